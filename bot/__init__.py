@@ -1,0 +1,1 @@
+"""Telegram adapter over the summarizer domain: commands, schedules, delivery."""

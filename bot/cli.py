@@ -1,0 +1,67 @@
+"""The `briefing` command: domain subcommands plus `run` (the bot) and `chat` (offline REPL)."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from summarizer.cli.commands import add_domain_commands
+from summarizer.config import load_config
+from summarizer.errors import BriefingError
+
+
+def cmd_run(args: argparse.Namespace, config: dict[str, Any]) -> int:
+    """Run the Telegram bot (long polling, or a webhook with --webhook-url)."""
+    from bot.entry import run_bot
+
+    return run_bot(config, db_url=args.db, webhook_url=args.webhook_url)
+
+
+def cmd_chat(args: argparse.Namespace, config: dict[str, Any]) -> int:
+    """Talk to the bot's handlers in the terminal: no token, no network."""
+    from bot.entry import run_chat
+
+    return run_chat(config, db_url=args.db)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="briefing", description="News briefings: ingest, summarise, cluster, deliver."
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    add_domain_commands(sub)
+    db_help = "SQLAlchemy database URL (default: DATABASE_URL, then config/briefing.toml)"
+    p = sub.add_parser("run", help="run the Telegram bot (needs TELEGRAM_BOT_TOKEN)")
+    p.add_argument("--db", help=db_help)
+    p.add_argument("--webhook-url", help="serve a webhook at this public URL instead of polling")
+    p.set_defaults(handler=cmd_run)
+    p = sub.add_parser("chat", help="talk to the bot in the terminal (no token, no network)")
+    p.add_argument("--db", help=db_help)
+    p.set_defaults(handler=cmd_chat)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of `briefing`; returns the exit code."""
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.ERROR,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    try:
+        config = load_config()
+        return int(args.handler(args, config))
+    except BriefingError as exc:
+        print(f"briefing: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

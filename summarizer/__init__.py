@@ -1,0 +1,1 @@
+"""Briefing's domain: ingest, clean, split, summarise, cluster, digest and store news articles."""

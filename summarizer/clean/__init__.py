@@ -1,0 +1,1 @@
+"""Boilerplate removal: plain-text cleaner and HTML extraction."""

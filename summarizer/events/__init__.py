@@ -1,0 +1,20 @@
+"""Events and stories: incremental clustering, multi-source digests, ranking."""
+
+from summarizer.events.cluster import EventAssignment, EventDoc, EventIndex
+from summarizer.events.digest import build_digest
+from summarizer.events.rank import importance
+from summarizer.events.stories import StoryLink, StoryLinker
+from summarizer.events.values import DigestDoc, DigestSentence, EventDigest
+
+__all__ = [
+    "DigestDoc",
+    "DigestSentence",
+    "EventAssignment",
+    "EventDigest",
+    "EventDoc",
+    "EventIndex",
+    "StoryLink",
+    "StoryLinker",
+    "build_digest",
+    "importance",
+]

@@ -1,0 +1,1 @@
+"""Ingestion: files, directories, HTML, feeds and URLs into Article values."""

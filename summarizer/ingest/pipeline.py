@@ -1,0 +1,136 @@
+"""One raw input to one Article: clean, date, detect language, fingerprint, summarise."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import lxml.html
+
+from summarizer.clean.html import extract_html
+from summarizer.clean.text import clean_plain_text
+from summarizer.errors import ExtractionError, InputError
+from summarizer.ingest.dates import find_published
+from summarizer.ingest.fingerprint import content_fingerprint
+from summarizer.ingest.outlet import outlet_from_location, outlet_from_text
+from summarizer.summarize.article import summarize_article
+from summarizer.text.language import detect_language
+from summarizer.text.sentences import split_sentences
+from summarizer.values import Article, CleanedText, RawInput
+
+logger = logging.getLogger(__name__)
+
+_MIN_BODY_WORDS = 15
+_TITLE_WORDS = 14
+_SPACES = re.compile(r"[ \t\u00a0]+")
+
+
+@dataclass(frozen=True, slots=True)
+class SummarySpec:
+    """Which summary to write: method and length (sentences or words)."""
+
+    method: str = "default"
+    sentences: int | None = 3
+    words: int | None = None
+
+    @property
+    def label(self) -> str:
+        """Length as stored, e.g. "3s" or "80w"."""
+        return f"{self.words}w" if self.words else f"{self.sentences}s"
+
+
+DEFAULT_SUMMARY = SummarySpec()
+
+
+def build_article(
+    raw: RawInput,
+    *,
+    summary: SummarySpec | None = DEFAULT_SUMMARY,
+    known_boilerplate: Collection[str] = (),
+    now: datetime | None = None,
+) -> Article:
+    """Turn one raw input into a cleaned, dated, fingerprinted and summarised Article.
+
+    Args:
+        raw: the input as read.
+        summary: the summary to write (None: no summary).
+        known_boilerplate: lines seen repeatedly in other articles of the same source.
+        now: ingestion time (default: now, UTC), used when no cue dates the article.
+
+    Raises:
+        ExtractionError: the input holds no article text.
+        InputError: the text's language cannot be summarised.
+    """
+    ingested = now or datetime.now(UTC)
+    published = raw.published
+    source = raw.source
+    if raw.kind == "html":
+        extract = extract_html(raw.content, url=raw.location if "://" in raw.location else None)
+        cleaned = CleanedText(raw.title or extract.title, extract.paragraphs)
+        published = published or extract.published
+        source = source or extract.source
+    elif raw.kind == "fragment":
+        cleaned = CleanedText(raw.title, _fragment_paragraphs(raw.content))
+    else:
+        cleaned = clean_plain_text(raw.content, known_boilerplate=known_boilerplate)
+    paragraphs = tuple(p for p in (_SPACES.sub(" ", p).strip() for p in cleaned.paragraphs) if p)
+    body = "\n\n".join(paragraphs)
+    if len(body.split()) < _MIN_BODY_WORDS:
+        raise ExtractionError(f"{raw.location}: no article text found after cleaning")
+    estimated = False
+    if published is None:
+        cue = find_published(raw.content if raw.kind == "text" else body, now=ingested)
+        if cue is not None:
+            published, estimated = cue.when, cue.year_guessed
+    if published is None:
+        published, estimated = ingested, True
+    language = detect_language(body) or "en"
+    title = _SPACES.sub(" ", cleaned.title).strip() or _title_from_body(body, language)
+    source = source or outlet_from_text(raw.content) or outlet_from_location(raw.location)
+    sentences: tuple[str, ...] = ()
+    if summary is not None:
+        sentences = summarize_article(
+            title,
+            body,
+            language=language,
+            method=summary.method,
+            sentences=None if summary.words else summary.sentences,
+            words=summary.words,
+        )
+    return Article(
+        title=title,
+        body=body,
+        source=source,
+        location=raw.location,
+        published=published,
+        published_estimated=estimated,
+        language=language,
+        fingerprint=content_fingerprint(body),
+        summary=sentences,
+    )
+
+
+def _fragment_paragraphs(content: str) -> tuple[str, ...]:
+    """Paragraphs of a feed entry's HTML fragment (or plain text)."""
+    if "<" not in content:
+        return tuple(p.strip() for p in content.split("\n\n") if p.strip())
+    try:
+        root = lxml.html.fragment_fromstring(content, create_parent="div")
+    except (ValueError, lxml.etree.ParserError) as exc:
+        raise InputError(f"malformed HTML in feed entry ({exc})") from exc
+    for br in root.iter("br"):
+        br.tail = "\n" + (br.tail or "")
+    blocks = [el.text_content() for el in root.iter("p", "li", "blockquote", "h2", "h3")]
+    text = "\n".join(blocks) if blocks else root.text_content()
+    return tuple(line.strip() for line in text.split("\n") if line.strip())
+
+
+def _title_from_body(body: str, language: str) -> str:
+    """A title from the first sentence when the input had none (cut to a few words)."""
+    first = next(iter(split_sentences(body, language)), body)
+    first = re.sub(r"^[A-Z][A-Za-z .,'-]{2,60}?\d{1,2}\s*\([^)]{1,40}\)\s*[-–—]\s*", "", first)
+    words = first.split()
+    return " ".join(words[:_TITLE_WORDS]) + ("…" if len(words) > _TITLE_WORDS else "")

@@ -1,0 +1,258 @@
+"""The ingest batch: expand inputs, build articles, drop duplicates, store, cluster into events."""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
+from sqlmodel import Session
+
+from summarizer.errors import BriefingError
+from summarizer.events.cluster import EventDoc, EventIndex
+from summarizer.events.stories import StoryLinker
+from summarizer.ingest.fingerprint import NearDuplicateIndex, simhash
+from summarizer.ingest.pipeline import DEFAULT_SUMMARY, SummarySpec, build_article
+from summarizer.ingest.sources import Failure
+from summarizer.store import articles as article_store
+from summarizer.store import events as event_store
+from summarizer.store.models import Article as ArticleRow
+from summarizer.store.models import ArticleCopy, Event
+from summarizer.values import Article, RawInput
+from summarizer.views import IngestReport
+
+logger = logging.getLogger(__name__)
+
+EVENT_WINDOW = timedelta(days=3)
+STORY_HORIZON = timedelta(days=30)
+_REPEATED_LINE_INPUTS = 3
+_REPEATED_LINE_MAX_WORDS = 14
+_COMMIT_EVERY = 50
+
+
+@dataclass
+class _Counts:
+    new: int = 0
+    duplicate: int = 0
+    failed: int = 0
+    errors: list[str] = field(default_factory=list)
+    ids: list[int] = field(default_factory=list)
+
+
+def repeated_lines(raws: Iterable[RawInput]) -> frozenset[str]:
+    """Short lines that recur in several plain-text inputs of one batch (shared page furniture)."""
+    seen: Counter[str] = Counter()
+    for raw in raws:
+        if raw.kind != "text":
+            continue
+        lines = {line.strip() for line in raw.content.splitlines()}
+        seen.update(
+            line for line in lines if line and len(line.split()) <= _REPEATED_LINE_MAX_WORDS
+        )
+    return frozenset(line for line, n in seen.items() if n >= _REPEATED_LINE_INPUTS)
+
+
+class Ingestor:
+    """Stores articles and keeps the event and story indexes of one database up to date."""
+
+    def __init__(self, engine: Engine, *, summary: SummarySpec | None = DEFAULT_SUMMARY) -> None:
+        self.engine = engine
+        self.summary = summary
+        self.events = EventIndex(window=EVENT_WINDOW)
+        self.stories = StoryLinker(horizon=STORY_HORIZON)
+        self.near = NearDuplicateIndex()
+        self._restore()
+
+    def _restore(self) -> None:
+        """Rebuild the near-duplicate, event and story indexes from the database."""
+        with Session(self.engine) as session:
+            for article_id, value in article_store.simhashes(session=session):
+                self.near.add(article_id, value)
+            newest = event_store.newest_article_time(session=session)
+            event_max, story_max = event_store.max_ids(session=session)
+            if newest is None:
+                self.events.next_key, self.stories.next_key = event_max + 1, story_max + 1
+                return
+            self.events.restore(
+                event_store.recent_event_docs(session=session, since=newest - EVENT_WINDOW),
+                next_key=event_max + 1,
+            )
+            self.stories.restore(
+                event_store.recent_story_events(session=session, since=newest - STORY_HORIZON),
+                next_key=story_max + 1,
+            )
+
+    def ingest(
+        self,
+        items: Iterable[RawInput | Failure],
+        *,
+        now: datetime | None = None,
+        progress: Callable[[], None] | None = None,
+    ) -> IngestReport:
+        """Ingest a batch; one bad input is reported and never stops the rest.
+
+        Args:
+            items: raw inputs and read failures (from `summarizer.ingest.sources.expand`).
+            now: ingestion time (default: now, UTC).
+            progress: called once per input handled.
+
+        Returns:
+            Counts of new, duplicate and failed inputs with the failures' one-line errors.
+        """
+        materialised = list(items)
+        boilerplate = repeated_lines(i for i in materialised if isinstance(i, RawInput))
+        counts = _Counts()
+        ingested = now or datetime.now(UTC)
+        with Session(self.engine) as session:
+            for position, item in enumerate(materialised, start=1):
+                self._one(session, item, counts, boilerplate, ingested)
+                if position % _COMMIT_EVERY == 0:
+                    session.commit()
+                if progress is not None:
+                    progress()
+            session.commit()
+        return IngestReport(
+            new=counts.new,
+            duplicate=counts.duplicate,
+            failed=counts.failed,
+            errors=tuple(counts.errors),
+            article_ids=tuple(counts.ids),
+        )
+
+    def _one(
+        self,
+        session: Session,
+        item: RawInput | Failure,
+        counts: _Counts,
+        boilerplate: frozenset[str],
+        now: datetime,
+    ) -> None:
+        """Handle one input: failures are counted and logged, the batch goes on."""
+        if isinstance(item, Failure):
+            self._fail(counts, item.message)
+            return
+        try:
+            article = build_article(
+                item, summary=self.summary, known_boilerplate=boilerplate, now=now
+            )
+        except BriefingError as exc:
+            message = str(exc) if item.location in str(exc) else f"{item.location}: {exc}"
+            self._fail(counts, message)
+            return
+        except Exception as exc:  # the batch boundary: report, log the trace and go on
+            logger.exception("discarding data: %s", item.location)
+            self._fail(counts, f"{item.location}: internal error: {type(exc).__name__}: {exc}")
+            return
+        try:
+            with session.begin_nested():
+                stored = self._store(session, article)
+        except SQLAlchemyError as exc:
+            self._fail(counts, f"{item.location}: database error: {type(exc).__name__}: {exc}")
+            return
+        if stored is None:
+            counts.duplicate += 1
+        else:
+            counts.new += 1
+            counts.ids.append(stored)
+
+    @staticmethod
+    def _fail(counts: _Counts, message: str) -> None:
+        counts.failed += 1
+        counts.errors.append(message)
+        logger.warning("discarding data: %s", message)
+
+    def _store(self, session: Session, article: Article) -> int | None:
+        """Store a new article; None when it is an exact or near duplicate (linked as a copy)."""
+        existing = article_store.find_by_fingerprint(
+            session=session, fingerprint=article.fingerprint
+        )
+        if existing is not None:
+            return None
+        value = simhash(article.body)
+        near = self.near.find(value)
+        source_id = article_store.source_id(session=session, name=article.source)
+        if near is not None:
+            original, distance = near
+            session.add(
+                ArticleCopy(
+                    article_id=original,
+                    source_id=source_id,
+                    location=article.location,
+                    fingerprint=article.fingerprint,
+                    similarity=round(1.0 - distance / 64, 4),
+                )
+            )
+            session.flush()
+            self._refresh_event_sources(session, original)
+            return None
+        row = ArticleRow(
+            title=article.title,
+            body=article.body,
+            source_id=source_id,
+            location=article.location,
+            published=article.published,
+            published_estimated=article.published_estimated,
+            language=article.language,
+            fingerprint=article.fingerprint,
+            simhash=value,
+        )
+        session.add(row)
+        session.flush()
+        assert row.id is not None
+        if self.summary is not None:
+            article_store.save_summary(
+                session=session,
+                article_id=row.id,
+                method=self.summary.method,
+                length=self.summary.label,
+                sentences=article.summary,
+            )
+        self._cluster(session, row, article)
+        self.near.add(row.id, value)
+        return row.id
+
+    def _cluster(self, session: Session, row: ArticleRow, article: Article) -> None:
+        """Assign a stored article to an event and the event to a story."""
+        assert row.id is not None
+        doc = EventDoc(
+            article_id=row.id,
+            title=article.title,
+            body=article.body,
+            source=article.source,
+            published=article.published,
+            language=article.language,
+        )
+        assignment = self.events.add(doc)
+        profile = self.events.profile(assignment.event_key)
+        event = event_store.attach_article(
+            session=session,
+            event_id=assignment.event_key,
+            article=row,
+            title=article.title,
+            profile=profile,
+        )
+        link = self.stories.link(assignment.event_key, profile, event.last_seen)
+        event_store.set_story(
+            session=session,
+            event=event,
+            story_id=link.story_key,
+            merged=link.merged,
+            title=article.title,
+        )
+
+    @staticmethod
+    def _refresh_event_sources(session: Session, article_id: int) -> None:
+        """Count a copy's outlet among its original's event sources."""
+        row = session.get(ArticleRow, article_id)
+        if row is None or row.event_id is None:
+            return
+        event = session.get(Event, row.event_id)
+        if event is not None:
+            event.source_count = len(
+                event_store.event_source_ids(session=session, event_id=row.event_id)
+            )
+            session.add(event)

@@ -1,0 +1,142 @@
+"""Expand what the user gave (files, directories, URLs, feeds) into raw inputs, one at a time."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from summarizer.errors import InputError
+from summarizer.ingest.decode import decode_bytes
+from summarizer.ingest.feeds import looks_like_feed, parse_feed
+from summarizer.ingest.fetch import FetchPolicy, FetchResult, Validators, fetch
+from summarizer.values import RawInput
+
+logger = logging.getLogger(__name__)
+
+TEXT_SUFFIXES = {".txt", ""}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+FEED_SUFFIXES = {".xml", ".rss", ".atom"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """An input that could not be read; ``message`` is the one-line error naming it."""
+
+    location: str
+    message: str
+
+
+ValidatorStore = Callable[[str], Validators | None]
+ValidatorSave = Callable[[str, Validators], None]
+
+
+def is_url(location: str) -> bool:
+    """Tell whether a location is an http(s) URL."""
+    return urlsplit(location).scheme in {"http", "https"}
+
+
+def expand(
+    locations: list[str],
+    *,
+    policy: FetchPolicy,
+    cached: ValidatorStore | None = None,
+    remember: ValidatorSave | None = None,
+) -> Iterator[RawInput | Failure]:
+    """Yield a RawInput (or a Failure) per article found in the given locations.
+
+    Directories are walked recursively in name order; feeds yield one input per entry.
+    A failure never stops the iteration.
+    """
+    for location in locations:
+        if is_url(location):
+            yield from _from_url(location, policy=policy, cached=cached, remember=remember)
+            continue
+        path = Path(location)
+        if path.is_dir():
+            files = sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in SUPPORTED_SUFFIXES
+                and not p.name.startswith(".")
+                and p.name.lower() != "readme.md"
+            )
+            if not files:
+                yield Failure(location, f"{location}: directory has no .txt, .html or feed files")
+            for file in files:
+                yield from _from_file(file, display=str(file), policy=policy)
+        else:
+            yield from _from_file(path, display=location, policy=policy)
+
+
+def _from_file(path: Path, *, display: str, policy: FetchPolicy) -> Iterator[RawInput | Failure]:
+    """Read one file as text, HTML or a feed."""
+    try:
+        if not path.exists():
+            raise InputError(f"{display}: no such file")
+        if not path.is_file():
+            raise InputError(f"{display}: not a regular file")
+        size = path.stat().st_size
+        if size > policy.max_bytes:
+            raise InputError(
+                f"{display}: too large ({size:,} bytes; the cap is {policy.max_bytes:,})"
+            )
+        text = decode_bytes(path.read_bytes(), location=display, max_bytes=policy.max_bytes)
+        yield from _classify(text, location=display, suffix=path.suffix.lower(), source="")
+    except InputError as exc:
+        yield Failure(display, str(exc))
+    except OSError as exc:
+        yield Failure(display, f"{display}: cannot read ({exc.strerror or exc})")
+
+
+def _from_url(
+    url: str,
+    *,
+    policy: FetchPolicy,
+    cached: ValidatorStore | None,
+    remember: ValidatorSave | None,
+) -> Iterator[RawInput | Failure]:
+    """Fetch one URL (conditional GET when validators are known)."""
+    try:
+        result: FetchResult = fetch(url, policy=policy, validators=cached(url) if cached else None)
+        if remember is not None:
+            remember(url, result.validators)
+        if result.not_modified:
+            logger.info("not modified since last fetch: %s", url)
+            return
+        text = decode_bytes(
+            result.content, location=url, charset=result.charset, max_bytes=policy.max_bytes
+        )
+        suffix = "feed" if "xml" in result.content_type or "rss" in result.content_type else ""
+        if "html" in result.content_type:
+            suffix = ".html"
+        host = urlsplit(result.url).hostname or ""
+        yield from _classify(text, location=url, suffix=suffix, source=host.removeprefix("www."))
+    except InputError as exc:
+        yield Failure(url, str(exc))
+
+
+def _classify(text: str, *, location: str, suffix: str, source: str) -> Iterator[RawInput]:
+    """Decide between feed, HTML and plain text, and yield the raw inputs."""
+    head = text[:2000].lstrip().lower()
+    if suffix in FEED_SUFFIXES or suffix == "feed" or looks_like_feed(text):
+        if looks_like_feed(text):
+            for entry in parse_feed(text, location=location):
+                yield RawInput(
+                    location=entry.link,
+                    content=entry.content,
+                    kind="fragment",
+                    source=entry.source or source,
+                    title=entry.title,
+                    published=entry.published,
+                )
+            return
+        if suffix in FEED_SUFFIXES:
+            raise InputError(f"{location}: not an RSS or Atom feed")
+    looks_html = head.startswith(("<!doctype html", "<html")) or "<body" in head
+    kind = "html" if suffix in HTML_SUFFIXES or looks_html else "text"
+    yield RawInput(location=location, content=text, kind=kind, source=source)

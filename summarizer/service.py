@@ -1,0 +1,336 @@
+"""The domain facade the CLI and the bot call: ingest, events, digests, stories, search, feeds."""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Callable, Mapping, Sequence
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, col, select
+
+from summarizer.config import section
+from summarizer.errors import InputError, NotFoundError
+from summarizer.events.digest import build_digest
+from summarizer.events.values import DigestDoc
+from summarizer.ingest.fetch import FetchPolicy, Validators
+from summarizer.ingest.pipeline import SummarySpec
+from summarizer.ingest.runner import Ingestor
+from summarizer.ingest.sources import expand, is_url
+from summarizer.store import articles as article_store
+from summarizer.store.models import Article, ArticleCopy, Event, Feed, FetchCache, Source, Story
+from summarizer.store.search import search_articles
+from summarizer.views import (
+    ArticleView,
+    DigestLine,
+    EventView,
+    IngestReport,
+    SearchHit,
+    StoryView,
+)
+
+logger = logging.getLogger(__name__)
+
+_CANDIDATE_EVENTS = 300
+_DEFAULT_DIGEST_WORDS = 120
+
+
+def importance(
+    *, sources: int, articles: int, last_seen: datetime, now: datetime, growth: int
+) -> float:
+    """Rank an event: distinct outlets count most, then recency, then recent growth.
+
+    importance = (1 + 2·ln(1+sources) + 0.5·ln(1+articles) + 0.5·ln(1+growth)) · recency,
+    recency = 0.5 ** (age_hours / 48), floored at 0.05 so old events still order by coverage.
+    """
+    age_hours = max(0.0, (now - last_seen).total_seconds() / 3600)
+    recency = max(0.05, math.pow(0.5, age_hours / 48))
+    coverage = 1 + 2 * math.log1p(sources) + 0.5 * math.log1p(articles) + 0.5 * math.log1p(growth)
+    return round(coverage * recency, 6)
+
+
+class BriefingService:
+    """Everything Briefing does with its database, behind one small synchronous API."""
+
+    def __init__(self, engine: Engine, config: Mapping[str, Any] | None = None) -> None:
+        self.engine = engine
+        self.config: Mapping[str, Any] = config or {}
+        summaries = section(self.config, "summaries")
+        self.digest_words = int(summaries.get("digest_words", _DEFAULT_DIGEST_WORDS))
+        self.summary = SummarySpec(
+            method=str(summaries.get("method", "default")),
+            sentences=int(summaries.get("sentences", 3)),
+        )
+        ingest = section(self.config, "ingest")
+        self.policy = FetchPolicy(
+            timeout_seconds=float(ingest.get("timeout_seconds", 15)),
+            max_bytes=int(ingest.get("max_bytes", 5_000_000)),
+            max_redirects=int(ingest.get("max_redirects", 5)),
+            allow_private_addresses=bool(ingest.get("allow_private_addresses", False)),
+        )
+
+    # -- ingestion -------------------------------------------------------------------------
+
+    def ingest(
+        self,
+        locations: Sequence[str],
+        *,
+        now: datetime | None = None,
+        progress: Callable[[int], Callable[[], None]] | None = None,
+    ) -> IngestReport:
+        """Ingest files, directories, article URLs and feed URLs.
+
+        Args:
+            locations: paths or URLs as the user gave them.
+            now: ingestion time (default now).
+            progress: given the number of inputs, returns a per-input tick (a progress bar).
+        """
+        items = list(
+            expand(
+                list(locations),
+                policy=self.policy,
+                cached=self._validators,
+                remember=self._remember,
+            )
+        )
+        ingestor = Ingestor(self.engine, summary=self.summary)
+        tick = progress(len(items)) if progress is not None else None
+        return ingestor.ingest(items, now=now, progress=tick)
+
+    def _validators(self, url: str) -> Validators | None:
+        with Session(self.engine) as session:
+            row = session.exec(select(FetchCache).where(FetchCache.url == url)).first()
+            return Validators(row.etag, row.last_modified) if row else None
+
+    def _remember(self, url: str, validators: Validators) -> None:
+        with Session(self.engine) as session:
+            row = session.exec(
+                select(FetchCache).where(FetchCache.url == url)
+            ).first() or FetchCache(url=url)
+            row.etag, row.last_modified = validators.etag, validators.last_modified
+            row.fetched_at = datetime.now(UTC)
+            session.add(row)
+            session.commit()
+
+    # -- events ----------------------------------------------------------------------------
+
+    def top_events(
+        self,
+        *,
+        limit: int = 10,
+        since: datetime | None = None,
+        words: int | None = None,
+        topics: Sequence[str] = (),
+        now: datetime | None = None,
+    ) -> list[EventView]:
+        """Events ranked by importance, each with its digest.
+
+        Args:
+            limit: the most events to return.
+            since: only events with articles after this time, and only what is new in them.
+            words: digest length in words (default from the config).
+            topics: keep events whose articles mention any of these words.
+            now: the time recency is measured from (default now).
+        """
+        moment = now or datetime.now(UTC)
+        with Session(self.engine) as session:
+            query = select(Event).order_by(col(Event.last_seen).desc(), col(Event.id).desc())
+            if since is not None:
+                query = query.where(Event.last_seen > since)
+            events = session.exec(query.limit(_CANDIDATE_EVENTS)).all()
+            ranked: list[tuple[float, Event]] = []
+            for event in events:
+                assert event.id is not None
+                if topics and not self._mentions(session, event.id, topics):
+                    continue
+                growth = session.exec(
+                    select(func.count()).where(
+                        Article.event_id == event.id,
+                        Article.published >= event.last_seen - timedelta(days=1),
+                    )
+                ).one()
+                score = importance(
+                    sources=event.source_count,
+                    articles=event.article_count,
+                    last_seen=event.last_seen,
+                    now=moment,
+                    growth=int(growth),
+                )
+                ranked.append((score, event))
+            ranked.sort(key=lambda pair: (-pair[0], -(pair[1].id or 0)))
+            views = []
+            for score, event in ranked[:limit]:
+                view = self._event_view(session, event, score=score, words=words, since=since)
+                views.append(view)
+            return views
+
+    def event(
+        self, event_id: int, *, words: int | None = None, since: datetime | None = None
+    ) -> EventView:
+        """One event with its digest (only what is new after `since` when given).
+
+        Raises:
+            NotFoundError: no event has this id.
+        """
+        with Session(self.engine) as session:
+            event = session.get(Event, event_id)
+            if event is None:
+                raise NotFoundError(f"no event with id {event_id}")
+            score = importance(
+                sources=event.source_count,
+                articles=event.article_count,
+                last_seen=event.last_seen,
+                now=datetime.now(UTC),
+                growth=0,
+            )
+            return self._event_view(session, event, score=score, words=words, since=since)
+
+    def story(self, story_id: int) -> StoryView:
+        """A story's events in time order, each with a short digest.
+
+        Raises:
+            NotFoundError: no story has this id.
+        """
+        with Session(self.engine) as session:
+            story = session.get(Story, story_id)
+            if story is None or story.id is None:
+                raise NotFoundError(f"no story with id {story_id}")
+            events = session.exec(
+                select(Event).where(Event.story_id == story_id).order_by(col(Event.first_seen))
+            ).all()
+            views = tuple(
+                self._event_view(session, event, score=0.0, words=60, since=None)
+                for event in events
+            )
+            title = views[-1].title if views else story.title
+            return StoryView(id=story.id, title=title, events=views)
+
+    def _event_view(
+        self,
+        session: Session,
+        event: Event,
+        *,
+        score: float,
+        words: int | None,
+        since: datetime | None,
+    ) -> EventView:
+        """Build an event's view with its digest."""
+        assert event.id is not None
+        rows = session.exec(
+            select(Article, Source.name)
+            .join(Source, col(Source.id) == col(Article.source_id))
+            .where(Article.event_id == event.id)
+            .order_by(col(Article.published), col(Article.id))
+        ).all()
+        docs = [
+            DigestDoc(
+                article_id=article.id or 0,
+                title=article.title,
+                body=article.body,
+                source=name,
+                published=article.published,
+            )
+            for article, name in rows
+        ]
+        language = rows[0][0].language if rows else "en"
+        digest = build_digest(
+            docs, words=words or self.digest_words, since=since, language=language or "en"
+        )
+        refs = article_store.article_refs(session=session, ids=[d.article_id for d in docs])
+        copies = self._copy_sources(session, [d.article_id for d in docs])
+        sources = tuple(dict.fromkeys([*digest.sources, *copies]))
+        return EventView(
+            id=event.id,
+            story_id=event.story_id,
+            title=digest.headline or event.title,
+            first_seen=event.first_seen,
+            last_seen=event.last_seen,
+            importance=score,
+            sources=sources,
+            articles=tuple(refs),
+            digest=tuple(
+                DigestLine(line.text, line.article_id, line.source) for line in digest.lines
+            ),
+            nothing_new=digest.nothing_new,
+        )
+
+    @staticmethod
+    def _copy_sources(session: Session, article_ids: Sequence[int]) -> list[str]:
+        if not article_ids:
+            return []
+        names = session.exec(
+            select(Source.name)
+            .join(ArticleCopy, col(ArticleCopy.source_id) == col(Source.id))
+            .where(col(ArticleCopy.article_id).in_(article_ids))
+        ).all()
+        return list(dict.fromkeys(names))
+
+    @staticmethod
+    def _mentions(session: Session, event_id: int, topics: Sequence[str]) -> bool:
+        """Tell whether any article of the event mentions any topic word."""
+        rows = session.exec(
+            select(Article.title, Article.body).where(Article.event_id == event_id)
+        ).all()
+        text = " ".join(f"{title} {body}" for title, body in rows).lower()
+        return any(topic.lower() in text for topic in topics if topic.strip())
+
+    # -- articles and search ---------------------------------------------------------------
+
+    def article(self, article_id: int) -> ArticleView:
+        """One article with its summary. Raises NotFoundError."""
+        with Session(self.engine) as session:
+            return article_store.article_view(session=session, article_id=article_id)
+
+    def search(self, query: str, *, limit: int = 10) -> list[SearchHit]:
+        """Full-text search over titles and bodies."""
+        with Session(self.engine) as session:
+            return search_articles(session=session, query=query, limit=limit)
+
+    def stats(self) -> dict[str, int]:
+        """Counts of articles, events, stories, sources and feeds."""
+        with Session(self.engine) as session:
+            counts = {}
+            for name, table in (
+                ("articles", Article),
+                ("events", Event),
+                ("stories", Story),
+                ("sources", Source),
+                ("feeds", Feed),
+            ):
+                counts[name] = int(session.exec(select(func.count()).select_from(table)).one())
+            return counts
+
+    # -- feeds -----------------------------------------------------------------------------
+
+    def feeds(self) -> list[str]:
+        """URLs of the active feeds (configured ones are added on first use)."""
+        with Session(self.engine) as session:
+            for url in section(self.config, "feeds").get("urls", []) or []:
+                if not session.exec(select(Feed).where(Feed.url == url)).first():
+                    session.add(Feed(url=str(url)))
+            session.commit()
+            return list(session.exec(select(Feed.url).where(Feed.active).order_by(Feed.url)))
+
+    def add_feed(self, url: str) -> None:
+        """Add (or re-activate) a feed. Raises InputError for a non-http(s) URL."""
+        if not is_url(url):
+            raise InputError(f"{url}: a feed must be an http(s) URL")
+        with Session(self.engine) as session:
+            feed = session.exec(select(Feed).where(Feed.url == url)).first() or Feed(url=url)
+            feed.active = True
+            session.add(feed)
+            session.commit()
+
+    def remove_feed(self, url: str) -> bool:
+        """Deactivate a feed; False when it was not there."""
+        with Session(self.engine) as session:
+            feed = session.exec(select(Feed).where(Feed.url == url, Feed.active)).first()
+            if feed is None:
+                return False
+            feed.active = False
+            session.add(feed)
+            session.commit()
+            return True

@@ -1,0 +1,1 @@
+"""Storage: SQLModel tables, sessions, repositories, full-text search, migrations."""

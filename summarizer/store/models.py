@@ -1,0 +1,114 @@
+"""SQLModel tables of the domain: sources, articles, copies, summaries, events, stories, feeds."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import BigInteger, Column, Index, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from summarizer.store.types import UTCDateTime
+
+
+def utcnow() -> datetime:
+    """Return the current time, UTC-aware."""
+    return datetime.now(UTC)
+
+
+class Source(SQLModel, table=True):
+    """An outlet (name or host) articles come from."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(index=True, unique=True, max_length=200)
+
+
+class Story(SQLModel, table=True):
+    """A thread of events that continue one another."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    title: str = Field(sa_column=Column(Text, nullable=False))
+    first_seen: datetime = Field(sa_type=UTCDateTime)
+    last_seen: datetime = Field(sa_type=UTCDateTime)
+
+
+class Event(SQLModel, table=True):
+    """One happening reported by one or more outlets."""
+
+    __table_args__ = (Index("ix_event_last_seen", "last_seen"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    story_id: int | None = Field(default=None, foreign_key="story.id", index=True)
+    title: str = Field(sa_column=Column(Text, nullable=False))
+    first_seen: datetime = Field(sa_type=UTCDateTime)
+    last_seen: datetime = Field(sa_type=UTCDateTime)
+    article_count: int = 0
+    source_count: int = 0
+    profile_json: str = Field(default="{}", sa_column=Column(Text, nullable=False, default="{}"))
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class Article(SQLModel, table=True):
+    """A cleaned article (one row per distinct story text)."""
+
+    __table_args__ = (Index("ix_article_published", "published"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    title: str = Field(sa_column=Column(Text, nullable=False))
+    body: str = Field(sa_column=Column(Text, nullable=False))
+    source_id: int = Field(foreign_key="source.id", index=True)
+    location: str = Field(sa_column=Column(Text, nullable=False))
+    published: datetime = Field(sa_type=UTCDateTime)
+    published_estimated: bool = False
+    language: str = Field(default="", max_length=16)
+    fingerprint: str = Field(index=True, unique=True, max_length=64)
+    simhash: int = Field(default=0, sa_column=Column(BigInteger, nullable=False, default=0))
+    event_id: int | None = Field(default=None, foreign_key="event.id", index=True)
+    ingested_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class ArticleCopy(SQLModel, table=True):
+    """A near-duplicate (syndicated copy, other boilerplate) linked to its original."""
+
+    __table_args__ = (UniqueConstraint("fingerprint", name="uq_articlecopy_fingerprint"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(foreign_key="article.id", index=True)
+    source_id: int = Field(foreign_key="source.id")
+    location: str = Field(sa_column=Column(Text, nullable=False))
+    fingerprint: str = Field(max_length=64)
+    similarity: float
+    seen_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class Summary(SQLModel, table=True):
+    """An extractive summary of one article for one method and length."""
+
+    __table_args__ = (UniqueConstraint("article_id", "method", "length", name="uq_summary_spec"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(foreign_key="article.id", index=True)
+    method: str = Field(max_length=32)
+    length: str = Field(max_length=32)
+    sentences_json: str = Field(sa_column=Column(Text, nullable=False))
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class Feed(SQLModel, table=True):
+    """A configured RSS/Atom feed with its conditional-GET validators."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    url: str = Field(index=True, unique=True, max_length=2000)
+    etag: str | None = Field(default=None, max_length=500)
+    last_modified: str | None = Field(default=None, max_length=100)
+    last_polled: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    active: bool = True
+
+
+class FetchCache(SQLModel, table=True):
+    """Conditional-GET validators of fetched article URLs."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    url: str = Field(index=True, unique=True, max_length=2000)
+    etag: str | None = Field(default=None, max_length=500)
+    last_modified: str | None = Field(default=None, max_length=100)
+    fetched_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)

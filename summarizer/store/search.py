@@ -1,0 +1,95 @@
+"""Full-text search: FTS5 (bm25) on SQLite, tsvector on PostgreSQL; always parameterised."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import text
+from sqlmodel import Session
+
+from summarizer.store.fts_schema import POSTGRES_DOCUMENT
+from summarizer.views import ArticleRef, SearchHit
+
+_TERM = re.compile(r"\w+", re.UNICODE)
+MAX_QUERY_TERMS = 32
+SNIPPET_START, SNIPPET_END = "[", "]"
+
+_SQLITE = text(
+    "SELECT a.id, a.title, s.name, a.location, a.published, "
+    "snippet(article_fts, 1, :start, :end, '…', 16) AS snip, bm25(article_fts, 5.0, 1.0) AS rank "
+    "FROM article_fts JOIN article a ON a.id = article_fts.rowid "
+    "JOIN source s ON s.id = a.source_id "
+    "WHERE article_fts MATCH :query ORDER BY rank LIMIT :limit"
+)
+_PG_DOC = POSTGRES_DOCUMENT.replace("title", "a.title").replace("body", "a.body")
+_POSTGRES = text(
+    "SELECT a.id, a.title, s.name, a.location, a.published, "
+    "ts_headline('english', a.body, q, "
+    "'StartSel=' || :start || ', StopSel=' || :end || ', MaxWords=30, MinWords=12') AS snip, "
+    f"ts_rank({_PG_DOC}, q) AS rank "
+    "FROM article a JOIN source s ON s.id = a.source_id, to_tsquery('english', :query) q "
+    f"WHERE {_PG_DOC} @@ q "
+    "ORDER BY rank DESC, a.id LIMIT :limit"
+)
+
+
+def query_terms(query: str) -> list[str]:
+    """The words of a user query (all FTS syntax dropped), at most MAX_QUERY_TERMS."""
+    return _TERM.findall(query)[:MAX_QUERY_TERMS]
+
+
+def search_articles(*, session: Session, query: str, limit: int = 10) -> list[SearchHit]:
+    """Search titles and bodies; all words must match, else any word may.
+
+    Args:
+        session: the database session.
+        query: the user's words; operators and quotes are treated as plain text.
+        limit: the most hits to return.
+
+    Returns:
+        Hits, best first, with a snippet whose matches are wrapped in [ ].
+    """
+    terms = query_terms(query)
+    if not terms:
+        return []
+    postgres = session.get_bind().dialect.name == "postgresql"
+    for joiner in (" AND ", " OR "):
+        if postgres:
+            compiled = (" & " if joiner == " AND " else " | ").join(
+                "'" + term.replace("'", "") + "'" for term in terms
+            )
+        else:
+            compiled = joiner.join('"' + term.replace('"', '""') + '"' for term in terms)
+        statement = _POSTGRES if postgres else _SQLITE
+        rows = session.connection().execute(
+            statement,
+            {"query": compiled, "limit": limit, "start": SNIPPET_START, "end": SNIPPET_END},
+        )
+        hits = [_hit(row) for row in rows]
+        if hits or len(terms) == 1:
+            return hits
+    return []
+
+
+def _hit(row: Any) -> SearchHit:
+    """Build a SearchHit from a result row."""
+    article_id, title, source, location, published, snip, rank = tuple(row)
+    return SearchHit(
+        article=ArticleRef(
+            id=int(article_id),
+            title=str(title),
+            source=str(source),
+            location=str(location),
+            published=_as_utc(published),
+        ),
+        snippet=" ".join(str(snip or "").split()),
+        rank=float(rank or 0.0),
+    )
+
+
+def _as_utc(value: Any) -> datetime:
+    """A raw timestamp column (text on SQLite, datetime on PostgreSQL) as UTC-aware datetime."""
+    parsed = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)

@@ -1,0 +1,1 @@
+"""Per-article extractive summaries through sumy."""

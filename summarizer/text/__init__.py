@@ -1,0 +1,1 @@
+"""Offline sentence and word splitting (a sumy-compatible tokenizer)."""

@@ -1,0 +1,61 @@
+"""Immutable values that move through the pipeline (ingest -> clean -> summarise -> store)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass(frozen=True, slots=True)
+class RawInput:
+    """One input as read from disk, a feed or the web, before cleaning.
+
+    Attributes:
+        location: the path or URL exactly as the user gave it (or the feed entry's link).
+        content: decoded text of the file or page.
+        kind: "text", "html" or "feed".
+        source: outlet name or host when known ("" when not).
+        title: title given by a feed entry ("" when not).
+        published: time given by metadata or the feed, UTC-aware, or None.
+    """
+
+    location: str
+    content: str
+    kind: str
+    source: str = ""
+    title: str = ""
+    published: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CleanedText:
+    """Output of a cleaner: the title and the article body as paragraphs."""
+
+    title: str
+    paragraphs: tuple[str, ...]
+
+    @property
+    def body(self) -> str:
+        """The body text, paragraphs separated by blank lines."""
+        return "\n\n".join(self.paragraphs)
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A cleaned article, ready to summarise and store.
+
+    Attributes:
+        published: UTC-aware time of publication.
+        published_estimated: True when no cue gave the time and ingestion time stands in.
+        fingerprint: hex digest of the normalised body (exact duplicates share it).
+    """
+
+    title: str
+    body: str
+    source: str
+    location: str
+    published: datetime
+    published_estimated: bool
+    language: str
+    fingerprint: str
+    summary: tuple[str, ...] = field(default=())

@@ -1,0 +1,61 @@
+"""Schema: migrations create every table, upgrades keep data, FTS and WAL are in place."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import inspect
+from sqlmodel import Session, select
+
+from summarizer.store.db import create_schema, current_revision, make_engine
+from summarizer.store.models import Article, Source
+
+
+def test_create_schema_builds_every_table(database_url: str) -> None:
+    engine = make_engine(database_url)
+    create_schema(engine)
+    tables = set(inspect(engine).get_table_names())
+    assert {"article", "source", "summary", "event", "story", "feed", "articlecopy"} <= tables
+    assert current_revision(engine) is not None
+    create_schema(engine)  # idempotent
+    engine.dispose()
+
+
+def test_sqlite_runs_in_wal_mode(tmp_path: Path) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'wal.db'}")
+    create_schema(engine)
+    with engine.connect() as connection:
+        mode = connection.exec_driver_sql("PRAGMA journal_mode").scalar()
+        timeout = connection.exec_driver_sql("PRAGMA busy_timeout").scalar()
+    assert mode == "wal"
+    assert timeout == 15000
+    engine.dispose()
+
+
+def test_upgrade_from_first_revision_keeps_data(database_url: str) -> None:
+    engine = make_engine(database_url)
+    create_schema(engine, revision="0001")
+    with Session(engine) as session:
+        source = Source(name="Northwire")
+        session.add(source)
+        session.flush()
+        assert source.id is not None
+        session.add(
+            Article(
+                title="Talks open",
+                body="The delegations met on Tuesday to open talks on the river.",
+                source_id=source.id,
+                location="a.txt",
+                published=datetime(2026, 3, 10, tzinfo=UTC),
+                fingerprint="f" * 64,
+            )
+        )
+        session.commit()
+    create_schema(engine)
+    assert current_revision(engine) != "0001"
+    with Session(engine) as session:
+        article = session.exec(select(Article)).one()
+        assert article.title == "Talks open"
+        assert article.published == datetime(2026, 3, 10, tzinfo=UTC)
+    engine.dispose()
