@@ -69,7 +69,7 @@ def event_text(event: EventView, *, rank: int | None = None) -> str:
     story = f" · story {event.story_id}" if event.story_id else ""
     lines = [
         f"{head}{event.title}",
-        f"   event {event.id}{story} · {len(event.articles)} articles · "
+        f"   event {event.id}{story} · {_count(len(event.articles), 'article')} · "
         f"{', '.join(event.sources)} · {span} · importance {event.importance:.2f}",
     ]
     if event.nothing_new:
@@ -106,6 +106,10 @@ def report_dict(report: IngestReport) -> dict[str, Any]:
         "failed": report.failed,
         "errors": list(report.errors),
     }
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def _bullet(text: str, indent: int = 2) -> str:

@@ -24,6 +24,10 @@ _CUES = (
 )
 
 
+# DATE_OUTLET_SLUG file names, e.g. 2026-03-10_meridian-daily_river-talks.txt
+_FILE_NAME = re.compile(r"^\d{4}-\d{2}-\d{2}_(?P<outlet>[A-Za-z0-9-]+)_")
+
+
 def outlet_from_text(text: str) -> str:
     """Return the outlet a raw article text names (dateline agency or credit line), or ""."""
     for line in (line.strip() for line in text.splitlines()):
@@ -37,8 +41,12 @@ def outlet_from_text(text: str) -> str:
 
 
 def outlet_from_location(location: str) -> str:
-    """Fallback outlet: the URL's host, else the file's name without its suffix."""
+    """Fallback outlet: the URL's host, the OUTLET of a DATE_OUTLET_SLUG file name, or the stem."""
     host = urlsplit(location).hostname
     if host:
         return host.removeprefix("www.")
-    return Path(location).stem or location
+    stem = Path(location).stem
+    named = _FILE_NAME.match(stem)
+    if named:
+        return named.group("outlet").replace("-", " ").replace("_", " ").title()
+    return stem or location

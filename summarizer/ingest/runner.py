@@ -15,7 +15,7 @@ from sqlmodel import Session
 from summarizer.errors import BriefingError
 from summarizer.events.cluster import EventDoc, EventIndex
 from summarizer.events.stories import StoryLinker
-from summarizer.ingest.fingerprint import NearDuplicateIndex, simhash
+from summarizer.ingest.fingerprint import NearDuplicateIndex, shingle_sample
 from summarizer.ingest.pipeline import DEFAULT_SUMMARY, SummarySpec, build_article
 from summarizer.ingest.sources import Failure
 from summarizer.store import articles as article_store
@@ -29,6 +29,7 @@ logger = logging.getLogger(__name__)
 
 EVENT_WINDOW = timedelta(days=3)
 STORY_HORIZON = timedelta(days=30)
+NEAR_DUPLICATE_WINDOW = timedelta(days=14)
 _REPEATED_LINE_INPUTS = 3
 _REPEATED_LINE_MAX_WORDS = 14
 _COMMIT_EVERY = 50
@@ -70,9 +71,12 @@ class Ingestor:
     def _restore(self) -> None:
         """Rebuild the near-duplicate, event and story indexes from the database."""
         with Session(self.engine) as session:
-            for article_id, value in article_store.simhashes(session=session):
-                self.near.add(article_id, value)
             newest = event_store.newest_article_time(session=session)
+            if newest is not None:
+                for article_id, body in article_store.recent_bodies(
+                    session=session, since=newest - NEAR_DUPLICATE_WINDOW
+                ):
+                    self.near.add(article_id, shingle_sample(body))
             event_max, story_max = event_store.max_ids(session=session)
             if newest is None:
                 self.events.next_key, self.stories.next_key = event_max + 1, story_max + 1
@@ -144,14 +148,17 @@ class Ingestor:
             self._fail(counts, message)
             return
         except Exception as exc:  # the batch boundary: report, log the trace and go on
-            logger.exception("discarding data: %s", item.location)
+            logger.info("discarding data: %s", item.location, exc_info=True)
             self._fail(counts, f"{item.location}: internal error: {type(exc).__name__}: {exc}")
             return
         try:
             with session.begin_nested():
                 stored = self._store(session, article)
         except SQLAlchemyError as exc:
-            self._fail(counts, f"{item.location}: database error: {type(exc).__name__}: {exc}")
+            logger.info("discarding data: %s", item.location, exc_info=True)
+            cause = getattr(exc, "orig", None) or exc
+            detail = str(cause).splitlines()[0] if str(cause) else ""
+            self._fail(counts, f"{item.location}: database error: {type(cause).__name__}: {detail}")
             return
         if stored is None:
             counts.duplicate += 1
@@ -172,18 +179,18 @@ class Ingestor:
         )
         if existing is not None:
             return None
-        value = simhash(article.body)
-        near = self.near.find(value)
+        sample = shingle_sample(article.body)
+        near = self.near.find(sample)
         source_id = article_store.source_id(session=session, name=article.source)
         if near is not None:
-            original, distance = near
+            original, share = near
             session.add(
                 ArticleCopy(
                     article_id=original,
                     source_id=source_id,
                     location=article.location,
                     fingerprint=article.fingerprint,
-                    similarity=round(1.0 - distance / 64, 4),
+                    similarity=round(share, 4),
                 )
             )
             session.flush()
@@ -198,7 +205,6 @@ class Ingestor:
             published_estimated=article.published_estimated,
             language=article.language,
             fingerprint=article.fingerprint,
-            simhash=value,
         )
         session.add(row)
         session.flush()
@@ -212,7 +218,7 @@ class Ingestor:
                 sentences=article.summary,
             )
         self._cluster(session, row, article)
-        self.near.add(row.id, value)
+        self.near.add(row.id, sample)
         return row.id
 
     def _cluster(self, session: Session, row: ArticleRow, article: Article) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from datetime import datetime
 
 from sqlalchemy import func
 from sqlmodel import Session, select
@@ -44,9 +45,9 @@ def find_by_fingerprint(*, session: Session, fingerprint: str) -> int | None:
     ).first()
 
 
-def simhashes(*, session: Session) -> list[tuple[int, int]]:
-    """All (article id, SimHash) pairs, to seed the near-duplicate index."""
-    rows = session.exec(select(Article.id, Article.simhash))
+def recent_bodies(*, session: Session, since: datetime) -> list[tuple[int, str]]:
+    """(article id, body) of articles published at or after `since`."""
+    rows = session.exec(select(Article.id, Article.body).where(Article.published >= since))
     return [(row[0], row[1]) for row in rows if row[0] is not None]
 
 

@@ -89,6 +89,8 @@ def attach_article(
         )
     event.first_seen = min(event.first_seen, article.published)
     event.last_seen = max(event.last_seen, article.published)
+    session.add(event)
+    session.flush()
     article.event_id = event_id
     session.add(article)
     session.flush()
@@ -125,6 +127,8 @@ def set_story(
         story = Story(
             id=story_id, title=title, first_seen=event.first_seen, last_seen=event.last_seen
         )
+        session.add(story)
+        session.flush()
     for old in merged:
         for moved in session.exec(select(Event).where(Event.story_id == old)).all():
             moved.story_id = story_id
@@ -137,10 +141,11 @@ def set_story(
             session.delete(old_story)
     story.first_seen = min(story.first_seen, event.first_seen)
     story.last_seen = max(story.last_seen, event.last_seen)
-    event.story_id = story_id
     session.add(story)
     session.flush()
+    event.story_id = story_id
     session.add(event)
+    session.flush()
 
 
 def window_start(newest: datetime | None, window: timedelta) -> datetime | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import BigInteger, Column, Index, Text, UniqueConstraint
+from sqlalchemy import Column, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from summarizer.store.types import UTCDateTime
@@ -61,7 +61,6 @@ class Article(SQLModel, table=True):
     published_estimated: bool = False
     language: str = Field(default="", max_length=16)
     fingerprint: str = Field(index=True, unique=True, max_length=64)
-    simhash: int = Field(default=0, sa_column=Column(BigInteger, nullable=False, default=0))
     event_id: int | None = Field(default=None, foreign_key="event.id", index=True)
     ingested_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 

@@ -1,8 +1,8 @@
-"""initial schema: sources, articles, copies, summaries, events, stories, feeds
+"""initial schema
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-23 17:31:24.429348
+Create Date: 2026-11-23 17:37:32.408406
 """
 
 from collections.abc import Sequence
@@ -19,7 +19,6 @@ depends_on: Sequence[str] | None = None
 
 
 def upgrade() -> None:
-
     op.create_table(
         "feed",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -71,6 +70,7 @@ def upgrade() -> None:
         sa.Column("last_seen", sa.DateTime(timezone=True), nullable=False),
         sa.Column("article_count", sa.Integer(), nullable=False),
         sa.Column("source_count", sa.Integer(), nullable=False),
+        sa.Column("profile_json", sa.Text(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
             ["story_id"],
@@ -93,7 +93,6 @@ def upgrade() -> None:
         sa.Column("published_estimated", sa.Boolean(), nullable=False),
         sa.Column("language", sa.String(length=16), nullable=False),
         sa.Column("fingerprint", sa.String(length=64), nullable=False),
-        sa.Column("simhash", sa.BigInteger(), nullable=False),
         sa.Column("event_id", sa.Integer(), nullable=True),
         sa.Column("ingested_at", sa.DateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
@@ -158,7 +157,6 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     drop_fts(op.get_bind())
-
     with op.batch_alter_table("summary", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_summary_article_id"))
 
