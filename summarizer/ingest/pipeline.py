@@ -15,6 +15,7 @@ from summarizer.clean.text import clean_plain_text
 from summarizer.errors import ExtractionError, InputError
 from summarizer.ingest.dates import find_published
 from summarizer.ingest.fingerprint import content_fingerprint
+from summarizer.ingest.html_meta import published_from_html
 from summarizer.ingest.outlet import outlet_from_location, outlet_from_text
 from summarizer.summarize.article import summarize_article
 from summarizer.text.language import detect_language
@@ -70,7 +71,7 @@ def build_article(
     if raw.kind == "html":
         extract = extract_html(raw.content, url=raw.location if "://" in raw.location else None)
         cleaned = CleanedText(raw.title or extract.title, extract.paragraphs)
-        published = published or extract.published
+        published = published or published_from_html(raw.content) or extract.published
         source = source or extract.source
     elif raw.kind == "fragment":
         cleaned = CleanedText(raw.title, _fragment_paragraphs(raw.content))

@@ -111,7 +111,7 @@ class Ingestor:
         boilerplate = repeated_lines(i for i in materialised if isinstance(i, RawInput))
         counts = _Counts()
         ingested = now or datetime.now(UTC)
-        with Session(self.engine) as session:
+        with Session(self.engine, expire_on_commit=False) as session:
             for position, item in enumerate(materialised, start=1):
                 self._one(session, item, counts, boilerplate, ingested)
                 if position % _COMMIT_EVERY == 0:

@@ -85,19 +85,23 @@ def attach_article(
     event = session.get(Event, event_id)
     if event is None:
         event = Event(
-            id=event_id, title=title, first_seen=article.published, last_seen=article.published
+            id=event_id,
+            title=title,
+            first_seen=article.published,
+            last_seen=article.published,
+            article_count=1,
+            source_count=1,
         )
+    else:
+        known = event_source_ids(session=session, event_id=event_id)
+        event.article_count += 1
+        event.source_count = len(known | {article.source_id})
     event.first_seen = min(event.first_seen, article.published)
     event.last_seen = max(event.last_seen, article.published)
     session.add(event)
     session.flush()
     article.event_id = event_id
     session.add(article)
-    session.flush()
-    event.article_count = int(
-        session.exec(select(func.count()).where(Article.event_id == event_id)).one()
-    )
-    event.source_count = len(event_source_ids(session=session, event_id=event_id))
     top = sorted(profile.items(), key=lambda kv: (-kv[1], kv[0]))[:PROFILE_FEATURES]
     event.profile_json = json.dumps({k: round(v, 6) for k, v in top})
     session.add(event)

@@ -1,0 +1,44 @@
+"""Precise publication times from HTML metadata (trafilatura keeps only the day)."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+
+_META_TIME = re.compile(
+    r"<meta\b[^>]*?(?:property|name|itemprop)\s*=\s*[\"'](?:article:published_time|"
+    r"og:published_time|datePublished|pubdate|publish-date|dc\.date\.issued|date)[\"'][^>]*>",
+    re.I,
+)
+_CONTENT = re.compile(r"\bcontent\s*=\s*[\"']([^\"']{8,40})[\"']", re.I)
+_TIME_TAG = re.compile(r"<time\b[^>]*\bdatetime\s*=\s*[\"']([^\"']{8,40})[\"']", re.I)
+_JSONLD = re.compile(r"\"datePublished\"\s*:\s*\"([^\"]{8,40})\"")
+_HEAD_BYTES = 200_000
+
+
+def published_from_html(html: str) -> datetime | None:
+    """Return the first parseable published time in meta tags, JSON-LD or <time datetime>."""
+    head = html[:_HEAD_BYTES]
+    candidates: list[str] = []
+    for tag in _META_TIME.finditer(head):
+        content = _CONTENT.search(tag.group(0))
+        if content:
+            candidates.append(content.group(1))
+    candidates += _JSONLD.findall(head)
+    candidates += _TIME_TAG.findall(head)
+    for value in candidates:
+        parsed = _parse(value.strip())
+        if parsed is not None:
+            return parsed
+    return None
+
+
+def _parse(value: str) -> datetime | None:
+    """ISO 8601 with a time (a date alone is left to the extractor)."""
+    if "T" not in value and " " not in value.strip():
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
