@@ -1,0 +1,267 @@
+"""Tests of the plain-text cleaner on the seed articles, synthetic debris and the dev set."""
+
+from __future__ import annotations
+
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from benchmarks.extraction import load_pages, shingle_score
+from summarizer.clean.text import clean_plain_text
+from summarizer.values import CleanedText
+
+# Sentences of a made-up article, long enough to read as prose.
+BODY = (
+    "The city council voted on Tuesday to extend the night bus service until the end of next year.",
+    "Officials said the decision followed a six-month trial in which ridership rose by a third.",
+    "Opponents argued that the money would be better spent on repairing the ageing tram network.",
+    "The mayor, who backed the plan, said a final review of the costs would come in spring.",
+)
+
+
+def build(*lines: str) -> str:
+    """Join lines as a pasted article (one block per line)."""
+    return "\n".join(lines)
+
+
+def cleaned(seed: Path) -> CleanedText:
+    return clean_plain_text(seed.read_text(encoding="utf-8"))
+
+
+def first_line(seed: Path) -> str:
+    return next(
+        line.strip() for line in seed.read_text(encoding="utf-8").splitlines() if line.strip()
+    )
+
+
+def text_of(result: CleanedText) -> str:
+    return "\n".join(result.paragraphs)
+
+
+# Per seed: phrases of news text that must stay (each exactly once), and debris that must go.
+SEED_EXPECTATIONS = {
+    "000": (
+        ("shook hands in Minsk", "intensity of the dialogue", "Here's the world's most"),
+        ("archive of our partner",),
+    ),
+    "001": (
+        ("much-anticipated summit in Minsk", "MINSK, Belarus", "billionaire chocolate magnate"),
+        ("Skip to content",),
+    ),
+    "002": (
+        (
+            "agree to work together, but Russia",
+            "A roadmap will be prepared",
+            "Baroness Ashton",
+            "a claim it has repeatedly denied",
+            "summit in Cardiff next week",
+        ),
+        (
+            "Subscribe to The Week",
+            "Escape your echo chamber",
+            "Newsletter",
+            "inbox",
+            "Published",
+            "Stanford Prison Experiment",
+            "Quiz of The Week",
+            "Romania's election rerun",
+            "Talking Point",
+        ),
+    ),
+    "003": (
+        ("MOSCOW, September 3", "views on possible ways", "killed over 2,500"),
+        ("Updated on", "Moscow Time"),
+    ),
+    "004": (
+        ("Normandy Four", "very useful, necessary", "anti- terrorism"),
+        ("Print Mail", "分享按钮", "Previous Page", "Next Page", "Updated:"),
+    ),
+}
+
+
+@pytest.mark.parametrize("prefix", sorted(SEED_EXPECTATIONS))
+def test_seed_keeps_news_and_drops_debris(seeds: list[Path], prefix: str) -> None:
+    seed = next(s for s in seeds if s.name.startswith(prefix))
+    result = cleaned(seed)
+    body = text_of(result)
+    keep, drop = SEED_EXPECTATIONS[prefix]
+    for phrase in keep:
+        assert body.count(phrase) == 1, f"{seed.name}: {phrase!r} kept {body.count(phrase)} times"
+    for phrase in drop:
+        assert phrase not in body, f"{seed.name}: debris {phrase!r} survived"
+        assert phrase not in result.title
+
+
+def test_seed_titles(seeds: list[Path]) -> None:
+    for seed in seeds:
+        result = cleaned(seed)
+        if seed.name.startswith("001"):
+            # The first line is "Skip to content"; the headline is the next one.
+            lines = [x.strip() for x in seed.read_text(encoding="utf-8").splitlines() if x.strip()]
+            assert result.title == lines[1]
+        elif seed.name.startswith("003"):
+            # Starts with a time line, then the dateline paragraph: no headline at all.
+            assert result.title == ""
+            assert result.paragraphs[0].startswith("MOSCOW, September 3")
+        else:
+            assert result.title == first_line(seed)
+
+
+def test_seed_paragraphs_are_input_lines_without_repeats(seeds: list[Path]) -> None:
+    for seed in seeds:
+        raw = seed.read_text(encoding="utf-8")
+        result = clean_plain_text(raw)
+        lines = {" ".join(line.split()) for line in raw.splitlines()}
+        assert result.paragraphs, seed.name
+        assert all(p in lines for p in result.paragraphs)
+        assert len(set(result.paragraphs)) == len(result.paragraphs)
+        assert result.title not in result.paragraphs
+        assert "-" not in result.paragraphs
+
+
+def test_empty_and_blank_input() -> None:
+    assert clean_plain_text("") == CleanedText(title="", paragraphs=())
+    assert clean_plain_text(" \n\n\t\n") == CleanedText(title="", paragraphs=())
+
+
+def test_menus_widgets_and_notices_are_dropped() -> None:
+    text = build(
+        "Night buses to run for another year",
+        "Skip to content",
+        "Home News Sport Weather",
+        "Home > News > Transport",
+        "Updated: 2015-05-13 09:31",
+        "Print Mail Large Medium Small",
+        *BODY[:2],
+        "Advertisement",
+        *BODY[2:],
+        "Previous Page 1 2 Next Page",
+        "We use cookies to improve your experience. By using our site you accept our policy.",
+        "© 2024 Example Media. All rights reserved.",
+    )
+    result = clean_plain_text(text)
+    assert result.title == "Night buses to run for another year"
+    assert result.paragraphs == BODY
+
+
+def test_sentences_that_use_debris_words_are_kept() -> None:
+    sentences = (
+        "Disney continued to sign up subscribers after engineers patched the login software.",
+        "By the end of the day, markets had recovered most of the losses of the morning.",
+        "Updated figures released on Monday showed unemployment falling to 3.9 percent.",
+        "The report was published on Tuesday by the health ministry in the capital.",
+        "Google said the new inbox feature and a redesigned newsletter tool would launch soon.",
+        "An Alibaba spokesperson declined to comment on the pricing of the share sale.",
+        "Copyright lawsuits against the streaming service rose sharply last year, filings show.",
+        "Regulators said websites that use cookies to track children would face large fines.",
+    )
+    result = clean_plain_text(build("Night buses to run for another year", *BODY, *sentences))
+    assert result.paragraphs == (*BODY, *sentences)
+
+
+def test_unrelated_headline_list_after_article_is_dropped() -> None:
+    teasers = []
+    for n in range(6):
+        teasers += [
+            "-",
+            f"Story number {n} about something else entirely",
+            f"Talking Point A different subject that has nothing to do with buses, part {n}",
+            f"By Reporter {n}, The Example UK Published",
+        ]
+    result = clean_plain_text(build("Night buses to run for another year", *BODY, *teasers))
+    assert result.paragraphs == BODY
+
+
+def test_most_read_list_inside_article_is_dropped() -> None:
+    more = (
+        "Transport officials said the extended timetable would start on the first of next month, "
+        "with buses every twenty minutes between midnight and five in the morning.",
+        "Union representatives welcomed the move but asked for extra staff on the busiest routes.",
+    )
+    # News paragraphs of two sentences each, as most articles have.
+    paragraphs = (f"{BODY[0]} {BODY[1]}", f"{BODY[2]} {BODY[3]}", f"{BODY[1]} {BODY[3]}")
+    text = build(
+        "Night buses to run for another year",
+        *paragraphs,
+        "Most read in world news",
+        "ROYAL VISIT",
+        "Prince opens new hospital wing in seaside town",
+        "SHOCK WIN",
+        "Underdogs stun champions in cup upset at home",
+        *more,
+    )
+    assert clean_plain_text(text).paragraphs == (*paragraphs, *more)
+
+
+def test_newsletter_box_inside_article_is_dropped_and_text_around_it_kept() -> None:
+    text = build(
+        "Night buses to run for another year",
+        *BODY[:2],
+        "Subscribe to The Example",
+        "Escape the noise. Get the facts behind the news, plus analysis.",
+        "Sign up for The Example's Free Newsletters",
+        "Our morning briefing, delivered directly to your inbox.",
+        *BODY[2:],
+    )
+    assert clean_plain_text(text).paragraphs == BODY
+
+
+def test_repeated_standfirst_is_kept_once() -> None:
+    dek = "Ridership rose by a third during the trial, and the council wants more."
+    text = build("Night buses to run for another year", dek, *BODY, dek)
+    paragraphs = clean_plain_text(text).paragraphs
+    assert paragraphs.count(dek) == 1
+    assert set(BODY) <= set(paragraphs)
+
+
+def test_summary_contained_in_dateline_paragraph_is_dropped() -> None:
+    lead = "The city council voted on Tuesday to extend the night bus service until next year."
+    text = build("Night buses to run for another year", lead, f"LONDON — {lead}", *BODY[1:])
+    assert clean_plain_text(text).paragraphs == (f"LONDON — {lead}", *BODY[1:])
+
+
+def test_known_boilerplate_lines_are_dropped() -> None:
+    tagline = "Example Times is the city's oldest independent daily, founded in 1901."
+    text = build("Night buses to run for another year", *BODY, tagline)
+    assert tagline in clean_plain_text(text).paragraphs
+    cleaned_text = clean_plain_text(text, known_boilerplate=[f"  {tagline.upper()} "])
+    assert cleaned_text.paragraphs == BODY
+
+
+def test_article_without_headline_has_empty_title() -> None:
+    result = clean_plain_text(build(*BODY))
+    assert result.title == ""
+    assert result.paragraphs == BODY
+
+
+def test_hard_wrapped_seeds_clean_like_the_originals(seeds: list[Path]) -> None:
+    for seed in seeds:
+        lines = [x.strip() for x in seed.read_text(encoding="utf-8").splitlines() if x.strip()]
+        wrapped = "\n\n".join(textwrap.fill(line, width=70) for line in lines)
+        assert clean_plain_text(wrapped) == cleaned(seed), seed.name
+
+
+def test_list_without_prose_keeps_lines_that_are_not_debris() -> None:
+    items = ("Two eggs", "One cup of flour", "A pinch of salt", "Half a cup of milk")
+    result = clean_plain_text(build("Pancakes for two", *items, "Share on Facebook"))
+    assert result.title == "Pancakes for two"
+    assert result.paragraphs == items
+
+
+def test_dev_set_shingle_f1(shared: Path) -> None:
+    pages = load_pages(shared)
+    score = shingle_score(("\n\n".join(clean_plain_text(p.text).paragraphs), p.body) for p in pages)
+    assert score.f1 >= 0.82, score
+
+
+def test_cleaner_is_fast(seeds: list[Path]) -> None:
+    texts = [s.read_text(encoding="utf-8") for s in seeds] * 100
+    rounds = []
+    for _ in range(3):  # CPU time, best of three: other processes share the machine
+        start = time.process_time()
+        for text in texts:
+            clean_plain_text(text)
+        rounds.append((time.process_time() - start) / len(texts))
+    assert min(rounds) < 0.002, f"{min(rounds) * 1000:.2f} ms per article"
