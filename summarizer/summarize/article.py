@@ -1,0 +1,154 @@
+"""Extractive summary of one article: rank its sentences, then pick readable, distinct ones."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from summarizer.errors import InputError
+from summarizer.summarize.methods import METHODS, rank_order
+from summarizer.summarize.standalone import (
+    content_words,
+    is_near_duplicate,
+    is_prose,
+    stands_alone,
+)
+from summarizer.text.language import SUMMARY_LANGUAGES, can_summarize
+from summarizer.text.sentences import split_sentences
+
+__all__ = ["DEFAULT_SENTENCES", "METHODS", "summarize_article"]
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_SENTENCES = 3
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    """A sentence that may enter the summary."""
+
+    index: int
+    text: str
+    words: frozenset[str]
+    length: int
+    opens: bool
+
+
+def summarize_article(
+    title: str,
+    body: str,
+    *,
+    language: str = "en",
+    method: str = "default",
+    sentences: int | None = None,
+    words: int | None = None,
+) -> tuple[str, ...]:
+    """Summarise one article by picking its best sentences, in article order.
+
+    The summary never repeats a sentence (nor a near-duplicate, nor the title), skips lines that are
+    not prose (headlines, captions, lines under four words) and does not open with a sentence that
+    leans on an earlier one ("He added:", "But", "It") when a standalone sentence can replace it.
+    Sentences are never cut, so with ``words`` the summary may be shorter than the budget, and a
+    single best sentence longer than the budget is returned alone rather than cut.
+
+    Args:
+        title: the article's title (may be empty).
+        body: the article's plain text, paragraphs separated by line breaks.
+        language: ISO 639-1 code; must be in SUMMARY_LANGUAGES.
+        method: one of METHODS; "default" is vectorised TextRank, chosen by benchmarks/bbc.py.
+        sentences: number of sentences wanted (3 when neither limit is given).
+        words: word budget instead of a sentence count.
+
+    Returns:
+        The chosen sentences in article order; empty when the body holds no prose.
+
+    Raises:
+        ValueError: both limits are given, or a limit is below 1.
+        InputError: the language or the method is not supported.
+    """
+    if sentences is not None and words is not None:
+        raise ValueError("give either sentences or words, not both")
+    for name, limit in (("sentences", sentences), ("words", words)):
+        if limit is not None and limit < 1:
+            raise ValueError(f"{name} must be at least 1, got {limit}")
+    if not can_summarize(language):
+        raise InputError(
+            f"cannot summarise language {language!r}: "
+            f"supported languages are {', '.join(SUMMARY_LANGUAGES)}"
+        )
+    if method not in METHODS:
+        raise InputError(f"unknown summary method {method!r}: choose one of {', '.join(METHODS)}")
+    all_sentences = split_sentences(body, language)
+    order = rank_order(method, all_sentences, title=title, language=language)
+    candidates = _candidates(all_sentences, order, title=title, language=language)
+    if words is not None:
+        chosen = _pick_by_words(candidates, words)
+    else:
+        chosen = _pick_by_count(candidates, sentences or DEFAULT_SENTENCES)
+    chosen = _standalone_first(chosen, candidates, words)
+    return tuple(c.text for c in sorted(chosen, key=lambda c: c.index))
+
+
+def _candidates(
+    all_sentences: Sequence[str], order: Sequence[int], *, title: str, language: str
+) -> list[_Candidate]:
+    """Return the prose sentences by rank, minus near-duplicates of better ones and the title."""
+    title_words = content_words(title, language)
+    kept: list[_Candidate] = []
+    for index in order:
+        text = all_sentences[index]
+        if not is_prose(text):
+            continue
+        bag = content_words(text, language)
+        if is_near_duplicate(bag, title_words) and len(bag) <= len(title_words) + 2:
+            continue  # the headline again, not news
+        if any(is_near_duplicate(bag, other.words) for other in kept):
+            continue
+        kept.append(_Candidate(index, text, bag, len(text.split()), stands_alone(text, language)))
+    return kept
+
+
+def _pick_by_count(candidates: Sequence[_Candidate], count: int) -> list[_Candidate]:
+    """Take the best-ranked candidates."""
+    return list(candidates[:count])
+
+
+def _pick_by_words(candidates: Sequence[_Candidate], budget: int) -> list[_Candidate]:
+    """Take candidates by rank while they fit the word budget (the best one alone if none fits)."""
+    chosen: list[_Candidate] = []
+    used = 0
+    for candidate in candidates:
+        if used + candidate.length <= budget:
+            chosen.append(candidate)
+            used += candidate.length
+    if not chosen and candidates:
+        chosen.append(candidates[0])
+    return chosen
+
+
+def _standalone_first(
+    chosen: list[_Candidate], candidates: Sequence[_Candidate], budget: int | None
+) -> list[_Candidate]:
+    """Replace a leading sentence that cannot stand alone by the best unused standalone one."""
+    chosen = list(chosen)
+    while chosen:
+        first = min(chosen, key=lambda c: c.index)
+        if first.opens:
+            break
+        used = sum(c.length for c in chosen) - first.length
+        replacement = next(
+            (
+                c
+                for c in candidates
+                if c.opens
+                and c not in chosen
+                and (budget is None or used + c.length <= budget or len(chosen) == 1)
+            ),
+            None,
+        )
+        if replacement is None:
+            break  # no better opening exists: keep the ranking's choice
+        chosen.remove(first)
+        chosen.append(replacement)
+    return chosen

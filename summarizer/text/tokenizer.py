@@ -1,0 +1,124 @@
+"""Offline word and sentence tokenizer that sumy accepts in place of its NLTK Punkt tokenizer."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from summarizer.text.sentences import split_sentences
+
+logger = logging.getLogger(__name__)
+
+# A word is an initialism ("U.S."), a run of letters (with inner apostrophes or hyphens) or a number
+# whose inner separators (2,000 / 3.5 / 9:30) are followed by digits, so "2,000" stays one token.
+_WORD = re.compile(r"(?:[^\W\d_]\.){2,}|\d+(?:[.,:]\d+)*%?|[^\W\d_]+(?:['’-][^\W\d_]+)*")
+# The words sumy should see: letters only, as sumy's own tokenizer keeps (numbers carry no topic).
+_SUMY_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+# Chinese and Japanese write no spaces; without a dictionary segmenter (jieba is not installed)
+# overlapping character pairs stand in for words, which is enough to compare sentences.
+_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]+")
+_CJK_LANGUAGES = frozenset({"zh", "ja"})
+
+
+def character_bigrams(text: str) -> list[str]:
+    """Return overlapping character pairs of the Chinese or Japanese runs of text.
+
+    Args:
+        text: any text.
+
+    Returns:
+        The pairs in order (a run of one character gives that character), then any
+        Latin-script words of the text.
+    """
+    grams: list[str] = []
+    for match in _CJK_RUN.finditer(text):
+        run = match.group(0)
+        grams.extend(run[i : i + 2] for i in range(max(len(run) - 1, 1)))
+    grams.extend(m.group(0) for m in _SUMY_WORD.finditer(_CJK_RUN.sub(" ", text)))
+    return grams
+
+
+def words(text: str) -> list[str]:
+    """Split text into lower-cased word tokens.
+
+    Args:
+        text: any text.
+
+    Returns:
+        Words and numbers in order, lower-cased; numbers such as "2,000" or "3.5" are one token
+        and punctuation is dropped.
+    """
+    return [match.group(0).lower() for match in _WORD.finditer(text)]
+
+
+class OfflineTokenizer:
+    """A sumy tokenizer that needs no NLTK data: sentences by sentencex, words by a regex."""
+
+    def __init__(self, language: str) -> None:
+        """Create a tokenizer for one language.
+
+        Args:
+            language: ISO 639-1 code ("en") or a sumy language name ("english").
+        """
+        self._language = language
+
+    @property
+    def language(self) -> str:
+        """The language this tokenizer was made for."""
+        return self._language
+
+    def to_sentences(self, paragraph: str) -> tuple[str, ...]:
+        """Split a paragraph into sentences; a line break always ends a sentence.
+
+        Args:
+            paragraph: plain text.
+
+        Returns:
+            The stripped, non-empty sentences in order.
+        """
+        return tuple(split_sentences(paragraph, _iso_code(self._language)))
+
+    def to_words(self, sentence: str) -> tuple[str, ...]:
+        """Split a sentence into words as sumy expects them (letters only, case kept).
+
+        Args:
+            sentence: one sentence.
+
+        Returns:
+            The words in order, without punctuation and numbers (character pairs for Chinese
+            and Japanese).
+        """
+        if _iso_code(self._language) in _CJK_LANGUAGES:
+            return tuple(character_bigrams(sentence))
+        return tuple(match.group(0) for match in _SUMY_WORD.finditer(sentence))
+
+
+_NAMES_TO_CODES = {
+    "english": "en",
+    "german": "de",
+    "french": "fr",
+    "spanish": "es",
+    "italian": "it",
+    "portuguese": "pt",
+    "russian": "ru",
+    "ukrainian": "uk",
+    "czech": "cs",
+    "slovak": "sk",
+    "polish": "pl",
+    "dutch": "nl",
+    "swedish": "sv",
+    "greek": "el",
+    "chinese": "zh",
+    "japanese": "ja",
+    "danish": "da",
+    "finnish": "fi",
+    "hungarian": "hu",
+    "norwegian": "no",
+    "romanian": "ro",
+}
+
+
+def _iso_code(language: str) -> str:
+    """Return the ISO 639-1 code for a code or a sumy language name."""
+    language = language.lower()
+    return _NAMES_TO_CODES.get(language, language)

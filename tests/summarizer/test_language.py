@@ -1,0 +1,69 @@
+"""Offline language detection and the list of languages that can be summarised."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from summarizer.text.language import (
+    SUMMARY_LANGUAGES,
+    can_summarize,
+    detect_language,
+    stop_words,
+)
+
+SAMPLES = {
+    "en": "The government said on Monday that it would raise taxes for the third time this year.",
+    "de": "Die Regierung hat am Montag angekündigt, dass sie die Steuern dieses Jahr erhöhen wird.",
+    "fr": "Le gouvernement a annoncé lundi qu'il allait augmenter les impôts cette année.",
+    "es": "El gobierno anunció el lunes que subirá los impuestos por tercera vez este año.",
+    "it": "Il governo ha annunciato lunedì che aumenterà le tasse per la terza volta quest'anno.",
+    "pt": "O governo anunciou na segunda-feira que vai aumentar os impostos pela terceira vez.",
+    "nl": "De regering heeft maandag aangekondigd dat zij de belastingen dit jaar zal verhogen.",
+    "cs": "Vláda v pondělí oznámila, že letos potřetí zvýší daně, což se nelíbí podnikatelům.",
+    "sk": "Vláda v pondelok oznámila, že tento rok po tretí raz zvýši dane, čo sa nepáči firmám.",
+    "pl": "Rząd ogłosił w poniedziałek, że po raz trzeci w tym roku podniesie podatki dla firm.",
+    "sv": "Regeringen meddelade på måndagen att den i år kommer att höja skatterna igen.",
+    "ru": "Правительство объявило в понедельник, что в этом году в третий раз повысит налоги.",
+    "uk": "Уряд оголосив у понеділок, що цього року втретє підвищить податки для підприємств.",
+    "el": "Η κυβέρνηση ανακοίνωσε τη Δευτέρα ότι θα αυξήσει τους φόρους για τρίτη φορά φέτος.",
+    "zh": "政府周一宣布，今年将第三次提高税收，企业界对此表示不满。",
+    "ja": "政府は月曜日、今年三度目となる増税を行うと発表した。",
+}
+
+
+@pytest.mark.parametrize(("code", "text"), sorted(SAMPLES.items()))
+def test_detects_language(code: str, text: str) -> None:
+    assert detect_language(text) == code
+
+
+@pytest.mark.parametrize("text", ["", "Hi there", "12345 67890 !!!", "OK ok ok"])
+def test_unsure_on_short_text(text: str) -> None:
+    assert detect_language(text) == ""
+
+
+def test_latin_text_without_known_stop_words_is_unsure() -> None:
+    assert detect_language("Xqzt brvlk mnoprs tuvwx yzabc defgh ijklm nopqr stuvw") == ""
+
+
+def test_is_fast_on_long_text() -> None:
+    text = SAMPLES["en"] * 2000
+    start = time.perf_counter()
+    assert detect_language(text) == "en"
+    assert time.perf_counter() - start < 0.05
+
+
+def test_summary_languages() -> None:
+    for code in ("en", "de", "fr", "es", "it", "pt", "ru", "uk", "cs", "sk", "zh"):
+        assert can_summarize(code)
+        assert code in SUMMARY_LANGUAGES
+    for code in ("ja", "el", "pl"):  # no segmenter or no stemmer installed
+        assert not can_summarize(code)
+    assert not can_summarize("")
+
+
+def test_stop_words() -> None:
+    assert {"the", "and"} <= stop_words("en")
+    assert {"и", "в", "это"} <= stop_words("ru")  # built in: sumy has no Russian list
+    assert stop_words("xx") == frozenset()

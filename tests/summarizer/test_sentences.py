@@ -1,0 +1,101 @@
+"""Sentence splitting of tricky news text: abbreviations, numbers, times, quotes and headlines."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.text.sentences import split_sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The U.S. economy grew. Mr. Smith agreed on Sept. 3 in Washington."
+            " It cost 2,000 dollars.",
+            [
+                "The U.S. economy grew.",
+                "Mr. Smith agreed on Sept. 3 in Washington.",
+                "It cost 2,000 dollars.",
+            ],
+        ),
+        (
+            "He arrived at 5 p.m. The meeting began at 9 a.m. on the dot.",
+            ["He arrived at 5 p.m.", "The meeting began at 9 a.m. on the dot."],
+        ),
+        ("He met Dr. Jones at 9 a.m. Monday.", ["He met Dr. Jones at 9 a.m. Monday."]),
+        ('"We will win." Next came the vote.', ['"We will win."', "Next came the vote."]),
+        (
+            '"It is over," he said. Then he left.',
+            ['"It is over," he said.', "Then he left."],
+        ),
+        ('She said: "I am done." He left.', ['She said: "I am done."', "He left."]),
+        (
+            "Lt. Gen. Smith of Acme Inc. spoke."
+            " Prices rose 3.5% in the U.K. Analysts were surprised.",
+            [
+                "Lt. Gen. Smith of Acme Inc. spoke.",
+                "Prices rose 3.5% in the U.K.",
+                "Analysts were surprised.",
+            ],
+        ),
+        ("The U.S. Treasury said so. Fine.", ["The U.S. Treasury said so.", "Fine."]),
+        ("Is it? Yes! Maybe.", ["Is it?", "Yes!", "Maybe."]),
+    ],
+)
+def test_english_news_cases(text: str, expected: list[str]) -> None:
+    assert split_sentences(text) == expected
+
+
+def test_line_break_ends_a_headline() -> None:
+    text = "Rates held at record low\n\nThe central bank kept rates on hold. Markets rose."
+    assert split_sentences(text) == [
+        "Rates held at record low",
+        "The central bank kept rates on hold.",
+        "Markets rose.",
+    ]
+
+
+def test_quoted_passage_of_several_sentences_is_split() -> None:
+    text = '"Growth is weak. When demand falls, everyone loses," he said. Shares fell.'
+    assert split_sentences(text) == [
+        '"Growth is weak.',
+        'When demand falls, everyone loses," he said.',
+        "Shares fell.",
+    ]
+
+
+def test_abbreviations_inside_quotes_do_not_split() -> None:
+    assert split_sentences('He said "Mr. Smith is here." Then he left.') == [
+        'He said "Mr. Smith is here."',
+        "Then he left.",
+    ]
+
+
+def test_quotes_around_no_break_spaces_stay_with_their_sentence() -> None:
+    text = (
+        'Talks went badly, he said.\xa0“We do not want a fight," said the minister.\xa0"We will'
+        ' trade as before."\xa0His spokesman was more candid.'
+    )
+    assert split_sentences(text) == [
+        "Talks went badly, he said.",
+        '“We do not want a fight," said the minister.',
+        '"We will trade as before."',
+        "His spokesman was more candid.",
+    ]
+
+
+def test_other_languages() -> None:
+    assert split_sentences("今天天气很好。我们去公园吧！", "zh") == [
+        "今天天气很好。",
+        "我们去公园吧！",
+    ]
+    assert split_sentences("Dr. Müller kam am 13. Oktober. Das ist gut.", "de") == [
+        "Dr. Müller kam am 13. Oktober.",
+        "Das ist gut.",
+    ]
+
+
+def test_empty_text() -> None:
+    assert split_sentences("") == []
+    assert split_sentences(" \n\n \n") == []
