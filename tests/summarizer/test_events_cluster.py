@@ -1,0 +1,130 @@
+"""Incremental event clustering: the seed articles, time windows, order and restore."""
+
+from __future__ import annotations
+
+import itertools
+import random
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from summarizer.events.cluster import EventDoc, EventIndex
+
+SEED_DATES = {
+    "000": datetime(2014, 8, 26, 12, tzinfo=UTC),
+    "001": datetime(2014, 8, 26, 14, tzinfo=UTC),
+    "002": datetime(2014, 8, 26, 18, tzinfo=UTC),
+    "003": datetime(2014, 9, 3, 10, tzinfo=UTC),
+    "004": datetime(2015, 5, 13, 9, tzinfo=UTC),
+}
+
+
+def seed_doc(path: Path) -> EventDoc:
+    """Read a seed: first non-empty line is the title, the rest the body; date from the table."""
+    lines = path.read_text().splitlines()
+    first = next(i for i, line in enumerate(lines) if line.strip())
+    prefix = path.name[:3]
+    return EventDoc(
+        article_id=int(prefix),
+        title=lines[first].strip(),
+        body="\n".join(lines[first + 1 :]),
+        source=f"outlet-{prefix}",
+        published=SEED_DATES[prefix],
+        language="en",
+    )
+
+
+def groups(index: EventIndex, docs: list[EventDoc]) -> set[frozenset[int]]:
+    """Add docs in order and return the article-id groups per event key."""
+    by_key: dict[int, set[int]] = {}
+    for doc in docs:
+        by_key.setdefault(index.add(doc).event_key, set()).add(doc.article_id)
+    return {frozenset(ids) for ids in by_key.values()}
+
+
+def make_doc(article_id: int, text: str, when: datetime) -> EventDoc:
+    """A small article whose title is its first sentence."""
+    return EventDoc(article_id, text.split(".")[0], text, "outlet", when)
+
+
+MATCH = (
+    "Floods hit Valencia after storm Dana. Rescue teams in Valencia searched for missing "
+    "people after storm Dana flooded towns across the Valencia region on Tuesday."
+)
+OTHER = (
+    "Arsenal beat Chelsea in the London derby. Bukayo Saka scored twice as Arsenal beat "
+    "Chelsea at the Emirates Stadium in the Premier League."
+)
+
+
+def test_seeds_form_three_events(seeds: list[Path]) -> None:
+    docs = [seed_doc(p) for p in seeds]
+    expected = {frozenset({0, 1, 2}), frozenset({3}), frozenset({4})}
+    for order in itertools.permutations(docs):  # ingest order is not publication order
+        assert groups(EventIndex(), list(order)) == expected
+
+
+def test_same_input_same_events(seeds: list[Path]) -> None:
+    docs = [seed_doc(p) for p in seeds]
+    index = EventIndex(next_key=40)
+    first = [index.add(d) for d in docs]
+    index = EventIndex(next_key=40)
+    assert [index.add(d) for d in docs] == first
+    assert first[0].event_key == 40 and first[0].is_new
+    assert not first[1].is_new and first[1].score >= index.threshold
+
+
+def test_keys_count_up_from_next_key() -> None:
+    index = EventIndex(next_key=7)
+    when = datetime(2024, 5, 1, tzinfo=UTC)
+    assert index.add(make_doc(1, MATCH, when)).event_key == 7
+    assert index.add(make_doc(2, OTHER, when)).event_key == 8
+    assert index.add(make_doc(3, MATCH, when + timedelta(hours=3))).event_key == 7
+    assert index.next_key == 9
+
+
+def test_window_closes_old_events_and_bounds_state() -> None:
+    index = EventIndex(window=timedelta(days=3), grace_adds=5)
+    start = datetime(2024, 1, 1, tzinfo=UTC)
+    rng = random.Random(1)
+    vocabulary = [f"word{i}" for i in range(3000)]
+    for day in range(60):
+        text = " ".join(rng.sample(vocabulary, 40)).capitalize() + "."
+        index.add(make_doc(day, text, start + timedelta(days=day)))
+    assert index.open_events <= 4 + 5
+    # the same text 30 days later is a new event: the old one is closed
+    again = index.add(make_doc(99, MATCH, start + timedelta(days=60)))
+    later = index.add(make_doc(100, MATCH, start + timedelta(days=90)))
+    assert later.is_new and later.event_key != again.event_key
+
+
+def test_late_article_joins_event_near_its_time() -> None:
+    index = EventIndex(window=timedelta(days=3))
+    t = datetime(2024, 3, 10, tzinfo=UTC)
+    first = index.add(make_doc(1, MATCH, t))
+    index.add(make_doc(2, MATCH, t + timedelta(days=2)))
+    index.add(make_doc(3, OTHER, t + timedelta(days=4)))
+    # older than the window before the newest article, but within a day of the event's span
+    late = index.add(make_doc(4, MATCH, t - timedelta(days=1)))
+    assert late.event_key == first.event_key and not late.is_new
+    # far from every open event's span: a new event, and no error
+    stray = index.add(make_doc(5, MATCH, t - timedelta(days=40)))
+    assert stray.is_new
+
+
+def test_restore_continues_stored_events(seeds: list[Path]) -> None:
+    docs = [seed_doc(p) for p in seeds]
+    index = EventIndex()
+    floods = make_doc(50, MATCH, datetime(2014, 8, 27, tzinfo=UTC))
+    index.restore([(12, docs[:2]), (15, [floods])], next_key=20)
+    assert index.open_events == 2
+    assert index.profile(12) and index.profile(999) == {}
+    assert index.add(docs[2]).event_key == 12
+    assert index.add(make_doc(51, MATCH, datetime(2014, 8, 28, tzinfo=UTC))).event_key == 15
+    assert index.add(docs[3]).event_key == 20
+
+
+def test_naive_time_is_refused() -> None:
+    with pytest.raises(ValueError, match="timezone-aware"):
+        EventIndex().add(make_doc(1, MATCH, datetime(2024, 1, 1)))

@@ -1,0 +1,159 @@
+"""Event digests: multi-source selection, budgets, sources, openers and what is new."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from summarizer.events.digest import DigestDoc, build_digest
+from summarizer.events.prose import is_prose, stands_alone
+from summarizer.events.vectors import SentenceSpace
+from tests.summarizer.test_events_cluster import seed_doc
+
+T0 = datetime(2024, 6, 1, 8, tzinfo=UTC)
+
+
+def digest_docs(seeds: list[Path]) -> list[DigestDoc]:
+    """The seeds as digest inputs."""
+    out = []
+    for path in seeds:
+        d = seed_doc(path)
+        out.append(DigestDoc(d.article_id, d.title, d.body, d.source, d.published))
+    return out
+
+
+def doc(article_id: int, source: str, body: str, hours: float = 0, title: str = "") -> DigestDoc:
+    """A small article."""
+    return DigestDoc(
+        article_id, title or f"Report {article_id}", body, source, T0 + timedelta(hours=hours)
+    )
+
+
+SHARED_FACT = "The central bank raised its main interest rate to 4.5 percent on Thursday."
+DOCS = [
+    doc(
+        1,
+        "alpha",
+        f"{SHARED_FACT} Analysts in the city had expected a smaller move this month. "
+        "The bank's governor spoke to reporters after the meeting in the capital.",
+    ),
+    doc(
+        2,
+        "beta",
+        "Markets fell sharply after the announcement by the central bank. "
+        "The central bank raised its main interest rate to 4.5 percent, the highest in years. "
+        "Retail traders sold shares in the large exporters across the morning.",
+        hours=1,
+    ),
+    doc(
+        3,
+        "gamma",
+        "He added that more rises were possible before the end of the year. "
+        "On Thursday the central bank lifted its main interest rate to 4.5 percent. "
+        "Mortgage lenders said they would pass the higher costs on to homeowners.",
+        hours=2,
+    ),
+]
+
+
+def test_seed_digest_is_sourced_prose_within_budget(seeds: list[Path]) -> None:
+    docs = digest_docs(seeds)[:3]
+    digest = build_digest(docs)
+    assert digest.headline in {d.title for d in docs} - {"Skip to content"}  # 001's page furniture
+    assert digest.sources == ("outlet-000", "outlet-001", "outlet-002")
+    assert digest.first_seen == docs[0].published and digest.last_seen == docs[2].published
+    assert not digest.nothing_new and digest.lines
+    assert sum(len(line.text.split()) for line in digest.lines) <= 120
+    bodies = {d.article_id: (d.body, d.source) for d in docs}
+    for line in digest.lines:
+        body, source = bodies[line.article_id]
+        assert line.text in body and line.source == source
+        assert is_prose(line.text)
+    assert stands_alone(digest.lines[0].text)
+    space = SentenceSpace([line.text for line in digest.lines])
+    similarity = space.similarity().toarray()
+    for i in range(len(digest.lines)):
+        for j in range(i):
+            assert similarity[i, j] < 0.5
+
+
+def test_fact_told_by_several_outlets_comes_first() -> None:
+    digest = build_digest(DOCS, sentences=1)
+    assert len(digest.lines) == 1
+    assert "4.5 percent" in digest.lines[0].text
+
+
+def test_no_two_lines_repeat_one_fact_and_order_follows_time() -> None:
+    digest = build_digest(DOCS, sentences=4)
+    assert sum("4.5 percent" in line.text for line in digest.lines) == 1
+    ids = [line.article_id for line in digest.lines]
+    assert ids[1:] == sorted(ids[1:])
+
+
+def test_never_opens_with_a_dependent_sentence() -> None:
+    docs = [
+        doc(
+            1,
+            "alpha",
+            "He added that the talks would go on through the night in Geneva. "
+            "Negotiators from both countries met in Geneva on Monday for talks on trade.",
+        )
+    ]
+    digest = build_digest(docs, sentences=2)
+    assert len(digest.lines) == 2
+    assert digest.lines[0].text.startswith("Negotiators")
+
+
+def test_word_budget_and_sentence_budget() -> None:
+    assert sum(len(x.text.split()) for x in build_digest(DOCS, words=30).lines) <= 30
+    assert len(build_digest(DOCS, sentences=2).lines) == 2
+    with pytest.raises(ValueError, match="positive"):
+        build_digest(DOCS, words=0)
+    with pytest.raises(ValueError, match="at least one"):
+        build_digest([])
+
+
+def test_non_prose_lines_are_never_chosen() -> None:
+    junk = doc(
+        4,
+        "delta",
+        "Subscribe to our newsletter for the best stories every morning today.\n"
+        "Share this article\nHave you been following the news about the bank this week?\n"
+        "Exporters warned that the stronger currency would hurt their sales abroad.",
+    )
+    digest = build_digest([*DOCS, junk], sentences=10)
+    texts = " ".join(line.text for line in digest.lines)
+    assert "Subscribe" not in texts and "Share this" not in texts and "?" not in texts
+
+
+def test_whats_new_since_a_time(seeds: list[Path]) -> None:
+    docs = digest_docs(seeds)[:4]
+    since = datetime(2014, 8, 27, tzinfo=UTC)
+    digest = build_digest(docs, since=since)
+    assert digest.lines and not digest.nothing_new
+    assert {line.article_id for line in digest.lines} == {3}
+    assert digest.sources[-1] == "outlet-003"
+    assert build_digest(docs, since=datetime(2014, 9, 4, tzinfo=UTC)).nothing_new
+
+
+def test_repeat_of_earlier_news_is_nothing_new() -> None:
+    echo = doc(
+        9,
+        "echo",
+        "The central bank raised its main interest rate to 4.5 percent on "
+        "Thursday. Markets fell sharply after the announcement by the central bank.",
+        5,
+    )
+    digest = build_digest([*DOCS, echo], since=T0 + timedelta(hours=3))
+    assert digest.nothing_new and digest.lines == ()
+
+
+def test_previous_lines_are_not_repeated() -> None:
+    first = build_digest(DOCS, sentences=2)
+    said = [line.text for line in first.lines]
+    second = build_digest(DOCS, sentences=2, previous=said)
+    assert second.lines and not set(said) & {line.text for line in second.lines}
+    everything = [s for d in DOCS for s in d.body.split(". ")]
+    assert build_digest(DOCS, previous=everything).nothing_new

@@ -1,0 +1,68 @@
+"""Features and prose tests used by events and digests."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.events.features import (
+    DocumentFrequencies,
+    cosine,
+    doc_features,
+    entities_and_numbers,
+    terms,
+    weigh,
+)
+from summarizer.events.prose import is_prose, stands_alone
+
+
+def test_entities_skip_sentence_openers_and_stop_words() -> None:
+    entities, numbers = entities_and_numbers(
+        "The talks in Minsk began. Vladimir Putin met Petro Poroshenko's team on 26 August 2014."
+    )
+    assert entities == ["minsk", "putin", "petro", "poroshenko", "august"]
+    assert numbers == ["26", "2014"]
+
+
+def test_terms_are_stemmed_without_stop_words() -> None:
+    assert terms("The leaders were meeting and talking") == ["leader", "meet", "talk"]
+
+
+def test_weighted_vectors_are_unit_and_comparable() -> None:
+    frequencies = DocumentFrequencies()
+    a = doc_features("Floods in Valencia", "Rescuers searched Valencia after floods.")
+    b = doc_features("Valencia floods", "Floods killed people in Valencia on Tuesday.")
+    c = doc_features("Arsenal win", "Arsenal beat Chelsea at the Emirates.")
+    for counts in (a, b, c):
+        frequencies.observe(counts)
+    va, vb, vc = (weigh(x, frequencies) for x in (a, b, c))
+    assert cosine(va, va) == pytest.approx(1.0)
+    assert cosine(va, vb) > 0.3 > cosine(va, vc)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The two governments signed a grain deal in Istanbul on Friday.", True),
+        ("Skip to content", False),
+        ("Sign up for our free newsletters to get the news every day.", False),
+        ("Will the new bridge open before the winter storms arrive?", False),
+        ("Read more at https://example.com/story today please.", False),
+        ("PHOTO GALLERY OF THE WEEK IN PICTURES AND MORE.", False),
+    ],
+)
+def test_is_prose(text: str, expected: bool) -> None:
+    assert is_prose(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He added: the vote would take place next week.", False),
+        ("However, the talks continued.", False),
+        ("This was the first meeting.", False),
+        ("Putin and Poroshenko met in Minsk.", True),
+        ("While talks went on, shelling continued.", True),
+    ],
+)
+def test_stands_alone(text: str, expected: bool) -> None:
+    assert stands_alone(text) is expected

@@ -1,0 +1,83 @@
+"""Story linking: the seed events continue one story; merges, re-links and the horizon."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from summarizer.events.cluster import EventDoc, EventIndex
+from summarizer.events.stories import StoryLinker
+from tests.summarizer.test_events_cluster import OTHER, make_doc, seed_doc
+
+
+def link_all(linker: StoryLinker, index: EventIndex, docs: list[EventDoc]) -> dict[int, int]:
+    """Cluster docs into events and link each event after every article; article -> story."""
+    story_of_article: dict[int, int] = {}
+    event_of_article: dict[int, int] = {}
+    for doc in docs:
+        event = index.add(doc).event_key
+        event_of_article[doc.article_id] = event
+        linker.link(event, index.profile(event), doc.published)
+    for article, event in event_of_article.items():
+        story = linker.story_of(event)
+        assert story is not None
+        story_of_article[article] = story
+    return story_of_article
+
+
+def test_phone_call_continues_the_minsk_summit(seeds: list[Path]) -> None:
+    docs = [seed_doc(p) for p in seeds]
+    index = EventIndex()
+    linker = StoryLinker()  # horizon 30 days
+    stories = link_all(linker, index, docs[:4])
+    assert stories[0] == stories[1] == stories[2] == stories[3]
+    # Kerry's visit eight months later is past the 30-day horizon: a story of its own
+    kerry = index.add(docs[4]).event_key
+    link = linker.link(kerry, index.profile(kerry), docs[4].published)
+    assert link.is_new and link.story_key != stories[0]
+
+
+def test_unrelated_event_is_another_story(seeds: list[Path]) -> None:
+    docs = [seed_doc(p) for p in seeds]
+    index = EventIndex()
+    linker = StoryLinker()
+    stories = link_all(linker, index, docs[:3])
+    match = make_doc(9, OTHER, docs[0].published + timedelta(days=1))
+    other = link_all(linker, index, [match])
+    assert other[9] != stories[0]
+
+
+def test_relinking_an_event_keeps_its_story() -> None:
+    linker = StoryLinker(next_key=5)
+    when = datetime(2024, 1, 1, tzinfo=UTC)
+    first = linker.link(1, {"e:putin": 1.0, "t:talk": 0.5}, when)
+    assert first.story_key == 5 and first.is_new
+    again = linker.link(1, {"e:saka": 1.0}, when + timedelta(hours=1))
+    assert again.story_key == 5 and not again.is_new
+    assert linker.story_of(1) == 5 and linker.next_key == 6
+
+
+def test_bridging_event_merges_two_stories() -> None:
+    linker = StoryLinker(horizon=None)
+    a = linker.link(1, {"e:alpha": 1.0})
+    b = linker.link(2, {"e:beta": 1.0})
+    assert a.story_key != b.story_key
+    bridge = linker.link(3, {"e:alpha": 1.0, "e:beta": 1.0})
+    assert bridge.story_key == a.story_key and bridge.merged == (b.story_key,)
+    assert linker.story_of(2) == linker.story_of(1) == a.story_key
+    assert linker.open_stories == 1
+
+
+def test_horizon_closes_old_stories_and_restore_rebuilds() -> None:
+    linker = StoryLinker(horizon=timedelta(days=30))
+    start = datetime(2024, 1, 1, tzinfo=UTC)
+    for week in range(20):
+        linker.link(week, {f"e:topic{week}": 1.0}, start + timedelta(weeks=week))
+    assert linker.open_stories <= 6
+    assert linker.story_of(0) is None
+
+    restored = StoryLinker()
+    restored.restore([(40, [(7, {"e:putin": 1.0}, start)])], next_key=41)
+    link = restored.link(8, {"e:putin": 1.0, "t:call": 0.3}, start + timedelta(days=8))
+    assert link.story_key == 40 and not link.is_new
+    assert restored.link(9, {"e:saka": 1.0}, start).story_key == 41
