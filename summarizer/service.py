@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import math
 from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -15,6 +14,7 @@ from sqlmodel import Session, col, select
 from summarizer.config import section
 from summarizer.errors import InputError, NotFoundError
 from summarizer.events.digest import build_digest
+from summarizer.events.rank import importance
 from summarizer.events.values import DigestDoc
 from summarizer.ingest.fetch import FetchPolicy, Validators
 from summarizer.ingest.pipeline import SummarySpec
@@ -36,20 +36,6 @@ logger = logging.getLogger(__name__)
 
 _CANDIDATE_EVENTS = 300
 _DEFAULT_DIGEST_WORDS = 120
-
-
-def importance(
-    *, sources: int, articles: int, last_seen: datetime, now: datetime, growth: int
-) -> float:
-    """Rank an event: distinct outlets count most, then recency, then recent growth.
-
-    importance = (1 + 2·ln(1+sources) + 0.5·ln(1+articles) + 0.5·ln(1+growth)) · recency,
-    recency = 0.5 ** (age_hours / 48), floored at 0.05 so old events still order by coverage.
-    """
-    age_hours = max(0.0, (now - last_seen).total_seconds() / 3600)
-    recency = max(0.05, math.pow(0.5, age_hours / 48))
-    coverage = 1 + 2 * math.log1p(sources) + 0.5 * math.log1p(articles) + 0.5 * math.log1p(growth)
-    return round(coverage * recency, 6)
 
 
 class BriefingService:

@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from functools import partial
 
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
@@ -27,7 +28,7 @@ from summarizer.views import IngestReport
 
 logger = logging.getLogger(__name__)
 
-EVENT_WINDOW = timedelta(days=3)
+EVENT_WINDOW = timedelta(hours=36)
 STORY_HORIZON = timedelta(days=30)
 NEAR_DUPLICATE_WINDOW = timedelta(days=14)
 _REPEATED_LINE_INPUTS = 3
@@ -55,6 +56,29 @@ def repeated_lines(raws: Iterable[RawInput]) -> frozenset[str]:
             line for line in lines if line and len(line.split()) <= _REPEATED_LINE_MAX_WORDS
         )
     return frozenset(line for line, n in seen.items() if n >= _REPEATED_LINE_INPUTS)
+
+
+def prepare(
+    item: RawInput | Failure,
+    *,
+    summary: SummarySpec | None,
+    known_boilerplate: frozenset[str],
+    now: datetime,
+) -> Article | str:
+    """Build one article: clean, date, detect the language, fingerprint and summarise.
+
+    Returns:
+        The article, or the one-line error naming the input.
+    """
+    if isinstance(item, Failure):
+        return item.message
+    try:
+        return build_article(item, summary=summary, known_boilerplate=known_boilerplate, now=now)
+    except BriefingError as exc:
+        return str(exc) if item.location in str(exc) else f"{item.location}: {exc}"
+    except Exception as exc:  # the batch boundary: report, log the trace and go on
+        logger.info("discarding data: %s", item.location, exc_info=True)
+        return f"{item.location}: internal error: {type(exc).__name__}: {exc}"
 
 
 class Ingestor:
@@ -111,9 +135,11 @@ class Ingestor:
         boilerplate = repeated_lines(i for i in materialised if isinstance(i, RawInput))
         counts = _Counts()
         ingested = now or datetime.now(UTC)
+        task = partial(prepare, summary=self.summary, known_boilerplate=boilerplate, now=ingested)
         with Session(self.engine, expire_on_commit=False) as session:
-            for position, item in enumerate(materialised, start=1):
-                self._one(session, item, counts, boilerplate, ingested)
+            prepared = map(task, materialised)
+            for position, result in enumerate(prepared, start=1):
+                self._one(session, result, counts)
                 if position % _COMMIT_EVERY == 0:
                     session.commit()
                 if progress is not None:
@@ -127,38 +153,20 @@ class Ingestor:
             article_ids=tuple(counts.ids),
         )
 
-    def _one(
-        self,
-        session: Session,
-        item: RawInput | Failure,
-        counts: _Counts,
-        boilerplate: frozenset[str],
-        now: datetime,
-    ) -> None:
-        """Handle one input: failures are counted and logged, the batch goes on."""
-        if isinstance(item, Failure):
-            self._fail(counts, item.message)
-            return
-        try:
-            article = build_article(
-                item, summary=self.summary, known_boilerplate=boilerplate, now=now
-            )
-        except BriefingError as exc:
-            message = str(exc) if item.location in str(exc) else f"{item.location}: {exc}"
-            self._fail(counts, message)
-            return
-        except Exception as exc:  # the batch boundary: report, log the trace and go on
-            logger.info("discarding data: %s", item.location, exc_info=True)
-            self._fail(counts, f"{item.location}: internal error: {type(exc).__name__}: {exc}")
+    def _one(self, session: Session, prepared: Article | str, counts: _Counts) -> None:
+        """Store one prepared input; failures are counted and logged, the batch goes on."""
+        if isinstance(prepared, str):
+            self._fail(counts, prepared)
             return
         try:
             with session.begin_nested():
-                stored = self._store(session, article)
+                stored = self._store(session, prepared)
         except SQLAlchemyError as exc:
-            logger.info("discarding data: %s", item.location, exc_info=True)
+            logger.info("discarding data: %s", prepared.location, exc_info=True)
             cause = getattr(exc, "orig", None) or exc
             detail = str(cause).splitlines()[0] if str(cause) else ""
-            self._fail(counts, f"{item.location}: database error: {type(cause).__name__}: {detail}")
+            where = prepared.location
+            self._fail(counts, f"{where}: database error: {type(cause).__name__}: {detail}")
             return
         if stored is None:
             counts.duplicate += 1
@@ -241,6 +249,14 @@ class Ingestor:
             title=article.title,
             profile=profile,
         )
+        known_story = self.stories.story_of(assignment.event_key)
+        count = event.article_count
+        if known_story is not None and count & (count - 1):
+            # The event's profile barely moves between powers of two: skip re-linking it.
+            event_store.set_story(
+                session=session, event=event, story_id=known_story, merged=(), title=article.title
+            )
+            return
         link = self.stories.link(assignment.event_key, profile, event.last_seen)
         event_store.set_story(
             session=session,

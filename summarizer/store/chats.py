@@ -280,6 +280,41 @@ def update_chat(
     session.commit()
 
 
+def migrate_chat(*, session: Session, old_id: int, new_id: int) -> bool:
+    """Move a group's settings, topics, times and deliveries to its new supergroup id.
+
+    Args:
+        session: open database session.
+        old_id: the group's id before Telegram upgraded it.
+        new_id: the supergroup's id.
+
+    Returns:
+        True when something moved; False when the old chat is unknown or the new one exists.
+    """
+    old = session.get(Chat, old_id)
+    if old is None or session.get(Chat, new_id) is not None:
+        return False
+    session.add(
+        Chat(
+            id=new_id,
+            kind="supergroup",
+            title=old.title,
+            timezone=old.timezone,
+            words=old.words,
+            quiet_days=old.quiet_days,
+            created_at=old.created_at,
+        )
+    )
+    session.flush()
+    for model in (ChatSubscription, ChatTopic, ChatSchedule, ChatDelivery):
+        session.exec(update(model).where(col(model.chat_id) == old_id).values(chat_id=new_id))
+    session.flush()
+    session.expire_all()
+    session.delete(session.get(Chat, old_id))
+    session.commit()
+    return True
+
+
 def claim_delivery(*, session: Session, chat_id: int, slot: datetime, now: datetime) -> bool:
     """Claim a (chat, slot) delivery; return False when it was already claimed by anyone."""
     session.add(ChatDelivery(chat_id=chat_id, slot=slot, claimed_at=now))

@@ -59,3 +59,17 @@ def test_upgrade_from_first_revision_keeps_data(database_url: str) -> None:
         assert article.title == "Talks open"
         assert article.published == datetime(2026, 3, 10, tzinfo=UTC)
     engine.dispose()
+
+
+def test_downgrade_and_upgrade_again(tmp_path: Path) -> None:
+    from alembic import command
+
+    from summarizer.store.db import alembic_config
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'down.db'}")
+    create_schema(engine)
+    command.downgrade(alembic_config(engine), "0001")
+    assert "chat" not in set(inspect(engine).get_table_names())
+    create_schema(engine)
+    assert "chat" in set(inspect(engine).get_table_names())
+    engine.dispose()

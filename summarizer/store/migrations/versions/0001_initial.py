@@ -1,4 +1,4 @@
-"""initial schema
+"""Initial schema: sources, articles, copies, summaries, events, stories, feeds, FTS.
 
 Revision ID: 0001
 Revises:
