@@ -27,6 +27,7 @@ logger = logging.getLogger(__name__)
 _MIN_BODY_WORDS = 15
 _TITLE_WORDS = 14
 _SPACES = re.compile(r"[ \t\u00a0]+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,14 +73,14 @@ def build_article(
         extract = extract_html(raw.content, url=raw.location if "://" in raw.location else None)
         cleaned = CleanedText(raw.title or extract.title, extract.paragraphs)
         published = published or published_from_html(raw.content) or extract.published
-        source = source or extract.source
+        source = extract.source or source  # the site's own name beats its host
     elif raw.kind == "fragment":
         cleaned = CleanedText(raw.title, _fragment_paragraphs(raw.content))
     else:
         cleaned = clean_plain_text(raw.content, known_boilerplate=known_boilerplate)
     paragraphs = tuple(p for p in (_SPACES.sub(" ", p).strip() for p in cleaned.paragraphs) if p)
     body = "\n\n".join(paragraphs)
-    if len(body.split()) < _MIN_BODY_WORDS:
+    if _word_count(body) < _MIN_BODY_WORDS:
         raise ExtractionError(f"{raw.location}: no article text found after cleaning")
     estimated = False
     if published is None:
@@ -112,6 +113,12 @@ def build_article(
         fingerprint=content_fingerprint(body),
         summary=sentences,
     )
+
+
+def _word_count(text: str) -> int:
+    """Words of a text; CJK scripts have no spaces, so two characters count as one word."""
+    cjk = len(_CJK.findall(text))
+    return len(_CJK.sub(" ", text).split()) + cjk // 2
 
 
 def _fragment_paragraphs(content: str) -> tuple[str, ...]:
