@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy import BigInteger, Column, ForeignKey, UniqueConstraint, func, update
-from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Field, Session, SQLModel, col, select
 
@@ -435,10 +434,3 @@ def _delivery(row: ChatDelivery) -> DeliveryInfo:
         sent_at=row.sent_at,
         attempts=row.attempts,
     )
-
-
-def create_chat_tables(engine: Engine) -> None:
-    """Create the chat tables that do not exist yet (until an Alembic revision covers them)."""
-    names = ("chat", "chat_subscription", "chat_topic", "chat_schedule", "chat_delivery")
-    tables = [SQLModel.metadata.tables[name] for name in names]
-    SQLModel.metadata.create_all(engine, tables=tables)

@@ -1,0 +1,115 @@
+"""The bot's one composition root: builds the Application with its limiter, handlers and jobs."""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC
+from typing import Any
+
+from sqlalchemy.engine import Engine
+from telegram import BotCommand, BotCommandScopeChat, BotCommandScopeDefault, LinkPreviewOptions
+from telegram.constants import ParseMode
+from telegram.error import TelegramError
+from telegram.ext import Application, Defaults
+from telegram.request import BaseRequest
+
+from bot.handlers import ADMIN_COMMANDS, COMMANDS, register
+from bot.jobs import start_scheduling
+from bot.polling import JOB_NAME, poll_job
+from bot.ports import Briefings
+from bot.ratelimit import Limits, PacingRateLimiter
+from bot.runtime import RUNTIME_KEY, Runtime
+from bot.schedule import Clock, utcnow
+from bot.settings import BotSettings
+from bot.updates import PerChatUpdateProcessor
+
+logger = logging.getLogger(__name__)
+
+AnyApp = Application[Any, Any, Any, Any, Any, Any]
+PLACEHOLDER_TOKEN = "0:no-token"
+
+
+def limits_of(settings: BotSettings) -> Limits:
+    """Return the rate limiter's limits from the settings."""
+    return Limits(
+        messages_per_second=settings.messages_per_second,
+        chat_interval=settings.chat_interval_seconds,
+        group_per_minute=settings.group_messages_per_minute,
+        max_retries=settings.max_retries,
+    )
+
+
+def build_application(
+    settings: BotSettings,
+    service: Briefings,
+    engine: Engine,
+    *,
+    clock: Clock = utcnow,
+    request: BaseRequest | None = None,
+    limits: Limits | None = None,
+) -> AnyApp:
+    """Build the bot: HTML defaults, no link previews, paced sending, handlers and start-up jobs.
+
+    Args:
+        settings: bot settings (token, API URL, admins, schedule defaults, limits).
+        service: the domain facade (summarizer.service.BriefingService).
+        engine: the database holding chats, schedules and deliveries.
+        clock: the time source of schedules (tests shift it).
+        request: a request object replacing HTTP (the terminal chat); disables the updater.
+        limits: rate limits overriding the settings' (tests use short intervals).
+
+    Returns:
+        The Application; run it with run_polling/run_webhook, which call post_init.
+    """
+    builder = (
+        Application.builder()
+        .token(settings.token or PLACEHOLDER_TOKEN)
+        .base_url(f"{settings.api_url}/bot")
+        .base_file_url(f"{settings.api_url}/file/bot")
+        .defaults(
+            Defaults(
+                parse_mode=ParseMode.HTML,
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
+                tzinfo=UTC,
+            )
+        )
+        .rate_limiter(PacingRateLimiter(limits or limits_of(settings)))
+        .post_init(on_start)
+        .concurrent_updates(PerChatUpdateProcessor())
+    )
+    if request is not None:
+        builder = builder.request(request).get_updates_request(request).updater(None)
+    app = builder.build()
+    app.bot_data[RUNTIME_KEY] = Runtime(settings, service, engine, clock)
+    register(app)
+    return app
+
+
+async def on_start(app: AnyApp) -> None:
+    """Register the commands, rebuild briefing jobs, catch up missed slots, start feed polling."""
+    rt: Runtime = app.bot_data[RUNTIME_KEY]
+    await register_commands(app, rt.settings)
+    await start_scheduling(app, rt)
+    if app.job_queue is not None and rt.settings.poll_minutes > 0:
+        app.job_queue.run_repeating(
+            poll_job,
+            interval=rt.settings.poll_minutes * 60,
+            first=10,
+            name=JOB_NAME,
+            job_kwargs={"misfire_grace_time": int(rt.settings.poll_minutes * 60), "coalesce": True},
+        )
+
+
+async def register_commands(app: AnyApp, settings: BotSettings) -> None:
+    """Call setMyCommands: public commands for everyone, admin ones too in admin chats."""
+    public = [BotCommand(name, text) for name, text in COMMANDS]
+    await app.bot.set_my_commands(public, scope=BotCommandScopeDefault())
+    admin = public + [BotCommand(name, text) for name, text in ADMIN_COMMANDS]
+    for chat_id in sorted(settings.admin_ids):
+        try:
+            await app.bot.set_my_commands(admin, scope=BotCommandScopeChat(chat_id))
+        except TelegramError as exc:  # an admin who never talked to the bot
+            logger.warning("admin commands for chat %s not set: %s", chat_id, exc)
+
+
+__all__ = ["build_application", "limits_of", "on_start", "register_commands"]

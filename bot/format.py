@@ -1,0 +1,155 @@
+"""Render domain views as Telegram HTML; every piece of article text is escaped here."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from html import escape
+from zoneinfo import ZoneInfo
+
+from summarizer.views import ArticleRef, ArticleView, EventView, SearchHit, StoryView
+
+BULLET = "•"
+
+
+def esc(text: object) -> str:
+    """Escape any value for Telegram HTML text (&, < and >)."""
+    return escape(str(text), quote=False)
+
+
+def link(title: str, url: str) -> str:
+    """Return an <a> link for http(s) URLs, else the escaped title alone."""
+    if url.startswith(("http://", "https://")):
+        return f'<a href="{escape(url, quote=True)}">{esc(title)}</a>'
+    return esc(title)
+
+
+def when(moment: datetime, zone: str = "UTC") -> str:
+    """Format an instant in a chat's zone, e.g. '23 Nov 14:05'."""
+    return moment.astimezone(ZoneInfo(zone)).strftime("%d %b %H:%M")
+
+
+def _sources(event: EventView) -> str:
+    count = len(event.sources)
+    names = ", ".join(esc(s) for s in event.sources[:4])
+    more = f" +{count - 4}" if count > 4 else ""
+    return f"{count} source{'s' if count != 1 else ''}: {names}{more}"
+
+
+def event_line(rank: int, event: EventView, zone: str = "UTC") -> str:
+    """One ranked line of /events: rank, title, sources, last update and the /event command."""
+    return (
+        f"<b>{rank}. {esc(event.title)}</b>\n"
+        f"{_sources(event)} · {when(event.last_seen, zone)} · /event {event.id}"
+    )
+
+
+def digest_lines(event: EventView, limit: int | None = None) -> str:
+    """The event's digest as bullet lines, each with its outlet in italics."""
+    lines = event.digest if limit is None else event.digest[:limit]
+    return "\n".join(f"{BULLET} {esc(d.text)} <i>({esc(d.source)})</i>" for d in lines)
+
+
+def event_full(event: EventView, zone: str = "UTC") -> str:
+    """The full digest of one event with its sources and article links."""
+    parts = [
+        f"<b>{esc(event.title)}</b>",
+        f"{when(event.first_seen, zone)} – {when(event.last_seen, zone)} · {_sources(event)}",
+    ]
+    if event.nothing_new:
+        parts.append("<i>Nothing new since your last briefing.</i>")
+    if event.digest:
+        parts.append(digest_lines(event))
+    if event.articles:
+        parts.append("<b>Sources</b>\n" + articles_list(event.articles))
+    if event.story_id is not None:
+        parts.append(f"Part of story /story {event.story_id}")
+    return "\n\n".join(parts)
+
+
+def articles_list(articles: Sequence[ArticleRef]) -> str:
+    """Bullet list of articles: linked title, outlet and the /article command."""
+    return "\n".join(
+        f"{BULLET} {link(a.title, a.location)} <i>({esc(a.source)})</i> /article {a.id}"
+        for a in articles
+    )
+
+
+def sources_of(event: EventView) -> str:
+    """The articles behind one event (the 'sources' button)."""
+    return f"<b>Sources of {esc(event.title)}</b>\n" + articles_list(event.articles)
+
+
+def events_page(events: Sequence[EventView], first_rank: int, zone: str = "UTC") -> str:
+    """A page of the ranked event list."""
+    if not events:
+        return "No events yet. Admins can add feeds with /sources add URL."
+    lines = [event_line(first_rank + i, e, zone) for i, e in enumerate(events)]
+    return "<b>Top events</b>\n\n" + "\n\n".join(lines)
+
+
+def briefing(
+    events: Sequence[EventView],
+    *,
+    now: datetime,
+    zone: str = "UTC",
+    since: datetime | None = None,
+    digest_limit: int = 3,
+) -> str:
+    """A briefing: the top events with their digests, or a line saying nothing is new."""
+    header = f"<b>Briefing · {when(now, zone)}</b>"
+    if not events:
+        if since is None:
+            return f"{header}\n\nNo news yet."
+        return f"{header}\n\nNothing new since your last briefing ({when(since, zone)})."
+    blocks = [header]
+    for rank, event in enumerate(events, start=1):
+        block = f"<b>{rank}. {esc(event.title)}</b>"
+        if event.digest:
+            block += "\n" + digest_lines(event, digest_limit)
+        block += f"\n<i>{_sources(event)}</i> · /event {event.id}"
+        blocks.append(block)
+    return "\n\n".join(blocks)
+
+
+def story(view: StoryView, zone: str = "UTC") -> str:
+    """A story's timeline: its events in time order."""
+    lines = [f"<b>Story: {esc(view.title)}</b>"]
+    for event in view.events:
+        lines.append(f"{when(event.first_seen, zone)} · {esc(event.title)} · /event {event.id}")
+    if not view.events:
+        lines.append("No events in this story yet.")
+    return "\n".join(lines)
+
+
+def article(view: ArticleView, zone: str = "UTC") -> str:
+    """One article: linked title, outlet, date and summary."""
+    estimated = " (estimated)" if view.published_estimated else ""
+    parts = [
+        f"<b>{link(view.title, view.location)}</b>",
+        f"{esc(view.source)} · {when(view.published, zone)}{estimated}",
+    ]
+    if view.summary:
+        parts.append("\n".join(f"{BULLET} {esc(s)}" for s in view.summary))
+    if view.event_id is not None:
+        parts.append(f"Event: /event {view.event_id}")
+    return "\n\n".join(parts)
+
+
+def search(query: str, hits: Sequence[SearchHit]) -> str:
+    """Search hits with snippets."""
+    if not hits:
+        return f"Nothing found for <b>{esc(query)}</b>."
+    lines = [f"<b>Results for {esc(query)}</b>"]
+    for hit in hits:
+        lines.append(
+            f"{BULLET} {link(hit.article.title, hit.article.location)} "
+            f"<i>({esc(hit.article.source)})</i> /article {hit.article.id}\n{esc(hit.snippet)}"
+        )
+    return "\n\n".join(lines)
+
+
+def counts(title: str, values: Mapping[str, int]) -> str:
+    """A titled list of counts (for /stats)."""
+    rows = "\n".join(f"{esc(k)}: <b>{v}</b>" for k, v in values.items())
+    return f"<b>{esc(title)}</b>\n{rows}"

@@ -1,0 +1,48 @@
+"""Command and button handlers, and the function that registers them on an Application."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    ChatMemberHandler,
+    CommandHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot.handlers import account, admin, errors, membership, news
+from bot.handlers.account import ADMIN_COMMANDS, COMMANDS
+
+__all__ = ["ADMIN_COMMANDS", "COMMANDS", "register"]
+
+
+def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """Add every command, the button handler, the unknown-command fallback and the error handler."""
+    callbacks = {
+        "start": account.start,
+        "help": account.help_command,
+        "brief": news.brief,
+        "events": news.events,
+        "event": news.event,
+        "story": news.story,
+        "article": news.article,
+        "search": news.search,
+        "subscribe": account.subscribe,
+        "unsubscribe": account.unsubscribe,
+        "topics": account.topics,
+        "schedule": account.schedule,
+        "timezone": account.timezone,
+        "settings": account.settings,
+        "sources": admin.sources,
+        "stats": admin.stats,
+    }
+    for name, callback in callbacks.items():
+        app.add_handler(CommandHandler(name, callback))
+    app.add_handler(CallbackQueryHandler(news.button, pattern=r"^(more|src|page):"))
+    app.add_handler(MessageHandler(filters.COMMAND, errors.unknown))
+    app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, membership.migrated))
+    app.add_handler(ChatMemberHandler(membership.my_membership, ChatMemberHandler.MY_CHAT_MEMBER))
+    app.add_error_handler(errors.on_error)

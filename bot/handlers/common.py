@@ -1,0 +1,72 @@
+"""Helpers shared by the command handlers: replies, usage lines, chat settings, admin check."""
+
+from __future__ import annotations
+
+from telegram import InlineKeyboardMarkup, Message, Update
+from telegram.ext import ContextTypes
+
+from bot.runtime import Runtime, runtime_of
+from bot.sender import send_html
+from summarizer.store import chats
+from summarizer.store.chats import ChatInfo
+
+Context = ContextTypes.DEFAULT_TYPE
+
+USAGE = {
+    "event": "/event ID — e.g. /event 12",
+    "story": "/story ID — e.g. /story 3",
+    "article": "/article ID — e.g. /article 40",
+    "search": "/search WORDS — e.g. /search election results",
+    "schedule": "/schedule HH:MM [HH:MM...] — e.g. /schedule 07:30 18:00",
+    "timezone": "/timezone Area/City — e.g. /timezone Europe/Paris",
+    "topics": "/topics, /topics add WORD..., /topics drop WORD..., /topics clear",
+    "settings": "/settings, /settings length short|medium|long, /settings quiet sat sun|none",
+    "sources": "/sources, /sources add URL, /sources remove URL, /sources poll",
+    "events": "/events [PAGE] — e.g. /events 2",
+}
+
+
+async def reply(
+    update: Update, context: Context, html: str, markup: InlineKeyboardMarkup | None = None
+) -> list[Message]:
+    """Answer in the update's chat (split into parts when long)."""
+    chat = update.effective_chat
+    assert chat is not None
+    return await send_html(context.bot, chat.id, html, reply_markup=markup)
+
+
+async def usage(update: Update, context: Context, command: str, problem: str = "") -> None:
+    """Answer with the command's usage line, after what was wrong if given."""
+    prefix = f"{problem}\n" if problem else ""
+    await reply(update, context, f"{prefix}Usage: {USAGE[command]}")
+
+
+def int_arg(context: Context) -> int | None:
+    """Return the single integer argument of a command, or None when absent or malformed."""
+    args = context.args or []
+    if len(args) != 1:
+        return None
+    text = args[0].lstrip("#")
+    return int(text) if text.isdigit() else None
+
+
+async def chat_settings(update: Update, rt: Runtime) -> ChatInfo:
+    """Return the update's chat settings, registering the chat (not subscribed) if new."""
+    chat = update.effective_chat
+    assert chat is not None
+    title = chat.title or chat.full_name or chat.username or str(chat.id)
+    return await rt.db(
+        chats.ensure_chat,
+        chat_id=chat.id,
+        kind=chat.type,
+        title=title,
+        default_timezone=rt.settings.default_timezone,
+        default_times=rt.settings.default_times,
+    )
+
+
+def is_admin(update: Update, context: Context) -> bool:
+    """Return True when the sender or the chat is listed in ADMIN_CHAT_IDS."""
+    admins = runtime_of(context).settings.admin_ids
+    user, chat = update.effective_user, update.effective_chat
+    return bool((user and user.id in admins) or (chat and chat.id in admins))

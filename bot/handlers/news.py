@@ -1,0 +1,160 @@
+"""Reading commands: /brief, /events (with buttons), /event, /story, /article, /search."""
+
+from __future__ import annotations
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.error import BadRequest
+
+from bot import format as fmt
+from bot.handlers.common import Context, chat_settings, int_arg, reply, usage
+from bot.runtime import runtime_of
+from summarizer.errors import NotFoundError
+from summarizer.store.chats import ChatInfo
+from summarizer.views import EventView
+
+
+async def brief(update: Update, context: Context) -> None:
+    """Send the briefing now: the top events with their digests."""
+    rt = runtime_of(context)
+    chat = await chat_settings(update, rt)
+    events = await rt.domain(
+        rt.service.top_events,
+        limit=rt.settings.events_per_briefing,
+        words=chat.words or rt.settings.digest_words,
+        topics=chat.topics,
+    )
+    await reply(update, context, fmt.briefing(events, now=rt.now(), zone=chat.timezone))
+
+
+async def _page(context: Context, page: int, zone: str) -> tuple[str, InlineKeyboardMarkup]:
+    rt = runtime_of(context)
+    size = rt.settings.events_page_size
+    ranked = await rt.domain(rt.service.top_events, limit=(page + 1) * size + 1)
+    shown = ranked[page * size : (page + 1) * size]
+    rows = [
+        [
+            InlineKeyboardButton(f"More {page * size + i + 1}", callback_data=f"more:{e.id}"),
+            InlineKeyboardButton("Sources", callback_data=f"src:{e.id}"),
+        ]
+        for i, e in enumerate(shown)
+    ]
+    paging = []
+    if page > 0:
+        paging.append(InlineKeyboardButton("« Prev", callback_data=f"page:{page - 1}"))
+    if len(ranked) > (page + 1) * size:
+        paging.append(InlineKeyboardButton("Next »", callback_data=f"page:{page + 1}"))
+    if paging:
+        rows.append(paging)
+    text = fmt.events_page(shown, page * size + 1, zone)
+    if not shown and page > 0:
+        text = f"No events on page {page + 1}. /events shows the first page."
+    return text, InlineKeyboardMarkup(rows)
+
+
+async def events(update: Update, context: Context) -> None:
+    """List the top events, ranked, with buttons for more, sources and paging."""
+    rt = runtime_of(context)
+    chat = await chat_settings(update, rt)
+    page = 1
+    if context.args:
+        number = int_arg(context)
+        if number is None or number < 1:
+            await usage(update, context, "events")
+            return
+        page = number
+    text, markup = await _page(context, page - 1, chat.timezone)
+    await reply(update, context, text, markup)
+
+
+async def _event_view(
+    update: Update, context: Context, event_id: int, chat: ChatInfo
+) -> EventView | None:
+    rt = runtime_of(context)
+    try:
+        return await rt.domain(
+            rt.service.event, event_id, words=chat.words or rt.settings.digest_words
+        )
+    except NotFoundError:
+        await reply(update, context, f"No event {event_id}. /events lists them.")
+        return None
+
+
+async def event(update: Update, context: Context) -> None:
+    """Send one event's full digest with its sources and links."""
+    event_id = int_arg(context)
+    if event_id is None:
+        await usage(update, context, "event")
+        return
+    chat = await chat_settings(update, runtime_of(context))
+    view = await _event_view(update, context, event_id, chat)
+    if view is not None:
+        await reply(update, context, fmt.event_full(view, chat.timezone))
+
+
+async def story(update: Update, context: Context) -> None:
+    """Send the timeline of a story."""
+    story_id = int_arg(context)
+    if story_id is None:
+        await usage(update, context, "story")
+        return
+    rt = runtime_of(context)
+    chat = await chat_settings(update, rt)
+    try:
+        view = await rt.domain(rt.service.story, story_id)
+    except NotFoundError:
+        await reply(update, context, f"No story {story_id}. /events lists recent events.")
+        return
+    await reply(update, context, fmt.story(view, chat.timezone))
+
+
+async def article(update: Update, context: Context) -> None:
+    """Send one article with its summary."""
+    article_id = int_arg(context)
+    if article_id is None:
+        await usage(update, context, "article")
+        return
+    rt = runtime_of(context)
+    chat = await chat_settings(update, rt)
+    try:
+        view = await rt.domain(rt.service.article, article_id)
+    except NotFoundError:
+        await reply(update, context, f"No article {article_id}. /search finds articles.")
+        return
+    await reply(update, context, fmt.article(view, chat.timezone))
+
+
+async def search(update: Update, context: Context) -> None:
+    """Search the articles for words."""
+    query = " ".join(context.args or []).strip()
+    if not query:
+        await usage(update, context, "search")
+        return
+    rt = runtime_of(context)
+    hits = await rt.domain(rt.service.search, query, limit=10)
+    await reply(update, context, fmt.search(query, hits))
+
+
+async def button(update: Update, context: Context) -> None:
+    """Answer an inline button: more (full digest), src (sources) or page (edit the list)."""
+    query = update.callback_query
+    assert query is not None
+    kind, _, value = (query.data or "").partition(":")
+    if not value.isdigit():
+        await query.answer("This button has expired.")
+        return
+    await query.answer()
+    rt = runtime_of(context)
+    chat = await chat_settings(update, rt)
+    if kind == "page":
+        text, markup = await _page(context, int(value), chat.timezone)
+        try:
+            await query.edit_message_text(text, reply_markup=markup)
+        except BadRequest as exc:  # pressed twice: Telegram refuses an identical edit
+            if "not modified" not in str(exc).lower():
+                raise
+        return
+    view = await _event_view(update, context, int(value), chat)
+    if view is None:
+        return
+    html = fmt.event_full(view, chat.timezone) if kind == "more" else fmt.sources_of(view)
+    await reply(update, context, html)

@@ -1,0 +1,178 @@
+"""Briefing jobs: one JobQueue job per chat for its next slot, rebuilt from the database at start.
+
+Schedules live in the chat_schedule table, not in APScheduler's job store (PTB jobs cannot be
+pickled). Each job fires once at the chat's next slot and schedules the one after it, so the
+slot arithmetic of bot.schedule (DST-safe) decides the times rather than APScheduler's cron.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import Counter
+from datetime import datetime
+from typing import Any
+
+from telegram.ext import Application, ContextTypes, JobQueue
+
+from bot.delivery import Outcome, deliver
+from bot.runtime import Runtime, runtime_of
+from bot.schedule import latest_slot, next_slot
+from summarizer.store import chats
+from summarizer.store.chats import ChatInfo
+
+logger = logging.getLogger(__name__)
+
+CATCH_UP_CONCURRENCY = 8
+
+AnyApp = Application[Any, Any, Any, Any, Any, Any]
+
+
+def job_name(chat_id: int) -> str:
+    """Return the name of a chat's briefing job (one per chat, replaced on every change)."""
+    return f"briefing:{chat_id}"
+
+
+def schedule_chat(
+    app: AnyApp, rt: Runtime, chat: ChatInfo, after: datetime | None = None
+) -> datetime | None:
+    """Replace a chat's briefing job with one for its next slot.
+
+    Args:
+        app: the application (its job queue runs the job).
+        rt: shared services (clock, grace).
+        chat: the chat's current settings.
+        after: schedule the first slot strictly after this instant (default: now).
+
+    Returns:
+        The slot scheduled, or None when the chat is unsubscribed or has no times.
+    """
+    queue: JobQueue[Any] | None = app.job_queue
+    if queue is None:
+        return None
+    for job in queue.get_jobs_by_name(job_name(chat.id)):
+        job.schedule_removal()
+    if not chat.subscribed:
+        return None
+    now = rt.now()
+    slot = next_slot(chat.times, chat.timezone, max(now, after) if after else now)
+    if slot is None:
+        return None
+    queue.run_once(
+        _briefing_job,
+        when=max((slot - now).total_seconds(), 0.0),
+        data=slot,
+        chat_id=chat.id,
+        name=job_name(chat.id),
+        # A busy loop must delay a briefing, not drop it (APScheduler's default grace is 1 s).
+        job_kwargs={"misfire_grace_time": int(rt.settings.grace.total_seconds()) or None},
+    )
+    return slot
+
+
+def drop_chat_job(app: AnyApp, chat_id: int) -> None:
+    """Remove a chat's briefing job, if it has one."""
+    if app.job_queue is not None:
+        for job in app.job_queue.get_jobs_by_name(job_name(chat_id)):
+            job.schedule_removal()
+
+
+async def refresh_chat_job(app: AnyApp, rt: Runtime, chat_id: int) -> datetime | None:
+    """Re-read a chat from the database and replace (or drop) its briefing job accordingly."""
+    chat = await rt.db(chats.get_chat, chat_id=chat_id)
+    if chat is None:
+        return None
+    return schedule_chat(app, rt, chat)
+
+
+async def _briefing_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Deliver the slot this job was scheduled for, then schedule the chat's next one."""
+    job = context.job
+    assert job is not None and job.chat_id is not None and isinstance(job.data, datetime)
+    rt = runtime_of(context)
+    chat = await rt.db(chats.get_chat, chat_id=job.chat_id)
+    if chat is None or not chat.subscribed:
+        return
+    await deliver(context.bot, rt, chat, job.data)
+    fresh = await rt.db(chats.get_chat, chat_id=job.chat_id)
+    if fresh is not None:
+        schedule_chat(context.application, rt, fresh, after=job.data)
+    else:  # the group moved to a new supergroup id while sending: rebuild from the database
+        await restore_schedules(context.application, rt)
+
+
+async def catch_up(app: AnyApp, rt: Runtime) -> dict[Outcome, int]:
+    """Send briefings missed while the bot was down, within the grace period, once each.
+
+    Rows left 'claimed' by a crash (older than the claim timeout) are taken over; each subscribed
+    chat gets the newest slot of the grace window if no run has claimed it. Chats are served
+    several at a time (the rate limiter paces the sends), each chat's slots in order.
+
+    Args:
+        app: the application.
+        rt: shared services.
+
+    Returns:
+        How many deliveries ended in each way.
+    """
+    now = rt.now()
+    work: dict[int, list[tuple[ChatInfo, datetime, bool]]] = {}
+    stale = await rt.db(
+        chats.stale_claims,
+        claimed_before=now - rt.settings.claim_timeout,
+        slot_after=now - rt.settings.grace,
+    )
+    for row in stale:
+        chat = await rt.db(chats.get_chat, chat_id=row.chat_id)
+        if chat is not None and chat.subscribed:
+            work.setdefault(chat.id, []).append((chat, row.slot, True))
+    for chat in await rt.db(chats.subscribed_chats):
+        slot = latest_slot(chat.times, chat.timezone, now, rt.settings.grace)
+        if slot is not None and (chat.subscribed_at is None or slot >= chat.subscribed_at):
+            work.setdefault(chat.id, []).append((chat, slot, False))
+    gate = asyncio.Semaphore(CATCH_UP_CONCURRENCY)
+
+    async def serve(items: list[tuple[ChatInfo, datetime, bool]]) -> list[Outcome]:
+        async with gate:
+            done = []
+            for chat, slot, retake in items:
+                outcome = await deliver(app.bot, rt, chat, slot, retake=retake)
+                done.append(outcome)
+                if outcome is Outcome.BLOCKED:
+                    await refresh_chat_job(app, rt, chat.id)
+                    break
+                if await rt.db(chats.get_chat, chat_id=chat.id) is None:  # now a supergroup
+                    drop_chat_job(app, chat.id)
+                    await restore_schedules(app, rt)
+                    break
+            return done
+
+    results = await asyncio.gather(*(serve(items) for items in work.values()))
+    outcomes = Counter(outcome for done in results for outcome in done)
+    if outcomes:
+        logger.info("catch-up after start: %s", {k.value: v for k, v in outcomes.items()})
+    return dict(outcomes)
+
+
+async def restore_schedules(app: AnyApp, rt: Runtime) -> int:
+    """Rebuild every subscribed chat's job from the database; return how many were scheduled."""
+    count = 0
+    for chat in await rt.db(chats.subscribed_chats):
+        if schedule_chat(app, rt, chat) is not None:
+            count += 1
+    logger.info("restored briefing schedules of %d chat(s)", count)
+    return count
+
+
+async def _catch_up_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Run the start-up catch-up from the job queue (once the application is running)."""
+    await catch_up(context.application, runtime_of(context))
+
+
+async def start_scheduling(app: AnyApp, rt: Runtime) -> None:
+    """Restore jobs, then catch up missed slots in a job (start-up is not held up by sending)."""
+    await restore_schedules(app, rt)
+    if app.job_queue is not None:
+        app.job_queue.run_once(
+            _catch_up_job, when=0, name="catch-up", job_kwargs={"misfire_grace_time": None}
+        )

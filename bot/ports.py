@@ -1,0 +1,62 @@
+"""The domain API the bot depends on (summarizer.service.BriefingService satisfies it)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Protocol
+
+from summarizer.views import ArticleView, EventView, IngestReport, SearchHit, StoryView
+
+
+class Briefings(Protocol):
+    """Read and ingest news; every method is synchronous (call it off the event loop)."""
+
+    def ingest(self, locations: Sequence[str]) -> IngestReport:
+        """Ingest files, directories, URLs or feed URLs."""
+        ...
+
+    def top_events(
+        self,
+        *,
+        limit: int = 10,
+        since: datetime | None = None,
+        words: int | None = None,
+        topics: Sequence[str] = (),
+    ) -> list[EventView]:
+        """Return the most important events, optionally only what is new since a time."""
+        ...
+
+    def event(
+        self, event_id: int, *, words: int | None = None, since: datetime | None = None
+    ) -> EventView:
+        """Return one event with its digest; raises NotFoundError."""
+        ...
+
+    def story(self, story_id: int) -> StoryView:
+        """Return one story's timeline; raises NotFoundError."""
+        ...
+
+    def article(self, article_id: int) -> ArticleView:
+        """Return one article with its summary; raises NotFoundError."""
+        ...
+
+    def search(self, query: str, *, limit: int = 10) -> list[SearchHit]:
+        """Return full-text search hits."""
+        ...
+
+    def stats(self) -> dict[str, int]:
+        """Return counts of articles, events, stories, sources and feeds."""
+        ...
+
+    def feeds(self) -> list[str]:
+        """Return the configured feed URLs."""
+        ...
+
+    def add_feed(self, url: str) -> None:
+        """Add a feed URL."""
+        ...
+
+    def remove_feed(self, url: str) -> bool:
+        """Remove a feed URL; return False when it was not configured."""
+        ...

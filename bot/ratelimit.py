@@ -1,0 +1,203 @@
+"""Pace every message within Telegram's flood limits and retry what can be retried.
+
+PTB's AIORateLimiter retries nothing by default and lets ten messages to one private chat out in a
+fraction of a second; this limiter paces each chat (1 message per interval, 20 per minute in a
+group), all chats together (30/s), honours RetryAfter for the chat it names, and retries network
+errors and 5xx with exponential backoff. 400 and 403 are raised at once: they never get better.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import collections
+import logging
+import math
+import random
+import warnings
+from collections.abc import Callable, Coroutine
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from telegram.error import BadRequest, NetworkError, RetryAfter
+from telegram.ext import BaseRateLimiter
+from telegram.warnings import PTBDeprecationWarning
+
+logger = logging.getLogger(__name__)
+
+JSON = bool | dict[str, Any] | list[dict[str, Any]]
+
+
+class SlidingWindow:
+    """At most `limit` requests in any `period` seconds, first come first served.
+
+    A request counts from when it is let through until `period` seconds after its answer came
+    back: the server may see it arrive any time in between, so this holds on the server's clock
+    too, whatever the network and the event loop delay.
+    """
+
+    def __init__(self, limit: int, period: float) -> None:
+        """Create a window.
+
+        Args:
+            limit: requests allowed per period (0 or less: unlimited).
+            period: the window length in seconds.
+        """
+        self.limit = limit
+        self.period = period
+        self._cells: list[list[float]] = []  # [answer time], math.inf while in flight
+        self._lock = asyncio.Lock()
+        self._released = asyncio.Event()
+
+    async def acquire(self) -> list[float] | None:
+        """Wait until one more request fits in the window; return its cell for release()."""
+        if self.limit <= 0 or self.period <= 0:
+            return None
+        loop = asyncio.get_running_loop()
+        async with self._lock:
+            while True:
+                now = loop.time()
+                self._cells = [c for c in self._cells if c[0] > now - self.period]
+                if len(self._cells) < self.limit:
+                    cell = [math.inf]
+                    self._cells.append(cell)
+                    return cell
+                oldest = min(c[0] for c in self._cells)
+                self._released.clear()
+                if oldest == math.inf:
+                    await self._released.wait()
+                else:
+                    await asyncio.sleep(oldest + self.period - now)
+
+    def release(self, cell: list[float] | None) -> None:
+        """Mark a request answered: it leaves the window `period` seconds from now."""
+        if cell is not None:
+            cell[0] = asyncio.get_running_loop().time()
+            self._released.set()
+
+    def idle(self) -> bool:
+        """Return True when no request is in flight or recent (the window can be dropped)."""
+        horizon = asyncio.get_running_loop().time() - self.period
+        return all(c[0] <= horizon for c in self._cells)
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Flood limits and retry policy."""
+
+    messages_per_second: float = 30.0
+    chat_interval: float = 1.0
+    group_per_minute: float = 20.0
+    group_period: float = 60.0
+    max_retries: int = 5
+    backoff: float = 1.0
+    backoff_cap: float = 30.0
+
+
+def retry_after_seconds(exc: RetryAfter) -> float:
+    """Return RetryAfter's wait in seconds (without PTB's int/timedelta deprecation warning)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PTBDeprecationWarning)
+        value = exc.retry_after
+    return value.total_seconds() if isinstance(value, timedelta) else float(value)
+
+
+class PacingRateLimiter(BaseRateLimiter[int]):
+    """Rate limiter for PTB's ExtBot: per-chat pacing, global cap, RetryAfter and backoff."""
+
+    def __init__(self, limits: Limits) -> None:
+        """Create the limiter.
+
+        Args:
+            limits: flood limits and retry policy.
+        """
+        self.limits = limits
+        self._global = SlidingWindow(round(limits.messages_per_second), 1.0)
+        self._chats: dict[str, SlidingWindow] = {}
+        self._groups: dict[str, SlidingWindow] = {}
+        self._blocked_until: dict[str, float] = {}
+        self.retries: collections.Counter[str] = collections.Counter()
+
+    async def initialize(self) -> None:
+        """Nothing to open."""
+
+    async def shutdown(self) -> None:
+        """Nothing to close."""
+
+    def _window(
+        self, table: dict[str, SlidingWindow], key: str, limit: int, period: float
+    ) -> SlidingWindow:
+        if len(table) > 1024:
+            for old in [k for k, w in table.items() if k != key and w.idle()]:
+                del table[old]
+        if key not in table:
+            table[key] = SlidingWindow(limit, period)
+        return table[key]
+
+    async def _pace(self, chat: str) -> list[tuple[SlidingWindow, list[float] | None]]:
+        loop = asyncio.get_running_loop()
+        for key in (chat, ""):
+            wait = self._blocked_until.get(key, 0.0) - loop.time()
+            if wait > 0:
+                await asyncio.sleep(wait)
+        if not chat:
+            return []
+        windows = []
+        if self.limits.chat_interval > 0:
+            windows.append(self._window(self._chats, chat, 1, self.limits.chat_interval))
+        if chat.startswith(("-", "@")):
+            per_window = round(self.limits.group_per_minute)
+            windows.append(self._window(self._groups, chat, per_window, self.limits.group_period))
+        windows.append(self._global)
+        return [(window, await window.acquire()) for window in windows]
+
+    async def process_request(
+        self,
+        callback: Callable[..., Coroutine[Any, Any, JSON]],
+        args: Any,
+        kwargs: dict[str, Any],
+        endpoint: str,
+        data: dict[str, Any],
+        rate_limit_args: int | None,
+    ) -> JSON:
+        """Send one request within the limits, retrying 429, 5xx and network errors.
+
+        Args:
+            callback: PTB's coroutine that performs the request.
+            args: its positional arguments.
+            kwargs: its keyword arguments.
+            endpoint: the Bot API method.
+            data: the request parameters (chat_id decides the pacing).
+            rate_limit_args: overrides the number of retries for this call.
+
+        Returns:
+            The result of the callback.
+        """
+        chat = str(data.get("chat_id", "") or "")
+        retries = self.limits.max_retries if rate_limit_args is None else rate_limit_args
+        for attempt in range(retries + 1):
+            held = await self._pace(chat)
+            backoff = 0.0
+            try:
+                return await callback(*args, **kwargs)
+            except RetryAfter as exc:
+                if attempt >= retries:
+                    raise
+                wait = retry_after_seconds(exc) + 0.1
+                self.retries["retry_after"] += 1
+                logger.info("%s: flood limit, retrying in %.1f s", endpoint, wait)
+                self._blocked_until[chat] = asyncio.get_running_loop().time() + wait
+            except BadRequest:
+                raise
+            except NetworkError as exc:
+                if attempt >= retries:
+                    raise
+                backoff = min(self.limits.backoff * 2**attempt, self.limits.backoff_cap)
+                backoff *= random.uniform(0.75, 1.25)
+                self.retries["network"] += 1
+                logger.info("%s failed (%s), retrying in %.1f s", endpoint, exc, backoff)
+            finally:
+                for window, cell in held:
+                    window.release(cell)
+            await asyncio.sleep(backoff)
+        raise AssertionError("unreachable")  # pragma: no cover

@@ -1,0 +1,56 @@
+"""What every handler and job shares: settings, the domain service, the database and a clock."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, ParamSpec, TypeVar
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+from telegram.ext import CallbackContext
+
+from bot.ports import Briefings
+from bot.schedule import Clock, utcnow
+from bot.settings import BotSettings
+
+P = ParamSpec("P")
+T = TypeVar("T")
+RUNTIME_KEY = "briefing_runtime"
+
+
+@dataclass(frozen=True, slots=True)
+class Runtime:
+    """Shared services; blocking calls go through `db` and `domain`, off the event loop."""
+
+    settings: BotSettings
+    service: Briefings
+    engine: Engine
+    clock: Clock = field(default=utcnow)
+
+    def now(self) -> datetime:
+        """Return the current time of the runtime's clock (UTC-aware)."""
+        return self.clock()
+
+    async def db(self, fn: Callable[..., T], **kwargs: Any) -> T:
+        """Run a keyword-only data-access function in a worker thread with a fresh session."""
+
+        def call() -> T:
+            with Session(self.engine) as session:
+                return fn(session=session, **kwargs)
+
+        return await asyncio.to_thread(call)
+
+    async def domain(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+        """Run a blocking domain call in a worker thread."""
+        return await asyncio.to_thread(functools.partial(fn, *args, **kwargs))
+
+
+def runtime_of(context: CallbackContext[Any, Any, Any, Any]) -> Runtime:
+    """Return the Runtime stored in the application's bot_data."""
+    value = context.application.bot_data[RUNTIME_KEY]
+    assert isinstance(value, Runtime)
+    return value

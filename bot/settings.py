@@ -1,0 +1,120 @@
+"""Bot settings: [bot] defaults of the TOML file, overridden by the environment; token from env."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from summarizer.errors import InputError
+
+DEFAULT_API_URL = "https://api.telegram.org"
+_HHMM = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
+
+
+def parse_hhmm(value: str) -> str:
+    """Return a normalised HH:MM string, or raise ValueError naming the expected form."""
+    text = value.strip()
+    if re.fullmatch(r"\d:[0-5]\d", text):
+        text = "0" + text
+    if not _HHMM.match(text):
+        raise ValueError(f"{value!r} is not a time of day; use HH:MM, e.g. 07:30")
+    return text
+
+
+def check_timezone(name: str) -> str:
+    """Return an IANA zone name if zoneinfo knows it, else raise ValueError."""
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ValueError(
+            f"{name!r} is not an IANA timezone; use Area/City, e.g. Europe/Paris"
+        ) from exc
+    return name
+
+
+def _admin_ids(raw: Any) -> frozenset[int]:
+    items = raw.split(",") if isinstance(raw, str) else list(raw or [])
+    try:
+        return frozenset(int(str(item).strip()) for item in items if str(item).strip())
+    except ValueError as exc:
+        raise InputError(f"ADMIN_CHAT_IDS={raw!r}: use comma-separated chat ids") from exc
+
+
+@dataclass(frozen=True, slots=True)
+class BotSettings:
+    """Everything the bot needs besides the database; the token never appears in repr."""
+
+    token: str | None = field(default=None, repr=False)
+    api_url: str = DEFAULT_API_URL
+    admin_ids: frozenset[int] = frozenset()
+    default_times: tuple[str, ...] = ("08:00",)
+    default_timezone: str = "UTC"
+    grace: timedelta = timedelta(minutes=120)
+    claim_timeout: timedelta = timedelta(minutes=5)
+    events_per_briefing: int = 5
+    events_page_size: int = 5
+    digest_words: int = 120
+    lengths: Mapping[str, int] = field(
+        default_factory=lambda: {"short": 60, "medium": 120, "long": 250}
+    )
+    feeds: tuple[str, ...] = ()
+    poll_minutes: float = 30.0
+    messages_per_second: float = 30.0
+    chat_interval_seconds: float = 1.0
+    group_messages_per_minute: float = 20.0
+    max_retries: int = 5
+    webhook_listen: str = "0.0.0.0"
+    webhook_port: int = 8443
+
+    @classmethod
+    def from_env(cls, config: Mapping[str, Any], environ: Mapping[str, str]) -> BotSettings:
+        """Build settings from the parsed TOML and an environment.
+
+        Args:
+            config: the configuration of summarizer.config.load_config.
+            environ: environment variables (TELEGRAM_BOT_TOKEN, TELEGRAM_API_URL, ADMIN_CHAT_IDS,
+                BRIEFING_WEBHOOK_LISTEN, BRIEFING_WEBHOOK_PORT).
+
+        Returns:
+            The settings; raises InputError naming the variable or key that is wrong.
+        """
+        bot = dict(config.get("bot", {}))
+        feeds = dict(config.get("feeds", {}))
+        summaries = dict(config.get("summaries", {}))
+        try:
+            times = tuple(parse_hhmm(t) for t in bot.get("default_times", ["08:00"]))
+            zone = check_timezone(str(bot.get("default_timezone", "UTC")))
+        except ValueError as exc:
+            raise InputError(f"config [bot]: {exc}") from exc
+        api_url = environ.get("TELEGRAM_API_URL") or str(bot.get("api_url") or DEFAULT_API_URL)
+        admins = environ.get("ADMIN_CHAT_IDS")
+        try:
+            port = int(environ.get("BRIEFING_WEBHOOK_PORT") or bot.get("webhook_port", 8443))
+        except ValueError as exc:
+            raise InputError("BRIEFING_WEBHOOK_PORT must be a port number") from exc
+        return cls(
+            token=environ.get("TELEGRAM_BOT_TOKEN") or None,
+            api_url=api_url.rstrip("/"),
+            admin_ids=_admin_ids(admins if admins is not None else bot.get("admin_chat_ids", [])),
+            default_times=times,
+            default_timezone=zone,
+            grace=timedelta(minutes=float(bot.get("grace_minutes", 120))),
+            claim_timeout=timedelta(seconds=float(bot.get("claim_timeout_seconds", 300))),
+            events_per_briefing=int(bot.get("events_per_briefing", 5)),
+            events_page_size=int(bot.get("events_page_size", 5)),
+            digest_words=int(summaries.get("digest_words", 120)),
+            lengths=dict(bot.get("lengths", {"short": 60, "medium": 120, "long": 250})),
+            feeds=tuple(str(u) for u in feeds.get("urls", [])),
+            poll_minutes=float(feeds.get("poll_minutes", 30)),
+            messages_per_second=float(bot.get("messages_per_second", 30)),
+            chat_interval_seconds=float(bot.get("chat_interval_seconds", 1.0)),
+            group_messages_per_minute=float(bot.get("group_messages_per_minute", 20)),
+            max_retries=int(bot.get("max_retries", 5)),
+            webhook_listen=environ.get("BRIEFING_WEBHOOK_LISTEN")
+            or str(bot.get("webhook_listen", "0.0.0.0")),
+            webhook_port=port,
+        )

@@ -1,0 +1,152 @@
+"""summarizer.store.chats on SQLite and PostgreSQL: settings, claims that hold under races."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from summarizer.store import chats
+from summarizer.store.db import create_schema, make_engine
+
+NOW = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def db(database_url: str) -> Iterator[Engine]:
+    """A migrated database of each kind."""
+    engine = make_engine(database_url)
+    create_schema(engine)
+    yield engine
+    engine.dispose()
+
+
+def _new_chat(session: Session, chat_id: int = 42) -> chats.ChatInfo:
+    return chats.ensure_chat(
+        session=session,
+        chat_id=chat_id,
+        kind="private",
+        title="Ada",
+        default_timezone="Europe/Paris",
+        default_times=["08:00", "08:00", "18:30"],
+    )
+
+
+def test_settings_topics_times_and_subscription(db: Engine) -> None:
+    with Session(db) as session:
+        info = _new_chat(session)
+        assert (info.times, info.timezone, info.subscribed) == (
+            ("08:00", "18:30"),
+            "Europe/Paris",
+            False,
+        )
+        assert _new_chat(session).times == ("08:00", "18:30")  # existing chats keep theirs
+        chats.add_topics(session=session, chat_id=42, keywords=["Rail", "bridge", "rail"])
+        assert chats.remove_topics(session=session, chat_id=42, keywords=["BRIDGE"]) == 1
+        chats.set_times(session=session, chat_id=42, times=["07:15"])
+        chats.update_chat(
+            session=session, chat_id=42, timezone="Asia/Tokyo", words=60, quiet_days=["sat"]
+        )
+        chats.set_subscription(session=session, chat_id=42, active=True, now=NOW)
+        assert chats.get_chat(session=session, chat_id=42) == chats.ChatInfo(
+            id=42,
+            kind="private",
+            title="Ada",
+            timezone="Asia/Tokyo",
+            times=("07:15",),
+            topics=("rail",),
+            words=60,
+            quiet_days=("sat",),
+            subscribed=True,
+            subscribed_at=NOW,
+        )
+        assert [c.id for c in chats.subscribed_chats(session=session)] == [42]
+        chats.set_subscription(session=session, chat_id=42, active=False, reason="blocked")
+        assert chats.subscribed_chats(session=session) == []
+        assert chats.get_chat(session=session, chat_id=7) is None
+        with pytest.raises(LookupError):
+            chats.update_chat(session=session, chat_id=7, words=1)
+
+
+def test_delivery_claims_once_and_remembers_the_last_briefing(db: Engine) -> None:
+    slot = NOW
+    with Session(db) as session:
+        _new_chat(session)
+        assert chats.last_sent(session=session, chat_id=42) is None
+        assert chats.claim_delivery(session=session, chat_id=42, slot=slot, now=NOW)
+        assert not chats.claim_delivery(session=session, chat_id=42, slot=slot, now=NOW)
+        stale = chats.stale_claims(
+            session=session,
+            claimed_before=NOW + timedelta(minutes=10),
+            slot_after=NOW - timedelta(hours=2),
+        )
+        assert [(d.chat_id, d.slot) for d in stale] == [(42, slot)]
+        # a live claim is not taken over; a stale one is, by exactly one taker
+        assert not chats.reclaim_delivery(
+            session=session, chat_id=42, slot=slot, stale_before=NOW, now=NOW
+        )
+        later = NOW + timedelta(minutes=10)
+        assert chats.reclaim_delivery(
+            session=session, chat_id=42, slot=slot, stale_before=later, now=later
+        )
+        assert not chats.reclaim_delivery(
+            session=session, chat_id=42, slot=slot, stale_before=later, now=later
+        )
+        chats.finish_delivery(
+            session=session, chat_id=42, slot=slot, status=chats.SENT, now=later, messages=2
+        )
+        assert chats.last_sent(session=session, chat_id=42) == later
+        (row,) = chats.deliveries(session=session, chat_id=42)
+        assert (row.status, row.attempts, row.sent_at) == (chats.SENT, 2, later)
+        assert chats.chat_counts(session=session)["deliveries_sent"] == 1
+
+
+def test_concurrent_claims_of_one_slot_have_one_winner(db: Engine) -> None:
+    with Session(db) as session:
+        _new_chat(session)
+    wins: list[bool] = []
+    start = threading.Barrier(6)
+
+    def claim() -> None:
+        with Session(db) as session:
+            start.wait()
+            wins.append(chats.claim_delivery(session=session, chat_id=42, slot=NOW, now=NOW))
+
+    threads = [threading.Thread(target=claim) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(wins) == [False] * 5 + [True]
+
+
+def test_group_migration_moves_everything(db: Engine) -> None:
+    with Session(db) as session:
+        chats.ensure_chat(
+            session=session,
+            chat_id=-5,
+            kind="group",
+            title="Desk",
+            default_timezone="UTC",
+            default_times=["09:00"],
+        )
+        chats.add_topics(session=session, chat_id=-5, keywords=["port"])
+        chats.set_subscription(session=session, chat_id=-5, active=True, now=NOW)
+        chats.claim_delivery(session=session, chat_id=-5, slot=NOW, now=NOW)
+        assert chats.migrate_chat(session=session, old_id=-5, new_id=-1005)
+        assert not chats.migrate_chat(session=session, old_id=-5, new_id=-1005)
+        assert chats.get_chat(session=session, chat_id=-5) is None
+        moved = chats.get_chat(session=session, chat_id=-1005)
+        assert moved is not None
+        assert (moved.kind, moved.title, moved.times, moved.topics, moved.subscribed) == (
+            "supergroup",
+            "Desk",
+            ("09:00",),
+            ("port",),
+            True,
+        )
+        assert [d.slot for d in chats.deliveries(session=session, chat_id=-1005)] == [NOW]

@@ -1,0 +1,64 @@
+"""HTML rendering: every piece of article text escaped, links only for http(s), Telegram-valid."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from bot import format as fmt
+from summarizer.views import ArticleRef, ArticleView, DigestLine, EventView, SearchHit, StoryView
+from tests.bot.telegram_html import parse
+
+NASTY = 'Tom & Jerry <b>not bold</b> "quoted" </i> &amp; 5 < 6 > 4'
+WHEN = datetime(2026, 11, 23, 9, 30, tzinfo=UTC)
+REF = ArticleRef(7, NASTY, "Ledger <&>", 'https://example.org/a?x=1&y="2"', WHEN)
+LOCAL = ArticleRef(8, NASTY, "file", "/tmp/article.txt", WHEN)
+EVENT = EventView(
+    id=3,
+    story_id=2,
+    title=NASTY,
+    first_seen=WHEN,
+    last_seen=WHEN,
+    importance=1.0,
+    sources=("Ledger <&>", NASTY),
+    articles=(REF, LOCAL),
+    digest=(DigestLine(NASTY, 7, "Ledger <&>"),),
+)
+
+
+def test_every_view_renders_valid_html_that_shows_the_raw_text() -> None:
+    article = ArticleView(
+        id=7,
+        title=NASTY,
+        source=NASTY,
+        location=REF.location,
+        published=WHEN,
+        published_estimated=True,
+        language="en",
+        body=NASTY,
+        summary=(NASTY,),
+        event_id=3,
+    )
+    rendered = [
+        fmt.event_full(EVENT, "Europe/Paris"),
+        fmt.events_page([EVENT], 1),
+        fmt.sources_of(EVENT),
+        fmt.briefing([EVENT], now=WHEN),
+        fmt.story(StoryView(2, NASTY, (EVENT,))),
+        fmt.article(article),
+        fmt.search(NASTY, [SearchHit(REF, NASTY, 1.0)]),
+        fmt.counts(NASTY, {NASTY: 3}),
+    ]
+    for html in rendered:
+        assert NASTY in parse(html), html
+
+
+def test_links_only_for_web_addresses_with_the_address_escaped() -> None:
+    html = fmt.articles_list([REF, LOCAL])
+    assert '<a href="https://example.org/a?x=1&amp;y=&quot;2&quot;">' in html
+    assert html.count("<a ") == 1 and "/tmp/article.txt" not in html
+
+
+def test_times_are_shown_in_the_chat_zone_and_nothing_new_is_said() -> None:
+    assert fmt.when(WHEN, "Asia/Tokyo") == "23 Nov 18:30"
+    text = parse(fmt.briefing([], now=WHEN, zone="Asia/Tokyo", since=WHEN))
+    assert "Nothing new since your last briefing (23 Nov 18:30)" in text
