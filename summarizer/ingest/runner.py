@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import logging
-from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from functools import partial
 
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
@@ -17,6 +15,7 @@ from summarizer.errors import BriefingError
 from summarizer.events.cluster import EventDoc, EventIndex
 from summarizer.events.stories import StoryLinker
 from summarizer.ingest.fingerprint import NearDuplicateIndex, shingle_sample
+from summarizer.ingest.furniture import Furniture, source_guess
 from summarizer.ingest.pipeline import DEFAULT_SUMMARY, SummarySpec, build_article
 from summarizer.ingest.sources import Failure
 from summarizer.store import articles as article_store
@@ -31,8 +30,6 @@ logger = logging.getLogger(__name__)
 EVENT_WINDOW = timedelta(hours=36)
 STORY_HORIZON = timedelta(days=30)
 NEAR_DUPLICATE_WINDOW = timedelta(days=14)
-_REPEATED_LINE_INPUTS = 3
-_REPEATED_LINE_MAX_WORDS = 14
 _COMMIT_EVERY = 50
 
 
@@ -43,19 +40,6 @@ class _Counts:
     failed: int = 0
     errors: list[str] = field(default_factory=list)
     ids: list[int] = field(default_factory=list)
-
-
-def repeated_lines(raws: Iterable[RawInput]) -> frozenset[str]:
-    """Short lines that recur in several plain-text inputs of one batch (shared page furniture)."""
-    seen: Counter[str] = Counter()
-    for raw in raws:
-        if raw.kind != "text":
-            continue
-        lines = {line.strip() for line in raw.content.splitlines()}
-        seen.update(
-            line for line in lines if line and len(line.split()) <= _REPEATED_LINE_MAX_WORDS
-        )
-    return frozenset(line for line, n in seen.items() if n >= _REPEATED_LINE_INPUTS)
 
 
 def prepare(
@@ -132,18 +116,28 @@ class Ingestor:
             Counts of new, duplicate and failed inputs with the failures' one-line errors.
         """
         materialised = list(items)
-        boilerplate = repeated_lines(i for i in materialised if isinstance(i, RawInput))
         counts = _Counts()
         ingested = now or datetime.now(UTC)
-        task = partial(prepare, summary=self.summary, known_boilerplate=boilerplate, now=ingested)
         with Session(self.engine, expire_on_commit=False) as session:
-            prepared = map(task, materialised)
-            for position, result in enumerate(prepared, start=1):
-                self._one(session, result, counts)
+            sources = {source_guess(i) for i in materialised if isinstance(i, RawInput)}
+            furniture = Furniture(
+                materialised, article_store.line_history(session=session, sources=sources)
+            )
+            stored: list[int] = []
+            for position, item in enumerate(materialised, start=1):
+                result = prepare(
+                    item,
+                    summary=self.summary,
+                    known_boilerplate=furniture.known(position - 1),
+                    now=ingested,
+                )
+                if self._one(session, result, counts):
+                    stored.append(position - 1)
                 if position % _COMMIT_EVERY == 0:
                     session.commit()
                 if progress is not None:
                     progress()
+            article_store.add_line_counts(session=session, counts=furniture.counted(stored))
             session.commit()
         return IngestReport(
             new=counts.new,
@@ -153,11 +147,14 @@ class Ingestor:
             article_ids=tuple(counts.ids),
         )
 
-    def _one(self, session: Session, prepared: Article | str, counts: _Counts) -> None:
-        """Store one prepared input; failures are counted and logged, the batch goes on."""
+    def _one(self, session: Session, prepared: Article | str, counts: _Counts) -> bool:
+        """Store one prepared input; True when it is a new article.
+
+        Failures are counted and logged; the batch goes on.
+        """
         if isinstance(prepared, str):
             self._fail(counts, prepared)
-            return
+            return False
         try:
             with session.begin_nested():
                 stored = self._store(session, prepared)
@@ -167,12 +164,13 @@ class Ingestor:
             detail = str(cause).splitlines()[0] if str(cause) else ""
             where = prepared.location
             self._fail(counts, f"{where}: database error: {type(cause).__name__}: {detail}")
-            return
+            return False
         if stored is None:
             counts.duplicate += 1
-        else:
-            counts.new += 1
-            counts.ids.append(stored)
+            return False
+        counts.new += 1
+        counts.ids.append(stored)
+        return True
 
     @staticmethod
     def _fail(counts: _Counts, message: str) -> None:

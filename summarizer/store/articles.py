@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from summarizer.errors import NotFoundError
-from summarizer.store.models import Article, ArticleCopy, Source, Summary
+from summarizer.store.models import Article, ArticleCopy, Source, SourceLine, Summary
 from summarizer.views import ArticleRef, ArticleView
 
 
@@ -129,3 +129,38 @@ def article_refs(*, session: Session, ids: Sequence[int]) -> list[ArticleRef]:
 def count_articles(*, session: Session) -> int:
     """Number of stored articles (copies not counted)."""
     return int(session.exec(select(func.count()).select_from(Article)).one())
+
+
+def line_history(*, session: Session, sources: Iterable[str]) -> dict[str, dict[str, int]]:
+    """Per source name, stored article counts per line key (see summarizer.ingest.furniture)."""
+    names = set(sources)
+    if not names:
+        return {}
+    rows = session.exec(
+        select(Source.name, SourceLine.line_key, SourceLine.articles)
+        .join(SourceLine, col(SourceLine.source_id) == col(Source.id))
+        .where(col(Source.name).in_(names))
+    )
+    history: dict[str, dict[str, int]] = {}
+    for name, key, articles in rows:
+        history.setdefault(name, {})[key] = articles
+    return history
+
+
+def add_line_counts(*, session: Session, counts: Mapping[str, Mapping[str, int]]) -> None:
+    """Add per-source line-key counts of newly stored articles."""
+    for name, keys in counts.items():
+        source = source_id(session=session, name=name)
+        existing = {
+            row.line_key: row
+            for row in session.exec(
+                select(SourceLine).where(
+                    SourceLine.source_id == source, col(SourceLine.line_key).in_(list(keys))
+                )
+            )
+        }
+        for key, count in keys.items():
+            row = existing.get(key) or SourceLine(source_id=source, line_key=key)
+            row.articles += count
+            session.add(row)
+    session.flush()

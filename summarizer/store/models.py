@@ -111,3 +111,14 @@ class FetchCache(SQLModel, table=True):
     etag: str | None = Field(default=None, max_length=500)
     last_modified: str | None = Field(default=None, max_length=100)
     fetched_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class SourceLine(SQLModel, table=True):
+    """How many stored plain-text articles of a source carried a short line (page furniture)."""
+
+    __table_args__ = (UniqueConstraint("source_id", "line_key", name="uq_sourceline_key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    source_id: int = Field(foreign_key="source.id", index=True)
+    line_key: str = Field(max_length=16)
+    articles: int = 0

@@ -104,7 +104,7 @@ def detect_language(text: str) -> str:
     letters = [c for c in sample if c.isalpha()]
     if len(letters) < _MIN_LETTERS:
         return ""
-    script = _dominant_script(letters)
+    script = "latin" if sample.isascii() else _dominant_script(letters)
     if script == "cyrillic":
         return _cyrillic_language(set(letters))
     if script == "latin":
@@ -157,8 +157,10 @@ def _latin_language(sample: str) -> str:
     tokens = [w.lower() for w in _WORD.findall(sample)]
     if len(tokens) < 4:
         return ""
+    counts = Counter(tokens)
     shares = {
-        lang: sum(t in stop_words(lang) for t in tokens) / len(tokens) for lang in _LATIN_LANGUAGES
+        lang: sum(counts[w] for w in counts.keys() & stop_words(lang)) / len(tokens)
+        for lang in _LATIN_LANGUAGES
     }
     best = max(shares, key=lambda lang: shares[lang])
     if shares[best] < _MIN_STOP_SHARE:
