@@ -119,7 +119,8 @@ class BriefingService:
             since: only events with articles after this time, and only what is new in them.
             words: digest length in words (default from the config).
             topics: keep events whose articles mention any of these words.
-            now: the time recency is measured from (default now).
+            now: the time recency is measured from (default: now, or the newest event's last
+                article when that is older).
         """
         moment = now or datetime.now(UTC)
         with Session(self.engine) as session:
@@ -127,6 +128,9 @@ class BriefingService:
             if since is not None:
                 query = query.where(Event.last_seen > since)
             events = session.exec(query.limit(_CANDIDATE_EVENTS)).all()
+            if now is None and events:
+                # Recency counts from the newest news, so an archive still ranks by coverage.
+                moment = min(moment, max(event.last_seen for event in events))
             ranked: list[tuple[float, Event]] = []
             for event in events:
                 assert event.id is not None
