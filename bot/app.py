@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from datetime import UTC
 from typing import Any
@@ -80,7 +81,13 @@ def build_application(
     if request is not None:
         builder = builder.request(request).get_updates_request(request).updater(None)
     app = builder.build()
-    app.bot_data[RUNTIME_KEY] = Runtime(settings, service, engine, clock)
+    app.bot_data[RUNTIME_KEY] = Runtime(
+        settings,
+        service,
+        engine,
+        clock,
+        in_flight=asyncio.Semaphore(settings.max_in_flight),
+    )
     register(app)
     return app
 

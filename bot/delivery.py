@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from datetime import datetime
 from enum import Enum
 
@@ -12,7 +13,7 @@ from telegram.error import ChatMigrated, Forbidden, TelegramError
 from bot import format as fmt
 from bot.runtime import Runtime
 from bot.schedule import local_weekday
-from bot.sender import send_html
+from bot.split import split_html
 from summarizer.store import chats
 from summarizer.store.chats import ChatInfo
 
@@ -29,111 +30,158 @@ class Outcome(Enum):
     BLOCKED = "blocked"
 
 
-async def briefing_html(rt: Runtime, chat: ChatInfo, since: datetime | None) -> str:
+BRIEFING_CACHE_SECONDS = 60.0
+
+
+async def briefing_html(
+    rt: Runtime, chat: ChatInfo, since: datetime | None
+) -> tuple[str, datetime]:
     """Render a chat's briefing: only events new since `since`, or a nothing-new line.
+
+    Chats with the same settings and the same last slot share one rendering for a minute, so a
+    broadcast renders once per kind of chat, not once per chat.
 
     Args:
         rt: shared services.
         chat: the chat's settings (topics, length, zone).
-        since: when the chat's last briefing went out (None: everything).
+        since: when the content of the chat's last briefing was computed (None: everything).
 
     Returns:
-        Telegram HTML.
+        Telegram HTML, and when its content was computed (the next briefing's `since`).
     """
+    words = chat.words or rt.settings.digest_words
+    key = (since, words, tuple(chat.topics), chat.timezone, rt.settings.events_per_briefing)
+    cached = rt.cache.get(key)
+    if cached is not None and cached[0] > time.monotonic():
+        return cached[1], cached[2]
+    computed = rt.now()
     events = await rt.domain(
         rt.service.top_events,
         limit=rt.settings.events_per_briefing,
         since=since,
-        words=chat.words or rt.settings.digest_words,
+        words=words,
         topics=chat.topics,
     )
     fresh = [e for e in events if not e.nothing_new]
-    return fmt.briefing(fresh, now=rt.now(), zone=chat.timezone, since=since)
+    html = fmt.briefing(fresh, now=rt.now(), zone=chat.timezone, since=since)
+    if len(rt.cache) > 1_000:
+        rt.cache.clear()
+    rt.cache[key] = (time.monotonic() + BRIEFING_CACHE_SECONDS, html, computed)
+    return html, computed
 
 
 async def deliver(
     bot: Bot, rt: Runtime, chat: ChatInfo, slot: datetime, *, retake: bool = False
 ) -> Outcome:
-    """Deliver one chat's briefing for one slot at most once.
+    """Deliver one chat's briefing for one slot at most once per part.
+
+    The (chat, slot) row is claimed before anything is sent, marked 'sending' with the number
+    of parts Telegram has accepted after each part, and finished as 'sent'. A run that retakes
+    a stale row resumes after the last recorded part, so a crash can repeat only a part whose
+    send was in flight (at most `max_in_flight` of them across the process).
 
     Args:
         bot: the application's bot.
         rt: shared services.
         chat: the chat.
         slot: the scheduled instant (UTC); with the chat id, the delivery's unique key.
-        retake: take over a row left 'claimed' by a crashed run instead of inserting one.
+        retake: take over a row left 'claimed' or 'sending' by a crashed run.
 
     Returns:
         What happened; ALREADY when another run owns or finished this slot.
     """
+    async with rt.deliveries:
+        key = (chat.id, slot)
+        if key in rt.active:
+            return Outcome.ALREADY
+        rt.active.add(key)
+        try:
+            return await _deliver(bot, rt, chat, slot, retake=retake)
+        finally:
+            rt.active.discard(key)
+
+
+async def _deliver(
+    bot: Bot, rt: Runtime, chat: ChatInfo, slot: datetime, *, retake: bool
+) -> Outcome:
+    """Claim, render, send part by part and record; see `deliver`."""
     now = rt.now()
     if retake:
         stale = now - rt.settings.claim_timeout
-        claimed = await rt.db(
+        claimed = await rt.record(
             chats.reclaim_delivery, chat_id=chat.id, slot=slot, stale_before=stale, now=now
         )
     else:
-        claimed = await rt.db(chats.claim_delivery, chat_id=chat.id, slot=slot, now=now)
+        claimed = await rt.record(chats.claim_delivery, chat_id=chat.id, slot=slot, now=now)
     if not claimed:
         return Outcome.ALREADY
     if local_weekday(slot, chat.timezone) in chat.quiet_days:
-        await rt.db(
+        await rt.record(
             chats.finish_delivery, chat_id=chat.id, slot=slot, status=chats.SKIPPED, now=now
         )
         return Outcome.SKIPPED
     target = chat.id
     try:
-        since = await rt.db(chats.last_sent, chat_id=chat.id)
-        html = await briefing_html(rt, chat, since)
-        try:
-            sent = await send_html(bot, target, html)
-        except ChatMigrated as exc:  # the group became a supergroup: move the chat, send again
-            await rt.db(chats.migrate_chat, old_id=target, new_id=exc.new_chat_id)
-            target = exc.new_chat_id
-            sent = await send_html(bot, target, html)
+        done = await rt.record(chats.delivery_progress, chat_id=chat.id, slot=slot)
+        since = await rt.db(chats.last_content_time, chat_id=chat.id)
+        html, computed = await briefing_html(rt, chat, since)
+        parts = split_html(html)
+        await rt.record(
+            chats.mark_progress, chat_id=chat.id, slot=slot, sent_parts=done, now=rt.now()
+        )
+        for index in range(done, len(parts)):
+            async with rt.in_flight:
+                try:
+                    await bot.send_message(chat_id=target, text=parts[index])
+                except ChatMigrated as exc:  # the group became a supergroup: move, send again
+                    await rt.db(chats.migrate_chat, old_id=target, new_id=exc.new_chat_id)
+                    target = exc.new_chat_id
+                    await bot.send_message(chat_id=target, text=parts[index])
+                await rt.record(
+                    chats.mark_progress,
+                    chat_id=target,
+                    slot=slot,
+                    sent_parts=index + 1,
+                    now=rt.now(),
+                )
     except Forbidden as exc:
         logger.warning("chat %s blocked the bot: %s; unsubscribing", target, exc)
         await rt.db(chats.set_subscription, chat_id=target, active=False, reason=f"blocked: {exc}")
-        await rt.db(
-            chats.finish_delivery,
-            chat_id=target,
-            slot=slot,
-            status=chats.FAILED,
-            now=rt.now(),
-            error=str(exc),
-        )
+        await _finish(rt, target, slot, chats.FAILED, error=str(exc))
         return Outcome.BLOCKED
     except TelegramError as exc:
         logger.warning("briefing for chat %s at %s failed: %s", chat.id, slot, exc)
-        await rt.db(
-            chats.finish_delivery,
-            chat_id=target,
-            slot=slot,
-            status=chats.FAILED,
-            now=rt.now(),
-            error=str(exc),
-        )
+        await _finish(rt, target, slot, chats.FAILED, error=str(exc))
         return Outcome.FAILED
     except Exception as exc:  # the batch boundary: one chat's failure never stops the others
         logger.exception("briefing for chat %s at %s failed", chat.id, slot)
-        await rt.db(
-            chats.finish_delivery,
-            chat_id=target,
-            slot=slot,
-            status=chats.FAILED,
-            now=rt.now(),
-            error=repr(exc),
-        )
+        await _finish(rt, target, slot, chats.FAILED, error=repr(exc))
         return Outcome.FAILED
-    await rt.db(
-        chats.finish_delivery,
-        chat_id=target,
-        slot=slot,
-        status=chats.SENT,
-        now=rt.now(),
-        messages=len(sent),
-    )
+    await _finish(rt, target, slot, chats.SENT, messages=len(parts), content_at=computed)
     logger.info(
-        "briefing for chat %s at %s sent in %d part(s)", target, slot.isoformat(), len(sent)
+        "briefing for chat %s at %s sent in %d part(s)", target, slot.isoformat(), len(parts)
     )
     return Outcome.SENT
+
+
+async def _finish(
+    rt: Runtime,
+    chat_id: int,
+    slot: datetime,
+    status: str,
+    *,
+    messages: int = 0,
+    error: str = "",
+    content_at: datetime | None = None,
+) -> None:
+    """Record how a delivery ended."""
+    await rt.record(
+        chats.finish_delivery,
+        chat_id=chat_id,
+        slot=slot,
+        status=status,
+        now=rt.now(),
+        messages=messages,
+        error=error,
+        content_at=content_at,
+    )

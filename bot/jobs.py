@@ -169,10 +169,51 @@ async def _catch_up_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     await catch_up(context.application, runtime_of(context))
 
 
+async def retake_stale(app: AnyApp, rt: Runtime) -> dict[Outcome, int]:
+    """Finish deliveries whose sender died (claims older than the claim timeout), once each.
+
+    Rows this process is handling are left alone; a live sender renews its claim after every
+    part, so only a dead one's rows grow stale.
+    """
+    now = rt.now()
+    stale = await rt.db(
+        chats.stale_claims,
+        claimed_before=now - rt.settings.claim_timeout,
+        slot_after=now - rt.settings.grace,
+    )
+    outcomes: Counter[Outcome] = Counter()
+    for row in stale:
+        if (row.chat_id, row.slot) in rt.active:
+            continue
+        chat = await rt.db(chats.get_chat, chat_id=row.chat_id)
+        if chat is not None and chat.subscribed:
+            outcomes[await deliver(app.bot, rt, chat, row.slot, retake=True)] += 1
+    if outcomes:
+        logger.info("stale deliveries retaken: %s", {k.value: v for k, v in outcomes.items()})
+    return dict(outcomes)
+
+
+async def _stale_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Periodically retake deliveries left behind by a crashed sender (this or another bot)."""
+    await retake_stale(context.application, runtime_of(context))
+
+
 async def start_scheduling(app: AnyApp, rt: Runtime) -> None:
-    """Restore jobs, then catch up missed slots in a job (start-up is not held up by sending)."""
+    """Restore jobs, then catch up missed slots in a job (start-up is not held up by sending).
+
+    A repeating job also retakes stale claims, so a briefing claimed by a bot that died after
+    this one started is still sent, one claim timeout later.
+    """
     await restore_schedules(app, rt)
     if app.job_queue is not None:
         app.job_queue.run_once(
             _catch_up_job, when=0, name="catch-up", job_kwargs={"misfire_grace_time": None}
+        )
+        every = max(5.0, rt.settings.claim_timeout.total_seconds() / 2)
+        app.job_queue.run_repeating(
+            _stale_job,
+            interval=every,
+            first=rt.settings.claim_timeout.total_seconds() + 1,
+            name="stale-claims",
+            job_kwargs={"misfire_grace_time": None, "coalesce": True},
         )

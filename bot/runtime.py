@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import functools
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, ParamSpec, TypeVar
@@ -30,6 +31,19 @@ class Runtime:
     service: Briefings
     engine: Engine
     clock: Clock = field(default=utcnow)
+    # Delivery bookkeeping gets its own thread, so marking a part as sent never waits behind
+    # briefing renders: the fewer sent-but-unrecorded parts, the fewer duplicates after a crash.
+    writer: ThreadPoolExecutor = field(
+        default_factory=lambda: ThreadPoolExecutor(1, thread_name_prefix="briefing-deliveries")
+    )
+    # Rendered briefings shared by chats with the same settings in one broadcast.
+    cache: dict[tuple[Any, ...], tuple[float, str, datetime]] = field(default_factory=dict)
+    # Scheduled sends whose outcome is not yet recorded: the most a crash can duplicate.
+    in_flight: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(1))
+    # Deliveries between claim and finish: keeps claims young while a broadcast queues.
+    deliveries: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(8))
+    # (chat, slot) deliveries this process is handling; the stale-claim sweep leaves them alone.
+    active: set[tuple[int, datetime]] = field(default_factory=set)
 
     def now(self) -> datetime:
         """Return the current time of the runtime's clock (UTC-aware)."""
@@ -43,6 +57,15 @@ class Runtime:
                 return fn(session=session, **kwargs)
 
         return await asyncio.to_thread(call)
+
+    async def record(self, fn: Callable[..., T], **kwargs: Any) -> T:
+        """Like `db`, on the delivery bookkeeping thread (never queued behind domain work)."""
+
+        def call() -> T:
+            with Session(self.engine) as session:
+                return fn(session=session, **kwargs)
+
+        return await asyncio.get_running_loop().run_in_executor(self.writer, call)
 
     async def domain(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
         """Run a blocking domain call in a worker thread."""

@@ -67,6 +67,7 @@ class BotSettings:
     chat_interval_seconds: float = 1.0
     group_messages_per_minute: float = 20.0
     max_retries: int = 5
+    max_in_flight: int = 1
     webhook_listen: str = "0.0.0.0"
     webhook_port: int = 8443
 
@@ -114,6 +115,7 @@ class BotSettings:
             chat_interval_seconds=float(bot.get("chat_interval_seconds", 1.0)),
             group_messages_per_minute=float(bot.get("group_messages_per_minute", 20)),
             max_retries=int(bot.get("max_retries", 5)),
+            max_in_flight=max(1, int(bot.get("max_in_flight", 1))),
             webhook_listen=environ.get("BRIEFING_WEBHOOK_LISTEN")
             or str(bot.get("webhook_listen", "0.0.0.0")),
             webhook_port=port,

@@ -17,6 +17,7 @@ from sqlmodel import Field, Session, SQLModel, col, select
 from summarizer.store.types import UTCDateTime
 
 CLAIMED = "claimed"
+SENDING = "sending"
 SENT = "sent"
 FAILED = "failed"
 SKIPPED = "skipped"
@@ -93,6 +94,8 @@ class ChatDelivery(SQLModel, table=True):
     status: str = Field(default=CLAIMED, max_length=20)
     claimed_at: datetime = Field(default_factory=_utcnow, sa_type=UTCDateTime)
     sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # When the briefing's content was computed: the next one carries what is new since then.
+    content_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     attempts: int = 1
     messages: int = 0
     error: str = Field(default="", max_length=500)
@@ -328,19 +331,61 @@ def claim_delivery(*, session: Session, chat_id: int, slot: datetime, now: datet
 def reclaim_delivery(
     *, session: Session, chat_id: int, slot: datetime, stale_before: datetime, now: datetime
 ) -> bool:
-    """Take over a delivery left 'claimed' before stale_before (a crashed sender); atomic."""
+    """Take over a delivery left 'claimed' or 'sending' before stale_before (a crashed sender).
+
+    Atomic: of several processes retaking one row, exactly one gets True.
+    """
     result = session.exec(
         update(ChatDelivery)
         .where(
             col(ChatDelivery.chat_id) == chat_id,
             col(ChatDelivery.slot) == slot,
-            col(ChatDelivery.status) == CLAIMED,
+            col(ChatDelivery.status).in_((CLAIMED, SENDING)),
             col(ChatDelivery.claimed_at) < stale_before,
         )
         .values(claimed_at=now, attempts=ChatDelivery.attempts + 1)
     )
     session.commit()
     return bool(result.rowcount)
+
+
+def mark_progress(
+    *, session: Session, chat_id: int, slot: datetime, sent_parts: int, now: datetime
+) -> None:
+    """Record that a delivery is sending and how many of its parts Telegram has accepted.
+
+    Written before the first part and after each one; it also renews the claim, so a live
+    sender's row never looks stale however long pacing or a RetryAfter makes it wait.
+    """
+    session.exec(
+        update(ChatDelivery)
+        .where(col(ChatDelivery.chat_id) == chat_id, col(ChatDelivery.slot) == slot)
+        .values(status=SENDING, messages=sent_parts, claimed_at=now)
+    )
+    session.commit()
+
+
+def delivery_progress(*, session: Session, chat_id: int, slot: datetime) -> int:
+    """How many parts of a delivery Telegram has accepted (0 when none or no row)."""
+    value = session.exec(
+        select(ChatDelivery.messages).where(
+            col(ChatDelivery.chat_id) == chat_id, col(ChatDelivery.slot) == slot
+        )
+    ).first()
+    return int(value or 0)
+
+
+def last_content_time(*, session: Session, chat_id: int) -> datetime | None:
+    """When the content of the chat's last sent briefing was computed (its sending time for
+    rows written before that was recorded), or None before its first briefing."""
+    row = session.exec(
+        select(ChatDelivery.content_at, ChatDelivery.sent_at)
+        .where(col(ChatDelivery.chat_id) == chat_id, col(ChatDelivery.status) == SENT)
+        .order_by(col(ChatDelivery.sent_at).desc())
+    ).first()
+    if row is None:
+        return None
+    return _aware(row[0] or row[1])
 
 
 def finish_delivery(
@@ -352,6 +397,7 @@ def finish_delivery(
     now: datetime,
     messages: int = 0,
     error: str = "",
+    content_at: datetime | None = None,
 ) -> None:
     """Record how a claimed delivery ended: sent, failed or skipped."""
     session.exec(
@@ -360,6 +406,7 @@ def finish_delivery(
         .values(
             status=status,
             sent_at=now if status == SENT else None,
+            content_at=content_at,
             messages=messages,
             error=error[:500],
         )
@@ -370,10 +417,10 @@ def finish_delivery(
 def stale_claims(
     *, session: Session, claimed_before: datetime, slot_after: datetime
 ) -> list[DeliveryInfo]:
-    """Return deliveries still 'claimed' since before a time, for slots after another."""
+    """Deliveries still 'claimed' or 'sending' since before a time, for slots after another."""
     rows = session.exec(
         select(ChatDelivery).where(
-            col(ChatDelivery.status) == CLAIMED,
+            col(ChatDelivery.status).in_((CLAIMED, SENDING)),
             col(ChatDelivery.claimed_at) < claimed_before,
             col(ChatDelivery.slot) > slot_after,
         )

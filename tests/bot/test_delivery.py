@@ -233,3 +233,46 @@ def _chat(engine: Engine, chat_id: int) -> chats.ChatInfo:
         info = chats.get_chat(session=session, chat_id=chat_id)
     assert info is not None
     return info
+
+
+async def test_stale_claim_appearing_while_running_is_sent_once(
+    harness: Harness, fake_api: FakeBotApi
+) -> None:
+    fake_api.private_chat(USER)
+    missed = datetime.now(UTC) - timedelta(minutes=5)
+    _subscribe(harness.engine, USER, [_hhmm(missed)])
+    slot = missed.replace(second=0, microsecond=0)
+    with Session(harness.engine) as session:  # another bot claims the slot first ...
+        assert chats.claim_delivery(session=session, chat_id=USER, slot=slot, now=datetime.now(UTC))
+    async with harness.running():
+        await asyncio.sleep(0.5)
+        assert fake_api.sent(USER) == []  # ... and is alive: its claim is respected
+        # ... then dies: the periodic sweep retakes the claim once it is stale.
+        (message,) = await fake_api.wait_sent(USER, 1, timeout=10)
+        await asyncio.sleep(1)
+    assert message.text.startswith("Briefing")
+    assert len(fake_api.sent(USER)) == 1
+    (row,) = _rows(harness.engine, USER)
+    assert (row.status, row.attempts) == (chats.SENT, 2)
+
+
+async def test_retake_resumes_after_the_parts_already_sent(
+    harness: Harness, fake_api: FakeBotApi
+) -> None:
+    fake_api.private_chat(USER)
+    missed = datetime.now(UTC) - timedelta(minutes=5)
+    _subscribe(harness.engine, USER, [_hhmm(missed)])
+    slot = missed.replace(second=0, microsecond=0)
+    old = datetime.now(UTC) - timedelta(minutes=1)
+    with Session(harness.engine) as session:  # a bot died after Telegram took part 1 of 1
+        assert chats.claim_delivery(session=session, chat_id=USER, slot=slot, now=old)
+        chats.mark_progress(session=session, chat_id=USER, slot=slot, sent_parts=1, now=old)
+    async with harness.running():
+        for _ in range(100):
+            if _rows(harness.engine, USER)[0].status == chats.SENT:
+                break
+            await asyncio.sleep(0.05)
+        await asyncio.sleep(0.3)
+    assert fake_api.sent(USER) == []  # nothing is sent twice
+    (row,) = _rows(harness.engine, USER)
+    assert (row.status, row.attempts) == (chats.SENT, 2)
