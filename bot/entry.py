@@ -14,6 +14,7 @@ from typing import Any, TextIO
 from urllib.parse import urlsplit
 
 from telegram import Update
+from telegram.error import InvalidToken
 
 from bot.app import build_application
 from bot.logsafe import protect_token
@@ -63,6 +64,23 @@ def run_bot(
     create_schema(engine)
     app = build_application(settings, BriefingService(engine, config), engine)
     logger.info("bot starting against %s", settings.api_url)
+    try:
+        _serve(app, settings, webhook_url)
+    except InvalidToken:
+        # PTB's message quotes the token: say what happened without it.
+        print(
+            "briefing run: the Bot API server rejected TELEGRAM_BOT_TOKEN; "
+            "check the token (@BotFather) and TELEGRAM_API_URL.",
+            file=sys.stderr,
+        )
+        return 2
+    finally:
+        engine.dispose()
+    return 0
+
+
+def _serve(app: Any, settings: BotSettings, webhook_url: str | None) -> None:
+    """Run the application: a webhook when a URL is given, else long polling."""
     if webhook_url:
         app.run_webhook(
             listen=settings.webhook_listen,
@@ -74,8 +92,6 @@ def run_bot(
         )
     else:
         app.run_polling(allowed_updates=Update.ALL_TYPES)
-    engine.dispose()
-    return 0
 
 
 def run_chat(
@@ -99,7 +115,13 @@ def run_chat(
     source = stdin or sys.stdin
     out = stdout or sys.stdout
     base = BotSettings.from_env(config, {})  # never a token, never a remote API
-    settings = replace(base, admin_ids=base.admin_ids | {CHAT_ID}, poll_minutes=0)
+    # One person at a keyboard (or a script piping commands): no command rate limit.
+    settings = replace(
+        base,
+        admin_ids=base.admin_ids | {CHAT_ID},
+        poll_minutes=0,
+        commands_per_minute=float("inf"),
+    )
     engine = make_engine(database_url(config, db_url))
     create_schema(engine)
     request = TerminalRequest(out)

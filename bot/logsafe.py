@@ -23,6 +23,9 @@ class RedactToken(logging.Filter):
         if self.token in message:
             record.msg = message.replace(self.token, REDACTED)
             record.args = None
+        if record.exc_info and not record.exc_text:
+            # Formatters fill exc_text only after filters ran: render the traceback here.
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
         if record.exc_text and self.token in record.exc_text:
             record.exc_text = record.exc_text.replace(self.token, REDACTED)
         return True

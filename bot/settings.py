@@ -28,10 +28,12 @@ def parse_hhmm(value: str) -> str:
 def check_timezone(name: str) -> str:
     """Return an IANA zone name if zoneinfo knows it, else raise ValueError."""
     try:
+        if len(name) > 64:  # the longest IANA name has 32 characters
+            raise ValueError(name)
         ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError) as exc:
+    except (ZoneInfoNotFoundError, ValueError, OSError) as exc:
         raise ValueError(
-            f"{name!r} is not an IANA timezone; use Area/City, e.g. Europe/Paris"
+            f"{name[:40]!r} is not an IANA timezone; use Area/City, e.g. Europe/Paris"
         ) from exc
     return name
 
@@ -68,6 +70,7 @@ class BotSettings:
     group_messages_per_minute: float = 20.0
     max_retries: int = 5
     max_in_flight: int = 1
+    commands_per_minute: float = 20.0
     webhook_listen: str = "0.0.0.0"
     webhook_port: int = 8443
 
@@ -116,6 +119,7 @@ class BotSettings:
             group_messages_per_minute=float(bot.get("group_messages_per_minute", 20)),
             max_retries=int(bot.get("max_retries", 5)),
             max_in_flight=max(1, int(bot.get("max_in_flight", 1))),
+            commands_per_minute=float(bot.get("commands_per_minute", 20)),
             webhook_listen=environ.get("BRIEFING_WEBHOOK_LISTEN")
             or str(bot.get("webhook_listen", "0.0.0.0")),
             webhook_port=port,

@@ -35,6 +35,8 @@ from summarizer.views import (
 logger = logging.getLogger(__name__)
 
 _CANDIDATE_EVENTS = 300
+_MAX_ID = 2**63 - 1  # ids are 64-bit integers in every database
+_MAX_SEARCH_HITS = 1_000
 _DEFAULT_DIGEST_WORDS = 120
 
 
@@ -166,7 +168,7 @@ class BriefingService:
             NotFoundError: no event has this id.
         """
         with Session(self.engine) as session:
-            event = session.get(Event, event_id)
+            event = session.get(Event, event_id) if 0 < event_id <= _MAX_ID else None
             if event is None:
                 raise NotFoundError(f"no event with id {event_id}")
             score = importance(
@@ -185,7 +187,7 @@ class BriefingService:
             NotFoundError: no story has this id.
         """
         with Session(self.engine) as session:
-            story = session.get(Story, story_id)
+            story = session.get(Story, story_id) if 0 < story_id <= _MAX_ID else None
             if story is None or story.id is None:
                 raise NotFoundError(f"no story with id {story_id}")
             events = session.exec(
@@ -271,13 +273,17 @@ class BriefingService:
 
     def article(self, article_id: int) -> ArticleView:
         """One article with its summary. Raises NotFoundError."""
+        if not 0 < article_id <= _MAX_ID:
+            raise NotFoundError(f"no article with id {article_id}")
         with Session(self.engine) as session:
             return article_store.article_view(session=session, article_id=article_id)
 
     def search(self, query: str, *, limit: int = 10) -> list[SearchHit]:
         """Full-text search over titles and bodies."""
         with Session(self.engine) as session:
-            return search_articles(session=session, query=query, limit=limit)
+            return search_articles(
+                session=session, query=query, limit=max(0, min(limit, _MAX_SEARCH_HITS))
+            )
 
     def stats(self) -> dict[str, int]:
         """Counts of articles, events, stories, sources and feeds."""

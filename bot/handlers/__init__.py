@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
+from telegram import Update
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
     ChatMemberHandler,
     CommandHandler,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 
-from bot.handlers import account, admin, errors, membership, news
+from bot.handlers import account, admin, errors, membership, news, throttle
 from bot.handlers.account import ADMIN_COMMANDS, COMMANDS
 
 __all__ = ["ADMIN_COMMANDS", "COMMANDS", "register"]
@@ -39,6 +41,7 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         "sources": admin.sources,
         "stats": admin.stats,
     }
+    app.add_handler(TypeHandler(Update, throttle.throttle), group=-1)
     for name, callback in callbacks.items():
         app.add_handler(CommandHandler(name, callback))
     app.add_handler(CallbackQueryHandler(news.button, pattern=r"^(more|src|page):"))

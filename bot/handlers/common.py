@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.ext import ContextTypes
 
@@ -41,13 +43,19 @@ async def usage(update: Update, context: Context, command: str, problem: str = "
     await reply(update, context, f"{prefix}Usage: {USAGE[command]}")
 
 
+_ID = re.compile(r"[0-9]{1,19}")
+
+
 def int_arg(context: Context) -> int | None:
     """Return the single integer argument of a command, or None when absent or malformed."""
     args = context.args or []
     if len(args) != 1:
         return None
     text = args[0].lstrip("#")
-    return int(text) if text.isdigit() else None
+    if not _ID.fullmatch(text):  # ASCII digits only: "²".isdigit() is True but int() fails
+        return None
+    number = int(text)
+    return number if 0 < number < 2**63 else None
 
 
 async def chat_settings(update: Update, rt: Runtime) -> ChatInfo:

@@ -34,11 +34,11 @@ def parse_time(value: str) -> datetime:
     """Parse an ISO 8601 time for --since (naive times are UTC)."""
     try:
         parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError as exc:
+        return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+    except (ValueError, OverflowError) as exc:
         raise argparse.ArgumentTypeError(
-            f"not an ISO time: {value!r} (e.g. 2026-03-12T08:00Z)"
+            f"not an ISO time: {value[:60]!r} (e.g. 2026-03-12T08:00Z)"
         ) from exc
-    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
 
 
 def positive(value: str) -> int:
@@ -69,7 +69,12 @@ def cmd_article(args: argparse.Namespace, config: dict[str, Any]) -> int:
     policy = _policy(config)
     failed = 0
     for location in args.files:
-        if Path(location).is_dir():
+        try:
+            is_dir = Path(location).is_dir()
+        except OSError as exc:  # e.g. a name too long for the file system
+            failed += _fail(f"{location[:200]}: cannot read ({exc.strerror or exc})")
+            continue
+        if is_dir:
             failed += _fail(f"{location}: is a directory (give files; `ingest` takes directories)")
             continue
         for item in expand([location], policy=policy):

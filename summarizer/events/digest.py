@@ -97,11 +97,15 @@ def build_digest(
     return EventDigest(headline, digest_lines, sources, first_seen, last_seen, nothing_new)
 
 
+MAX_SENTENCES_PER_ARTICLE = 300  # bounds the graph for a pathological (dumped) article
+
+
 def _candidates(ordered: Sequence[DigestDoc], language: str) -> list[_Candidate]:
     seen: set[str] = set()
     out: list[_Candidate] = []
     for index, doc in enumerate(ordered):
-        for position, text in enumerate(split_sentences(doc.body, language)):
+        sentences = split_sentences(doc.body, language)[:MAX_SENTENCES_PER_ARTICLE]
+        for position, text in enumerate(sentences):
             key = " ".join(text.lower().split())
             if key in seen or not prose.is_prose(text):
                 continue

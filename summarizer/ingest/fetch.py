@@ -6,8 +6,9 @@ import ipaddress
 import logging
 import socket
 import time
+import zlib
 from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import httpx
 
@@ -49,8 +50,12 @@ class FetchResult:
     not_modified: bool = False
 
 
-def check_address(url: str, *, allow_private: bool) -> None:
+def check_address(url: str, *, allow_private: bool) -> str | None:
     """Refuse non-HTTP URLs and hosts resolving to private, loopback or link-local addresses.
+
+    Returns:
+        The checked address to connect to (so a second DNS answer cannot differ: no DNS
+        rebinding), or None when private addresses are allowed and httpx may resolve itself.
 
     Raises:
         FetchError: the URL is not http(s) or a resolved address is not public.
@@ -59,18 +64,38 @@ def check_address(url: str, *, allow_private: bool) -> None:
     if parts.scheme not in {"http", "https"} or not parts.hostname:
         raise FetchError(f"{url}: only http and https URLs can be fetched")
     if allow_private:
-        return
+        return None
     try:
         infos = socket.getaddrinfo(parts.hostname, parts.port or 443, type=socket.SOCK_STREAM)
-    except socket.gaierror as exc:
+    except (socket.gaierror, UnicodeError) as exc:
         raise FetchError(f"{url}: cannot resolve host {parts.hostname!r} ({exc})") from exc
-    for info in infos:
-        address = ipaddress.ip_address(str(info[4][0]).split("%")[0])
-        if not address.is_global or address.is_multicast:
+    addresses = [ipaddress.ip_address(str(info[4][0]).split("%")[0]) for info in infos]
+    for address in addresses:
+        if not _is_public(address):
             raise FetchError(
                 f"{url}: refused: {parts.hostname} resolves to non-public address {address} "
                 "(set ingest.allow_private_addresses to allow it)"
             )
+    if not addresses:
+        raise FetchError(f"{url}: cannot resolve host {parts.hostname!r}")
+    return str(addresses[0])
+
+
+_NAT64 = (ipaddress.ip_network("64:ff9b::/96"), ipaddress.ip_network("64:ff9b:1::/48"))
+
+
+def _is_public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    """Global unicast, and for IPv6 forms that embed an IPv4 address, that one too."""
+    if not address.is_global or address.is_multicast:
+        return False
+    if isinstance(address, ipaddress.IPv6Address):
+        embedded = [address.ipv4_mapped, address.sixtofour]
+        if address.teredo is not None:
+            embedded.extend(address.teredo)
+        if any(address in network for network in _NAT64):
+            embedded.append(ipaddress.IPv4Address(int(address) & 0xFFFFFFFF))
+        return all(_is_public(v4) for v4 in embedded if v4 is not None)
+    return True
 
 
 def fetch(
@@ -98,7 +123,8 @@ def fetch(
     http = client or httpx.Client(
         timeout=httpx.Timeout(policy.timeout_seconds), follow_redirects=False, trust_env=False
     )
-    headers = {"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"}
+    # identity: a compressed body is inflated here under the size cap (see _read_capped).
+    headers = {"User-Agent": USER_AGENT, "Accept-Encoding": "identity"}
     if validators and validators.etag:
         headers["If-None-Match"] = validators.etag
     if validators and validators.last_modified:
@@ -106,8 +132,8 @@ def fetch(
     try:
         current = url
         for _hop in range(policy.max_redirects + 1):
-            check_address(current, allow_private=policy.allow_private_addresses)
-            result = _get_once(http, current, headers=headers, policy=policy)
+            pinned = check_address(current, allow_private=policy.allow_private_addresses)
+            result = _get_once(http, current, pinned=pinned, headers=headers, policy=policy)
             if isinstance(result, FetchResult):
                 return result
             current = urljoin(current, result)
@@ -118,11 +144,27 @@ def fetch(
 
 
 def _get_once(
-    http: httpx.Client, url: str, *, headers: dict[str, str], policy: FetchPolicy
+    http: httpx.Client,
+    url: str,
+    *,
+    pinned: str | None,
+    headers: dict[str, str],
+    policy: FetchPolicy,
 ) -> FetchResult | str:
-    """One GET: a result, or the Location of a redirect."""
+    """One GET (to the pinned address when given): a result, or the Location of a redirect."""
+    target, extensions, request_headers = url, {}, dict(headers)
+    if pinned is not None:
+        parts = urlsplit(url)
+        host = f"[{pinned}]" if ":" in pinned else pinned
+        netloc = f"{host}:{parts.port}" if parts.port else host
+        target = urlunsplit(parts._replace(netloc=netloc))
+        request_headers["Host"] = parts.netloc.rsplit("@", 1)[-1]
+        if parts.scheme == "https":
+            extensions = {"sni_hostname": parts.hostname or ""}
     try:
-        with http.stream("GET", url, headers=headers) as response:
+        request = http.build_request("GET", target, headers=request_headers, extensions=extensions)
+        response = http.send(request, stream=True)
+        try:
             if response.status_code == 304:
                 return FetchResult(url, b"", "", None, _validators(response), not_modified=True)
             if response.status_code in _REDIRECTS:
@@ -135,30 +177,55 @@ def _get_once(
             declared = response.headers.get("content-length", "")
             if declared.isdigit() and int(declared) > policy.max_bytes:
                 raise FetchError(f"{url}: too large ({int(declared):,} bytes declared)")
-            chunks: list[bytes] = []
-            size = 0
-            deadline = time.monotonic() + policy.timeout_seconds
-            for chunk in response.iter_bytes():
-                if time.monotonic() > deadline:
-                    raise FetchError(
-                        f"{url}: body not received within {policy.timeout_seconds:g} s"
-                    )
-                size += len(chunk)
-                if size > policy.max_bytes:
-                    raise FetchError(f"{url}: too large (over {policy.max_bytes:,} bytes)")
-                chunks.append(chunk)
+            content = _read_capped(response, url=url, policy=policy)
             content_type = response.headers.get("content-type", "")
             return FetchResult(
-                url=str(response.url),
-                content=b"".join(chunks),
+                url=url,
+                content=content,
                 content_type=content_type.split(";")[0].strip().lower(),
-                charset=response.charset_encoding,
+                charset=str(response.charset_encoding or "") or None,
                 validators=_validators(response),
             )
+        finally:
+            response.close()
     except httpx.TimeoutException as exc:
         raise FetchError(f"{url}: timed out after {policy.timeout_seconds:g} s") from exc
     except httpx.HTTPError as exc:
         raise FetchError(f"{url}: {type(exc).__name__}: {exc}") from exc
+
+
+def _read_capped(response: httpx.Response, *, url: str, policy: FetchPolicy) -> bytes:
+    """Read the raw body, inflating gzip/deflate here, never holding more than the cap."""
+    encoding = response.headers.get("content-encoding", "identity").strip().lower()
+    if encoding in {"gzip", "x-gzip"}:
+        inflater: zlib._Decompress | None = zlib.decompressobj(wbits=31)
+    elif encoding == "deflate":
+        inflater = zlib.decompressobj()
+    elif encoding in {"", "identity"}:
+        inflater = None
+    else:
+        raise FetchError(f"{url}: unsupported content encoding {encoding!r}")
+    chunks: list[bytes] = []
+    size = 0
+    deadline = time.monotonic() + policy.timeout_seconds
+    for raw in response.iter_raw():  # no chunk_size: it would buffer, hiding a slow drip
+        if time.monotonic() > deadline:
+            limit = policy.timeout_seconds
+            raise FetchError(f"{url}: body not received within {limit:g} s")
+        pending = raw
+        while pending:
+            if inflater is None:
+                piece, pending = pending, b""
+            else:
+                piece = inflater.decompress(pending, policy.max_bytes + 1 - size)
+                pending = inflater.unconsumed_tail
+            size += len(piece)
+            if size > policy.max_bytes:
+                raise FetchError(f"{url}: too large (over {policy.max_bytes:,} bytes)")
+            chunks.append(piece)
+            if inflater is not None and not piece:
+                break
+    return b"".join(chunks)
 
 
 def _validators(response: httpx.Response) -> Validators:

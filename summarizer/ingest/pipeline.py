@@ -26,7 +26,7 @@ logger = logging.getLogger(__name__)
 
 _MIN_BODY_WORDS = 15
 _TITLE_WORDS = 14
-_SPACES = re.compile(r"[ \t\u00a0]+")
+_SPACES = re.compile(r"[^\S\n]+")  # every space but the line break: one plain space
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 

@@ -56,7 +56,12 @@ def expand(
             yield from _from_url(location, policy=policy, cached=cached, remember=remember)
             continue
         path = Path(location)
-        if path.is_dir():
+        try:
+            is_dir = path.is_dir()
+        except OSError as exc:  # e.g. a name too long for the file system
+            yield Failure(location, f"{location[:200]}: cannot read ({exc.strerror or exc})")
+            continue
+        if is_dir:
             files = sorted(
                 p
                 for p in path.rglob("*")

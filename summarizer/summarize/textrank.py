@@ -14,6 +14,7 @@ logger = logging.getLogger(__name__)
 DAMPING = 0.85
 _ITERATIONS = 100
 _TOLERANCE = 1e-8
+MAX_RANKED = 600  # sentences; the longest BBC dev article has under 100
 
 
 def rank_sentences(token_lists: Sequence[Sequence[str]]) -> npt.NDArray[np.float64]:
@@ -31,6 +32,12 @@ def rank_sentences(token_lists: Sequence[Sequence[str]]) -> npt.NDArray[np.float
     Returns:
         One non-negative score per sentence (summing to 1 when there is any sentence).
     """
+    if len(token_lists) > MAX_RANKED:
+        # An article this long is a dump, not news; ranking its head keeps memory bounded (the
+        # graph is dense: repetitive text links every sentence to every other).
+        scores = np.zeros(len(token_lists))
+        scores[:MAX_RANKED] = rank_sentences(token_lists[:MAX_RANKED])
+        return scores
     count = len(token_lists)
     if count == 0:
         return np.zeros(0)

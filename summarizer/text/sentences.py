@@ -61,11 +61,32 @@ def split_sentences(text: str, language: str = "en") -> list[str]:
         line = line.strip()
         if not line:
             continue
-        pieces = _reattach_quotes(list(segment(language or "en", line)))
+        pieces = _reattach_quotes(_segment(language or "en", line))
         if language in ("en", ""):  # the abbreviation and starter lists below are English
             pieces = _split_inner(_join_times(pieces))
         sentences.extend(pieces)
     return sentences
+
+
+_ODD_SPACE = re.compile(r"[^\S\n ]")
+
+
+def _segment(language: str, line: str) -> list[str]:
+    """sentencex's split of one line.
+
+    sentencex 1.0.32 panics (a Rust panic, raised as a BaseException) on some Unicode spaces
+    between a letter and a full stop ("J\u2009. Dupont"), so those become plain spaces first
+    (ingested bodies have only plain spaces already).
+    """
+    if _ODD_SPACE.search(line):  # avoid the panic (and the backtrace it prints) altogether
+        line = _ODD_SPACE.sub(" ", line)
+    try:
+        return list(segment(language, line))
+    except (KeyboardInterrupt, SystemExit, GeneratorExit):
+        raise
+    except BaseException:  # pyo3's PanicException derives from BaseException
+        logger.warning("sentencex failed on a line; keeping it as one sentence", exc_info=True)
+        return [line]
 
 
 def _reattach_quotes(pieces: list[str]) -> list[str]:

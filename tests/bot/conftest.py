@@ -86,7 +86,8 @@ def settings(fake_api: FakeBotApi) -> BotSettings:
             "ADMIN_CHAT_IDS": str(ADMIN_ID),
         },
     )
-    return replace(base, claim_timeout=timedelta(seconds=1))
+    # Tests drive many commands from one chat: no command rate limit unless a test sets one.
+    return replace(base, claim_timeout=timedelta(seconds=1), commands_per_minute=float("inf"))
 
 
 class Harness:

@@ -1,0 +1,64 @@
+"""Per-chat command rate limit: a token bucket in front of every command and button."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+from telegram import Update
+from telegram.ext import ApplicationHandlerStop
+
+from bot.handlers.common import Context
+from bot.runtime import runtime_of
+
+BURST = 8  # commands a chat may send at once
+NOTICE = "Too many commands at once: wait a few seconds and try again."
+
+
+@dataclass
+class Buckets:
+    """Token buckets by chat id; `noticed` remembers chats told to slow down."""
+
+    per_minute: float
+    level: dict[int, tuple[float, float]] = field(default_factory=dict)
+    noticed: set[int] = field(default_factory=set)
+
+    def allow(self, chat_id: int, now: float) -> bool:
+        """Take one token for the chat; False when its bucket is empty."""
+        tokens, since = self.level.get(chat_id, (float(BURST), now))
+        tokens = min(float(BURST), tokens + (now - since) * self.per_minute / 60.0)
+        if tokens < 1.0:
+            self.level[chat_id] = (tokens, now)
+            return False
+        self.level[chat_id] = (tokens - 1.0, now)
+        self.noticed.discard(chat_id)
+        if len(self.level) > 100_000:  # forget idle chats rather than grow without end
+            self.level.clear()
+        return True
+
+
+BUCKETS_KEY = "briefing_command_buckets"
+
+
+async def throttle(update: Update, context: Context) -> None:
+    """Stop a chat's command or button press when it comes too fast (told once per burst)."""
+    chat = update.effective_chat
+    if chat is None:
+        return
+    is_command = bool(update.message and (update.message.text or "").startswith("/"))
+    if not is_command and update.callback_query is None:
+        return
+    rt = runtime_of(context)
+    buckets = context.application.bot_data.get(BUCKETS_KEY)
+    if not isinstance(buckets, Buckets):
+        buckets = Buckets(per_minute=rt.settings.commands_per_minute)
+        context.application.bot_data[BUCKETS_KEY] = buckets
+    if buckets.allow(chat.id, time.monotonic()):
+        return
+    if chat.id not in buckets.noticed:
+        buckets.noticed.add(chat.id)
+        if update.callback_query is not None:
+            await update.callback_query.answer(NOTICE)
+        elif update.message is not None:
+            await update.message.reply_text(NOTICE)
+    raise ApplicationHandlerStop

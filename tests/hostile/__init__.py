@@ -1,0 +1,1 @@
+"""Hostile inputs tried for real: ingest, commands, search, fetching and secrets."""
