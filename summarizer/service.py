@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import threading
+import time
 from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -37,6 +39,9 @@ logger = logging.getLogger(__name__)
 _CANDIDATE_EVENTS = 300
 _MAX_ID = 2**63 - 1  # ids are 64-bit integers in every database
 _MAX_SEARCH_HITS = 1_000
+# Event lists and digests are reused for this long (cleared by every ingest in this process;
+# another process's ingest shows after at most this delay).
+VIEW_CACHE_SECONDS = 30.0
 _DEFAULT_DIGEST_WORDS = 120
 
 
@@ -46,6 +51,8 @@ class BriefingService:
     def __init__(self, engine: Engine, config: Mapping[str, Any] | None = None) -> None:
         self.engine = engine
         self.config: Mapping[str, Any] = config or {}
+        self._views: dict[tuple[Any, ...], tuple[float, Any]] = {}
+        self._views_lock = threading.Lock()
         summaries = section(self.config, "summaries")
         self.digest_words = int(summaries.get("digest_words", _DEFAULT_DIGEST_WORDS))
         self.summary = SummarySpec(
@@ -86,7 +93,24 @@ class BriefingService:
         )
         ingestor = Ingestor(self.engine, summary=self.summary)
         tick = progress(len(items)) if progress is not None else None
-        return ingestor.ingest(items, now=now, progress=tick)
+        try:
+            return ingestor.ingest(items, now=now, progress=tick)
+        finally:
+            with self._views_lock:
+                self._views.clear()
+
+    def _cached(self, key: tuple[Any, ...], build: Callable[[], Any]) -> Any:
+        """Return a recent result for `key`, or build, remember and return it."""
+        with self._views_lock:
+            hit = self._views.get(key)
+            if hit is not None and hit[0] > time.monotonic():
+                return hit[1]
+        value = build()
+        with self._views_lock:
+            if len(self._views) > 2_000:
+                self._views.clear()
+            self._views[key] = (time.monotonic() + VIEW_CACHE_SECONDS, value)
+        return value
 
     def _validators(self, url: str) -> Validators | None:
         with Session(self.engine) as session:
@@ -124,6 +148,27 @@ class BriefingService:
             now: the time recency is measured from (default: now, or the newest event's last
                 article when that is older).
         """
+        if now is None:  # "now" queries are shared by every chat asking within the cache time
+            key = ("top", limit, since, words, tuple(topics))
+            views: list[EventView] = self._cached(
+                key,
+                lambda: self._top_events(
+                    limit=limit, since=since, words=words, topics=topics, now=None
+                ),
+            )
+            return list(views)
+        return self._top_events(limit=limit, since=since, words=words, topics=topics, now=now)
+
+    def _top_events(
+        self,
+        *,
+        limit: int,
+        since: datetime | None,
+        words: int | None,
+        topics: Sequence[str],
+        now: datetime | None,
+    ) -> list[EventView]:
+        """Rank the events and build their views (see top_events)."""
         moment = now or datetime.now(UTC)
         with Session(self.engine) as session:
             query = select(Event).order_by(col(Event.last_seen).desc(), col(Event.id).desc())
@@ -167,6 +212,13 @@ class BriefingService:
         Raises:
             NotFoundError: no event has this id.
         """
+        view: EventView = self._cached(
+            ("event", event_id, words, since), lambda: self._event(event_id, words, since)
+        )
+        return view
+
+    def _event(self, event_id: int, words: int | None, since: datetime | None) -> EventView:
+        """Load one event and build its view (see event)."""
         with Session(self.engine) as session:
             event = session.get(Event, event_id) if 0 < event_id <= _MAX_ID else None
             if event is None:

@@ -68,7 +68,7 @@ def split_sentences(text: str, language: str = "en") -> list[str]:
     return sentences
 
 
-_ODD_SPACE = re.compile(r"[^\S\n ]")
+_ODD_SPACE = re.compile(r"[^\S\n ](?=\s*\.)")  # a non-ASCII space before a full stop
 
 
 def _segment(language: str, line: str) -> list[str]:
