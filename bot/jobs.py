@@ -24,6 +24,7 @@ from summarizer.store.chats import ChatInfo
 logger = logging.getLogger(__name__)
 
 CATCH_UP_CONCURRENCY = 8
+RETRY_SECONDS = 30.0  # a slot whose delivery raised is tried again after this, within grace
 
 AnyApp = Application[Any, Any, Any, Any, Any, Any]
 
@@ -93,7 +94,20 @@ async def _briefing_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     chat = await rt.db(chats.get_chat, chat_id=job.chat_id)
     if chat is None or not chat.subscribed:
         return
-    await deliver(context.bot, rt, chat, job.data)
+    try:
+        await deliver(context.bot, rt, chat, job.data)
+    except Exception:  # e.g. the database stayed locked past its busy timeout
+        logger.exception("briefing for chat %s at %s failed; retrying", chat.id, job.data)
+        if rt.now() - job.data < rt.settings.grace and context.job_queue is not None:
+            context.job_queue.run_once(
+                _briefing_job,
+                when=RETRY_SECONDS,
+                data=job.data,
+                chat_id=chat.id,
+                name=job_name(chat.id),
+                job_kwargs={"misfire_grace_time": int(rt.settings.grace.total_seconds()) or None},
+            )
+            return
     fresh = await rt.db(chats.get_chat, chat_id=job.chat_id)
     if fresh is not None:
         schedule_chat(context.application, rt, fresh, after=job.data)
