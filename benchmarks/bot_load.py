@@ -1,0 +1,288 @@
+"""Load on the bot: a 10,000-chat broadcast at a scaled-up flood limit, 1,000 commands at once.
+
+Run: .venv/bin/python -m benchmarks.bot_load [--chats 10000] [--rate 300] [--commands 1000]
+
+The fake Bot API of tests/bot (HTTP on 127.0.0.1, Telegram's checks, 429 on any flood-limit breach)
+runs in this process; the bot runs as `briefing run`, a separate process with its own GIL.
+(a) Broadcast: every chat is due at one slot, the next minute boundary after start-up; the fake's
+    global limit and the bot's messages_per_second are scaled from 30/s to --rate (1/s per chat
+    stays). Reported: briefings per second from the first to the last, as a share of the limit,
+    and 429 answers. (b) Commands: --commands updates from as many chats (half /help, half
+    /events) queued at once; latency from the getUpdates answer that delivered an update to the
+    reply reaching the server. Run at Telegram's 30/s and with the limit scaled to 1,000/s.
+(c) Sending alone: the same --chats messages through the bot's PacingRateLimiter and PTB (no
+    database, no rendering), in a process of its own, to show what the sending path reaches.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlmodel import Session
+
+from summarizer.store import chats
+from summarizer.store.db import make_engine
+from tests.bot.fake_api import Limits
+from tests.reliability.fakes import FaultyBotApi
+from tests.reliability.procs import (
+    REPO_ROOT,
+    TOKEN,
+    BotConfig,
+    BotProcess,
+    briefings_per_chat,
+    ingest_sample,
+    minute_slot,
+    subscribe_chats,
+    wait_until,
+)
+
+RESULTS = Path(__file__).parent / "results" / "bot_load.md"
+FIRST_CHAT = 100_000
+
+
+def broadcast(work: Path, chats: int, rate: int, lead: float, in_flight: int) -> dict[str, float]:
+    """Run one scheduled broadcast to `chats` chats with the limit scaled to `rate` msg/s.
+
+    Args:
+        work: an empty folder for the database, the config and the log.
+        chats: how many subscribed chats.
+        rate: the flood limit in msg/s, in the fake and in the bot.
+        lead: at least this many seconds from the start to the slot.
+        in_flight: the bot's max_in_flight (unrecorded sends at once).
+
+    Returns:
+        Chats served, seconds from the first briefing to the last, achieved rate, 429 count.
+    """
+    fake = FaultyBotApi(token=TOKEN, limits=Limits(chat_interval=1.0, global_per_second=rate))
+    fake.start()
+    try:
+        ids = list(range(FIRST_CHAT, FIRST_CHAT + chats))
+        for chat_id in ids:
+            fake.private_chat(chat_id)
+        db_url = f"sqlite:///{work / 'load.db'}"
+        ingest_sample(db_url)
+        subscribe_chats(db_url, ids, "00:00")
+        now, minutes = datetime.now(UTC), 1
+        while (minute_slot(minutes, now)[0] - now).total_seconds() < lead:
+            minutes += 1
+        _slot, hhmm = minute_slot(minutes, now)
+        _set_times(db_url, ids, hhmm)
+        config = BotConfig(db_url=db_url, messages_per_second=rate, max_in_flight=in_flight)
+        bot = BotProcess(config.write(work / "bot.toml"), fake, work / "bot.log").start()
+        try:
+            last = [0, time.monotonic()]
+
+            def done() -> bool:
+                count = len(fake.sent())
+                if count != last[0]:
+                    last[0], last[1] = count, time.monotonic()
+                return count >= chats or (count > 0 and time.monotonic() - last[1] > 60)
+
+            wait_until(done, lead + 3600, 0.5)
+        finally:
+            bot.stop()
+        sent = sorted(s.at for s in fake.sent() if s.text.startswith("Briefing"))
+        served = len(briefings_per_chat(fake))
+        span = sent[-1] - sent[0] if len(sent) > 1 else float("nan")
+        achieved = (len(sent) - 1) / span if len(sent) > 1 else 0.0
+        log = bot.log.read_text(encoding="utf-8", errors="replace")
+        return {
+            "chats": chats,
+            "served": served,
+            "messages": len(sent),
+            "seconds": span,
+            "achieved": achieved,
+            "allowed": rate,
+            "ratio": achieved / rate,
+            "429": len(fake.state.violations),
+            "catch_up": float("catch-up after start" in log),
+        }
+    finally:
+        fake.stop()
+
+
+def _set_times(db_url: str, chat_ids: list[int], hhmm: str) -> None:
+    """Move every chat's delivery time (the slot is picked once the chats exist)."""
+    engine = make_engine(db_url)
+    try:
+        with Session(engine) as session:
+            for chat_id in chat_ids:
+                chats.set_times(session=session, chat_id=chat_id, times=[hhmm])
+    finally:
+        engine.dispose()
+
+
+def commands(work: Path, count: int, rate: int, mix: bool = True) -> dict[str, float]:
+    """Queue `count` commands from as many chats at once; return latency percentiles (ms).
+
+    Args:
+        work: a folder for the database and the logs.
+        count: how many commands (one per chat).
+        rate: the flood limit, msg/s, in the fake and in the bot.
+        mix: half /help, half /events; False: /help only.
+
+    Returns:
+        Percentiles of every command and of each kind, answers and 429 count.
+    """
+    fake = FaultyBotApi(token=TOKEN, limits=Limits(chat_interval=1.0, global_per_second=rate))
+    fake.start()
+    try:
+        db_url = f"sqlite:///{work / f'commands-{rate}-{mix}.db'}"
+        ingest_sample(db_url)
+        config = BotConfig(db_url=db_url, messages_per_second=rate).write(work / "cmd.toml")
+        ids = list(range(FIRST_CHAT, FIRST_CHAT + count))
+        for chat_id in ids:
+            fake.private_chat(chat_id)
+        warm = FIRST_CHAT - 1
+        fake.private_chat(warm)
+        bot = BotProcess(config, fake, work / "cmd.log").start()
+        try:
+            if not wait_until(lambda: bool(fake.calls("setMyCommands")), 60, 0.05):
+                raise RuntimeError(bot.log_tail())
+            fake.user_says(warm, "/events")  # first call pays for imports and caches
+            wait_until(lambda: bool(fake.sent(warm)), 30, 0.05)
+            texts = [(c, "/help" if i % 2 or not mix else "/events") for i, c in enumerate(ids)]
+            update_ids = fake.queue_many(texts)
+            wait_until(lambda: len(fake.sent()) >= count + 1, 600, 0.1)
+        finally:
+            bot.stop()
+        first_reply: dict[int, float] = {}
+        for message in fake.sent():
+            first_reply.setdefault(message.chat_id, message.at)
+        latencies: dict[str, list[float]] = {"/help": [], "/events": []}
+        for (chat_id, text), update_id in zip(texts, update_ids, strict=True):
+            if chat_id in first_reply and update_id in fake.delivered:
+                latencies[text].append(1000 * (first_reply[chat_id] - fake.delivered[update_id]))
+        every = sorted(latencies["/help"] + latencies["/events"])
+        row = {"commands": count, "answered": len(every), "allowed": rate, "429": 0.0}
+        row["429"] = len(fake.state.violations)
+        for name, values in (("all", every), *latencies.items()):
+            values = sorted(values)
+            for pct in (50, 95, 99):
+                row[f"{name} p{pct}"] = _percentile(values, pct)
+        return row
+    finally:
+        fake.stop()
+
+
+def _percentile(values: list[float], pct: int) -> float:
+    if not values:
+        return float("nan")
+    if len(values) == 1:
+        return values[0]
+    return statistics.quantiles(values, n=100, method="inclusive")[pct - 1]
+
+
+def send_only(chats: int, rate: int) -> dict[str, float]:
+    """Send one message to each of `chats` chats through PacingRateLimiter and PTB.
+
+    The sender is its own process (tests/reliability/send_only.py), as the bot is in (a).
+    """
+    fake = FaultyBotApi(token=TOKEN, limits=Limits(chat_interval=1.0, global_per_second=rate))
+    fake.start()
+    try:
+        for chat_id in range(FIRST_CHAT, FIRST_CHAT + chats):
+            fake.private_chat(chat_id)
+        command = [sys.executable, "-m", "tests.reliability.send_only", fake.url, TOKEN]
+        command += [str(FIRST_CHAT), str(chats), str(rate)]
+        subprocess.run(command, cwd=REPO_ROOT, check=True, timeout=3600)
+        sent = sorted(s.at for s in fake.sent())
+        achieved = (len(sent) - 1) / (sent[-1] - sent[0])
+        return {
+            "messages": len(sent),
+            "achieved": achieved,
+            "allowed": rate,
+            "ratio": achieved / rate,
+            "429": len(fake.state.violations),
+        }
+    finally:
+        fake.stop()
+
+
+def main() -> None:
+    """Run the three measurements, print the Markdown table and write it to results."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--chats", type=int, default=10_000)
+    parser.add_argument("--rate", type=int, default=300)
+    parser.add_argument("--commands", type=int, default=1000)
+    parser.add_argument("--lead", type=float, default=60.0, help="seconds from start to slot")
+    parser.add_argument("--skip-broadcast", action="store_true")
+    parser.add_argument(
+        "--in-flight",
+        type=lambda text: [int(v) for v in text.split(",")],
+        default=[1, 16],
+        help="bot.max_in_flight values to broadcast with (comma-separated)",
+    )
+    args = parser.parse_args()
+    lines = [f"# bot_load: {args.chats} chats at {args.rate} msg/s, {args.commands} commands", ""]
+    with tempfile.TemporaryDirectory(prefix="bot-load-") as folder:
+        work = Path(folder)
+        lines += [
+            "## (c) Sending alone (PacingRateLimiter + PTB, no database, no rendering)",
+            "",
+            "| messages | allowed msg/s | achieved msg/s | achieved / allowed | 429 |",
+            "|---|---|---|---|---|",
+        ]
+        alone = send_only(args.chats, args.rate)
+        lines.append(
+            f"| {alone['messages']:.0f} | {args.rate} | {alone['achieved']:.1f} "
+            f"| {alone['ratio']:.0%} | {alone['429']:.0f} |"
+        )
+        print("\n".join(lines), flush=True)
+        if not args.skip_broadcast:
+            lines += [
+                "",
+                "## (a) Scheduled broadcast through `briefing run`",
+                "",
+                "| chats | bot.max_in_flight | chats served | seconds first to last "
+                "| allowed msg/s | achieved msg/s | achieved / allowed | 429 |",
+                "|---|---|---|---|---|---|---|---|",
+            ]
+            for in_flight in args.in_flight:
+                where = work / f"broadcast-{in_flight}"
+                where.mkdir()
+                result = broadcast(where, args.chats, args.rate, args.lead, in_flight)
+                lines.append(
+                    f"| {args.chats} | {in_flight} | {result['served']:.0f} "
+                    f"| {result['seconds']:.1f} | {args.rate} | {result['achieved']:.1f} "
+                    f"| {result['ratio']:.0%} | {result['429']:.0f} |"
+                )
+                print(lines[-1], flush=True)
+        lines += [
+            "",
+            "## (b) Commands queued at once, one per chat, latency in ms",
+            "",
+            "| commands | allowed msg/s | answered | all p50 | all p95 | all p99 | /help p95 "
+            "| /events p95 | 429 |",
+            "|---|---|---|---|---|---|---|---|---|",
+        ]
+        for rate, mix in ((30, True), (1000, True), (1000, False)):
+            row = commands(work, args.commands, rate, mix)
+            kinds = "/help + /events" if mix else "/help only"
+            lines.append(
+                f"| {kinds} | {rate} | {row['answered']:.0f} of {args.commands} "
+                f"| {row['all p50']:.0f} "
+                f"| {row['all p95']:.0f} | {row['all p99']:.0f} | {row['/help p95']:.0f} "
+                f"| {row['/events p95']:.0f} | {row['429']:.0f} |"
+            )
+            print(lines[-1], flush=True)
+    lines += [
+        "",
+        "Command: `.venv/bin/python -m benchmarks.bot_load "
+        f"--chats {args.chats} --rate {args.rate} --commands {args.commands} "
+        f"--in-flight {','.join(str(v) for v in args.in_flight)}`",
+    ]
+    table = "\n".join(lines)
+    print(table)
+    RESULTS.write_text(table + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

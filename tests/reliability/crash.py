@@ -1,0 +1,146 @@
+"""One crash experiment: a broadcast, SIGKILL part-way, restart, count lost and duplicates."""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from tests.bot.fake_api import Limits
+from tests.reliability.fakes import FaultyBotApi
+from tests.reliability.procs import (
+    TOKEN,
+    BotConfig,
+    BotProcess,
+    briefings_per_chat,
+    delivery_statuses,
+    ingest_sample,
+    minute_slot,
+    subscribe_chats,
+    wait_until,
+)
+
+logger = logging.getLogger(__name__)
+
+FIRST_CHAT = 10_001
+
+
+@dataclass(frozen=True, slots=True)
+class CrashResult:
+    """What one kill-and-restart left behind."""
+
+    chats: int
+    kill_after: int  # briefings the server had accepted when the kill was sent
+    unfinished_at_kill: int  # delivery rows left 'claimed' or 'sending' by the killed process
+    sent_rows_at_kill: int
+    lost: int  # chats without any briefing for the slot at the end
+    duplicated: int  # briefings beyond the first, over all chats
+    restart_seconds: float  # from the second start to the last chat served (or giving up)
+    log: str  # the tail of the restarted process's log
+
+
+@dataclass(frozen=True, slots=True)
+class CrashSetup:
+    """Parameters of one experiment."""
+
+    chats: int = 200
+    rate: int = 20  # messages per second, in the fake and in the bot
+    kill_fraction: float = 0.5
+    kill_delay: float = 0.0  # seconds between reaching kill_fraction and the kill
+    claim_timeout: float = 300.0
+    restart_delay: float = 0.0
+    settle: float = 1.5  # wait for late duplicates after every chat is served
+    idle_give_up: float = 6.0  # stop waiting after this long without a new message
+    scheduled: bool = False  # slot a few seconds after start (jobs) instead of 2 minutes ago
+
+
+def _scheduled_slot() -> tuple[datetime, str]:
+    """The next minute boundary at least 12 s away (start-up takes a few seconds)."""
+    now = datetime.now(UTC)
+    slot, hhmm = minute_slot(1, now)
+    if (slot - now).total_seconds() < 12:
+        slot, hhmm = minute_slot(2, now)
+    return slot, hhmm
+
+
+def prepare(work: Path, setup: CrashSetup) -> tuple[str, list[int], datetime]:
+    """Create the database: the sample ingested, `chats` chats due at one slot; return it."""
+    db_url = f"sqlite:///{work / 'crash.db'}"
+    ingest_sample(db_url)
+    ids = list(range(FIRST_CHAT, FIRST_CHAT + setup.chats))
+    slot, hhmm = _scheduled_slot() if setup.scheduled else minute_slot(-2)
+    subscribe_chats(db_url, ids, hhmm)
+    return db_url, ids, slot
+
+
+def run_crash(work: Path, setup: CrashSetup) -> CrashResult:
+    """Start the bot, kill it with SIGKILL after `kill_fraction` of the briefings, restart it.
+
+    Args:
+        work: an empty folder for the database, the config and the logs.
+        setup: the experiment's parameters.
+
+    Returns:
+        The counts of lost and duplicated briefings.
+    """
+    fake = FaultyBotApi(token=TOKEN, limits=Limits(chat_interval=1.0, global_per_second=setup.rate))
+    fake.start()
+    try:
+        db_url, ids, slot = prepare(work, setup)
+        for chat_id in ids:
+            fake.private_chat(chat_id)
+        config = BotConfig(
+            db_url=db_url, messages_per_second=setup.rate, claim_timeout=setup.claim_timeout
+        ).write(work / "bot.toml")
+        kill_after = max(1, round(setup.chats * setup.kill_fraction))
+        if setup.scheduled:  # start 6 s before the slot: the jobs fire, not the catch-up
+            time.sleep(max(0.0, (slot - datetime.now(UTC)).total_seconds() - 6))
+        first = BotProcess(config, fake, work / "bot-1.log").start()
+        try:
+            reached = wait_until(lambda: sum(briefings_per_chat(fake).values()) >= kill_after, 90)
+            time.sleep(setup.kill_delay)
+        finally:
+            first.kill()
+        if not reached:
+            raise RuntimeError(f"the broadcast never got going:\n{first.log_tail()}")
+        accepted = sum(briefings_per_chat(fake).values())
+        statuses = delivery_statuses(db_url, ids)
+        time.sleep(setup.restart_delay)
+        second = BotProcess(config, fake, work / "bot-2.log").start()
+        started = time.monotonic()
+        try:
+            _wait_served(fake, ids, setup.idle_give_up)
+            served = time.monotonic() - started
+            time.sleep(setup.settle)
+        finally:
+            second.stop()
+        counts = briefings_per_chat(fake)
+        return CrashResult(
+            chats=len(ids),
+            kill_after=accepted,
+            unfinished_at_kill=statuses.get("claimed", 0) + statuses.get("sending", 0),
+            sent_rows_at_kill=statuses.get("sent", 0),
+            lost=sum(1 for chat_id in ids if counts[chat_id] == 0),
+            duplicated=sum(max(0, counts[chat_id] - 1) for chat_id in ids),
+            restart_seconds=served,
+            log=second.log_tail(),
+        )
+    finally:
+        fake.stop()
+
+
+def _wait_served(fake: FaultyBotApi, ids: list[int], idle_give_up: float) -> None:
+    """Wait until every chat has a briefing, or nothing new arrived for `idle_give_up` s."""
+    last_count, last_change = -1, time.monotonic()
+    while True:
+        counts = briefings_per_chat(fake)
+        if all(counts[chat_id] for chat_id in ids):
+            return
+        total = sum(counts.values())
+        if total != last_count:
+            last_count, last_change = total, time.monotonic()
+        elif time.monotonic() - last_change > idle_give_up:
+            return
+        time.sleep(0.05)
