@@ -59,13 +59,7 @@ class BriefingService:
             method=str(summaries.get("method", "default")),
             sentences=int(summaries.get("sentences", 3)),
         )
-        ingest = section(self.config, "ingest")
-        self.policy = FetchPolicy(
-            timeout_seconds=float(ingest.get("timeout_seconds", 15)),
-            max_bytes=int(ingest.get("max_bytes", 5_000_000)),
-            max_redirects=int(ingest.get("max_redirects", 5)),
-            allow_private_addresses=bool(ingest.get("allow_private_addresses", False)),
-        )
+        self.policy = FetchPolicy.from_config(self.config)
 
     # -- ingestion -------------------------------------------------------------------------
 

@@ -16,10 +16,11 @@ from tqdm import tqdm
 
 from summarizer.cli import render
 from summarizer.config import database_url, section
-from summarizer.errors import BriefingError, InputError
+from summarizer.errors import InputError
 from summarizer.ingest.fetch import FetchPolicy
-from summarizer.ingest.pipeline import SummarySpec, build_article
-from summarizer.ingest.sources import Failure, expand
+from summarizer.ingest.pipeline import SummarySpec
+from summarizer.ingest.runner import prepare
+from summarizer.ingest.sources import expand
 from summarizer.service import BriefingService
 from summarizer.store.db import create_schema, make_engine
 from summarizer.summarize.article import METHODS
@@ -66,7 +67,8 @@ def cmd_article(args: argparse.Namespace, config: dict[str, Any]) -> int:
         spec = SummarySpec(
             method=args.method, sentences=int(section(config, "summaries").get("sentences", 3))
         )
-    policy = _policy(config)
+    policy = FetchPolicy.from_config(config)
+    now = datetime.now(UTC)
     failed = 0
     for location in args.files:
         try:
@@ -78,14 +80,9 @@ def cmd_article(args: argparse.Namespace, config: dict[str, Any]) -> int:
             failed += _fail(f"{location}: is a directory (give files; `ingest` takes directories)")
             continue
         for item in expand([location], policy=policy):
-            if isinstance(item, Failure):
-                failed += _fail(item.message)
-                continue
-            try:
-                article = build_article(item, summary=spec)
-            except BriefingError as exc:
-                message = str(exc)
-                failed += _fail(message if location in message else f"{location}: {message}")
+            article = prepare(item, summary=spec, known_boilerplate=frozenset(), now=now)
+            if isinstance(article, str):
+                failed += _fail(article)
                 continue
             print(render.article_json(article) if args.json else render.article_text(article))
     return 1 if failed else 0
@@ -190,15 +187,6 @@ def cmd_demo(args: argparse.Namespace, config: dict[str, Any]) -> int:
     print("Try: .venv/bin/briefing search treaty --db " + args.db)
     print("     .venv/bin/briefing chat --db " + args.db + "   (talk to the bot offline)")
     return 0 if not report.failed else 1
-
-
-def _policy(config: dict[str, Any]) -> FetchPolicy:
-    ingest = section(config, "ingest")
-    return FetchPolicy(
-        timeout_seconds=float(ingest.get("timeout_seconds", 15)),
-        max_bytes=int(ingest.get("max_bytes", 5_000_000)),
-        allow_private_addresses=bool(ingest.get("allow_private_addresses", False)),
-    )
 
 
 def _fail(message: str) -> int:

@@ -7,11 +7,14 @@ import logging
 import socket
 import time
 import zlib
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import httpx
 
+from summarizer.config import section
 from summarizer.errors import FetchError
 
 logger = logging.getLogger(__name__)
@@ -28,6 +31,19 @@ class FetchPolicy:
     max_bytes: int = 5_000_000
     max_redirects: int = 5
     allow_private_addresses: bool = False
+
+    @classmethod
+    def from_config(cls, config: Mapping[str, Any]) -> FetchPolicy:
+        """The policy of the configuration's [ingest] section (defaults where absent)."""
+        ingest, default = section(config, "ingest"), cls()
+        return cls(
+            timeout_seconds=float(ingest.get("timeout_seconds", default.timeout_seconds)),
+            max_bytes=int(ingest.get("max_bytes", default.max_bytes)),
+            max_redirects=int(ingest.get("max_redirects", default.max_redirects)),
+            allow_private_addresses=bool(
+                ingest.get("allow_private_addresses", default.allow_private_addresses)
+            ),
+        )
 
 
 @dataclass(frozen=True, slots=True)

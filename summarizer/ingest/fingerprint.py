@@ -35,13 +35,6 @@ def shingle_sample(text: str) -> frozenset[int]:
     return frozenset(h for h in hashes if h % SAMPLE_MODULUS == 0)
 
 
-def containment(a: frozenset[int], b: frozenset[int]) -> float:
-    """Share of the smaller sample contained in the other (1.0 for a copy with extras)."""
-    if not a or not b:
-        return 0.0
-    return len(a & b) / min(len(a), len(b))
-
-
 class NearDuplicateIndex:
     """Inverted index over shingle samples: finds an earlier text that one mostly repeats.
 

@@ -6,7 +6,6 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 
-from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from summarizer.errors import NotFoundError
@@ -124,11 +123,6 @@ def article_refs(*, session: Session, ids: Sequence[int]) -> list[ArticleRef]:
         )
         for row in rows
     ]
-
-
-def count_articles(*, session: Session) -> int:
-    """Number of stored articles (copies not counted)."""
-    return int(session.exec(select(func.count()).select_from(Article)).one())
 
 
 def line_history(*, session: Session, sources: Iterable[str]) -> dict[str, dict[str, int]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
@@ -150,8 +150,3 @@ def set_story(
     event.story_id = story_id
     session.add(event)
     session.flush()
-
-
-def window_start(newest: datetime | None, window: timedelta) -> datetime | None:
-    """The start of the restore window before the newest article."""
-    return None if newest is None else newest - window

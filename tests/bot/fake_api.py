@@ -252,29 +252,42 @@ class FakeBotApi(BotApiMethods):
             self._loop.call_soon_threadsafe(self._wakeup.set)
         return update_id
 
+    @staticmethod
+    async def _read_request(
+        reader: asyncio.StreamReader,
+    ) -> tuple[str, dict[str, str], bytes] | None:
+        """Read one HTTP request: (unquoted path, lower-case headers, body); None at EOF."""
+        line = await reader.readline()
+        if not line:
+            return None
+        _verb, target, _ = line.decode("latin-1").split(" ", 2)
+        headers: dict[str, str] = {}
+        while True:
+            raw = await reader.readline()
+            if raw in (b"\r\n", b"\n", b""):
+                break
+            name, _, value = raw.decode("latin-1").partition(":")
+            headers[name.strip().lower()] = value.strip()
+        body = await reader.readexactly(int(headers.get("content-length", "0")))
+        return unquote(target), headers, body
+
+    @staticmethod
+    def _response(status: int, payload: JSONDict) -> tuple[bytes, bytes]:
+        """The head and body of a JSON answer."""
+        data = json.dumps(payload).encode()
+        head = (
+            f"HTTP/1.1 {status} {HTTPStatus(status).phrase}\r\n"
+            f"Content-Type: application/json\r\nContent-Length: {len(data)}\r\n\r\n"
+        )
+        return head.encode(), data
+
     async def _connection(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         self._writers.add(writer)
         try:
-            while True:
-                line = await reader.readline()
-                if not line:
-                    break
-                _verb, target, _ = line.decode("latin-1").split(" ", 2)
-                headers: dict[str, str] = {}
-                while True:
-                    raw = await reader.readline()
-                    if raw in (b"\r\n", b"\n", b""):
-                        break
-                    name, _, value = raw.decode("latin-1").partition(":")
-                    headers[name.strip().lower()] = value.strip()
-                body = await reader.readexactly(int(headers.get("content-length", "0")))
-                status, payload = await self._dispatch(unquote(target), headers, body)
-                data = json.dumps(payload).encode()
-                head = (
-                    f"HTTP/1.1 {status} {HTTPStatus(status).phrase}\r\n"
-                    f"Content-Type: application/json\r\nContent-Length: {len(data)}\r\n\r\n"
-                )
-                writer.write(head.encode() + data)
+            while (request := await self._read_request(reader)) is not None:
+                status, payload = await self._dispatch(*request)
+                head, data = self._response(status, payload)
+                writer.write(head + data)
                 await writer.drain()
         except (ConnectionError, asyncio.IncompleteReadError, asyncio.CancelledError):
             pass

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import json
 import time
 from dataclasses import dataclass
-from http import HTTPStatus
 from typing import Any
-from urllib.parse import unquote
 
 from tests.bot.fake_api import FakeBotApi
 from tests.bot.fake_methods import JSONDict, as_int, error_reply
@@ -75,29 +72,13 @@ class FaultyBotApi(FakeBotApi):
     async def _connection(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         self._writers.add(writer)
         try:
-            while True:
-                line = await reader.readline()
-                if not line:
-                    break
-                _verb, target, _ = line.decode("latin-1").split(" ", 2)
-                headers: dict[str, str] = {}
-                while True:
-                    raw = await reader.readline()
-                    if raw in (b"\r\n", b"\n", b""):
-                        break
-                    name, _, value = raw.decode("latin-1").partition(":")
-                    headers[name.strip().lower()] = value.strip()
-                body = await reader.readexactly(int(headers.get("content-length", "0")))
-                path = unquote(target)
+            while (request := await self._read_request(reader)) is not None:
+                path, headers, body = request
                 fault = self._take_fault(path.rsplit("/", 1)[-1].split("?")[0])
                 if fault is not None and fault.mode == "drop-before":
                     break
                 status, payload = await self._dispatch(path, headers, body)
-                data = json.dumps(payload).encode()
-                head = (
-                    f"HTTP/1.1 {status} {HTTPStatus(status).phrase}\r\n"
-                    f"Content-Type: application/json\r\nContent-Length: {len(data)}\r\n\r\n"
-                ).encode()
+                head, data = self._response(status, payload)
                 if fault is not None and fault.mode == "drop-after":
                     writer.write(head + data[: len(data) // 2])
                     await writer.drain()
