@@ -51,21 +51,17 @@ class Runtime:
 
     async def db(self, fn: Callable[..., T], **kwargs: Any) -> T:
         """Run a keyword-only data-access function in a worker thread with a fresh session."""
-
-        def call() -> T:
-            with Session(self.engine) as session:
-                return fn(session=session, **kwargs)
-
-        return await asyncio.to_thread(call)
+        return await asyncio.to_thread(self._in_session, fn, kwargs)
 
     async def record(self, fn: Callable[..., T], **kwargs: Any) -> T:
         """Like `db`, on the delivery bookkeeping thread (never queued behind domain work)."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self.writer, self._in_session, fn, kwargs)
 
-        def call() -> T:
-            with Session(self.engine) as session:
-                return fn(session=session, **kwargs)
-
-        return await asyncio.get_running_loop().run_in_executor(self.writer, call)
+    def _in_session(self, fn: Callable[..., T], kwargs: dict[str, Any]) -> T:
+        """Call a data-access function with a fresh session (runs in a worker thread)."""
+        with Session(self.engine) as session:
+            return fn(session=session, **kwargs)
 
     async def domain(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
         """Run a blocking domain call in a worker thread."""
