@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
 
@@ -11,6 +14,8 @@ from bot.runtime import runtime_of
 from summarizer.errors import NotFoundError
 from summarizer.store.chats import ChatInfo
 from summarizer.views import EventView
+
+V = TypeVar("V")
 
 
 async def brief(update: Update, context: Context) -> None:
@@ -93,34 +98,39 @@ async def event(update: Update, context: Context) -> None:
 
 async def story(update: Update, context: Context) -> None:
     """Send the timeline of a story."""
-    story_id = int_arg(context)
-    if story_id is None:
-        await usage(update, context, "story")
-        return
-    rt = runtime_of(context)
-    chat = await chat_settings(update, rt)
-    try:
-        view = await rt.domain(rt.service.story, story_id)
-    except NotFoundError:
-        await reply(update, context, f"No story {story_id}. /events lists recent events.")
-        return
-    await reply(update, context, fmt.story(view, chat.timezone))
+    service = runtime_of(context).service
+    missing = "No story {id}. /events lists recent events."
+    await _show_by_id(update, context, "story", service.story, fmt.story, missing)
 
 
 async def article(update: Update, context: Context) -> None:
     """Send one article with its summary."""
-    article_id = int_arg(context)
-    if article_id is None:
-        await usage(update, context, "article")
+    service = runtime_of(context).service
+    missing = "No article {id}. /search finds articles."
+    await _show_by_id(update, context, "article", service.article, fmt.article, missing)
+
+
+async def _show_by_id(
+    update: Update,
+    context: Context,
+    command: str,
+    load: Callable[[int], V],
+    render: Callable[[V, str], str],
+    missing: str,
+) -> None:
+    """Answer `/command ID`: usage without a valid id, `missing` for an unknown one."""
+    item_id = int_arg(context)
+    if item_id is None:
+        await usage(update, context, command)
         return
     rt = runtime_of(context)
     chat = await chat_settings(update, rt)
     try:
-        view = await rt.domain(rt.service.article, article_id)
+        view = await rt.domain(load, item_id)
     except NotFoundError:
-        await reply(update, context, f"No article {article_id}. /search finds articles.")
+        await reply(update, context, missing.format(id=item_id))
         return
-    await reply(update, context, fmt.article(view, chat.timezone))
+    await reply(update, context, render(view, chat.timezone))
 
 
 async def search(update: Update, context: Context) -> None:
