@@ -24,8 +24,8 @@ from sqlmodel import Session, func, select
 from bot.ratelimit import Limits
 from bot.settings import BotSettings
 from summarizer.service import BriefingService
-from summarizer.store import chats
-from summarizer.store.chats import ChatDelivery
+from summarizer.store import chat_tables, chats
+from summarizer.store.chat_tables import ChatDelivery
 from summarizer.store.db import create_schema, make_engine
 from tests.bot.conftest import DATA, Harness, config
 from tests.bot.fake_api import FakeBotApi
@@ -89,8 +89,8 @@ async def run(chat_count: int, bots: int, folder: Path) -> dict[str, float]:
         "briefed": len(per_chat),
         "duplicates": sum(1 for n in per_chat.values() if n > 1),
         "answered_429": len(server.state.violations),
-        "rows_sent": statuses.get(chats.SENT, 0),
-        "rows_other": sum(v for k, v in statuses.items() if k != chats.SENT),
+        "rows_sent": statuses.get(chat_tables.SENT, 0),
+        "rows_other": sum(v for k, v in statuses.items() if k != chat_tables.SENT),
     }
 
 

@@ -14,8 +14,8 @@ from bot import format as fmt
 from bot.runtime import Runtime
 from bot.schedule import local_weekday
 from bot.split import split_html
-from summarizer.store import chats
-from summarizer.store.chats import ChatInfo
+from summarizer.store import chat_tables, chats, deliveries
+from summarizer.store.chat_tables import ChatInfo
 
 logger = logging.getLogger(__name__)
 
@@ -33,13 +33,13 @@ class Outcome(Enum):
 BRIEFING_CACHE_SECONDS = 60.0
 
 
-async def briefing_html(
+async def briefing_parts(
     rt: Runtime, chat: ChatInfo, since: datetime | None
-) -> tuple[str, datetime]:
-    """Render a chat's briefing: only events new since `since`, or a nothing-new line.
+) -> tuple[list[str], datetime]:
+    """Render a chat's briefing split into messages: what is new since `since`, or a line saying so.
 
-    Chats with the same settings and the same last slot share one rendering for a minute, so a
-    broadcast renders once per kind of chat, not once per chat.
+    Chats with the same settings and the same last slot share one rendering (and its split) for
+    a minute, so a broadcast renders once per kind of chat, not once per chat.
 
     Args:
         rt: shared services.
@@ -47,7 +47,8 @@ async def briefing_html(
         since: when the content of the chat's last briefing was computed (None: everything).
 
     Returns:
-        Telegram HTML, and when its content was computed (the next briefing's `since`).
+        The messages (Telegram HTML, each within the length limit), and when their content was
+        computed (the next briefing's `since`).
     """
     words = chat.words or rt.settings.digest_words
     key = (since, words, tuple(chat.topics), chat.timezone, rt.settings.events_per_briefing)
@@ -63,11 +64,11 @@ async def briefing_html(
         topics=chat.topics,
     )
     fresh = [e for e in events if not e.nothing_new]
-    html = fmt.briefing(fresh, now=rt.now(), zone=chat.timezone, since=since)
+    parts = split_html(fmt.briefing(fresh, now=rt.now(), zone=chat.timezone, since=since))
     if len(rt.cache) > 1_000:
         rt.cache.clear()
-    rt.cache[key] = (time.monotonic() + BRIEFING_CACHE_SECONDS, html, computed)
-    return html, computed
+    rt.cache[key] = (time.monotonic() + BRIEFING_CACHE_SECONDS, parts, computed)
+    return parts, computed
 
 
 async def deliver(
@@ -106,30 +107,19 @@ async def _deliver(
 ) -> Outcome:
     """Claim, render, send part by part and record; see `deliver`."""
     now = rt.now()
-    if retake:
-        stale = now - rt.settings.claim_timeout
-        claimed = await rt.record(
-            chats.reclaim_delivery, chat_id=chat.id, slot=slot, stale_before=stale, now=now
-        )
-    else:
-        claimed = await rt.record(chats.claim_delivery, chat_id=chat.id, slot=slot, now=now)
-    if not claimed:
+    stale_before = now - rt.settings.claim_timeout if retake else None
+    claim = await rt.record(
+        deliveries.begin_delivery, chat_id=chat.id, slot=slot, now=now, stale_before=stale_before
+    )
+    if claim is None:
         return Outcome.ALREADY
     if local_weekday(slot, chat.timezone) in chat.quiet_days:
-        await rt.record(
-            chats.finish_delivery, chat_id=chat.id, slot=slot, status=chats.SKIPPED, now=now
-        )
+        await _finish(rt, chat.id, slot, chat_tables.SKIPPED)
         return Outcome.SKIPPED
     target = chat.id
     try:
-        done = await rt.record(chats.delivery_progress, chat_id=chat.id, slot=slot)
-        since = await rt.db(chats.last_content_time, chat_id=chat.id)
-        html, computed = await briefing_html(rt, chat, since)
-        parts = split_html(html)
-        await rt.record(
-            chats.mark_progress, chat_id=chat.id, slot=slot, sent_parts=done, now=rt.now()
-        )
-        for index in range(done, len(parts)):
+        parts, computed = await briefing_parts(rt, chat, claim.since)
+        for index in range(claim.sent_parts, len(parts)):
             async with rt.in_flight:
                 try:
                     await bot.send_message(chat_id=target, text=parts[index])
@@ -137,27 +127,33 @@ async def _deliver(
                     await rt.db(chats.migrate_chat, old_id=target, new_id=exc.new_chat_id)
                     target = exc.new_chat_id
                     await bot.send_message(chat_id=target, text=parts[index])
-                await rt.record(
-                    chats.mark_progress,
-                    chat_id=target,
-                    slot=slot,
-                    sent_parts=index + 1,
-                    now=rt.now(),
-                )
+                if index + 1 == len(parts):  # the last part: its record is the outcome
+                    await _finish(
+                        rt, target, slot, chat_tables.SENT, messages=len(parts), content_at=computed
+                    )
+                else:
+                    await rt.record(
+                        deliveries.mark_progress,
+                        chat_id=target,
+                        slot=slot,
+                        sent_parts=index + 1,
+                        now=rt.now(),
+                    )
     except Forbidden as exc:
         logger.warning("chat %s blocked the bot: %s; unsubscribing", target, exc)
         await rt.db(chats.set_subscription, chat_id=target, active=False, reason=f"blocked: {exc}")
-        await _finish(rt, target, slot, chats.FAILED, error=str(exc))
+        await _finish(rt, target, slot, chat_tables.FAILED, error=str(exc))
         return Outcome.BLOCKED
     except TelegramError as exc:
         logger.warning("briefing for chat %s at %s failed: %s", chat.id, slot, exc)
-        await _finish(rt, target, slot, chats.FAILED, error=str(exc))
+        await _finish(rt, target, slot, chat_tables.FAILED, error=str(exc))
         return Outcome.FAILED
     except Exception as exc:  # the batch boundary: one chat's failure never stops the others
         logger.exception("briefing for chat %s at %s failed", chat.id, slot)
-        await _finish(rt, target, slot, chats.FAILED, error=repr(exc))
+        await _finish(rt, target, slot, chat_tables.FAILED, error=repr(exc))
         return Outcome.FAILED
-    await _finish(rt, target, slot, chats.SENT, messages=len(parts), content_at=computed)
+    if claim.sent_parts >= len(parts):  # an earlier run sent every part, then died
+        await _finish(rt, target, slot, chat_tables.SENT, messages=len(parts), content_at=computed)
     logger.info(
         "briefing for chat %s at %s sent in %d part(s)", target, slot.isoformat(), len(parts)
     )
@@ -176,7 +172,7 @@ async def _finish(
 ) -> None:
     """Record how a delivery ended."""
     await rt.record(
-        chats.finish_delivery,
+        deliveries.finish_delivery,
         chat_id=chat_id,
         slot=slot,
         status=status,

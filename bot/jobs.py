@@ -8,18 +8,20 @@ slot arithmetic of bot.schedule (DST-safe) decides the times rather than APSched
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections import Counter
 from datetime import datetime
 from typing import Any
 
-from telegram.ext import Application, ContextTypes, JobQueue
+from apscheduler.jobstores.base import JobLookupError
+from telegram.ext import Application, ContextTypes, Job, JobQueue
 
 from bot.delivery import Outcome, deliver
 from bot.runtime import Runtime, runtime_of
 from bot.schedule import latest_slot, next_slot
-from summarizer.store import chats
-from summarizer.store.chats import ChatInfo
+from summarizer.store import chats, deliveries
+from summarizer.store.chat_tables import ChatInfo
 
 logger = logging.getLogger(__name__)
 
@@ -32,6 +34,28 @@ AnyApp = Application[Any, Any, Any, Any, Any, Any]
 def job_name(chat_id: int) -> str:
     """Return the name of a chat's briefing job (one per chat, replaced on every change)."""
     return f"briefing:{chat_id}"
+
+
+JOBS_KEY = "briefing_jobs"
+
+
+def _jobs(app: AnyApp) -> dict[int, Job[Any]]:
+    """Each chat's pending briefing job, kept beside the queue.
+
+    JobQueue.get_jobs_by_name walks every job, which made rescheduling 10,000 chats after a
+    broadcast quadratic; this map finds a chat's job at once.
+    """
+    table = app.bot_data.setdefault(JOBS_KEY, {})
+    assert isinstance(table, dict)
+    return table
+
+
+def _drop(app: AnyApp, chat_id: int) -> None:
+    """Remove a chat's pending briefing job (one that already ran is simply forgotten)."""
+    job = _jobs(app).pop(chat_id, None)
+    if job is not None and not job.removed:
+        with contextlib.suppress(JobLookupError):  # a run_once job leaves the queue when it runs
+            job.schedule_removal()
 
 
 def schedule_chat(
@@ -51,15 +75,14 @@ def schedule_chat(
     queue: JobQueue[Any] | None = app.job_queue
     if queue is None:
         return None
-    for job in queue.get_jobs_by_name(job_name(chat.id)):
-        job.schedule_removal()
+    _drop(app, chat.id)
     if not chat.subscribed:
         return None
     now = rt.now()
     slot = next_slot(chat.times, chat.timezone, max(now, after) if after else now)
     if slot is None:
         return None
-    queue.run_once(
+    _jobs(app)[chat.id] = queue.run_once(
         _briefing_job,
         when=max((slot - now).total_seconds(), 0.0),
         data=slot,
@@ -73,9 +96,7 @@ def schedule_chat(
 
 def drop_chat_job(app: AnyApp, chat_id: int) -> None:
     """Remove a chat's briefing job, if it has one."""
-    if app.job_queue is not None:
-        for job in app.job_queue.get_jobs_by_name(job_name(chat_id)):
-            job.schedule_removal()
+    _drop(app, chat_id)
 
 
 async def refresh_chat_job(app: AnyApp, rt: Runtime, chat_id: int) -> datetime | None:
@@ -99,7 +120,7 @@ async def _briefing_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     except Exception:  # e.g. the database stayed locked past its busy timeout
         logger.exception("briefing for chat %s at %s failed; retrying", chat.id, job.data)
         if rt.now() - job.data < rt.settings.grace and context.job_queue is not None:
-            context.job_queue.run_once(
+            _jobs(context.application)[chat.id] = context.job_queue.run_once(
                 _briefing_job,
                 when=RETRY_SECONDS,
                 data=job.data,
@@ -132,7 +153,7 @@ async def catch_up(app: AnyApp, rt: Runtime) -> dict[Outcome, int]:
     now = rt.now()
     work: dict[int, list[tuple[ChatInfo, datetime, bool]]] = {}
     stale = await rt.db(
-        chats.stale_claims,
+        deliveries.stale_claims,
         claimed_before=now - rt.settings.claim_timeout,
         slot_after=now - rt.settings.grace,
     )
@@ -191,7 +212,7 @@ async def retake_stale(app: AnyApp, rt: Runtime) -> dict[Outcome, int]:
     """
     now = rt.now()
     stale = await rt.db(
-        chats.stale_claims,
+        deliveries.stale_claims,
         claimed_before=now - rt.settings.claim_timeout,
         slot_after=now - rt.settings.grace,
     )

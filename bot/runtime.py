@@ -36,8 +36,8 @@ class Runtime:
     writer: ThreadPoolExecutor = field(
         default_factory=lambda: ThreadPoolExecutor(1, thread_name_prefix="briefing-deliveries")
     )
-    # Rendered briefings shared by chats with the same settings in one broadcast.
-    cache: dict[tuple[Any, ...], tuple[float, str, datetime]] = field(default_factory=dict)
+    # Rendered, split briefings shared by chats with the same settings in one broadcast.
+    cache: dict[tuple[Any, ...], tuple[float, list[str], datetime]] = field(default_factory=dict)
     # Scheduled sends whose outcome is not yet recorded: the most a crash can duplicate.
     in_flight: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(1))
     # Deliveries between claim and finish: keeps claims young while a broadcast queues.

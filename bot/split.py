@@ -91,6 +91,17 @@ def _has_text(tokens: list[_Token]) -> bool:
     return any(not t.is_tag and not unescape(t.text).isspace() for t in tokens)
 
 
+def _html_has_text(html: str) -> bool:
+    """Like `_has_text(_tokens(html))`, stopping at the first visible character."""
+    for match in _TOKEN.finditer(html):
+        piece = match.group()
+        if piece.startswith("<") and len(piece) > 1 and _TAG_NAME.match(piece):
+            continue
+        if not unescape(piece).isspace():
+            return True
+    return False
+
+
 def _is_space(token: _Token) -> bool:
     return not token.is_tag and token.text.isspace()
 
@@ -105,11 +116,12 @@ def split_html(html: str, limit: int = MAX_MESSAGE) -> list[str]:
     Returns:
         The parts, in order; whitespace at a break is dropped, no part is empty.
     """
-    tokens = _tokens(html)
-    if not _has_text(tokens):
+    # Most messages fit: decide that before tokenizing (a broadcast splits thousands of them).
+    if not _html_has_text(html):
         return []
     if utf16_len(html) <= limit:
         return [html]
+    tokens = _tokens(html)
     stacks = _stacks(tokens)
     closing = [utf16_len(_closing(stack)) for stack in stacks]
     parts: list[str] = []

@@ -11,7 +11,7 @@ from bot.runtime import Runtime, runtime_of
 from bot.schedule import WEEKDAYS
 from bot.settings import check_timezone, parse_hhmm
 from summarizer.store import chats
-from summarizer.store.chats import ChatInfo
+from summarizer.store.chat_tables import ChatInfo
 
 COMMANDS: tuple[tuple[str, str], ...] = (
     ("start", "Welcome, subscribe and how it works"),

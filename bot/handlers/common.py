@@ -10,7 +10,7 @@ from telegram.ext import ContextTypes
 from bot.runtime import Runtime, runtime_of
 from bot.sender import send_html
 from summarizer.store import chats
-from summarizer.store.chats import ChatInfo
+from summarizer.store.chat_tables import ChatInfo
 
 Context = ContextTypes.DEFAULT_TYPE
 

@@ -12,7 +12,7 @@ from bot import format as fmt
 from bot.handlers.common import Context, chat_settings, int_arg, reply, usage
 from bot.runtime import runtime_of
 from summarizer.errors import NotFoundError
-from summarizer.store.chats import ChatInfo
+from summarizer.store.chat_tables import ChatInfo
 from summarizer.views import EventView
 
 V = TypeVar("V")

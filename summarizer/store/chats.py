@@ -1,158 +1,70 @@
-"""Tables and keyword-only data access for bot chats: settings, subscriptions, topics, schedules.
-
-Deliveries carry a unique (chat_id, slot) key: claiming the row before sending is what keeps a
-scheduled briefing from going out twice, across restarts and concurrent bot processes.
-"""
+"""Keyword-only data access for bot chats: settings, subscriptions, topics and schedules."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
-from sqlalchemy import BigInteger, Column, ForeignKey, UniqueConstraint, func, update
+from sqlalchemy import func, update
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Field, Session, SQLModel, col, select
+from sqlmodel import Session, col, select
 
-from summarizer.store.types import UTCDateTime
+from summarizer.store.chat_tables import (
+    Chat,
+    ChatDelivery,
+    ChatInfo,
+    ChatSchedule,
+    ChatSubscription,
+    ChatTopic,
+    utcnow,
+)
 
-CLAIMED = "claimed"
-SENDING = "sending"
-SENT = "sent"
-FAILED = "failed"
-SKIPPED = "skipped"
-
-
-def _utcnow() -> datetime:
-    return datetime.now(UTC)
-
-
-def _chat_fk() -> Column[int]:
-    return Column(BigInteger, ForeignKey("chat.id", ondelete="CASCADE"), nullable=False, index=True)
+ID_CHUNK = 500  # ids per IN (...) list: well under SQLite's bound-parameter limit
 
 
-class Chat(SQLModel, table=True):
-    """A Telegram chat (private, group, supergroup or channel) and its briefing settings."""
-
-    __tablename__ = "chat"
-
-    id: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
-    kind: str = Field(default="private", max_length=20)
-    title: str = Field(default="", max_length=200)
-    timezone: str = Field(default="UTC", max_length=64)
-    words: int | None = None
-    quiet_days: str = Field(default="", max_length=40)
-    created_at: datetime = Field(default_factory=_utcnow, sa_type=UTCDateTime)
-
-
-class ChatSubscription(SQLModel, table=True):
-    """Whether a chat receives scheduled briefings, and why that last changed."""
-
-    __tablename__ = "chat_subscription"
-
-    id: int | None = Field(default=None, primary_key=True)
-    chat_id: int = Field(sa_column=_chat_fk())
-    active: bool = True
-    changed_at: datetime = Field(default_factory=_utcnow, sa_type=UTCDateTime)
-    reason: str = Field(default="", max_length=300)
-
-    __table_args__ = (UniqueConstraint("chat_id", name="uq_chat_subscription_chat"),)
-
-
-class ChatTopic(SQLModel, table=True):
-    """A keyword a chat follows: briefings favour events that mention it."""
-
-    __tablename__ = "chat_topic"
-
-    id: int | None = Field(default=None, primary_key=True)
-    chat_id: int = Field(sa_column=_chat_fk())
-    keyword: str = Field(max_length=100)
-
-    __table_args__ = (UniqueConstraint("chat_id", "keyword", name="uq_chat_topic"),)
-
-
-class ChatSchedule(SQLModel, table=True):
-    """One local delivery time (HH:MM) of a chat, read in the chat's timezone."""
-
-    __tablename__ = "chat_schedule"
-
-    id: int | None = Field(default=None, primary_key=True)
-    chat_id: int = Field(sa_column=_chat_fk())
-    local_time: str = Field(max_length=5)
-
-    __table_args__ = (UniqueConstraint("chat_id", "local_time", name="uq_chat_schedule"),)
-
-
-class ChatDelivery(SQLModel, table=True):
-    """One scheduled briefing of one chat: claimed, then sent, failed or skipped."""
-
-    __tablename__ = "chat_delivery"
-
-    id: int | None = Field(default=None, primary_key=True)
-    chat_id: int = Field(sa_column=_chat_fk())
-    slot: datetime = Field(sa_type=UTCDateTime)
-    status: str = Field(default=CLAIMED, max_length=20)
-    claimed_at: datetime = Field(default_factory=_utcnow, sa_type=UTCDateTime)
-    sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
-    # When the briefing's content was computed: the next one carries what is new since then.
-    content_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
-    attempts: int = 1
-    messages: int = 0
-    error: str = Field(default="", max_length=500)
-
-    __table_args__ = (UniqueConstraint("chat_id", "slot", name="uq_chat_delivery_slot"),)
-
-
-@dataclass(frozen=True, slots=True)
-class ChatInfo:
-    """A chat's settings as the bot reads them."""
-
-    id: int
-    kind: str
-    title: str
-    timezone: str
-    times: tuple[str, ...]
-    topics: tuple[str, ...]
-    words: int | None
-    quiet_days: tuple[str, ...]
-    subscribed: bool
-    subscribed_at: datetime | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class DeliveryInfo:
-    """One delivery row as the bot reads it."""
-
-    chat_id: int
-    slot: datetime
-    status: str
-    claimed_at: datetime
-    sent_at: datetime | None
-    attempts: int
-
-
-def _info(session: Session, chat: Chat) -> ChatInfo:
-    times = session.exec(
-        select(ChatSchedule.local_time)
-        .where(ChatSchedule.chat_id == chat.id)
-        .order_by(col(ChatSchedule.local_time))
-    ).all()
-    topics = session.exec(
-        select(ChatTopic.keyword).where(ChatTopic.chat_id == chat.id).order_by(col(ChatTopic.id))
-    ).all()
-    sub = session.exec(select(ChatSubscription).where(ChatSubscription.chat_id == chat.id)).first()
-    return ChatInfo(
-        id=chat.id,
-        kind=chat.kind,
-        title=chat.title,
-        timezone=chat.timezone,
-        times=tuple(times),
-        topics=tuple(topics),
-        words=chat.words,
-        quiet_days=tuple(d for d in chat.quiet_days.split(",") if d),
-        subscribed=bool(sub and sub.active),
-        subscribed_at=sub.changed_at if sub and sub.active else None,
-    )
+def _infos(session: Session, rows: list[Chat]) -> list[ChatInfo]:
+    """Build the ChatInfo of chat rows with one query per related table, however many rows."""
+    times: defaultdict[int, list[str]] = defaultdict(list)
+    topics: defaultdict[int, list[str]] = defaultdict(list)
+    subs: dict[int, ChatSubscription] = {}
+    ids = [chat.id for chat in rows]
+    for start in range(0, len(ids), ID_CHUNK):
+        chunk = ids[start : start + ID_CHUNK]
+        for chat_id, local_time in session.exec(
+            select(ChatSchedule.chat_id, ChatSchedule.local_time)
+            .where(col(ChatSchedule.chat_id).in_(chunk))
+            .order_by(col(ChatSchedule.local_time))
+        ).all():
+            times[chat_id].append(local_time)
+        for chat_id, keyword in session.exec(
+            select(ChatTopic.chat_id, ChatTopic.keyword)
+            .where(col(ChatTopic.chat_id).in_(chunk))
+            .order_by(col(ChatTopic.id))
+        ).all():
+            topics[chat_id].append(keyword)
+        for row in session.exec(
+            select(ChatSubscription).where(col(ChatSubscription.chat_id).in_(chunk))
+        ).all():
+            subs[row.chat_id] = row
+    infos = []
+    for chat in rows:
+        sub = subs.get(chat.id)
+        infos.append(
+            ChatInfo(
+                id=chat.id,
+                kind=chat.kind,
+                title=chat.title,
+                timezone=chat.timezone,
+                times=tuple(times[chat.id]),
+                topics=tuple(topics[chat.id]),
+                words=chat.words,
+                quiet_days=tuple(d for d in chat.quiet_days.split(",") if d),
+                subscribed=bool(sub and sub.active),
+                subscribed_at=sub.changed_at if sub and sub.active else None,
+            )
+        )
+    return infos
 
 
 def ensure_chat(
@@ -190,13 +102,22 @@ def ensure_chat(
             session.rollback()
             chat = session.get(Chat, chat_id)
             assert chat is not None
-    return _info(session, chat)
+    return _infos(session, [chat])[0]
 
 
 def get_chat(*, session: Session, chat_id: int) -> ChatInfo | None:
     """Return a chat's settings, or None for a chat the bot has never seen."""
-    chat = session.get(Chat, chat_id)
-    return None if chat is None else _info(session, chat)
+    found = get_chats(session=session, chat_ids=[chat_id])
+    return found[0] if found else None
+
+
+def get_chats(*, session: Session, chat_ids: Sequence[int]) -> list[ChatInfo]:
+    """Return the settings of the known chats among `chat_ids`, by id (four queries in all)."""
+    rows: list[Chat] = []
+    for start in range(0, len(chat_ids), ID_CHUNK):
+        chunk = list(chat_ids[start : start + ID_CHUNK])
+        rows += session.exec(select(Chat).where(col(Chat.id).in_(chunk))).all()
+    return _infos(session, sorted(rows, key=lambda chat: chat.id))
 
 
 def subscribed_chats(*, session: Session) -> list[ChatInfo]:
@@ -207,7 +128,7 @@ def subscribed_chats(*, session: Session) -> list[ChatInfo]:
         .where(col(ChatSubscription.active).is_(True))
         .order_by(col(Chat.id))
     ).all()
-    return [_info(session, chat) for chat in rows]
+    return _infos(session, list(rows))
 
 
 def set_subscription(
@@ -224,7 +145,7 @@ def set_subscription(
         sub = ChatSubscription(chat_id=chat_id)
     sub.active = active
     sub.reason = reason[:300]
-    sub.changed_at = now or _utcnow()
+    sub.changed_at = now or utcnow()
     session.add(sub)
     session.commit()
 
@@ -317,135 +238,6 @@ def migrate_chat(*, session: Session, old_id: int, new_id: int) -> bool:
     return True
 
 
-def claim_delivery(*, session: Session, chat_id: int, slot: datetime, now: datetime) -> bool:
-    """Claim a (chat, slot) delivery; return False when it was already claimed by anyone."""
-    session.add(ChatDelivery(chat_id=chat_id, slot=slot, claimed_at=now))
-    try:
-        session.commit()
-    except IntegrityError:
-        session.rollback()
-        return False
-    return True
-
-
-def reclaim_delivery(
-    *, session: Session, chat_id: int, slot: datetime, stale_before: datetime, now: datetime
-) -> bool:
-    """Take over a delivery left 'claimed' or 'sending' before stale_before (a crashed sender).
-
-    Atomic: of several processes retaking one row, exactly one gets True.
-    """
-    result = session.exec(
-        update(ChatDelivery)
-        .where(
-            col(ChatDelivery.chat_id) == chat_id,
-            col(ChatDelivery.slot) == slot,
-            col(ChatDelivery.status).in_((CLAIMED, SENDING)),
-            col(ChatDelivery.claimed_at) < stale_before,
-        )
-        .values(claimed_at=now, attempts=ChatDelivery.attempts + 1)
-    )
-    session.commit()
-    return bool(result.rowcount)
-
-
-def mark_progress(
-    *, session: Session, chat_id: int, slot: datetime, sent_parts: int, now: datetime
-) -> None:
-    """Record that a delivery is sending and how many of its parts Telegram has accepted.
-
-    Written before the first part and after each one; it also renews the claim, so a live
-    sender's row never looks stale however long pacing or a RetryAfter makes it wait.
-    """
-    session.exec(
-        update(ChatDelivery)
-        .where(col(ChatDelivery.chat_id) == chat_id, col(ChatDelivery.slot) == slot)
-        .values(status=SENDING, messages=sent_parts, claimed_at=now)
-    )
-    session.commit()
-
-
-def delivery_progress(*, session: Session, chat_id: int, slot: datetime) -> int:
-    """How many parts of a delivery Telegram has accepted (0 when none or no row)."""
-    value = session.exec(
-        select(ChatDelivery.messages).where(
-            col(ChatDelivery.chat_id) == chat_id, col(ChatDelivery.slot) == slot
-        )
-    ).first()
-    return int(value or 0)
-
-
-def last_content_time(*, session: Session, chat_id: int) -> datetime | None:
-    """When the content of the chat's last sent briefing was computed (its sending time for
-    rows written before that was recorded), or None before its first briefing."""
-    row = session.exec(
-        select(ChatDelivery.content_at, ChatDelivery.sent_at)
-        .where(col(ChatDelivery.chat_id) == chat_id, col(ChatDelivery.status) == SENT)
-        .order_by(col(ChatDelivery.sent_at).desc())
-    ).first()
-    if row is None:
-        return None
-    return _aware(row[0] or row[1])
-
-
-def finish_delivery(
-    *,
-    session: Session,
-    chat_id: int,
-    slot: datetime,
-    status: str,
-    now: datetime,
-    messages: int = 0,
-    error: str = "",
-    content_at: datetime | None = None,
-) -> None:
-    """Record how a claimed delivery ended: sent, failed or skipped."""
-    session.exec(
-        update(ChatDelivery)
-        .where(col(ChatDelivery.chat_id) == chat_id, col(ChatDelivery.slot) == slot)
-        .values(
-            status=status,
-            sent_at=now if status == SENT else None,
-            content_at=content_at,
-            messages=messages,
-            error=error[:500],
-        )
-    )
-    session.commit()
-
-
-def stale_claims(
-    *, session: Session, claimed_before: datetime, slot_after: datetime
-) -> list[DeliveryInfo]:
-    """Deliveries still 'claimed' or 'sending' since before a time, for slots after another."""
-    rows = session.exec(
-        select(ChatDelivery).where(
-            col(ChatDelivery.status).in_((CLAIMED, SENDING)),
-            col(ChatDelivery.claimed_at) < claimed_before,
-            col(ChatDelivery.slot) > slot_after,
-        )
-    ).all()
-    return [_delivery(row) for row in rows]
-
-
-def deliveries(*, session: Session, chat_id: int) -> list[DeliveryInfo]:
-    """Return a chat's delivery rows, oldest slot first."""
-    rows = session.exec(
-        select(ChatDelivery).where(ChatDelivery.chat_id == chat_id).order_by(col(ChatDelivery.slot))
-    ).all()
-    return [_delivery(row) for row in rows]
-
-
-def last_sent(*, session: Session, chat_id: int) -> datetime | None:
-    """Return when the chat's last briefing went out, or None before its first."""
-    value = session.exec(
-        select(func.max(ChatDelivery.sent_at)).where(
-            col(ChatDelivery.chat_id) == chat_id, col(ChatDelivery.status) == SENT
-        )
-    ).first()
-    return _aware(value)
-
-
 def chat_counts(*, session: Session) -> dict[str, int]:
     """Return counts for /stats: chats, subscribed chats and deliveries by status."""
     counts = {
@@ -461,23 +253,3 @@ def chat_counts(*, session: Session) -> dict[str, int]:
     ).all():
         counts[f"deliveries_{status}"] = number
     return counts
-
-
-def _aware(value: datetime | str | None) -> datetime | None:
-    # func.max() bypasses the column type on SQLite and may hand back a naive value or a string.
-    if value is None:
-        return None
-    if isinstance(value, str):
-        value = datetime.fromisoformat(value)
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-
-
-def _delivery(row: ChatDelivery) -> DeliveryInfo:
-    return DeliveryInfo(
-        chat_id=row.chat_id,
-        slot=row.slot,
-        status=row.status,
-        claimed_at=row.claimed_at,
-        sent_at=row.sent_at,
-        attempts=row.attempts,
-    )

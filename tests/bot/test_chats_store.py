@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from summarizer.store import chats
+from summarizer.store import chat_tables, chats, deliveries
 from summarizer.store.db import create_schema, make_engine
 
 NOW = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
@@ -25,7 +25,7 @@ def db(database_url: str) -> Iterator[Engine]:
     engine.dispose()
 
 
-def _new_chat(session: Session, chat_id: int = 42) -> chats.ChatInfo:
+def _new_chat(session: Session, chat_id: int = 42) -> chat_tables.ChatInfo:
     return chats.ensure_chat(
         session=session,
         chat_id=chat_id,
@@ -52,7 +52,7 @@ def test_settings_topics_times_and_subscription(db: Engine) -> None:
             session=session, chat_id=42, timezone="Asia/Tokyo", words=60, quiet_days=["sat"]
         )
         chats.set_subscription(session=session, chat_id=42, active=True, now=NOW)
-        assert chats.get_chat(session=session, chat_id=42) == chats.ChatInfo(
+        assert chats.get_chat(session=session, chat_id=42) == chat_tables.ChatInfo(
             id=42,
             kind="private",
             title="Ada",
@@ -76,32 +76,32 @@ def test_delivery_claims_once_and_remembers_the_last_briefing(db: Engine) -> Non
     slot = NOW
     with Session(db) as session:
         _new_chat(session)
-        assert chats.last_sent(session=session, chat_id=42) is None
-        assert chats.claim_delivery(session=session, chat_id=42, slot=slot, now=NOW)
-        assert not chats.claim_delivery(session=session, chat_id=42, slot=slot, now=NOW)
-        stale = chats.stale_claims(
+        assert deliveries.last_sent(session=session, chat_id=42) is None
+        assert deliveries.claim_delivery(session=session, chat_id=42, slot=slot, now=NOW)
+        assert not deliveries.claim_delivery(session=session, chat_id=42, slot=slot, now=NOW)
+        stale = deliveries.stale_claims(
             session=session,
             claimed_before=NOW + timedelta(minutes=10),
             slot_after=NOW - timedelta(hours=2),
         )
         assert [(d.chat_id, d.slot) for d in stale] == [(42, slot)]
         # a live claim is not taken over; a stale one is, by exactly one taker
-        assert not chats.reclaim_delivery(
+        assert not deliveries.reclaim_delivery(
             session=session, chat_id=42, slot=slot, stale_before=NOW, now=NOW
         )
         later = NOW + timedelta(minutes=10)
-        assert chats.reclaim_delivery(
+        assert deliveries.reclaim_delivery(
             session=session, chat_id=42, slot=slot, stale_before=later, now=later
         )
-        assert not chats.reclaim_delivery(
+        assert not deliveries.reclaim_delivery(
             session=session, chat_id=42, slot=slot, stale_before=later, now=later
         )
-        chats.finish_delivery(
-            session=session, chat_id=42, slot=slot, status=chats.SENT, now=later, messages=2
+        deliveries.finish_delivery(
+            session=session, chat_id=42, slot=slot, status=chat_tables.SENT, now=later, messages=2
         )
-        assert chats.last_sent(session=session, chat_id=42) == later
-        (row,) = chats.deliveries(session=session, chat_id=42)
-        assert (row.status, row.attempts, row.sent_at) == (chats.SENT, 2, later)
+        assert deliveries.last_sent(session=session, chat_id=42) == later
+        (row,) = deliveries.deliveries(session=session, chat_id=42)
+        assert (row.status, row.attempts, row.sent_at) == (chat_tables.SENT, 2, later)
         assert chats.chat_counts(session=session)["deliveries_sent"] == 1
 
 
@@ -114,7 +114,7 @@ def test_concurrent_claims_of_one_slot_have_one_winner(db: Engine) -> None:
     def claim() -> None:
         with Session(db) as session:
             start.wait()
-            wins.append(chats.claim_delivery(session=session, chat_id=42, slot=NOW, now=NOW))
+            wins.append(deliveries.claim_delivery(session=session, chat_id=42, slot=NOW, now=NOW))
 
     threads = [threading.Thread(target=claim) for _ in range(6)]
     for thread in threads:
@@ -136,7 +136,7 @@ def test_group_migration_moves_everything(db: Engine) -> None:
         )
         chats.add_topics(session=session, chat_id=-5, keywords=["port"])
         chats.set_subscription(session=session, chat_id=-5, active=True, now=NOW)
-        chats.claim_delivery(session=session, chat_id=-5, slot=NOW, now=NOW)
+        deliveries.claim_delivery(session=session, chat_id=-5, slot=NOW, now=NOW)
         assert chats.migrate_chat(session=session, old_id=-5, new_id=-1005)
         assert not chats.migrate_chat(session=session, old_id=-5, new_id=-1005)
         assert chats.get_chat(session=session, chat_id=-5) is None
@@ -149,4 +149,4 @@ def test_group_migration_moves_everything(db: Engine) -> None:
             ("port",),
             True,
         )
-        assert [d.slot for d in chats.deliveries(session=session, chat_id=-1005)] == [NOW]
+        assert [d.slot for d in deliveries.deliveries(session=session, chat_id=-1005)] == [NOW]

@@ -11,7 +11,7 @@ from sqlmodel import Session
 
 from bot.jobs import job_name
 from bot.settings import BotSettings
-from summarizer.store import chats
+from summarizer.store import chat_tables, chats
 from tests.bot.conftest import ADMIN_ID, Harness
 from tests.bot.fake_api import BOT_USERNAME, FakeBotApi, Sent
 
@@ -19,7 +19,7 @@ USER = 4242
 GROUP = -1001234
 
 
-def _chat(harness: Harness, chat_id: int) -> chats.ChatInfo:
+def _chat(harness: Harness, chat_id: int) -> chat_tables.ChatInfo:
     with Session(harness.engine) as session:
         info = chats.get_chat(session=session, chat_id=chat_id)
     assert info is not None

@@ -15,7 +15,7 @@ from bot.jobs import job_name
 from bot.runtime import RUNTIME_KEY
 from bot.settings import BotSettings
 from summarizer.service import BriefingService
-from summarizer.store import chats
+from summarizer.store import chat_tables, chats, deliveries
 from summarizer.store.db import create_schema, make_engine
 from tests.bot.conftest import DATA, Harness, config
 from tests.bot.fake_api import FakeBotApi
@@ -51,9 +51,9 @@ def _subscribe(
         )
 
 
-def _rows(engine: Engine, chat_id: int) -> list[chats.DeliveryInfo]:
+def _rows(engine: Engine, chat_id: int) -> list[chat_tables.DeliveryInfo]:
     with Session(engine) as session:
-        return chats.deliveries(session=session, chat_id=chat_id)
+        return deliveries.deliveries(session=session, chat_id=chat_id)
 
 
 def _hhmm(moment: datetime, zone: str = "UTC") -> str:
@@ -83,7 +83,7 @@ async def test_scheduled_briefing_arrives_at_its_local_time(
     assert message.text.startswith("Briefing")
     assert "Portvale" in message.text
     (row,) = _rows(harness.engine, USER)
-    assert (row.slot, row.status) == (slot, chats.SENT)
+    assert (row.slot, row.status) == (slot, chat_tables.SENT)
 
 
 async def test_a_blocked_event_loop_delays_but_does_not_drop_a_briefing(
@@ -136,7 +136,7 @@ async def test_missed_slot_is_sent_once_across_restarts(
             await asyncio.sleep(1.0)
     assert len(fake_api.sent(USER)) == 1
     (row,) = _rows(harness.engine, USER)
-    assert row.status == chats.SENT and row.slot == missed.replace(second=0, microsecond=0)
+    assert row.status == chat_tables.SENT and row.slot == missed.replace(second=0, microsecond=0)
 
 
 async def test_two_bots_starting_together_send_one_briefing(
@@ -167,7 +167,7 @@ async def test_two_bots_on_sqlite_and_postgresql_send_one_briefing(
                 await fake_api.wait_sent(chat_id, 1)
             await asyncio.sleep(1.0)
         assert len(fake_api.sent()) == 3
-        assert [r.status for r in _rows(engine, USER)] == [chats.SENT]
+        assert [r.status for r in _rows(engine, USER)] == [chat_tables.SENT]
     finally:
         engine.dispose()
 
@@ -187,7 +187,7 @@ async def test_slot_older_than_grace_and_quiet_days_are_not_sent(
         await asyncio.sleep(1.5)
     assert fake_api.sent() == []
     assert _rows(harness.engine, old_chat) == []
-    assert [r.status for r in _rows(harness.engine, quiet_chat)] == [chats.SKIPPED]
+    assert [r.status for r in _rows(harness.engine, quiet_chat)] == [chat_tables.SKIPPED]
 
 
 async def test_claim_left_by_a_crash_is_retried_but_a_live_one_is_not(
@@ -202,14 +202,16 @@ async def test_claim_left_by_a_crash_is_retried_but_a_live_one_is_not(
         _subscribe(harness.engine, chat_id, [_hhmm(missed)])
         with Session(harness.engine) as session:
             slot = missed.replace(second=0, microsecond=0)
-            assert chats.claim_delivery(session=session, chat_id=chat_id, slot=slot, now=claimed_at)
+            assert deliveries.claim_delivery(
+                session=session, chat_id=chat_id, slot=slot, now=claimed_at
+            )
     async with harness.running():
         await fake_api.wait_sent(crashed, 1)
         await asyncio.sleep(0.5)
     assert fake_api.sent(live) == []
     (row,) = _rows(harness.engine, crashed)
-    assert (row.status, row.attempts) == (chats.SENT, 2)
-    assert [r.status for r in _rows(harness.engine, live)] == [chats.CLAIMED]
+    assert (row.status, row.attempts) == (chat_tables.SENT, 2)
+    assert [r.status for r in _rows(harness.engine, live)] == [chat_tables.CLAIMED]
 
 
 async def test_blocked_chat_is_unsubscribed(harness: Harness, fake_api: FakeBotApi) -> None:
@@ -224,11 +226,11 @@ async def test_blocked_chat_is_unsubscribed(harness: Harness, fake_api: FakeBotA
         await asyncio.sleep(0.2)
         assert not app.job_queue.get_jobs_by_name(job_name(USER))
     assert not _chat(harness.engine, USER).subscribed
-    assert [r.status for r in _rows(harness.engine, USER)] == [chats.FAILED]
+    assert [r.status for r in _rows(harness.engine, USER)] == [chat_tables.FAILED]
     assert len(fake_api.calls("sendMessage")) == 1  # 403 is never retried
 
 
-def _chat(engine: Engine, chat_id: int) -> chats.ChatInfo:
+def _chat(engine: Engine, chat_id: int) -> chat_tables.ChatInfo:
     with Session(engine) as session:
         info = chats.get_chat(session=session, chat_id=chat_id)
     assert info is not None
@@ -243,7 +245,9 @@ async def test_stale_claim_appearing_while_running_is_sent_once(
     _subscribe(harness.engine, USER, [_hhmm(missed)])
     slot = missed.replace(second=0, microsecond=0)
     with Session(harness.engine) as session:  # another bot claims the slot first ...
-        assert chats.claim_delivery(session=session, chat_id=USER, slot=slot, now=datetime.now(UTC))
+        assert deliveries.claim_delivery(
+            session=session, chat_id=USER, slot=slot, now=datetime.now(UTC)
+        )
     async with harness.running():
         await asyncio.sleep(0.5)
         assert fake_api.sent(USER) == []  # ... and is alive: its claim is respected
@@ -253,7 +257,7 @@ async def test_stale_claim_appearing_while_running_is_sent_once(
     assert message.text.startswith("Briefing")
     assert len(fake_api.sent(USER)) == 1
     (row,) = _rows(harness.engine, USER)
-    assert (row.status, row.attempts) == (chats.SENT, 2)
+    assert (row.status, row.attempts) == (chat_tables.SENT, 2)
 
 
 async def test_retake_resumes_after_the_parts_already_sent(
@@ -265,14 +269,14 @@ async def test_retake_resumes_after_the_parts_already_sent(
     slot = missed.replace(second=0, microsecond=0)
     old = datetime.now(UTC) - timedelta(minutes=1)
     with Session(harness.engine) as session:  # a bot died after Telegram took part 1 of 1
-        assert chats.claim_delivery(session=session, chat_id=USER, slot=slot, now=old)
-        chats.mark_progress(session=session, chat_id=USER, slot=slot, sent_parts=1, now=old)
+        assert deliveries.claim_delivery(session=session, chat_id=USER, slot=slot, now=old)
+        deliveries.mark_progress(session=session, chat_id=USER, slot=slot, sent_parts=1, now=old)
     async with harness.running():
         for _ in range(100):
-            if _rows(harness.engine, USER)[0].status == chats.SENT:
+            if _rows(harness.engine, USER)[0].status == chat_tables.SENT:
                 break
             await asyncio.sleep(0.05)
         await asyncio.sleep(0.3)
     assert fake_api.sent(USER) == []  # nothing is sent twice
     (row,) = _rows(harness.engine, USER)
-    assert (row.status, row.attempts) == (chats.SENT, 2)
+    assert (row.status, row.attempts) == (chat_tables.SENT, 2)

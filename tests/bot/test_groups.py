@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from sqlmodel import Session
 
 from bot.jobs import job_name
-from summarizer.store import chats
+from summarizer.store import chat_tables, chats
 from tests.bot.conftest import Harness
 from tests.bot.fake_api import BOT_USERNAME, FakeBotApi
 from tests.bot.test_delivery import _hhmm, _rows, _subscribe
@@ -16,7 +16,7 @@ from tests.bot.test_delivery import _hhmm, _rows, _subscribe
 GROUP, SUPERGROUP = -4001, -1004001
 
 
-def _get(harness: Harness, chat_id: int) -> chats.ChatInfo | None:
+def _get(harness: Harness, chat_id: int) -> chat_tables.ChatInfo | None:
     with Session(harness.engine) as session:
         return chats.get_chat(session=session, chat_id=chat_id)
 
@@ -72,4 +72,4 @@ async def test_migration_found_while_sending_a_briefing(
         assert not app.job_queue.get_jobs_by_name(job_name(GROUP))
     assert message.text.startswith("Briefing")
     assert _get(harness, GROUP) is None
-    assert [r.status for r in _rows(harness.engine, SUPERGROUP)] == [chats.SENT]
+    assert [r.status for r in _rows(harness.engine, SUPERGROUP)] == [chat_tables.SENT]

@@ -17,7 +17,7 @@ from typing import IO
 
 from sqlmodel import Session
 
-from summarizer.store import chats
+from summarizer.store import chats, deliveries
 from summarizer.store.db import create_schema, make_engine
 from tests.bot.fake_api import FakeBotApi
 
@@ -117,7 +117,7 @@ def delivery_statuses(db_url: str, chat_ids: Sequence[int]) -> Counter[str]:
             return Counter(
                 row.status
                 for chat_id in chat_ids
-                for row in chats.deliveries(session=session, chat_id=chat_id)
+                for row in deliveries.deliveries(session=session, chat_id=chat_id)
             )
     finally:
         engine.dispose()

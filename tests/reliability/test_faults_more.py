@@ -28,7 +28,7 @@ from bot.polling import poll_feeds
 from bot.runtime import RUNTIME_KEY
 from bot.settings import BotSettings
 from summarizer.service import BriefingService
-from summarizer.store import chats
+from summarizer.store import chat_tables, chats, deliveries
 from summarizer.store.db import create_schema, make_engine
 from tests.bot.conftest import DATA, TEST_SERVER_LIMITS, Harness, config
 from tests.reliability.fakes import ConnectionFault, FaultyBotApi
@@ -105,7 +105,9 @@ def _subscribe(engine: Engine, chat_ids: list[int], hhmm: str) -> None:
 
 def _statuses(engine: Engine, chat_ids: list[int]) -> list[str]:
     with Session(engine) as session:
-        return [r.status for c in chat_ids for r in chats.deliveries(session=session, chat_id=c)]
+        return [
+            r.status for c in chat_ids for r in deliveries.deliveries(session=session, chat_id=c)
+        ]
 
 
 def _hold_write_lock(path: Path, seconds: float, taken: threading.Event) -> threading.Thread:
@@ -149,7 +151,7 @@ async def test_write_lock_shorter_than_the_busy_timeout_only_delays_a_broadcast(
     holder.join(5)
     assert time.monotonic() - started >= 2.5  # the claims really waited for the lock
     assert sorted(s.chat_id for s in fake_api.sent()) == CHATS
-    assert _statuses(engine, CHATS) == [chats.SENT] * len(CHATS)
+    assert _statuses(engine, CHATS) == [chat_tables.SENT] * len(CHATS)
 
 
 async def test_write_lock_longer_than_the_busy_timeout_retries_the_slot(
@@ -197,7 +199,7 @@ async def test_connection_dropped_before_the_send_is_retried_once(
     assert message.text.startswith("Briefing") and "Commands" in reply.text
     assert len(fake_api.calls("sendMessage")) == 2  # the broken attempts never reached it
     assert fake_api.broken == [("drop-before", "sendMessage")] * 2
-    assert _statuses(engine, [USER]) == [chats.SENT]
+    assert _statuses(engine, [USER]) == [chat_tables.SENT]
 
 
 async def test_answer_lost_after_the_send_gives_at_most_one_extra_copy(
@@ -213,7 +215,7 @@ async def test_answer_lost_after_the_send_gives_at_most_one_extra_copy(
         await asyncio.sleep(2.0)  # the retry's backoff
     copies = [s for s in fake_api.sent(USER) if s.text.startswith("Briefing")]
     assert len(copies) == 2
-    assert _statuses(engine, [USER]) == [chats.SENT]
+    assert _statuses(engine, [USER]) == [chat_tables.SENT]
 
 
 async def test_stalled_send_times_out_and_other_chats_are_still_answered(

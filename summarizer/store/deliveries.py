@@ -1,0 +1,222 @@
+"""Keyword-only data access for scheduled deliveries: claim, progress, outcome and history.
+
+A delivery is one (chat, slot) row. It is claimed before anything is sent (the unique key makes
+exactly one claimant win, across processes), renewed as parts go out and finished with its
+outcome, so a crashed sender's rows can be told from a live one's and taken over.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import func, insert, update
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, select
+
+from summarizer.store.chat_tables import (
+    CLAIMED,
+    SENDING,
+    SENT,
+    ChatDelivery,
+    DeliveryInfo,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A delivery this run now owns: how far an earlier attempt got, and what is new since when."""
+
+    sent_parts: int
+    since: datetime | None
+
+
+def begin_delivery(
+    *,
+    session: Session,
+    chat_id: int,
+    slot: datetime,
+    now: datetime,
+    stale_before: datetime | None = None,
+) -> Claim | None:
+    """Claim a delivery, or take over a stale one, and read what sending it needs.
+
+    One call (one worker-thread hop) instead of claim, progress and last-content reads: the
+    write comes first and is committed on its own, so no read transaction ever has to upgrade
+    to a write (SQLite would answer that with "database is locked" rather than wait).
+
+    Args:
+        session: open database session.
+        chat_id: the chat.
+        slot: the scheduled instant; with the chat, the row's unique key.
+        now: the claim time.
+        stale_before: take over a row left 'claimed' or 'sending' before this (a dead
+            sender's) instead of claiming a new one.
+
+    Returns:
+        The claim, or None when another run owns or finished the delivery.
+    """
+    if stale_before is None:
+        if not claim_delivery(session=session, chat_id=chat_id, slot=slot, now=now):
+            return None
+        done = 0
+    else:
+        taken = reclaim_delivery(
+            session=session, chat_id=chat_id, slot=slot, stale_before=stale_before, now=now
+        )
+        if not taken:
+            return None
+        done = delivery_progress(session=session, chat_id=chat_id, slot=slot)
+    return Claim(sent_parts=done, since=last_content_time(session=session, chat_id=chat_id))
+
+
+def claim_delivery(*, session: Session, chat_id: int, slot: datetime, now: datetime) -> bool:
+    """Claim a (chat, slot) delivery; return False when it was already claimed by anyone."""
+    row = {"chat_id": chat_id, "slot": slot, "status": CLAIMED, "claimed_at": now}
+    row |= {"attempts": 1, "messages": 0, "error": ""}
+    try:
+        session.execute(insert(ChatDelivery).values(**row))
+        session.commit()
+    except IntegrityError:
+        session.rollback()
+        return False
+    return True
+
+
+def reclaim_delivery(
+    *, session: Session, chat_id: int, slot: datetime, stale_before: datetime, now: datetime
+) -> bool:
+    """Take over a delivery left 'claimed' or 'sending' before stale_before (a crashed sender).
+
+    Atomic: of several processes retaking one row, exactly one gets True.
+    """
+    result = session.exec(
+        update(ChatDelivery)
+        .where(
+            col(ChatDelivery.chat_id) == chat_id,
+            col(ChatDelivery.slot) == slot,
+            col(ChatDelivery.status).in_((CLAIMED, SENDING)),
+            col(ChatDelivery.claimed_at) < stale_before,
+        )
+        .values(claimed_at=now, attempts=ChatDelivery.attempts + 1)
+    )
+    session.commit()
+    return bool(result.rowcount)
+
+
+def mark_progress(
+    *, session: Session, chat_id: int, slot: datetime, sent_parts: int, now: datetime
+) -> None:
+    """Record that a delivery is sending and how many of its parts Telegram has accepted.
+
+    Written after each part but the last (whose record is the outcome); it also renews the
+    claim, so a live sender's row never looks stale however long pacing or a RetryAfter makes
+    it wait between parts.
+    """
+    session.exec(
+        update(ChatDelivery)
+        .where(col(ChatDelivery.chat_id) == chat_id, col(ChatDelivery.slot) == slot)
+        .values(status=SENDING, messages=sent_parts, claimed_at=now)
+    )
+    session.commit()
+
+
+def delivery_progress(*, session: Session, chat_id: int, slot: datetime) -> int:
+    """How many parts of a delivery Telegram has accepted (0 when none or no row)."""
+    value = session.exec(
+        select(ChatDelivery.messages).where(
+            col(ChatDelivery.chat_id) == chat_id, col(ChatDelivery.slot) == slot
+        )
+    ).first()
+    return int(value or 0)
+
+
+def last_content_time(*, session: Session, chat_id: int) -> datetime | None:
+    """When the content of the chat's last sent briefing was computed (its sending time for
+    rows written before that was recorded), or None before its first briefing."""
+    row = session.exec(
+        select(ChatDelivery.content_at, ChatDelivery.sent_at)
+        .where(col(ChatDelivery.chat_id) == chat_id, col(ChatDelivery.status) == SENT)
+        .order_by(col(ChatDelivery.sent_at).desc())
+    ).first()
+    if row is None:
+        return None
+    return _aware(row[0] or row[1])
+
+
+def finish_delivery(
+    *,
+    session: Session,
+    chat_id: int,
+    slot: datetime,
+    status: str,
+    now: datetime,
+    messages: int = 0,
+    error: str = "",
+    content_at: datetime | None = None,
+) -> None:
+    """Record how a claimed delivery ended: sent, failed or skipped."""
+    session.exec(
+        update(ChatDelivery)
+        .where(col(ChatDelivery.chat_id) == chat_id, col(ChatDelivery.slot) == slot)
+        .values(
+            status=status,
+            sent_at=now if status == SENT else None,
+            content_at=content_at,
+            messages=messages,
+            error=error[:500],
+        )
+    )
+    session.commit()
+
+
+def stale_claims(
+    *, session: Session, claimed_before: datetime, slot_after: datetime
+) -> list[DeliveryInfo]:
+    """Deliveries still 'claimed' or 'sending' since before a time, for slots after another."""
+    rows = session.exec(
+        select(ChatDelivery).where(
+            col(ChatDelivery.status).in_((CLAIMED, SENDING)),
+            col(ChatDelivery.claimed_at) < claimed_before,
+            col(ChatDelivery.slot) > slot_after,
+        )
+    ).all()
+    return [_delivery(row) for row in rows]
+
+
+def deliveries(*, session: Session, chat_id: int) -> list[DeliveryInfo]:
+    """Return a chat's delivery rows, oldest slot first."""
+    rows = session.exec(
+        select(ChatDelivery).where(ChatDelivery.chat_id == chat_id).order_by(col(ChatDelivery.slot))
+    ).all()
+    return [_delivery(row) for row in rows]
+
+
+def last_sent(*, session: Session, chat_id: int) -> datetime | None:
+    """Return when the chat's last briefing went out, or None before its first."""
+    value = session.exec(
+        select(func.max(ChatDelivery.sent_at)).where(
+            col(ChatDelivery.chat_id) == chat_id, col(ChatDelivery.status) == SENT
+        )
+    ).first()
+    return _aware(value)
+
+
+def _aware(value: datetime | str | None) -> datetime | None:
+    # func.max() bypasses the column type on SQLite and may hand back a naive value or a string.
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def _delivery(row: ChatDelivery) -> DeliveryInfo:
+    return DeliveryInfo(
+        chat_id=row.chat_id,
+        slot=row.slot,
+        status=row.status,
+        claimed_at=row.claimed_at,
+        sent_at=row.sent_at,
+        attempts=row.attempts,
+    )
