@@ -5,7 +5,6 @@ from __future__ import annotations
 import ipaddress
 import logging
 import socket
-import time
 import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -16,6 +15,7 @@ import httpx
 
 from summarizer.config import section
 from summarizer.errors import FetchError
+from summarizer.ingest.deadline import FetchDeadline
 
 logger = logging.getLogger(__name__)
 
@@ -123,11 +123,15 @@ def fetch(
 ) -> FetchResult:
     """GET a URL within the policy, following redirects by hand so each hop is checked.
 
+    ``policy.timeout_seconds`` bounds the whole fetch (every hop: connect, headers and body
+    together), not only each read: see summarizer.ingest.deadline for how.
+
     Args:
         url: the http(s) URL.
         policy: time, size, redirect and address limits.
         validators: ETag/Last-Modified of an earlier fetch (If-None-Match/If-Modified-Since).
-        client: an httpx client to reuse (tests pass one with a MockTransport).
+        client: an httpx client to reuse (tests pass one with a MockTransport); the policy's
+            time limit replaces its timeouts.
 
     Returns:
         The result; ``not_modified`` with empty content when the server answered 304.
@@ -146,17 +150,33 @@ def fetch(
     if validators and validators.last_modified:
         headers["If-Modified-Since"] = validators.last_modified
     try:
-        current = url
-        for _hop in range(policy.max_redirects + 1):
-            pinned = check_address(current, allow_private=policy.allow_private_addresses)
-            result = _get_once(http, current, pinned=pinned, headers=headers, policy=policy)
-            if isinstance(result, FetchResult):
-                return result
-            current = urljoin(current, result)
-        raise FetchError(f"{url}: more than {policy.max_redirects} redirects")
+        with FetchDeadline(policy.timeout_seconds) as deadline:
+            current = url
+            for _hop in range(policy.max_redirects + 1):
+                pinned = check_address(current, allow_private=policy.allow_private_addresses)
+                if deadline.passed():
+                    raise _timed_out(url, policy)
+                result = _get_once(
+                    http, current, pinned=pinned, headers=headers, policy=policy, deadline=deadline
+                )
+                if deadline.expired:  # the watchdog cut the connection: whatever came is partial
+                    raise _timed_out(url, policy)
+                if isinstance(result, FetchResult):
+                    return result
+                current = urljoin(current, result)
+            raise FetchError(f"{url}: more than {policy.max_redirects} redirects")
     finally:
         if own_client:
             http.close()
+
+
+def _timed_out(url: str, policy: FetchPolicy) -> FetchError:
+    """The error of a fetch that ran out of time, naming the URL and the limit."""
+    limit = policy.timeout_seconds
+    return FetchError(
+        f"{url}: timed out after {limit:g} s (the whole fetch, redirects included, "
+        f"must end within {limit:g} s; see ingest.timeout_seconds)"
+    )
 
 
 def _get_once(
@@ -166,9 +186,11 @@ def _get_once(
     pinned: str | None,
     headers: dict[str, str],
     policy: FetchPolicy,
+    deadline: FetchDeadline,
 ) -> FetchResult | str:
     """One GET (to the pinned address when given): a result, or the Location of a redirect."""
-    target, extensions, request_headers = url, {}, dict(headers)
+    target, request_headers = url, dict(headers)
+    extensions: dict[str, Any] = {"trace": deadline.trace}
     if pinned is not None:
         parts = urlsplit(url)
         host = f"[{pinned}]" if ":" in pinned else pinned
@@ -176,11 +198,18 @@ def _get_once(
         target = urlunsplit(parts._replace(netloc=netloc))
         request_headers["Host"] = parts.netloc.rsplit("@", 1)[-1]
         if parts.scheme == "https":
-            extensions = {"sni_hostname": parts.hostname or ""}
+            extensions["sni_hostname"] = parts.hostname or ""
     try:
-        request = http.build_request("GET", target, headers=request_headers, extensions=extensions)
+        # Every timeout of this hop is what is left of the fetch's time, so a slow connect or
+        # a late first byte cannot outlast the deadline either.
+        timeout = httpx.Timeout(max(deadline.remaining(), 0.001))
+        request = http.build_request(
+            "GET", target, headers=request_headers, extensions=extensions, timeout=timeout
+        )
         response = http.send(request, stream=True)
         try:
+            # A connection kept alive from before this fetch was not seen connecting.
+            deadline.watch(response.extensions.get("network_stream"))
             if response.status_code == 304:
                 return FetchResult(url, b"", "", None, _validators(response), not_modified=True)
             if response.status_code in _REDIRECTS:
@@ -193,7 +222,7 @@ def _get_once(
             declared = response.headers.get("content-length", "")
             if declared.isdigit() and int(declared) > policy.max_bytes:
                 raise FetchError(f"{url}: too large ({int(declared):,} bytes declared)")
-            content = _read_capped(response, url=url, policy=policy)
+            content = _read_capped(response, url=url, policy=policy, deadline=deadline)
             content_type = response.headers.get("content-type", "")
             return FetchResult(
                 url=url,
@@ -204,13 +233,16 @@ def _get_once(
             )
         finally:
             response.close()
-    except httpx.TimeoutException as exc:
-        raise FetchError(f"{url}: timed out after {policy.timeout_seconds:g} s") from exc
     except httpx.HTTPError as exc:
+        # Once the watchdog has cut the connection, any error (EOF, reset) is the timeout.
+        if isinstance(exc, httpx.TimeoutException) or deadline.expired:
+            raise _timed_out(url, policy) from exc
         raise FetchError(f"{url}: {type(exc).__name__}: {exc}") from exc
 
 
-def _read_capped(response: httpx.Response, *, url: str, policy: FetchPolicy) -> bytes:
+def _read_capped(
+    response: httpx.Response, *, url: str, policy: FetchPolicy, deadline: FetchDeadline
+) -> bytes:
     """Read the raw body, inflating gzip/deflate here, never holding more than the cap."""
     encoding = response.headers.get("content-encoding", "identity").strip().lower()
     if encoding in {"gzip", "x-gzip"}:
@@ -223,11 +255,9 @@ def _read_capped(response: httpx.Response, *, url: str, policy: FetchPolicy) -> 
         raise FetchError(f"{url}: unsupported content encoding {encoding!r}")
     chunks: list[bytes] = []
     size = 0
-    deadline = time.monotonic() + policy.timeout_seconds
     for raw in response.iter_raw():  # no chunk_size: it would buffer, hiding a slow drip
-        if time.monotonic() > deadline:
-            limit = policy.timeout_seconds
-            raise FetchError(f"{url}: body not received within {limit:g} s")
+        if deadline.passed():  # also where no socket is watched (a caller's MockTransport)
+            raise _timed_out(url, policy)
         pending = raw
         while pending:
             if inflater is None:
