@@ -129,10 +129,16 @@ async def _deliver(
                     await bot.send_message(chat_id=target, text=parts[index])
                 if index + 1 == len(parts):  # the last part: its record is the outcome
                     await _finish(
-                        rt, target, slot, chat_tables.SENT, messages=len(parts), content_at=computed
+                        rt,
+                        target,
+                        slot,
+                        chat_tables.SENT,
+                        messages=len(parts),
+                        content_at=computed,
+                        urgent=True,
                     )
                 else:
-                    await rt.record(
+                    await rt.record_sent(
                         deliveries.mark_progress,
                         chat_id=target,
                         slot=slot,
@@ -169,9 +175,11 @@ async def _finish(
     messages: int = 0,
     error: str = "",
     content_at: datetime | None = None,
+    urgent: bool = False,
 ) -> None:
-    """Record how a delivery ended."""
-    await rt.record(
+    """Record how a delivery ended (`urgent`: right after its last part went out)."""
+    record = rt.record_sent if urgent else rt.record
+    await record(
         deliveries.finish_delivery,
         chat_id=chat_id,
         slot=slot,

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import functools
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, ParamSpec, TypeVar
@@ -14,6 +13,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 from telegram.ext import CallbackContext
 
+from bot.bookkeeper import Bookkeeper
 from bot.ports import Briefings
 from bot.schedule import Clock, utcnow
 from bot.settings import BotSettings
@@ -33,9 +33,7 @@ class Runtime:
     clock: Clock = field(default=utcnow)
     # Delivery bookkeeping gets its own thread, so marking a part as sent never waits behind
     # briefing renders: the fewer sent-but-unrecorded parts, the fewer duplicates after a crash.
-    writer: ThreadPoolExecutor = field(
-        default_factory=lambda: ThreadPoolExecutor(1, thread_name_prefix="briefing-deliveries")
-    )
+    bookkeeper: Bookkeeper = field(default_factory=Bookkeeper)
     # Rendered, split briefings shared by chats with the same settings in one broadcast.
     cache: dict[tuple[Any, ...], tuple[float, list[str], datetime]] = field(default_factory=dict)
     # Scheduled sends whose outcome is not yet recorded: the most a crash can duplicate.
@@ -55,8 +53,12 @@ class Runtime:
 
     async def record(self, fn: Callable[..., T], **kwargs: Any) -> T:
         """Like `db`, on the delivery bookkeeping thread (never queued behind domain work)."""
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self.writer, self._in_session, fn, kwargs)
+        return await self.bookkeeper.run(functools.partial(self._in_session, fn, kwargs))
+
+    async def record_sent(self, fn: Callable[..., T], **kwargs: Any) -> T:
+        """Like `record`, ahead of every claim: the record of a part Telegram has accepted."""
+        call = functools.partial(self._in_session, fn, kwargs)
+        return await self.bookkeeper.run(call, urgent=True)
 
     def _in_session(self, fn: Callable[..., T], kwargs: dict[str, Any]) -> T:
         """Call a data-access function with a fresh session (runs in a worker thread)."""

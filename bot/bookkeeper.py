@@ -1,0 +1,89 @@
+"""The delivery bookkeeping thread: the record of a sent part goes ahead of every claim."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import itertools
+import queue
+import threading
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+URGENT, ROUTINE = 0, 1
+_Item = tuple[int, int, Callable[[], Any], asyncio.AbstractEventLoop, "asyncio.Future[Any]"]
+
+
+class Bookkeeper:
+    """One thread running delivery writes in priority order, oldest first within a priority.
+
+    One thread, so this process never contends with itself for SQLite's write lock (a waiting
+    writer sleeps a millisecond or more). Two priorities, because while a sent part is not yet
+    recorded no other scheduled send may start (`max_in_flight`): that record must not queue
+    behind the claims of the chats waiting for their turn, or the whole broadcast slows down.
+    """
+
+    def __init__(self, name: str = "briefing-deliveries") -> None:
+        """Prepare the queue; the thread starts with the first call."""
+        self._name = name
+        self._queue: queue.PriorityQueue[_Item] = queue.PriorityQueue()
+        self._order = itertools.count()
+        self._thread: threading.Thread | None = None
+        self._lock = threading.Lock()
+
+    async def run(self, fn: Callable[[], T], *, urgent: bool = False) -> T:
+        """Run `fn` on the bookkeeping thread and return its result (or raise its error).
+
+        Args:
+            fn: a blocking call, typically one data-access function with its session.
+            urgent: put it ahead of every routine call still waiting.
+        """
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[T] = loop.create_future()
+        self._start()
+        self._queue.put((URGENT if urgent else ROUTINE, next(self._order), fn, loop, future))
+        return await future
+
+    def _start(self) -> None:
+        with self._lock:
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._work, name=self._name)
+                self._thread.start()
+
+    def _work(self) -> None:
+        # Not a daemon: at interpreter exit the queue is drained before the thread ends, so a
+        # part Telegram accepted is still recorded when the bot stops cleanly.
+        while True:
+            try:
+                _priority, _order, fn, loop, future = self._queue.get(timeout=0.5)
+            except queue.Empty:
+                if not threading.main_thread().is_alive():
+                    return
+                continue
+            try:
+                result = fn()
+            except BaseException as exc:  # handed to the awaiting coroutine, not lost here
+                _settle(loop, future, None, exc)
+            else:
+                _settle(loop, future, result, None)
+
+
+def _settle(
+    loop: asyncio.AbstractEventLoop,
+    future: asyncio.Future[Any],
+    result: Any,
+    error: BaseException | None,
+) -> None:
+    """Complete a future from the bookkeeping thread (ignored when its loop has closed)."""
+
+    def settle() -> None:
+        if future.done():  # the awaiting coroutine was cancelled
+            return
+        if error is not None:
+            future.set_exception(error)
+        else:
+            future.set_result(result)
+
+    with contextlib.suppress(RuntimeError):  # a closed loop: nobody is waiting any more
+        loop.call_soon_threadsafe(settle)
