@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import func, update
+from sqlalchemy import ColumnElement, func, update
+from sqlalchemy import select as sa_select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -23,47 +23,58 @@ from summarizer.store.chat_tables import (
 ID_CHUNK = 500  # ids per IN (...) list: well under SQLite's bound-parameter limit
 
 
-def _infos(session: Session, rows: list[Chat]) -> list[ChatInfo]:
-    """Build the ChatInfo of chat rows with one query per related table, however many rows."""
-    times: defaultdict[int, list[str]] = defaultdict(list)
-    topics: defaultdict[int, list[str]] = defaultdict(list)
-    subs: dict[int, ChatSubscription] = {}
-    ids = [chat.id for chat in rows]
-    for start in range(0, len(ids), ID_CHUNK):
-        chunk = ids[start : start + ID_CHUNK]
-        for chat_id, local_time in session.exec(
-            select(ChatSchedule.chat_id, ChatSchedule.local_time)
-            .where(col(ChatSchedule.chat_id).in_(chunk))
-            .order_by(col(ChatSchedule.local_time))
-        ).all():
-            times[chat_id].append(local_time)
-        for chat_id, keyword in session.exec(
-            select(ChatTopic.chat_id, ChatTopic.keyword)
-            .where(col(ChatTopic.chat_id).in_(chunk))
-            .order_by(col(ChatTopic.id))
-        ).all():
-            topics[chat_id].append(keyword)
-        for row in session.exec(
-            select(ChatSubscription).where(col(ChatSubscription.chat_id).in_(chunk))
-        ).all():
-            subs[row.chat_id] = row
-    infos = []
-    for chat in rows:
-        sub = subs.get(chat.id)
+def _load(session: Session, where: ColumnElement[bool]) -> list[ChatInfo]:
+    """Read the settings of the chats matching `where`, by id, in one query however many.
+
+    The schedule and topic rows join in (a chat has a few of each), and their product is
+    folded back here: times sorted, topics in the order they were followed.
+    """
+    rows = session.execute(  # sqlmodel's select() types at most four columns
+        sa_select(
+            col(Chat.id),
+            col(Chat.kind),
+            col(Chat.title),
+            col(Chat.timezone),
+            col(Chat.words),
+            col(Chat.quiet_days),
+            col(ChatSubscription.active),
+            col(ChatSubscription.changed_at),
+            col(ChatSchedule.local_time),
+            col(ChatTopic.id),
+            col(ChatTopic.keyword),
+        )
+        .outerjoin(ChatSubscription, col(ChatSubscription.chat_id) == col(Chat.id))
+        .outerjoin(ChatSchedule, col(ChatSchedule.chat_id) == col(Chat.id))
+        .outerjoin(ChatTopic, col(ChatTopic.chat_id) == col(Chat.id))
+        .where(where)
+        .order_by(col(Chat.id))
+    ).all()
+    infos: list[ChatInfo] = []
+    times: set[str] = set()
+    topics: dict[int, str] = {}
+    for index, row in enumerate(rows):
+        chat_id, kind, title, zone, words, quiet, active, changed_at, time_, topic_id, word = row
+        if time_ is not None:
+            times.add(time_)
+        if topic_id is not None:
+            topics[topic_id] = word
+        if index + 1 < len(rows) and rows[index + 1][0] == chat_id:
+            continue  # more rows of the same chat follow
         infos.append(
             ChatInfo(
-                id=chat.id,
-                kind=chat.kind,
-                title=chat.title,
-                timezone=chat.timezone,
-                times=tuple(times[chat.id]),
-                topics=tuple(topics[chat.id]),
-                words=chat.words,
-                quiet_days=tuple(d for d in chat.quiet_days.split(",") if d),
-                subscribed=bool(sub and sub.active),
-                subscribed_at=sub.changed_at if sub and sub.active else None,
+                id=chat_id,
+                kind=kind,
+                title=title,
+                timezone=zone,
+                times=tuple(sorted(times)),
+                topics=tuple(topics[key] for key in sorted(topics)),
+                words=words,
+                quiet_days=tuple(d for d in quiet.split(",") if d),
+                subscribed=bool(active),
+                subscribed_at=changed_at if active else None,
             )
         )
+        times, topics = set(), {}
     return infos
 
 
@@ -102,7 +113,7 @@ def ensure_chat(
             session.rollback()
             chat = session.get(Chat, chat_id)
             assert chat is not None
-    return _infos(session, [chat])[0]
+    return _load(session, col(Chat.id) == chat.id)[0]
 
 
 def get_chat(*, session: Session, chat_id: int) -> ChatInfo | None:
@@ -112,23 +123,16 @@ def get_chat(*, session: Session, chat_id: int) -> ChatInfo | None:
 
 
 def get_chats(*, session: Session, chat_ids: Sequence[int]) -> list[ChatInfo]:
-    """Return the settings of the known chats among `chat_ids`, by id (four queries in all)."""
-    rows: list[Chat] = []
+    """Return the settings of the known chats among `chat_ids`, by id."""
+    infos: list[ChatInfo] = []
     for start in range(0, len(chat_ids), ID_CHUNK):
-        chunk = list(chat_ids[start : start + ID_CHUNK])
-        rows += session.exec(select(Chat).where(col(Chat.id).in_(chunk))).all()
-    return _infos(session, sorted(rows, key=lambda chat: chat.id))
+        infos += _load(session, col(Chat.id).in_(list(chat_ids[start : start + ID_CHUNK])))
+    return sorted(infos, key=lambda info: info.id)
 
 
 def subscribed_chats(*, session: Session) -> list[ChatInfo]:
     """Return every chat with an active subscription, by id."""
-    rows = session.exec(
-        select(Chat)
-        .join(ChatSubscription, col(ChatSubscription.chat_id) == col(Chat.id))
-        .where(col(ChatSubscription.active).is_(True))
-        .order_by(col(Chat.id))
-    ).all()
-    return _infos(session, list(rows))
+    return _load(session, col(ChatSubscription.active).is_(True))
 
 
 def set_subscription(

@@ -92,6 +92,7 @@ def reclaim_delivery(
     """
     result = session.exec(
         update(ChatDelivery)
+        .execution_options(synchronize_session=False)  # no loaded rows to keep in step
         .where(
             col(ChatDelivery.chat_id) == chat_id,
             col(ChatDelivery.slot) == slot,
@@ -115,6 +116,7 @@ def mark_progress(
     """
     session.exec(
         update(ChatDelivery)
+        .execution_options(synchronize_session=False)  # no loaded rows to keep in step
         .where(col(ChatDelivery.chat_id) == chat_id, col(ChatDelivery.slot) == slot)
         .values(status=SENDING, messages=sent_parts, claimed_at=now)
     )
@@ -158,6 +160,7 @@ def finish_delivery(
     """Record how a claimed delivery ended: sent, failed or skipped."""
     session.exec(
         update(ChatDelivery)
+        .execution_options(synchronize_session=False)  # no loaded rows to keep in step
         .where(col(ChatDelivery.chat_id) == chat_id, col(ChatDelivery.slot) == slot)
         .values(
             status=status,
