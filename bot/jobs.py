@@ -207,8 +207,9 @@ async def _catch_up_job(context: ContextTypes.DEFAULT_TYPE) -> None:
 async def retake_stale(app: AnyApp, rt: Runtime) -> dict[Outcome, int]:
     """Finish deliveries whose sender died (claims older than the claim timeout), once each.
 
-    Rows this process is handling are left alone; a live sender renews its claim after every
-    part, so only a dead one's rows grow stale.
+    Rows this process is handling are left alone; a live sender renews its claims on a
+    heartbeat (three times per claim timeout) and after every part, so only a dead one's rows
+    grow stale.
     """
     now = rt.now()
     stale = await rt.db(
@@ -233,11 +234,25 @@ async def _stale_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     await retake_stale(context.application, runtime_of(context))
 
 
+async def renew_claims(rt: Runtime) -> int:
+    """Renew the claims of every delivery this process is handling; return how many."""
+    if not rt.active:
+        return 0
+    keys = sorted(rt.active)
+    return await rt.record(deliveries.renew_claims, keys=keys, now=rt.now())
+
+
+async def _heartbeat_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Keep this process's claims young while their chats wait for their turn to be sent."""
+    await renew_claims(runtime_of(context))
+
+
 async def start_scheduling(app: AnyApp, rt: Runtime) -> None:
     """Restore jobs, then catch up missed slots in a job (start-up is not held up by sending).
 
     A repeating job also retakes stale claims, so a briefing claimed by a bot that died after
-    this one started is still sent, one claim timeout later.
+    this one started is still sent, one claim timeout later; another renews this process's
+    own claims three times per claim timeout, so none of them looks stale while it waits.
     """
     await restore_schedules(app, rt)
     if app.job_queue is not None:
@@ -250,5 +265,13 @@ async def start_scheduling(app: AnyApp, rt: Runtime) -> None:
             interval=every,
             first=rt.settings.claim_timeout.total_seconds() + 1,
             name="stale-claims",
+            job_kwargs={"misfire_grace_time": None, "coalesce": True},
+        )
+        beat = rt.settings.claim_timeout.total_seconds() / 3
+        app.job_queue.run_repeating(
+            _heartbeat_job,
+            interval=beat,
+            first=beat,
+            name="claim-heartbeat",
             job_kwargs={"misfire_grace_time": None, "coalesce": True},
         )

@@ -1,12 +1,13 @@
 """Keyword-only data access for scheduled deliveries: claim, progress, outcome and history.
 
 A delivery is one (chat, slot) row. It is claimed before anything is sent (the unique key makes
-exactly one claimant win, across processes), renewed as parts go out and finished with its
+exactly one claimant win, across processes), renewed while its sender lives, and finished with its
 outcome, so a crashed sender's rows can be told from a live one's and taken over.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -111,8 +112,7 @@ def mark_progress(
     """Record that a delivery is sending and how many of its parts Telegram has accepted.
 
     Written after each part but the last (whose record is the outcome); it also renews the
-    claim, so a live sender's row never looks stale however long pacing or a RetryAfter makes
-    it wait between parts.
+    claim (as does the sender's heartbeat, `renew_claims`).
     """
     session.exec(
         update(ChatDelivery)
@@ -121,6 +121,37 @@ def mark_progress(
         .values(status=SENDING, messages=sent_parts, claimed_at=now)
     )
     session.commit()
+
+
+def renew_claims(*, session: Session, keys: Sequence[tuple[int, datetime]], now: datetime) -> int:
+    """Renew this sender's unfinished claims: a live sender's rows must never look stale.
+
+    A claimed chat may wait a long time for its turn (the flood limit, a RetryAfter), so the
+    sender renews every claim it holds on a heartbeat, not only when a part goes out.
+
+    Args:
+        session: open database session.
+        keys: the (chat id, slot) rows this sender is handling.
+        now: the new claim time.
+
+    Returns:
+        How many rows were renewed (finished rows are left alone).
+    """
+    renewed = 0
+    for chat_id, slot in keys:
+        result = session.exec(
+            update(ChatDelivery)
+            .execution_options(synchronize_session=False)
+            .where(
+                col(ChatDelivery.chat_id) == chat_id,
+                col(ChatDelivery.slot) == slot,
+                col(ChatDelivery.status).in_((CLAIMED, SENDING)),
+            )
+            .values(claimed_at=now)
+        )
+        renewed += result.rowcount
+    session.commit()
+    return renewed
 
 
 def delivery_progress(*, session: Session, chat_id: int, slot: datetime) -> int:

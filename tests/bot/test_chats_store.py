@@ -150,3 +150,51 @@ def test_group_migration_moves_everything(db: Engine) -> None:
             True,
         )
         assert [d.slot for d in deliveries.deliveries(session=session, chat_id=-1005)] == [NOW]
+
+
+def test_renewed_claims_are_not_taken_over_and_finished_rows_stay_finished(db: Engine) -> None:
+    first, second = NOW, NOW + timedelta(hours=1)
+    later = NOW + timedelta(minutes=10)
+    with Session(db) as session:
+        _new_chat(session)
+        assert deliveries.begin_delivery(session=session, chat_id=42, slot=first, now=NOW)
+        assert deliveries.begin_delivery(session=session, chat_id=42, slot=second, now=NOW)
+        deliveries.finish_delivery(
+            session=session, chat_id=42, slot=second, status=chat_tables.SENT, now=NOW
+        )
+        keys = [(42, first), (42, second)]
+        assert deliveries.renew_claims(session=session, keys=keys, now=later) == 1
+        # ten minutes on, the renewed claim is a live one: nobody may take it over
+        assert not deliveries.begin_delivery(
+            session=session, chat_id=42, slot=first, now=later, stale_before=later
+        )
+        rows = {d.slot: d for d in deliveries.deliveries(session=session, chat_id=42)}
+        assert rows[first].claimed_at == later and rows[first].status == chat_tables.CLAIMED
+        assert rows[second].claimed_at == NOW and rows[second].status == chat_tables.SENT
+
+
+def test_begin_delivery_reads_progress_and_what_is_new_since(db: Engine) -> None:
+    first, second = NOW, NOW + timedelta(days=1)
+    with Session(db) as session:
+        _new_chat(session)
+        claim = deliveries.begin_delivery(session=session, chat_id=42, slot=first, now=NOW)
+        assert claim == deliveries.Claim(sent_parts=0, since=None)
+        computed = NOW + timedelta(seconds=5)
+        deliveries.finish_delivery(
+            session=session,
+            chat_id=42,
+            slot=first,
+            status=chat_tables.SENT,
+            now=NOW,
+            messages=1,
+            content_at=computed,
+        )
+        assert not deliveries.begin_delivery(session=session, chat_id=42, slot=first, now=NOW)
+        # a crashed sender got two parts out of the second slot; the retake resumes after them
+        assert deliveries.begin_delivery(session=session, chat_id=42, slot=second, now=second)
+        deliveries.mark_progress(session=session, chat_id=42, slot=second, sent_parts=2, now=second)
+        later = second + timedelta(minutes=10)
+        retake = deliveries.begin_delivery(
+            session=session, chat_id=42, slot=second, now=later, stale_before=later
+        )
+        assert retake == deliveries.Claim(sent_parts=2, since=computed)
