@@ -92,6 +92,9 @@ class Limits:
     max_retries: int = 5
     backoff: float = 1.0
     backoff_cap: float = 30.0
+    # Requests on the wire at once. httpcore's pool scans every request against every connection
+    # on each one, so 64 concurrent replies over 64 connections cost more CPU than the replies.
+    max_concurrent: int = 8
 
 
 def retry_after_seconds(exc: RetryAfter) -> float:
@@ -116,6 +119,7 @@ class PacingRateLimiter(BaseRateLimiter[int]):
         self._chats: dict[str, SlidingWindow] = {}
         self._groups: dict[str, SlidingWindow] = {}
         self._blocked_until: dict[str, float] = {}
+        self._wire = asyncio.Semaphore(max(1, limits.max_concurrent))
         self.retries: collections.Counter[str] = collections.Counter()
 
     async def initialize(self) -> None:
@@ -179,7 +183,8 @@ class PacingRateLimiter(BaseRateLimiter[int]):
             held = await self._pace(chat)
             backoff = 0.0
             try:
-                return await callback(*args, **kwargs)
+                async with self._wire:
+                    return await callback(*args, **kwargs)
             except RetryAfter as exc:
                 if attempt >= retries:
                     raise
