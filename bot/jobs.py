@@ -129,11 +129,17 @@ async def _briefing_job(context: ContextTypes.DEFAULT_TYPE) -> None:
                 job_kwargs={"misfire_grace_time": int(rt.settings.grace.total_seconds()) or None},
             )
             return
-    fresh = await rt.db(chats.get_chat, chat_id=job.chat_id)
-    if fresh is not None:
-        schedule_chat(context.application, rt, fresh, after=job.data)
-    else:  # the group moved to a new supergroup id while sending: rebuild from the database
-        await restore_schedules(context.application, rt)
+    if _jobs(context.application).get(chat.id) is not job:
+        return  # a command rescheduled or dropped the chat while it was being sent
+    if chat.kind == "group":  # only a basic group can become a supergroup (a new id) meanwhile
+        fresh = await rt.db(chats.get_chat, chat_id=job.chat_id)
+        if fresh is None:  # it moved while sending: rebuild from the database
+            await restore_schedules(context.application, rt)
+            return
+        chat = fresh
+    # The settings read when the job fired are fresh enough for the next slot: a change made
+    # since through this process replaced the job (above), and the next firing reads again.
+    schedule_chat(context.application, rt, chat, after=job.data)
 
 
 async def catch_up(app: AnyApp, rt: Runtime) -> dict[Outcome, int]:
