@@ -6,24 +6,49 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 
+from sqlalchemy import Table, bindparam, insert, union_all, update
 from sqlmodel import Session, col, select
 
 from summarizer.errors import NotFoundError
 from summarizer.store.models import Article, ArticleCopy, Source, SourceLine, Summary
+from summarizer.values import Article as ArticleValue
 from summarizer.views import ArticleRef, ArticleView
+
+# Ingest writes one article at a time: Core statements built once skip the ORM's per-call work.
+_ARTICLES: Table = Article.__table__  # type: ignore[attr-defined]
+_COPIES: Table = ArticleCopy.__table__  # type: ignore[attr-defined]
+_SOURCES: Table = Source.__table__  # type: ignore[attr-defined]
+_LINES: Table = SourceLine.__table__  # type: ignore[attr-defined]
+_SOURCE_BY_NAME = select(_SOURCES.c.id).where(_SOURCES.c.name == bindparam("name"))
+_INSERT_SOURCE = insert(_SOURCES)
+_BY_FINGERPRINT = union_all(
+    select(_ARTICLES.c.id).where(_ARTICLES.c.fingerprint == bindparam("fingerprint")),
+    select(_COPIES.c.article_id).where(_COPIES.c.fingerprint == bindparam("fingerprint")),
+)
+_INSERT_ARTICLE = insert(_ARTICLES)
+_INSERT_COPY = insert(_COPIES)
+_INSERT_SUMMARY = insert(Summary.__table__)  # type: ignore[attr-defined]
+_LINES_OF_SOURCE = select(_LINES.c.line_key, _LINES.c.id).where(
+    _LINES.c.source_id == bindparam("source_id"),
+    _LINES.c.line_key.in_(bindparam("keys", expanding=True)),
+)
+_GROW_LINE = (
+    update(_LINES)
+    .where(_LINES.c.id == bindparam("row_id"))
+    .values(articles=_LINES.c.articles + bindparam("count"))
+)
 
 
 def source_id(*, session: Session, name: str) -> int:
     """Return the id of the source with this name, creating it when new."""
     name = name.strip()[:200] or "unknown"
-    found = session.exec(select(Source.id).where(Source.name == name)).first()
+    connection = session.connection()
+    found = connection.execute(_SOURCE_BY_NAME, {"name": name}).scalar()
     if found is not None:
-        return found
-    source = Source(name=name)
-    session.add(source)
-    session.flush()
-    assert source.id is not None
-    return source.id
+        return int(found)
+    created = connection.execute(_INSERT_SOURCE, {"name": name}).inserted_primary_key
+    assert created is not None
+    return int(created[0])
 
 
 def source_names(*, session: Session, ids: Sequence[int]) -> dict[int, str]:
@@ -36,12 +61,48 @@ def source_names(*, session: Session, ids: Sequence[int]) -> dict[int, str]:
 
 def find_by_fingerprint(*, session: Session, fingerprint: str) -> int | None:
     """Return the id of the article or copy holding this exact text (copies map to the original)."""
-    found = session.exec(select(Article.id).where(Article.fingerprint == fingerprint)).first()
-    if found is not None:
-        return found
-    return session.exec(
-        select(ArticleCopy.article_id).where(ArticleCopy.fingerprint == fingerprint)
-    ).first()
+    # A text is stored once, as an article or as a copy: at most one row matches.
+    found = session.connection().execute(_BY_FINGERPRINT, {"fingerprint": fingerprint}).scalar()
+    return None if found is None else int(found)
+
+
+def insert_article(*, session: Session, article: ArticleValue, source_id: int) -> int:
+    """Store a new article (without its event) and return its id."""
+    created = (
+        session.connection()
+        .execute(
+            _INSERT_ARTICLE,
+            {
+                "title": article.title,
+                "body": article.body,
+                "source_id": source_id,
+                "location": article.location,
+                "published": article.published,
+                "published_estimated": article.published_estimated,
+                "language": article.language,
+                "fingerprint": article.fingerprint,
+            },
+        )
+        .inserted_primary_key
+    )
+    assert created is not None
+    return int(created[0])
+
+
+def insert_copy(
+    *, session: Session, article_id: int, source_id: int, article: ArticleValue, similarity: float
+) -> None:
+    """Store a near-duplicate of a stored article as its copy."""
+    session.connection().execute(
+        _INSERT_COPY,
+        {
+            "article_id": article_id,
+            "source_id": source_id,
+            "location": article.location,
+            "fingerprint": article.fingerprint,
+            "similarity": similarity,
+        },
+    )
 
 
 def recent_bodies(*, session: Session, since: datetime) -> list[tuple[int, str]]:
@@ -50,23 +111,19 @@ def recent_bodies(*, session: Session, since: datetime) -> list[tuple[int, str]]
     return [(row[0], row[1]) for row in rows if row[0] is not None]
 
 
-def save_summary(
+def add_summary(
     *, session: Session, article_id: int, method: str, length: str, sentences: Sequence[str]
 ) -> None:
-    """Store (or replace) one summary of an article."""
-    existing = session.exec(
-        select(Summary).where(
-            Summary.article_id == article_id, Summary.method == method, Summary.length == length
-        )
-    ).first()
-    payload = json.dumps(list(sentences), ensure_ascii=False)
-    if existing is None:
-        session.add(
-            Summary(article_id=article_id, method=method, length=length, sentences_json=payload)
-        )
-    else:
-        existing.sentences_json = payload
-        session.add(existing)
+    """Store the first summary of a new article for one method and length."""
+    session.connection().execute(
+        _INSERT_SUMMARY,
+        {
+            "article_id": article_id,
+            "method": method,
+            "length": length,
+            "sentences_json": json.dumps(list(sentences), ensure_ascii=False),
+        },
+    )
 
 
 def latest_summary(*, session: Session, article_id: int) -> tuple[str, ...]:
@@ -141,20 +198,20 @@ def line_history(*, session: Session, sources: Iterable[str]) -> dict[str, dict[
     return history
 
 
-def add_line_counts(*, session: Session, counts: Mapping[str, Mapping[str, int]]) -> None:
-    """Add per-source line-key counts of newly stored articles."""
-    for name, keys in counts.items():
-        source = source_id(session=session, name=name)
-        existing = {
-            row.line_key: row
-            for row in session.exec(
-                select(SourceLine).where(
-                    SourceLine.source_id == source, col(SourceLine.line_key).in_(list(keys))
-                )
-            )
-        }
+def add_line_counts(*, session: Session, counts: Mapping[int, Mapping[str, int]]) -> None:
+    """Add line-key counts of newly stored articles, per source id."""
+    connection = session.connection()
+    added: list[dict[str, object]] = []
+    grown: list[dict[str, object]] = []
+    for source, keys in counts.items():
+        rows = connection.execute(_LINES_OF_SOURCE, {"source_id": source, "keys": list(keys)})
+        existing = {key: row_id for key, row_id in rows}
         for key, count in keys.items():
-            row = existing.get(key) or SourceLine(source_id=source, line_key=key)
-            row.articles += count
-            session.add(row)
-    session.flush()
+            if key in existing:
+                grown.append({"row_id": existing[key], "count": count})
+            else:
+                added.append({"source_id": source, "line_key": key, "articles": count})
+    if added:
+        connection.execute(insert(_LINES), added)
+    if grown:
+        connection.execute(_GROW_LINE, grown)

@@ -4,15 +4,23 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func
+from sqlalchemy import Table, bindparam, delete, func, insert, update
+from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
 from summarizer.events.cluster import EventDoc
+from summarizer.events.features import heaviest
 from summarizer.store.models import Article, ArticleCopy, Event, Source, Story
 
 PROFILE_FEATURES = 200
+
+_ARTICLES: Table = Article.__table__  # type: ignore[attr-defined]
+_COPIES: Table = ArticleCopy.__table__  # type: ignore[attr-defined]
+_EVENTS: Table = Event.__table__  # type: ignore[attr-defined]
+_STORIES: Table = Story.__table__  # type: ignore[attr-defined]
 
 
 def newest_article_time(*, session: Session) -> datetime | None:
@@ -73,80 +81,264 @@ def max_ids(*, session: Session) -> tuple[int, int]:
     return int(event_max), int(story_max)
 
 
-def attach_article(
-    *,
-    session: Session,
-    event_id: int,
-    article: Article,
-    title: str,
-    profile: Mapping[str, float],
-) -> Event:
-    """Put an article into an event (created when new) and refresh the event's counts."""
-    event = session.get(Event, event_id)
-    if event is None:
-        event = Event(
-            id=event_id,
-            title=title,
-            first_seen=article.published,
-            last_seen=article.published,
-            article_count=1,
-            source_count=1,
-        )
-    else:
-        known = event_source_ids(session=session, event_id=event_id)
-        event.article_count += 1
-        event.source_count = len(known | {article.source_id})
-    event.first_seen = min(event.first_seen, article.published)
-    event.last_seen = max(event.last_seen, article.published)
-    session.add(event)
-    session.flush()
-    article.event_id = event_id
-    session.add(article)
-    top = sorted(profile.items(), key=lambda kv: (-kv[1], kv[0]))[:PROFILE_FEATURES]
-    event.profile_json = json.dumps({k: round(v, 6) for k, v in top})
-    session.add(event)
-    session.flush()
-    return event
+def profile_json(profile: Mapping[str, float]) -> str:
+    """An event profile as stored: its heaviest features, weights rounded to six places."""
+    return json.dumps({k: round(v, 6) for k, v in heaviest(profile, PROFILE_FEATURES)})
 
 
-def event_source_ids(*, session: Session, event_id: int) -> set[int]:
-    """Distinct sources of an event's articles and of their near-duplicate copies."""
-    direct = set(session.exec(select(Article.source_id).where(Article.event_id == event_id)))
-    copies = set(
-        session.exec(
-            select(ArticleCopy.source_id)
-            .join(Article, col(Article.id) == col(ArticleCopy.article_id))
-            .where(Article.event_id == event_id)
-        )
+@dataclass(slots=True)
+class EventRow:
+    """One event row as the ingest last wrote it, with the distinct sources behind its count."""
+
+    id: int
+    story_id: int | None
+    first_seen: datetime
+    last_seen: datetime
+    article_count: int
+    sources: set[int]
+
+
+@dataclass(slots=True)
+class _StoryRow:
+    id: int
+    first_seen: datetime
+    last_seen: datetime
+
+
+# Core statements built once: an ingest runs them a few times per article.
+_EVENT_BY_ID = core_select(
+    _EVENTS.c.story_id, _EVENTS.c.first_seen, _EVENTS.c.last_seen, _EVENTS.c.article_count
+).where(_EVENTS.c.id == bindparam("event_id"))
+_ARTICLE_SOURCES = core_select(_ARTICLES.c.source_id).where(
+    _ARTICLES.c.event_id == bindparam("event_id")
+)
+_COPY_SOURCES = (
+    core_select(_COPIES.c.source_id)
+    .join(_ARTICLES, _ARTICLES.c.id == _COPIES.c.article_id)
+    .where(_ARTICLES.c.event_id == bindparam("event_id"))
+)
+_ARTICLE_EVENT = core_select(_ARTICLES.c.event_id).where(_ARTICLES.c.id == bindparam("article_id"))
+_INSERT_EVENT = insert(_EVENTS)
+_UPDATE_EVENT = (
+    update(_EVENTS)
+    .where(_EVENTS.c.id == bindparam("event_id"))
+    .values(
+        first_seen=bindparam("first_seen"),
+        last_seen=bindparam("last_seen"),
+        article_count=bindparam("article_count"),
+        source_count=bindparam("source_count"),
+        profile_json=bindparam("profile_json"),
     )
-    return direct | copies
+)
+_SET_SOURCE_COUNT = (
+    update(_EVENTS)
+    .where(_EVENTS.c.id == bindparam("event_id"))
+    .values(source_count=bindparam("source_count"))
+)
+_SET_EVENT_STORY = (
+    update(_EVENTS)
+    .where(_EVENTS.c.id == bindparam("event_id"))
+    .values(story_id=bindparam("story_id"))
+)
+_SET_ARTICLE_EVENT = (
+    update(_ARTICLES)
+    .where(_ARTICLES.c.id == bindparam("article_id"))
+    .values(event_id=bindparam("event_id"))
+)
+_STORY_BY_ID = core_select(_STORIES.c.first_seen, _STORIES.c.last_seen).where(
+    _STORIES.c.id == bindparam("story_id")
+)
+_STORY_EVENT_SPANS = core_select(_EVENTS.c.first_seen, _EVENTS.c.last_seen).where(
+    _EVENTS.c.story_id == bindparam("old")
+)
+_MOVE_EVENTS = (
+    update(_EVENTS).where(_EVENTS.c.story_id == bindparam("old")).values(story_id=bindparam("new"))
+)
+_INSERT_STORY = insert(_STORIES)
+_UPDATE_STORY_SPAN = (
+    update(_STORIES)
+    .where(_STORIES.c.id == bindparam("story_id"))
+    .values(first_seen=bindparam("first_seen"), last_seen=bindparam("last_seen"))
+)
+_DELETE_STORY = delete(_STORIES).where(_STORIES.c.id == bindparam("story_id"))
 
 
-def set_story(
-    *, session: Session, event: Event, story_id: int, merged: Sequence[int], title: str
-) -> None:
-    """Put an event into a story (created when new); fold merged stories into it."""
-    story = session.get(Story, story_id)
-    if story is None:
-        story = Story(
-            id=story_id, title=title, first_seen=event.first_seen, last_seen=event.last_seen
+class EventWriter:
+    """Writes the events and stories of one ingest session, one article at a time.
+
+    Each event and story row is read at most once and then kept in memory as last written, so
+    an article costs a few single-row statements. Nothing else may write these rows while the
+    session is open; call `forget` after a rollback, since the memory may then be ahead of it.
+    """
+
+    def __init__(self, session: Session) -> None:
+        """Start with no rows in memory.
+
+        Args:
+            session: the ingest's session (its transaction holds every write).
+        """
+        self.session = session
+        self._events: dict[int, EventRow] = {}
+        self._stories: dict[int, _StoryRow] = {}
+        self._article_events: dict[int, int] = {}
+
+    def forget(self) -> None:
+        """Drop every row kept in memory (they are read again when next needed)."""
+        self._events.clear()
+        self._stories.clear()
+        self._article_events.clear()
+
+    def attach(
+        self,
+        *,
+        event_id: int,
+        article_id: int,
+        source_id: int,
+        published: datetime,
+        title: str,
+        profile: Mapping[str, float],
+    ) -> EventRow:
+        """Put a stored article into an event (created when new) and refresh the event's counts.
+
+        Args:
+            event_id: the event's key.
+            article_id: the article's id.
+            source_id: the article's source.
+            published: the article's publication time.
+            title: the article's title (the event's title when it opens the event).
+            profile: the event's profile after the article joined.
+
+        Returns:
+            The event as written.
+        """
+        connection = self.session.connection()
+        event = self._event(event_id)
+        if event is None:
+            event = EventRow(event_id, None, published, published, 1, {source_id})
+            connection.execute(
+                _INSERT_EVENT,
+                {
+                    "id": event_id,
+                    "title": title,
+                    "first_seen": published,
+                    "last_seen": published,
+                    "article_count": 1,
+                    "source_count": 1,
+                    "profile_json": profile_json(profile),
+                },
+            )
+            self._events[event_id] = event
+        else:
+            event.article_count += 1
+            event.sources.add(source_id)
+            event.first_seen = min(event.first_seen, published)
+            event.last_seen = max(event.last_seen, published)
+            connection.execute(
+                _UPDATE_EVENT,
+                {
+                    "event_id": event_id,
+                    "first_seen": event.first_seen,
+                    "last_seen": event.last_seen,
+                    "article_count": event.article_count,
+                    "source_count": len(event.sources),
+                    "profile_json": profile_json(profile),
+                },
+            )
+        connection.execute(_SET_ARTICLE_EVENT, {"article_id": article_id, "event_id": event_id})
+        self._article_events[article_id] = event_id
+        return event
+
+    def add_copy_source(self, *, article_id: int, source_id: int) -> None:
+        """Count a near-duplicate copy's source among the sources of its original's event."""
+        connection = self.session.connection()
+        event_id = self._article_events.get(article_id)
+        if event_id is None:
+            event_id = connection.execute(_ARTICLE_EVENT, {"article_id": article_id}).scalar()
+            if event_id is None:
+                return
+        event = self._event(event_id)
+        if event is None:
+            return
+        event.sources.add(source_id)
+        connection.execute(
+            _SET_SOURCE_COUNT, {"event_id": event_id, "source_count": len(event.sources)}
         )
-        session.add(story)
-        session.flush()
-    for old in merged:
-        for moved in session.exec(select(Event).where(Event.story_id == old)).all():
-            moved.story_id = story_id
-            story.first_seen = min(story.first_seen, moved.first_seen)
-            story.last_seen = max(story.last_seen, moved.last_seen)
-            session.add(moved)
-        old_story = session.get(Story, old)
-        if old_story is not None:
-            session.flush()
-            session.delete(old_story)
-    story.first_seen = min(story.first_seen, event.first_seen)
-    story.last_seen = max(story.last_seen, event.last_seen)
-    session.add(story)
-    session.flush()
-    event.story_id = story_id
-    session.add(event)
-    session.flush()
+
+    def set_story(
+        self, *, event: EventRow, story_id: int, merged: Sequence[int], title: str
+    ) -> None:
+        """Put an event into a story (created when new); fold merged stories into it.
+
+        Args:
+            event: the event as `attach` returned it.
+            story_id: the story's key.
+            merged: keys of stories merged into this one (their events move, the stories go).
+            title: the story's title when it is new.
+        """
+        connection = self.session.connection()
+        story = self._story(story_id)
+        if story is None:
+            story = _StoryRow(story_id, event.first_seen, event.last_seen)
+            connection.execute(
+                _INSERT_STORY,
+                {
+                    "id": story_id,
+                    "title": title,
+                    "first_seen": event.first_seen,
+                    "last_seen": event.last_seen,
+                },
+            )
+            self._stories[story_id] = story
+        written = (story.first_seen, story.last_seen)
+        for old in merged:
+            for first_seen, last_seen in connection.execute(_STORY_EVENT_SPANS, {"old": old}):
+                story.first_seen = min(story.first_seen, first_seen)
+                story.last_seen = max(story.last_seen, last_seen)
+            connection.execute(_MOVE_EVENTS, {"old": old, "new": story_id})
+            for kept in self._events.values():
+                if kept.story_id == old:
+                    kept.story_id = story_id
+            connection.execute(_DELETE_STORY, {"story_id": old})
+            self._stories.pop(old, None)
+        story.first_seen = min(story.first_seen, event.first_seen)
+        story.last_seen = max(story.last_seen, event.last_seen)
+        if (story.first_seen, story.last_seen) != written:
+            connection.execute(
+                _UPDATE_STORY_SPAN,
+                {
+                    "story_id": story_id,
+                    "first_seen": story.first_seen,
+                    "last_seen": story.last_seen,
+                },
+            )
+        if event.story_id != story_id:
+            connection.execute(_SET_EVENT_STORY, {"event_id": event.id, "story_id": story_id})
+            event.story_id = story_id
+
+    def _event(self, event_id: int) -> EventRow | None:
+        """The event as kept, or as stored (None when there is no such event)."""
+        kept = self._events.get(event_id)
+        if kept is not None:
+            return kept
+        connection = self.session.connection()
+        row = connection.execute(_EVENT_BY_ID, {"event_id": event_id}).first()
+        if row is None:
+            return None
+        key = {"event_id": event_id}
+        sources = set(connection.execute(_ARTICLE_SOURCES, key).scalars())
+        sources.update(connection.execute(_COPY_SOURCES, key).scalars())
+        event = EventRow(event_id, row[0], row[1], row[2], row[3], sources)
+        self._events[event_id] = event
+        return event
+
+    def _story(self, story_id: int) -> _StoryRow | None:
+        """The story as kept, or as stored (None when there is no such story)."""
+        kept = self._stories.get(story_id)
+        if kept is not None:
+            return kept
+        row = self.session.connection().execute(_STORY_BY_ID, {"story_id": story_id}).first()
+        if row is None:
+            return None
+        story = _StoryRow(story_id, row[0], row[1])
+        self._stories[story_id] = story
+        return story
