@@ -14,6 +14,7 @@ from summarizer.events.features import (
     Vector,
     cosine,
     doc_features,
+    squared_length,
     top,
     weigh,
 )
@@ -75,7 +76,7 @@ class _Event:
             centroid[feature] = centroid.get(feature, 0.0) + weight
         if len(centroid) > 2 * _CENTROID_FEATURES:
             self.centroid = centroid = top(centroid, _CENTROID_FEATURES)
-        self.norm = sum(v * v for v in centroid.values()) ** 0.5
+        self.norm = squared_length(centroid) ** 0.5
         self.size += 1
         self.first = min(self.first, time)
         self.last = max(self.last, time)

@@ -8,6 +8,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
+from operator import itemgetter, mul
 
 from sumy.utils import get_stop_words
 
@@ -138,25 +139,48 @@ def entities_and_numbers(text: str, language: str = "en") -> tuple[list[str], li
     Returns:
         (entities lower-cased, numbers) in text order.
     """
+    _, entities, numbers = _scan(text, language)
+    return entities, numbers
+
+
+def _scan(
+    text: str, language: str, limit: int | None = None
+) -> tuple[list[str], list[str], list[str]]:
+    """Terms, entities and numbers of a text's first `limit` words, read in one pass."""
+    cache = _term_cache(language)
     stops = stop_words(language)
+    opens_sentence = _OPENS_SENTENCE.search
+    found: list[str] = []
     entities: list[str] = []
     numbers: list[str] = []
-    previous_end = -1
-    for match in _WORD.finditer(text):
+    previous_end = -1  # the text's first word opens a sentence
+    for position, match in enumerate(_WORD.finditer(text)):
+        if position == limit:
+            break
         word = match.group()
-        gap = text[previous_end : match.start()] if previous_end >= 0 else "."
-        previous_end = match.end()
+        term = cache.get(word)
+        if term is None:
+            term = _term(word, language)
+            if len(cache) < _TERM_CACHE_SIZE:
+                cache[word] = term
+        if term:
+            found.append(term)
+        start, end = match.span()
         if word[0].isdigit():
             numbers.append(word)
-            continue
-        if len(word) < 2 or not word[0].isupper() or _OPENS_SENTENCE.search(gap):
-            continue
-        lower = word.lower()
-        if lower.endswith(("'s", "’s")):
-            lower = lower[:-2]
-        if lower not in stops:
-            entities.append(lower)
-    return entities, numbers
+        elif (
+            len(word) > 1
+            and word[0].isupper()
+            and previous_end >= 0
+            and opens_sentence(text, previous_end, start) is None
+        ):
+            lower = word.lower()
+            if lower.endswith(("'s", "’s")):
+                lower = lower[:-2]
+            if lower not in stops:
+                entities.append(lower)
+        previous_end = end
+    return found, entities, numbers
 
 
 def doc_features(
@@ -174,22 +198,17 @@ def doc_features(
     Returns:
         Feature counts with TERM, ENTITY and NUMBER prefixes.
     """
-    tokens = _WORD.finditer(body)
-    cut = len(body)
-    for i, match in enumerate(tokens):
-        if i == max_body_words:
-            cut = match.start()
-            break
-    text = body[:cut]
     counts: Counter[str] = Counter()
-    for weight, part in ((3, title), (1, text)):
-        for term in terms(part, language):
+    for weight, (found, entities, numbers) in (
+        (3, _scan(title, language)),
+        (1, _scan(body, language, max_body_words)),
+    ):
+        for term in found:
             counts[TERM + term] += weight
-        ents, nums = entities_and_numbers(part, language)
-        for ent in ents:
-            counts[ENTITY + ent] += weight
-        for num in nums:
-            counts[NUMBER + num] += weight
+        for entity in entities:
+            counts[ENTITY + entity] += weight
+        for number in numbers:
+            counts[NUMBER + number] += weight
     return counts
 
 
@@ -236,31 +255,53 @@ def weigh(
         The unit-length vector (empty for no features).
     """
     vector: Vector = {}
+    idf, kind_of, log = frequencies.idf, kind_weights.get, math.log  # bound once: a hot loop
     for feature, count in counts.items():
-        kind = kind_weights.get(feature[:2], 1.0)
+        kind = kind_of(feature[:2], 1.0)
         if kind == 0.0:
             continue
-        vector[feature] = kind * (1.0 + math.log(count)) * frequencies.idf(feature)
+        vector[feature] = kind * (1.0 + log(count)) * idf(feature)
     return normalise(vector)
 
 
 def normalise(vector: Mapping[str, float]) -> Vector:
     """Return the vector scaled to unit length (empty stays empty)."""
-    norm = math.sqrt(sum(v * v for v in vector.values()))
+    norm = math.sqrt(squared_length(vector))
     if norm == 0.0:
         return {}
     return {k: v / norm for k, v in vector.items()}
 
 
+def squared_length(vector: Mapping[str, float]) -> float:
+    """Sum of the squared weights, added in the vector's order."""
+    total: float = sum(map(mul, vector.values(), vector.values()))
+    return total
+
+
 def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     """Dot product of two sparse vectors (their cosine when both are unit length)."""
     # The key intersection runs in C; fsum is exact, so set order cannot change the result.
-    return math.fsum([a[k] * b[k] for k in a.keys() & b.keys()])
+    common = a.keys() & b.keys()
+    return math.fsum(map(mul, map(a.__getitem__, common), map(b.__getitem__, common)))
+
+
+def heaviest(vector: Mapping[str, float], size: int) -> list[tuple[str, float]]:
+    """The `size` heaviest (feature, weight) pairs, heaviest first, ties broken by name."""
+    if size <= 0:
+        return []
+    if len(vector) > size:
+        # Only pairs at least as heavy as the size-th heaviest weight can be kept.
+        floor = sorted(vector.values(), reverse=True)[size - 1]
+        pairs = sorted((k, v) for k, v in vector.items() if v >= floor)
+    else:
+        pairs = sorted(vector.items())
+    # By name, then (a stable sort) by weight: two C-level sorts instead of a Python sort key.
+    pairs.sort(key=itemgetter(1), reverse=True)
+    return pairs[:size]
 
 
 def top(vector: Mapping[str, float], size: int) -> Vector:
     """Keep the `size` heaviest features (ties broken by name, so the result is deterministic)."""
     if len(vector) <= size:
         return dict(vector)
-    best = sorted(vector.items(), key=lambda kv: (-kv[1], kv[0]))[:size]
-    return dict(best)
+    return dict(heaviest(vector, size))

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from summarizer.events.features import Vector, cosine, normalise, top
+from summarizer.events.features import Vector, cosine, normalise, squared_length, top
 
 logger = logging.getLogger(__name__)
 
@@ -59,7 +59,7 @@ class _Story:
             centroid[feature] = centroid.get(feature, 0.0) + sign * weight
         if len(centroid) > 2 * _CENTROID_FEATURES:
             self.centroid = centroid = top(centroid, _CENTROID_FEATURES)
-        self.norm = sum(v * v for v in centroid.values()) ** 0.5
+        self.norm = squared_length(centroid) ** 0.5
 
     def stretch(self, time: datetime | None) -> None:
         if time is None:
