@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from itertools import islice
 
 _MONTHS = {
     name: number
@@ -45,6 +46,7 @@ _DATELINE = re.compile(
     r"^[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Za-z .'-]{2,30})?,\s*" + _MONTH + r"\s+(?P<day>\d{1,2})\b",
     re.I,
 )
+_YEAR = re.compile(r"(?:19|20)\d{2}")
 _HEADER_LINES = 15
 
 
@@ -67,8 +69,11 @@ def find_published(text: str, *, now: datetime | None = None) -> DateCue | None:
         The cue (UTC; times without a zone are taken as UTC), or None.
     """
     reference = now or datetime.now(UTC)
-    header = [line.strip() for line in text.splitlines() if line.strip()][:_HEADER_LINES]
+    stripped = (line.strip() for line in text.splitlines())
+    header = list(islice((line for line in stripped if line), _HEADER_LINES))
     for line in header:
+        if _YEAR.search(line) is None:
+            continue  # each dated pattern holds a year: most lines are ruled out at once
         for pattern in (_ISO, _WRITTEN_MDY, _WRITTEN_DMY):
             match = pattern.search(line)
             if match:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from summarizer.errors import InputError
 
 DEFAULT_MAX_BYTES = 5_000_000
+# Control characters other than tab, line feed, vertical tab and form feed (0x09-0x0C).
+_CONTROLS = re.compile(r"[\x00-\x08\x0d-\x1f]")
 _BINARY_SIGNATURES = (
     b"%PDF",
     b"\x89PNG",
@@ -49,7 +53,7 @@ def decode_bytes(
             "convert it to UTF-8 first"
         )
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    controls = sum(1 for ch in text[:10000] if ord(ch) < 32 and ch not in "\n\t\f\v")
+    controls = len(_CONTROLS.findall(text, 0, 10000))
     if controls > max(8, len(text[:10000]) // 100):
         raise InputError(f"{location}: binary content (control characters), not text")
     if not text.strip():

@@ -10,7 +10,6 @@ from typing import Any
 from urllib.parse import urlsplit
 from xml.etree.ElementTree import ParseError
 
-import feedparser
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
@@ -57,6 +56,8 @@ def parse_feed(text: str, *, location: str) -> list[FeedEntry]:
         raise InputError(f"{location}: refused feed: {type(exc).__name__} (DTD/entities)") from exc
     except ParseError as exc:
         raise InputError(f"{location}: malformed XML feed ({exc})") from exc
+    import feedparser  # here, not at import: 50 ms that ingests without feeds skip
+
     parsed: Any = feedparser.parse(text, resolve_relative_uris=False, sanitize_html=True)
     channel = parsed.get("feed", {})
     source = str(channel.get("title") or urlsplit(location).hostname or "").strip()

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 from summarizer.errors import InputError
 from summarizer.summarize.methods import METHODS, rank_order
@@ -81,7 +82,7 @@ def summarize_article(
         raise InputError(f"unknown summary method {method!r}: choose one of {', '.join(METHODS)}")
     all_sentences = split_sentences(body, language)
     order = rank_order(method, all_sentences, title=title, language=language)
-    candidates = _candidates(all_sentences, order, title=title, language=language)
+    candidates = _Ranked(_candidates(all_sentences, order, title=title, language=language))
     if words is not None:
         chosen = _pick_by_words(candidates, words)
     else:
@@ -90,10 +91,29 @@ def summarize_article(
     return tuple(c.text for c in sorted(chosen, key=lambda c: c.index))
 
 
+class _Ranked:
+    """Candidates in rank order, checked only as far as they are read (most are never read)."""
+
+    def __init__(self, source: Iterator[_Candidate]) -> None:
+        self._source = source
+        self._read: list[_Candidate] = []
+
+    def __iter__(self) -> Iterator[_Candidate]:
+        position = 0
+        while True:
+            if position == len(self._read):
+                following = next(self._source, None)
+                if following is None:
+                    return
+                self._read.append(following)
+            yield self._read[position]
+            position += 1
+
+
 def _candidates(
     all_sentences: Sequence[str], order: Sequence[int], *, title: str, language: str
-) -> list[_Candidate]:
-    """Return the prose sentences by rank, minus near-duplicates of better ones and the title."""
+) -> Iterator[_Candidate]:
+    """Yield the prose sentences by rank, minus near-duplicates of better ones and the title."""
     title_words = content_words(title, language)
     kept: list[_Candidate] = []
     for index in order:
@@ -105,30 +125,34 @@ def _candidates(
             continue  # the headline again, not news
         if any(is_near_duplicate(bag, other.words) for other in kept):
             continue
-        kept.append(_Candidate(index, text, bag, len(text.split()), stands_alone(text, language)))
-    return kept
+        candidate = _Candidate(index, text, bag, len(text.split()), stands_alone(text, language))
+        kept.append(candidate)
+        yield candidate
 
 
-def _pick_by_count(candidates: Sequence[_Candidate], count: int) -> list[_Candidate]:
+def _pick_by_count(candidates: Iterable[_Candidate], count: int) -> list[_Candidate]:
     """Take the best-ranked candidates."""
-    return list(candidates[:count])
+    return list(islice(candidates, count))
 
 
-def _pick_by_words(candidates: Sequence[_Candidate], budget: int) -> list[_Candidate]:
+def _pick_by_words(candidates: Iterable[_Candidate], budget: int) -> list[_Candidate]:
     """Take candidates by rank while they fit the word budget (the best one alone if none fits)."""
     chosen: list[_Candidate] = []
     used = 0
+    best: _Candidate | None = None
     for candidate in candidates:
+        if best is None:
+            best = candidate
         if used + candidate.length <= budget:
             chosen.append(candidate)
             used += candidate.length
-    if not chosen and candidates:
-        chosen.append(candidates[0])
+    if not chosen and best is not None:
+        chosen.append(best)
     return chosen
 
 
 def _standalone_first(
-    chosen: list[_Candidate], candidates: Sequence[_Candidate], budget: int | None
+    chosen: list[_Candidate], candidates: Iterable[_Candidate], budget: int | None
 ) -> list[_Candidate]:
     """Replace a leading sentence that cannot stand alone by the best unused standalone one."""
     chosen = list(chosen)

@@ -87,7 +87,7 @@ def rank_order(
         stem = _stemmer(language)
         stops = stop_words(language)
         token_lists = [
-            [stem(w) for w in (t.lower() for t in tokenizer.to_words(s)) if w not in stops]
+            [stem(w) for w in map(str.lower, tokenizer.to_words(s)) if w not in stops]
             for s in sentences
         ]
         scores = rank_sentences(token_lists)

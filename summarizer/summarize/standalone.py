@@ -57,7 +57,7 @@ def is_prose(sentence: str) -> bool:
     """
     if _CJK.search(sentence):
         return len(_CJK.findall(sentence)) >= _MIN_CJK_CHARACTERS
-    tokens = [w for w in sentence.split() if any(c.isalpha() for c in w)]
+    tokens = [w for w in sentence.split() if any(map(str.isalpha, w))]
     if len(tokens) < MIN_WORDS:
         return False
     if all(w.lstrip("\"“‘'«([")[:1].isupper() for w in tokens):

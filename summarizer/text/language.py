@@ -56,6 +56,7 @@ _SLOVAK = frozenset("ľĺŕôäĽĹŔÔ")
 _LATIN_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "cs", "sk", "pl", "sv")
 _WORD = re.compile(r"[^\W\d_]+")
 _MIN_LETTERS = 20
+_ASCII_NON_LETTERS = dict.fromkeys(i for i in range(128) if not chr(i).isalpha())
 _MIN_STOP_SHARE = 0.12
 
 
@@ -101,10 +102,15 @@ def detect_language(text: str) -> str:
         An ISO 639-1 code such as "en", "ru" or "zh"; "" when the text is too short or unclear.
     """
     sample = text[:5000]
-    letters = [c for c in sample if c.isalpha()]
+    if sample.isascii():
+        # ASCII letters are A-Z and a-z: deleting every other character counts them quickly.
+        if len(sample.translate(_ASCII_NON_LETTERS)) < _MIN_LETTERS:
+            return ""
+        return _latin_language(sample)
+    letters = list(filter(str.isalpha, sample))
     if len(letters) < _MIN_LETTERS:
         return ""
-    script = "latin" if sample.isascii() else _dominant_script(letters)
+    script = _dominant_script(letters)
     if script == "cyrillic":
         return _cyrillic_language(set(letters))
     if script == "latin":
@@ -114,6 +120,8 @@ def detect_language(text: str) -> str:
 
 def _dominant_script(letters: list[str]) -> str:
     """Return "latin", "cyrillic" or a language code for the most common script of the letters."""
+    if max(letters) < "\u0250":
+        return "latin"  # the common case: no letter beyond Latin Extended-B
     counts: Counter[str] = Counter()
     for char in letters:
         code = ord(char)
@@ -152,16 +160,27 @@ def _cyrillic_language(letters: set[str]) -> str:
     return "ru"
 
 
+@cache
+def _latin_stop_languages() -> dict[str, tuple[str, ...]]:
+    """Map each stop word of the Latin-script languages to the languages that list it."""
+    languages: dict[str, list[str]] = {}
+    for lang in _LATIN_LANGUAGES:
+        for word in stop_words(lang):
+            languages.setdefault(word, []).append(lang)
+    return {word: tuple(langs) for word, langs in languages.items()}
+
+
 def _latin_language(sample: str) -> str:
     """Pick the Latin-script language whose stop words cover most of the words, or ""."""
     tokens = [w.lower() for w in _WORD.findall(sample)]
     if len(tokens) < 4:
         return ""
-    counts = Counter(tokens)
-    shares = {
-        lang: sum(counts[w] for w in counts.keys() & stop_words(lang)) / len(tokens)
-        for lang in _LATIN_LANGUAGES
-    }
+    hits = dict.fromkeys(_LATIN_LANGUAGES, 0)
+    stop_languages = _latin_stop_languages()
+    for word, count in Counter(tokens).items():
+        for lang in stop_languages.get(word, ()):
+            hits[lang] += count
+    shares = {lang: hits[lang] / len(tokens) for lang in _LATIN_LANGUAGES}
     best = max(shares, key=lambda lang: shares[lang])
     if shares[best] < _MIN_STOP_SHARE:
         return ""

@@ -48,7 +48,7 @@ def words(text: str) -> list[str]:
         Words and numbers in order, lower-cased; numbers such as "2,000" or "3.5" are one token
         and punctuation is dropped.
     """
-    return [match.group(0).lower() for match in _WORD.finditer(text)]
+    return [word.lower() for word in _WORD.findall(text)]  # no capturing groups: whole matches
 
 
 class OfflineTokenizer:
@@ -90,7 +90,7 @@ class OfflineTokenizer:
         """
         if _iso_code(self._language) in _CJK_LANGUAGES:
             return tuple(character_bigrams(sentence))
-        return tuple(match.group(0) for match in _SUMY_WORD.finditer(sentence))
+        return tuple(_SUMY_WORD.findall(sentence))
 
 
 _NAMES_TO_CODES = {
