@@ -38,11 +38,16 @@ class FaultyBotApi(FakeBotApi):
 
     Every update handed out by getUpdates gets its first delivery time (time.monotonic) in
     `delivered`, so a benchmark can measure from delivery to the reply reaching the server.
+    `latency` holds every answer but getUpdates' back that many seconds, as the network between
+    a bot and Telegram would (the call itself, and its flood-limit check, happen on arrival).
     """
 
-    def __init__(self, *args: Any, conflict: bool = False, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, conflict: bool = False, latency: float = 0.0, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.conflict = conflict
+        self.latency = latency
         self.connection_faults: list[ConnectionFault] = []
         self.broken: list[tuple[str, str]] = []  # (mode, method) of every broken call
         self.conflicts = 0
@@ -74,7 +79,8 @@ class FaultyBotApi(FakeBotApi):
         try:
             while (request := await self._read_request(reader)) is not None:
                 path, headers, body = request
-                fault = self._take_fault(path.rsplit("/", 1)[-1].split("?")[0])
+                method = path.rsplit("/", 1)[-1].split("?")[0]
+                fault = self._take_fault(method)
                 if fault is not None and fault.mode == "drop-before":
                     break
                 status, payload = await self._dispatch(path, headers, body)
@@ -85,6 +91,8 @@ class FaultyBotApi(FakeBotApi):
                     break
                 if fault is not None and fault.mode == "stall":
                     await asyncio.sleep(fault.delay)
+                if self.latency and method != "getUpdates":
+                    await asyncio.sleep(self.latency)
                 writer.write(head + data)
                 await writer.drain()
         except (ConnectionError, asyncio.IncompleteReadError, asyncio.CancelledError):
