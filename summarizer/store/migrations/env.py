@@ -1,6 +1,7 @@
 """Alembic environment: runs migrations on the engine handed over by summarizer.store.db."""
 
 from alembic import context
+from sqlalchemy.engine import Connection
 from sqlmodel import SQLModel
 
 target_metadata = SQLModel.metadata
@@ -14,7 +15,27 @@ def include_object(
     return not (type_ == "table" and str(name).startswith("article_fts"))
 
 
+# Any fixed 64-bit number: every Briefing process takes the same lock before migrating.
+MIGRATION_LOCK = 0x6272696566696E67  # "briefing"
+
+
+def serialize_migrations(connection: Connection) -> None:
+    """Make processes migrating one database at once take turns (held until commit).
+
+    Without it two bots started together on a new database both see no schema and both
+    create it; the second fails on a table that already exists. After waiting, the second
+    reads the version the first committed and has nothing left to do.
+    """
+    if connection.dialect.name == "postgresql":
+        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
+    elif connection.dialect.name == "sqlite":
+        # pysqlite opens transactions lazily and never before DDL: take the write lock now
+        # (the 15 s busy timeout makes the other process wait for it).
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
 with engine.begin() as connection:
+    serialize_migrations(connection)
     context.configure(
         connection=connection,
         target_metadata=target_metadata,
