@@ -73,6 +73,31 @@ async def chat_settings(update: Update, rt: Runtime) -> ChatInfo:
     )
 
 
+async def chat_view(update: Update, rt: Runtime) -> ChatInfo:
+    """Return the update's chat settings for a reading command, without writing anything.
+
+    A chat the bot has not met gets the defaults (not subscribed); it is registered when it
+    subscribes or changes a setting. Reading commands stay one SELECT each, so a crowd of new
+    users asking at once never queues on the database's write lock.
+    """
+    chat = update.effective_chat
+    assert chat is not None
+    known = await rt.db(chats.get_chat, chat_id=chat.id)
+    if known is not None:
+        return known
+    return ChatInfo(
+        id=chat.id,
+        kind=chat.type,
+        title=chat.title or chat.full_name or chat.username or str(chat.id),
+        timezone=rt.settings.default_timezone,
+        times=tuple(rt.settings.default_times),
+        topics=(),
+        words=None,
+        quiet_days=(),
+        subscribed=False,
+    )
+
+
 def is_admin(update: Update, context: Context) -> bool:
     """Return True when the sender or the chat is listed in ADMIN_CHAT_IDS."""
     admins = runtime_of(context).settings.admin_ids

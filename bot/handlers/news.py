@@ -9,7 +9,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
 
 from bot import format as fmt
-from bot.handlers.common import Context, chat_settings, int_arg, reply, usage
+from bot.handlers.common import Context, chat_view, int_arg, reply, usage
 from bot.runtime import runtime_of
 from summarizer.errors import NotFoundError
 from summarizer.store.chat_tables import ChatInfo
@@ -21,7 +21,7 @@ V = TypeVar("V")
 async def brief(update: Update, context: Context) -> None:
     """Send the briefing now: the top events with their digests."""
     rt = runtime_of(context)
-    chat = await chat_settings(update, rt)
+    chat = await chat_view(update, rt)
     events = await rt.domain(
         rt.service.top_events,
         limit=rt.settings.events_per_briefing,
@@ -59,7 +59,7 @@ async def _page(context: Context, page: int, zone: str) -> tuple[str, InlineKeyb
 async def events(update: Update, context: Context) -> None:
     """List the top events, ranked, with buttons for more, sources and paging."""
     rt = runtime_of(context)
-    chat = await chat_settings(update, rt)
+    chat = await chat_view(update, rt)
     page = 1
     if context.args:
         number = int_arg(context)
@@ -90,7 +90,7 @@ async def event(update: Update, context: Context) -> None:
     if event_id is None:
         await usage(update, context, "event")
         return
-    chat = await chat_settings(update, runtime_of(context))
+    chat = await chat_view(update, runtime_of(context))
     view = await _event_view(update, context, event_id, chat)
     if view is not None:
         await reply(update, context, fmt.event_full(view, chat.timezone))
@@ -124,7 +124,7 @@ async def _show_by_id(
         await usage(update, context, command)
         return
     rt = runtime_of(context)
-    chat = await chat_settings(update, rt)
+    chat = await chat_view(update, rt)
     try:
         view = await rt.domain(load, item_id)
     except NotFoundError:
@@ -154,7 +154,7 @@ async def button(update: Update, context: Context) -> None:
         return
     await query.answer()
     rt = runtime_of(context)
-    chat = await chat_settings(update, rt)
+    chat = await chat_view(update, rt)
     if kind == "page":
         text, markup = await _page(context, int(value), chat.timezone)
         try:

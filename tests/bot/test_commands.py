@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlmodel import Session
 
+from bot.format import when
 from bot.jobs import job_name
 from bot.settings import BotSettings
 from summarizer.store import chat_tables, chats
@@ -94,6 +95,21 @@ async def test_brief_events_event_story_article_search(
         assert "Results for harbour bridge" in found.text and "/article" in found.text
         nothing = await fake_api.reply_to(USER, "/search zeppelin")
         assert "Nothing found" in nothing.text
+    # reading commands write nothing: the chat is registered only when it subscribes or sets
+    with Session(harness.engine) as session:
+        assert chats.get_chat(session=session, chat_id=USER) is None
+
+
+async def test_reading_commands_use_a_known_chats_settings(
+    harness: Harness, fake_api: FakeBotApi
+) -> None:
+    fake_api.private_chat(USER)
+    async with harness.running():
+        await fake_api.reply_to(USER, "/timezone Asia/Tokyo")
+        listing = await fake_api.reply_to(USER, "/events")
+        first = harness.service.top_events(limit=1)[0]
+        assert when(first.last_seen, "Asia/Tokyo") in listing.text
+        assert when(first.last_seen, "Asia/Tokyo") != when(first.last_seen, "UTC")
 
 
 async def test_bad_arguments_get_usage_lines(harness: Harness, fake_api: FakeBotApi) -> None:
