@@ -29,7 +29,11 @@ BENCHMARKS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("event_speed", (), "Digest and clustering speed (issue 3)"),
     ("bot_sender", (), "Bot sending: pacing and limits (issue 4)"),
     ("bot_delivery", (), "Scheduled deliveries (issue 4)"),
-    ("bot_load", ("--lead", "30"), "Broadcast to 10,000 chats and 1,000 commands at once (issue 5)"),
+    (
+        "bot_load",
+        ("--lead", "30"),
+        "Broadcast to 10,000 chats and 1,000 commands at once (issue 5)",
+    ),
     ("bot_crash", (), "Kill -9 in the middle of a broadcast (issue 5)"),
 )
 
