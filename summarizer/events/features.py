@@ -100,14 +100,20 @@ def terms(text: str, language: str = "en") -> list[str]:
     cache = _term_cache(language)
     out: list[str] = []
     for word in _WORD.findall(text):
-        term = cache.get(word)
-        if term is None:
-            term = _term(word, language)
-            if len(cache) < _TERM_CACHE_SIZE:
-                cache[word] = term
+        term = _cached_term(cache, word, language)
         if term:
             out.append(term)
     return out
+
+
+def _cached_term(cache: dict[str, str], word: str, language: str) -> str:
+    """A word's term through the language's cache (bounded: new words stop being kept)."""
+    term = cache.get(word)
+    if term is None:
+        term = _term(word, language)
+        if len(cache) < _TERM_CACHE_SIZE:
+            cache[word] = term
+    return term
 
 
 _TERM_CACHE_SIZE = 500_000
@@ -158,11 +164,7 @@ def _scan(
         if position == limit:
             break
         word = match.group()
-        term = cache.get(word)
-        if term is None:
-            term = _term(word, language)
-            if len(cache) < _TERM_CACHE_SIZE:
-                cache[word] = term
+        term = _cached_term(cache, word, language)
         if term:
             found.append(term)
         start, end = match.span()
