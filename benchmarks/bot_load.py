@@ -13,8 +13,8 @@ runs in this process; the bot runs as `briefing run`, a separate process with it
 (b) Commands: --commands updates from as many chats (half /help, half /events, or /help only)
     queued at once; latency from the getUpdates answer that delivered an update to the reply
     reaching the server. At a flood limit of R msg/s, N replies cannot all be out before N/R s,
-    so the table shows that floor beside each p95; the rows with the limit lifted measure the
-    bot itself.
+    so the table shows the p95 that pacing alone would give beside each; the rows with the
+    limit lifted measure the bot itself.
 (c) Sending alone: --chats messages through the bot's PacingRateLimiter and PTB (no database,
     no rendering), in a process of its own, to show what the sending path reaches.
 """
@@ -295,8 +295,8 @@ def main() -> None:
             "",
             "#### (b) Commands queued at once, one per chat, latency in ms",
             "",
-            "| commands | allowed msg/s | answered | p95 floor set by the limit | all p50 "
-            "| all p95 | all p99 | /help p95 | /events p95 | 429 |",
+            "| commands | allowed msg/s | answered | p95 the limit alone gives (0.95 N / rate) "
+            "| all p50 | all p95 | all p99 | /help p95 | /events p95 | 429 |",
             "|---|---|---|---|---|---|---|---|---|---|",
         ]
         for rate, mix in COMMAND_ROWS:
