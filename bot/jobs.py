@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from apscheduler.jobstores.base import JobLookupError
-from telegram.ext import Application, ContextTypes, Job, JobQueue
+from telegram.ext import Application, ContextTypes, Job
 
 from bot.delivery import Outcome, deliver
 from bot.runtime import Runtime, runtime_of
@@ -50,12 +50,18 @@ def _jobs(app: AnyApp) -> dict[int, Job[Any]]:
     return table
 
 
-def _drop(app: AnyApp, chat_id: int) -> None:
-    """Remove a chat's pending briefing job (one that already ran is simply forgotten)."""
-    job = _jobs(app).pop(chat_id, None)
-    if job is not None and not job.removed:
-        with contextlib.suppress(JobLookupError):  # a run_once job leaves the queue when it runs
-            job.schedule_removal()
+def _queue_briefing(app: AnyApp, rt: Runtime, chat_id: int, slot: datetime, when: float) -> None:
+    """Queue (and remember) the job that delivers a chat's slot `when` seconds from now."""
+    assert app.job_queue is not None
+    _jobs(app)[chat_id] = app.job_queue.run_once(
+        _briefing_job,
+        when=when,
+        data=slot,
+        chat_id=chat_id,
+        name=job_name(chat_id),
+        # A busy loop must delay a briefing, not drop it (APScheduler's default grace is 1 s).
+        job_kwargs={"misfire_grace_time": int(rt.settings.grace.total_seconds()) or None},
+    )
 
 
 def schedule_chat(
@@ -72,31 +78,25 @@ def schedule_chat(
     Returns:
         The slot scheduled, or None when the chat is unsubscribed or has no times.
     """
-    queue: JobQueue[Any] | None = app.job_queue
-    if queue is None:
+    if app.job_queue is None:
         return None
-    _drop(app, chat.id)
+    drop_chat_job(app, chat.id)
     if not chat.subscribed:
         return None
     now = rt.now()
     slot = next_slot(chat.times, chat.timezone, max(now, after) if after else now)
     if slot is None:
         return None
-    _jobs(app)[chat.id] = queue.run_once(
-        _briefing_job,
-        when=max((slot - now).total_seconds(), 0.0),
-        data=slot,
-        chat_id=chat.id,
-        name=job_name(chat.id),
-        # A busy loop must delay a briefing, not drop it (APScheduler's default grace is 1 s).
-        job_kwargs={"misfire_grace_time": int(rt.settings.grace.total_seconds()) or None},
-    )
+    _queue_briefing(app, rt, chat.id, slot, max((slot - now).total_seconds(), 0.0))
     return slot
 
 
 def drop_chat_job(app: AnyApp, chat_id: int) -> None:
-    """Remove a chat's briefing job, if it has one."""
-    _drop(app, chat_id)
+    """Remove a chat's briefing job, if it has one (one that already ran is simply forgotten)."""
+    job = _jobs(app).pop(chat_id, None)
+    if job is not None and not job.removed:
+        with contextlib.suppress(JobLookupError):  # a run_once job leaves the queue when it runs
+            job.schedule_removal()
 
 
 async def refresh_chat_job(app: AnyApp, rt: Runtime, chat_id: int) -> datetime | None:
@@ -120,14 +120,7 @@ async def _briefing_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     except Exception:  # e.g. the database stayed locked past its busy timeout
         logger.exception("briefing for chat %s at %s failed; retrying", chat.id, job.data)
         if rt.now() - job.data < rt.settings.grace and context.job_queue is not None:
-            _jobs(context.application)[chat.id] = context.job_queue.run_once(
-                _briefing_job,
-                when=RETRY_SECONDS,
-                data=job.data,
-                chat_id=chat.id,
-                name=job_name(chat.id),
-                job_kwargs={"misfire_grace_time": int(rt.settings.grace.total_seconds()) or None},
-            )
+            _queue_briefing(context.application, rt, chat.id, job.data, RETRY_SECONDS)
             return
     if _jobs(context.application).get(chat.id) is not job:
         return  # a command rescheduled or dropped the chat while it was being sent

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from telegram import InlineKeyboardMarkup, Message, Update
+from telegram import Chat, InlineKeyboardMarkup, Message, Update
 from telegram.ext import ContextTypes
 
 from bot.runtime import Runtime, runtime_of
@@ -62,12 +62,11 @@ async def chat_settings(update: Update, rt: Runtime) -> ChatInfo:
     """Return the update's chat settings, registering the chat (not subscribed) if new."""
     chat = update.effective_chat
     assert chat is not None
-    title = chat.title or chat.full_name or chat.username or str(chat.id)
     return await rt.db(
         chats.ensure_chat,
         chat_id=chat.id,
         kind=chat.type,
-        title=title,
+        title=_title(chat),
         default_timezone=rt.settings.default_timezone,
         default_times=rt.settings.default_times,
     )
@@ -88,7 +87,7 @@ async def chat_view(update: Update, rt: Runtime) -> ChatInfo:
     return ChatInfo(
         id=chat.id,
         kind=chat.type,
-        title=chat.title or chat.full_name or chat.username or str(chat.id),
+        title=_title(chat),
         timezone=rt.settings.default_timezone,
         times=tuple(rt.settings.default_times),
         topics=(),
@@ -96,6 +95,11 @@ async def chat_view(update: Update, rt: Runtime) -> ChatInfo:
         quiet_days=(),
         subscribed=False,
     )
+
+
+def _title(chat: Chat) -> str:
+    """A chat's name for /stats and logs: its title, its user's name, or its id."""
+    return chat.title or chat.full_name or chat.username or str(chat.id)
 
 
 def is_admin(update: Update, context: Context) -> bool:

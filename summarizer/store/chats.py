@@ -20,8 +20,6 @@ from summarizer.store.chat_tables import (
     utcnow,
 )
 
-ID_CHUNK = 500  # ids per IN (...) list: well under SQLite's bound-parameter limit
-
 
 def _load(session: Session, where: ColumnElement[bool]) -> list[ChatInfo]:
     """Read the settings of the chats matching `where`, by id, in one query however many.
@@ -118,16 +116,8 @@ def ensure_chat(
 
 def get_chat(*, session: Session, chat_id: int) -> ChatInfo | None:
     """Return a chat's settings, or None for a chat the bot has never seen."""
-    found = get_chats(session=session, chat_ids=[chat_id])
+    found = _load(session, col(Chat.id) == chat_id)
     return found[0] if found else None
-
-
-def get_chats(*, session: Session, chat_ids: Sequence[int]) -> list[ChatInfo]:
-    """Return the settings of the known chats among `chat_ids`, by id."""
-    infos: list[ChatInfo] = []
-    for start in range(0, len(chat_ids), ID_CHUNK):
-        infos += _load(session, col(Chat.id).in_(list(chat_ids[start : start + ID_CHUNK])))
-    return sorted(infos, key=lambda info: info.id)
 
 
 def subscribed_chats(*, session: Session) -> list[ChatInfo]:
