@@ -24,11 +24,12 @@ from sqlmodel import Session, func, select
 from bot.ratelimit import Limits
 from bot.settings import BotSettings
 from summarizer.service import BriefingService
-from summarizer.store import chat_tables, chats
+from summarizer.store import chat_tables
 from summarizer.store.chat_tables import ChatDelivery
 from summarizer.store.db import create_schema, make_engine
 from tests.bot.conftest import DATA, Harness, config
 from tests.bot.fake_api import FakeBotApi
+from tests.reliability.procs import subscribe
 
 RESULTS = Path(__file__).parent / "results" / "bot_delivery.md"
 
@@ -41,23 +42,10 @@ async def run(chat_count: int, bots: int, folder: Path) -> dict[str, float]:
     service.ingest([str(p) for p in sorted(DATA.glob("*.txt"))])
     slot = (datetime.now(UTC) - timedelta(minutes=5)).strftime("%H:%M")
     server = FakeBotApi().start()
-    with Session(engine) as session:
-        for chat_id in range(1, chat_count + 1):
-            server.private_chat(chat_id)
-            chats.ensure_chat(
-                session=session,
-                chat_id=chat_id,
-                kind="private",
-                title=str(chat_id),
-                default_timezone="UTC",
-                default_times=[slot],
-            )
-            chats.set_subscription(
-                session=session,
-                chat_id=chat_id,
-                active=True,
-                now=datetime.now(UTC) - timedelta(days=1),
-            )
+    ids = range(1, chat_count + 1)
+    for chat_id in ids:
+        server.private_chat(chat_id)
+    subscribe(engine, ids, slot)
     env = {"TELEGRAM_BOT_TOKEN": server.token, "TELEGRAM_API_URL": server.url}
     settings = BotSettings.from_env(config(), env)
     harness = Harness(settings, service, engine)

@@ -15,6 +15,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import IO
 
+from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from summarizer.store import chats, deliveries
@@ -92,21 +93,26 @@ def subscribe_chats(db_url: str, chat_ids: Iterable[int], hhmm: str) -> None:
     """
     engine = make_engine(db_url)
     create_schema(engine)
-    since = datetime.now(UTC) - timedelta(days=1)
     try:
-        with Session(engine) as session:
-            for chat_id in chat_ids:
-                chats.ensure_chat(
-                    session=session,
-                    chat_id=chat_id,
-                    kind="private",
-                    title=f"user{chat_id}",
-                    default_timezone="UTC",
-                    default_times=[hhmm],
-                )
-                chats.set_subscription(session=session, chat_id=chat_id, active=True, now=since)
+        subscribe(engine, chat_ids, hhmm)
     finally:
         engine.dispose()
+
+
+def subscribe(engine: Engine, chat_ids: Iterable[int], hhmm: str) -> None:
+    """Like `subscribe_chats`, on an open engine whose schema exists."""
+    since = datetime.now(UTC) - timedelta(days=1)
+    with Session(engine) as session:
+        for chat_id in chat_ids:
+            chats.ensure_chat(
+                session=session,
+                chat_id=chat_id,
+                kind="private",
+                title=f"user{chat_id}",
+                default_timezone="UTC",
+                default_times=[hhmm],
+            )
+            chats.set_subscription(session=session, chat_id=chat_id, active=True, now=since)
 
 
 def delivery_statuses(db_url: str, chat_ids: Sequence[int]) -> Counter[str]:

@@ -28,11 +28,12 @@ from bot.polling import poll_feeds
 from bot.runtime import RUNTIME_KEY
 from bot.settings import BotSettings
 from summarizer.service import BriefingService
-from summarizer.store import chat_tables, chats, deliveries
+from summarizer.store import chat_tables, deliveries
 from summarizer.store.db import create_schema, make_engine
 from tests.bot.conftest import DATA, TEST_SERVER_LIMITS, Harness, config
 from tests.ingest.http_server import Route, Site, serve
 from tests.reliability.fakes import ConnectionFault, FaultyBotApi
+from tests.reliability.procs import subscribe
 
 USER = 7171
 FEED_TIMEOUT = 1.0  # ingest.timeout_seconds of the feed tests: the whole of each fetch
@@ -87,25 +88,6 @@ def _harness(engine: Engine, fake: FaultyBotApi, feeds: list[str] | None = None)
     return Harness(replace(settings, claim_timeout=timedelta(seconds=1)), service, engine)
 
 
-def _subscribe(engine: Engine, chat_ids: list[int], hhmm: str) -> None:
-    with Session(engine) as session:
-        for chat_id in chat_ids:
-            chats.ensure_chat(
-                session=session,
-                chat_id=chat_id,
-                kind="private",
-                title="t",
-                default_timezone="UTC",
-                default_times=[hhmm],
-            )
-            chats.set_subscription(
-                session=session,
-                chat_id=chat_id,
-                active=True,
-                now=datetime.now(UTC) - timedelta(days=1),
-            )
-
-
 def _statuses(engine: Engine, chat_ids: list[int]) -> list[str]:
     with Session(engine) as session:
         return [
@@ -142,7 +124,7 @@ async def test_write_lock_shorter_than_the_busy_timeout_only_delays_a_broadcast(
     harness = _harness(engine, fake_api)
     for chat_id in CHATS:
         fake_api.private_chat(chat_id)
-    _subscribe(engine, CHATS, (datetime.now(UTC) - timedelta(minutes=3)).strftime("%H:%M"))
+    subscribe(engine, CHATS, (datetime.now(UTC) - timedelta(minutes=3)).strftime("%H:%M"))
     taken = threading.Event()
     holder = _hold_write_lock(db_path, 3.0, taken)
     assert await asyncio.to_thread(taken.wait, 5)
@@ -172,7 +154,7 @@ async def test_write_lock_longer_than_the_busy_timeout_retries_the_slot(
     def clock() -> datetime:
         return datetime.now(UTC) + offset
 
-    _subscribe(engine, [USER], slot.strftime("%H:%M"))
+    subscribe(engine, [USER], slot.strftime("%H:%M"))
     async with harness.running(clock=clock) as app:
         taken = threading.Event()
         holder = _hold_write_lock(db_path, 4.0, taken)
@@ -193,7 +175,7 @@ async def test_connection_dropped_before_the_send_is_retried_once(
 ) -> None:
     harness = _harness(engine, fake_api)
     fake_api.private_chat(USER)
-    _subscribe(engine, [USER], (datetime.now(UTC) - timedelta(minutes=3)).strftime("%H:%M"))
+    subscribe(engine, [USER], (datetime.now(UTC) - timedelta(minutes=3)).strftime("%H:%M"))
     fake_api.break_connection(ConnectionFault("drop-before", count=2))
     async with harness.running():
         (message,) = await fake_api.wait_sent(USER, 1, timeout=20)
@@ -211,7 +193,7 @@ async def test_answer_lost_after_the_send_gives_at_most_one_extra_copy(
     # Telegram has no idempotency key: a message accepted whose answer is lost is sent again.
     harness = _harness(engine, fake_api)
     fake_api.private_chat(USER)
-    _subscribe(engine, [USER], (datetime.now(UTC) - timedelta(minutes=3)).strftime("%H:%M"))
+    subscribe(engine, [USER], (datetime.now(UTC) - timedelta(minutes=3)).strftime("%H:%M"))
     fake_api.break_connection(ConnectionFault("drop-after", count=1))
     async with harness.running():
         await fake_api.wait_sent(USER, 1, timeout=20)
