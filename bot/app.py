@@ -37,6 +37,7 @@ def limits_of(settings: BotSettings) -> Limits:
         chat_interval=settings.chat_interval_seconds,
         group_per_minute=settings.group_messages_per_minute,
         max_retries=settings.max_retries,
+        reply_reserve=settings.reply_reserve,
     )
 
 

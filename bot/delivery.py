@@ -11,6 +11,7 @@ from telegram import Bot
 from telegram.error import ChatMigrated, Forbidden, TelegramError
 
 from bot import format as fmt
+from bot.ratelimit import routine
 from bot.runtime import Runtime
 from bot.schedule import local_weekday
 from bot.split import split_html
@@ -121,12 +122,13 @@ async def _deliver(
         parts, computed = await briefing_parts(rt, chat, claim.since)
         for index in range(claim.sent_parts, len(parts)):
             async with rt.in_flight:
-                try:
-                    await bot.send_message(chat_id=target, text=parts[index])
-                except ChatMigrated as exc:  # the group became a supergroup: move, send again
-                    await rt.db(chats.migrate_chat, old_id=target, new_id=exc.new_chat_id)
-                    target = exc.new_chat_id
-                    await bot.send_message(chat_id=target, text=parts[index])
+                with routine():  # replies to people's commands go ahead of briefings
+                    try:
+                        await bot.send_message(chat_id=target, text=parts[index])
+                    except ChatMigrated as exc:  # the group became a supergroup: move, resend
+                        await rt.db(chats.migrate_chat, old_id=target, new_id=exc.new_chat_id)
+                        target = exc.new_chat_id
+                        await bot.send_message(chat_id=target, text=parts[index])
                 if index + 1 == len(parts):  # the last part: its record is the outcome
                     await _finish(
                         rt,

@@ -4,6 +4,9 @@ PTB's AIORateLimiter retries nothing by default and lets ten messages to one pri
 fraction of a second; this limiter paces each chat (1 message per interval, 20 per minute in a
 group), all chats together (30/s), honours RetryAfter for the chat it names, and retries network
 errors and 5xx with exponential backoff. 400 and 403 are raised at once: they never get better.
+Sends made inside `routine()` (scheduled briefings) give way to replies waiting for the same
+window and leave a share of the overall limit free, so a command during a broadcast is answered
+at once instead of after the broadcast's queue.
 """
 
 from __future__ import annotations
@@ -14,7 +17,9 @@ import logging
 import math
 import random
 import warnings
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -27,53 +32,94 @@ logger = logging.getLogger(__name__)
 
 JSON = bool | dict[str, Any] | list[dict[str, Any]]
 
+_ROUTINE: ContextVar[bool] = ContextVar("briefing_routine_send", default=False)
+
+
+def is_routine() -> bool:
+    """Return True inside `routine()`."""
+    return _ROUTINE.get()
+
+
+@contextmanager
+def routine() -> Iterator[None]:
+    """Mark the sends made inside as routine: they wait while a reply wants the same window."""
+    token = _ROUTINE.set(True)
+    try:
+        yield
+    finally:
+        _ROUTINE.reset(token)
+
 
 class SlidingWindow:
-    """At most `limit` requests in any `period` seconds, first come first served.
+    """At most `limit` requests in any `period` seconds; replies before routine sends.
 
     A request counts from when it is let through until `period` seconds after its answer came
     back: the server may see it arrive any time in between, so this holds on the server's clock
-    too, whatever the network and the event loop delay.
+    too, whatever the network and the event loop delay. Each kind is served first come, first
+    served. Routine requests (scheduled briefings) leave `reserve` places of the window to
+    replies, so a reply finds room at once even while a broadcast fills the rest, and they wait
+    while any reply is waiting.
     """
 
-    def __init__(self, limit: int, period: float) -> None:
+    def __init__(self, limit: int, period: float, reserve: int = 0) -> None:
         """Create a window.
 
         Args:
             limit: requests allowed per period (0 or less: unlimited).
             period: the window length in seconds.
+            reserve: places routine requests leave free for replies (at most limit - 1).
         """
         self.limit = limit
         self.period = period
+        self.reserve = max(0, min(reserve, limit - 1))
         self._cells: list[list[float]] = []  # [answer time], math.inf while in flight
-        self._lock = asyncio.Lock()
-        self._released = asyncio.Event()
+        self._reply_turns = asyncio.Lock()
+        self._routine_turns = asyncio.Lock()
+        self._changed = asyncio.Event()
+        self._replies_waiting = 0
 
-    async def acquire(self) -> list[float] | None:
-        """Wait until one more request fits in the window; return its cell for release()."""
+    async def acquire(self, *, routine: bool = False) -> list[float] | None:
+        """Wait until one more request fits in the window; return its cell for release().
+
+        Args:
+            routine: a scheduled send: use at most limit - reserve places, after every reply.
+        """
         if self.limit <= 0 or self.period <= 0:
             return None
+        if routine:
+            async with self._routine_turns:
+                return await self._take(self.limit - self.reserve, routine=True)
+        self._replies_waiting += 1
+        try:
+            async with self._reply_turns:
+                return await self._take(self.limit, routine=False)
+        finally:
+            self._replies_waiting -= 1
+            self._changed.set()
+
+    async def _take(self, room: int, *, routine: bool) -> list[float]:
+        """Wait (first of its kind) until fewer than `room` cells count, then take one."""
         loop = asyncio.get_running_loop()
-        async with self._lock:
-            while True:
-                now = loop.time()
-                self._cells = [c for c in self._cells if c[0] > now - self.period]
-                if len(self._cells) < self.limit:
-                    cell = [math.inf]
-                    self._cells.append(cell)
-                    return cell
-                oldest = min(c[0] for c in self._cells)
-                self._released.clear()
-                if oldest == math.inf:
-                    await self._released.wait()
-                else:
-                    await asyncio.sleep(oldest + self.period - now)
+        while True:
+            now = loop.time()
+            self._cells = [c for c in self._cells if c[0] > now - self.period]
+            full = len(self._cells) >= room
+            if not full and not (routine and self._replies_waiting):
+                cell = [math.inf]
+                self._cells.append(cell)
+                return cell
+            oldest = min((c[0] for c in self._cells), default=math.inf)
+            self._changed.clear()
+            if full and oldest != math.inf:
+                await asyncio.sleep(oldest + self.period - now)
+            else:  # all in flight, or a reply goes first: wait for an answer or that reply
+                await self._changed.wait()
 
     def release(self, cell: list[float] | None) -> None:
         """Mark a request answered: it leaves the window `period` seconds from now."""
         if cell is not None:
             cell[0] = asyncio.get_running_loop().time()
-            self._released.set()
+            self._changed.set()
 
     def idle(self) -> bool:
         """Return True when no request is in flight or recent (the window can be dropped)."""
@@ -95,6 +141,9 @@ class Limits:
     # Requests on the wire at once. httpcore's pool scans every request against every connection
     # on each one, so 64 concurrent replies over 64 connections cost more CPU than the replies.
     max_concurrent: int = 8
+    # Share of the overall limit scheduled briefings leave to replies (at least one place; 0:
+    # none): a command during a broadcast finds room at once instead of waiting for the window.
+    reply_reserve: float = 0.03
 
 
 def retry_after_seconds(exc: RetryAfter) -> float:
@@ -115,7 +164,9 @@ class PacingRateLimiter(BaseRateLimiter[int]):
             limits: flood limits and retry policy.
         """
         self.limits = limits
-        self._global = SlidingWindow(round(limits.messages_per_second), 1.0)
+        overall = round(limits.messages_per_second)
+        reserve = max(1, round(overall * limits.reply_reserve)) if limits.reply_reserve > 0 else 0
+        self._global = SlidingWindow(overall, 1.0, reserve)
         self._chats: dict[str, SlidingWindow] = {}
         self._groups: dict[str, SlidingWindow] = {}
         self._blocked_until: dict[str, float] = {}
@@ -153,7 +204,8 @@ class PacingRateLimiter(BaseRateLimiter[int]):
             per_window = round(self.limits.group_per_minute)
             windows.append(self._window(self._groups, chat, per_window, self.limits.group_period))
         windows.append(self._global)
-        return [(window, await window.acquire()) for window in windows]
+        routine = is_routine()
+        return [(window, await window.acquire(routine=routine)) for window in windows]
 
     async def process_request(
         self,

@@ -5,13 +5,16 @@ from __future__ import annotations
 import asyncio
 import time
 from datetime import UTC, datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
+import pytest
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from bot.delivery import Outcome, deliver
 from bot.jobs import job_name
+from bot.ratelimit import PacingRateLimiter, is_routine
 from bot.runtime import RUNTIME_KEY
 from bot.settings import BotSettings
 from summarizer.service import BriefingService
@@ -102,6 +105,35 @@ async def test_a_blocked_event_loop_delays_but_does_not_drop_a_briefing(
         time.sleep(3)  # on purpose: a busy loop past the slot (APScheduler default grace: 1 s)
         (message,) = await fake_api.wait_sent(USER, 1, timeout=10)
     assert message.text.startswith("Briefing")
+
+
+async def test_briefings_go_out_as_routine_sends_and_replies_do_not(
+    harness: Harness, fake_api: FakeBotApi, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[tuple[str, object, bool]] = []
+    original = PacingRateLimiter.process_request
+
+    async def spy(self: PacingRateLimiter, **kwargs: Any) -> Any:
+        seen.append((kwargs["endpoint"], kwargs["data"].get("chat_id"), is_routine()))
+        return await original(self, **kwargs)
+
+    monkeypatch.setattr(PacingRateLimiter, "process_request", spy)
+    other = USER + 1
+    fake_api.private_chat(USER)
+    fake_api.private_chat(other)
+    real = datetime.now(UTC)
+    slot = (real + timedelta(minutes=2)).replace(second=0, microsecond=0)
+    offset = slot - timedelta(seconds=1) - real
+
+    def clock() -> datetime:
+        return datetime.now(UTC) + offset
+
+    _subscribe(harness.engine, USER, [_hhmm(slot)])
+    async with harness.running(clock=clock):
+        await fake_api.wait_sent(USER, 1, timeout=10)
+        await fake_api.reply_to(other, "/help")
+    sends = {(chat, flag) for endpoint, chat, flag in seen if endpoint == "sendMessage"}
+    assert sends == {(USER, True), (other, False)}
 
 
 async def test_briefing_carries_only_what_is_new(harness: Harness, fake_api: FakeBotApi) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from bot.app import limits_of
 from bot.entry import run_bot, run_chat
 from bot.logsafe import REDACTED, protect_token
 from bot.settings import BotSettings
@@ -46,6 +47,15 @@ def test_settings_from_env_override_config_and_hide_the_token() -> None:
         BotSettings.from_env({"bot": {"default_timezone": "Nowhere/Place"}}, {})
     with pytest.raises(InputError, match="ADMIN_CHAT_IDS"):
         BotSettings.from_env({}, {"ADMIN_CHAT_IDS": "alice"})
+
+
+def test_reply_reserve_reaches_the_limiter_and_stays_within_bounds() -> None:
+    assert limits_of(BotSettings.from_env({}, {})).reply_reserve == 0.03
+    chosen = BotSettings.from_env({"bot": {"reply_reserve": 0.1}}, {})
+    assert limits_of(chosen).reply_reserve == 0.1
+    assert BotSettings.from_env({"bot": {"reply_reserve": 0}}, {}).reply_reserve == 0.0
+    assert BotSettings.from_env({"bot": {"reply_reserve": 2}}, {}).reply_reserve == 0.5
+    assert BotSettings.from_env({"bot": {"reply_reserve": -1}}, {}).reply_reserve == 0.0
 
 
 def test_run_without_token_says_what_to_set(
