@@ -34,6 +34,11 @@ BENCHMARKS: tuple[tuple[str, tuple[str, ...], str], ...] = (
         ("--lead", "30"),
         "Broadcast to 10,000 chats and 1,000 commands at once (issue 5)",
     ),
+    (
+        "command_floor",
+        (),
+        "1,000 commands with the network and the server free: one process's floor (issue 5)",
+    ),
     ("bot_crash", (), "Kill -9 in the middle of a broadcast (issue 5)"),
 )
 
