@@ -81,6 +81,6 @@ class Furniture:
         result: dict[str, Counter[str]] = {}
         for index in indexes:
             if index in self.lines:
-                keys = (line_key(line) for line in self.lines[index])
+                keys = (line_key(line) for line in sorted(self.lines[index]))
                 result.setdefault(self.sources[index], Counter()).update(keys)
         return result

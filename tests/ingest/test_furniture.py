@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -12,6 +15,7 @@ from summarizer.store.db import create_schema, make_engine
 from summarizer.store.models import Article
 
 NOW = datetime(2026, 3, 20, tzinfo=UTC)
+REPO_ROOT = Path(__file__).resolve().parents[2]
 PROMO = "The Gazette has been owned by its readers since 1921."
 STORIES = [
     (
@@ -78,3 +82,28 @@ def test_furniture_within_one_batch(tmp_path: Path) -> None:
     assert service.ingest([str(p) for p in paths], now=NOW).new == 4
     assert not any(PROMO in body for body in bodies(service).values())
     engine.dispose()
+
+
+_COUNT_ORDER = """
+from summarizer.ingest.furniture import Furniture
+from summarizer.values import RawInput
+text = "\\n".join(f"Short line number {n}" for n in range(12))
+raws = [RawInput(location=f"a{i}.txt", content=text, kind="text", source="Gazette") for i in range(2)]
+print(list(Furniture(raws, {}).counted([0, 1])["Gazette"]))
+"""
+
+
+def test_line_counts_come_in_the_same_order_whatever_the_hash_seed() -> None:
+    # The order decides the ids of new `sourceline` rows: they must not change from run to run.
+    orders = {
+        subprocess.run(
+            [sys.executable, "-c", _COUNT_ORDER],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            cwd=REPO_ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in range(4)
+    }
+    assert len(orders) == 1
