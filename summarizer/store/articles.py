@@ -6,19 +6,20 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 
-from sqlalchemy import Table, bindparam, insert, union_all, update
+from sqlalchemy import bindparam, insert, union_all, update
 from sqlmodel import Session, col, select
 
 from summarizer.errors import NotFoundError
-from summarizer.store.models import Article, ArticleCopy, Source, SourceLine, Summary
+from summarizer.store import tables
+from summarizer.store.models import Article, Source, SourceLine, Summary
 from summarizer.values import Article as ArticleValue
 from summarizer.views import ArticleRef, ArticleView
 
 # Ingest writes one article at a time: Core statements built once skip the ORM's per-call work.
-_ARTICLES: Table = Article.__table__  # type: ignore[attr-defined]
-_COPIES: Table = ArticleCopy.__table__  # type: ignore[attr-defined]
-_SOURCES: Table = Source.__table__  # type: ignore[attr-defined]
-_LINES: Table = SourceLine.__table__  # type: ignore[attr-defined]
+_ARTICLES = tables.ARTICLES
+_COPIES = tables.COPIES
+_SOURCES = tables.SOURCES
+_LINES = tables.LINES
 _SOURCE_BY_NAME = select(_SOURCES.c.id).where(_SOURCES.c.name == bindparam("name"))
 _INSERT_SOURCE = insert(_SOURCES)
 _BY_FINGERPRINT = union_all(
@@ -27,7 +28,7 @@ _BY_FINGERPRINT = union_all(
 )
 _INSERT_ARTICLE = insert(_ARTICLES)
 _INSERT_COPY = insert(_COPIES)
-_INSERT_SUMMARY = insert(Summary.__table__)  # type: ignore[attr-defined]
+_INSERT_SUMMARY = insert(tables.SUMMARIES)
 _LINES_OF_SOURCE = select(_LINES.c.line_key, _LINES.c.id).where(
     _LINES.c.source_id == bindparam("source_id"),
     _LINES.c.line_key.in_(bindparam("keys", expanding=True)),

@@ -7,20 +7,21 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Table, bindparam, delete, func, insert, update
+from sqlalchemy import bindparam, delete, func, insert, update
 from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
 from summarizer.events.cluster import EventDoc
 from summarizer.events.features import heaviest
-from summarizer.store.models import Article, ArticleCopy, Event, Source, Story
+from summarizer.store import tables
+from summarizer.store.models import Article, Event, Source, Story
 
 PROFILE_FEATURES = 200
 
-_ARTICLES: Table = Article.__table__  # type: ignore[attr-defined]
-_COPIES: Table = ArticleCopy.__table__  # type: ignore[attr-defined]
-_EVENTS: Table = Event.__table__  # type: ignore[attr-defined]
-_STORIES: Table = Story.__table__  # type: ignore[attr-defined]
+_ARTICLES = tables.ARTICLES
+_COPIES = tables.COPIES
+_EVENTS = tables.EVENTS
+_STORIES = tables.STORIES
 
 
 def newest_article_time(*, session: Session) -> datetime | None:

@@ -1,0 +1,16 @@
+"""The Core `Table` of each model, typed once, for the statements ingest builds ahead of time."""
+
+from __future__ import annotations
+
+from sqlalchemy import Table
+
+from summarizer.store.models import Article, ArticleCopy, Event, Source, SourceLine, Story, Summary
+
+# SQLModel sets __table__ on table models at class creation; its stubs do not declare it.
+ARTICLES: Table = Article.__table__  # type: ignore[attr-defined]
+COPIES: Table = ArticleCopy.__table__  # type: ignore[attr-defined]
+SOURCES: Table = Source.__table__  # type: ignore[attr-defined]
+LINES: Table = SourceLine.__table__  # type: ignore[attr-defined]
+SUMMARIES: Table = Summary.__table__  # type: ignore[attr-defined]
+EVENTS: Table = Event.__table__  # type: ignore[attr-defined]
+STORIES: Table = Story.__table__  # type: ignore[attr-defined]
