@@ -88,7 +88,7 @@ _COUNT_ORDER = """
 from summarizer.ingest.furniture import Furniture
 from summarizer.values import RawInput
 text = "\\n".join(f"Short line number {n}" for n in range(12))
-raws = [RawInput(location=f"a{i}.txt", content=text, kind="text", source="Gazette") for i in range(2)]
+raws = [RawInput(location=f"{i}.txt", content=text, kind="text", source="Gazette") for i in (1, 2)]
 print(list(Furniture(raws, {}).counted([0, 1])["Gazette"]))
 """
 
