@@ -5,8 +5,8 @@ fraction of a second; this limiter paces each chat (1 message per interval, 20 p
 group), all chats together (30/s), honours RetryAfter for the chat it names, and retries network
 errors and 5xx with exponential backoff. 400 and 403 are raised at once: they never get better.
 Sends made inside `routine()` (scheduled briefings) give way to replies waiting for the same
-window and leave a share of the overall limit free, so a command during a broadcast is answered
-at once instead of after the broadcast's queue.
+window and, while people are asking, leave a share of the overall limit free, so a command
+during a broadcast is answered at once instead of after the broadcast's queue.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ logger = logging.getLogger(__name__)
 JSON = bool | dict[str, Any] | list[dict[str, Any]]
 
 _ROUTINE: ContextVar[bool] = ContextVar("briefing_routine_send", default=False)
+REPLY_MEMORY = 10.0  # seconds after a reply during which routine sends keep the reserve free
 
 
 def is_routine() -> bool:
@@ -56,9 +57,10 @@ class SlidingWindow:
     A request counts from when it is let through until `period` seconds after its answer came
     back: the server may see it arrive any time in between, so this holds on the server's clock
     too, whatever the network and the event loop delay. Each kind is served first come, first
-    served. Routine requests (scheduled briefings) leave `reserve` places of the window to
-    replies, so a reply finds room at once even while a broadcast fills the rest, and they wait
-    while any reply is waiting.
+    served; routine requests (scheduled briefings) wait while any reply is waiting. While
+    replies keep coming (one in the last REPLY_MEMORY seconds), routine requests also leave
+    `reserve` places free, so the next reply finds room at once even while a broadcast fills
+    the rest; when nobody asks, a broadcast has the whole window.
     """
 
     def __init__(self, limit: int, period: float, reserve: int = 0) -> None:
@@ -77,32 +79,38 @@ class SlidingWindow:
         self._routine_turns = asyncio.Lock()
         self._changed = asyncio.Event()
         self._replies_waiting = 0
+        self._last_reply = -math.inf
 
     async def acquire(self, *, routine: bool = False) -> list[float] | None:
         """Wait until one more request fits in the window; return its cell for release().
 
         Args:
-            routine: a scheduled send: use at most limit - reserve places, after every reply.
+            routine: a scheduled send: goes after every waiting reply, and while replies are
+                coming uses at most limit - reserve places.
         """
         if self.limit <= 0 or self.period <= 0:
             return None
         if routine:
             async with self._routine_turns:
-                return await self._take(self.limit - self.reserve, routine=True)
+                return await self._take(routine=True)
         self._replies_waiting += 1
         try:
             async with self._reply_turns:
-                return await self._take(self.limit, routine=False)
+                cell = await self._take(routine=False)
+                self._last_reply = asyncio.get_running_loop().time()
+                return cell
         finally:
             self._replies_waiting -= 1
             self._changed.set()
 
-    async def _take(self, room: int, *, routine: bool) -> list[float]:
-        """Wait (first of its kind) until fewer than `room` cells count, then take one."""
+    async def _take(self, *, routine: bool) -> list[float]:
+        """Wait (first of its kind) until the window has room for this kind, then take a cell."""
         loop = asyncio.get_running_loop()
         while True:
             now = loop.time()
             self._cells = [c for c in self._cells if c[0] > now - self.period]
+            asking = now - self._last_reply < REPLY_MEMORY
+            room = self.limit - self.reserve if routine and asking else self.limit
             full = len(self._cells) >= room
             if not full and not (routine and self._replies_waiting):
                 cell = [math.inf]
@@ -141,8 +149,8 @@ class Limits:
     # Requests on the wire at once. httpcore's pool scans every request against every connection
     # on each one, so 64 concurrent replies over 64 connections cost more CPU than the replies.
     max_concurrent: int = 8
-    # Share of the overall limit scheduled briefings leave to replies (at least one place; 0:
-    # none): a command during a broadcast finds room at once instead of waiting for the window.
+    # Share of the overall limit scheduled briefings leave to replies while people are asking
+    # (at least one place; 0: none): a command during a broadcast finds room at once.
     reply_reserve: float = 0.03
 
 

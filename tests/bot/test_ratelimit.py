@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
 from bot.ratelimit import Limits, PacingRateLimiter, routine
 
@@ -56,48 +57,52 @@ async def test_a_reply_goes_ahead_of_routine_sends_already_waiting() -> None:
     assert order == ["briefing 1", "reply", "briefing 2", "briefing 3"]
 
 
-async def test_routine_sends_keep_their_order_and_leave_the_reserve_free() -> None:
-    # 5 a second with a 5% reserve: one place of the five is kept for replies.
-    limiter = PacingRateLimiter(Limits(messages_per_second=5, chat_interval=0))
-    loop = asyncio.get_running_loop()
-    sent: list[tuple[int, float]] = []
-
-    async def request(number: int) -> bool:
-        sent.append((number, loop.time()))
+async def _send(limiter: PacingRateLimiter, name: str, *, is_routine: bool) -> None:
+    async def request() -> bool:
         return True
 
-    async def send(number: int) -> None:
+    data = {"chat_id": name}
+    if is_routine:
         with routine():
-            data = {"chat_id": number}
-            await limiter.process_request(request, (number,), {}, "sendMessage", data, None)
-
-    await asyncio.gather(*(send(n) for n in range(1, 11)))
-    assert [n for n, _ in sent] == list(range(1, 11))
-    times = [at for _, at in sent]
-    assert all(later - earlier >= 0.99 for earlier, later in zip(times, times[4:], strict=False))
+            await limiter.process_request(request, (), {}, "sendMessage", data, None)
+    else:
+        await limiter.process_request(request, (), {}, "sendMessage", data, None)
 
 
-async def test_a_reply_during_a_broadcast_finds_the_reserved_place_at_once() -> None:
-    limiter = PacingRateLimiter(Limits(messages_per_second=5, chat_interval=0))
+class _Clocked(PacingRateLimiter):
+    """Notes when each chat's request went out."""
+
+    def __init__(self, limits: Limits) -> None:
+        super().__init__(limits)
+        self.sent: dict[str, float] = {}
+
+    async def process_request(self, callback: Any, *args: Any) -> Any:
+        async def clocked(*inner: Any, **kwargs: Any) -> Any:
+            chat = str(args[3]["chat_id"])
+            self.sent[chat] = asyncio.get_running_loop().time()
+            return await callback(*inner, **kwargs)
+
+        return await super().process_request(clocked, *args)
+
+
+async def test_with_nobody_asking_a_broadcast_has_the_whole_window() -> None:
+    limiter = _Clocked(Limits(messages_per_second=5, chat_interval=0))
+    await asyncio.gather(*(_send(limiter, f"b{n}", is_routine=True) for n in range(1, 11)))
+    times = [limiter.sent[f"b{n}"] for n in range(1, 11)]
+    assert times == sorted(times)
+    assert times[4] - times[0] < 0.2  # five in the first second, reserve unused
+    assert all(later - earlier >= 0.99 for earlier, later in zip(times, times[5:], strict=False))
+
+
+async def test_while_people_ask_a_broadcast_leaves_the_reserve_to_replies() -> None:
+    # 5 a second with a 3% reserve: one place of the five is kept while replies are coming.
+    limiter = _Clocked(Limits(messages_per_second=5, chat_interval=0))
     loop = asyncio.get_running_loop()
-    sent: dict[str, float] = {}
-
-    async def request(name: str) -> bool:
-        sent[name] = loop.time()
-        return True
-
-    async def send(name: str, *, is_routine: bool) -> None:
-        data = {"chat_id": name}
-        if is_routine:
-            with routine():
-                await limiter.process_request(request, (name,), {}, "sendMessage", data, None)
-        else:
-            await limiter.process_request(request, (name,), {}, "sendMessage", data, None)
-
-    broadcast = [asyncio.create_task(send(f"b{n}", is_routine=True)) for n in range(1, 9)]
-    await asyncio.sleep(0.2)  # b1-b4 are out; the routine places of this second are used
+    await _send(limiter, "r0", is_routine=False)  # someone asked: the reserve is held
+    broadcast = [asyncio.create_task(_send(limiter, f"b{n}", is_routine=True)) for n in range(1, 9)]
+    await asyncio.sleep(0.2)  # r0 and b1-b3 fill the four places routine sends may use
     asked = loop.time()
-    await send("reply", is_routine=False)
-    assert sent["reply"] - asked < 0.05
+    await _send(limiter, "r1", is_routine=False)
+    assert limiter.sent["r1"] - asked < 0.05
     await asyncio.gather(*broadcast)
-    assert sent["b5"] - sent["b1"] >= 0.99
+    assert limiter.sent["b4"] - limiter.sent["b1"] >= 0.99

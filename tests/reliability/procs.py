@@ -41,6 +41,7 @@ class BotConfig:
     feeds: tuple[str, ...] = ()
     fetch_timeout: float = 15.0
     max_in_flight: int = 1
+    reply_reserve: float = 0.03
 
     def toml(self) -> str:
         """Return the configuration file's text."""
@@ -57,6 +58,7 @@ class BotConfig:
             f"chat_interval_seconds = {self.chat_interval}\n"
             "group_messages_per_minute = 20\nmax_retries = 5\n"
             f"max_in_flight = {self.max_in_flight}\n"
+            f"reply_reserve = {self.reply_reserve}\n"
         )
 
     def write(self, path: Path) -> Path:
