@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -59,6 +60,18 @@ def _rows(engine: Engine, chat_id: int) -> list[chat_tables.DeliveryInfo]:
         return deliveries.deliveries(session=session, chat_id=chat_id)
 
 
+def _slot_ahead(seconds: float) -> tuple[datetime, Callable[[], datetime]]:
+    """A minute-boundary slot and a bot clock that reads `seconds` before it now."""
+    real = datetime.now(UTC)
+    slot = (real + timedelta(minutes=2)).replace(second=0, microsecond=0)
+    offset = slot - timedelta(seconds=seconds) - real
+
+    def clock() -> datetime:
+        return datetime.now(UTC) + offset
+
+    return slot, clock
+
+
 def _hhmm(moment: datetime, zone: str = "UTC") -> str:
     return moment.astimezone(ZoneInfo(zone)).strftime("%H:%M")
 
@@ -68,12 +81,7 @@ async def test_scheduled_briefing_arrives_at_its_local_time(
 ) -> None:
     fake_api.private_chat(USER)
     zone = "America/New_York"
-    real = datetime.now(UTC)
-    slot = (real + timedelta(minutes=2)).replace(second=0, microsecond=0)
-    offset = slot - timedelta(seconds=2) - real  # the bot's clock reads 2 s before the slot
-
-    def clock() -> datetime:
-        return datetime.now(UTC) + offset
+    slot, clock = _slot_ahead(seconds=2)
 
     _subscribe(harness.engine, USER, [_hhmm(slot, zone)], zone)
     async with harness.running(clock=clock) as app:
@@ -93,12 +101,7 @@ async def test_a_blocked_event_loop_delays_but_does_not_drop_a_briefing(
     harness: Harness, fake_api: FakeBotApi
 ) -> None:
     fake_api.private_chat(USER)
-    real = datetime.now(UTC)
-    slot = (real + timedelta(minutes=2)).replace(second=0, microsecond=0)
-    offset = slot - timedelta(seconds=1) - real
-
-    def clock() -> datetime:
-        return datetime.now(UTC) + offset
+    slot, clock = _slot_ahead(seconds=1)
 
     _subscribe(harness.engine, USER, [_hhmm(slot)])
     async with harness.running(clock=clock):
@@ -121,12 +124,7 @@ async def test_briefings_go_out_as_routine_sends_and_replies_do_not(
     other = USER + 1
     fake_api.private_chat(USER)
     fake_api.private_chat(other)
-    real = datetime.now(UTC)
-    slot = (real + timedelta(minutes=2)).replace(second=0, microsecond=0)
-    offset = slot - timedelta(seconds=1) - real
-
-    def clock() -> datetime:
-        return datetime.now(UTC) + offset
+    slot, clock = _slot_ahead(seconds=1)
 
     _subscribe(harness.engine, USER, [_hhmm(slot)])
     async with harness.running(clock=clock):
