@@ -28,12 +28,13 @@ from typing import Any
 import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
 
-from summarizer.events.features import DocumentFrequencies, doc_features, stop_words, weigh
+from summarizer.events.features import DocumentFrequencies, doc_features, weigh
 from summarizer.events.stories import (
     DEFAULT_MERGE_THRESHOLD,
     DEFAULT_THRESHOLD,
     StoryLinker,
 )
+from summarizer.text.language import stop_words
 
 logger = logging.getLogger(__name__)
 

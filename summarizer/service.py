@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -15,7 +16,7 @@ from sqlmodel import Session, col, select
 
 from summarizer.config import section
 from summarizer.errors import InputError, NotFoundError
-from summarizer.events.digest import build_digest
+from summarizer.events.digest import build_digest, build_story_digest
 from summarizer.events.rank import importance
 from summarizer.events.values import DigestDoc
 from summarizer.ingest.fetch import FetchPolicy, Validators
@@ -23,11 +24,11 @@ from summarizer.ingest.pipeline import SummarySpec
 from summarizer.ingest.runner import Ingestor
 from summarizer.ingest.sources import expand, is_url
 from summarizer.store import articles as article_store
+from summarizer.store.events import newest_article_time
 from summarizer.store.models import Article, ArticleCopy, Event, Feed, FetchCache, Source, Story
 from summarizer.store.search import search_articles
 from summarizer.views import (
     ArticleView,
-    DigestLine,
     EventView,
     IngestReport,
     SearchHit,
@@ -43,6 +44,7 @@ _MAX_SEARCH_HITS = 1_000
 # another process's ingest shows after at most this delay).
 VIEW_CACHE_SECONDS = 30.0
 _DEFAULT_DIGEST_WORDS = 120
+_TIMELINE_WORDS = 60  # each event under a story's digest gets a short digest of its own
 
 
 class BriefingService:
@@ -163,40 +165,52 @@ class BriefingService:
         now: datetime | None,
     ) -> list[EventView]:
         """Rank the events and build their views (see top_events)."""
-        moment = now or datetime.now(UTC)
         with Session(self.engine) as session:
+            moment = self._ranking_time(session, now)
             query = select(Event).order_by(col(Event.last_seen).desc(), col(Event.id).desc())
             if since is not None:
                 query = query.where(Event.last_seen > since)
             events = session.exec(query.limit(_CANDIDATE_EVENTS)).all()
-            if now is None and events:
-                # Recency counts from the newest news, so an archive still ranks by coverage.
-                moment = min(moment, max(event.last_seen for event in events))
             ranked: list[tuple[float, Event]] = []
             for event in events:
                 assert event.id is not None
                 if topics and not self._mentions(session, event.id, topics):
                     continue
-                growth = session.exec(
-                    select(func.count()).where(
-                        Article.event_id == event.id,
-                        Article.published >= event.last_seen - timedelta(days=1),
-                    )
-                ).one()
-                score = importance(
-                    sources=event.source_count,
-                    articles=event.article_count,
-                    last_seen=event.last_seen,
-                    now=moment,
-                    growth=int(growth),
-                )
-                ranked.append((score, event))
+                ranked.append((self._importance(session, event, moment), event))
             ranked.sort(key=lambda pair: (-pair[0], -(pair[1].id or 0)))
             views = []
             for score, event in ranked[:limit]:
                 view = self._event_view(session, event, score=score, words=words, since=since)
                 views.append(view)
             return views
+
+    @staticmethod
+    def _ranking_time(session: Session, now: datetime | None) -> datetime:
+        """The time importance counts recency from: `now` when given, else the present or the
+        newest stored article, whichever is earlier (so an archive still ranks by coverage, and
+        every command and the bot show one importance per event)."""
+        if now is not None:
+            return now
+        moment = datetime.now(UTC)
+        newest = newest_article_time(session=session)
+        return min(moment, newest) if newest is not None else moment
+
+    @staticmethod
+    def _importance(session: Session, event: Event, moment: datetime) -> float:
+        """The event's importance at `moment` (summarizer.events.rank.importance)."""
+        growth = session.exec(
+            select(func.count()).where(
+                Article.event_id == event.id,
+                Article.published >= event.last_seen - timedelta(days=1),
+            )
+        ).one()
+        return importance(
+            sources=event.source_count,
+            articles=event.article_count,
+            last_seen=event.last_seen,
+            now=moment,
+            growth=int(growth),
+        )
 
     def event(
         self, event_id: int, *, words: int | None = None, since: datetime | None = None
@@ -217,34 +231,84 @@ class BriefingService:
             event = session.get(Event, event_id) if 0 < event_id <= _MAX_ID else None
             if event is None:
                 raise NotFoundError(f"no event with id {event_id}")
-            score = importance(
-                sources=event.source_count,
-                articles=event.article_count,
-                last_seen=event.last_seen,
-                now=datetime.now(UTC),
-                growth=0,
-            )
+            score = self._importance(session, event, self._ranking_time(session, None))
             return self._event_view(session, event, score=score, words=words, since=since)
 
-    def story(self, story_id: int) -> StoryView:
-        """A story's events in time order, each with a short digest.
+    def story(self, story_id: int, *, words: int | None = None) -> StoryView:
+        """A story: a digest of all its events ("catch me up"), then its events in time order.
+
+        Args:
+            story_id: the story.
+            words: length of the story's digest in words (default from the config); each event
+                of the timeline gets a short digest of its own.
 
         Raises:
             NotFoundError: no story has this id.
         """
+        view: StoryView = self._cached(
+            ("story", story_id, words), lambda: self._story(story_id, words)
+        )
+        return view
+
+    def _story(self, story_id: int, words: int | None) -> StoryView:
+        """Load one story and build its view (see story)."""
         with Session(self.engine) as session:
             story = session.get(Story, story_id) if 0 < story_id <= _MAX_ID else None
             if story is None or story.id is None:
                 raise NotFoundError(f"no story with id {story_id}")
             events = session.exec(
-                select(Event).where(Event.story_id == story_id).order_by(col(Event.first_seen))
+                select(Event)
+                .where(Event.story_id == story_id)
+                .order_by(col(Event.first_seen), col(Event.id))
             ).all()
+            moment = self._ranking_time(session, None)
             views = tuple(
-                self._event_view(session, event, score=0.0, words=60, since=None)
+                self._event_view(
+                    session,
+                    event,
+                    score=self._importance(session, event, moment),
+                    words=_TIMELINE_WORDS,
+                    since=None,
+                )
                 for event in events
             )
             title = views[-1].title if views else story.title
-            return StoryView(id=story.id, title=title, events=views)
+            docs, language = self._digest_docs(session, [e.id for e in events if e.id])
+            digest = (
+                build_story_digest(
+                    docs, words=words or self.digest_words, headline=title, language=language
+                ).lines
+                if docs
+                else ()
+            )
+            return StoryView(id=story.id, title=title, events=views, digest=digest)
+
+    @staticmethod
+    def _digest_docs(session: Session, event_ids: Sequence[int]) -> tuple[list[DigestDoc], str]:
+        """The articles of some events as digest inputs, and their most common language."""
+        if not event_ids:
+            return [], "en"
+        rows = session.exec(
+            select(Article, Source.name)
+            .join(Source, col(Source.id) == col(Article.source_id))
+            .where(col(Article.event_id).in_(event_ids))
+            .order_by(col(Article.published), col(Article.id))
+        ).all()
+        docs = [
+            DigestDoc(
+                article_id=article.id or 0,
+                title=article.title,
+                body=article.body,
+                source=name,
+                published=article.published,
+                published_estimated=article.published_estimated,
+                published_date_only=article.published_date_only,
+                event_id=article.event_id,
+            )
+            for article, name in rows
+        ]
+        languages = Counter(article.language or "en" for article, _ in rows)
+        return docs, languages.most_common(1)[0][0] if languages else "en"
 
     def _event_view(
         self,
@@ -257,29 +321,26 @@ class BriefingService:
     ) -> EventView:
         """Build an event's view with its digest."""
         assert event.id is not None
-        rows = session.exec(
-            select(Article, Source.name)
-            .join(Source, col(Source.id) == col(Article.source_id))
-            .where(Article.event_id == event.id)
-            .order_by(col(Article.published), col(Article.id))
-        ).all()
-        docs = [
-            DigestDoc(
-                article_id=article.id or 0,
-                title=article.title,
-                body=article.body,
-                source=name,
-                published=article.published,
+        docs, language = self._digest_docs(session, [event.id])
+        if not docs:  # an event row left without articles: say so rather than fail
+            return EventView(
+                id=event.id,
+                story_id=event.story_id,
+                title=event.title,
+                first_seen=event.first_seen,
+                last_seen=event.last_seen,
+                importance=score,
+                sources=(),
+                articles=(),
+                digest=(),
             )
-            for article, name in rows
-        ]
-        language = rows[0][0].language if rows else "en"
-        digest = build_digest(
-            docs, words=words or self.digest_words, since=since, language=language or "en"
-        )
+        budget = words or self.digest_words
+        digest = build_digest(docs, words=budget, since=since, language=language)
         refs = article_store.article_refs(session=session, ids=[d.article_id for d in docs])
         copies = self._copy_sources(session, [d.article_id for d in docs])
         sources = tuple(dict.fromkeys([*digest.sources, *copies]))
+        first = [d for d in docs if d.published == event.first_seen]
+        last = [d for d in docs if d.published == event.last_seen]
         return EventView(
             id=event.id,
             story_id=event.story_id,
@@ -289,10 +350,12 @@ class BriefingService:
             importance=score,
             sources=sources,
             articles=tuple(refs),
-            digest=tuple(
-                DigestLine(line.text, line.article_id, line.source) for line in digest.lines
-            ),
+            digest=digest.lines,
             nothing_new=digest.nothing_new,
+            first_seen_estimated=bool(first) and all(d.published_estimated for d in first),
+            first_seen_date_only=bool(first) and all(d.published_date_only for d in first),
+            last_seen_estimated=bool(last) and all(d.published_estimated for d in last),
+            last_seen_date_only=bool(last) and all(d.published_date_only for d in last),
         )
 
     @staticmethod

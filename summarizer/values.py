@@ -46,7 +46,10 @@ class Article:
 
     Attributes:
         published: UTC-aware time of publication.
-        published_estimated: True when no cue gave the time and ingestion time stands in.
+        published_estimated: True when the time is a guess: ingestion time stands in for a
+            missing cue, or a dateline gave no year.
+        published_date_only: True when the cue gave a day and no time of day (the time is
+            midnight UTC of that day, and views show the day alone).
         fingerprint: hex digest of the normalised body (exact duplicates share it).
     """
 
@@ -59,3 +62,4 @@ class Article:
     language: str
     fingerprint: str
     summary: tuple[str, ...] = field(default=())
+    published_date_only: bool = False

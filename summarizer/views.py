@@ -5,16 +5,35 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from summarizer.events.values import DigestLine
+
+__all__ = [
+    "ArticleRef",
+    "ArticleView",
+    "DigestLine",
+    "EventView",
+    "IngestReport",
+    "SearchHit",
+    "StoryView",
+]
+
 
 @dataclass(frozen=True, slots=True)
 class ArticleRef:
-    """An article as listed under an event or a search hit."""
+    """An article as listed under an event or a search hit.
+
+    Attributes:
+        published_estimated: the time is a guess (no year in the dateline, or ingestion time).
+        published_date_only: the source gave a day and no time of day.
+    """
 
     id: int
     title: str
     source: str
     location: str
     published: datetime
+    published_estimated: bool = False
+    published_date_only: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,20 +51,19 @@ class ArticleView:
     summary: tuple[str, ...]
     event_id: int | None
     duplicate_of: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class DigestLine:
-    """One digest sentence with the article and outlet it comes from."""
-
-    text: str
-    article_id: int
-    source: str
+    published_date_only: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class EventView:
-    """An event: headline, sources, time span, importance and digest."""
+    """An event: headline, sources, time span, importance and digest.
+
+    Attributes:
+        importance: the one score that ranks events (summarizer.events.rank), the same in every
+            command and in the bot.
+        first_seen_estimated: the earliest time is a guess; first_seen_date_only: only its
+            day is known (the same for last_seen).
+    """
 
     id: int
     story_id: int | None
@@ -57,15 +75,20 @@ class EventView:
     articles: tuple[ArticleRef, ...]
     digest: tuple[DigestLine, ...]
     nothing_new: bool = False
+    first_seen_estimated: bool = False
+    first_seen_date_only: bool = False
+    last_seen_estimated: bool = False
+    last_seen_date_only: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class StoryView:
-    """A story: its events in time order."""
+    """A story: a digest of all its events ("catch me up"), then its events in time order."""
 
     id: int
     title: str
     events: tuple[EventView, ...] = field(default=())
+    digest: tuple[DigestLine, ...] = field(default=())
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,7 @@ import logging
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
@@ -37,6 +38,9 @@ class HtmlExtract:
         published: publication time from the page metadata, UTC-aware, or None.
         source: the site name ("" when the page does not give one).
         language: ISO 639 code from the page's `lang` attribute ("" when unknown).
+        published_date_only: the metadata gave a day and no time of day.
+        home_name: the name on the logo that links to the site's home page ("" when none).
+        host: the host of the page's canonical URL ("" when the page names none).
     """
 
     title: str
@@ -44,6 +48,9 @@ class HtmlExtract:
     published: datetime | None
     source: str
     language: str
+    published_date_only: bool = False
+    home_name: str = ""
+    host: str = ""
 
     @property
     def body(self) -> str:
@@ -92,12 +99,16 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlExtract:
         raise ExtractionError(
             f"no article text found in the HTML{where}: the page has only navigation or markup"
         )
+    date = getattr(document, "date", None)
     return HtmlExtract(
         title=title,
         paragraphs=paragraphs,
-        published=parse_published(getattr(document, "date", None)),
+        published=parse_published(date),
         source=source,
         language=language,
+        published_date_only=is_date_only(date),
+        home_name=home_link_name(tree),
+        host=(getattr(document, "hostname", None) or "").removeprefix("www."),
     )
 
 
@@ -123,6 +134,26 @@ def strip_site_name(title: str, source: str) -> str:
     return title
 
 
+_HOME_PATHS = frozenset({"", "/", "./", "/index.html", "/index.htm", "/index.php", "/home"})
+_GENERIC_ALT = frozenset({"logo", "home", "homepage", "site logo", "home page", "header"})
+
+
+def home_link_name(tree: HtmlElement) -> str:
+    """The alt text of the first image inside a link to the site's home page (its logo), or "".
+
+    Pages without site-name metadata still show their name on the logo ("The Space Review").
+    """
+    for image in tree.xpath("//a[@href]//img[@alt]")[:50]:
+        link = image.xpath("ancestor::a[@href][1]/@href")
+        parts = urlsplit(str(link[0]).strip()) if link else None
+        if parts is None or parts.query or parts.path not in _HOME_PATHS:
+            continue
+        alt = " ".join(str(image.get("alt") or "").split())
+        if 2 <= len(alt) <= 60 and alt.casefold() not in _GENERIC_ALT:
+            return alt
+    return ""
+
+
 def _body_paragraphs(text: str, title: str) -> tuple[str, ...]:
     """Split extracted text into paragraphs, dropping the headline when it opens the body."""
     paragraphs = [" ".join(p.split()) for p in text.splitlines()]
@@ -144,6 +175,13 @@ def page_language(tree: HtmlElement) -> str:
         if match:
             return match.group(0)
     return ""
+
+
+def is_date_only(value: str | None) -> bool:
+    """Tell whether htmldate's value holds a day alone (midnight with no offset, or no time)."""
+    if not value:
+        return False
+    return "T" not in value or (value.endswith("T00:00:00") and "+" not in value[10:])
 
 
 def parse_published(value: str | None) -> datetime | None:

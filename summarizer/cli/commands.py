@@ -148,19 +148,12 @@ def cmd_digest(args: argparse.Namespace, config: dict[str, Any]) -> int:
 
 
 def cmd_story(args: argparse.Namespace, config: dict[str, Any]) -> int:
-    """The timeline of one story."""
-    story = open_service(args, config).story(args.story_id)
+    """A story: the digest of all its events, then its timeline."""
+    story = open_service(args, config).story(args.story_id, words=args.words)
     if args.json:
-        payload = {
-            "id": story.id,
-            "title": story.title,
-            "events": [render.event_dict(e) for e in story.events],
-        }
-        print(json.dumps(payload, ensure_ascii=False))
+        print(json.dumps(render.story_dict(story), ensure_ascii=False))
     else:
-        print(f"Story {story.id}: {story.title}\n")
-        for event in story.events:
-            print(render.event_text(event))
+        print(render.story_text(story))
     return 0
 
 
@@ -235,10 +228,11 @@ def add_domain_commands(sub: Any) -> None:
         p.add_argument("--since", type=parse_time, metavar="ISO_TIME", help="only what is new")
         p.set_defaults(handler=handler)
 
-    p = sub.add_parser("story", help="the timeline of one story")
+    p = sub.add_parser("story", help="a story: the digest of all its events, then its timeline")
     p.add_argument("story_id", type=positive, metavar="STORY_ID")
     p.add_argument("--db", help=db_help)
     p.add_argument("--json", action="store_true")
+    p.add_argument("--words", type=positive, help="length of the story's digest in words")
     p.set_defaults(handler=cmd_story)
 
     p = sub.add_parser("demo", help="ingest the bundled sample into SQLite and print the briefing")

@@ -8,12 +8,22 @@ from datetime import datetime
 from typing import Any
 
 from summarizer.values import Article
-from summarizer.views import EventView, IngestReport, SearchHit
+from summarizer.views import DigestLine, EventView, IngestReport, SearchHit, StoryView
 
 
 def iso(moment: datetime) -> str:
     """ISO 8601 in UTC with a Z suffix."""
     return moment.isoformat().replace("+00:00", "Z")
+
+
+def stamp(moment: datetime, *, date_only: bool = False) -> str:
+    """ISO 8601 of a published time: the day alone ("2026-03-15") when no time of day is known."""
+    return moment.date().isoformat() if date_only else iso(moment)
+
+
+def when(moment: datetime, *, estimated: bool = False, date_only: bool = False) -> str:
+    """A published time for reading: the stamp, marked "(estimated)" when it is a guess."""
+    return stamp(moment, date_only=date_only) + (" (estimated)" if estimated else "")
 
 
 def article_json(article: Article) -> str:
@@ -23,7 +33,7 @@ def article_json(article: Article) -> str:
             "location": article.location,
             "title": article.title,
             "source": article.source,
-            "published": iso(article.published),
+            "published": stamp(article.published, date_only=article.published_date_only),
             "published_estimated": article.published_estimated,
             "language": article.language,
             "body": article.body,
@@ -35,9 +45,29 @@ def article_json(article: Article) -> str:
 
 def article_text(article: Article) -> str:
     """A readable block for one article: title, source, time and summary bullets."""
-    when = iso(article.published) + (" (estimated)" if article.published_estimated else "")
+    published = when(
+        article.published,
+        estimated=article.published_estimated,
+        date_only=article.published_date_only,
+    )
     bullets = "\n".join(_bullet(s) for s in article.summary) or "  (no summary)"
-    return f"{article.title}\n  {article.source} · {when} · {article.language}\n{bullets}\n"
+    source = article.source or "outlet unknown"
+    return f"{article.title}\n  {source} · {published} · {article.language}\n{bullets}\n"
+
+
+def line_dict(line: DigestLine) -> dict[str, Any]:
+    """The JSON object of one digest line (events and stories alike)."""
+    published = line.published
+    return {
+        "text": line.text,
+        "article_id": line.article_id,
+        "source": line.source,
+        "event_id": line.event_id,
+        "published": None
+        if published is None
+        else stamp(published, date_only=line.published_date_only),
+        "published_estimated": line.published_estimated,
+    }
 
 
 def event_dict(event: EventView) -> dict[str, Any]:
@@ -46,18 +76,24 @@ def event_dict(event: EventView) -> dict[str, Any]:
         "id": event.id,
         "story_id": event.story_id,
         "title": event.title,
-        "first_seen": iso(event.first_seen),
-        "last_seen": iso(event.last_seen),
+        "first_seen": stamp(event.first_seen, date_only=event.first_seen_date_only),
+        "first_seen_estimated": event.first_seen_estimated,
+        "last_seen": stamp(event.last_seen, date_only=event.last_seen_date_only),
+        "last_seen_estimated": event.last_seen_estimated,
         "importance": event.importance,
         "sources": list(event.sources),
         "articles": [
-            {"id": a.id, "location": a.location, "title": a.title, "source": a.source}
+            {
+                "id": a.id,
+                "location": a.location,
+                "title": a.title,
+                "source": a.source,
+                "published": stamp(a.published, date_only=a.published_date_only),
+                "published_estimated": a.published_estimated,
+            }
             for a in event.articles
         ],
-        "digest": [
-            {"text": line.text, "article_id": line.article_id, "source": line.source}
-            for line in event.digest
-        ],
+        "digest": [line_dict(line) for line in event.digest],
         "nothing_new": event.nothing_new,
     }
 
@@ -65,23 +101,64 @@ def event_dict(event: EventView) -> dict[str, Any]:
 def event_text(event: EventView, *, rank: int | None = None) -> str:
     """A readable block for one event: headline, sources, span and digest."""
     head = f"{rank}. " if rank is not None else ""
-    span = f"{iso(event.first_seen)} – {iso(event.last_seen)}"
+    first = when(
+        event.first_seen,
+        estimated=event.first_seen_estimated,
+        date_only=event.first_seen_date_only,
+    )
+    last = when(
+        event.last_seen, estimated=event.last_seen_estimated, date_only=event.last_seen_date_only
+    )
+    span = first if (first == last) else f"{first} – {last}"
     story = f" · story {event.story_id}" if event.story_id else ""
     lines = [
         f"{head}{event.title}",
         f"   event {event.id}{story} · {_count(len(event.articles), 'article')} · "
-        f"{', '.join(event.sources)} · {span} · importance {event.importance:.2f}",
+        f"{_outlets(event.sources)} · {span} · importance {event.importance:.2f}",
     ]
     if event.nothing_new:
         lines.append("   Nothing new since then.")
-    lines.extend(_bullet(f"{line.text} [{line.source}]", indent=3) for line in event.digest)
+    for line in event.digest:
+        lines.append(_bullet(f"{line.text} [{_outlet(line.source)}]", indent=3))
     return "\n".join(lines) + "\n"
+
+
+def story_dict(story: StoryView) -> dict[str, Any]:
+    """The JSON object of one story: its digest, then its events (`briefing story --json`)."""
+    return {
+        "id": story.id,
+        "title": story.title,
+        "digest": [line_dict(line) for line in story.digest],
+        "events": [event_dict(e) for e in story.events],
+    }
+
+
+def story_text(story: StoryView) -> str:
+    """A readable story: its title, the dated digest of all its events, then the timeline."""
+    parts = [f"Story {story.id}: {story.title}", ""]
+    if story.digest:
+        parts.append("What happened:")
+        for line in story.digest:
+            date = ""
+            if line.published is not None:
+                date = when(
+                    line.published,
+                    estimated=line.published_estimated,
+                    date_only=True,
+                )
+                date += " · "
+            parts.append(_bullet(f"{date}{line.text} [{_outlet(line.source)}]"))
+        parts.append("")
+    parts.append("Timeline:" if story.events else "No events in this story yet.")
+    parts.extend(event_text(event) for event in story.events)
+    return "\n".join(parts)
 
 
 def hit_text(hit: SearchHit) -> str:
     """A readable search hit."""
     a = hit.article
-    return f"[{a.id}] {a.title} — {a.source}, {iso(a.published)}\n    {hit.snippet}\n"
+    published = when(a.published, estimated=a.published_estimated, date_only=a.published_date_only)
+    return f"[{a.id}] {a.title} — {_outlet(a.source)}, {published}\n    {hit.snippet}\n"
 
 
 def hit_dict(hit: SearchHit) -> dict[str, Any]:
@@ -92,7 +169,8 @@ def hit_dict(hit: SearchHit) -> dict[str, Any]:
         "title": a.title,
         "source": a.source,
         "location": a.location,
-        "published": iso(a.published),
+        "published": stamp(a.published, date_only=a.published_date_only),
+        "published_estimated": a.published_estimated,
         "snippet": hit.snippet,
         "rank": hit.rank,
     }
@@ -106,6 +184,15 @@ def report_dict(report: IngestReport) -> dict[str, Any]:
         "failed": report.failed,
         "errors": list(report.errors),
     }
+
+
+def _outlet(name: str) -> str:
+    """An outlet's name for reading ("outlet unknown" when no input named it)."""
+    return name if name and name != "unknown" else "outlet unknown"
+
+
+def _outlets(names: tuple[str, ...]) -> str:
+    return ", ".join(_outlet(name) for name in names) or "no outlet"
 
 
 def _count(number: int, noun: str) -> str:

@@ -1,4 +1,4 @@
-"""Multi-source event digests: central, non-redundant sentences, each with its source."""
+"""Multi-source digests of an event or a whole story: central, non-redundant, sourced sentences."""
 
 from __future__ import annotations
 
@@ -9,13 +9,9 @@ from datetime import datetime
 
 import numpy as np
 
-from summarizer.events import prose
-from summarizer.events.values import (
-    DigestDoc,
-    DigestSentence,
-    EventDigest,
-)
+from summarizer.events.values import DigestDoc, DigestLine, EventDigest
 from summarizer.events.vectors import SentenceSpace, lexrank, support_counts
+from summarizer.text import rules
 from summarizer.text.sentences import split_sentences
 
 logger = logging.getLogger(__name__)
@@ -25,10 +21,16 @@ DEFAULT_WORDS = 120
 REDUNDANCY = 0.5
 #: Cosine to anything said before above which a sentence is not news.
 ALREADY_SAID = 0.5
+#: In a story digest, each line already taken from an event multiplies the event's other
+#: sentences' scores by this, so the digest tells the whole story, not its biggest event twice.
+EVENT_SPREAD = 0.5
 _MMR_LAMBDA = 0.7
 _DEPENDENT_PENALTY = 0.6
+MAX_SENTENCES_PER_ARTICLE = 300  # bounds the graph for a pathological (dumped) article
+_OPENING_SENTENCES = 3  # a dateline in title case ("Meadow Lake, Sask. – ") only opens a text
+_MIN_FALLBACK_WORDS = 3
 
-__all__ = ["DigestDoc", "DigestSentence", "EventDigest", "build_digest"]
+__all__ = ["DigestDoc", "DigestLine", "EventDigest", "build_digest", "build_story_digest"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +56,8 @@ def build_digest(
     every other outlet that has a similar sentence and a mild lead-position prior; sentences that
     cannot open a text on their own are discounted. Selection is greedy MMR with a redundancy cap,
     within the budget (a sentence too long for what is left is skipped, shorter ones may fit).
+    What is prose, promotion, a dateline or a dead opener is decided by summarizer.text.rules; an
+    event whose articles hold no prose at all still gets its best plain sentences.
 
     Args:
         docs: the event's articles, in any order.
@@ -69,73 +73,233 @@ def build_digest(
     Raises:
         ValueError: when `docs` is empty or a budget is not positive.
     """
-    if not docs:
-        raise ValueError("build_digest needs at least one article")
-    if (words is not None and words <= 0) or (sentences is not None and sentences <= 0):
-        raise ValueError("budgets must be positive (words=120 or sentences=5, for example)")
-    if words is None and sentences is None:
-        words = DEFAULT_WORDS
-    ordered = sorted(docs, key=lambda d: (d.published, d.article_id))
-    sources = tuple(dict.fromkeys(d.source for d in ordered))
-    candidates = _candidates(ordered, language)
-    headline = _headline(ordered, candidates, language)
-    first_seen, last_seen = ordered[0].published, ordered[-1].published
-    asked_for_news = since is not None or bool(previous)
-    if not candidates:
-        return EventDigest(headline, (), sources, first_seen, last_seen, asked_for_news)
-    space = SentenceSpace([c.text for c in candidates], language)
-    scores = _scores(space, candidates, ordered)
-    allowed = _allowed(space, candidates, ordered, since, previous)
-    if asked_for_news and not allowed.any():
-        return EventDigest(headline, (), sources, first_seen, last_seen, True)
-    chosen = _select(space, candidates, scores, allowed, words, sentences)
-    lines = _arrange([candidates[i] for i in chosen])
-    digest_lines = tuple(
-        DigestSentence(c.text, ordered[c.doc].article_id, ordered[c.doc].source) for c in lines
-    )
-    nothing_new = asked_for_news and not digest_lines
-    return EventDigest(headline, digest_lines, sources, first_seen, last_seen, nothing_new)
+    return _Digest(docs, words, sentences, language, story=False).build(since, previous)
 
 
-MAX_SENTENCES_PER_ARTICLE = 300  # bounds the graph for a pathological (dumped) article
+def build_story_digest(
+    docs: Sequence[DigestDoc],
+    *,
+    words: int | None = None,
+    headline: str = "",
+    language: str = "en",
+) -> EventDigest:
+    """Build the "catch me up" digest of a story from the articles of all its events.
+
+    As build_digest, over every article of the story at once, with two differences: each line an
+    event gives halves the scores of that event's other sentences (EVENT_SPREAD), so the digest
+    covers the story's events rather than repeating its biggest one; and lines keep strict time
+    order, so a leading line that cannot stand alone is left out instead of moved.
+
+    Args:
+        docs: the story's articles, each with its `event_id`, in any order.
+        words: word budget (default 120).
+        headline: the story's title, which the opening line may lean on.
+        language: ISO 639-1 code for splitting and stemming.
+
+    Returns:
+        The digest, its lines in time order, each with its article, outlet, date and event.
+
+    Raises:
+        ValueError: when `docs` is empty or the budget is not positive.
+    """
+    digest = _Digest(docs, words, None, language, story=True, headline=headline)
+    return digest.build(None, ())
+
+
+class _Digest:
+    """One digest being built: the candidates, their vectors and scores, and the selection."""
+
+    def __init__(
+        self,
+        docs: Sequence[DigestDoc],
+        words: int | None,
+        sentences: int | None,
+        language: str,
+        *,
+        story: bool,
+        headline: str = "",
+    ) -> None:
+        if not docs:
+            raise ValueError("a digest needs at least one article")
+        if (words is not None and words <= 0) or (sentences is not None and sentences <= 0):
+            raise ValueError("budgets must be positive (words=120 or sentences=5, for example)")
+        self.words = DEFAULT_WORDS if words is None and sentences is None else words
+        self.sentences = sentences
+        self.language = language
+        self.story = story
+        self.docs = sorted(docs, key=lambda d: (d.published, d.article_id))
+        self.candidates = _candidates(self.docs, language)
+        self.headline = headline or _headline(self.docs, self.candidates, language)
+
+    def build(self, since: datetime | None, previous: Sequence[str]) -> EventDigest:
+        """Select and arrange the lines (only news after `since`, nothing in `previous`)."""
+        ordered = self.docs
+        sources = tuple(dict.fromkeys(d.source for d in ordered))
+        asked_for_news = since is not None or bool(previous)
+
+        def digest(lines: Sequence[DigestLine], nothing_new: bool) -> EventDigest:
+            first, last = ordered[0].published, ordered[-1].published
+            return EventDigest(self.headline, tuple(lines), sources, first, last, nothing_new)
+
+        if not self.candidates:
+            return digest((), asked_for_news)
+        space = SentenceSpace([c.text for c in self.candidates], self.language)
+        scores = self._scores(space)
+        allowed = _allowed(space, self.candidates, ordered, since, previous)
+        if asked_for_news and not allowed.any():
+            return digest((), True)
+        chosen = self._choose(space, scores, allowed)
+        lines = [self._line(self.candidates[i]) for i in chosen]
+        return digest(lines, asked_for_news and not lines)
+
+    def _line(self, candidate: _Candidate) -> DigestLine:
+        doc = self.docs[candidate.doc]
+        return DigestLine(
+            text=candidate.text,
+            article_id=doc.article_id,
+            source=doc.source,
+            published=doc.published,
+            event_id=doc.event_id,
+            published_estimated=doc.published_estimated,
+            published_date_only=doc.published_date_only,
+        )
+
+    def _scores(self, space: SentenceSpace) -> np.ndarray:
+        candidates = self.candidates
+        rank = lexrank(space)
+        outlet = [self.docs[c.doc].source or f"#{self.docs[c.doc].article_id}" for c in candidates]
+        support = support_counts(space, outlet)
+        position = np.array([c.position for c in candidates], dtype=float)
+        standalone = np.array(
+            [rules.stands_alone(c.text, self.language, context=self.headline) for c in candidates]
+        )
+        scores = rank / rank.max() if rank.max() > 0 else rank
+        scores = scores * (1.0 + 0.5 * np.log1p(support)) * (1.0 + 1.0 / (2.0 + position))
+        return np.asarray(np.where(standalone, scores, scores * _DEPENDENT_PENALTY), dtype=float)
+
+    def _choose(self, space: SentenceSpace, scores: np.ndarray, allowed: np.ndarray) -> list[int]:
+        """Select, arrange, and select again without lines that cannot be placed."""
+        allowed = allowed.copy()
+        arranged: list[int] = []
+        for _ in range(3):
+            chosen = self._select(space, scores, allowed)
+            arranged, dropped = self._arrange(chosen)
+            if not dropped:
+                break
+            allowed[dropped] = False
+        return arranged
+
+    def _select(self, space: SentenceSpace, scores: np.ndarray, allowed: np.ndarray) -> list[int]:
+        candidates = self.candidates
+        events = [self.docs[c.doc].event_id for c in candidates]
+        taken: dict[int | None, int] = {}
+        chosen: list[int] = []
+        redundancy = np.zeros(len(candidates))
+        spread = np.ones(len(candidates))
+        open_ = allowed.copy()
+        used = 0
+        while open_.any():
+            mmr = _MMR_LAMBDA * scores * spread - (1 - _MMR_LAMBDA) * redundancy
+            mmr[~open_] = -np.inf
+            best = int(np.argmax(mmr))
+            open_[best] = False
+            if self.words is not None and used + candidates[best].words > self.words:
+                continue  # too long for what is left; a shorter sentence may still fit
+            chosen.append(best)
+            used += candidates[best].words
+            redundancy = np.maximum(redundancy, space.row_similarity(best))
+            open_ &= redundancy < REDUNDANCY
+            if self.story:
+                taken[events[best]] = taken.get(events[best], 0) + 1
+                spread = np.array([EVENT_SPREAD ** taken.get(e, 0) for e in events])
+            if self.sentences is not None and len(chosen) >= self.sentences:
+                break
+            if self.words is not None and self.words - used < rules.MIN_WORDS:
+                break
+        return chosen
+
+    def _arrange(self, chosen: list[int]) -> tuple[list[int], list[int]]:
+        """Order lines by time; return them and those that must go (see build_digest)."""
+        candidates = self.candidates
+        lines = sorted(chosen, key=lambda i: (candidates[i].doc, candidates[i].position))
+        if not lines:
+            return [], []
+        context = self.headline
+        opens = [
+            rules.stands_alone(candidates[i].text, self.language, context=context) for i in lines
+        ]
+        dropped: list[int] = []
+        if not opens[0] and any(opens):
+            first = opens.index(True)
+            if self.story:  # strict time order: leave the leading lines out, choose again
+                dropped, lines = lines[:first], lines[first:]
+            else:
+                lines.insert(0, lines.pop(first))
+        # A line naming what no line before it has named ("the protest") goes after the line that
+        # does, or goes.
+        placed = [lines[0]]
+        waiting = lines[1:]
+        while waiting:
+            said = " ".join([context, *(candidates[i].text for i in placed)])
+            ready = next(
+                (
+                    i
+                    for i in waiting
+                    if rules.unresolved_reference(candidates[i].text, self.language, context=said)
+                    is None
+                ),
+                None,
+            )
+            if ready is None:
+                break
+            waiting.remove(ready)
+            placed.append(ready)
+        return placed, dropped + waiting
 
 
 def _candidates(ordered: Sequence[DigestDoc], language: str) -> list[_Candidate]:
+    """Prose sentences of the articles, datelines removed, each text once.
+
+    When no article holds prose (a page of captions, a list), plain sentences of three words or
+    more that are not promotion stand in: an event never has an empty digest.
+    """
+    strict: list[_Candidate] = []
+    loose: list[_Candidate] = []
     seen: set[str] = set()
-    out: list[_Candidate] = []
     for index, doc in enumerate(ordered):
         sentences = split_sentences(doc.body, language)[:MAX_SENTENCES_PER_ARTICLE]
-        for position, text in enumerate(sentences):
+        for position, raw in enumerate(sentences):
+            text = rules.strip_dateline(raw, opens_text=position < _OPENING_SENTENCES)
             key = " ".join(text.lower().split())
-            if key in seen or not prose.is_prose(text):
+            if key in seen:
                 continue
             seen.add(key)
-            out.append(_Candidate(text, index, position, len(text.split())))
-    return out
+            candidate = _Candidate(text, index, position, len(text.split()))
+            if rules.is_prose(text, language):
+                strict.append(candidate)
+            elif not strict and _fallback(text, language):
+                loose.append(candidate)
+    return strict or loose
+
+
+def _fallback(text: str, language: str) -> bool:
+    """A sentence good enough when an event has no prose at all."""
+    return (
+        len(text.split()) >= _MIN_FALLBACK_WORDS
+        and not text[:1].islower()
+        and not rules.is_promotional(text, language)
+    )
 
 
 def _headline(ordered: Sequence[DigestDoc], candidates: Sequence[_Candidate], language: str) -> str:
     titles = [d.title.strip() for d in ordered]
-    usable = [i for i, t in enumerate(titles) if prose.is_title(t)] or list(range(len(ordered)))
+    usable = [i for i, t in enumerate(titles) if rules.is_headline(t)] or list(range(len(ordered)))
     if len(usable) == 1 or not candidates:
         return titles[usable[0]]
     space = SentenceSpace([titles[i] for i in usable], language)
     centrality = np.asarray(space.similarity().sum(axis=1)).ravel()
     best = int(np.argmax(centrality))  # the first maximum: the earliest title among equals
     return titles[usable[best]]
-
-
-def _scores(
-    space: SentenceSpace, candidates: Sequence[_Candidate], ordered: Sequence[DigestDoc]
-) -> np.ndarray:
-    rank = lexrank(space)
-    outlet = [ordered[c.doc].source or f"#{ordered[c.doc].article_id}" for c in candidates]
-    support = support_counts(space, outlet)
-    position = np.array([c.position for c in candidates], dtype=float)
-    standalone = np.array([prose.stands_alone(c.text) for c in candidates])
-    scores = rank / rank.max() if rank.max() > 0 else rank
-    scores = scores * (1.0 + 0.5 * np.log1p(support)) * (1.0 + 1.0 / (2.0 + position))
-    return np.asarray(np.where(standalone, scores, scores * _DEPENDENT_PENALTY), dtype=float)
 
 
 def _allowed(
@@ -156,43 +320,3 @@ def _allowed(
     if previous:
         allowed &= space.max_similarity_to_texts(previous) < ALREADY_SAID
     return allowed
-
-
-def _select(
-    space: SentenceSpace,
-    candidates: Sequence[_Candidate],
-    scores: np.ndarray,
-    allowed: np.ndarray,
-    words: int | None,
-    sentences: int | None,
-) -> list[int]:
-    chosen: list[int] = []
-    redundancy = np.zeros(len(candidates))
-    open_ = allowed.copy()
-    used = 0
-    while open_.any():
-        mmr = _MMR_LAMBDA * scores - (1 - _MMR_LAMBDA) * redundancy
-        mmr[~open_] = -np.inf
-        best = int(np.argmax(mmr))
-        open_[best] = False
-        if words is not None and used + candidates[best].words > words:
-            continue  # too long for what is left; a shorter sentence may still fit
-        chosen.append(best)
-        used += candidates[best].words
-        redundancy = np.maximum(redundancy, space.row_similarity(best))
-        open_ &= redundancy < REDUNDANCY
-        if sentences is not None and len(chosen) >= sentences:
-            break
-        if words is not None and words - used < prose.MIN_WORDS:
-            break
-    return chosen
-
-
-def _arrange(lines: list[_Candidate]) -> list[_Candidate]:
-    lines = sorted(lines, key=lambda c: (c.doc, c.position))
-    if lines and not prose.stands_alone(lines[0].text):
-        opener = next((c for c in lines if prose.stands_alone(c.text)), None)
-        if opener is not None:
-            lines.remove(opener)
-            lines.insert(0, opener)
-    return lines

@@ -10,8 +10,7 @@ from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 from operator import itemgetter, mul
 
-from sumy.utils import get_stop_words
-
+from summarizer.text.language import stop_words
 from summarizer.text.stemming import snowball_name, stemmer
 
 logger = logging.getLogger(__name__)
@@ -50,23 +49,6 @@ def language_name(language: str) -> str:
     """Map an ISO 639-1 code (or a full name) to the lower-case English language name."""
     code = language.lower().split("-")[0].split("_")[0]
     return _LANGUAGE_NAMES.get(code, code)
-
-
-@lru_cache(maxsize=32)
-def stop_words(language: str) -> frozenset[str]:
-    """Return the stop words bundled with sumy for a language (empty when it has none).
-
-    Args:
-        language: ISO 639-1 code or language name.
-
-    Returns:
-        Lower-case stop words.
-    """
-    try:
-        words = get_stop_words(language_name(language))
-    except LookupError:
-        return frozenset()
-    return frozenset(w.lower() for w in words)
 
 
 def _stemmer(language: str) -> Callable[[str], str] | None:

@@ -1,4 +1,4 @@
-"""Values of event digests: the articles going in and the digest coming out."""
+"""Values of event and story digests: the articles going in and the lines coming out."""
 
 from __future__ import annotations
 
@@ -8,39 +8,63 @@ from datetime import datetime
 
 @dataclass(frozen=True, slots=True)
 class DigestDoc:
-    """One article of an event, as the digest sees it (`published` is UTC-aware)."""
+    """One article as a digest sees it.
+
+    Attributes:
+        published: UTC-aware publication time.
+        published_estimated: the time is a guess (no year in the dateline, or ingestion time).
+        published_date_only: the source gave a day and no time of day.
+        event_id: the event the article belongs to (story digests group lines by it).
+    """
 
     article_id: int
     title: str
     body: str
     source: str
     published: datetime
+    published_estimated: bool = False
+    published_date_only: bool = False
+    event_id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
-class DigestSentence:
-    """One digest line with the article and outlet it was taken from."""
+class DigestLine:
+    """One digest line, from the digest to every view: its text, article, outlet and date.
+
+    Attributes:
+        text: the sentence (datelines removed).
+        article_id: the article it was taken from.
+        source: that article's outlet.
+        published: that article's publication time (None only in hand-built views).
+        event_id: the article's event, when the digest spans several events (a story's).
+        published_estimated: the time is a guess.
+        published_date_only: only the day is known.
+    """
 
     text: str
     article_id: int
     source: str
+    published: datetime | None = None
+    event_id: int | None = None
+    published_estimated: bool = False
+    published_date_only: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class EventDigest:
-    """The digest of one event.
+    """The digest of one event (or of a story's events).
 
     Attributes:
         headline: the title of the most central article.
         lines: the chosen sentences, ordered by article time, then position.
-        sources: distinct outlets of the event, by first appearance in time.
+        sources: distinct outlets of the articles, by first appearance in time.
         first_seen: time of the earliest article.
         last_seen: time of the latest article.
         nothing_new: True when asked for what is new and nothing is.
     """
 
     headline: str
-    lines: tuple[DigestSentence, ...]
+    lines: tuple[DigestLine, ...]
     sources: tuple[str, ...]
     first_seen: datetime
     last_seen: datetime

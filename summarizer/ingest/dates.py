@@ -52,10 +52,16 @@ _HEADER_LINES = 15
 
 @dataclass(frozen=True, slots=True)
 class DateCue:
-    """A published time found in the text; ``year_guessed`` when the text gave no year."""
+    """A published time found in the text.
+
+    Attributes:
+        year_guessed: the text gave no year (a dateline).
+        date_only: the text gave no time of day (``when`` is midnight UTC of the day).
+    """
 
     when: datetime
     year_guessed: bool
+    date_only: bool = False
 
 
 def find_published(text: str, *, now: datetime | None = None) -> DateCue | None:
@@ -79,7 +85,7 @@ def find_published(text: str, *, now: datetime | None = None) -> DateCue | None:
             if match:
                 when = _build(match, year=int(match.group("year")))
                 if when is not None:
-                    return DateCue(when, year_guessed=False)
+                    return DateCue(when, year_guessed=False, date_only=not match.group("hour"))
     for line in header:
         match = _DATELINE.search(line)
         if match:
@@ -88,7 +94,7 @@ def find_published(text: str, *, now: datetime | None = None) -> DateCue | None:
                 continue
             if when > reference + timedelta(days=1):
                 when = when.replace(year=when.year - 1)
-            return DateCue(when, year_guessed=True)
+            return DateCue(when, year_guessed=True, date_only=True)
     return None
 
 

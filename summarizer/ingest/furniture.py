@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
 from summarizer.clean.lines import normalise_line
-from summarizer.ingest.outlet import outlet_from_location, outlet_from_text
+from summarizer.ingest.outlet import choose_outlet
 from summarizer.values import RawInput
 
 MAX_WORDS = 14
@@ -21,7 +21,7 @@ MIN_ARTICLES = 3
 
 def source_guess(raw: RawInput) -> str:
     """The outlet a plain-text input will be stored under (as the pipeline decides it)."""
-    return raw.source or outlet_from_text(raw.content) or outlet_from_location(raw.location)
+    return choose_outlet([raw.source], text=raw.content, location=raw.location)
 
 
 def short_lines(text: str) -> frozenset[str]:

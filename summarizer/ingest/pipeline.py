@@ -16,7 +16,7 @@ from summarizer.errors import ExtractionError, InputError
 from summarizer.ingest.dates import find_published
 from summarizer.ingest.fingerprint import content_fingerprint
 from summarizer.ingest.html_meta import published_from_html
-from summarizer.ingest.outlet import outlet_from_location, outlet_from_text
+from summarizer.ingest.outlet import choose_outlet
 from summarizer.summarize.article import summarize_article
 from summarizer.text.language import detect_language
 from summarizer.text.sentences import split_sentences
@@ -68,12 +68,16 @@ def build_article(
     """
     ingested = now or datetime.now(UTC)
     published = raw.published
-    source = raw.source
+    date_only = False
+    names = [raw.source]  # a feed's title or the URL's host
     if raw.kind == "html":
         extract = extract_html(raw.content, url=raw.location if "://" in raw.location else None)
         cleaned = CleanedText(raw.title or extract.title, extract.paragraphs)
-        published = published or published_from_html(raw.content) or extract.published
-        source = extract.source or source  # the site's own name beats its host
+        if published is None:
+            published = published_from_html(raw.content)
+        if published is None:
+            published, date_only = extract.published, extract.published_date_only
+        names = [extract.source, extract.home_name, raw.source, extract.host]
     elif raw.kind == "fragment":
         cleaned = CleanedText(raw.title, _fragment_paragraphs(raw.content))
     else:
@@ -86,12 +90,12 @@ def build_article(
     if published is None:
         cue = find_published(raw.content if raw.kind == "text" else body, now=ingested)
         if cue is not None:
-            published, estimated = cue.when, cue.year_guessed
+            published, estimated, date_only = cue.when, cue.year_guessed, cue.date_only
     if published is None:
-        published, estimated = ingested, True
+        published, estimated, date_only = ingested, True, False
     language = detect_language(body) or "en"
     title = _SPACES.sub(" ", cleaned.title).strip() or _title_from_body(body, language)
-    source = source or outlet_from_text(raw.content) or outlet_from_location(raw.location)
+    source = choose_outlet(names, text=raw.content, location=raw.location)
     sentences: tuple[str, ...] = ()
     if summary is not None:
         sentences = summarize_article(
@@ -109,6 +113,7 @@ def build_article(
         location=raw.location,
         published=published,
         published_estimated=estimated,
+        published_date_only=date_only,
         language=language,
         fingerprint=content_fingerprint(body),
         summary=sentences,

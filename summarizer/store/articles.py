@@ -80,6 +80,7 @@ def insert_article(*, session: Session, article: ArticleValue, source_id: int) -
                 "location": article.location,
                 "published": article.published,
                 "published_estimated": article.published_estimated,
+                "published_date_only": article.published_date_only,
                 "language": article.language,
                 "fingerprint": article.fingerprint,
             },
@@ -154,6 +155,7 @@ def article_view(*, session: Session, article_id: int) -> ArticleView:
         location=article.location,
         published=article.published,
         published_estimated=article.published_estimated,
+        published_date_only=article.published_date_only,
         language=article.language,
         body=article.body,
         summary=latest_summary(session=session, article_id=article.id),
@@ -178,6 +180,8 @@ def article_refs(*, session: Session, ids: Sequence[int]) -> list[ArticleRef]:
             source=names.get(row.source_id, ""),
             location=row.location,
             published=row.published,
+            published_estimated=row.published_estimated,
+            published_date_only=row.published_date_only,
         )
         for row in rows
     ]

@@ -59,6 +59,7 @@ class Article(SQLModel, table=True):
     location: str = Field(sa_column=Column(Text, nullable=False))
     published: datetime = Field(sa_type=UTCDateTime)
     published_estimated: bool = False
+    published_date_only: bool = False
     language: str = Field(default="", max_length=16)
     fingerprint: str = Field(index=True, unique=True, max_length=64)
     event_id: int | None = Field(default=None, foreign_key="event.id", index=True)

@@ -9,13 +9,14 @@ from itertools import islice
 
 from summarizer.errors import InputError
 from summarizer.summarize.methods import METHODS, rank_order
-from summarizer.summarize.standalone import (
+from summarizer.text.language import SUMMARY_LANGUAGES, can_summarize
+from summarizer.text.rules import (
     content_words,
     is_near_duplicate,
     is_prose,
     stands_alone,
+    strip_dateline,
 )
-from summarizer.text.language import SUMMARY_LANGUAGES, can_summarize
 from summarizer.text.sentences import split_sentences
 
 __all__ = ["DEFAULT_SENTENCES", "METHODS", "summarize_article"]
@@ -48,8 +49,9 @@ def summarize_article(
     """Summarise one article by picking its best sentences, in article order.
 
     The summary never repeats a sentence (nor a near-duplicate, nor the title), skips lines that are
-    not prose (headlines, captions, lines under four words) and does not open with a sentence that
-    leans on an earlier one ("He added:", "But", "It") when a standalone sentence can replace it.
+    not prose or are promotion (see summarizer.text.rules), drops datelines from sentences and
+    does not open with a sentence that leans on an earlier one ("He added:", "But", "It", a thing
+    the title has not named) when a standalone sentence can replace it.
     Sentences are never cut, so with ``words`` the summary may be shorter than the budget, and a
     single best sentence longer than the budget is returned alone rather than cut.
 
@@ -117,15 +119,16 @@ def _candidates(
     title_words = content_words(title, language)
     kept: list[_Candidate] = []
     for index in order:
-        text = all_sentences[index]
-        if not is_prose(text):
+        text = strip_dateline(all_sentences[index], opens_text=index == 0)
+        if not is_prose(text, language):
             continue
         bag = content_words(text, language)
         if is_near_duplicate(bag, title_words) and len(bag) <= len(title_words) + 2:
             continue  # the headline again, not news
         if any(is_near_duplicate(bag, other.words) for other in kept):
             continue
-        candidate = _Candidate(index, text, bag, len(text.split()), stands_alone(text, language))
+        opens = stands_alone(text, language, context=title)
+        candidate = _Candidate(index, text, bag, len(text.split()), opens)
         kept.append(candidate)
         yield candidate
 

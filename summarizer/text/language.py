@@ -27,6 +27,9 @@ SUMY_NAMES: dict[str, str] = {
     "ru": "russian", "sk": "slovak", "sv": "swedish", "uk": "ukrainian", "zh": "chinese",
 }  # fmt: skip
 
+# Languages with a stop-word list in sumy but no summariser entry above.
+_STOP_LIST_NAMES = {"ar": "arabic", "he": "hebrew", "ja": "japanese", "ko": "korean", "th": "thai"}
+
 # sumy ships no Russian or Dutch list; these hold the most frequent function words.
 _EXTRA_STOP_WORDS: dict[str, str] = {
     "ru": """и в во не что он на я с со как а то все она так его но да ты к у же вы за бы по только
@@ -83,7 +86,7 @@ def stop_words(language: str) -> frozenset[str]:
         Lower-case stop words; empty when none are known for the language.
     """
     words: set[str] = set(_EXTRA_STOP_WORDS.get(language, "").split())
-    name = SUMY_NAMES.get(language)
+    name = SUMY_NAMES.get(language) or _STOP_LIST_NAMES.get(language)
     if name is not None:
         try:
             words.update(w.lower() for w in get_stop_words(name))

@@ -20,10 +20,10 @@ _LEADING_CLOSE = re.compile(r"^([\"”’»])\s+")
 _TRAILING_OPEN = re.compile(r"\s([\"“‘«])$")
 _LINE_BREAK = re.compile(r"\s*\n\s*")
 
-# sentencex never splits inside quotation marks, so a quoted passage of several sentences stays one
-# piece, and it never splits after "U.S." or "U.K.". Split there too when a full stop, "!" or "?"
-# is followed by an upper-case letter, unless the word before the stop is an abbreviation (Mr.,
-# Sept., U.S., a.m., single initials) and, for "U.S.", the next word does not start a sentence.
+# sentencex never splits after "U.S." or "U.K.". Split there too when a full stop, "!" or "?" is
+# followed by an upper-case letter, outside quotation marks, unless the word before the stop is an
+# abbreviation (Mr., Sept., U.S., a.m., single initials) and, for "U.S.", the next word does not
+# start a sentence.
 _SPLIT_POINT = re.compile(r"(?<=[.!?])\s+(?=[\"“‘'«(\[]?[A-Z])")
 _ABBREVIATIONS = _word_set(
     """mr mrs ms dr prof st jr sr gen lt col capt cpt sgt maj adm gov sen rep rev hon pres supt insp
@@ -40,14 +40,55 @@ _DOTTED_CAPITALS = re.compile(r"(?:[A-Z]\.){2,}$")
 
 # After "a.m." or "p.m." sentencex splits even when a day or a month follows ("9 a.m. Monday").
 _TIME_END = re.compile(r"\b[ap]\.m\.$", re.IGNORECASE)
-_DAY_OR_MONTH = re.compile(
-    r"^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May"
-    r"|June|July|August|September|October|November|December|[A-Z]{2,4}T|GMT|UTC)\b"
+_AFTER_TIME = re.compile(
+    r"^(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept"
+    r"|Oct|Nov|Dec)\.|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January"
+    r"|February|March|April|May|June|July|August|September|October|November|December"
+    r"|[A-Z]{2,4}T|GMT|UTC)\b|\d)"
 )
+# Titles before a name ("Ms. Valdane", "Gen. Smith"), which never end a sentence.
+_TITLE_END = re.compile(
+    r"(?:^|[\s(\"“‘'])(?:Mr|Mrs|Ms|Mx|Dr|Prof|Gen|Lt|Col|Capt|Cpt|Sgt|Maj|Adm|Gov|Sen|Rep|Rev"
+    r"|Hon|Pres|Supt|Insp|Amb|Atty|Cmdr|Mme|Mlle|Mgr|Hr|Fr|Sra|Dra)\.$"
+)
+# A piece that starts with an abbreviation and a comma continues the one before ("Va., said").
+_ABBREVIATION_START = re.compile(r"^[A-Z][a-z]{0,4}\.,")
+# A stop with a space before it, as cut by sentencex ("the globe ." + "MIWD00000PUS rose").
+_LONE_STOP = (" .", "\u00a0.")
+_QUOTE_MARKS = "\"“”‘’'«»„([ "
+# Each opening double quote with the marks that close it („…“ in German, “…” in English).
+_CLOSERS = {"“": "”", "„": "“”", "«": "»"}
+_CLOSING_QUOTES = "”»“"
+
+
+def _open_quotes(text: str) -> int:
+    """How many double quotations are open at the end of a text (straight quotes by parity)."""
+    stack: list[str] = []
+    straight = False
+    for char in text:
+        if stack and (char in _CLOSERS[stack[-1]] or char == '"'):
+            stack.pop()  # a straight quote closing a curly one is a common typing slip
+        elif char in _CLOSERS:
+            stack.append(char)
+        elif char == '"':
+            straight = not straight
+    return len(stack) + straight
+
+
+def _closes_quote(text: str) -> bool:
+    """Tell whether a text holds a closing double quote (a straight one counts)."""
+    return any(char in _CLOSING_QUOTES or char == '"' for char in text)
 
 
 def split_sentences(text: str, language: str = "en") -> list[str]:
-    """Split text into sentences; line breaks always end a sentence (headlines have no full stop).
+    """Split text into sentences.
+
+    A line break ends a sentence (headlines have no full stop) unless the line plainly goes on:
+    it has no closing punctuation and the next line starts in lower case, or it ends with a
+    comma or a word that cannot end a sentence ("the", "of"); such lines are joined with a
+    space. Within a line, a break never falls inside a quotation that closes on that line, after
+    an abbreviation ("p.m. Aug. 9", "R-W.Va., visited"), before a full stop that starts a word
+    (".MIWD00000PUS", a ticker) or before a lower-case continuation.
 
     Args:
         text: plain text, paragraphs separated by line breaks.
@@ -57,15 +98,50 @@ def split_sentences(text: str, language: str = "en") -> list[str]:
         The sentences, stripped, in order; empty strings dropped.
     """
     sentences: list[str] = []
-    for line in _LINE_BREAK.split(text):
-        line = line.strip()
-        if not line:
-            continue
-        pieces = _reattach_quotes(_segment(language or "en", line))
+    for line in _lines(text):
+        pieces = _reattach_quotes(_join_continuations(_segment(language or "en", line)))
         if language in ("en", ""):  # the abbreviation and starter lists below are English
-            pieces = _split_inner(_join_times(pieces))
+            pieces = _split_inner(pieces)
         sentences.extend(pieces)
     return sentences
+
+
+# A line that ends like this goes on in the next line: no sentence or headline ends so.
+_OPEN_ENDING = re.compile(
+    r"(?:,|\b(?:the|a|an|of|and|or|with|by|from|at|than|that|which|who|whose|his|her|their|its"
+    r"|our|my|your|is|are|was|were|be|been|has|have|had|will|would|could|should|can|may|might"
+    r"|must))$",
+    re.IGNORECASE,
+)
+_CLOSED_LINE = re.compile(r"[.!?…:;。！？][\"”’'»)\]]*$")
+_MIN_WRAPPED_WORDS = 6  # a line ending in "the" this long is a wrapped line, not a headline
+
+
+def _lines(text: str) -> list[str]:
+    """The text's lines, with lines broken inside a sentence joined again."""
+    lines: list[str] = []
+    for raw in _LINE_BREAK.split(text):
+        line = raw.strip()
+        if not line:
+            continue
+        if lines and _goes_on(lines[-1], line):
+            lines[-1] = f"{lines[-1]} {line}"
+        else:
+            lines.append(line)
+    return lines
+
+
+def _goes_on(line: str, following: str) -> bool:
+    """Tell whether a line break between two lines falls inside a sentence."""
+    if _CLOSED_LINE.search(line):
+        return False
+    if following[0].islower():
+        return True
+    return bool(
+        following[0].isalnum()
+        and _OPEN_ENDING.search(line)
+        and (line.endswith(",") or len(line.split()) >= _MIN_WRAPPED_WORDS)
+    )
 
 
 _ODD_SPACE = re.compile(r"[^\S\n ](?=\s*\.)")  # a non-ASCII space before a full stop
@@ -118,24 +194,45 @@ def _reattach_quotes(pieces: list[str]) -> list[str]:
     return fixed
 
 
-def _join_times(pieces: list[str]) -> list[str]:
-    """Join a piece ending in a.m./p.m. with a next piece that starts with a day, month or zone."""
+def _join_continuations(pieces: list[str]) -> list[str]:
+    """Join raw sentencex pieces cut where no sentence ends (see split_sentences).
+
+    The pieces are concatenated as they came, so the text between them is kept exactly.
+    """
     joined: list[str] = []
     for piece in pieces:
-        if joined and _TIME_END.search(joined[-1]) and _DAY_OR_MONTH.match(piece):
-            joined[-1] = f"{joined[-1]} {piece}"
+        if joined and piece.strip() and _continues(joined[-1].rstrip(), piece.lstrip()):
+            joined[-1] += piece
         else:
             joined.append(piece)
     return joined
 
 
+def _continues(head: str, piece: str) -> bool:
+    """Tell whether piece goes on the sentence that head has started."""
+    start = piece.lstrip(_QUOTE_MARKS)[:1]
+    if start.islower():
+        return True  # "e.g. the", "approx. five": no sentence starts in lower case
+    if head.endswith(_LONE_STOP) and piece[:1].isascii() and piece[:1].isalnum():
+        return True  # "across the globe .MIWD00000PUS rose": the stop starts a ticker
+    if _TIME_END.search(head) and _AFTER_TIME.match(piece):
+        return True  # "10:30 p.m. Aug. 9", "9 a.m. Monday"
+    if _ABBREVIATION_START.match(piece):
+        return True  # "R-W." + "Va., visited": no sentence starts with "Va.,"
+    if _TITLE_END.search(head):
+        return True  # "Ms." + "Valdane set out ...": a title never ends a sentence
+    return _open_quotes(head) > 0 and _closes_quote(piece)
+
+
 def _split_inner(pieces: list[str]) -> list[str]:
-    """Split pieces at sentence ends that sentencex skipped inside quotation marks."""
+    """Split pieces at sentence ends that sentencex skipped ("U.S. The", an unclosed quote)."""
     result: list[str] = []
     for piece in pieces:
         start = 0
         for match in _SPLIT_POINT.finditer(piece):
             head = piece[start : match.start()]
+            if _open_quotes(piece[: match.start()]) and _closes_quote(piece[match.end() :]):
+                continue  # never inside a quotation: it stays whole
             if _ends_with_abbreviation(head) and not _starts_sentence_after_capitals(
                 head, piece[match.end() :]
             ):

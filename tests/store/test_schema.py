@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 from sqlmodel import Session, select
 
 from summarizer.store.db import create_schema, current_revision, make_engine
@@ -41,15 +41,20 @@ def test_upgrade_from_first_revision_keeps_data(database_url: str) -> None:
         session.add(source)
         session.flush()
         assert source.id is not None
-        session.add(
-            Article(
-                title="Talks open",
-                body="The delegations met on Tuesday to open talks on the river.",
-                source_id=source.id,
-                location="a.txt",
-                published=datetime(2026, 3, 10, tzinfo=UTC),
-                fingerprint="f" * 64,
-            )
+        # The columns of revision 0001 only: the model has grown since.
+        session.connection().execute(
+            text(
+                "INSERT INTO article (title, body, source_id, location, published,"
+                " published_estimated, language, fingerprint, ingested_at) VALUES (:title,"
+                " :body, :source, 'a.txt', :published, false, 'en', :fingerprint, :published)"
+            ),
+            {
+                "title": "Talks open",
+                "body": "The delegations met on Tuesday to open talks on the river.",
+                "source": source.id,
+                "published": datetime(2026, 3, 10, tzinfo=UTC),
+                "fingerprint": "f" * 64,
+            },
         )
         session.commit()
     create_schema(engine)
@@ -58,6 +63,7 @@ def test_upgrade_from_first_revision_keeps_data(database_url: str) -> None:
         article = session.exec(select(Article)).one()
         assert article.title == "Talks open"
         assert article.published == datetime(2026, 3, 10, tzinfo=UTC)
+        assert article.published_date_only is False  # added by 0005 with its default
     engine.dispose()
 
 

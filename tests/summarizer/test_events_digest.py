@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from summarizer.events.digest import DigestDoc, build_digest
-from summarizer.events.prose import is_prose, stands_alone
 from summarizer.events.vectors import SentenceSpace
+from summarizer.text.rules import is_prose, stands_alone
 from tests.summarizer.test_events_cluster import seed_doc
 
 T0 = datetime(2024, 6, 1, 8, tzinfo=UTC)

@@ -1,4 +1,4 @@
-"""Features and prose tests used by events and digests."""
+"""Text features used by events and digests (sentence rules: tests/summarizer/test_rules.py)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from summarizer.events.features import (
     terms,
     weigh,
 )
-from summarizer.events.prose import is_prose, stands_alone
 
 
 def test_entities_skip_sentence_openers_and_stop_words() -> None:
@@ -37,32 +36,3 @@ def test_weighted_vectors_are_unit_and_comparable() -> None:
     va, vb, vc = (weigh(x, frequencies) for x in (a, b, c))
     assert cosine(va, va) == pytest.approx(1.0)
     assert cosine(va, vb) > 0.3 > cosine(va, vc)
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("The two governments signed a grain deal in Istanbul on Friday.", True),
-        ("Skip to content", False),
-        ("Sign up for our free newsletters to get the news every day.", False),
-        ("Will the new bridge open before the winter storms arrive?", False),
-        ("Read more at https://example.com/story today please.", False),
-        ("PHOTO GALLERY OF THE WEEK IN PICTURES AND MORE.", False),
-    ],
-)
-def test_is_prose(text: str, expected: bool) -> None:
-    assert is_prose(text) is expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("He added: the vote would take place next week.", False),
-        ("However, the talks continued.", False),
-        ("This was the first meeting.", False),
-        ("Putin and Poroshenko met in Minsk.", True),
-        ("While talks went on, shelling continued.", True),
-    ],
-)
-def test_stands_alone(text: str, expected: bool) -> None:
-    assert stands_alone(text) is expected

@@ -56,12 +56,86 @@ def test_line_break_ends_a_headline() -> None:
     ]
 
 
-def test_quoted_passage_of_several_sentences_is_split() -> None:
+def test_quoted_passage_of_several_sentences_stays_whole() -> None:
     text = '"Growth is weak. When demand falls, everyone loses," he said. Shares fell.'
     assert split_sentences(text) == [
-        '"Growth is weak.',
-        'When demand falls, everyone loses," he said.',
+        '"Growth is weak. When demand falls, everyone loses," he said.',
         "Shares fell.",
+    ]
+    peskov = (
+        "“The discussion continued on the crisis in Ukraine. The heads of states exchanged"
+        " their opinions,” Peskov said. Both sides met again."
+    )
+    assert split_sentences(peskov)[0].endswith("Peskov said.")
+
+
+def test_a_quotation_that_never_closes_on_its_line_is_split() -> None:
+    # A quotation running over several paragraphs opens each of them and closes only at the end.
+    text = "“We will fight. We will win. Nobody can stop us."
+    assert split_sentences(text) == ["“We will fight.", "We will win.", "Nobody can stop us."]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Prosecutors alleged that no inmate checks were made from 10:30 p.m. Aug. 9 to"
+            " 6:30 a.m. Aug. 10, the report said. The guards were charged.",
+            [
+                "Prosecutors alleged that no inmate checks were made from 10:30 p.m. Aug. 9 to"
+                " 6:30 a.m. Aug. 10, the report said.",
+                "The guards were charged.",
+            ],
+        ),
+        (
+            "Rep. David McKinley, R-W.Va., visited the U.S.-Mexico border near McAllen, Texas."
+            " He argued for more agents.",
+            [
+                "Rep. David McKinley, R-W.Va., visited the U.S.-Mexico border near McAllen, Texas.",
+                "He argued for more agents.",
+            ],
+        ),
+        (
+            "The STOXX 600 index lost 0.12% while MSCI’s gauge of stocks across the globe"
+            " .MIWD00000PUS rose 0.07%. Emerging market stocks rose 0.48%.",
+            [
+                "The STOXX 600 index lost 0.12% while MSCI’s gauge of stocks across the globe"
+                " .MIWD00000PUS rose 0.07%.",
+                "Emerging market stocks rose 0.48%.",
+            ],
+        ),
+        (
+            "Prices were up approx. five percent, e.g. in food. Rents fell.",
+            ["Prices were up approx. five percent, e.g. in food.", "Rents fell."],
+        ),
+    ],
+)
+def test_abbreviations_and_tickers_stay_inside_their_sentence(
+    text: str, expected: list[str]
+) -> None:
+    assert split_sentences(text) == expected
+
+
+def test_lines_broken_inside_a_sentence_are_joined() -> None:
+    text = (
+        "Photos\n\nwhich were released online are making the rounds,\n\nshow the actress"
+        " looking stunning in new\n\nmake-up photos.\n\nKate Henshaw\n\nVeteran actress Kate"
+        " Henshaw, who in 2008, won the\n\nAfrica Movie Academy Award for Best Actress."
+    )
+    assert split_sentences(text) == [
+        "Photos which were released online are making the rounds, show the actress looking"
+        " stunning in new make-up photos.",
+        "Kate Henshaw",
+        "Veteran actress Kate Henshaw, who in 2008, won the Africa Movie Academy Award for Best"
+        " Actress.",
+    ]
+
+
+def test_a_headline_ending_without_a_stop_stays_apart() -> None:
+    text = "Putin and Poroshenko meet for first-ever talks\nThe presidents met late on Tuesday."
+    assert split_sentences(text) == [
+        "Putin and Poroshenko meet for first-ever talks",
+        "The presidents met late on Tuesday.",
     ]
 
 

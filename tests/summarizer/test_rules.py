@@ -1,0 +1,231 @@
+"""Sentence rules shared by summaries and digests: prose, promotion, datelines, openers."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.text.rules import (
+    is_near_duplicate,
+    is_promotional,
+    is_prose,
+    stands_alone,
+    strip_dateline,
+    unresolved_reference,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The two governments signed a grain deal in Istanbul on Friday.", True),
+        ("The council approved the bridge on Tuesday.", True),
+        ("$2.8 billion was paid out to the farmers in the valley.", True),
+        ("“We do not want a fight,” said the minister.", True),
+        ("Skip to content", False),
+        ("City Council Approves New Harbour Bridge", False),
+        ("Photo: the harbour at dawn", False),
+        ("Read more.", False),
+        ("Share this article", False),
+        ("Sign up for our free newsletters to get the news every day.", False),
+        ("Will the new bridge open before the winter storms arrive?", False),
+        ("Read more at https://example.com/story today please.", False),
+        ("PHOTO GALLERY OF THE WEEK IN PICTURES AND MORE.", False),
+        ("the council approved the bridge on tuesday after a long debate about its cost.", False),
+        ("The council approved the bridge on Tuesday after a long debate about its cost", False),
+        ("Pro tip: Get more pre-workout meal ideas here!", False),
+    ],
+)
+def test_is_prose(text: str, expected: bool) -> None:
+    assert is_prose(text) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pro tip: Get more pre-workout meal ideas here!",
+        "Tip: Learn how to cook rice in ten minutes.",
+        "The Water Coolest is the preferred bathroom stall reading material of finance"
+        " professionals.",
+        "The Ledger is the go-to morning read for busy executives.",
+        "Start your day with the Opening Bell powered by The Water Coolest.",
+        "Learn more about how our supplements can help you get the most out of your workouts.",
+        "Get the facts behind the news, plus analysis from multiple perspectives.",
+        "Escape your echo chamber.",
+        "Protect your savings before the next crash!",
+        "Find out more in our weekly guide.",
+        "Use promo code SPRING for 20% off your first box.",
+        "This story was brought to you by Acme Bank.",
+        "Abonnez-vous pour lire la suite de cet article.",
+        "Melden Sie sich jetzt für unseren Newsletter an.",
+        "Подписывайтесь на наш канал, чтобы не пропустить главное.",
+    ],
+)
+def test_promotion_and_calls_to_act(text: str) -> None:
+    language = {"A": "fr", "M": "de", "П": "ru"}.get(text[0], "en")
+    assert is_promotional(text, language)
+    assert not is_prose(text, language)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The central bank raised its main interest rate to 4.5 percent on Thursday.",
+        "Order was restored after two nights of rioting in the port city.",
+        "Save the Children said on Monday that aid was urgently needed in the region.",
+        "Watch parties were held in bars across the country for the final.",
+        "Find Ltd reported a loss of 3 million pounds for the year.",
+        "Start-up companies raised a record amount of money last year.",
+        "The newspaper is the best-selling daily in the country, according to the audit.",
+    ],
+)
+def test_news_is_not_promotion(text: str) -> None:
+    assert not is_promotional(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "opens_text", "expected"),
+    [
+        (
+            "PORT ESSEL, March 15 (Port Essel Echo) - Port Essel Athletic came within 12 minutes"
+            " of their first Norland Cup.",
+            False,
+            "Port Essel Athletic came within 12 minutes of their first Norland Cup.",
+        ),
+        (
+            "ST. JOSEPH, Mich. (AP) — A man was charged on Friday with stealing a school bus.",
+            False,
+            "A man was charged on Friday with stealing a school bus.",
+        ),
+        (
+            "WASHINGTON (AP) — New uncertainty hangs over the Democratic presidential primary.",
+            False,
+            "New uncertainty hangs over the Democratic presidential primary.",
+        ),
+        (
+            "MINSK, Belarus — The presidents of Russia and Ukraine met late Tuesday in Minsk.",
+            False,
+            "The presidents of Russia and Ukraine met late Tuesday in Minsk.",
+        ),
+        (
+            "Hong Kong (CNN Business)A muddled view of US-China trade talks is weighing on"
+            " investors.",
+            False,
+            "A muddled view of US-China trade talks is weighing on investors.",
+        ),
+        (
+            "Meadow Lake, Saskatchewan – The municipal council has asked for its money back.",
+            True,
+            "The municipal council has asked for its money back.",
+        ),
+        (
+            "Tuesday, January 18, 2005Through a telethon, Romanians raised 395,000 euro for the"
+            " victims.",
+            False,
+            "Through a telethon, Romanians raised 395,000 euro for the victims.",
+        ),
+    ],
+)
+def test_datelines_are_stripped(text: str, opens_text: bool, expected: str) -> None:
+    assert strip_dateline(text, opens_text=opens_text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NASA said on Monday that it would delay the launch by a week.",
+        "Meadow Lake – a town of 5,000 – said it wanted its money back.",
+        "Smith (R-TX), the ranking member, said the rocket was needed.",
+        "The U.N. envoy - Oriel Hastane - chaired the talks in Vesburg.",
+    ],
+)
+def test_sentences_without_a_dateline_stay_whole(text: str) -> None:
+    assert strip_dateline(text) == text
+    if not text.startswith("Meadow"):
+        assert strip_dateline(text, opens_text=True) == text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The council approved the bridge on Tuesday.", True),
+        ("Putin and Poroshenko met in Minsk.", True),
+        ("While talks went on, shelling continued.", True),
+        ("He added: the vote was historic.", False),
+        ("However, critics disagreed with the plan.", False),
+        ("It will open in June next year.", False),
+        ("They said the cost was too high.", False),
+        ("This is a historic day for the city.", False),
+        ("and then the council voted again.", False),
+        ('the cost is too high," she said.', False),
+        ('"We will build it," the mayor said.', True),
+        ('"We will build it," he said.', False),
+        ("Mr Smith said the bridge would open soon.", True),
+        ("Now we are in a good position to advance.", False),
+        ('Now we are in a good position to advance."', False),
+        ('"I think Guido helped me a lot in this match."', False),
+        ("Still, the Pittsburgh quarterback did not suffer a concussion.", False),
+        ("We had some issues on launch day, the executive said.", False),
+        ("If he had voted, it would have been against the donation.", False),
+        ("Two other men arrested at the time were found not guilty.", False),
+        ("There are many issues for discussion at the summit.", True),
+    ],
+)
+def test_stands_alone(sentence: str, expected: bool) -> None:
+    assert stands_alone(sentence, context="City council approves harbour bridge") is expected
+
+
+@pytest.mark.parametrize(
+    ("language", "dependent", "standalone"),
+    [
+        ("de", "Er sagte, die Gespräche gingen weiter.", "Der Stadtrat hat den Bau beschlossen."),
+        ("de", "Außerdem wurde ein Vertrag unterzeichnet.", "Die Polizei sprach von einem Unfall."),
+        ("fr", "Il a ajouté que le vote aurait lieu.", "Le conseil a approuvé le pont mardi."),
+        ("fr", "C'est une victoire pour la ville.", "Le maire de Lyon a démissionné mardi."),
+        ("fr", "Par ailleurs, le maire a démissionné.", "Anne Hidalgo a démissionné mardi."),
+        ("es", "Sin embargo, la oposición votó en contra.", "El consejo aprobó el puente."),
+        ("es", "Ella dijo que la votación fue histórica.", "Pedro Sánchez aprobó el presupuesto."),
+        ("it", "Tuttavia il voto è stato rinviato.", "Il consiglio ha approvato il ponte."),
+        ("pt", "Ele disse que a votação foi histórica.", "O conselho aprovou a ponte."),
+        ("nl", "Hij zei dat de stemming historisch was.", "De gemeenteraad keurde de brug goed."),
+        ("ru", "Он добавил, что голосование пройдёт в понедельник.", "Совет одобрил проект моста."),
+        ("ru", "Однако оппозиция голосовала против.", "Президент подписал указ во вторник."),
+        ("uk", "Він додав, що голосування відбудеться в понеділок.", "Рада схвалила проєкт мосту."),
+        ("uk", "Проте опозиція голосувала проти.", "Президент підписав указ у вівторок."),
+    ],
+)
+def test_openers_in_other_languages(language: str, dependent: str, standalone: str) -> None:
+    # The context names what the standalone sentences refer to with a definite article.
+    context = "Consiglio conseil consejo conselho gemeenteraad"
+    assert not stands_alone(dependent, language, context=context)
+    assert stands_alone(standalone, language, context=context)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "context", "unresolved"),
+    [
+        ("Police said the protest was peaceful.", "Duvra water talks open", "the protest"),
+        ("Police said the protest was peaceful.", "Farmers protest as water talks open", None),
+        ("The move was over their invitation by the police.", "Senators sue police", "the move"),
+        ("The keyboard thing is a big deal.", "MacBook sale at Amazon", "the keyboard thing"),
+        ("The gauge at Emmerholt recorded a low flow.", "", None),
+        ("The comet will pass closest to the Sun in October.", "Astronomers find a comet", None),
+        ("The pan-European STOXX 600 index lost 0.12%.", "", None),
+        ("The longest earthquake ever recorded hit Sumatra.", "", None),
+        ("The arrest was made on Friday.", "", "the arrest"),
+        ("The world's wealthiest nations have pledged aid.", "", None),
+        ("Rates have risen in states where the drug is legal.", "Cannabis use rises", None),
+        ("La manifestation était pacifique, selon la police.", "Grève à Paris", "la manifestation"),
+    ],
+)
+def test_definite_references_need_an_antecedent(
+    sentence: str, context: str, unresolved: str | None
+) -> None:
+    language = "fr" if sentence.startswith("La ") else "en"
+    assert unresolved_reference(sentence, language, context=context) == unresolved
+    assert stands_alone(sentence, language, context=context) is (unresolved is None)
+
+
+def test_near_duplicates() -> None:
+    a = frozenset({"harbour", "bridge", "open", "june", "years"})
+    assert is_near_duplicate(a, a | {"new"})
+    assert not is_near_duplicate(a, frozenset({"tolls", "bridge", "dollars", "cars"}))
