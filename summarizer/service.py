@@ -39,6 +39,7 @@ logger = logging.getLogger(__name__)
 
 _CANDIDATE_EVENTS = 300
 _MAX_ID = 2**63 - 1  # ids are 64-bit integers in every database
+_EARLIEST = datetime.min.replace(tzinfo=UTC)
 _MAX_SEARCH_HITS = 1_000
 # Event lists and digests are reused for this long (cleared by every ingest in this process;
 # another process's ingest shows after at most this delay).
@@ -198,10 +199,11 @@ class BriefingService:
     @staticmethod
     def _importance(session: Session, event: Event, moment: datetime) -> float:
         """The event's importance at `moment` (summarizer.events.rank.importance)."""
+        # A stored time near year 1 (a page's "0001-01-01") must not overflow the arithmetic.
+        day_before = event.last_seen - min(timedelta(days=1), event.last_seen - _EARLIEST)
         growth = session.exec(
             select(func.count()).where(
-                Article.event_id == event.id,
-                Article.published >= event.last_seen - timedelta(days=1),
+                Article.event_id == event.id, Article.published >= day_before
             )
         ).one()
         return importance(

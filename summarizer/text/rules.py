@@ -69,14 +69,14 @@ def is_prose(sentence: str, language: str = "en") -> bool:
     text = sentence.strip()
     if not _TERMINAL.search(text):
         return False
+    first = text.lstrip(_OPENING_MARKS)[:1]
+    if not first or first.islower() or not (first.isalnum() or first in _CURRENCIES):
+        return False
     unspaced = len(_UNSPACED.findall(text))
     if unspaced:
         return unspaced >= _MIN_CAPTION_CHARACTERS and not is_promotional(text, language)
     tokens = [w for w in text.split() if _LETTERED.search(w)]
     if not MIN_WORDS <= len(tokens) <= MAX_WORDS:
-        return False
-    first = text.lstrip(_OPENING_MARKS)[:1]
-    if not first or first.islower() or not (first.isalnum() or first in _CURRENCIES):
         return False
     cased = [w for w in tokens if w.lower() != w.upper()]
     if cased and sum(map(str.islower, cased)) * 3 < len(cased):
@@ -265,7 +265,7 @@ def strip_dateline(sentence: str, *, opens_text: bool = False) -> str:
         patterns.append(_TITLE_DATELINE)
     for pattern in patterns:
         match = pattern.match(text)
-        if match and len(text) - match.end() >= 20:
+        if match and len(text[match.end() :].split()) >= MIN_WORDS:
             return text[match.end() :]
     return text
 

@@ -221,6 +221,8 @@ def _continues(head: str, piece: str) -> bool:
         return True  # "R-W." + "Va., visited": no sentence starts with "Va.,"
     if _TITLE_END.search(head):
         return True  # "Ms." + "Valdane set out ...": a title never ends a sentence
+    if piece[:1].isdigit() and _ends_with_abbreviation(head) and head[-2:-1].islower():
+        return True  # "approx. 2,000", "No. 10", "fig. 3"
     return _open_quotes(head) > 0 and _closes_quote(piece)
 
 

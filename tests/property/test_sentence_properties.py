@@ -30,9 +30,94 @@ def test_sentences_keep_every_visible_character_in_order(text: str, language: st
 
 @given(TEXTS, LANGUAGES)
 @settings(max_examples=200, deadline=None)
-def test_a_line_break_always_ends_a_sentence(text: str, language: str) -> None:
+def test_no_sentence_holds_a_line_break(text: str, language: str) -> None:
     for sentence in split_sentences(text, language):
-        assert "\n" not in sentence  # (decoding has made every \r a \n already)
+        assert "\n" not in sentence  # lines broken inside a sentence are joined with a space
+
+
+# Words, abbreviations that never end a sentence, and words a sentence can start with.
+LOWER = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=9)
+UPPER = st.builds(lambda w: w.capitalize(), LOWER)
+ABBREVIATION = st.sampled_from(
+    ["e.g.", "i.e.", "approx.", "a.m.", "p.m.", "Aug.", "Sept.", "Mr.", "Ms.", "Dr.", "Gen.",
+     "U.S.", "R-W.Va.,", "U.S.-Mexico", "Inc.", "etc.", "vs.", "No.", "Jan.", "St.",
+     ".MIWD00000PUS"]
+)  # fmt: skip
+TOKEN = LOWER | UPPER | ABBREVIATION | st.sampled_from([",", "2,000", "10:30", "3.5%", "—"])
+
+
+@st.composite
+def sentence(draw: st.DrawFn) -> str:
+    """A sentence that starts with a capital and ends with a full stop, "!" or "?"."""
+    words = [draw(UPPER), *draw(st.lists(TOKEN, max_size=14))]
+    return " ".join(words).replace(" ,", ",") + draw(st.sampled_from([".", "!", "?", "…"]))
+
+
+@st.composite
+def quoted(draw: st.DrawFn) -> str:
+    """A sentence with a quotation of one or more sentences, closed on the same line."""
+    inner = " ".join(draw(st.lists(sentence(), min_size=1, max_size=3)))
+    opening, closing = draw(st.sampled_from([("“", "”"), ('"', '"'), ("«", "»"), ("„", "“")]))
+    speaker = draw(st.sampled_from(["said Mr. Smith.", "she added.", "the minister said."]))
+    if draw(st.booleans()):
+        return f"{opening}{inner}{closing} {speaker.capitalize()}"
+    return f"{draw(UPPER)} said: {opening}{inner}{closing}"
+
+
+PARAGRAPH = st.lists(sentence() | quoted(), min_size=1, max_size=5).map(" ".join)
+
+
+def _quotes_balanced(text: str) -> bool:
+    """Every double quotation that opens in the text closes in it."""
+    pairs = {"“": "”", "«": "»", "„": "“"}
+    stack: list[str] = []
+    straight = 0
+    for char in text:
+        if stack and char == pairs[stack[-1]]:
+            stack.pop()
+        elif char in pairs:
+            stack.append(char)
+        elif char == '"':
+            straight += 1
+        elif char in "”»":
+            return False  # a quotation closed that never opened here
+    return not stack and straight % 2 == 0
+
+
+@given(st.lists(PARAGRAPH, min_size=1, max_size=4), st.sampled_from(["\n", "\n\n"]))
+@settings(max_examples=300, deadline=None)
+def test_quote_balanced_text_gives_quote_balanced_sentences(
+    paragraphs: list[str], separator: str
+) -> None:
+    text = separator.join(paragraphs)
+    assert _quotes_balanced(text)
+    for piece in split_sentences(text, "en"):
+        assert _quotes_balanced(piece), piece
+
+
+@given(st.lists(PARAGRAPH, min_size=1, max_size=4), st.sampled_from(["\n", "\n\n"]))
+@example(
+    ["Prosecutors alleged no checks were made from 10:30 p.m. Aug. 9 to 6:30 a.m. Aug. 10."], "\n"
+)
+@example(["Rep. David McKinley, R-W.Va., visited the U.S.-Mexico border."], "\n")
+@settings(max_examples=300, deadline=None)
+def test_no_sentence_starts_with_a_lower_case_continuation(
+    paragraphs: list[str], separator: str
+) -> None:
+    for piece in split_sentences(separator.join(paragraphs), "en"):
+        first = piece.lstrip("\"“”«»„‘’'([—,.-0123456789:% ")[:1]
+        assert not first.islower(), piece
+        assert not piece.startswith(("Va.,", "MIWD", "Aug. 9 to")), piece
+
+
+@given(st.lists(sentence(), min_size=1, max_size=8), st.sampled_from(["\n", "\n\n", "\n \n"]))
+@settings(max_examples=200, deadline=None)
+def test_a_line_that_ends_a_sentence_is_never_joined_to_the_next(
+    lines: list[str], separator: str
+) -> None:
+    pieces = split_sentences(separator.join(lines), "en")
+    for piece in pieces:
+        assert any(piece in line for line in lines), piece
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,149 @@
+"""Views tell the truth: one importance, honest dates, outlet names, a digest for every event."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlmodel import Session, select
+
+from summarizer.cli import render
+from summarizer.service import BriefingService
+from summarizer.store.db import create_schema, make_engine
+from summarizer.store.models import Event, Story
+from summarizer.text.rules import content_words, is_near_duplicate, stands_alone
+from summarizer.views import EventView
+
+SAMPLE = Path(__file__).resolve().parents[2] / "summarizer" / "data" / "sample"
+NOW = datetime(2026, 3, 20, tzinfo=UTC)
+# A source that is a file name, a hash or a "Site | tagline" title is not an outlet's name.
+_NOT_AN_OUTLET = re.compile(r"^\d{3}_[0-9a-f]{16}$|^[0-9a-f]{32,}$|\s\|\s|\s-\s.*Stories$")
+
+
+def _service(tmp_path: Path, name: str) -> BriefingService:
+    engine = make_engine(f"sqlite:///{tmp_path / name}.db")
+    create_schema(engine)
+    return BriefingService(engine, {})
+
+
+@pytest.fixture
+def demo(tmp_path: Path) -> Iterator[BriefingService]:
+    """The bundled sample, ingested as `make demo` does."""
+    service = _service(tmp_path, "demo")
+    report = service.ingest([str(SAMPLE)], now=NOW)
+    assert report.failed == 0, report.errors
+    yield service
+    service.engine.dispose()
+
+
+def _all_events(service: BriefingService) -> list[EventView]:
+    with Session(service.engine) as session:
+        ids = [i for i in session.exec(select(Event.id)) if i is not None]
+    return [service.event(i) for i in ids]
+
+
+def test_one_importance_per_event_in_every_view(demo: BriefingService) -> None:
+    ranked = {view.id: view.importance for view in demo.top_events(limit=50)}
+    assert len(ranked) == 4 and all(score > 0.01 for score in ranked.values())
+    for event_id, score in ranked.items():
+        assert demo.event(event_id).importance == score
+        story = demo.event(event_id).story_id
+        assert story is not None
+        in_story = {e.id: e.importance for e in demo.story(story).events}
+        assert in_story[event_id] == score
+
+
+def test_a_syndicated_copy_counts_its_outlet_and_no_source_is_a_tagline(
+    demo: BriefingService,
+) -> None:
+    events = _all_events(demo)
+    talks = next(e for e in events if "Duvra water talks" in e.title or "talks open" in e.title)
+    assert "Kelmar Herald" in talks.sources and "Northwire" in talks.sources
+    sources = {s for e in events for s in e.sources} | {
+        line.source for e in events for line in e.digest
+    }
+    assert "Kestrel News" in sources
+    assert not [s for s in sources if _NOT_AN_OUTLET.search(s) or " - " in s]
+
+
+def test_a_date_only_dateline_has_no_invented_time_and_is_marked_estimated(
+    demo: BriefingService,
+) -> None:
+    cup = next(e for e in _all_events(demo) if "Norland Cup" in e.title)
+    assert cup.last_seen_date_only and cup.last_seen_estimated
+    assert not cup.first_seen_date_only and not cup.first_seen_estimated
+    data = render.event_dict(cup)
+    assert data["last_seen"] == "2026-03-15" and data["last_seen_estimated"] is True
+    assert data["first_seen"] == "2026-03-14T21:37:00Z"
+    essel = next(a for a in data["articles"] if "port-essel" in a["location"])
+    assert essel["published"] == "2026-03-15" and essel["published_estimated"] is True
+    text = render.event_text(cup)
+    assert "2026-03-15 (estimated)" in text and "00:00" not in text
+    assert "PORT ESSEL, March 15" not in text  # the dateline is cut from the digest line
+
+
+def test_digests_open_with_a_line_that_stands_alone(demo: BriefingService) -> None:
+    for event in _all_events(demo):
+        assert event.digest, event.title
+        assert stands_alone(event.digest[0].text, context=event.title), event.digest[0].text
+        for line in event.digest:
+            assert line.published is not None and line.event_id == event.id
+
+
+def test_story_digest_catches_up_in_time_order(demo: BriefingService) -> None:
+    with Session(demo.engine) as session:
+        stories = [s.id for s in session.exec(select(Story)) if s.id is not None]
+    treaty = next(
+        view for view in (demo.story(i, words=120) for i in stories) if len(view.events) > 1
+    )
+    assert treaty.digest
+    assert sum(len(line.text.split()) for line in treaty.digest) <= 120
+    assert stands_alone(treaty.digest[0].text, context=treaty.title)
+    times = [line.published for line in treaty.digest]
+    assert all(t is not None for t in times) and times == sorted(times)  # type: ignore[type-var]
+    assert {line.event_id for line in treaty.digest} <= {e.id for e in treaty.events}
+    assert len({line.event_id for line in treaty.digest}) == 2  # both events are told
+    words = [content_words(line.text) for line in treaty.digest]
+    for i, first in enumerate(words):
+        assert not any(is_near_duplicate(first, second) for second in words[i + 1 :])
+    data = render.story_dict(treaty)
+    assert set(data) == {"id", "title", "digest", "events"}
+    assert set(data["digest"][0]) >= {"text", "article_id", "source", "event_id", "published"}
+    json.dumps(data)
+    assert "What happened:" in render.story_text(treaty)
+
+
+def _dev_sets() -> list[tuple[str, list[str]]]:
+    from tests.conftest import shared_dir
+
+    shared = shared_dir()
+    bbc = sorted((shared / "eval" / "bbc" / "articles").glob("*"))[::4]  # a sample of 140
+    return [
+        ("demo", [str(SAMPLE)]),
+        ("seeds", [str(shared / "seeds")]),
+        ("extraction-html", [str(shared / "eval" / "extraction" / "html")]),
+        ("extraction-text", [str(shared / "eval" / "extraction" / "text")]),
+        ("bbc-sample", [str(p) for p in bbc]),
+    ]
+
+
+@pytest.mark.parametrize(
+    "name", ["demo", "seeds", "extraction-html", "extraction-text", "bbc-sample"]
+)
+def test_every_event_of_every_dev_set_has_a_digest(name: str, shared: Path, tmp_path: Path) -> None:
+    inputs = dict(_dev_sets())[name]
+    service = _service(tmp_path, name)
+    try:
+        service.ingest(inputs, now=NOW)
+        events = _all_events(service)
+        assert events
+        empty = [e.title for e in events if not e.digest]
+        assert not empty, empty
+        sources = {s for e in events for s in e.sources}
+        assert not [s for s in sources if _NOT_AN_OUTLET.search(s)], sources
+    finally:
+        service.engine.dispose()
