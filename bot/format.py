@@ -7,7 +7,7 @@ from datetime import datetime
 from html import escape
 from zoneinfo import ZoneInfo
 
-from summarizer.views import ArticleRef, ArticleView, EventView, SearchHit, StoryView
+from summarizer.views import ArticleRef, ArticleView, DigestLine, EventView, SearchHit, StoryView
 
 BULLET = "•"
 
@@ -29,6 +29,36 @@ def when(moment: datetime, zone: str = "UTC") -> str:
     return moment.astimezone(ZoneInfo(zone)).strftime("%d %b %H:%M")
 
 
+def dated(
+    moment: datetime, zone: str = "UTC", *, estimated: bool = False, date_only: bool = False
+) -> str:
+    """A published time: the day alone when no time is known, marked when it is a guess."""
+    text = moment.strftime("%d %b %Y") if date_only else when(moment, zone)
+    return f"{text} (estimated)" if estimated else text
+
+
+def _first(event: EventView, zone: str) -> str:
+    return dated(
+        event.first_seen,
+        zone,
+        estimated=event.first_seen_estimated,
+        date_only=event.first_seen_date_only,
+    )
+
+
+def _last(event: EventView, zone: str) -> str:
+    return dated(
+        event.last_seen,
+        zone,
+        estimated=event.last_seen_estimated,
+        date_only=event.last_seen_date_only,
+    )
+
+
+def _span(event: EventView, zone: str) -> str:
+    return f"{_first(event, zone)} – {_last(event, zone)}"
+
+
 def _sources(event: EventView) -> str:
     count = len(event.sources)
     names = ", ".join(esc(s) for s in event.sources[:4])
@@ -40,7 +70,7 @@ def event_line(rank: int, event: EventView, zone: str = "UTC") -> str:
     """One ranked line of /events: rank, title, sources, last update and the /event command."""
     return (
         f"<b>{rank}. {esc(event.title)}</b>\n"
-        f"{_sources(event)} · {when(event.last_seen, zone)} · /event {event.id}"
+        f"{_sources(event)} · {_last(event, zone)} · /event {event.id}"
     )
 
 
@@ -54,7 +84,7 @@ def event_full(event: EventView, zone: str = "UTC") -> str:
     """The full digest of one event with its sources and article links."""
     parts = [
         f"<b>{esc(event.title)}</b>",
-        f"{when(event.first_seen, zone)} – {when(event.last_seen, zone)} · {_sources(event)}",
+        f"{_span(event, zone)} · {_sources(event)}",
     ]
     if event.nothing_new:
         parts.append("<i>Nothing new since your last briefing.</i>")
@@ -113,21 +143,37 @@ def briefing(
 
 
 def story(view: StoryView, zone: str = "UTC") -> str:
-    """A story's timeline: its events in time order."""
-    lines = [f"<b>Story: {esc(view.title)}</b>"]
-    for event in view.events:
-        lines.append(f"{when(event.first_seen, zone)} · {esc(event.title)} · /event {event.id}")
-    if not view.events:
-        lines.append("No events in this story yet.")
-    return "\n".join(lines)
+    """A story: what happened (its dated, sourced digest), then its events in time order."""
+    parts = [f"<b>Story: {esc(view.title)}</b>"]
+    if view.digest:
+        parts.append(
+            "\n".join(
+                f"{BULLET} {_line_date(d, zone)}{esc(d.text)} <i>({esc(d.source)})</i>"
+                for d in view.digest
+            )
+        )
+    timeline = [f"{_first(e, zone)} · {esc(e.title)} · /event {e.id}" for e in view.events]
+    parts.append("\n".join(["<b>Timeline</b>", *timeline]) if timeline else "No events yet.")
+    return "\n\n".join(parts)
+
+
+def _line_date(line: DigestLine, zone: str) -> str:
+    if line.published is None:
+        return ""
+    return dated(line.published, zone, estimated=line.published_estimated, date_only=True) + " · "
 
 
 def article(view: ArticleView, zone: str = "UTC") -> str:
     """One article: linked title, outlet, date and summary."""
-    estimated = " (estimated)" if view.published_estimated else ""
+    published = dated(
+        view.published,
+        zone,
+        estimated=view.published_estimated,
+        date_only=view.published_date_only,
+    )
     parts = [
         f"<b>{link(view.title, view.location)}</b>",
-        f"{esc(view.source)} · {when(view.published, zone)}{estimated}",
+        f"{esc(view.source)} · {published}",
     ]
     if view.summary:
         parts.append("\n".join(f"{BULLET} {esc(s)}" for s in view.summary))

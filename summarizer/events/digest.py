@@ -29,6 +29,7 @@ _DEPENDENT_PENALTY = 0.6
 MAX_SENTENCES_PER_ARTICLE = 300  # bounds the graph for a pathological (dumped) article
 _OPENING_SENTENCES = 3  # a dateline in title case ("Meadow Lake, Sask. – ") only opens a text
 _MIN_FALLBACK_WORDS = 3
+_OPENERS_READ = 400  # best-scored sentences whose openers are checked (a digest takes a few)
 
 __all__ = ["DigestDoc", "DigestLine", "EventDigest", "build_digest", "build_story_digest"]
 
@@ -170,11 +171,14 @@ class _Digest:
         outlet = [self.docs[c.doc].source or f"#{self.docs[c.doc].article_id}" for c in candidates]
         support = support_counts(space, outlet)
         position = np.array([c.position for c in candidates], dtype=float)
-        standalone = np.array(
-            [rules.stands_alone(c.text, self.language, context=self.headline) for c in candidates]
-        )
         scores = rank / rank.max() if rank.max() > 0 else rank
         scores = scores * (1.0 + 0.5 * np.log1p(support)) * (1.0 + 1.0 / (2.0 + position))
+        # Only sentences good enough to be chosen are read for their openers; the rest count as
+        # dependent, so an unread sentence never beats a read one.
+        standalone = np.zeros(len(candidates), dtype=bool)
+        for i in np.argsort(-scores, kind="stable")[:_OPENERS_READ]:
+            text = candidates[i].text
+            standalone[i] = rules.stands_alone(text, self.language, context=self.headline)
         return np.asarray(np.where(standalone, scores, scores * _DEPENDENT_PENALTY), dtype=float)
 
     def _choose(self, space: SentenceSpace, scores: np.ndarray, allowed: np.ndarray) -> list[int]:

@@ -59,6 +59,7 @@ _QUOTE_MARKS = "\"“”‘’'«»„([ "
 # Each opening double quote with the marks that close it („…“ in German, “…” in English).
 _CLOSERS = {"“": "”", "„": "“”", "«": "»"}
 _CLOSING_QUOTES = "”»“"
+_ANY_QUOTE = ('"', "“", "”", "„", "«", "»")
 
 
 def _open_quotes(text: str) -> int:
@@ -73,6 +74,11 @@ def _open_quotes(text: str) -> int:
         elif char == '"':
             straight = not straight
     return len(stack) + straight
+
+
+def _has_quote(text: str) -> bool:
+    """Tell whether a text holds any double quotation mark (most do not: a quick test first)."""
+    return any(mark in text for mark in _ANY_QUOTE)
 
 
 def _closes_quote(text: str) -> bool:
@@ -215,15 +221,16 @@ def _continues(head: str, piece: str) -> bool:
         return True  # "e.g. the", "approx. five": no sentence starts in lower case
     if head.endswith(_LONE_STOP) and piece[:1].isascii() and piece[:1].isalnum():
         return True  # "across the globe .MIWD00000PUS rose": the stop starts a ticker
-    if _TIME_END.search(head) and _AFTER_TIME.match(piece):
+    tail = head[-12:]  # the patterns below look at the end of head only
+    if _TIME_END.search(tail) and _AFTER_TIME.match(piece):
         return True  # "10:30 p.m. Aug. 9", "9 a.m. Monday"
     if _ABBREVIATION_START.match(piece):
         return True  # "R-W." + "Va., visited": no sentence starts with "Va.,"
-    if _TITLE_END.search(head):
+    if _TITLE_END.search(tail):
         return True  # "Ms." + "Valdane set out ...": a title never ends a sentence
-    if piece[:1].isdigit() and _ends_with_abbreviation(head) and head[-2:-1].islower():
+    if piece[:1].isdigit() and head[-2:-1].islower() and _ends_with_abbreviation(tail):
         return True  # "approx. 2,000", "No. 10", "fig. 3"
-    return _open_quotes(head) > 0 and _closes_quote(piece)
+    return _has_quote(head) and _open_quotes(head) > 0 and _closes_quote(piece)
 
 
 def _split_inner(pieces: list[str]) -> list[str]:
@@ -233,7 +240,11 @@ def _split_inner(pieces: list[str]) -> list[str]:
         start = 0
         for match in _SPLIT_POINT.finditer(piece):
             head = piece[start : match.start()]
-            if _open_quotes(piece[: match.start()]) and _closes_quote(piece[match.end() :]):
+            if (
+                _has_quote(piece)
+                and _open_quotes(piece[: match.start()])
+                and _closes_quote(piece[match.end() :])
+            ):
                 continue  # never inside a quotation: it stays whole
             if _ends_with_abbreviation(head) and not _starts_sentence_after_capitals(
                 head, piece[match.end() :]

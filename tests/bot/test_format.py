@@ -62,3 +62,18 @@ def test_times_are_shown_in_the_chat_zone_and_nothing_new_is_said() -> None:
     assert fmt.when(WHEN, "Asia/Tokyo") == "23 Nov 18:30"
     text = parse(fmt.briefing([], now=WHEN, zone="Asia/Tokyo", since=WHEN))
     assert "Nothing new since your last briefing (23 Nov 18:30)" in text
+
+
+def test_story_opens_with_its_dated_sourced_digest_and_marks_guessed_dates() -> None:
+    guessed = DigestLine(
+        NASTY, 7, "Ledger <&>", WHEN, event_id=3, published_estimated=True, published_date_only=True
+    )
+    dated_event = EventView(
+        **{**{f: getattr(EVENT, f) for f in EVENT.__slots__}, "first_seen_date_only": True}
+    )
+    html = fmt.story(StoryView(2, NASTY, (dated_event,), digest=(guessed,)), "Asia/Tokyo")
+    text = parse(html)
+    assert text.index(NASTY) < text.index("Timeline")
+    assert "23 Nov 2026 (estimated) · " + NASTY + " (Ledger <&>)" in text
+    assert "23 Nov 2026 · " in text.split("Timeline")[1]  # a day alone: no invented 00:00
+    assert "09:30" not in text and "18:30" not in text
