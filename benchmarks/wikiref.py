@@ -90,7 +90,7 @@ def linker_clusters(
     if warm:
         for c in counts:
             frequencies.observe(c)
-    linker = StoryLinker(horizon=None, threshold=threshold, merge_threshold=merge_threshold)
+    linker = StoryLinker(threshold=threshold, merge_threshold=merge_threshold)
     for i in order:
         if not warm:
             frequencies.observe(counts[i])
