@@ -40,6 +40,7 @@ class _Candidate:
     doc: int  # index into the time-ordered docs
     position: int  # sentence index in its article
     words: int
+    lead: int = 0  # how many prose sentences of its article come before it (0: the lead)
 
 
 def build_digest(
@@ -54,7 +55,8 @@ def build_digest(
     """Build the digest of one event from its articles.
 
     Sentences are scored by LexRank centrality on a sparse TF-IDF cosine graph, times a boost for
-    every other outlet that has a similar sentence and a mild lead-position prior; sentences that
+    every other outlet that has a similar sentence and a prior for its article's lead (the first
+    prose sentences, whatever headline or date lines come before them); sentences that
     cannot open a text on their own are discounted. Selection is greedy MMR with a redundancy cap,
     within the budget (a sentence too long for what is left is skipped, shorter ones may fit).
     What is prose, promotion, a dateline or a dead opener is decided by summarizer.text.rules; an
@@ -170,9 +172,9 @@ class _Digest:
         rank = lexrank(space)
         outlet = [self.docs[c.doc].source or f"#{self.docs[c.doc].article_id}" for c in candidates]
         support = support_counts(space, outlet)
-        position = np.array([c.position for c in candidates], dtype=float)
+        position = np.array([c.lead for c in candidates], dtype=float)
         scores = rank / rank.max() if rank.max() > 0 else rank
-        scores = scores * (1.0 + 0.5 * np.log1p(support)) * (1.0 + 1.0 / (2.0 + position))
+        scores = scores * (1.0 + 0.5 * np.log1p(support)) * (1.0 + 1.0 / (1.0 + position))
         # Only sentences good enough to be chosen are read for their openers; the rest count as
         # dependent, so an unread sentence never beats a read one.
         standalone = np.zeros(len(candidates), dtype=bool)
@@ -240,25 +242,27 @@ class _Digest:
             else:
                 lines.insert(0, lines.pop(first))
         # A line naming what no line before it has named ("the protest") goes after the line that
-        # does, or goes.
+        # does, or goes; a line that leans back ("He added ...") stays only right after the
+        # sentence it follows in its article.
         placed = [lines[0]]
         waiting = lines[1:]
         while waiting:
             said = " ".join([context, *(candidates[i].text for i in placed)])
-            ready = next(
-                (
-                    i
-                    for i in waiting
-                    if rules.unresolved_reference(candidates[i].text, self.language, context=said)
-                    is None
-                ),
-                None,
-            )
+            ready = next((i for i in waiting if self._fits(i, placed[-1], said)), None)
             if ready is None:
                 break
             waiting.remove(ready)
             placed.append(ready)
         return placed, dropped + waiting
+
+
+    def _fits(self, line: int, before: int, said: str) -> bool:
+        """Tell whether a line can follow the line `before`, the digest having said `said`."""
+        candidate, previous = self.candidates[line], self.candidates[before]
+        if rules.unresolved_reference(candidate.text, self.language, context=said) is not None:
+            return False
+        follows = previous.doc == candidate.doc and previous.position == candidate.position - 1
+        return follows or not rules.leans_back(candidate.text, self.language)
 
 
 def _candidates(ordered: Sequence[DigestDoc], language: str) -> list[_Candidate]:
@@ -272,17 +276,18 @@ def _candidates(ordered: Sequence[DigestDoc], language: str) -> list[_Candidate]
     seen: set[str] = set()
     for index, doc in enumerate(ordered):
         sentences = split_sentences(doc.body, language)[:MAX_SENTENCES_PER_ARTICLE]
+        prose = 0
         for position, raw in enumerate(sentences):
             text = rules.strip_dateline(raw, opens_text=position < _OPENING_SENTENCES)
             key = " ".join(text.lower().split())
             if key in seen:
                 continue
             seen.add(key)
-            candidate = _Candidate(text, index, position, len(text.split()))
             if rules.is_prose(text, language):
-                strict.append(candidate)
+                strict.append(_Candidate(text, index, position, len(text.split()), prose))
+                prose += 1
             elif not strict and _fallback(text, language):
-                loose.append(candidate)
+                loose.append(_Candidate(text, index, position, len(text.split()), position))
     return strict or loose
 
 

@@ -22,6 +22,7 @@ __all__ = [
     "is_near_duplicate",
     "is_promotional",
     "is_prose",
+    "leans_back",
     "stands_alone",
     "strip_dateline",
     "unresolved_reference",
@@ -440,24 +441,44 @@ def stands_alone(sentence: str, language: str = "en", *, context: str = "") -> b
         True when the sentence can stand alone.
     """
     text = sentence.strip()
-    if not text:
+    if not text or leans_back(text, language):
         return False
+    if _QUOTE_THEN_SPEAKER.match(text):
+        return True  # "“We will not back down,” Putin said.": the quote is the speaker's
+    return unresolved_reference(text, language, context=context) is None
+
+
+def leans_back(sentence: str, language: str = "en") -> bool:
+    """Tell whether a sentence's opening points back at a sentence before it.
+
+    True when it starts in lower case, closes a quotation it did not open, is a quotation with
+    no speaker, or opens with a pronoun, a demonstrative, a connective, a discourse adverb or a
+    first-person word (see stands_alone). Definite references are not checked here.
+
+    Args:
+        sentence: one sentence.
+        language: ISO 639-1 code.
+
+    Returns:
+        True when the sentence leans on what came before.
+    """
+    text = sentence.strip()
+    if not text:
+        return True
     quotes = len(_DOUBLE_QUOTES.findall(text))
     if quotes % 2 == 1 and not _OPENING_QUOTE.match(text):
-        return False  # the tail of a quotation split across sentences
+        return True  # the tail of a quotation split across sentences
     if quotes and _BARE_QUOTE.match(text):
-        return False
+        return True
     match = _OPENING_WORD.match(text)
     if match is None:
-        return not text[0].isalpha()
+        return text[0].isalpha()
     if match.group(1)[0].islower():
-        return False
+        return True
     speaker = _QUOTE_THEN_SPEAKER.match(text)
-    if speaker:  # "“We will not back down,” Putin said.": the quote's words are the speaker's
-        return not _leans_back(speaker.group(1), language)
-    if _leans_back(text, language):
-        return False
-    return unresolved_reference(text, language, context=context) is None
+    if speaker:  # the quote's words are the speaker's; the attribution must name them
+        return _leans_back(speaker.group(1), language)
+    return _leans_back(text, language)
 
 
 def _leans_back(text: str, language: str) -> bool:

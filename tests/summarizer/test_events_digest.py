@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.events.digest import DigestDoc, build_digest
+from summarizer.events.digest import DigestDoc, build_digest, build_story_digest
 from summarizer.events.vectors import SentenceSpace
 from summarizer.text.rules import is_prose, stands_alone
 from tests.summarizer.test_events_cluster import seed_doc
@@ -92,7 +92,7 @@ def test_no_two_lines_repeat_one_fact_and_order_follows_time() -> None:
     assert ids[1:] == sorted(ids[1:])
 
 
-def test_never_opens_with_a_dependent_sentence() -> None:
+def test_never_opens_with_a_dependent_sentence_nor_keeps_one_without_its_antecedent() -> None:
     docs = [
         doc(
             1,
@@ -102,8 +102,106 @@ def test_never_opens_with_a_dependent_sentence() -> None:
         )
     ]
     digest = build_digest(docs, sentences=2)
-    assert len(digest.lines) == 2
-    assert digest.lines[0].text.startswith("Negotiators")
+    # "He added" has no antecedent anywhere in the digest: it goes rather than dangle.
+    assert [line.text for line in digest.lines] == [
+        "Negotiators from both countries met in Geneva on Monday for talks on trade."
+    ]
+    follows = doc(
+        2,
+        "beta",
+        "Negotiators from both countries met in Geneva on Monday for talks on a trade deal. "
+        "They agreed to meet again in March to settle the remaining tariffs on steel.",
+    )
+    lines = [line.text for line in build_digest([follows], sentences=2).lines]
+    assert lines[-1].startswith("They agreed")  # right after the sentence it follows: kept
+
+
+def _event(*bodies: str, title: str = "Report") -> list[DigestDoc]:
+    return [doc(i + 1, f"outlet-{i}", body, hours=i, title=title) for i, body in enumerate(bodies)]
+
+
+def test_issue_examples_never_reach_a_digest() -> None:
+    docs = _event(
+        "Pro tip: Get more pre-workout meal ideas here! "
+        "The Water Coolest is the preferred bathroom stall reading material of finance"
+        " professionals. "
+        "The gym chain opened 40 new branches across the country in the first quarter of the year.",
+        "PORT ESSEL, March 15 (Port Essel Echo) - Port Essel Athletic lost the cup final 2-1 after"
+        " extra time at Greyhelm Arena on Saturday. "
+        "Police said the protest was peaceful. "
+        '"Now we are in a good position to advance."',
+        "Prosecutors alleged that no inmate checks were made from 10:30 p.m. Aug. 9 to 6:30 a.m."
+        " Aug. 10, according to the indictment filed on Tuesday in the federal court.",
+        title="Gym chain grows as Athletic lose the cup final",
+    )
+    digest = build_digest(docs, words=400)
+    texts = [line.text for line in digest.lines]
+    assert texts
+    joined = " ".join(texts)
+    for banned in ("Pro tip", "Water Coolest", "PORT ESSEL", "Now we are", "Police said"):
+        assert banned not in joined, texts
+    assert any(t.startswith("Port Essel Athletic lost") for t in texts)
+    assert any(t.endswith("in the federal court.") and "p.m. Aug. 9" in t for t in texts)
+    assert stands_alone(texts[0], context=digest.headline)
+
+
+def test_an_event_without_prose_still_gets_its_best_lines() -> None:
+    captions = doc(
+        1, "alpha", "Kate Henshaw at the awards\nThe actress in Lagos on Friday\nMore photos"
+    )
+    digest = build_digest([captions])
+    assert digest.lines and not digest.nothing_new
+
+
+def test_story_digest_tells_each_event_in_time_order() -> None:
+    talks = [
+        DigestDoc(
+            1,
+            "Talks open",
+            "Norland and Vesmark opened talks on the Duvra River in Vesburg"
+            " on Tuesday. Farmers protested outside the hall with 150 tractors.",
+            "North",
+            T0,
+            event_id=10,
+        ),
+        DigestDoc(
+            2,
+            "Talks open",
+            "Talks on the Duvra River between Norland and Vesmark opened in"
+            " Vesburg on Tuesday, with a U.N. envoy in the chair.",
+            "Courier",
+            T0 + timedelta(hours=2),
+            event_id=10,
+        ),
+    ]
+    draft = [
+        DigestDoc(
+            3,
+            "Draft agreed",
+            "Norland and Vesmark agreed a draft treaty on the Duvra River on"
+            " Thursday guaranteeing a minimum summer flow.",
+            "North",
+            T0 + timedelta(days=2),
+            event_id=11,
+        ),
+        DigestDoc(
+            4,
+            "Draft agreed",
+            "The draft treaty sets up a joint river commission chaired by a"
+            " U.N. nominee and must go to both parliaments.",
+            "Lantern",
+            T0 + timedelta(days=2, hours=3),
+            event_id=11,
+        ),
+    ]
+    digest = build_story_digest([*draft, *talks], words=60, headline="Duvra treaty talks")
+    events = [line.event_id for line in digest.lines]
+    assert set(events) == {10, 11} and events == sorted(events)
+    assert [line.published for line in digest.lines] == sorted(
+        line.published for line in digest.lines
+    )  # type: ignore[type-var]
+    assert sum(len(line.text.split()) for line in digest.lines) <= 60
+    assert all(line.source in {"North", "Courier", "Lantern"} for line in digest.lines)
 
 
 def test_word_budget_and_sentence_budget() -> None:
