@@ -255,7 +255,6 @@ class _Digest:
             placed.append(ready)
         return placed, dropped + waiting
 
-
     def _fits(self, line: int, before: int, said: str) -> bool:
         """Tell whether a line can follow the line `before`, the digest having said `said`."""
         candidate, previous = self.candidates[line], self.candidates[before]
