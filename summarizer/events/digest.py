@@ -17,8 +17,9 @@ from summarizer.text.sentences import split_sentences
 logger = logging.getLogger(__name__)
 
 DEFAULT_WORDS = 120
-#: Cosine above which two sentences are taken to say the same thing.
-REDUNDANCY = 0.5
+#: Cosine above which two sentences are taken to say the same thing (two outlets' wordings of
+#: one fact, "agreed on Thursday on a draft treaty ... 150 cubic metres", share about 0.42).
+REDUNDANCY = 0.4
 #: Cosine to anything said before above which a sentence is not news.
 ALREADY_SAID = 0.5
 #: In a story digest, each line already taken from an event multiplies the event's other
@@ -58,7 +59,8 @@ def build_digest(
     every other outlet that has a similar sentence and a prior for its article's lead (the first
     prose sentences, whatever headline or date lines come before them); sentences that
     cannot open a text on their own are discounted. Selection is greedy MMR with a redundancy cap,
-    within the budget (a sentence too long for what is left is skipped, shorter ones may fit).
+    within the budget (a sentence too long for what is left is skipped, shorter ones may fit). The
+    best chosen line that can open a text leads; the others follow in article time order.
     What is prose, promotion, a dateline or a dead opener is decided by summarizer.text.rules; an
     event whose articles hold no prose at all still gets its best plain sentences.
 
@@ -133,6 +135,7 @@ class _Digest:
         self.docs = sorted(docs, key=lambda d: (d.published, d.article_id))
         self.candidates = _candidates(self.docs, language)
         self.headline = headline or _headline(self.docs, self.candidates, language)
+        self.scores = np.zeros(len(self.candidates))
 
     def build(self, since: datetime | None, previous: Sequence[str]) -> EventDigest:
         """Select and arrange the lines (only news after `since`, nothing in `previous`)."""
@@ -147,7 +150,7 @@ class _Digest:
         if not self.candidates:
             return digest((), asked_for_news)
         space = SentenceSpace([c.text for c in self.candidates], self.language)
-        scores = self._scores(space)
+        scores = self.scores = self._scores(space)
         allowed = _allowed(space, self.candidates, ordered, since, previous)
         if asked_for_news and not allowed.any():
             return digest((), True)
@@ -235,12 +238,16 @@ class _Digest:
             rules.stands_alone(candidates[i].text, self.language, context=context) for i in lines
         ]
         dropped: list[int] = []
-        if not opens[0] and any(opens):
-            first = opens.index(True)
-            if self.story:  # strict time order: leave the leading lines out, choose again
+        if self.story:  # strict time order: leading lines that cannot open go, choose again
+            if not opens[0] and any(opens):
+                first = opens.index(True)
                 dropped, lines = lines[:first], lines[first:]
-            else:
-                lines.insert(0, lines.pop(first))
+        elif any(opens):  # the best line that can open leads; the rest follow in time order
+            lede = max(
+                (i for i, ok in zip(lines, opens, strict=True) if ok), key=lambda i: self.scores[i]
+            )
+            lines.remove(lede)
+            lines.insert(0, lede)
         # A line naming what no line before it has named ("the protest") goes after the line that
         # does, or goes; a line that leans back ("He added ...") stays only right after the
         # sentence it follows in its article.

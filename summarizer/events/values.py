@@ -56,7 +56,8 @@ class EventDigest:
 
     Attributes:
         headline: the title of the most central article.
-        lines: the chosen sentences, ordered by article time, then position.
+        lines: the chosen sentences: in an event's digest the best line that can open a text
+            first, then the others by article time and position; in a story's, all by time.
         sources: distinct outlets of the articles, by first appearance in time.
         first_seen: time of the earliest article.
         last_seen: time of the latest article.

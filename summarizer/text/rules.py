@@ -16,6 +16,7 @@ logger = logging.getLogger(__name__)
 
 __all__ = [
     "MAX_WORDS",
+    "MIN_OPENER_WORDS",
     "MIN_WORDS",
     "content_words",
     "is_headline",
@@ -32,6 +33,8 @@ __all__ = [
 MIN_WORDS = 4
 #: More words than this is a run-on list or a splitting failure.
 MAX_WORDS = 80
+#: Fewer words than this cannot open a text: it is a remark, not a line that says what happened.
+MIN_OPENER_WORDS = 6
 _MIN_CAPTION_CHARACTERS = 8  # scripts written without spaces: characters instead of words
 _DUPLICATE_SHARE = 0.8
 _MIN_COMPARED_WORDS = 3
@@ -100,7 +103,8 @@ def is_headline(title: str) -> bool:
 
 # Links, consent and subscription furniture in any language that uses these words.
 _FURNITURE = re.compile(
-    r"https?://|www\.|\S@\S|\b(?:click|tap) here\b|\bsubscri(?:be|ption)\b|\bsign(?:ing)? up\b"
+    r"https?://|www\.|\S@\S|(?:^|\s)@\w{2,}|\bfollow \w+ on (?:twitter|facebook|instagram|x)\b"
+    r"|\b(?:click|tap) here\b|\bsubscri(?:be|ption)\b|\bsign(?:ing)? up\b"
     r"|\bnewsletters?\b|\binbox\b|\bcookies?\b|all rights reserved|\bcopyright\b|©|\bread more\b"
     r"|\bfollow us\b|\bshare this\b|\bskip to\b|\badvertisement\b|\bterms of (?:use|service)\b"
     r"|\bprivacy policy\b|\bpromo(?:tion(?:al)?)? code\b|\bdiscount code\b|\bfree trial\b"
@@ -127,7 +131,7 @@ _FURNITURE_ANCHORS = (
     "copyright",
     "©",
     "read more",
-    "follow us",
+    "follow ",
     "share this",
     "skip to",
     "advertisement",
@@ -335,7 +339,8 @@ _DEPENDENT_OPENERS: dict[str, frozenset[str]] = {
         yet also although though however meanwhile moreover furthermore nevertheless nonetheless
         instead then thus therefore hence still besides otherwise further additionally likewise
         similarly accordingly consequently indeed now again later earlier plus anyway afterwards
-        there's he's she's it's they're we're i'm i've we've that's here's he'd she'd they'd"""
+        there's he's she's it's they're we're i'm i've we've that's here's he'd she'd they'd
+        we'll i'll you'll they'll he'll she'll it'll i'd we'd you'd you're you've"""
     ),
     "de": _word_set(
         """er sie es wir ich du ihm ihn ihnen uns mir mich sein seine seinem seinen seiner
@@ -413,6 +418,8 @@ _SUBORDINATORS = _word_set(
     "if when while after before because although though as since once unless until whereas"
 )
 _ANAPHORIC = _word_set("other same latter former aforementioned")
+_CONJUNCTIONS = _word_set("and but or so yet")
+_OBJECT_PRONOUNS = _word_set("him her them his their its")
 _OPENING_WORD = re.compile(r"[\"“‘'«„(\[¿¡]*([^\W\d_]+(?:['’][^\W\d_]*)?)")
 _DOUBLE_QUOTES = re.compile(r"[\"“”«»„]")
 _OPENING_QUOTE = re.compile(r"^[\"“«„]")
@@ -443,6 +450,8 @@ def stands_alone(sentence: str, language: str = "en", *, context: str = "") -> b
     text = sentence.strip()
     if not text or leans_back(text, language):
         return False
+    if len(text.split()) < MIN_OPENER_WORDS and not _UNSPACED.search(text):
+        return False  # "Cutting edge, I know.": a remark, not a line that tells what happened
     if _QUOTE_THEN_SPEAKER.match(text):
         return True  # "“We will not back down,” Putin said.": the quote is the speaker's
     return unresolved_reference(text, language, context=context) is None
@@ -500,6 +509,10 @@ def _leans_back(text: str, language: str) -> bool:
     head = [w.replace("’", "'") for w in _TOKEN.findall(start)[:4]]
     if len(head) > 1 and head[0] in _SUBORDINATORS and head[1] in openers:
         return True  # "If he had voted, ...", "When they arrived, ..."
+    if len(head) > 1 and head[0] in _SUBORDINATORS | _CONJUNCTIONS and head[1] == ",":
+        return True  # "Because, capitalism, of course."
+    if _OBJECT_PRONOUNS & set(head[1:3]):
+        return True  # "Everyone called him Mike.", "Friends described her as ..."
     return bool(_ANAPHORIC & set(head[:3]))  # "Two other men ...", "The same day ..."
 
 

@@ -177,20 +177,72 @@ def test_stands_alone(sentence: str, expected: bool) -> None:
 @pytest.mark.parametrize(
     ("language", "dependent", "standalone"),
     [
-        ("de", "Er sagte, die Gespräche gingen weiter.", "Der Stadtrat hat den Bau beschlossen."),
-        ("de", "Außerdem wurde ein Vertrag unterzeichnet.", "Die Polizei sprach von einem Unfall."),
-        ("fr", "Il a ajouté que le vote aurait lieu.", "Le conseil a approuvé le pont mardi."),
-        ("fr", "C'est une victoire pour la ville.", "Le maire de Lyon a démissionné mardi."),
-        ("fr", "Par ailleurs, le maire a démissionné.", "Anne Hidalgo a démissionné mardi."),
-        ("es", "Sin embargo, la oposición votó en contra.", "El consejo aprobó el puente."),
-        ("es", "Ella dijo que la votación fue histórica.", "Pedro Sánchez aprobó el presupuesto."),
-        ("it", "Tuttavia il voto è stato rinviato.", "Il consiglio ha approvato il ponte."),
-        ("pt", "Ele disse que a votação foi histórica.", "O conselho aprovou a ponte."),
-        ("nl", "Hij zei dat de stemming historisch was.", "De gemeenteraad keurde de brug goed."),
-        ("ru", "Он добавил, что голосование пройдёт в понедельник.", "Совет одобрил проект моста."),
-        ("ru", "Однако оппозиция голосовала против.", "Президент подписал указ во вторник."),
-        ("uk", "Він додав, що голосування відбудеться в понеділок.", "Рада схвалила проєкт мосту."),
-        ("uk", "Проте опозиція голосувала проти.", "Президент підписав указ у вівторок."),
+        (
+            "de",
+            "Er sagte, die Gespräche gingen weiter.",
+            "Der Stadtrat hat den Bau am Dienstag beschlossen.",
+        ),
+        (
+            "de",
+            "Außerdem wurde ein Vertrag unterzeichnet.",
+            "Die Polizei sprach am Montag von einem Unfall.",
+        ),
+        (
+            "fr",
+            "Il a ajouté que le vote aurait lieu.",
+            "Le conseil a approuvé le nouveau pont mardi.",
+        ),
+        ("fr", "C'est une victoire pour la ville.", "Le maire de Lyon a démissionné mardi soir."),
+        (
+            "fr",
+            "Par ailleurs, le maire a démissionné.",
+            "Anne Hidalgo a démissionné de son poste mardi.",
+        ),
+        (
+            "es",
+            "Sin embargo, la oposición votó en contra.",
+            "El consejo aprobó el nuevo puente el martes.",
+        ),
+        (
+            "es",
+            "Ella dijo que la votación fue histórica.",
+            "Pedro Sánchez aprobó el presupuesto el martes.",
+        ),
+        (
+            "it",
+            "Tuttavia il voto è stato rinviato.",
+            "Il consiglio ha approvato il nuovo ponte martedì.",
+        ),
+        (
+            "pt",
+            "Ele disse que a votação foi histórica.",
+            "O conselho aprovou a nova ponte na terça-feira.",
+        ),
+        (
+            "nl",
+            "Hij zei dat de stemming historisch was.",
+            "De gemeenteraad keurde de nieuwe brug dinsdag goed.",
+        ),
+        (
+            "ru",
+            "Он добавил, что голосование пройдёт в понедельник.",
+            "Городской совет во вторник одобрил проект нового моста.",
+        ),
+        (
+            "ru",
+            "Однако оппозиция голосовала против.",
+            "Президент подписал указ о бюджете во вторник.",
+        ),
+        (
+            "uk",
+            "Він додав, що голосування відбудеться в понеділок.",
+            "Міська рада у вівторок схвалила проєкт нового мосту.",
+        ),
+        (
+            "uk",
+            "Проте опозиція голосувала проти.",
+            "Президент підписав указ про бюджет у вівторок.",
+        ),
     ],
 )
 def test_openers_in_other_languages(language: str, dependent: str, standalone: str) -> None:
