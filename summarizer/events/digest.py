@@ -30,6 +30,7 @@ _DEPENDENT_PENALTY = 0.6
 MAX_SENTENCES_PER_ARTICLE = 300  # bounds the graph for a pathological (dumped) article
 _OPENING_SENTENCES = 3  # a dateline in title case ("Meadow Lake, Sask. – ") only opens a text
 _MIN_FALLBACK_WORDS = 3
+_QUOTE_MARKS = "\"“„«‘'"
 _OPENERS_READ = 400  # best-scored sentences whose openers are checked (a digest takes a few)
 
 __all__ = ["DigestDoc", "DigestLine", "EventDigest", "build_digest", "build_story_digest"]
@@ -60,7 +61,8 @@ def build_digest(
     prose sentences, whatever headline or date lines come before them); sentences that
     cannot open a text on their own are discounted. Selection is greedy MMR with a redundancy cap,
     within the budget (a sentence too long for what is left is skipped, shorter ones may fit). The
-    best chosen line that can open a text leads; the others follow in article time order.
+    lede leads (a chosen line that can open a text: a report before a quotation, an article's own
+    first sentence before later ones, then the best scored); the others follow in time order.
     What is prose, promotion, a dateline or a dead opener is decided by summarizer.text.rules; an
     event whose articles hold no prose at all still gets its best plain sentences.
 
@@ -242,10 +244,8 @@ class _Digest:
             if not opens[0] and any(opens):
                 first = opens.index(True)
                 dropped, lines = lines[:first], lines[first:]
-        elif any(opens):  # the best line that can open leads; the rest follow in time order
-            lede = max(
-                (i for i, ok in zip(lines, opens, strict=True) if ok), key=lambda i: self.scores[i]
-            )
+        elif any(opens):  # the lede leads; the rest follow in time order
+            lede = max((i for i, ok in zip(lines, opens, strict=True) if ok), key=self._lede_rank)
             lines.remove(lede)
             lines.insert(0, lede)
         # A line naming what no line before it has named ("the protest") goes after the line that
@@ -261,6 +261,13 @@ class _Digest:
             waiting.remove(ready)
             placed.append(ready)
         return placed, dropped + waiting
+
+    def _lede_rank(self, line: int) -> tuple[bool, bool, float]:
+        """How well a line can lead an event's digest: a report before a quotation, an article's
+        own lede (its first prose sentence) before its later sentences, then the score."""
+        candidate = self.candidates[line]
+        quoted = candidate.text.lstrip()[:1] in _QUOTE_MARKS
+        return (not quoted, candidate.lead == 0, float(self.scores[line]))
 
     def _fits(self, line: int, before: int, said: str) -> bool:
         """Tell whether a line can follow the line `before`, the digest having said `said`."""
