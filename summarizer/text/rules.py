@@ -419,6 +419,10 @@ _SUBORDINATORS = _word_set(
 )
 _ANAPHORIC = _word_set("other same latter former aforementioned")
 _CONJUNCTIONS = _word_set("and but or so yet")
+# Early in a sentence, words that add to or answer something said before.
+_ADDITIVE = _word_set(
+    "also too again likewise responded replied countered retorted added continued"
+)
 _OBJECT_PRONOUNS = _word_set("him her them his their its us me we our my i then")
 _OPENING_WORD = re.compile(r"[\"“‘'«„(\[¿¡]*([^\W\d_]+(?:['’][^\W\d_]*)?)")
 _DOUBLE_QUOTES = re.compile(r"[\"“”«»„]")
@@ -511,9 +515,11 @@ def _leans_back(text: str, language: str) -> bool:
         return True  # "If he had voted, ...", "When they arrived, ..."
     if len(head) > 1 and head[0] in _SUBORDINATORS | _CONJUNCTIONS and head[1] == ",":
         return True  # "Because, capitalism, of course."
-    words_only = [w for w in _TOKEN.findall(start)[:6] if w[0].isalnum()]
+    words_only = [w for w in _TOKEN.findall(start)[:8] if w[0].isalnum()]
     if _OBJECT_PRONOUNS & set(words_only[1:3]):
         return True  # "Everyone called him Mike.", "Most of us ...", "Mr. Garrett then swung"
+    if _ADDITIVE & set(words_only[1:5]):
+        return True  # "Kazakhstan also needed ...", "Bridenstine responded that ..."
     return bool(_ANAPHORIC & set(head[:3]))  # "Two other men ...", "The same day ..."
 
 

@@ -168,6 +168,11 @@ def test_sentences_without_a_dateline_stay_whole(text: str) -> None:
         ("If he had voted, it would have been against the donation.", False),
         ("Two other men arrested at the time were found not guilty.", False),
         ("There are many issues for discussion at the summit.", True),
+        ("Kazakhstan also needed the doubles match to beat the Netherlands.", False),
+        ("Bridenstine responded that SLS is the only vehicle for launching humans.", False),
+        ("Everyone called him Mike at the office in Minneapolis.", False),
+        ("Cutting edge, I know.", False),
+        ("Because, capitalism, of course, as the saying goes.", False),
     ],
 )
 def test_stands_alone(sentence: str, expected: bool) -> None:
