@@ -108,6 +108,7 @@ _FURNITURE = re.compile(
     r"|\bnewsletters?\b|\binbox\b|\bcookies?\b|all rights reserved|\bcopyright\b|©|\bread more\b"
     r"|\bfollow us\b|\bshare this\b|\bskip to\b|\badvertisement\b|\bterms of (?:use|service)\b"
     r"|\bprivacy policy\b|\bpromo(?:tion(?:al)?)? code\b|\bdiscount code\b|\bfree trial\b"
+    r"|\bfree shipping\b"
     r"|\baffiliate (?:link|commission)s?\b|\b(?:sponsored|powered|brought to you|presented) by\b"
     r"|\b(?:in )?partnership with\b|\babonn(?:ez|e-toi|ieren|eer)|\binscri(?:vez|s-toi)"
     r"|\bsuscr[ií]b|\biscriviti\b|\bassine\b|\binscreva|подпис(?:ывайтесь|итесь|ка)"
@@ -139,6 +140,7 @@ _FURNITURE_ANCHORS = (
     "privacy policy",
     " code",
     "free trial",
+    "free shipping",
     "affiliate",
     "sponsored by",
     "powered by",
@@ -154,6 +156,7 @@ _FURNITURE_ANCHORS = (
     "подпис",
     "підпис",
 )
+_YOU = re.compile(r"\b(?:you|your|yours|yourself)\b")
 # A label that introduces a tip, a plug or a note to the reader rather than news.
 _LABEL = re.compile(
     r"^\W*(?:pro tip|tip|hint|editor'?s note|note|ps|p\.s|sponsored|ad|advertisement|related"
@@ -251,6 +254,8 @@ def is_promotional(sentence: str, language: str = "en") -> bool:
         return True
     if (" is the " in lower or " is your " in lower) and _SELF_PRAISE.search(text):
         return True
+    if text.endswith("!") and _YOU.search(lower):
+        return True  # "Yup, you read it right!", "Grab yours today!": talk to the reader
     opening = text.lstrip(_OPENING_MARKS).split(maxsplit=2)
     if len(opening) < 2:
         return False
