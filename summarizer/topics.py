@@ -1,13 +1,13 @@
-"""Topics people follow or exclude (`word`, `"a phrase"`, `-word`, `-"a phrase"`) and the test
-of an event against them, stemmed in each article's language.
+"""Topics people follow or exclude, and whether an event matches them in its articles' languages.
 
-A chat's topics are stored as their `Topic.key` strings. `TopicFilter.from_keys(chat.topics)`
-builds the rules once; `TopicFilter.admits(texts)` then tells whether an event passes, given its
-articles as `summarizer.text.terms.StemmedText` (made once per article with `stem_text`, and
-best cached by article id or stored at ingest: the text of an article never changes). An event
-passes when it matches a followed topic (or none are followed) and matches no excluded one;
-a topic matches when its words occur in a title or body as consecutive stems, so "football"
-finds "footballers" and "выборы" finds "выборах".
+The syntax is `word`, `"a phrase"`, `-word` and `-"a phrase"`. A chat's topics are stored as
+their `Topic.key` strings; `TopicFilter.from_keys(chat.topics)` builds the rules once, and
+`TopicFilter.admits(texts)` tells whether an event passes, given its articles as
+`summarizer.text.terms.StemmedText` (made once per article with `stem_text`, best cached by
+article id or stored at ingest: an article's text never changes). An event passes when it
+matches a followed topic (or none is followed) and no excluded one; a topic matches when its
+words occur in a title or body as consecutive stems, so "football" finds "footballers" and
+"выборы" finds "выборах".
 """
 
 from __future__ import annotations
