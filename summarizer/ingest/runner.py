@@ -27,7 +27,6 @@ from summarizer.views import IngestReport
 logger = logging.getLogger(__name__)
 
 EVENT_WINDOW = timedelta(hours=36)
-STORY_HORIZON = timedelta(days=30)
 NEAR_DUPLICATE_WINDOW = timedelta(days=14)
 _COMMIT_EVERY = 50
 
@@ -71,7 +70,7 @@ class Ingestor:
         self.engine = engine
         self.summary = summary
         self.events = EventIndex(window=EVENT_WINDOW)
-        self.stories = StoryLinker(horizon=STORY_HORIZON)
+        self.stories = StoryLinker()
         self.near = NearDuplicateIndex()
         self._restore()
 
@@ -93,7 +92,7 @@ class Ingestor:
                 next_key=event_max + 1,
             )
             self.stories.restore(
-                event_store.recent_story_events(session=session, since=newest - STORY_HORIZON),
+                event_store.active_story_events(session=session, limit=self.stories.capacity),
                 next_key=story_max + 1,
             )
 
