@@ -1,7 +1,7 @@
 """Commands answered per second by one bot process, ours beside a bare python-telegram-bot echo bot.
 
 Run: .venv/bin/python -m benchmarks.bot_commands [--commands 1000] [--rounds 3]
-     (add --profile FILE to also run ours under cProfile once and save its statistics)
+     (add --profile FILE to run ours once more under cProfile and save its statistics)
 
 One fake Bot API (tests/bot, HTTP on 127.0.0.1, its flood limits lifted) serves, one after the
 other, four bots that each run as a process of their own: a bare PTB echo bot as PTB's
@@ -10,10 +10,11 @@ ours allows), and ours (`briefing run` on the bundled sample in SQLite, its rate
 logging at its default level) answering /help alone, then /help and /events half and half.
 Each bot is warmed up with one command, then --commands commands from as many chats are queued
 at once; the rate is commands over the seconds from the first one handed out by getUpdates to
-the last reply reaching the server. Rounds alternate the bots, so a noisy neighbour on the
-machine hits all of them; the table shows each bot's median over the rounds and our rate as a
-share of each echo bot's (issue 13's target: at least 0.8 of the bare echo bot's). The cost of
-our handlers, settings, database reads, rate limiter and rendering is what the ratio shows.
+the last reply reaching the server, and commands per CPU second divide them by the CPU time the
+bot process used meanwhile (/proc), which a busy neighbour on the shared machine disturbs less.
+Rounds alternate the bots; the table shows medians and our rates as a share of the bare echo
+bot's (issue 13's target: at least 0.8), so the cost of our handlers, settings, database reads,
+rate limiter and rendering shows as a ratio.
 """
 
 from __future__ import annotations
