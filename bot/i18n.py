@@ -25,7 +25,7 @@ import re
 import string
 from dataclasses import dataclass
 from datetime import datetime
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -125,13 +125,16 @@ def _fill(template: str, values: dict[str, object]) -> str:
     return template.format_map(safe)
 
 
-@lru_cache(maxsize=len(LANGUAGES) + 1)
-def translator(language: str) -> Translator:
-    """The translator of a language (see `language_for`), its catalogue compiled on first use."""
-    language = language_for(language)
+def translator(code: str | None) -> Translator:
+    """The translator for a language code (see `language_for`: unknown codes give English).
+
+    Each language's catalogue is compiled once per process, on first use.
+    """
+    language = language_for(code)
     return Translator(language, _catalogue(language))
 
 
+@cache  # one entry per key of LANGUAGES
 def _catalogue(language: str) -> gettext.NullTranslations:
     """Compile a language's .po file in memory (a missing file translates nothing)."""
     path = LOCALES / language / "LC_MESSAGES" / f"{DOMAIN}.po"
