@@ -291,7 +291,7 @@ def _candidates(ordered: Sequence[DigestDoc], language: str) -> list[_Candidate]
         sentences = split_sentences(doc.body, language)[:MAX_SENTENCES_PER_ARTICLE]
         prose = 0
         for position, raw in enumerate(sentences):
-            text = rules.strip_dateline(raw, opens_text=position < _OPENING_SENTENCES)
+            text = rules.tidy(raw, opens_text=position < _OPENING_SENTENCES)
             key = " ".join(text.lower().split())
             if key in seen:
                 continue

@@ -15,7 +15,7 @@ from summarizer.text.rules import (
     is_near_duplicate,
     is_prose,
     stands_alone,
-    strip_dateline,
+    tidy,
 )
 from summarizer.text.sentences import split_sentences
 
@@ -24,6 +24,7 @@ __all__ = ["DEFAULT_SENTENCES", "METHODS", "summarize_article"]
 logger = logging.getLogger(__name__)
 
 DEFAULT_SENTENCES = 3
+_OPENING_SENTENCES = 3  # a title-case dateline ("Meadow Lake, Sask. – ") only opens a text
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +120,7 @@ def _candidates(
     title_words = content_words(title, language)
     kept: list[_Candidate] = []
     for index in order:
-        text = strip_dateline(all_sentences[index], opens_text=index == 0)
+        text = tidy(all_sentences[index], opens_text=index < _OPENING_SENTENCES)
         if not is_prose(text, language):
             continue
         bag = content_words(text, language)

@@ -26,6 +26,7 @@ __all__ = [
     "leans_back",
     "stands_alone",
     "strip_dateline",
+    "tidy",
     "unresolved_reference",
 ]
 
@@ -71,7 +72,7 @@ def is_prose(sentence: str, language: str = "en") -> bool:
     Returns:
         True for a full sentence of prose.
     """
-    text = sentence.strip()
+    text = _BULLET.sub("", sentence.strip())  # a list item is judged by its words
     if text.rstrip(_CLOSING_MARKS)[-1:] not in _TERMINALS:
         return False
     first = text.lstrip(_OPENING_MARKS)[:1]
@@ -101,18 +102,15 @@ def is_headline(title: str) -> bool:
 
 # -- promotion and subscription lines --------------------------------------------------------
 
-# Links, consent and subscription furniture in any language that uses these words.
+# Site furniture that no news sentence holds: links, handles, consent lines, sponsorship.
 _FURNITURE = re.compile(
     r"https?://|www\.|\S@\S|(?:^|\s)@\w{2,}|\bfollow \w+ on (?:twitter|facebook|instagram|x)\b"
-    r"|\b(?:click|tap) here\b|\bsubscri(?:be|ption)\b|\bsign(?:ing)? up\b"
-    r"|\bnewsletters?\b|\binbox\b|\bcookies?\b|all rights reserved|\bcopyright\b|©|\bread more\b"
-    r"|\bfollow us\b|\bshare this\b|\bskip to\b|\badvertisement\b|\bterms of (?:use|service)\b"
-    r"|\bprivacy policy\b|\bpromo(?:tion(?:al)?)? code\b|\bdiscount code\b|\bfree trial\b"
-    r"|\bfree shipping\b"
-    r"|\baffiliate (?:link|commission)s?\b|\b(?:sponsored|powered|brought to you|presented) by\b"
-    r"|\b(?:in )?partnership with\b|\babonn(?:ez|e-toi|ieren|eer)|\binscri(?:vez|s-toi)"
-    r"|\bsuscr[ií]b|\biscriviti\b|\bassine\b|\binscreva|подпис(?:ывайтесь|итесь|ка)"
-    r"|підпис(?:уйтесь|уйтеся|ка)",
+    r"|\b(?:click|tap) here\b|all rights reserved|©|\bskip to\b|\bfollow us\b"
+    r"|\bshare this (?:article|story|post|page|video)\b"
+    r"|\bpromo(?:tion(?:al)?)? code\b|\bdiscount code\b|\baffiliate (?:link|commission)s?\b"
+    r"|\bbrought to you by\b|\babonnez-vous|\babonne-toi"
+    r"|\binscrivez-vous|\bsuscr[ií]bete|\biscriviti\b|\binscreva-se|подписывайтесь|подпишитесь"
+    r"|підписуйтесь|підпишіться",
     re.IGNORECASE,
 )
 # Substrings without which _FURNITURE cannot match (lower case).
@@ -122,40 +120,59 @@ _FURNITURE_ANCHORS = (
     "@",
     "click here",
     "tap here",
-    "subscri",
-    "sign up",
-    "signing up",
-    "newsletter",
-    "inbox",
-    "cookie",
     "reserved",
-    "copyright",
     "©",
-    "read more",
+    "skip to",
     "follow ",
     "share this",
-    "skip to",
-    "advertisement",
-    "terms of",
-    "privacy policy",
     " code",
-    "free trial",
-    "free shipping",
     "affiliate",
-    "sponsored by",
-    "powered by",
     "brought to you",
-    "presented by",
-    "partnership with",
-    "abonn",
+    "abonne",
     "inscri",
     "suscr",
     "iscriviti",
-    "assine",
     "inscreva",
+    "подпи",
+    "підпи",
+)
+# Words of subscription and site furniture that news also uses ("plans to sign up AOL's
+# customers", "violated its copyright"): promotion only when the line speaks to the reader or
+# is as short as a label.
+_SITE_WORDS = re.compile(
+    r"\bsubscri(?:be|ption|bers?)\b|\bsign(?:ing)? up\b|\bnewsletters?\b|\binbox\b"
+    r"|\bcookies?\b|\bcopyright\b|\bread more\b|\badvertisement\b|\bterms of (?:use|service)\b"
+    r"|\bprivacy policy\b|\bfree (?:trial|shipping)\b|\b(?:sponsored|powered|presented) by\b"
+    r"|\bpartnership with\b|\babonn|\bnewsletter|подписк|підписк",
+    re.IGNORECASE,
+)
+_SITE_ANCHORS = (
+    "subscri",
+    "sign",
+    "newsletter",
+    "inbox",
+    "cookie",
+    "copyright",
+    "read more",
+    "advertis",
+    "terms of",
+    "privacy",
+    "free ",
+    "sponsored by",
+    "powered by",
+    "presented by",
+    "partnership",
+    "abonn",
     "подпис",
     "підпис",
 )
+_TO_READER = re.compile(
+    r"\b(?:you|your|yours|our|us|we|vous|votre|nos|sie|ihr|ihre|unser\w*|tu|su|nuestr\w*"
+    r"|vostr\w*|nostr\w*|você|seu|sua|nosso|nossa|u|uw|onze|вы|ваш\w*|наш\w*|ви|ваш\w*"
+    r"|наш\w*)\b"
+)  # case-sensitive: "US" is a country; the sentence's first letter is lowered before the test
+_LABEL_WORDS = 8
+_QUESTION_WORDS = _word_set("who what where when why how which")
 _YOU = re.compile(r"\b(?:you|your|yours|yourself)\b")
 # A label that introduces a tip, a plug or a note to the reader rather than news.
 _LABEL = re.compile(
@@ -233,10 +250,12 @@ _READER_WORDS = re.compile(
 def is_promotional(sentence: str, language: str = "en") -> bool:
     """Tell whether a sentence advertises, asks the reader to act or is site furniture.
 
-    Three general signs: furniture words (links, subscribing, cookies, "sponsored by"); a label
-    such as "Pro tip:" or "Read more:"; an imperative call to act that speaks to the reader ("Get
-    more ideas here!", "Start your day with ..."); and a publication praising itself ("X is the
-    preferred reading of ...").
+    The signs: site furniture (links, handles, "All rights reserved", "sponsored by"), or words
+    of subscription and consent ("newsletter", "sign up", "cookies") in a line that speaks to the
+    reader or is as short as a label (news uses them too: "plans to sign up AOL's customers"); a
+    label such as "Pro tip:" or "Read more:"; an imperative call to act that speaks to the
+    reader ("Get more ideas here!", "Start your day with ..."); a publication praising itself ("X
+    is the preferred reading of ...").
 
     Args:
         sentence: one sentence or line.
@@ -250,6 +269,11 @@ def is_promotional(sentence: str, language: str = "en") -> bool:
     # Cheap substring tests first: most sentences hold none of the words the patterns need.
     if any(anchor in lower for anchor in _FURNITURE_ANCHORS) and _FURNITURE.search(text):
         return True
+    site = any(anchor in lower for anchor in _SITE_ANCHORS) and _SITE_WORDS.search(text)
+    if site and (
+        len(text.split()) <= _LABEL_WORDS or _TO_READER.search(text[:1].lower() + text[1:])
+    ):
+        return True
     if ":" in text[:40] and _LABEL.search(text):
         return True
     if (" is the " in lower or " is your " in lower) and _SELF_PRAISE.search(text):
@@ -260,6 +284,8 @@ def is_promotional(sentence: str, language: str = "en") -> bool:
     if len(opening) < 2:
         return False
     first, second = opening[0].lower().replace("’", "'"), opening[1].strip(",")
+    if first.split("'")[0] in _QUESTION_WORDS:
+        return False  # "Who's Your Daddy promises ...": a name, not an order
     objects = _READER_OBJECTS["en"] | _READER_OBJECTS.get(language, frozenset())
     if second in objects or (language != "de" and second.lower() in objects):
         return True  # "Escape your echo chamber.", "Start your day with ..."
@@ -277,6 +303,7 @@ def is_promotional(sentence: str, language: str = "en") -> bool:
 # -- datelines -------------------------------------------------------------------------------
 
 _DASH = r"\s*[-–—]+\s*"
+_BULLET = re.compile(r"^[-–—•*·▪►]\s+(?=\S)")
 _AGENCY = r"\((?:[A-Z][\w.&'’ -]{0,40}|[A-Z]{2,10})\)"
 _MONTH_DAY = (
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?"
@@ -307,6 +334,19 @@ _DATE_DATELINE = re.compile(
     r"|June|July|August|September|October|November|December)\s+\d{1,2},?\s+\d{4}"
     rf"(?:{_DASH}|\s*(?=[A-Z]))(?=[\"“‘'(]?[A-Z])"
 )
+
+
+def tidy(sentence: str, *, opens_text: bool = False) -> str:
+    """A sentence as a summary or a digest shows it: without a list bullet or a dateline.
+
+    Args:
+        sentence: one sentence.
+        opens_text: the sentence is among the first of its article (see strip_dateline).
+
+    Returns:
+        The sentence without a leading "- " or "• " and without a dateline.
+    """
+    return strip_dateline(_BULLET.sub("", sentence.strip()), opens_text=opens_text)
 
 
 def strip_dateline(sentence: str, *, opens_text: bool = False) -> str:
@@ -422,7 +462,7 @@ _DEPENDENT_PHRASES: dict[str, tuple[str, ...]] = {
 _SUBORDINATORS = _word_set(
     "if when while after before because although though as since once unless until whereas"
 )
-_ANAPHORIC = _word_set("other same latter former aforementioned")
+_ANAPHORIC = _word_set("other same latter aforementioned")
 _CONJUNCTIONS = _word_set("and but or so yet")
 # Early in a sentence, words that add to or answer something said before.
 _ADDITIVE = _word_set(
@@ -504,7 +544,10 @@ def _leans_back(text: str, language: str) -> bool:
     match = _OPENING_WORD.match(text)
     if match is None:
         return False
-    lowered = match.group(1).lower().replace("’", "'")
+    word = match.group(1)
+    if word.isupper() and len(word) > 1:
+        return False  # "US officials ...", "IT firms ...": an acronym, not a pronoun
+    lowered = word.lower().replace("’", "'")
     openers = _DEPENDENT_OPENERS.get(language, frozenset())
     elided = lowered.split("'", 1)[0] + "'" if "'" in lowered else ""
     if lowered in openers or (elided and elided in openers):
@@ -520,7 +563,11 @@ def _leans_back(text: str, language: str) -> bool:
         return True  # "If he had voted, ...", "When they arrived, ..."
     if len(head) > 1 and head[0] in _SUBORDINATORS | _CONJUNCTIONS and head[1] == ",":
         return True  # "Because, capitalism, of course."
-    words_only = [w for w in _TOKEN.findall(start)[:8] if w[0].isalnum()]
+    # Words as written, so "US" (the country) is not taken for "us".
+    original = _TOKEN.findall(text.lstrip(_OPENING_MARKS)[:80])[:8]
+    words_only = [
+        w.lower() for w in original if w[0].isalnum() and not (w.isupper() and len(w) > 1)
+    ]
     if _OBJECT_PRONOUNS & set(words_only[1:3]):
         return True  # "Everyone called him Mike.", "Most of us ...", "Mr. Garrett then swung"
     if _ADDITIVE & set(words_only[1:5]):
