@@ -129,3 +129,16 @@ def test_search_and_missing_ids(sample_db: str) -> None:
     assert "no event with id 9999" in missing.stderr
     story = briefing("story", "1", "--db", sample_db, "--json")
     assert story.returncode == 0 and json.loads(story.stdout)["events"]
+
+
+def test_story_opens_with_a_dated_sourced_digest_within_the_budget(sample_db: str) -> None:
+    done = briefing("story", "1", "--db", sample_db, "--json", "--words", "60")
+    story = json.loads(done.stdout)
+    assert set(story) == {"id", "title", "digest", "events"}
+    assert story["digest"] and sum(len(line["text"].split()) for line in story["digest"]) <= 60
+    event_ids = {event["id"] for event in story["events"]}
+    for line in story["digest"]:
+        assert set(line) >= {"text", "article_id", "source", "event_id", "published"}
+        assert line["event_id"] in event_ids and line["source"]
+    text = briefing("story", "1", "--db", sample_db).stdout
+    assert text.index("What happened:") < text.index("Timeline:")
