@@ -153,7 +153,9 @@ def story(view: StoryView, zone: str = "UTC") -> str:
             )
         )
     timeline = [f"{_first(e, zone)} · {esc(e.title)} · /event {e.id}" for e in view.events]
-    parts.append("\n".join(["<b>Timeline</b>", *timeline]) if timeline else "No events yet.")
+    parts.append(
+        "\n".join(["<b>Timeline</b>", *timeline]) if timeline else "No events in this story yet."
+    )
     return "\n\n".join(parts)
 
 
