@@ -84,7 +84,7 @@ def clean_plain_text(text: str, *, known_boilerplate: Collection[str] = ()) -> C
     elif title_at >= 0 and start not in datelines:  # a dateline opens the story itself
         start = _with_standfirst(features, bad, title_at, start)
         start = _with_lead(lines, features, bad, anchor, start)
-    end = _with_own_list(features, bad, end)
+    end = _with_own_list(features, bad, weights, (start, end))
     kept = [i for i in range(start, end) if not bad[i]]
     paragraphs = without_repeats(lines, features, kept)
     return CleanedText(title=title, paragraphs=tuple(paragraphs))
@@ -279,20 +279,30 @@ def _with_lead(
     return start
 
 
-def _with_own_list(features: Sequence[LineFeatures], bad: Sequence[bool], end: int) -> int:
+def _with_own_list(
+    features: Sequence[LineFeatures],
+    bad: Sequence[bool],
+    weights: Sequence[float],
+    block: tuple[int, int],
+) -> int:
     """Move the body end down over the article's own list (a recipe, results, a schedule).
 
     Short lines weigh against a run, so a list that an article sets out after its opening
     paragraphs ends the run early. Lines that run on with no debris up to the next debris
     line (a share widget, a "Related" header) and hold at least _LIST_SENTENCES sentences are
     still the article: link lists, tags and author boxes after an article hold fewer, or
-    stop at debris sooner.
+    stop at debris sooner. A stretch holding a run of prose heavier than the body is another
+    text (a second story, a comment thread), not a list.
     """
+    start, end = block
     stop = end
     while stop < len(features) and not bad[stop]:
         stop += 1
     sentences = sum(features[i].prose for i in range(end, stop))
-    return stop if sentences >= _LIST_SENTENCES else end
+    heaviest = max((run[0] for run in _runs(weights[end:stop])), default=0.0)
+    if sentences < _LIST_SENTENCES or heaviest > sum(weights[start:end]):
+        return end
+    return stop
 
 
 def _signs_article(line: str) -> bool:

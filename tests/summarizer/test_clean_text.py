@@ -381,3 +381,14 @@ def test_product_path_keeps_the_news(seeds: list[Path], tmp_path: Path) -> None:
         assert tuple(bodies[seed.name].split("\n\n")) == seed_news(seed), seed.name
     for name, expected in pages.items():
         assert tuple(bodies[name].split("\n\n")) == expected, name
+
+
+def test_longer_text_below_the_story_is_not_taken_for_its_list() -> None:
+    # A menu, then another text longer than the story (no debris between): the dateline
+    # keeps the story, and the other text is not an extension of it.
+    other = [
+        f"{clean_pages.TEASERS[i][1]} {clean_pages.TEASERS[i + 1][1]}" for i in range(0, 16, 2)
+    ]
+    menu = [item for item in clean_pages.MENU if item != "Newsletters"]  # no debris at all
+    text = build(clean_pages.HEADLINE, *clean_pages.STORY, *menu, *other, "Privacy Policy")
+    assert clean_plain_text(text).paragraphs == clean_pages.STORY
