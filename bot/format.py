@@ -25,8 +25,12 @@ def link(title: str, url: str) -> str:
 
 
 def when(moment: datetime, zone: str = "UTC") -> str:
-    """Format an instant in a chat's zone, e.g. '23 Nov 14:05'."""
-    return moment.astimezone(ZoneInfo(zone)).strftime("%d %b %H:%M")
+    """Format an instant in a chat's zone, e.g. '23 Nov 14:05' (in UTC at the calendar's ends)."""
+    try:
+        local = moment.astimezone(ZoneInfo(zone))
+    except OverflowError:  # a stored 0001-01-01 has no local time west of UTC
+        local = moment
+    return local.strftime("%d %b %H:%M")
 
 
 def _sources(event: EventView) -> str:

@@ -25,6 +25,7 @@ from summarizer.ingest.sources import expand, is_url
 from summarizer.store import articles as article_store
 from summarizer.store.models import Article, ArticleCopy, Event, Feed, FetchCache, Source, Story
 from summarizer.store.search import search_articles
+from summarizer.timemath import shift
 from summarizer.views import (
     ArticleView,
     DigestLine,
@@ -180,7 +181,7 @@ class BriefingService:
                 growth = session.exec(
                     select(func.count()).where(
                         Article.event_id == event.id,
-                        Article.published >= event.last_seen - timedelta(days=1),
+                        Article.published >= shift(event.last_seen, -timedelta(days=1)),
                     )
                 ).one()
                 score = importance(

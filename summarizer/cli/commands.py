@@ -20,7 +20,7 @@ from summarizer.errors import InputError
 from summarizer.ingest.fetch import FetchPolicy
 from summarizer.ingest.pipeline import SummarySpec
 from summarizer.ingest.runner import prepare
-from summarizer.ingest.sources import expand
+from summarizer.ingest.sources import Failure, expand
 from summarizer.service import BriefingService
 from summarizer.store.db import create_schema, make_engine
 from summarizer.summarize.article import METHODS
@@ -81,8 +81,8 @@ def cmd_article(args: argparse.Namespace, config: dict[str, Any]) -> int:
             continue
         for item in expand([location], policy=policy):
             article = prepare(item, summary=spec, known_boilerplate=frozenset(), now=now)
-            if isinstance(article, str):
-                failed += _fail(article)
+            if isinstance(article, Failure):
+                failed += _fail(article.message)
                 continue
             print(render.article_json(article) if args.json else render.article_text(article))
     return 1 if failed else 0

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from summarizer.events.features import Vector, cosine, normalise, squared_length, top
+from summarizer.timemath import shift
 
 logger = logging.getLogger(__name__)
 
@@ -191,7 +192,7 @@ class StoryLinker:
     def _in_horizon(self, story: _Story, time: datetime | None) -> bool:
         if self.horizon is None or time is None or story.first is None or story.last is None:
             return True
-        return story.first - self.horizon <= time <= story.last + self.horizon
+        return shift(story.first, -self.horizon) <= time <= shift(story.last, self.horizon)
 
     def _candidates(self, vector: Mapping[str, float]) -> list[int]:
         found: set[int] = set()
@@ -264,7 +265,7 @@ class StoryLinker:
             self._newest = time
         if self.horizon is None or self._newest is None:
             return
-        cutoff = self._newest - self.horizon
+        cutoff = shift(self._newest, -self.horizon)
         stale = [s for s in self._stories.values() if s.last is not None and s.last < cutoff]
         for story in stale:
             self._close(story, forget_events=True)
