@@ -18,7 +18,7 @@ from summarizer.events.stories import StoryLinker
 from summarizer.ingest.fingerprint import NearDuplicateIndex, shingle_sample
 from summarizer.ingest.furniture import Furniture, source_guess
 from summarizer.ingest.pipeline import DEFAULT_SUMMARY, SummarySpec, build_article
-from summarizer.ingest.sources import Failure
+from summarizer.ingest.sources import Failure, Skipped
 from summarizer.store import articles as article_store
 from summarizer.store import events as event_store
 from summarizer.timemath import shift
@@ -106,7 +106,7 @@ class Ingestor:
 
     def ingest(
         self,
-        items: Iterable[RawInput | Failure],
+        items: Iterable[RawInput | Failure | Skipped],
         *,
         now: datetime | None = None,
         progress: Callable[[], None] | None = None,
@@ -121,7 +121,9 @@ class Ingestor:
         Returns:
             Counts of new, duplicate and failed inputs with the failures' one-line errors.
         """
-        materialised = list(items)
+        given = list(items)
+        skipped = tuple(i.location for i in given if isinstance(i, Skipped))
+        materialised = [i for i in given if not isinstance(i, Skipped)]
         counts = _Counts()
         ingested = now or datetime.now(UTC)
         with Session(self.engine, expire_on_commit=False) as session:
@@ -158,6 +160,7 @@ class Ingestor:
             failures=tuple(
                 IngestFailure(f.location, f.error.kind, f.message) for f in counts.failures
             ),
+            skipped=skipped,
         )
 
     def _one(self, writer: _Writer, prepared: Article | Failure, counts: _Counts) -> bool:

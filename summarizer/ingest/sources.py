@@ -40,6 +40,13 @@ class Failure:
         return text if self.location in text else f"{self.location}: {text}"
 
 
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A file inside a given directory that is not an article format (a PDF, a .docx)."""
+
+    location: str
+
+
 ValidatorStore = Callable[[str], Validators | None]
 ValidatorSave = Callable[[str, Validators], None]
 
@@ -55,11 +62,12 @@ def expand(
     policy: FetchPolicy,
     cached: ValidatorStore | None = None,
     remember: ValidatorSave | None = None,
-) -> Iterator[RawInput | Failure]:
+) -> Iterator[RawInput | Failure | Skipped]:
     """Yield a RawInput (or a Failure) per article found in the given locations.
 
-    Directories are walked recursively in name order; feeds yield one input per entry.
-    A failure never stops the iteration.
+    Directories are walked recursively in name order; feeds yield one input per entry; files
+    in a directory that are not text, HTML or feeds are yielded as Skipped (hidden files and
+    READMEs silently). A failure never stops the iteration.
     """
     for location in locations:
         if is_url(location):
@@ -74,13 +82,14 @@ def expand(
             )
             continue
         if is_dir:
-            files = sorted(
+            found = sorted(
                 p
                 for p in path.rglob("*")
-                if p.is_file()
-                and p.suffix.lower() in SUPPORTED_SUFFIXES
-                and not p.name.startswith(".")
-                and p.name.lower() != "readme.md"
+                if p.is_file() and not p.name.startswith(".") and p.name.lower() != "readme.md"
+            )
+            files = [p for p in found if p.suffix.lower() in SUPPORTED_SUFFIXES]
+            yield from (
+                Skipped(str(p)) for p in found if p.suffix.lower() not in SUPPORTED_SUFFIXES
             )
             if not files:
                 yield Failure(
