@@ -20,6 +20,7 @@ from summarizer.ingest.outlet import outlet_from_location, outlet_from_text
 from summarizer.summarize.article import summarize_article
 from summarizer.text.language import detect_language
 from summarizer.text.sentences import split_sentences
+from summarizer.text.tokenizer import UNSPACED
 from summarizer.values import Article, CleanedText, RawInput
 
 logger = logging.getLogger(__name__)
@@ -27,7 +28,6 @@ logger = logging.getLogger(__name__)
 _MIN_BODY_WORDS = 15
 _TITLE_WORDS = 14
 _SPACES = re.compile(r"[^\S\n]+")  # every space but the line break: one plain space
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,9 +142,9 @@ def _published(
 
 
 def _word_count(text: str) -> int:
-    """Words of a text; CJK scripts have no spaces, so two characters count as one word."""
-    cjk = len(_CJK.findall(text))
-    return len(_CJK.sub(" ", text).split()) + cjk // 2
+    """Words of a text; unspaced scripts (Chinese, Japanese, Thai): two characters a word."""
+    unspaced = len(UNSPACED.findall(text))
+    return len(UNSPACED.sub(" ", text).split()) + unspaced // 2
 
 
 def _fragment_paragraphs(content: str) -> tuple[str, ...]:
