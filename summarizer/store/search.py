@@ -9,10 +9,16 @@ from typing import Any
 from sqlalchemy import text
 from sqlmodel import Session
 
-from summarizer.store.fts_schema import POSTGRES_BODY, POSTGRES_DOCUMENT, SEPARATOR, fts_text
+from summarizer.store.fts_schema import (
+    MARKS,
+    POSTGRES_BODY,
+    POSTGRES_DOCUMENT,
+    SEPARATOR,
+    fts_text,
+)
 from summarizer.views import ArticleRef, SearchHit
 
-_TERM = re.compile(r"\w+", re.UNICODE)
+_TERM = re.compile(f"[\\w{MARKS}]+")  # a word, with the combining marks of its script
 MAX_QUERY_TERMS = 32
 SNIPPET_START, SNIPPET_END = "[", "]"
 

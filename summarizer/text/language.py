@@ -148,9 +148,10 @@ _BLOCKS = (
     (0xD7B0, "other"),
 )
 _BLOCK_STARTS = [start for start, _ in _BLOCKS]
-# Letters Urdu uses and Persian and Arabic do not (ٹ ڈ ڑ ں ے), then Persian's (پ چ ژ گ).
+# Letters Urdu uses and Persian and Arabic do not (ٹ ڈ ڑ ں ے), then Persian's (پ چ ژ گ and the
+# Persian forms of yeh and kaf, ی ک, where Arabic writes ي ك).
 _URDU = frozenset("\u0679\u0688\u0691\u06ba\u06d2")
-_PERSIAN = frozenset("\u067e\u0686\u0698\u06af")
+_PERSIAN = frozenset("\u067e\u0686\u0698\u06af\u06cc\u06a9")
 
 
 def _dominant_script(letters: list[str]) -> str:
