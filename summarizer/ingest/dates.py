@@ -103,8 +103,8 @@ def find_published(text: str, *, now: datetime | None = None) -> DateCue | None:
         match = _DATELINE.search(line)
         if match:
             when = _build(match, year=reference.year)
-            if when is not None and not is_plausible(when, now=reference):
-                when = _build(match, year=reference.year - 1)  # (None for a 29 February)
+            if when is None or not is_plausible(when, now=reference):
+                when = _build(match, year=reference.year - 1)  # the latest such day not ahead
             if when is None or not is_plausible(when, now=reference):
                 continue
             return DateCue(when, year_guessed=True)
