@@ -54,3 +54,30 @@ def test_every_language_is_stored_searchable_and_clustered(tmp_path: Path) -> No
     events = service.top_events(limit=100)
     assert len(events) == len(files)
     assert all(len(e.articles) == 1 and e.digest for e in events)
+
+
+@pytest.mark.parametrize(
+    ("language", "query", "snippet"),
+    [
+        ("ja", "市庁舎", "[市庁舎]"),  # a word inside an unspaced Japanese sentence
+        ("ja", "交渉", "[交渉]"),
+        ("zh", "韦斯堡", "[韦斯堡]"),
+        ("ko", "농민", "[농민]"),  # Korean glues particles to words: 농민들이
+        ("th", "การเจรจา", "[การเจรจา]"),
+        ("hi", "मंगलवार", "[मंगलवार]"),  # vowel signs stay inside the word
+        ("ar", "الاجتماع", "[الاجتماع]"),
+        ("ru", "переговоров", "[переговоров]"),
+    ],
+)
+def test_search_finds_words_of_every_script_on_both_backends(
+    language: str, query: str, snippet: str, database_url: str
+) -> None:
+    engine = make_engine(database_url)
+    create_schema(engine)
+    service = BriefingService(engine)
+    report = service.ingest([str(DATA / f"{lang}.txt") for lang in LANGUAGES])
+    assert report.failed == 0, report.errors
+    hits = service.search(query)
+    assert [Path(h.article.location).name for h in hits] == [f"{language}.txt"]
+    assert snippet in hits[0].snippet and "\u2063" not in hits[0].snippet
+    engine.dispose()
