@@ -22,6 +22,7 @@ DOC = REPO / "docs" / "benchmarks.md"
 # (name, extra arguments, what it measures)
 BENCHMARKS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("extraction", (), "Boilerplate removal: HTML and plain-text extraction F1 (issue 2)"),
+    ("encodings", (), "Encodings: undeclared and legacy text (issue 10)"),
     ("bbc", (), "Per-article summaries on BBC News Summary (issue 2)"),
     ("ingest_speed", (), "Ingest throughput and memory, 1,000 articles (issue 2)"),
     ("wikiref", (), "Story clustering on WikiRef (issue 3)"),

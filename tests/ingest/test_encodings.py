@@ -169,3 +169,37 @@ def test_wikiref_ingests_every_file_with_its_characters(shared: Path, tmp_path: 
     bodies = " ".join(BriefingService(engine).article(i).body for i in report.article_ids)
     assert "€" in bodies and "’" in bodies and "\ufffd" not in bodies
     assert "â€" not in bodies  # no UTF-8 read as Windows-1252 either
+
+
+def test_pages_over_http_honour_the_header_then_the_page(tmp_path: Path) -> None:
+    from tests.ingest.http_server import Route, Site, serve
+
+    russian = (LANGUAGES / "ru.txt").read_text(encoding="utf-8")
+    title, body = russian.split("\n\n", 1)
+    paragraphs = "".join(f"<p>{p}</p>" for p in body.split("\n\n"))
+    page = f"<html><head><title>{title}</title>{{meta}}</head><body><h1>{title}</h1>{paragraphs}"
+    routes = {
+        # The header names the charset; the page itself says nothing.
+        "/header.html": Route(
+            body=page.replace("{meta}", "").encode("cp1251"),
+            content_type="text/html; charset=windows-1251",
+        ),
+        # No charset in the header: the page's own <meta> says KOI8-R.
+        "/meta.html": Route(
+            body=page.replace("{meta}", '<meta charset="koi8-r">').encode(
+                "koi8-r", errors="replace"
+            ),
+            content_type="text/html",
+        ),
+    }
+    engine = make_engine(f"sqlite:///{tmp_path / 'http.db'}")
+    create_schema(engine)
+    service = BriefingService(engine, {"ingest": {"allow_private_addresses": True}})
+    with serve(Site(routes=routes)) as site:
+        report = service.ingest([f"{site.base}/header.html", f"{site.base}/meta.html"])
+    assert report.failed == 0, report.errors
+    for article_id in report.article_ids:
+        article = service.article(article_id)
+        assert article.language == "ru"
+        assert "Делегации" in article.body and "\ufffd" not in article.body
+    engine.dispose()
