@@ -57,12 +57,6 @@ def run_bot(
     if not settings.token:
         print(NO_TOKEN, file=sys.stderr)
         return 2
-    problem = token_problem(settings.token, official=settings.api_url == DEFAULT_API_URL)
-    if problem is None:
-        problem = asyncio.run(api_problem(settings))
-    if problem is not None:
-        print(f"briefing run: {problem}", file=sys.stderr)
-        return 2
     if webhook_url and importlib.util.find_spec("tornado") is None:
         print(
             "briefing run: webhook mode needs tornado: pip install "
@@ -70,7 +64,13 @@ def run_bot(
             file=sys.stderr,
         )
         return 2
-    protect_token(settings.token)
+    protect_token(settings.token)  # before the first request: httpx logs URLs, token included
+    problem = token_problem(settings.token, official=settings.api_url == DEFAULT_API_URL)
+    if problem is None:
+        problem = asyncio.run(api_problem(settings))
+    if problem is not None:
+        print(f"briefing run: {problem}", file=sys.stderr)
+        return 2
     os.environ.setdefault("PTB_TIMEDELTA", "true")  # RetryAfter as timedelta, without warnings
     engine = make_engine(database_url(config, db_url))
     create_schema(engine)
