@@ -31,7 +31,7 @@ logger = logging.getLogger(__name__)
 
 _TOKEN = re.compile(r"\d+:(?P<secret>[A-Za-z0-9_-]+)")
 _OFFICIAL_SECRET = 30  # @BotFather's secrets have 35 characters; a little slack for the future
-_API_CHECK_SECONDS = 5.0  # getMe at start: the whole check, connect included
+_API_CHECK_SECONDS = 4.0  # getMe at start: the whole check, connect included
 
 NO_TOKEN = (
     "briefing run: TELEGRAM_BOT_TOKEN is not set. Set it to the token @BotFather gave you "
