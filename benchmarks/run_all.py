@@ -21,6 +21,7 @@ DOC = REPO / "docs" / "benchmarks.md"
 
 # (name, extra arguments, what it measures)
 BENCHMARKS: tuple[tuple[str, tuple[str, ...], str], ...] = (
+    ("reader", (), "A reader's check: every dev set through every CLI command (issue 10)"),
     ("extraction", (), "Boilerplate removal: HTML and plain-text extraction F1 (issue 2)"),
     ("encodings", (), "Encodings: undeclared and legacy text (issue 10)"),
     ("bbc", (), "Per-article summaries on BBC News Summary (issue 2)"),

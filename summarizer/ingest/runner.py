@@ -28,7 +28,6 @@ from summarizer.views import IngestFailure, IngestReport
 logger = logging.getLogger(__name__)
 
 EVENT_WINDOW = timedelta(hours=36)
-STORY_HORIZON = timedelta(days=30)
 NEAR_DUPLICATE_WINDOW = timedelta(days=14)
 _COMMIT_EVERY = 50
 
@@ -83,7 +82,7 @@ class Ingestor:
     def _restore(self, session: Session) -> None:
         """Build the near-duplicate, event and story indexes afresh from the database."""
         self.events = EventIndex(window=EVENT_WINDOW)
-        self.stories = StoryLinker(horizon=STORY_HORIZON)
+        self.stories = StoryLinker()
         self.near = NearDuplicateIndex()
         newest = event_store.newest_article_time(session=session)
         if newest is not None:
@@ -100,7 +99,7 @@ class Ingestor:
             next_key=event_max + 1,
         )
         self.stories.restore(
-            event_store.recent_story_events(session=session, since=shift(newest, -STORY_HORIZON)),
+            event_store.active_story_events(session=session, limit=self.stories.capacity),
             next_key=story_max + 1,
         )
 
