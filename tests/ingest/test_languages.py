@@ -81,3 +81,35 @@ def test_search_finds_words_of_every_script_on_both_backends(
     assert [Path(h.article.location).name for h in hits] == [f"{language}.txt"]
     assert snippet in hits[0].snippet and "\u2063" not in hits[0].snippet
     engine.dispose()
+
+
+SAME_TALKS = """ウェスブルクでドゥフラ川の水利交渉が開幕
+
+ドゥフラ川の水の配分をめぐり、ノーランとウェスマルクの代表団が火曜日にウェスブルクの市庁舎で交渉を始めた。国連特使が議長を務める交渉は十一年ぶりとなる。
+
+ウェスマルクは夏の流量として毎秒百八十立方メートルを求め、ノーランは毎秒百二十立方メートルを提案している。
+
+市庁舎の前には農民約二千人が集まったが、警察によると抗議は平穏だった。
+"""
+OTHER_NEWS = """東京・上野に新しい美術館が開館
+
+東京の上野に新しい美術館が土曜日に開館した。開館初日には約五千人が訪れ、入口の前には長い行列ができた。
+
+美術館には日本の現代美術の作品が三百点以上展示されている。館長は、若い芸術家の作品を多くの人に見てもらいたいと話した。
+"""
+
+
+def test_japanese_reports_of_one_event_are_clustered_together(tmp_path: Path) -> None:
+    (tmp_path / "same.txt").write_text(SAME_TALKS, encoding="utf-8")
+    (tmp_path / "other.txt").write_text(OTHER_NEWS, encoding="utf-8")
+    engine = make_engine(f"sqlite:///{tmp_path / 'ja.db'}")
+    create_schema(engine)
+    service = BriefingService(engine)
+    files = [str(DATA / "ja.txt"), str(tmp_path / "same.txt"), str(tmp_path / "other.txt")]
+    report = service.ingest(files)
+    assert (report.new, report.failed) == (3, 0), report.errors
+    groups = sorted(
+        sorted(Path(a.location).name for a in event.articles)
+        for event in service.top_events(limit=10)
+    )
+    assert groups == [["ja.txt", "same.txt"], ["other.txt"]]
