@@ -1,1 +1,1 @@
-"""Command-line interface of the domain commands (article, ingest, search, events, digest, stats)."""
+"""Command-line interface of the domain commands (article, ingest, search, events, stats)."""
