@@ -214,3 +214,23 @@ def test_run_rejected_by_the_api_says_what_to_fix(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert done.stderr.count("\n") == 1, done.stderr
     assert "rejected TELEGRAM_BOT_TOKEN" in done.stderr
+
+
+def test_article_json_prints_a_line_for_japanese_and_korean_pages(
+    shared: Path, tmp_path: Path
+) -> None:
+    (korean,) = (shared / "eval" / "extraction" / "html").glob("0ec95c72*.html")
+    text = (REPO / "tests" / "data" / "languages" / "ja.txt").read_text(encoding="utf-8")
+    title, *paragraphs = [p for p in text.split("\n\n") if p.strip()]
+    japanese = tmp_path / "ja.html"
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    japanese.write_bytes(
+        f'<html lang="ja"><head><meta charset="shift_jis"><title>{title}</title></head>'
+        f"<body><article><h1>{title}</h1>{body}</article></body></html>".encode("shift_jis")
+    )
+    done = briefing("article", str(korean), str(japanese), "--json")
+    assert done.returncode == 0, done.stderr
+    first, second = (json.loads(line) for line in done.stdout.splitlines())
+    assert (first["language"], second["language"]) == ("ko", "ja")
+    assert first["summary"] and second["summary"]
+    assert second["title"] == title and all(s in second["body"] for s in second["summary"])

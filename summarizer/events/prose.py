@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from summarizer.text.tokenizer import UNSPACED
+from summarizer.text.tokenizer import UNSPACED, word_count
 
 #: Fewer words than this is not a sentence of prose.
 MIN_WORDS = 6
@@ -65,8 +65,7 @@ def is_prose(sentence: str, *, min_words: int = MIN_WORDS, max_words: int = 80) 
     """
     text = sentence.strip()
     words = _WORD.findall(text)
-    unspaced = len(UNSPACED.findall(text))  # Chinese, Japanese, Thai: two characters a word
-    count = len(_WORD.findall(UNSPACED.sub(" ", text))) + unspaced // 2 if unspaced else len(words)
+    count = len(words) if UNSPACED.search(text) is None else word_count(text)
     if not min_words <= count <= max_words:
         return False
     end = text.rstrip("\"'”’)]」』")[-1:]

@@ -20,7 +20,7 @@ from summarizer.ingest.outlet import outlet_from_location, outlet_from_text
 from summarizer.summarize.article import summarize_article
 from summarizer.text.language import detect_language
 from summarizer.text.sentences import split_sentences
-from summarizer.text.tokenizer import UNSPACED
+from summarizer.text.tokenizer import word_count
 from summarizer.values import Article, CleanedText, RawInput
 
 logger = logging.getLogger(__name__)
@@ -84,7 +84,7 @@ def build_article(
             p for p in (_SPACES.sub(" ", p).strip() for p in cleaned.paragraphs) if p
         )
         body = "\n\n".join(paragraphs)
-    if _word_count(body) < _MIN_BODY_WORDS:
+    if word_count(body) < _MIN_BODY_WORDS:
         raise ExtractionError(f"{location}: no article text found after cleaning")
     with stage("dating", location):
         if raw.kind == "html":
@@ -139,12 +139,6 @@ def _published(
     if cue is not None:
         return cue.when, cue.year_guessed or doubtful
     return now, True
-
-
-def _word_count(text: str) -> int:
-    """Words of a text; unspaced scripts (Chinese, Japanese, Thai): two characters a word."""
-    unspaced = len(UNSPACED.findall(text))
-    return len(UNSPACED.sub(" ", text).split()) + unspaced // 2
 
 
 def _fragment_paragraphs(content: str) -> tuple[str, ...]:

@@ -49,6 +49,21 @@ def character_bigrams(text: str) -> list[str]:
     return grams
 
 
+def word_count(text: str) -> int:
+    """Words of a text; in unspaced scripts (Chinese, Japanese, Thai) two characters count as one.
+
+    Args:
+        text: any text.
+
+    Returns:
+        The blank-separated words outside unspaced runs, plus half their characters.
+    """
+    if UNSPACED.search(text) is None:
+        return len(text.split())
+    unspaced = len(UNSPACED.findall(text))
+    return len(UNSPACED.sub(" ", text).split()) + unspaced // 2
+
+
 def spaced_bigrams(text: str) -> str:
     """The text with each unspaced run written as its character pairs, separated by spaces.
 
