@@ -21,7 +21,9 @@ DOC = REPO / "docs" / "benchmarks.md"
 
 # (name, extra arguments, what it measures)
 BENCHMARKS: tuple[tuple[str, tuple[str, ...], str], ...] = (
+    ("reader", (), "A reader's check: every dev set through every CLI command (issue 10)"),
     ("extraction", (), "Boilerplate removal: HTML and plain-text extraction F1 (issue 2)"),
+    ("encodings", (), "Encodings: undeclared and legacy text (issue 10)"),
     ("bbc", (), "Per-article summaries on BBC News Summary (issue 2)"),
     ("ingest_speed", (), "Ingest throughput and memory, 1,000 articles (issue 2)"),
     ("wikiref", (), "Story clustering on WikiRef (issue 3)"),
@@ -39,6 +41,7 @@ BENCHMARKS: tuple[tuple[str, tuple[str, ...], str], ...] = (
         (),
         "1,000 commands with the network and the server free: one process's floor (issue 5)",
     ),
+    ("bot_commands", (), "Commands per second: ours beside a bare PTB echo bot (issue 13)"),
     ("bot_crash", (), "Kill -9 in the middle of a broadcast (issue 5)"),
 )
 

@@ -1,8 +1,13 @@
-"""WikiRef story clustering: B-cubed F1 of StoryLinker beside TF-IDF + average-link baselines.
+"""WikiRef story clustering: B-cubed F1 of the product's stories beside component baselines.
 
-Run: `.venv/bin/python -m benchmarks.wikiref [--shared PATH] [--orders N]`. The articles have no
-dates, so the linker runs with `horizon=None`. Every article is treated as a one-article event whose
-profile is built the way `EventIndex` builds it; document frequencies are taken over the whole set
+Run: `.venv/bin/python -m benchmarks.wikiref [--shared PATH] [--orders N]`. The product rows hand
+the raw article files (mostly Windows-1252, undeclared) to `briefing ingest` on a fresh SQLite
+database, read `briefing events --json`, and take each file's story as its event's `story_id`; a
+file that is not stored (or not listed) is a cluster of its own. File names carry the labels, so
+besides name order (what `briefing ingest DIR` does) the files are given in seeded random orders.
+Component rows follow: the articles have no dates, so the linker runs with `horizon=None`;
+every article is treated as a one-article event whose profile is built the way `EventIndex` builds
+it; document frequencies are taken over the whole set
 first (as a running service has them from its history; no labels are used). The linker is
 incremental, so the result depends on arrival order: it is scored over N seeded random orders
 (file names carry the labels, so name order would flatter it). Further rows show the same linker
@@ -20,6 +25,7 @@ import os
 import random
 import re
 import statistics
+import tempfile
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -28,6 +34,8 @@ from typing import Any
 import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
 
+from benchmarks import product
+from benchmarks.product import bcubed
 from summarizer.events.features import DocumentFrequencies, doc_features, stop_words, weigh
 from summarizer.events.stories import (
     DEFAULT_MERGE_THRESHOLD,
@@ -40,28 +48,6 @@ logger = logging.getLogger(__name__)
 REPO = Path(__file__).resolve().parents[1]
 RESULTS = REPO / "benchmarks" / "results" / "wikiref.md"
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")
-
-
-def bcubed(predicted: Sequence[object], gold: Sequence[object]) -> tuple[float, float, float]:
-    """B-cubed precision, recall and F1 of a clustering against gold labels.
-
-    Args:
-        predicted: cluster id per item.
-        gold: gold label per item.
-
-    Returns:
-        (precision, recall, F1), each averaged over items.
-    """
-    pairs = Counter(zip(predicted, gold, strict=True))
-    pred_sizes = Counter(predicted)
-    gold_sizes = Counter(gold)
-    precision = recall = 0.0
-    for p, g in zip(predicted, gold, strict=True):
-        precision += pairs[(p, g)] / pred_sizes[p]
-        recall += pairs[(p, g)] / gold_sizes[g]
-    precision /= len(gold)
-    recall /= len(gold)
-    return precision, recall, 2 * precision * recall / (precision + recall)
 
 
 def load(shared: Path) -> tuple[list[tuple[str, str]], list[str]]:
@@ -103,7 +89,7 @@ def linker_clusters(
     if warm:
         for c in counts:
             frequencies.observe(c)
-    linker = StoryLinker(horizon=None, threshold=threshold, merge_threshold=merge_threshold)
+    linker = StoryLinker(threshold=threshold, merge_threshold=merge_threshold)
     for i in order:
         if not warm:
             frequencies.observe(counts[i])
@@ -150,15 +136,72 @@ def average_link(texts: Sequence[str], *, k: int | None = None, distance: float 
     return [int(x) for x in fcluster(tree, distance, criterion="distance")]
 
 
-def run(shared: Path, orders: int) -> str:
+def product_clusters(files: Sequence[Path], order: Sequence[int]) -> tuple[list[object], int, int]:
+    """Stories the product gives the files: ingest in `order`, then `events --json`.
+
+    Returns:
+        The story of each file (a unique placeholder for a file not stored), how many files
+        were stored, and the tracebacks printed.
+    """
+    with tempfile.TemporaryDirectory() as tmp:
+        db = product.sqlite_url(Path(tmp) / "wikiref.db")
+        _, ingested = product.ingest([files[i] for i in order], db)
+        where = product.event_of_location(product.events(db))
+    clusters: list[object] = []
+    stored = 0
+    for path in files:
+        event = where.get(str(path))
+        if event is None:
+            clusters.append(f"missing:{path.name}")
+        else:
+            stored += 1
+            clusters.append(event.get("story_id") or f"event:{event.get('id')}")
+    return clusters, stored, ingested.tracebacks
+
+
+def product_rows(
+    shared: Path, gold: Sequence[str], orders: int
+) -> list[tuple[str, tuple[float, float, float], str]]:
+    """The product's B-cubed in name order and mean over seeded random orders."""
+    folder = shared / "eval" / "wikiref" / "articles"
+    labels: dict[str, str] = json.loads((shared / "eval" / "wikiref" / "labels.json").read_text())
+    files = [folder / name for name in sorted(labels)]
+    rows = []
+    clusters, stored, tracebacks = product_clusters(files, range(len(files)))
+    note = f"{stored}/{len(files)} files in events; {tracebacks} tracebacks"
+    name = "**product**: `ingest` + `events --json`, name order"
+    rows.append((name, bcubed(clusters, gold), note))
+    scores, stored_min = [], len(files)
+    for seed in range(orders):
+        order = list(range(len(files)))
+        random.Random(seed).shuffle(order)
+        clusters, stored, _ = product_clusters(files, order)
+        scores.append(bcubed(clusters, gold))
+        stored_min = min(stored_min, stored)
+    if scores:
+        mean = tuple(statistics.fmean(s[i] for s in scores) for i in range(3))
+        f1s = [s[2] for s in scores]
+        rows.append(
+            (
+                f"**product**, mean of {orders} random orders",
+                (mean[0], mean[1], mean[2]),
+                f"F1 min {min(f1s):.3f}, max {max(f1s):.3f}; at least {stored_min} files stored",
+            )
+        )
+    return rows
+
+
+def run(shared: Path, orders: int, product_orders: int = 3) -> str:
     """Score every method and return the Markdown table."""
     docs, gold = load(shared)
     texts = [f"{title}\n{body}" for title, body in docs]
-    rows: list[tuple[str, tuple[float, float, float], str]] = []
+    rows: list[tuple[str, tuple[float, float, float], str]] = product_rows(
+        shared, gold, product_orders
+    )
     mean, low, high = linker_scores(docs, gold, orders)
     rows.append(
         (
-            f"StoryLinker (incremental, no k, mean of {orders} random orders)",
+            f"component: StoryLinker on text decoded by the benchmark (mean of {orders} orders)",
             mean,
             f"F1 min {low:.3f}, max {high:.3f}",
         )
@@ -202,8 +245,11 @@ def main(argv: Sequence[str] | None = None) -> None:
         default=Path(os.environ.get("BRIEFING_SHARED_DIR", REPO.parent / "shared")),
     )
     parser.add_argument("--orders", type=int, default=10, help="random arrival orders to average")
+    parser.add_argument(
+        "--product-orders", type=int, default=3, help="random orders of the product's ingest"
+    )
     args = parser.parse_args(argv)
-    table = run(args.shared, args.orders)
+    table = run(args.shared, args.orders, args.product_orders)
     print(table)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(table)

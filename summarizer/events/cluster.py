@@ -5,24 +5,35 @@ from __future__ import annotations
 import heapq
 import logging
 from collections import deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from summarizer.events.features import (
+    ENTITY,
+    MENTION_LETTERS,
+    TERM,
     DocumentFrequencies,
     Vector,
+    article_features,
     cosine,
-    doc_features,
-    squared_length,
-    top,
+    mentions,
     weigh,
 )
+from summarizer.events.index import CentroidIndex, Item
+from summarizer.timemath import shift
 
 logger = logging.getLogger(__name__)
 
-#: Default similarity an article needs to join an event (cosine of TF-IDF, time-discounted).
+#: Lowest score that joins an event: the article's mean similarity with the event's articles
+#: (the mean of the terms' and the names' TF-IDF cosines), time-discounted.
 DEFAULT_THRESHOLD = 0.2
+#: Factor on the score when each side names someone or somewhere central that the other never
+#: mentions (Magadan against Cherepovets, Putin against Lukashenko): same subject, another
+#: happening.
+CONFLICT_FACTOR = 1 / 3
+#: Largest share of the score that time takes off within the window.
+TIME_DISCOUNT = 0.3
 
 _QUERY_FEATURES = 25  # a new article looks up events by its heaviest features only
 _INDEX_FEATURES = 60  # an event is findable by its heaviest centroid features
@@ -55,51 +66,60 @@ class EventAssignment:
     score: float
 
 
-class _Event:
-    """Mutable state of one open event (internal)."""
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """How well an article fits an event, part by part.
 
-    __slots__ = ("centroid", "first", "indexed", "key", "last", "norm", "size", "touched")
+    Attributes:
+        similarity: mean dot product of the article's vector with the event's articles' vectors
+            (the mean of the terms' and the names' cosines).
+        terms: cosine of the terms alone with the event's centroid (what happened).
+        names: cosine of the names and numbers alone (who, where, how many).
+        conflict: each side names someone or somewhere central that the other never mentions.
+        discount: time factor, 1.0 within the event's span, down to 1 - TIME_DISCOUNT at the
+            window's edge, 0.0 beyond it.
+    """
 
-    def __init__(self, key: int, time: datetime) -> None:
-        self.key = key
-        self.centroid: Vector = {}
-        self.norm = 0.0
-        self.size = 0
-        self.first = time
-        self.last = time
-        self.indexed: frozenset[str] = frozenset()
-        self.touched = 0  # the index's add count when an article last joined
+    similarity: float
+    terms: float
+    names: float
+    conflict: bool
+    discount: float
 
-    def add(self, vector: Vector, time: datetime) -> None:
-        centroid = self.centroid
-        for feature, weight in vector.items():
-            centroid[feature] = centroid.get(feature, 0.0) + weight
-        if len(centroid) > 2 * _CENTROID_FEATURES:
-            self.centroid = centroid = top(centroid, _CENTROID_FEATURES)
-        self.norm = squared_length(centroid) ** 0.5
-        self.size += 1
-        self.first = min(self.first, time)
-        self.last = max(self.last, time)
+    @property
+    def score(self) -> float:
+        """The score compared with the threshold."""
+        return self.similarity * self.discount * (CONFLICT_FACTOR if self.conflict else 1.0)
 
-    def similarity(self, vector: Vector) -> float:
-        if self.norm == 0.0:
-            return 0.0
-        return cosine(vector, self.centroid) / self.norm
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """An article's vector with what the conflict test needs."""
+
+    vector: Vector
+    names: frozenset[str]
+    mentions: set[str]
 
 
 class EventIndex:
     """Groups articles into events as they arrive, comparing each only with recent open events.
 
-    An article's score against an event is the cosine between its TF-IDF vector (terms, entities,
-    numbers; document frequencies grow with every article) and the event's centroid, discounted
-    linearly by up to 30% as the article's time moves away from the event's span, and zero beyond
-    the window. Events whose last article is older than the window before the newest time seen are
-    closed and forgotten, so the cost per article depends on recent traffic, not on history.
-    Articles may arrive in any order: an event also stays open while it has gained an article
-    within the last `grace_adds` additions, so a late article (older than the window before the
-    newest) can still join an event near its own time, and late articles of one happening that
-    arrive together still meet. Open events are thus bounded by the window's traffic plus
-    `grace_adds`.
+    An article joins the event it fits best when the fit reaches the threshold. The fit is the
+    article's mean similarity with the event's articles (average link: the dot product with the
+    sum of their vectors over their number), where a vector is sublinear TF-IDF of two equal
+    halves, terms and names (see `features.weigh`); document frequencies grow with every
+    article. A mean, unlike the cosine with a normalised centroid, drops as an event's articles
+    drift apart, so an event cannot grow into a whole subject. The fit is halved when each side
+    has a central name (title, or named twice in the lead) that the other never mentions, and
+    discounted linearly by up to 30% as the article's time moves away from the event's span,
+    zero beyond the window.
+
+    Events whose last article is older than the window before the newest time seen are closed
+    and forgotten, so the cost per article depends on recent traffic, not on history. Articles
+    may arrive in any order: an event also stays open while it has gained an article within the
+    last `grace_adds` additions, so a late article (older than the window before the newest)
+    can still join an event near its own time, and late articles of one happening that arrive
+    together still meet. Open events are thus bounded by the window's traffic plus `grace_adds`.
     """
 
     def __init__(
@@ -125,8 +145,12 @@ class EventIndex:
         self.next_key = next_key
         self.grace_adds = grace_adds
         self.frequencies = DocumentFrequencies()
-        self._events: dict[int, _Event] = {}
-        self._postings: dict[str, set[int]] = {}
+        self._index = CentroidIndex(
+            query_features=_QUERY_FEATURES,
+            index_features=_INDEX_FEATURES,
+            centroid_features=_CENTROID_FEATURES,
+        )
+        self._touched: dict[int, int] = {}  # event -> the add count when it last gained
         self._expiry: list[tuple[datetime, int]] = []
         self._grace: deque[tuple[int, int]] = deque()
         self._adds = 0
@@ -135,7 +159,7 @@ class EventIndex:
     @property
     def open_events(self) -> int:
         """How many events are still open (within the window of the newest article)."""
-        return len(self._events)
+        return len(self._index)
 
     def profile(self, event_key: int) -> Vector:
         """Return an open event's profile (its unit-length centroid), e.g. for `StoryLinker`.
@@ -146,7 +170,7 @@ class EventIndex:
         Returns:
             The feature vector; empty when the event is closed or unknown.
         """
-        event = self._events.get(event_key)
+        event = self._index.get(event_key)
         if event is None or event.norm == 0.0:
             return {}
         return {k: v / event.norm for k, v in event.centroid.items()}
@@ -160,18 +184,37 @@ class EventIndex:
         Returns:
             The event it joined or opened, and its score (0.0 for a new event with no match).
         """
-        vector = self._vector(doc)
-        best_key, best_score = self._best_match(vector, doc.published)
+        reading = self._read(doc)
+        best_key, best_score = self._best_match(reading, doc.published)
         if best_key is not None and best_score >= self.threshold:
-            event = self._events[best_key]
-            is_new = False
+            key, is_new = best_key, False
         else:
-            event = self._open(doc.published)
-            is_new = True
+            key, is_new = self.next_key, True
+            self.next_key += 1
         self._adds += 1
-        self._join(event, vector, doc.published)
+        self._join(key, reading, doc.published)
         self._see(doc.published)
-        return EventAssignment(event_key=event.key, is_new=is_new, score=round(best_score, 6))
+        return EventAssignment(event_key=key, is_new=is_new, score=round(best_score, 6))
+
+    def evidence(self, doc: EventDoc, event_key: int) -> Evidence:
+        """How an article fits an open event, part by part, without adding it.
+
+        The article's features count in the document frequencies, as when it is added.
+
+        Raises:
+            KeyError: the event is not open.
+        """
+        event = self._index.get(event_key)
+        if event is None:
+            raise KeyError(f"event {event_key} is not open")
+        reading = self._read(doc)
+        return Evidence(
+            similarity=event.mean_similarity(reading.vector),
+            terms=_half_cosine(reading.vector, event.centroid, TERM),
+            names=_half_cosine(reading.vector, event.centroid, ENTITY),
+            conflict=_conflict(reading, event),
+            discount=self._discount(event, doc.published),
+        )
 
     def restore(self, events: Iterable[tuple[int, Sequence[EventDoc]]], next_key: int) -> None:
         """Rebuild the state from stored recent events, replacing the current state.
@@ -181,91 +224,113 @@ class EventIndex:
             next_key: the key the next new event gets (above every stored key).
         """
         self.frequencies = DocumentFrequencies()
-        self._events.clear()
-        self._postings.clear()
+        self._index.clear()
+        self._touched.clear()
         self._expiry.clear()
         self._grace.clear()
         self._newest = None
         for key, docs in sorted(events, key=lambda pair: pair[0]):
-            ordered = sorted(docs, key=lambda d: (d.published, d.article_id))
-            if not ordered:
-                continue
-            event = _Event(key, ordered[0].published)
-            self._events[key] = event
-            for doc in ordered:
-                self._join(event, self._vector(doc), doc.published)
+            for doc in sorted(docs, key=lambda d: (d.published, d.article_id)):
+                self._join(key, self._read(doc), doc.published)
                 self._see(doc.published)
-        self.next_key = max([next_key, *(key + 1 for key in self._events)])
+        self.next_key = max([next_key, *(item.key + 1 for item in self._index.items())])
 
-    def _vector(self, doc: EventDoc) -> Vector:
+    def _read(self, doc: EventDoc) -> _Reading:
         if doc.published.tzinfo is None:
             raise ValueError(f"article {doc.article_id}: published must be timezone-aware (UTC)")
-        counts = doc_features(doc.title, doc.body, doc.language)
-        self.frequencies.observe(counts)
-        return weigh(counts, self.frequencies)
+        features = article_features(doc.title, doc.body, doc.language)
+        self.frequencies.observe(features.counts)
+        return _Reading(
+            vector=weigh(features.counts, self.frequencies),
+            names=features.names,
+            mentions=mentions(features.counts),
+        )
 
-    def _best_match(self, vector: Vector, time: datetime) -> tuple[int | None, float]:
-        candidates: set[int] = set()
-        for feature in top(vector, _QUERY_FEATURES):
-            candidates.update(self._postings.get(feature, ()))
+    def _discount(self, event: Item, time: datetime) -> float:
+        assert event.first is not None and event.last is not None  # every member has a time
+        distance = max(0.0, (event.first - time).total_seconds())
+        distance = max(distance, (time - event.last).total_seconds())
+        window = self.window.total_seconds()
+        if distance > window:
+            return 0.0
+        return 1.0 - TIME_DISCOUNT * distance / window
+
+    def _best_match(self, reading: _Reading, time: datetime) -> tuple[int | None, float]:
         best_key: int | None = None
         best_score = 0.0
-        window = self.window.total_seconds()
-        for key in sorted(candidates):
-            event = self._events[key]
-            distance = max(0.0, (event.first - time).total_seconds())
-            distance = max(distance, (time - event.last).total_seconds())
-            if distance > window:
+        for key in self._index.candidates(reading.vector):
+            event = self._index.get(key)
+            assert event is not None
+            discount = self._discount(event, time)
+            if discount == 0.0:
                 continue
-            score = event.similarity(vector) * (1.0 - 0.3 * distance / window)
+            score = event.mean_similarity(reading.vector) * discount
+            if score < self.threshold or score <= best_score:
+                continue  # the conflict test only runs where it can change the choice
+            if _conflict(reading, event):
+                score *= CONFLICT_FACTOR
             if score > best_score:
                 best_key, best_score = key, score
         return best_key, best_score
 
-    def _open(self, time: datetime) -> _Event:
-        event = _Event(self.next_key, time)
-        self.next_key += 1
-        self._events[event.key] = event
-        return event
-
-    def _join(self, event: _Event, vector: Vector, time: datetime) -> None:
-        event.add(vector, time)
-        event.touched = self._adds
-        indexed = frozenset(top(event.centroid, _INDEX_FEATURES))
-        for feature in event.indexed - indexed:
-            postings = self._postings[feature]
-            postings.discard(event.key)
-            if not postings:
-                del self._postings[feature]
-        for feature in indexed - event.indexed:
-            self._postings.setdefault(feature, set()).add(event.key)
-        event.indexed = indexed
-        heapq.heappush(self._expiry, (event.last, event.key))
+    def _join(self, key: int, reading: _Reading, time: datetime) -> None:
+        event = self._index.add(key, reading.vector, time=time, names=reading.names)
+        self._touched[key] = self._adds
+        assert event.last is not None
+        heapq.heappush(self._expiry, (event.last, key))
 
     def _see(self, time: datetime) -> None:
         if self._newest is None or time > self._newest:
             self._newest = time
-        cutoff = self._newest - self.window
+        cutoff = shift(self._newest, -self.window)
         recent = self._adds - self.grace_adds
         while self._expiry and self._expiry[0][0] < cutoff:
             last, key = heapq.heappop(self._expiry)
-            event = self._events.get(key)
+            event = self._index.get(key)
             if event is None or event.last != last:
                 continue  # already closed, or a newer entry for the same event is in the heap
-            if event.touched > recent:
-                self._grace.append((event.touched, key))  # close once the grace has passed
+            touched = self._touched[key]
+            if touched > recent:
+                self._grace.append((touched, key))  # close once the grace has passed
             else:
-                self._close(event)
+                self._close(key)
         while self._grace and self._grace[0][0] <= recent:
             touched, key = self._grace.popleft()
-            event = self._events.get(key)
-            if event is not None and event.touched == touched and event.last < cutoff:
-                self._close(event)
+            event = self._index.get(key)
+            if event is not None and self._touched[key] == touched:
+                assert event.last is not None
+                if event.last < cutoff:
+                    self._close(key)
 
-    def _close(self, event: _Event) -> None:
-        for feature in event.indexed:
-            postings = self._postings[feature]
-            postings.discard(event.key)
-            if not postings:
-                del self._postings[feature]
-        del self._events[event.key]
+    def _close(self, key: int) -> None:
+        self._index.remove(key)
+        del self._touched[key]
+
+
+def _conflict(reading: _Reading, event: Item) -> bool:
+    """Each side has a central name that the other never mentions."""
+    theirs = event.central_names()
+    if not reading.names or not theirs:
+        return False
+    if all(name[2 : 2 + MENTION_LETTERS] in reading.mentions for name in theirs):
+        return False
+    known = event.mentions()
+    return any(name[2 : 2 + MENTION_LETTERS] not in known for name in reading.names)
+
+
+def _half_cosine(vector: Mapping[str, float], centroid: Mapping[str, float], kind: str) -> float:
+    """Cosine of the terms (kind TERM) or of the names and numbers (otherwise) alone."""
+
+    def half(v: Mapping[str, float]) -> dict[str, float]:
+        return {k: w for k, w in v.items() if (k[:2] == TERM) == (kind == TERM)}
+
+    a, b = half(vector), half(centroid)
+    norms = (cosine(a, a) * cosine(b, b)) ** 0.5
+    return cosine(a, b) / norms if norms else 0.0
+
+
+def pair_evidence(first: EventDoc, second: EventDoc) -> Evidence:
+    """How the second article fits an event made of the first alone, in a fresh index."""
+    index = EventIndex()
+    key = index.add(first).event_key
+    return index.evidence(second, key)

@@ -1,4 +1,4 @@
-"""Text features shared by event clustering, story linking and digests: terms, entities, numbers."""
+"""Text features shared by event clustering, story linking and digests: terms, names, numbers."""
 
 from __future__ import annotations
 
@@ -7,12 +7,13 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter, mul
 
-from sumy.utils import get_stop_words
-
+from summarizer.text.language import stop_words as _language_stop_words
 from summarizer.text.stemming import snowball_name, stemmer
+from summarizer.text.tokenizer import spaced_bigrams
 
 logger = logging.getLogger(__name__)
 
@@ -22,57 +23,28 @@ Vector = dict[str, float]
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 _OPENS_SENTENCE = re.compile(r"[.!?\n]")
 
-_LANGUAGE_NAMES = {
-    "ar": "arabic",
-    "da": "danish",
-    "de": "german",
-    "en": "english",
-    "es": "spanish",
-    "fi": "finnish",
-    "fr": "french",
-    "hu": "hungarian",
-    "it": "italian",
-    "nl": "dutch",
-    "no": "norwegian",
-    "pt": "portuguese",
-    "ro": "romanian",
-    "ru": "russian",
-    "sv": "swedish",
-}
-
 # Prefixes keep the three kinds of feature apart in one vector.
 TERM = "t:"
 ENTITY = "e:"
 NUMBER = "n:"
 
 
-def language_name(language: str) -> str:
-    """Map an ISO 639-1 code (or a full name) to the lower-case English language name."""
-    code = language.lower().split("-")[0].split("_")[0]
-    return _LANGUAGE_NAMES.get(code, code)
-
-
-@lru_cache(maxsize=32)
 def stop_words(language: str) -> frozenset[str]:
-    """Return the stop words bundled with sumy for a language (empty when it has none).
+    """Return the stop words of a language (see `summarizer.text.language.stop_words`).
 
     Args:
-        language: ISO 639-1 code or language name.
+        language: ISO 639-1 code.
 
     Returns:
-        Lower-case stop words.
+        Lower-case stop words (empty when none are known).
     """
-    try:
-        words = get_stop_words(language_name(language))
-    except LookupError:
-        return frozenset()
-    return frozenset(w.lower() for w in words)
+    return _language_stop_words(language.lower().split("-")[0].split("_")[0])
 
 
 def _stemmer(language: str) -> Callable[[str], str] | None:
     """Snowball stemmer of a language (PyStemmer), or None when Snowball has none."""
-    name = language_name(language)
-    return stemmer(name) if snowball_name(name) is not None else None
+    code = language.lower().split("-")[0].split("_")[0]
+    return stemmer(code) if snowball_name(code) is not None else None
 
 
 @lru_cache(maxsize=200_000)
@@ -99,7 +71,7 @@ def terms(text: str, language: str = "en") -> list[str]:
     """
     cache = _term_cache(language)
     out: list[str] = []
-    for word in _WORD.findall(text):
+    for word in _WORD.findall(spaced_bigrams(text)):
         term = _cached_term(cache, word, language)
         if term:
             out.append(term)
@@ -133,17 +105,18 @@ def _term(word: str, language: str) -> str:
 
 
 def entities_and_numbers(text: str, language: str = "en") -> tuple[list[str], list[str]]:
-    """Return named-entity-like capitalised tokens and number tokens.
+    """Return named-entity-like capitalised tokens (stemmed) and number tokens.
 
-    A capitalised word counts as an entity unless it opens a sentence or is a stop word, so
-    "Putin" and "Minsk" count while "The" does not.
+    A capitalised word counts as a name unless it opens a sentence or is a stop word, so
+    "Putin" and "Minsk" count while "The" does not. Names are stemmed like terms, so the
+    inflected forms of one name agree ("Токаевым", "Токаева": "токаев").
 
     Args:
         text: any text.
         language: ISO 639-1 code.
 
     Returns:
-        (entities lower-cased, numbers) in text order.
+        (names stemmed and lower-cased, numbers) in text order.
     """
     _, entities, numbers = _scan(text, language)
     return entities, numbers
@@ -152,7 +125,11 @@ def entities_and_numbers(text: str, language: str = "en") -> tuple[list[str], li
 def _scan(
     text: str, language: str, limit: int | None = None
 ) -> tuple[list[str], list[str], list[str]]:
-    """Terms, entities and numbers of a text's first `limit` words, read in one pass."""
+    """Terms, names and numbers of a text's first `limit` words, read in one pass.
+
+    Unspaced scripts (Chinese, Japanese, Thai) count character pairs as words.
+    """
+    text = spaced_bigrams(text)
     cache = _term_cache(language)
     stops = stop_words(language)
     opens_sentence = _OPENS_SENTENCE.search
@@ -180,15 +157,45 @@ def _scan(
             if lower.endswith(("'s", "’s")):
                 lower = lower[:-2]
             if lower not in stops:
-                entities.append(lower)
+                entities.append(stem(lower, language))
         previous_end = end
     return found, entities, numbers
 
 
-def doc_features(
+#: Names are looked up in another text by the first letters of their stems, so inflected and
+#: derived forms still count as a mention ("Тюмени", "тюменцам"; "Moscow", "Moscow's").
+MENTION_LETTERS = 5
+#: Share of a title's words that are capitalised above which it is in title case (names in it
+#: cannot be told from capitalisation).
+_TITLE_CASE_SHARE = 0.6
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFeatures:
+    """What event clustering reads from one article.
+
+    Attributes:
+        counts: feature counts (TERM, ENTITY and NUMBER prefixes; the title counted three times).
+        names: the article's central names (ENTITY features): the names in its title, which
+            say who and where the article is about.
+    """
+
+    counts: Counter[str]
+    names: frozenset[str]
+
+
+def mentions(features: Iterable[str]) -> set[str]:
+    """The mention keys of TERM and ENTITY features: each stem's first MENTION_LETTERS letters.
+
+    A name is mentioned by a text when its key is among the text's keys, in any case and form.
+    """
+    return {f[2 : 2 + MENTION_LETTERS] for f in features if f[:2] != NUMBER}
+
+
+def article_features(
     title: str, body: str, language: str = "en", *, max_body_words: int = 400
-) -> Counter[str]:
-    """Count the features of an article: title counted three times, body up to a word budget.
+) -> ArticleFeatures:
+    """Read an article's features: terms, names and numbers of its title and lead.
 
     Args:
         title: the article's title.
@@ -198,20 +205,38 @@ def doc_features(
             also bounds the cost per article).
 
     Returns:
-        Feature counts with TERM, ENTITY and NUMBER prefixes.
+        The counts and the central names.
     """
+    title_terms, title_names, title_numbers = _scan(title, language)
+    title_words = _WORD.findall(title)
+    capitalised = sum(1 for w in title_words if w[0].isupper())
+    if len(title_words) > 3 and capitalised > _TITLE_CASE_SHARE * len(title_words):
+        title_names = []  # "Putin and Poroshenko Come Face to Face": capitals say nothing
+    body_terms, body_names, body_numbers = _scan(body, language, max_body_words)
     counts: Counter[str] = Counter()
-    for weight, (found, entities, numbers) in (
-        (3, _scan(title, language)),
-        (1, _scan(body, language, max_body_words)),
+    for weight, (found, names, numbers) in (
+        (3, (title_terms, title_names, title_numbers)),
+        (1, (body_terms, body_names, body_numbers)),
     ):
         for term in found:
             counts[TERM + term] += weight
-        for entity in entities:
-            counts[ENTITY + entity] += weight
+        for name in names:
+            counts[ENTITY + name] += weight
         for number in numbers:
             counts[NUMBER + number] += weight
-    return counts
+    # A title's first word, or any word of a title in title case, is no name by its capital;
+    # it is one when the lead names it: "Путин сообщил..." over "Президент России Путин".
+    in_title = set(title_terms)
+    central = {n for n in body_names if n in in_title}
+    central.update(title_names)
+    return ArticleFeatures(counts=counts, names=frozenset(ENTITY + n for n in central))
+
+
+def doc_features(
+    title: str, body: str, language: str = "en", *, max_body_words: int = 400
+) -> Counter[str]:
+    """Count the features of an article (`article_features(...).counts`)."""
+    return article_features(title, body, language, max_body_words=max_body_words).counts
 
 
 class DocumentFrequencies:
@@ -236,34 +261,49 @@ class DocumentFrequencies:
         return math.log((1 + self.documents) / (1 + self._counts.get(feature, 0))) + 1.0
 
 
-_KIND_WEIGHTS = {TERM: 1.0, ENTITY: 1.5, NUMBER: 0.5}
+#: Weight of each feature kind within its half of the vector (see `weigh`).
+KIND_WEIGHTS: Mapping[str, float] = {TERM: 1.0, ENTITY: 1.0, NUMBER: 0.5}
+_HALF = math.sqrt(0.5)
 
 
 def weigh(
     counts: Mapping[str, int],
     frequencies: DocumentFrequencies,
-    kind_weights: Mapping[str, float] = _KIND_WEIGHTS,
+    kind_weights: Mapping[str, float] = KIND_WEIGHTS,
 ) -> Vector:
-    """Turn feature counts into an L2-normalised sublinear TF-IDF vector.
+    """Turn feature counts into a unit-length sublinear TF-IDF vector of two equal halves.
 
-    Entities weigh 1.5, terms 1 and numbers 0.5 before normalisation.
+    One half holds the terms (what happened), the other the names and numbers (who, where,
+    how many). Each half is normalised on its own and both weigh the same, so the dot product
+    of two such vectors is the mean of the two halves' cosines: sharing the subject without
+    the actors counts half. A document with only one kind has that half alone.
 
     Args:
         counts: feature counts of one document.
         frequencies: document frequencies to take the IDF from.
-        kind_weights: weight of each feature kind (by prefix) before normalisation.
+        kind_weights: weight of each feature kind (by prefix) within its half.
 
     Returns:
         The unit-length vector (empty for no features).
     """
-    vector: Vector = {}
+    what: Vector = {}
+    who: Vector = {}
     idf, kind_of, log = frequencies.idf, kind_weights.get, math.log  # bound once: a hot loop
     for feature, count in counts.items():
-        kind = kind_of(feature[:2], 1.0)
+        prefix = feature[:2]
+        kind = kind_of(prefix, 1.0)
         if kind == 0.0:
             continue
-        vector[feature] = kind * (1.0 + log(count)) * idf(feature)
-    return normalise(vector)
+        half = what if prefix == TERM else who
+        half[feature] = kind * (1.0 + log(count)) * idf(feature)
+    what, who = normalise(what), normalise(who)
+    if not what or not who:
+        return what or who
+    for half in (what, who):
+        for feature in half:
+            half[feature] *= _HALF
+    what.update(who)
+    return what
 
 
 def normalise(vector: Mapping[str, float]) -> Vector:

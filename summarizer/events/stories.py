@@ -1,13 +1,15 @@
-"""Stories: link events that continue one another (same key entities and terms) over weeks."""
+"""Stories: link events that continue one another (same key names and terms), however long."""
 
 from __future__ import annotations
 
+import heapq
 import logging
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
-from summarizer.events.features import Vector, cosine, normalise, squared_length, top
+from summarizer.events.features import Vector, normalise
+from summarizer.events.index import CentroidIndex
 
 logger = logging.getLogger(__name__)
 
@@ -15,6 +17,8 @@ logger = logging.getLogger(__name__)
 DEFAULT_THRESHOLD = 0.12
 #: Cosine between two story centroids at which the two stories become one.
 DEFAULT_MERGE_THRESHOLD = 0.22
+#: Stories kept findable: the most recently active ones (bounds memory and lookup cost).
+DEFAULT_CAPACITY = 5_000
 
 _QUERY_FEATURES = 30
 _INDEX_FEATURES = 80
@@ -39,84 +43,58 @@ class StoryLink:
     merged: tuple[int, ...] = ()
 
 
-class _Story:
-    """Mutable state of one open story (internal)."""
-
-    __slots__ = ("centroid", "events", "first", "indexed", "key", "last", "norm")
-
-    def __init__(self, key: int, time: datetime | None) -> None:
-        self.key = key
-        self.centroid: Vector = {}
-        self.norm = 0.0
-        self.events: dict[int, Vector] = {}
-        self.first = time
-        self.last = time
-        self.indexed: frozenset[str] = frozenset()
-
-    def change(self, vector: Mapping[str, float], sign: float) -> None:
-        centroid = self.centroid
-        for feature, weight in vector.items():
-            centroid[feature] = centroid.get(feature, 0.0) + sign * weight
-        if len(centroid) > 2 * _CENTROID_FEATURES:
-            self.centroid = centroid = top(centroid, _CENTROID_FEATURES)
-        self.norm = squared_length(centroid) ** 0.5
-
-    def stretch(self, time: datetime | None) -> None:
-        if time is None:
-            return
-        self.first = time if self.first is None else min(self.first, time)
-        self.last = time if self.last is None else max(self.last, time)
-
-    def similarity(self, vector: Mapping[str, float], norm: float = 1.0) -> float:
-        if self.norm == 0.0 or norm == 0.0:
-            return 0.0
-        return cosine(vector, self.centroid) / (self.norm * norm)
-
-
 class StoryLinker:
     """Links events into stories incrementally: centroid cosine, then merges of close stories.
 
     Each event is described by a profile (a sparse TF-IDF vector such as `EventIndex.profile`).
-    An event joins the open story whose centroid (sum of its events' unit profiles) is most
-    similar, if the cosine reaches `threshold`; then, if that story's centroid has become as close
-    as `merge_threshold` to another open story, the two merge under the older (smaller) key, which
-    makes the result depend less on arrival order. Stories whose last event is older than
-    `horizon` before the newest time seen are closed and forgotten (bounded state); with
-    `horizon=None` or events without time, time plays no part.
+    An event joins the story whose centroid (sum of its events' unit profiles) is most similar,
+    if the cosine reaches `threshold`; then, if that story's centroid has become as close as
+    `merge_threshold` to another story, the two merge under the older (smaller) key, which makes
+    the result depend less on arrival order. Time plays no part: a story follows its thread for
+    as long as events keep continuing it (the same key names and terms), through any gap, and
+    events about something else stay apart however close in time. The linker keeps the
+    `capacity` most recently active stories findable (by their latest event time; stories
+    without times count as oldest), which bounds memory and the cost per event.
     """
 
     def __init__(
         self,
         *,
-        horizon: timedelta | None = timedelta(days=30),
         threshold: float = DEFAULT_THRESHOLD,
         merge_threshold: float = DEFAULT_MERGE_THRESHOLD,
+        capacity: int = DEFAULT_CAPACITY,
         next_key: int = 1,
     ) -> None:
         """Create a linker with no stories.
 
         Args:
-            horizon: how far apart in time events of one story may be (None: no limit).
             threshold: lowest event-to-story cosine that joins a story.
             merge_threshold: lowest story-to-story cosine that merges two stories.
+            capacity: how many of the most recently active stories stay findable.
             next_key: the key the next new story gets.
         """
-        self.horizon = horizon
+        if capacity < 1:
+            raise ValueError("capacity must be at least 1, e.g. 5000")
         self.threshold = threshold
         self.merge_threshold = merge_threshold
+        self.capacity = capacity
         self.next_key = next_key
-        self._stories: dict[int, _Story] = {}
+        self._index = CentroidIndex(
+            query_features=_QUERY_FEATURES,
+            index_features=_INDEX_FEATURES,
+            centroid_features=_CENTROID_FEATURES,
+        )
+        self._members: dict[int, dict[int, Vector]] = {}  # story -> event -> unit profile
         self._event_story: dict[int, int] = {}
-        self._postings: dict[str, set[int]] = {}
-        self._newest: datetime | None = None
+        self._activity: list[tuple[datetime, int, int]] = []  # (last, key, tie) min-heap
 
     @property
     def open_stories(self) -> int:
-        """How many stories are open."""
-        return len(self._stories)
+        """How many stories are findable."""
+        return len(self._index)
 
     def story_of(self, event_key: int) -> int | None:
-        """Return the open story an event belongs to, or None."""
+        """Return the findable story an event belongs to, or None."""
         return self._event_story.get(event_key)
 
     def link(
@@ -129,7 +107,7 @@ class StoryLinker:
         Args:
             event_key: the event's key.
             profile: the event's feature vector (normalised here).
-            time: the event's latest article time (UTC-aware), or None to ignore time.
+            time: the event's latest article time (UTC-aware), or None.
 
         Returns:
             The story it belongs to and the stories merged into it.
@@ -138,140 +116,116 @@ class StoryLinker:
         known = self._event_story.get(event_key)
         score = 0.0
         if known is not None:
-            story = self._stories[known]
-            story.change(story.events[event_key], -1.0)
+            key = known
+            self._index.add(key, self._members[key][event_key], weight=-1.0)
             is_new = False
         else:
-            best_key, score = self._best_story(vector, time)
+            best_key, score = self._best_story(vector)
             if best_key is not None and score >= self.threshold:
-                story = self._stories[best_key]
-                is_new = False
+                key, is_new = best_key, False
             else:
-                story = self._open(time)
-                is_new = True
-        story.events[event_key] = vector
-        self._event_story[event_key] = story.key
-        story.change(vector, 1.0)
-        story.stretch(time)
-        self._reindex(story)
-        story, merged = self._merge_close(story)
-        self._see(time)
-        return StoryLink(story.key, is_new and not merged, round(score, 6), tuple(merged))
+                key, is_new = self.next_key, True
+                self.next_key += 1
+                self._members[key] = {}
+        self._attach(key, event_key, vector, time)
+        story, merged = self._merge_close(key)
+        self._bound()
+        return StoryLink(story, is_new and not merged, round(score, 6), tuple(merged))
 
     def restore(
         self,
         stories: Iterable[tuple[int, Sequence[tuple[int, Mapping[str, float], datetime | None]]]],
         next_key: int,
     ) -> None:
-        """Rebuild the state from stored open stories, replacing the current state.
+        """Rebuild the state from stored stories, replacing the current state.
 
         Args:
-            stories: (story key, [(event key, profile, time), ...]) pairs.
+            stories: (story key, [(event key, profile, time), ...]) pairs, for example the most
+                recently active stories.
             next_key: the key the next new story gets.
         """
-        self._stories.clear()
+        self._index.clear()
+        self._members.clear()
         self._event_story.clear()
-        self._postings.clear()
-        self._newest = None
+        self._activity.clear()
         for key, events in sorted(stories, key=lambda pair: pair[0]):
-            story = _Story(key, None)
-            self._stories[key] = story
-            for event_key, profile, time in events:
-                vector = normalise(profile)
-                story.events[event_key] = vector
-                self._event_story[event_key] = key
-                story.change(vector, 1.0)
-                story.stretch(time)
-                if time is not None and (self._newest is None or time > self._newest):
-                    self._newest = time
-            self._reindex(story)
-        self.next_key = max([next_key, *(key + 1 for key in self._stories)])
-        self._see(None)
+            self._members[key] = {}
+            for event_key, profile, time in sorted(events, key=lambda e: e[0]):
+                self._attach(key, event_key, normalise(profile), time)
+        self.next_key = max([next_key, *(item.key + 1 for item in self._index.items())])
+        self._bound()
 
-    def _in_horizon(self, story: _Story, time: datetime | None) -> bool:
-        if self.horizon is None or time is None or story.first is None or story.last is None:
-            return True
-        return story.first - self.horizon <= time <= story.last + self.horizon
+    def _attach(self, key: int, event_key: int, vector: Vector, time: datetime | None) -> None:
+        self._members.setdefault(key, {})[event_key] = vector
+        self._event_story[event_key] = key
+        story = self._index.add(key, vector, time=time)
+        if story.last is not None:
+            heapq.heappush(self._activity, (story.last, key, len(self._activity)))
 
-    def _candidates(self, vector: Mapping[str, float]) -> list[int]:
-        found: set[int] = set()
-        for feature in top(vector, _QUERY_FEATURES):
-            found.update(self._postings.get(feature, ()))
-        return sorted(found)
-
-    def _best_story(self, vector: Vector, time: datetime | None) -> tuple[int | None, float]:
+    def _best_story(self, vector: Vector) -> tuple[int | None, float]:
         best_key: int | None = None
         best = 0.0
-        for key in self._candidates(vector):
-            story = self._stories[key]
-            if not self._in_horizon(story, time):
-                continue
-            score = story.similarity(vector)
+        for key in self._index.candidates(vector):
+            story = self._index.get(key)
+            assert story is not None
+            score = story.cosine(vector)
             if score > best:
                 best_key, best = key, score
         return best_key, best
 
-    def _merge_close(self, story: _Story) -> tuple[_Story, list[int]]:
+    def _merge_close(self, key: int) -> tuple[int, list[int]]:
         merged: list[int] = []
         while True:
+            story = self._index.get(key)
+            assert story is not None
             other_key: int | None = None
             best = 0.0
-            for key in self._candidates(story.centroid):
-                other = self._stories[key]
-                if key == story.key or not (
-                    self._in_horizon(other, story.first) or self._in_horizon(other, story.last)
-                ):
+            for candidate in self._index.candidates(story.centroid):
+                other = self._index.get(candidate)
+                assert other is not None
+                if candidate == key:
                     continue
-                score = other.similarity(story.centroid, story.norm)
+                score = other.cosine(story.centroid, story.norm)
                 if score > best:
-                    other_key, best = key, score
+                    other_key, best = candidate, score
             if other_key is None or best < self.merge_threshold:
-                return story, merged
-            keep, drop = sorted((story, self._stories[other_key]), key=lambda s: s.key)
-            for event_key, vector in drop.events.items():
-                keep.events[event_key] = vector
-                self._event_story[event_key] = keep.key
-                keep.change(vector, 1.0)
-            keep.stretch(drop.first)
-            keep.stretch(drop.last)
-            self._close(drop, forget_events=False)
-            self._reindex(keep)
-            merged.append(drop.key)
-            story = keep
+                return key, merged
+            keep, drop = sorted((key, other_key))
+            dropped = self._index.remove(drop)
+            assert dropped is not None
+            for event_key, vector in self._members.pop(drop).items():
+                self._attach(keep, event_key, vector, None)
+            kept = self._index.get(keep)
+            assert kept is not None
+            kept.stretch(dropped.first)
+            kept.stretch(dropped.last)
+            if kept.last is not None:
+                heapq.heappush(self._activity, (kept.last, keep, len(self._activity)))
+            merged.append(drop)
+            key = keep
 
-    def _open(self, time: datetime | None) -> _Story:
-        story = _Story(self.next_key, time)
-        self.next_key += 1
-        self._stories[story.key] = story
-        return story
-
-    def _reindex(self, story: _Story) -> None:
-        indexed = frozenset(top(story.centroid, _INDEX_FEATURES))
-        self._unindex(story, story.indexed - indexed)
-        for feature in indexed - story.indexed:
-            self._postings.setdefault(feature, set()).add(story.key)
-        story.indexed = indexed
-
-    def _unindex(self, story: _Story, features: Iterable[str]) -> None:
-        for feature in features:
-            postings = self._postings[feature]
-            postings.discard(story.key)
-            if not postings:
-                del self._postings[feature]
-
-    def _see(self, time: datetime | None) -> None:
-        if time is not None and (self._newest is None or time > self._newest):
-            self._newest = time
-        if self.horizon is None or self._newest is None:
-            return
-        cutoff = self._newest - self.horizon
-        stale = [s for s in self._stories.values() if s.last is not None and s.last < cutoff]
-        for story in stale:
-            self._close(story, forget_events=True)
-
-    def _close(self, story: _Story, *, forget_events: bool) -> None:
-        self._unindex(story, story.indexed)
-        del self._stories[story.key]
-        if forget_events:
-            for event_key in story.events:
+    def _bound(self) -> None:
+        """Forget the least recently active stories beyond the capacity."""
+        if len(self._activity) > 4 * len(self._index) + 1_000:  # drop superseded entries
+            self._activity = [
+                (item.last, item.key, i)
+                for i, item in enumerate(self._index.items())
+                if item.last is not None
+            ]
+            heapq.heapify(self._activity)
+        while len(self._index) > self.capacity:
+            victim = self._oldest()
+            self._index.remove(victim)
+            for event_key in self._members.pop(victim, {}):
                 self._event_story.pop(event_key, None)
+
+    def _oldest(self) -> int:
+        """The key of the least recently active story (timeless stories first, lowest key)."""
+        timeless = [item.key for item in self._index.items() if item.last is None]
+        if timeless:
+            return timeless[0]
+        while True:
+            last, key, _ = heapq.heappop(self._activity)
+            story = self._index.get(key)
+            if story is not None and story.last == last:
+                return key

@@ -55,18 +55,20 @@ def recent_event_docs(*, session: Session, since: datetime) -> list[tuple[int, l
     return sorted(grouped.items())
 
 
-def recent_story_events(
-    *, session: Session, since: datetime
+def active_story_events(
+    *, session: Session, limit: int
 ) -> list[tuple[int, list[tuple[int, dict[str, float], datetime]]]]:
-    """Stories with an event at or after `since`: their events' (id, profile, last_seen)."""
+    """The `limit` most recently active stories: their events' (id, profile, last_seen)."""
     story_ids = list(
         session.exec(
-            select(Event.story_id).where(Event.last_seen >= since, col(Event.story_id).is_not(None))
+            select(Story.id)
+            .order_by(col(Story.last_seen).desc(), col(Story.id).desc())
+            .limit(limit)
         )
     )
     if not story_ids:
         return []
-    events = session.exec(select(Event).where(col(Event.story_id).in_(set(story_ids)))).all()
+    events = session.exec(select(Event).where(col(Event.story_id).in_(story_ids))).all()
     grouped: dict[int, list[tuple[int, dict[str, float], datetime]]] = {}
     for event in events:
         assert event.id is not None and event.story_id is not None

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.events.cluster import EventDoc, EventIndex
+from summarizer.events.cluster import EventDoc, EventIndex, pair_evidence
 
 SEED_DATES = {
     "000": datetime(2014, 8, 26, 12, tzinfo=UTC),
@@ -128,3 +128,74 @@ def test_restore_continues_stored_events(seeds: list[Path]) -> None:
 def test_naive_time_is_refused() -> None:
     with pytest.raises(ValueError, match="timezone-aware"):
         EventIndex().add(make_doc(1, MATCH, datetime(2024, 1, 1)))
+
+
+def ru_doc(article_id: int, title: str, body: str, when: datetime) -> EventDoc:
+    """A Russian article."""
+    return EventDoc(article_id, title, body, f"outlet-{article_id}", when, "ru")
+
+
+WHEN = datetime(2020, 5, 17, 9, tzinfo=UTC)
+
+
+def test_same_subject_in_another_place_is_another_event() -> None:
+    # the subject agrees (new cases of the virus); the places in the titles do not
+    magadan = ru_doc(
+        1,
+        "Коронавирус в Магадане: 3 новых случая, 106 человек вылечились",
+        "В Магадане за сутки выявили три новых случая коронавируса. Всего в Магадане "
+        "вылечились 106 человек, сообщает оперативный штаб Магаданской области.",
+        WHEN,
+    )
+    cherepovets = ru_doc(
+        2,
+        "В Череповце шесть человек заболели коронавирусом",
+        "В Череповце за сутки выявили шесть новых случаев коронавируса. Заболевших в "
+        "Череповце госпитализировали, сообщает оперативный штаб Вологодской области.",
+        WHEN,
+    )
+    index = EventIndex()
+    assert index.add(magadan).is_new and index.add(cherepovets).is_new
+    assert pair_evidence(magadan, cherepovets).conflict
+
+
+def test_russian_names_agree_across_inflections() -> None:
+    first = ru_doc(
+        1,
+        "Путин поздравил Токаева с днем рождения",
+        "Президент России Владимир Путин поздравил Касым-Жомарта Токаева с днем рождения. "
+        "Путин пожелал Токаеву здоровья и успехов, сообщила пресс-служба Кремля.",
+        WHEN,
+    )
+    second = ru_doc(
+        2,
+        "Владимир Путин направил поздравление Токаеву",
+        "Владимир Путин направил президенту Казахстана Токаеву поздравление с днем "
+        "рождения, сообщили в Кремле. Путин пожелал Токаеву здоровья.",
+        WHEN + timedelta(hours=1),
+    )
+    evidence = pair_evidence(first, second)
+    assert not evidence.conflict and evidence.names > 0.5
+    index = EventIndex()
+    assert not index.add(second if index.add(first).is_new else first).is_new
+
+
+def test_event_does_not_grow_by_chaining() -> None:
+    # each article shares its names and words with the next one only: a chain, not a happening
+    names = ["Alder", "Birchley", "Cedarholm", "Dunmore", "Elmstead", "Fernhill", "Gorsey"]
+    words = ["harvest", "bridge", "ferry", "quarry", "orchard", "lantern", "meadow"]
+    index = EventIndex()
+    keys = []
+    for i in range(len(names) - 1):
+        a, b = names[i], names[i + 1]
+        x, y = words[i], words[i + 1]
+        text = f"{a} and {b} {x} {y}. The {x} of {a} met the {y} of {b} near {a} and {b}."
+        keys.append(index.add(make_doc(i, text, WHEN)).event_key)
+    assert max(keys.count(k) for k in keys) <= 2
+
+
+def test_mean_similarity_is_average_link() -> None:
+    index = EventIndex()
+    a = index.add(make_doc(1, MATCH, WHEN))
+    b = index.add(make_doc(2, MATCH, WHEN))
+    assert a.event_key == b.event_key and b.score == pytest.approx(1.0, abs=0.05)

@@ -6,6 +6,7 @@ import pytest
 
 from summarizer.events.features import (
     DocumentFrequencies,
+    article_features,
     cosine,
     doc_features,
     entities_and_numbers,
@@ -25,6 +26,28 @@ def test_entities_skip_sentence_openers_and_stop_words() -> None:
 
 def test_terms_are_stemmed_without_stop_words() -> None:
     assert terms("The leaders were meeting and talking") == ["leader", "meet", "talk"]
+
+
+def test_russian_stop_words_go_and_names_are_stemmed() -> None:
+    assert terms("Он сказал, что это было на границе", "ru") == ["сказа", "границ"]
+    names, _ = entities_and_numbers(
+        "Вчера Путин встретился с Токаевым. Затем Токаеву вручили орден.", "ru"
+    )
+    assert names == ["путин", "токаев", "токаев"]
+
+
+def test_central_names_come_from_the_title() -> None:
+    # a sentence-case title's first word is a name when the lead names it
+    ru = article_features(
+        "Лукашенко поздравил Токаева", "Президент Белоруссии Лукашенко поздравил Токаева.", "ru"
+    )
+    assert ru.names == {"e:лукашенк", "e:токаев"}
+    # in a title-case title capitals say nothing; names the lead confirms still count
+    en = article_features(
+        "Putin and Poroshenko Come Face to Face in Minsk",
+        "The presidents met in Minsk. Talks between Putin and Poroshenko began on Tuesday.",
+    )
+    assert en.names == {"e:putin", "e:poroshenko", "e:minsk"}
 
 
 def test_weighted_vectors_are_unit_and_comparable() -> None:

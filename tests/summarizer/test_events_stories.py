@@ -1,4 +1,4 @@
-"""Story linking: the seed events continue one story; merges, re-links and the horizon."""
+"""Story linking: the seed events continue one story; gaps, merges, re-links and capacity."""
 
 from __future__ import annotations
 
@@ -28,13 +28,27 @@ def link_all(linker: StoryLinker, index: EventIndex, docs: list[EventDoc]) -> di
 def test_phone_call_continues_the_minsk_summit(seeds: list[Path]) -> None:
     docs = [seed_doc(p) for p in seeds]
     index = EventIndex()
-    linker = StoryLinker()  # horizon 30 days
+    linker = StoryLinker()
     stories = link_all(linker, index, docs[:4])
     assert stories[0] == stories[1] == stories[2] == stories[3]
-    # Kerry's visit eight months later is past the 30-day horizon: a story of its own
-    kerry = index.add(docs[4]).event_key
-    link = linker.link(kerry, index.profile(kerry), docs[4].published)
-    assert link.is_new and link.story_key != stories[0]
+
+
+THREAD = (
+    "Inquiry into the Harwick dam collapse. The Harwick dam inquiry heard engineers describe "
+    "cracks in the Harwick dam wall months before the collapse flooded Lowmere."
+)
+
+
+def test_story_continues_across_a_long_gap() -> None:
+    # no horizon: the same thread months later joins, something else the same day does not
+    linker = StoryLinker()
+    start = datetime(2024, 1, 1, tzinfo=UTC)
+    index = EventIndex()
+    first = link_all(linker, index, [make_doc(1, THREAD, start)])
+    later = link_all(linker, index, [make_doc(2, THREAD, start + timedelta(days=400))])
+    other = link_all(linker, index, [make_doc(3, OTHER, start + timedelta(days=400))])
+    assert later[2] == first[1]
+    assert other[3] != first[1]
 
 
 def test_unrelated_event_is_another_story(seeds: list[Path]) -> None:
@@ -58,7 +72,7 @@ def test_relinking_an_event_keeps_its_story() -> None:
 
 
 def test_bridging_event_merges_two_stories() -> None:
-    linker = StoryLinker(horizon=None)
+    linker = StoryLinker()
     a = linker.link(1, {"e:alpha": 1.0})
     b = linker.link(2, {"e:beta": 1.0})
     assert a.story_key != b.story_key
@@ -68,16 +82,19 @@ def test_bridging_event_merges_two_stories() -> None:
     assert linker.open_stories == 1
 
 
-def test_horizon_closes_old_stories_and_restore_rebuilds() -> None:
-    linker = StoryLinker(horizon=timedelta(days=30))
+def test_capacity_forgets_the_least_recently_active_stories_and_restore_rebuilds() -> None:
+    linker = StoryLinker(capacity=5)
     start = datetime(2024, 1, 1, tzinfo=UTC)
     for week in range(20):
         linker.link(week, {f"e:topic{week}": 1.0}, start + timedelta(weeks=week))
-    assert linker.open_stories <= 6
-    assert linker.story_of(0) is None
+    assert linker.open_stories == 5
+    assert linker.story_of(0) is None and linker.story_of(19) is not None
+    # the least recently active goes, whatever the order of arrival: here the newcomer itself
+    linker.link(99, {"e:topic2": 1.0}, start)
+    assert linker.story_of(99) is None and linker.story_of(15) is not None
 
     restored = StoryLinker()
     restored.restore([(40, [(7, {"e:putin": 1.0}, start)])], next_key=41)
-    link = restored.link(8, {"e:putin": 1.0, "t:call": 0.3}, start + timedelta(days=8))
+    link = restored.link(8, {"e:putin": 1.0, "t:call": 0.3}, start + timedelta(days=300))
     assert link.story_key == 40 and not link.is_new
     assert restored.link(9, {"e:saka": 1.0}, start).story_key == 41
