@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy.engine import Engine
@@ -32,11 +33,11 @@ TEST_LIMITS = Limits(
 TEST_SERVER_LIMITS = ServerLimits(chat_interval=0.2, group_per_minute=20, global_per_second=30)
 
 
-def quiet_time() -> str:
-    """A delivery time (UTC HH:MM) 12 hours from now: a chat subscribed at it gets no
-    briefing while a test runs, whatever the hour (a fixed time such as 08:00 would fire in a
-    test that subscribes a few seconds before it)."""
-    return (utcnow() + timedelta(hours=12)).strftime("%H:%M")
+def quiet_time(zone: str = "UTC") -> str:
+    """A delivery time (HH:MM in `zone`) 12 hours from now: a chat subscribed at it gets no
+    briefing while a test runs, whatever the hour (a fixed time such as 08:00 is caught up at
+    start for two hours after it, and fires in a test that subscribes a few seconds before)."""
+    return (utcnow() + timedelta(hours=12)).astimezone(ZoneInfo(zone)).strftime("%H:%M")
 
 
 def config() -> dict[str, Any]:
