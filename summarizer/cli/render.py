@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from summarizer.values import Article
-from summarizer.views import DigestLine, EventView, IngestReport, SearchHit, StoryView
+from summarizer.views import ArticleView, DigestLine, EventView, IngestReport, SearchHit, StoryView
 
 
 def iso(moment: datetime) -> str:
@@ -28,22 +28,34 @@ def when(moment: datetime, *, estimated: bool = False, date_only: bool = False) 
 
 def article_json(article: Article) -> str:
     """The `briefing article --json` line of one article."""
-    return json.dumps(
-        {
-            "location": article.location,
-            "title": article.title,
-            "source": article.source,
-            "published": stamp(article.published, date_only=article.published_date_only),
-            "published_estimated": article.published_estimated,
-            "language": article.language,
-            "body": article.body,
-            "summary": list(article.summary),
-        },
-        ensure_ascii=False,
-    )
+    return json.dumps(_article_dict(article), ensure_ascii=False)
 
 
-def article_text(article: Article) -> str:
+def stored_json(view: ArticleView) -> str:
+    """The `briefing article --id ID --json` line: the same keys plus id, event and original."""
+    payload = {
+        "id": view.id,
+        **_article_dict(view),
+        "event_id": view.event_id,
+        "duplicate_of": view.duplicate_of,
+    }
+    return json.dumps(payload, ensure_ascii=False)
+
+
+def _article_dict(article: Article | ArticleView) -> dict[str, Any]:
+    return {
+        "location": article.location,
+        "title": article.title,
+        "source": article.source,
+        "published": stamp(article.published, date_only=article.published_date_only),
+        "published_estimated": article.published_estimated,
+        "language": article.language,
+        "body": article.body,
+        "summary": list(article.summary),
+    }
+
+
+def article_text(article: Article | ArticleView) -> str:
     """A readable block for one article: title, source, time and summary bullets."""
     published = when(
         article.published,
@@ -68,6 +80,12 @@ def line_dict(line: DigestLine) -> dict[str, Any]:
         else stamp(published, date_only=line.published_date_only),
         "published_estimated": line.published_estimated,
     }
+
+
+def stored_text(view: ArticleView) -> str:
+    """A readable block for one stored article: its id and event, then as article_text."""
+    event = f" · event {view.event_id}" if view.event_id is not None else ""
+    return f"[{view.id}]{event} {article_text(view)}"
 
 
 def event_dict(event: EventView) -> dict[str, Any]:
@@ -183,6 +201,10 @@ def report_dict(report: IngestReport) -> dict[str, Any]:
         "duplicate": report.duplicate,
         "failed": report.failed,
         "errors": list(report.errors),
+        "failures": [
+            {"location": f.location, "kind": f.kind, "error": f.message} for f in report.failures
+        ],
+        "skipped": list(report.skipped),
     }
 
 

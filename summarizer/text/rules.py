@@ -10,7 +10,7 @@ import logging
 import re
 
 from summarizer.text.language import stop_words
-from summarizer.text.tokenizer import character_bigrams, words
+from summarizer.text.tokenizer import UNSPACED, character_bigrams, word_count, words
 
 logger = logging.getLogger(__name__)
 
@@ -36,7 +36,6 @@ MIN_WORDS = 4
 MAX_WORDS = 80
 #: Fewer words than this cannot open a text: it is a remark, not a line that says what happened.
 MIN_OPENER_WORDS = 6
-_MIN_CAPTION_CHARACTERS = 8  # scripts written without spaces: characters instead of words
 _DUPLICATE_SHARE = 0.8
 _MIN_COMPARED_WORDS = 3
 
@@ -48,11 +47,13 @@ def _word_set(text: str) -> frozenset[str]:
 
 # -- what is prose ---------------------------------------------------------------------------
 
-_UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+_UNSPACED = UNSPACED  # scripts written without spaces: prose is counted in characters
+_THAI = re.compile("[\u0e00-\u0e7f]")
 _LETTERED_WORD = re.compile(r"\S*[^\W\d_]\S*")  # a blank-separated word with a letter
-_TERMINALS = frozenset(".!…。！")
-_CLOSING_MARKS = "\"”’'»)]"
-_OPENING_MARKS = "\"'“‘«„([¿¡"
+# Full stops of a report (a question is a teaser): Latin, CJK, Urdu, Devanagari, Ethiopic, ...
+_TERMINALS = frozenset(".!…。！۔।॥።။។៕")
+_CLOSING_MARKS = "\"”’'»)]」』）"
+_OPENING_MARKS = "\"'“‘«„([¿¡「『（"
 _CURRENCIES = "$€£¥₹₽"
 
 
@@ -63,7 +64,8 @@ def is_prose(sentence: str, language: str = "en") -> bool:
     opening quote), ends with a full stop or "!" (a question is a teaser, not a report; a line
     without an end is a label or a fragment), has a third or more of its words in lower case (a
     headline has none) and is not promotion.
-    In scripts written without spaces, eight characters count instead of four words.
+    In scripts written without spaces, two characters count as a word; Thai, which writes no
+    full stop, needs none.
 
     Args:
         sentence: one sentence.
@@ -73,14 +75,15 @@ def is_prose(sentence: str, language: str = "en") -> bool:
         True for a full sentence of prose.
     """
     text = _BULLET.sub("", sentence.strip())  # a list item is judged by its words
-    if text.rstrip(_CLOSING_MARKS)[-1:] not in _TERMINALS:
+    end = text.rstrip(_CLOSING_MARKS)[-1:]
+    if end not in _TERMINALS and not _THAI.match(end):  # Thai writes no full stop
         return False
     first = text.lstrip(_OPENING_MARKS)[:1]
     if not first or first.islower() or not (first.isalnum() or first in _CURRENCIES):
         return False
     if not text.isascii() and _UNSPACED.search(text):
-        unspaced = len(_UNSPACED.findall(text))
-        return unspaced >= _MIN_CAPTION_CHARACTERS and not is_promotional(text, language)
+        # Two characters of an unspaced script count as a word (text.tokenizer.word_count).
+        return word_count(text) >= MIN_WORDS and not is_promotional(text, language)
     tokens = text.split()
     if len(tokens) < MIN_WORDS:
         return False

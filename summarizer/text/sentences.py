@@ -57,7 +57,7 @@ _ABBREVIATION_START = re.compile(r"^[A-Z][a-z]{0,4}\.,")
 _LONE_STOP = (" .", "\u00a0.")
 _QUOTE_MARKS = "\"“”‘’'«»„([ "
 # Each opening double quote with the marks that close it („…“ in German, “…” in English).
-_CLOSERS = {"“": "”", "„": "“”", "«": "»"}
+_QUOTE_PAIRS = {"“": "”", "„": "“”", "«": "»"}
 _CLOSING_QUOTES = "”»“"
 _ANY_QUOTE = ('"', "“", "”", "„", "«", "»")
 
@@ -67,9 +67,9 @@ def _open_quotes(text: str) -> int:
     stack: list[str] = []
     straight = False
     for char in text:
-        if stack and (char in _CLOSERS[stack[-1]] or char == '"'):
+        if stack and (char in _QUOTE_PAIRS[stack[-1]] or char == '"'):
             stack.pop()  # a straight quote closing a curly one is a common typing slip
-        elif char in _CLOSERS:
+        elif char in _QUOTE_PAIRS:
             stack.append(char)
         elif char == '"':
             straight = not straight
@@ -108,7 +108,7 @@ def split_sentences(text: str, language: str = "en") -> list[str]:
         pieces = _reattach_quotes(_join_continuations(_segment(language or "en", line)))
         if language in ("en", ""):  # the abbreviation and starter lists below are English
             pieces = _split_inner(pieces)
-        sentences.extend(pieces)
+        sentences.extend(_split_script_stops(pieces))
     return sentences
 
 
@@ -119,7 +119,7 @@ _OPEN_ENDING = re.compile(
     r"|must))$",
     re.IGNORECASE,
 )
-_CLOSED_LINE = re.compile(r"[.!?…:;。！？][\"”’'»)\]]*$")
+_CLOSED_LINE = re.compile(r"[.!?…:;。！？؟۔।॥።။។៕][\"”’'»)\]」』）]*$")
 _MIN_WRAPPED_WORDS = 6  # a line ending in "the" this long is a wrapped line, not a headline
 
 
@@ -148,6 +148,30 @@ def _goes_on(line: str, following: str) -> bool:
         and _OPEN_ENDING.search(line)
         and (line.endswith(",") or len(line.split()) >= _MIN_WRAPPED_WORDS)
     )
+
+
+# Full stops of other scripts, which need no space after them: CJK 。！？, Arabic ؟ and Urdu ۔,
+# Devanagari and Bengali । ॥, Ethiopic ።, Myanmar ။, Khmer ។ ៕ (closing quotes stay with them).
+_CLOSERS = "\"”’'»」』）)"
+_SCRIPT_STOP = re.compile(f"[。！？؟۔।॥።။។៕][{_CLOSERS}]*(?=\\s*[^\\s{_CLOSERS}])")
+# Thai writes no full stop: a space between two Thai words ends a sentence (or a clause).
+_THAI_BREAK = re.compile(r"(?<=[\u0e00-\u0e7f])\s+(?=[\u0e00-\u0e7f])")
+
+
+def _split_script_stops(pieces: list[str]) -> list[str]:
+    """Split pieces after other scripts' full stops, and Thai at its spaces."""
+    result: list[str] = []
+    for piece in pieces:
+        start = 0
+        parts = []
+        for match in _SCRIPT_STOP.finditer(piece):
+            parts.append(piece[start : match.end()])
+            start = match.end()
+        parts.append(piece[start:])
+        for part in parts:
+            thai = part and max(part) >= "\u0e00"
+            result.extend(_THAI_BREAK.split(part) if thai else [part])
+    return [p.strip() for p in result if p.strip()]
 
 
 _ODD_SPACE = re.compile(r"[^\S\n ](?=\s*\.)")  # a non-ASCII space before a full stop
