@@ -63,7 +63,7 @@ def test_upgrade_from_first_revision_keeps_data(database_url: str) -> None:
         article = session.exec(select(Article)).one()
         assert article.title == "Talks open"
         assert article.published == datetime(2026, 3, 10, tzinfo=UTC)
-        assert article.published_date_only is False  # added by 0005 with its default
+        assert article.published_date_only is False  # added by 0006 with its default
     engine.dispose()
 
 
