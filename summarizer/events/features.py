@@ -173,10 +173,13 @@ class ArticleFeatures:
         counts: feature counts (TERM, ENTITY and NUMBER prefixes; the title counted three times).
         names: the article's central names (ENTITY features): the names in its title, which
             say who and where the article is about.
+        headline: mention keys of the title's content words (see `mentions`), names and other
+            words alike: what the title says happened.
     """
 
     counts: Counter[str]
     names: frozenset[str]
+    headline: frozenset[str] = frozenset()
 
 
 def mentions(features: Iterable[str]) -> set[str]:
@@ -224,7 +227,11 @@ def article_features(
     in_title = set(title_terms)
     central = {n for n in body_names if n in in_title}
     central.update(title_names)
-    return ArticleFeatures(counts=counts, names=frozenset(ENTITY + n for n in central))
+    return ArticleFeatures(
+        counts=counts,
+        names=frozenset(ENTITY + n for n in central),
+        headline=frozenset(term[:MENTION_LETTERS] for term in title_terms),
+    )
 
 
 def doc_features(
