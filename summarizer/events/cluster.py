@@ -39,7 +39,7 @@ TIME_DISCOUNT = 0.3
 HEADLINE_SUPPORT = 0.55
 #: Score at which an article joins whatever the headlines say: the two texts share most of
 #: their weighted words and names (one report rewritten under another headline).
-CLOSE_SCORE = 0.5
+CLOSE_SCORE = 0.55
 
 _QUERY_FEATURES = 25  # a new article looks up events by its heaviest features only
 _INDEX_FEATURES = 60  # an event is findable by its heaviest centroid features
@@ -268,7 +268,7 @@ class EventIndex:
         features = article_features(doc.title, doc.body, doc.language)
         self.frequencies.observe(features.counts)
         return Item.of(
-            weigh(features.counts, self.frequencies),
+            weigh(features.counts, self.frequencies, language=doc.language),
             time=doc.published,
             names=features.names,
             used=mentions(features.counts),

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter, mul
 
+from summarizer.events.background import background
 from summarizer.text.language import stop_words as _language_stop_words
 from summarizer.text.stemming import snowball_name, stemmer
 
@@ -272,6 +273,8 @@ def weigh(
     counts: Mapping[str, int],
     frequencies: DocumentFrequencies,
     kind_weights: Mapping[str, float] = KIND_WEIGHTS,
+    *,
+    language: str = "",
 ) -> Vector:
     """Turn feature counts into a unit-length sublinear TF-IDF vector of two equal halves.
 
@@ -280,24 +283,31 @@ def weigh(
     of two such vectors is the mean of the two halves' cosines: sharing the subject without
     the actors counts half. A document with only one kind has that half alone.
 
+    A feature's weight is how rare its stem is in the language at large (`background`) where
+    Briefing has a table for the language, and its inverse document frequency among the
+    documents seen so far otherwise.
+
     Args:
         counts: feature counts of one document.
-        frequencies: document frequencies to take the IDF from.
+        frequencies: document frequencies, for languages without a background table.
         kind_weights: weight of each feature kind (by prefix) within its half.
+        language: the document's ISO 639-1 code ("" for document frequencies alone).
 
     Returns:
         The unit-length vector (empty for no features).
     """
     what: Vector = {}
     who: Vector = {}
-    idf, kind_of, log = frequencies.idf, kind_weights.get, math.log  # bound once: a hot loop
+    table = background(language) if language else None
+    kind_of, log = kind_weights.get, math.log  # bound once: a hot loop
     for feature, count in counts.items():
         prefix = feature[:2]
         kind = kind_of(prefix, 1.0)
         if kind == 0.0:
             continue
         half = what if prefix == TERM else who
-        half[feature] = kind * (1.0 + log(count)) * idf(feature)
+        idf = frequencies.idf(feature) if table is None else table.idf(feature[2:])
+        half[feature] = kind * (1.0 + log(count)) * idf
     what, who = normalise(what), normalise(who)
     if not what or not who:
         return what or who
