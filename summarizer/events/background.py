@@ -35,22 +35,22 @@ _WORDS = 30_000
 class Background:
     """Frequencies of the word stems of one language (share of all running words)."""
 
-    __slots__ = ("_floor", "_frequencies")
+    __slots__ = ("_information", "_unlisted")
 
     def __init__(self, frequencies: dict[str, float]) -> None:
         """Keep a table of stem -> frequency (positive shares)."""
         if not frequencies:
             raise ValueError("a background table needs at least one stem")
-        self._frequencies = frequencies
-        self._floor = min(frequencies.values())
+        self._information = {stem: -math.log(value) for stem, value in frequencies.items()}
+        self._unlisted = max(self._information.values())
 
     def __len__(self) -> int:
         """Number of listed stems."""
-        return len(self._frequencies)
+        return len(self._information)
 
     def idf(self, stem: str) -> float:
         """The stem's information, -ln(frequency); unlisted stems count as the rarest listed."""
-        return -math.log(self._frequencies.get(stem, self._floor))
+        return self._information.get(stem, self._unlisted)
 
 
 @cache
