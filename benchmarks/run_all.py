@@ -40,6 +40,7 @@ BENCHMARKS: tuple[tuple[str, tuple[str, ...], str], ...] = (
         (),
         "1,000 commands with the network and the server free: one process's floor (issue 5)",
     ),
+    ("bot_commands", (), "Commands per second: ours beside a bare PTB echo bot (issue 13)"),
     ("bot_crash", (), "Kill -9 in the middle of a broadcast (issue 5)"),
 )
 

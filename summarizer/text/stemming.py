@@ -43,16 +43,38 @@ def snowball_name(language: str) -> str | None:
 
 @lru_cache(maxsize=32)
 def stemmer(language: str) -> Callable[[str], str]:
-    """A word -> stem function for the language (identity when Snowball has none).
+    """A word -> stem function for the language.
 
-    The function lower-cases its input, as sumy's stemmer does.
+    Snowball through PyStemmer where it has the language; otherwise sumy's own stemmer (its
+    Ukrainian, Czech and Slovak ones: importing sumy's stemmers costs NLTK's import, about
+    2 s, once and only for those languages); otherwise lower-casing alone. The function
+    lower-cases its input, as sumy's stemmer does.
     """
     name = snowball_name(language)
     if name is None:
-        return str.lower
+        return _sumy_stemmer(language)
     algorithm = Stemmer.Stemmer(name, 100_000)
 
     def stem(word: str) -> str:
         return str(algorithm.stemWord(word.lower()))
+
+    return stem
+
+
+_SUMY_ONLY = {"cs": "czech", "sk": "slovak", "uk": "ukrainian"}
+
+
+def _sumy_stemmer(language: str) -> Callable[[str], str]:
+    """sumy's stemmer for a language Snowball lacks, lower-casing first; else lower-casing."""
+    code = language.lower().strip()
+    name = _SUMY_ONLY.get(code, code)
+    if name not in _SUMY_ONLY.values():
+        return str.lower
+    from sumy.nlp.stemmers import Stemmer as SumyStemmer
+
+    own = SumyStemmer(name)
+
+    def stem(word: str) -> str:
+        return str(own(word.lower()))
 
     return stem

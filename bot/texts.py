@@ -1,0 +1,151 @@
+"""Every message the bot shows people, in English, as the message ids of the gettext catalogues.
+
+Each constant is one message of today's handlers, bot.format and bot.settings (the module
+named beside it), written as a template with named {placeholders} instead of an f-string.
+Until the handlers are moved to these (see docs/i18n.md), the English literals there are
+the ones shown; a change to one of them belongs here too.
+"""
+
+from __future__ import annotations
+
+from bot.i18n import N_, NP_
+
+# -- command menu (bot.handlers.account COMMANDS / ADMIN_COMMANDS; setMyCommands per language) --
+COMMANDS: tuple[tuple[str, str], ...] = (
+    ("start", N_("Welcome, subscribe and how it works")),
+    ("help", N_("List the commands")),
+    ("brief", N_("The briefing now: top events with digests")),
+    ("events", N_("Ranked events with buttons")),
+    ("event", N_("ID: full digest with sources and links")),
+    ("story", N_("ID: the timeline of a story")),
+    ("article", N_("ID: one article and its summary")),
+    ("search", N_("WORDS: search the articles")),
+    ("subscribe", N_("[TOPIC...]: daily briefings, optionally on topics")),
+    ("unsubscribe", N_("Stop the scheduled briefings")),
+    ("topics", N_("Follow or drop keywords")),
+    ("schedule", N_("HH:MM [HH:MM...]: local delivery times")),
+    ("timezone", N_("Area/City: your timezone")),
+    ("settings", N_("Length and quiet days")),
+)
+ADMIN_COMMANDS: tuple[tuple[str, str], ...] = (
+    ("sources", N_("Admins: list, add or remove feeds")),
+    ("stats", N_("Admins: counts of articles, events and chats")),
+)
+
+# -- usage lines (bot.handlers.common USAGE and usage()) --
+USAGE: dict[str, str] = {
+    "event": N_("/event ID — e.g. /event 12"),
+    "story": N_("/story ID — e.g. /story 3"),
+    "article": N_("/article ID — e.g. /article 40"),
+    "search": N_("/search WORDS — e.g. /search election results"),
+    "schedule": N_("/schedule HH:MM [HH:MM...] — e.g. /schedule 07:30 18:00"),
+    "timezone": N_("/timezone Area/City — e.g. /timezone Europe/Paris"),
+    "topics": N_("/topics, /topics add WORD..., /topics drop WORD..., /topics clear"),
+    "settings": N_("/settings, /settings length short|medium|long, /settings quiet sat sun|none"),
+    "sources": N_("/sources, /sources add URL, /sources remove URL, /sources poll"),
+    "events": N_("/events [PAGE] — e.g. /events 2"),
+}
+USAGE_LINE = N_("Usage: {usage}")
+
+# -- bot.handlers.account --
+WELCOME = N_(
+    "<b>Welcome to Briefing.</b>\n\n"
+    "I read the news from many outlets, group articles about the same happening into events, "
+    "and write a short digest of each, with its sources.\n\n"
+    "You are subscribed: a briefing arrives at {plan}, carrying only what is new.\n"
+    "Change it with /schedule and /timezone, follow keywords with /topics, "
+    "stop with /unsubscribe.\n\n"
+    "Try /brief now, or /help for every command."
+)
+PLAN = N_("{times} ({zone})")
+NO_TIMES = N_("no times")
+COMMANDS_TITLE = N_("<b>Commands</b>")
+SUBSCRIBED = N_("Subscribed: briefings at {plan} on {topics}. /unsubscribe stops them.")
+ALL_NEWS = N_("all news")
+UNSUBSCRIBED = N_("Unsubscribed: no more scheduled briefings. /subscribe resumes.")
+TOPICS_LIST = N_("Topics: {topics}")
+NO_TOPICS = N_("No topics: briefings cover all news.")
+TOPICS_HINT = N_("/topics add WORD... follows, /topics drop WORD... drops.")
+BRIEFINGS_AT = N_("Briefings at {plan}.")
+SUBSCRIBE_TO_RECEIVE = N_("/subscribe to receive them.")
+AT_MOST_TIMES = NP_("At most {count} time a day.", "At most {count} times a day.")
+TIMEZONE_IS = N_("Timezone: {zone}.")
+TIMEZONE_SET = N_("Timezone set: briefings at {plan}.")
+SETTINGS = N_(
+    "<b>Settings</b>\n"
+    "Subscribed: {subscribed}\n"
+    "Briefings: {plan}\n"
+    "Length: {length}\n"
+    "Quiet days: {quiet}\n"
+    "Topics: {topics}"
+)
+YES = N_("yes")
+NO = N_("no")
+NONE = N_("none")
+WORD_COUNT = NP_("{count} word", "{count} words")
+QUIET_DAYS_HINT = N_("Days are mon tue wed thu fri sat sun.")
+# For /settings language (issue 13 item 6), not in the handlers yet.
+LANGUAGE_SET = N_("Language: {language}.")
+LANGUAGE_UNKNOWN = N_("No messages in {code} yet; choose one of {languages}.")
+
+# -- bot.handlers.admin --
+ADMINS_ONLY = N_("Only admins can use /{command}.")
+FEED_ADDED = N_("Added {url}.")
+FEED_REMOVED = N_("Removed {url}.")
+FEED_UNKNOWN = N_("Not a configured feed: {url}.")
+POLLED = N_("Polled feeds: {new} new, {duplicate} duplicate, {failed} failed.")
+NO_FEEDS = N_("No feeds yet.")
+FEEDS = N_("<b>Feeds</b>\n{feeds}\n\nUsage: /sources add URL")
+STATS_TITLE = N_("Stats")
+STAT_NAMES: dict[str, str] = {  # keys of BriefingService.stats and chats.chat_counts
+    "articles": N_("articles"),
+    "events": N_("events"),
+    "stories": N_("stories"),
+    "sources": N_("sources"),
+    "feeds": N_("feeds"),
+    "chats": N_("chats"),
+    "subscribed": N_("subscribed"),
+    "deliveries_claimed": N_("briefings claimed"),
+    "deliveries_sending": N_("briefings being sent"),
+    "deliveries_sent": N_("briefings sent"),
+    "deliveries_failed": N_("briefings failed"),
+    "deliveries_skipped": N_("briefings skipped (quiet days)"),
+}
+
+# -- bot.handlers.errors and throttle --
+UNKNOWN_COMMAND = N_("Unknown command {command}. /help lists the commands.")
+FAILED = N_("Sorry, that failed. Please try again later.")
+TOO_MANY = N_("Too many commands at once: wait a few seconds and try again.")
+
+# -- bot.handlers.news --
+MORE_BUTTON = N_("More {rank}")
+SOURCES_BUTTON = N_("Sources")
+PREV_BUTTON = N_("« Prev")
+NEXT_BUTTON = N_("Next »")
+BUTTON_EXPIRED = N_("This button has expired.")
+NO_EVENTS_ON_PAGE = N_("No events on page {page}. /events shows the first page.")
+NO_EVENT = N_("No event {id}. /events lists them.")
+NO_STORY = N_("No story {id}. /events lists recent events.")
+NO_ARTICLE = N_("No article {id}. /search finds articles.")
+
+# -- bot.format --
+SOURCE_COUNT = NP_("{count} source: {names}", "{count} sources: {names}")
+NOTHING_NEW_IN_EVENT = N_("<i>Nothing new since your last briefing.</i>")
+SOURCES_TITLE = N_("<b>Sources</b>")
+PART_OF_STORY = N_("Part of story /story {id}")
+SOURCES_OF = N_("<b>Sources of {title}</b>")
+NO_EVENTS_YET = N_("No events yet. Admins can add feeds with /sources add URL.")
+TOP_EVENTS = N_("<b>Top events</b>")
+BRIEFING_TITLE = N_("<b>Briefing · {when}</b>")
+NO_NEWS_YET = N_("No news yet.")
+NOTHING_NEW_SINCE = N_("Nothing new since your last briefing ({when}).")
+STORY_TITLE = N_("<b>Story: {title}</b>")
+NO_EVENTS_IN_STORY = N_("No events in this story yet.")
+ESTIMATED = N_("{when} (estimated)")
+EVENT_LINK = N_("Event: /event {id}")
+NOTHING_FOUND = N_("Nothing found for <b>{query}</b>.")
+RESULTS_FOR = N_("<b>Results for {query}</b>")
+
+# -- bot.settings (the reasons parse_hhmm and check_timezone give, shown before a usage line) --
+NOT_A_TIME = N_("{value} is not a time of day; use HH:MM, e.g. 07:30")
+NOT_A_ZONE = N_("{value} is not an IANA timezone; use Area/City, e.g. Europe/Paris")
