@@ -35,22 +35,24 @@ _WORDS = 30_000
 class Background:
     """Frequencies of the word stems of one language (share of all running words)."""
 
-    __slots__ = ("_information", "_unlisted")
+    __slots__ = ("information", "unlisted")
 
     def __init__(self, frequencies: dict[str, float]) -> None:
         """Keep a table of stem -> frequency (positive shares)."""
         if not frequencies:
             raise ValueError("a background table needs at least one stem")
-        self._information = {stem: -math.log(value) for stem, value in frequencies.items()}
-        self._unlisted = max(self._information.values())
+        #: stem -> -ln(frequency), its information in nats.
+        self.information = {stem: -math.log(value) for stem, value in frequencies.items()}
+        #: the information of an unlisted stem: that of the rarest listed one.
+        self.unlisted = max(self.information.values())
 
     def __len__(self) -> int:
         """Number of listed stems."""
-        return len(self._information)
+        return len(self.information)
 
     def idf(self, stem: str) -> float:
         """The stem's information, -ln(frequency); unlisted stems count as the rarest listed."""
-        return self._information.get(stem, self._unlisted)
+        return self.information.get(stem, self.unlisted)
 
 
 @cache

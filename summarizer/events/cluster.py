@@ -161,6 +161,7 @@ class EventIndex:
         if window <= timedelta(0):
             raise ValueError("window must be positive, e.g. timedelta(days=3)")
         self.window = window
+        self._window_seconds = window.total_seconds()
         self.threshold = threshold
         self.next_key = next_key
         self.grace_adds = grace_adds
@@ -280,9 +281,13 @@ class EventIndex:
         """Time factor for two items: 1.0 when their spans meet, 0.0 beyond the window."""
         assert event.first is not None and event.last is not None  # every member has a time
         assert other.first is not None and other.last is not None
-        distance = max(0.0, (event.first - other.last).total_seconds())
-        distance = max(distance, (other.first - event.last).total_seconds())
-        window = self.window.total_seconds()
+        if other.last < event.first:
+            distance = (event.first - other.last).total_seconds()
+        elif other.first > event.last:
+            distance = (other.first - event.last).total_seconds()
+        else:
+            return 1.0  # the spans meet
+        window = self._window_seconds
         if distance > window:
             return 0.0
         return 1.0 - TIME_DISCOUNT * distance / window

@@ -300,13 +300,18 @@ def weigh(
     who: Vector = {}
     table = background(language) if language else None
     kind_of, log = kind_weights.get, math.log  # bound once: a hot loop
+    information = table.information.get if table is not None else None
+    unlisted = table.unlisted if table is not None else 0.0
     for feature, count in counts.items():
         prefix = feature[:2]
         kind = kind_of(prefix, 1.0)
         if kind == 0.0:
             continue
         half = what if prefix == TERM else who
-        idf = frequencies.idf(feature) if table is None else table.idf(feature[2:])
+        if information is None:
+            idf = frequencies.idf(feature)
+        else:
+            idf = information(feature[2:], unlisted)
         half[feature] = kind * (1.0 + log(count)) * idf
     what, who = normalise(what), normalise(who)
     if not what or not who:

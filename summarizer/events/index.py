@@ -243,7 +243,10 @@ class CentroidIndex:
         Returns:
             The item.
         """
-        item = self._items.get(key) or self.open(key, member.first)
+        item = self._items.get(key)
+        if item is None and sign > 0:
+            return self._adopt(key, member)
+        item = item or self.open(key, member.first)
         centroid = item.centroid
         for feature, value in member.centroid.items():
             centroid[feature] = centroid.get(feature, 0.0) + sign * value
@@ -265,6 +268,29 @@ class CentroidIndex:
         if sign > 0:
             item.stretch(member.first)
             item.stretch(member.last)
+        self._reindex(item)
+        return item
+
+    def _adopt(self, key: int, member: Item) -> Item:
+        """Open the item `key` as a copy of `member` (its own dicts, pruned and indexed)."""
+        item = Item(
+            key=key,
+            centroid=dict(member.centroid),
+            norm=member.norm,
+            size=member.size,
+            first=member.first,
+            last=member.last,
+            names=dict(member.names),
+            mentioned=dict(member.mentioned),
+            headlines=dict(member.headlines),
+            headed=member.headed,
+        )
+        if len(item.centroid) > 2 * self.centroid_features:
+            item.centroid = top(item.centroid, self.centroid_features)
+            item.norm = squared_length(item.centroid) ** 0.5
+        if len(item.mentioned) > 2 * self.centroid_features:
+            item.mentioned = _most_used(item.mentioned, self.centroid_features)
+        self._items[key] = item
         self._reindex(item)
         return item
 
