@@ -11,7 +11,8 @@ background table; document frequencies, taken over the whole set first, only for
 without one). The linker is incremental, so the result depends on arrival order: it is scored
 over N seeded random orders (file names carry the labels, so name order would flatter it).
 Further rows show the same linker with document frequencies that grow as articles arrive (for the
-few pages in a language without a table), at neighbouring thresholds, and without merging. Prints a Markdown table and writes benchmarks/results/wikiref.md.
+few pages in a language without a table), at neighbouring thresholds, and without merging.
+Prints a Markdown table and writes benchmarks/results/wikiref.md.
 """
 
 from __future__ import annotations
