@@ -23,6 +23,7 @@ DOC = REPO / "docs" / "benchmarks.md"
 BENCHMARKS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("reader", (), "A reader's check: every dev set through every CLI command (issue 10)"),
     ("extraction", (), "Boilerplate removal: HTML and plain-text extraction F1 (issue 2)"),
+    ("encodings", (), "Encodings: undeclared and legacy text (issue 10)"),
     ("bbc", (), "Per-article summaries on BBC News Summary (issue 2)"),
     ("ingest_speed", (), "Ingest throughput and memory, 1,000 articles (issue 2)"),
     ("wikiref", (), "Story clustering on WikiRef (issue 3)"),

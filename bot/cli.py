@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
+import signal
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -11,6 +13,8 @@ from typing import Any
 from summarizer.cli.commands import add_domain_commands
 from summarizer.config import load_config
 from summarizer.errors import BriefingError
+
+logger = logging.getLogger(__name__)
 
 
 def cmd_run(args: argparse.Namespace, config: dict[str, Any]) -> int:
@@ -55,12 +59,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     try:
         config = load_config()
-        return int(args.handler(args, config))
+        code = int(args.handler(args, config))
+        sys.stdout.flush()  # a closed pipe shows here, inside the handling below
+        return code
+    except BrokenPipeError:
+        # The reader went away (`briefing events | head`): stop quietly, as Unix tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so the flush at exit cannot fail again
+        return 128 + signal.SIGPIPE
     except BriefingError as exc:
         print(f"briefing: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # the entry point: one line, the traceback only with -v
+        logger.info("unexpected error", exc_info=True)
+        detail = (str(exc).splitlines() or [""])[0]
+        print(
+            f"briefing: internal error: {type(exc).__name__}: {detail} "
+            "(run with -v for the traceback, and please report it)",
+            file=sys.stderr,
+        )
+        return 1
 
 
 if __name__ == "__main__":

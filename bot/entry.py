@@ -6,6 +6,7 @@ import asyncio
 import importlib.util
 import logging
 import os
+import re
 import secrets
 import sys
 from collections.abc import Mapping
@@ -13,19 +14,24 @@ from dataclasses import replace
 from typing import Any, TextIO
 from urllib.parse import urlsplit
 
-from telegram import Update
-from telegram.error import InvalidToken
+from telegram import Bot, Update
+from telegram.error import InvalidToken, NetworkError, TelegramError, TimedOut
+from telegram.request import HTTPXRequest
 
 from bot.app import build_application
 from bot.logsafe import protect_token
 from bot.ratelimit import Limits
-from bot.settings import BotSettings
+from bot.settings import DEFAULT_API_URL, BotSettings
 from bot.terminal import CHAT_ID, TerminalRequest, chat_session
 from summarizer.config import database_url
 from summarizer.service import BriefingService
 from summarizer.store.db import create_schema, make_engine
 
 logger = logging.getLogger(__name__)
+
+_TOKEN = re.compile(r"\d+:(?P<secret>[A-Za-z0-9_-]+)")
+_OFFICIAL_SECRET = 30  # @BotFather's secrets have 35 characters; a little slack for the future
+_API_CHECK_SECONDS = 4.0  # getMe at start: the whole check, connect included
 
 NO_TOKEN = (
     "briefing run: TELEGRAM_BOT_TOKEN is not set. Set it to the token @BotFather gave you "
@@ -58,7 +64,13 @@ def run_bot(
             file=sys.stderr,
         )
         return 2
-    protect_token(settings.token)
+    protect_token(settings.token)  # before the first request: httpx logs URLs, token included
+    problem = token_problem(settings.token, official=settings.api_url == DEFAULT_API_URL)
+    if problem is None:
+        problem = asyncio.run(api_problem(settings))
+    if problem is not None:
+        print(f"briefing run: {problem}", file=sys.stderr)
+        return 2
     os.environ.setdefault("PTB_TIMEDELTA", "true")  # RetryAfter as timedelta, without warnings
     engine = make_engine(database_url(config, db_url))
     create_schema(engine)
@@ -74,9 +86,81 @@ def run_bot(
             file=sys.stderr,
         )
         return 2
+    except (NetworkError, TimedOut) as exc:  # the server went away after the check at start
+        reason = _without(exc.message, settings.token)
+        print(
+            f"briefing run: lost the Bot API at {settings.api_url} ({reason}): "
+            "check TELEGRAM_API_URL and the network.",
+            file=sys.stderr,
+        )
+        return 2
     finally:
         engine.dispose()
     return 0
+
+
+def token_problem(token: str, *, official: bool) -> str | None:
+    """Say what is wrong with a token's shape (never quoting it), or None when it looks right.
+
+    A token is the bot's id (digits), a colon and a secret of URL-safe characters; @BotFather's
+    secrets are 35 characters long, so for Telegram's own server a short one is a typo.
+    """
+    match = _TOKEN.fullmatch(token)
+    if match is None or (official and len(match.group("secret")) < _OFFICIAL_SECRET):
+        return (
+            "TELEGRAM_BOT_TOKEN does not look like a bot token (digits, a colon, then about 35 "
+            "letters, digits, - or _ as @BotFather gives it): check for quotes, spaces or a "
+            "missing part."
+        )
+    return None
+
+
+async def api_problem(settings: BotSettings) -> str | None:
+    """Ask the Bot API who the bot is (getMe), within seconds; say what to fix when it fails."""
+    assert settings.token is not None
+    timeout = _API_CHECK_SECONDS / 3
+    request = HTTPXRequest(
+        connect_timeout=timeout, read_timeout=timeout, write_timeout=timeout, pool_timeout=timeout
+    )
+    bot = Bot(
+        settings.token,
+        base_url=f"{settings.api_url}/bot",
+        base_file_url=f"{settings.api_url}/file/bot",
+        request=request,
+        get_updates_request=request,
+    )
+    where = settings.api_url
+    quiet = logging.getLogger("telegram")
+    level = quiet.level
+    quiet.setLevel(logging.CRITICAL)  # PTB logs a traceback per failed request: one line says it
+    try:
+        async with asyncio.timeout(_API_CHECK_SECONDS):
+            await bot.get_me()
+    except InvalidToken:
+        return (
+            f"the Bot API at {where} rejected TELEGRAM_BOT_TOKEN: check the token (@BotFather) "
+            "and TELEGRAM_API_URL."
+        )
+    except (TimeoutError, TimedOut, NetworkError) as exc:
+        reason = "no answer in time" if not isinstance(exc, NetworkError) else exc.message
+        return (
+            f"cannot reach the Bot API at {where} ({_without(reason, settings.token)}): "
+            "check TELEGRAM_API_URL and the network."
+        )
+    except TelegramError as exc:
+        return (
+            f"the Bot API at {where} refused getMe ({_without(exc.message, settings.token)}): "
+            "check TELEGRAM_API_URL and TELEGRAM_BOT_TOKEN."
+        )
+    finally:
+        quiet.setLevel(level)
+        await request.shutdown()
+    return None
+
+
+def _without(text: str, secret: str) -> str:
+    """A message with the token cut out (PTB quotes URLs that hold it)."""
+    return " ".join(text.replace(secret, "<token>").split())
 
 
 def _serve(app: Any, settings: BotSettings, webhook_url: str | None) -> None:

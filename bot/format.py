@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import logging
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from html import escape
 from zoneinfo import ZoneInfo
 
 from summarizer.views import ArticleRef, ArticleView, EventView, SearchHit, StoryView
+
+logger = logging.getLogger(__name__)
 
 BULLET = "•"
 
@@ -25,8 +28,12 @@ def link(title: str, url: str) -> str:
 
 
 def when(moment: datetime, zone: str = "UTC") -> str:
-    """Format an instant in a chat's zone, e.g. '23 Nov 14:05'."""
-    return moment.astimezone(ZoneInfo(zone)).strftime("%d %b %H:%M")
+    """Format an instant in a chat's zone, e.g. '23 Nov 14:05' (in UTC at the calendar's ends)."""
+    try:
+        local = moment.astimezone(ZoneInfo(zone))
+    except OverflowError:  # a stored 0001-01-01 has no local time west of UTC
+        local = moment
+    return local.strftime("%d %b %H:%M")
 
 
 def _sources(event: EventView) -> str:
@@ -84,8 +91,19 @@ def events_page(events: Sequence[EventView], first_rank: int, zone: str = "UTC")
     """A page of the ranked event list."""
     if not events:
         return "No events yet. Admins can add feeds with /sources add URL."
-    lines = [event_line(first_rank + i, e, zone) for i, e in enumerate(events)]
+    lines = _each_shown(events, lambda i, e: event_line(first_rank + i, e, zone))
     return "<b>Top events</b>\n\n" + "\n\n".join(lines)
+
+
+def _each_shown(events: Sequence[EventView], render: Callable[[int, EventView], str]) -> list[str]:
+    """Render each event; one that cannot be rendered is logged and left out, never the rest."""
+    shown = []
+    for index, event in enumerate(events):
+        try:
+            shown.append(render(index, event))
+        except Exception:
+            logger.exception("event %s cannot be rendered; left out", event.id)
+    return shown
 
 
 def briefing(
@@ -102,14 +120,14 @@ def briefing(
         if since is None:
             return f"{header}\n\nNo news yet."
         return f"{header}\n\nNothing new since your last briefing ({when(since, zone)})."
-    blocks = [header]
-    for rank, event in enumerate(events, start=1):
-        block = f"<b>{rank}. {esc(event.title)}</b>"
+
+    def block(index: int, event: EventView) -> str:
+        text = f"<b>{index + 1}. {esc(event.title)}</b>"
         if event.digest:
-            block += "\n" + digest_lines(event, digest_limit)
-        block += f"\n<i>{_sources(event)}</i> · /event {event.id}"
-        blocks.append(block)
-    return "\n\n".join(blocks)
+            text += "\n" + digest_lines(event, digest_limit)
+        return text + f"\n<i>{_sources(event)}</i> · /event {event.id}"
+
+    return "\n\n".join([header, *_each_shown(events, block)])
 
 
 def story(view: StoryView, zone: str = "UTC") -> str:

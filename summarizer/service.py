@@ -21,10 +21,11 @@ from summarizer.events.values import DigestDoc
 from summarizer.ingest.fetch import FetchPolicy, Validators
 from summarizer.ingest.pipeline import SummarySpec
 from summarizer.ingest.runner import Ingestor
-from summarizer.ingest.sources import expand, is_url
+from summarizer.ingest.sources import Skipped, expand, is_url
 from summarizer.store import articles as article_store
 from summarizer.store.models import Article, ArticleCopy, Event, Feed, FetchCache, Source, Story
 from summarizer.store.search import search_articles
+from summarizer.timemath import shift
 from summarizer.views import (
     ArticleView,
     DigestLine,
@@ -36,7 +37,7 @@ from summarizer.views import (
 
 logger = logging.getLogger(__name__)
 
-_CANDIDATE_EVENTS = 300
+_CANDIDATE_EVENTS = 300  # events ranked per read (a page of the ranking's input, not a cap)
 _MAX_ID = 2**63 - 1  # ids are 64-bit integers in every database
 _MAX_SEARCH_HITS = 1_000
 # Event lists and digests are reused for this long (cleared by every ingest in this process;
@@ -86,7 +87,8 @@ class BriefingService:
             )
         )
         ingestor = Ingestor(self.engine, summary=self.summary)
-        tick = progress(len(items)) if progress is not None else None
+        readable = sum(not isinstance(item, Skipped) for item in items)
+        tick = progress(readable) if progress is not None else None
         try:
             return ingestor.ingest(items, now=now, progress=tick)
         finally:
@@ -127,6 +129,7 @@ class BriefingService:
         self,
         *,
         limit: int = 10,
+        offset: int = 0,
         since: datetime | None = None,
         words: int | None = None,
         topics: Sequence[str] = (),
@@ -134,8 +137,12 @@ class BriefingService:
     ) -> list[EventView]:
         """Events ranked by importance, each with its digest.
 
+        The ranking is over every stored event (no cap): `offset` and `limit` page through it.
+        An event whose view cannot be built is logged and left out; it never fails the list.
+
         Args:
             limit: the most events to return.
+            offset: how many of the best-ranked events to skip (paging).
             since: only events with articles after this time, and only what is new in them.
             words: digest length in words (default from the config).
             topics: keep events whose articles mention any of these words.
@@ -143,60 +150,118 @@ class BriefingService:
                 article when that is older).
         """
         if now is None:  # "now" queries are shared by every chat asking within the cache time
-            key = ("top", limit, since, words, tuple(topics))
+            key = ("top", limit, offset, since, words, tuple(topics))
             views: list[EventView] = self._cached(
                 key,
                 lambda: self._top_events(
-                    limit=limit, since=since, words=words, topics=topics, now=None
+                    limit=limit, offset=offset, since=since, words=words, topics=topics, now=None
                 ),
             )
             return list(views)
-        return self._top_events(limit=limit, since=since, words=words, topics=topics, now=now)
+        return self._top_events(
+            limit=limit, offset=offset, since=since, words=words, topics=topics, now=now
+        )
 
     def _top_events(
         self,
         *,
         limit: int,
+        offset: int,
         since: datetime | None,
         words: int | None,
         topics: Sequence[str],
         now: datetime | None,
     ) -> list[EventView]:
-        """Rank the events and build their views (see top_events)."""
-        moment = now or datetime.now(UTC)
+        """Rank the events and build the views of one page (see top_events)."""
         with Session(self.engine) as session:
-            query = select(Event).order_by(col(Event.last_seen).desc(), col(Event.id).desc())
-            if since is not None:
-                query = query.where(Event.last_seen > since)
-            events = session.exec(query.limit(_CANDIDATE_EVENTS)).all()
-            if now is None and events:
+            ranked = self._ranked(
+                session, wanted=offset + limit, since=since, topics=topics, now=now
+            )
+            views = []
+            for score, event in ranked[offset:]:
+                try:
+                    view = self._event_view(session, event, score=score, words=words, since=since)
+                except Exception:  # one event that cannot be shown never fails the list
+                    logger.exception("event %s cannot be shown; left out", event.id)
+                    continue
+                views.append(view)
+            return views
+
+    def _ranked(
+        self,
+        session: Session,
+        *,
+        wanted: int,
+        since: datetime | None,
+        topics: Sequence[str],
+        now: datetime | None,
+    ) -> list[tuple[float, Event]]:
+        """The `wanted` best events by importance, exactly, reading events newest first.
+
+        Importance falls with age, so once even an event as large as the largest stored one
+        could not beat the `wanted`-th best score at the age reached, older events are not read.
+        """
+        if wanted <= 0:
+            return []
+        largest = session.exec(select(func.max(Event.source_count), func.max(Event.article_count)))
+        most_sources, most_articles = (int(value or 0) for value in largest.one())
+        query = select(Event).order_by(col(Event.last_seen).desc(), col(Event.id).desc())
+        if since is not None:
+            query = query.where(Event.last_seen > since)
+        moment = now
+        ranked: list[tuple[float, Event]] = []
+        read = 0
+        while True:
+            page = session.exec(query.offset(read).limit(_CANDIDATE_EVENTS)).all()
+            if not page:
+                break
+            read += len(page)
+            if moment is None:
                 # Recency counts from the newest news, so an archive still ranks by coverage.
-                moment = min(moment, max(event.last_seen for event in events))
-            ranked: list[tuple[float, Event]] = []
-            for event in events:
+                moment = min(datetime.now(UTC), page[0].last_seen)
+            growth = self._growth(session, page)
+            for event in page:
                 assert event.id is not None
                 if topics and not self._mentions(session, event.id, topics):
                     continue
-                growth = session.exec(
-                    select(func.count()).where(
-                        Article.event_id == event.id,
-                        Article.published >= event.last_seen - timedelta(days=1),
-                    )
-                ).one()
                 score = importance(
                     sources=event.source_count,
                     articles=event.article_count,
                     last_seen=event.last_seen,
                     now=moment,
-                    growth=int(growth),
+                    growth=growth.get(event.id, 0),
                 )
                 ranked.append((score, event))
             ranked.sort(key=lambda pair: (-pair[0], -(pair[1].id or 0)))
-            views = []
-            for score, event in ranked[:limit]:
-                view = self._event_view(session, event, score=score, words=words, since=since)
-                views.append(view)
-            return views
+            del ranked[wanted:]
+            if len(page) < _CANDIDATE_EVENTS:
+                break
+            if len(ranked) == wanted and wanted > 0:
+                ceiling = importance(
+                    sources=most_sources,
+                    articles=most_articles,
+                    last_seen=page[-1].last_seen,
+                    now=moment,
+                    growth=most_articles,
+                )
+                if ceiling < ranked[-1][0]:
+                    break
+        return ranked
+
+    @staticmethod
+    def _growth(session: Session, events: Sequence[Event]) -> dict[int, int]:
+        """Articles each event gained in the day before its last article."""
+        since = {event.id: shift(event.last_seen, -timedelta(days=1)) for event in events}
+        rows = session.exec(
+            select(Article.event_id, Article.published).where(
+                col(Article.event_id).in_(list(since))
+            )
+        ).all()
+        growth: dict[int, int] = {}
+        for event_id, published in rows:
+            if event_id is not None and published >= since[event_id]:
+                growth[event_id] = growth.get(event_id, 0) + 1
+        return growth
 
     def event(
         self, event_id: int, *, words: int | None = None, since: datetime | None = None
@@ -239,12 +304,19 @@ class BriefingService:
             events = session.exec(
                 select(Event).where(Event.story_id == story_id).order_by(col(Event.first_seen))
             ).all()
-            views = tuple(
-                self._event_view(session, event, score=0.0, words=60, since=None)
-                for event in events
-            )
+            views = tuple(self._shown(session, events))
             title = views[-1].title if views else story.title
             return StoryView(id=story.id, title=title, events=views)
+
+    def _shown(self, session: Session, events: Sequence[Event]) -> list[EventView]:
+        """Short views of a story's events; one that cannot be built is logged and left out."""
+        views = []
+        for event in events:
+            try:
+                views.append(self._event_view(session, event, score=0.0, words=60, since=None))
+            except Exception:
+                logger.exception("event %s cannot be shown; left out of its story", event.id)
+        return views
 
     def _event_view(
         self,

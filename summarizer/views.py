@@ -78,11 +78,22 @@ class SearchHit:
 
 
 @dataclass(frozen=True, slots=True)
+class IngestFailure:
+    """One input that failed: where, the kind of failure (summarizer.errors), the one-line error."""
+
+    location: str
+    kind: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
 class IngestReport:
-    """Counts of one ingest run plus the one-line errors of failed inputs."""
+    """Counts of one ingest run, the failed inputs and the files skipped as unsupported."""
 
     new: int = 0
     duplicate: int = 0
     failed: int = 0
     errors: tuple[str, ...] = field(default=())
     article_ids: tuple[int, ...] = field(default=())
+    failures: tuple[IngestFailure, ...] = field(default=())
+    skipped: tuple[str, ...] = field(default=())

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from lxml.html import HtmlElement
 
 from summarizer.errors import ExtractionError
+from summarizer.text.tokenizer import word_count
 
 logger = logging.getLogger(__name__)
 
@@ -87,7 +88,7 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlExtract:
     source = (getattr(document, "sitename", None) or "").strip()
     title = strip_site_name((getattr(document, "title", None) or "").strip(), source)
     paragraphs = _body_paragraphs(text, title)
-    if sum(len(p.split()) for p in paragraphs) < _MIN_WORDS:
+    if sum(map(word_count, paragraphs)) < _MIN_WORDS:  # Japanese has no spaces to count
         where = f" at {url}" if url else ""
         raise ExtractionError(
             f"no article text found in the HTML{where}: the page has only navigation or markup"

@@ -1,1 +1,1 @@
-"""Command-line interface of the domain commands (article, ingest, search, events, digest)."""
+"""Command-line interface of the domain commands (article, ingest, search, events, stats)."""

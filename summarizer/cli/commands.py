@@ -1,4 +1,4 @@
-"""The domain commands behind `briefing`: article, ingest, search, events, digest, story, demo."""
+"""The domain commands behind `briefing`: article, ingest, search, events, digest, story, stats."""
 
 from __future__ import annotations
 
@@ -12,15 +12,17 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 from tqdm import tqdm
 
 from summarizer.cli import render
 from summarizer.config import database_url, section
-from summarizer.errors import InputError
+from summarizer.errors import InputError, NotFoundError, StorageError
 from summarizer.ingest.fetch import FetchPolicy
 from summarizer.ingest.pipeline import SummarySpec
 from summarizer.ingest.runner import prepare
-from summarizer.ingest.sources import expand
+from summarizer.ingest.sources import Failure, Skipped, expand
 from summarizer.service import BriefingService
 from summarizer.store.db import create_schema, make_engine
 from summarizer.summarize.article import METHODS
@@ -53,15 +55,62 @@ def positive(value: str) -> int:
     return number
 
 
-def open_service(args: argparse.Namespace, config: dict[str, Any]) -> BriefingService:
-    """Open (and migrate) the database named by --db / DATABASE_URL / the config."""
-    engine = make_engine(database_url(config, getattr(args, "db", None)))
+def non_negative(value: str) -> int:
+    """Parse a non-negative integer argument."""
+    try:
+        number = int(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from exc
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"must not be negative: {number}")
+    return number
+
+
+def open_service(
+    args: argparse.Namespace, config: dict[str, Any], *, reading: bool = False
+) -> BriefingService:
+    """Open (and migrate) the database named by --db / DATABASE_URL / the config.
+
+    Args:
+        args: the parsed command line (its --db, when the command has one).
+        config: the loaded configuration.
+        reading: the command only reads: a missing SQLite file is an error, never created.
+
+    Raises:
+        StorageError: `reading` and the SQLite database file does not exist.
+    """
+    url = database_url(config, getattr(args, "db", None))
+    if reading:
+        path = sqlite_file(url)
+        if path is not None and not path.exists():
+            raise StorageError(
+                f"no database at {path}: ingest articles first (briefing ingest PATH --db {url}) "
+                "or name another with --db or DATABASE_URL"
+            )
+    engine = make_engine(url)
     create_schema(engine)
     return BriefingService(engine, config)
 
 
+def sqlite_file(url: str) -> Path | None:
+    """The file of a SQLite URL (None for other databases, in-memory SQLite or a bad URL)."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return None  # make_engine says what is wrong with it
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(str(parsed.database)).expanduser()
+
+
 def cmd_article(args: argparse.Namespace, config: dict[str, Any]) -> int:
-    """Clean and summarise files without a database; one JSON object (or block) per file."""
+    """Clean and summarise files without a database, or show stored articles by --id."""
+    if args.ids:
+        if args.files:
+            raise InputError("give FILEs or --id, not both")
+        return _stored_articles(args, config)
+    if not args.files:
+        raise InputError("give one or more FILEs (or --id ID to show a stored article)")
     spec = SummarySpec(method=args.method, sentences=args.sentences or 3, words=args.words)
     if args.sentences is None and args.words is None:
         spec = SummarySpec(
@@ -80,11 +129,27 @@ def cmd_article(args: argparse.Namespace, config: dict[str, Any]) -> int:
             failed += _fail(f"{location}: is a directory (give files; `ingest` takes directories)")
             continue
         for item in expand([location], policy=policy):
+            if isinstance(item, Skipped):
+                continue  # directories are refused above
             article = prepare(item, summary=spec, known_boilerplate=frozenset(), now=now)
-            if isinstance(article, str):
-                failed += _fail(article)
+            if isinstance(article, Failure):
+                failed += _fail(article.message)
                 continue
             print(render.article_json(article) if args.json else render.article_text(article))
+    return 1 if failed else 0
+
+
+def _stored_articles(args: argparse.Namespace, config: dict[str, Any]) -> int:
+    """Print stored articles by id; an unknown id is one line on stderr."""
+    service = open_service(args, config, reading=True)
+    failed = 0
+    for article_id in args.ids:
+        try:
+            view = service.article(article_id)
+        except NotFoundError as exc:
+            failed += _fail(str(exc))
+            continue
+        print(render.stored_json(view) if args.json else render.stored_text(view))
     return 1 if failed else 0
 
 
@@ -102,16 +167,19 @@ def cmd_ingest(args: argparse.Namespace, config: dict[str, Any]) -> int:
         bar[0].close()
     for message in report.errors:
         print(f"briefing: {message}", file=sys.stderr)
+    for location in report.skipped:
+        print(f"briefing: {location}: skipped (not a text, HTML or feed file)", file=sys.stderr)
     if args.json:
         print(json.dumps(render.report_dict(report), ensure_ascii=False))
     else:
-        print(f"{report.new} new, {report.duplicate} duplicate, {report.failed} failed")
+        skipped = f", {len(report.skipped)} skipped" if report.skipped else ""
+        print(f"{report.new} new, {report.duplicate} duplicate, {report.failed} failed{skipped}")
     return 1 if report.failed else 0
 
 
 def cmd_search(args: argparse.Namespace, config: dict[str, Any]) -> int:
     """Full-text search over stored articles."""
-    hits = open_service(args, config).search(args.query, limit=args.limit)
+    hits = open_service(args, config, reading=True).search(args.query, limit=args.limit)
     if args.json:
         print(json.dumps({"hits": [render.hit_dict(h) for h in hits]}, ensure_ascii=False))
     elif not hits:
@@ -124,22 +192,34 @@ def cmd_search(args: argparse.Namespace, config: dict[str, Any]) -> int:
 
 def cmd_events(args: argparse.Namespace, config: dict[str, Any]) -> int:
     """Events ranked by importance, with digests."""
-    events = open_service(args, config).top_events(
-        limit=args.limit, since=args.since, words=args.words
+    events = open_service(args, config, reading=True).top_events(
+        limit=args.limit, offset=args.offset, since=args.since, words=args.words
     )
     if args.json:
         print(json.dumps({"events": [render.event_dict(e) for e in events]}, ensure_ascii=False))
     elif not events:
         print("No events yet: ingest some articles first (briefing ingest PATH).")
     else:
-        for rank, event in enumerate(events, start=1):
+        for rank, event in enumerate(events, start=args.offset + 1):
             print(render.event_text(event, rank=rank))
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace, config: dict[str, Any]) -> int:
+    """Counts of articles, events, stories, sources and feeds."""
+    counts = open_service(args, config, reading=True).stats()
+    if args.json:
+        print(json.dumps(counts))
+    else:
+        for name, count in counts.items():
+            print(f"{name}: {count}")
     return 0
 
 
 def cmd_digest(args: argparse.Namespace, config: dict[str, Any]) -> int:
     """The digest of one event."""
-    event = open_service(args, config).event(args.event_id, words=args.words, since=args.since)
+    service = open_service(args, config, reading=True)
+    event = service.event(args.event_id, words=args.words, since=args.since)
     if args.json:
         print(json.dumps(render.event_dict(event), ensure_ascii=False))
     else:
@@ -149,7 +229,7 @@ def cmd_digest(args: argparse.Namespace, config: dict[str, Any]) -> int:
 
 def cmd_story(args: argparse.Namespace, config: dict[str, Any]) -> int:
     """The timeline of one story."""
-    story = open_service(args, config).story(args.story_id)
+    story = open_service(args, config, reading=True).story(args.story_id)
     if args.json:
         payload = {
             "id": story.id,
@@ -198,8 +278,20 @@ def add_domain_commands(sub: Any) -> None:
     """Register the domain subcommands on an argparse subparsers object."""
     db_help = "SQLAlchemy database URL (default: DATABASE_URL, then config/briefing.toml)"
 
-    p = sub.add_parser("article", help="clean and summarise files (no database)")
-    p.add_argument("files", nargs="+", metavar="FILE", help=".txt (or no extension) or .html")
+    p = sub.add_parser(
+        "article", help="clean and summarise files (no database), or show stored ones by --id"
+    )
+    p.add_argument("files", nargs="*", metavar="FILE", help=".txt (or no extension) or .html")
+    p.add_argument(
+        "--id",
+        dest="ids",
+        type=positive,
+        action="append",
+        default=[],
+        metavar="ID",
+        help="show the stored article with this id (repeatable; reads --db)",
+    )
+    p.add_argument("--db", help=db_help + "; only with --id")
     p.add_argument("--json", action="store_true", help="one JSON object per file, one per line")
     length = p.add_mutually_exclusive_group()
     length.add_argument("--sentences", type=positive, help="summary length in sentences")
@@ -228,7 +320,19 @@ def add_domain_commands(sub: Any) -> None:
         if name == "digest":
             p.add_argument("event_id", type=positive, metavar="EVENT_ID")
         else:
-            p.add_argument("--limit", type=positive, default=10)
+            p.add_argument(
+                "--limit",
+                type=positive,
+                default=10,
+                help="how many events (default 10; every one asked for is listed, none capped)",
+            )
+            p.add_argument(
+                "--offset",
+                type=non_negative,
+                default=0,
+                help="skip this many of the best-ranked events first: page with --offset "
+                "and --limit (e.g. --offset 100 --limit 100 for the second hundred)",
+            )
         p.add_argument("--db", help=db_help)
         p.add_argument("--json", action="store_true")
         p.add_argument("--words", type=positive, help="digest length in words")
@@ -240,6 +344,11 @@ def add_domain_commands(sub: Any) -> None:
     p.add_argument("--db", help=db_help)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_story)
+
+    p = sub.add_parser("stats", help="counts of articles, events, stories, sources and feeds")
+    p.add_argument("--db", help=db_help)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_stats)
 
     p = sub.add_parser("demo", help="ingest the bundled sample into SQLite and print the briefing")
     p.add_argument("--db-path", default=str(DEMO_DB), help="SQLite file to (re)create")

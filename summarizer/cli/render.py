@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from summarizer.values import Article
-from summarizer.views import EventView, IngestReport, SearchHit
+from summarizer.views import ArticleView, EventView, IngestReport, SearchHit
 
 
 def iso(moment: datetime) -> str:
@@ -18,26 +18,44 @@ def iso(moment: datetime) -> str:
 
 def article_json(article: Article) -> str:
     """The `briefing article --json` line of one article."""
-    return json.dumps(
-        {
-            "location": article.location,
-            "title": article.title,
-            "source": article.source,
-            "published": iso(article.published),
-            "published_estimated": article.published_estimated,
-            "language": article.language,
-            "body": article.body,
-            "summary": list(article.summary),
-        },
-        ensure_ascii=False,
-    )
+    return json.dumps(_article_dict(article), ensure_ascii=False)
 
 
-def article_text(article: Article) -> str:
+def stored_json(view: ArticleView) -> str:
+    """The `briefing article --id ID --json` line: the same keys plus id, event and original."""
+    payload = {
+        "id": view.id,
+        **_article_dict(view),
+        "event_id": view.event_id,
+        "duplicate_of": view.duplicate_of,
+    }
+    return json.dumps(payload, ensure_ascii=False)
+
+
+def _article_dict(article: Article | ArticleView) -> dict[str, Any]:
+    return {
+        "location": article.location,
+        "title": article.title,
+        "source": article.source,
+        "published": iso(article.published),
+        "published_estimated": article.published_estimated,
+        "language": article.language,
+        "body": article.body,
+        "summary": list(article.summary),
+    }
+
+
+def article_text(article: Article | ArticleView) -> str:
     """A readable block for one article: title, source, time and summary bullets."""
     when = iso(article.published) + (" (estimated)" if article.published_estimated else "")
     bullets = "\n".join(_bullet(s) for s in article.summary) or "  (no summary)"
     return f"{article.title}\n  {article.source} · {when} · {article.language}\n{bullets}\n"
+
+
+def stored_text(view: ArticleView) -> str:
+    """A readable block for one stored article: its id and event, then as article_text."""
+    event = f" · event {view.event_id}" if view.event_id is not None else ""
+    return f"[{view.id}]{event} {article_text(view)}"
 
 
 def event_dict(event: EventView) -> dict[str, Any]:
@@ -105,6 +123,10 @@ def report_dict(report: IngestReport) -> dict[str, Any]:
         "duplicate": report.duplicate,
         "failed": report.failed,
         "errors": list(report.errors),
+        "failures": [
+            {"location": f.location, "kind": f.kind, "error": f.message} for f in report.failures
+        ],
+        "skipped": list(report.skipped),
     }
 
 

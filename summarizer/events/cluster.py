@@ -21,6 +21,7 @@ from summarizer.events.features import (
     weigh,
 )
 from summarizer.events.index import CentroidIndex, Item
+from summarizer.timemath import shift
 
 logger = logging.getLogger(__name__)
 
@@ -347,7 +348,7 @@ class EventIndex:
     def _see(self, time: datetime) -> None:
         if self._newest is None or time > self._newest:
             self._newest = time
-        cutoff = self._newest - self.window
+        cutoff = shift(self._newest, -self.window)
         recent = self._adds - self.grace_adds
         while self._expiry and self._expiry[0][0] < cutoff:
             last, key = heapq.heappop(self._expiry)

@@ -14,6 +14,7 @@ from operator import itemgetter, mul
 from summarizer.events.background import background
 from summarizer.text.language import stop_words as _language_stop_words
 from summarizer.text.stemming import snowball_name, stemmer
+from summarizer.text.tokenizer import spaced_bigrams
 
 logger = logging.getLogger(__name__)
 
@@ -71,7 +72,7 @@ def terms(text: str, language: str = "en") -> list[str]:
     """
     cache = _term_cache(language)
     out: list[str] = []
-    for word in _WORD.findall(text):
+    for word in _WORD.findall(spaced_bigrams(text)):
         term = _cached_term(cache, word, language)
         if term:
             out.append(term)
@@ -125,7 +126,11 @@ def entities_and_numbers(text: str, language: str = "en") -> tuple[list[str], li
 def _scan(
     text: str, language: str, limit: int | None = None
 ) -> tuple[list[str], list[str], list[str]]:
-    """Terms, names and numbers of a text's first `limit` words, read in one pass."""
+    """Terms, names and numbers of a text's first `limit` words, read in one pass.
+
+    Unspaced scripts (Chinese, Japanese, Thai) count character pairs as words.
+    """
+    text = spaced_bigrams(text)
     cache = _term_cache(language)
     stops = stop_words(language)
     opens_sentence = _OPENS_SENTENCE.search

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import re
 
+from summarizer.text.tokenizer import UNSPACED, word_count
+
 #: Fewer words than this is not a sentence of prose.
 MIN_WORDS = 6
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+# Full stops of a report (a question is a teaser): Latin, CJK, Urdu, Devanagari, Ethiopic, ...
+_FULL_STOPS = frozenset(".!…。！۔।॥።။។")
+_THAI = re.compile("[\u0e00-\u0e7f]")
 _DEBRIS = re.compile(
     r"https?://|www\.|@\w|\b(click|tap) here\b|\bsubscribe\b|\bsign up\b|\bnewsletter|"
     r"\bcookies?\b|all rights reserved|\bcopyright\b|©|\bread more\b|\bfollow us\b|"
@@ -60,19 +65,23 @@ def is_prose(sentence: str, *, min_words: int = MIN_WORDS, max_words: int = 80) 
     """
     text = sentence.strip()
     words = _WORD.findall(text)
-    if not min_words <= len(words) <= max_words:
+    count = len(words) if UNSPACED.search(text) is None else word_count(text)
+    if not min_words <= count <= max_words:
         return False
-    end = text.rstrip("\"'”’)]")[-1:]
-    if end not in (".", "!", "…"):
+    end = text.rstrip("\"'”’)]」』")[-1:]
+    if end not in _FULL_STOPS and not _THAI.search(end):  # Thai writes no full stop
         return False  # no full stop: a label or heading; a question: a teaser, not a report
     lower_text = text.lower()
     if any(anchor in lower_text for anchor in _DEBRIS_ANCHORS) and _DEBRIS.search(text):
         return False
-    first = text.lstrip("\"'“‘([")
-    if not first or not (first[0].isupper() or first[0].isdigit()):
+    first = text.lstrip("\"'“‘([「『")
+    if not first or first[0].islower():
         return False
-    lower = sum(map(str.islower, words))
-    return lower >= len(words) / 2
+    cased = [w for w in words if w.lower() != w.upper()]  # scripts without case pass
+    if not first[0].isupper() and not first[0].isdigit() and first[0].lower() != first[0].upper():
+        return False
+    lower = sum(map(str.islower, cased))
+    return lower >= len(cased) / 2
 
 
 def is_title(title: str) -> bool:

@@ -1,4 +1,4 @@
-"""Published-time cues in article text: "Updated: 2015-05-13 09:31", datelines, written dates."""
+"""Published times: which are plausible, and cues in the text ("Updated: 2015-05-13", datelines)."""
 
 from __future__ import annotations
 
@@ -49,6 +49,25 @@ _DATELINE = re.compile(
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _HEADER_LINES = 15
 
+#: No news article Briefing meets was published before this; earlier values are placeholders
+#: ("0001-01-01" in a CMS template) or errors.
+EARLIEST_PUBLISHED = datetime(1990, 1, 1, tzinfo=UTC)
+#: How far past the ingestion time a published time may lie (time zones, clocks slightly ahead).
+FUTURE_SLACK = timedelta(days=1)
+
+
+def is_plausible(when: datetime, *, now: datetime) -> bool:
+    """Tell whether a published time can be real: from 1990 up to a day after `now`.
+
+    Args:
+        when: the candidate time (timezone-aware).
+        now: the ingestion time.
+
+    Returns:
+        False for placeholders such as 0001-01-01 and for times more than a day ahead.
+    """
+    return EARLIEST_PUBLISHED <= when <= now + FUTURE_SLACK
+
 
 @dataclass(frozen=True, slots=True)
 class DateCue:
@@ -66,7 +85,7 @@ def find_published(text: str, *, now: datetime | None = None) -> DateCue | None:
         now: reference time for datelines without a year (default: now, UTC).
 
     Returns:
-        The cue (UTC; times without a zone are taken as UTC), or None.
+        The first plausible cue (UTC; times without a zone are taken as UTC), or None.
     """
     reference = now or datetime.now(UTC)
     stripped = (line.strip() for line in text.splitlines())
@@ -78,16 +97,16 @@ def find_published(text: str, *, now: datetime | None = None) -> DateCue | None:
             match = pattern.search(line)
             if match:
                 when = _build(match, year=int(match.group("year")))
-                if when is not None:
+                if when is not None and is_plausible(when, now=reference):
                     return DateCue(when, year_guessed=False)
     for line in header:
         match = _DATELINE.search(line)
         if match:
             when = _build(match, year=reference.year)
-            if when is None:
+            if when is None or not is_plausible(when, now=reference):
+                when = _build(match, year=reference.year - 1)  # the latest such day not ahead
+            if when is None or not is_plausible(when, now=reference):
                 continue
-            if when > reference + timedelta(days=1):
-                when = when.replace(year=when.year - 1)
             return DateCue(when, year_guessed=True)
     return None
 

@@ -16,8 +16,11 @@ _JSONLD = re.compile(r"\"datePublished\"\s*:\s*\"([^\"]{8,40})\"")
 _HEAD_BYTES = 200_000
 
 
-def published_from_html(html: str) -> datetime | None:
-    """Return the first parseable published time in meta tags, JSON-LD or <time datetime>."""
+def published_from_html(html: str) -> list[datetime]:
+    """Every parseable published time in meta tags, JSON-LD and <time datetime>, in that order.
+
+    Whether one is plausible is the caller's call (see summarizer.ingest.dates.is_plausible).
+    """
     head = html[:_HEAD_BYTES]
     candidates: list[str] = []
     for tag in _META_TIME.finditer(head):
@@ -26,11 +29,8 @@ def published_from_html(html: str) -> datetime | None:
             candidates.append(content.group(1))
     candidates += _JSONLD.findall(head)
     candidates += _TIME_TAG.findall(head)
-    for value in candidates:
-        parsed = _parse(value.strip())
-        if parsed is not None:
-            return parsed
-    return None
+    parsed = (_parse(value.strip()) for value in candidates)
+    return [when for when in parsed if when is not None]
 
 
 def _parse(value: str) -> datetime | None:
@@ -39,6 +39,6 @@ def _parse(value: str) -> datetime | None:
         return None
     try:
         parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
+        return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+    except (ValueError, OverflowError):  # e.g. 0001-01-01T00:00+05:00 is before year 1 in UTC
         return None
-    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)

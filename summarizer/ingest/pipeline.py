@@ -12,14 +12,15 @@ import lxml.html
 
 from summarizer.clean.html import extract_html
 from summarizer.clean.text import clean_plain_text
-from summarizer.errors import ExtractionError, InputError
-from summarizer.ingest.dates import find_published
+from summarizer.errors import ExtractionError, InputError, stage
+from summarizer.ingest.dates import find_published, is_plausible
 from summarizer.ingest.fingerprint import content_fingerprint
 from summarizer.ingest.html_meta import published_from_html
 from summarizer.ingest.outlet import outlet_from_location, outlet_from_text
 from summarizer.summarize.article import summarize_article
 from summarizer.text.language import detect_language
 from summarizer.text.sentences import split_sentences
+from summarizer.text.tokenizer import word_count
 from summarizer.values import Article, CleanedText, RawInput
 
 logger = logging.getLogger(__name__)
@@ -27,7 +28,6 @@ logger = logging.getLogger(__name__)
 _MIN_BODY_WORDS = 15
 _TITLE_WORDS = 14
 _SPACES = re.compile(r"[^\S\n]+")  # every space but the line break: one plain space
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,49 +64,54 @@ def build_article(
 
     Raises:
         ExtractionError: the input holds no article text.
-        InputError: the text's language cannot be summarised.
+        InputError: a feed entry's HTML is malformed.
+        InternalError: an unexpected exception in one stage (cleaning, dating, ...).
     """
     ingested = now or datetime.now(UTC)
-    published = raw.published
+    location = raw.location
     source = raw.source
-    if raw.kind == "html":
-        extract = extract_html(raw.content, url=raw.location if "://" in raw.location else None)
-        cleaned = CleanedText(raw.title or extract.title, extract.paragraphs)
-        published = published or published_from_html(raw.content) or extract.published
-        source = extract.source or source  # the site's own name beats its host
-    elif raw.kind == "fragment":
-        cleaned = CleanedText(raw.title, _fragment_paragraphs(raw.content))
-    else:
-        cleaned = clean_plain_text(raw.content, known_boilerplate=known_boilerplate)
-    paragraphs = tuple(p for p in (_SPACES.sub(" ", p).strip() for p in cleaned.paragraphs) if p)
-    body = "\n\n".join(paragraphs)
-    if _word_count(body) < _MIN_BODY_WORDS:
-        raise ExtractionError(f"{raw.location}: no article text found after cleaning")
-    estimated = False
-    if published is None:
-        cue = find_published(raw.content if raw.kind == "text" else body, now=ingested)
-        if cue is not None:
-            published, estimated = cue.when, cue.year_guessed
-    if published is None:
-        published, estimated = ingested, True
-    language = detect_language(body) or "en"
-    title = _SPACES.sub(" ", cleaned.title).strip() or _title_from_body(body, language)
-    source = source or outlet_from_text(raw.content) or outlet_from_location(raw.location)
+    metadata: list[datetime | None] = [raw.published]
+    with stage("cleaning", location):
+        if raw.kind == "html":
+            extract = extract_html(raw.content, url=location if "://" in location else None)
+            cleaned = CleanedText(raw.title or extract.title, extract.paragraphs)
+            source = extract.source or source  # the site's own name beats its host
+        elif raw.kind == "fragment":
+            cleaned = CleanedText(raw.title, _fragment_paragraphs(raw.content))
+        else:
+            cleaned = clean_plain_text(raw.content, known_boilerplate=known_boilerplate)
+        paragraphs = tuple(
+            p for p in (_SPACES.sub(" ", p).strip() for p in cleaned.paragraphs) if p
+        )
+        body = "\n\n".join(paragraphs)
+    if word_count(body) < _MIN_BODY_WORDS:
+        raise ExtractionError(f"{location}: no article text found after cleaning")
+    with stage("dating", location):
+        if raw.kind == "html":
+            metadata += [*published_from_html(raw.content), extract.published]
+        cue_text = raw.content if raw.kind == "text" else body
+        published, estimated = _published(metadata, cue_text, now=ingested)
+    with stage("detecting the language", location):
+        language = detect_language(body) or "en"
+    with stage("cleaning", location):
+        title = _SPACES.sub(" ", cleaned.title).strip() or _title_from_body(body, language)
+        source = source or outlet_from_text(raw.content) or outlet_from_location(location)
     sentences: tuple[str, ...] = ()
     if summary is not None:
-        sentences = summarize_article(
-            title,
-            body,
-            language=language,
-            method=summary.method,
-            sentences=None if summary.words else summary.sentences,
-            words=summary.words,
-        )
+        with stage("summarising", location):
+            sentences = summarize_article(
+                title,
+                body,
+                language=language,
+                method=summary.method,
+                sentences=None if summary.words else summary.sentences,
+                words=summary.words,
+            )
     return Article(
         title=title,
         body=body,
         source=source,
-        location=raw.location,
+        location=location,
         published=published,
         published_estimated=estimated,
         language=language,
@@ -115,10 +120,25 @@ def build_article(
     )
 
 
-def _word_count(text: str) -> int:
-    """Words of a text; CJK scripts have no spaces, so two characters count as one word."""
-    cjk = len(_CJK.findall(text))
-    return len(_CJK.sub(" ", text).split()) + cjk // 2
+def _published(
+    metadata: list[datetime | None], text: str, *, now: datetime
+) -> tuple[datetime, bool]:
+    """The published time and whether it is estimated: metadata, then text cues, then `now`.
+
+    A value before 1990 or more than a day ahead of `now` (a template's 0001-01-01) is no date:
+    the next cue is taken, and the time is marked estimated.
+    """
+    doubtful = False
+    for when in metadata:
+        if when is None:
+            continue
+        if is_plausible(when, now=now):
+            return when, doubtful
+        doubtful = True
+    cue = find_published(text, now=now)
+    if cue is not None:
+        return cue.when, cue.year_guessed or doubtful
+    return now, True
 
 
 def _fragment_paragraphs(content: str) -> tuple[str, ...]:

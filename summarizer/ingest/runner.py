@@ -12,17 +12,18 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
-from summarizer.errors import BriefingError
+from summarizer.errors import BriefingError, InternalError, StorageError, stage
 from summarizer.events.cluster import EventDoc, EventIndex
 from summarizer.events.stories import StoryLinker
 from summarizer.ingest.fingerprint import NearDuplicateIndex, shingle_sample
 from summarizer.ingest.furniture import Furniture, source_guess
 from summarizer.ingest.pipeline import DEFAULT_SUMMARY, SummarySpec, build_article
-from summarizer.ingest.sources import Failure
+from summarizer.ingest.sources import Failure, Skipped
 from summarizer.store import articles as article_store
 from summarizer.store import events as event_store
+from summarizer.timemath import shift
 from summarizer.values import Article, RawInput
-from summarizer.views import IngestReport
+from summarizer.views import IngestFailure, IngestReport
 
 logger = logging.getLogger(__name__)
 
@@ -35,8 +36,7 @@ _COMMIT_EVERY = 50
 class _Counts:
     new: int = 0
     duplicate: int = 0
-    failed: int = 0
-    errors: list[str] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
     ids: list[int] = field(default_factory=list)
 
 
@@ -46,59 +46,66 @@ def prepare(
     summary: SummarySpec | None,
     known_boilerplate: frozenset[str],
     now: datetime,
-) -> Article | str:
+) -> Article | Failure:
     """Build one article: clean, date, detect the language, fingerprint and summarise.
 
     Returns:
-        The article, or the one-line error naming the input.
+        The article, or the failure (its error tells a fetch failure from an extraction one).
     """
     if isinstance(item, Failure):
-        return item.message
+        return item
     try:
-        return build_article(item, summary=summary, known_boilerplate=known_boilerplate, now=now)
+        with stage("preparing", item.location):
+            return build_article(
+                item, summary=summary, known_boilerplate=known_boilerplate, now=now
+            )
     except BriefingError as exc:
-        return str(exc) if item.location in str(exc) else f"{item.location}: {exc}"
-    except Exception as exc:  # the batch boundary: report, log the trace and go on
-        logger.info("discarding data: %s", item.location, exc_info=True)
-        return f"{item.location}: internal error: {type(exc).__name__}: {exc}"
+        if isinstance(exc, InternalError):  # a bug: keep its traceback in the log
+            logger.info("discarding data: %s", item.location, exc_info=True)
+        return Failure(item.location, exc)
 
 
 class Ingestor:
-    """Stores articles and keeps the event and story indexes of one database up to date."""
+    """Stores articles and keeps the event and story indexes of one database up to date.
+
+    The indexes (events, stories, near-duplicates) live in memory and follow the database: an
+    article that fails after it entered them is rolled back in the database and the indexes are
+    rebuilt from what the database then holds, so none keeps a half-added article.
+    """
 
     def __init__(self, engine: Engine, *, summary: SummarySpec | None = DEFAULT_SUMMARY) -> None:
         self.engine = engine
         self.summary = summary
+        with Session(engine) as session:
+            self._restore(session)
+
+    def _restore(self, session: Session) -> None:
+        """Build the near-duplicate, event and story indexes afresh from the database."""
         self.events = EventIndex(window=EVENT_WINDOW)
         self.stories = StoryLinker()
         self.near = NearDuplicateIndex()
-        self._restore()
-
-    def _restore(self) -> None:
-        """Rebuild the near-duplicate, event and story indexes from the database."""
-        with Session(self.engine) as session:
-            newest = event_store.newest_article_time(session=session)
-            if newest is not None:
-                for article_id, body in article_store.recent_bodies(
-                    session=session, since=newest - NEAR_DUPLICATE_WINDOW
-                ):
-                    self.near.add(article_id, shingle_sample(body))
-            event_max, story_max = event_store.max_ids(session=session)
-            if newest is None:
-                self.events.next_key, self.stories.next_key = event_max + 1, story_max + 1
-                return
-            self.events.restore(
-                event_store.recent_event_docs(session=session, since=newest - EVENT_WINDOW),
-                next_key=event_max + 1,
-            )
-            self.stories.restore(
-                event_store.active_story_events(session=session, limit=self.stories.capacity),
-                next_key=story_max + 1,
-            )
+        newest = event_store.newest_article_time(session=session)
+        if newest is not None:
+            for article_id, body in article_store.recent_bodies(
+                session=session, since=shift(newest, -NEAR_DUPLICATE_WINDOW)
+            ):
+                self.near.add(article_id, shingle_sample(body))
+        event_max, story_max = event_store.max_ids(session=session)
+        if newest is None:
+            self.events.next_key, self.stories.next_key = event_max + 1, story_max + 1
+            return
+        self.events.restore(
+            event_store.recent_event_docs(session=session, since=shift(newest, -EVENT_WINDOW)),
+            next_key=event_max + 1,
+        )
+        self.stories.restore(
+            event_store.active_story_events(session=session, limit=self.stories.capacity),
+            next_key=story_max + 1,
+        )
 
     def ingest(
         self,
-        items: Iterable[RawInput | Failure],
+        items: Iterable[RawInput | Failure | Skipped],
         *,
         now: datetime | None = None,
         progress: Callable[[], None] | None = None,
@@ -113,7 +120,9 @@ class Ingestor:
         Returns:
             Counts of new, duplicate and failed inputs with the failures' one-line errors.
         """
-        materialised = list(items)
+        given = list(items)
+        skipped = tuple(i.location for i in given if isinstance(i, Skipped))
+        materialised = [i for i in given if not isinstance(i, Skipped)]
         counts = _Counts()
         ingested = now or datetime.now(UTC)
         with Session(self.engine, expire_on_commit=False) as session:
@@ -144,45 +153,52 @@ class Ingestor:
         return IngestReport(
             new=counts.new,
             duplicate=counts.duplicate,
-            failed=counts.failed,
-            errors=tuple(counts.errors),
+            failed=len(counts.failures),
+            errors=tuple(f.message for f in counts.failures),
             article_ids=tuple(counts.ids),
+            failures=tuple(
+                IngestFailure(f.location, f.error.kind, f.message) for f in counts.failures
+            ),
+            skipped=skipped,
         )
 
-    def _one(self, writer: _Writer, prepared: Article | str, counts: _Counts) -> bool:
+    def _one(self, writer: _Writer, prepared: Article | Failure, counts: _Counts) -> bool:
         """Store one prepared input; True when it is a new article.
 
-        Failures are counted and logged; the batch goes on.
+        A failure at any step rolls back this article alone (its savepoint), rebuilds the
+        in-memory indexes when it had entered them, and is counted; the batch goes on.
         """
-        if isinstance(prepared, str):
+        if isinstance(prepared, Failure):
             self._fail(counts, prepared)
             return False
+        where = prepared.location
+        progress = _Progress()
         try:
             # A Core savepoint: the writes are Core statements, and it costs half the ORM's.
             with writer.session.connection().begin_nested():
-                stored = self._store(writer, prepared)
-        except SQLAlchemyError as exc:
+                stored = self._store(writer, prepared, progress)
+        except Exception as exc:  # the batch boundary: this article fails alone
             writer.forget()  # the rollback undid writes the writer remembers
-            logger.info("discarding data: %s", prepared.location, exc_info=True)
-            cause = getattr(exc, "orig", None) or exc
-            detail = str(cause).splitlines()[0] if str(cause) else ""
-            where = prepared.location
-            self._fail(counts, f"{where}: database error: {type(cause).__name__}: {detail}")
+            logger.info("discarding data: %s", where, exc_info=True)
+            if progress.indexed:
+                self._restore(writer.session)
+            self._fail(counts, Failure(where, _storing_error(where, exc)))
             return False
         if stored is None:
             counts.duplicate += 1
             return False
+        if progress.sample is not None:  # only once the savepoint holds: never half-added
+            self.near.add(stored, progress.sample)
         counts.new += 1
         counts.ids.append(stored)
         return True
 
     @staticmethod
-    def _fail(counts: _Counts, message: str) -> None:
-        counts.failed += 1
-        counts.errors.append(message)
-        logger.warning("discarding data: %s", message)
+    def _fail(counts: _Counts, failure: Failure) -> None:
+        counts.failures.append(failure)
+        logger.warning("discarding data: %s", failure.message)
 
-    def _store(self, writer: _Writer, article: Article) -> int | None:
+    def _store(self, writer: _Writer, article: Article, progress: _Progress) -> int | None:
         """Store a new article; None when it is an exact or near duplicate (linked as a copy)."""
         session = writer.session
         existing = article_store.find_by_fingerprint(
@@ -215,12 +231,17 @@ class Ingestor:
                 length=self.summary.label,
                 sentences=article.summary,
             )
-        self._cluster(writer.events, article_id, source_id, article)
-        self.near.add(article_id, sample)
+        self._cluster(writer.events, article_id, source_id, article, progress)
+        progress.sample = sample
         return article_id
 
     def _cluster(
-        self, rows: event_store.EventWriter, article_id: int, source_id: int, article: Article
+        self,
+        rows: event_store.EventWriter,
+        article_id: int,
+        source_id: int,
+        article: Article,
+        progress: _Progress,
     ) -> None:
         """Assign a stored article to an event and the event to a story."""
         doc = EventDoc(
@@ -231,10 +252,12 @@ class Ingestor:
             published=article.published,
             language=article.language,
         )
-        assignment = self.events.add(doc)
-        for dropped in assignment.merged:
-            self.stories.unlink(dropped)
-            rows.merge_events(keep=assignment.event_key, drop=dropped)
+        progress.indexed = True  # from here on the indexes may hold part of this article
+        with stage("clustering", article.location):
+            assignment = self.events.add(doc)
+            for dropped in assignment.merged:  # events this article bridged fold into one
+                self.stories.unlink(dropped)
+                rows.merge_events(keep=assignment.event_key, drop=dropped)
         profile = self.events.profile(assignment.event_key)
         event = rows.attach(
             event_id=assignment.event_key,
@@ -250,10 +273,33 @@ class Ingestor:
             # The event's profile barely moves between powers of two: skip re-linking it.
             rows.set_story(event=event, story_id=known_story, merged=(), title=article.title)
             return
-        link = self.stories.link(assignment.event_key, profile, event.last_seen)
+        with stage("linking stories", article.location):
+            link = self.stories.link(assignment.event_key, profile, event.last_seen)
         rows.set_story(
             event=event, story_id=link.story_key, merged=link.merged, title=article.title
         )
+
+
+@dataclass
+class _Progress:
+    """How far one article got: into the in-memory indexes, and its near-duplicate sample."""
+
+    indexed: bool = False
+    sample: frozenset[int] | None = None
+
+
+def _storing_error(where: str, exc: Exception) -> BriefingError:
+    """The error of an article that failed while being stored, clustered or linked."""
+    if isinstance(exc, BriefingError):
+        return exc
+    if isinstance(exc, SQLAlchemyError):
+        cause = getattr(exc, "orig", None) or exc
+        detail = str(cause).splitlines()[0] if str(cause) else ""
+        return StorageError(f"{where}: database error: {type(cause).__name__}: {detail}")
+    detail = (str(exc).splitlines() or [""])[0]
+    return InternalError(
+        f"{where}: internal error while storing: {type(exc).__name__}: {detail}", stage="storing"
+    )
 
 
 class _Writer:

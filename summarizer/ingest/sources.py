@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from summarizer.errors import InputError
+from summarizer.errors import BriefingError, InputError, stage
 from summarizer.ingest.decode import decode_bytes
 from summarizer.ingest.feeds import looks_like_feed, parse_feed
 from summarizer.ingest.fetch import FetchPolicy, FetchResult, Validators, fetch
@@ -24,10 +24,27 @@ SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES
 
 @dataclass(frozen=True, slots=True)
 class Failure:
-    """An input that could not be read; ``message`` is the one-line error naming it."""
+    """An input that did not become an article, with the error saying why.
+
+    ``error.kind`` tells a fetch failure ("fetch") from an unreadable file ("input"), a page with
+    no article text ("extraction"), a database refusal ("storage") or a bug ("internal").
+    """
 
     location: str
-    message: str
+    error: BriefingError
+
+    @property
+    def message(self) -> str:
+        """The one-line error, naming the input."""
+        text = " ".join(str(self.error).split())
+        return text if self.location in text else f"{self.location}: {text}"
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A file inside a given directory that is not an article format (a PDF, a .docx)."""
+
+    location: str
 
 
 ValidatorStore = Callable[[str], Validators | None]
@@ -45,11 +62,12 @@ def expand(
     policy: FetchPolicy,
     cached: ValidatorStore | None = None,
     remember: ValidatorSave | None = None,
-) -> Iterator[RawInput | Failure]:
+) -> Iterator[RawInput | Failure | Skipped]:
     """Yield a RawInput (or a Failure) per article found in the given locations.
 
-    Directories are walked recursively in name order; feeds yield one input per entry.
-    A failure never stops the iteration.
+    Directories are walked recursively in name order; feeds yield one input per entry; files
+    in a directory that are not text, HTML or feeds are yielded as Skipped (hidden files and
+    READMEs silently). A failure never stops the iteration.
     """
     for location in locations:
         if is_url(location):
@@ -59,19 +77,24 @@ def expand(
         try:
             is_dir = path.is_dir()
         except OSError as exc:  # e.g. a name too long for the file system
-            yield Failure(location, f"{location[:200]}: cannot read ({exc.strerror or exc})")
+            yield Failure(
+                location, InputError(f"{location[:200]}: cannot read ({exc.strerror or exc})")
+            )
             continue
         if is_dir:
-            files = sorted(
+            found = sorted(
                 p
                 for p in path.rglob("*")
-                if p.is_file()
-                and p.suffix.lower() in SUPPORTED_SUFFIXES
-                and not p.name.startswith(".")
-                and p.name.lower() != "readme.md"
+                if p.is_file() and not p.name.startswith(".") and p.name.lower() != "readme.md"
+            )
+            files = [p for p in found if p.suffix.lower() in SUPPORTED_SUFFIXES]
+            yield from (
+                Skipped(str(p)) for p in found if p.suffix.lower() not in SUPPORTED_SUFFIXES
             )
             if not files:
-                yield Failure(location, f"{location}: directory has no .txt, .html or feed files")
+                yield Failure(
+                    location, InputError(f"{location}: directory has no .txt, .html or feed files")
+                )
             for file in files:
                 yield from _from_file(file, display=str(file), policy=policy)
         else:
@@ -90,12 +113,15 @@ def _from_file(path: Path, *, display: str, policy: FetchPolicy) -> Iterator[Raw
             raise InputError(
                 f"{display}: too large ({size:,} bytes; the cap is {policy.max_bytes:,})"
             )
-        text = decode_bytes(path.read_bytes(), location=display, max_bytes=policy.max_bytes)
-        yield from _classify(text, location=display, suffix=path.suffix.lower(), source="")
-    except InputError as exc:
-        yield Failure(display, str(exc))
+        data = path.read_bytes()
+        with stage("reading", display):
+            text = decode_bytes(data, location=display, max_bytes=policy.max_bytes)
+            found = list(_classify(text, location=display, suffix=path.suffix.lower(), source=""))
+        yield from found
+    except BriefingError as exc:
+        yield Failure(display, exc)
     except OSError as exc:
-        yield Failure(display, f"{display}: cannot read ({exc.strerror or exc})")
+        yield Failure(display, InputError(f"{display}: cannot read ({exc.strerror or exc})"))
 
 
 def _from_url(
@@ -107,22 +133,26 @@ def _from_url(
 ) -> Iterator[RawInput | Failure]:
     """Fetch one URL (conditional GET when validators are known)."""
     try:
-        result: FetchResult = fetch(url, policy=policy, validators=cached(url) if cached else None)
+        with stage("fetching", url):
+            known = cached(url) if cached else None
+            result: FetchResult = fetch(url, policy=policy, validators=known)
         if remember is not None:
             remember(url, result.validators)
         if result.not_modified:
             logger.info("not modified since last fetch: %s", url)
             return
-        text = decode_bytes(
-            result.content, location=url, charset=result.charset, max_bytes=policy.max_bytes
-        )
-        suffix = "feed" if "xml" in result.content_type or "rss" in result.content_type else ""
-        if "html" in result.content_type:
-            suffix = ".html"
-        host = urlsplit(result.url).hostname or ""
-        yield from _classify(text, location=url, suffix=suffix, source=host.removeprefix("www."))
-    except InputError as exc:
-        yield Failure(url, str(exc))
+        with stage("reading", url):
+            text = decode_bytes(
+                result.content, location=url, charset=result.charset, max_bytes=policy.max_bytes
+            )
+            suffix = "feed" if "xml" in result.content_type or "rss" in result.content_type else ""
+            if "html" in result.content_type:
+                suffix = ".html"
+            host = (urlsplit(result.url).hostname or "").removeprefix("www.")
+            found = list(_classify(text, location=url, suffix=suffix, source=host))
+        yield from found
+    except BriefingError as exc:
+        yield Failure(url, exc)
 
 
 def _classify(text: str, *, location: str, suffix: str, source: str) -> Iterator[RawInput]:

@@ -14,6 +14,7 @@ from sqlalchemy.exc import ArgumentError
 from sqlmodel import create_engine
 
 from summarizer.errors import StorageError
+from summarizer.store.fts_schema import FTS_FUNCTION, fts_text
 
 logger = logging.getLogger(__name__)
 
@@ -22,13 +23,15 @@ SQLITE_BUSY_TIMEOUT_MS = 15_000
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    """Turn on WAL, a busy timeout and foreign keys for every new SQLite connection."""
+    """Turn on WAL, a busy timeout and foreign keys; add the full-text function (per connection)."""
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+    # The full-text index's triggers call it (summarizer.store.fts_schema).
+    dbapi_connection.create_function(FTS_FUNCTION, 1, fts_text, deterministic=True)
 
 
 def make_engine(url: str) -> Engine:

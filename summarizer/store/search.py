@@ -9,10 +9,16 @@ from typing import Any
 from sqlalchemy import text
 from sqlmodel import Session
 
-from summarizer.store.fts_schema import POSTGRES_DOCUMENT
+from summarizer.store.fts_schema import (
+    MARKS,
+    POSTGRES_BODY,
+    POSTGRES_DOCUMENT,
+    SEPARATOR,
+    fts_text,
+)
 from summarizer.views import ArticleRef, SearchHit
 
-_TERM = re.compile(r"\w+", re.UNICODE)
+_TERM = re.compile(f"[\\w{MARKS}]+")  # a word, with the combining marks of its script
 MAX_QUERY_TERMS = 32
 SNIPPET_START, SNIPPET_END = "[", "]"
 
@@ -26,7 +32,7 @@ _SQLITE = text(
 _PG_DOC = POSTGRES_DOCUMENT.replace("title", "a.title").replace("body", "a.body")
 _POSTGRES = text(
     "SELECT a.id, a.title, s.name, a.location, a.published, "
-    "ts_headline('english', a.body, q, "
+    f"ts_headline('english', {POSTGRES_BODY.replace('body', 'a.body')}, q, "
     "'StartSel=' || :start || ', StopSel=' || :end || ', MaxWords=30, MinWords=12') AS snip, "
     f"ts_rank({_PG_DOC}, q) AS rank "
     "FROM article a JOIN source s ON s.id = a.source_id, to_tsquery('english', :query) q "
@@ -57,11 +63,11 @@ def search_articles(*, session: Session, query: str, limit: int = 10) -> list[Se
     postgres = session.get_bind().dialect.name == "postgresql"
     for joiner in (" AND ", " OR "):
         if postgres:
-            compiled = (" & " if joiner == " AND " else " | ").join(
-                "'" + term.replace("'", "") + "'" for term in terms
-            )
+            compiled = (" & " if joiner == " AND " else " | ").join(map(_pg_term, terms))
         else:
-            compiled = joiner.join('"' + term.replace('"', '""') + '"' for term in terms)
+            compiled = joiner.join(
+                '"' + str(fts_text(term)).replace('"', '""') + '"' for term in terms
+            )
         statement = _POSTGRES if postgres else _SQLITE
         rows = session.connection().execute(
             statement,
@@ -71,6 +77,24 @@ def search_articles(*, session: Session, query: str, limit: int = 10) -> list[Se
         if hits or len(terms) == 1:
             return hits
     return []
+
+
+def _sqlite_term(term: str) -> str:
+    """A query term for FTS5 MATCH: a quoted phrase (an unspaced word: its characters in order)."""
+    return '"' + str(fts_text(term)).replace('"', '""') + '"'
+
+
+def _pg_term(term: str) -> str:
+    """A query term for to_tsquery: a phrase (<->) of its pieces when it holds unspaced ones."""
+    pieces = [p for p in str(fts_text(term)).split(SEPARATOR) if p]
+    quoted = ["'" + piece.replace("'", "").replace("\\", "") + "'" for piece in pieces]
+    return quoted[0] if len(quoted) == 1 else "(" + " <-> ".join(quoted) + ")"
+
+
+def _snippet(raw: object) -> str:
+    """A snippet as the reader sees it: separators gone, one highlight per matched word."""
+    text = str(raw or "").replace(SEPARATOR, "")
+    return " ".join(text.replace(SNIPPET_END + SNIPPET_START, "").split())
 
 
 def _hit(row: Any) -> SearchHit:
@@ -84,7 +108,7 @@ def _hit(row: Any) -> SearchHit:
             location=str(location),
             published=_as_utc(published),
         ),
-        snippet=" ".join(str(snip or "").split()),
+        snippet=_snippet(snip),
         rank=float(rank or 0.0),
     )
 

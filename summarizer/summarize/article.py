@@ -15,7 +15,6 @@ from summarizer.summarize.standalone import (
     is_prose,
     stands_alone,
 )
-from summarizer.text.language import SUMMARY_LANGUAGES, can_summarize
 from summarizer.text.sentences import split_sentences
 
 __all__ = ["DEFAULT_SENTENCES", "METHODS", "summarize_article"]
@@ -56,7 +55,8 @@ def summarize_article(
     Args:
         title: the article's title (may be empty).
         body: the article's plain text, paragraphs separated by line breaks.
-        language: ISO 639-1 code; must be in SUMMARY_LANGUAGES.
+        language: ISO 639-1 code; any language (without a stemmer, words are only lower-cased;
+            unspaced scripts are compared on character pairs).
         method: one of METHODS; "default" is vectorised TextRank, chosen by benchmarks/bbc.py.
         sentences: number of sentences wanted (3 when neither limit is given).
         words: word budget instead of a sentence count.
@@ -66,18 +66,13 @@ def summarize_article(
 
     Raises:
         ValueError: both limits are given, or a limit is below 1.
-        InputError: the language or the method is not supported.
+        InputError: the method is not supported.
     """
     if sentences is not None and words is not None:
         raise ValueError("give either sentences or words, not both")
     for name, limit in (("sentences", sentences), ("words", words)):
         if limit is not None and limit < 1:
             raise ValueError(f"{name} must be at least 1, got {limit}")
-    if not can_summarize(language):
-        raise InputError(
-            f"cannot summarise language {language!r}: "
-            f"supported languages are {', '.join(SUMMARY_LANGUAGES)}"
-        )
     if method not in METHODS:
         raise InputError(f"unknown summary method {method!r}: choose one of {', '.join(METHODS)}")
     all_sentences = split_sentences(body, language)

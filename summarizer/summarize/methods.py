@@ -134,12 +134,14 @@ def _stemmer(language: str) -> Callable[[str], str]:
     """
     if snowball_name(language) is not None:
         return lru_cache(maxsize=100_000)(snowball_stemmer(language))
+    name = SUMY_NAMES.get(language)
+    if name is None:  # Japanese, Korean, Thai, Arabic, Hindi, ...: the ranking needs no stems
+        return str.lower
     from sumy.nlp.stemmers import Stemmer  # imports NLTK: only for languages PyStemmer lacks
 
-    name = SUMY_NAMES.get(language, language)
     try:
         stemmer: Callable[[str], str] = Stemmer(name)
-    except LookupError:
-        logger.warning("no stemmer for %s: words are only lower-cased", language)
+    except (LookupError, ValueError, ImportError):
+        logger.info("no stemmer for %s: words are only lower-cased", language)
         return str.lower
     return lru_cache(maxsize=100_000)(stemmer)

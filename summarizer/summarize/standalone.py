@@ -6,7 +6,7 @@ import logging
 import re
 
 from summarizer.text.language import stop_words
-from summarizer.text.tokenizer import character_bigrams, words
+from summarizer.text.tokenizer import UNSPACED, character_bigrams, words
 
 logger = logging.getLogger(__name__)
 
@@ -32,9 +32,9 @@ _DEPENDENT_OPENERS: dict[str, frozenset[str]] = {
     "uk": _word_set("він вона воно вони його її їх це цей ця ці але однак проте"),
 }
 _OPENING_WORD = re.compile(r"[\"“‘'«(\[]*([^\W\d_]+(?:['’][^\W\d_]+)?)")
-_TERMINAL = re.compile(r"[.!?…。！？][\"”’'»)\]]*$")
+_TERMINAL = re.compile(r"[.!?…。！？؟۔।॥።။។][\"”’'»)\]]*$")
 _QUOTES = re.compile(r"[\"“”]")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+_CJK = UNSPACED  # scripts without spaces between words: prose is counted in characters
 
 MIN_WORDS = 4
 _MIN_CJK_CHARACTERS = 8

@@ -1,9 +1,10 @@
-"""Offline language detection (script, then stop words) and the languages Briefing can summarise."""
+"""Offline language detection (script, then stop words) and per-language stop words."""
 
 from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_right
 from collections import Counter
 from functools import cache
 
@@ -11,15 +12,9 @@ from sumy.utils import get_stop_words
 
 logger = logging.getLogger(__name__)
 
-# Languages summarize_article accepts: a stemmer works offline with what is installed (Snowball
-# through NLTK, or sumy's own) and sentences split without downloads. Chinese is compared on
-# character pairs (sumy's jieba tokenizer is not installed). Greek and Polish are left out: sumy's
-# stemmers for them need greek-stemmer-pos and pystempel.
-SUMMARY_LANGUAGES: tuple[str, ...] = (
-    "cs", "da", "de", "en", "es", "fi", "fr", "hu", "it",
-    "nl", "no", "pt", "ro", "ru", "sk", "sv", "uk", "zh",
-)  # fmt: skip
-
+# Every language is summarised; these have a stemmer (Snowball through PyStemmer, or sumy's own),
+# the others are compared on lower-cased words, or on character pairs where words are not spaced
+# (summarizer.text.tokenizer). Greek and Polish stemmers would need greek-stemmer-pos and pystempel.
 SUMY_NAMES: dict[str, str] = {
     "cs": "czech", "da": "danish", "de": "german", "el": "greek", "en": "english",
     "es": "spanish", "fi": "finnish", "fr": "french", "hu": "hungarian", "it": "italian",
@@ -58,18 +53,6 @@ _WORD = re.compile(r"[^\W\d_]+")
 _MIN_LETTERS = 20
 _ASCII_NON_LETTERS = dict.fromkeys(i for i in range(128) if not chr(i).isalpha())
 _MIN_STOP_SHARE = 0.12
-
-
-def can_summarize(language: str) -> bool:
-    """Tell whether summarize_article accepts a language.
-
-    Args:
-        language: ISO 639-1 code.
-
-    Returns:
-        True when the language is in SUMMARY_LANGUAGES.
-    """
-    return language in SUMMARY_LANGUAGES
 
 
 @cache
@@ -118,36 +101,72 @@ def detect_language(text: str) -> str:
     return script
 
 
+# (first code point, language or script) of each block, sorted; a block ends where the next begins.
+# A script read by one language names it (Hangul: ko, Thai: th, Devanagari: hi, as the language
+# most text in it is written in); Latin, Cyrillic and Arabic are told apart further by letters.
+_BLOCKS = (
+    (0x0000, "latin"),
+    (0x0250, "other"),
+    (0x0370, "el"),
+    (0x0400, "cyrillic"),
+    (0x0530, "hy"),
+    (0x0590, "he"),
+    (0x0600, "arabic"),
+    (0x0700, "other"),
+    (0x0750, "arabic"),
+    (0x0780, "other"),
+    (0x0900, "hi"),
+    (0x0980, "bn"),
+    (0x0A00, "pa"),
+    (0x0A80, "gu"),
+    (0x0B00, "other"),
+    (0x0B80, "ta"),
+    (0x0C00, "te"),
+    (0x0C80, "kn"),
+    (0x0D00, "ml"),
+    (0x0D80, "si"),
+    (0x0E00, "th"),
+    (0x0E80, "lo"),
+    (0x0F00, "other"),
+    (0x1000, "my"),
+    (0x10A0, "ka"),
+    (0x1100, "ko"),
+    (0x1200, "am"),
+    (0x1380, "other"),
+    (0x1780, "km"),
+    (0x1800, "other"),
+    (0x1E00, "latin"),
+    (0x1F00, "el"),
+    (0x2000, "other"),
+    (0x3040, "ja"),
+    (0x3100, "other"),
+    (0x3400, "zh"),
+    (0x4DC0, "other"),
+    (0x4E00, "zh"),
+    (0xA000, "other"),
+    (0xAC00, "ko"),
+    (0xD7B0, "other"),
+)
+_BLOCK_STARTS = [start for start, _ in _BLOCKS]
+# Letters Urdu uses and Persian and Arabic do not (ٹ ڈ ڑ ں ے), then Persian's (پ چ ژ گ and the
+# Persian forms of yeh and kaf, ی ک, where Arabic writes ي ك).
+_URDU = frozenset("\u0679\u0688\u0691\u06ba\u06d2")
+_PERSIAN = frozenset("\u067e\u0686\u0698\u06af\u06cc\u06a9")
+
+
 def _dominant_script(letters: list[str]) -> str:
     """Return "latin", "cyrillic" or a language code for the most common script of the letters."""
     if max(letters) < "\u0250":
         return "latin"  # the common case: no letter beyond Latin Extended-B
-    counts: Counter[str] = Counter()
-    for char in letters:
-        code = ord(char)
-        if code < 0x250:
-            counts["latin"] += 1
-        elif 0x370 <= code < 0x400:
-            counts["el"] += 1
-        elif 0x400 <= code < 0x530:
-            counts["cyrillic"] += 1
-        elif 0x590 <= code < 0x600:
-            counts["he"] += 1
-        elif 0x600 <= code < 0x700:
-            counts["ar"] += 1
-        elif 0xE00 <= code < 0xE80:
-            counts["th"] += 1
-        elif 0x3040 <= code < 0x3100:
-            counts["ja"] += 1  # kana: Japanese even when kanji outnumber them
-        elif 0xAC00 <= code < 0xD7B0 or 0x1100 <= code < 0x1200:
-            counts["ko"] += 1
-        elif 0x4E00 <= code < 0xA000 or 0x3400 <= code < 0x4DC0:
-            counts["zh"] += 1
-        else:
-            counts["other"] += 1
+    counts: Counter[str] = Counter(
+        _BLOCKS[bisect_right(_BLOCK_STARTS, ord(char)) - 1][1] for char in letters
+    )
     if counts["ja"] and counts["ja"] * 10 >= counts["zh"]:
-        return "ja"
+        return "ja"  # kana: Japanese even when kanji outnumber them
     script, _ = counts.most_common(1)[0]
+    if script == "arabic":
+        found = set(letters)
+        return "ur" if found & _URDU else "fa" if found & _PERSIAN else "ar"
     return "" if script == "other" else script
 
 

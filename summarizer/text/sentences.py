@@ -64,8 +64,32 @@ def split_sentences(text: str, language: str = "en") -> list[str]:
         pieces = _reattach_quotes(_segment(language or "en", line))
         if language in ("en", ""):  # the abbreviation and starter lists below are English
             pieces = _split_inner(_join_times(pieces))
-        sentences.extend(pieces)
+        sentences.extend(_split_script_stops(pieces))
     return sentences
+
+
+# Full stops of other scripts, which need no space after them: CJK 。！？, Arabic ؟ and Urdu ۔,
+# Devanagari and Bengali । ॥, Ethiopic ።, Myanmar ။, Khmer ។ ៕ (closing quotes stay with them).
+_CLOSERS = "\"”’'»」』）)"
+_SCRIPT_STOP = re.compile(f"[。！？؟۔।॥።။។៕][{_CLOSERS}]*(?=\\s*[^\\s{_CLOSERS}])")
+# Thai writes no full stop: a space between two Thai words ends a sentence (or a clause).
+_THAI_BREAK = re.compile(r"(?<=[\u0e00-\u0e7f])\s+(?=[\u0e00-\u0e7f])")
+
+
+def _split_script_stops(pieces: list[str]) -> list[str]:
+    """Split pieces after other scripts' full stops, and Thai at its spaces."""
+    result: list[str] = []
+    for piece in pieces:
+        start = 0
+        parts = []
+        for match in _SCRIPT_STOP.finditer(piece):
+            parts.append(piece[start : match.end()])
+            start = match.end()
+        parts.append(piece[start:])
+        for part in parts:
+            thai = part and max(part) >= "\u0e00"
+            result.extend(_THAI_BREAK.split(part) if thai else [part])
+    return [p.strip() for p in result if p.strip()]
 
 
 _ODD_SPACE = re.compile(r"[^\S\n ](?=\s*\.)")  # a non-ASCII space before a full stop

@@ -14,28 +14,71 @@ logger = logging.getLogger(__name__)
 _WORD = re.compile(r"(?:[^\W\d_]\.){2,}|\d+(?:[.,:]\d+)*%?|[^\W\d_]+(?:['’-][^\W\d_]+)*")
 # The words sumy should see: letters only, as sumy's own tokenizer keeps (numbers carry no topic).
 _SUMY_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-# Chinese and Japanese write no spaces; without a dictionary segmenter (jieba is not installed)
-# overlapping character pairs stand in for words, which is enough to compare sentences.
-_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]+")
-_CJK_LANGUAGES = frozenset({"zh", "ja"})
+# Scripts written without spaces between words: Japanese kana, Chinese characters (CJK unified,
+# extension A, compatibility), Thai, Lao, Khmer and Myanmar. Without a dictionary segmenter
+# (none is installed) overlapping character pairs stand in for words, which is enough to compare
+# sentences and articles; search indexes single characters (summarizer.store.search).
+UNSPACED_CHARACTERS = (
+    "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+    "\u0e00-\u0e7f\u0e80-\u0eff\u1780-\u17ff\u1000-\u109f"
+)
+UNSPACED = re.compile(f"[{UNSPACED_CHARACTERS}]")
+_UNSPACED_RUN = re.compile(f"[{UNSPACED_CHARACTERS}]+")
+_UNSPACED_LANGUAGES = frozenset({"zh", "ja", "th", "lo", "km", "my"})
+
+
+def _run_bigrams(run: str) -> list[str]:
+    """Overlapping character pairs of one run (a run of one character gives that character)."""
+    return [run[i : i + 2] for i in range(max(len(run) - 1, 1))]
 
 
 def character_bigrams(text: str) -> list[str]:
-    """Return overlapping character pairs of the Chinese or Japanese runs of text.
+    """Return overlapping character pairs of the unspaced runs of text (Chinese, Japanese, Thai).
 
     Args:
         text: any text.
 
     Returns:
-        The pairs in order (a run of one character gives that character), then any
-        Latin-script words of the text.
+        The pairs in order (a run of one character gives that character), then the other
+        words of the text.
     """
     grams: list[str] = []
-    for match in _CJK_RUN.finditer(text):
-        run = match.group(0)
-        grams.extend(run[i : i + 2] for i in range(max(len(run) - 1, 1)))
-    grams.extend(m.group(0) for m in _SUMY_WORD.finditer(_CJK_RUN.sub(" ", text)))
+    for match in _UNSPACED_RUN.finditer(text):
+        grams.extend(_run_bigrams(match.group(0)))
+    grams.extend(m.group(0) for m in _SUMY_WORD.finditer(_UNSPACED_RUN.sub(" ", text)))
     return grams
+
+
+def word_count(text: str) -> int:
+    """Words of a text; in unspaced scripts (Chinese, Japanese, Thai) two characters count as one.
+
+    Args:
+        text: any text.
+
+    Returns:
+        The blank-separated words outside unspaced runs, plus half their characters.
+    """
+    if UNSPACED.search(text) is None:
+        return len(text.split())
+    unspaced = len(UNSPACED.findall(text))
+    return len(UNSPACED.sub(" ", text).split()) + unspaced // 2
+
+
+def spaced_bigrams(text: str) -> str:
+    """The text with each unspaced run written as its character pairs, separated by spaces.
+
+    Word-based features (event clustering, story linking) then see "東京 京都" where the text
+    says "東京都"; text in spaced scripts comes back unchanged (and at once).
+
+    Args:
+        text: any text.
+
+    Returns:
+        The text, unspaced runs replaced by their overlapping pairs between spaces.
+    """
+    if UNSPACED.search(text) is None:
+        return text
+    return _UNSPACED_RUN.sub(lambda m: " " + " ".join(_run_bigrams(m.group(0))) + " ", text)
 
 
 def words(text: str) -> list[str]:
@@ -85,10 +128,10 @@ class OfflineTokenizer:
             sentence: one sentence.
 
         Returns:
-            The words in order, without punctuation and numbers (character pairs for Chinese
-            and Japanese).
+            The words in order, without punctuation and numbers (character pairs for unspaced
+            scripts such as Chinese, Japanese and Thai).
         """
-        if _iso_code(self._language) in _CJK_LANGUAGES:
+        if _iso_code(self._language) in _UNSPACED_LANGUAGES or UNSPACED.search(sentence):
             return tuple(character_bigrams(sentence))
         return tuple(_SUMY_WORD.findall(sentence))
 
@@ -115,6 +158,7 @@ _NAMES_TO_CODES = {
     "hungarian": "hu",
     "norwegian": "no",
     "romanian": "ro",
+    "thai": "th",
 }
 
 

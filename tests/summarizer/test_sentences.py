@@ -99,3 +99,22 @@ def test_other_languages() -> None:
 def test_empty_text() -> None:
     assert split_sentences("") == []
     assert split_sentences(" \n\n \n") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "会議が開かれた。首相が発表した！質問は？",
+            "ja",
+            ["会議が開かれた。", "首相が発表した！", "質問は？"],
+        ),
+        ("他说：“我们来了。”然后离开了。", "zh", ["他说：“我们来了。”", "然后离开了。"]),
+        ("هل هذا سؤال؟نعم هذا جواب.", "ar", ["هل هذا سؤال؟", "نعم هذا جواب."]),
+        ("یہ پہلا جملہ ہے۔یہ دوسرا ہے۔", "ur", ["یہ پہلا جملہ ہے۔", "یہ دوسرا ہے۔"]),
+        ("पहला वाक्य है।दूसरा वाक्य है।", "hi", ["पहला वाक्य है।", "दूसरा वाक्य है।"]),
+        ("ประโยคแรกจบแล้ว ประโยคที่สองเริ่ม", "th", ["ประโยคแรกจบแล้ว", "ประโยคที่สองเริ่ม"]),
+    ],
+)
+def test_other_scripts_full_stops(text: str, language: str, expected: list[str]) -> None:
+    assert split_sentences(text, language) == expected

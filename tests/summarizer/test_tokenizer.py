@@ -73,3 +73,14 @@ def test_chinese_words_are_character_pairs() -> None:
     assert character_bigrams("政府宣布 GDP") == ["政府", "府宣", "宣布", "GDP"]
     assert OfflineTokenizer("zh").to_words("税收。") == ("税收",)
     assert character_bigrams("一") == ["一"]
+
+
+def test_unspaced_scripts_count_and_compare_in_character_pairs() -> None:
+    from summarizer.text.tokenizer import spaced_bigrams, word_count
+
+    assert word_count("東京都で会議") == 3
+    assert word_count("The talks opened in Vesburg") == 5
+    assert word_count("การเจรจาเริ่มขึ้น และ talks") == (17 + 3) // 2 + 1
+    assert spaced_bigrams("東京都で") == " 東京 京都 都で "
+    assert spaced_bigrams("Talks in Vesburg") == "Talks in Vesburg"
+    assert "การ" not in spaced_bigrams("การเจรจา").split()  # Thai runs become pairs too
