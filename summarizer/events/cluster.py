@@ -72,8 +72,8 @@ class EventAssignment:
         event_key: the event the article belongs to now.
         is_new: True when the article opened this event.
         score: the article's score with the event it joined (0.0 for a new event).
-        merged: keys of events folded into `event_key` by this call (their articles now
-            belong to `event_key`; the keys are gone).
+        merged: keys of one-article events folded into `event_key` by this call (their article
+            now belongs to `event_key`; the keys are gone).
     """
 
     event_key: int
@@ -131,9 +131,9 @@ class EventIndex:
     side's articles (`Item.headline_support`), so reports that share a subject but say that
     different things happened stay apart.
 
-    When the article also passes both tests with another open event, and the two events pass
-    them with each other (average link over all their articles), the two events merge under the
-    older key: the outcome then depends less on the order in which articles arrive.
+    When the article also passes both tests with an open event of one article, and that lone
+    article passes them with the event the newcomer joined, it moves in (its own event is
+    gone): the outcome then depends less on the order in which articles arrive.
 
     Events whose last article is older than the window before the newest time seen are closed
     and forgotten, so the cost per article depends on recent traffic, not on history. Articles
@@ -322,22 +322,28 @@ class EventIndex:
         return found
 
     def _merge_fitting(self, key: int, others: Sequence[int]) -> tuple[int, list[int]]:
-        """Merge into the article's event every other matched event that fits it whole."""
-        merged: list[int] = []
+        """Move into the article's event each lone article it also matched that fits it whole.
+
+        A report left alone because the one before it told its happening in other words gets
+        a second look when the event grows: it moves in when it fits the grown event (both
+        tests, against every article there). Events of several articles never merge, so one
+        bridging article cannot chain two happenings.
+        """
+        moved: list[int] = []
         for other_key in others:
             event, other = self._index.get(key), self._index.get(other_key)
-            if event is None or other is None or self._fit(event, other) is None:
+            if event is None or other is None or other.size != 1:
                 continue
-            keep, drop = sorted((key, other_key))
-            self._index.merge(keep, drop)
-            self._touched[keep] = self._adds
-            del self._touched[drop]
-            kept = self._index.get(keep)
+            if self._fit(event, other) is None:
+                continue
+            self._index.merge(key, other_key)
+            del self._touched[other_key]
+            self._touched[key] = self._adds
+            kept = self._index.get(key)
             assert kept is not None and kept.last is not None
-            heapq.heappush(self._expiry, (kept.last, keep))
-            merged.append(drop)
-            key = keep
-        return key, merged
+            heapq.heappush(self._expiry, (kept.last, key))
+            moved.append(other_key)
+        return key, moved
 
     def _join(self, key: int, article: Item) -> None:
         event = self._index.absorb(key, article)

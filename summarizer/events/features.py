@@ -313,7 +313,7 @@ def weigh(
         if kind == 0.0:
             continue
         half = what if prefix == TERM else who
-        if information is None:
+        if information is None or prefix != TERM:
             idf = frequencies.idf(feature)
         else:
             idf = information(feature[2:], unlisted)

@@ -264,12 +264,25 @@ def test_close_rewrite_joins_under_another_headline() -> None:
     assert not index.add(rewrite if index.add(URGES).is_new else URGES).is_new
 
 
-def test_bridging_article_merges_two_events_under_the_older_key(seeds: list[Path]) -> None:
+def test_lone_article_moves_into_the_event_that_grew(seeds: list[Path]) -> None:
     minsk, talks, roadmap = (seed_doc(p) for p in seeds[:3])
     assert not pair_evidence(minsk, roadmap).joins()  # "face to face" against "roadmap"
     index = EventIndex(next_key=10)
     assert index.add(minsk).event_key == 10
     assert index.add(roadmap).event_key == 11
-    bridge = index.add(talks)  # fits both, and the two events fit each other as a whole
-    assert (bridge.event_key, bridge.merged) == (10, (11,))
-    assert index.open_events == 1 and index.profile(11) == {}
+    bridge = index.add(talks)  # fits both; the lone Minsk report fits the grown event whole
+    assert (bridge.event_key, bridge.merged) == (11, (10,))
+    assert index.open_events == 1 and index.profile(10) == {}
+
+
+def test_events_of_several_articles_never_merge() -> None:
+    # the talks and the draft deal of the bundled sample: one story, two happenings, and an
+    # article dated to the start of the deal's day that fits both
+    index = EventIndex(window=timedelta(hours=36))
+    t = datetime(2026, 3, 10, 12, tzinfo=UTC)
+    first = [index.add(make_doc(i, MATCH, t + timedelta(hours=i))) for i in (1, 2)]
+    second = [index.add(make_doc(i, MATCH, t + timedelta(hours=60 + i))) for i in (3, 4)]
+    assert first[0].event_key == first[1].event_key != second[0].event_key
+    assert second[0].event_key == second[1].event_key
+    bridge = index.add(make_doc(5, MATCH, t + timedelta(hours=31)))
+    assert bridge.merged == () and index.open_events == 2
