@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test test-clock lint bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,10 @@ lint: $(STAMP)
 
 test: lint
 	$(BIN)/pytest -q -rs
+
+# The clock-dependent tests again at faked times, zones, locales and hash seeds (.ci/clock).
+test-clock: $(STAMP)
+	PYTHON=$(BIN)/python bash .ci/clock
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run_all

@@ -18,13 +18,17 @@ _DEBRIS = re.compile(
 )
 # Words that mark a very short or an unpunctuated line as furniture; prose may use them.
 _DEBRIS_SHORT = re.compile(
-    r"\b(?:comments\b|(?:leave|post|add) (?:a )?(?:comment|reply)|register\b|log ?(?:in|out)\b"
-    r"|related\b|recommended\b|most (?:popular|read|viewed|shared)\b|trending\b"
-    r"|advertisement\b|sponsored\b|loading\b|published\b|staff writer\b"
-    r"|see (?:more|all|full)\b|podcasts?\b|playlist\b|supported by\b|reprints?\b"
-    r"|permissions\b|password\b|browser\b|javascript\b|buy now\b|shop now\b"
-    r"|subscri(?:be|ption)\b|copyright\b|photo:|image:|credit:|more from\b"
-    r"|watch (?:now|live|video)|jump to\b|menu\b|search\b|home ?page\b|tweet\b|whatsapp\b)"
+    r"\b(?:comments\b|(?:leave|post|add) (?:a )?(?:comment|reply)|log ?(?:in|out)\b"
+    r"|most (?:popular|read|viewed|shared)\b|advertisement\b|sponsored\b|published\b"
+    r"|staff writer\b|see (?:more|all|full)\b|supported by\b|reprints?\b|permissions\b"
+    r"|javascript\b|buy now\b|shop now\b|subscri(?:be|ption)\b|copyright\b|photo:|image:"
+    r"|credit:|more from\b|watch (?:now|live|video)|jump to\b|home ?page\b)"
+)
+# Widget labels that are also common words of headlines ("Police search for ...", "Meal prep
+# menu"): furniture when the line is very short or opens with them.
+_DEBRIS_LABEL = re.compile(
+    r"\b(?:register|related|recommended|trending|loading|podcasts?|playlist|password|browser"
+    r"|menu|search|tweet|whatsapp)\b"
 )
 # Substrings that mark a line as debris at any length (consent banners run long).
 _DEBRIS_ANYWHERE = (
@@ -59,15 +63,50 @@ _CREDIT_LABEL = re.compile(
     r"(?: by\b|\s*:)"
 )
 _CREDIT_AGENCY = re.compile(
-    r"getty images|shutterstock|\bap photo|[|/]\s*(?:getty|reuters|afp|ap|bloomberg|epa|pa)\b"
+    r"getty images|shutterstock|\bap photo"
     r"|^\((?:photo(?:graph)?|credit|image|picture)s?\b(?: by\b|\s*:)"
 )
+# "Jane Doe / AP": a name, then the agency. A page title names its site the same way, after a
+# headline ("Rescuers search flooded town | AP News"), so the name must be short.
+_NAMED_AGENCY = re.compile(r"^(?P<name>[^|/]*)[|/]\s*(?:getty|reuters|afp|ap|bloomberg|epa|pa)\b")
+_CREDIT_NAME_WORDS = 4
 # Headers of lists of other articles ("Most read in world news", "More from Sportsnet").
 _TEASER_HEADER = re.compile(
     r"^\W*(?:most (?:read|popular|viewed|shared|commented)|related(?: stories| articles| posts"
     r"| content| coverage| links)?|recommended|more (?:from|on|in|stories|news)|trending"
     r"|you (?:may|might) (?:also )?like|read next|up next|popular|top stories|latest news"
     r"|editor'?s picks|don'?t miss)\b[^.!?]*$"
+)
+# A dateline opens a news story: "ST. JOSEPH, Mich. (AP) —", "LONDON (Reuters) -",
+# "MINSK, Belarus —", "MOSCOW, September 3 (RIA Novosti) -". The place is in capitals, or any
+# case when an agency in brackets follows ("Paris (AFP) -").
+_PLACE_CAPS = r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}"
+_PLACE_ANY = r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}"
+_REGION = r"(?:,\s*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}){0,2}"
+_DAY = r"(?:,?\s*[A-Z][a-z]{2,8}\.? \d{1,2})?"
+_AGENCY = r"\s*\([A-Z][^()]{1,40}\)"
+_DATELINE = re.compile(
+    rf"^(?:{_PLACE_CAPS}{_REGION}{_DAY}(?:{_AGENCY})?|{_PLACE_ANY}{_REGION}{_DAY}{_AGENCY})"
+    r"\s*[-–—]{1,2}\s+\S"
+)
+# Capitalised labels that open a line the way a place does, but are no place.
+_NOT_PLACES = frozenset(
+    (
+        "breaking",
+        "update",
+        "updated",
+        "exclusive",
+        "watch",
+        "live",
+        "opinion",
+        "analysis",
+        "editorial",
+        "photos",
+        "video",
+        "correction",
+        "advertisement",
+        "sponsored",
+    )
 )
 _TIME_LABEL = re.compile(
     r"^(?:updated|published|posted|last (?:updated|modified)|first published|created|modified"
@@ -102,6 +141,9 @@ _READER = re.compile(r"\b(?:you|your|you're|we|our|us)\b")
 _LONG_RUN = re.compile(r"\S{13,}")
 _CREDIT_HINTS = ("credit", "photo", "image", "picture", "getty", "shutterstock", "/")
 _SHORT_WORDS = 30
+_BYLINE_WORDS = 12
+_DATED_BYLINE_WORDS = 20
+_DATED_BYLINE_SHARE = 0.25
 _LONG_WORDS = 25
 _MIN_PROSE_WORDS = 4
 _MAX_CAPITALISED = 0.7
@@ -213,7 +255,14 @@ def is_debris(lowered: str, n_words: int, terminal: bool) -> bool:
     if n_words <= _SHORT_WORDS and prompt_like and _DEBRIS.search(lowered):
         return True
     short = n_words <= _VERY_SHORT_WORDS or (not terminal and n_words <= 20)
-    return short and _DEBRIS_SHORT.search(lowered) is not None
+    if not short:
+        return False
+    if _DEBRIS_SHORT.search(lowered) is not None:
+        return True
+    label = _DEBRIS_LABEL.search(lowered)
+    return label is not None and (
+        n_words <= _VERY_SHORT_WORDS or not _WORD.search(lowered[: label.start()])
+    )
 
 
 def is_teaser_header(line: str) -> bool:
@@ -242,7 +291,7 @@ def is_meta(line: str, tokens: list[str] | None = None) -> bool:
     tokens = line.split() if tokens is None else tokens
     if not _WORD.search(line):
         return True
-    if len(tokens) <= 12 and (_BYLINE.match(line) or is_time_line(line, tokens)):
+    if is_byline(line, tokens) or (len(tokens) <= 12 and is_time_line(line, tokens)):
         return True
     if len(tokens) > 16:
         return False
@@ -254,6 +303,24 @@ def is_meta(line: str, tokens: list[str] | None = None) -> bool:
     if sum(t in _WIDGET_WORDS or t.isdigit() for t in lowered) * 2 > len(lowered):
         return True
     return len(tokens) <= 10 and _date_share(tokens) > 0.5
+
+
+def is_byline(line: str, tokens: list[str] | None = None) -> bool:
+    """True for "By Jane Doe" lines, also with a date ("By Jane Doe on Monday, May 4, 2020").
+
+    Args:
+        line: a normalised line.
+        tokens: its whitespace tokens, if already split.
+
+    Returns:
+        Whether the line only names the author (and when they wrote).
+    """
+    tokens = line.split() if tokens is None else tokens
+    if _BYLINE.match(line) is None:
+        return False
+    return len(tokens) <= _BYLINE_WORDS or (
+        len(tokens) <= _DATED_BYLINE_WORDS and _date_share(tokens) >= _DATED_BYLINE_SHARE
+    )
 
 
 def is_caption(lowered: str) -> bool:
@@ -271,7 +338,28 @@ def is_credit(lowered: str, n_words: int) -> bool:
 
 def is_agency_credit(lowered: str, n_words: int) -> bool:
     """True for a short lower-cased line that is a bare agency credit, as set below a caption."""
-    return n_words <= 12 and lowered[-1] not in ".:" and _CREDIT_AGENCY.search(lowered) is not None
+    if n_words > 12 or lowered[-1] in ".:":
+        return False
+    if _CREDIT_AGENCY.search(lowered) is not None:
+        return True
+    named = _NAMED_AGENCY.search(lowered)
+    return named is not None and len(named.group("name").split()) <= _CREDIT_NAME_WORDS
+
+
+def is_dateline(line: str) -> bool:
+    """True for a line that opens with a news dateline ("LONDON (Reuters) - ...").
+
+    Args:
+        line: a normalised line.
+
+    Returns:
+        Whether the line starts a story as agencies and newspapers do.
+    """
+    match = _DATELINE.match(line)
+    if match is None:
+        return False
+    place = re.split(r"[,(\-–—:]", line, maxsplit=1)[0].strip().lower()
+    return place not in _NOT_PLACES
 
 
 def is_time_line(line: str, tokens: list[str] | None = None) -> bool:

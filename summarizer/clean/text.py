@@ -12,19 +12,23 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 
 from summarizer.clean.lines import normalise_line, split_lines
+from summarizer.clean.repeats import without_repeats
 from summarizer.clean.rules import (
     LineFeatures,
     is_agency_credit,
-    is_teaser_header,
+    is_byline,
+    is_dateline,
     is_time_line,
     measure,
 )
+from summarizer.clean.teasers import mark_teaser_lists
 from summarizer.values import CleanedText
 
 logger = logging.getLogger(__name__)
 
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·»]\s+")
 _TITLE_MAX_WORDS = 25
+_SITE_NAME_WORDS = 4
 
 # Line weights for the body search. Prose earns one point per _WORDS_PER_POINT words (at most
 # 80 words count); debris costs _BAD, furniture inserted between paragraphs ("Advertisement")
@@ -40,10 +44,9 @@ _MAX_GAP = 12.0  # debris weight after a run's best point that ends the run
 _MAX_WIDGET_LINES = 6  # runs separated by at most this many widget lines are one body
 _ANCHOR_WINDOW = 25  # lines below the headline where the article is expected to start
 _ANCHOR_SHARE = 0.4  # the run there wins if it weighs this share of the heaviest run
-_TEASER_HEADER_WORDS = 6
-_PARAGRAPH_WORDS = 15
-_CONTAINMENT_WINDOW = 3
-_MIN_CONTAINED_CHARS = 40
+_DATELINE_SHARE = 0.25  # a dateline is a stronger cue than the headline: a smaller share
+_LEAD_MIN_WORDS = 8
+_LIST_SENTENCES = 3
 
 
 def clean_plain_text(text: str, *, known_boilerplate: Collection[str] = ()) -> CleanedText:
@@ -66,18 +69,24 @@ def clean_plain_text(text: str, *, known_boilerplate: Collection[str] = ()) -> C
     title_at = _title_index(lines, features, known)
     title = _best_title(lines[title_at], lines[title_at + 1 :]) if title_at >= 0 else ""
     bad = _bad_lines(lines, features, known, title_at, title)
-    _mark_teaser_lists(lines, features, bad)
-    weights = _weights(lines, features, bad)
     anchor = _anchor(lines, title_at, title)
+    mark_teaser_lists(lines, features, bad, headlines={title_at, anchor})
+    weights = _weights(lines, features, bad)
     widget = [b and not f.meta for f, b in zip(features, bad, strict=True)]
-    start, end = _main_block(weights, widget, anchor)
+    datelines = [
+        i for i, f in enumerate(features) if f.prose and not bad[i] and is_dateline(lines[i])
+    ]
+    start, end = _main_block(weights, widget, anchor, datelines)
     if start == end:
         # No line reads as prose (a list or a table): keep everything that is not debris.
         logger.debug("no prose block found; keeping all %d lines that are not debris", len(lines))
         start, end = 0, len(lines)
-    elif title_at >= 0:
+    elif title_at >= 0 and start not in datelines:  # a dateline opens the story itself
         start = _with_standfirst(features, bad, title_at, start)
-    paragraphs = _dedupe([lines[i] for i in range(start, end) if not bad[i]])
+        start = _with_lead(lines, features, bad, anchor, start)
+    end = _with_own_list(features, bad, weights, (start, end))
+    kept = [i for i in range(start, end) if not bad[i]]
+    paragraphs = without_repeats(lines, features, kept)
     return CleanedText(title=title, paragraphs=tuple(paragraphs))
 
 
@@ -92,7 +101,8 @@ def _title_index(lines: Sequence[str], features: Sequence[LineFeatures], known: 
 
 
 def _best_title(title: str, rest: Sequence[str]) -> str:
-    """Drop a site-name suffix ("Headline - Site") when the bare headline appears below."""
+    """Drop a site-name suffix ("Headline - Site") when the bare headline or the site's name
+    appears below."""
     parts = [p for p in _TITLE_SEPARATORS.split(title) if p]
     if len(parts) < 2:
         return title
@@ -102,7 +112,16 @@ def _best_title(title: str, rest: Sequence[str]) -> str:
         sep.join(parts[:k]) for sep in (" - ", " | ", ": ") for k in range(len(parts) - 1, 0, -1)
     ]
     candidates += [c for c in joined if c.casefold() in later]
-    return max(candidates, key=len) if candidates else title
+    if not candidates:
+        return title
+    best = max(candidates, key=len)
+    if best == parts[-1] and len(best.split()) <= _SITE_NAME_WORDS:
+        # Only the site's name is repeated below (a logo line): the headline is the rest.
+        last = list(_TITLE_SEPARATORS.finditer(title))[-1]
+        head = title[: last.start()]
+        if len(head.split()) > len(best.split()):
+            return head
+    return best
 
 
 def _bad_lines(
@@ -209,23 +228,91 @@ def _merge_widget_gaps(
     return merged
 
 
-def _main_block(weights: Sequence[float], widget: Sequence[bool], anchor: int) -> tuple[int, int]:
+def _main_block(
+    weights: Sequence[float], widget: Sequence[bool], anchor: int, datelines: Sequence[int]
+) -> tuple[int, int]:
     """Return [start, end) of the article body.
 
     The body is the heaviest run of lines (runs split by nothing but a widget count as one),
-    unless a run that starts just below the headline weighs at least _ANCHOR_SHARE of it:
-    pages put comments, teasers and disclaimers that can outweigh a short article below it,
-    but the article comes first.
+    unless a run holding a dateline weighs at least _DATELINE_SHARE of it (the story then
+    starts at the dateline), or a run that starts just below the headline weighs at least
+    _ANCHOR_SHARE of it: pages put comments, teasers and disclaimers that can outweigh a
+    short article below it, but the article comes first.
     """
     runs = _merge_widget_gaps(_runs(weights), widget)
     if not runs:
         return 0, 0
     total, start, end = max(runs)
+    for at in datelines:
+        run = next((r for r in runs if r[1] <= at < r[2]), None)
+        if run is not None and run[0] >= _DATELINE_SHARE * total:
+            return at, run[2]
     if anchor >= 0 and not anchor < start <= anchor + _ANCHOR_WINDOW:
         near = next((r for r in runs if anchor < r[1] <= anchor + _ANCHOR_WINDOW), None)
         if near is not None and near[0] >= _ANCHOR_SHARE * total:
             return near[1], near[2]
     return start, end
+
+
+def _with_lead(
+    lines: Sequence[str],
+    features: Sequence[LineFeatures],
+    bad: Sequence[bool],
+    anchor: int,
+    start: int,
+) -> int:
+    """Move the body start up to the first sentence below the headline when only sentences
+    and debris (a photo and its caption) stand between them.
+
+    A lead paragraph full of names reads like a headline, and a photo between the lead and
+    the rest of the article splits them into two runs. A sentence above the byline or the
+    date is a standfirst or a caption, not the lead.
+    """
+    if anchor < 0 or not anchor < start <= anchor + _ANCHOR_WINDOW:
+        return start
+    first = next((i for i in range(anchor + 1, start) if _sentence(features[i], bad[i])), start)
+    between = range(first, start)
+    if any(_signs_article(lines[i]) for i in between):
+        return start
+    if all(bad[i] or _sentence(features[i], bad[i]) for i in between):
+        return first
+    return start
+
+
+def _with_own_list(
+    features: Sequence[LineFeatures],
+    bad: Sequence[bool],
+    weights: Sequence[float],
+    block: tuple[int, int],
+) -> int:
+    """Move the body end down over the article's own list (a recipe, results, a schedule).
+
+    Short lines weigh against a run, so a list that an article sets out after its opening
+    paragraphs ends the run early. Lines that run on with no debris up to the next debris
+    line (a share widget, a "Related" header) and hold at least _LIST_SENTENCES sentences are
+    still the article: link lists, tags and author boxes after an article hold fewer, or
+    stop at debris sooner. A stretch holding a run of prose heavier than the body is another
+    text (a second story, a comment thread), not a list.
+    """
+    start, end = block
+    stop = end
+    while stop < len(features) and not bad[stop]:
+        stop += 1
+    sentences = sum(features[i].prose for i in range(end, stop))
+    heaviest = max((run[0] for run in _runs(weights[end:stop])), default=0.0)
+    if sentences < _LIST_SENTENCES or heaviest > sum(weights[start:end]):
+        return end
+    return stop
+
+
+def _signs_article(line: str) -> bool:
+    """True for a byline or a date line (not a bare number such as a photo counter)."""
+    return is_byline(line) or (is_time_line(line) and not line.isdigit())
+
+
+def _sentence(feats: LineFeatures, is_bad: bool) -> bool:
+    """True for a line that is not debris and reads as a sentence of some length."""
+    return not is_bad and feats.terminal and feats.words >= _LEAD_MIN_WORDS
 
 
 def _with_standfirst(
@@ -236,40 +323,3 @@ def _with_standfirst(
     while first - 1 > title_at and not bad[first - 1] and features[first - 1].words >= 8:
         first -= 1
     return first if first == title_at + 1 else start
-
-
-def _mark_teaser_lists(
-    lines: Sequence[str], features: Sequence[LineFeatures], bad: list[bool]
-) -> None:
-    """Mark a "Most read" / "Related stories" header and the short lines listed under it.
-
-    The list ends at the first line long enough to be a paragraph of an article again; inside
-    an article the marked lines then count as a widget that the body runs across.
-    """
-    in_list = False
-    for i in range(len(lines)):
-        if features[i].words <= _TEASER_HEADER_WORDS and is_teaser_header(lines[i]):
-            in_list = True
-        elif in_list and features[i].prose and features[i].words >= _PARAGRAPH_WORDS:
-            in_list = False
-        if in_list:
-            bad[i] = True
-
-
-def _dedupe(paragraphs: Sequence[str]) -> list[str]:
-    """Keep the first copy of repeated lines; drop a line contained in a longer one close by
-    (a summary repeated as the start of the dateline paragraph)."""
-    seen: set[str] = set()
-    unique: list[str] = []
-    for paragraph in paragraphs:
-        key = paragraph.casefold()
-        if key not in seen:
-            seen.add(key)
-            unique.append(paragraph)
-    folded = [p.casefold() for p in unique]
-    kept = []
-    for i, (paragraph, key) in enumerate(zip(unique, folded, strict=True)):
-        near = folded[max(0, i - _CONTAINMENT_WINDOW) : i + _CONTAINMENT_WINDOW + 1]
-        if len(key) < _MIN_CONTAINED_CHARS or not any(key in o and key != o for o in near):
-            kept.append(paragraph)
-    return kept

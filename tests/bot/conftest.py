@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy.engine import Engine
@@ -32,13 +33,37 @@ TEST_LIMITS = Limits(
 TEST_SERVER_LIMITS = ServerLimits(chat_interval=0.2, group_per_minute=20, global_per_second=30)
 
 
+def quiet_time(zone: str = "UTC") -> str:
+    """A delivery time (HH:MM in `zone`) 12 hours from now: a chat subscribed at it gets no
+    briefing while a test runs, whatever the hour (a fixed time such as 08:00 is caught up at
+    start for two hours after it, and fires in a test that subscribes a few seconds before)."""
+    return (utcnow() + timedelta(hours=12)).astimezone(ZoneInfo(zone)).strftime("%H:%M")
+
+
 def config() -> dict[str, Any]:
-    """The configuration the tests use: defaults of config/briefing.toml, polling off."""
+    """The configuration the tests use: defaults of config/briefing.toml, polling off, and a
+    default delivery time that does not come up during the test (quiet_time)."""
     return {
         "summaries": {"digest_words": 80},
         "feeds": {"urls": [], "poll_minutes": 0},
-        "bot": {"default_times": ["08:00"], "default_timezone": "UTC", "grace_minutes": 120},
+        "bot": {"default_times": [quiet_time()], "default_timezone": "UTC", "grace_minutes": 120},
     }
+
+
+def clock_at(hhmm: str) -> Callable[[], datetime]:
+    """A bot clock that reads HH:MM UTC today now and ticks on with the real one.
+
+    Delivery times a test sets by command then lie hours ahead of the bot's clock (at 03:00,
+    06:45 and 18:00 do), so no briefing fires while the test runs, whatever the hour.
+    """
+    hour, minute = (int(part) for part in hhmm.split(":"))
+    real = utcnow()
+    offset = real.replace(hour=hour, minute=minute, second=0, microsecond=0) - real
+
+    def clock() -> datetime:
+        return utcnow() + offset
+
+    return clock
 
 
 @pytest.fixture(autouse=True)

@@ -12,8 +12,10 @@ from bot import format as fmt
 from bot.delivery import Outcome, deliver
 from bot.runtime import RUNTIME_KEY
 from summarizer.store import chats
-from tests.bot.conftest import Harness
+from tests.bot.conftest import Harness, quiet_time
 from tests.bot.fake_api import FakeBotApi
+
+pytestmark = pytest.mark.clock
 
 USER = 6161
 ZONE = "America/New_York"  # west of UTC: 0001-01-01 00:00 UTC has no local time there
@@ -29,7 +31,7 @@ def _subscribe(harness: Harness) -> Any:
             kind="private",
             title="t",
             default_timezone=ZONE,
-            default_times=["06:00"],
+            default_times=[quiet_time(ZONE)],  # not caught up nor due during the test
         )
         chats.set_subscription(
             session=session, chat_id=USER, active=True, now=datetime(2026, 1, 1, tzinfo=UTC)

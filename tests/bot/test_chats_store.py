@@ -13,6 +13,8 @@ from sqlmodel import Session
 from summarizer.store import chat_tables, chats, deliveries
 from summarizer.store.db import create_schema, make_engine
 
+pytestmark = pytest.mark.clock
+
 NOW = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
 
 

@@ -7,13 +7,14 @@ import json
 from dataclasses import replace
 from typing import Any
 
+import pytest
 from sqlmodel import Session
 
 from bot.format import when
 from bot.jobs import job_name
 from bot.settings import BotSettings
 from summarizer.store import chat_tables, chats
-from tests.bot.conftest import ADMIN_ID, Harness
+from tests.bot.conftest import ADMIN_ID, Harness, clock_at
 from tests.bot.fake_api import BOT_USERNAME, FakeBotApi, Sent
 
 USER = 4242
@@ -48,11 +49,13 @@ async def test_commands_are_registered_for_everyone_and_admins(
     assert {"sources", "stats"} <= {c["command"] for c in scopes["chat"]}
 
 
+@pytest.mark.clock
 async def test_start_subscribes_and_schedules(harness: Harness, fake_api: FakeBotApi) -> None:
     fake_api.private_chat(USER)
     async with harness.running() as app:
         reply = await fake_api.reply_to(USER, "/start")
-        assert "Welcome to Briefing" in reply.text and "08:00 (UTC)" in reply.text
+        default_time = harness.settings.default_times[0]
+        assert "Welcome to Briefing" in reply.text and f"{default_time} (UTC)" in reply.text
         assert reply.no_preview
         assert _chat(harness, USER).subscribed
         assert app.job_queue.get_jobs_by_name(job_name(USER))
@@ -140,11 +143,13 @@ async def test_bad_arguments_get_usage_lines(harness: Harness, fake_api: FakeBot
     assert fake_api.state.rejected == []
 
 
+@pytest.mark.clock
 async def test_subscribe_topics_schedule_timezone_settings(
     harness: Harness, fake_api: FakeBotApi
 ) -> None:
     fake_api.private_chat(USER)
-    async with harness.running() as app:
+    # At 03:00 the times set below (07:30 and 18:00, UTC then New York) are hours ahead.
+    async with harness.running(clock=clock_at("03:00")) as app:
         reply = await fake_api.reply_to(USER, "/subscribe Bridge rail")
         assert "bridge, rail" in reply.text
         assert _chat(harness, USER).topics == ("bridge", "rail")
@@ -164,7 +169,8 @@ async def test_subscribe_topics_schedule_timezone_settings(
         assert (info.times, info.timezone) == (("07:30", "18:00"), "America/New_York")
         (job,) = app.job_queue.get_jobs_by_name(job_name(USER))
         assert job.next_t is not None
-        local = job.next_t.astimezone(__import__("zoneinfo").ZoneInfo("America/New_York"))
+        # The slot the job delivers (its firing time is on the real clock, the bot's is shifted).
+        local = job.data.astimezone(__import__("zoneinfo").ZoneInfo("America/New_York"))
         assert local.strftime("%H:%M") in {"07:30", "18:00"}
 
         await fake_api.reply_to(USER, "/settings length short")
@@ -235,6 +241,7 @@ async def test_admin_commands(harness: Harness, fake_api: FakeBotApi) -> None:
         assert "/sources" in help_text
 
 
+@pytest.mark.clock
 async def test_group_chat_commands_addressed_to_the_bot(
     harness: Harness, fake_api: FakeBotApi
 ) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -17,12 +18,15 @@ from bot.delivery import Outcome, deliver
 from bot.jobs import job_name
 from bot.ratelimit import PacingRateLimiter, is_routine
 from bot.runtime import RUNTIME_KEY
+from bot.schedule import slot_at
 from bot.settings import BotSettings
 from summarizer.service import BriefingService
 from summarizer.store import chat_tables, chats, deliveries
 from summarizer.store.db import create_schema, make_engine
 from tests.bot.conftest import DATA, Harness, config
 from tests.bot.fake_api import FakeBotApi
+
+pytestmark = pytest.mark.clock
 
 USER = 5151
 
@@ -60,10 +64,17 @@ def _rows(engine: Engine, chat_id: int) -> list[chat_tables.DeliveryInfo]:
         return deliveries.deliveries(session=session, chat_id=chat_id)
 
 
-def _slot_ahead(seconds: float) -> tuple[datetime, Callable[[], datetime]]:
-    """A minute-boundary slot and a bot clock that reads `seconds` before it now."""
+def _slot_ahead(seconds: float, zone: str = "UTC") -> tuple[datetime, Callable[[], datetime]]:
+    """A minute-boundary slot and a bot clock that reads `seconds` before it now.
+
+    The slot's local time in `zone` names it alone: in the hour repeated when clocks fall back,
+    the local time means its first occurrence (bot.schedule), so the slot moves on by an hour
+    (the bot's clock is shifted anyway).
+    """
     real = datetime.now(UTC)
     slot = (real + timedelta(minutes=2)).replace(second=0, microsecond=0)
+    while slot_at(slot.astimezone(ZoneInfo(zone)).date(), _hhmm(slot, zone), zone) != slot:
+        slot += timedelta(hours=1)
     offset = slot - timedelta(seconds=seconds) - real
 
     def clock() -> datetime:
@@ -81,7 +92,7 @@ async def test_scheduled_briefing_arrives_at_its_local_time(
 ) -> None:
     fake_api.private_chat(USER)
     zone = "America/New_York"
-    slot, clock = _slot_ahead(seconds=2)
+    slot, clock = _slot_ahead(seconds=2, zone=zone)
 
     _subscribe(harness.engine, USER, [_hhmm(slot, zone)], zone)
     async with harness.running(clock=clock) as app:
@@ -136,7 +147,9 @@ async def test_briefings_go_out_as_routine_sends_and_replies_do_not(
 
 async def test_briefing_carries_only_what_is_new(harness: Harness, fake_api: FakeBotApi) -> None:
     fake_api.private_chat(USER)
-    _subscribe(harness.engine, USER, ["06:00"])
+    # A delivery time 12 hours away: neither the start-up catch-up (grace 2 hours) nor a job
+    # sends a briefing of its own during the test, whatever the hour.
+    _subscribe(harness.engine, USER, [_hhmm(datetime.now(UTC) + timedelta(hours=12))])
     day = datetime(2030, 1, 1, 6, tzinfo=UTC)  # slot keys only; the clock is real
     async with harness.running() as app:
         rt = app.bot_data[RUNTIME_KEY]
@@ -235,7 +248,10 @@ async def test_claim_left_by_a_crash_is_retried_but_a_live_one_is_not(
             assert deliveries.claim_delivery(
                 session=session, chat_id=chat_id, slot=slot, now=claimed_at
             )
-    async with harness.running():
+    # The live claim must stay younger than the claim timeout while the test runs: with the
+    # tests' 1 s, a start-up slowed by a busy machine made it look stale and retaken.
+    patient = replace(harness.settings, claim_timeout=timedelta(seconds=30))
+    async with harness.running(settings=patient):
         await fake_api.wait_sent(crashed, 1)
         await asyncio.sleep(0.5)
     assert fake_api.sent(live) == []

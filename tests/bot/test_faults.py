@@ -55,6 +55,7 @@ async def test_bad_request_is_not_retried_and_the_chat_is_told(
     assert len(fake_api.calls("sendMessage")) == 2
 
 
+@pytest.mark.clock
 async def test_forbidden_reply_unsubscribes_the_chat(
     harness: Harness, fake_api: FakeBotApi
 ) -> None:

@@ -5,13 +5,16 @@ from __future__ import annotations
 import asyncio
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from sqlmodel import Session
 
 from bot.jobs import job_name
 from summarizer.store import chat_tables, chats
-from tests.bot.conftest import Harness
+from tests.bot.conftest import Harness, clock_at
 from tests.bot.fake_api import BOT_USERNAME, FakeBotApi
 from tests.bot.test_delivery import _hhmm, _rows, _subscribe
+
+pytestmark = pytest.mark.clock
 
 GROUP, SUPERGROUP = -4001, -1004001
 
@@ -45,7 +48,7 @@ async def test_group_upgraded_to_supergroup_keeps_its_settings(
     harness: Harness, fake_api: FakeBotApi
 ) -> None:
     fake_api.group_chat(GROUP, kind="group")
-    async with harness.running() as app:
+    async with harness.running(clock=clock_at("03:00")) as app:  # 06:45 is hours ahead
         await fake_api.reply_to(GROUP, f"/subscribe@{BOT_USERNAME} harbour", user_id=11)
         await fake_api.reply_to(GROUP, f"/schedule@{BOT_USERNAME} 06:45", user_id=11)
         fake_api.group_migrates(GROUP, SUPERGROUP)

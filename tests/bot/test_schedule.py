@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
+import pytest
+
 from bot.schedule import latest_slot, local_weekday, next_slot, slot_at, slots_between
+
+pytestmark = pytest.mark.clock
 
 NY = "America/New_York"
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from itertools import pairwise
+
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -15,11 +18,25 @@ def _flat(text: str) -> str:
     return " ".join(text.split())
 
 
+def _repeated(paragraphs: tuple[str, ...]) -> set[str]:
+    """Paragraphs that occur more than once (ignoring case)."""
+    counts = Counter(p.casefold() for p in paragraphs)
+    return {key for key, count in counts.items() if count > 1}
+
+
+def _is_list_row(folded_line: str, lines: list[str]) -> bool:
+    """True when the line occurs in the input next to the same neighbour at least twice."""
+    folded = [line.casefold() for line in lines]
+    pairs = Counter(pairwise(folded))
+    return any(n > 1 and folded_line in pair for pair, n in pairs.items())
+
+
 @given(TEXTS)
 @example("")
 @example("\n\n\n")
 @example("\x00\x0c\u2028\u2029\x85")
 @example("Title\n\n" + "word " * 5_000)
+@example("Plan\n" + "Lunch\nEat every 3 hours\nDinner at home with the family.\n" * 3)
 @settings(max_examples=200, deadline=None)
 def test_paragraphs_are_normalised_lines_of_the_input(text: str) -> None:
     cleaned = clean_plain_text(text)
@@ -29,7 +46,9 @@ def test_paragraphs_are_normalised_lines_of_the_input(text: str) -> None:
         assert paragraph and paragraph == _flat(paragraph)
         assert paragraph in lines
         assert paragraph in flat
-    assert len(set(p.casefold() for p in cleaned.paragraphs)) == len(cleaned.paragraphs)
+    for repeated in _repeated(cleaned.paragraphs):
+        # Only the rows of a list that repeats its labels come back more than once.
+        assert _is_list_row(repeated, lines), repeated
     if cleaned.title:
         assert cleaned.title == _flat(cleaned.title)
         assert cleaned.title.casefold() in flat.casefold()

@@ -6,7 +6,6 @@ import os
 import signal
 import socket
 import subprocess
-import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -21,6 +20,7 @@ from sqlmodel import Session
 from summarizer.store import chats, deliveries
 from summarizer.store.db import create_schema, make_engine
 from tests.bot.fake_api import FakeBotApi
+from tests.fakeclock import python_command
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = REPO_ROOT / "summarizer" / "data" / "sample"
@@ -77,7 +77,7 @@ def minute_slot(minutes_from_now: int, now: datetime | None = None) -> tuple[dat
 def ingest_sample(db_url: str) -> None:
     """Create the schema and ingest the bundled sample with the real CLI (`briefing ingest`)."""
     subprocess.run(
-        [sys.executable, "-m", "bot.cli", "ingest", str(SAMPLE), "--db", db_url, "--json"],
+        [*python_command("bot.cli"), "ingest", str(SAMPLE), "--db", db_url, "--json"],
         cwd=REPO_ROOT,
         check=True,
         capture_output=True,
@@ -180,7 +180,7 @@ class BotProcess:
         """Start the process; return self."""
         self._out = self.log.open("ab")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "bot.cli", "-v", "run", *self.args],
+            [*python_command("bot.cli"), "-v", "run", *self.args],
             cwd=REPO_ROOT,
             env=self.env,
             stdout=self._out,

@@ -118,6 +118,7 @@ def _hold_write_lock(path: Path, seconds: float, taken: threading.Event) -> thre
 # -- a locked database ---------------------------------------------------------------------------
 
 
+@pytest.mark.clock
 async def test_write_lock_shorter_than_the_busy_timeout_only_delays_a_broadcast(
     engine: Engine, db_path: Path, fake_api: FaultyBotApi
 ) -> None:
@@ -139,6 +140,7 @@ async def test_write_lock_shorter_than_the_busy_timeout_only_delays_a_broadcast(
     assert _statuses(engine, CHATS) == [chat_tables.SENT] * len(CHATS)
 
 
+@pytest.mark.clock
 async def test_write_lock_longer_than_the_busy_timeout_retries_the_slot(
     engine: Engine, db_path: Path, fake_api: FaultyBotApi
 ) -> None:
@@ -170,6 +172,7 @@ async def test_write_lock_longer_than_the_busy_timeout_retries_the_slot(
 # -- dropped and stalled connections to the Bot API ----------------------------------------------
 
 
+@pytest.mark.clock
 async def test_connection_dropped_before_the_send_is_retried_once(
     engine: Engine, fake_api: FaultyBotApi
 ) -> None:
@@ -187,6 +190,7 @@ async def test_connection_dropped_before_the_send_is_retried_once(
     assert _statuses(engine, [USER]) == [chat_tables.SENT]
 
 
+@pytest.mark.clock
 async def test_answer_lost_after_the_send_gives_at_most_one_extra_copy(
     engine: Engine, fake_api: FaultyBotApi
 ) -> None:

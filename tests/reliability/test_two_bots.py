@@ -114,7 +114,10 @@ def _run_two(
         fake.stop()
 
 
-@pytest.mark.parametrize("webhook", [False, True], ids=["polling", "webhook"])
+@pytest.mark.parametrize(
+    "webhook",
+    [pytest.param(False, id="polling", marks=pytest.mark.clock), pytest.param(True, id="webhook")],
+)
 def test_two_bots_catch_up_a_missed_slot_once(
     tmp_path: Path, postgres_url: str, webhook: bool
 ) -> None:
