@@ -1,9 +1,9 @@
-"""How common each word stem is in a language at large: what a feature weighs in events.
+"""How common each word stem is in a language at large: what a term weighs in events and stories.
 
-A word that is rare in the language says more about a happening than a common one, and that
-does not change with what a database happens to hold: a fresh database with two articles, or a
-stream in which one story fills a week, would otherwise weigh words by their own counts (every
-word alike in the first, the week's story words down in the second). The tables in
+A word that is rare in the language says more about a thread than a common one, and that does
+not change with what a database happens to hold: weighed by their own document frequencies, the
+words of a story that fills a week would count less the more it is covered, and a fresh database
+would weigh every word alike. The tables in
 `summarizer/data/frequencies/` give, per language, the frequency of the 30,000 most common words
 summed by stem (the stems `features.stem` makes), from the word lists of wordfreq 3.1.1 (CC BY-SA
 4.0, see the README there). A stem not listed is taken to be as rare as the rarest listed one.

@@ -288,15 +288,17 @@ def weigh(
     of two such vectors is the mean of the two halves' cosines: sharing the subject without
     the actors counts half. A document with only one kind has that half alone.
 
-    A feature's weight is how rare its stem is in the language at large (`background`) where
-    Briefing has a table for the language, and its inverse document frequency among the
-    documents seen so far otherwise.
+    A feature's weight is its inverse document frequency among the documents seen so far;
+    with a `language` that has a background table, a term's weight is instead how rare its stem
+    is in the language at large (names keep their document frequencies: a name in every
+    article of the day is no evidence of one thread).
 
     Args:
         counts: feature counts of one document.
         frequencies: document frequencies, for languages without a background table.
         kind_weights: weight of each feature kind (by prefix) within its half.
-        language: the document's ISO 639-1 code ("" for document frequencies alone).
+        language: the document's ISO 639-1 code, for the terms' background weights ("" for
+            document frequencies alone).
 
     Returns:
         The unit-length vector (empty for no features).
