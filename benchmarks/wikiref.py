@@ -5,14 +5,14 @@ the raw article files (mostly Windows-1252, undeclared) to `briefing ingest` on 
 database, read `briefing events --json`, and take each file's story as its event's `story_id`; a
 file that is not stored (or not listed) is a cluster of its own. File names carry the labels, so
 besides name order (what `briefing ingest DIR` does) the files are given in seeded random orders.
-Component rows follow: the articles have no dates, so the linker runs with `horizon=None`;
-every article is treated as a one-article event whose profile is built the way `EventIndex` builds
-it; document frequencies are taken over the whole set
-first (as a running service has them from its history; no labels are used). The linker is
-incremental, so the result depends on arrival order: it is scored over N seeded random orders
-(file names carry the labels, so name order would flatter it). Further rows show the same linker
-with document frequencies that grow as articles arrive, at neighbouring thresholds, and without
-merging. Prints a Markdown table and writes benchmarks/results/wikiref.md.
+Component rows follow: the articles have no dates; every article is treated as a one-article
+event whose profile is built the way `EventIndex` builds it (weights from the language's
+background table; document frequencies, taken over the whole set first, only for languages
+without one). The linker is incremental, so the result depends on arrival order: it is scored
+over N seeded random orders (file names carry the labels, so name order would flatter it).
+Further rows show the same linker with document frequencies that grow as articles arrive (for the
+few pages in a language without a table), at neighbouring thresholds, and without merging.
+Prints a Markdown table and writes benchmarks/results/wikiref.md.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ from summarizer.events.stories import (
     DEFAULT_THRESHOLD,
     StoryLinker,
 )
-from summarizer.text.language import stop_words
+from summarizer.text.language import detect_language, stop_words
 
 logger = logging.getLogger(__name__)
 
@@ -85,7 +85,11 @@ def linker_clusters(
     Returns:
         The story key of each article.
     """
-    counts = [doc_features(title, body) for title, body in docs]
+    languages = [detect_language(body) or "en" for _, body in docs]
+    counts = [
+        doc_features(title, body, language)
+        for (title, body), language in zip(docs, languages, strict=True)
+    ]
     frequencies = DocumentFrequencies()
     if warm:
         for c in counts:
@@ -94,7 +98,8 @@ def linker_clusters(
     for i in order:
         if not warm:
             frequencies.observe(counts[i])
-        linker.link(i, weigh(counts[i], frequencies))
+        # as EventIndex weighs: the language's background table, or the frequencies
+        linker.link(i, weigh(counts[i], frequencies, language=languages[i]))
     return [linker.story_of(i) or 0 for i in range(len(docs))]
 
 

@@ -34,6 +34,13 @@ DEFAULT_THRESHOLD = 0.2
 CONFLICT_FACTOR = 1 / 3
 #: Largest share of the score that time takes off within the window.
 TIME_DISCOUNT = 0.3
+#: Lowest headline support that joins an event (see `Item.headline_support`): each side's
+#: headline must be told by the other side, so two reports that share a subject but say
+#: different things happened (a protest's turnout, a ministry's warning) stay apart.
+HEADLINE_SUPPORT = 0.55
+#: Score at which an article joins whatever the headlines say: the two texts share most of
+#: their weighted words and names (one report rewritten under another headline).
+CLOSE_SCORE = 0.55
 
 _QUERY_FEATURES = 25  # a new article looks up events by its heaviest features only
 _INDEX_FEATURES = 60  # an event is findable by its heaviest centroid features
@@ -59,11 +66,20 @@ class EventDoc:
 
 @dataclass(frozen=True, slots=True)
 class EventAssignment:
-    """Where an article went: its event's key, whether that event is new, and the match score."""
+    """Where an article went.
+
+    Attributes:
+        event_key: the event the article belongs to now.
+        is_new: True when the article opened this event.
+        score: the article's score with the event it joined (0.0 for a new event).
+        merged: keys of one-article events folded into `event_key` by this call (their article
+            now belongs to `event_key`; the keys are gone).
+    """
 
     event_key: int
     is_new: bool
     score: float
+    merged: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +94,8 @@ class Evidence:
         conflict: each side names someone or somewhere central that the other never mentions.
         discount: time factor, 1.0 within the event's span, down to 1 - TIME_DISCOUNT at the
             window's edge, 0.0 beyond it.
+        support: how well the article's headline and the event's headlines are told by the
+            other side (see `Item.headline_support`).
     """
 
     similarity: float
@@ -85,34 +103,37 @@ class Evidence:
     names: float
     conflict: bool
     discount: float
+    support: float
 
     @property
     def score(self) -> float:
         """The score compared with the threshold."""
         return self.similarity * self.discount * (CONFLICT_FACTOR if self.conflict else 1.0)
 
-
-@dataclass(frozen=True, slots=True)
-class _Reading:
-    """An article's vector with what the conflict test needs."""
-
-    vector: Vector
-    names: frozenset[str]
-    mentions: set[str]
+    def joins(self, threshold: float = DEFAULT_THRESHOLD) -> bool:
+        """Whether the article joins the event: a close score, or a score and headlines."""
+        score = self.score
+        return score >= CLOSE_SCORE or (score >= threshold and self.support >= HEADLINE_SUPPORT)
 
 
 class EventIndex:
     """Groups articles into events as they arrive, comparing each only with recent open events.
 
-    An article joins the event it fits best when the fit reaches the threshold. The fit is the
-    article's mean similarity with the event's articles (average link: the dot product with the
-    sum of their vectors over their number), where a vector is sublinear TF-IDF of two equal
-    halves, terms and names (see `features.weigh`); document frequencies grow with every
-    article. A mean, unlike the cosine with a normalised centroid, drops as an event's articles
-    drift apart, so an event cannot grow into a whole subject. The fit is halved when each side
-    has a central name (title, or named twice in the lead) that the other never mentions, and
+    An article joins the event it fits best when two tests pass. The score: the article's mean
+    similarity with the event's articles (average link: the dot product with the sum of their
+    vectors over their number), where a vector is sublinear TF-IDF of two equal halves, terms
+    and names (see `features.weigh`); document frequencies grow with every article. A mean,
+    unlike the cosine with a normalised centroid, drops as an event's articles drift apart, so
+    an event cannot grow into a whole subject. The score is cut to a third when each side has
+    a central name (title, or named twice in the lead) that the other never mentions, and
     discounted linearly by up to 30% as the article's time moves away from the event's span,
-    zero beyond the window.
+    zero beyond the window. The headlines: each side's headlines must be told by the other
+    side's articles (`Item.headline_support`), so reports that share a subject but say that
+    different things happened stay apart.
+
+    When the article also passes both tests with an open event of one article, and that lone
+    article passes them with the event the newcomer joined, it moves in (its own event is
+    gone): the outcome then depends less on the order in which articles arrive.
 
     Events whose last article is older than the window before the newest time seen are closed
     and forgotten, so the cost per article depends on recent traffic, not on history. Articles
@@ -141,6 +162,7 @@ class EventIndex:
         if window <= timedelta(0):
             raise ValueError("window must be positive, e.g. timedelta(days=3)")
         self.window = window
+        self._window_seconds = window.total_seconds()
         self.threshold = threshold
         self.next_key = next_key
         self.grace_adds = grace_adds
@@ -182,19 +204,24 @@ class EventIndex:
             doc: the article; its `published` must be timezone-aware.
 
         Returns:
-            The event it joined or opened, and its score (0.0 for a new event with no match).
+            The event it joined or opened, its score (0.0 for a new event) and the events
+            merged into it.
         """
-        reading = self._read(doc)
-        best_key, best_score = self._best_match(reading, doc.published)
-        if best_key is not None and best_score >= self.threshold:
-            key, is_new = best_key, False
+        article = self._read(doc)
+        matches = self._matches(article)
+        if matches:
+            score, key = matches[0]
+            is_new = False
         else:
-            key, is_new = self.next_key, True
+            score, key, is_new = 0.0, self.next_key, True
             self.next_key += 1
         self._adds += 1
-        self._join(key, reading, doc.published)
+        self._join(key, article)
+        key, merged = self._merge_fitting(key, [other for _, other in matches[1:]])
         self._see(doc.published)
-        return EventAssignment(event_key=key, is_new=is_new, score=round(best_score, 6))
+        return EventAssignment(
+            event_key=key, is_new=is_new, score=round(score, 6), merged=tuple(merged)
+        )
 
     def evidence(self, doc: EventDoc, event_key: int) -> Evidence:
         """How an article fits an open event, part by part, without adding it.
@@ -207,13 +234,14 @@ class EventIndex:
         event = self._index.get(event_key)
         if event is None:
             raise KeyError(f"event {event_key} is not open")
-        reading = self._read(doc)
+        article = self._read(doc)
         return Evidence(
-            similarity=event.mean_similarity(reading.vector),
-            terms=_half_cosine(reading.vector, event.centroid, TERM),
-            names=_half_cosine(reading.vector, event.centroid, ENTITY),
-            conflict=_conflict(reading, event),
-            discount=self._discount(event, doc.published),
+            similarity=event.average_link(article),
+            terms=_half_cosine(article.centroid, event.centroid, TERM),
+            names=_half_cosine(article.centroid, event.centroid, ENTITY),
+            conflict=_conflict(article, event),
+            discount=self._discount(event, article),
+            support=event.headline_support(article),
         )
 
     def restore(self, events: Iterable[tuple[int, Sequence[EventDoc]]], next_key: int) -> None:
@@ -231,50 +259,94 @@ class EventIndex:
         self._newest = None
         for key, docs in sorted(events, key=lambda pair: pair[0]):
             for doc in sorted(docs, key=lambda d: (d.published, d.article_id)):
-                self._join(key, self._read(doc), doc.published)
+                self._join(key, self._read(doc))
                 self._see(doc.published)
         self.next_key = max([next_key, *(item.key + 1 for item in self._index.items())])
 
-    def _read(self, doc: EventDoc) -> _Reading:
+    def _read(self, doc: EventDoc) -> Item:
+        """The article as a one-member item (its features count in the frequencies)."""
         if doc.published.tzinfo is None:
             raise ValueError(f"article {doc.article_id}: published must be timezone-aware (UTC)")
         features = article_features(doc.title, doc.body, doc.language)
         self.frequencies.observe(features.counts)
-        return _Reading(
-            vector=weigh(features.counts, self.frequencies),
+        return Item.of(
+            weigh(features.counts, self.frequencies, language=doc.language),
+            time=doc.published,
             names=features.names,
-            mentions=mentions(features.counts),
+            used=mentions(features.counts),
+            headline=features.headline,
+            key=doc.article_id,
         )
 
-    def _discount(self, event: Item, time: datetime) -> float:
+    def _discount(self, event: Item, other: Item) -> float:
+        """Time factor for two items: 1.0 when their spans meet, 0.0 beyond the window."""
         assert event.first is not None and event.last is not None  # every member has a time
-        distance = max(0.0, (event.first - time).total_seconds())
-        distance = max(distance, (time - event.last).total_seconds())
-        window = self.window.total_seconds()
+        assert other.first is not None and other.last is not None
+        if other.last < event.first:
+            distance = (event.first - other.last).total_seconds()
+        elif other.first > event.last:
+            distance = (other.first - event.last).total_seconds()
+        else:
+            return 1.0  # the spans meet
+        window = self._window_seconds
         if distance > window:
             return 0.0
         return 1.0 - TIME_DISCOUNT * distance / window
 
-    def _best_match(self, reading: _Reading, time: datetime) -> tuple[int | None, float]:
-        best_key: int | None = None
-        best_score = 0.0
-        for key in self._index.candidates(reading.vector):
+    def _fit(self, event: Item, other: Item) -> float | None:
+        """The score of two items when both tests pass (score and headlines), else None."""
+        discount = self._discount(event, other)
+        if discount == 0.0:
+            return None
+        score = event.average_link(other) * discount
+        if score < self.threshold:
+            return None
+        if _conflict(other, event):
+            score *= CONFLICT_FACTOR
+            if score < self.threshold:
+                return None
+        if score < CLOSE_SCORE and event.headline_support(other) < HEADLINE_SUPPORT:
+            return None
+        return score
+
+    def _matches(self, article: Item) -> list[tuple[float, int]]:
+        """(score, key) of the open events the article fits, best first (ties: lower key)."""
+        found: list[tuple[float, int]] = []
+        for key in self._index.candidates(article.centroid):
             event = self._index.get(key)
             assert event is not None
-            discount = self._discount(event, time)
-            if discount == 0.0:
-                continue
-            score = event.mean_similarity(reading.vector) * discount
-            if score < self.threshold or score <= best_score:
-                continue  # the conflict test only runs where it can change the choice
-            if _conflict(reading, event):
-                score *= CONFLICT_FACTOR
-            if score > best_score:
-                best_key, best_score = key, score
-        return best_key, best_score
+            score = self._fit(event, article)
+            if score is not None:
+                found.append((score, key))
+        found.sort(key=lambda pair: (-pair[0], pair[1]))
+        return found
 
-    def _join(self, key: int, reading: _Reading, time: datetime) -> None:
-        event = self._index.add(key, reading.vector, time=time, names=reading.names)
+    def _merge_fitting(self, key: int, others: Sequence[int]) -> tuple[int, list[int]]:
+        """Move into the article's event each lone article it also matched that fits it whole.
+
+        A report left alone because the one before it told its happening in other words gets
+        a second look when the event grows: it moves in when it fits the grown event (both
+        tests, against every article there). Events of several articles never merge, so one
+        bridging article cannot chain two happenings.
+        """
+        moved: list[int] = []
+        for other_key in others:
+            event, other = self._index.get(key), self._index.get(other_key)
+            if event is None or other is None or other.size != 1:
+                continue
+            if self._fit(event, other) is None:
+                continue
+            self._index.merge(key, other_key)
+            del self._touched[other_key]
+            self._touched[key] = self._adds
+            kept = self._index.get(key)
+            assert kept is not None and kept.last is not None
+            heapq.heappush(self._expiry, (kept.last, key))
+            moved.append(other_key)
+        return key, moved
+
+    def _join(self, key: int, article: Item) -> None:
+        event = self._index.absorb(key, article)
         self._touched[key] = self._adds
         assert event.last is not None
         heapq.heappush(self._expiry, (event.last, key))
@@ -307,15 +379,14 @@ class EventIndex:
         del self._touched[key]
 
 
-def _conflict(reading: _Reading, event: Item) -> bool:
+def _conflict(article: Item, event: Item) -> bool:
     """Each side has a central name that the other never mentions."""
-    theirs = event.central_names()
-    if not reading.names or not theirs:
+    ours, theirs = article.central_names(), event.central_names()
+    if not ours or not theirs:
         return False
-    if all(name[2 : 2 + MENTION_LETTERS] in reading.mentions for name in theirs):
+    if all(name[2 : 2 + MENTION_LETTERS] in article.mentioned for name in theirs):
         return False
-    known = event.mentions()
-    return any(name[2 : 2 + MENTION_LETTERS] not in known for name in reading.names)
+    return any(name[2 : 2 + MENTION_LETTERS] not in event.mentioned for name in ours)
 
 
 def _half_cosine(vector: Mapping[str, float], centroid: Mapping[str, float], kind: str) -> float:

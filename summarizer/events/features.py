@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter, mul
 
+from summarizer.events.background import background
 from summarizer.text.language import stop_words as _language_stop_words
 from summarizer.text.stemming import snowball_name, stemmer
 from summarizer.text.tokenizer import spaced_bigrams
@@ -178,10 +179,13 @@ class ArticleFeatures:
         counts: feature counts (TERM, ENTITY and NUMBER prefixes; the title counted three times).
         names: the article's central names (ENTITY features): the names in its title, which
             say who and where the article is about.
+        headline: mention keys of the title's content words (see `mentions`), names and other
+            words alike: what the title says happened.
     """
 
     counts: Counter[str]
     names: frozenset[str]
+    headline: frozenset[str] = frozenset()
 
 
 def mentions(features: Iterable[str]) -> set[str]:
@@ -229,7 +233,11 @@ def article_features(
     in_title = set(title_terms)
     central = {n for n in body_names if n in in_title}
     central.update(title_names)
-    return ArticleFeatures(counts=counts, names=frozenset(ENTITY + n for n in central))
+    return ArticleFeatures(
+        counts=counts,
+        names=frozenset(ENTITY + n for n in central),
+        headline=frozenset(term[:MENTION_LETTERS] for term in title_terms),
+    )
 
 
 def doc_features(
@@ -270,6 +278,8 @@ def weigh(
     counts: Mapping[str, int],
     frequencies: DocumentFrequencies,
     kind_weights: Mapping[str, float] = KIND_WEIGHTS,
+    *,
+    language: str = "",
 ) -> Vector:
     """Turn feature counts into a unit-length sublinear TF-IDF vector of two equal halves.
 
@@ -278,24 +288,38 @@ def weigh(
     of two such vectors is the mean of the two halves' cosines: sharing the subject without
     the actors counts half. A document with only one kind has that half alone.
 
+    A feature's weight is its inverse document frequency among the documents seen so far;
+    with a `language` that has a background table, a term's weight is instead how rare its stem
+    is in the language at large (names keep their document frequencies: a name in every
+    article of the day is no evidence of one thread).
+
     Args:
         counts: feature counts of one document.
-        frequencies: document frequencies to take the IDF from.
+        frequencies: document frequencies, for languages without a background table.
         kind_weights: weight of each feature kind (by prefix) within its half.
+        language: the document's ISO 639-1 code, for the terms' background weights ("" for
+            document frequencies alone).
 
     Returns:
         The unit-length vector (empty for no features).
     """
     what: Vector = {}
     who: Vector = {}
-    idf, kind_of, log = frequencies.idf, kind_weights.get, math.log  # bound once: a hot loop
+    table = background(language) if language else None
+    kind_of, log = kind_weights.get, math.log  # bound once: a hot loop
+    information = table.information.get if table is not None else None
+    unlisted = table.unlisted if table is not None else 0.0
     for feature, count in counts.items():
         prefix = feature[:2]
         kind = kind_of(prefix, 1.0)
         if kind == 0.0:
             continue
         half = what if prefix == TERM else who
-        half[feature] = kind * (1.0 + log(count)) * idf(feature)
+        if information is None or prefix != TERM:
+            idf = frequencies.idf(feature)
+        else:
+            idf = information(feature[2:], unlisted)
+        half[feature] = kind * (1.0 + log(count)) * idf
     what, who = normalise(what), normalise(who)
     if not what or not who:
         return what or who

@@ -2,17 +2,21 @@
 
 Each item (an event of articles, or a story of events) is kept as a row-like record: its
 centroid (the sum of its members' unit vectors, pruned to its heaviest features), its size, the
-first and last time of its members, and how many members name each central name. The postings
-map each of an item's heaviest centroid features to the items indexed under it, so a lookup
-reads only the items that share one of the query's heaviest features. Every part is a plain
-value keyed by item or by feature, so the same state can live in database rows (an item row, a
-feature-weight row per centroid feature, a posting row per indexed feature).
+first and last time of its members, and how many members name each central name. Events also keep
+what their headlines need (`Item.headline_support`): how many members use each word (by mention
+key, pruned to the most used) and each member's headline words. The postings map each of an
+item's heaviest centroid features to the items indexed under it, so a lookup reads only the items
+that share one of the query's heaviest features. Every part is a plain value keyed by item or by
+feature, so the same state can live in database rows (an item row with size, times and the
+number of members with a headline; one row per centroid feature, central name, used word and
+headline word with its weight or count; a posting row per indexed feature).
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Mapping
+import math
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -34,6 +38,12 @@ class Item:
         last: latest member time.
         names: central name -> number of members for which it is central.
         indexed: the features under which the item is in the postings.
+        mentioned: mention key (see `features.mentions`) -> number of members whose title or
+            lead uses it; pruned to the most used keys like the centroid.
+        headlines: mention key of a headline word -> sum, over the members whose headline has
+            it, of one over the number of words in that headline (each member's headline weighs
+            one in all).
+        headed: number of members with a headline (at least one content word).
     """
 
     key: int
@@ -44,12 +54,56 @@ class Item:
     last: datetime | None = None
     names: dict[str, int] = field(default_factory=dict)
     indexed: frozenset[str] = frozenset()
+    mentioned: dict[str, int] = field(default_factory=dict)
+    headlines: dict[str, float] = field(default_factory=dict)
+    headed: int = 0
+
+    @classmethod
+    def of(
+        cls,
+        vector: Mapping[str, float],
+        *,
+        time: datetime | None = None,
+        names: Iterable[str] = (),
+        used: Iterable[str] = (),
+        headline: Collection[str] = (),
+        key: int = 0,
+    ) -> Item:
+        """One member as an item of its own (an article, or an event in a story).
+
+        Args:
+            vector: the member's vector.
+            time: the member's time.
+            names: its central names.
+            used: its mention keys (title and lead), for `headline_support`.
+            headline: its headline words (mention keys).
+            key: the key to give the item.
+        """
+        centroid = dict(vector)
+        return cls(
+            key=key,
+            centroid=centroid,
+            norm=squared_length(centroid) ** 0.5,
+            size=1,
+            first=time,
+            last=time,
+            names=dict.fromkeys(names, 1),
+            mentioned=dict.fromkeys(used, 1),
+            headlines={word: 1.0 / len(headline) for word in headline},
+            headed=1 if headline else 0,
+        )
 
     def mean_similarity(self, vector: Mapping[str, float]) -> float:
         """Mean dot product of a unit vector with the members (average link)."""
         if self.size <= 0:
             return 0.0
         return cosine(vector, self.centroid) / self.size
+
+    def average_link(self, other: Item) -> float:
+        """Mean dot product over every pair of members, one from each item."""
+        if self.size <= 0 or other.size <= 0:
+            return 0.0
+        return cosine(self.centroid, other.centroid) / (self.size * other.size)
 
     def cosine(self, vector: Mapping[str, float], norm: float = 1.0) -> float:
         """Cosine of a vector (of length `norm`) with the centroid."""
@@ -65,6 +119,23 @@ class Item:
         """Mention keys of the centroid's features (see `features.mentions`)."""
         return mentions(self.centroid)
 
+    def headline_support(self, other: Item) -> float:
+        """How well each item's headlines are told by the other item's members.
+
+        Two shares, each a mean over every pair of members (one from each item): the share of
+        one member's headline words that the other member uses (in its title or lead), taken
+        both ways. Their geometric mean is 1.0 when each side tells the other's headlines, and
+        drops when one side's headline says something the other never says (same subject,
+        another happening). A side without headlines gives no evidence.
+
+        Returns:
+            The support in [0, 1].
+        """
+        shares = [share for share in (_told(self, other), _told(other, self)) if share is not None]
+        if not shares:
+            return 1.0
+        return math.prod(shares) ** (1.0 / len(shares))
+
     def stretch(self, time: datetime | None) -> None:
         """Widen the time span to cover a member's time."""
         if time is None:
@@ -73,11 +144,20 @@ class Item:
         self.last = time if self.last is None else max(self.last, time)
 
 
+def _told(headed: Item, telling: Item) -> float | None:
+    """Mean share of `headed`'s members' headline words used by `telling`'s members."""
+    if headed.headed <= 0 or telling.size <= 0:
+        return None
+    common = headed.headlines.keys() & telling.mentioned.keys()
+    told = math.fsum(headed.headlines[k] * telling.mentioned[k] for k in common)
+    return min(1.0, told / (headed.headed * telling.size))
+
+
 class CentroidIndex:
     """Items with centroids, found through postings of their heaviest features.
 
-    `add` and `remove_member` change an item's centroid and re-index it; `candidates` returns,
-    in key order, the items indexed under any of a vector's heaviest features.
+    `add`, `absorb` and `merge` change an item's sums and re-index it; `candidates` returns, in
+    key order, the items indexed under any of a vector's heaviest features.
     """
 
     def __init__(self, *, query_features: int, index_features: int, centroid_features: int) -> None:
@@ -146,25 +226,80 @@ class CentroidIndex:
         Returns:
             The item.
         """
-        item = self._items.get(key) or self.open(key, time)
+        member = Item.of(vector, time=time, names=names)
+        return self.absorb(key, member, sign=1 if weight > 0 else -1)
+
+    def absorb(self, key: int, member: Item, *, sign: int = 1) -> Item:
+        """Add an item's members to the item `key` (opened when new), or take them back.
+
+        Every part of an item is a sum over its members, so adding one member (`Item.of`) and
+        merging two items are the same operation.
+
+        Args:
+            key: the item that grows.
+            member: the members to add (left unchanged).
+            sign: +1 to add them; -1 to take back members added before (the span stays).
+
+        Returns:
+            The item.
+        """
+        item = self._items.get(key)
+        if item is None and sign > 0:
+            return self._adopt(key, member)
+        item = item or self.open(key, member.first)
         centroid = item.centroid
-        for feature, value in vector.items():
-            centroid[feature] = centroid.get(feature, 0.0) + weight * value
+        for feature, value in member.centroid.items():
+            centroid[feature] = centroid.get(feature, 0.0) + sign * value
         if len(centroid) > 2 * self.centroid_features:
             item.centroid = centroid = top(centroid, self.centroid_features)
         item.norm = squared_length(centroid) ** 0.5
-        step = 1 if weight > 0 else -1
-        item.size += step
-        for name in names:
-            count = item.names.get(name, 0) + step
-            if count > 0:
-                item.names[name] = count
+        item.size += sign * member.size
+        _add_counts(item.names, member.names, sign)
+        _add_counts(item.mentioned, member.mentioned, sign)
+        if len(item.mentioned) > 2 * self.centroid_features:
+            item.mentioned = _most_used(item.mentioned, self.centroid_features)
+        for word, share in member.headlines.items():
+            total = item.headlines.get(word, 0.0) + sign * share
+            if total > 1e-9:
+                item.headlines[word] = total
             else:
-                item.names.pop(name, None)
-        if weight > 0:
-            item.stretch(time)
+                item.headlines.pop(word, None)
+        item.headed += sign * member.headed
+        if sign > 0:
+            item.stretch(member.first)
+            item.stretch(member.last)
         self._reindex(item)
         return item
+
+    def _adopt(self, key: int, member: Item) -> Item:
+        """Open the item `key` as a copy of `member` (its own dicts, pruned and indexed)."""
+        item = Item(
+            key=key,
+            centroid=dict(member.centroid),
+            norm=member.norm,
+            size=member.size,
+            first=member.first,
+            last=member.last,
+            names=dict(member.names),
+            mentioned=dict(member.mentioned),
+            headlines=dict(member.headlines),
+            headed=member.headed,
+        )
+        if len(item.centroid) > 2 * self.centroid_features:
+            item.centroid = top(item.centroid, self.centroid_features)
+            item.norm = squared_length(item.centroid) ** 0.5
+        if len(item.mentioned) > 2 * self.centroid_features:
+            item.mentioned = _most_used(item.mentioned, self.centroid_features)
+        self._items[key] = item
+        self._reindex(item)
+        return item
+
+    def merge(self, keep: int, drop: int) -> Item:
+        """Fold the item `drop` into the item `keep` (sums, span, postings); `drop` is gone."""
+        dropped = self.remove(drop)
+        if dropped is None:
+            raise KeyError(f"item {drop} is not in the index")
+        return self.absorb(keep, dropped)
 
     def candidates(self, vector: Mapping[str, float]) -> list[int]:
         """Keys of the items indexed under any of the vector's heaviest features, in order."""
@@ -197,3 +332,19 @@ class CentroidIndex:
             postings.discard(item.key)
             if not postings:
                 del self._postings[feature]
+
+
+def _add_counts(counts: dict[str, int], more: Mapping[str, int], sign: int) -> None:
+    """Add (or, with sign -1, take back) counts, dropping counts that reach zero."""
+    for key, value in more.items():
+        count = counts.get(key, 0) + sign * value
+        if count > 0:
+            counts[key] = count
+        else:
+            counts.pop(key, None)
+
+
+def _most_used(counts: Mapping[str, int], size: int) -> dict[str, int]:
+    """The `size` highest counts, ties broken by key (deterministic)."""
+    ranked = sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))
+    return dict(ranked[:size])

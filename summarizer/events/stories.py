@@ -132,6 +132,24 @@ class StoryLinker:
         self._bound()
         return StoryLink(story, is_new and not merged, round(score, 6), tuple(merged))
 
+    def unlink(self, event_key: int) -> int | None:
+        """Take an event out of its story (for example when it merged into another event).
+
+        A story left without events is forgotten.
+
+        Returns:
+            The story the event was in, or None when it was in no findable story.
+        """
+        key = self._event_story.pop(event_key, None)
+        if key is None:
+            return None
+        members = self._members[key]
+        self._index.add(key, members.pop(event_key), weight=-1.0)
+        if not members:
+            self._index.remove(key)
+            del self._members[key]
+        return key
+
     def restore(
         self,
         stories: Iterable[tuple[int, Sequence[tuple[int, Mapping[str, float], datetime | None]]]],

@@ -255,6 +255,9 @@ class Ingestor:
         progress.indexed = True  # from here on the indexes may hold part of this article
         with stage("clustering", article.location):
             assignment = self.events.add(doc)
+            for dropped in assignment.merged:  # events this article bridged fold into one
+                self.stories.unlink(dropped)
+                rows.merge_events(keep=assignment.event_key, drop=dropped)
         profile = self.events.profile(assignment.event_key)
         event = rows.attach(
             event_id=assignment.event_key,
@@ -266,7 +269,7 @@ class Ingestor:
         )
         known_story = self.stories.story_of(assignment.event_key)
         count = event.article_count
-        if known_story is not None and count & (count - 1):
+        if known_story is not None and count & (count - 1) and not assignment.merged:
             # The event's profile barely moves between powers of two: skip re-linking it.
             rows.set_story(event=event, story_id=known_story, merged=(), title=article.title)
             return

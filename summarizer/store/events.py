@@ -164,6 +164,22 @@ _UPDATE_STORY_SPAN = (
     .values(first_seen=bindparam("first_seen"), last_seen=bindparam("last_seen"))
 )
 _DELETE_STORY = delete(_STORIES).where(_STORIES.c.id == bindparam("story_id"))
+_MOVE_ARTICLES = (
+    update(_ARTICLES)
+    .where(_ARTICLES.c.event_id == bindparam("old"))
+    .values(event_id=bindparam("new"))
+)
+_DELETE_EVENT = delete(_EVENTS).where(_EVENTS.c.id == bindparam("event_id"))
+_SET_EVENT_COUNTS = (
+    update(_EVENTS)
+    .where(_EVENTS.c.id == bindparam("event_id"))
+    .values(
+        first_seen=bindparam("first_seen"),
+        last_seen=bindparam("last_seen"),
+        article_count=bindparam("article_count"),
+        source_count=bindparam("source_count"),
+    )
+)
 
 
 class EventWriter:
@@ -266,6 +282,61 @@ class EventWriter:
         connection.execute(
             _SET_SOURCE_COUNT, {"event_id": event_id, "source_count": len(event.sources)}
         )
+
+    def merge_events(self, *, keep: int, drop: int) -> None:
+        """Fold the event `drop` into the event `keep`: its articles move, its row goes.
+
+        A story left without events by the move is deleted; one that keeps other events gets
+        its span from them.
+
+        Args:
+            keep: the event that stays.
+            drop: the event merged into it.
+        """
+        kept, dropped = self._event(keep), self._event(drop)
+        if kept is None or dropped is None:
+            raise KeyError(f"cannot merge event {drop} into {keep}: not both stored")
+        connection = self.session.connection()
+        connection.execute(_MOVE_ARTICLES, {"old": drop, "new": keep})
+        for article_id, event_id in self._article_events.items():
+            if event_id == drop:
+                self._article_events[article_id] = keep
+        kept.article_count += dropped.article_count
+        kept.sources |= dropped.sources
+        kept.first_seen = min(kept.first_seen, dropped.first_seen)
+        kept.last_seen = max(kept.last_seen, dropped.last_seen)
+        connection.execute(
+            _SET_EVENT_COUNTS,
+            {
+                "event_id": keep,
+                "first_seen": kept.first_seen,
+                "last_seen": kept.last_seen,
+                "article_count": kept.article_count,
+                "source_count": len(kept.sources),
+            },
+        )
+        connection.execute(_DELETE_EVENT, {"event_id": drop})
+        self._events.pop(drop, None)
+        if dropped.story_id is not None and dropped.story_id != kept.story_id:
+            self._refresh_story_span(dropped.story_id)
+
+    def _refresh_story_span(self, story_id: int) -> None:
+        """Recompute a story's span from its events, or delete it when it has none left."""
+        connection = self.session.connection()
+        spans = list(connection.execute(_STORY_EVENT_SPANS, {"old": story_id}))
+        if not spans:
+            connection.execute(_DELETE_STORY, {"story_id": story_id})
+            self._stories.pop(story_id, None)
+            return
+        first_seen = min(first for first, _ in spans)
+        last_seen = max(last for _, last in spans)
+        connection.execute(
+            _UPDATE_STORY_SPAN,
+            {"story_id": story_id, "first_seen": first_seen, "last_seen": last_seen},
+        )
+        story = self._stories.get(story_id)
+        if story is not None:
+            story.first_seen, story.last_seen = first_seen, last_seen
 
     def set_story(
         self, *, event: EventRow, story_id: int, merged: Sequence[int], title: str

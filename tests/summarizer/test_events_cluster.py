@@ -9,7 +9,16 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.events.cluster import EventDoc, EventIndex, pair_evidence
+from summarizer.events.cluster import (
+    CLOSE_SCORE,
+    DEFAULT_THRESHOLD,
+    HEADLINE_SUPPORT,
+    EventDoc,
+    EventIndex,
+    pair_evidence,
+)
+from summarizer.ingest.pipeline import build_article
+from summarizer.values import RawInput
 
 SEED_DATES = {
     "000": datetime(2014, 8, 26, 12, tzinfo=UTC),
@@ -21,14 +30,14 @@ SEED_DATES = {
 
 
 def seed_doc(path: Path) -> EventDoc:
-    """Read a seed: first non-empty line is the title, the rest the body; date from the table."""
-    lines = path.read_text().splitlines()
-    first = next(i for i, line in enumerate(lines) if line.strip())
+    """Read a seed as ingestion cleans it (title and body); date from the table."""
+    raw = RawInput(location=str(path), content=path.read_text(), kind="text")
+    article = build_article(raw, summary=None, now=datetime(2024, 1, 1, tzinfo=UTC))
     prefix = path.name[:3]
     return EventDoc(
         article_id=int(prefix),
-        title=lines[first].strip(),
-        body="\n".join(lines[first + 1 :]),
+        title=article.title,
+        body=article.body,
         source=f"outlet-{prefix}",
         published=SEED_DATES[prefix],
         language="en",
@@ -36,10 +45,14 @@ def seed_doc(path: Path) -> EventDoc:
 
 
 def groups(index: EventIndex, docs: list[EventDoc]) -> set[frozenset[int]]:
-    """Add docs in order and return the article-id groups per event key."""
+    """Add docs in order and return the article-id groups per event key (merges followed)."""
     by_key: dict[int, set[int]] = {}
     for doc in docs:
-        by_key.setdefault(index.add(doc).event_key, set()).add(doc.article_id)
+        assignment = index.add(doc)
+        members = by_key.setdefault(assignment.event_key, set())
+        members.add(doc.article_id)
+        for dropped in assignment.merged:
+            members.update(by_key.pop(dropped))
     return {frozenset(ids) for ids in by_key.values()}
 
 
@@ -199,3 +212,77 @@ def test_mean_similarity_is_average_link() -> None:
     a = index.add(make_doc(1, MATCH, WHEN))
     b = index.add(make_doc(2, MATCH, WHEN))
     assert a.event_key == b.event_key and b.score == pytest.approx(1.0, abs=0.05)
+
+
+# Two reports of one protest on one day: the same place, people and words, but one says the
+# police urged order and the other how many came. A third retells the first.
+URGES = EventDoc(
+    1,
+    "Georgian police urge protesters in Tbilisi to keep order",
+    "Georgia's interior ministry urged protesters in Tbilisi to keep order and warned that any "
+    "attempt to storm state buildings would be stopped. The opposition began protests outside "
+    "parliament after it failed to pass a voting reform.",
+    "outlet-1",
+    WHEN,
+)
+COUNTS = EventDoc(
+    2,
+    "Police count 5,500 people at the Tbilisi rally",
+    "About 5,500 people joined the rally outside parliament in Tbilisi, Vazha Siradze of the "
+    "patrol police told reporters. A separate rally of the Alliance of Patriots drew 1,500 "
+    "people, and 50 people rallied in Batumi.",
+    "outlet-2",
+    WHEN,
+)
+RETELLS = EventDoc(
+    3,
+    "Tbilisi police urge protesters to keep order",
+    "Police in Tbilisi urged protesters to keep order, warning that attempts to storm state "
+    "buildings would be stopped, Georgia's interior ministry said as the opposition protested "
+    "outside parliament.",
+    "outlet-3",
+    WHEN + timedelta(hours=1),
+)
+
+
+def test_same_subject_another_happening_stays_apart() -> None:
+    apart = pair_evidence(URGES, COUNTS)
+    # the words alone would join them; the headlines say different things happened
+    assert DEFAULT_THRESHOLD <= apart.score < CLOSE_SCORE
+    assert apart.support < HEADLINE_SUPPORT and not apart.joins()
+    together = pair_evidence(URGES, RETELLS)
+    assert together.support >= HEADLINE_SUPPORT and together.joins()
+    for order in itertools.permutations([URGES, COUNTS, RETELLS]):
+        assert groups(EventIndex(), list(order)) == {frozenset({1, 3}), frozenset({2})}
+
+
+def test_close_rewrite_joins_under_another_headline() -> None:
+    rewrite = EventDoc(4, "Calm demanded as crowds swell", URGES.body, "outlet-4", WHEN)
+    evidence = pair_evidence(URGES, rewrite)
+    assert evidence.support < HEADLINE_SUPPORT and evidence.score >= CLOSE_SCORE
+    index = EventIndex()
+    assert not index.add(rewrite if index.add(URGES).is_new else URGES).is_new
+
+
+def test_lone_article_moves_into_the_event_that_grew(seeds: list[Path]) -> None:
+    minsk, talks, roadmap = (seed_doc(p) for p in seeds[:3])
+    assert not pair_evidence(minsk, roadmap).joins()  # "face to face" against "roadmap"
+    index = EventIndex(next_key=10)
+    assert index.add(minsk).event_key == 10
+    assert index.add(roadmap).event_key == 11
+    bridge = index.add(talks)  # fits both; the lone Minsk report fits the grown event whole
+    assert (bridge.event_key, bridge.merged) == (11, (10,))
+    assert index.open_events == 1 and index.profile(10) == {}
+
+
+def test_events_of_several_articles_never_merge() -> None:
+    # the talks and the draft deal of the bundled sample: one story, two happenings, and an
+    # article dated to the start of the deal's day that fits both
+    index = EventIndex(window=timedelta(hours=36))
+    t = datetime(2026, 3, 10, 12, tzinfo=UTC)
+    first = [index.add(make_doc(i, MATCH, t + timedelta(hours=i))) for i in (1, 2)]
+    second = [index.add(make_doc(i, MATCH, t + timedelta(hours=60 + i))) for i in (3, 4)]
+    assert first[0].event_key == first[1].event_key != second[0].event_key
+    assert second[0].event_key == second[1].event_key
+    bridge = index.add(make_doc(5, MATCH, t + timedelta(hours=31)))
+    assert bridge.merged == () and index.open_events == 2

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from summarizer.events.background import WORDFREQ_CODES, background
 from summarizer.events.features import (
     DocumentFrequencies,
     article_features,
@@ -59,3 +60,27 @@ def test_weighted_vectors_are_unit_and_comparable() -> None:
     va, vb, vc = (weigh(x, frequencies) for x in (a, b, c))
     assert cosine(va, va) == pytest.approx(1.0)
     assert cosine(va, vb) > 0.3 > cosine(va, vc)
+
+
+def test_every_listed_language_has_a_background_table() -> None:
+    for language in WORDFREQ_CODES:
+        table = background(language)
+        assert table is not None and len(table) > 10_000, language
+    assert background("zh") is None and background("xx") is None
+
+
+def test_rare_words_weigh_more_than_common_ones_in_any_database() -> None:
+    en = background("en")
+    ru = background("ru")
+    assert en is not None and ru is not None
+    # stems as features.stem makes them; an unlisted stem weighs as the rarest listed one
+    assert en.idf("the") < en.idf("london") < en.idf("tsunami") <= en.idf("zzqx")
+    assert ru.idf("сообщ") < ru.idf("цунам")
+    counts = doc_features("Tsunami hits the coast", "The tsunami hit the coast of Sumatra.")
+    fresh, seen = DocumentFrequencies(), DocumentFrequencies()
+    for _ in range(50):
+        seen.observe(counts)  # a week of one story: its words are in every document
+    weighted = weigh(counts, fresh, language="en")
+    assert weighted == weigh(counts, seen, language="en")  # the database's history plays no part
+    assert weighted["t:tsunami"] > weighted["t:coast"] > weighted["t:hit"]
+    assert weigh(counts, seen) != weighted  # no language: document frequencies

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from summarizer.events.index import CentroidIndex
+from summarizer.events.index import CentroidIndex, Item
 
 T0 = datetime(2024, 1, 1, tzinfo=UTC)
 
@@ -45,3 +45,51 @@ def test_centroids_are_pruned_to_their_heaviest_features() -> None:
         item = index.add(1, {f"t:w{i}": 1.0 + i})
     assert len(item.centroid) <= 6 and "t:w6" in item.centroid and "t:w0" not in item.centroid
     assert item.mentions() == {feature[2:] for feature in item.centroid}
+
+
+def article(vector: dict[str, float], used: str, headline: str, hours: int = 0) -> Item:
+    """A one-member item: mention keys and headline words given as space-separated keys."""
+    return Item.of(
+        vector,
+        time=T0 + timedelta(hours=hours),
+        used=used.split(),
+        headline=frozenset(headline.split()),
+    )
+
+
+def test_merging_two_items_adds_up_their_members() -> None:
+    index = small_index()
+    index.absorb(1, article({"t:a": 1.0}, "polic urge order tbili", "polic urge order"))
+    index.absorb(2, article({"t:b": 1.0}, "polic count rally tbili", "polic count", hours=5))
+    index.absorb(2, article({"t:b": 0.6, "t:a": 0.8}, "polic rally", "rally", hours=2))
+    merged = index.merge(1, 2)
+    assert 2 not in index and index.candidates({"t:b": 1.0}) == [1]
+    assert merged.size == 3 and merged.headed == 3
+    assert (merged.first, merged.last) == (T0, T0 + timedelta(hours=5))
+    assert merged.centroid == pytest.approx({"t:a": 1.8, "t:b": 1.6})
+    assert merged.mentioned == {"polic": 3, "urge": 1, "order": 1, "tbili": 2, "count": 1,
+                                "rally": 2}  # fmt: skip
+    assert merged.headlines == pytest.approx(
+        {"polic": 1 / 3 + 1 / 2, "urge": 1 / 3, "order": 1 / 3, "count": 1 / 2, "rally": 1.0}
+    )
+    assert sum(merged.headlines.values()) == pytest.approx(merged.headed)
+
+
+def test_headline_support_is_told_both_ways_over_every_pair_of_members() -> None:
+    urges = article({}, "polic urge order tbili parli", "polic urge order")
+    counts = article({}, "polic count peopl rally tbili parli", "polic count peopl rally")
+    # 1 of 3 of one headline is told by the other, 1 of 4 the other way round
+    assert urges.headline_support(counts) == pytest.approx((1 / 3 * 1 / 4) ** 0.5)
+    assert urges.headline_support(urges) == pytest.approx(1.0)
+    index = CentroidIndex(query_features=2, index_features=2, centroid_features=50)
+    index.absorb(1, urges)
+    event = index.absorb(1, counts)
+    retells = article({}, "polic urge order tbili", "tbili polic urge order")
+    # each way a mean over the two members: the article tells all of one member's headline
+    # and 1 of 4 words of the other's; one member tells all of its headline, the other 2 of 4
+    assert event.headline_support(retells) == pytest.approx(
+        ((1 + 1 / 4) / 2 * (1 + 2 / 4) / 2) ** 0.5
+    )
+    headless = Item.of({}, used=["polic"])
+    assert headless.headline_support(urges) == pytest.approx(1 / 3)  # only one side has words
+    assert headless.headline_support(Item.of({})) == 1.0

@@ -15,7 +15,13 @@ def link_all(linker: StoryLinker, index: EventIndex, docs: list[EventDoc]) -> di
     story_of_article: dict[int, int] = {}
     event_of_article: dict[int, int] = {}
     for doc in docs:
-        event = index.add(doc).event_key
+        assignment = index.add(doc)
+        event = assignment.event_key
+        for dropped in assignment.merged:
+            linker.unlink(dropped)
+            for article, old in event_of_article.items():
+                if old == dropped:
+                    event_of_article[article] = event
         event_of_article[doc.article_id] = event
         linker.link(event, index.profile(event), doc.published)
     for article, event in event_of_article.items():
@@ -98,3 +104,15 @@ def test_capacity_forgets_the_least_recently_active_stories_and_restore_rebuilds
     link = restored.link(8, {"e:putin": 1.0, "t:call": 0.3}, start + timedelta(days=300))
     assert link.story_key == 40 and not link.is_new
     assert restored.link(9, {"e:saka": 1.0}, start).story_key == 41
+
+
+def test_unlinking_an_event_takes_it_out_and_forgets_an_emptied_story() -> None:
+    linker = StoryLinker()
+    first = linker.link(1, {"e:putin": 1.0, "t:talk": 0.5})
+    linker.link(2, {"e:putin": 1.0, "t:call": 0.5})
+    other = linker.link(3, {"e:saka": 1.0})
+    assert linker.story_of(2) == first.story_key and linker.open_stories == 2
+    assert linker.unlink(2) == first.story_key and linker.story_of(2) is None
+    assert linker.unlink(3) == other.story_key and linker.open_stories == 1
+    assert linker.unlink(3) is None
+    assert linker.link(4, {"e:saka": 1.0}).is_new  # the emptied story is gone
