@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from itertools import pairwise
 
@@ -51,12 +50,27 @@ def without_repeats(
 def _list_rows(folded: Sequence[str], features: Sequence[LineFeatures]) -> set[int]:
     """Return the lines that repeat as rows of a list: together with the line next to them
     (a label and its value, "Snack" then "Eat every 3 hours"), the same pair appearing more
-    than once on the page, one of the two lines being short rather than prose."""
-    pairs = Counter(pairwise(folded))
+    than once on the page, one of the two lines being short rather than prose. A pair whose
+    next appearance only starts a verbatim copy of the lines since the last one is a copied
+    block (the same lines pasted again), not a list: its copies go."""
+    starts: dict[tuple[str, str], list[int]] = {}
+    for i, pair in enumerate(pairwise(folded)):
+        starts.setdefault(pair, []).append(i)
     rows: set[int] = set()
-    for i in range(len(folded) - 1):
-        if pairs[folded[i], folded[i + 1]] > 1 and not (
-            features[i].prose and features[i + 1].prose
-        ):
+    for positions in starts.values():
+        if len(positions) < 2:
+            continue
+        first = positions[0]
+        if features[first].prose and features[first + 1].prose:
+            continue
+        if all(_copies(folded, a, b) for a, b in pairwise(positions)):
+            continue
+        for i in positions:
             rows.update((i, i + 1))
     return rows
+
+
+def _copies(folded: Sequence[str], start: int, again: int) -> bool:
+    """Tell whether the lines from `again` repeat, verbatim, the lines from `start` to it."""
+    length = again - start
+    return list(folded[again : again + length]) == list(folded[start:again])

@@ -251,6 +251,16 @@ def test_repeated_standfirst_is_kept_once() -> None:
     assert set(BODY) <= set(paragraphs)
 
 
+def test_block_pasted_again_is_kept_once() -> None:
+    # Label + paragraph pairs repeat like the rows of a list, but each repeat only copies the
+    # lines since the last one: a pasted block, not a list whose rows must all stay.
+    block = ["Update", BODY[0], BODY[1]]
+    text = build("Night buses to run for another year", *block, *block, *block, BODY[2])
+    paragraphs = clean_plain_text(text).paragraphs
+    assert paragraphs.count(BODY[0]) == 1
+    assert paragraphs.count(BODY[1]) == 1
+
+
 def test_summary_contained_in_dateline_paragraph_is_dropped() -> None:
     lead = "The city council voted on Tuesday to extend the night bus service until next year."
     text = build("Night buses to run for another year", lead, f"LONDON — {lead}", *BODY[1:])
