@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from telegram import Update
@@ -17,6 +18,7 @@ from telegram.ext import (
 
 from bot.handlers import account, admin, errors, membership, news, throttle
 from bot.handlers.account import ADMIN_COMMANDS, COMMANDS
+from bot.rights import admins_only, with_arguments
 
 __all__ = ["ADMIN_COMMANDS", "COMMANDS", "register"]
 
@@ -24,7 +26,7 @@ __all__ = ["ADMIN_COMMANDS", "COMMANDS", "register"]
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Add every command, the button handler, the unknown-command fallback and the error handler."""
     callbacks = {
-        "start": account.start,
+        "start": admins_only(account.start),
         "help": account.help_command,
         "brief": news.brief,
         "events": news.events,
@@ -32,12 +34,13 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         "story": news.story,
         "article": news.article,
         "search": news.search,
-        "subscribe": account.subscribe,
-        "unsubscribe": account.unsubscribe,
-        "topics": account.topics,
-        "schedule": account.schedule,
-        "timezone": account.timezone,
-        "settings": account.settings,
+        # Commands that change a group's settings: its administrators only (bot.rights).
+        "subscribe": admins_only(account.subscribe),
+        "unsubscribe": admins_only(account.unsubscribe),
+        "topics": admins_only(account.topics, changes=_topics_change),
+        "schedule": admins_only(account.schedule, changes=with_arguments),
+        "timezone": admins_only(account.timezone, changes=with_arguments),
+        "settings": admins_only(account.settings, changes=with_arguments),
         "sources": admin.sources,
         "stats": admin.stats,
     }
@@ -49,3 +52,8 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, membership.migrated))
     app.add_handler(ChatMemberHandler(membership.my_membership, ChatMemberHandler.MY_CHAT_MEMBER))
     app.add_error_handler(errors.on_error)
+
+
+def _topics_change(args: Sequence[str]) -> bool:
+    """/topics and /topics list only show; every other use changes the followed words."""
+    return bool(args) and args[0].lower() != "list"

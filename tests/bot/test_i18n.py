@@ -191,7 +191,12 @@ def test_english_templates_render_what_bot_format_renders_today() -> None:
 
 # Messages bot.texts adds for issue 13 that today's code does not show yet, and one that today's
 # code spells with a conditional "s" (f"{count} source{'s' if count != 1 else ''}: ...").
-NEW = {texts.LANGUAGE_SET, texts.LANGUAGE_UNKNOWN, *texts.STAT_NAMES.values()}
+NEW = {
+    texts.LANGUAGE_SET,
+    texts.LANGUAGE_UNKNOWN,
+    *texts.STAT_NAMES.values(),
+    *texts.SHOWN_THROUGH_TEXTS,
+}
 REWORDED = {texts.SOURCE_COUNT.singular}
 
 
