@@ -11,6 +11,7 @@ from telegram import Bot
 from telegram.error import ChatMigrated, Forbidden, TelegramError
 
 from bot import format as fmt
+from bot.chatfeeds import chat_events, reading_of
 from bot.ratelimit import routine
 from bot.runtime import Runtime
 from bot.schedule import local_weekday
@@ -52,13 +53,22 @@ async def briefing_parts(
         computed (the next briefing's `since`).
     """
     words = chat.words or rt.settings.digest_words
-    key = (since, words, tuple(chat.topics), chat.timezone, rt.settings.events_per_briefing)
+    reading = await reading_of(rt, chat.id)
+    key = (
+        since,
+        words,
+        tuple(chat.topics),
+        chat.timezone,
+        rt.settings.events_per_briefing,
+        chat.id if reading is not None else None,  # a chat with feeds of its own: its own
+    )
     cached = rt.cache.get(key)
     if cached is not None and cached[0] > time.monotonic():
         return cached[1], cached[2]
     computed = rt.now()
-    events = await rt.domain(
-        rt.service.top_events,
+    events = await chat_events(
+        rt,
+        reading,
         limit=rt.settings.events_per_briefing,
         since=since,
         words=words,

@@ -16,11 +16,19 @@ from telegram.ext import (
     filters,
 )
 
-from bot.handlers import account, admin, errors, membership, news, throttle
+from bot.handlers import account, admin, errors, feeds, membership, news, throttle
 from bot.handlers.account import ADMIN_COMMANDS, COMMANDS
 from bot.rights import admins_only, with_arguments
 
 __all__ = ["ADMIN_COMMANDS", "COMMANDS", "register"]
+
+
+# Documents that look like OPML (by name or type); other files are not the bot's business.
+OPML_FILES = (
+    filters.Document.FileExtension("opml")
+    | filters.Document.FileExtension("xml")
+    | (filters.Document.MimeType("text/x-opml") | filters.Document.MimeType("application/xml"))
+)
 
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
@@ -40,7 +48,8 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         "topics": admins_only(account.topics, changes=_topics_change),
         "schedule": admins_only(account.schedule, changes=with_arguments),
         "timezone": admins_only(account.timezone, changes=with_arguments),
-        "settings": admins_only(account.settings, changes=with_arguments),
+        "settings": admins_only(feeds.with_sources(account.settings), changes=with_arguments),
+        "feeds": admins_only(feeds.feeds, changes=feeds.feeds_change),
         "sources": admin.sources,
         "stats": admin.stats,
     }
@@ -49,6 +58,7 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         app.add_handler(CommandHandler(name, callback))
     app.add_handler(CallbackQueryHandler(news.button, pattern=r"^(more|src|page):"))
     app.add_handler(MessageHandler(filters.COMMAND, errors.unknown))
+    app.add_handler(MessageHandler(OPML_FILES, feeds.opml_document))
     app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, membership.migrated))
     app.add_handler(ChatMemberHandler(membership.my_membership, ChatMemberHandler.MY_CHAT_MEMBER))
     app.add_error_handler(errors.on_error)

@@ -28,6 +28,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("schedule", "HH:MM [HH:MM...]: local delivery times"),
     ("timezone", "Area/City: your timezone"),
     ("settings", "Length and quiet days"),
+    ("feeds", "Your own feeds: list, add, remove, export"),
 )
 ADMIN_COMMANDS: tuple[tuple[str, str], ...] = (
     ("sources", "Admins: list, add or remove feeds"),

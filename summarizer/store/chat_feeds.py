@@ -1,0 +1,229 @@
+"""Data access for feeds per chat: follow and drop, poll state, and what a chat's briefings read.
+
+Addresses arrive normalised (summarizer.ingest.urls.normalize_feed_url, through
+summarizer.ingest.opml.plan_import): one `feed` row per address, shared by every chat and the
+operator, so each address is fetched once per poll whoever follows it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlmodel import Session, col, select
+
+from summarizer.store.chat_feed_tables import (
+    ChatFeed,
+    ChatFeedInfo,
+    ChatReading,
+    FeedArticle,
+    FeedPoll,
+)
+from summarizer.store.models import Feed
+
+MAX_ERROR = 300
+
+
+def chat_feeds(*, session: Session, chat_id: int) -> list[ChatFeedInfo]:
+    """A chat's feeds in the order they were added, numbered from 1, with their last poll."""
+    rows = session.exec(
+        select(ChatFeed, Feed, FeedPoll)
+        .join(Feed, col(Feed.id) == col(ChatFeed.feed_id))
+        .join(FeedPoll, col(FeedPoll.feed_id) == col(Feed.id), isouter=True)
+        .where(ChatFeed.chat_id == chat_id)
+        .order_by(col(ChatFeed.id))
+    ).all()
+    return [
+        ChatFeedInfo(
+            number=number,
+            url=feed.url,
+            title=link.title,
+            polled_at=poll.polled_at if poll else feed.last_polled,
+            succeeded_at=poll.succeeded_at if poll else None,
+            error=poll.error if poll else "",
+            operator_feed=feed.active,
+        )
+        for number, (link, feed, poll) in enumerate(rows, start=1)
+    ]
+
+
+def chat_feed_urls(*, session: Session, chat_id: int) -> list[str]:
+    """The addresses a chat follows, in the order they were added."""
+    return list(
+        session.exec(
+            select(Feed.url)
+            .join(ChatFeed, col(ChatFeed.feed_id) == col(Feed.id))
+            .where(ChatFeed.chat_id == chat_id)
+            .order_by(col(ChatFeed.id))
+        )
+    )
+
+
+def add_chat_feeds(
+    *, session: Session, chat_id: int, feeds: Sequence[tuple[str, str]], now: datetime
+) -> int:
+    """Make a chat follow feeds (a `feed` row is created, not active globally, when new).
+
+    Args:
+        session: open database session.
+        chat_id: the chat (registered already).
+        feeds: (normalised address, title) pairs the chat does not follow yet.
+        now: when they are added.
+
+    Returns:
+        How many were added (an address the chat follows already is skipped).
+    """
+    added = 0
+    for url, title in feeds:
+        feed = session.exec(select(Feed).where(Feed.url == url)).first()
+        if feed is None:
+            feed = Feed(url=url, active=False)
+            session.add(feed)
+            session.flush()
+        assert feed.id is not None
+        known = session.exec(
+            select(ChatFeed.id).where(ChatFeed.chat_id == chat_id, ChatFeed.feed_id == feed.id)
+        ).first()
+        if known is None:
+            session.add(ChatFeed(chat_id=chat_id, feed_id=feed.id, title=title[:200], added_at=now))
+            added += 1
+    session.commit()
+    return added
+
+
+def remove_chat_feed(*, session: Session, chat_id: int, url: str) -> bool:
+    """Make a chat stop following a feed; False when it did not follow it.
+
+    The `feed` row stays (other chats or the operator may follow it; its articles stay
+    attributed); nobody polls it once no chat follows it and it is not an operator feed.
+    """
+    feed_id = session.exec(select(Feed.id).where(Feed.url == url)).first()
+    if feed_id is None:
+        return False
+    link = session.exec(
+        select(ChatFeed).where(ChatFeed.chat_id == chat_id, ChatFeed.feed_id == feed_id)
+    ).first()
+    if link is None:
+        return False
+    session.delete(link)
+    session.commit()
+    return True
+
+
+def followed_feed_urls(*, session: Session, operator_feeds: bool = False) -> list[str]:
+    """Addresses at least one chat follows, each once, in address order.
+
+    Args:
+        session: open database session.
+        operator_feeds: include those that are also the operator's active feeds (polled with
+            them, so by default left out here).
+    """
+    query = select(Feed.url).join(ChatFeed, col(ChatFeed.feed_id) == col(Feed.id)).distinct()
+    if not operator_feeds:
+        query = query.where(col(Feed.active).is_(False))
+    return sorted(session.exec(query))
+
+
+def record_poll(
+    *,
+    session: Session,
+    url: str,
+    now: datetime,
+    error: str = "",
+    article_ids: Iterable[int] = (),
+) -> None:
+    """Remember a poll of a feed: its time, success or error, and the new articles it brought."""
+    feed_id = session.exec(select(Feed.id).where(Feed.url == url)).first()
+    if feed_id is None:
+        return
+    poll = session.get(FeedPoll, feed_id) or FeedPoll(feed_id=feed_id, polled_at=now)
+    ids = sorted(set(article_ids))
+    poll.polled_at = now
+    poll.error = error[:MAX_ERROR]
+    if not error:
+        poll.succeeded_at = now
+        poll.new_articles = len(ids)
+    session.add(poll)
+    known = set(
+        session.exec(
+            select(FeedArticle.article_id).where(
+                FeedArticle.feed_id == feed_id, col(FeedArticle.article_id).in_(ids)
+            )
+        )
+    )
+    session.add_all(FeedArticle(feed_id=feed_id, article_id=i) for i in ids if i not in known)
+    session.commit()
+
+
+def own_feeds_only(*, session: Session, chat_id: int) -> bool:
+    """Whether a chat's briefings read only its own feeds (default: its own and the operator's)."""
+    row = session.get(ChatReading, chat_id)
+    return bool(row and row.own_feeds_only)
+
+
+def set_own_feeds_only(*, session: Session, chat_id: int, value: bool) -> None:
+    """Choose what a chat's briefings read: only its own feeds (True) or all (False)."""
+    row = session.get(ChatReading, chat_id) or ChatReading(chat_id=chat_id)
+    row.own_feeds_only = value
+    session.add(row)
+    session.commit()
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """Which articles a chat's briefings may draw on.
+
+    `own`: articles its feeds brought; `hidden`: articles only other chats' feeds brought;
+    with `own_only`, nothing but `own`. Every other article (the operator's feeds and files)
+    is open to chats reading "all".
+    """
+
+    own: frozenset[int]
+    hidden: frozenset[int]
+    own_only: bool
+
+    def allows(self, article_id: int) -> bool:
+        """Whether the chat may see this article."""
+        if article_id in self.own:
+            return True
+        return not self.own_only and article_id not in self.hidden
+
+
+def reading(*, session: Session, chat_id: int) -> Reading | None:
+    """What a chat reads; None when it may read everything stored (no chat feeds anywhere)."""
+    own_only = own_feeds_only(session=session, chat_id=chat_id)
+    if not own_only and session.exec(select(FeedArticle.feed_id).limit(1)).first() is None:
+        return None
+    mine = select(ChatFeed.feed_id).where(ChatFeed.chat_id == chat_id)
+    own = frozenset(
+        session.exec(select(FeedArticle.article_id).where(col(FeedArticle.feed_id).in_(mine)))
+    )
+    private = (
+        select(FeedArticle.article_id)
+        .join(Feed, col(Feed.id) == col(FeedArticle.feed_id))
+        .where(col(Feed.active).is_(False))
+    )
+    public = (
+        select(FeedArticle.article_id)
+        .join(Feed, col(Feed.id) == col(FeedArticle.feed_id))
+        .where(col(Feed.active).is_(True))
+    )
+    private_ids: set[int] = set(session.exec(private).all())
+    public_ids: set[int] = set(session.exec(public).all())
+    hidden = frozenset(private_ids - public_ids - own)
+    return Reading(own=own, hidden=hidden, own_only=own_only)
+
+
+__all__ = [
+    "Reading",
+    "add_chat_feeds",
+    "chat_feed_urls",
+    "chat_feeds",
+    "followed_feed_urls",
+    "own_feeds_only",
+    "reading",
+    "record_poll",
+    "remove_chat_feed",
+    "set_own_feeds_only",
+]
