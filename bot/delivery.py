@@ -11,6 +11,7 @@ from telegram import Bot
 from telegram.error import ChatMigrated, Forbidden, TelegramError
 
 from bot import format as fmt
+from bot.channels import channel_lost, destination
 from bot.chatfeeds import chat_events, reading_of
 from bot.ratelimit import routine
 from bot.runtime import Runtime
@@ -128,16 +129,20 @@ async def _deliver(
         await _finish(rt, chat.id, slot, chat_tables.SKIPPED)
         return Outcome.SKIPPED
     target = chat.id
+    # The chat's channel when it has one (bot.channels); records stay under the chat.
+    send_to, to_channel = await destination(rt, chat.id)
     try:
         parts, computed = await briefing_parts(rt, chat, claim.since)
         for index in range(claim.sent_parts, len(parts)):
             async with rt.in_flight:
                 with routine():  # replies to people's commands go ahead of briefings
                     try:
-                        await bot.send_message(chat_id=target, text=parts[index])
+                        await bot.send_message(chat_id=send_to, text=parts[index])
                     except ChatMigrated as exc:  # the group became a supergroup: move, resend
+                        if to_channel:
+                            raise
                         await rt.db(chats.migrate_chat, old_id=target, new_id=exc.new_chat_id)
-                        target = exc.new_chat_id
+                        target = send_to = exc.new_chat_id
                         await bot.send_message(chat_id=target, text=parts[index])
                 if index + 1 == len(parts):  # the last part: its record is the outcome
                     await _finish(
@@ -158,6 +163,10 @@ async def _deliver(
                         now=rt.now(),
                     )
     except Forbidden as exc:
+        if to_channel:  # the channel removed the bot: drop it, the chat gets its briefings
+            await channel_lost(bot, rt, send_to, f"403: {exc}")
+            await _finish(rt, target, slot, chat_tables.FAILED, error=f"channel: {exc}")
+            return Outcome.BLOCKED
         logger.warning("chat %s blocked the bot: %s; unsubscribing", target, exc)
         await rt.db(chats.set_subscription, chat_id=target, active=False, reason=f"blocked: {exc}")
         await _finish(rt, target, slot, chat_tables.FAILED, error=str(exc))

@@ -27,6 +27,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("timezone", N_("Area/City: your timezone")),
     ("settings", N_("Length and quiet days")),
     ("feeds", N_("Your own feeds: list, add, remove, export")),
+    ("channel", N_("@name: post your briefings to a channel you run")),
 )
 ADMIN_COMMANDS: tuple[tuple[str, str], ...] = (
     ("sources", N_("Admins: list, add or remove feeds")),
@@ -201,6 +202,27 @@ OPML_UNREAD = NP_(
     "{count} outlines past the first {read} were not read.",
 )
 
+# -- bot.handlers.channel and bot.channels --
+CHANNEL_USAGE = N_("/channel @name|ID, /channel off")
+CHANNEL_PRIVATE_ONLY = N_("Send /channel in a private chat with me.")
+CHANNEL_NOT_FOUND = N_(
+    "I cannot see {channel}. Add me to the channel as an administrator, then try again."
+)
+CHANNEL_NOT_A_CHANNEL = N_("{channel} is not a channel.")
+CHANNEL_NOT_YOURS = N_("Only an administrator of {channel} can send briefings there.")
+CHANNEL_BOT_NOT_ADMIN = N_(
+    "Make me an administrator of {channel} who can post messages, then try again."
+)
+CHANNEL_SET = N_(
+    "{channel} now receives your scheduled briefings, at {plan}. /channel off sends them here."
+)
+CHANNEL_IS = N_("Your scheduled briefings go to {channel}.")
+NO_CHANNEL = N_("Your scheduled briefings come here.")
+CHANNEL_OFF = N_("Your scheduled briefings come here again.")
+CHANNEL_LOST = N_(
+    "{channel} removed me or no longer lets me post, so your scheduled briefings come here again."
+)
+
 # Messages the code above already shows through Translator.text (no English literal left in a
 # handler): tests/bot/test_i18n.py's phase-1 check skips them.
 SHOWN_THROUGH_TEXTS: frozenset[str] = frozenset(
@@ -229,5 +251,16 @@ SHOWN_THROUGH_TEXTS: frozenset[str] = frozenset(
         OPML_REPORT,
         OPML_MORE.singular,
         OPML_UNREAD.singular,
+        CHANNEL_USAGE,
+        CHANNEL_PRIVATE_ONLY,
+        CHANNEL_NOT_FOUND,
+        CHANNEL_NOT_A_CHANNEL,
+        CHANNEL_NOT_YOURS,
+        CHANNEL_BOT_NOT_ADMIN,
+        CHANNEL_SET,
+        CHANNEL_IS,
+        NO_CHANNEL,
+        CHANNEL_OFF,
+        CHANNEL_LOST,
     }
 )

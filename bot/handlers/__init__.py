@@ -16,7 +16,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.handlers import account, admin, errors, feeds, membership, news, throttle
+from bot.handlers import account, admin, channel, errors, feeds, membership, news, throttle
 from bot.handlers.account import ADMIN_COMMANDS, COMMANDS
 from bot.rights import admins_only, with_arguments
 
@@ -50,6 +50,7 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         "timezone": admins_only(account.timezone, changes=with_arguments),
         "settings": admins_only(feeds.with_sources(account.settings), changes=with_arguments),
         "feeds": admins_only(feeds.feeds, changes=feeds.feeds_change),
+        "channel": channel.channel,
         "sources": admin.sources,
         "stats": admin.stats,
     }

@@ -29,6 +29,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("timezone", "Area/City: your timezone"),
     ("settings", "Length and quiet days"),
     ("feeds", "Your own feeds: list, add, remove, export"),
+    ("channel", "@name: post your briefings to a channel you run"),
 )
 ADMIN_COMMANDS: tuple[tuple[str, str], ...] = (
     ("sources", "Admins: list, add or remove feeds"),

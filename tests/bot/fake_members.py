@@ -97,6 +97,7 @@ class MemberMethods:
                 "limited_gifts": False,
                 "unique_gifts": False,
                 "premium_subscription": False,
+                "gifts_from_channels": False,
             },
         )
         return 200, {"ok": True, "result": chat}

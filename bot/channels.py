@@ -1,0 +1,40 @@
+"""Channels that receive a chat's scheduled briefings: where a chat's briefings go, and
+dropping a channel that removed the bot (the chat is told, and gets its briefings again)."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Bot
+from telegram.error import TelegramError
+
+from bot import texts
+from bot.i18n import translator
+from bot.runtime import Runtime
+from bot.sender import send_html
+from summarizer.store import chat_channels
+
+logger = logging.getLogger(__name__)
+
+
+async def destination(rt: Runtime, chat_id: int) -> tuple[int, bool]:
+    """Where a chat's scheduled briefings go: (chat id, whether it is the chat's channel)."""
+    channel = await rt.db(chat_channels.channel_of, chat_id=chat_id)
+    return (channel[0], True) if channel is not None else (chat_id, False)
+
+
+async def channel_lost(bot: Bot, rt: Runtime, channel_id: int, reason: str) -> None:
+    """Forget a channel that removed the bot and tell the chat whose briefings it received."""
+    owner = await rt.db(chat_channels.drop_channel, channel_id=channel_id)
+    if owner is None:
+        return
+    chat_id, name = owner
+    logger.warning("channel %s dropped (%s); briefings go to chat %s", channel_id, reason, chat_id)
+    try:
+        # The chat's own language is not stored yet (docs/i18n.md); English until it is.
+        await send_html(bot, chat_id, translator(None).text(texts.CHANNEL_LOST, channel=name))
+    except TelegramError as exc:
+        logger.info("telling chat %s about channel %s failed: %s", chat_id, channel_id, exc)
+
+
+__all__ = ["channel_lost", "destination"]
