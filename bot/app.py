@@ -8,13 +8,19 @@ from datetime import UTC
 from typing import Any
 
 from sqlalchemy.engine import Engine
-from telegram import BotCommand, BotCommandScopeChat, BotCommandScopeDefault, LinkPreviewOptions
+from telegram import (
+    BotCommand,
+    BotCommandScopeAllGroupChats,
+    BotCommandScopeChat,
+    BotCommandScopeDefault,
+    LinkPreviewOptions,
+)
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import Application, Defaults
 from telegram.request import BaseRequest
 
-from bot.handlers import ADMIN_COMMANDS, COMMANDS, register
+from bot.handlers import ADMIN_COMMANDS, COMMANDS, PRIVATE_COMMANDS, register
 from bot.jobs import start_scheduling
 from bot.polling import JOB_NAME, poll_job
 from bot.ports import Briefings
@@ -109,9 +115,12 @@ async def on_start(app: AnyApp) -> None:
 
 
 async def register_commands(app: AnyApp, settings: BotSettings) -> None:
-    """Call setMyCommands: public commands for everyone, admin ones too in admin chats."""
+    """Call setMyCommands: public commands for everyone (groups without the private-chat ones),
+    admin ones too in admin chats."""
     public = [BotCommand(name, text) for name, text in COMMANDS]
     await app.bot.set_my_commands(public, scope=BotCommandScopeDefault())
+    groups = [command for command in public if command.command not in PRIVATE_COMMANDS]
+    await app.bot.set_my_commands(groups, scope=BotCommandScopeAllGroupChats())
     admin = public + [BotCommand(name, text) for name, text in ADMIN_COMMANDS]
     for chat_id in sorted(settings.admin_ids):
         try:

@@ -20,7 +20,10 @@ from bot.handlers import account, admin, channel, errors, feeds, membership, new
 from bot.handlers.account import ADMIN_COMMANDS, COMMANDS
 from bot.rights import admins_only, with_arguments
 
-__all__ = ["ADMIN_COMMANDS", "COMMANDS", "register"]
+__all__ = ["ADMIN_COMMANDS", "COMMANDS", "PRIVATE_COMMANDS", "register"]
+
+# Commands that only work in a private chat: left out of the group chats' command menu.
+PRIVATE_COMMANDS = frozenset({"channel"})
 
 
 # Documents that look like OPML (by name or type); other files are not the bot's business.

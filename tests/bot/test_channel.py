@@ -5,6 +5,7 @@ channel removes the bot."""
 from __future__ import annotations
 
 import asyncio
+import json
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -114,3 +115,18 @@ async def test_removing_the_bot_from_the_channel_drops_it(
         told = (await fake_api.wait_sent(USER, before + 1))[before]
     assert told.text.startswith("@portvale_news removed me"), told.text
     assert _channel_of(harness, USER) is None
+
+
+async def test_the_command_menus_offer_channel_in_private_chats_only(
+    harness: Harness, fake_api: FakeBotApi
+) -> None:
+    async with harness.running():
+        pass
+    scopes = {
+        json.loads(c.get("scope", '{"type": "default"}'))["type"]: {
+            command["command"] for command in json.loads(c["commands"])
+        }
+        for c in fake_api.calls("setMyCommands")
+    }
+    assert {"feeds", "channel"} <= scopes["default"]
+    assert "feeds" in scopes["all_group_chats"] and "channel" not in scopes["all_group_chats"]
