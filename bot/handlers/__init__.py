@@ -62,7 +62,7 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         app.add_handler(CommandHandler(name, callback))
     app.add_handler(CallbackQueryHandler(news.button, pattern=r"^(more|src|page):"))
     app.add_handler(MessageHandler(filters.COMMAND, errors.unknown))
-    app.add_handler(MessageHandler(OPML_FILES, feeds.opml_document))
+    app.add_handler(MessageHandler(filters.UpdateType.MESSAGE & OPML_FILES, feeds.opml_document))
     app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, membership.migrated))
     app.add_handler(ChatMemberHandler(membership.my_membership, ChatMemberHandler.MY_CHAT_MEMBER))
     app.add_error_handler(errors.on_error)

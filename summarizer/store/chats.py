@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import ColumnElement, func, update
 from sqlalchemy import select as sa_select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
+from summarizer.store.chat_feed_tables import ChatFeed, ChatReading
 from summarizer.store.chat_tables import (
     Chat,
     ChatDelivery,
@@ -198,7 +200,7 @@ def update_chat(
 
 
 def migrate_chat(*, session: Session, old_id: int, new_id: int) -> bool:
-    """Move a group's settings, topics, times and deliveries to its new supergroup id.
+    """Move a group's settings, topics, times, deliveries and feeds to its new supergroup id.
 
     Args:
         session: open database session.
@@ -223,7 +225,15 @@ def migrate_chat(*, session: Session, old_id: int, new_id: int) -> bool:
         )
     )
     session.flush()
-    for model in (ChatSubscription, ChatTopic, ChatSchedule, ChatDelivery):
+    moved: tuple[type[Any], ...] = (
+        ChatSubscription,
+        ChatTopic,
+        ChatSchedule,
+        ChatDelivery,
+        ChatFeed,
+        ChatReading,
+    )
+    for model in moved:
         session.exec(update(model).where(col(model.chat_id) == old_id).values(chat_id=new_id))
     session.flush()
     session.expire_all()

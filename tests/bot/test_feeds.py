@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Iterator
 from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ from bot.polling import poll_feeds
 from bot.runtime import Runtime
 from bot.settings import BotSettings
 from summarizer.service import BriefingService
-from summarizer.store import chat_feeds
+from summarizer.store import chat_feeds, chats
 from summarizer.store.chat_feed_tables import ChatFeedInfo
 from tests.bot.conftest import DATA, Harness, config
 from tests.bot.fake_api import FakeBotApi
@@ -205,3 +206,25 @@ def test_settings_read_the_limit_and_the_address_rule() -> None:
     assert (built.feeds_per_chat, built.allow_private_feeds) == (7, True)
     default = BotSettings.from_env(config(), {})
     assert (default.feeds_per_chat, default.allow_private_feeds) == (50, False)
+
+
+def test_a_group_upgraded_to_a_supergroup_keeps_its_feeds(engine: Engine) -> None:
+    old, new = -6101, -1006101
+    with Session(engine) as session:
+        chats.ensure_chat(
+            session=session,
+            chat_id=old,
+            kind="group",
+            title="g",
+            default_timezone="UTC",
+            default_times=["08:00"],
+        )
+        now = datetime.now(UTC)
+        feeds = [("https://example.org/rss", "Example")]
+        chat_feeds.add_chat_feeds(session=session, chat_id=old, feeds=feeds, now=now)
+        chat_feeds.set_own_feeds_only(session=session, chat_id=old, value=True)
+        assert chats.migrate_chat(session=session, old_id=old, new_id=new)
+    assert [f.url for f in listed(engine, new)] == ["https://example.org/rss"]
+    assert listed(engine, old) == []
+    with Session(engine) as session:
+        assert chat_feeds.own_feeds_only(session=session, chat_id=new)
