@@ -100,7 +100,7 @@ async def _list(update: Update, context: Context, tr: Translator) -> None:
 
 
 async def add_feeds(
-    update: Update, context: Context, tr: Translator, wanted: Sequence[OpmlFeed]
+    update: Update, context: Context, wanted: Sequence[OpmlFeed]
 ) -> list[ImportLine]:
     """Follow feeds for the update's chat within its limit; fetch the new ones in the background.
 
@@ -156,7 +156,7 @@ def report_lines(tr: Translator, lines: Sequence[ImportLine]) -> list[str]:
 async def _add(
     update: Update, context: Context, tr: Translator, wanted: Sequence[OpmlFeed]
 ) -> None:
-    lines = await add_feeds(update, context, tr, wanted)
+    lines = await add_feeds(update, context, wanted)
     added = sum(line.status is ImportStatus.ADDED for line in lines)
     text = "\n".join(report_lines(tr, lines))
     if added:
@@ -239,7 +239,7 @@ async def opml_document(update: Update, context: Context) -> None:
     except InputError as exc:
         await reply(update, context, tr.text(texts.OPML_REFUSED, reason=str(exc)))
         return
-    lines = await add_feeds(update, context, tr, parsed.feeds)
+    lines = await add_feeds(update, context, parsed.feeds)
     counts = {status: sum(line.status is status for line in lines) for status in ImportStatus}
     text = [
         tr.text(
