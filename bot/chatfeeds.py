@@ -14,7 +14,7 @@ from datetime import datetime
 
 from bot.runtime import Runtime
 from summarizer.store import chat_feeds
-from summarizer.store.chat_feeds import Reading
+from summarizer.store.chat_feeds import Reader
 from summarizer.views import EventView, IngestReport
 
 logger = logging.getLogger(__name__)
@@ -71,14 +71,14 @@ async def poll_chat_feeds(rt: Runtime, urls: Sequence[str] | None = None) -> Ing
     return IngestReport(new=new, duplicate=duplicate, failed=failed, errors=tuple(errors))
 
 
-async def reading_of(rt: Runtime, chat_id: int) -> Reading | None:
-    """What a chat reads (None: everything stored, when no chat follows feeds of its own)."""
-    return await rt.db(chat_feeds.reading, chat_id=chat_id)
+async def reader_of(rt: Runtime, chat_id: int) -> Reader | None:
+    """How a chat reads (None: everything stored, when no chat follows feeds of its own)."""
+    return await rt.db(chat_feeds.reader, chat_id=chat_id)
 
 
 async def chat_events(
     rt: Runtime,
-    reading: Reading | None,
+    reader: Reader | None,
     *,
     limit: int,
     since: datetime | None = None,
@@ -87,10 +87,10 @@ async def chat_events(
 ) -> list[EventView]:
     """The best events a chat reads: from its own feeds, and the operator's unless it chose not.
 
-    Without a reading (see `reading_of`) this is the domain's ranking as it is. Otherwise the
+    Without a reader (see `reader_of`) this is the domain's ranking as it is. Otherwise the
     ranking's first CANDIDATES events are kept when one of their articles is open to the chat.
     """
-    if reading is None:
+    if reader is None:
         return await rt.domain(
             rt.service.top_events, limit=limit, since=since, words=words, topics=topics
         )
@@ -101,7 +101,9 @@ async def chat_events(
         words=words,
         topics=topics,
     )
-    return [e for e in ranked if any(reading.allows(a.id) for a in e.articles)][:limit]
+    ids = [article.id for event in ranked for article in event.articles]
+    allowed = await rt.db(chat_feeds.open_articles, reader=reader, article_ids=ids)
+    return [e for e in ranked if any(a.id in allowed for a in e.articles)][:limit]
 
 
-__all__ = ["CANDIDATES", "chat_events", "poll_chat_feeds", "reading_of"]
+__all__ = ["CANDIDATES", "chat_events", "poll_chat_feeds", "reader_of"]

@@ -12,12 +12,13 @@ from telegram.error import ChatMigrated, Forbidden, TelegramError
 
 from bot import format as fmt
 from bot.channels import channel_lost, destination
-from bot.chatfeeds import chat_events, reading_of
+from bot.chatfeeds import chat_events, reader_of
 from bot.ratelimit import routine
 from bot.runtime import Runtime
 from bot.schedule import local_weekday
 from bot.split import split_html
 from summarizer.store import chat_tables, chats, deliveries
+from summarizer.store.chat_feeds import Reader
 from summarizer.store.chat_tables import ChatInfo
 
 logger = logging.getLogger(__name__)
@@ -54,14 +55,14 @@ async def briefing_parts(
         computed (the next briefing's `since`).
     """
     words = chat.words or rt.settings.digest_words
-    reading = await reading_of(rt, chat.id)
+    reader = await reader_of(rt, chat.id)
     key = (
         since,
         words,
         tuple(chat.topics),
         chat.timezone,
         rt.settings.events_per_briefing,
-        chat.id if reading is not None else None,  # a chat with feeds of its own: its own
+        _audience(chat.id, reader),
     )
     cached = rt.cache.get(key)
     if cached is not None and cached[0] > time.monotonic():
@@ -69,7 +70,7 @@ async def briefing_parts(
     computed = rt.now()
     events = await chat_events(
         rt,
-        reading,
+        reader,
         limit=rt.settings.events_per_briefing,
         since=since,
         words=words,
@@ -81,6 +82,14 @@ async def briefing_parts(
         rt.cache.clear()
     rt.cache[key] = (time.monotonic() + BRIEFING_CACHE_SECONDS, parts, computed)
     return parts, computed
+
+
+def _audience(chat_id: int, reader: Reader | None) -> str:
+    """Who shares a chat's briefing: every chat (no chat feeds anywhere), the chats without
+    feeds of their own, or this chat alone."""
+    if reader is None:
+        return "all"
+    return f"chat {chat_id}" if reader.personal else "without own feeds"
 
 
 async def deliver(

@@ -9,7 +9,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
 
 from bot import format as fmt
-from bot.chatfeeds import chat_events, reading_of
+from bot.chatfeeds import chat_events, reader_of
 from bot.handlers.common import Context, chat_view, int_arg, reply, usage
 from bot.runtime import runtime_of
 from summarizer.errors import NotFoundError
@@ -25,7 +25,7 @@ async def brief(update: Update, context: Context) -> None:
     chat = await chat_view(update, rt)
     events = await chat_events(
         rt,
-        await reading_of(rt, chat.id),
+        await reader_of(rt, chat.id),
         limit=rt.settings.events_per_briefing,
         words=chat.words or rt.settings.digest_words,
         topics=chat.topics,

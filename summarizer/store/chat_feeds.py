@@ -171,58 +171,61 @@ def set_own_feeds_only(*, session: Session, chat_id: int, value: bool) -> None:
 
 
 @dataclass(frozen=True, slots=True)
-class Reading:
-    """Which articles a chat's briefings may draw on.
+class Reader:
+    """What a chat's briefings draw on when chats follow feeds of their own.
 
-    `own`: articles its feeds brought; `hidden`: articles only other chats' feeds brought;
-    with `own_only`, nothing but `own`. Every other article (the operator's feeds and files)
-    is open to chats reading "all".
+    `personal`: the chat follows feeds or reads only its own, so its briefings are its own;
+    chats that are not personal all read the same thing (everything but other chats' feeds).
     """
 
-    own: frozenset[int]
-    hidden: frozenset[int]
+    chat_id: int
     own_only: bool
-
-    def allows(self, article_id: int) -> bool:
-        """Whether the chat may see this article."""
-        if article_id in self.own:
-            return True
-        return not self.own_only and article_id not in self.hidden
+    personal: bool
 
 
-def reading(*, session: Session, chat_id: int) -> Reading | None:
-    """What a chat reads; None when it may read everything stored (no chat feeds anywhere)."""
+def reader(*, session: Session, chat_id: int) -> Reader | None:
+    """How a chat reads; None when it may read everything stored (no chat feeds anywhere)."""
     own_only = own_feeds_only(session=session, chat_id=chat_id)
     if not own_only and session.exec(select(FeedArticle.feed_id).limit(1)).first() is None:
         return None
-    mine = select(ChatFeed.feed_id).where(ChatFeed.chat_id == chat_id)
-    own = frozenset(
-        session.exec(select(FeedArticle.article_id).where(col(FeedArticle.feed_id).in_(mine)))
-    )
-    private = (
-        select(FeedArticle.article_id)
+    follows = session.exec(select(ChatFeed.id).where(ChatFeed.chat_id == chat_id).limit(1))
+    return Reader(chat_id, own_only, own_only or follows.first() is not None)
+
+
+def open_articles(*, session: Session, reader: Reader, article_ids: Iterable[int]) -> set[int]:
+    """The articles among `article_ids` a chat may read.
+
+    An article is open when one of the chat's feeds brought it, or, unless the chat reads only
+    its own feeds, when no feed of a chat brought it (the operator's feeds and files) or an
+    operator feed did too. Costs one query over the given articles, whatever the store's size.
+    """
+    ids = sorted(set(article_ids))
+    mine = set(session.exec(select(ChatFeed.feed_id).where(ChatFeed.chat_id == reader.chat_id)))
+    links: dict[int, list[tuple[int, bool]]] = {}
+    for article_id, feed_id, active in session.exec(
+        select(FeedArticle.article_id, FeedArticle.feed_id, Feed.active)
         .join(Feed, col(Feed.id) == col(FeedArticle.feed_id))
-        .where(col(Feed.active).is_(False))
-    )
-    public = (
-        select(FeedArticle.article_id)
-        .join(Feed, col(Feed.id) == col(FeedArticle.feed_id))
-        .where(col(Feed.active).is_(True))
-    )
-    private_ids: set[int] = set(session.exec(private).all())
-    public_ids: set[int] = set(session.exec(public).all())
-    hidden = frozenset(private_ids - public_ids - own)
-    return Reading(own=own, hidden=hidden, own_only=own_only)
+        .where(col(FeedArticle.article_id).in_(ids))
+    ):
+        links.setdefault(article_id, []).append((feed_id, active))
+
+    def is_open(brought: list[tuple[int, bool]]) -> bool:
+        if any(feed_id in mine for feed_id, _ in brought):
+            return True
+        return not reader.own_only and (not brought or any(active for _, active in brought))
+
+    return {article_id for article_id in ids if is_open(links.get(article_id, []))}
 
 
 __all__ = [
-    "Reading",
+    "Reader",
     "add_chat_feeds",
     "chat_feed_urls",
     "chat_feeds",
     "followed_feed_urls",
+    "open_articles",
     "own_feeds_only",
-    "reading",
+    "reader",
     "record_poll",
     "remove_chat_feed",
     "set_own_feeds_only",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,7 @@ from summarizer.store.chat_feed_tables import ChatFeedInfo
 from tests.bot.conftest import DATA, Harness, config
 from tests.bot.fake_api import FakeBotApi
 from tests.bot.feedsite import FeedSite, feed_site
+from tests.bot.test_delivery import _hhmm, _subscribe
 
 ADA, BEA = 61, 62
 GROUP, ADMIN, MEMBER = -1006001, 63, 64
@@ -228,3 +229,27 @@ def test_a_group_upgraded_to_a_supergroup_keeps_its_feeds(engine: Engine) -> Non
     assert listed(engine, old) == []
     with Session(engine) as session:
         assert chat_feeds.own_feeds_only(session=session, chat_id=new)
+
+
+@pytest.mark.clock
+async def test_scheduled_briefings_draw_on_what_each_chat_reads(
+    feed_harness: Harness, fake_api: FakeBotApi, site: FeedSite
+) -> None:
+    wire = site.feed("wire", ["rail_northwire", "rail_ledger", "orchard_coastal"])
+    for chat in (ADA, BEA):
+        fake_api.private_chat(chat)
+    async with feed_harness.running():
+        await fake_api.reply_to(ADA, f"/feeds add {wire}")
+        await fake_api.reply_to(ADA, "/settings sources mine")
+        await fetched(feed_harness.engine, ADA, 1)
+    due = _hhmm(datetime.now(UTC) - timedelta(minutes=5))
+    for chat in (ADA, BEA):
+        _subscribe(feed_harness.engine, chat, [due])
+        with Session(feed_harness.engine) as session:
+            chats.set_times(session=session, chat_id=chat, times=[due])
+    sent = {chat: len(fake_api.sent(chat)) for chat in (ADA, BEA)}
+    async with feed_harness.running():
+        own = (await fake_api.wait_sent(ADA, sent[ADA] + 1))[sent[ADA]]
+        other = (await fake_api.wait_sent(BEA, sent[BEA] + 1))[sent[BEA]]
+    assert own.text.startswith("Briefing") and _headlines(own.text) == {"rail", "orchard"}
+    assert other.text.startswith("Briefing") and _headlines(other.text) == {"bridge"}
