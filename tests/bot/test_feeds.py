@@ -253,3 +253,21 @@ async def test_scheduled_briefings_draw_on_what_each_chat_reads(
         other = (await fake_api.wait_sent(BEA, sent[BEA] + 1))[sent[BEA]]
     assert own.text.startswith("Briefing") and _headlines(own.text) == {"rail", "orchard"}
     assert other.text.startswith("Briefing") and _headlines(other.text) == {"bridge"}
+
+
+async def test_every_fetch_goes_through_the_ingest_address_check(
+    settings: BotSettings, engine: Engine, fake_api: FakeBotApi, site: FeedSite
+) -> None:
+    """Even an address the bot let through is refused by the fetcher when it is not public."""
+    wire = site.feed("wire", ["rail_northwire"])
+    service = BriefingService(engine, config())  # the operator did not allow private addresses
+    lax = Harness(replace(settings, allow_private_feeds=True), service, engine)
+    fake_api.private_chat(ADA)
+    async with lax.running():
+        await fake_api.reply_to(ADA, f"/feeds add {wire}")
+        await fetched(engine, ADA, 1)
+        shown = await fake_api.reply_to(ADA, "/feeds")
+    (feed,) = listed(engine, ADA)
+    assert "non-public address 127.0.0.1" in feed.error, feed
+    assert "non-public address" in shown.text
+    assert site.fetches(wire) == 0
