@@ -1,5 +1,5 @@
-"""Channels that receive a chat's scheduled briefings: where a chat's briefings go, and
-dropping a channel that removed the bot (the chat is told, and gets its briefings again)."""
+"""Channels that receive a chat's scheduled briefings (summarizer.store.chat_feeds.route says
+where each goes): dropping one that removed the bot; the chat is told and gets them again."""
 
 from __future__ import annotations
 
@@ -17,12 +17,6 @@ from summarizer.store import chat_channels
 logger = logging.getLogger(__name__)
 
 
-async def destination(rt: Runtime, chat_id: int) -> tuple[int, bool]:
-    """Where a chat's scheduled briefings go: (chat id, whether it is the chat's channel)."""
-    channel = await rt.db(chat_channels.channel_of, chat_id=chat_id)
-    return (channel[0], True) if channel is not None else (chat_id, False)
-
-
 async def channel_lost(bot: Bot, rt: Runtime, channel_id: int, reason: str) -> None:
     """Forget a channel that removed the bot and tell the chat whose briefings it received."""
     owner = await rt.db(chat_channels.drop_channel, channel_id=channel_id)
@@ -37,4 +31,4 @@ async def channel_lost(bot: Bot, rt: Runtime, channel_id: int, reason: str) -> N
         logger.info("telling chat %s about channel %s failed: %s", chat_id, channel_id, exc)
 
 
-__all__ = ["channel_lost", "destination"]
+__all__ = ["channel_lost"]

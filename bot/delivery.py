@@ -11,13 +11,13 @@ from telegram import Bot
 from telegram.error import ChatMigrated, Forbidden, TelegramError
 
 from bot import format as fmt
-from bot.channels import channel_lost, destination
-from bot.chatfeeds import chat_events, reader_of
+from bot.channels import channel_lost
+from bot.chatfeeds import chat_events
 from bot.ratelimit import routine
 from bot.runtime import Runtime
 from bot.schedule import local_weekday
 from bot.split import split_html
-from summarizer.store import chat_tables, chats, deliveries
+from summarizer.store import chat_feeds, chat_tables, chats, deliveries
 from summarizer.store.chat_feeds import Reader
 from summarizer.store.chat_tables import ChatInfo
 
@@ -38,7 +38,7 @@ BRIEFING_CACHE_SECONDS = 60.0
 
 
 async def briefing_parts(
-    rt: Runtime, chat: ChatInfo, since: datetime | None
+    rt: Runtime, chat: ChatInfo, since: datetime | None, reader: Reader | None
 ) -> tuple[list[str], datetime]:
     """Render a chat's briefing split into messages: what is new since `since`, or a line saying so.
 
@@ -49,13 +49,13 @@ async def briefing_parts(
         rt: shared services.
         chat: the chat's settings (topics, length, zone).
         since: when the content of the chat's last briefing was computed (None: everything).
+        reader: what the chat reads (summarizer.store.chat_feeds.reader; None: everything).
 
     Returns:
         The messages (Telegram HTML, each within the length limit), and when their content was
         computed (the next briefing's `since`).
     """
     words = chat.words or rt.settings.digest_words
-    reader = await reader_of(rt, chat.id)
     key = (
         since,
         words,
@@ -139,9 +139,10 @@ async def _deliver(
         return Outcome.SKIPPED
     target = chat.id
     # The chat's channel when it has one (bot.channels); records stay under the chat.
-    send_to, to_channel = await destination(rt, chat.id)
+    way = await rt.db(chat_feeds.route, chat_id=chat.id)
+    send_to, to_channel = way.send_to, way.to_channel
     try:
-        parts, computed = await briefing_parts(rt, chat, claim.since)
+        parts, computed = await briefing_parts(rt, chat, claim.since, way.reader)
         for index in range(claim.sent_parts, len(parts)):
             async with rt.in_flight:
                 with routine():  # replies to people's commands go ahead of briefings

@@ -14,6 +14,7 @@ from datetime import datetime
 from sqlmodel import Session, col, select
 
 from summarizer.store.chat_feed_tables import (
+    ChatChannel,
     ChatFeed,
     ChatFeedInfo,
     ChatReading,
@@ -192,6 +193,25 @@ def reader(*, session: Session, chat_id: int) -> Reader | None:
     return Reader(chat_id, own_only, own_only or follows.first() is not None)
 
 
+@dataclass(frozen=True, slots=True)
+class Route:
+    """Where a chat's scheduled briefing goes (its channel, else the chat) and what it reads."""
+
+    send_to: int
+    to_channel: bool
+    reader: Reader | None
+
+
+def route(*, session: Session, chat_id: int) -> Route:
+    """A chat's briefing route, read in one session (one worker-thread hop per delivery)."""
+    channel = session.get(ChatChannel, chat_id)
+    return Route(
+        send_to=channel.channel_id if channel is not None else chat_id,
+        to_channel=channel is not None,
+        reader=reader(session=session, chat_id=chat_id),
+    )
+
+
 def open_articles(*, session: Session, reader: Reader, article_ids: Iterable[int]) -> set[int]:
     """The articles among `article_ids` a chat may read.
 
@@ -219,6 +239,7 @@ def open_articles(*, session: Session, reader: Reader, article_ids: Iterable[int
 
 __all__ = [
     "Reader",
+    "Route",
     "add_chat_feeds",
     "chat_feed_urls",
     "chat_feeds",
@@ -228,5 +249,6 @@ __all__ = [
     "reader",
     "record_poll",
     "remove_chat_feed",
+    "route",
     "set_own_feeds_only",
 ]
