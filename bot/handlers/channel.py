@@ -8,6 +8,7 @@ removes the bot, or answers a briefing with 403, is dropped and its chat told so
 from __future__ import annotations
 
 import logging
+import re
 
 from telegram import Bot, ChatFullInfo, ChatMemberAdministrator, Update
 from telegram.constants import ChatType
@@ -23,6 +24,10 @@ from summarizer.store import chat_channels
 from summarizer.store.chat_tables import ChatInfo
 
 logger = logging.getLogger(__name__)
+
+
+_CHAT_ID = re.compile(r"-?[0-9]{1,19}")
+_LINK = re.compile(r"^(https?://)?(t|telegram)\.me/", re.IGNORECASE)  # t.me/name is @name
 
 
 def _name(chat: ChatFullInfo) -> str:
@@ -67,11 +72,11 @@ async def _set(
     update: Update, context: Context, rt: Runtime, tr: Translator, wanted: str, user_id: int
 ) -> None:
     """Check the channel, the user's rights and the bot's there; then remember it."""
-    target: int | str = wanted
-    if wanted.lstrip("-").isascii() and wanted.lstrip("-").isdigit():
+    target: int | str = _LINK.sub("", wanted)
+    if _CHAT_ID.fullmatch(wanted):
         target = int(wanted)
-    elif not wanted.startswith("@"):
-        target = f"@{wanted}"
+    elif not str(target).startswith("@"):
+        target = f"@{target}"
     found = await _channel(context.bot, target)
     if found is None:
         await reply(update, context, tr.text(texts.CHANNEL_NOT_FOUND, channel=str(target)))

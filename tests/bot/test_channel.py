@@ -54,6 +54,7 @@ async def test_channel_is_checked_then_receives_the_briefings(
             ("/channel @nobody_here", "I cannot see @nobody_here."),
             (f"/channel {GROUP}", "Newsroom is not a channel."),
             ("/channel a b", "Usage: /channel @name|ID, /channel off"),
+            ("/channel --5", "I cannot see @--5."),
         ):
             answer = await fake_api.reply_to(USER, command)
             assert answer.text.startswith(expected), (command, answer.text)
@@ -62,7 +63,7 @@ async def test_channel_is_checked_then_receives_the_briefings(
         in_group = await fake_api.reply_to(GROUP, "/channel @portvale_news", user_id=USER)
         assert in_group.text == "Send /channel in a private chat with me."
         fake_api.set_admins(CHANNEL, owner=USER)  # the bot is a mere subscriber
-        weak = await fake_api.reply_to(USER, "/channel portvale_news")
+        weak = await fake_api.reply_to(USER, "/channel https://t.me/portvale_news")
         assert weak.text.startswith("Make me an administrator of @portvale_news"), weak.text
         fake_api.set_admins(CHANNEL, BOT_ID, owner=USER)
         done = await fake_api.reply_to(USER, f"/channel {CHANNEL}")
