@@ -124,12 +124,16 @@ async def add_feeds(
 
 
 def _fetch_soon(context: Context, rt: Runtime, urls: list[str]) -> None:
-    """Fetch new feeds now, off the handler: the chat's /feeds shows the result."""
+    """Fetch feeds nobody fetched yet now, off the handler: the chat's /feeds shows the result.
+
+    A feed another chat follows already, or an operator feed, waits for the next poll.
+    """
 
     async def fetch() -> None:
         try:
-            polled = set(await rt.db(chat_feeds.followed_feed_urls))  # not operator feeds
-            await poll_chat_feeds(rt, [url for url in urls if url in polled])
+            fresh = await rt.db(chat_feeds.never_polled, urls=urls)
+            if fresh:
+                await poll_chat_feeds(rt, fresh)
         except Exception:  # a background fetch must not go unlogged
             logger.exception("fetching new chat feeds failed")
 

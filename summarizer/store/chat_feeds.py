@@ -126,6 +126,21 @@ def followed_feed_urls(*, session: Session, operator_feeds: bool = False) -> lis
     return sorted(session.exec(query))
 
 
+def never_polled(*, session: Session, urls: Iterable[str]) -> list[str]:
+    """The addresses among `urls` that chats follow, no operator feed covers, and no poll has
+    fetched yet (a feed another chat follows already waits for the next poll)."""
+    wanted = list(dict.fromkeys(urls))
+    polled = set(
+        session.exec(
+            select(Feed.url)
+            .join(FeedPoll, col(FeedPoll.feed_id) == col(Feed.id))
+            .where(col(Feed.url).in_(wanted))
+        )
+    )
+    followed = set(followed_feed_urls(session=session))
+    return [url for url in wanted if url in followed and url not in polled]
+
+
 def record_poll(
     *,
     session: Session,
@@ -244,6 +259,7 @@ __all__ = [
     "chat_feed_urls",
     "chat_feeds",
     "followed_feed_urls",
+    "never_polled",
     "open_articles",
     "own_feeds_only",
     "reader",
