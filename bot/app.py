@@ -16,7 +16,7 @@ from telegram.request import BaseRequest
 
 from bot.handlers import ADMIN_COMMANDS, COMMANDS, register
 from bot.jobs import start_scheduling
-from bot.polling import JOB_NAME, poll_job
+from bot.polling import JOB_NAME, poll_job, tick_seconds
 from bot.ports import Briefings
 from bot.ratelimit import Limits, PacingRateLimiter
 from bot.runtime import RUNTIME_KEY, Runtime
@@ -99,12 +99,13 @@ async def on_start(app: AnyApp) -> None:
     await register_commands(app, rt.settings)
     await start_scheduling(app, rt)
     if app.job_queue is not None and rt.settings.poll_minutes > 0:
+        every = tick_seconds(rt.settings.poll_minutes)
         app.job_queue.run_repeating(
             poll_job,
-            interval=rt.settings.poll_minutes * 60,
+            interval=every,
             first=10,
             name=JOB_NAME,
-            job_kwargs={"misfire_grace_time": int(rt.settings.poll_minutes * 60), "coalesce": True},
+            job_kwargs={"misfire_grace_time": int(every), "coalesce": True},
         )
 
 

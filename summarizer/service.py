@@ -20,6 +20,7 @@ from summarizer.ingest.fetch import FetchPolicy, Validators
 from summarizer.ingest.pipeline import SummarySpec
 from summarizer.ingest.runner import Ingestor
 from summarizer.ingest.sources import Skipped, expand, is_url
+from summarizer.polling import PollPolicy, poll_feeds, process_name
 from summarizer.store import articles as article_store
 from summarizer.store import feeds as feed_store
 from summarizer.store import ranking
@@ -29,7 +30,9 @@ from summarizer.store.search import search_articles
 from summarizer.views import (
     ArticleView,
     EventView,
+    FeedStatus,
     IngestReport,
+    PollReport,
     SearchHit,
     StoryView,
 )
@@ -61,6 +64,8 @@ class BriefingService:
             sentences=int(summaries.get("sentences", 3)),
         )
         self.policy = FetchPolicy.from_config(self.config)
+        self.poll_policy = PollPolicy.from_config(self.config)
+        self.owner = process_name()  # this process, as the holder of feed leases
 
     # -- ingestion -------------------------------------------------------------------------
 
@@ -396,24 +401,80 @@ class BriefingService:
 
     # -- feeds -----------------------------------------------------------------------------
 
+    def _configured_feeds(self, session: Session) -> None:
+        """Store the feeds named in the configuration that are not stored yet."""
+        configured = section(self.config, "feeds").get("urls", []) or []
+        feed_store.ensure_feeds(session=session, urls=configured)
+
     def feeds(self) -> list[str]:
         """URLs of the active feeds (configured ones are added on first use)."""
         with Session(self.engine) as session:
-            configured = section(self.config, "feeds").get("urls", []) or []
-            feed_store.ensure_feeds(session=session, urls=configured)
+            self._configured_feeds(session)
             return feed_store.active_feed_urls(session=session)
 
-    def add_feed(self, url: str) -> None:
-        """Add (or re-activate) a feed. Raises InputError for a non-http(s) URL."""
+    def feed_statuses(
+        self, *, now: datetime | None = None, include_removed: bool = False
+    ) -> list[FeedStatus]:
+        """Every active feed with its schedule and health (last error, next try), by URL."""
+        with Session(self.engine) as session:
+            self._configured_feeds(session)
+            return feed_store.feed_statuses(
+                session=session, now=now or datetime.now(UTC), include_removed=include_removed
+            )
+
+    def add_feed(
+        self, url: str, *, title: str | None = None, interval_minutes: float | None = None
+    ) -> bool:
+        """Add (or re-activate) a feed; True when it was not active before.
+
+        Args:
+            url: the feed's http(s) address.
+            title: a name to list it under (kept as it was when None).
+            interval_minutes: its own polling interval (the configured one when never set).
+
+        Raises:
+            InputError: not an http(s) URL, or an interval under one minute.
+        """
         if not is_url(url):
             raise InputError(f"{url}: a feed must be an http(s) URL")
+        if interval_minutes is not None and interval_minutes < 1:
+            raise InputError(f"{interval_minutes:g} minutes: a feed is polled at most every minute")
         with Session(self.engine) as session:
-            feed_store.add_feed(session=session, url=url)
+            added = feed_store.add_feed(session=session, url=url)
+            feed_store.set_feed_details(
+                session=session, url=url, title=title, interval_minutes=interval_minutes
+            )
+            return added
 
     def remove_feed(self, url: str) -> bool:
         """Deactivate a feed; False when it was not there."""
         with Session(self.engine) as session:
             return feed_store.remove_feed(session=session, url=url)
+
+    def poll_feeds(
+        self, *, due_only: bool = True, limit: int | None = None, now: datetime | None = None
+    ) -> PollReport:
+        """Poll the feeds that are due (or every active one), each under a lease.
+
+        Safe to run in many processes at once: each feed is polled by one of them
+        (summarizer.polling). A failing feed backs off exponentially.
+
+        Args:
+            due_only: only feeds whose time has come; False polls every active feed now.
+            limit: the most feeds to poll in this run.
+            now: the time of the run (tests); default the clock.
+        """
+        with Session(self.engine) as session:
+            self._configured_feeds(session)
+        return poll_feeds(
+            self.engine,
+            lambda urls: self.ingest(urls, now=now),
+            policy=self.poll_policy,
+            owner=self.owner,
+            clock=(lambda: now) if now is not None else (lambda: datetime.now(UTC)),
+            due_only=due_only,
+            limit=limit,
+        )
 
 
 def _score(event: Event, moment: datetime, growth: int) -> float:
