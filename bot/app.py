@@ -14,11 +14,13 @@ from telegram.error import TelegramError
 from telegram.ext import Application, Defaults
 from telegram.request import BaseRequest
 
+from bot import retention
 from bot.handlers import ADMIN_COMMANDS, COMMANDS, register
 from bot.jobs import start_scheduling
 from bot.polling import JOB_NAME, poll_job, tick_seconds
 from bot.ports import Briefings
 from bot.ratelimit import Limits, PacingRateLimiter
+from bot.retention import prune_job
 from bot.runtime import RUNTIME_KEY, Runtime
 from bot.schedule import Clock, utcnow
 from bot.settings import BotSettings
@@ -94,7 +96,7 @@ def build_application(
 
 
 async def on_start(app: AnyApp) -> None:
-    """Register the commands, rebuild briefing jobs, catch up missed slots, start feed polling."""
+    """Register the commands, rebuild briefing jobs, catch up, start feed polling and pruning."""
     rt: Runtime = app.bot_data[RUNTIME_KEY]
     await register_commands(app, rt.settings)
     await start_scheduling(app, rt)
@@ -106,6 +108,14 @@ async def on_start(app: AnyApp) -> None:
             first=10,
             name=JOB_NAME,
             job_kwargs={"misfire_grace_time": int(every), "coalesce": True},
+        )
+    if app.job_queue is not None and rt.settings.retention_days > 0:
+        app.job_queue.run_repeating(
+            prune_job,
+            interval=retention.EVERY_SECONDS,
+            first=retention.FIRST_SECONDS,
+            name=retention.JOB_NAME,
+            job_kwargs={"misfire_grace_time": None, "coalesce": True},
         )
 
 

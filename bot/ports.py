@@ -12,6 +12,7 @@ from summarizer.views import (
     FeedStatus,
     IngestReport,
     PollReport,
+    PruneReport,
     SearchHit,
     StoryView,
 )
@@ -75,4 +76,8 @@ class Briefings(Protocol):
 
     def poll_feeds(self, *, due_only: bool = True) -> PollReport:
         """Poll the due feeds (every active one when not due_only), each under a lease."""
+        ...
+
+    def prune(self) -> PruneReport:
+        """Remove articles older than the retention period (store.retention_days)."""
         ...

@@ -6,13 +6,13 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from summarizer.config import section
+from summarizer.config import retention_days, section
 from summarizer.errors import InputError, NotFoundError
 from summarizer.events.digest import build_digest, build_story_digest
 from summarizer.events.rank import importance
@@ -26,13 +26,16 @@ from summarizer.store import feeds as feed_store
 from summarizer.store import ranking
 from summarizer.store.events import newest_article_time
 from summarizer.store.models import Event, Story
+from summarizer.store.retention import prune as prune_before
 from summarizer.store.search import search_articles
+from summarizer.timemath import shift
 from summarizer.views import (
     ArticleView,
     EventView,
     FeedStatus,
     IngestReport,
     PollReport,
+    PruneReport,
     SearchHit,
     StoryView,
 )
@@ -398,6 +401,43 @@ class BriefingService:
         """Counts of articles, events, stories, sources and feeds."""
         with Session(self.engine) as session:
             return ranking.table_counts(session=session)
+
+    # -- retention -------------------------------------------------------------------------
+
+    @property
+    def retention_days(self) -> int:
+        """Days of articles kept (store.retention_days, default 90; 0 keeps everything)."""
+        return retention_days(self.config)
+
+    def prune(
+        self, *, days: int | None = None, dry_run: bool = False, now: datetime | None = None
+    ) -> PruneReport:
+        """Remove articles published more than `days` ago, with what hangs on them.
+
+        Events and stories stay coherent (summarizer.store.retention): an event left without
+        articles goes, a story left without events goes.
+
+        Args:
+            days: the retention (default store.retention_days).
+            dry_run: count what would go; change nothing.
+            now: the time the days count back from (default now).
+
+        Raises:
+            InputError: no positive number of days (store.retention_days = 0 and none given).
+        """
+        keep = self.retention_days if days is None else days
+        if keep <= 0:
+            raise InputError(
+                "retention is off (store.retention_days = 0 keeps everything): "
+                "give a number of days (briefing prune --days N)"
+            )
+        before = shift(now or datetime.now(UTC), -timedelta(days=keep))
+        try:
+            with Session(self.engine) as session:
+                return prune_before(session=session, before=before, dry_run=dry_run)
+        finally:
+            with self._views_lock:
+                self._views.clear()
 
     # -- feeds -----------------------------------------------------------------------------
 

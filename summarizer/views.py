@@ -172,4 +172,5 @@ class PruneReport:
     events: int = 0
     stories: int = 0
     furniture_lines: int = 0
+    fetch_validators: int = 0
     dry_run: bool = False
