@@ -20,7 +20,6 @@ from bot.jobs import start_scheduling
 from bot.polling import JOB_NAME, poll_job, tick_seconds
 from bot.ports import Briefings
 from bot.ratelimit import Limits, PacingRateLimiter
-from bot.retention import prune_job
 from bot.runtime import RUNTIME_KEY, Runtime
 from bot.schedule import Clock, utcnow
 from bot.settings import BotSettings
@@ -111,7 +110,7 @@ async def on_start(app: AnyApp) -> None:
         )
     if app.job_queue is not None and rt.settings.retention_days > 0:
         app.job_queue.run_repeating(
-            prune_job,
+            retention.prune_job,
             interval=retention.EVERY_SECONDS,
             first=retention.FIRST_SECONDS,
             name=retention.JOB_NAME,

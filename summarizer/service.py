@@ -431,10 +431,11 @@ class BriefingService:
                 "retention is off (store.retention_days = 0 keeps everything): "
                 "give a number of days (briefing prune --days N)"
             )
-        before = shift(now or datetime.now(UTC), -timedelta(days=keep))
+        moment = now or datetime.now(UTC)
+        before = shift(moment, -timedelta(days=keep))
         try:
             with Session(self.engine) as session:
-                return prune_before(session=session, before=before, dry_run=dry_run)
+                return prune_before(session=session, before=before, now=moment, dry_run=dry_run)
         finally:
             with self._views_lock:
                 self._views.clear()

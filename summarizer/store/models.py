@@ -139,3 +139,17 @@ class SourceLine(SQLModel, table=True):
     source_id: int = Field(foreign_key="source.id", index=True)
     line_key: str = Field(max_length=16)
     articles: int = 0
+
+
+class PruneMark(SQLModel, table=True):
+    """When a prune ran (in its own time) and the newest furniture line count then.
+
+    Line counts have no time of their own: a later prune finds which ones were first seen
+    before its cutoff from the mark of a prune run at or before that cutoff.
+    """
+
+    __tablename__ = "prune_mark"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(sa_type=UTCDateTime, index=True)
+    line_id: int = 0  # the largest sourceline.id at that moment

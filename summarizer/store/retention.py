@@ -5,7 +5,8 @@ PostgreSQL), summaries, linked copies, any other row that references it, and its
 source's furniture line counts. Its event keeps coherent: counts, sources and first/last times
 are recomputed from the articles left, and an event left without articles goes (its digest is
 built from its articles, so it goes too), then a story left without events. Article URLs'
-conditional-GET validators not used since the cutoff go as well.
+conditional-GET validators not used since the cutoff go as well, and furniture line counts
+no stored article can still need (see `_forget_old_lines`).
 """
 
 from __future__ import annotations
@@ -15,14 +16,14 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
-from sqlalchemy import Table, bindparam, delete, distinct, func, select, union, update
+from sqlalchemy import Table, bindparam, delete, func, insert, select, union, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql.dml import Delete
 from sqlmodel import Session, SQLModel
 
-from summarizer.ingest.furniture import line_key, short_lines
+from summarizer.ingest.furniture import MIN_ARTICLES, line_key, short_lines
 from summarizer.store import tables
-from summarizer.store.models import FetchCache, Summary
+from summarizer.store.models import FetchCache, PruneMark, Summary
 from summarizer.store.types import as_utc
 from summarizer.views import PruneReport
 
@@ -34,16 +35,23 @@ _ARTICLES, _COPIES, _EVENTS = tables.ARTICLES, tables.COPIES, tables.EVENTS
 _STORIES, _LINES = tables.STORIES, tables.LINES
 _SUMMARIES: Table = Summary.__table__  # type: ignore[attr-defined]
 _FETCHES: Table = FetchCache.__table__  # type: ignore[attr-defined]
+_MARKS: Table = PruneMark.__table__  # type: ignore[attr-defined]
 
 
 def prune(
-    *, session: Session, before: datetime, dry_run: bool = False, batch: int = BATCH
+    *,
+    session: Session,
+    before: datetime,
+    now: datetime,
+    dry_run: bool = False,
+    batch: int = BATCH,
 ) -> PruneReport:
     """Remove the articles published before `before` and keep events and stories coherent.
 
     Args:
         session: the database session.
         before: articles published strictly before this time go.
+        now: the time of this prune (the retention counts back from it), kept as a mark.
         dry_run: count what would go and change nothing (one transaction, rolled back).
         batch: articles per transaction (a real run commits after each).
 
@@ -70,6 +78,7 @@ def prune(
         if not dry_run:
             session.commit()
             connection = session.connection()
+    counts["furniture_lines"] += _forget_old_lines(connection, before=before, now=now)
     counts["fetch_validators"] += _delete(
         connection, delete(_FETCHES).where(_FETCHES.c.fetched_at < before)
     )
@@ -102,9 +111,9 @@ def _prune_articles(connection: Connection, ids: Sequence[int], counts: Counter[
     events = {
         int(e)
         for e in connection.execute(
-            select(distinct(_ARTICLES.c.event_id)).where(
-                _ARTICLES.c.id.in_(ids), _ARTICLES.c.event_id.is_not(None)
-            )
+            select(_ARTICLES.c.event_id)
+            .distinct()
+            .where(_ARTICLES.c.id.in_(ids), _ARTICLES.c.event_id.is_not(None))
         ).scalars()
     }
     counts["furniture_lines"] += _forget_lines(connection, ids)
@@ -146,6 +155,37 @@ def _forget_lines(connection: Connection, ids: Sequence[int]) -> int:
     )
 
 
+def _forget_old_lines(connection: Connection, *, before: datetime, now: datetime) -> int:
+    """Drop furniture line counts that no stored article can still need.
+
+    Those of sources without articles left, and lines first counted before the cutoff that
+    never became furniture (fewer than MIN_ARTICLES articles carried them within the retention
+    period). When a line was first counted is read from the marks earlier prunes left (the
+    newest line id at their time); this prune leaves its own.
+
+    Returns:
+        How many line counts went.
+    """
+    orphaned = ~select(_ARTICLES.c.id).where(_ARTICLES.c.source_id == _LINES.c.source_id).exists()
+    removed = _delete(connection, delete(_LINES).where(orphaned))
+    mark = connection.execute(
+        select(_MARKS.c.at, _MARKS.c.line_id)
+        .where(_MARKS.c.at <= before)
+        .order_by(_MARKS.c.at.desc(), _MARKS.c.id.desc())
+        .limit(1)
+    ).first()
+    if mark is not None:
+        removed += _delete(
+            connection,
+            delete(_LINES).where(_LINES.c.id <= mark.line_id, _LINES.c.articles < MIN_ARTICLES),
+        )
+        # Older marks can no longer be the newest at or before any later cutoff.
+        _delete(connection, delete(_MARKS).where(_MARKS.c.at < mark.at))
+    newest = connection.execute(select(func.max(_LINES.c.id))).scalar()
+    connection.execute(insert(_MARKS).values(at=now, line_id=int(newest or 0)))
+    return removed
+
+
 def _delete_dependents(
     connection: Connection, table: str, ids: Iterable[int], handled: set[str]
 ) -> None:
@@ -167,9 +207,9 @@ def _refresh_events(connection: Connection, events: set[int], counts: Counter[st
     stories = {
         int(s)
         for s in connection.execute(
-            select(distinct(_EVENTS.c.story_id)).where(
-                _EVENTS.c.id.in_(ids), _EVENTS.c.story_id.is_not(None)
-            )
+            select(_EVENTS.c.story_id)
+            .distinct()
+            .where(_EVENTS.c.id.in_(ids), _EVENTS.c.story_id.is_not(None))
         ).scalars()
     }
     spans = {

@@ -1,4 +1,4 @@
-"""feed polling that scales out: per-feed interval, lease, backoff and health columns
+"""feed polling that scales out (per-feed interval, lease, backoff, health); prune marks
 
 Revision ID: 0008
 Revises: 0006
@@ -34,9 +34,19 @@ def upgrade() -> None:
         "feed", sa.Column("failures", sa.Integer(), nullable=False, server_default=sa.text("0"))
     )
     op.create_index("ix_feed_due", "feed", ["active", "next_poll"], unique=False)
+    op.create_table(
+        "prune_mark",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("line_id", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    op.create_index("ix_prune_mark_at", "prune_mark", ["at"], unique=False)
 
 
 def downgrade() -> None:
+    op.drop_index("ix_prune_mark_at", table_name="prune_mark")
+    op.drop_table("prune_mark")
     op.drop_index("ix_feed_due", table_name="feed")
     with op.batch_alter_table("feed", schema=None) as batch_op:
         batch_op.drop_column("failures")

@@ -1,0 +1,121 @@
+"""Retention: pruning old articles keeps events, stories, search and counts coherent."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, text
+from sqlmodel import Session, col, select
+
+from summarizer.errors import InputError
+from summarizer.service import BriefingService
+from summarizer.store.db import create_schema, make_engine
+from summarizer.store.models import Article, ArticleCopy, Event, SourceLine, Story, Summary
+
+SAMPLE = Path(__file__).resolve().parents[2] / "summarizer" / "data" / "sample"
+NOW = datetime(2026, 3, 20, tzinfo=UTC)
+CUTOFF = datetime(2026, 3, 12, tzinfo=UTC)  # NOW less 8 days
+
+
+def _sample_service(url: str) -> BriefingService:
+    engine = make_engine(url)
+    create_schema(engine)
+    service = BriefingService(engine, {"store": {"retention_days": 8}})
+    report = service.ingest([str(SAMPLE)], now=NOW)
+    assert report.failed == 0, report.errors
+    return service
+
+
+def _snapshot(session: Session) -> dict[str, int]:
+    def count(table: type) -> int:
+        return int(session.exec(select(func.count()).select_from(table)).one())
+
+    return {
+        name: count(table)
+        for name, table in (
+            ("articles", Article),
+            ("copies", ArticleCopy),
+            ("summaries", Summary),
+            ("events", Event),
+            ("stories", Story),
+            ("lines", SourceLine),
+        )
+    }
+
+
+def assert_coherent(session: Session) -> None:
+    """Every event's counts and times match its articles; no empty event or story; no orphans."""
+    for event in session.exec(select(Event)).all():
+        articles = session.exec(select(Article).where(Article.event_id == event.id)).all()
+        assert articles, f"event {event.id} left without articles"
+        assert event.article_count == len(articles)
+        assert event.first_seen == min(a.published for a in articles)
+        assert event.last_seen == max(a.published for a in articles)
+        copies = session.exec(
+            select(ArticleCopy.source_id).where(
+                col(ArticleCopy.article_id).in_([a.id for a in articles])
+            )
+        ).all()
+        assert event.source_count == len({a.source_id for a in articles} | set(copies))
+    for story in session.exec(select(Story)).all():
+        events = session.exec(select(Event).where(Event.story_id == story.id)).all()
+        assert events, f"story {story.id} left without events"
+        assert story.first_seen == min(e.first_seen for e in events)
+        assert story.last_seen == max(e.last_seen for e in events)
+    ids = set(session.exec(select(Article.id)).all())
+    assert set(session.exec(select(Summary.article_id)).all()) <= ids
+    assert set(session.exec(select(ArticleCopy.article_id)).all()) <= ids
+    assert all(n > 0 for n in session.exec(select(SourceLine.articles)).all())
+
+
+@pytest.mark.clock
+def test_prune_removes_old_articles_and_keeps_the_rest_coherent(database_url: str) -> None:
+    service = _sample_service(database_url)
+    with Session(service.engine) as session:
+        before = _snapshot(session)
+        old = session.exec(select(Article.id).where(Article.published < CUTOFF)).all()
+        assert 0 < len(old) < before["articles"]
+    assert service.search("comet")  # the comet article is from 11 March
+    dry = service.prune(dry_run=True, now=NOW)
+    with Session(service.engine) as session:
+        assert _snapshot(session) == before  # a dry run changes nothing
+    assert dry.before == CUTOFF and dry.articles == len(old)
+    done = service.prune(now=NOW)
+    assert (done.articles, done.events, done.stories, done.copies, done.summaries) == (
+        dry.articles,
+        dry.events,
+        dry.stories,
+        dry.copies,
+        dry.summaries,
+    )
+    assert done.events > 0 and done.summaries >= done.articles
+    with Session(service.engine) as session:
+        after = _snapshot(session)
+        assert after["articles"] == before["articles"] - len(old)
+        assert after["events"] == before["events"] - done.events
+        assert after["stories"] == before["stories"] - done.stories
+        assert not session.exec(select(Article).where(Article.published < CUTOFF)).all()
+        assert_coherent(session)
+        if service.engine.dialect.name == "sqlite":
+            fts = session.connection().execute(text("SELECT count(*) FROM article_fts")).scalar()
+            assert fts == after["articles"]  # the search rows went with their articles
+    assert service.search("comet") == []
+    assert service.search("draft")  # 12 March onwards stays searchable
+    for view in service.top_events(limit=50, now=NOW):
+        assert view.articles and view.digest  # every event left still opens with its digest
+    assert service.prune(now=NOW).articles == 0  # nothing more to do
+    service.engine.dispose()
+
+
+def test_prune_needs_a_positive_retention(tmp_path: Path) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'off.db'}")
+    create_schema(engine)
+    service = BriefingService(engine, {"store": {"retention_days": 0}})
+    with pytest.raises(InputError, match="retention is off"):
+        service.prune(now=NOW)
+    assert service.prune(days=1, now=NOW).articles == 0
+    with pytest.raises(InputError, match=r"store\.retention_days"):
+        _ = BriefingService(engine, {"store": {"retention_days": "ninety"}}).retention_days
+    engine.dispose()
