@@ -23,6 +23,7 @@ from sqlmodel import Session, SQLModel
 
 from summarizer.ingest.furniture import MIN_ARTICLES, line_key, short_lines
 from summarizer.store import tables
+from summarizer.store.fts_schema import optimize_fts
 from summarizer.store.models import FetchCache, PruneMark, Summary
 from summarizer.store.types import as_utc
 from summarizer.views import PruneReport
@@ -85,6 +86,8 @@ def prune(
     if dry_run:
         session.rollback()
     else:
+        if counts["articles"]:
+            optimize_fts(connection)
         session.commit()
     report = PruneReport(
         before=before,

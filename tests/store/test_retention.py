@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -118,4 +118,42 @@ def test_prune_needs_a_positive_retention(tmp_path: Path) -> None:
     assert service.prune(days=1, now=NOW).articles == 0
     with pytest.raises(InputError, match=r"store\.retention_days"):
         _ = BriefingService(engine, {"store": {"retention_days": "ninety"}}).retention_days
+    engine.dispose()
+
+
+STEADY_WEEKS = 16  # about four months
+STEADY_LIMIT_BYTES = 4_000_000  # README: "Retention"
+
+
+@pytest.mark.slow
+def test_a_steady_feed_over_months_keeps_the_sqlite_file_bounded(tmp_path: Path) -> None:
+    """Ten articles a day for four simulated months, pruned weekly to 30 days (no real time)."""
+    from tests.store.steady_feed import SteadyFeed
+
+    database = tmp_path / "steady.db"
+    engine = make_engine(f"sqlite:///{database}")
+    create_schema(engine)
+    service = BriefingService(engine, {"store": {"retention_days": 30}})
+    feed = SteadyFeed(per_outlet_per_day=2)
+    start = datetime(2026, 1, 5, tzinfo=UTC)
+    sizes: list[int] = []
+    for week in range(STEADY_WEEKS):
+        folder = tmp_path / f"week{week}"
+        for day in range(7):
+            feed.day(folder, start + timedelta(days=7 * week + day))
+        now = start + timedelta(days=7 * week + 7)
+        report = service.ingest([str(folder)], now=now)
+        assert (report.new, report.failed) == (70, 0), report.errors
+        pruned = service.prune(now=now)
+        assert pruned.articles == (0 if week < 4 else 70 if week > 4 else 50)
+        with engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        sizes.append(database.stat().st_size)
+        with Session(engine) as session:
+            assert _snapshot(session)["articles"] == min(70 * (week + 1), 300)
+            if week % 4 == 3:
+                assert_coherent(session)
+    steady = sizes[7:]  # once the first pruned weeks' pages are being reused
+    assert max(steady) <= sizes[7] * 1.05, sizes  # flat, not growing with the months
+    assert max(sizes) < STEADY_LIMIT_BYTES, sizes
     engine.dispose()
