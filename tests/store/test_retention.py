@@ -128,7 +128,7 @@ STEADY_LIMIT_BYTES = 4_000_000  # README: "Retention"
 @pytest.mark.slow
 def test_a_steady_feed_over_months_keeps_the_sqlite_file_bounded(tmp_path: Path) -> None:
     """Ten articles a day for four simulated months, pruned weekly to 30 days (no real time)."""
-    from tests.store.steady_feed import SteadyFeed
+    from benchmarks.steady_feed import SteadyFeed
 
     database = tmp_path / "steady.db"
     engine = make_engine(f"sqlite:///{database}")

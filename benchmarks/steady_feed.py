@@ -7,7 +7,7 @@ import re
 from datetime import datetime, timedelta
 from pathlib import Path
 
-SAMPLE = Path(__file__).resolve().parents[2] / "summarizer" / "data" / "sample"
+SAMPLE = Path(__file__).resolve().parents[1] / "summarizer" / "data" / "sample"
 OUTLETS = ("Northwire", "Kelmar Herald", "Meridian Daily", "Vesburg Courier", "Port Essel Echo")
 PLACES = ("Vesburg", "Emmerholt", "Tollgate", "Greyhelm", "Duvra", "Kelmar", "Essel", "Norland")
 SUBJECTS = ("council", "union", "court", "ministry", "club", "company", "airport", "hospital")
