@@ -322,10 +322,11 @@ class BriefingService:
     def _shown(self, session: Session, events: Sequence[Event]) -> list[EventView]:
         """Short views of a story's events; one that cannot be built is logged and left out."""
         moment = self._ranking_time(session, None)
+        growth = ranking.growth_counts(session=session, events=events)  # one query for all
         views = []
         for event in events:
             try:
-                score = self._importance(session, event, moment)
+                score = _score(event, moment, growth.get(event.id or 0, 0))
                 views.append(
                     self._event_view(session, event, score=score, words=_TIMELINE_WORDS, since=None)
                 )
