@@ -173,4 +173,5 @@ class PruneReport:
     stories: int = 0
     furniture_lines: int = 0
     fetch_validators: int = 0
+    deliveries: int = 0  # chats' delivery records of old slots
     dry_run: bool = False

@@ -19,7 +19,7 @@ def report_text(report: PruneReport) -> str:
         f"{verb} {report.articles} article(s) published before {iso(report.before)}, "
         f"{report.copies} copies, {report.summaries} summaries, {report.events} event(s), "
         f"{report.stories} story(ies), {report.furniture_lines} furniture line count(s), "
-        f"{report.fetch_validators} fetch validator(s)"
+        f"{report.fetch_validators} fetch validator(s), {report.deliveries} delivery record(s)"
     )
 
 

@@ -6,7 +6,8 @@ source's furniture line counts. Its event keeps coherent: counts, sources and fi
 are recomputed from the articles left, and an event left without articles goes (its digest is
 built from its articles, so it goes too), then a story left without events. Article URLs'
 conditional-GET validators not used since the cutoff go as well, and furniture line counts
-no stored article can still need (see `_forget_old_lines`).
+no stored article can still need (see `_forget_old_lines`), and chats' delivery records of
+slots before the cutoff (each chat's newest sent one stays).
 """
 
 from __future__ import annotations
@@ -16,13 +17,14 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
-from sqlalchemy import Table, bindparam, delete, func, insert, select, union, update
+from sqlalchemy import Table, bindparam, delete, func, insert, or_, select, union, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql.dml import Delete
 from sqlmodel import Session, SQLModel
 
 from summarizer.ingest.furniture import MIN_ARTICLES, line_key, short_lines
 from summarizer.store import tables
+from summarizer.store.chat_tables import SENT, ChatDelivery
 from summarizer.store.fts_schema import optimize_fts
 from summarizer.store.models import FetchCache, PruneMark, Summary
 from summarizer.store.types import as_utc
@@ -37,6 +39,7 @@ _STORIES, _LINES = tables.STORIES, tables.LINES
 _SUMMARIES: Table = Summary.__table__  # type: ignore[attr-defined]
 _FETCHES: Table = FetchCache.__table__  # type: ignore[attr-defined]
 _MARKS: Table = PruneMark.__table__  # type: ignore[attr-defined]
+_DELIVERIES: Table = ChatDelivery.__table__  # type: ignore[attr-defined]
 
 
 def prune(
@@ -80,6 +83,7 @@ def prune(
             session.commit()
             connection = session.connection()
     counts["furniture_lines"] += _forget_old_lines(connection, before=before, now=now)
+    counts["deliveries"] += _forget_deliveries(connection, before=before)
     counts["fetch_validators"] += _delete(
         connection, delete(_FETCHES).where(_FETCHES.c.fetched_at < before)
     )
@@ -98,6 +102,7 @@ def prune(
         stories=counts["stories"],
         furniture_lines=counts["furniture_lines"],
         fetch_validators=counts["fetch_validators"],
+        deliveries=counts["deliveries"],
         dry_run=dry_run,
     )
     logger.info("pruned before %s%s: %s", before, " (dry run)" if dry_run else "", report)
@@ -187,6 +192,32 @@ def _forget_old_lines(connection: Connection, *, before: datetime, now: datetime
     newest = connection.execute(select(func.max(_LINES.c.id))).scalar()
     connection.execute(insert(_MARKS).values(at=now, line_id=int(newest or 0)))
     return removed
+
+
+def _forget_deliveries(connection: Connection, *, before: datetime) -> int:
+    """Drop the delivery records of briefings scheduled before the cutoff.
+
+    Each chat keeps its newest sent record (the next briefing carries what is new since its
+    content time). A slot this old is far outside the catch-up grace, so no process can send
+    it again once its record is gone.
+    """
+    newer = _DELIVERIES.alias("newer")
+    superseded = (
+        select(newer.c.id)
+        .where(
+            newer.c.chat_id == _DELIVERIES.c.chat_id,
+            newer.c.status == SENT,
+            newer.c.sent_at > _DELIVERIES.c.sent_at,
+        )
+        .exists()
+    )
+    return _delete(
+        connection,
+        delete(_DELIVERIES).where(
+            _DELIVERIES.c.slot < before,
+            or_(_DELIVERIES.c.status != SENT, _DELIVERIES.c.sent_at.is_(None), superseded),
+        ),
+    )
 
 
 def _delete_dependents(

@@ -157,3 +157,42 @@ def test_a_steady_feed_over_months_keeps_the_sqlite_file_bounded(tmp_path: Path)
     assert max(steady) <= sizes[7] * 1.05, sizes  # flat, not growing with the months
     assert max(sizes) < STEADY_LIMIT_BYTES, sizes
     engine.dispose()
+
+
+def test_prune_drops_old_delivery_records_but_each_chats_newest_sent(database_url: str) -> None:
+    from summarizer.store import chats, deliveries
+
+    engine = make_engine(database_url)
+    create_schema(engine)
+    service = BriefingService(engine, {"store": {"retention_days": 30}})
+    day = timedelta(days=1)
+    with Session(engine) as session:
+        for chat_id in (1, 2):
+            chats.ensure_chat(
+                session=session,
+                chat_id=chat_id,
+                kind="private",
+                title="",
+                default_timezone="UTC",
+                default_times=["08:00"],
+            )
+        # Chat 1: sent daily for 60 days. Chat 2: one sent briefing 50 days ago, one failed later.
+        for n in range(60):
+            slot = NOW - (60 - n) * day
+            deliveries.claim_delivery(session=session, chat_id=1, slot=slot, now=slot)
+            deliveries.finish_delivery(
+                session=session, chat_id=1, slot=slot, status="sent", now=slot, content_at=slot
+            )
+        for slot, status in ((NOW - 50 * day, "sent"), (NOW - 40 * day, "failed")):
+            deliveries.claim_delivery(session=session, chat_id=2, slot=slot, now=slot)
+            deliveries.finish_delivery(
+                session=session, chat_id=2, slot=slot, status=status, now=slot
+            )
+    report = service.prune(now=NOW)
+    assert report.deliveries == 30 + 1  # chat 1's slots before the cutoff; chat 2's failed one
+    with Session(engine) as session:
+        assert len(deliveries.deliveries(session=session, chat_id=1)) == 30
+        kept = deliveries.deliveries(session=session, chat_id=2)
+        assert [row.status for row in kept] == ["sent"]  # its newest sent record stays
+        assert deliveries.last_content_time(session=session, chat_id=2) == NOW - 50 * day
+    engine.dispose()
