@@ -45,6 +45,7 @@ logger = logging.getLogger(__name__)
 _CANDIDATE_EVENTS = 300  # events ranked per read (a page of the ranking's input, not a cap)
 _MAX_ID = 2**63 - 1  # ids are 64-bit integers in every database
 _MAX_SEARCH_HITS = 1_000
+MAX_FEED_URL = 2_000  # the feed table's url column
 # Event lists and digests are reused for this long (cleared by every ingest in this process;
 # another process's ingest shows after at most this delay).
 VIEW_CACHE_SECONDS = 30.0
@@ -475,10 +476,13 @@ class BriefingService:
             interval_minutes: its own polling interval (the configured one when never set).
 
         Raises:
-            InputError: not an http(s) URL, or an interval under one minute.
+            InputError: not an http(s) URL, longer than MAX_FEED_URL, or an interval under one
+                minute.
         """
         if not is_url(url):
-            raise InputError(f"{url}: a feed must be an http(s) URL")
+            raise InputError(f"{url[:200]}: a feed must be an http(s) URL")
+        if len(url) > MAX_FEED_URL:
+            raise InputError(f"{url[:200]}...: a feed URL has at most {MAX_FEED_URL} characters")
         if interval_minutes is not None and interval_minutes < 1:
             raise InputError(f"{interval_minutes:g} minutes: a feed is polled at most every minute")
         with Session(self.engine) as session:

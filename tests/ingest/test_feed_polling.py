@@ -188,3 +188,13 @@ def test_an_interval_under_a_minute_is_refused(tmp_path: Path, bad: float) -> No
     with pytest.raises(InputError, match="at most every minute"):
         service.add_feed("https://example.org/x.xml", interval_minutes=bad)
     service.engine.dispose()
+
+
+def test_an_overlong_feed_url_is_refused_in_one_line(database_url: str) -> None:
+    from summarizer.errors import InputError
+
+    service = _service(database_url)
+    with pytest.raises(InputError, match="at most 2000 characters"):
+        service.add_feed("https://example.org/" + "a" * 2_000)
+    assert service.feeds() == []
+    service.engine.dispose()
