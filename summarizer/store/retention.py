@@ -33,6 +33,7 @@ from summarizer.views import PruneReport
 logger = logging.getLogger(__name__)
 
 BATCH = 500  # articles removed per transaction (each batch commits: locks stay short)
+PRUNE_LOCK = 0x6272696566707275  # "briefpru": any fixed 64-bit number, distinct from others
 
 _ARTICLES, _COPIES, _EVENTS = tables.ARTICLES, tables.COPIES, tables.EVENTS
 _STORIES, _LINES = tables.STORIES, tables.LINES
@@ -63,7 +64,7 @@ def prune(
         How many articles, copies, summaries, events, stories and furniture line counts went.
     """
     counts: Counter[str] = Counter()
-    connection = session.connection()
+    connection = _begin(session)
     last = 0  # ids ascend: a dry run, which deletes nothing for good, reads each batch once
     while True:
         ids = [
@@ -81,7 +82,7 @@ def prune(
         last = ids[-1]
         if not dry_run:
             session.commit()
-            connection = session.connection()
+            connection = _begin(session)
     counts["furniture_lines"] += _forget_old_lines(connection, before=before, now=now)
     counts["deliveries"] += _forget_deliveries(connection, before=before)
     counts["fetch_validators"] += _delete(
@@ -107,6 +108,25 @@ def prune(
     )
     logger.info("pruned before %s%s: %s", before, " (dry run)" if dry_run else "", report)
     return report
+
+
+def _begin(session: Session) -> Connection:
+    """Open a prune transaction that waits its turn instead of failing half-way.
+
+    On PostgreSQL prunes take turns (a transaction-level advisory lock), so two bots pruning at
+    once never deadlock on the same rows. On SQLite the transaction takes the write lock at
+    once (BEGIN IMMEDIATE, waiting up to the busy timeout): a transaction that read first and
+    wrote later would be refused with "database is locked" if another process wrote between.
+    """
+    connection = session.connection()
+    dialect = connection.dialect.name
+    if dialect == "postgresql":
+        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({PRUNE_LOCK})")
+    elif dialect == "sqlite":
+        raw = connection.connection.dbapi_connection
+        if raw is not None and not getattr(raw, "in_transaction", True):
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+    return connection
 
 
 def _delete(connection: Connection, statement: Delete) -> int:
@@ -154,7 +174,7 @@ def _forget_lines(connection: Connection, ids: Sequence[int]) -> int:
         update(_LINES)
         .where(_LINES.c.source_id == bindparam("source"), _LINES.c.line_key == bindparam("key"))
         .values(articles=_LINES.c.articles - bindparam("count")),
-        [{"source": s, "key": k, "count": n} for (s, k), n in lowered.items()],
+        [{"source": s, "key": k, "count": n} for (s, k), n in sorted(lowered.items())],
     )
     sources = sorted({source for source, _key in lowered})
     return _delete(

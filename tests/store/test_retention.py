@@ -196,3 +196,30 @@ def test_prune_drops_old_delivery_records_but_each_chats_newest_sent(database_ur
         assert [row.status for row in kept] == ["sent"]  # its newest sent record stays
         assert deliveries.last_content_time(session=session, chat_id=2) == NOW - 50 * day
     engine.dispose()
+
+
+def test_two_prunes_at_once_remove_each_row_once(database_url: str) -> None:
+    import threading
+
+    service = _sample_service(database_url)
+    other = BriefingService(service.engine, service.config)
+    reports = []
+    failures: list[BaseException] = []
+
+    def run(target: BriefingService) -> None:
+        try:
+            reports.append(target.prune(now=NOW))
+        except BaseException as exc:  # the assertion below shows it
+            failures.append(exc)
+
+    threads = [threading.Thread(target=run, args=(s,)) for s in (service, other)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(120)
+    assert failures == []
+    with Session(service.engine) as session:
+        assert not session.exec(select(Article).where(Article.published < CUTOFF)).all()
+        assert_coherent(session)
+    assert sum(r.articles for r in reports) == max(r.articles for r in reports)  # one did it
+    service.engine.dispose()
