@@ -9,6 +9,7 @@ from sqlalchemy import Table, and_, nulls_first, or_, update
 from sqlmodel import Session, col, select
 
 from summarizer.ingest.fetch import Validators
+from summarizer.store.db import begin_write
 from summarizer.store.models import Feed, FetchCache
 from summarizer.views import FeedStatus
 
@@ -150,6 +151,7 @@ def claim_feed(
     )
     postgres = session.get_bind().dialect.name == "postgresql"
     for _attempt in range(_CLAIM_ATTEMPTS):
+        begin_write(session)  # SQLite: claims take turns rather than fail on a stale read
         row = session.exec(query.with_for_update(skip_locked=True) if postgres else query).first()
         if row is None:
             session.rollback()
@@ -191,6 +193,7 @@ def finish_poll(
     Returns:
         The feed's status after the poll, or None when the lease was no longer this owner's.
     """
+    begin_write(session)
     feed = session.get(Feed, feed_id)
     if feed is None or feed.lease_owner != owner:
         session.rollback()

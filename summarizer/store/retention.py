@@ -25,6 +25,7 @@ from sqlmodel import Session, SQLModel
 from summarizer.ingest.furniture import MIN_ARTICLES, line_key, short_lines
 from summarizer.store import tables
 from summarizer.store.chat_tables import SENT, ChatDelivery
+from summarizer.store.db import begin_write
 from summarizer.store.fts_schema import optimize_fts
 from summarizer.store.models import FetchCache, PruneMark, Summary
 from summarizer.store.types import as_utc
@@ -118,14 +119,9 @@ def _begin(session: Session) -> Connection:
     once (BEGIN IMMEDIATE, waiting up to the busy timeout): a transaction that read first and
     wrote later would be refused with "database is locked" if another process wrote between.
     """
-    connection = session.connection()
-    dialect = connection.dialect.name
-    if dialect == "postgresql":
+    connection = begin_write(session)
+    if connection.dialect.name == "postgresql":
         connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({PRUNE_LOCK})")
-    elif dialect == "sqlite":
-        raw = connection.connection.dbapi_connection
-        if raw is not None and not getattr(raw, "in_transaction", True):
-            connection.exec_driver_sql("BEGIN IMMEDIATE")
     return connection
 
 
