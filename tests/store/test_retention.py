@@ -70,7 +70,6 @@ def assert_coherent(session: Session) -> None:
     assert all(n > 0 for n in session.exec(select(SourceLine.articles)).all())
 
 
-@pytest.mark.clock
 def test_prune_removes_old_articles_and_keeps_the_rest_coherent(database_url: str) -> None:
     service = _sample_service(database_url)
     with Session(service.engine) as session:
