@@ -42,8 +42,6 @@ class Runtime:
     deliveries: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(8))
     # (chat, slot) deliveries this process is handling; the stale-claim sweep leaves them alone.
     active: set[tuple[int, datetime]] = field(default_factory=set)
-    # One poll of the feeds chats follow at a time (bot.chatfeeds).
-    feed_poll: asyncio.Lock = field(default_factory=asyncio.Lock)
 
     def now(self) -> datetime:
         """Return the current time of the runtime's clock (UTC-aware)."""

@@ -9,6 +9,7 @@ from datetime import timedelta
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from summarizer.config import retention_days
 from summarizer.errors import InputError
 
 DEFAULT_API_URL = "https://api.telegram.org"
@@ -67,6 +68,7 @@ class BotSettings:
     poll_minutes: float = 30.0
     feeds_per_chat: int = 50
     allow_private_feeds: bool = False  # [ingest] allow_private_addresses: for /feeds add too
+    retention_days: int = 90  # 0: the daily prune job does not run
     messages_per_second: float = 30.0
     chat_interval_seconds: float = 1.0
     group_messages_per_minute: float = 20.0
@@ -121,6 +123,7 @@ class BotSettings:
             allow_private_feeds=bool(
                 dict(config.get("ingest", {})).get("allow_private_addresses", False)
             ),
+            retention_days=retention_days(config),
             messages_per_second=float(bot.get("messages_per_second", 30)),
             chat_interval_seconds=float(bot.get("chat_interval_seconds", 1.0)),
             group_messages_per_minute=float(bot.get("group_messages_per_minute", 20)),

@@ -11,10 +11,10 @@ from telegram.error import TelegramError
 
 from bot import format as fmt
 from bot import texts
-from bot.chatfeeds import poll_chat_feeds
 from bot.handlers.common import Context, chat_settings, chat_view, reply
 from bot.i18n import Translator
 from bot.language import translator_of
+from bot.polling import poll_feeds
 from bot.rights import Handler, may_change, refuse
 from bot.runtime import Runtime, runtime_of
 from summarizer.errors import InputError
@@ -124,20 +124,17 @@ async def add_feeds(
 
 
 def _fetch_soon(context: Context, rt: Runtime, urls: list[str]) -> None:
-    """Fetch feeds nobody fetched yet now, off the handler: the chat's /feeds shows the result.
-
-    A feed another chat follows already, or an operator feed, waits for the next poll.
-    """
+    """Poll now, off the handler, when a feed nobody fetched yet was added (it is due at once);
+    /feeds shows the result. A feed fetched before waits for its next poll."""
 
     async def fetch() -> None:
         try:
-            fresh = await rt.db(chat_feeds.never_polled, urls=urls)
-            if fresh:
-                await poll_chat_feeds(rt, fresh)
+            if await rt.db(chat_feeds.never_polled, urls=urls):
+                await poll_feeds(rt)
         except Exception:  # a background fetch must not go unlogged
-            logger.exception("fetching new chat feeds failed")
+            logger.exception("polling new chat feeds failed")
 
-    context.application.create_task(fetch(), name="fetch-new-chat-feeds")
+    context.application.create_task(fetch(), name="poll-new-chat-feeds")
 
 
 def _line(tr: Translator, line: ImportLine) -> str:

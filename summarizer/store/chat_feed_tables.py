@@ -1,8 +1,9 @@
-"""Tables of feeds per chat: which chat follows which feed, each feed's last poll, the articles
-each feed brought, whether a chat reads only its own feeds, and the channel it posts to.
+"""Tables of feeds per chat: which chat follows which feed, the articles each feed brought,
+whether a chat reads only its own feeds, and the channel it posts to.
 
-Chat feeds reference the operator's `feed` rows (one row per address, `active` only for the
-operator's global feeds), so an address followed by many chats is stored and fetched once.
+Chat feeds reference the `feed` rows (one row per address, `active` only for the operator's
+global feeds), so an address followed by many chats is stored once and polled once, with the
+operator's feeds, under their leases and backoff (summarizer.polling).
 """
 
 from __future__ import annotations
@@ -50,18 +51,6 @@ class ChatFeed(SQLModel, table=True):
     feed_id: int = Field(sa_column=_feed_fk())
     title: str = Field(default="", max_length=200)
     added_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
-
-
-class FeedPoll(SQLModel, table=True):
-    """The last poll of a feed that chats follow: when, the last success, the last error."""
-
-    __tablename__ = "feed_poll"
-
-    feed_id: int = Field(sa_column=_feed_fk(primary=True))
-    polled_at: datetime = Field(sa_type=UTCDateTime)
-    succeeded_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
-    error: str = Field(default="", max_length=300)
-    new_articles: int = 0
 
 
 class FeedArticle(SQLModel, table=True):
@@ -120,5 +109,4 @@ __all__ = [
     "ChatFeedInfo",
     "ChatReading",
     "FeedArticle",
-    "FeedPoll",
 ]

@@ -1,8 +1,9 @@
-"""Data access for feeds per chat: follow and drop, poll state, and what a chat's briefings read.
+"""Data access for feeds per chat: follow and drop, the articles each feed brought, and what a
+chat's briefings read.
 
 Addresses arrive normalised (summarizer.ingest.urls.normalize_feed_url, through
 summarizer.ingest.opml.plan_import): one `feed` row per address, shared by every chat and the
-operator, so each address is fetched once per poll whoever follows it.
+operator, polled once whoever follows it (summarizer.polling; its state is the feed row's).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy import ColumnElement, exists
 from sqlmodel import Session, col, select
 
 from summarizer.store.chat_feed_tables import (
@@ -19,19 +21,15 @@ from summarizer.store.chat_feed_tables import (
     ChatFeedInfo,
     ChatReading,
     FeedArticle,
-    FeedPoll,
 )
 from summarizer.store.models import Feed
-
-MAX_ERROR = 300
 
 
 def chat_feeds(*, session: Session, chat_id: int) -> list[ChatFeedInfo]:
     """A chat's feeds in the order they were added, numbered from 1, with their last poll."""
     rows = session.exec(
-        select(ChatFeed, Feed, FeedPoll)
+        select(ChatFeed, Feed)
         .join(Feed, col(Feed.id) == col(ChatFeed.feed_id))
-        .join(FeedPoll, col(FeedPoll.feed_id) == col(Feed.id), isouter=True)
         .where(ChatFeed.chat_id == chat_id)
         .order_by(col(ChatFeed.id))
     ).all()
@@ -39,13 +37,13 @@ def chat_feeds(*, session: Session, chat_id: int) -> list[ChatFeedInfo]:
         ChatFeedInfo(
             number=number,
             url=feed.url,
-            title=link.title,
-            polled_at=poll.polled_at if poll else feed.last_polled,
-            succeeded_at=poll.succeeded_at if poll else None,
-            error=poll.error if poll else "",
+            title=link.title or feed.title or "",
+            polled_at=feed.last_polled,
+            succeeded_at=feed.last_success,
+            error=feed.last_error or "",
             operator_feed=feed.active,
         )
-        for number, (link, feed, poll) in enumerate(rows, start=1)
+        for number, (link, feed) in enumerate(rows, start=1)
     ]
 
 
@@ -97,7 +95,7 @@ def remove_chat_feed(*, session: Session, chat_id: int, url: str) -> bool:
     """Make a chat stop following a feed; False when it did not follow it.
 
     The `feed` row stays (other chats or the operator may follow it; its articles stay
-    attributed); nobody polls it once no chat follows it and it is not an operator feed.
+    attributed); it is no longer polled once no chat follows it and it is not an operator feed.
     """
     feed_id = session.exec(select(Feed.id).where(Feed.url == url)).first()
     if feed_id is None:
@@ -112,55 +110,27 @@ def remove_chat_feed(*, session: Session, chat_id: int, url: str) -> bool:
     return True
 
 
-def followed_feed_urls(*, session: Session, operator_feeds: bool = False) -> list[str]:
-    """Addresses at least one chat follows, each once, in address order.
-
-    Args:
-        session: open database session.
-        operator_feeds: include those that are also the operator's active feeds (polled with
-            them, so by default left out here).
-    """
-    query = select(Feed.url).join(ChatFeed, col(ChatFeed.feed_id) == col(Feed.id)).distinct()
-    if not operator_feeds:
-        query = query.where(col(Feed.active).is_(False))
-    return sorted(session.exec(query))
-
-
 def never_polled(*, session: Session, urls: Iterable[str]) -> list[str]:
-    """The addresses among `urls` that chats follow, no operator feed covers, and no poll has
-    fetched yet (a feed another chat follows already waits for the next poll)."""
+    """The addresses among `urls` that no poll has fetched yet."""
     wanted = list(dict.fromkeys(urls))
-    polled = set(
+    fresh = set(
         session.exec(
-            select(Feed.url)
-            .join(FeedPoll, col(FeedPoll.feed_id) == col(Feed.id))
-            .where(col(Feed.url).in_(wanted))
+            select(Feed.url).where(col(Feed.url).in_(wanted), col(Feed.last_polled).is_(None))
         )
     )
-    followed = set(followed_feed_urls(session=session))
-    return [url for url in wanted if url in followed and url not in polled]
+    return [url for url in wanted if url in fresh]
 
 
-def record_poll(
-    *,
-    session: Session,
-    url: str,
-    now: datetime,
-    error: str = "",
-    article_ids: Iterable[int] = (),
-) -> None:
-    """Remember a poll of a feed: its time, success or error, and the new articles it brought."""
-    feed_id = session.exec(select(Feed.id).where(Feed.url == url)).first()
-    if feed_id is None:
-        return
-    poll = session.get(FeedPoll, feed_id) or FeedPoll(feed_id=feed_id, polled_at=now)
+def link_articles(*, session: Session, feed_id: int, article_ids: Iterable[int]) -> None:
+    """Remember that a feed chats follow brought these new articles (what those chats read).
+
+    Nothing is written for a feed no chat follows: while no chat follows feeds of its own,
+    briefings need no filtering at all (see `reader`).
+    """
     ids = sorted(set(article_ids))
-    poll.polled_at = now
-    poll.error = error[:MAX_ERROR]
-    if not error:
-        poll.succeeded_at = now
-        poll.new_articles = len(ids)
-    session.add(poll)
+    followed = session.exec(select(ChatFeed.id).where(ChatFeed.feed_id == feed_id).limit(1))
+    if not ids or followed.first() is None:
+        return
     known = set(
         session.exec(
             select(FeedArticle.article_id).where(
@@ -170,6 +140,11 @@ def record_poll(
     )
     session.add_all(FeedArticle(feed_id=feed_id, article_id=i) for i in ids if i not in known)
     session.commit()
+
+
+def followed_by_chats() -> ColumnElement[bool]:
+    """A condition on `feed` rows: at least one chat follows the feed (so it is polled)."""
+    return exists(select(ChatFeed.id).where(col(ChatFeed.feed_id) == col(Feed.id)))
 
 
 def own_feeds_only(*, session: Session, chat_id: int) -> bool:
@@ -258,12 +233,12 @@ __all__ = [
     "add_chat_feeds",
     "chat_feed_urls",
     "chat_feeds",
-    "followed_feed_urls",
+    "followed_by_chats",
+    "link_articles",
     "never_polled",
     "open_articles",
     "own_feeds_only",
     "reader",
-    "record_poll",
     "remove_chat_feed",
     "route",
     "set_own_feeds_only",

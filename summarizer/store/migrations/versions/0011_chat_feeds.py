@@ -1,8 +1,8 @@
-"""Feeds per chat (on the operator's feed rows), feed polls, articles per feed, what a chat
+"""Feeds per chat (on the operator's feed rows), articles per feed, what a chat
 reads (its own feeds only or all), and the channel that receives a chat's briefings.
 
 Revision ID: 0011
-Revises: 0006
+Revises: 0008
 Create Date: 2026-11-30 13:06:48.227063
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0011"
-down_revision: str | None = "0006"
+down_revision: str | None = "0008"
 branch_labels: Sequence[str] | None = None
 depends_on: Sequence[str] | None = None
 
@@ -52,16 +52,6 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("chat_id"),
     )
     op.create_table(
-        "feed_poll",
-        sa.Column("feed_id", sa.Integer(), autoincrement=False, nullable=False),
-        sa.Column("polled_at", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("succeeded_at", sa.DateTime(timezone=True), nullable=True),
-        sa.Column("error", sa.String(length=300), nullable=False),
-        sa.Column("new_articles", sa.Integer(), nullable=False),
-        sa.ForeignKeyConstraint(["feed_id"], ["feed.id"], ondelete="CASCADE"),
-        sa.PrimaryKeyConstraint("feed_id"),
-    )
-    op.create_table(
         "feed_article",
         sa.Column("feed_id", sa.Integer(), autoincrement=False, nullable=False),
         sa.Column("article_id", sa.Integer(), autoincrement=False, nullable=False),
@@ -80,7 +70,6 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_feed_article_article_id"))
 
     op.drop_table("feed_article")
-    op.drop_table("feed_poll")
     op.drop_table("chat_reading")
     with op.batch_alter_table("chat_feed", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_chat_feed_feed_id"))
