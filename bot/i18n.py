@@ -29,7 +29,7 @@ from functools import cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_datetime
+from babel.dates import format_date, format_datetime
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
@@ -112,6 +112,10 @@ class Translator:
         return str(
             format_datetime(moment, "dd MMM HH:mm", tzinfo=ZoneInfo(zone), locale=self.language)
         )
+
+    def day(self, moment: datetime) -> str:
+        """The calendar day of a date given without a time of day: "03 Nov 2026"."""
+        return str(format_date(moment.date(), "dd MMM yyyy", locale=self.language))
 
 
 def _fill(template: str, values: dict[str, object]) -> str:

@@ -7,25 +7,14 @@ import re
 from telegram import Chat, InlineKeyboardMarkup, Message, Update
 from telegram.ext import ContextTypes
 
+from bot import texts
+from bot.i18n import Translator, translator
 from bot.runtime import Runtime, runtime_of
 from bot.sender import send_html
 from summarizer.store import chats
 from summarizer.store.chat_tables import ChatInfo
 
 Context = ContextTypes.DEFAULT_TYPE
-
-USAGE = {
-    "event": "/event ID — e.g. /event 12",
-    "story": "/story ID — e.g. /story 3",
-    "article": "/article ID — e.g. /article 40",
-    "search": "/search WORDS — e.g. /search election results",
-    "schedule": "/schedule HH:MM [HH:MM...] — e.g. /schedule 07:30 18:00",
-    "timezone": "/timezone Area/City — e.g. /timezone Europe/Paris",
-    "topics": "/topics, /topics add WORD..., /topics drop WORD..., /topics clear",
-    "settings": "/settings, /settings length short|medium|long, /settings quiet sat sun|none",
-    "sources": "/sources, /sources add URL, /sources remove URL, /sources poll",
-    "events": "/events [PAGE] — e.g. /events 2",
-}
 
 
 async def reply(
@@ -37,10 +26,36 @@ async def reply(
     return await send_html(context.bot, chat.id, html, reply_markup=markup)
 
 
-async def usage(update: Update, context: Context, command: str, problem: str = "") -> None:
-    """Answer with the command's usage line, after what was wrong if given."""
+async def usage(
+    update: Update,
+    context: Context,
+    command: str,
+    problem: str = "",
+    *,
+    tr: Translator | None = None,
+) -> None:
+    """Answer with the command's usage line, after what was wrong (HTML) if given.
+
+    Args:
+        update: the update being answered.
+        context: its context.
+        command: a key of texts.USAGE.
+        problem: what was wrong, already translated and escaped.
+        tr: the chat's translator (read from the chat when not given).
+    """
+    if tr is None:
+        tr = translator_for(update, await chat_view(update, runtime_of(context)))
     prefix = f"{problem}\n" if problem else ""
-    await reply(update, context, f"{prefix}Usage: {USAGE[command]}")
+    line = tr.text(texts.USAGE_LINE, usage=tr.text(texts.USAGE[command]))
+    await reply(update, context, prefix + line)
+
+
+def translator_for(update: Update, chat: ChatInfo) -> Translator:
+    """The update's translator: the chat's language, or its sender's until the chat has one."""
+    if chat.language:
+        return translator(chat.language)
+    user = update.effective_user
+    return translator(user.language_code if user else None)
 
 
 _ID = re.compile(r"[0-9]{1,19}")
@@ -103,7 +118,11 @@ def _title(chat: Chat) -> str:
 
 
 def is_admin(update: Update, context: Context) -> bool:
-    """Return True when the sender or the chat is listed in ADMIN_CHAT_IDS."""
+    """Return True when the user who sent the update is listed in ADMIN_CHAT_IDS.
+
+    The sender counts, not the chat: in a group listed there, any member could otherwise
+    run admin commands. (A private chat's id is its user's.)
+    """
     admins = runtime_of(context).settings.admin_ids
-    user, chat = update.effective_user, update.effective_chat
-    return bool((user and user.id in admins) or (chat and chat.id in admins))
+    user = update.effective_user
+    return bool(user and user.id in admins)
