@@ -27,7 +27,9 @@ from summarizer.store import articles as article_store
 from summarizer.store.events import newest_article_time
 from summarizer.store.models import Article, ArticleCopy, Event, Feed, FetchCache, Source, Story
 from summarizer.store.search import search_articles
+from summarizer.text.terms import StemmedText, join_texts, stem_text
 from summarizer.timemath import shift
+from summarizer.topics import TopicFilter
 from summarizer.views import (
     ArticleView,
     EventView,
@@ -40,6 +42,7 @@ logger = logging.getLogger(__name__)
 
 _CANDIDATE_EVENTS = 300  # events ranked per read (a page of the ranking's input, not a cap)
 _MAX_ID = 2**63 - 1  # ids are 64-bit integers in every database
+_STEMMED_KEPT = 20_000  # stemmed articles kept for topic filters (a few MB of stems)
 _MAX_SEARCH_HITS = 1_000
 # Event lists and digests are reused for this long (cleared by every ingest in this process;
 # another process's ingest shows after at most this delay).
@@ -55,6 +58,8 @@ class BriefingService:
         self.engine = engine
         self.config: Mapping[str, Any] = config or {}
         self._views: dict[tuple[Any, ...], tuple[float, Any]] = {}
+        # Stemmed title and body by article id, for topic filters (an article never changes).
+        self._stemmed: dict[int, StemmedText] = {}
         self._views_lock = threading.Lock()
         summaries = section(self.config, "summaries")
         self.digest_words = int(summaries.get("digest_words", _DEFAULT_DIGEST_WORDS))
@@ -147,7 +152,9 @@ class BriefingService:
             offset: how many of the best-ranked events to skip (paging).
             since: only events with articles after this time, and only what is new in them.
             words: digest length in words (default from the config).
-            topics: keep events whose articles mention any of these words.
+            topics: a chat's topics (summarizer.topics keys: word, "a phrase", -word): keep
+                events whose articles match a followed one (stemmed in each article's
+                language, title and body) and none excluded.
             now: the time recency is measured from (default: now, or the newest event's last
                 article when that is older).
         """
@@ -211,6 +218,7 @@ class BriefingService:
         if since is not None:
             query = query.where(Event.last_seen > since)
         moment = self._ranking_time(session, now)
+        rules = TopicFilter.from_keys(topics)
         ranked: list[tuple[float, Event]] = []
         read = 0
         while True:
@@ -221,7 +229,7 @@ class BriefingService:
             growth = self._growth(session, page)
             for event in page:
                 assert event.id is not None
-                if topics and not self._mentions(session, event.id, topics):
+                if rules and not self._admits(session, event.id, rules):
                     continue
                 ranked.append((_score(event, moment, growth.get(event.id, 0)), event))
             ranked.sort(key=lambda pair: (-pair[0], -(pair[1].id or 0)))
@@ -433,14 +441,24 @@ class BriefingService:
         ).all()
         return list(dict.fromkeys(names))
 
-    @staticmethod
-    def _mentions(session: Session, event_id: int, topics: Sequence[str]) -> bool:
-        """Tell whether any article of the event mentions any topic word."""
+    def _admits(self, session: Session, event_id: int, rules: TopicFilter) -> bool:
+        """Tell whether an event passes a topic filter, its articles stemmed in their languages."""
         rows = session.exec(
-            select(Article.title, Article.body).where(Article.event_id == event_id)
+            select(Article.id, Article.title, Article.body, Article.language).where(
+                Article.event_id == event_id
+            )
         ).all()
-        text = " ".join(f"{title} {body}" for title, body in rows).lower()
-        return any(topic.lower() in text for topic in topics if topic.strip())
+        texts = []
+        for article_id, title, body, language in rows:
+            assert article_id is not None
+            stemmed = self._stemmed.get(article_id)
+            if stemmed is None:
+                stemmed = stem_text(title, body, language)
+                if len(self._stemmed) >= _STEMMED_KEPT:
+                    self._stemmed.clear()
+                self._stemmed[article_id] = stemmed
+            texts.append(stemmed)
+        return rules.admits(join_texts(texts))
 
     # -- articles and search ---------------------------------------------------------------
 
