@@ -80,6 +80,14 @@ def language_for(code: str | None) -> str:
     return primary if _CODE.fullmatch(primary) and primary in LANGUAGES else DEFAULT_LANGUAGE
 
 
+def catalogue_for(code: str) -> str | None:
+    """The catalogue a user asked for by typing a code ("uk", "UA", "ru_RU"), or None when
+    there is none for it (unlike `language_for`, which falls back to English)."""
+    primary = code.strip().lower().replace("_", "-").split("-", 1)[0]
+    primary = _ALIASES.get(primary, primary)
+    return primary if primary in LANGUAGES else None
+
+
 @dataclass(frozen=True, slots=True)
 class Translator:
     """Messages, plural forms and dates in one language."""
@@ -165,6 +173,7 @@ __all__ = [
     "Html",
     "Plural",
     "Translator",
+    "catalogue_for",
     "language_for",
     "placeholders",
     "translator",

@@ -14,7 +14,7 @@ from bot.handlers.common import (
     translator_for,
     usage,
 )
-from bot.i18n import LANGUAGES, Html, Translator, language_for, translator
+from bot.i18n import LANGUAGES, Html, Translator, catalogue_for, language_for, translator
 from bot.jobs import schedule_chat
 from bot.runtime import Runtime, runtime_of
 from bot.schedule import WEEKDAYS
@@ -233,12 +233,11 @@ async def _set_language(
     update: Update, context: Context, chat: ChatInfo, code: str, tr: Translator
 ) -> None:
     """Answer /settings language xx: switch the chat's messages, or list the languages."""
-    language = language_for(code)
-    if language != code.replace("_", "-").split("-")[0] and not (code == "ua" and language == "uk"):
+    language = catalogue_for(code)
+    if language is None:
         choices = ", ".join(f"{key} ({name})" for key, name in LANGUAGES.items())
-        await reply(
-            update, context, tr.text(texts.LANGUAGE_UNKNOWN, code=code[:20], languages=choices)
-        )
+        text = tr.text(texts.LANGUAGE_UNKNOWN, code=code[:20], languages=choices)
+        await reply(update, context, text)
         return
     rt = runtime_of(context)
     await rt.db(chats.update_chat, chat_id=chat.id, language=language)

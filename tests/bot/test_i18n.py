@@ -186,3 +186,11 @@ def test_english_templates_render_what_bot_format_renders_today() -> None:
     )
     assert fmt.search("a<b", []) == english.text(texts.NOTHING_FOUND, query="a<b")
     assert fmt.events_page([], 1) == english.text(texts.NO_EVENTS_YET)
+
+
+@pytest.mark.parametrize(
+    ("code", "language"),
+    [("uk", "uk"), ("UA", "uk"), ("ru_RU", "ru"), ("en-GB", "en"), ("xx", None), ("english", None)],
+)
+def test_the_language_a_user_types_or_none(code: str, language: str | None) -> None:
+    assert i18n.catalogue_for(code) == language
