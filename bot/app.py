@@ -126,7 +126,6 @@ async def register_commands(app: AnyApp, settings: BotSettings) -> None:
                 )
             except TelegramError as exc:  # an admin who never talked to the bot
                 logger.warning("admin commands for chat %s not set: %s", chat_id, exc)
-                break
 
 
 __all__ = ["build_application", "limits_of", "on_start", "register_commands"]
