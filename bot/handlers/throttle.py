@@ -46,8 +46,10 @@ async def throttle(update: Update, context: Context) -> None:
     chat = update.effective_chat
     if chat is None:
         return
-    is_text = bool(update.message and update.message.text)  # a command, or a plain-text search
-    if not is_text and update.callback_query is None:
+    text = (update.message.text or "") if update.message else ""
+    # A command, or plain text in a private chat (a search); a group's chatter is not for us.
+    asks = text.startswith("/") or bool(text and chat.type == chat.PRIVATE)
+    if not asks and update.callback_query is None:
         return
     rt = runtime_of(context)
     buckets = context.application.bot_data.get(BUCKETS_KEY)

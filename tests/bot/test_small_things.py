@@ -7,6 +7,8 @@ from __future__ import annotations
 import asyncio
 import io
 import json
+from contextlib import suppress
+from dataclasses import replace
 
 from sqlmodel import Session
 
@@ -84,3 +86,22 @@ def test_the_terminal_chat_shows_links_as_text_and_address() -> None:
     request._show("sendMessage", {"text": "x", "reply_markup": json.dumps(markup)})
     assert "Ledger ↗ (https://l.example/1)" in out.getvalue()
     assert request.buttons == {}
+
+
+async def test_plain_text_is_rate_limited_in_private_chats_and_group_chatter_is_not(
+    harness: Harness, fake_api: FakeBotApi
+) -> None:
+    fake_api.private_chat(USER)
+    fake_api.group_chat(GROUP)
+    limited = replace(harness.settings, commands_per_minute=20.0)
+    async with harness.running(settings=limited):
+        for _ in range(30):
+            fake_api.user_says(GROUP, "lovely weather today", user_id=USER)
+        answer = await fake_api.reply_to(GROUP, "/help@briefing_test_bot", user_id=USER)
+        assert "Commands" in answer.text
+        for _ in range(30):
+            fake_api.user_says(USER, "harbour")
+        with suppress(AssertionError):
+            await fake_api.wait_sent(USER, 30, timeout=6)
+    notices = [s for s in fake_api.sent(USER) if s.text.startswith("Too many commands")]
+    assert len(notices) == 1 and len(fake_api.sent(GROUP)) == 1
