@@ -38,7 +38,7 @@ async def gate(update: Update, context: Context) -> None:
     ):
         return
     refused: set[int] = context.application.bot_data.setdefault(REFUSED_KEY, set())
-    if chat.id not in refused and update.my_chat_member is None:
+    if chat.id not in refused and _asks(update):
         if len(refused) >= MAX_REMEMBERED:
             refused.clear()
         refused.add(chat.id)
@@ -48,6 +48,17 @@ async def gate(update: Update, context: Context) -> None:
         elif update.effective_message is not None:
             await reply(update, context, notice)
     raise ApplicationHandlerStop
+
+
+def _asks(update: Update) -> bool:
+    """Whether the update asks the bot something: a button, a command, a private message (not
+    a group's chatter, a channel post or a membership change)."""
+    if update.callback_query is not None:
+        return True
+    message = update.message
+    if message is None:
+        return False
+    return message.chat.type == message.chat.PRIVATE or (message.text or "").startswith("/")
 
 
 async def forget(update: Update, context: Context) -> None:

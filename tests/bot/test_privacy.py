@@ -17,6 +17,7 @@ from tests.bot.fake_api import FakeBotApi
 OWNER = 8181
 STRANGER = 8282
 GROUP = -100555
+QUIET_GROUP = -100556
 
 
 def _rows(harness: Harness, chat_id: int) -> int:
@@ -44,6 +45,7 @@ async def test_only_allowed_chats_are_served_and_others_are_refused_once(
     fake_api.private_chat(OWNER)
     fake_api.private_chat(STRANGER, language_code="ru")
     fake_api.group_chat(GROUP)
+    fake_api.group_chat(QUIET_GROUP)
     private = replace(settings, allowed_chat_ids=frozenset({OWNER}))
     async with harness.running(settings=private):
         assert "Welcome" in (await fake_api.reply_to(OWNER, "/start")).text
@@ -51,12 +53,14 @@ async def test_only_allowed_chats_are_served_and_others_are_refused_once(
         assert "частный бот" in refusal.text
         fake_api.user_says(STRANGER, "/help")
         fake_api.user_says(STRANGER, "bridge")
+        fake_api.user_says(QUIET_GROUP, "hello all", user_id=OWNER)  # chatter: no refusal
         fake_api.user_says(GROUP, "/start@briefing_test_bot", user_id=OWNER)
         await fake_api.wait_sent(GROUP, 1)
         await fake_api.reply_to(OWNER, "/help")  # the owner's answer comes after the others
         await asyncio.sleep(0.2)
     assert len(fake_api.sent(STRANGER)) == 1
     assert len(fake_api.sent(GROUP)) == 1  # a group the owner is in is not the owner's chat
+    assert fake_api.sent(QUIET_GROUP) == [] and _rows(harness, QUIET_GROUP) == 0
     assert _rows(harness, STRANGER) == 0 and _rows(harness, GROUP) == 0
     assert _rows(harness, OWNER) > 0
 
