@@ -236,9 +236,11 @@ def story(view: StoryView, zone: str = "UTC", *, tr: Translator | None = None) -
     tr = _english(tr)
     parts = [tr.text(texts.STORY_TITLE, title=view.title)]
     if view.digest:
+        urls = {a.id: a.location for e in view.events for a in e.articles}
         parts.append(
             "\n".join(
-                f"{BULLET} {_line_date(d, zone, tr)}{esc(d.text)} <i>({esc(d.source)})</i>"
+                f"{BULLET} {_line_date(d, zone, tr)}{esc(d.text)} "
+                f"<i>({link(d.source, urls.get(d.article_id, ''))})</i>"
                 for d in view.digest
             )
         )

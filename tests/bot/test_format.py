@@ -133,3 +133,11 @@ def test_long_digests_fold_into_an_expandable_blockquote_that_splits_validly() -
     for part in parts:
         parse(part)
         assert part.count("<blockquote expandable>") == part.count("</blockquote>")
+
+
+def test_story_digest_lines_link_their_outlets() -> None:
+    event = _event(articles=(WEB,))
+    line = DigestLine("Cracks found.", 9, "Northwire", WHEN)
+    html = fmt.story(StoryView(2, "Bridge", (event,), digest=(line,)))
+    parse(html)
+    assert '(<a href="https://northwire.example/bridge">Northwire</a>)' in html
