@@ -25,7 +25,7 @@ import re
 import string
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -117,13 +117,16 @@ class Translator:
 
     def when(self, moment: datetime, zone: str = "UTC") -> str:
         """An instant in a chat's zone, day and short month in this language: "03 Nov 14:05"."""
-        return str(
-            format_datetime(moment, "dd MMM HH:mm", tzinfo=ZoneInfo(zone), locale=self.language)
-        )
+        return _when(moment, zone, self.language)
 
     def day(self, moment: datetime) -> str:
         """The calendar day of a date given without a time of day: "03 Nov 2026"."""
         return str(format_date(moment.date(), "dd MMM yyyy", locale=self.language))
+
+
+@lru_cache(maxsize=4_096)  # a broadcast shows the same few events' times to every chat
+def _when(moment: datetime, zone: str, language: str) -> str:
+    return str(format_datetime(moment, "dd MMM HH:mm", tzinfo=ZoneInfo(zone), locale=language))
 
 
 def _fill(template: str, values: dict[str, object]) -> str:
