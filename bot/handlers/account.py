@@ -7,9 +7,10 @@ from telegram import Update
 from bot import texts
 from bot.handlers.common import (
     Context,
+    chat_language,
     chat_settings,
-    chat_view,
     is_admin,
+    remember_language,
     reply,
     translator_for,
     usage,
@@ -30,6 +31,7 @@ MAX_TIMES = 12
 async def _resubscribe(context: Context, rt: Runtime, chat_id: int) -> ChatInfo:
     chat = await rt.db(chats.get_chat, chat_id=chat_id)
     assert chat is not None
+    remember_language(rt, chat.id, chat.language)
     schedule_chat(context.application, rt, chat)
     return chat
 
@@ -55,7 +57,7 @@ async def start(update: Update, context: Context) -> None:
 
 async def help_command(update: Update, context: Context) -> None:
     """List the commands."""
-    tr = translator_for(update, await chat_view(update, runtime_of(context)))
+    tr = await chat_language(update, runtime_of(context))
     commands = list(texts.COMMANDS)
     if is_admin(update, context):
         commands += texts.ADMIN_COMMANDS
@@ -241,5 +243,6 @@ async def _set_language(
         return
     rt = runtime_of(context)
     await rt.db(chats.update_chat, chat_id=chat.id, language=language)
+    remember_language(rt, chat.id, language)
     new = translator(language)
     await reply(update, context, new.text(texts.LANGUAGE_SET, language=LANGUAGES[language]))

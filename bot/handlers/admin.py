@@ -6,7 +6,13 @@ from telegram import Update
 
 from bot import format as fmt
 from bot import texts
-from bot.handlers.common import Context, chat_view, is_admin, reply, translator_for, usage
+from bot.handlers.common import (
+    Context,
+    chat_language,
+    is_admin,
+    reply,
+    usage,
+)
 from bot.i18n import Html, Translator
 from bot.polling import poll_feeds
 from bot.runtime import runtime_of
@@ -16,7 +22,7 @@ MAX_FAILURES_SHOWN = 20
 
 
 async def _translator(update: Update, context: Context) -> Translator:
-    return translator_for(update, await chat_view(update, runtime_of(context)))
+    return await chat_language(update, runtime_of(context))
 
 
 async def _refuse(update: Update, context: Context, command: str, tr: Translator) -> bool:

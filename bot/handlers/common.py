@@ -44,7 +44,7 @@ async def usage(
         tr: the chat's translator (read from the chat when not given).
     """
     if tr is None:
-        tr = translator_for(update, await chat_view(update, runtime_of(context)))
+        tr = await chat_language(update, runtime_of(context))
     prefix = f"{problem}\n" if problem else ""
     line = tr.text(texts.USAGE_LINE, usage=tr.text(texts.USAGE[command]))
     await reply(update, context, prefix + line)
@@ -77,7 +77,7 @@ async def chat_settings(update: Update, rt: Runtime) -> ChatInfo:
     """Return the update's chat settings, registering the chat (not subscribed) if new."""
     chat = update.effective_chat
     assert chat is not None
-    return await rt.db(
+    info = await rt.db(
         chats.ensure_chat,
         chat_id=chat.id,
         kind=chat.type,
@@ -85,6 +85,8 @@ async def chat_settings(update: Update, rt: Runtime) -> ChatInfo:
         default_timezone=rt.settings.default_timezone,
         default_times=rt.settings.default_times,
     )
+    remember_language(rt, info.id, info.language)
+    return info
 
 
 async def chat_view(update: Update, rt: Runtime) -> ChatInfo:
@@ -98,6 +100,7 @@ async def chat_view(update: Update, rt: Runtime) -> ChatInfo:
     assert chat is not None
     known = await rt.db(chats.get_chat, chat_id=chat.id)
     if known is not None:
+        remember_language(rt, known.id, known.language)
         return known
     return ChatInfo(
         id=chat.id,
@@ -110,6 +113,33 @@ async def chat_view(update: Update, rt: Runtime) -> ChatInfo:
         quiet_days=(),
         subscribed=False,
     )
+
+
+def remember_language(rt: Runtime, chat_id: int, language: str | None) -> None:
+    """Note a chat's stored language as read or written (see `chat_language`)."""
+    rt.languages.note(chat_id, language)
+
+
+async def chat_language(update: Update, rt: Runtime) -> Translator:
+    """The update's translator, without a database read when the language is known here.
+
+    Args:
+        update: the update being answered.
+        rt: shared services (their ChatLanguages).
+
+    Returns:
+        The chat's stored language, or its sender's while the chat has none.
+    """
+    chat = update.effective_chat
+    assert chat is not None
+    known, language = rt.languages.lookup(chat.id)
+    if not known:
+        language = await rt.db(chats.language_of, chat_id=chat.id)
+        remember_language(rt, chat.id, language)
+    if language:
+        return translator(language)
+    user = update.effective_user
+    return translator(user.language_code if user else None)
 
 
 def _title(chat: Chat) -> str:

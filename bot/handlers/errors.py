@@ -8,7 +8,7 @@ from telegram import Update
 from telegram.error import Forbidden
 
 from bot import texts
-from bot.handlers.common import Context, chat_view, reply, translator_for
+from bot.handlers.common import Context, chat_language, reply
 from bot.jobs import refresh_chat_job
 from bot.runtime import runtime_of
 from summarizer.store import chats
@@ -29,7 +29,7 @@ async def unknown(update: Update, context: Context) -> None:
         return  # addressed to another bot (/help@otherbot): not ours to answer
     if chat.type != chat.PRIVATE and not target:
         return  # in groups, commands without our name may be meant for other bots
-    tr = translator_for(update, await chat_view(update, runtime_of(context)))
+    tr = await chat_language(update, runtime_of(context))
     await reply(update, context, tr.text(texts.UNKNOWN_COMMAND, command=name[:40]))
 
 
@@ -46,7 +46,7 @@ async def on_error(update: object, context: Context) -> None:
         await refresh_chat_job(context.application, rt, chat_id)
         return
     try:
-        tr = translator_for(update, await chat_view(update, runtime_of(context)))
+        tr = await chat_language(update, runtime_of(context))
         await reply(update, context, tr.text(texts.FAILED))
     except Exception:
         logger.warning("could not tell chat %s about the failure", chat_id, exc_info=True)

@@ -13,6 +13,7 @@ from bot import format as fmt
 from bot import texts
 from bot.handlers.common import (
     Context,
+    chat_language,
     chat_view,
     int_arg,
     reply,
@@ -175,7 +176,7 @@ async def search(update: Update, context: Context) -> None:
 
 async def _search(update: Update, context: Context, query: str) -> None:
     rt = runtime_of(context)
-    tr = translator_for(update, await chat_view(update, rt))
+    tr = await chat_language(update, rt)
     hits = await rt.domain(rt.service.search, query, limit=10)
     text = fmt.search(query, hits, tr=tr)
     if not hits:
@@ -190,7 +191,7 @@ async def plain_text(update: Update, context: Context) -> None:
     if query and len(query) <= MAX_PLAIN_QUERY:
         await _search(update, context, query)
         return
-    tr = translator_for(update, await chat_view(update, runtime_of(context)))
+    tr = await chat_language(update, runtime_of(context))
     await reply(update, context, tr.text(texts.SEARCH_HOW))
 
 

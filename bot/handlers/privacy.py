@@ -8,7 +8,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import ApplicationHandlerStop
 
 from bot import texts
-from bot.handlers.common import Context, chat_view, reply, translator_for, usage
+from bot.handlers.common import Context, chat_language, reply, usage
 from bot.i18n import translator
 from bot.jobs import drop_chat_job
 from bot.runtime import runtime_of
@@ -67,7 +67,7 @@ async def forget(update: Update, context: Context) -> None:
     if args == ["yes"]:
         await _forget(update, context)
         return
-    tr = translator_for(update, await chat_view(update, runtime_of(context)))
+    tr = await chat_language(update, runtime_of(context))
     if args:
         await usage(update, context, "forget", tr=tr)
         return
@@ -87,8 +87,9 @@ async def _forget(update: Update, context: Context) -> None:
     rt = runtime_of(context)
     chat = update.effective_chat
     assert chat is not None
-    tr = translator_for(update, await chat_view(update, rt))  # before the language goes too
+    tr = await chat_language(update, rt)  # before the language goes too
     drop_chat_job(context.application, chat.id)
     await rt.db(chats.forget_chat, chat_id=chat.id)
+    rt.languages.note(chat.id, None)
     logger.info("chat %s forgotten at its request", chat.id)
     await reply(update, context, tr.text(texts.FORGOTTEN))

@@ -282,3 +282,17 @@ def forget_chat(*, session: Session, chat_id: int) -> bool:
         session.delete(chat)
     session.commit()
     return chat is not None
+
+
+def language_of(*, session: Session, chat_id: int) -> str | None:
+    """Return a chat's stored language (None: not chosen, or a chat the bot has not met)."""
+    return session.exec(select(Chat.language).where(Chat.id == chat_id)).first()
+
+
+def chat_languages(*, session: Session, limit: int) -> dict[int, str]:
+    """Return the chats that have a stored language, at most `limit` + 1 of them (so a caller
+    can tell whether there are more than it keeps)."""
+    rows = session.exec(
+        select(Chat.id, Chat.language).where(col(Chat.language).is_not(None)).limit(limit + 1)
+    ).all()
+    return {chat_id: language for chat_id, language in rows if language}

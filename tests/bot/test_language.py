@@ -103,3 +103,22 @@ async def test_a_scheduled_briefing_is_rendered_in_the_chats_language(
         assert english is not None
         parts_en, _ = await briefing_parts(rt, english, None)  # not the cached Ukrainian one
         assert parts_en[0].startswith("<b>Briefing ·")
+
+
+async def test_a_chosen_language_holds_after_a_restart_and_a_change_elsewhere(
+    harness: Harness, fake_api: FakeBotApi
+) -> None:
+    fake_api.private_chat(USER, language_code="en")
+    async with harness.running():
+        await fake_api.reply_to(USER, "/settings language uk")
+    async with harness.running():  # a new process: the language is read at start
+        help_reply = await fake_api.reply_to(USER, "/help")
+        assert help_reply.html.startswith(UK.text(texts.COMMANDS_TITLE))
+        with Session(harness.engine) as session:  # another process switches it to Russian
+            chats.update_chat(session=session, chat_id=USER, language="ru")
+        await fake_api.reply_to(USER, "/settings")  # a command that reads the chat
+        again = await fake_api.reply_to(USER, "/help")
+        assert again.html.startswith(RU.text(texts.COMMANDS_TITLE))
+        await fake_api.reply_to(USER, "/forget yes")
+        english = await fake_api.reply_to(USER, "/help")
+        assert english.html.startswith("<b>Commands</b>")
