@@ -15,7 +15,6 @@ from telegram.ext import Application, Defaults
 from telegram.request import BaseRequest
 
 from bot import texts
-from bot.chat_languages import MAX_KEPT
 from bot.handlers import register
 from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES, translator
 from bot.jobs import start_scheduling
@@ -26,7 +25,6 @@ from bot.runtime import RUNTIME_KEY, Runtime
 from bot.schedule import Clock, utcnow
 from bot.settings import BotSettings
 from bot.updates import PerChatUpdateProcessor
-from summarizer.store import chats
 
 logger = logging.getLogger(__name__)
 
@@ -98,10 +96,8 @@ def build_application(
 
 
 async def on_start(app: AnyApp) -> None:
-    """Load the chats' languages, register the commands, rebuild briefing jobs, catch up missed
-    slots, start feed polling."""
+    """Register the commands, rebuild briefing jobs, catch up missed slots, start feed polling."""
     rt: Runtime = app.bot_data[RUNTIME_KEY]
-    rt.languages.load(await rt.db(chats.chat_languages, limit=MAX_KEPT))
     await register_commands(app, rt.settings)
     await start_scheduling(app, rt)
     if app.job_queue is not None and rt.settings.poll_minutes > 0:

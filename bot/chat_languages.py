@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass, field
 
 MAX_KEPT = 200_000  # chats with a language kept in memory; beyond it, misses read the database
@@ -12,20 +13,24 @@ MAX_KEPT = 200_000  # chats with a language kept in memory; beyond it, misses re
 class ChatLanguages:
     """Chat id -> stored language, for chats that have one.
 
-    `complete` says that every chat with a stored language was loaded at start (and every
-    change since went through `note`): a chat missing here then has none, with no need to
-    ask the database. A language set by another bot process shows here once this process
-    loads that chat (every command that reads its settings notes it).
+    `complete` says that every chat with a stored language was loaded (once, on the process's
+    first update that needs one: bot.handlers.common.chat_language) and every change since
+    went through `note`: a chat missing here then has none, with no need to ask the database.
+    A language set by another bot process shows here once this process loads that chat
+    (every command that reads its settings notes it).
     """
 
     known: dict[int, str] = field(default_factory=dict)
     complete: bool = False
+    tried: bool = False  # the one load ran (complete or not)
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
 
     def load(self, languages: dict[int, str]) -> None:
-        """Take the stored languages read at start (complete when they fit in MAX_KEPT)."""
+        """Take every stored language, read once (complete when they fit in MAX_KEPT)."""
+        self.tried = True
         if len(languages) > MAX_KEPT:
             return
-        self.known = dict(languages)
+        self.known = {**languages, **self.known}  # what was noted meanwhile is newer
         self.complete = True
 
     def note(self, chat_id: int, language: str | None) -> None:

@@ -8,6 +8,7 @@ from telegram import Chat, InlineKeyboardMarkup, Message, Update
 from telegram.ext import ContextTypes
 
 from bot import texts
+from bot.chat_languages import MAX_KEPT
 from bot.i18n import Translator, translator
 from bot.runtime import Runtime, runtime_of
 from bot.sender import send_html
@@ -132,6 +133,11 @@ async def chat_language(update: Update, rt: Runtime) -> Translator:
     """
     chat = update.effective_chat
     assert chat is not None
+    if not rt.languages.tried:  # the first update of the process reads them all, once
+        async with rt.languages.lock:
+            if not rt.languages.tried:
+                stored = await rt.db(chats.chat_languages, limit=MAX_KEPT)
+                rt.languages.load(stored)
     known, language = rt.languages.lookup(chat.id)
     if not known:
         language = await rt.db(chats.language_of, chat_id=chat.id)
