@@ -10,7 +10,15 @@ from zoneinfo import ZoneInfo
 
 from bot import texts
 from bot.i18n import Html, Translator, translator
-from summarizer.views import ArticleRef, ArticleView, DigestLine, EventView, SearchHit, StoryView
+from summarizer.views import (
+    ArticleRef,
+    ArticleView,
+    DigestLine,
+    EventView,
+    FeedStatus,
+    SearchHit,
+    StoryView,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -299,3 +307,26 @@ def counts(title: str, values: Mapping[str, int]) -> str:
     """A titled list of counts (for /stats)."""
     rows = "\n".join(f"{esc(k)}: <b>{v}</b>" for k, v in values.items())
     return f"<b>{esc(title)}</b>\n{rows}"
+
+
+def feed_status(feed: FeedStatus, zone: str = "UTC", *, tr: Translator | None = None) -> str:
+    """One feed of /sources: its address, then how its polls go (last error and next try)."""
+    tr = _english(tr)
+    name = f"{esc(feed.title)} — {esc(feed.url)}" if feed.title else esc(feed.url)
+    if feed.polling_by:
+        state = tr.text(texts.FEED_POLLING_NOW)
+    elif feed.failures:
+        state = tr.text(texts.FEED_FAILING, count=feed.failures)
+        if feed.next_poll:
+            state += "; " + tr.text(texts.FEED_NEXT_TRY, when=tr.when(feed.next_poll, zone))
+        state += f"\n  {esc(feed.last_error[:300])}"
+    elif feed.last_polled is None:
+        state = tr.text(texts.FEED_NOT_POLLED)
+    else:
+        state = tr.text(texts.FEED_POLLED, when=tr.when(feed.last_polled, zone))
+        if feed.next_poll:
+            state += ", " + tr.text(texts.FEED_NEXT, when=tr.when(feed.next_poll, zone))
+    every = ""
+    if feed.interval_minutes is not None:
+        every = " (" + tr.text(texts.FEED_EVERY, minutes=f"{feed.interval_minutes:g}") + ")"
+    return f"{BULLET} {name}{every}\n  {state}"

@@ -102,12 +102,20 @@ LANGUAGE_UNKNOWN = N_("No messages in {code} yet; choose one of {languages}.")
 # -- bot.handlers.admin --
 ADMINS_ONLY = N_("Only admins can use /{command}.")
 FEED_ADDED = N_("Added {url}.")
+FEED_ALREADY = N_("Already polled: {url}.")
 FEED_REMOVED = N_("Removed {url}.")
 FEED_UNKNOWN = N_("Not a configured feed: {url}.")
 POLLED = N_("Polled feeds: {new} new, {duplicate} duplicate, {failed} failed.")
-POLL_FAILURES = N_("<b>Failed</b>\n{failures}")
 NO_FEEDS = N_("No feeds yet.")
-FEEDS = N_("<b>Feeds</b>\n{feeds}\n\nUsage: /sources add URL")
+FEEDS = N_("<b>Feeds</b> (times in UTC)\n{feeds}\n\nUsage: /sources add URL")
+# -- bot.format.feed_status (one feed of /sources and /sources poll) --
+FEED_POLLING_NOW = N_("polling now")
+FEED_FAILING = N_("⚠ failed {count}× in a row")
+FEED_NEXT_TRY = N_("next try {when}")
+FEED_NOT_POLLED = N_("not polled yet")
+FEED_POLLED = N_("ok, polled {when}")
+FEED_NEXT = N_("next {when}")
+FEED_EVERY = N_("every {minutes} min")
 STATS_TITLE = N_("Stats")
 STAT_NAMES: dict[str, str] = {  # keys of BriefingService.stats and chats.chat_counts
     "articles": N_("articles"),

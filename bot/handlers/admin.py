@@ -18,8 +18,6 @@ from bot.polling import poll_feeds
 from bot.runtime import runtime_of
 from summarizer.store import chats
 
-MAX_FAILURES_SHOWN = 20
-
 
 async def _translator(update: Update, context: Context) -> Translator:
     return await chat_language(update, runtime_of(context))
@@ -41,27 +39,23 @@ async def sources(update: Update, context: Context) -> None:
     args = context.args or []
     action = args[0].lower() if args else "list"
     if action == "add" and len(args) == 2 and args[1].startswith(("http://", "https://")):
-        await rt.domain(rt.service.add_feed, args[1])
-        await reply(update, context, tr.text(texts.FEED_ADDED, url=args[1]))
+        added = await rt.domain(rt.service.add_feed, args[1])
+        message = texts.FEED_ADDED if added else texts.FEED_ALREADY
+        await reply(update, context, tr.text(message, url=args[1]))
     elif action == "remove" and len(args) == 2:
         removed = await rt.domain(rt.service.remove_feed, args[1])
         message = texts.FEED_REMOVED if removed else texts.FEED_UNKNOWN
         await reply(update, context, tr.text(message, url=args[1]))
     elif action == "poll" and len(args) == 1:
-        report = await poll_feeds(rt)
+        report = await poll_feeds(rt, due_only=False)
         text = tr.text(
             texts.POLLED, new=report.new, duplicate=report.duplicate, failed=report.failed
         )
-        if report.errors:
-            shown = report.errors[:MAX_FAILURES_SHOWN]
-            lines = "\n".join(f"{fmt.BULLET} {fmt.esc(error[:300])}" for error in shown)
-            if len(report.errors) > len(shown):
-                lines += f"\n{fmt.BULLET} +{len(report.errors) - len(shown)}"
-            text += "\n\n" + tr.text(texts.POLL_FAILURES, failures=Html(lines))
-        await reply(update, context, text)
+        failing = "".join(f"\n{fmt.feed_status(feed, tr=tr)}" for feed in report.failing)
+        await reply(update, context, text + failing)
     elif action == "list" and len(args) <= 1:
-        feeds = await rt.domain(rt.service.feeds)
-        listed = "\n".join(f"{fmt.BULLET} {fmt.esc(url)}" for url in feeds)
+        feeds = await rt.domain(rt.service.feed_statuses)
+        listed = "\n".join(fmt.feed_status(feed, tr=tr) for feed in feeds)
         await reply(
             update, context, tr.text(texts.FEEDS, feeds=Html(listed or tr.text(texts.NO_FEEDS)))
         )
