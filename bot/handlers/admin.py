@@ -16,6 +16,7 @@ from bot.handlers.common import (
 from bot.i18n import Html, Translator
 from bot.polling import poll_feeds
 from bot.runtime import runtime_of
+from summarizer.errors import InputError
 from summarizer.store import chats
 
 
@@ -39,7 +40,11 @@ async def sources(update: Update, context: Context) -> None:
     args = context.args or []
     action = args[0].lower() if args else "list"
     if action == "add" and len(args) == 2 and args[1].startswith(("http://", "https://")):
-        added = await rt.domain(rt.service.add_feed, args[1])
+        try:
+            added = await rt.domain(rt.service.add_feed, args[1])
+        except InputError as exc:  # too long for a feed address
+            await reply(update, context, tr.text(texts.FEED_REFUSED, reason=str(exc)[:300]))
+            return
         message = texts.FEED_ADDED if added else texts.FEED_ALREADY
         await reply(update, context, tr.text(message, url=args[1]))
     elif action == "remove" and len(args) == 2:
