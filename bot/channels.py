@@ -12,7 +12,7 @@ from bot import texts
 from bot.i18n import translator
 from bot.runtime import Runtime
 from bot.sender import send_html
-from summarizer.store import chat_channels
+from summarizer.store import chat_channels, chats
 
 logger = logging.getLogger(__name__)
 
@@ -25,8 +25,8 @@ async def channel_lost(bot: Bot, rt: Runtime, channel_id: int, reason: str) -> N
     chat_id, name = owner
     logger.warning("channel %s dropped (%s); briefings go to chat %s", channel_id, reason, chat_id)
     try:
-        # The chat's own language is not stored yet (docs/i18n.md); English until it is.
-        await send_html(bot, chat_id, translator(None).text(texts.CHANNEL_LOST, channel=name))
+        language = await rt.db(chats.language_of, chat_id=chat_id)
+        await send_html(bot, chat_id, translator(language).text(texts.CHANNEL_LOST, channel=name))
     except TelegramError as exc:
         logger.info("telling chat %s about channel %s failed: %s", chat_id, channel_id, exc)
 

@@ -13,6 +13,7 @@ from telegram.error import ChatMigrated, Forbidden, TelegramError
 from bot import format as fmt
 from bot.channels import channel_lost
 from bot.chatfeeds import chat_events
+from bot.i18n import translator
 from bot.ratelimit import routine
 from bot.runtime import Runtime
 from bot.schedule import local_weekday
@@ -47,7 +48,7 @@ async def briefing_parts(
 
     Args:
         rt: shared services.
-        chat: the chat's settings (topics, length, zone).
+        chat: the chat's settings (topics, length, zone, language).
         since: when the content of the chat's last briefing was computed (None: everything).
         reader: what the chat reads (summarizer.store.chat_feeds.reader; None: everything).
 
@@ -56,11 +57,13 @@ async def briefing_parts(
         computed (the next briefing's `since`).
     """
     words = chat.words or rt.settings.digest_words
+    tr = translator(chat.language)
     key = (
         since,
         words,
         tuple(chat.topics),
         chat.timezone,
+        tr.language,
         rt.settings.events_per_briefing,
         _audience(chat.id, reader),
     )
@@ -77,7 +80,7 @@ async def briefing_parts(
         topics=chat.topics,
     )
     fresh = [e for e in events if not e.nothing_new]
-    parts = split_html(fmt.briefing(fresh, now=rt.now(), zone=chat.timezone, since=since))
+    parts = split_html(fmt.briefing(fresh, now=rt.now(), zone=chat.timezone, since=since, tr=tr))
     if len(rt.cache) > 1_000:
         rt.cache.clear()
     rt.cache[key] = (time.monotonic() + BRIEFING_CACHE_SECONDS, parts, computed)

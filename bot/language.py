@@ -1,20 +1,23 @@
-"""The language the bot answers an update in: the sender's Telegram language_code, for now.
-
-Handlers of this branch's commands (feeds, OPML, channels, group rights) call `translator_of`;
-when chats store their own language (docs/i18n.md, phase 2) this is the one place to read it.
-"""
+"""The translator of an update for the modules outside bot.handlers (bot.rights) and the
+handlers of feeds, OPML and channels: the chat's language (bot.handlers.common.chat_language)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from telegram import Update
+from telegram.ext import CallbackContext
 
-from bot.i18n import Translator, translator
+from bot.i18n import Translator
+from bot.runtime import runtime_of
 
 
-def translator_of(update: Update) -> Translator:
-    """The translator for the sender of an update (English when unknown)."""
-    user = update.effective_user
-    return translator(user.language_code if user is not None else None)
+async def translator_of(update: Update, context: CallbackContext[Any, Any, Any, Any]) -> Translator:
+    """The chat's translator (its sender's language while the chat has none)."""
+    # Imported here: the handlers package imports bot.rights, which imports this module.
+    from bot.handlers.common import chat_language
+
+    return await chat_language(update, runtime_of(context))
 
 
 __all__ = ["translator_of"]

@@ -131,7 +131,8 @@ async def refuse(update: Update, context: Context) -> None:
     """Tell the sender that only the group's administrators can change its settings."""
     chat = update.effective_chat
     assert chat is not None
-    await send_html(context.bot, chat.id, translator_of(update).text(texts.GROUP_ADMINS_ONLY))
+    tr = await translator_of(update, context)
+    await send_html(context.bot, chat.id, tr.text(texts.GROUP_ADMINS_ONLY))
 
 
 def always(_args: Sequence[str]) -> bool:

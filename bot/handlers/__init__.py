@@ -16,11 +16,20 @@ from telegram.ext import (
     filters,
 )
 
-from bot.handlers import account, admin, channel, errors, feeds, membership, news, throttle
-from bot.handlers.account import ADMIN_COMMANDS, COMMANDS
+from bot.handlers import (
+    account,
+    admin,
+    channel,
+    errors,
+    feeds,
+    membership,
+    news,
+    privacy,
+    throttle,
+)
 from bot.rights import admins_only, with_arguments
 
-__all__ = ["ADMIN_COMMANDS", "COMMANDS", "PRIVATE_COMMANDS", "register"]
+__all__ = ["PRIVATE_COMMANDS", "register"]
 
 # Commands that only work in a private chat: left out of the group chats' command menu.
 PRIVATE_COMMANDS = frozenset({"channel"})
@@ -56,13 +65,26 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         "channel": channel.channel,
         "sources": admin.sources,
         "stats": admin.stats,
+        "forget": admins_only(privacy.forget),
     }
+    app.add_handler(TypeHandler(Update, privacy.gate), group=-2)
     app.add_handler(TypeHandler(Update, throttle.throttle), group=-1)
     for name, callback in callbacks.items():
         app.add_handler(CommandHandler(name, callback))
     app.add_handler(CallbackQueryHandler(news.button, pattern=r"^(more|src|page):"))
+    app.add_handler(
+        CallbackQueryHandler(
+            admins_only(privacy.forget_button), pattern=rf"^{privacy.FORGET_DATA}$"
+        )
+    )
     app.add_handler(MessageHandler(filters.COMMAND, errors.unknown))
     app.add_handler(MessageHandler(filters.UpdateType.MESSAGE & OPML_FILES, feeds.opml_document))
+    app.add_handler(
+        MessageHandler(
+            filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE & ~filters.UpdateType.EDITED,
+            news.plain_text,
+        )
+    )
     app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, membership.migrated))
     app.add_handler(ChatMemberHandler(membership.my_membership, ChatMemberHandler.MY_CHAT_MEMBER))
     app.add_error_handler(errors.on_error)

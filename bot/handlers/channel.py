@@ -41,7 +41,7 @@ def _plan(tr: Translator, chat: ChatInfo) -> str:
 
 async def channel(update: Update, context: Context) -> None:
     """Show, set or stop the channel that receives this chat's scheduled briefings."""
-    tr = translator_of(update)
+    tr = await translator_of(update, context)
     chat, user = update.effective_chat, update.effective_user
     assert chat is not None
     if chat.type != ChatType.PRIVATE or user is None:

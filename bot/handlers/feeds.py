@@ -49,7 +49,7 @@ async def _usage(update: Update, context: Context, tr: Translator, problem: str 
 
 async def feeds(update: Update, context: Context) -> None:
     """List the chat's feeds, follow or drop some, or export them as OPML."""
-    tr = translator_of(update)
+    tr = await translator_of(update, context)
     args = context.args or []
     action = args[0].lower() if args else "list"
     if action == "list" and len(args) <= 1:
@@ -214,7 +214,7 @@ async def opml_document(update: Update, context: Context) -> None:
     message = update.effective_message
     if message is None or message.document is None:
         return
-    tr = translator_of(update)
+    tr = await translator_of(update, context)
     if not await may_change(update, context):
         await refuse(update, context)
         return
@@ -267,7 +267,7 @@ def with_sources(settings: Handler) -> Handler:
         if not args or args[0] != "sources":
             await settings(update, context)
             return
-        tr = translator_of(update)
+        tr = await translator_of(update, context)
         rt = runtime_of(context)
         chat = await chat_settings(update, rt)
         if args[1:] in (["mine"], ["all"]):

@@ -11,7 +11,7 @@ from sqlalchemy import select as sa_select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
-from summarizer.store.chat_feed_tables import ChatFeed, ChatReading
+from summarizer.store.chat_feed_tables import ChatChannel, ChatFeed, ChatReading
 from summarizer.store.chat_tables import (
     Chat,
     ChatDelivery,
@@ -37,6 +37,7 @@ def _load(session: Session, where: ColumnElement[bool]) -> list[ChatInfo]:
             col(Chat.timezone),
             col(Chat.words),
             col(Chat.quiet_days),
+            col(Chat.language),
             col(ChatSubscription.active),
             col(ChatSubscription.changed_at),
             col(ChatSchedule.local_time),
@@ -53,7 +54,20 @@ def _load(session: Session, where: ColumnElement[bool]) -> list[ChatInfo]:
     times: set[str] = set()
     topics: dict[int, str] = {}
     for index, row in enumerate(rows):
-        chat_id, kind, title, zone, words, quiet, active, changed_at, time_, topic_id, word = row
+        (
+            chat_id,
+            kind,
+            title,
+            zone,
+            words,
+            quiet,
+            language,
+            active,
+            changed_at,
+            time_,
+            topic_id,
+            word,
+        ) = row
         if time_ is not None:
             times.add(time_)
         if topic_id is not None:
@@ -72,6 +86,7 @@ def _load(session: Session, where: ColumnElement[bool]) -> list[ChatInfo]:
                 quiet_days=tuple(d for d in quiet.split(",") if d),
                 subscribed=bool(active),
                 subscribed_at=changed_at if active else None,
+                language=language,
             )
         )
         times, topics = set(), {}
@@ -184,8 +199,9 @@ def update_chat(
     timezone: str | None = None,
     words: int | None = None,
     quiet_days: Sequence[str] | None = None,
+    language: str | None = None,
 ) -> None:
-    """Change a chat's timezone, digest length or quiet days (None leaves a field as it is)."""
+    """Change a chat's timezone, digest length, quiet days or language (None leaves a field)."""
     chat = session.get(Chat, chat_id)
     if chat is None:
         raise LookupError(f"chat {chat_id} is not known; send /start first")
@@ -195,6 +211,8 @@ def update_chat(
         chat.words = words
     if quiet_days is not None:
         chat.quiet_days = ",".join(quiet_days)
+    if language is not None:
+        chat.language = language
     session.add(chat)
     session.commit()
 
@@ -221,6 +239,7 @@ def migrate_chat(*, session: Session, old_id: int, new_id: int) -> bool:
             timezone=old.timezone,
             words=old.words,
             quiet_days=old.quiet_days,
+            language=old.language,
             created_at=old.created_at,
         )
     )
@@ -257,3 +276,43 @@ def chat_counts(*, session: Session) -> dict[str, int]:
     ).all():
         counts[f"deliveries_{status}"] = number
     return counts
+
+
+def forget_chat(*, session: Session, chat_id: int) -> bool:
+    """Delete everything stored about a chat: settings, subscription, topics, times, deliveries,
+    feeds (the shared feed rows stay), reading choice and channel.
+
+    Returns:
+        True when the chat was known.
+    """
+    models: tuple[type[Any], ...] = (
+        ChatSubscription,
+        ChatTopic,
+        ChatSchedule,
+        ChatDelivery,
+        ChatFeed,
+        ChatReading,
+        ChatChannel,
+    )
+    for model in models:
+        for row in session.exec(select(model).where(col(model.chat_id) == chat_id)).all():
+            session.delete(row)
+    chat = session.get(Chat, chat_id)
+    if chat is not None:
+        session.delete(chat)
+    session.commit()
+    return chat is not None
+
+
+def language_of(*, session: Session, chat_id: int) -> str | None:
+    """Return a chat's stored language (None: not chosen, or a chat the bot has not met)."""
+    return session.exec(select(Chat.language).where(Chat.id == chat_id)).first()
+
+
+def chat_languages(*, session: Session, limit: int) -> dict[int, str]:
+    """Return the chats that have a stored language, at most `limit` + 1 of them (so a caller
+    can tell whether there are more than it keeps)."""
+    rows = session.exec(
+        select(Chat.id, Chat.language).where(col(Chat.language).is_not(None)).limit(limit + 1)
+    ).all()
+    return {chat_id: language for chat_id, language in rows if language}
