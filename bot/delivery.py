@@ -12,14 +12,14 @@ from telegram.error import ChatMigrated, Forbidden, TelegramError
 
 from bot import format as fmt
 from bot.channels import channel_lost
-from bot.chatfeeds import chat_events
+from bot.chatfeeds import chat_events, reader_of
 from bot.i18n import translator
 from bot.ratelimit import routine
 from bot.runtime import Runtime
 from bot.schedule import local_weekday
 from bot.split import split_html
 from summarizer.store import chat_feeds, chat_tables, chats, deliveries
-from summarizer.store.chat_feeds import Reader
+from summarizer.store.chat_feeds import Reader, Route
 from summarizer.store.chat_tables import ChatInfo
 
 logger = logging.getLogger(__name__)
@@ -39,7 +39,7 @@ BRIEFING_CACHE_SECONDS = 60.0
 
 
 async def briefing_parts(
-    rt: Runtime, chat: ChatInfo, since: datetime | None, reader: Reader | None
+    rt: Runtime, chat: ChatInfo, since: datetime | None, *, route: Route | None = None
 ) -> tuple[list[str], datetime]:
     """Render a chat's briefing split into messages: what is new since `since`, or a line saying so.
 
@@ -50,13 +50,15 @@ async def briefing_parts(
         rt: shared services.
         chat: the chat's settings (topics, length, zone, language).
         since: when the content of the chat's last briefing was computed (None: everything).
-        reader: what the chat reads (summarizer.store.chat_feeds.reader; None: everything).
+        route: the chat's route read already by the delivery (what it reads); looked up when
+            not given.
 
     Returns:
         The messages (Telegram HTML, each within the length limit), and when their content was
         computed (the next briefing's `since`).
     """
     words = chat.words or rt.settings.digest_words
+    reader = route.reader if route is not None else await reader_of(rt, chat.id)
     tr = translator(chat.language)
     key = (
         since,
@@ -145,7 +147,7 @@ async def _deliver(
     way = await rt.db(chat_feeds.route, chat_id=chat.id)
     send_to, to_channel = way.send_to, way.to_channel
     try:
-        parts, computed = await briefing_parts(rt, chat, claim.since, way.reader)
+        parts, computed = await briefing_parts(rt, chat, claim.since, route=way)
         for index in range(claim.sent_parts, len(parts)):
             async with rt.in_flight:
                 with routine():  # replies to people's commands go ahead of briefings
