@@ -271,3 +271,15 @@ async def test_every_fetch_goes_through_the_ingest_address_check(
     assert "non-public address 127.0.0.1" in feed.error, feed
     assert "non-public address" in shown.text
     assert site.fetches(wire) == 0
+
+
+async def test_feed_messages_in_the_chats_language(
+    feed_harness: Harness, fake_api: FakeBotApi
+) -> None:
+    fake_api.private_chat(ADA, language_code="ru")
+    async with feed_harness.running():
+        await fake_api.reply_to(ADA, "/start")
+        empty = await fake_api.reply_to(ADA, "/feeds")
+        refused = await fake_api.reply_to(ADA, "/feeds add ftp://x/y")
+    assert empty.text.startswith("У вас пока нет своих лент."), empty.text
+    assert refused.text.startswith("Отклонена: ftp://x/y"), refused.text
