@@ -20,10 +20,16 @@ def esc(text: object) -> str:
     return escape(str(text), quote=False)
 
 
+# The longest address linked (ingest caps fetched ones at this too): a longer one is left out,
+# since a cut address leads nowhere and a tag longer than a message cannot be sent at all.
+MAX_LINK_URL = 2_000
+
+
 def link(title: str, url: str) -> str:
-    """Return an <a> link for http(s) URLs, else the escaped title alone."""
-    if url.startswith(("http://", "https://")):
-        return f'<a href="{escape(url, quote=True)}">{esc(title)}</a>'
+    """Return an <a> link for http(s) URLs of at most MAX_LINK_URL, else the escaped title."""
+    href = escape(url, quote=True)
+    if url.startswith(("http://", "https://")) and len(href) <= MAX_LINK_URL:
+        return f'<a href="{href}">{esc(title)}</a>'
     return esc(title)
 
 

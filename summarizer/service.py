@@ -164,6 +164,16 @@ class BriefingService:
             limit=limit, offset=offset, since=since, words=words, topics=topics, now=now
         )
 
+    def event_count(self) -> int:
+        """How many events are stored (what a page of the ranking can reach)."""
+
+        def count() -> int:
+            with Session(self.engine) as session:
+                return int(session.exec(select(func.count()).select_from(Event)).one())
+
+        number: int = self._cached(("event_count",), count)
+        return number
+
     def _top_events(
         self,
         *,

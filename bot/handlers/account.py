@@ -79,16 +79,42 @@ async def subscribe(update: Update, context: Context) -> None:
     """Subscribe the chat to scheduled briefings, optionally following topics."""
     rt = runtime_of(context)
     chat = await chat_settings(update, rt)
-    if context.args:
-        await rt.db(chats.add_topics, chat_id=chat.id, keywords=context.args)
+    refused = await _follow(rt, chat.id, context.args or [])
     await rt.db(chats.set_subscription, chat_id=chat.id, active=True, now=rt.now())
     chat = await _resubscribe(context, rt, chat.id)
     topics = ", ".join(chat.topics) or "all news"
     await reply(
         update,
         context,
-        f"Subscribed: briefings at {_plan(chat)} on {fmt.esc(topics)}. /unsubscribe stops them.",
+        f"Subscribed: briefings at {_plan(chat)} on {fmt.esc(topics)}. /unsubscribe stops them."
+        + _topics_full(rt, refused),
     )
+
+
+async def _follow(rt: Runtime, chat_id: int, words: list[str]) -> list[str]:
+    """Follow words within the chat's cap; return the ones left out."""
+    if not words:
+        return []
+    return await rt.db(
+        chats.add_topics, chat_id=chat_id, keywords=words, limit=rt.settings.topics_per_chat
+    )
+
+
+def _topics_full(rt: Runtime, refused: list[str]) -> str:
+    """The line saying which words were not followed because the chat has its fill."""
+    if not refused:
+        return ""
+    limit = rt.settings.topics_per_chat
+    return (
+        f"\nA chat follows at most {limit} topics: not added {fmt.esc(_few(refused))}. "
+        "/topics drop WORD... makes room."
+    )
+
+
+def _few(words: list[str], shown: int = 5) -> str:
+    """Name up to `shown` words, then how many more."""
+    text = ", ".join(words[:shown])
+    return f"{text} +{len(words) - shown}" if len(words) > shown else text
 
 
 async def unsubscribe(update: Update, context: Context) -> None:
@@ -106,8 +132,9 @@ async def topics(update: Update, context: Context) -> None:
     chat = await chat_settings(update, rt)
     args = context.args or []
     action, words = (args[0].lower(), args[1:]) if args else ("list", [])
+    refused: list[str] = []
     if action in {"add", "follow"} and words:
-        await rt.db(chats.add_topics, chat_id=chat.id, keywords=words)
+        refused = await _follow(rt, chat.id, words)
     elif action in {"drop", "remove"} and words:
         await rt.db(chats.remove_topics, chat_id=chat.id, keywords=words)
     elif action == "clear" and not words:
@@ -119,7 +146,11 @@ async def topics(update: Update, context: Context) -> None:
     followed = ", ".join(chat.topics)
     text = f"Topics: {fmt.esc(followed)}" if followed else "No topics: briefings cover all news."
     await reply(
-        update, context, text + "\n/topics add WORD... follows, /topics drop WORD... drops."
+        update,
+        context,
+        text
+        + _topics_full(rt, refused)
+        + "\n/topics add WORD... follows, /topics drop WORD... drops.",
     )
 
 

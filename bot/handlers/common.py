@@ -46,16 +46,24 @@ async def usage(update: Update, context: Context, command: str, problem: str = "
 _ID = re.compile(r"[0-9]{1,19}")
 
 
+def parse_id(text: str) -> int | None:
+    """Return a positive 64-bit id written in ASCII digits, or None for anything else.
+
+    ASCII only: "²".isdigit() and "٣".isdigit() are True, but int() fails on the first and
+    reads the second as 3.
+    """
+    if not _ID.fullmatch(text):
+        return None
+    number = int(text)
+    return number if 0 < number < 2**63 else None
+
+
 def int_arg(context: Context) -> int | None:
     """Return the single integer argument of a command, or None when absent or malformed."""
     args = context.args or []
     if len(args) != 1:
         return None
-    text = args[0].lstrip("#")
-    if not _ID.fullmatch(text):  # ASCII digits only: "²".isdigit() is True but int() fails
-        return None
-    number = int(text)
-    return number if 0 < number < 2**63 else None
+    return parse_id(args[0].lstrip("#"))
 
 
 async def chat_settings(update: Update, rt: Runtime) -> ChatInfo:
@@ -103,7 +111,11 @@ def _title(chat: Chat) -> str:
 
 
 def is_admin(update: Update, context: Context) -> bool:
-    """Return True when the sender or the chat is listed in ADMIN_CHAT_IDS."""
+    """Return True when the sender's user id is listed in ADMIN_CHAT_IDS.
+
+    Only the user counts: a group id listed there makes no member of that group a bot admin
+    (in a private chat the chat id is the user id, so listing a person works either way).
+    """
     admins = runtime_of(context).settings.admin_ids
-    user, chat = update.effective_user, update.effective_chat
-    return bool((user and user.id in admins) or (chat and chat.id in admins))
+    user = update.effective_user
+    return user is not None and user.id in admins

@@ -7,12 +7,14 @@ import logging
 from telegram import Update
 from telegram.error import Forbidden
 
+from bot import format as fmt
 from bot.handlers.common import Context, reply
 from bot.jobs import refresh_chat_job
 from bot.runtime import runtime_of
 from summarizer.store import chats
 
 logger = logging.getLogger(__name__)
+_SHOWN_COMMAND = 64  # characters of an unknown command echoed back (a real one has at most 33)
 
 
 async def unknown(update: Update, context: Context) -> None:
@@ -25,7 +27,8 @@ async def unknown(update: Update, context: Context) -> None:
     name, _, target = command.partition("@")
     if chat.type != chat.PRIVATE and target.lower() != (context.bot.username or "").lower():
         return  # in groups, commands without our name may be meant for other bots
-    await reply(update, context, f"Unknown command {name}. /help lists the commands.")
+    shown = name if len(name) <= _SHOWN_COMMAND else name[: _SHOWN_COMMAND - 1] + "…"
+    await reply(update, context, f"Unknown command {fmt.esc(shown)}. /help lists the commands.")
 
 
 async def on_error(update: object, context: Context) -> None:

@@ -9,13 +9,14 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
 
 from bot import format as fmt
-from bot.handlers.common import Context, chat_view, int_arg, reply, usage
+from bot.handlers.common import Context, chat_view, int_arg, parse_id, reply, usage
 from bot.runtime import runtime_of
 from summarizer.errors import NotFoundError
 from summarizer.store.chat_tables import ChatInfo
 from summarizer.views import EventView
 
 V = TypeVar("V")
+MAX_QUERY_CHARS = 200  # of a /search (the store also caps its words: summarizer.store.search)
 
 
 async def brief(update: Update, context: Context) -> None:
@@ -32,10 +33,18 @@ async def brief(update: Update, context: Context) -> None:
 
 
 async def _page(context: Context, page: int, zone: str) -> tuple[str, InlineKeyboardMarkup]:
+    """Render page `page` (from 0) of the ranked events, clamped to the last page there is.
+
+    Only the page's events (and one more, to know whether a next page exists) are built:
+    a far page costs a ranking and six views, never the whole list.
+    """
     rt = runtime_of(context)
-    size = rt.settings.events_page_size
-    ranked = await rt.domain(rt.service.top_events, limit=(page + 1) * size + 1)
-    shown = ranked[page * size : (page + 1) * size]
+    size = max(1, rt.settings.events_page_size)
+    total = await rt.domain(rt.service.event_count)
+    last = max(0, (total - 1) // size)
+    asked, page = page, min(page, last)
+    ranked = await rt.domain(rt.service.top_events, limit=size + 1, offset=page * size)
+    shown = ranked[:size]
     rows = [
         [
             InlineKeyboardButton(f"More {page * size + i + 1}", callback_data=f"more:{e.id}"),
@@ -46,14 +55,21 @@ async def _page(context: Context, page: int, zone: str) -> tuple[str, InlineKeyb
     paging = []
     if page > 0:
         paging.append(InlineKeyboardButton("« Prev", callback_data=f"page:{page - 1}"))
-    if len(ranked) > (page + 1) * size:
+    if len(ranked) > size:
         paging.append(InlineKeyboardButton("Next »", callback_data=f"page:{page + 1}"))
     if paging:
         rows.append(paging)
     text = fmt.events_page(shown, page * size + 1, zone)
-    if not shown and page > 0:
-        text = f"No events on page {page + 1}. /events shows the first page."
+    if asked > page:
+        text += f"\n\n<i>There are only {last + 1} pages: this is the last one.</i>"
+    elif page == last and page > 0:
+        text += "\n\n<i>This is the last page.</i>"
     return text, InlineKeyboardMarkup(rows)
+
+
+def _page_index(value: str) -> int | None:
+    """The page (from 0) of a `page:N` button, or None when N is not ASCII digits."""
+    return 0 if value == "0" else parse_id(value)
 
 
 async def events(update: Update, context: Context) -> None:
@@ -135,7 +151,7 @@ async def _show_by_id(
 
 async def search(update: Update, context: Context) -> None:
     """Search the articles for words."""
-    query = " ".join(context.args or []).strip()
+    query = " ".join(context.args or []).strip()[:MAX_QUERY_CHARS]
     if not query:
         await usage(update, context, "search")
         return
@@ -149,21 +165,22 @@ async def button(update: Update, context: Context) -> None:
     query = update.callback_query
     assert query is not None
     kind, _, value = (query.data or "").partition(":")
-    if not value.isdigit():
+    number = parse_id(value) if kind in {"more", "src"} else _page_index(value)
+    if number is None:
         await query.answer("This button has expired.")
         return
     await query.answer()
     rt = runtime_of(context)
     chat = await chat_view(update, rt)
     if kind == "page":
-        text, markup = await _page(context, int(value), chat.timezone)
+        text, markup = await _page(context, number, chat.timezone)
         try:
             await query.edit_message_text(text, reply_markup=markup)
         except BadRequest as exc:  # pressed twice: Telegram refuses an identical edit
             if "not modified" not in str(exc).lower():
                 raise
         return
-    view = await _event_view(update, context, int(value), chat)
+    view = await _event_view(update, context, number, chat)
     if view is None:
         return
     html = fmt.event_full(view, chat.timezone) if kind == "more" else fmt.sources_of(view)
