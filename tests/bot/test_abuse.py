@@ -89,12 +89,12 @@ async def test_a_far_page_shows_the_last_page_and_builds_one_page(
         far = await fake_api.reply_to(USER, "/events 999999999999")
         assert len(built) <= 2  # the page's event and the one that tells a next page exists
         assert f"<b>{total}." in far.html
-        assert f"There are only {total} pages: this is the last one." in far.text
+        assert "There is no page 999999999999: this is the last one." in far.text
         labels = [b["text"] for row in far.reply_markup["inline_keyboard"] for b in row]
         assert "« Prev" in labels and "Next »" not in labels
 
         last = await fake_api.reply_to(USER, f"/events {total}")
-        assert "This is the last page." in last.text and "only" not in last.text
+        assert "This is the last page." in last.text and "no page" not in last.text
         first = await fake_api.reply_to(USER, "/events")
         assert "last page" not in first.text
 

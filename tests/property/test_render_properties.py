@@ -20,7 +20,9 @@ URL_CHARS = ANY_CHAR | st.sampled_from(list("&\"'<>%?=#/"))
 LINK = st.one_of(
     st.text(alphabet=URL_CHARS, max_size=300),  # anything at all, most not http(s)
     st.builds(
-        lambda s, n: "https://example.org/" + s * n, st.text(URL_CHARS, min_size=1, max_size=20), st.integers(1, 800)
+        lambda s, n: "https://example.org/" + s * n,
+        st.text(URL_CHARS, min_size=1, max_size=20),
+        st.integers(1, 800),
     ),
     st.integers(1_900, 9_000).map(lambda n: "http://x.org/?" + "&" * n),
 )
