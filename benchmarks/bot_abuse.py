@@ -14,9 +14,10 @@ checkout (e.g. the code before the fix) with this checkout's fake, corpus and me
 Idle: the victim (a private chat) sends /event ID for --rounds events in turn, each its own
 uncached digest; latency is from the getUpdates answer that delivered the command to the reply
 reaching the server. Attacked: in each round every attacker group queues, at once, a full
-burst of 8 commands alternating /events N (N drawn from 1 to twice the last page, each a
-different page) and /search with about 4,000 characters of random long words and an unspaced
-run; the victim's /event ID (another uncached event) is queued right behind them.
+burst of 8 commands alternating /events N (N random up to twice the last page: past the
+last page with --pages far, the default, or from page 1 with --pages deep, where most pages
+exist) and /search with about 4,000 characters of random long words and an unspaced run;
+the victim's /event ID (another uncached event) is queued right behind them.
 """
 
 from __future__ import annotations
@@ -50,8 +51,8 @@ PAGE_SIZE = 5  # bot.events_page_size's default
 class RepoBotProcess(BotProcess):
     """`briefing -v run` started from a given checkout (its code, this machine's venv)."""
 
-    def __init__(self, repo: Path, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, repo: Path, config: Path, fake: FaultyBotApi, log: Path) -> None:
+        super().__init__(config, fake, log)
         self.repo = repo
         self.env["PYTHONPATH"] = str(repo)
 
@@ -121,7 +122,9 @@ def _served(fake: FaultyBotApi, counts: dict[int, int]) -> bool:
     return all(len(fake.sent(group)) - count >= BURST for group, count in counts.items())
 
 
-def run(work: Path, db_url: str, repo: Path, attackers: int, rounds: int) -> dict[str, float]:
+def run(
+    work: Path, db_url: str, repo: Path, attackers: int, rounds: int, pages: str
+) -> dict[str, float]:
     """Measure the victim's /event latency idle and under attack; return the figures (s)."""
     ids = event_ids(db_url)
     last_page = max(1, -(-len(ids) // PAGE_SIZE))
@@ -148,7 +151,8 @@ def run(work: Path, db_url: str, repo: Path, attackers: int, rounds: int) -> dic
                 texts: list[tuple[int, str]] = []
                 for group in groups:
                     for n in range(BURST):
-                        page = rng.randint(1, 2 * last_page)
+                        low = last_page + 1 if pages == "far" else 1
+                        page = rng.randint(low, 2 * last_page)
                         text = f"/events {page}" if n % 2 == 0 else long_search(rng)
                         texts.append((group, text))
                 counts = {group: len(fake.sent(group)) for group in groups}
@@ -187,28 +191,35 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--repo", type=Path, default=REPO_ROOT, help="checkout the bot runs from")
     parser.add_argument("--shared", help="the shared data folder (default ../shared)")
+    parser.add_argument(
+        "--pages",
+        choices=("far", "deep"),
+        default="far",
+        help="far: pages past the last one; deep: any page up to twice the last (most exist)",
+    )
+    parser.add_argument("--db", help="a database ingested already (skips building the corpus)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bot-abuse-") as folder:
         work = Path(folder)
-        db_url = ingest_corpus(work, args.articles, shared_dir(args.shared))
-        row = run(work, db_url, args.repo.resolve(), args.attackers, args.rounds)
+        db_url = args.db or ingest_corpus(work, args.articles, shared_dir(args.shared))
+        row = run(work, db_url, args.repo.resolve(), args.attackers, args.rounds, args.pages)
     ratio = row["attacked max"] / row["idle max"]
     lines = [
         "### bot_abuse: another chat's /event while groups send far pages and long searches",
         "",
-        "| bot code | events | pages | attacking groups x commands "
+        "| bot code | pages asked | events | pages | attacking groups x commands "
         "| victim /event idle p50 / max (s) | under attack p50 / max (s) "
         "| attacked max / idle max | a burst answered in (s, p50) "
         "| attacker replies | rejected by the API |",
-        "|---|---|---|---|---|---|---|---|---|---|",
-        f"| {args.repo.resolve().name} | {row['events']:.0f} | {row['pages']:.0f} "
+        "|---|---|---|---|---|---|---|---|---|---|---|",
+        f"| {args.repo.resolve().name} | {args.pages} | {row['events']:.0f} | {row['pages']:.0f} "
         f"| {args.attackers} x {BURST} | {row['idle p50']:.3f} / {row['idle max']:.3f} "
         f"| {row['attacked p50']:.3f} / {row['attacked max']:.3f} | {ratio:.2f} "
         f"| {row['burst seconds']:.1f} | {row['answered']:.0f} of {row['sent']:.0f} "
         f"| {row['rejected']:.0f} |",
         "",
         f"Command: `.venv/bin/python -m benchmarks.bot_abuse --articles {args.articles} "
-        f"--attackers {args.attackers} --rounds {args.rounds}"
+        f"--attackers {args.attackers} --rounds {args.rounds} --pages {args.pages}"
         + (f" --repo {args.repo}`" if args.repo.resolve() != REPO_ROOT else "`"),
     ]
     table = "\n".join(lines)
