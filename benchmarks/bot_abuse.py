@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -183,50 +184,78 @@ def run(
     }
 
 
+HEADER = [
+    "# bot_abuse: another chat's /event while groups send far pages and long searches",
+    "",
+    "| bot code | pages asked | events | pages | attacking groups x commands "
+    "| victim /event idle p50 / max (s) | under attack p50 / max (s) "
+    "| attacked max / idle max | a burst answered in (s, p50) "
+    "| attacker replies | rejected by the API |",
+    "|---|---|---|---|---|---|---|---|---|---|---|",
+]
+
+
 def main() -> None:
-    """Ingest the corpus, measure, print the Markdown table and write it to results."""
+    """Ingest the corpus, measure each checkout and page mode, print and save the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--attackers", type=int, default=6)
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--repo", type=Path, default=REPO_ROOT, help="checkout the bot runs from")
+    parser.add_argument(
+        "--repo",
+        type=Path,
+        action="append",
+        help="a checkout the bot runs from (repeatable; default: this one)",
+    )
     parser.add_argument("--shared", help="the shared data folder (default ../shared)")
     parser.add_argument(
         "--pages",
-        choices=("far", "deep"),
-        default="far",
+        default="far,deep",
         help="far: pages past the last one; deep: any page up to twice the last (most exist)",
     )
     parser.add_argument("--db", help="a database ingested already (skips building the corpus)")
     args = parser.parse_args()
+    repos = [repo.resolve() for repo in args.repo or [REPO_ROOT]]
+    modes = [mode for mode in args.pages.split(",") if mode in {"far", "deep"}]
+    lines = list(HEADER)
+    print("\n".join(lines), flush=True)
     with tempfile.TemporaryDirectory(prefix="bot-abuse-") as folder:
         work = Path(folder)
-        db_url = args.db or ingest_corpus(work, args.articles, shared_dir(args.shared))
-        row = run(work, db_url, args.repo.resolve(), args.attackers, args.rounds, args.pages)
-    ratio = row["attacked max"] / row["idle max"]
-    lines = [
-        "### bot_abuse: another chat's /event while groups send far pages and long searches",
-        "",
-        "| bot code | pages asked | events | pages | attacking groups x commands "
-        "| victim /event idle p50 / max (s) | under attack p50 / max (s) "
-        "| attacked max / idle max | a burst answered in (s, p50) "
-        "| attacker replies | rejected by the API |",
-        "|---|---|---|---|---|---|---|---|---|---|---|",
-        f"| {args.repo.resolve().name} | {args.pages} | {row['events']:.0f} | {row['pages']:.0f} "
-        f"| {args.attackers} x {BURST} | {row['idle p50']:.3f} / {row['idle max']:.3f} "
-        f"| {row['attacked p50']:.3f} / {row['attacked max']:.3f} | {ratio:.2f} "
-        f"| {row['burst seconds']:.1f} | {row['answered']:.0f} of {row['sent']:.0f} "
-        f"| {row['rejected']:.0f} |",
+        source = args.db or ingest_corpus(work, args.articles, shared_dir(args.shared))
+        for index, (repo, mode) in enumerate((r, m) for r in repos for m in modes):
+            where = work / f"run-{index}"
+            where.mkdir()
+            db_url = _copy(source, where)  # every run starts from the same data, caches cold
+            row = run(where, db_url, repo, args.attackers, args.rounds, mode)
+            ratio = row["attacked max"] / row["idle max"]
+            lines.append(
+                f"| {'this branch' if repo == REPO_ROOT else repo} | {mode} | {row['events']:.0f} "
+                f"| {row['pages']:.0f} | {args.attackers} x {BURST} "
+                f"| {row['idle p50']:.3f} / {row['idle max']:.3f} "
+                f"| {row['attacked p50']:.3f} / {row['attacked max']:.3f} | {ratio:.2f} "
+                f"| {row['burst seconds']:.1f} | {row['answered']:.0f} of {row['sent']:.0f} "
+                f"| {row['rejected']:.0f} |"
+            )
+            print(lines[-1], flush=True)
+    others = "".join(f" --repo {repo}" for repo in repos if repo != REPO_ROOT)
+    lines += [
         "",
         f"Command: `.venv/bin/python -m benchmarks.bot_abuse --articles {args.articles} "
-        f"--attackers {args.attackers} --rounds {args.rounds} --pages {args.pages}"
-        + (f" --repo {args.repo}`" if args.repo.resolve() != REPO_ROOT else "`"),
+        f"--attackers {args.attackers} --rounds {args.rounds} --pages {','.join(modes)}{others}`",
     ]
     table = "\n".join(lines)
     print(table)
     RESULTS.parent.mkdir(exist_ok=True)
-    with RESULTS.open("a", encoding="utf-8") as out:
-        out.write(table + "\n\n")
+    RESULTS.write_text(table + "\n", encoding="utf-8")
+
+
+def _copy(db_url: str, folder: Path) -> str:
+    """Copy a SQLite database (with what its WAL holds) into `folder`; return the copy's URL."""
+    source = Path(db_url.removeprefix("sqlite:///"))
+    target = folder / source.name
+    with sqlite3.connect(source) as original, sqlite3.connect(target) as copy:
+        original.backup(copy)
+    return f"sqlite:///{target}"
 
 
 if __name__ == "__main__":
