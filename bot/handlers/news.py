@@ -60,7 +60,7 @@ async def _page(context: Context, page: int, zone: str) -> tuple[str, InlineKeyb
     if paging:
         rows.append(paging)
     text = fmt.events_page(shown, page * size + 1, zone)
-    if asked > page:
+    if asked > page and total > 0:
         text += f"\n\n<i>There is no page {asked + 1}: this is the last one.</i>"
     elif page == last and page > 0:
         text += "\n\n<i>This is the last page.</i>"

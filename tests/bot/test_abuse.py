@@ -5,6 +5,7 @@ echoes are escaped, odd button data expires, and bot admins are users, never gro
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from typing import Any
 
@@ -105,6 +106,17 @@ async def test_a_far_page_shows_the_last_page_and_builds_one_page(
         assert "this is the last one" in edited.text
         assert len(built) - before <= 2
     assert fake_api.state.rejected == []
+
+
+def test_chats_asking_for_one_page_at_once_build_it_once(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    built = _count_views(harness, monkeypatch)
+    harness.service._views.clear()
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        pages = list(pool.map(lambda _: harness.service.top_events(limit=3, offset=1), range(8)))
+    assert pages[0] and len(built) == len(pages[0])
+    assert all([e.id for e in page] == [e.id for e in pages[0]] for page in pages)
 
 
 async def _edited(fake_api: FakeBotApi, chat_id: int, message_id: int) -> Sent:
