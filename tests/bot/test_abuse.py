@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import event, update
 from sqlmodel import Session, select
 
+from bot.settings import BotSettings
 from summarizer.store import chats
 from summarizer.store.chat_tables import ChatTopic
 from summarizer.store.models import Article
@@ -148,6 +149,11 @@ async def test_topics_are_capped_per_chat_with_a_clear_reply(
     with Session(harness.engine) as session:
         info = chats.get_chat(session=session, chat_id=USER)
     assert info is not None and info.topics == ("bridge", "orchard", "tram")
+
+
+def test_the_topic_cap_comes_from_the_config() -> None:
+    assert BotSettings.from_env({}, {}).topics_per_chat == 50
+    assert BotSettings.from_env({"bot": {"topics_per_chat": 7}}, {}).topics_per_chat == 7
 
 
 async def test_two_long_words_sharing_100_characters_are_one_topic(
