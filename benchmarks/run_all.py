@@ -26,6 +26,7 @@ BENCHMARKS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("encodings", (), "Encodings: undeclared and legacy text (issue 10)"),
     ("bbc", (), "Per-article summaries on BBC News Summary (issue 2)"),
     ("ingest_speed", (), "Ingest throughput and memory, 1,000 articles (issue 2)"),
+    ("eventpairs", (), "Same-event pairs through the product (issue 11)"),
     ("wikiref", (), "Story clustering on WikiRef (issue 3)"),
     ("multiling", (), "Multi-source event digests on MultiLing (issue 3)"),
     ("event_speed", (), "Digest and clustering speed (issue 3)"),

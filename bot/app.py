@@ -14,9 +14,10 @@ from telegram.error import TelegramError
 from telegram.ext import Application, Defaults
 from telegram.request import BaseRequest
 
+from bot import retention
 from bot.handlers import ADMIN_COMMANDS, COMMANDS, register
 from bot.jobs import start_scheduling
-from bot.polling import JOB_NAME, poll_job
+from bot.polling import JOB_NAME, poll_job, tick_seconds
 from bot.ports import Briefings
 from bot.ratelimit import Limits, PacingRateLimiter
 from bot.runtime import RUNTIME_KEY, Runtime
@@ -94,17 +95,26 @@ def build_application(
 
 
 async def on_start(app: AnyApp) -> None:
-    """Register the commands, rebuild briefing jobs, catch up missed slots, start feed polling."""
+    """Register the commands, rebuild briefing jobs, catch up, start feed polling and pruning."""
     rt: Runtime = app.bot_data[RUNTIME_KEY]
     await register_commands(app, rt.settings)
     await start_scheduling(app, rt)
     if app.job_queue is not None and rt.settings.poll_minutes > 0:
+        every = tick_seconds(rt.settings.poll_minutes)
         app.job_queue.run_repeating(
             poll_job,
-            interval=rt.settings.poll_minutes * 60,
+            interval=every,
             first=10,
             name=JOB_NAME,
-            job_kwargs={"misfire_grace_time": int(rt.settings.poll_minutes * 60), "coalesce": True},
+            job_kwargs={"misfire_grace_time": int(every), "coalesce": True},
+        )
+    if app.job_queue is not None and rt.settings.retention_days > 0:
+        app.job_queue.run_repeating(
+            retention.prune_job,
+            interval=retention.EVERY_SECONDS,
+            first=retention.FIRST_SECONDS,
+            name=retention.JOB_NAME,
+            job_kwargs={"misfire_grace_time": None, "coalesce": True},
         )
 
 

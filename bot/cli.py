@@ -12,7 +12,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from summarizer.cli.commands import add_domain_commands
+from summarizer.cli.feeds import add_feed_commands
 from summarizer.cli.printable import printable_stream
+from summarizer.cli.prune import add_prune_command
 from summarizer.config import load_config
 from summarizer.errors import BriefingError
 
@@ -42,6 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     add_domain_commands(sub)
     db_help = "SQLAlchemy database URL (default: DATABASE_URL, then config/briefing.toml)"
+    add_feed_commands(sub, db_help)
+    add_prune_command(sub, db_help)
     p = sub.add_parser("run", help="run the Telegram bot (needs TELEGRAM_BOT_TOKEN)")
     p.add_argument("--db", help=db_help)
     p.add_argument("--webhook-url", help="serve a webhook at this public URL instead of polling")

@@ -8,7 +8,15 @@ from datetime import datetime
 from html import escape
 from zoneinfo import ZoneInfo
 
-from summarizer.views import ArticleRef, ArticleView, DigestLine, EventView, SearchHit, StoryView
+from summarizer.views import (
+    ArticleRef,
+    ArticleView,
+    DigestLine,
+    EventView,
+    FeedStatus,
+    SearchHit,
+    StoryView,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -225,3 +233,20 @@ def counts(title: str, values: Mapping[str, int]) -> str:
     """A titled list of counts (for /stats)."""
     rows = "\n".join(f"{esc(k)}: <b>{v}</b>" for k, v in values.items())
     return f"<b>{esc(title)}</b>\n{rows}"
+
+
+def feed_status(feed: FeedStatus, zone: str = "UTC") -> str:
+    """One feed of /sources: its address, then how its polls go (last error and next try)."""
+    name = f"{esc(feed.title)} — {esc(feed.url)}" if feed.title else esc(feed.url)
+    if feed.polling_by:
+        state = "polling now"
+    elif feed.failures:
+        retry = f"; next try {when(feed.next_poll, zone)}" if feed.next_poll else ""
+        state = f"⚠ failed {feed.failures}× in a row{retry}\n  {esc(feed.last_error[:300])}"
+    elif feed.last_polled is None:
+        state = "not polled yet"
+    else:
+        upcoming = f", next {when(feed.next_poll, zone)}" if feed.next_poll else ""
+        state = f"ok, polled {when(feed.last_polled, zone)}{upcoming}"
+    every = f" (every {feed.interval_minutes:g} min)" if feed.interval_minutes is not None else ""
+    return f"{BULLET} {name}{every}\n  {state}"

@@ -9,6 +9,7 @@ from datetime import timedelta
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from summarizer.config import retention_days
 from summarizer.errors import InputError
 
 DEFAULT_API_URL = "https://api.telegram.org"
@@ -65,6 +66,7 @@ class BotSettings:
     )
     feeds: tuple[str, ...] = ()
     poll_minutes: float = 30.0
+    retention_days: int = 90  # 0: the daily prune job does not run
     messages_per_second: float = 30.0
     chat_interval_seconds: float = 1.0
     group_messages_per_minute: float = 20.0
@@ -116,6 +118,7 @@ class BotSettings:
             lengths=dict(bot.get("lengths", {"short": 60, "medium": 120, "long": 250})),
             feeds=tuple(str(u) for u in feeds.get("urls", [])),
             poll_minutes=float(feeds.get("poll_minutes", 30)),
+            retention_days=retention_days(config),
             messages_per_second=float(bot.get("messages_per_second", 30)),
             chat_interval_seconds=float(bot.get("chat_interval_seconds", 1.0)),
             group_messages_per_minute=float(bot.get("group_messages_per_minute", 20)),

@@ -26,24 +26,28 @@ async def sources(update: Update, context: Context) -> None:
     args = context.args or []
     action = args[0].lower() if args else "list"
     if action == "add" and len(args) == 2 and args[1].startswith(("http://", "https://")):
-        await rt.domain(rt.service.add_feed, args[1])
-        await reply(update, context, f"Added {fmt.esc(args[1])}.")
+        added = await rt.domain(rt.service.add_feed, args[1])
+        text = "Added" if added else "Already polled:"
+        await reply(update, context, f"{text} {fmt.esc(args[1])}.")
     elif action == "remove" and len(args) == 2:
         removed = await rt.domain(rt.service.remove_feed, args[1])
         text = "Removed" if removed else "Not a configured feed:"
         await reply(update, context, f"{text} {fmt.esc(args[1])}.")
     elif action == "poll" and len(args) == 1:
-        report = await poll_feeds(rt)
+        report = await poll_feeds(rt, due_only=False)
+        failing = "".join(f"\n{fmt.feed_status(feed)}" for feed in report.failing)
         await reply(
             update,
             context,
             f"Polled feeds: {report.new} new, {report.duplicate} duplicate, "
-            f"{report.failed} failed.",
+            f"{report.failed} failed.{failing}",
         )
     elif action == "list" and len(args) <= 1:
-        feeds = await rt.domain(rt.service.feeds)
-        listed = "\n".join(f"• {fmt.esc(url)}" for url in feeds) or "No feeds yet."
-        await reply(update, context, f"<b>Feeds</b>\n{listed}\n\nUsage: /sources add URL")
+        feeds = await rt.domain(rt.service.feed_statuses)
+        listed = "\n".join(fmt.feed_status(feed) for feed in feeds) or "No feeds yet."
+        await reply(
+            update, context, f"<b>Feeds</b> (times in UTC)\n{listed}\n\nUsage: /sources add URL"
+        )
     else:
         await usage(update, context, "sources")
 

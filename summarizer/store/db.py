@@ -11,9 +11,9 @@ from typing import Any
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import event, inspect
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError
-from sqlmodel import create_engine
+from sqlmodel import Session, create_engine
 
 from summarizer.errors import StorageError
 from summarizer.store.fts_schema import FTS_FUNCTION, fts_text
@@ -98,3 +98,22 @@ def current_revision(engine: Engine) -> str | None:
             return None
         row = connection.exec_driver_sql("SELECT version_num FROM alembic_version").first()
         return str(row[0]) if row else None
+
+
+def begin_write(session: Session) -> Connection:
+    """Open the session's transaction as a writer from its first statement (SQLite).
+
+    A SQLite transaction that reads and then writes is refused at once with "database is
+    locked" when another connection wrote in between (it cannot wait: its snapshot is stale);
+    BEGIN IMMEDIATE takes the write lock first, waiting up to the busy timeout. Other databases
+    need nothing here.
+
+    Returns:
+        The session's connection, inside the transaction.
+    """
+    connection = session.connection()
+    if connection.dialect.name == "sqlite":
+        raw = connection.connection.dbapi_connection
+        if raw is not None and not getattr(raw, "in_transaction", True):
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+    return connection

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import text
@@ -16,6 +15,7 @@ from summarizer.store.fts_schema import (
     SEPARATOR,
     fts_text,
 )
+from summarizer.store.types import as_utc
 from summarizer.views import ArticleRef, SearchHit
 
 _TERM = re.compile(f"[\\w{MARKS}]+")  # a word, with the combining marks of its script
@@ -109,14 +109,8 @@ def _hit(row: Any) -> SearchHit:
             title=str(title),
             source=str(source),
             location=str(location),
-            published=_as_utc(published),
+            published=as_utc(published),
         ),
         snippet=_snippet(snip),
         rank=float(rank or 0.0),
     )
-
-
-def _as_utc(value: Any) -> datetime:
-    """A raw timestamp column (text on SQLite, datetime on PostgreSQL) as UTC-aware datetime."""
-    parsed = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
-    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
