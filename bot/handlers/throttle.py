@@ -45,6 +45,8 @@ async def throttle(update: Update, context: Context) -> None:
     chat = update.effective_chat
     if chat is None:
         return
+    # Only new messages count: an edited one (update.edited_message) runs no command either
+    # (bot.handlers.NEW_MESSAGES), so the limit counts exactly what runs.
     is_command = bool(update.message and (update.message.text or "").startswith("/"))
     if not is_command and update.callback_query is None:
         return
