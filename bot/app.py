@@ -14,8 +14,9 @@ from telegram.error import TelegramError
 from telegram.ext import Application, Defaults
 from telegram.request import BaseRequest
 
-from bot import retention
-from bot.handlers import ADMIN_COMMANDS, COMMANDS, register
+from bot import retention, texts
+from bot.handlers import register
+from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES, translator
 from bot.jobs import start_scheduling
 from bot.polling import JOB_NAME, poll_job, tick_seconds
 from bot.ports import Briefings
@@ -119,15 +120,21 @@ async def on_start(app: AnyApp) -> None:
 
 
 async def register_commands(app: AnyApp, settings: BotSettings) -> None:
-    """Call setMyCommands: public commands for everyone, admin ones too in admin chats."""
-    public = [BotCommand(name, text) for name, text in COMMANDS]
-    await app.bot.set_my_commands(public, scope=BotCommandScopeDefault())
-    admin = public + [BotCommand(name, text) for name, text in ADMIN_COMMANDS]
-    for chat_id in sorted(settings.admin_ids):
-        try:
-            await app.bot.set_my_commands(admin, scope=BotCommandScopeChat(chat_id))
-        except TelegramError as exc:  # an admin who never talked to the bot
-            logger.warning("admin commands for chat %s not set: %s", chat_id, exc)
+    """Call setMyCommands per language: public commands for everyone, admin ones too in admin
+    chats; each language's menu for users whose Telegram speaks it, English by default."""
+    for language in LANGUAGES:
+        tr = translator(language)
+        code = None if language == DEFAULT_LANGUAGE else language
+        public = [BotCommand(name, tr.text(text)) for name, text in texts.COMMANDS]
+        await app.bot.set_my_commands(public, scope=BotCommandScopeDefault(), language_code=code)
+        admin = public + [BotCommand(name, tr.text(text)) for name, text in texts.ADMIN_COMMANDS]
+        for chat_id in sorted(settings.admin_ids):
+            try:
+                await app.bot.set_my_commands(
+                    admin, scope=BotCommandScopeChat(chat_id), language_code=code
+                )
+            except TelegramError as exc:  # an admin who never talked to the bot
+                logger.warning("admin commands for chat %s not set: %s", chat_id, exc)
 
 
 __all__ = ["build_application", "limits_of", "on_start", "register_commands"]

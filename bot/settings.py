@@ -39,12 +39,12 @@ def check_timezone(name: str) -> str:
     return name
 
 
-def _admin_ids(raw: Any) -> frozenset[int]:
+def _admin_ids(raw: Any, name: str = "ADMIN_CHAT_IDS") -> frozenset[int]:
     items = raw.split(",") if isinstance(raw, str) else list(raw or [])
     try:
         return frozenset(int(str(item).strip()) for item in items if str(item).strip())
     except ValueError as exc:
-        raise InputError(f"ADMIN_CHAT_IDS={raw!r}: use comma-separated user ids") from exc
+        raise InputError(f"{name}={raw!r}: use comma-separated chat ids") from exc
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +54,8 @@ class BotSettings:
     token: str | None = field(default=None, repr=False)
     api_url: str = DEFAULT_API_URL
     admin_ids: frozenset[int] = frozenset()
+    # Chats (or users, in private chats) that may use the bot; empty: everyone.
+    allowed_chat_ids: frozenset[int] = frozenset()
     default_times: tuple[str, ...] = ("08:00",)
     default_timezone: str = "UTC"
     grace: timedelta = timedelta(minutes=120)
@@ -85,7 +87,7 @@ class BotSettings:
         Args:
             config: the configuration of summarizer.config.load_config.
             environ: environment variables (TELEGRAM_BOT_TOKEN, TELEGRAM_API_URL, ADMIN_CHAT_IDS,
-                BRIEFING_WEBHOOK_LISTEN, BRIEFING_WEBHOOK_PORT).
+                ALLOWED_CHAT_IDS, BRIEFING_WEBHOOK_LISTEN, BRIEFING_WEBHOOK_PORT).
 
         Returns:
             The settings; raises InputError naming the variable or key that is wrong.
@@ -100,6 +102,7 @@ class BotSettings:
             raise InputError(f"config [bot]: {exc}") from exc
         api_url = environ.get("TELEGRAM_API_URL") or str(bot.get("api_url") or DEFAULT_API_URL)
         admins = environ.get("ADMIN_CHAT_IDS")
+        allowed = environ.get("ALLOWED_CHAT_IDS")
         try:
             port = int(environ.get("BRIEFING_WEBHOOK_PORT") or bot.get("webhook_port", 8443))
         except ValueError as exc:
@@ -108,6 +111,10 @@ class BotSettings:
             token=environ.get("TELEGRAM_BOT_TOKEN") or None,
             api_url=api_url.rstrip("/"),
             admin_ids=_admin_ids(admins if admins is not None else bot.get("admin_chat_ids", [])),
+            allowed_chat_ids=_admin_ids(
+                allowed if allowed is not None else bot.get("allowed_chat_ids", []),
+                "ALLOWED_CHAT_IDS",
+            ),
             default_times=times,
             default_timezone=zone,
             grace=timedelta(minutes=float(bot.get("grace_minutes", 120))),

@@ -28,7 +28,9 @@ from summarizer.store.events import newest_article_time
 from summarizer.store.models import Event, Story
 from summarizer.store.retention import prune as prune_before
 from summarizer.store.search import search_articles
+from summarizer.text.terms import StemmedText, join_texts, stem_text
 from summarizer.timemath import shift
+from summarizer.topics import TopicFilter
 from summarizer.views import (
     ArticleView,
     EventView,
@@ -44,6 +46,7 @@ logger = logging.getLogger(__name__)
 
 _CANDIDATE_EVENTS = 300  # events ranked per read (a page of the ranking's input, not a cap)
 _MAX_ID = 2**63 - 1  # ids are 64-bit integers in every database
+_STEMMED_KEPT = 20_000  # stemmed articles kept for topic filters (a few MB of stems)
 _MAX_SEARCH_HITS = 1_000
 MAX_FEED_URL = 2_000  # the feed table's url column
 # Event lists and digests are reused for this long (cleared by every ingest in this process;
@@ -60,6 +63,8 @@ class BriefingService:
         self.engine = engine
         self.config: Mapping[str, Any] = config or {}
         self._views: dict[tuple[Any, ...], tuple[float, Any]] = {}
+        # Stemmed title and body by article id, for topic filters (an article never changes).
+        self._stemmed: dict[int, StemmedText] = {}
         self._views_lock = threading.Lock()
         self._building: dict[tuple[Any, ...], threading.Event] = {}
         summaries = section(self.config, "summaries")
@@ -163,7 +168,9 @@ class BriefingService:
             offset: how many of the best-ranked events to skip (paging).
             since: only events with articles after this time, and only what is new in them.
             words: digest length in words (default from the config).
-            topics: keep events whose articles mention any of these words.
+            topics: a chat's topics (summarizer.topics keys: word, "a phrase", -word): keep
+                events whose articles match a followed one (stemmed in each article's
+                language, title and body) and none excluded.
             now: the time recency is measured from (default: now, or the newest event's last
                 article when that is older).
         """
@@ -233,6 +240,7 @@ class BriefingService:
             return []
         most_sources, most_articles = ranking.largest_event(session=session)
         moment = self._ranking_time(session, now)
+        rules = TopicFilter.from_keys(topics)
         ranked: list[tuple[float, Event]] = []
         read = 0
         while True:
@@ -244,11 +252,7 @@ class BriefingService:
             read += len(page)
             growth = ranking.growth_counts(session=session, events=page)
             ids = [event.id for event in page if event.id is not None]
-            shown = (
-                ranking.events_mentioning(session=session, event_ids=ids, topics=topics)
-                if topics
-                else None
-            )
+            shown = self._admitted(session, ids, rules) if rules else None
             for event in page:
                 assert event.id is not None
                 if shown is not None and event.id not in shown:
@@ -408,6 +412,27 @@ class BriefingService:
             last_seen_estimated=bool(last) and all(d.published_estimated for d in last),
             last_seen_date_only=bool(last) and all(d.published_date_only for d in last),
         )
+
+    def _admitted(self, session: Session, event_ids: Sequence[int], rules: TopicFilter) -> set[int]:
+        """The events that pass a topic filter, their articles stemmed in their languages
+        (each article stemmed once per process: its text never changes)."""
+        by_event = ranking.event_articles(session=session, event_ids=event_ids)
+        wanted = [a for ids in by_event.values() for a in ids]
+        stems = {a: self._stemmed[a] for a in wanted if a in self._stemmed}
+        missing = [a for a in wanted if a not in stems]
+        for article_id, title, body, language in ranking.article_texts(
+            session=session, article_ids=missing
+        ):
+            stems[article_id] = stem_text(title, body, language)
+        if len(self._stemmed) + len(missing) > _STEMMED_KEPT:
+            self._stemmed.clear()
+        self._stemmed.update((a, stems[a]) for a in missing if a in stems)
+        admitted = set()
+        for event_id in event_ids:
+            texts = [stems[a] for a in by_event.get(event_id, []) if a in stems]
+            if rules.admits(join_texts(texts)):
+                admitted.add(event_id)
+        return admitted
 
     # -- articles and search ---------------------------------------------------------------
 

@@ -39,6 +39,7 @@ def _load(session: Session, where: ColumnElement[bool]) -> list[ChatInfo]:
                 col(Chat.timezone),
                 col(Chat.words),
                 col(Chat.quiet_days),
+                col(Chat.language),
                 col(ChatSubscription.active),
                 col(ChatSubscription.changed_at),
             ),
@@ -73,8 +74,9 @@ def _load(session: Session, where: ColumnElement[bool]) -> list[ChatInfo]:
             quiet_days=tuple(d for d in quiet.split(",") if d),
             subscribed=bool(active),
             subscribed_at=changed_at if active else None,
+            language=language,
         )
-        for chat_id, kind, title, zone, words, quiet, active, changed_at in rows
+        for chat_id, kind, title, zone, words, quiet, language, active, changed_at in rows
     ]
 
 
@@ -222,8 +224,9 @@ def update_chat(
     timezone: str | None = None,
     words: int | None = None,
     quiet_days: Sequence[str] | None = None,
+    language: str | None = None,
 ) -> None:
-    """Change a chat's timezone, digest length or quiet days (None leaves a field as it is)."""
+    """Change a chat's timezone, digest length, quiet days or language (None leaves a field)."""
     chat = session.get(Chat, chat_id)
     if chat is None:
         raise LookupError(f"chat {chat_id} is not known; send /start first")
@@ -233,6 +236,8 @@ def update_chat(
         chat.words = words
     if quiet_days is not None:
         chat.quiet_days = ",".join(quiet_days)
+    if language is not None:
+        chat.language = language
     session.add(chat)
     session.commit()
 
@@ -259,6 +264,7 @@ def migrate_chat(*, session: Session, old_id: int, new_id: int) -> bool:
             timezone=old.timezone,
             words=old.words,
             quiet_days=old.quiet_days,
+            language=old.language,
             created_at=old.created_at,
         )
     )
@@ -287,3 +293,33 @@ def chat_counts(*, session: Session) -> dict[str, int]:
     ).all():
         counts[f"deliveries_{status}"] = number
     return counts
+
+
+def forget_chat(*, session: Session, chat_id: int) -> bool:
+    """Delete everything stored about a chat: settings, subscription, topics, times, deliveries.
+
+    Returns:
+        True when the chat was known.
+    """
+    for model in (ChatSubscription, ChatTopic, ChatSchedule, ChatDelivery):
+        for row in session.exec(select(model).where(col(model.chat_id) == chat_id)).all():
+            session.delete(row)
+    chat = session.get(Chat, chat_id)
+    if chat is not None:
+        session.delete(chat)
+    session.commit()
+    return chat is not None
+
+
+def language_of(*, session: Session, chat_id: int) -> str | None:
+    """Return a chat's stored language (None: not chosen, or a chat the bot has not met)."""
+    return session.exec(select(Chat.language).where(Chat.id == chat_id)).first()
+
+
+def chat_languages(*, session: Session, limit: int) -> dict[int, str]:
+    """Return the chats that have a stored language, at most `limit` + 1 of them (so a caller
+    can tell whether there are more than it keeps)."""
+    rows = session.exec(
+        select(Chat.id, Chat.language).where(col(Chat.language).is_not(None)).limit(limit + 1)
+    ).all()
+    return {chat_id: language for chat_id, language in rows if language}

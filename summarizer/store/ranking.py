@@ -52,32 +52,34 @@ def growth_counts(*, session: Session, events: Sequence[Event]) -> dict[int, int
     return {int(event_id): int(count) for event_id, count in rows if event_id is not None}
 
 
-def events_mentioning(
-    *, session: Session, event_ids: Sequence[int], topics: Sequence[str]
-) -> set[int]:
-    """The events any of whose articles' titles or bodies contain any topic (case-insensitive).
-
-    One query reads the articles of all the given events; the match is Python's lower-casing
-    (every script), not the database's.
-    """
-    wanted = [topic.lower() for topic in topics if topic.strip()]
-    if not event_ids or not wanted:
-        return set()
+def event_articles(*, session: Session, event_ids: Sequence[int]) -> dict[int, list[int]]:
+    """The article ids of each of the given events, in one query (events without any: absent)."""
+    if not event_ids:
+        return {}
     rows = session.exec(
-        select(Article.event_id, Article.title, Article.body)
+        select(Article.event_id, Article.id)
         .where(col(Article.event_id).in_(list(event_ids)))
         .order_by(col(Article.id))
     ).all()
-    texts: dict[int, list[str]] = {}
-    for event_id, title, body in rows:
-        if event_id is not None:
-            texts.setdefault(event_id, []).append(f"{title} {body}")
-    found = set()
-    for event_id, parts in texts.items():
-        text = " ".join(parts).lower()
-        if any(topic in text for topic in wanted):
-            found.add(event_id)
+    found: dict[int, list[int]] = {}
+    for event_id, article_id in rows:
+        if event_id is not None and article_id is not None:
+            found.setdefault(event_id, []).append(article_id)
     return found
+
+
+def article_texts(
+    *, session: Session, article_ids: Sequence[int]
+) -> list[tuple[int, str, str, str]]:
+    """(id, title, body, language) of the given articles, in one query."""
+    if not article_ids:
+        return []
+    rows = session.exec(
+        select(Article.id, Article.title, Article.body, Article.language).where(
+            col(Article.id).in_(list(article_ids))
+        )
+    ).all()
+    return [(int(a_id), title, body, language) for a_id, title, body, language in rows if a_id]
 
 
 def story_events(*, session: Session, story_id: int) -> list[Event]:

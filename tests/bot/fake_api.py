@@ -112,9 +112,13 @@ class FakeBotApi(BotApiMethods):
 
     # -- driving the bot -----------------------------------------------------------------------
 
-    def private_chat(self, user_id: int, name: str = "Ada") -> JSONDict:
+    def private_chat(
+        self, user_id: int, name: str = "Ada", language_code: str | None = None
+    ) -> JSONDict:
         """Register a private chat (chat id = user id) and return its chat object."""
-        user = {"id": user_id, "is_bot": False, "first_name": name}
+        user: JSONDict = {"id": user_id, "is_bot": False, "first_name": name}
+        if language_code is not None:
+            user["language_code"] = language_code
         chat = {"id": user_id, "type": "private", "first_name": name}
         with self._lock:
             self.state.users[user_id] = user

@@ -1,4 +1,5 @@
-"""Ranking queries of summarizer.store.ranking: grouped growth counts and the topic scan."""
+"""Ranking queries of summarizer.store.ranking: grouped growth counts and the articles a topic
+filter reads."""
 
 from __future__ import annotations
 
@@ -82,10 +83,11 @@ def test_ranking_runs_one_growth_query_per_page_and_filters_topics(database_url:
     with Session(engine) as session:
         events = _fill(session)
         ids = [e.id for e in events if e.id is not None]
-        assert ranking.events_mentioning(session=session, event_ids=ids, topics=["ärzte"]) == {
-            ids[4]
-        }
-        assert ranking.events_mentioning(session=session, event_ids=ids, topics=[" "]) == set()
+        articles = ranking.event_articles(session=session, event_ids=ids)
+        assert [len(articles[i]) for i in ids] == [1, 2, 3, 4, 5, 6]
+        texts = ranking.article_texts(session=session, article_ids=articles[ids[4]])
+        assert sum("Ärzte" in body for _, _, body, _ in texts) == 1
+        assert ranking.event_articles(session=session, event_ids=[]) == {}
     statements: list[str] = []
 
     def seen(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
