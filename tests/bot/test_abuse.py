@@ -17,6 +17,7 @@ from bot.settings import BotSettings
 from summarizer.store import chats
 from summarizer.store.chat_tables import ChatTopic
 from summarizer.store.models import Article
+from summarizer.topics import MAX_TOPIC_CHARS
 from tests.bot.conftest import ADMIN_ID, Harness, quiet_time
 from tests.bot.fake_api import FakeBotApi, Sent
 from tests.bot.telegram_html import utf16_len
@@ -156,11 +157,11 @@ def test_the_topic_cap_comes_from_the_config() -> None:
     assert BotSettings.from_env({"bot": {"topics_per_chat": 7}}, {}).topics_per_chat == 7
 
 
-async def test_two_long_words_sharing_100_characters_are_one_topic(
+async def test_two_long_words_sharing_their_first_characters_are_one_topic(
     harness: Harness, fake_api: FakeBotApi
 ) -> None:
     fake_api.private_chat(USER)
-    stem = "a" * 100
+    stem = "a" * MAX_TOPIC_CHARS  # words are cut to this before they are compared
     async with harness.running():
         first = await fake_api.reply_to(USER, f"/topics add {stem}x {stem}y")
         second = await fake_api.reply_to(USER, f"/topics add {stem}z")
