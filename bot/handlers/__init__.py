@@ -17,7 +17,11 @@ from telegram.ext import (
 
 from bot.handlers import account, admin, errors, membership, news, privacy, throttle
 
-__all__ = ["register"]
+__all__ = ["NEW_MESSAGES", "register"]
+
+# Commands run from new messages only: an edited message (Telegram resends it as an
+# `edited_message` update) never runs a command again, nor escapes the per-chat limit.
+NEW_MESSAGES = filters.UpdateType.MESSAGE
 
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
@@ -44,15 +48,15 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     app.add_handler(TypeHandler(Update, privacy.gate), group=-2)
     app.add_handler(TypeHandler(Update, throttle.throttle), group=-1)
     for name, callback in callbacks.items():
-        app.add_handler(CommandHandler(name, callback))
+        app.add_handler(CommandHandler(name, callback, filters=NEW_MESSAGES))
     app.add_handler(CallbackQueryHandler(news.button, pattern=r"^(more|src|page):"))
     app.add_handler(
         CallbackQueryHandler(privacy.forget_button, pattern=rf"^{privacy.FORGET_DATA}$")
     )
-    app.add_handler(MessageHandler(filters.COMMAND, errors.unknown))
+    app.add_handler(MessageHandler(NEW_MESSAGES & filters.COMMAND, errors.unknown))
     app.add_handler(
         MessageHandler(
-            filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE & ~filters.UpdateType.EDITED,
+            NEW_MESSAGES & filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE,
             news.plain_text,
         )
     )
