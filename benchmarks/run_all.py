@@ -44,6 +44,7 @@ BENCHMARKS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ),
     ("bot_commands", (), "Commands per second: ours beside a bare PTB echo bot (issue 13)"),
     ("bot_crash", (), "Kill -9 in the middle of a broadcast (issue 5)"),
+    ("bot_abuse", (), "Far pages and long searches from many chats at once (issue 14)"),
 )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import os
 import signal
@@ -12,6 +13,7 @@ from typing import Any
 
 from summarizer.cli.commands import add_domain_commands
 from summarizer.cli.feeds import add_feed_commands
+from summarizer.cli.printable import printable_stream
 from summarizer.cli.prune import add_prune_command
 from summarizer.config import load_config
 from summarizer.errors import BriefingError
@@ -57,6 +59,16 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `briefing`; returns the exit code."""
     args = build_parser().parse_args(argv)
+    # Titles and addresses come from the web: nothing they carry may drive the terminal.
+    with (
+        contextlib.redirect_stdout(printable_stream(sys.stdout)),
+        contextlib.redirect_stderr(printable_stream(sys.stderr)),
+    ):
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Run the chosen subcommand; errors become one line on stderr and an exit code."""
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.ERROR,
         format="%(levelname)s %(name)s: %(message)s",

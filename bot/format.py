@@ -36,15 +36,23 @@ def esc(text: object) -> str:
     return escape(str(text), quote=False)
 
 
+# The longest address linked or put on a button (ingest caps fetched ones at this too): a
+# longer one is left out, since a cut address leads nowhere and a tag longer than a message,
+# or a button Telegram refuses, would stop the whole message.
+MAX_LINK_URL = 2_000
+
+
 def is_web(url: str) -> bool:
-    """Tell whether an address can be opened in a browser (http or https)."""
-    return url.startswith(("http://", "https://"))
+    """Tell whether an address can be opened in a browser (http or https, not too long)."""
+    return url.startswith(("http://", "https://")) and len(url) <= MAX_LINK_URL
 
 
 def link(title: str, url: str) -> str:
-    """Return an <a> link for http(s) URLs, else the escaped title alone."""
-    if is_web(url):
-        return f'<a href="{escape(url, quote=True)}">{esc(title)}</a>'
+    """Return an <a> link for web addresses (is_web, escaped within MAX_LINK_URL), else the
+    escaped title alone."""
+    href = escape(url, quote=True)
+    if is_web(url) and len(href) <= MAX_LINK_URL:
+        return f'<a href="{href}">{esc(title)}</a>'
     return esc(title)
 
 

@@ -29,11 +29,16 @@ class Briefings(Protocol):
         self,
         *,
         limit: int = 10,
+        offset: int = 0,
         since: datetime | None = None,
         words: int | None = None,
         topics: Sequence[str] = (),
     ) -> list[EventView]:
         """Return the most important events, optionally only what is new since a time."""
+        ...
+
+    def event_count(self) -> int:
+        """Return how many events are stored."""
         ...
 
     def event(

@@ -78,6 +78,7 @@ class BotSettings:
     max_in_flight: int = 1
     reply_reserve: float = 0.03
     commands_per_minute: float = 20.0
+    topics_per_chat: int = 50
     webhook_listen: str = "0.0.0.0"
     webhook_port: int = 8443
 
@@ -138,6 +139,7 @@ class BotSettings:
             max_in_flight=max(1, int(bot.get("max_in_flight", 1))),
             reply_reserve=min(0.5, max(0.0, float(bot.get("reply_reserve", 0.03)))),
             commands_per_minute=float(bot.get("commands_per_minute", 20)),
+            topics_per_chat=max(0, int(bot.get("topics_per_chat", 50))),
             webhook_listen=environ.get("BRIEFING_WEBHOOK_LISTEN")
             or str(bot.get("webhook_listen", "0.0.0.0")),
             webhook_port=port,

@@ -73,6 +73,10 @@ ALL_NEWS = N_("all news")
 UNSUBSCRIBED = N_("Unsubscribed: no more scheduled briefings. /subscribe resumes.")
 TOPICS_LIST = N_("Topics: {topics}")
 NO_TOPICS = N_("No topics: briefings cover all news.")
+TOPICS_FULL = NP_(
+    "A chat follows at most {count} topic: not added {words}. /topics drop WORD makes room.",
+    "A chat follows at most {count} topics: not added {words}. /topics drop WORD makes room.",
+)
 TOPICS_EXCLUDED = N_("Excluded: {topics}")
 TOPICS_HINT = N_(
     '/topics add WORD or "a phrase" follows, /topics add -WORD excludes, /topics drop WORD drops.'
@@ -158,7 +162,8 @@ SOURCES_BUTTON = N_("Sources")
 PREV_BUTTON = N_("« Prev")
 NEXT_BUTTON = N_("Next »")
 BUTTON_EXPIRED = N_("This button has expired.")
-NO_EVENTS_ON_PAGE = N_("No events on page {page}. /events shows the first page.")
+NO_SUCH_PAGE = N_("<i>There is no page {page}: this is the last one.</i>")
+LAST_PAGE = N_("<i>This is the last page.</i>")
 NO_EVENT = N_("No event {id}. /events lists them.")
 NO_STORY = N_("No story {id}. /events lists recent events.")
 NO_ARTICLE = N_("No article {id}. /search finds articles.")

@@ -66,6 +66,7 @@ class BriefingService:
         # Stemmed title and body by article id, for topic filters (an article never changes).
         self._stemmed: dict[int, StemmedText] = {}
         self._views_lock = threading.Lock()
+        self._building: dict[tuple[Any, ...], threading.Event] = {}
         summaries = section(self.config, "summaries")
         self.digest_words = int(summaries.get("digest_words", _DEFAULT_DIGEST_WORDS))
         self.summary = SummarySpec(
@@ -110,17 +111,32 @@ class BriefingService:
                 self._views.clear()
 
     def _cached(self, key: tuple[Any, ...], build: Callable[[], Any]) -> Any:
-        """Return a recent result for `key`, or build, remember and return it."""
-        with self._views_lock:
-            hit = self._views.get(key)
-            if hit is not None and hit[0] > time.monotonic():
-                return hit[1]
-        value = build()
-        with self._views_lock:
-            if len(self._views) > 2_000:
-                self._views.clear()
-            self._views[key] = (time.monotonic() + VIEW_CACHE_SECONDS, value)
-        return value
+        """Return a recent result for `key`, or build, remember and return it.
+
+        One build per key at a time: callers asking while it is being built wait for it
+        rather than build it again (twenty chats asking for one page cost one page).
+        """
+        while True:
+            with self._views_lock:
+                hit = self._views.get(key)
+                if hit is not None and hit[0] > time.monotonic():
+                    return hit[1]
+                building = self._building.get(key)
+                if building is None:
+                    building = self._building[key] = threading.Event()
+                    break
+            building.wait(VIEW_CACHE_SECONDS)  # then read what it built, or build it
+        try:
+            value = build()
+            with self._views_lock:
+                if len(self._views) > 2_000:
+                    self._views.clear()
+                self._views[key] = (time.monotonic() + VIEW_CACHE_SECONDS, value)
+            return value
+        finally:
+            with self._views_lock:
+                del self._building[key]
+            building.set()
 
     def _validators(self, url: str) -> Validators | None:
         with Session(self.engine) as session:
@@ -170,6 +186,16 @@ class BriefingService:
         return self._top_events(
             limit=limit, offset=offset, since=since, words=words, topics=topics, now=now
         )
+
+    def event_count(self) -> int:
+        """How many events are stored (what a page of the ranking can reach)."""
+
+        def count() -> int:
+            with Session(self.engine) as session:
+                return ranking.event_count(session=session)
+
+        number: int = self._cached(("event_count",), count)
+        return number
 
     def _top_events(
         self,

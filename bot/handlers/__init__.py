@@ -29,11 +29,14 @@ from bot.handlers import (
 )
 from bot.rights import admins_only, with_arguments
 
-__all__ = ["PRIVATE_COMMANDS", "register"]
+__all__ = ["NEW_MESSAGES", "PRIVATE_COMMANDS", "register"]
+
+# Commands run from new messages only: an edited message (Telegram resends it as an
+# `edited_message` update) never runs a command again, nor escapes the per-chat limit.
+NEW_MESSAGES = filters.UpdateType.MESSAGE
 
 # Commands that only work in a private chat: left out of the group chats' command menu.
 PRIVATE_COMMANDS = frozenset({"channel"})
-
 
 # Documents that look like OPML (by name or type); other files are not the bot's business.
 OPML_FILES = (
@@ -70,18 +73,18 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     app.add_handler(TypeHandler(Update, privacy.gate), group=-2)
     app.add_handler(TypeHandler(Update, throttle.throttle), group=-1)
     for name, callback in callbacks.items():
-        app.add_handler(CommandHandler(name, callback))
+        app.add_handler(CommandHandler(name, callback, filters=NEW_MESSAGES))
     app.add_handler(CallbackQueryHandler(news.button, pattern=r"^(more|src|page):"))
     app.add_handler(
         CallbackQueryHandler(
             admins_only(privacy.forget_button), pattern=rf"^{privacy.FORGET_DATA}$"
         )
     )
-    app.add_handler(MessageHandler(filters.COMMAND, errors.unknown))
-    app.add_handler(MessageHandler(filters.UpdateType.MESSAGE & OPML_FILES, feeds.opml_document))
+    app.add_handler(MessageHandler(NEW_MESSAGES & filters.COMMAND, errors.unknown))
+    app.add_handler(MessageHandler(NEW_MESSAGES & OPML_FILES, feeds.opml_document))
     app.add_handler(
         MessageHandler(
-            filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE & ~filters.UpdateType.EDITED,
+            NEW_MESSAGES & filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE,
             news.plain_text,
         )
     )

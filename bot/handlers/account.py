@@ -70,15 +70,37 @@ async def subscribe(update: Update, context: Context) -> None:
     rt = runtime_of(context)
     chat = await chat_settings(update, rt)
     tr = translator_for(update, chat)
+    refused: list[str] = []
     if context.args:
         followed, _ = parse_topics(" ".join(context.args))
-        await rt.db(chats.add_topics, chat_id=chat.id, keywords=[t.key for t in followed])
+        refused = await _follow(rt, chat.id, [t.key for t in followed])
     await rt.db(chats.set_subscription, chat_id=chat.id, active=True, now=rt.now())
     chat = await _resubscribe(context, rt, chat.id)
     topics = ", ".join(chat.topics) or tr.text(texts.ALL_NEWS)
     await reply(
-        update, context, tr.text(texts.SUBSCRIBED, plan=Html(_plan(chat, tr)), topics=topics)
+        update,
+        context,
+        tr.text(texts.SUBSCRIBED, plan=Html(_plan(chat, tr)), topics=topics)
+        + _topics_full(rt, refused, tr),
     )
+
+
+async def _follow(rt: Runtime, chat_id: int, keys: list[str]) -> list[str]:
+    """Follow topic keys within the chat's cap (bot.topics_per_chat); return those left out."""
+    if not keys:
+        return []
+    return await rt.db(
+        chats.add_topics, chat_id=chat_id, keywords=keys, limit=rt.settings.topics_per_chat
+    )
+
+
+def _topics_full(rt: Runtime, refused: list[str], tr: Translator) -> str:
+    """The line naming the topics not followed because the chat has its fill, or nothing."""
+    if not refused:
+        return ""
+    words = ", ".join(refused[:5]) + (f" +{len(refused) - 5}" if len(refused) > 5 else "")
+    limit = rt.settings.topics_per_chat
+    return "\n" + tr.plural(texts.TOPICS_FULL, limit, words=words)
 
 
 async def unsubscribe(update: Update, context: Context) -> None:
@@ -114,7 +136,9 @@ async def topics(update: Update, context: Context) -> None:
     if action in {"add", "follow"} and rest:
         parsed, problems = parse_topics(rest)
         if parsed:
-            await rt.db(chats.add_topics, chat_id=chat.id, keywords=[t.key for t in parsed])
+            refused = await _follow(rt, chat.id, [t.key for t in parsed])
+            if refused:
+                notes.append(_topics_full(rt, refused, tr).strip())
         if problems:
             items = ", ".join(p.split(":", 1)[0] for p in problems)
             notes.append(tr.text(texts.TOPICS_REFUSED, items=items))

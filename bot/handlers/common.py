@@ -62,16 +62,24 @@ def translator_for(update: Update, chat: ChatInfo) -> Translator:
 _ID = re.compile(r"[0-9]{1,19}")
 
 
+def parse_id(text: str) -> int | None:
+    """Return a positive 64-bit id written in ASCII digits, or None for anything else.
+
+    ASCII only: "²".isdigit() and "٣".isdigit() are True, but int() fails on the first and
+    reads the second as 3.
+    """
+    if not _ID.fullmatch(text):
+        return None
+    number = int(text)
+    return number if 0 < number < 2**63 else None
+
+
 def int_arg(context: Context) -> int | None:
     """Return the single integer argument of a command, or None when absent or malformed."""
     args = context.args or []
     if len(args) != 1:
         return None
-    text = args[0].lstrip("#")
-    if not _ID.fullmatch(text):  # ASCII digits only: "²".isdigit() is True but int() fails
-        return None
-    number = int(text)
-    return number if 0 < number < 2**63 else None
+    return parse_id(args[0].lstrip("#"))
 
 
 async def chat_settings(update: Update, rt: Runtime) -> ChatInfo:

@@ -17,6 +17,7 @@ from bot.handlers.common import (
     chat_language,
     chat_view,
     int_arg,
+    parse_id,
     reply,
     translator_for,
     usage,
@@ -28,6 +29,7 @@ from summarizer.store.chat_tables import ChatInfo
 from summarizer.views import EventView
 
 V = TypeVar("V")
+MAX_QUERY_CHARS = 200  # of a /search (the store also caps its words: summarizer.store.search)
 MAX_PLAIN_QUERY = 200  # longer plain text is not a search: say how to search instead
 
 
@@ -49,10 +51,18 @@ async def brief(update: Update, context: Context) -> None:
 async def _page(
     context: Context, page: int, zone: str, tr: Translator
 ) -> tuple[str, InlineKeyboardMarkup]:
+    """Render page `page` (from 0) of the ranked events, clamped to the last page there is.
+
+    Only the page's events (and one more, to know whether a next page exists) are built:
+    a far page costs a ranking and six views, never the whole list.
+    """
     rt = runtime_of(context)
-    size = rt.settings.events_page_size
-    ranked = await rt.domain(rt.service.top_events, limit=(page + 1) * size + 1)
-    shown = ranked[page * size : (page + 1) * size]
+    size = max(1, rt.settings.events_page_size)
+    total = await rt.domain(rt.service.event_count)
+    last = max(0, (total - 1) // size)
+    asked, page = page, min(page, last)
+    ranked = await rt.domain(rt.service.top_events, limit=size + 1, offset=page * size)
+    shown = ranked[:size]
     rows = [
         [
             InlineKeyboardButton(
@@ -67,16 +77,23 @@ async def _page(
         paging.append(
             InlineKeyboardButton(tr.text(texts.PREV_BUTTON), callback_data=f"page:{page - 1}")
         )
-    if len(ranked) > (page + 1) * size:
+    if len(ranked) > size:
         paging.append(
             InlineKeyboardButton(tr.text(texts.NEXT_BUTTON), callback_data=f"page:{page + 1}")
         )
     if paging:
         rows.append(paging)
     text = fmt.events_page(shown, page * size + 1, zone, tr=tr)
-    if not shown and page > 0:
-        text = tr.text(texts.NO_EVENTS_ON_PAGE, page=page + 1)
+    if asked > page and total > 0:
+        text += "\n\n" + tr.text(texts.NO_SUCH_PAGE, page=asked + 1)
+    elif page == last and page > 0:
+        text += "\n\n" + tr.text(texts.LAST_PAGE)
     return text, InlineKeyboardMarkup(rows)
+
+
+def _page_index(value: str) -> int | None:
+    """The page (from 0) of a `page:N` button, or None when N is not ASCII digits."""
+    return 0 if value == "0" else parse_id(value)
 
 
 async def events(update: Update, context: Context) -> None:
@@ -169,7 +186,7 @@ async def _show_by_id(
 
 async def search(update: Update, context: Context) -> None:
     """Search the articles for words."""
-    query = " ".join(context.args or []).strip()
+    query = " ".join(context.args or []).strip()[:MAX_QUERY_CHARS]
     if not query:
         await usage(update, context, "search")
         return
@@ -205,19 +222,20 @@ async def button(update: Update, context: Context) -> None:
     chat = await chat_view(update, rt)
     tr = translator_for(update, chat)
     kind, _, value = (query.data or "").partition(":")
-    if not value.isdigit():
+    number = parse_id(value) if kind in {"more", "src"} else _page_index(value)
+    if number is None:
         await query.answer(tr.text(texts.BUTTON_EXPIRED))
         return
     await query.answer()
     if kind == "page":
-        text, markup = await _page(context, int(value), chat.timezone, tr)
+        text, markup = await _page(context, number, chat.timezone, tr)
         try:
             await query.edit_message_text(text, reply_markup=markup)
         except BadRequest as exc:  # pressed twice: Telegram refuses an identical edit
             if "not modified" not in str(exc).lower():
                 raise
         return
-    view = await _event_view(update, context, int(value), chat, tr)
+    view = await _event_view(update, context, number, chat, tr)
     if view is None:
         return
     if kind == "more":

@@ -46,6 +46,8 @@ async def throttle(update: Update, context: Context) -> None:
     chat = update.effective_chat
     if chat is None:
         return
+    # Only new messages count: an edited one (update.edited_message) runs nothing either
+    # (bot.handlers.NEW_MESSAGES), so the limit counts exactly what runs.
     text = (update.message.text or "") if update.message else ""
     # A command, or plain text in a private chat (a search); a group's chatter is not for us.
     asks = text.startswith("/") or bool(text and chat.type == chat.PRIVATE)

@@ -147,3 +147,8 @@ def table_counts(*, session: Session) -> dict[str, int]:
         name: int(session.exec(select(func.count()).select_from(table)).one())
         for name, table in _COUNTED.items()
     }
+
+
+def event_count(*, session: Session) -> int:
+    """How many events are stored (what paging through the ranking can reach)."""
+    return int(session.exec(select(func.count()).select_from(Event)).one())

@@ -20,6 +20,9 @@ from summarizer.views import ArticleRef, SearchHit
 
 _TERM = re.compile(f"[\\w{MARKS}]+")  # a word, with the combining marks of its script
 MAX_QUERY_TERMS = 32
+# A term longer than this is cut: an unspaced run (Chinese, Japanese, Thai) becomes a phrase of
+# its characters, and a phrase of thousands costs every query behind it.
+MAX_TERM_CHARS = 64
 SNIPPET_START, SNIPPET_END = "[", "]"
 
 _SQLITE = text(
@@ -42,8 +45,8 @@ _POSTGRES = text(
 
 
 def query_terms(query: str) -> list[str]:
-    """The words of a user query (all FTS syntax dropped), at most MAX_QUERY_TERMS."""
-    return _TERM.findall(query)[:MAX_QUERY_TERMS]
+    """The words of a user query (all FTS syntax dropped): MAX_QUERY_TERMS of MAX_TERM_CHARS."""
+    return [term[:MAX_TERM_CHARS] for term in _TERM.findall(query)[:MAX_QUERY_TERMS]]
 
 
 def search_articles(*, session: Session, query: str, limit: int = 10) -> list[SearchHit]:

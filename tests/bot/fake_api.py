@@ -246,6 +246,32 @@ class FakeBotApi(BotApiMethods, MemberMethods):
                 ]
             return self._queue({"message": message})
 
+    def user_edits(
+        self, chat_id: int, message_id: int, text: str, user_id: int | None = None
+    ) -> int:
+        """Queue an `edited_message` update: a user's earlier message now reads `text`."""
+        with self._lock:
+            chat = self.state.chats[chat_id]
+            uid = user_id if user_id is not None else chat_id
+            user = self.state.users.setdefault(
+                uid, {"id": uid, "is_bot": False, "first_name": f"user{uid}"}
+            )
+            now = int(time.time())
+            message: JSONDict = {
+                "message_id": message_id,
+                "date": now - 60,
+                "edit_date": now,
+                "chat": chat,
+                "from": user,
+                "text": text,
+            }
+            command = _COMMAND.match(text)
+            if command:
+                message["entities"] = [
+                    {"type": "bot_command", "offset": 0, "length": utf16_len(command.group())}
+                ]
+            return self._queue({"edited_message": message})
+
     def press(self, chat_id: int, message_id: int, data: str, user_id: int | None = None) -> str:
         """Queue a button press on a bot message; return the callback query id."""
         with self._lock:
