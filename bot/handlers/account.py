@@ -15,6 +15,8 @@ from bot.handlers.common import (
     translator_for,
     usage,
 )
+from bot.handlers.dispatch import ChatCall, Subcommand, dispatch
+from bot.handlers.feeds import settings_sources
 from bot.i18n import LANGUAGES, Html, Translator, catalogue_for, language_for, translator
 from bot.jobs import schedule_chat
 from bot.runtime import Runtime, runtime_of
@@ -127,39 +129,83 @@ def _topics_text(chat: ChatInfo, tr: Translator) -> str:
 
 async def topics(update: Update, context: Context) -> None:
     """Show, follow, exclude or drop topics: words, "phrases" and -exclusions."""
-    rt = runtime_of(context)
-    chat = await chat_settings(update, rt)
-    tr = translator_for(update, chat)
+    chat = await chat_settings(update, runtime_of(context))
     args = context.args or []
-    action, rest = (args[0].lower(), " ".join(args[1:])) if args else ("list", "")
+    action = args[0].lower() if args else "list"
+    call = ChatCall(update, context, translator_for(update, chat), args[1:], chat)
+    await dispatch(TOPICS, action, call, _topics_usage)
+
+
+async def _topics_add(call: ChatCall) -> bool:
+    """/topics add WORDS: follow (or, with -WORD, exclude) topics."""
+    if not call.args:
+        return False
+    rt, tr = runtime_of(call.context), call.tr
+    parsed, problems = parse_topics(" ".join(call.args))
     notes: list[str] = []
-    if action in {"add", "follow"} and rest:
-        parsed, problems = parse_topics(rest)
-        if parsed:
-            refused = await _follow(rt, chat.id, [t.key for t in parsed])
-            if refused:
-                notes.append(_topics_full(rt, refused, tr).strip())
-        if problems:
-            items = ", ".join(p.split(":", 1)[0] for p in problems)
-            notes.append(tr.text(texts.TOPICS_REFUSED, items=items))
-        if not parsed:
-            await usage(update, context, "topics", "\n".join(notes), tr=tr)
-            return
-    elif action in {"drop", "remove"} and rest:
-        parsed, _ = parse_topics(rest)
-        keys = [t.key for t in parsed]
-        unknown = [key for key in keys if key not in chat.topics]
-        if unknown:
-            notes.append(tr.text(texts.TOPICS_NOT_FOLLOWED, topics=", ".join(unknown)))
-        if len(unknown) < len(keys):
-            await rt.db(chats.remove_topics, chat_id=chat.id, keywords=keys)
-    elif action == "clear" and not rest:
-        await rt.db(chats.remove_topics, chat_id=chat.id)
-    elif action != "list" or rest:
-        await usage(update, context, "topics", tr=tr)
-        return
-    chat = await chat_settings(update, rt)
-    await reply(update, context, "\n".join([*notes, _topics_text(chat, tr)]))
+    if parsed:
+        refused = await _follow(rt, call.chat.id, [t.key for t in parsed])
+        if refused:
+            notes.append(_topics_full(rt, refused, tr).strip())
+    if problems:
+        items = ", ".join(p.split(":", 1)[0] for p in problems)
+        notes.append(tr.text(texts.TOPICS_REFUSED, items=items))
+    if not parsed:
+        await usage(call.update, call.context, "topics", "\n".join(notes), tr=tr)
+        return True
+    await _show_topics(call, notes)
+    return True
+
+
+async def _topics_drop(call: ChatCall) -> bool:
+    """/topics drop WORDS: stop following (or excluding) topics; say which were not there."""
+    if not call.args:
+        return False
+    parsed, _ = parse_topics(" ".join(call.args))
+    keys = [t.key for t in parsed]
+    unknown = [key for key in keys if key not in call.chat.topics]
+    notes = [call.tr.text(texts.TOPICS_NOT_FOLLOWED, topics=", ".join(unknown))] if unknown else []
+    if len(unknown) < len(keys):
+        await runtime_of(call.context).db(chats.remove_topics, chat_id=call.chat.id, keywords=keys)
+    await _show_topics(call, notes)
+    return True
+
+
+async def _topics_clear(call: ChatCall) -> bool:
+    """/topics clear: follow all news again."""
+    if call.args:
+        return False
+    await runtime_of(call.context).db(chats.remove_topics, chat_id=call.chat.id)
+    await _show_topics(call, [])
+    return True
+
+
+async def _topics_list(call: ChatCall) -> bool:
+    """/topics (list): both lists."""
+    if call.args:
+        return False
+    await _show_topics(call, [])
+    return True
+
+
+async def _show_topics(call: ChatCall, notes: list[str]) -> None:
+    """Answer with what was noted, then the chat's topics as they are now."""
+    chat = await chat_settings(call.update, runtime_of(call.context))
+    await reply(call.update, call.context, "\n".join([*notes, _topics_text(chat, call.tr)]))
+
+
+async def _topics_usage(call: ChatCall) -> None:
+    await usage(call.update, call.context, "topics", tr=call.tr)
+
+
+TOPICS: dict[str, Subcommand[ChatCall]] = {
+    "add": _topics_add,
+    "follow": _topics_add,
+    "drop": _topics_drop,
+    "remove": _topics_drop,
+    "clear": _topics_clear,
+    "list": _topics_list,
+}
 
 
 async def schedule(update: Update, context: Context) -> None:
@@ -214,29 +260,54 @@ async def timezone(update: Update, context: Context) -> None:
 
 
 async def settings(update: Update, context: Context) -> None:
-    """Show or change the digest length, quiet days and language."""
-    rt = runtime_of(context)
-    chat = await chat_settings(update, rt)
-    tr = translator_for(update, chat)
+    """Show or change the digest length, quiet days, language and sources."""
+    chat = await chat_settings(update, runtime_of(context))
     args = [a.lower() for a in context.args or []]
-    lengths = rt.settings.lengths
-    if args and args[0] == "length" and len(args) == 2 and args[1] in lengths:
-        await rt.db(chats.update_chat, chat_id=chat.id, words=lengths[args[1]])
-    elif args and args[0] == "quiet" and len(args) >= 2:
-        days = [] if args[1:] == ["none"] else [d[:3] for d in args[1:]]
-        if any(d not in WEEKDAYS for d in days):
-            await usage(update, context, "settings", tr.text(texts.QUIET_DAYS_HINT), tr=tr)
-            return
-        await rt.db(
-            chats.update_chat, chat_id=chat.id, quiet_days=sorted(set(days), key=WEEKDAYS.index)
-        )
-    elif args and args[0] == "language" and len(args) == 2:
-        await _set_language(update, context, chat, args[1], tr)
+    call = ChatCall(update, context, translator_for(update, chat), args[1:], chat)
+    if not args:
+        await _show_settings(call)
         return
-    elif args:
-        await usage(update, context, "settings", tr=tr)
-        return
-    chat = await chat_settings(update, rt)
+    await dispatch(SETTINGS, args[0], call, _settings_usage)
+
+
+async def _settings_length(call: ChatCall) -> bool:
+    """/settings length short|medium|long: the digest length."""
+    lengths = runtime_of(call.context).settings.lengths
+    if len(call.args) != 1 or call.args[0] not in lengths:
+        return False
+    words = lengths[call.args[0]]
+    await runtime_of(call.context).db(chats.update_chat, chat_id=call.chat.id, words=words)
+    await _show_settings(call)
+    return True
+
+
+async def _settings_quiet(call: ChatCall) -> bool:
+    """/settings quiet DAYS|none: the days without briefings."""
+    if not call.args:
+        return False
+    days = [] if call.args == ["none"] else [d[:3] for d in call.args]
+    if any(d not in WEEKDAYS for d in days):
+        hint = call.tr.text(texts.QUIET_DAYS_HINT)
+        await usage(call.update, call.context, "settings", hint, tr=call.tr)
+        return True
+    quiet = sorted(set(days), key=WEEKDAYS.index)
+    await runtime_of(call.context).db(chats.update_chat, chat_id=call.chat.id, quiet_days=quiet)
+    await _show_settings(call)
+    return True
+
+
+async def _settings_language(call: ChatCall) -> bool:
+    """/settings language xx: the language of the bot's messages."""
+    if len(call.args) != 1:
+        return False
+    await _set_language(call.update, call.context, call.chat, call.args[0], call.tr)
+    return True
+
+
+async def _show_settings(call: ChatCall) -> None:
+    """Answer with the chat's settings as they are now, and the usage line."""
+    rt, tr, lengths = runtime_of(call.context), call.tr, runtime_of(call.context).settings.lengths
+    chat = await chat_settings(call.update, rt)
     words = chat.words or rt.settings.digest_words
     named = next(
         (name for name, value in lengths.items() if value == words),
@@ -252,7 +323,19 @@ async def settings(update: Update, context: Context) -> None:
     )
     language = tr.text(texts.SETTINGS_LANGUAGE, language=LANGUAGES[tr.language])
     usage_line = tr.text(texts.USAGE_LINE, usage=tr.text(texts.USAGE["settings"]))
-    await reply(update, context, f"{summary}\n{language}\n\n{usage_line}")
+    await reply(call.update, call.context, f"{summary}\n{language}\n\n{usage_line}")
+
+
+async def _settings_usage(call: ChatCall) -> None:
+    await usage(call.update, call.context, "settings", tr=call.tr)
+
+
+SETTINGS: dict[str, Subcommand[ChatCall]] = {
+    "length": _settings_length,
+    "quiet": _settings_quiet,
+    "language": _settings_language,
+    "sources": settings_sources,
+}
 
 
 async def _set_language(
