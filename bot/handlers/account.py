@@ -19,19 +19,18 @@ from bot.handlers.dispatch import ChatCall, Subcommand, dispatch
 from bot.handlers.feeds import settings_sources
 from bot.i18n import LANGUAGES, Html, Translator, catalogue_for, language_for, translator
 from bot.jobs import schedule_chat
+from bot.ports import ChatInfo
 from bot.runtime import Runtime, runtime_of
 from bot.schedule import WEEKDAYS
 from bot.settings import parse_hhmm
 from bot.zones import find_timezone
-from summarizer.store import chats
-from summarizer.store.chat_tables import ChatInfo
 from summarizer.topics import TopicFilter, parse_topics
 
 MAX_TIMES = 12
 
 
 async def _resubscribe(context: Context, rt: Runtime, chat_id: int) -> ChatInfo:
-    chat = await rt.db(chats.get_chat, chat_id=chat_id)
+    chat = await rt.chats.get_chat(chat_id=chat_id)
     assert chat is not None
     remember_language(rt, chat.id, chat.language)
     schedule_chat(context.application, rt, chat)
@@ -50,8 +49,8 @@ async def start(update: Update, context: Context) -> None:
     if chat.language is None:
         user = update.effective_user
         language = language_for(user.language_code if user else None)
-        await rt.db(chats.update_chat, chat_id=chat.id, language=language)
-    await rt.db(chats.set_subscription, chat_id=chat.id, active=True, now=rt.now())
+        await rt.chats.update_chat(chat_id=chat.id, language=language)
+    await rt.chats.set_subscription(chat_id=chat.id, active=True, now=rt.now())
     chat = await _resubscribe(context, rt, chat.id)
     tr = translator_for(update, chat)
     await reply(update, context, tr.text(texts.WELCOME, plan=Html(_plan(chat, tr))))
@@ -76,7 +75,7 @@ async def subscribe(update: Update, context: Context) -> None:
     if context.args:
         followed, _ = parse_topics(" ".join(context.args))
         refused = await _follow(rt, chat.id, [t.key for t in followed])
-    await rt.db(chats.set_subscription, chat_id=chat.id, active=True, now=rt.now())
+    await rt.chats.set_subscription(chat_id=chat.id, active=True, now=rt.now())
     chat = await _resubscribe(context, rt, chat.id)
     topics = ", ".join(chat.topics) or tr.text(texts.ALL_NEWS)
     await reply(
@@ -91,8 +90,8 @@ async def _follow(rt: Runtime, chat_id: int, keys: list[str]) -> list[str]:
     """Follow topic keys within the chat's cap (bot.topics_per_chat); return those left out."""
     if not keys:
         return []
-    return await rt.db(
-        chats.add_topics, chat_id=chat_id, keywords=keys, limit=rt.settings.topics_per_chat
+    return await rt.chats.add_topics(
+        chat_id=chat_id, keywords=keys, limit=rt.settings.topics_per_chat
     )
 
 
@@ -109,7 +108,7 @@ async def unsubscribe(update: Update, context: Context) -> None:
     """Stop the chat's scheduled briefings."""
     rt = runtime_of(context)
     chat = await chat_settings(update, rt)
-    await rt.db(chats.set_subscription, chat_id=chat.id, active=False, reason="unsubscribed")
+    await rt.chats.set_subscription(chat_id=chat.id, active=False, reason="unsubscribed")
     await _resubscribe(context, rt, chat.id)
     await reply(update, context, translator_for(update, chat).text(texts.UNSUBSCRIBED))
 
@@ -166,7 +165,7 @@ async def _topics_drop(call: ChatCall) -> bool:
     unknown = [key for key in keys if key not in call.chat.topics]
     notes = [call.tr.text(texts.TOPICS_NOT_FOLLOWED, topics=", ".join(unknown))] if unknown else []
     if len(unknown) < len(keys):
-        await runtime_of(call.context).db(chats.remove_topics, chat_id=call.chat.id, keywords=keys)
+        await runtime_of(call.context).chats.remove_topics(chat_id=call.chat.id, keywords=keys)
     await _show_topics(call, notes)
     return True
 
@@ -175,7 +174,7 @@ async def _topics_clear(call: ChatCall) -> bool:
     """/topics clear: follow all news again."""
     if call.args:
         return False
-    await runtime_of(call.context).db(chats.remove_topics, chat_id=call.chat.id)
+    await runtime_of(call.context).chats.remove_topics(chat_id=call.chat.id)
     await _show_topics(call, [])
     return True
 
@@ -230,7 +229,7 @@ async def schedule(update: Update, context: Context) -> None:
         problem = tr.plural(texts.AT_MOST_TIMES, MAX_TIMES)
         await usage(update, context, "schedule", problem, tr=tr)
         return
-    await rt.db(chats.set_times, chat_id=chat.id, times=sorted(times))
+    await rt.chats.set_times(chat_id=chat.id, times=sorted(times))
     chat = await _resubscribe(context, rt, chat.id)
     text = tr.text(texts.BRIEFINGS_AT, plan=Html(_plan(chat, tr)))
     if not chat.subscribed:
@@ -254,7 +253,7 @@ async def timezone(update: Update, context: Context) -> None:
     except ValueError:
         await usage(update, context, "timezone", tr.text(texts.NOT_A_ZONE, value=typed[:40]), tr=tr)
         return
-    await rt.db(chats.update_chat, chat_id=chat.id, timezone=zone)
+    await rt.chats.update_chat(chat_id=chat.id, timezone=zone)
     chat = await _resubscribe(context, rt, chat.id)
     await reply(update, context, tr.text(texts.TIMEZONE_SET, plan=Html(_plan(chat, tr))))
 
@@ -276,7 +275,7 @@ async def _settings_length(call: ChatCall) -> bool:
     if len(call.args) != 1 or call.args[0] not in lengths:
         return False
     words = lengths[call.args[0]]
-    await runtime_of(call.context).db(chats.update_chat, chat_id=call.chat.id, words=words)
+    await runtime_of(call.context).chats.update_chat(chat_id=call.chat.id, words=words)
     await _show_settings(call)
     return True
 
@@ -291,7 +290,7 @@ async def _settings_quiet(call: ChatCall) -> bool:
         await usage(call.update, call.context, "settings", hint, tr=call.tr)
         return True
     quiet = sorted(set(days), key=WEEKDAYS.index)
-    await runtime_of(call.context).db(chats.update_chat, chat_id=call.chat.id, quiet_days=quiet)
+    await runtime_of(call.context).chats.update_chat(chat_id=call.chat.id, quiet_days=quiet)
     await _show_settings(call)
     return True
 
@@ -349,7 +348,7 @@ async def _set_language(
         await reply(update, context, text)
         return
     rt = runtime_of(context)
-    await rt.db(chats.update_chat, chat_id=chat.id, language=language)
+    await rt.chats.update_chat(chat_id=chat.id, language=language)
     remember_language(rt, chat.id, language)
     new = translator(language)
     await reply(update, context, new.text(texts.LANGUAGE_SET, language=LANGUAGES[language]))

@@ -18,7 +18,6 @@ from bot.i18n import Html, Translator
 from bot.polling import poll_feeds
 from bot.runtime import runtime_of
 from summarizer.errors import InputError
-from summarizer.store import chats
 
 
 async def _translator(update: Update, context: Context) -> Translator:
@@ -114,7 +113,7 @@ async def stats(update: Update, context: Context) -> None:
         return
     rt = runtime_of(context)
     domain = await rt.domain(rt.service.stats)
-    bot = await rt.db(chats.chat_counts)
+    bot = await rt.chats.chat_counts()
     named = {
         tr.text(texts.STAT_NAMES.get(key, key)): value for key, value in {**domain, **bot}.items()
     }

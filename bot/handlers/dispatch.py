@@ -10,7 +10,7 @@ from telegram import Update
 
 from bot.handlers.common import Context
 from bot.i18n import Translator
-from summarizer.store.chat_tables import ChatInfo
+from bot.ports import ChatInfo
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from bot.handlers.dispatch import Call, ChatCall, Subcommand, dispatch
 from bot.i18n import Translator
 from bot.language import translator_of
 from bot.polling import poll_feeds
+from bot.ports import ChatFeedInfo
 from bot.rights import may_change, refuse
 from bot.runtime import Runtime, runtime_of
 from summarizer.errors import InputError
@@ -29,8 +30,6 @@ from summarizer.ingest.opml import (
     write_opml,
 )
 from summarizer.ingest.urls import normalize_feed_url
-from summarizer.store import chat_feeds
-from summarizer.store.chat_feed_tables import ChatFeedInfo
 
 logger = logging.getLogger(__name__)
 
@@ -78,8 +77,8 @@ async def _list(call: Call) -> bool:
     rt = runtime_of(context)
     chat = update.effective_chat
     assert chat is not None
-    listed = await rt.db(chat_feeds.chat_feeds, chat_id=chat.id)
-    own_only = await rt.db(chat_feeds.own_feeds_only, chat_id=chat.id)
+    listed = await rt.chats.chat_feeds(chat_id=chat.id)
+    own_only = await rt.chats.own_feeds_only(chat_id=chat.id)
     reading = tr.text(texts.READING_MINE if own_only else texts.READING_ALL)
     if not listed:
         await reply(update, context, f"{tr.text(texts.NO_CHAT_FEEDS)}\n\n{reading}")
@@ -110,7 +109,7 @@ async def add_feeds(
     """
     rt = runtime_of(context)
     chat = await chat_settings(update, rt)
-    existing = await rt.db(chat_feeds.chat_feed_urls, chat_id=chat.id)
+    existing = await rt.chats.chat_feed_urls(chat_id=chat.id)
     lines = plan_import(
         wanted,
         existing,
@@ -119,7 +118,7 @@ async def add_feeds(
     )
     added = [(line.url, line.title) for line in lines if line.status is ImportStatus.ADDED]
     if added:
-        await rt.db(chat_feeds.add_chat_feeds, chat_id=chat.id, feeds=added, now=rt.now())
+        await rt.chats.add_chat_feeds(chat_id=chat.id, feeds=added, now=rt.now())
         _fetch_soon(context, rt, [url for url, _ in added])
     return lines
 
@@ -130,7 +129,7 @@ def _fetch_soon(context: Context, rt: Runtime, urls: list[str]) -> None:
 
     async def fetch() -> None:
         try:
-            if await rt.db(chat_feeds.never_polled, urls=urls):
+            if await rt.chats.never_polled(urls=urls):
                 await poll_feeds(rt)
         except Exception:  # a background fetch must not go unlogged
             logger.exception("polling new chat feeds failed")
@@ -177,7 +176,7 @@ async def _remove(call: Call) -> bool:
     rt = runtime_of(context)
     chat = update.effective_chat
     assert chat is not None
-    urls = await rt.db(chat_feeds.chat_feed_urls, chat_id=chat.id)
+    urls = await rt.chats.chat_feed_urls(chat_id=chat.id)
     text = which.lstrip("#")
     url: str | None
     if text.isascii() and text.isdigit() and len(text) <= 6:
@@ -189,7 +188,7 @@ async def _remove(call: Call) -> bool:
         except InputError as exc:
             await _usage(update, context, tr, fmt.esc(str(exc)))
             return True
-    if url is None or not await rt.db(chat_feeds.remove_chat_feed, chat_id=chat.id, url=url):
+    if url is None or not await rt.chats.remove_chat_feed(chat_id=chat.id, url=url):
         await reply(update, context, tr.text(texts.FEED_NOT_FOLLOWED, feed=which[:200]))
         return True
     await reply(update, context, tr.text(texts.FEED_REMOVED, url=url))
@@ -204,7 +203,7 @@ async def _export(call: Call) -> bool:
     rt = runtime_of(context)
     chat = update.effective_chat
     assert chat is not None
-    listed = await rt.db(chat_feeds.chat_feeds, chat_id=chat.id)
+    listed = await rt.chats.chat_feeds(chat_id=chat.id)
     if not listed:
         await reply(update, context, tr.text(texts.NO_FEEDS_TO_EXPORT))
         return True
@@ -289,12 +288,12 @@ async def settings_sources(call: ChatCall) -> bool:
     tr, chat = call.tr, call.chat
     if call.args in (["mine"], ["all"]):
         own = call.args[0] == "mine"
-        await rt.db(chat_feeds.set_own_feeds_only, chat_id=chat.id, value=own)
+        await rt.chats.set_own_feeds_only(chat_id=chat.id, value=own)
         await reply(
             call.update, call.context, tr.text(texts.READING_MINE if own else texts.READING_ALL)
         )
         return True
-    own = await rt.db(chat_feeds.own_feeds_only, chat_id=chat.id)
+    own = await rt.chats.own_feeds_only(chat_id=chat.id)
     usage = tr.text(texts.USAGE_LINE, usage=tr.text(texts.SOURCES_USAGE))
     current = tr.text(texts.READING_MINE if own else texts.READING_ALL)
     await reply(call.update, call.context, f"{current}\n{usage}" if not call.args else usage)
