@@ -15,12 +15,14 @@ from sqlmodel import Session
 from summarizer.errors import BriefingError, InternalError, StorageError, stage
 from summarizer.events.cluster import EventDoc, EventIndex
 from summarizer.events.stories import StoryLinker
-from summarizer.ingest.fingerprint import NearDuplicateIndex, shingle_sample
-from summarizer.ingest.furniture import Furniture, source_guess
+from summarizer.ingest.fingerprint import shingle_sample, stored_shingles
+from summarizer.ingest.furniture import Furniture
 from summarizer.ingest.pipeline import DEFAULT_SUMMARY, SummarySpec, build_article
 from summarizer.ingest.sources import Failure, Skipped
 from summarizer.store import articles as article_store
 from summarizer.store import events as event_store
+from summarizer.store import shingles as shingle_store
+from summarizer.store.ingest_state import bump, lock_ingest
 from summarizer.timemath import shift
 from summarizer.values import Article, RawInput
 from summarizer.views import IngestFailure, IngestReport
@@ -68,28 +70,32 @@ def prepare(
 class Ingestor:
     """Stores articles and keeps the event and story indexes of one database up to date.
 
-    The indexes (events, stories, near-duplicates) live in memory and follow the database: an
-    article that fails after it entered them is rolled back in the database and the indexes are
-    rebuilt from what the database then holds, so none keeps a half-added article.
+    The event and story indexes live in memory for as long as the Ingestor (a process can keep
+    one across batches) and follow the database: each transaction of a batch takes the ingest
+    lock (summarizer.store.ingest_state) and rebuilds them only when another process ingested
+    since this one last wrote. An article that fails after it entered them is rolled back in
+    the database and the indexes are rebuilt from what the database then holds, so none keeps
+    a half-added article. Near-duplicates and page furniture are looked up in tables.
+
+    Articles are prepared (cleaned, dated, summarised: most of the work) outside the lock, so
+    several processes ingesting at once share the work and take turns only to store and
+    cluster, 50 articles at a time.
     """
 
     def __init__(self, engine: Engine, *, summary: SummarySpec | None = DEFAULT_SUMMARY) -> None:
         self.engine = engine
         self.summary = summary
-        with Session(engine) as session:
-            self._restore(session)
-
-    def _restore(self, session: Session) -> None:
-        """Build the near-duplicate, event and story indexes afresh from the database."""
         self.events = EventIndex(window=EVENT_WINDOW)
         self.stories = StoryLinker()
-        self.near = NearDuplicateIndex()
+        self._version: int | None = None  # the ingest counter the indexes follow; None: stale
+        self._near_since = datetime.min.replace(tzinfo=UTC)
+        self._near_after = 0
+
+    def _restore(self, session: Session) -> None:
+        """Build the event and story indexes afresh from the database."""
+        self.events = EventIndex(window=EVENT_WINDOW)
+        self.stories = StoryLinker()
         newest = event_store.newest_article_time(session=session)
-        if newest is not None:
-            for article_id, body in article_store.recent_bodies(
-                session=session, since=shift(newest, -NEAR_DUPLICATE_WINDOW)
-            ):
-                self.near.add(article_id, shingle_sample(body))
         event_max, story_max = event_store.max_ids(session=session)
         if newest is None:
             self.events.next_key, self.stories.next_key = event_max + 1, story_max + 1
@@ -102,6 +108,15 @@ class Ingestor:
             event_store.active_story_events(session=session, limit=self.stories.capacity),
             next_key=story_max + 1,
         )
+
+    def _catch_up(self, writer: _Writer) -> None:
+        """Take the ingest lock; rebuild the indexes when another process wrote meanwhile."""
+        version = lock_ingest(session=writer.session)
+        if version != self._version:
+            writer.forget()  # rows it kept may have changed too
+            self._version = None
+            self._restore(writer.session)
+            self._version = version
 
     def ingest(
         self,
@@ -127,29 +142,28 @@ class Ingestor:
         ingested = now or datetime.now(UTC)
         with Session(self.engine, expire_on_commit=False) as session:
             writer = _Writer(session)
-            sources = {source_guess(i) for i in materialised if isinstance(i, RawInput)}
-            furniture = Furniture(
-                materialised, article_store.line_history(session=session, sources=sources)
+            furniture = Furniture(materialised)
+            furniture.history = article_store.line_history(
+                session=session, wanted=furniture.wanted()
             )
+            self._near_window(session)
+            session.commit()  # end the reading transaction before preparing
             stored: list[int] = []
-            for position, item in enumerate(materialised, start=1):
-                result = prepare(
-                    item,
-                    summary=self.summary,
-                    known_boilerplate=furniture.known(position - 1),
-                    now=ingested,
-                )
-                if self._one(writer, result, counts):
-                    stored.append(position - 1)
-                if position % _COMMIT_EVERY == 0:
-                    session.commit()
-                if progress is not None:
-                    progress()
-            line_counts: dict[int, Counter[str]] = {}
-            for name, keys in furniture.counted(stored).items():
-                line_counts.setdefault(writer.source_id(name), Counter()).update(keys)
-            article_store.add_line_counts(session=session, counts=line_counts)
-            session.commit()
+            for start in range(0, len(materialised), _COMMIT_EVERY):
+                chunk = []
+                for index in range(start, min(start + _COMMIT_EVERY, len(materialised))):
+                    chunk.append(
+                        prepare(
+                            materialised[index],
+                            summary=self.summary,
+                            known_boilerplate=furniture.known(index),
+                            now=ingested,
+                        )
+                    )
+                    if progress is not None:
+                        progress()
+                self._store_chunk(writer, chunk, start, counts, stored)
+            self._count_lines(writer, furniture, stored)
         return IngestReport(
             new=counts.new,
             duplicate=counts.duplicate,
@@ -161,6 +175,57 @@ class Ingestor:
             ),
             skipped=skipped,
         )
+
+    def _near_window(self, session: Session) -> None:
+        """Where this batch looks for near-duplicates: the 14 days before the newest article,
+        and every article stored from now on."""
+        newest = event_store.newest_article_time(session=session)
+        if newest is not None:
+            self._near_since = shift(newest, -NEAR_DUPLICATE_WINDOW)
+        self._near_after = event_store.max_article_id(session=session)
+
+    def _store_chunk(
+        self,
+        writer: _Writer,
+        chunk: list[Article | Failure],
+        start: int,
+        counts: _Counts,
+        stored: list[int],
+    ) -> None:
+        """Store prepared articles in one transaction under the ingest lock."""
+        session = writer.session
+        try:
+            self._catch_up(writer)
+            written = counts.new + counts.duplicate
+            for offset, prepared in enumerate(chunk):
+                if self._one(writer, prepared, counts):
+                    stored.append(start + offset)
+            # Copies change their events' source counts too; nothing written: nothing to tell.
+            version = self._version
+            if counts.new + counts.duplicate != written:
+                version = bump(session=session)
+            session.commit()
+        except BaseException:
+            self._version = None  # the indexes may hold what the rollback undid
+            session.rollback()
+            writer.forget()
+            raise
+        self._version = version
+
+    def _count_lines(self, writer: _Writer, furniture: Furniture, stored: list[int]) -> None:
+        """Add the stored articles' short lines to their sources' furniture counts."""
+        session = writer.session
+        try:
+            lock_ingest(session=session)  # two processes never insert one count twice
+            line_counts: dict[int, Counter[str]] = {}
+            for name, keys in furniture.counted(stored).items():
+                line_counts.setdefault(writer.source_id(name), Counter()).update(keys)
+            article_store.add_line_counts(session=session, counts=line_counts)
+            session.commit()
+        except BaseException:
+            session.rollback()
+            writer.forget()
+            raise
 
     def _one(self, writer: _Writer, prepared: Article | Failure, counts: _Counts) -> bool:
         """Store one prepared input; True when it is a new article.
@@ -187,8 +252,6 @@ class Ingestor:
         if stored is None:
             counts.duplicate += 1
             return False
-        if progress.sample is not None:  # only once the savepoint holds: never half-added
-            self.near.add(stored, progress.sample)
         counts.new += 1
         counts.ids.append(stored)
         return True
@@ -207,7 +270,12 @@ class Ingestor:
         if existing is not None:
             return None
         sample = shingle_sample(article.body)
-        near = self.near.find(sample)
+        near = shingle_store.find_near_duplicate(
+            session=session,
+            sample=sample,
+            since=self._near_since,
+            after_id=self._near_after,
+        )
         source_id = writer.source_id(article.source)
         if near is not None:
             original, share = near
@@ -231,8 +299,10 @@ class Ingestor:
                 length=self.summary.label,
                 sentences=article.summary,
             )
+        shingle_store.add_shingles(
+            session=session, article_id=article_id, shingles=stored_shingles(sample)
+        )
         self._cluster(writer.events, article_id, source_id, article, progress)
-        progress.sample = sample
         return article_id
 
     def _cluster(
@@ -282,10 +352,9 @@ class Ingestor:
 
 @dataclass
 class _Progress:
-    """How far one article got: into the in-memory indexes, and its near-duplicate sample."""
+    """How far one article got: whether it entered the in-memory indexes."""
 
     indexed: bool = False
-    sample: frozenset[int] | None = None
 
 
 def _storing_error(where: str, exc: Exception) -> BriefingError:

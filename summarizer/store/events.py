@@ -29,6 +29,11 @@ def newest_article_time(*, session: Session) -> datetime | None:
     return session.exec(select(func.max(Article.published))).first()
 
 
+def max_article_id(*, session: Session) -> int:
+    """Largest article id in use (0 when none)."""
+    return int(session.exec(select(func.max(Article.id))).first() or 0)
+
+
 def recent_event_docs(*, session: Session, since: datetime) -> list[tuple[int, list[EventDoc]]]:
     """Events whose last article is at or after `since`, with their articles as EventDocs."""
     event_ids = list(session.exec(select(Event.id).where(Event.last_seen >= since)))
