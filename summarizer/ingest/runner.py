@@ -13,7 +13,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from summarizer.errors import BriefingError, InternalError, StorageError, stage
-from summarizer.events.cluster import EventDoc, EventIndex
+from summarizer.events.cluster import EventAssignment, EventDoc, EventIndex
 from summarizer.events.stories import StoryLinker
 from summarizer.ingest.fingerprint import shingle_sample, stored_shingles
 from summarizer.ingest.furniture import Furniture
@@ -32,6 +32,7 @@ logger = logging.getLogger(__name__)
 EVENT_WINDOW = timedelta(hours=36)
 NEAR_DUPLICATE_WINDOW = timedelta(days=14)
 _COMMIT_EVERY = 50
+_MAX_REPLAY = 5_000  # more articles stored by others than this: rebuilding costs less
 
 
 @dataclass
@@ -88,6 +89,7 @@ class Ingestor:
         self.events = EventIndex(window=EVENT_WINDOW)
         self.stories = StoryLinker()
         self._version: int | None = None  # the ingest counter the indexes follow; None: stale
+        self._watermark = 0  # the newest article the indexes hold
         self._near_since = datetime.min.replace(tzinfo=UTC)
         self._near_after = 0
 
@@ -95,6 +97,7 @@ class Ingestor:
         """Build the event and story indexes afresh from the database."""
         self.events = EventIndex(window=EVENT_WINDOW)
         self.stories = StoryLinker()
+        self._watermark = event_store.max_article_id(session=session)
         newest = event_store.newest_article_time(session=session)
         event_max, story_max = event_store.max_ids(session=session)
         if newest is None:
@@ -110,13 +113,53 @@ class Ingestor:
         )
 
     def _catch_up(self, writer: _Writer) -> None:
-        """Take the ingest lock; rebuild the indexes when another process wrote meanwhile."""
-        version = lock_ingest(session=writer.session)
-        if version != self._version:
-            writer.forget()  # rows it kept may have changed too
-            self._version = None
-            self._restore(writer.session)
-            self._version = version
+        """Take the ingest lock; follow what other processes stored since this one last wrote.
+
+        Their articles are replayed through the indexes in the order they were stored (the
+        lock's order), which leaves the indexes as the other process left them when both
+        started from the same state, so taking turns gives what one process would. When too
+        much was stored, or the replay disagrees with the database, they are rebuilt instead.
+        """
+        session = writer.session
+        version = lock_ingest(session=session)
+        if version == self._version:
+            return
+        writer.forget()  # rows it kept may have changed too
+        known, self._version = self._version, None
+        if known is None or not self._replay(session):
+            self._restore(session)
+        self._version = version
+
+    def _replay(self, session: Session) -> bool:
+        """Add the articles stored after the watermark to the indexes; False when it cannot."""
+        docs = event_store.event_docs_after(
+            session=session, after_id=self._watermark, limit=_MAX_REPLAY + 1
+        )
+        if len(docs) > _MAX_REPLAY:
+            return False
+        for doc in docs:
+            assignment = self.events.add(doc)
+            for dropped in assignment.merged:
+                self.stories.unlink(dropped)
+            event = self.events.event(assignment.event_key)
+            if event is None:
+                return False
+            if self._relinks(assignment, event.size):
+                self.stories.link(
+                    assignment.event_key, self.events.profile(assignment.event_key), event.last
+                )
+            self._watermark = doc.article_id
+        event_max, story_max = event_store.max_ids(session=session)
+        return self.events.next_key > event_max and self.stories.next_key > story_max
+
+    def _relinks(self, assignment: EventAssignment, count: int) -> bool:
+        """Whether an event that gained an article is linked to a story again.
+
+        The event's profile barely moves between powers of two of its article count: an event
+        already in a story is re-linked only when its count reaches one, or when it merged.
+        """
+        known = self.stories.story_of(assignment.event_key)
+        return known is None or not count & (count - 1) or bool(assignment.merged)
 
     def ingest(
         self,
@@ -291,6 +334,7 @@ class Ingestor:
         article_id = article_store.insert_article(
             session=session, article=article, source_id=source_id
         )
+        self._watermark = max(self._watermark, article_id)
         if self.summary is not None:
             article_store.add_summary(
                 session=session,
@@ -338,9 +382,7 @@ class Ingestor:
             profile=profile,
         )
         known_story = self.stories.story_of(assignment.event_key)
-        count = event.article_count
-        if known_story is not None and count & (count - 1) and not assignment.merged:
-            # The event's profile barely moves between powers of two: skip re-linking it.
+        if known_story is not None and not self._relinks(assignment, event.article_count):
             rows.set_story(event=event, story_id=known_story, merged=(), title=article.title)
             return
         with stage("linking stories", article.location):
