@@ -69,10 +69,20 @@ def section(config: Mapping[str, Any], name: str) -> dict[str, Any]:
 def database_url(
     config: Mapping[str, Any], override: str | None = None, environ: Mapping[str, str] | None = None
 ) -> str:
-    """Pick the database URL: --db, then DATABASE_URL, then the config file, then SQLite."""
+    """Pick the database URL: --db, then DATABASE_URL, then the config file, then SQLite.
+
+    A value without a scheme is a SQLite file path (``--db news.db`` is ``sqlite:///news.db``).
+    """
     env = os.environ if environ is None else environ
     if override:
-        return override
+        return as_database_url(override)
     if env.get("DATABASE_URL"):
-        return env["DATABASE_URL"]
-    return str(section(config, "database").get("url") or FALLBACK_DATABASE_URL)
+        return as_database_url(env["DATABASE_URL"])
+    return as_database_url(str(section(config, "database").get("url") or FALLBACK_DATABASE_URL))
+
+
+def as_database_url(value: str) -> str:
+    """A SQLAlchemy URL for a URL or a plain file path (a path becomes a SQLite URL)."""
+    if "://" in value or not value.strip():
+        return value
+    return f"sqlite:///{value}"

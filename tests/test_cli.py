@@ -142,3 +142,14 @@ def test_story_opens_with_a_dated_sourced_digest_within_the_budget(sample_db: st
         assert line["event_id"] in event_ids and line["source"]
     text = briefing("story", "1", "--db", sample_db).stdout
     assert text.index("What happened:") < text.index("Timeline:")
+
+
+def test_db_takes_a_plain_file_path(tmp_path: Path) -> None:
+    # A newcomer types `--db news.db`; it is the SQLite file news.db, not a refused URL.
+    article = SAMPLE / "2026-03-11_meridian-daily_comet-discovered.txt"
+    done = briefing("ingest", str(article), "--db", "news.db", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "news.db").is_file()
+    listed = briefing("events", "--db", "news.db", "--json", cwd=tmp_path)
+    assert listed.returncode == 0, listed.stderr
+    assert len(listed.stdout.strip().splitlines()) == 1

@@ -105,7 +105,8 @@ def split_sentences(text: str, language: str = "en") -> list[str]:
     """
     sentences: list[str] = []
     for line in _lines(text):
-        pieces = _reattach_quotes(_join_continuations(_segment(language or "en", line)))
+        pieces = _join_continuations(_segment(language or "en", line))
+        pieces = _reattach_quotes(_split_long_quotations(pieces, language or "en"))
         if language in ("en", ""):  # the abbreviation and starter lists below are English
             pieces = _split_inner(pieces)
         sentences.extend(_split_script_stops(pieces))
@@ -193,6 +194,34 @@ def _segment(language: str, line: str) -> list[str]:
     except BaseException:  # pyo3's PanicException derives from BaseException
         logger.warning("sentencex failed on a line; keeping it as one sentence", exc_info=True)
         return [line]
+
+
+# A quotation is kept whole as one sentence only up to this many words; a longer one is a quoted
+# passage (several sentences of a speech, or a whole paragraph wrapped in quotes by an export),
+# split at its own sentence ends like any other text.
+_MAX_QUOTATION_WORDS = 80
+_QUOTE_MASK = str.maketrans({mark: "#" for mark in _ANY_QUOTE})
+
+
+def _split_long_quotations(pieces: list[str], language: str) -> list[str]:
+    """Split pieces that hold an over-long quotation at the sentence ends inside it.
+
+    The quotation marks are masked (one character for one, so offsets stay) and the piece is
+    segmented again; the original text is cut at the same offsets.
+    """
+    result: list[str] = []
+    for piece in pieces:
+        if not _has_quote(piece) or len(piece.split()) <= _MAX_QUOTATION_WORDS:
+            result.append(piece)
+            continue
+        masked = _join_continuations(_segment(language, piece.translate(_QUOTE_MASK)))
+        at = 0
+        for part in masked:
+            result.append(piece[at : at + len(part)])
+            at += len(part)
+        if at < len(piece):
+            result[-1] += piece[at:]
+    return result
 
 
 def _reattach_quotes(pieces: list[str]) -> list[str]:

@@ -69,6 +69,19 @@ def test_quoted_passage_of_several_sentences_stays_whole() -> None:
     assert split_sentences(peskov)[0].endswith("Peskov said.")
 
 
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_a_paragraph_wrapped_whole_in_quotes_is_split_at_its_sentence_ends(language: str) -> None:
+    # An export that quotes each field wraps the whole body in quotes: far too long to be one
+    # quotation a summary could use, so it is split like unquoted text, quotes kept in place.
+    body = "Astronomers saw a spiral in the disc around the young star AB Aurigae today. " * 8
+    text = f'"The telescope in Chile found it. {body}It is 520 light years away."'
+    sentences = split_sentences(text, language)
+    assert sentences[0] == '"The telescope in Chile found it.'
+    assert sentences[-1] == 'It is 520 light years away."'
+    assert len(sentences) == 10
+    assert "".join(sentences).replace(" ", "") == text.replace(" ", "")
+
+
 def test_a_quotation_that_never_closes_on_its_line_is_split() -> None:
     # A quotation running over several paragraphs opens each of them and closes only at the end.
     text = "“We will fight. We will win. Nobody can stop us."
