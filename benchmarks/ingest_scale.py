@@ -214,7 +214,7 @@ def build(engine: Engine, corpus: Corpus, size: int) -> float:
             if event is None:
                 ids["event"] += 1
                 seed = report.seed
-                period = (seed, (report.published - END).days // 30)
+                period = (seed, 0)  # one story per thread: stories differ from one another
                 story = stories.get(period)
                 if story is None:
                     ids["story"] += 1
