@@ -84,8 +84,9 @@ class Corpus:
         if seed not in self.features:
             _, title, sentences = self.articles[seed]
             self.features[seed] = dict(article_features(title, " ".join(sentences)).counts)
-        counts = {k: float(v) for k, v in self.features[seed].items() if rng.random() < 0.6}
-        counts.update({f"e:{name.lower()}": 3.0 for name in names})
+        counts = {k: v / 2 for k, v in self.features[seed].items() if rng.random() < 0.6}
+        counts.update({f"e:{name.lower()}": 3.0 for name in names if name[0].isupper()})
+        counts.update({f"t:{name}": 3.0 for name in names if name.islower()})
         total = sum(value * value for value in counts.values()) ** 0.5 or 1.0
         return profile_json({k: v / total for k, v in counts.items()})
 
@@ -109,15 +110,27 @@ class Writer:
     def __init__(self, corpus: Corpus, seed: int) -> None:
         self.corpus = corpus
         self.rng = random.Random(seed)
+        self.threads: list[tuple[int, int, str, list[str]]] = []
+        self.thread_of: dict[int, int] = {}
 
     def happening(self, number: int, when: datetime) -> tuple[int, str, list[str], datetime]:
-        """A happening: its seed article, its own names, its time."""
-        category = self.rng.choice(sorted(self.corpus.by_category))
-        seed = self.rng.choice(self.corpus.by_category[category])
-        names = [
-            f"{self.rng.choice(_SYLLABLES).title()}{self.rng.choice(_SYLLABLES)}" for _ in range(2)
-        ]
-        return seed, category, names, when
+        """A happening: its thread (a seed article, names and words of its own), its time.
+
+        One happening in three starts a thread; the others continue one of the 300 latest, so
+        stories are threads of a few events each, each about its own people and things.
+        """
+        rng = self.rng
+        if not self.threads or rng.random() < 0.35:
+            category = rng.choice(sorted(self.corpus.by_category))
+            seed = rng.choice(self.corpus.by_category[category])
+            own = [self._word().title(), self._word().title(), self._word(), self._word()]
+            self.threads.append((len(self.threads), seed, category, own))
+        thread, seed, category, own = rng.choice(self.threads[-300:])
+        self.thread_of[number] = thread
+        return seed, category, [*own, self._word().title()], when
+
+    def _word(self) -> str:
+        return "".join(self.rng.choice(_SYLLABLES) for _ in range(3))
 
     def report(
         self, number: int, seed: int, category: str, names: list[str], when: datetime
@@ -131,8 +144,8 @@ class Writer:
             other = self.corpus.articles[rng.choice(self.corpus.by_category[category])][2]
             others.append(rng.choice(other))
         lead = (
-            f"{names[0]} and {names[1]} were at the centre of what happened, officials told "
-            f"reporters on the day, {rng.choice(_LEADS)}."
+            f"{names[0]}, {names[1]} and {names[4]} were at the centre of the {names[2]} "
+            f"{names[3]} affair, officials told reporters on the day, {rng.choice(_LEADS)}."
         )
         paragraphs = [lead, *own[:2], " ".join(own[2:]), *others]
         outlet = rng.randrange(OUTLETS)
@@ -140,7 +153,7 @@ class Writer:
         published = when + timedelta(minutes=rng.randint(0, 600))
         return Report(
             outlet,
-            f"{title}: {names[0]}",
+            f"{title}: {names[0]} and {names[4]}",
             "\n\n".join(paragraphs),
             published,
             number,
@@ -214,7 +227,7 @@ def build(engine: Engine, corpus: Corpus, size: int) -> float:
             if event is None:
                 ids["event"] += 1
                 seed = report.seed
-                period = (seed, 0)  # one story per thread: stories differ from one another
+                period = (writer.thread_of[report.happening], 0)  # a story per thread
                 story = stories.get(period)
                 if story is None:
                     ids["story"] += 1
