@@ -40,7 +40,12 @@ from sqlalchemy.engine import Engine, make_url
 
 from benchmarks.product import default_shared
 from summarizer.events.features import article_features
-from summarizer.ingest.fingerprint import content_fingerprint, shingle_sample, stored_shingles
+from summarizer.ingest.fingerprint import (
+    MAX_POSTINGS,
+    content_fingerprint,
+    shingle_sample,
+    stored_shingles,
+)
 from summarizer.ingest.furniture import line_key
 from summarizer.store import tables
 from summarizer.store.db import create_schema, make_engine
@@ -215,6 +220,7 @@ def build(engine: Engine, corpus: Corpus, size: int) -> float:
     reports = writer.stream(size, END - timedelta(days=DAYS), DAYS)
     rng = random.Random(size + 1)
     flushed: set[tuple[str, int]] = set()
+    postings: Counter[int] = Counter()
     while True:
         chunk = [report for _, report in zip(range(CHUNK), reports, strict=False)]
         if not chunk:
@@ -280,7 +286,10 @@ def build(engine: Engine, corpus: Corpus, size: int) -> float:
                 }
             )
             sample = shingle_sample(report.body)
-            shingles += [{"shingle": v, "article_id": article_id} for v in stored_shingles(sample)]
+            for value in stored_shingles(sample):
+                if postings[value] <= MAX_POSTINGS:  # as add_shingles: stock phrases stop
+                    postings[value] += 1
+                    shingles.append({"shingle": value, "article_id": article_id})
             furniture = report.body.rsplit("\n\n", 1)[-1].casefold()
             lines[(report.outlet + 1, line_key(furniture))] += 1
             if rng.random() < COPY_SHARE:

@@ -47,11 +47,23 @@ _BODIES = select(_ARTICLES.c.id, _ARTICLES.c.body).where(
 
 
 def add_shingles(*, session: Session, article_id: int, shingles: Collection[int]) -> None:
-    """Store an article's shingles (see `summarizer.ingest.fingerprint.stored_shingles`)."""
-    if shingles:
-        session.connection().execute(
-            _INSERT, [{"shingle": value, "article_id": article_id} for value in sorted(shingles)]
-        )
+    """Store an article's shingles (see `summarizer.ingest.fingerprint.stored_shingles`).
+
+    A shingle already stored for more than 64 texts is a stock phrase and gets no more rows,
+    so no shingle ever has more than 65: every lookup and count reads a bounded number of rows.
+    """
+    if not shingles:
+        return
+    connection = session.connection()
+    values = sorted(shingles)
+    stock = {
+        value
+        for value, postings in connection.execute(_POSTINGS, {"shingles": values})
+        if postings > MAX_POSTINGS
+    }
+    rows = [{"shingle": value, "article_id": article_id} for value in values if value not in stock]
+    if rows:
+        connection.execute(_INSERT, rows)
 
 
 def find_near_duplicate(

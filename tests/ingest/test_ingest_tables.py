@@ -107,6 +107,10 @@ def test_stock_phrases_are_no_evidence(engine: Engine) -> None:
         for number in range(70):  # the same stock passage in more than 64 texts
             store(session, f"{text_of(100 + number, 8)} {stock}", name=f"s{number}")
         assert find(session, f"{text_of(300, 8)} {stock}") is None
+        most = session.connection().execute(
+            text("SELECT count(*) AS n FROM article_shingle GROUP BY shingle ORDER BY n DESC")
+        )
+        assert most.scalar() == 65  # a stock phrase stops gaining rows: lookups stay bounded
 
 
 def test_furniture_counts_are_read_for_the_batch_lines_only(tmp_path: Path) -> None:
