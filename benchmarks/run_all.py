@@ -26,6 +26,7 @@ BENCHMARKS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("encodings", (), "Encodings: undeclared and legacy text (issue 10)"),
     ("bbc", (), "Per-article summaries on BBC News Summary (issue 2)"),
     ("ingest_speed", (), "Ingest throughput and memory, 1,000 articles (issue 2)"),
+    ("eventpairs", (), "Same-event pairs through the product (issue 11)"),
     ("wikiref", (), "Story clustering on WikiRef (issue 3)"),
     ("multiling", (), "Multi-source event digests on MultiLing (issue 3)"),
     ("event_speed", (), "Digest and clustering speed (issue 3)"),
@@ -43,6 +44,7 @@ BENCHMARKS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ),
     ("bot_commands", (), "Commands per second: ours beside a bare PTB echo bot (issue 13)"),
     ("bot_crash", (), "Kill -9 in the middle of a broadcast (issue 5)"),
+    ("bot_abuse", (), "Far pages and long searches from many chats at once (issue 14)"),
 )
 
 

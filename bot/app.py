@@ -14,9 +14,11 @@ from telegram.error import TelegramError
 from telegram.ext import Application, Defaults
 from telegram.request import BaseRequest
 
-from bot.handlers import ADMIN_COMMANDS, COMMANDS, register
+from bot import retention, texts
+from bot.handlers import register
+from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES, translator
 from bot.jobs import start_scheduling
-from bot.polling import JOB_NAME, poll_job
+from bot.polling import JOB_NAME, poll_job, tick_seconds
 from bot.ports import Briefings
 from bot.ratelimit import Limits, PacingRateLimiter
 from bot.runtime import RUNTIME_KEY, Runtime
@@ -94,30 +96,45 @@ def build_application(
 
 
 async def on_start(app: AnyApp) -> None:
-    """Register the commands, rebuild briefing jobs, catch up missed slots, start feed polling."""
+    """Register the commands, rebuild briefing jobs, catch up, start feed polling and pruning."""
     rt: Runtime = app.bot_data[RUNTIME_KEY]
     await register_commands(app, rt.settings)
     await start_scheduling(app, rt)
     if app.job_queue is not None and rt.settings.poll_minutes > 0:
+        every = tick_seconds(rt.settings.poll_minutes)
         app.job_queue.run_repeating(
             poll_job,
-            interval=rt.settings.poll_minutes * 60,
+            interval=every,
             first=10,
             name=JOB_NAME,
-            job_kwargs={"misfire_grace_time": int(rt.settings.poll_minutes * 60), "coalesce": True},
+            job_kwargs={"misfire_grace_time": int(every), "coalesce": True},
+        )
+    if app.job_queue is not None and rt.settings.retention_days > 0:
+        app.job_queue.run_repeating(
+            retention.prune_job,
+            interval=retention.EVERY_SECONDS,
+            first=retention.FIRST_SECONDS,
+            name=retention.JOB_NAME,
+            job_kwargs={"misfire_grace_time": None, "coalesce": True},
         )
 
 
 async def register_commands(app: AnyApp, settings: BotSettings) -> None:
-    """Call setMyCommands: public commands for everyone, admin ones too in admin chats."""
-    public = [BotCommand(name, text) for name, text in COMMANDS]
-    await app.bot.set_my_commands(public, scope=BotCommandScopeDefault())
-    admin = public + [BotCommand(name, text) for name, text in ADMIN_COMMANDS]
-    for chat_id in sorted(settings.admin_ids):
-        try:
-            await app.bot.set_my_commands(admin, scope=BotCommandScopeChat(chat_id))
-        except TelegramError as exc:  # an admin who never talked to the bot
-            logger.warning("admin commands for chat %s not set: %s", chat_id, exc)
+    """Call setMyCommands per language: public commands for everyone, admin ones too in admin
+    chats; each language's menu for users whose Telegram speaks it, English by default."""
+    for language in LANGUAGES:
+        tr = translator(language)
+        code = None if language == DEFAULT_LANGUAGE else language
+        public = [BotCommand(name, tr.text(text)) for name, text in texts.COMMANDS]
+        await app.bot.set_my_commands(public, scope=BotCommandScopeDefault(), language_code=code)
+        admin = public + [BotCommand(name, tr.text(text)) for name, text in texts.ADMIN_COMMANDS]
+        for chat_id in sorted(settings.admin_ids):
+            try:
+                await app.bot.set_my_commands(
+                    admin, scope=BotCommandScopeChat(chat_id), language_code=code
+                )
+            except TelegramError as exc:  # an admin who never talked to the bot
+                logger.warning("admin commands for chat %s not set: %s", chat_id, exc)
 
 
 __all__ = ["build_application", "limits_of", "on_start", "register_commands"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import os
 import signal
@@ -11,6 +12,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from summarizer.cli.commands import add_domain_commands
+from summarizer.cli.feeds import add_feed_commands
+from summarizer.cli.printable import printable_stream
+from summarizer.cli.prune import add_prune_command
 from summarizer.config import load_config
 from summarizer.errors import BriefingError
 
@@ -40,6 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     add_domain_commands(sub)
     db_help = "SQLAlchemy database URL (default: DATABASE_URL, then config/briefing.toml)"
+    add_feed_commands(sub, db_help)
+    add_prune_command(sub, db_help)
     p = sub.add_parser("run", help="run the Telegram bot (needs TELEGRAM_BOT_TOKEN)")
     p.add_argument("--db", help=db_help)
     p.add_argument("--webhook-url", help="serve a webhook at this public URL instead of polling")
@@ -53,6 +59,16 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `briefing`; returns the exit code."""
     args = build_parser().parse_args(argv)
+    # Titles and addresses come from the web: nothing they carry may drive the terminal.
+    with (
+        contextlib.redirect_stdout(printable_stream(sys.stdout)),
+        contextlib.redirect_stderr(printable_stream(sys.stderr)),
+    ):
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Run the chosen subcommand; errors become one line on stderr and an exit code."""
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.ERROR,
         format="%(levelname)s %(name)s: %(message)s",

@@ -11,6 +11,7 @@ from telegram import Bot
 from telegram.error import ChatMigrated, Forbidden, TelegramError
 
 from bot import format as fmt
+from bot.i18n import translator
 from bot.ratelimit import routine
 from bot.runtime import Runtime
 from bot.schedule import local_weekday
@@ -44,7 +45,7 @@ async def briefing_parts(
 
     Args:
         rt: shared services.
-        chat: the chat's settings (topics, length, zone).
+        chat: the chat's settings (topics, length, zone, language).
         since: when the content of the chat's last briefing was computed (None: everything).
 
     Returns:
@@ -52,7 +53,15 @@ async def briefing_parts(
         computed (the next briefing's `since`).
     """
     words = chat.words or rt.settings.digest_words
-    key = (since, words, tuple(chat.topics), chat.timezone, rt.settings.events_per_briefing)
+    tr = translator(chat.language)
+    key = (
+        since,
+        words,
+        tuple(chat.topics),
+        chat.timezone,
+        tr.language,
+        rt.settings.events_per_briefing,
+    )
     cached = rt.cache.get(key)
     if cached is not None and cached[0] > time.monotonic():
         return cached[1], cached[2]
@@ -65,7 +74,7 @@ async def briefing_parts(
         topics=chat.topics,
     )
     fresh = [e for e in events if not e.nothing_new]
-    parts = split_html(fmt.briefing(fresh, now=rt.now(), zone=chat.timezone, since=since))
+    parts = split_html(fmt.briefing(fresh, now=rt.now(), zone=chat.timezone, since=since, tr=tr))
     if len(rt.cache) > 1_000:
         rt.cache.clear()
     rt.cache[key] = (time.monotonic() + BRIEFING_CACHE_SECONDS, parts, computed)

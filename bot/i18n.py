@@ -25,11 +25,11 @@ import re
 import string
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_datetime
+from babel.dates import format_date, format_datetime
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
@@ -80,6 +80,14 @@ def language_for(code: str | None) -> str:
     return primary if _CODE.fullmatch(primary) and primary in LANGUAGES else DEFAULT_LANGUAGE
 
 
+def catalogue_for(code: str) -> str | None:
+    """The catalogue a user asked for by typing a code ("uk", "UA", "ru_RU"), or None when
+    there is none for it (unlike `language_for`, which falls back to English)."""
+    primary = code.strip().lower().replace("_", "-").split("-", 1)[0]
+    primary = _ALIASES.get(primary, primary)
+    return primary if primary in LANGUAGES else None
+
+
 @dataclass(frozen=True, slots=True)
 class Translator:
     """Messages, plural forms and dates in one language."""
@@ -109,9 +117,16 @@ class Translator:
 
     def when(self, moment: datetime, zone: str = "UTC") -> str:
         """An instant in a chat's zone, day and short month in this language: "03 Nov 14:05"."""
-        return str(
-            format_datetime(moment, "dd MMM HH:mm", tzinfo=ZoneInfo(zone), locale=self.language)
-        )
+        return _when(moment, zone, self.language)
+
+    def day(self, moment: datetime) -> str:
+        """The calendar day of a date given without a time of day: "03 Nov 2026"."""
+        return str(format_date(moment.date(), "dd MMM yyyy", locale=self.language))
+
+
+@lru_cache(maxsize=4_096)  # a broadcast shows the same few events' times to every chat
+def _when(moment: datetime, zone: str, language: str) -> str:
+    return str(format_datetime(moment, "dd MMM HH:mm", tzinfo=ZoneInfo(zone), locale=language))
 
 
 def _fill(template: str, values: dict[str, object]) -> str:
@@ -161,6 +176,7 @@ __all__ = [
     "Html",
     "Plural",
     "Translator",
+    "catalogue_for",
     "language_for",
     "placeholders",
     "translator",

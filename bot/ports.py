@@ -6,7 +6,16 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Protocol
 
-from summarizer.views import ArticleView, EventView, IngestReport, SearchHit, StoryView
+from summarizer.views import (
+    ArticleView,
+    EventView,
+    FeedStatus,
+    IngestReport,
+    PollReport,
+    PruneReport,
+    SearchHit,
+    StoryView,
+)
 
 
 class Briefings(Protocol):
@@ -20,11 +29,16 @@ class Briefings(Protocol):
         self,
         *,
         limit: int = 10,
+        offset: int = 0,
         since: datetime | None = None,
         words: int | None = None,
         topics: Sequence[str] = (),
     ) -> list[EventView]:
         """Return the most important events, optionally only what is new since a time."""
+        ...
+
+    def event_count(self) -> int:
+        """Return how many events are stored."""
         ...
 
     def event(
@@ -50,13 +64,25 @@ class Briefings(Protocol):
         ...
 
     def feeds(self) -> list[str]:
-        """Return the configured feed URLs."""
+        """Return the active feed URLs."""
         ...
 
-    def add_feed(self, url: str) -> None:
-        """Add a feed URL."""
+    def feed_statuses(self) -> list[FeedStatus]:
+        """Return every active feed with its schedule and health (last error, next try)."""
+        ...
+
+    def add_feed(self, url: str) -> bool:
+        """Add a feed URL; return False when it was already followed."""
         ...
 
     def remove_feed(self, url: str) -> bool:
         """Remove a feed URL; return False when it was not configured."""
+        ...
+
+    def poll_feeds(self, *, due_only: bool = True) -> PollReport:
+        """Poll the due feeds (every active one when not due_only), each under a lease."""
+        ...
+
+    def prune(self) -> PruneReport:
+        """Remove articles older than the retention period (store.retention_days)."""
         ...

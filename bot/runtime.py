@@ -14,6 +14,7 @@ from sqlmodel import Session
 from telegram.ext import CallbackContext
 
 from bot.bookkeeper import Bookkeeper
+from bot.chat_languages import ChatLanguages
 from bot.ports import Briefings
 from bot.schedule import Clock, utcnow
 from bot.settings import BotSettings
@@ -42,6 +43,8 @@ class Runtime:
     deliveries: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(8))
     # (chat, slot) deliveries this process is handling; the stale-claim sweep leaves them alone.
     active: set[tuple[int, datetime]] = field(default_factory=set)
+    # Each chat's stored language, so /help and the like answer without a database read.
+    languages: ChatLanguages = field(default_factory=ChatLanguages)
 
     def now(self) -> datetime:
         """Return the current time of the runtime's clock (UTC-aware)."""

@@ -9,6 +9,7 @@ from datetime import timedelta
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from summarizer.config import retention_days
 from summarizer.errors import InputError
 
 DEFAULT_API_URL = "https://api.telegram.org"
@@ -38,12 +39,12 @@ def check_timezone(name: str) -> str:
     return name
 
 
-def _admin_ids(raw: Any) -> frozenset[int]:
+def _admin_ids(raw: Any, name: str = "ADMIN_CHAT_IDS") -> frozenset[int]:
     items = raw.split(",") if isinstance(raw, str) else list(raw or [])
     try:
         return frozenset(int(str(item).strip()) for item in items if str(item).strip())
     except ValueError as exc:
-        raise InputError(f"ADMIN_CHAT_IDS={raw!r}: use comma-separated chat ids") from exc
+        raise InputError(f"{name}={raw!r}: use comma-separated chat ids") from exc
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +54,8 @@ class BotSettings:
     token: str | None = field(default=None, repr=False)
     api_url: str = DEFAULT_API_URL
     admin_ids: frozenset[int] = frozenset()
+    # Chats (or users, in private chats) that may use the bot; empty: everyone.
+    allowed_chat_ids: frozenset[int] = frozenset()
     default_times: tuple[str, ...] = ("08:00",)
     default_timezone: str = "UTC"
     grace: timedelta = timedelta(minutes=120)
@@ -65,6 +68,7 @@ class BotSettings:
     )
     feeds: tuple[str, ...] = ()
     poll_minutes: float = 30.0
+    retention_days: int = 90  # 0: the daily prune job does not run
     messages_per_second: float = 30.0
     chat_interval_seconds: float = 1.0
     group_messages_per_minute: float = 20.0
@@ -72,6 +76,7 @@ class BotSettings:
     max_in_flight: int = 1
     reply_reserve: float = 0.03
     commands_per_minute: float = 20.0
+    topics_per_chat: int = 50
     webhook_listen: str = "0.0.0.0"
     webhook_port: int = 8443
 
@@ -82,7 +87,7 @@ class BotSettings:
         Args:
             config: the configuration of summarizer.config.load_config.
             environ: environment variables (TELEGRAM_BOT_TOKEN, TELEGRAM_API_URL, ADMIN_CHAT_IDS,
-                BRIEFING_WEBHOOK_LISTEN, BRIEFING_WEBHOOK_PORT).
+                ALLOWED_CHAT_IDS, BRIEFING_WEBHOOK_LISTEN, BRIEFING_WEBHOOK_PORT).
 
         Returns:
             The settings; raises InputError naming the variable or key that is wrong.
@@ -97,6 +102,7 @@ class BotSettings:
             raise InputError(f"config [bot]: {exc}") from exc
         api_url = environ.get("TELEGRAM_API_URL") or str(bot.get("api_url") or DEFAULT_API_URL)
         admins = environ.get("ADMIN_CHAT_IDS")
+        allowed = environ.get("ALLOWED_CHAT_IDS")
         try:
             port = int(environ.get("BRIEFING_WEBHOOK_PORT") or bot.get("webhook_port", 8443))
         except ValueError as exc:
@@ -105,6 +111,10 @@ class BotSettings:
             token=environ.get("TELEGRAM_BOT_TOKEN") or None,
             api_url=api_url.rstrip("/"),
             admin_ids=_admin_ids(admins if admins is not None else bot.get("admin_chat_ids", [])),
+            allowed_chat_ids=_admin_ids(
+                allowed if allowed is not None else bot.get("allowed_chat_ids", []),
+                "ALLOWED_CHAT_IDS",
+            ),
             default_times=times,
             default_timezone=zone,
             grace=timedelta(minutes=float(bot.get("grace_minutes", 120))),
@@ -115,6 +125,7 @@ class BotSettings:
             lengths=dict(bot.get("lengths", {"short": 60, "medium": 120, "long": 250})),
             feeds=tuple(str(u) for u in feeds.get("urls", [])),
             poll_minutes=float(feeds.get("poll_minutes", 30)),
+            retention_days=retention_days(config),
             messages_per_second=float(bot.get("messages_per_second", 30)),
             chat_interval_seconds=float(bot.get("chat_interval_seconds", 1.0)),
             group_messages_per_minute=float(bot.get("group_messages_per_minute", 20)),
@@ -122,6 +133,7 @@ class BotSettings:
             max_in_flight=max(1, int(bot.get("max_in_flight", 1))),
             reply_reserve=min(0.5, max(0.0, float(bot.get("reply_reserve", 0.03)))),
             commands_per_minute=float(bot.get("commands_per_minute", 20)),
+            topics_per_chat=max(0, int(bot.get("topics_per_chat", 50))),
             webhook_listen=environ.get("BRIEFING_WEBHOOK_LISTEN")
             or str(bot.get("webhook_listen", "0.0.0.0")),
             webhook_port=port,

@@ -68,6 +68,36 @@ def _stacks(tokens: list[_Token]) -> list[tuple[_Token, ...]]:
     return result
 
 
+_DROPPED = _Token("", 0, None, None)
+
+
+def _without_long_tags(tokens: list[_Token], most: int) -> list[_Token]:
+    """Drop opening tags longer than `most` (a link to a huge address) with their closing tags.
+
+    The text inside stays; only the markup goes, so a part always has room for its text.
+    """
+    if all(token.size <= most for token in tokens if token.opens):
+        return tokens
+    kept: list[_Token] = []
+    open_tags: list[tuple[str, bool]] = []  # (name, kept) of each tag opened and not closed
+    for token in tokens:
+        if token.opens:
+            keep = token.size <= most
+            open_tags.append((token.opens, keep))
+            if keep:
+                kept.append(token)
+            continue
+        if token.closes:
+            for depth in range(len(open_tags) - 1, -1, -1):
+                if open_tags[depth][0] == token.closes:
+                    if not open_tags.pop(depth)[1]:
+                        token = _DROPPED
+                    break
+        if token is not _DROPPED:
+            kept.append(token)
+    return kept
+
+
 def _closing(stack: tuple[_Token, ...]) -> str:
     return "".join(f"</{tag.opens}>" for tag in reversed(stack))
 
@@ -121,7 +151,7 @@ def split_html(html: str, limit: int = MAX_MESSAGE) -> list[str]:
         return []
     if utf16_len(html) <= limit:
         return [html]
-    tokens = _tokens(html)
+    tokens = _without_long_tags(_tokens(html), limit // 2)
     stacks = _stacks(tokens)
     closing = [utf16_len(_closing(stack)) for stack in stacks]
     parts: list[str] = []

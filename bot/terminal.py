@@ -33,8 +33,8 @@ _COMMAND = re.compile(r"^/[A-Za-z0-9_]+(@[A-Za-z0-9_]+)?")
 
 
 def to_plain(text: str) -> str:
-    """Render Telegram HTML for a terminal: links as 'title <url>', tags dropped, unescaped."""
-    text = _LINK.sub(lambda m: f"{m.group(2)} <{html.unescape(m.group(1))}>", text)
+    """Render Telegram HTML for a terminal: links as 'text (url)', tags dropped, unescaped."""
+    text = _LINK.sub(lambda m: f"{m.group(2)} ({m.group(1)})", text)  # the address still escaped
     return html.unescape(_TAG.sub("", text))
 
 
@@ -93,6 +93,9 @@ class TerminalRequest(BaseRequest):
             labels = []
             for row in markup.get("inline_keyboard", []):
                 for button in row:
+                    if "url" in button:  # a link to open, not a button to press
+                        labels.append(f"{button.get('text', '')} ({button['url']})")
+                        continue
                     number = len(self.buttons) + 1
                     self.buttons[number] = (message_id, button.get("callback_data", ""))
                     labels.append(f"[{number}] {button.get('text', '')}")

@@ -1,9 +1,8 @@
 """Every message the bot shows people, in English, as the message ids of the gettext catalogues.
 
-Each constant is one message of today's handlers, bot.format and bot.settings (the module
-named beside it), written as a template with named {placeholders} instead of an f-string.
-Until the handlers are moved to these (see docs/i18n.md), the English literals there are
-the ones shown; a change to one of them belongs here too.
+Each constant is one message of the handlers, bot.format or bot.settings (the module named
+beside it), a template with named {placeholders}; the handlers show them through
+`bot.i18n.Translator` in the chat's language (docs/i18n.md).
 """
 
 from __future__ import annotations
@@ -25,7 +24,8 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("topics", N_("Follow or drop keywords")),
     ("schedule", N_("HH:MM [HH:MM...]: local delivery times")),
     ("timezone", N_("Area/City: your timezone")),
-    ("settings", N_("Length and quiet days")),
+    ("settings", N_("Length, quiet days and language")),
+    ("forget", N_("Delete everything stored about this chat")),
 )
 ADMIN_COMMANDS: tuple[tuple[str, str], ...] = (
     ("sources", N_("Admins: list, add or remove feeds")),
@@ -40,8 +40,14 @@ USAGE: dict[str, str] = {
     "search": N_("/search WORDS — e.g. /search election results"),
     "schedule": N_("/schedule HH:MM [HH:MM...] — e.g. /schedule 07:30 18:00"),
     "timezone": N_("/timezone Area/City — e.g. /timezone Europe/Paris"),
-    "topics": N_("/topics, /topics add WORD..., /topics drop WORD..., /topics clear"),
-    "settings": N_("/settings, /settings length short|medium|long, /settings quiet sat sun|none"),
+    "topics": N_(
+        '/topics, /topics add WORD "a phrase" -WORD..., /topics drop WORD..., /topics clear'
+    ),
+    "settings": N_(
+        "/settings, /settings length short|medium|long, /settings quiet sat sun|none, "
+        "/settings language en|ru|uk"
+    ),
+    "forget": N_("/forget, then /forget yes to confirm"),
     "sources": N_("/sources, /sources add URL, /sources remove URL, /sources poll"),
     "events": N_("/events [PAGE] — e.g. /events 2"),
 }
@@ -65,7 +71,16 @@ ALL_NEWS = N_("all news")
 UNSUBSCRIBED = N_("Unsubscribed: no more scheduled briefings. /subscribe resumes.")
 TOPICS_LIST = N_("Topics: {topics}")
 NO_TOPICS = N_("No topics: briefings cover all news.")
-TOPICS_HINT = N_("/topics add WORD... follows, /topics drop WORD... drops.")
+TOPICS_FULL = NP_(
+    "A chat follows at most {count} topic: not added {words}. /topics drop WORD makes room.",
+    "A chat follows at most {count} topics: not added {words}. /topics drop WORD makes room.",
+)
+TOPICS_EXCLUDED = N_("Excluded: {topics}")
+TOPICS_HINT = N_(
+    '/topics add WORD or "a phrase" follows, /topics add -WORD excludes, /topics drop WORD drops.'
+)
+TOPICS_NOT_FOLLOWED = N_("Not among this chat's topics: {topics}.")
+TOPICS_REFUSED = N_("Left out: {items} (no word in it, or a phrase of more than 8 words).")
 BRIEFINGS_AT = N_("Briefings at {plan}.")
 SUBSCRIBE_TO_RECEIVE = N_("/subscribe to receive them.")
 AT_MOST_TIMES = NP_("At most {count} time a day.", "At most {count} times a day.")
@@ -84,18 +99,28 @@ NO = N_("no")
 NONE = N_("none")
 WORD_COUNT = NP_("{count} word", "{count} words")
 QUIET_DAYS_HINT = N_("Days are mon tue wed thu fri sat sun.")
-# For /settings language (issue 13 item 6), not in the handlers yet.
+SETTINGS_LANGUAGE = N_("Language: {language}")
 LANGUAGE_SET = N_("Language: {language}.")
 LANGUAGE_UNKNOWN = N_("No messages in {code} yet; choose one of {languages}.")
 
 # -- bot.handlers.admin --
 ADMINS_ONLY = N_("Only admins can use /{command}.")
 FEED_ADDED = N_("Added {url}.")
+FEED_ALREADY = N_("Already polled: {url}.")
+FEED_REFUSED = N_("Not added: {reason}")
 FEED_REMOVED = N_("Removed {url}.")
 FEED_UNKNOWN = N_("Not a configured feed: {url}.")
 POLLED = N_("Polled feeds: {new} new, {duplicate} duplicate, {failed} failed.")
 NO_FEEDS = N_("No feeds yet.")
-FEEDS = N_("<b>Feeds</b>\n{feeds}\n\nUsage: /sources add URL")
+FEEDS = N_("<b>Feeds</b> (times in UTC)\n{feeds}\n\nUsage: /sources add URL")
+# -- bot.format.feed_status (one feed of /sources and /sources poll) --
+FEED_POLLING_NOW = N_("polling now")
+FEED_FAILING = N_("⚠ failed {count}× in a row")
+FEED_NEXT_TRY = N_("next try {when}")
+FEED_NOT_POLLED = N_("not polled yet")
+FEED_POLLED = N_("ok, polled {when}")
+FEED_NEXT = N_("next {when}")
+FEED_EVERY = N_("every {minutes} min")
 STATS_TITLE = N_("Stats")
 STAT_NAMES: dict[str, str] = {  # keys of BriefingService.stats and chats.chat_counts
     "articles": N_("articles"),
@@ -117,16 +142,30 @@ UNKNOWN_COMMAND = N_("Unknown command {command}. /help lists the commands.")
 FAILED = N_("Sorry, that failed. Please try again later.")
 TOO_MANY = N_("Too many commands at once: wait a few seconds and try again.")
 
+# -- bot.handlers.privacy (bot.allowed_chat_ids, /forget) and plain text --
+NOT_ALLOWED = N_(
+    "Sorry, this Briefing bot is private: it answers only the chats its operator has listed."
+)
+FORGET_ASK = N_(
+    "This deletes everything stored about this chat: its settings, topics, delivery times "
+    "and the record of its briefings. Press the button or send /forget yes to confirm."
+)
+FORGET_BUTTON = N_("Delete everything")
+FORGOTTEN = N_("Done: nothing about this chat is stored any more. /start begins again.")
+SEARCH_HOW = N_("Send me words to search the news, or use /search WORDS. /help lists the commands.")
+
 # -- bot.handlers.news --
 MORE_BUTTON = N_("More {rank}")
 SOURCES_BUTTON = N_("Sources")
 PREV_BUTTON = N_("« Prev")
 NEXT_BUTTON = N_("Next »")
 BUTTON_EXPIRED = N_("This button has expired.")
-NO_EVENTS_ON_PAGE = N_("No events on page {page}. /events shows the first page.")
+NO_SUCH_PAGE = N_("<i>There is no page {page}: this is the last one.</i>")
+LAST_PAGE = N_("<i>This is the last page.</i>")
 NO_EVENT = N_("No event {id}. /events lists them.")
 NO_STORY = N_("No story {id}. /events lists recent events.")
 NO_ARTICLE = N_("No article {id}. /search finds articles.")
+READ_BUTTON = N_("{source} ↗")
 
 # -- bot.format --
 SOURCE_COUNT = NP_("{count} source: {names}", "{count} sources: {names}")
@@ -140,8 +179,13 @@ BRIEFING_TITLE = N_("<b>Briefing · {when}</b>")
 NO_NEWS_YET = N_("No news yet.")
 NOTHING_NEW_SINCE = N_("Nothing new since your last briefing ({when}).")
 STORY_TITLE = N_("<b>Story: {title}</b>")
+TIMELINE = N_("<b>Timeline</b>")
 NO_EVENTS_IN_STORY = N_("No events in this story yet.")
 ESTIMATED = N_("{when} (estimated)")
+NEWS_AGE = NP_(
+    "<i>The newest news here is {count} day old.</i>",
+    "<i>The newest news here is {count} days old.</i>",
+)
 EVENT_LINK = N_("Event: /event {id}")
 NOTHING_FOUND = N_("Nothing found for <b>{query}</b>.")
 RESULTS_FOR = N_("<b>Results for {query}</b>")

@@ -22,7 +22,9 @@ _ENV_OVERRIDES: dict[str, tuple[str, str, type]] = {
     "BRIEFING_MAX_BYTES": ("ingest", "max_bytes", int),
     "BRIEFING_POLL_MINUTES": ("feeds", "poll_minutes", float),
     "BRIEFING_GRACE_MINUTES": ("bot", "grace_minutes", float),
+    "BRIEFING_RETENTION_DAYS": ("store", "retention_days", int),
 }
+DEFAULT_RETENTION_DAYS = 90
 
 
 def load_config(
@@ -86,3 +88,17 @@ def as_database_url(value: str) -> str:
     if "://" in value or not value.strip():
         return value
     return f"sqlite:///{value}"
+
+
+def retention_days(config: Mapping[str, Any]) -> int:
+    """Days of articles kept: store.retention_days (default 90; 0 keeps everything).
+
+    Raises:
+        InputError: the value is not a whole number of days, or is negative.
+    """
+    raw = section(config, "store").get("retention_days", DEFAULT_RETENTION_DAYS)
+    if isinstance(raw, bool) or not isinstance(raw, int) or raw < 0:
+        raise InputError(
+            f"store.retention_days = {raw!r}: give a whole number of days (0 keeps everything)"
+        )
+    return raw

@@ -5,33 +5,39 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
-from summarizer.config import section
+from summarizer.config import retention_days, section
 from summarizer.errors import InputError, NotFoundError
 from summarizer.events.digest import build_digest, build_story_digest
 from summarizer.events.rank import importance
-from summarizer.events.values import DigestDoc
 from summarizer.ingest.fetch import FetchPolicy, Validators
 from summarizer.ingest.pipeline import SummarySpec
 from summarizer.ingest.runner import Ingestor
 from summarizer.ingest.sources import Skipped, expand, is_url
+from summarizer.polling import PollPolicy, poll_feeds, process_name
 from summarizer.store import articles as article_store
+from summarizer.store import feeds as feed_store
+from summarizer.store import ranking
 from summarizer.store.events import newest_article_time
-from summarizer.store.models import Article, ArticleCopy, Event, Feed, FetchCache, Source, Story
+from summarizer.store.models import Event, Story
+from summarizer.store.retention import prune as prune_before
 from summarizer.store.search import search_articles
+from summarizer.text.terms import StemmedText, join_texts, stem_text
 from summarizer.timemath import shift
+from summarizer.topics import TopicFilter
 from summarizer.views import (
     ArticleView,
     EventView,
+    FeedStatus,
     IngestReport,
+    PollReport,
+    PruneReport,
     SearchHit,
     StoryView,
 )
@@ -40,7 +46,9 @@ logger = logging.getLogger(__name__)
 
 _CANDIDATE_EVENTS = 300  # events ranked per read (a page of the ranking's input, not a cap)
 _MAX_ID = 2**63 - 1  # ids are 64-bit integers in every database
+_STEMMED_KEPT = 20_000  # stemmed articles kept for topic filters (a few MB of stems)
 _MAX_SEARCH_HITS = 1_000
+MAX_FEED_URL = 2_000  # the feed table's url column
 # Event lists and digests are reused for this long (cleared by every ingest in this process;
 # another process's ingest shows after at most this delay).
 VIEW_CACHE_SECONDS = 30.0
@@ -55,7 +63,10 @@ class BriefingService:
         self.engine = engine
         self.config: Mapping[str, Any] = config or {}
         self._views: dict[tuple[Any, ...], tuple[float, Any]] = {}
+        # Stemmed title and body by article id, for topic filters (an article never changes).
+        self._stemmed: dict[int, StemmedText] = {}
         self._views_lock = threading.Lock()
+        self._building: dict[tuple[Any, ...], threading.Event] = {}
         summaries = section(self.config, "summaries")
         self.digest_words = int(summaries.get("digest_words", _DEFAULT_DIGEST_WORDS))
         self.summary = SummarySpec(
@@ -63,6 +74,8 @@ class BriefingService:
             sentences=int(summaries.get("sentences", 3)),
         )
         self.policy = FetchPolicy.from_config(self.config)
+        self.poll_policy = PollPolicy.from_config(self.config)
+        self.owner = process_name()  # this process, as the holder of feed leases
         # One ingestor per service: its event and story indexes stay in memory between
         # ingests (rebuilt only when another process wrote); one ingest at a time uses it.
         self._ingestor = Ingestor(self.engine, summary=self.summary)
@@ -102,32 +115,40 @@ class BriefingService:
                 self._views.clear()
 
     def _cached(self, key: tuple[Any, ...], build: Callable[[], Any]) -> Any:
-        """Return a recent result for `key`, or build, remember and return it."""
-        with self._views_lock:
-            hit = self._views.get(key)
-            if hit is not None and hit[0] > time.monotonic():
-                return hit[1]
-        value = build()
-        with self._views_lock:
-            if len(self._views) > 2_000:
-                self._views.clear()
-            self._views[key] = (time.monotonic() + VIEW_CACHE_SECONDS, value)
-        return value
+        """Return a recent result for `key`, or build, remember and return it.
+
+        One build per key at a time: callers asking while it is being built wait for it
+        rather than build it again (twenty chats asking for one page cost one page).
+        """
+        while True:
+            with self._views_lock:
+                hit = self._views.get(key)
+                if hit is not None and hit[0] > time.monotonic():
+                    return hit[1]
+                building = self._building.get(key)
+                if building is None:
+                    building = self._building[key] = threading.Event()
+                    break
+            building.wait(VIEW_CACHE_SECONDS)  # then read what it built, or build it
+        try:
+            value = build()
+            with self._views_lock:
+                if len(self._views) > 2_000:
+                    self._views.clear()
+                self._views[key] = (time.monotonic() + VIEW_CACHE_SECONDS, value)
+            return value
+        finally:
+            with self._views_lock:
+                del self._building[key]
+            building.set()
 
     def _validators(self, url: str) -> Validators | None:
         with Session(self.engine) as session:
-            row = session.exec(select(FetchCache).where(FetchCache.url == url)).first()
-            return Validators(row.etag, row.last_modified) if row else None
+            return feed_store.fetch_validators(session=session, url=url)
 
     def _remember(self, url: str, validators: Validators) -> None:
         with Session(self.engine) as session:
-            row = session.exec(
-                select(FetchCache).where(FetchCache.url == url)
-            ).first() or FetchCache(url=url)
-            row.etag, row.last_modified = validators.etag, validators.last_modified
-            row.fetched_at = datetime.now(UTC)
-            session.add(row)
-            session.commit()
+            feed_store.remember_validators(session=session, url=url, validators=validators)
 
     # -- events ----------------------------------------------------------------------------
 
@@ -151,7 +172,9 @@ class BriefingService:
             offset: how many of the best-ranked events to skip (paging).
             since: only events with articles after this time, and only what is new in them.
             words: digest length in words (default from the config).
-            topics: keep events whose articles mention any of these words.
+            topics: a chat's topics (summarizer.topics keys: word, "a phrase", -word): keep
+                events whose articles match a followed one (stemmed in each article's
+                language, title and body) and none excluded.
             now: the time recency is measured from (default: now, or the newest event's last
                 article when that is older).
         """
@@ -167,6 +190,16 @@ class BriefingService:
         return self._top_events(
             limit=limit, offset=offset, since=since, words=words, topics=topics, now=now
         )
+
+    def event_count(self) -> int:
+        """How many events are stored (what a page of the ranking can reach)."""
+
+        def count() -> int:
+            with Session(self.engine) as session:
+                return ranking.event_count(session=session)
+
+        number: int = self._cached(("event_count",), count)
+        return number
 
     def _top_events(
         self,
@@ -209,23 +242,24 @@ class BriefingService:
         """
         if wanted <= 0:
             return []
-        largest = session.exec(select(func.max(Event.source_count), func.max(Event.article_count)))
-        most_sources, most_articles = (int(value or 0) for value in largest.one())
-        query = select(Event).order_by(col(Event.last_seen).desc(), col(Event.id).desc())
-        if since is not None:
-            query = query.where(Event.last_seen > since)
+        most_sources, most_articles = ranking.largest_event(session=session)
         moment = self._ranking_time(session, now)
+        rules = TopicFilter.from_keys(topics)
         ranked: list[tuple[float, Event]] = []
         read = 0
         while True:
-            page = session.exec(query.offset(read).limit(_CANDIDATE_EVENTS)).all()
+            page = ranking.event_page(
+                session=session, since=since, offset=read, limit=_CANDIDATE_EVENTS
+            )
             if not page:
                 break
             read += len(page)
-            growth = self._growth(session, page)
+            growth = ranking.growth_counts(session=session, events=page)
+            ids = [event.id for event in page if event.id is not None]
+            shown = self._admitted(session, ids, rules) if rules else None
             for event in page:
                 assert event.id is not None
-                if topics and not self._mentions(session, event.id, topics):
+                if shown is not None and event.id not in shown:
                     continue
                 ranked.append((_score(event, moment, growth.get(event.id, 0)), event))
             ranked.sort(key=lambda pair: (-pair[0], -(pair[1].id or 0)))
@@ -245,21 +279,6 @@ class BriefingService:
         return ranked
 
     @staticmethod
-    def _growth(session: Session, events: Sequence[Event]) -> dict[int, int]:
-        """Articles each event gained in the day before its last article."""
-        since = {event.id: shift(event.last_seen, -timedelta(days=1)) for event in events}
-        rows = session.exec(
-            select(Article.event_id, Article.published).where(
-                col(Article.event_id).in_(list(since))
-            )
-        ).all()
-        growth: dict[int, int] = {}
-        for event_id, published in rows:
-            if event_id is not None and published >= since[event_id]:
-                growth[event_id] = growth.get(event_id, 0) + 1
-        return growth
-
-    @staticmethod
     def _ranking_time(session: Session, now: datetime | None) -> datetime:
         """The time importance counts recency from: `now` when given, else the present or the
         newest stored article, whichever is earlier (so an archive still ranks by coverage, and
@@ -274,7 +293,8 @@ class BriefingService:
     def _importance(cls, session: Session, event: Event, moment: datetime) -> float:
         """The event's importance at `moment`, as the ranking computes it."""
         assert event.id is not None
-        return _score(event, moment, cls._growth(session, [event]).get(event.id, 0))
+        growth = ranking.growth_counts(session=session, events=[event])
+        return _score(event, moment, growth.get(event.id, 0))
 
     def event(
         self, event_id: int, *, words: int | None = None, since: datetime | None = None
@@ -320,14 +340,11 @@ class BriefingService:
             story = session.get(Story, story_id) if 0 < story_id <= _MAX_ID else None
             if story is None or story.id is None:
                 raise NotFoundError(f"no story with id {story_id}")
-            events = session.exec(
-                select(Event)
-                .where(Event.story_id == story_id)
-                .order_by(col(Event.first_seen), col(Event.id))
-            ).all()
+            events = ranking.story_events(session=session, story_id=story_id)
             views = tuple(self._shown(session, events))
             title = views[-1].title if views else story.title
-            docs, language = self._digest_docs(session, [e.id for e in events if e.id])
+            ids = [e.id for e in events if e.id]
+            docs, language = ranking.digest_docs(session=session, event_ids=ids)
             digest = (
                 build_story_digest(
                     docs, words=words or self.digest_words, headline=title, language=language
@@ -337,40 +354,14 @@ class BriefingService:
             )
             return StoryView(id=story.id, title=title, events=views, digest=digest)
 
-    @staticmethod
-    def _digest_docs(session: Session, event_ids: Sequence[int]) -> tuple[list[DigestDoc], str]:
-        """The articles of some events as digest inputs, and their most common language."""
-        if not event_ids:
-            return [], "en"
-        rows = session.exec(
-            select(Article, Source.name)
-            .join(Source, col(Source.id) == col(Article.source_id))
-            .where(col(Article.event_id).in_(event_ids))
-            .order_by(col(Article.published), col(Article.id))
-        ).all()
-        docs = [
-            DigestDoc(
-                article_id=article.id or 0,
-                title=article.title,
-                body=article.body,
-                source=name,
-                published=article.published,
-                published_estimated=article.published_estimated,
-                published_date_only=article.published_date_only,
-                event_id=article.event_id,
-            )
-            for article, name in rows
-        ]
-        languages = Counter(article.language or "en" for article, _ in rows)
-        return docs, languages.most_common(1)[0][0] if languages else "en"
-
     def _shown(self, session: Session, events: Sequence[Event]) -> list[EventView]:
         """Short views of a story's events; one that cannot be built is logged and left out."""
         moment = self._ranking_time(session, None)
+        growth = ranking.growth_counts(session=session, events=events)  # one query for all
         views = []
         for event in events:
             try:
-                score = self._importance(session, event, moment)
+                score = _score(event, moment, growth.get(event.id or 0, 0))
                 views.append(
                     self._event_view(session, event, score=score, words=_TIMELINE_WORDS, since=None)
                 )
@@ -389,7 +380,7 @@ class BriefingService:
     ) -> EventView:
         """Build an event's view with its digest."""
         assert event.id is not None
-        docs, language = self._digest_docs(session, [event.id])
+        docs, language = ranking.digest_docs(session=session, event_ids=[event.id])
         if not docs:  # an event row left without articles: say so rather than fail
             return EventView(
                 id=event.id,
@@ -405,7 +396,7 @@ class BriefingService:
         budget = words or self.digest_words
         digest = build_digest(docs, words=budget, since=since, language=language)
         refs = article_store.article_refs(session=session, ids=[d.article_id for d in docs])
-        copies = self._copy_sources(session, [d.article_id for d in docs])
+        copies = ranking.copy_sources(session=session, article_ids=[d.article_id for d in docs])
         sources = tuple(dict.fromkeys([*digest.sources, *copies]))
         first = [d for d in docs if d.published == event.first_seen]
         last = [d for d in docs if d.published == event.last_seen]
@@ -426,25 +417,26 @@ class BriefingService:
             last_seen_date_only=bool(last) and all(d.published_date_only for d in last),
         )
 
-    @staticmethod
-    def _copy_sources(session: Session, article_ids: Sequence[int]) -> list[str]:
-        if not article_ids:
-            return []
-        names = session.exec(
-            select(Source.name)
-            .join(ArticleCopy, col(ArticleCopy.source_id) == col(Source.id))
-            .where(col(ArticleCopy.article_id).in_(article_ids))
-        ).all()
-        return list(dict.fromkeys(names))
-
-    @staticmethod
-    def _mentions(session: Session, event_id: int, topics: Sequence[str]) -> bool:
-        """Tell whether any article of the event mentions any topic word."""
-        rows = session.exec(
-            select(Article.title, Article.body).where(Article.event_id == event_id)
-        ).all()
-        text = " ".join(f"{title} {body}" for title, body in rows).lower()
-        return any(topic.lower() in text for topic in topics if topic.strip())
+    def _admitted(self, session: Session, event_ids: Sequence[int], rules: TopicFilter) -> set[int]:
+        """The events that pass a topic filter, their articles stemmed in their languages
+        (each article stemmed once per process: its text never changes)."""
+        by_event = ranking.event_articles(session=session, event_ids=event_ids)
+        wanted = [a for ids in by_event.values() for a in ids]
+        stems = {a: self._stemmed[a] for a in wanted if a in self._stemmed}
+        missing = [a for a in wanted if a not in stems]
+        for article_id, title, body, language in ranking.article_texts(
+            session=session, article_ids=missing
+        ):
+            stems[article_id] = stem_text(title, body, language)
+        if len(self._stemmed) + len(missing) > _STEMMED_KEPT:
+            self._stemmed.clear()
+        self._stemmed.update((a, stems[a]) for a in missing if a in stems)
+        admitted = set()
+        for event_id in event_ids:
+            texts = [stems[a] for a in by_event.get(event_id, []) if a in stems]
+            if rules.admits(join_texts(texts)):
+                admitted.add(event_id)
+        return admitted
 
     # -- articles and search ---------------------------------------------------------------
 
@@ -465,48 +457,125 @@ class BriefingService:
     def stats(self) -> dict[str, int]:
         """Counts of articles, events, stories, sources and feeds."""
         with Session(self.engine) as session:
-            counts = {}
-            for name, table in (
-                ("articles", Article),
-                ("events", Event),
-                ("stories", Story),
-                ("sources", Source),
-                ("feeds", Feed),
-            ):
-                counts[name] = int(session.exec(select(func.count()).select_from(table)).one())
-            return counts
+            return ranking.table_counts(session=session)
+
+    # -- retention -------------------------------------------------------------------------
+
+    @property
+    def retention_days(self) -> int:
+        """Days of articles kept (store.retention_days, default 90; 0 keeps everything)."""
+        return retention_days(self.config)
+
+    def prune(
+        self, *, days: int | None = None, dry_run: bool = False, now: datetime | None = None
+    ) -> PruneReport:
+        """Remove articles published more than `days` ago, with what hangs on them.
+
+        Events and stories stay coherent (summarizer.store.retention): an event left without
+        articles goes, a story left without events goes.
+
+        Args:
+            days: the retention (default store.retention_days).
+            dry_run: count what would go; change nothing.
+            now: the time the days count back from (default now).
+
+        Raises:
+            InputError: no positive number of days (store.retention_days = 0 and none given).
+        """
+        keep = self.retention_days if days is None else days
+        if keep <= 0:
+            raise InputError(
+                "retention is off (store.retention_days = 0 keeps everything): "
+                "give a number of days (briefing prune --days N)"
+            )
+        moment = now or datetime.now(UTC)
+        before = shift(moment, -timedelta(days=keep))
+        try:
+            with Session(self.engine) as session:
+                return prune_before(session=session, before=before, now=moment, dry_run=dry_run)
+        finally:
+            with self._views_lock:
+                self._views.clear()
 
     # -- feeds -----------------------------------------------------------------------------
+
+    def _configured_feeds(self, session: Session) -> None:
+        """Store the feeds named in the configuration that are not stored yet."""
+        configured = section(self.config, "feeds").get("urls", []) or []
+        feed_store.ensure_feeds(session=session, urls=configured)
 
     def feeds(self) -> list[str]:
         """URLs of the active feeds (configured ones are added on first use)."""
         with Session(self.engine) as session:
-            for url in section(self.config, "feeds").get("urls", []) or []:
-                if not session.exec(select(Feed).where(Feed.url == url)).first():
-                    session.add(Feed(url=str(url)))
-            session.commit()
-            return list(session.exec(select(Feed.url).where(Feed.active).order_by(Feed.url)))
+            self._configured_feeds(session)
+            return feed_store.active_feed_urls(session=session)
 
-    def add_feed(self, url: str) -> None:
-        """Add (or re-activate) a feed. Raises InputError for a non-http(s) URL."""
-        if not is_url(url):
-            raise InputError(f"{url}: a feed must be an http(s) URL")
+    def feed_statuses(
+        self, *, now: datetime | None = None, include_removed: bool = False
+    ) -> list[FeedStatus]:
+        """Every active feed with its schedule and health (last error, next try), by URL."""
         with Session(self.engine) as session:
-            feed = session.exec(select(Feed).where(Feed.url == url)).first() or Feed(url=url)
-            feed.active = True
-            session.add(feed)
-            session.commit()
+            self._configured_feeds(session)
+            return feed_store.feed_statuses(
+                session=session, now=now or datetime.now(UTC), include_removed=include_removed
+            )
+
+    def add_feed(
+        self, url: str, *, title: str | None = None, interval_minutes: float | None = None
+    ) -> bool:
+        """Add (or re-activate) a feed; True when it was not active before.
+
+        Args:
+            url: the feed's http(s) address.
+            title: a name to list it under (kept as it was when None).
+            interval_minutes: its own polling interval (the configured one when never set).
+
+        Raises:
+            InputError: not an http(s) URL, longer than MAX_FEED_URL, or an interval under one
+                minute.
+        """
+        if not is_url(url):
+            raise InputError(f"{url[:200]}: a feed must be an http(s) URL")
+        if len(url) > MAX_FEED_URL:
+            raise InputError(f"{url[:200]}...: a feed URL has at most {MAX_FEED_URL} characters")
+        if interval_minutes is not None and interval_minutes < 1:
+            raise InputError(f"{interval_minutes:g} minutes: a feed is polled at most every minute")
+        with Session(self.engine) as session:
+            added = feed_store.add_feed(session=session, url=url)
+            feed_store.set_feed_details(
+                session=session, url=url, title=title, interval_minutes=interval_minutes
+            )
+            return added
 
     def remove_feed(self, url: str) -> bool:
         """Deactivate a feed; False when it was not there."""
         with Session(self.engine) as session:
-            feed = session.exec(select(Feed).where(Feed.url == url, Feed.active)).first()
-            if feed is None:
-                return False
-            feed.active = False
-            session.add(feed)
-            session.commit()
-            return True
+            return feed_store.remove_feed(session=session, url=url)
+
+    def poll_feeds(
+        self, *, due_only: bool = True, limit: int | None = None, now: datetime | None = None
+    ) -> PollReport:
+        """Poll the feeds that are due (or every active one), each under a lease.
+
+        Safe to run in many processes at once: each feed is polled by one of them
+        (summarizer.polling). A failing feed backs off exponentially.
+
+        Args:
+            due_only: only feeds whose time has come; False polls every active feed now.
+            limit: the most feeds to poll in this run.
+            now: the time of the run (tests); default the clock.
+        """
+        with Session(self.engine) as session:
+            self._configured_feeds(session)
+        return poll_feeds(
+            self.engine,
+            lambda urls: self.ingest(urls, now=now),
+            policy=self.poll_policy,
+            owner=self.owner,
+            clock=(lambda: now) if now is not None else (lambda: datetime.now(UTC)),
+            due_only=due_only,
+            limit=limit,
+        )
 
 
 def _score(event: Event, moment: datetime, growth: int) -> float:

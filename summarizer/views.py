@@ -12,7 +12,10 @@ __all__ = [
     "ArticleView",
     "DigestLine",
     "EventView",
+    "FeedStatus",
     "IngestReport",
+    "PollReport",
+    "PruneReport",
     "SearchHit",
     "StoryView",
 ]
@@ -120,3 +123,55 @@ class IngestReport:
     article_ids: tuple[int, ...] = field(default=())
     failures: tuple[IngestFailure, ...] = field(default=())
     skipped: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class FeedStatus:
+    """One operator feed as listed: its schedule and health.
+
+    Attributes:
+        interval_minutes: its own polling interval (the configured default when None).
+        next_poll: when it is due next (None: now); after failures, the backed-off retry.
+        failures: failed polls in a row (0 when the last poll worked).
+        last_error: the one-line error of the last failed poll ("" when it worked).
+        polling_by: the process holding its lease now ("" when none).
+    """
+
+    url: str
+    title: str = ""
+    active: bool = True
+    interval_minutes: float | None = None
+    last_polled: datetime | None = None
+    last_success: datetime | None = None
+    next_poll: datetime | None = None
+    failures: int = 0
+    last_error: str = ""
+    polling_by: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PollReport:
+    """What one polling run did: the feeds it polled and what their ingest gave."""
+
+    polled: int = 0
+    new: int = 0
+    duplicate: int = 0
+    failed: int = 0  # inputs that failed (a feed that could not be fetched counts one)
+    errors: tuple[str, ...] = field(default=())
+    failing: tuple[FeedStatus, ...] = field(default=())  # feeds whose poll failed, after it
+
+
+@dataclass(frozen=True, slots=True)
+class PruneReport:
+    """What pruning removed (or, on a dry run, would remove) before `before`."""
+
+    before: datetime
+    articles: int = 0
+    copies: int = 0
+    summaries: int = 0
+    events: int = 0
+    stories: int = 0
+    furniture_lines: int = 0
+    fetch_validators: int = 0
+    deliveries: int = 0  # chats' delivery records of old slots
+    dry_run: bool = False

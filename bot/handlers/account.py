@@ -4,91 +4,103 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot import format as fmt
-from bot.handlers.common import USAGE, Context, chat_settings, is_admin, reply, usage
+from bot import texts
+from bot.handlers.common import (
+    Context,
+    chat_language,
+    chat_settings,
+    is_admin,
+    remember_language,
+    reply,
+    translator_for,
+    usage,
+)
+from bot.i18n import LANGUAGES, Html, Translator, catalogue_for, language_for, translator
 from bot.jobs import schedule_chat
 from bot.runtime import Runtime, runtime_of
 from bot.schedule import WEEKDAYS
-from bot.settings import check_timezone, parse_hhmm
+from bot.settings import parse_hhmm
+from bot.zones import find_timezone
 from summarizer.store import chats
 from summarizer.store.chat_tables import ChatInfo
+from summarizer.topics import TopicFilter, parse_topics
 
-COMMANDS: tuple[tuple[str, str], ...] = (
-    ("start", "Welcome, subscribe and how it works"),
-    ("help", "List the commands"),
-    ("brief", "The briefing now: top events with digests"),
-    ("events", "Ranked events with buttons"),
-    ("event", "ID: full digest with sources and links"),
-    ("story", "ID: the timeline of a story"),
-    ("article", "ID: one article and its summary"),
-    ("search", "WORDS: search the articles"),
-    ("subscribe", "[TOPIC...]: daily briefings, optionally on topics"),
-    ("unsubscribe", "Stop the scheduled briefings"),
-    ("topics", "Follow or drop keywords"),
-    ("schedule", "HH:MM [HH:MM...]: local delivery times"),
-    ("timezone", "Area/City: your timezone"),
-    ("settings", "Length and quiet days"),
-)
-ADMIN_COMMANDS: tuple[tuple[str, str], ...] = (
-    ("sources", "Admins: list, add or remove feeds"),
-    ("stats", "Admins: counts of articles, events and chats"),
-)
+MAX_TIMES = 12
 
 
 async def _resubscribe(context: Context, rt: Runtime, chat_id: int) -> ChatInfo:
     chat = await rt.db(chats.get_chat, chat_id=chat_id)
     assert chat is not None
+    remember_language(rt, chat.id, chat.language)
     schedule_chat(context.application, rt, chat)
     return chat
 
 
-def _plan(chat: ChatInfo) -> str:
-    times = ", ".join(chat.times) or "no times"
-    return f"{fmt.esc(times)} ({fmt.esc(chat.timezone)})"
+def _plan(chat: ChatInfo, tr: Translator) -> str:
+    times = ", ".join(chat.times) or tr.text(texts.NO_TIMES)
+    return tr.text(texts.PLAN, times=times, zone=chat.timezone)
 
 
 async def start(update: Update, context: Context) -> None:
-    """Welcome the chat, subscribe it and say how the bot works."""
+    """Welcome the chat, subscribe it and say how the bot works (in its sender's language)."""
     rt = runtime_of(context)
-    await chat_settings(update, rt)
-    assert update.effective_chat is not None
-    await rt.db(chats.set_subscription, chat_id=update.effective_chat.id, active=True, now=rt.now())
-    chat = await _resubscribe(context, rt, update.effective_chat.id)
-    await reply(
-        update,
-        context,
-        "<b>Welcome to Briefing.</b>\n\n"
-        "I read the news from many outlets, group articles about the same happening into events, "
-        "and write a short digest of each, with its sources.\n\n"
-        f"You are subscribed: a briefing arrives at {_plan(chat)}, carrying only what is new.\n"
-        "Change it with /schedule and /timezone, follow keywords with /topics, "
-        "stop with /unsubscribe.\n\n"
-        "Try /brief now, or /help for every command.",
-    )
+    chat = await chat_settings(update, rt)
+    if chat.language is None:
+        user = update.effective_user
+        language = language_for(user.language_code if user else None)
+        await rt.db(chats.update_chat, chat_id=chat.id, language=language)
+    await rt.db(chats.set_subscription, chat_id=chat.id, active=True, now=rt.now())
+    chat = await _resubscribe(context, rt, chat.id)
+    tr = translator_for(update, chat)
+    await reply(update, context, tr.text(texts.WELCOME, plan=Html(_plan(chat, tr))))
 
 
 async def help_command(update: Update, context: Context) -> None:
     """List the commands."""
-    lines = [f"/{name} — {fmt.esc(text)}" for name, text in COMMANDS]
+    tr = await chat_language(update, runtime_of(context))
+    commands = list(texts.COMMANDS)
     if is_admin(update, context):
-        lines += [f"/{name} — {fmt.esc(text)}" for name, text in ADMIN_COMMANDS]
-    await reply(update, context, "<b>Commands</b>\n" + "\n".join(lines))
+        commands += texts.ADMIN_COMMANDS
+    lines = [f"/{name} — {tr.text(text)}" for name, text in commands]
+    await reply(update, context, tr.text(texts.COMMANDS_TITLE) + "\n" + "\n".join(lines))
 
 
 async def subscribe(update: Update, context: Context) -> None:
     """Subscribe the chat to scheduled briefings, optionally following topics."""
     rt = runtime_of(context)
     chat = await chat_settings(update, rt)
+    tr = translator_for(update, chat)
+    refused: list[str] = []
     if context.args:
-        await rt.db(chats.add_topics, chat_id=chat.id, keywords=context.args)
+        followed, _ = parse_topics(" ".join(context.args))
+        refused = await _follow(rt, chat.id, [t.key for t in followed])
     await rt.db(chats.set_subscription, chat_id=chat.id, active=True, now=rt.now())
     chat = await _resubscribe(context, rt, chat.id)
-    topics = ", ".join(chat.topics) or "all news"
+    topics = ", ".join(chat.topics) or tr.text(texts.ALL_NEWS)
     await reply(
         update,
         context,
-        f"Subscribed: briefings at {_plan(chat)} on {fmt.esc(topics)}. /unsubscribe stops them.",
+        tr.text(texts.SUBSCRIBED, plan=Html(_plan(chat, tr)), topics=topics)
+        + _topics_full(rt, refused, tr),
     )
+
+
+async def _follow(rt: Runtime, chat_id: int, keys: list[str]) -> list[str]:
+    """Follow topic keys within the chat's cap (bot.topics_per_chat); return those left out."""
+    if not keys:
+        return []
+    return await rt.db(
+        chats.add_topics, chat_id=chat_id, keywords=keys, limit=rt.settings.topics_per_chat
+    )
+
+
+def _topics_full(rt: Runtime, refused: list[str], tr: Translator) -> str:
+    """The line naming the topics not followed because the chat has its fill, or nothing."""
+    if not refused:
+        return ""
+    words = ", ".join(refused[:5]) + (f" +{len(refused) - 5}" if len(refused) > 5 else "")
+    limit = rt.settings.topics_per_chat
+    return "\n" + tr.plural(texts.TOPICS_FULL, limit, words=words)
 
 
 async def unsubscribe(update: Update, context: Context) -> None:
@@ -97,76 +109,115 @@ async def unsubscribe(update: Update, context: Context) -> None:
     chat = await chat_settings(update, rt)
     await rt.db(chats.set_subscription, chat_id=chat.id, active=False, reason="unsubscribed")
     await _resubscribe(context, rt, chat.id)
-    await reply(update, context, "Unsubscribed: no more scheduled briefings. /subscribe resumes.")
+    await reply(update, context, translator_for(update, chat).text(texts.UNSUBSCRIBED))
+
+
+def _topics_text(chat: ChatInfo, tr: Translator) -> str:
+    """Both lists of a chat's topics, followed and excluded, and how to change them."""
+    rules = TopicFilter.from_keys(chat.topics)
+    lines = []
+    if rules.follow:
+        lines.append(tr.text(texts.TOPICS_LIST, topics=", ".join(t.key for t in rules.follow)))
+    if rules.exclude:
+        lines.append(tr.text(texts.TOPICS_EXCLUDED, topics=", ".join(t.key for t in rules.exclude)))
+    if not rules.follow:
+        lines.insert(0, tr.text(texts.NO_TOPICS))
+    return "\n".join([*lines, tr.text(texts.TOPICS_HINT)])
 
 
 async def topics(update: Update, context: Context) -> None:
-    """Show, follow or drop keywords."""
+    """Show, follow, exclude or drop topics: words, "phrases" and -exclusions."""
     rt = runtime_of(context)
     chat = await chat_settings(update, rt)
+    tr = translator_for(update, chat)
     args = context.args or []
-    action, words = (args[0].lower(), args[1:]) if args else ("list", [])
-    if action in {"add", "follow"} and words:
-        await rt.db(chats.add_topics, chat_id=chat.id, keywords=words)
-    elif action in {"drop", "remove"} and words:
-        await rt.db(chats.remove_topics, chat_id=chat.id, keywords=words)
-    elif action == "clear" and not words:
+    action, rest = (args[0].lower(), " ".join(args[1:])) if args else ("list", "")
+    notes: list[str] = []
+    if action in {"add", "follow"} and rest:
+        parsed, problems = parse_topics(rest)
+        if parsed:
+            refused = await _follow(rt, chat.id, [t.key for t in parsed])
+            if refused:
+                notes.append(_topics_full(rt, refused, tr).strip())
+        if problems:
+            items = ", ".join(p.split(":", 1)[0] for p in problems)
+            notes.append(tr.text(texts.TOPICS_REFUSED, items=items))
+        if not parsed:
+            await usage(update, context, "topics", "\n".join(notes), tr=tr)
+            return
+    elif action in {"drop", "remove"} and rest:
+        parsed, _ = parse_topics(rest)
+        keys = [t.key for t in parsed]
+        unknown = [key for key in keys if key not in chat.topics]
+        if unknown:
+            notes.append(tr.text(texts.TOPICS_NOT_FOLLOWED, topics=", ".join(unknown)))
+        if len(unknown) < len(keys):
+            await rt.db(chats.remove_topics, chat_id=chat.id, keywords=keys)
+    elif action == "clear" and not rest:
         await rt.db(chats.remove_topics, chat_id=chat.id)
-    elif action != "list" or words:
-        await usage(update, context, "topics")
+    elif action != "list" or rest:
+        await usage(update, context, "topics", tr=tr)
         return
     chat = await chat_settings(update, rt)
-    followed = ", ".join(chat.topics)
-    text = f"Topics: {fmt.esc(followed)}" if followed else "No topics: briefings cover all news."
-    await reply(
-        update, context, text + "\n/topics add WORD... follows, /topics drop WORD... drops."
-    )
+    await reply(update, context, "\n".join([*notes, _topics_text(chat, tr)]))
 
 
 async def schedule(update: Update, context: Context) -> None:
     """Set the chat's local delivery times."""
     rt = runtime_of(context)
     chat = await chat_settings(update, rt)
+    tr = translator_for(update, chat)
     if not context.args:
-        await reply(update, context, f"Briefings at {_plan(chat)}.\nUsage: {USAGE['schedule']}")
+        at = tr.text(texts.BRIEFINGS_AT, plan=Html(_plan(chat, tr)))
+        await usage(update, context, "schedule", at, tr=tr)
         return
-    try:
-        times = sorted({parse_hhmm(arg) for arg in context.args})
-    except ValueError as exc:
-        await usage(update, context, "schedule", fmt.esc(str(exc)))
+    times: set[str] = set()
+    for arg in context.args:
+        try:
+            times.add(parse_hhmm(arg))
+        except ValueError:
+            await usage(
+                update, context, "schedule", tr.text(texts.NOT_A_TIME, value=arg[:20]), tr=tr
+            )
+            return
+    if len(times) > MAX_TIMES:
+        problem = tr.plural(texts.AT_MOST_TIMES, MAX_TIMES)
+        await usage(update, context, "schedule", problem, tr=tr)
         return
-    if len(times) > 12:
-        await usage(update, context, "schedule", "At most 12 times a day.")
-        return
-    await rt.db(chats.set_times, chat_id=chat.id, times=times)
+    await rt.db(chats.set_times, chat_id=chat.id, times=sorted(times))
     chat = await _resubscribe(context, rt, chat.id)
-    note = "" if chat.subscribed else " /subscribe to receive them."
-    await reply(update, context, f"Briefings at {_plan(chat)}.{note}")
+    text = tr.text(texts.BRIEFINGS_AT, plan=Html(_plan(chat, tr)))
+    if not chat.subscribed:
+        text += " " + tr.text(texts.SUBSCRIBE_TO_RECEIVE)
+    await reply(update, context, text)
 
 
 async def timezone(update: Update, context: Context) -> None:
-    """Set the chat's IANA timezone."""
+    """Set the chat's IANA timezone, typed in any case or as a city ("kyiv")."""
     rt = runtime_of(context)
     chat = await chat_settings(update, rt)
+    tr = translator_for(update, chat)
     args = context.args or []
-    if len(args) != 1:
-        prefix = f"Timezone: {fmt.esc(chat.timezone)}." if not args else ""
-        await usage(update, context, "timezone", prefix)
+    if not args:
+        current = tr.text(texts.TIMEZONE_IS, zone=chat.timezone)
+        await usage(update, context, "timezone", current, tr=tr)
         return
+    typed = " ".join(args)
     try:
-        zone = check_timezone(args[0])
-    except ValueError as exc:
-        await usage(update, context, "timezone", fmt.esc(str(exc)))
+        zone = find_timezone(typed)
+    except ValueError:
+        await usage(update, context, "timezone", tr.text(texts.NOT_A_ZONE, value=typed[:40]), tr=tr)
         return
     await rt.db(chats.update_chat, chat_id=chat.id, timezone=zone)
     chat = await _resubscribe(context, rt, chat.id)
-    await reply(update, context, f"Timezone set: briefings at {_plan(chat)}.")
+    await reply(update, context, tr.text(texts.TIMEZONE_SET, plan=Html(_plan(chat, tr))))
 
 
 async def settings(update: Update, context: Context) -> None:
-    """Show or change the digest length and quiet days."""
+    """Show or change the digest length, quiet days and language."""
     rt = runtime_of(context)
     chat = await chat_settings(update, rt)
+    tr = translator_for(update, chat)
     args = [a.lower() for a in context.args or []]
     lengths = rt.settings.lengths
     if args and args[0] == "length" and len(args) == 2 and args[1] in lengths:
@@ -174,25 +225,48 @@ async def settings(update: Update, context: Context) -> None:
     elif args and args[0] == "quiet" and len(args) >= 2:
         days = [] if args[1:] == ["none"] else [d[:3] for d in args[1:]]
         if any(d not in WEEKDAYS for d in days):
-            await usage(update, context, "settings", "Days are mon tue wed thu fri sat sun.")
+            await usage(update, context, "settings", tr.text(texts.QUIET_DAYS_HINT), tr=tr)
             return
         await rt.db(
             chats.update_chat, chat_id=chat.id, quiet_days=sorted(set(days), key=WEEKDAYS.index)
         )
+    elif args and args[0] == "language" and len(args) == 2:
+        await _set_language(update, context, chat, args[1], tr)
+        return
     elif args:
-        await usage(update, context, "settings")
+        await usage(update, context, "settings", tr=tr)
         return
     chat = await chat_settings(update, rt)
     words = chat.words or rt.settings.digest_words
-    named = next((name for name, value in lengths.items() if value == words), f"{words} words")
-    await reply(
-        update,
-        context,
-        "<b>Settings</b>\n"
-        f"Subscribed: {'yes' if chat.subscribed else 'no'}\n"
-        f"Briefings: {_plan(chat)}\n"
-        f"Length: {fmt.esc(named)}\n"
-        f"Quiet days: {fmt.esc(', '.join(chat.quiet_days) or 'none')}\n"
-        f"Topics: {fmt.esc(', '.join(chat.topics) or 'all news')}\n\n"
-        f"Usage: {USAGE['settings']}",
+    named = next(
+        (name for name, value in lengths.items() if value == words),
+        tr.plural(texts.WORD_COUNT, words),
     )
+    summary = tr.text(
+        texts.SETTINGS,
+        subscribed=tr.text(texts.YES if chat.subscribed else texts.NO),
+        plan=Html(_plan(chat, tr)),
+        length=named,
+        quiet=", ".join(chat.quiet_days) or tr.text(texts.NONE),
+        topics=", ".join(chat.topics) or tr.text(texts.ALL_NEWS),
+    )
+    language = tr.text(texts.SETTINGS_LANGUAGE, language=LANGUAGES[tr.language])
+    usage_line = tr.text(texts.USAGE_LINE, usage=tr.text(texts.USAGE["settings"]))
+    await reply(update, context, f"{summary}\n{language}\n\n{usage_line}")
+
+
+async def _set_language(
+    update: Update, context: Context, chat: ChatInfo, code: str, tr: Translator
+) -> None:
+    """Answer /settings language xx: switch the chat's messages, or list the languages."""
+    language = catalogue_for(code)
+    if language is None:
+        choices = ", ".join(f"{key} ({name})" for key, name in LANGUAGES.items())
+        text = tr.text(texts.LANGUAGE_UNKNOWN, code=code[:20], languages=choices)
+        await reply(update, context, text)
+        return
+    rt = runtime_of(context)
+    await rt.db(chats.update_chat, chat_id=chat.id, language=language)
+    remember_language(rt, chat.id, language)
+    new = translator(language)
+    await reply(update, context, new.text(texts.LANGUAGE_SET, language=LANGUAGES[language]))

@@ -7,25 +7,15 @@ import re
 from telegram import Chat, InlineKeyboardMarkup, Message, Update
 from telegram.ext import ContextTypes
 
+from bot import texts
+from bot.chat_languages import MAX_KEPT
+from bot.i18n import Translator, translator
 from bot.runtime import Runtime, runtime_of
 from bot.sender import send_html
 from summarizer.store import chats
 from summarizer.store.chat_tables import ChatInfo
 
 Context = ContextTypes.DEFAULT_TYPE
-
-USAGE = {
-    "event": "/event ID — e.g. /event 12",
-    "story": "/story ID — e.g. /story 3",
-    "article": "/article ID — e.g. /article 40",
-    "search": "/search WORDS — e.g. /search election results",
-    "schedule": "/schedule HH:MM [HH:MM...] — e.g. /schedule 07:30 18:00",
-    "timezone": "/timezone Area/City — e.g. /timezone Europe/Paris",
-    "topics": "/topics, /topics add WORD..., /topics drop WORD..., /topics clear",
-    "settings": "/settings, /settings length short|medium|long, /settings quiet sat sun|none",
-    "sources": "/sources, /sources add URL, /sources remove URL, /sources poll",
-    "events": "/events [PAGE] — e.g. /events 2",
-}
 
 
 async def reply(
@@ -37,13 +27,51 @@ async def reply(
     return await send_html(context.bot, chat.id, html, reply_markup=markup)
 
 
-async def usage(update: Update, context: Context, command: str, problem: str = "") -> None:
-    """Answer with the command's usage line, after what was wrong if given."""
+async def usage(
+    update: Update,
+    context: Context,
+    command: str,
+    problem: str = "",
+    *,
+    tr: Translator | None = None,
+) -> None:
+    """Answer with the command's usage line, after what was wrong (HTML) if given.
+
+    Args:
+        update: the update being answered.
+        context: its context.
+        command: a key of texts.USAGE.
+        problem: what was wrong, already translated and escaped.
+        tr: the chat's translator (read from the chat when not given).
+    """
+    if tr is None:
+        tr = await chat_language(update, runtime_of(context))
     prefix = f"{problem}\n" if problem else ""
-    await reply(update, context, f"{prefix}Usage: {USAGE[command]}")
+    line = tr.text(texts.USAGE_LINE, usage=tr.text(texts.USAGE[command]))
+    await reply(update, context, prefix + line)
+
+
+def translator_for(update: Update, chat: ChatInfo) -> Translator:
+    """The update's translator: the chat's language, or its sender's until the chat has one."""
+    if chat.language:
+        return translator(chat.language)
+    user = update.effective_user
+    return translator(user.language_code if user else None)
 
 
 _ID = re.compile(r"[0-9]{1,19}")
+
+
+def parse_id(text: str) -> int | None:
+    """Return a positive 64-bit id written in ASCII digits, or None for anything else.
+
+    ASCII only: "²".isdigit() and "٣".isdigit() are True, but int() fails on the first and
+    reads the second as 3.
+    """
+    if not _ID.fullmatch(text):
+        return None
+    number = int(text)
+    return number if 0 < number < 2**63 else None
 
 
 def int_arg(context: Context) -> int | None:
@@ -51,18 +79,14 @@ def int_arg(context: Context) -> int | None:
     args = context.args or []
     if len(args) != 1:
         return None
-    text = args[0].lstrip("#")
-    if not _ID.fullmatch(text):  # ASCII digits only: "²".isdigit() is True but int() fails
-        return None
-    number = int(text)
-    return number if 0 < number < 2**63 else None
+    return parse_id(args[0].lstrip("#"))
 
 
 async def chat_settings(update: Update, rt: Runtime) -> ChatInfo:
     """Return the update's chat settings, registering the chat (not subscribed) if new."""
     chat = update.effective_chat
     assert chat is not None
-    return await rt.db(
+    info = await rt.db(
         chats.ensure_chat,
         chat_id=chat.id,
         kind=chat.type,
@@ -70,6 +94,8 @@ async def chat_settings(update: Update, rt: Runtime) -> ChatInfo:
         default_timezone=rt.settings.default_timezone,
         default_times=rt.settings.default_times,
     )
+    remember_language(rt, info.id, info.language)
+    return info
 
 
 async def chat_view(update: Update, rt: Runtime) -> ChatInfo:
@@ -83,6 +109,7 @@ async def chat_view(update: Update, rt: Runtime) -> ChatInfo:
     assert chat is not None
     known = await rt.db(chats.get_chat, chat_id=chat.id)
     if known is not None:
+        remember_language(rt, known.id, known.language)
         return known
     return ChatInfo(
         id=chat.id,
@@ -97,13 +124,49 @@ async def chat_view(update: Update, rt: Runtime) -> ChatInfo:
     )
 
 
+def remember_language(rt: Runtime, chat_id: int, language: str | None) -> None:
+    """Note a chat's stored language as read or written (see `chat_language`)."""
+    rt.languages.note(chat_id, language)
+
+
+async def chat_language(update: Update, rt: Runtime) -> Translator:
+    """The update's translator, without a database read when the language is known here.
+
+    Args:
+        update: the update being answered.
+        rt: shared services (their ChatLanguages).
+
+    Returns:
+        The chat's stored language, or its sender's while the chat has none.
+    """
+    chat = update.effective_chat
+    assert chat is not None
+    if not rt.languages.tried:  # the first update of the process reads them all, once
+        async with rt.languages.lock:
+            if not rt.languages.tried:
+                stored = await rt.db(chats.chat_languages, limit=MAX_KEPT)
+                rt.languages.load(stored)
+    known, language = rt.languages.lookup(chat.id)
+    if not known:
+        language = await rt.db(chats.language_of, chat_id=chat.id)
+        remember_language(rt, chat.id, language)
+    if language:
+        return translator(language)
+    user = update.effective_user
+    return translator(user.language_code if user else None)
+
+
 def _title(chat: Chat) -> str:
     """A chat's name for /stats and logs: its title, its user's name, or its id."""
     return chat.title or chat.full_name or chat.username or str(chat.id)
 
 
 def is_admin(update: Update, context: Context) -> bool:
-    """Return True when the sender or the chat is listed in ADMIN_CHAT_IDS."""
+    """Return True when the user who sent the update is listed in ADMIN_CHAT_IDS.
+
+    The sender counts, not the chat: in a group listed there, any member could otherwise
+    run admin commands. (A private chat's id is its user's.)
+    """
     admins = runtime_of(context).settings.admin_ids
-    user, chat = update.effective_user, update.effective_chat
-    return bool((user and user.id in admins) or (chat and chat.id in admins))
+    user = update.effective_user
+    return bool(user and user.id in admins)

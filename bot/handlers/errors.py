@@ -7,7 +7,8 @@ import logging
 from telegram import Update
 from telegram.error import Forbidden
 
-from bot.handlers.common import Context, reply
+from bot import texts
+from bot.handlers.common import Context, chat_language, reply
 from bot.jobs import refresh_chat_job
 from bot.runtime import runtime_of
 from summarizer.store import chats
@@ -23,9 +24,13 @@ async def unknown(update: Update, context: Context) -> None:
         return
     command = message.text.split()[0]
     name, _, target = command.partition("@")
-    if chat.type != chat.PRIVATE and target.lower() != (context.bot.username or "").lower():
+    ours = (context.bot.username or "").lower()
+    if target and target.lower() != ours:
+        return  # addressed to another bot (/help@otherbot): not ours to answer
+    if chat.type != chat.PRIVATE and not target:
         return  # in groups, commands without our name may be meant for other bots
-    await reply(update, context, f"Unknown command {name}. /help lists the commands.")
+    tr = await chat_language(update, runtime_of(context))
+    await reply(update, context, tr.text(texts.UNKNOWN_COMMAND, command=name[:40]))
 
 
 async def on_error(update: object, context: Context) -> None:
@@ -41,6 +46,7 @@ async def on_error(update: object, context: Context) -> None:
         await refresh_chat_job(context.application, rt, chat_id)
         return
     try:
-        await reply(update, context, "Sorry, that failed. Please try again later.")
+        tr = await chat_language(update, runtime_of(context))
+        await reply(update, context, tr.text(texts.FAILED))
     except Exception:
         logger.warning("could not tell chat %s about the failure", chat_id, exc_info=True)

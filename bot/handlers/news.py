@@ -1,4 +1,5 @@
-"""Reading commands: /brief, /events (with buttons), /event, /story, /article, /search."""
+"""Reading commands: /brief, /events (with buttons), /event, /story, /article, /search, and
+plain text, which searches in a private chat."""
 
 from __future__ import annotations
 
@@ -9,13 +10,26 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
 
 from bot import format as fmt
-from bot.handlers.common import Context, chat_view, int_arg, reply, usage
+from bot import texts
+from bot.handlers.common import (
+    Context,
+    chat_language,
+    chat_view,
+    int_arg,
+    parse_id,
+    reply,
+    translator_for,
+    usage,
+)
+from bot.i18n import Translator
 from bot.runtime import runtime_of
 from summarizer.errors import NotFoundError
 from summarizer.store.chat_tables import ChatInfo
 from summarizer.views import EventView
 
 V = TypeVar("V")
+MAX_QUERY_CHARS = 200  # of a /search (the store also caps its words: summarizer.store.search)
+MAX_PLAIN_QUERY = 200  # longer plain text is not a search: say how to search instead
 
 
 async def brief(update: Update, context: Context) -> None:
@@ -28,51 +42,76 @@ async def brief(update: Update, context: Context) -> None:
         words=chat.words or rt.settings.digest_words,
         topics=chat.topics,
     )
-    await reply(update, context, fmt.briefing(events, now=rt.now(), zone=chat.timezone))
+    tr = translator_for(update, chat)
+    await reply(update, context, fmt.briefing(events, now=rt.now(), zone=chat.timezone, tr=tr))
 
 
-async def _page(context: Context, page: int, zone: str) -> tuple[str, InlineKeyboardMarkup]:
+async def _page(
+    context: Context, page: int, zone: str, tr: Translator
+) -> tuple[str, InlineKeyboardMarkup]:
+    """Render page `page` (from 0) of the ranked events, clamped to the last page there is.
+
+    Only the page's events (and one more, to know whether a next page exists) are built:
+    a far page costs a ranking and six views, never the whole list.
+    """
     rt = runtime_of(context)
-    size = rt.settings.events_page_size
-    ranked = await rt.domain(rt.service.top_events, limit=(page + 1) * size + 1)
-    shown = ranked[page * size : (page + 1) * size]
+    size = max(1, rt.settings.events_page_size)
+    total = await rt.domain(rt.service.event_count)
+    last = max(0, (total - 1) // size)
+    asked, page = page, min(page, last)
+    ranked = await rt.domain(rt.service.top_events, limit=size + 1, offset=page * size)
+    shown = ranked[:size]
     rows = [
         [
-            InlineKeyboardButton(f"More {page * size + i + 1}", callback_data=f"more:{e.id}"),
-            InlineKeyboardButton("Sources", callback_data=f"src:{e.id}"),
+            InlineKeyboardButton(
+                tr.text(texts.MORE_BUTTON, rank=page * size + i + 1), callback_data=f"more:{e.id}"
+            ),
+            InlineKeyboardButton(tr.text(texts.SOURCES_BUTTON), callback_data=f"src:{e.id}"),
         ]
         for i, e in enumerate(shown)
     ]
     paging = []
     if page > 0:
-        paging.append(InlineKeyboardButton("« Prev", callback_data=f"page:{page - 1}"))
-    if len(ranked) > (page + 1) * size:
-        paging.append(InlineKeyboardButton("Next »", callback_data=f"page:{page + 1}"))
+        paging.append(
+            InlineKeyboardButton(tr.text(texts.PREV_BUTTON), callback_data=f"page:{page - 1}")
+        )
+    if len(ranked) > size:
+        paging.append(
+            InlineKeyboardButton(tr.text(texts.NEXT_BUTTON), callback_data=f"page:{page + 1}")
+        )
     if paging:
         rows.append(paging)
-    text = fmt.events_page(shown, page * size + 1, zone)
-    if not shown and page > 0:
-        text = f"No events on page {page + 1}. /events shows the first page."
+    text = fmt.events_page(shown, page * size + 1, zone, tr=tr)
+    if asked > page and total > 0:
+        text += "\n\n" + tr.text(texts.NO_SUCH_PAGE, page=asked + 1)
+    elif page == last and page > 0:
+        text += "\n\n" + tr.text(texts.LAST_PAGE)
     return text, InlineKeyboardMarkup(rows)
+
+
+def _page_index(value: str) -> int | None:
+    """The page (from 0) of a `page:N` button, or None when N is not ASCII digits."""
+    return 0 if value == "0" else parse_id(value)
 
 
 async def events(update: Update, context: Context) -> None:
     """List the top events, ranked, with buttons for more, sources and paging."""
     rt = runtime_of(context)
     chat = await chat_view(update, rt)
+    tr = translator_for(update, chat)
     page = 1
     if context.args:
         number = int_arg(context)
         if number is None or number < 1:
-            await usage(update, context, "events")
+            await usage(update, context, "events", tr=tr)
             return
         page = number
-    text, markup = await _page(context, page - 1, chat.timezone)
+    text, markup = await _page(context, page - 1, chat.timezone, tr)
     await reply(update, context, text, markup)
 
 
 async def _event_view(
-    update: Update, context: Context, event_id: int, chat: ChatInfo
+    update: Update, context: Context, event_id: int, chat: ChatInfo, tr: Translator
 ) -> EventView | None:
     rt = runtime_of(context)
     try:
@@ -80,34 +119,43 @@ async def _event_view(
             rt.service.event, event_id, words=chat.words or rt.settings.digest_words
         )
     except NotFoundError:
-        await reply(update, context, f"No event {event_id}. /events lists them.")
+        await reply(update, context, tr.text(texts.NO_EVENT, id=event_id))
         return None
 
 
+def link_markup(view: EventView, tr: Translator) -> InlineKeyboardMarkup | None:
+    """URL buttons to the original articles, two a row, one per outlet with a web address."""
+    buttons = [InlineKeyboardButton(label, url=url) for label, url in fmt.link_buttons(view, tr)]
+    if not buttons:
+        return None
+    return InlineKeyboardMarkup([buttons[i : i + 2] for i in range(0, len(buttons), 2)])
+
+
 async def event(update: Update, context: Context) -> None:
-    """Send one event's full digest with its sources and links."""
+    """Send one event's full digest with its sources, and buttons to the original articles."""
+    rt = runtime_of(context)
+    chat = await chat_view(update, rt)
+    tr = translator_for(update, chat)
     event_id = int_arg(context)
     if event_id is None:
-        await usage(update, context, "event")
+        await usage(update, context, "event", tr=tr)
         return
-    chat = await chat_view(update, runtime_of(context))
-    view = await _event_view(update, context, event_id, chat)
+    view = await _event_view(update, context, event_id, chat, tr)
     if view is not None:
-        await reply(update, context, fmt.event_full(view, chat.timezone))
+        html = fmt.event_full(view, chat.timezone, tr=tr)
+        await reply(update, context, html, link_markup(view, tr))
 
 
 async def story(update: Update, context: Context) -> None:
     """Send the timeline of a story."""
     service = runtime_of(context).service
-    missing = "No story {id}. /events lists recent events."
-    await _show_by_id(update, context, "story", service.story, fmt.story, missing)
+    await _show_by_id(update, context, "story", service.story, fmt.story, texts.NO_STORY)
 
 
 async def article(update: Update, context: Context) -> None:
     """Send one article with its summary."""
     service = runtime_of(context).service
-    missing = "No article {id}. /search finds articles."
-    await _show_by_id(update, context, "article", service.article, fmt.article, missing)
+    await _show_by_id(update, context, "article", service.article, fmt.article, texts.NO_ARTICLE)
 
 
 async def _show_by_id(
@@ -115,56 +163,82 @@ async def _show_by_id(
     context: Context,
     command: str,
     load: Callable[[int], V],
-    render: Callable[[V, str], str],
+    render: Callable[..., str],
     missing: str,
 ) -> None:
     """Answer `/command ID`: usage without a valid id, `missing` for an unknown one."""
-    item_id = int_arg(context)
-    if item_id is None:
-        await usage(update, context, command)
-        return
     rt = runtime_of(context)
     chat = await chat_view(update, rt)
+    tr = translator_for(update, chat)
+    item_id = int_arg(context)
+    if item_id is None:
+        await usage(update, context, command, tr=tr)
+        return
     try:
         view = await rt.domain(load, item_id)
     except NotFoundError:
-        await reply(update, context, missing.format(id=item_id))
+        await reply(update, context, tr.text(missing, id=item_id))
         return
-    await reply(update, context, render(view, chat.timezone))
+    await reply(update, context, render(view, chat.timezone, tr=tr))
 
 
 async def search(update: Update, context: Context) -> None:
     """Search the articles for words."""
-    query = " ".join(context.args or []).strip()
+    query = " ".join(context.args or []).strip()[:MAX_QUERY_CHARS]
     if not query:
         await usage(update, context, "search")
         return
+    await _search(update, context, query)
+
+
+async def _search(update: Update, context: Context, query: str) -> None:
     rt = runtime_of(context)
+    tr = await chat_language(update, rt)
     hits = await rt.domain(rt.service.search, query, limit=10)
-    await reply(update, context, fmt.search(query, hits))
+    text = fmt.search(query, hits, tr=tr)
+    if not hits:
+        text += "\n" + tr.text(texts.SEARCH_HOW)
+    await reply(update, context, text)
+
+
+async def plain_text(update: Update, context: Context) -> None:
+    """Search for plain text sent in a private chat (or say how to search, when it is long)."""
+    message = update.effective_message
+    query = " ".join((message.text or "").split()) if message else ""
+    if query and len(query) <= MAX_PLAIN_QUERY:
+        await _search(update, context, query)
+        return
+    tr = await chat_language(update, runtime_of(context))
+    await reply(update, context, tr.text(texts.SEARCH_HOW))
 
 
 async def button(update: Update, context: Context) -> None:
     """Answer an inline button: more (full digest), src (sources) or page (edit the list)."""
     query = update.callback_query
     assert query is not None
-    kind, _, value = (query.data or "").partition(":")
-    if not value.isdigit():
-        await query.answer("This button has expired.")
-        return
-    await query.answer()
     rt = runtime_of(context)
     chat = await chat_view(update, rt)
+    tr = translator_for(update, chat)
+    kind, _, value = (query.data or "").partition(":")
+    number = parse_id(value) if kind in {"more", "src"} else _page_index(value)
+    if number is None:
+        await query.answer(tr.text(texts.BUTTON_EXPIRED))
+        return
+    await query.answer()
     if kind == "page":
-        text, markup = await _page(context, int(value), chat.timezone)
+        text, markup = await _page(context, number, chat.timezone, tr)
         try:
             await query.edit_message_text(text, reply_markup=markup)
         except BadRequest as exc:  # pressed twice: Telegram refuses an identical edit
             if "not modified" not in str(exc).lower():
                 raise
         return
-    view = await _event_view(update, context, int(value), chat)
+    view = await _event_view(update, context, number, chat, tr)
     if view is None:
         return
-    html = fmt.event_full(view, chat.timezone) if kind == "more" else fmt.sources_of(view)
-    await reply(update, context, html)
+    if kind == "more":
+        await reply(
+            update, context, fmt.event_full(view, chat.timezone, tr=tr), link_markup(view, tr)
+        )
+    else:
+        await reply(update, context, fmt.sources_of(view, tr=tr))

@@ -8,11 +8,12 @@ from dataclasses import dataclass, field
 from telegram import Update
 from telegram.ext import ApplicationHandlerStop
 
+from bot import texts
 from bot.handlers.common import Context
+from bot.i18n import translator
 from bot.runtime import runtime_of
 
 BURST = 8  # commands a chat may send at once
-NOTICE = "Too many commands at once: wait a few seconds and try again."
 
 
 @dataclass
@@ -45,8 +46,12 @@ async def throttle(update: Update, context: Context) -> None:
     chat = update.effective_chat
     if chat is None:
         return
-    is_command = bool(update.message and (update.message.text or "").startswith("/"))
-    if not is_command and update.callback_query is None:
+    # Only new messages count: an edited one (update.edited_message) runs nothing either
+    # (bot.handlers.NEW_MESSAGES), so the limit counts exactly what runs.
+    text = (update.message.text or "") if update.message else ""
+    # A command, or plain text in a private chat (a search); a group's chatter is not for us.
+    asks = text.startswith("/") or bool(text and chat.type == chat.PRIVATE)
+    if not asks and update.callback_query is None:
         return
     rt = runtime_of(context)
     buckets = context.application.bot_data.get(BUCKETS_KEY)
@@ -57,8 +62,10 @@ async def throttle(update: Update, context: Context) -> None:
         return
     if chat.id not in buckets.noticed:
         buckets.noticed.add(chat.id)
+        user = update.effective_user
+        notice = translator(user.language_code if user else None).text(texts.TOO_MANY)
         if update.callback_query is not None:
-            await update.callback_query.answer(NOTICE)
+            await update.callback_query.answer(notice)
         elif update.message is not None:
-            await update.message.reply_text(NOTICE)
+            await update.message.reply_text(notice)
     raise ApplicationHandlerStop

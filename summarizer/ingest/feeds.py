@@ -14,6 +14,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
 from summarizer.errors import InputError
+from summarizer.ingest.urls import MAX_URL_LENGTH
 
 _FEED_START = re.compile(r"<(rss|feed|rdf:RDF)\b", re.I)
 
@@ -67,7 +68,7 @@ def parse_feed(text: str, *, location: str) -> list[FeedEntry]:
         title = str(item.get("title") or "").strip()
         if not content and not title:
             continue
-        link = str(item.get("link") or item.get("id") or "").strip()
+        link = _entry_link(item)
         entries.append(
             FeedEntry(
                 link=link or f"{location}#{len(entries) + 1}",
@@ -80,6 +81,15 @@ def parse_feed(text: str, *, location: str) -> list[FeedEntry]:
     if not entries:
         raise InputError(f"{location}: feed has no entries")
     return entries
+
+
+def _entry_link(item: Any) -> str:
+    """An entry's link, else its id, skipping any longer than an address may be."""
+    for key in ("link", "id"):
+        value = str(item.get(key) or "").strip()
+        if value and len(value) <= MAX_URL_LENGTH:
+            return value
+    return ""
 
 
 def _entry_content(item: Any) -> str:

@@ -15,7 +15,9 @@ import httpx
 
 from summarizer.config import section
 from summarizer.errors import FetchError
+from summarizer.ingest.addresses import is_public_address
 from summarizer.ingest.deadline import FetchDeadline
+from summarizer.ingest.urls import MAX_URL_LENGTH
 
 logger = logging.getLogger(__name__)
 
@@ -76,6 +78,8 @@ def check_address(url: str, *, allow_private: bool) -> str | None:
     Raises:
         FetchError: the URL is not http(s) or a resolved address is not public.
     """
+    if len(url) > MAX_URL_LENGTH:  # a redirect may point anywhere, at any length
+        raise FetchError(f"{url[:80]}…: address longer than {MAX_URL_LENGTH:,} characters")
     parts = urlsplit(url)
     if parts.scheme not in {"http", "https"} or not parts.hostname:
         raise FetchError(f"{url}: only http and https URLs can be fetched")
@@ -87,7 +91,7 @@ def check_address(url: str, *, allow_private: bool) -> str | None:
         raise FetchError(f"{url}: cannot resolve host {parts.hostname!r} ({exc})") from exc
     addresses = [ipaddress.ip_address(str(info[4][0]).split("%")[0]) for info in infos]
     for address in addresses:
-        if not _is_public(address):
+        if not is_public_address(address):
             raise FetchError(
                 f"{url}: refused: {parts.hostname} resolves to non-public address {address} "
                 "(set ingest.allow_private_addresses to allow it)"
@@ -95,23 +99,6 @@ def check_address(url: str, *, allow_private: bool) -> str | None:
     if not addresses:
         raise FetchError(f"{url}: cannot resolve host {parts.hostname!r}")
     return str(addresses[0])
-
-
-_NAT64 = (ipaddress.ip_network("64:ff9b::/96"), ipaddress.ip_network("64:ff9b:1::/48"))
-
-
-def _is_public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
-    """Global unicast, and for IPv6 forms that embed an IPv4 address, that one too."""
-    if not address.is_global or address.is_multicast:
-        return False
-    if isinstance(address, ipaddress.IPv6Address):
-        embedded = [address.ipv4_mapped, address.sixtofour]
-        if address.teredo is not None:
-            embedded.extend(address.teredo)
-        if any(address in network for network in _NAT64):
-            embedded.append(ipaddress.IPv4Address(int(address) & 0xFFFFFFFF))
-        return all(_is_public(v4) for v4 in embedded if v4 is not None)
-    return True
 
 
 def fetch(

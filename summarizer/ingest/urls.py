@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import ipaddress
 import re
 from urllib.parse import urlsplit, urlunsplit
 
 from summarizer.errors import InputError
+from summarizer.ingest.addresses import is_public_host
 
 MAX_URL_LENGTH = 2_000  # longer addresses break Telegram messages and are never real feeds
 _DEFAULT_PORTS = {"http": 80, "https": 443}
@@ -68,11 +68,7 @@ def normalize_feed_url(text: str, *, allow_private: bool = False) -> str:
 
 
 def _is_private_host(host: str) -> bool:
-    """Tell whether a host is ``localhost`` or an IP literal that is not globally reachable."""
+    """Tell whether a host is ``localhost`` or an IP literal that is not global unicast."""
     if host == "localhost" or host.endswith(".localhost"):
         return True
-    try:
-        address = ipaddress.ip_address(host)
-    except ValueError:
-        return False  # a name: the fetch resolves and checks it
-    return not address.is_global or address.is_multicast
+    return is_public_host(host) is False  # a name: the fetch resolves and checks it

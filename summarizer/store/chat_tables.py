@@ -41,6 +41,8 @@ class Chat(SQLModel, table=True):
     timezone: str = Field(default="UTC", max_length=64)
     words: int | None = None
     quiet_days: str = Field(default="", max_length=40)
+    # The catalogue of bot.i18n its messages are shown in; None until /start or /settings.
+    language: str | None = Field(default=None, max_length=8)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
@@ -116,6 +118,7 @@ class ChatInfo:
     quiet_days: tuple[str, ...]
     subscribed: bool
     subscribed_at: datetime | None = None
+    language: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import TypeVarTuple
 
-from sqlalchemy import ColumnElement, func, update
+from sqlalchemy import ColumnElement, Select, func, update
 from sqlalchemy import select as sa_select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
@@ -20,60 +21,72 @@ from summarizer.store.chat_tables import (
     utcnow,
 )
 
+Ts = TypeVarTuple("Ts")
+
 
 def _load(session: Session, where: ColumnElement[bool]) -> list[ChatInfo]:
-    """Read the settings of the chats matching `where`, by id, in one query however many.
+    """Read the settings of the chats matching `where`, by id, in three queries however many.
 
-    The schedule and topic rows join in (a chat has a few of each), and their product is
-    folded back here: times sorted, topics in the order they were followed.
+    Chats, their delivery times and their topics are read apart (each joined to the same
+    filter), so a chat's rows never multiply: times sorted, topics in the order followed.
     """
     rows = session.execute(  # sqlmodel's select() types at most four columns
-        sa_select(
-            col(Chat.id),
-            col(Chat.kind),
-            col(Chat.title),
-            col(Chat.timezone),
-            col(Chat.words),
-            col(Chat.quiet_days),
-            col(ChatSubscription.active),
-            col(ChatSubscription.changed_at),
-            col(ChatSchedule.local_time),
-            col(ChatTopic.id),
-            col(ChatTopic.keyword),
-        )
-        .outerjoin(ChatSubscription, col(ChatSubscription.chat_id) == col(Chat.id))
-        .outerjoin(ChatSchedule, col(ChatSchedule.chat_id) == col(Chat.id))
-        .outerjoin(ChatTopic, col(ChatTopic.chat_id) == col(Chat.id))
-        .where(where)
-        .order_by(col(Chat.id))
+        _matching(
+            sa_select(
+                col(Chat.id),
+                col(Chat.kind),
+                col(Chat.title),
+                col(Chat.timezone),
+                col(Chat.words),
+                col(Chat.quiet_days),
+                col(Chat.language),
+                col(ChatSubscription.active),
+                col(ChatSubscription.changed_at),
+            ),
+            where,
+        ).order_by(col(Chat.id))
     ).all()
-    infos: list[ChatInfo] = []
-    times: set[str] = set()
-    topics: dict[int, str] = {}
-    for index, row in enumerate(rows):
-        chat_id, kind, title, zone, words, quiet, active, changed_at, time_, topic_id, word = row
-        if time_ is not None:
-            times.add(time_)
-        if topic_id is not None:
-            topics[topic_id] = word
-        if index + 1 < len(rows) and rows[index + 1][0] == chat_id:
-            continue  # more rows of the same chat follow
-        infos.append(
-            ChatInfo(
-                id=chat_id,
-                kind=kind,
-                title=title,
-                timezone=zone,
-                times=tuple(sorted(times)),
-                topics=tuple(topics[key] for key in sorted(topics)),
-                words=words,
-                quiet_days=tuple(d for d in quiet.split(",") if d),
-                subscribed=bool(active),
-                subscribed_at=changed_at if active else None,
-            )
+    if not rows:
+        return []
+    times: dict[int, list[str]] = {}
+    for chat_id, local_time in session.execute(
+        _matching(sa_select(col(ChatSchedule.chat_id), col(ChatSchedule.local_time)), where)
+        .join(ChatSchedule, col(ChatSchedule.chat_id) == col(Chat.id))
+        .order_by(col(ChatSchedule.local_time))
+    ):
+        times.setdefault(chat_id, []).append(local_time)
+    topics: dict[int, list[str]] = {}
+    for chat_id, keyword in session.execute(
+        _matching(sa_select(col(ChatTopic.chat_id), col(ChatTopic.keyword)), where)
+        .join(ChatTopic, col(ChatTopic.chat_id) == col(Chat.id))
+        .order_by(col(ChatTopic.id))
+    ):
+        topics.setdefault(chat_id, []).append(keyword)
+    return [
+        ChatInfo(
+            id=chat_id,
+            kind=kind,
+            title=title,
+            timezone=zone,
+            times=tuple(times.get(chat_id, ())),
+            topics=tuple(topics.get(chat_id, ())),
+            words=words,
+            quiet_days=tuple(d for d in quiet.split(",") if d),
+            subscribed=bool(active),
+            subscribed_at=changed_at if active else None,
+            language=language,
         )
-        times, topics = set(), {}
-    return infos
+        for chat_id, kind, title, zone, words, quiet, language, active, changed_at in rows
+    ]
+
+
+def _matching(query: Select[*Ts], where: ColumnElement[bool]) -> Select[*Ts]:
+    """Restrict a query to the chats matching `where` (which may name the subscription)."""
+    return (
+        query.select_from(Chat)
+        .outerjoin(ChatSubscription, col(ChatSubscription.chat_id) == col(Chat.id))
+        .where(where)
+    )
 
 
 def ensure_chat(
@@ -144,20 +157,49 @@ def set_subscription(
     session.commit()
 
 
-def add_topics(*, session: Session, chat_id: int, keywords: Sequence[str]) -> None:
-    """Follow keywords (lower-cased; ones already followed are kept once)."""
+TOPIC_CHARS = 100  # the longest keyword kept (ChatTopic.keyword); longer ones are cut
+
+
+def topic_word(keyword: str) -> str:
+    """A keyword as it is stored and compared: trimmed, lower-cased, cut to TOPIC_CHARS."""
+    return keyword.strip().lower()[:TOPIC_CHARS]
+
+
+def add_topics(
+    *, session: Session, chat_id: int, keywords: Sequence[str], limit: int | None = None
+) -> list[str]:
+    """Follow keywords (see topic_word; ones already followed are kept once).
+
+    Args:
+        session: open database session.
+        chat_id: Telegram chat id.
+        keywords: the words as typed.
+        limit: the most keywords a chat may follow (None: no limit).
+
+    Returns:
+        The new keywords left out because the chat follows `limit` already.
+    """
     known = set(session.exec(select(ChatTopic.keyword).where(ChatTopic.chat_id == chat_id)).all())
-    for word in dict.fromkeys(k.lower() for k in keywords):
-        if word and word not in known:
-            session.add(ChatTopic(chat_id=chat_id, keyword=word[:100]))
+    room = len(known) + len(keywords) if limit is None else limit - len(known)
+    refused: list[str] = []
+    for word in dict.fromkeys(topic_word(k) for k in keywords):
+        if not word or word in known:
+            continue
+        if room <= 0:
+            refused.append(word)
+            continue
+        session.add(ChatTopic(chat_id=chat_id, keyword=word))
+        known.add(word)
+        room -= 1
     session.commit()
+    return refused
 
 
 def remove_topics(*, session: Session, chat_id: int, keywords: Sequence[str] = ()) -> int:
     """Drop followed keywords (all of them when none are given); return how many were dropped."""
     query = select(ChatTopic).where(ChatTopic.chat_id == chat_id)
     if keywords:
-        query = query.where(col(ChatTopic.keyword).in_([k.lower() for k in keywords]))
+        query = query.where(col(ChatTopic.keyword).in_({topic_word(k) for k in keywords}))
     rows = session.exec(query).all()
     for row in rows:
         session.delete(row)
@@ -182,8 +224,9 @@ def update_chat(
     timezone: str | None = None,
     words: int | None = None,
     quiet_days: Sequence[str] | None = None,
+    language: str | None = None,
 ) -> None:
-    """Change a chat's timezone, digest length or quiet days (None leaves a field as it is)."""
+    """Change a chat's timezone, digest length, quiet days or language (None leaves a field)."""
     chat = session.get(Chat, chat_id)
     if chat is None:
         raise LookupError(f"chat {chat_id} is not known; send /start first")
@@ -193,6 +236,8 @@ def update_chat(
         chat.words = words
     if quiet_days is not None:
         chat.quiet_days = ",".join(quiet_days)
+    if language is not None:
+        chat.language = language
     session.add(chat)
     session.commit()
 
@@ -219,6 +264,7 @@ def migrate_chat(*, session: Session, old_id: int, new_id: int) -> bool:
             timezone=old.timezone,
             words=old.words,
             quiet_days=old.quiet_days,
+            language=old.language,
             created_at=old.created_at,
         )
     )
@@ -247,3 +293,33 @@ def chat_counts(*, session: Session) -> dict[str, int]:
     ).all():
         counts[f"deliveries_{status}"] = number
     return counts
+
+
+def forget_chat(*, session: Session, chat_id: int) -> bool:
+    """Delete everything stored about a chat: settings, subscription, topics, times, deliveries.
+
+    Returns:
+        True when the chat was known.
+    """
+    for model in (ChatSubscription, ChatTopic, ChatSchedule, ChatDelivery):
+        for row in session.exec(select(model).where(col(model.chat_id) == chat_id)).all():
+            session.delete(row)
+    chat = session.get(Chat, chat_id)
+    if chat is not None:
+        session.delete(chat)
+    session.commit()
+    return chat is not None
+
+
+def language_of(*, session: Session, chat_id: int) -> str | None:
+    """Return a chat's stored language (None: not chosen, or a chat the bot has not met)."""
+    return session.exec(select(Chat.language).where(Chat.id == chat_id)).first()
+
+
+def chat_languages(*, session: Session, limit: int) -> dict[int, str]:
+    """Return the chats that have a stored language, at most `limit` + 1 of them (so a caller
+    can tell whether there are more than it keeps)."""
+    rows = session.exec(
+        select(Chat.id, Chat.language).where(col(Chat.language).is_not(None)).limit(limit + 1)
+    ).all()
+    return {chat_id: language for chat_id, language in rows if language}

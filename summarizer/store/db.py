@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import event, inspect
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError
-from sqlmodel import create_engine
+from sqlmodel import Session, create_engine
 
 from summarizer.errors import StorageError
 from summarizer.store.fts_schema import FTS_FUNCTION, fts_text
@@ -34,6 +36,14 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.create_function(FTS_FUNCTION, 1, fts_text, deterministic=True)
 
 
+def _create_private(path: Path) -> None:
+    """Create an empty database file only its owner can read (it holds chat ids, names and
+    topics); SQLite gives its -wal and -shm files the same mode. An existing file is kept."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+
+
 def make_engine(url: str) -> Engine:
     """Create an engine for a SQLAlchemy URL (postgresql:// is served by psycopg 3).
 
@@ -51,8 +61,8 @@ def make_engine(url: str) -> Engine:
         parsed = parsed.set(drivername="postgresql+psycopg")
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database or ""
-        if database and database != ":memory:":
-            Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        if database and database != ":memory:" and not database.startswith("file:"):
+            _create_private(Path(database).expanduser())
         engine = create_engine(parsed, connect_args={"check_same_thread": False, "timeout": 15})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
@@ -88,3 +98,22 @@ def current_revision(engine: Engine) -> str | None:
             return None
         row = connection.exec_driver_sql("SELECT version_num FROM alembic_version").first()
         return str(row[0]) if row else None
+
+
+def begin_write(session: Session) -> Connection:
+    """Open the session's transaction as a writer from its first statement (SQLite).
+
+    A SQLite transaction that reads and then writes is refused at once with "database is
+    locked" when another connection wrote in between (it cannot wait: its snapshot is stale);
+    BEGIN IMMEDIATE takes the write lock first, waiting up to the busy timeout. Other databases
+    need nothing here.
+
+    Returns:
+        The session's connection, inside the transaction.
+    """
+    connection = session.connection()
+    if connection.dialect.name == "sqlite":
+        raw = connection.connection.dbapi_connection
+        if raw is not None and not getattr(raw, "in_transaction", True):
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+    return connection

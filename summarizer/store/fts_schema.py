@@ -89,3 +89,13 @@ def drop_fts(connection: Connection) -> None:
     statements = SQLITE_DROP if connection.dialect.name == "sqlite" else POSTGRES_DROP
     for statement in statements:
         connection.exec_driver_sql(statement)
+
+
+def optimize_fts(connection: Connection) -> None:
+    """Merge the full-text index's segments, dropping deleted rows' entries (after pruning).
+
+    FTS5 keeps a deleted row's entries until its segments merge; PostgreSQL's GIN index is
+    cleaned by (auto)vacuum, so there is nothing to do there.
+    """
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql("INSERT INTO article_fts(article_fts) VALUES ('optimize')")

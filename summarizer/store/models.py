@@ -94,7 +94,15 @@ class Summary(SQLModel, table=True):
 
 
 class Feed(SQLModel, table=True):
-    """A configured RSS/Atom feed with its conditional-GET validators."""
+    """An operator's RSS/Atom feed: its polling schedule, lease and health.
+
+    One process at a time polls a feed: it holds the lease (`lease_owner` until
+    `leased_until`); a failing feed's `next_poll` backs off exponentially (summarizer.polling).
+    Conditional-GET validators live in FetchCache like every fetched URL's (`etag` and
+    `last_modified` here are unused and kept for old rows).
+    """
+
+    __table_args__ = (Index("ix_feed_due", "active", "next_poll"),)
 
     id: int | None = Field(default=None, primary_key=True)
     url: str = Field(index=True, unique=True, max_length=2000)
@@ -102,6 +110,14 @@ class Feed(SQLModel, table=True):
     last_modified: str | None = Field(default=None, max_length=100)
     last_polled: datetime | None = Field(default=None, sa_type=UTCDateTime)
     active: bool = True
+    title: str | None = Field(default=None, max_length=200)
+    interval_minutes: float | None = None  # None: the configured feeds.poll_minutes
+    next_poll: datetime | None = Field(default=None, sa_type=UTCDateTime)  # None: due now
+    leased_until: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    lease_owner: str | None = Field(default=None, max_length=200)
+    failures: int = 0  # failed polls in a row
+    last_error: str | None = Field(default=None, max_length=500)
+    last_success: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 class FetchCache(SQLModel, table=True):
@@ -157,3 +173,17 @@ class IngestState(SQLModel, table=True):
 
     id: int = Field(default=1, primary_key=True)
     version: int = Field(default=0, sa_column=Column(BigInteger, nullable=False, default=0))
+
+
+class PruneMark(SQLModel, table=True):
+    """When a prune ran (in its own time) and the newest furniture line count then.
+
+    Line counts have no time of their own: a later prune finds which ones were first seen
+    before its cutoff from the mark of a prune run at or before that cutoff.
+    """
+
+    __tablename__ = "prune_mark"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(sa_type=UTCDateTime, index=True)
+    line_id: int = 0  # the largest sourceline.id at that moment

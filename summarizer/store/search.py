@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import text
@@ -16,10 +15,14 @@ from summarizer.store.fts_schema import (
     SEPARATOR,
     fts_text,
 )
+from summarizer.store.types import as_utc
 from summarizer.views import ArticleRef, SearchHit
 
 _TERM = re.compile(f"[\\w{MARKS}]+")  # a word, with the combining marks of its script
 MAX_QUERY_TERMS = 32
+# A term longer than this is cut: an unspaced run (Chinese, Japanese, Thai) becomes a phrase of
+# its characters, and a phrase of thousands costs every query behind it.
+MAX_TERM_CHARS = 64
 SNIPPET_START, SNIPPET_END = "[", "]"
 
 _SQLITE = text(
@@ -42,8 +45,8 @@ _POSTGRES = text(
 
 
 def query_terms(query: str) -> list[str]:
-    """The words of a user query (all FTS syntax dropped), at most MAX_QUERY_TERMS."""
-    return _TERM.findall(query)[:MAX_QUERY_TERMS]
+    """The words of a user query (all FTS syntax dropped): MAX_QUERY_TERMS of MAX_TERM_CHARS."""
+    return [term[:MAX_TERM_CHARS] for term in _TERM.findall(query)[:MAX_QUERY_TERMS]]
 
 
 def search_articles(*, session: Session, query: str, limit: int = 10) -> list[SearchHit]:
@@ -106,14 +109,8 @@ def _hit(row: Any) -> SearchHit:
             title=str(title),
             source=str(source),
             location=str(location),
-            published=_as_utc(published),
+            published=as_utc(published),
         ),
         snippet=_snippet(snip),
         rank=float(rank or 0.0),
     )
-
-
-def _as_utc(value: Any) -> datetime:
-    """A raw timestamp column (text on SQLite, datetime on PostgreSQL) as UTC-aware datetime."""
-    parsed = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
-    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)

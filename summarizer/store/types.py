@@ -31,3 +31,9 @@ class UTCDateTime(TypeDecorator[datetime]):
             return None
         parsed = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
         return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+
+
+def as_utc(value: Any) -> datetime:
+    """A raw timestamp (text on SQLite, a datetime on PostgreSQL) as a UTC-aware datetime."""
+    parsed = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)

@@ -112,9 +112,13 @@ class FakeBotApi(BotApiMethods):
 
     # -- driving the bot -----------------------------------------------------------------------
 
-    def private_chat(self, user_id: int, name: str = "Ada") -> JSONDict:
+    def private_chat(
+        self, user_id: int, name: str = "Ada", language_code: str | None = None
+    ) -> JSONDict:
         """Register a private chat (chat id = user id) and return its chat object."""
-        user = {"id": user_id, "is_bot": False, "first_name": name}
+        user: JSONDict = {"id": user_id, "is_bot": False, "first_name": name}
+        if language_code is not None:
+            user["language_code"] = language_code
         chat = {"id": user_id, "type": "private", "first_name": name}
         with self._lock:
             self.state.users[user_id] = user
@@ -151,6 +155,32 @@ class FakeBotApi(BotApiMethods):
                     {"type": "bot_command", "offset": 0, "length": utf16_len(command.group())}
                 ]
             return self._queue({"message": message})
+
+    def user_edits(
+        self, chat_id: int, message_id: int, text: str, user_id: int | None = None
+    ) -> int:
+        """Queue an `edited_message` update: a user's earlier message now reads `text`."""
+        with self._lock:
+            chat = self.state.chats[chat_id]
+            uid = user_id if user_id is not None else chat_id
+            user = self.state.users.setdefault(
+                uid, {"id": uid, "is_bot": False, "first_name": f"user{uid}"}
+            )
+            now = int(time.time())
+            message: JSONDict = {
+                "message_id": message_id,
+                "date": now - 60,
+                "edit_date": now,
+                "chat": chat,
+                "from": user,
+                "text": text,
+            }
+            command = _COMMAND.match(text)
+            if command:
+                message["entities"] = [
+                    {"type": "bot_command", "offset": 0, "length": utf16_len(command.group())}
+                ]
+            return self._queue({"edited_message": message})
 
     def press(self, chat_id: int, message_id: int, data: str, user_id: int | None = None) -> str:
         """Queue a button press on a bot message; return the callback query id."""

@@ -95,10 +95,10 @@ def one_event_breaks(harness: Harness, monkeypatch: pytest.MonkeyPatch) -> tuple
             raise ValueError("cannot render")
         return digest_lines(event, limit)
 
-    def bad_line(rank: int, event: Any, zone: str = "UTC") -> str:
+    def bad_line(rank: int, event: Any, zone: str = "UTC", **kwargs: Any) -> str:
         if event.id == broken.id:
             raise ValueError("cannot render")
-        return event_line(rank, event, zone)
+        return event_line(rank, event, zone, **kwargs)
 
     monkeypatch.setattr(fmt, "digest_lines", bad_digest)
     monkeypatch.setattr(fmt, "event_line", bad_line)

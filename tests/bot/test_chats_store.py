@@ -200,3 +200,21 @@ def test_begin_delivery_reads_progress_and_what_is_new_since(db: Engine) -> None
             session=session, chat_id=42, slot=second, now=later, stale_before=later
         )
         assert retake == deliveries.Claim(sent_parts=2, since=computed)
+
+
+def test_language_is_kept_moved_with_a_group_and_forget_deletes_everything(db: Engine) -> None:
+    with Session(db) as session:
+        assert _new_chat(session).language is None
+        chats.update_chat(session=session, chat_id=42, language="uk")
+        chats.add_topics(session=session, chat_id=42, keywords=["rail", "-strike"])
+        chats.set_subscription(session=session, chat_id=42, active=True, now=NOW)
+        deliveries.begin_delivery(session=session, chat_id=42, slot=NOW, now=NOW)
+        assert chats.migrate_chat(session=session, old_id=42, new_id=-10042)
+        moved = chats.get_chat(session=session, chat_id=-10042)
+        assert moved is not None and moved.language == "uk"
+        _new_chat(session, chat_id=7)
+        assert chats.forget_chat(session=session, chat_id=-10042)
+        assert chats.get_chat(session=session, chat_id=-10042) is None
+        assert chats.chat_counts(session=session) == {"chats": 1, "subscribed": 0}
+        assert not chats.forget_chat(session=session, chat_id=-10042)
+        assert chats.get_chat(session=session, chat_id=7) is not None

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from bot import format as fmt
+from bot.i18n import translator
+from bot.split import split_html
 from summarizer.views import ArticleRef, ArticleView, DigestLine, EventView, SearchHit, StoryView
 from tests.bot.telegram_html import parse
 
@@ -77,3 +79,65 @@ def test_story_opens_with_its_dated_sourced_digest_and_marks_guessed_dates() -> 
     assert "23 Nov 2026 (estimated) · " + NASTY + " (Ledger <&>)" in text
     assert "23 Nov 2026 · " in text.split("Timeline")[1]  # a day alone: no invented 00:00
     assert "09:30" not in text and "18:30" not in text
+
+
+WEB = ArticleRef(9, "Bridge shut", "Northwire", "https://northwire.example/bridge", WHEN)
+
+
+def _event(**changes: object) -> EventView:
+    fields = {f: getattr(EVENT, f) for f in EVENT.__slots__}
+    return EventView(**{**fields, **changes})  # type: ignore[arg-type]
+
+
+def test_outlets_and_digest_lines_link_to_their_original_articles() -> None:
+    event = _event(
+        sources=("Ledger <&>", "Northwire", "file"),
+        articles=(REF, WEB, LOCAL),
+        digest=(DigestLine("Cracks found.", 9, "Northwire"), DigestLine("Shut.", 8, "file")),
+    )
+    html = fmt.event_full(event)
+    parse(html)
+    assert '<a href="https://northwire.example/bridge">Northwire</a>' in html
+    assert 'Cracks found. <i>(<a href="https://northwire.example/bridge">Northwire</a>)</i>' in html
+    assert "Shut. <i>(file)</i>" in html  # a local file: attributed, not linked
+    assert fmt.link_buttons(event) == [
+        ("Ledger <&> ↗", REF.location),
+        ("Northwire ↗", WEB.location),
+    ]
+    brief = fmt.briefing([event], now=WHEN)
+    assert '<a href="https://northwire.example/bridge">Northwire</a>' in brief
+    assert "Cracks found. <i>(" in brief  # digest lines stay attributed
+
+
+def test_each_briefing_event_says_when_and_old_news_says_how_old() -> None:
+    brief = parse(fmt.briefing([EVENT], now=WHEN, zone="Asia/Tokyo"))
+    assert "23 Nov 18:30 · /event 3" in brief
+    assert "days old" not in brief
+    later = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
+    old = parse(fmt.briefing([EVENT], now=later))
+    assert "The newest news here is 4 days old." in old
+    russian = parse(fmt.briefing([EVENT], now=later, tr=translator("ru")))
+    assert "4 дня" in russian and "Сводка" in russian
+
+
+def test_long_digests_fold_into_an_expandable_blockquote_that_splits_validly() -> None:
+    lines = tuple(DigestLine(f"Line {i} {NASTY}", 7, "Ledger <&>") for i in range(6))
+    html = fmt.event_full(_event(digest=lines))
+    assert "<blockquote expandable>" in html and html.count("</blockquote>") == 1
+    parse(html)
+    short = fmt.event_full(_event(digest=lines[:2]))
+    assert "blockquote" not in short
+    huge = tuple(DigestLine("word " * 150, 7, "Ledger") for _ in range(60))
+    parts = split_html(fmt.event_full(_event(digest=huge)))
+    assert len(parts) > 1
+    for part in parts:
+        parse(part)
+        assert part.count("<blockquote expandable>") == part.count("</blockquote>")
+
+
+def test_story_digest_lines_link_their_outlets() -> None:
+    event = _event(articles=(WEB,))
+    line = DigestLine("Cracks found.", 9, "Northwire", WHEN)
+    html = fmt.story(StoryView(2, "Bridge", (event,), digest=(line,)))
+    parse(html)
+    assert '(<a href="https://northwire.example/bridge">Northwire</a>)' in html

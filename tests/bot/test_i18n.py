@@ -3,7 +3,6 @@ Telegram's language codes, escaping, and English that says what today's code say
 
 from __future__ import annotations
 
-import ast
 import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -189,40 +188,9 @@ def test_english_templates_render_what_bot_format_renders_today() -> None:
     assert fmt.events_page([], 1) == english.text(texts.NO_EVENTS_YET)
 
 
-# Messages bot.texts adds for issue 13 that today's code does not show yet, and one that today's
-# code spells with a conditional "s" (f"{count} source{'s' if count != 1 else ''}: ...").
-NEW = {texts.LANGUAGE_SET, texts.LANGUAGE_UNKNOWN, *texts.STAT_NAMES.values()}
-REWORDED = {texts.SOURCE_COUNT.singular}
-
-
-def _literals() -> list[str]:
-    """Every string literal (and literal part of an f-string) in the bot's code but bot.texts."""
-    found: list[str] = []
-    for path in sorted(BOT.rglob("*.py")):
-        if path.name in {"texts.py", "i18n.py"}:
-            continue
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Constant) and isinstance(node.value, str):
-                found.append(node.value)
-    return found
-
-
-def test_the_catalogues_hold_todays_strings() -> None:
-    """Phase 1: every English message id is made of the literal text today's handlers, format
-    and settings show, so the catalogues translate what users see now. Once the handlers use
-    bot.texts these literals leave the handlers and this test is deleted (docs/i18n.md)."""
-    literals = _literals()
-    missing = []
-    for message in extracted():
-        if message in NEW or (isinstance(message, tuple) and message[0] in NEW | REWORDED):
-            continue
-        forms = message if isinstance(message, tuple) else (message,)
-        if not any(_in_code(form, literals) for form in forms):
-            missing.append(message)
-    assert missing == []
-
-
-def _in_code(template: str, literals: list[str]) -> bool:
-    """Whether each literal piece of a template (between placeholders) is in some literal."""
-    pieces = [piece.strip() for piece in re.split(r"\{[a-z_]+\}", template)]
-    return all(any(piece in literal for literal in literals) for piece in pieces if piece)
+@pytest.mark.parametrize(
+    ("code", "language"),
+    [("uk", "uk"), ("UA", "uk"), ("ru_RU", "ru"), ("en-GB", "en"), ("xx", None), ("english", None)],
+)
+def test_the_language_a_user_types_or_none(code: str, language: str | None) -> None:
+    assert i18n.catalogue_for(code) == language

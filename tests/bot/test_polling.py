@@ -130,3 +130,21 @@ async def test_admin_polls_now_with_sources_poll(
         assert feed_url in listed.text
         reply = await fake_api.reply_to(ADMIN_ID, "/sources poll", timeout=60)
     assert "Polled feeds: 2 new, 0 duplicate, 0 failed." in reply.text
+
+
+@pytest.mark.clock
+async def test_sources_shows_a_failing_feeds_error_and_next_try(
+    engine: Engine, settings: BotSettings, fake_api: FakeBotApi
+) -> None:
+    from tests.ingest.http_server import Route, Site, serve
+
+    with serve(Site(routes={"/down.xml": Route(status=503, body=b"down")})) as site:
+        url = f"{site.base}/down.xml"
+        harness = Harness(settings, _feed_service(engine, url), engine)
+        fake_api.private_chat(ADMIN_ID)
+        async with harness.running():
+            polled = await fake_api.reply_to(ADMIN_ID, "/sources poll", timeout=60)
+            listed = await fake_api.reply_to(ADMIN_ID, "/sources")
+    assert "Polled feeds: 0 new, 0 duplicate, 1 failed." in polled.text
+    assert url in listed.text and "failed 1× in a row; next try" in listed.text
+    assert "503" in listed.text

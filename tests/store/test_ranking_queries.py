@@ -1,0 +1,105 @@
+"""Ranking queries of summarizer.store.ranking: grouped growth counts and the articles a topic
+filter reads."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import event as sa_event
+from sqlmodel import Session, select
+
+from summarizer.service import BriefingService
+from summarizer.store import ranking
+from summarizer.store.db import create_schema, make_engine
+from summarizer.store.models import Article, Event, Source
+
+T0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
+
+
+def _fill(session: Session) -> list[Event]:
+    """Six events; event k has k+1 articles spread 10 hours apart, one mentioning 'Ärzte'."""
+    source = Source(name="Wire")
+    session.add(source)
+    session.flush()
+    assert source.id is not None
+    events = []
+    for k in range(6):
+        times = [T0 + timedelta(days=3 * k, hours=10 * i) for i in range(k + 1)]
+        event = Event(
+            title=f"event {k}",
+            first_seen=times[0],
+            last_seen=times[-1],
+            article_count=len(times),
+            source_count=1,
+        )
+        session.add(event)
+        session.flush()
+        for i, moment in enumerate(times):
+            body = "Die Ärzte streiken." if (k, i) == (4, 1) else f"Body {k} {i}."
+            session.add(
+                Article(
+                    title=f"t{k}{i}",
+                    body=body,
+                    source_id=source.id,
+                    location=f"a{k}{i}",
+                    published=moment,
+                    fingerprint=f"f{k}-{i}",
+                    event_id=event.id,
+                )
+            )
+        events.append(event)
+    session.commit()
+    return events
+
+
+def _naive_growth(session: Session, events: list[Event]) -> dict[int, int]:
+    """The per-event computation the grouped query replaces."""
+    growth: dict[int, int] = {}
+    for event in events:
+        assert event.id is not None
+        rows = session.exec(select(Article.published).where(Article.event_id == event.id)).all()
+        count = sum(1 for published in rows if published >= event.last_seen - timedelta(days=1))
+        if count:
+            growth[event.id] = count
+    return growth
+
+
+def test_growth_counts_match_the_per_event_count(database_url: str) -> None:
+    engine = make_engine(database_url)
+    create_schema(engine)
+    with Session(engine) as session:
+        events = _fill(session)
+        grouped = ranking.growth_counts(session=session, events=events)
+        assert grouped == _naive_growth(session, events)
+        # 10 h apart: the day before the last article holds 1, 2, 3, 3, 3, 3 of them.
+        assert sorted(grouped.values()) == [1, 2, 3, 3, 3, 3]
+    engine.dispose()
+
+
+def test_ranking_runs_one_growth_query_per_page_and_filters_topics(database_url: str) -> None:
+    engine = make_engine(database_url)
+    create_schema(engine)
+    with Session(engine) as session:
+        events = _fill(session)
+        ids = [e.id for e in events if e.id is not None]
+        articles = ranking.event_articles(session=session, event_ids=ids)
+        assert [len(articles[i]) for i in ids] == [1, 2, 3, 4, 5, 6]
+        texts = ranking.article_texts(session=session, article_ids=articles[ids[4]])
+        assert sum("Ärzte" in body for _, _, body, _ in texts) == 1
+        assert ranking.event_articles(session=session, event_ids=[]) == {}
+    statements: list[str] = []
+
+    def seen(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        statements.append(statement)
+
+    sa_event.listen(engine, "before_cursor_execute", seen)
+    service = BriefingService(engine)
+    views = service.top_events(limit=10, now=T0 + timedelta(days=20))
+    grouped = [s for s in statements if "count(" in s.lower() and "group by" in s.lower()]
+    assert len(views) == 6
+    assert len(grouped) == 1  # one grouped growth query for the page, not one per event
+    statements.clear()
+    only = service.top_events(limit=10, topics=["ÄRZTE"], now=T0 + timedelta(days=20))
+    assert [view.id for view in only] == [ids[4]]
+    engine.dispose()
