@@ -8,14 +8,20 @@ from datetime import UTC
 from typing import Any
 
 from sqlalchemy.engine import Engine
-from telegram import BotCommand, BotCommandScopeChat, BotCommandScopeDefault, LinkPreviewOptions
+from telegram import (
+    BotCommand,
+    BotCommandScopeAllGroupChats,
+    BotCommandScopeChat,
+    BotCommandScopeDefault,
+    LinkPreviewOptions,
+)
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import Application, Defaults
 from telegram.request import BaseRequest
 
 from bot import retention, texts
-from bot.handlers import register
+from bot.handlers import PRIVATE_COMMANDS, register
 from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES, translator
 from bot.jobs import start_scheduling
 from bot.polling import JOB_NAME, poll_job, tick_seconds
@@ -120,13 +126,18 @@ async def on_start(app: AnyApp) -> None:
 
 
 async def register_commands(app: AnyApp, settings: BotSettings) -> None:
-    """Call setMyCommands per language: public commands for everyone, admin ones too in admin
-    chats; each language's menu for users whose Telegram speaks it, English by default."""
+    """Call setMyCommands per language: public commands for everyone (group chats without the
+    private-chat ones), admin ones too in admin chats; each language's menu for users whose
+    Telegram speaks it, English by default."""
     for language in LANGUAGES:
         tr = translator(language)
         code = None if language == DEFAULT_LANGUAGE else language
         public = [BotCommand(name, tr.text(text)) for name, text in texts.COMMANDS]
         await app.bot.set_my_commands(public, scope=BotCommandScopeDefault(), language_code=code)
+        groups = [command for command in public if command.command not in PRIVATE_COMMANDS]
+        await app.bot.set_my_commands(
+            groups, scope=BotCommandScopeAllGroupChats(), language_code=code
+        )
         admin = public + [BotCommand(name, tr.text(text)) for name, text in texts.ADMIN_COMMANDS]
         for chat_id in sorted(settings.admin_ids):
             try:

@@ -11,12 +11,15 @@ from telegram import Bot
 from telegram.error import ChatMigrated, Forbidden, TelegramError
 
 from bot import format as fmt
+from bot.channels import channel_lost
+from bot.chatfeeds import chat_events, reader_of
 from bot.i18n import translator
 from bot.ratelimit import routine
 from bot.runtime import Runtime
 from bot.schedule import local_weekday
 from bot.split import split_html
-from summarizer.store import chat_tables, chats, deliveries
+from summarizer.store import chat_feeds, chat_tables, chats, deliveries
+from summarizer.store.chat_feeds import Reader, Route
 from summarizer.store.chat_tables import ChatInfo
 
 logger = logging.getLogger(__name__)
@@ -36,7 +39,7 @@ BRIEFING_CACHE_SECONDS = 60.0
 
 
 async def briefing_parts(
-    rt: Runtime, chat: ChatInfo, since: datetime | None
+    rt: Runtime, chat: ChatInfo, since: datetime | None, *, route: Route | None = None
 ) -> tuple[list[str], datetime]:
     """Render a chat's briefing split into messages: what is new since `since`, or a line saying so.
 
@@ -47,12 +50,15 @@ async def briefing_parts(
         rt: shared services.
         chat: the chat's settings (topics, length, zone, language).
         since: when the content of the chat's last briefing was computed (None: everything).
+        route: the chat's route read already by the delivery (what it reads); looked up when
+            not given.
 
     Returns:
         The messages (Telegram HTML, each within the length limit), and when their content was
         computed (the next briefing's `since`).
     """
     words = chat.words or rt.settings.digest_words
+    reader = route.reader if route is not None else await reader_of(rt, chat.id)
     tr = translator(chat.language)
     key = (
         since,
@@ -61,13 +67,15 @@ async def briefing_parts(
         chat.timezone,
         tr.language,
         rt.settings.events_per_briefing,
+        _audience(chat.id, reader),
     )
     cached = rt.cache.get(key)
     if cached is not None and cached[0] > time.monotonic():
         return cached[1], cached[2]
     computed = rt.now()
-    events = await rt.domain(
-        rt.service.top_events,
+    events = await chat_events(
+        rt,
+        reader,
         limit=rt.settings.events_per_briefing,
         since=since,
         words=words,
@@ -79,6 +87,14 @@ async def briefing_parts(
         rt.cache.clear()
     rt.cache[key] = (time.monotonic() + BRIEFING_CACHE_SECONDS, parts, computed)
     return parts, computed
+
+
+def _audience(chat_id: int, reader: Reader | None) -> str:
+    """Who shares a chat's briefing: every chat (no chat feeds anywhere), the chats without
+    feeds of their own, or this chat alone."""
+    if reader is None:
+        return "all"
+    return f"chat {chat_id}" if reader.personal else "without own feeds"
 
 
 async def deliver(
@@ -127,16 +143,21 @@ async def _deliver(
         await _finish(rt, chat.id, slot, chat_tables.SKIPPED)
         return Outcome.SKIPPED
     target = chat.id
+    # The chat's channel when it has one (bot.channels); records stay under the chat.
+    way = await rt.db(chat_feeds.route, chat_id=chat.id)
+    send_to, to_channel = way.send_to, way.to_channel
     try:
-        parts, computed = await briefing_parts(rt, chat, claim.since)
+        parts, computed = await briefing_parts(rt, chat, claim.since, route=way)
         for index in range(claim.sent_parts, len(parts)):
             async with rt.in_flight:
                 with routine():  # replies to people's commands go ahead of briefings
                     try:
-                        await bot.send_message(chat_id=target, text=parts[index])
+                        await bot.send_message(chat_id=send_to, text=parts[index])
                     except ChatMigrated as exc:  # the group became a supergroup: move, resend
+                        if to_channel:
+                            raise
                         await rt.db(chats.migrate_chat, old_id=target, new_id=exc.new_chat_id)
-                        target = exc.new_chat_id
+                        target = send_to = exc.new_chat_id
                         await bot.send_message(chat_id=target, text=parts[index])
                 if index + 1 == len(parts):  # the last part: its record is the outcome
                     await _finish(
@@ -157,6 +178,10 @@ async def _deliver(
                         now=rt.now(),
                     )
     except Forbidden as exc:
+        if to_channel:  # the channel removed the bot: drop it, the chat gets its briefings
+            await channel_lost(bot, rt, send_to, f"403: {exc}")
+            await _finish(rt, target, slot, chat_tables.FAILED, error=f"channel: {exc}")
+            return Outcome.BLOCKED
         logger.warning("chat %s blocked the bot: %s; unsubscribing", target, exc)
         await rt.db(chats.set_subscription, chat_id=target, active=False, reason=f"blocked: {exc}")
         await _finish(rt, target, slot, chat_tables.FAILED, error=str(exc))

@@ -68,6 +68,8 @@ class BotSettings:
     )
     feeds: tuple[str, ...] = ()
     poll_minutes: float = 30.0
+    feeds_per_chat: int = 50
+    allow_private_feeds: bool = False  # [ingest] allow_private_addresses: for /feeds add too
     retention_days: int = 90  # 0: the daily prune job does not run
     messages_per_second: float = 30.0
     chat_interval_seconds: float = 1.0
@@ -125,6 +127,10 @@ class BotSettings:
             lengths=dict(bot.get("lengths", {"short": 60, "medium": 120, "long": 250})),
             feeds=tuple(str(u) for u in feeds.get("urls", [])),
             poll_minutes=float(feeds.get("poll_minutes", 30)),
+            feeds_per_chat=max(0, int(bot.get("feeds_per_chat", 50))),
+            allow_private_feeds=bool(
+                dict(config.get("ingest", {})).get("allow_private_addresses", False)
+            ),
             retention_days=retention_days(config),
             messages_per_second=float(bot.get("messages_per_second", 30)),
             chat_interval_seconds=float(bot.get("chat_interval_seconds", 1.0)),

@@ -26,6 +26,8 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("timezone", N_("Area/City: your timezone")),
     ("settings", N_("Length, quiet days and language")),
     ("forget", N_("Delete everything stored about this chat")),
+    ("feeds", N_("Your own feeds: list, add, remove, export")),
+    ("channel", N_("@name: post your briefings to a channel you run")),
 )
 ADMIN_COMMANDS: tuple[tuple[str, str], ...] = (
     ("sources", N_("Admins: list, add or remove feeds")),
@@ -193,3 +195,74 @@ RESULTS_FOR = N_("<b>Results for {query}</b>")
 # -- bot.settings (the reasons parse_hhmm and check_timezone give, shown before a usage line) --
 NOT_A_TIME = N_("{value} is not a time of day; use HH:MM, e.g. 07:30")
 NOT_A_ZONE = N_("{value} is not an IANA timezone; use Area/City, e.g. Europe/Paris")
+
+# -- bot.rights --
+GROUP_ADMINS_ONLY = N_(
+    "Only the administrators of this group can change its settings. "
+    "/brief, /events and /search work for everyone."
+)
+
+# -- bot.handlers.feeds (feeds per chat, OPML) --
+FEEDS_USAGE = N_(
+    "/feeds, /feeds add URL..., /feeds remove N|URL, /feeds export; "
+    "send an .opml file to import feeds"
+)
+SOURCES_USAGE = N_("/settings sources mine|all")
+FEEDS_TITLE = N_("<b>Your feeds</b> ({count} of {limit})")
+FEED_FETCHED = N_("fetched {when}")
+FEED_NOT_FETCHED = N_("not fetched yet")
+FEED_FAILED = N_("failed {when}: {error}")
+FEED_WITH_OPERATOR = N_("fetched with the bot's own feeds")
+NO_CHAT_FEEDS = N_(
+    "You follow no feeds of your own yet. /feeds add URL follows one; "
+    "an OPML file sent to me imports many."
+)
+READING_ALL = N_(
+    "Briefings draw on your feeds and the bot's own. /settings sources mine: yours only."
+)
+READING_MINE = N_("Briefings draw on your feeds only. /settings sources all: the bot's own too.")
+FEED_ADDED_LINE = N_("Added: {url}")
+FEED_ALREADY_LINE = N_("Already followed: {url}")
+FEED_REFUSED_LINE = N_("Refused: {url} ({reason})")
+FEEDS_FETCHING = NP_(
+    "{count} feed added; its news comes with the next fetch, which starts now.",
+    "{count} feeds added; their news comes with the next fetch, which starts now.",
+)
+FEED_NOT_FOLLOWED = N_("You do not follow {feed}. /feeds lists yours.")
+NO_FEEDS_TO_EXPORT = N_("No feeds to export yet. /feeds add URL follows one.")
+EXPORT_CAPTION = NP_(
+    "Your {count} feed as OPML, for Feedly, Thunderbird or any feed reader.",
+    "Your {count} feeds as OPML, for Feedly, Thunderbird or any feed reader.",
+)
+EXPORT_TITLE = N_("Briefing feeds of {chat}")
+OPML_REFUSED = N_("I cannot import that file: {reason}")
+OPML_TOO_LARGE = N_("I cannot import that file: it is over {size} MB.")
+OPML_REPORT = N_(
+    "<b>Import of {name}</b>\nAdded {added}, already followed {already}, refused {refused}."
+)
+OPML_MORE = NP_("…and {count} more.", "…and {count} more.")
+OPML_UNREAD = NP_(
+    "{count} outline past the first {read} was not read.",
+    "{count} outlines past the first {read} were not read.",
+)
+
+# -- bot.handlers.channel and bot.channels --
+CHANNEL_USAGE = N_("/channel @name|ID, /channel off")
+CHANNEL_PRIVATE_ONLY = N_("Send /channel in a private chat with me.")
+CHANNEL_NOT_FOUND = N_(
+    "I cannot see {channel}. Add me to the channel as an administrator, then try again."
+)
+CHANNEL_NOT_A_CHANNEL = N_("{channel} is not a channel.")
+CHANNEL_NOT_YOURS = N_("Only an administrator of {channel} can send briefings there.")
+CHANNEL_BOT_NOT_ADMIN = N_(
+    "Make me an administrator of {channel} who can post messages, then try again."
+)
+CHANNEL_SET = N_(
+    "{channel} now receives your scheduled briefings, at {plan}. /channel off sends them here."
+)
+CHANNEL_IS = N_("Your scheduled briefings go to {channel}.")
+NO_CHANNEL = N_("Your scheduled briefings come here.")
+CHANNEL_OFF = N_("Your scheduled briefings come here again.")
+CHANNEL_LOST = N_(
+    "{channel} removed me or no longer lets me post, so your scheduled briefings come here again."
+)

@@ -23,6 +23,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from summarizer.config import section
+from summarizer.store import chat_feeds
 from summarizer.store import feeds as feed_store
 from summarizer.views import FeedStatus, IngestReport, PollReport
 
@@ -132,6 +133,11 @@ def poll_feeds(
             failed + report.failed,
         )
         errors.extend(report.errors)
+        if report.article_ids:  # what chats reading this feed may see in their briefings
+            with Session(engine) as session:
+                chat_feeds.link_articles(
+                    session=session, feed_id=feed_id, article_ids=report.article_ids
+                )
         status = _finish(engine, feed_id, owner=owner, policy=policy, now=clock(), error=error)
         if error is not None and status is not None:
             failing.append(status)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from telegram import Update
@@ -15,19 +16,40 @@ from telegram.ext import (
     filters,
 )
 
-from bot.handlers import account, admin, errors, membership, news, privacy, throttle
+from bot.handlers import (
+    account,
+    admin,
+    channel,
+    errors,
+    feeds,
+    membership,
+    news,
+    privacy,
+    throttle,
+)
+from bot.rights import admins_only, with_arguments
 
-__all__ = ["NEW_MESSAGES", "register"]
+__all__ = ["NEW_MESSAGES", "PRIVATE_COMMANDS", "register"]
 
 # Commands run from new messages only: an edited message (Telegram resends it as an
 # `edited_message` update) never runs a command again, nor escapes the per-chat limit.
 NEW_MESSAGES = filters.UpdateType.MESSAGE
 
+# Commands that only work in a private chat: left out of the group chats' command menu.
+PRIVATE_COMMANDS = frozenset({"channel"})
+
+# Documents that look like OPML (by name or type); other files are not the bot's business.
+OPML_FILES = (
+    filters.Document.FileExtension("opml")
+    | filters.Document.FileExtension("xml")
+    | (filters.Document.MimeType("text/x-opml") | filters.Document.MimeType("application/xml"))
+)
+
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Add every command, the button handler, the unknown-command fallback and the error handler."""
     callbacks = {
-        "start": account.start,
+        "start": admins_only(account.start),
         "help": account.help_command,
         "brief": news.brief,
         "events": news.events,
@@ -35,15 +57,18 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         "story": news.story,
         "article": news.article,
         "search": news.search,
-        "subscribe": account.subscribe,
-        "unsubscribe": account.unsubscribe,
-        "topics": account.topics,
-        "schedule": account.schedule,
-        "timezone": account.timezone,
-        "settings": account.settings,
+        # Commands that change a group's settings: its administrators only (bot.rights).
+        "subscribe": admins_only(account.subscribe),
+        "unsubscribe": admins_only(account.unsubscribe),
+        "topics": admins_only(account.topics, changes=_topics_change),
+        "schedule": admins_only(account.schedule, changes=with_arguments),
+        "timezone": admins_only(account.timezone, changes=with_arguments),
+        "settings": admins_only(feeds.with_sources(account.settings), changes=with_arguments),
+        "feeds": admins_only(feeds.feeds, changes=feeds.feeds_change),
+        "channel": channel.channel,
         "sources": admin.sources,
         "stats": admin.stats,
-        "forget": privacy.forget,
+        "forget": admins_only(privacy.forget),
     }
     app.add_handler(TypeHandler(Update, privacy.gate), group=-2)
     app.add_handler(TypeHandler(Update, throttle.throttle), group=-1)
@@ -51,9 +76,12 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         app.add_handler(CommandHandler(name, callback, filters=NEW_MESSAGES))
     app.add_handler(CallbackQueryHandler(news.button, pattern=r"^(more|src|page):"))
     app.add_handler(
-        CallbackQueryHandler(privacy.forget_button, pattern=rf"^{privacy.FORGET_DATA}$")
+        CallbackQueryHandler(
+            admins_only(privacy.forget_button), pattern=rf"^{privacy.FORGET_DATA}$"
+        )
     )
     app.add_handler(MessageHandler(NEW_MESSAGES & filters.COMMAND, errors.unknown))
+    app.add_handler(MessageHandler(NEW_MESSAGES & OPML_FILES, feeds.opml_document))
     app.add_handler(
         MessageHandler(
             NEW_MESSAGES & filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE,
@@ -63,3 +91,8 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, membership.migrated))
     app.add_handler(ChatMemberHandler(membership.my_membership, ChatMemberHandler.MY_CHAT_MEMBER))
     app.add_error_handler(errors.on_error)
+
+
+def _topics_change(args: Sequence[str]) -> bool:
+    """/topics and /topics list only show; every other use changes the followed words."""
+    return bool(args) and args[0].lower() != "list"

@@ -5,7 +5,9 @@ from __future__ import annotations
 import logging
 
 from telegram import ChatMember, Update
+from telegram.constants import ChatType
 
+from bot.channels import channel_lost
 from bot.handlers.common import Context
 from bot.jobs import drop_chat_job, refresh_chat_job
 from bot.runtime import runtime_of
@@ -15,12 +17,15 @@ logger = logging.getLogger(__name__)
 
 
 async def my_membership(update: Update, context: Context) -> None:
-    """Unsubscribe a chat the bot was removed from (left or kicked)."""
+    """Unsubscribe a chat the bot was removed from (left or kicked); forget such a channel."""
     change = update.my_chat_member
     if change is None:
         return
     if change.new_chat_member.status in {ChatMember.LEFT, ChatMember.BANNED}:
         rt = runtime_of(context)
+        if change.chat.type == ChatType.CHANNEL:  # a channel that received a chat's briefings
+            await channel_lost(context.bot, rt, change.chat.id, change.new_chat_member.status)
+            return
         chat_id = change.chat.id
         reason = f"removed from chat ({change.new_chat_member.status})"
         await rt.db(chats.set_subscription, chat_id=chat_id, active=False, reason=reason)

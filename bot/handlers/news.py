@@ -11,6 +11,7 @@ from telegram.error import BadRequest
 
 from bot import format as fmt
 from bot import texts
+from bot.chatfeeds import chat_events, reader_of
 from bot.handlers.common import (
     Context,
     chat_language,
@@ -36,8 +37,9 @@ async def brief(update: Update, context: Context) -> None:
     """Send the briefing now: the top events with their digests."""
     rt = runtime_of(context)
     chat = await chat_view(update, rt)
-    events = await rt.domain(
-        rt.service.top_events,
+    events = await chat_events(
+        rt,
+        await reader_of(rt, chat.id),
         limit=rt.settings.events_per_briefing,
         words=chat.words or rt.settings.digest_words,
         topics=chat.topics,

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import TypeVarTuple
+from typing import Any, TypeVarTuple
 
 from sqlalchemy import ColumnElement, Select, func, update
 from sqlalchemy import select as sa_select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
+from summarizer.store.chat_feed_tables import ChatChannel, ChatFeed, ChatReading
 from summarizer.store.chat_tables import (
     Chat,
     ChatDelivery,
@@ -243,7 +244,7 @@ def update_chat(
 
 
 def migrate_chat(*, session: Session, old_id: int, new_id: int) -> bool:
-    """Move a group's settings, topics, times and deliveries to its new supergroup id.
+    """Move a group's settings, topics, times, deliveries and feeds to its new supergroup id.
 
     Args:
         session: open database session.
@@ -269,7 +270,15 @@ def migrate_chat(*, session: Session, old_id: int, new_id: int) -> bool:
         )
     )
     session.flush()
-    for model in (ChatSubscription, ChatTopic, ChatSchedule, ChatDelivery):
+    moved: tuple[type[Any], ...] = (
+        ChatSubscription,
+        ChatTopic,
+        ChatSchedule,
+        ChatDelivery,
+        ChatFeed,
+        ChatReading,
+    )
+    for model in moved:
         session.exec(update(model).where(col(model.chat_id) == old_id).values(chat_id=new_id))
     session.flush()
     session.expire_all()
@@ -296,12 +305,22 @@ def chat_counts(*, session: Session) -> dict[str, int]:
 
 
 def forget_chat(*, session: Session, chat_id: int) -> bool:
-    """Delete everything stored about a chat: settings, subscription, topics, times, deliveries.
+    """Delete everything stored about a chat: settings, subscription, topics, times, deliveries,
+    feeds (the shared feed rows stay), reading choice and channel.
 
     Returns:
         True when the chat was known.
     """
-    for model in (ChatSubscription, ChatTopic, ChatSchedule, ChatDelivery):
+    models: tuple[type[Any], ...] = (
+        ChatSubscription,
+        ChatTopic,
+        ChatSchedule,
+        ChatDelivery,
+        ChatFeed,
+        ChatReading,
+        ChatChannel,
+    )
+    for model in models:
         for row in session.exec(select(model).where(col(model.chat_id) == chat_id)).all():
             session.delete(row)
     chat = session.get(Chat, chat_id)

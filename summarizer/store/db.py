@@ -85,6 +85,7 @@ def create_schema(engine: Engine, revision: str = "head") -> None:
         revision: target Alembic revision (default: the newest).
     """
     # Import every table module so the metadata is complete.
+    import summarizer.store.chat_feed_tables
     import summarizer.store.chat_tables
     import summarizer.store.models  # noqa: F401
 

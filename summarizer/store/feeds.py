@@ -9,6 +9,7 @@ from sqlalchemy import Table, and_, nulls_first, or_, update
 from sqlmodel import Session, col, select
 
 from summarizer.ingest.fetch import Validators
+from summarizer.store.chat_feeds import followed_by_chats
 from summarizer.store.db import begin_write
 from summarizer.store.models import Feed, FetchCache
 from summarizer.views import FeedStatus
@@ -120,7 +121,8 @@ def claim_feed(
     due_only: bool = True,
     skip: Collection[int] = (),
 ) -> tuple[int, str] | None:
-    """Take the lease of one active feed nobody holds (the most overdue first).
+    """Take the lease of one feed nobody holds (the most overdue first): an operator's active
+    feed or one that chats follow (summarizer.store.chat_feeds).
 
     The lease is taken by an UPDATE that only matches a free lease, so two processes never
     hold one feed; on PostgreSQL the candidate row is first locked with FOR UPDATE SKIP LOCKED,
@@ -138,7 +140,7 @@ def claim_feed(
         The feed's id and URL, or None when no feed is free (and due).
     """
     free = or_(col(Feed.leased_until).is_(None), col(Feed.leased_until) < now)
-    wanted = and_(col(Feed.active), free)
+    wanted = and_(or_(col(Feed.active), followed_by_chats()), free)  # chats' feeds too
     if due_only:
         wanted = and_(wanted, or_(col(Feed.next_poll).is_(None), col(Feed.next_poll) <= now))
     if skip:

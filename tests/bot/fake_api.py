@@ -18,6 +18,7 @@ from http import HTTPStatus
 from typing import Any
 from urllib.parse import unquote
 
+from tests.bot.fake_members import MemberMethods, multipart_params
 from tests.bot.fake_methods import (
     BOT_ID,
     BOT_USERNAME,
@@ -34,13 +35,16 @@ from tests.bot.fake_methods import (
 )
 from tests.bot.telegram_html import utf16_len
 
-__all__ = ["BOT_ID", "BOT_USERNAME", "FakeBotApi", "Limits", "Sent"]
+__all__ = ["ANONYMOUS_ADMIN", "BOT_ID", "BOT_USERNAME", "FakeBotApi", "Limits", "Sent"]
+
+ANONYMOUS_ADMIN = 1087968824  # GroupAnonymousBot: the sender of anonymous administrators
 
 _PATH = re.compile(r"^/bot(?P<token>[^/]+)/(?P<method>[A-Za-z]+)$")
 _COMMAND = re.compile(r"^/[A-Za-z0-9_]+(@[A-Za-z0-9_]+)?")
+_FILE = re.compile(r"^/file/bot(?P<token>[^/]+)/(?P<path>.+)$")
 
 
-class FakeBotApi(BotApiMethods):
+class FakeBotApi(BotApiMethods, MemberMethods):
     """The server; start() it, point TELEGRAM_API_URL at .url, drive it with the helpers."""
 
     def __init__(self, token: str = "123456:TEST-token", limits: Limits | None = None) -> None:
@@ -133,6 +137,92 @@ class FakeBotApi(BotApiMethods):
         with self._lock:
             self.state.chats[chat_id] = chat
         return chat
+
+    def channel_chat(self, chat_id: int, username: str, title: str = "Channel") -> JSONDict:
+        """Register a channel (negative id, public @username) and return its chat object."""
+        chat = {"id": chat_id, "type": "channel", "title": title, "username": username}
+        with self._lock:
+            self.state.chats[chat_id] = chat
+        return chat
+
+    def set_admins(self, chat_id: int, *user_ids: int, owner: int | None = None) -> None:
+        """Make exactly these users (and `owner`, the creator) the chat's administrators;
+        include BOT_ID to make the bot one. Others are members."""
+        with self._lock:
+            self.state.admins[chat_id] = {*user_ids, *([owner] if owner is not None else [])}
+            if owner is not None:
+                self.state.owners[chat_id] = owner
+
+    def leaves(self, chat_id: int, user_id: int) -> None:
+        """A user (or the bot, BOT_ID) leaves a chat: getChatMember answers "left" for them,
+        and for anyone once the bot itself is gone (403)."""
+        with self._lock:
+            self.state.left.setdefault(chat_id, set()).add(user_id)
+            self.state.admins.get(chat_id, set()).discard(user_id)
+
+    def user_sends_document(
+        self,
+        chat_id: int,
+        data: bytes,
+        file_name: str,
+        user_id: int | None = None,
+        caption: str = "",
+    ) -> int:
+        """Queue a document message (its bytes downloadable with getFile); return the update id."""
+        with self._lock:
+            chat = self.state.chats[chat_id]
+            uid = user_id if user_id is not None else chat_id
+            user = self.state.users.setdefault(
+                uid, {"id": uid, "is_bot": False, "first_name": f"user{uid}"}
+            )
+            file_id = f"up{next(self._ids)}"
+            self.state.files[file_id] = data
+            message: JSONDict = {
+                "message_id": next(self._ids),
+                "date": int(time.time()),
+                "chat": chat,
+                "from": user,
+                "document": {
+                    "file_id": file_id,
+                    "file_unique_id": f"u{file_id}",
+                    "file_name": file_name,
+                    "mime_type": "text/x-opml",
+                    "file_size": len(data),
+                },
+            }
+            if caption:
+                message["caption"] = caption
+            return self._queue({"message": message})
+
+    def anonymous_admin_says(self, chat_id: int, text: str) -> int:
+        """Queue a message an anonymous administrator sends: from GroupAnonymousBot, on behalf
+        of the group itself (sender_chat is the group)."""
+        with self._lock:
+            chat = self.state.chats[chat_id]
+            message: JSONDict = {
+                "message_id": next(self._ids),
+                "date": int(time.time()),
+                "chat": chat,
+                "sender_chat": chat,
+                "from": {
+                    "id": ANONYMOUS_ADMIN,
+                    "is_bot": True,
+                    "first_name": "Group",
+                    "username": "GroupAnonymousBot",
+                },
+                "text": text,
+            }
+            command = _COMMAND.match(text)
+            if command:
+                message["entities"] = [
+                    {"type": "bot_command", "offset": 0, "length": utf16_len(command.group())}
+                ]
+            return self._queue({"message": message})
+
+    def documents(self, chat_id: int | None = None) -> list[tuple[int, str, bytes, str]]:
+        """The documents the bot sent: (chat id, file name, bytes, caption)."""
+        with self._lock:
+            return [d for d in self.state.documents if chat_id is None or d[0] == chat_id]
 
     def user_says(self, chat_id: int, text: str, user_id: int | None = None) -> int:
         """Queue a text message from a user in a chat; return its update id."""
@@ -315,8 +405,12 @@ class FakeBotApi(BotApiMethods):
         self._writers.add(writer)
         try:
             while (request := await self._read_request(reader)) is not None:
-                status, payload = await self._dispatch(*request)
-                head, data = self._response(status, payload)
+                download = self._file(request[0])
+                if download is not None:
+                    head, data = download
+                else:
+                    status, payload = await self._dispatch(*request)
+                    head, data = self._response(status, payload)
                 writer.write(head + data)
                 await writer.drain()
         except (ConnectionError, asyncio.IncompleteReadError, asyncio.CancelledError):
@@ -324,6 +418,18 @@ class FakeBotApi(BotApiMethods):
         finally:
             self._writers.discard(writer)
             writer.close()
+
+    def _file(self, target: str) -> tuple[bytes, bytes] | None:
+        """The answer to a file download (GET /file/bot<token>/<path>), None for other paths."""
+        match = _FILE.match(target.split("?")[0])
+        if not match:
+            return None
+        with self._lock:
+            data = self.download(match["path"]) if match["token"] == self.token else None
+        if data is None:
+            return self._response(404, {"ok": False, "error_code": 404, "description": "Not Found"})
+        head = "HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\n"
+        return (head + f"Content-Length: {len(data)}\r\n\r\n").encode(), data
 
     async def _dispatch(
         self, target: str, headers: dict[str, str], body: bytes
@@ -334,7 +440,11 @@ class FakeBotApi(BotApiMethods):
         if match["token"] != self.token:
             return error_reply(401, "Unauthorized")
         method = match["method"]
-        params = form_params(headers.get("content-type", ""), body)
+        content_type = headers.get("content-type", "")
+        if content_type.startswith("multipart/form-data"):
+            params = multipart_params(content_type, body)
+        else:
+            params = form_params(content_type, body)
         if method == "getUpdates":
             return await self._get_updates(params)
         with self._lock:

@@ -74,6 +74,14 @@ class State:
     rejected: list[str] = field(default_factory=list)
     chat_times: dict[int, deque[float]] = field(default_factory=dict)
     global_times: deque[float] = field(default_factory=deque)
+    # Members and files (tests.bot.fake_members): administrators per chat (none set: everyone),
+    # each chat's creator, users (or the bot) who left, uploaded files and documents sent.
+    admins: dict[int, set[int]] = field(default_factory=dict)
+    owners: dict[int, int] = field(default_factory=dict)
+    left: dict[int, set[int]] = field(default_factory=dict)
+    member_lookups: int = 0
+    files: dict[str, bytes] = field(default_factory=dict)
+    documents: list[tuple[int, str, bytes, str]] = field(default_factory=list)
 
 
 class BotApiMethods:

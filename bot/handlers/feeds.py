@@ -1,0 +1,287 @@
+"""Feeds per chat: /feeds (list, add, remove, export), OPML files sent to the bot, and
+/settings sources mine|all (what the chat's briefings draw on)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from telegram import Update
+from telegram.error import TelegramError
+
+from bot import format as fmt
+from bot import texts
+from bot.handlers.common import Context, chat_settings, chat_view, reply
+from bot.i18n import Translator
+from bot.language import translator_of
+from bot.polling import poll_feeds
+from bot.rights import Handler, may_change, refuse
+from bot.runtime import Runtime, runtime_of
+from summarizer.errors import InputError
+from summarizer.ingest.opml import (
+    MAX_OPML_BYTES,
+    ImportLine,
+    ImportStatus,
+    OpmlFeed,
+    parse_opml,
+    plan_import,
+    write_opml,
+)
+from summarizer.ingest.urls import normalize_feed_url
+from summarizer.store import chat_feeds
+from summarizer.store.chat_feed_tables import ChatFeedInfo
+
+logger = logging.getLogger(__name__)
+
+REPORT_LINES = 30  # lines of an import report listed one by one; the rest are counted
+CHANGES = frozenset({"add", "remove", "drop", "delete"})
+
+
+def feeds_change(args: Sequence[str]) -> bool:
+    """Whether a use of /feeds changes the chat's feeds (listing and export only read)."""
+    return bool(args) and args[0].lower() in CHANGES
+
+
+async def _usage(update: Update, context: Context, tr: Translator, problem: str = "") -> None:
+    usage = tr.text(texts.USAGE_LINE, usage=tr.text(texts.FEEDS_USAGE))
+    await reply(update, context, f"{problem}\n{usage}" if problem else usage)
+
+
+async def feeds(update: Update, context: Context) -> None:
+    """List the chat's feeds, follow or drop some, or export them as OPML."""
+    tr = await translator_of(update, context)
+    args = context.args or []
+    action = args[0].lower() if args else "list"
+    if action == "list" and len(args) <= 1:
+        await _list(update, context, tr)
+    elif action == "add" and len(args) >= 2:
+        await _add(update, context, tr, [OpmlFeed(url) for url in args[1:]])
+    elif action in CHANGES and len(args) == 2:
+        await _remove(update, context, tr, args[1])
+    elif action == "export" and len(args) == 1:
+        await _export(update, context, tr)
+    else:
+        await _usage(update, context, tr)
+
+
+def _state(tr: Translator, feed: ChatFeedInfo, zone: str) -> str:
+    if feed.error and feed.polled_at is not None:
+        return tr.text(texts.FEED_FAILED, when=tr.when(feed.polled_at, zone), error=feed.error)
+    if feed.succeeded_at is not None:
+        return tr.text(texts.FEED_FETCHED, when=tr.when(feed.succeeded_at, zone))
+    if feed.operator_feed:
+        return tr.text(texts.FEED_WITH_OPERATOR)
+    return tr.text(texts.FEED_NOT_FETCHED)
+
+
+async def _list(update: Update, context: Context, tr: Translator) -> None:
+    rt = runtime_of(context)
+    chat = update.effective_chat
+    assert chat is not None
+    listed = await rt.db(chat_feeds.chat_feeds, chat_id=chat.id)
+    own_only = await rt.db(chat_feeds.own_feeds_only, chat_id=chat.id)
+    reading = tr.text(texts.READING_MINE if own_only else texts.READING_ALL)
+    if not listed:
+        await reply(update, context, f"{tr.text(texts.NO_CHAT_FEEDS)}\n\n{reading}")
+        return
+    known = (await chat_view(update, rt)).timezone
+    lines = [
+        tr.text(texts.FEEDS_TITLE, count=len(listed), limit=rt.settings.feeds_per_chat),
+        *(
+            f"{feed.number}. {fmt.link(feed.title or feed.url, feed.url)}\n"
+            f"    <i>{fmt.esc(_state(tr, feed, known))}</i>"
+            for feed in listed
+        ),
+        "",
+        reading,
+        tr.text(texts.USAGE_LINE, usage=tr.text(texts.FEEDS_USAGE)),
+    ]
+    await reply(update, context, "\n".join(lines))
+
+
+async def add_feeds(
+    update: Update, context: Context, wanted: Sequence[OpmlFeed]
+) -> list[ImportLine]:
+    """Follow feeds for the update's chat within its limit; fetch the new ones in the background.
+
+    Returns:
+        One verdict per feed (added, already followed, refused with the reason).
+    """
+    rt = runtime_of(context)
+    chat = await chat_settings(update, rt)
+    existing = await rt.db(chat_feeds.chat_feed_urls, chat_id=chat.id)
+    lines = plan_import(
+        wanted,
+        existing,
+        limit=rt.settings.feeds_per_chat,
+        allow_private=rt.settings.allow_private_feeds,
+    )
+    added = [(line.url, line.title) for line in lines if line.status is ImportStatus.ADDED]
+    if added:
+        await rt.db(chat_feeds.add_chat_feeds, chat_id=chat.id, feeds=added, now=rt.now())
+        _fetch_soon(context, rt, [url for url, _ in added])
+    return lines
+
+
+def _fetch_soon(context: Context, rt: Runtime, urls: list[str]) -> None:
+    """Poll now, off the handler, when a feed nobody fetched yet was added (it is due at once);
+    /feeds shows the result. A feed fetched before waits for its next poll."""
+
+    async def fetch() -> None:
+        try:
+            if await rt.db(chat_feeds.never_polled, urls=urls):
+                await poll_feeds(rt)
+        except Exception:  # a background fetch must not go unlogged
+            logger.exception("polling new chat feeds failed")
+
+    context.application.create_task(fetch(), name="poll-new-chat-feeds")
+
+
+def _line(tr: Translator, line: ImportLine) -> str:
+    if line.status is ImportStatus.ADDED:
+        return tr.text(texts.FEED_ADDED_LINE, url=line.url)
+    if line.status is ImportStatus.ALREADY:
+        return tr.text(texts.FEED_ALREADY_LINE, url=line.url)
+    return tr.text(texts.FEED_REFUSED_LINE, url=line.url, reason=line.reason)
+
+
+def report_lines(tr: Translator, lines: Sequence[ImportLine]) -> list[str]:
+    """The verdicts, one per line, the first REPORT_LINES listed and the rest counted."""
+    shown = [_line(tr, line) for line in lines[:REPORT_LINES]]
+    if len(lines) > REPORT_LINES:
+        rest = len(lines) - REPORT_LINES
+        shown.append(tr.plural(texts.OPML_MORE, rest))
+    return shown
+
+
+async def _add(
+    update: Update, context: Context, tr: Translator, wanted: Sequence[OpmlFeed]
+) -> None:
+    lines = await add_feeds(update, context, wanted)
+    added = sum(line.status is ImportStatus.ADDED for line in lines)
+    text = "\n".join(report_lines(tr, lines))
+    if added:
+        text += "\n\n" + tr.plural(texts.FEEDS_FETCHING, added)
+    await reply(update, context, text)
+
+
+async def _remove(update: Update, context: Context, tr: Translator, which: str) -> None:
+    rt = runtime_of(context)
+    chat = update.effective_chat
+    assert chat is not None
+    urls = await rt.db(chat_feeds.chat_feed_urls, chat_id=chat.id)
+    text = which.lstrip("#")
+    url: str | None
+    if text.isascii() and text.isdigit() and len(text) <= 6:
+        number = int(text)
+        url = urls[number - 1] if 1 <= number <= len(urls) else None
+    else:
+        try:
+            url = normalize_feed_url(which, allow_private=True)
+        except InputError as exc:
+            await _usage(update, context, tr, fmt.esc(str(exc)))
+            return
+    if url is None or not await rt.db(chat_feeds.remove_chat_feed, chat_id=chat.id, url=url):
+        await reply(update, context, tr.text(texts.FEED_NOT_FOLLOWED, feed=which[:200]))
+        return
+    await reply(update, context, tr.text(texts.FEED_REMOVED, url=url))
+
+
+async def _export(update: Update, context: Context, tr: Translator) -> None:
+    rt = runtime_of(context)
+    chat = update.effective_chat
+    assert chat is not None
+    listed = await rt.db(chat_feeds.chat_feeds, chat_id=chat.id)
+    if not listed:
+        await reply(update, context, tr.text(texts.NO_FEEDS_TO_EXPORT))
+        return
+    name = chat.title or chat.full_name or chat.username or str(chat.id)
+    document = write_opml(
+        [OpmlFeed(feed.url, feed.title) for feed in listed],
+        title=tr.text(texts.EXPORT_TITLE, chat=name),
+        created=rt.now(),
+    )
+    await context.bot.send_document(
+        chat_id=chat.id,
+        document=document,
+        filename="briefing-feeds.opml",
+        caption=tr.plural(texts.EXPORT_CAPTION, len(listed)),
+    )
+
+
+async def opml_document(update: Update, context: Context) -> None:
+    """Import the feeds of an OPML file sent to the bot and report each one's fate."""
+    message = update.effective_message
+    if message is None or message.document is None:
+        return
+    tr = await translator_of(update, context)
+    if not await may_change(update, context):
+        await refuse(update, context)
+        return
+    document = message.document
+    name = document.file_name or "OPML"
+    if (document.file_size or 0) > MAX_OPML_BYTES:
+        size = MAX_OPML_BYTES // 1_000_000
+        await reply(update, context, tr.text(texts.OPML_TOO_LARGE, size=size))
+        return
+    try:
+        file = await document.get_file()
+        data = bytes(await file.download_as_bytearray())
+    except TelegramError as exc:
+        reason = str(exc)
+        if "too big" in reason.lower():
+            size = MAX_OPML_BYTES // 1_000_000
+            await reply(update, context, tr.text(texts.OPML_TOO_LARGE, size=size))
+            return
+        await reply(update, context, tr.text(texts.OPML_REFUSED, reason=reason))
+        return
+    try:
+        parsed = parse_opml(data, location=name[:60])
+    except InputError as exc:
+        await reply(update, context, tr.text(texts.OPML_REFUSED, reason=str(exc)))
+        return
+    lines = await add_feeds(update, context, parsed.feeds)
+    counts = {status: sum(line.status is status for line in lines) for status in ImportStatus}
+    text = [
+        tr.text(
+            texts.OPML_REPORT,
+            name=name[:60],
+            added=counts[ImportStatus.ADDED],
+            already=counts[ImportStatus.ALREADY],
+            refused=counts[ImportStatus.REFUSED],
+        ),
+        *report_lines(tr, lines),
+    ]
+    if parsed.unread:
+        text.append(tr.plural(texts.OPML_UNREAD, parsed.unread, read="20,000"))
+    if counts[ImportStatus.ADDED]:
+        text += ["", tr.plural(texts.FEEDS_FETCHING, counts[ImportStatus.ADDED])]
+    await reply(update, context, "\n".join(text))
+
+
+def with_sources(settings: Handler) -> Handler:
+    """Add `/settings sources mine|all` to the /settings command, the rest left to `settings`."""
+
+    async def settings_command(update: Update, context: Context) -> None:
+        args = [a.lower() for a in context.args or []]
+        if not args or args[0] != "sources":
+            await settings(update, context)
+            return
+        tr = await translator_of(update, context)
+        rt = runtime_of(context)
+        chat = await chat_settings(update, rt)
+        if args[1:] in (["mine"], ["all"]):
+            own = args[1] == "mine"
+            await rt.db(chat_feeds.set_own_feeds_only, chat_id=chat.id, value=own)
+            await reply(update, context, tr.text(texts.READING_MINE if own else texts.READING_ALL))
+            return
+        own = await rt.db(chat_feeds.own_feeds_only, chat_id=chat.id)
+        usage = tr.text(texts.USAGE_LINE, usage=tr.text(texts.SOURCES_USAGE))
+        current = tr.text(texts.READING_MINE if own else texts.READING_ALL)
+        await reply(update, context, f"{current}\n{usage}" if len(args) == 1 else usage)
+
+    settings_command.__doc__ = settings.__doc__
+    return settings_command
+
+
+__all__ = ["add_feeds", "feeds", "feeds_change", "opml_document", "with_sources"]

@@ -1,0 +1,245 @@
+"""Data access for feeds per chat: follow and drop, the articles each feed brought, and what a
+chat's briefings read.
+
+Addresses arrive normalised (summarizer.ingest.urls.normalize_feed_url, through
+summarizer.ingest.opml.plan_import): one `feed` row per address, shared by every chat and the
+operator, polled once whoever follows it (summarizer.polling; its state is the feed row's).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import ColumnElement, exists
+from sqlmodel import Session, col, select
+
+from summarizer.store.chat_feed_tables import (
+    ChatChannel,
+    ChatFeed,
+    ChatFeedInfo,
+    ChatReading,
+    FeedArticle,
+)
+from summarizer.store.models import Feed
+
+
+def chat_feeds(*, session: Session, chat_id: int) -> list[ChatFeedInfo]:
+    """A chat's feeds in the order they were added, numbered from 1, with their last poll."""
+    rows = session.exec(
+        select(ChatFeed, Feed)
+        .join(Feed, col(Feed.id) == col(ChatFeed.feed_id))
+        .where(ChatFeed.chat_id == chat_id)
+        .order_by(col(ChatFeed.id))
+    ).all()
+    return [
+        ChatFeedInfo(
+            number=number,
+            url=feed.url,
+            title=link.title or feed.title or "",
+            polled_at=feed.last_polled,
+            succeeded_at=feed.last_success,
+            error=feed.last_error or "",
+            operator_feed=feed.active,
+        )
+        for number, (link, feed) in enumerate(rows, start=1)
+    ]
+
+
+def chat_feed_urls(*, session: Session, chat_id: int) -> list[str]:
+    """The addresses a chat follows, in the order they were added."""
+    return list(
+        session.exec(
+            select(Feed.url)
+            .join(ChatFeed, col(ChatFeed.feed_id) == col(Feed.id))
+            .where(ChatFeed.chat_id == chat_id)
+            .order_by(col(ChatFeed.id))
+        )
+    )
+
+
+def add_chat_feeds(
+    *, session: Session, chat_id: int, feeds: Sequence[tuple[str, str]], now: datetime
+) -> int:
+    """Make a chat follow feeds (a `feed` row is created, not active globally, when new).
+
+    Args:
+        session: open database session.
+        chat_id: the chat (registered already).
+        feeds: (normalised address, title) pairs the chat does not follow yet.
+        now: when they are added.
+
+    Returns:
+        How many were added (an address the chat follows already is skipped).
+    """
+    added = 0
+    for url, title in feeds:
+        feed = session.exec(select(Feed).where(Feed.url == url)).first()
+        if feed is None:
+            feed = Feed(url=url, active=False)
+            session.add(feed)
+            session.flush()
+        assert feed.id is not None
+        known = session.exec(
+            select(ChatFeed.id).where(ChatFeed.chat_id == chat_id, ChatFeed.feed_id == feed.id)
+        ).first()
+        if known is None:
+            session.add(ChatFeed(chat_id=chat_id, feed_id=feed.id, title=title[:200], added_at=now))
+            added += 1
+    session.commit()
+    return added
+
+
+def remove_chat_feed(*, session: Session, chat_id: int, url: str) -> bool:
+    """Make a chat stop following a feed; False when it did not follow it.
+
+    The `feed` row stays (other chats or the operator may follow it; its articles stay
+    attributed); it is no longer polled once no chat follows it and it is not an operator feed.
+    """
+    feed_id = session.exec(select(Feed.id).where(Feed.url == url)).first()
+    if feed_id is None:
+        return False
+    link = session.exec(
+        select(ChatFeed).where(ChatFeed.chat_id == chat_id, ChatFeed.feed_id == feed_id)
+    ).first()
+    if link is None:
+        return False
+    session.delete(link)
+    session.commit()
+    return True
+
+
+def never_polled(*, session: Session, urls: Iterable[str]) -> list[str]:
+    """The addresses among `urls` that no poll has fetched yet."""
+    wanted = list(dict.fromkeys(urls))
+    fresh = set(
+        session.exec(
+            select(Feed.url).where(col(Feed.url).in_(wanted), col(Feed.last_polled).is_(None))
+        )
+    )
+    return [url for url in wanted if url in fresh]
+
+
+def link_articles(*, session: Session, feed_id: int, article_ids: Iterable[int]) -> None:
+    """Remember that a feed chats follow brought these new articles (what those chats read).
+
+    Nothing is written for a feed no chat follows: while no chat follows feeds of its own,
+    briefings need no filtering at all (see `reader`).
+    """
+    ids = sorted(set(article_ids))
+    followed = session.exec(select(ChatFeed.id).where(ChatFeed.feed_id == feed_id).limit(1))
+    if not ids or followed.first() is None:
+        return
+    known = set(
+        session.exec(
+            select(FeedArticle.article_id).where(
+                FeedArticle.feed_id == feed_id, col(FeedArticle.article_id).in_(ids)
+            )
+        )
+    )
+    session.add_all(FeedArticle(feed_id=feed_id, article_id=i) for i in ids if i not in known)
+    session.commit()
+
+
+def followed_by_chats() -> ColumnElement[bool]:
+    """A condition on `feed` rows: at least one chat follows the feed (so it is polled)."""
+    return exists(select(ChatFeed.id).where(col(ChatFeed.feed_id) == col(Feed.id)))
+
+
+def own_feeds_only(*, session: Session, chat_id: int) -> bool:
+    """Whether a chat's briefings read only its own feeds (default: its own and the operator's)."""
+    row = session.get(ChatReading, chat_id)
+    return bool(row and row.own_feeds_only)
+
+
+def set_own_feeds_only(*, session: Session, chat_id: int, value: bool) -> None:
+    """Choose what a chat's briefings read: only its own feeds (True) or all (False)."""
+    row = session.get(ChatReading, chat_id) or ChatReading(chat_id=chat_id)
+    row.own_feeds_only = value
+    session.add(row)
+    session.commit()
+
+
+@dataclass(frozen=True, slots=True)
+class Reader:
+    """What a chat's briefings draw on when chats follow feeds of their own.
+
+    `personal`: the chat follows feeds or reads only its own, so its briefings are its own;
+    chats that are not personal all read the same thing (everything but other chats' feeds).
+    """
+
+    chat_id: int
+    own_only: bool
+    personal: bool
+
+
+def reader(*, session: Session, chat_id: int) -> Reader | None:
+    """How a chat reads; None when it may read everything stored (no chat feeds anywhere)."""
+    own_only = own_feeds_only(session=session, chat_id=chat_id)
+    if not own_only and session.exec(select(FeedArticle.feed_id).limit(1)).first() is None:
+        return None
+    follows = session.exec(select(ChatFeed.id).where(ChatFeed.chat_id == chat_id).limit(1))
+    return Reader(chat_id, own_only, own_only or follows.first() is not None)
+
+
+@dataclass(frozen=True, slots=True)
+class Route:
+    """Where a chat's scheduled briefing goes (its channel, else the chat) and what it reads."""
+
+    send_to: int
+    to_channel: bool
+    reader: Reader | None
+
+
+def route(*, session: Session, chat_id: int) -> Route:
+    """A chat's briefing route, read in one session (one worker-thread hop per delivery)."""
+    channel = session.get(ChatChannel, chat_id)
+    return Route(
+        send_to=channel.channel_id if channel is not None else chat_id,
+        to_channel=channel is not None,
+        reader=reader(session=session, chat_id=chat_id),
+    )
+
+
+def open_articles(*, session: Session, reader: Reader, article_ids: Iterable[int]) -> set[int]:
+    """The articles among `article_ids` a chat may read.
+
+    An article is open when one of the chat's feeds brought it, or, unless the chat reads only
+    its own feeds, when no feed of a chat brought it (the operator's feeds and files) or an
+    operator feed did too. Costs one query over the given articles, whatever the store's size.
+    """
+    ids = sorted(set(article_ids))
+    mine = set(session.exec(select(ChatFeed.feed_id).where(ChatFeed.chat_id == reader.chat_id)))
+    links: dict[int, list[tuple[int, bool]]] = {}
+    for article_id, feed_id, active in session.exec(
+        select(FeedArticle.article_id, FeedArticle.feed_id, Feed.active)
+        .join(Feed, col(Feed.id) == col(FeedArticle.feed_id))
+        .where(col(FeedArticle.article_id).in_(ids))
+    ):
+        links.setdefault(article_id, []).append((feed_id, active))
+
+    def is_open(brought: list[tuple[int, bool]]) -> bool:
+        if any(feed_id in mine for feed_id, _ in brought):
+            return True
+        return not reader.own_only and (not brought or any(active for _, active in brought))
+
+    return {article_id for article_id in ids if is_open(links.get(article_id, []))}
+
+
+__all__ = [
+    "Reader",
+    "Route",
+    "add_chat_feeds",
+    "chat_feed_urls",
+    "chat_feeds",
+    "followed_by_chats",
+    "link_articles",
+    "never_polled",
+    "open_articles",
+    "own_feeds_only",
+    "reader",
+    "remove_chat_feed",
+    "route",
+    "set_own_feeds_only",
+]

@@ -1,0 +1,101 @@
+"""Feeds per chat in the store, on SQLite and PostgreSQL: followed feeds are polled with the
+operator's, the articles they bring are linked, and what each chat may read."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from sqlmodel import Session, select
+
+from summarizer.store import chat_feeds, chats, feeds
+from summarizer.store.db import create_schema, make_engine
+from summarizer.store.models import Article, Feed, Source
+
+NOW = datetime(2026, 11, 30, 12, tzinfo=UTC)
+ADA, BEA = 11, 12
+
+
+def _chat(session: Session, chat_id: int) -> None:
+    chats.ensure_chat(
+        session=session,
+        chat_id=chat_id,
+        kind="private",
+        title="t",
+        default_timezone="UTC",
+        default_times=["08:00"],
+    )
+
+
+def _articles(session: Session, count: int) -> list[int]:
+    source = Source(name="Wire")
+    session.add(source)
+    session.flush()
+    assert source.id is not None
+    rows = [
+        Article(
+            title=f"t{i}",
+            body="b",
+            source_id=source.id,
+            location=f"https://example.org/{i}",
+            published=NOW,
+            fingerprint=f"{i:064d}",
+        )
+        for i in range(count)
+    ]
+    session.add_all(rows)
+    session.commit()
+    return [row.id for row in rows if row.id is not None]
+
+
+def test_chat_feeds_are_polled_linked_and_read(database_url: str) -> None:
+    engine = make_engine(database_url)
+    create_schema(engine)
+    with Session(engine) as session:
+        _chat(session, ADA)
+        _chat(session, BEA)
+        own, other, operator, loose = _articles(session, 4)
+        feeds.add_feed(session=session, url="https://operator.example/rss")
+        session.add(Feed(url="https://dropped.example/rss", active=False))
+        session.commit()
+        chat_feeds.add_chat_feeds(
+            session=session, chat_id=ADA, feeds=[("https://ada.example/rss", "Ada")], now=NOW
+        )
+        chat_feeds.add_chat_feeds(
+            session=session, chat_id=BEA, feeds=[("https://bea.example/rss", "")], now=NOW
+        )
+        claimed = set()
+        while (
+            taken := feeds.claim_feed(
+                session=session, owner="me", now=NOW, lease=timedelta(minutes=5)
+            )
+        ) is not None:
+            claimed.add(taken[1])
+        # The operator's feed and the chats' feeds are polled; a feed nobody follows is not.
+        assert claimed == {
+            "https://operator.example/rss",
+            "https://ada.example/rss",
+            "https://bea.example/rss",
+        }
+        ids = {url: fid for fid, url in session.exec(select(Feed.id, Feed.url))}
+        for url, article in (
+            ("https://ada.example/rss", own),
+            ("https://bea.example/rss", other),
+            ("https://operator.example/rss", operator),  # no chat follows it: not linked
+        ):
+            chat_feeds.link_articles(session=session, feed_id=ids[url], article_ids=[article])
+        everything = [own, other, operator, loose]
+        ada = chat_feeds.reader(session=session, chat_id=ADA)
+        assert ada is not None and ada.personal and not ada.own_only
+        reads = chat_feeds.open_articles(session=session, reader=ada, article_ids=everything)
+        assert reads == {own, operator, loose}
+        chat_feeds.set_own_feeds_only(session=session, chat_id=ADA, value=True)
+        ada = chat_feeds.reader(session=session, chat_id=ADA)
+        assert ada is not None and ada.own_only
+        assert chat_feeds.open_articles(session=session, reader=ada, article_ids=everything) == {
+            own
+        }
+        assert chat_feeds.remove_chat_feed(
+            session=session, chat_id=BEA, url="https://bea.example/rss"
+        )
+        assert chat_feeds.chat_feeds(session=session, chat_id=BEA) == []
+    engine.dispose()
