@@ -1,7 +1,7 @@
 """Ingest state in tables: near-duplicate shingles per article, and the ingest counter
 
 Revision ID: 0007
-Revises: 0010
+Revises: 0011
 Create Date: 2026-11-30 13:00:00
 """
 
@@ -15,7 +15,7 @@ from summarizer.ingest.fingerprint import shingle_sample, stored_shingles
 from summarizer.store.types import UTCDateTime
 
 revision: str = "0007"
-down_revision: str | None = "0010"
+down_revision: str | None = "0011"
 branch_labels: Sequence[str] | None = None
 depends_on: Sequence[str] | None = None
 
