@@ -166,9 +166,9 @@ def test_a_long_lived_service_follows_another_process_writes(tmp_path: Path) -> 
             engine.dispose()
 
 
-def test_migration_0007_backfills_the_recent_articles_shingles(tmp_path: Path) -> None:
+def test_migration_0012_backfills_the_recent_articles_shingles(tmp_path: Path) -> None:
     engine = make_engine(f"sqlite:///{tmp_path / 'old.db'}")
-    create_schema(engine, "0006")
+    create_schema(engine, "0011")
     with engine.begin() as connection:
         connection.execute(text("INSERT INTO source (id, name) VALUES (1, 'Gazette')"))
         for number, days in ((1, 0), (2, 3), (3, 40)):
@@ -187,7 +187,7 @@ def test_migration_0007_backfills_the_recent_articles_shingles(tmp_path: Path) -
                     "fp": f"f{number}",
                 },
             )
-    command.upgrade(alembic_config(engine), "0007")
+    command.upgrade(alembic_config(engine), "0012")
     with engine.connect() as connection:
         backfilled = {
             row[0]

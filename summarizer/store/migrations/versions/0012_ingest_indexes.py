@@ -1,6 +1,6 @@
 """Ingest state in tables: near-duplicate shingles per article, and the ingest counter
 
-Revision ID: 0007
+Revision ID: 0012
 Revises: 0011
 Create Date: 2026-11-30 13:00:00
 """
@@ -14,7 +14,7 @@ from alembic import op
 from summarizer.ingest.fingerprint import shingle_sample, stored_shingles
 from summarizer.store.types import UTCDateTime
 
-revision: str = "0007"
+revision: str = "0012"
 down_revision: str | None = "0011"
 branch_labels: Sequence[str] | None = None
 depends_on: Sequence[str] | None = None
