@@ -92,6 +92,7 @@ class Ingestor:
         self._watermark = 0  # the newest article the indexes hold
         self._near_since = datetime.min.replace(tzinfo=UTC)
         self._near_after = 0
+        self._samples = shingle_store.SampleCache()
 
     def _restore(self, session: Session) -> None:
         """Build the event and story indexes afresh from the database."""
@@ -252,6 +253,7 @@ class Ingestor:
             self._version = None  # the indexes may hold what the rollback undid
             session.rollback()
             writer.forget()
+            self._samples.clear()  # ids the rollback freed may come back for other texts
             raise
         self._version = version
 
@@ -287,6 +289,7 @@ class Ingestor:
                 stored = self._store(writer, prepared, progress)
         except Exception as exc:  # the batch boundary: this article fails alone
             writer.forget()  # the rollback undid writes the writer remembers
+            self._samples.clear()
             logger.info("discarding data: %s", where, exc_info=True)
             if progress.indexed:
                 self._restore(writer.session)
@@ -318,6 +321,7 @@ class Ingestor:
             sample=sample,
             since=self._near_since,
             after_id=self._near_after,
+            samples=self._samples,
         )
         source_id = writer.source_id(article.source)
         if near is not None:
@@ -346,6 +350,7 @@ class Ingestor:
         shingle_store.add_shingles(
             session=session, article_id=article_id, shingles=stored_shingles(sample)
         )
+        self._samples.remember(article_id, article.body, sample)
         self._cluster(writer.events, article_id, source_id, article, progress)
         return article_id
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Collection
 from datetime import datetime
 
@@ -41,6 +42,44 @@ _CANDIDATE_IDS = (
     .order_by(_SHARED.desc(), _SHINGLES.c.article_id)
     .limit(_CANDIDATES)
 )
+_SAMPLES_KEPT = 4096  # samples of recent texts kept by a SampleCache (a few tens of MB at most)
+
+
+class SampleCache:
+    """Shingle samples of stored texts, so confirming a candidate does not shingle it again.
+
+    Keyed by article id and body length (an id reused after pruning never returns another
+    text's sample); the least recently used go first. One per ingesting object: ids belong to
+    one database.
+    """
+
+    def __init__(self, size: int = _SAMPLES_KEPT) -> None:
+        self.size = size
+        self._samples: OrderedDict[tuple[int, int], frozenset[int]] = OrderedDict()
+
+    def remember(self, article_id: int, body: str, sample: frozenset[int]) -> None:
+        """Keep the sample of a text just stored."""
+        key = (article_id, len(body))
+        self._samples[key] = sample
+        self._samples.move_to_end(key)
+        while len(self._samples) > self.size:
+            self._samples.popitem(last=False)
+
+    def clear(self) -> None:
+        """Forget every sample (after a rollback, whose freed ids may return for other texts)."""
+        self._samples.clear()
+
+    def sample(self, article_id: int, body: str) -> frozenset[int]:
+        """The text's sample, from the cache or computed (and kept)."""
+        found = self._samples.get((article_id, len(body)))
+        if found is None:
+            found = shingle_sample(body)
+            self.remember(article_id, body, found)
+        else:
+            self._samples.move_to_end((article_id, len(body)))
+        return found
+
+
 _BODIES = select(_ARTICLES.c.id, _ARTICLES.c.body).where(
     _ARTICLES.c.id.in_(bindparam("ids", expanding=True))
 )
@@ -72,6 +111,7 @@ def find_near_duplicate(
     sample: frozenset[int],
     since: datetime,
     after_id: int,
+    samples: SampleCache | None = None,
 ) -> tuple[int, float] | None:
     """The stored article a text mostly repeats: (its id, the containment), or None.
 
@@ -85,6 +125,7 @@ def find_near_duplicate(
         sample: the text's shingle sample.
         since: the oldest publication time a copied article may have.
         after_id: articles stored after this id are candidates whatever their time.
+        samples: the candidates' samples kept from earlier calls (computed when absent).
     """
     if not sample:
         return None
@@ -105,7 +146,8 @@ def find_near_duplicate(
         return None
     best: tuple[int, float] | None = None
     for article_id, body in connection.execute(_BODIES, {"ids": [row[0] for row in found]}):
-        share = containment(sample, shingle_sample(body), ignore=stock)
+        other = samples.sample(article_id, body) if samples is not None else shingle_sample(body)
+        share = containment(sample, other, ignore=stock)
         if share is None or share < NEAR_DUPLICATE_CONTAINMENT:
             continue
         if best is None or (share, -article_id) > (best[1], -best[0]):

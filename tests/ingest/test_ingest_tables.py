@@ -197,3 +197,20 @@ def test_migration_0012_backfills_the_recent_articles_shingles(tmp_path: Path) -
     engine.dispose()
     assert backfilled == {1, 2}  # the article 40 days old is outside the 14-day window
     assert version == 0
+
+
+def test_the_sample_cache_returns_the_stored_texts_sample_and_forgets_on_clear() -> None:
+    from summarizer.ingest.fingerprint import shingle_sample
+    from summarizer.store.shingles import SampleCache
+
+    cache = SampleCache(size=2)
+    first, second, third = (text_of(n, 120) for n in (1, 2, 3))
+    cache.remember(1, first, shingle_sample(first))
+    assert cache.sample(1, first) == shingle_sample(first)
+    # Another text under a reused id (a rolled-back insert) is never given the old sample.
+    assert cache.sample(1, first + " more words here") == shingle_sample(first + " more words here")
+    cache.remember(2, second, shingle_sample(second))
+    cache.remember(3, third, shingle_sample(third))  # the least recently used goes
+    assert len(cache._samples) == 2
+    cache.clear()
+    assert cache.sample(3, third) == shingle_sample(third)
