@@ -72,6 +72,10 @@ class BriefingService:
         self.policy = FetchPolicy.from_config(self.config)
         self.poll_policy = PollPolicy.from_config(self.config)
         self.owner = process_name()  # this process, as the holder of feed leases
+        # One ingestor per service: its event and story indexes stay in memory between
+        # ingests (rebuilt only when another process wrote); one ingest at a time uses it.
+        self._ingestor = Ingestor(self.engine, summary=self.summary)
+        self._ingest_lock = threading.Lock()
 
     # -- ingestion -------------------------------------------------------------------------
 
@@ -97,11 +101,11 @@ class BriefingService:
                 remember=self._remember,
             )
         )
-        ingestor = Ingestor(self.engine, summary=self.summary)
         readable = sum(not isinstance(item, Skipped) for item in items)
         tick = progress(readable) if progress is not None else None
         try:
-            return ingestor.ingest(items, now=now, progress=tick)
+            with self._ingest_lock:
+                return self._ingestor.ingest(items, now=now, progress=tick)
         finally:
             with self._views_lock:
                 self._views.clear()

@@ -197,6 +197,10 @@ class EventIndex:
             return {}
         return {k: v / event.norm for k, v in event.centroid.items()}
 
+    def event(self, event_key: int) -> Item | None:
+        """An open event as the index keeps it (size, span, centroid), or None."""
+        return self._index.get(event_key)
+
     def add(self, doc: EventDoc) -> EventAssignment:
         """Assign one article to an event.
 

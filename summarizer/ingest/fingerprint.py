@@ -1,18 +1,19 @@
-"""Content fingerprints: an exact digest of the normalised body, and near-duplicate detection."""
+"""Content fingerprints: an exact digest of the normalised body, and near-duplicate samples."""
 
 from __future__ import annotations
 
 import hashlib
 import re
 import zlib
-from collections import Counter
+from collections.abc import Collection
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 SHINGLE_WORDS = 4
 SAMPLE_MODULUS = 4  # keep one shingle hash in four: a stable sample of the text
 NEAR_DUPLICATE_CONTAINMENT = 0.8  # share of the shorter text's sample found in the other
-_MIN_SAMPLE = 6
-_MAX_POSTINGS = 64  # shingles in more texts than this are stock phrases, not evidence
+MIN_SAMPLE = 6  # a smaller sample (a text of a few dozen words) is never judged a copy
+_STORED_MODULUS = 2 * SAMPLE_MODULUS  # half of the sample (its values divisible by 8)
+MAX_POSTINGS = 64  # a shingle stored for more texts than this is a stock phrase, not evidence
 
 
 def normalised_words(text: str) -> list[str]:
@@ -35,42 +36,33 @@ def shingle_sample(text: str) -> frozenset[int]:
     return frozenset(h for h in hashes if h % SAMPLE_MODULUS == 0)
 
 
-class NearDuplicateIndex:
-    """Inverted index over shingle samples: finds an earlier text that one mostly repeats.
+def stored_shingles(sample: frozenset[int]) -> frozenset[int]:
+    """The half of a text's sample stored as rows (`article_shingle`), to find it again.
 
-    Syndicated copies and the same story with other boilerplate share most of their shingles
-    (containment >= 0.8), while different reports of one event share few (about 0.1 here).
+    A new text looks up every value of its own sample: the stored texts sharing one are the
+    candidates, confirmed by `containment` on the two texts. A text contained in a longer
+    stored one shares about half of its sample with that one's stored half, and a longer new
+    text holds every stored value of a shorter one it contains, so either way a copy is found
+    (a six-value sample, the smallest judged, is missed with chance 1/64) while each lookup
+    reads only the rows of its own values, however many articles are stored.
     """
+    if len(sample) < MIN_SAMPLE:
+        return frozenset()
+    return frozenset(value for value in sample if value % _STORED_MODULUS == 0)
 
-    def __init__(self, threshold: float = NEAR_DUPLICATE_CONTAINMENT) -> None:
-        self.threshold = threshold
-        self._postings: dict[int, list[int]] = {}
-        self._sizes: dict[int, int] = {}
 
-    def __len__(self) -> int:
-        return len(self._sizes)
+def containment(
+    sample: frozenset[int], other: frozenset[int], *, ignore: Collection[int] = ()
+) -> float | None:
+    """Share of the smaller sample found in the other (None when either is too small).
 
-    def add(self, key: int, sample: frozenset[int]) -> None:
-        """Index one text's sample under its article id."""
-        self._sizes[key] = len(sample)
-        for value in sample:
-            self._postings.setdefault(value, []).append(key)
-
-    def find(self, sample: frozenset[int]) -> tuple[int, float] | None:
-        """Return (article id, containment) of the best earlier near-duplicate, or None."""
-        if len(sample) < _MIN_SAMPLE:
-            return None
-        shared: Counter[int] = Counter()
-        for value in sample:
-            keys = self._postings.get(value, ())
-            if len(keys) <= _MAX_POSTINGS:
-                shared.update(keys)
-        best: tuple[int, float] | None = None
-        for key, count in shared.items():
-            smaller = min(len(sample), self._sizes[key])
-            if smaller < _MIN_SAMPLE:
-                continue
-            score = count / smaller
-            if score >= self.threshold and (best is None or (score, -key) > (best[1], -best[0])):
-                best = (key, score)
-        return best
+    Args:
+        sample: one text's sample.
+        other: the other text's sample.
+        ignore: stock phrases: shared, they are no evidence (they still count in the sizes).
+    """
+    smaller = min(len(sample), len(other))
+    if smaller < MIN_SAMPLE:
+        return None
+    shared = sample & other
+    return len(shared.difference(ignore)) / smaller

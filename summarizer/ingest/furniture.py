@@ -41,15 +41,16 @@ class Furniture:
     def __init__(
         self,
         inputs: Sequence[RawInput | object],
-        history: Mapping[str, Mapping[str, int]],
+        history: Mapping[str, Mapping[str, int]] | None = None,
     ) -> None:
         """Count short lines over the batch.
 
         Args:
             inputs: the batch (non-text inputs and failures are ignored).
-            history: per source name, stored article counts per line key.
+            history: per source name, stored article counts per line key (see `wanted`;
+                may be set later as the `history` attribute).
         """
-        self.history = history
+        self.history: Mapping[str, Mapping[str, int]] = history or {}
         self.lines: dict[int, frozenset[str]] = {}
         self.sources: dict[int, str] = {}
         self.batch: Counter[str] = Counter()
@@ -62,6 +63,13 @@ class Furniture:
             self.lines[index], self.sources[index] = lines, source
             self.batch.update(lines)
             self.by_source.setdefault(source, Counter()).update(lines)
+
+    def wanted(self) -> dict[str, set[str]]:
+        """Per source name, the line keys of the batch: the only stored counts it needs."""
+        wanted: dict[str, set[str]] = {}
+        for index, lines in self.lines.items():
+            wanted.setdefault(self.sources[index], set()).update(line_key(line) for line in lines)
+        return wanted
 
     def known(self, index: int) -> frozenset[str]:
         """Lines of input `index` that recur in enough articles of the batch or of its source."""

@@ -13,14 +13,16 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from summarizer.errors import BriefingError, InternalError, StorageError, stage
-from summarizer.events.cluster import EventDoc, EventIndex
+from summarizer.events.cluster import EventAssignment, EventDoc, EventIndex
 from summarizer.events.stories import StoryLinker
-from summarizer.ingest.fingerprint import NearDuplicateIndex, shingle_sample
-from summarizer.ingest.furniture import Furniture, source_guess
+from summarizer.ingest.fingerprint import shingle_sample, stored_shingles
+from summarizer.ingest.furniture import Furniture
 from summarizer.ingest.pipeline import DEFAULT_SUMMARY, SummarySpec, build_article
 from summarizer.ingest.sources import Failure, Skipped
 from summarizer.store import articles as article_store
 from summarizer.store import events as event_store
+from summarizer.store import shingles as shingle_store
+from summarizer.store.ingest_state import bump, lock_ingest
 from summarizer.timemath import shift
 from summarizer.values import Article, RawInput
 from summarizer.views import IngestFailure, IngestReport
@@ -30,6 +32,7 @@ logger = logging.getLogger(__name__)
 EVENT_WINDOW = timedelta(hours=36)
 NEAR_DUPLICATE_WINDOW = timedelta(days=14)
 _COMMIT_EVERY = 50
+_MAX_REPLAY = 5_000  # more articles stored by others than this: rebuilding costs less
 
 
 @dataclass
@@ -68,28 +71,35 @@ def prepare(
 class Ingestor:
     """Stores articles and keeps the event and story indexes of one database up to date.
 
-    The indexes (events, stories, near-duplicates) live in memory and follow the database: an
-    article that fails after it entered them is rolled back in the database and the indexes are
-    rebuilt from what the database then holds, so none keeps a half-added article.
+    The event and story indexes live in memory for as long as the Ingestor (a process can keep
+    one across batches) and follow the database: each transaction of a batch takes the ingest
+    lock (summarizer.store.ingest_state) and rebuilds them only when another process ingested
+    since this one last wrote. An article that fails after it entered them is rolled back in
+    the database and the indexes are rebuilt from what the database then holds, so none keeps
+    a half-added article. Near-duplicates and page furniture are looked up in tables.
+
+    Articles are prepared (cleaned, dated, summarised: most of the work) outside the lock, so
+    several processes ingesting at once share the work and take turns only to store and
+    cluster, 50 articles at a time.
     """
 
     def __init__(self, engine: Engine, *, summary: SummarySpec | None = DEFAULT_SUMMARY) -> None:
         self.engine = engine
         self.summary = summary
-        with Session(engine) as session:
-            self._restore(session)
-
-    def _restore(self, session: Session) -> None:
-        """Build the near-duplicate, event and story indexes afresh from the database."""
         self.events = EventIndex(window=EVENT_WINDOW)
         self.stories = StoryLinker()
-        self.near = NearDuplicateIndex()
+        self._version: int | None = None  # the ingest counter the indexes follow; None: stale
+        self._watermark = 0  # the newest article the indexes hold
+        self._near_since = datetime.min.replace(tzinfo=UTC)
+        self._near_after = 0
+        self._samples = shingle_store.SampleCache()
+
+    def _restore(self, session: Session) -> None:
+        """Build the event and story indexes afresh from the database."""
+        self.events = EventIndex(window=EVENT_WINDOW)
+        self.stories = StoryLinker()
+        self._watermark = event_store.max_article_id(session=session)
         newest = event_store.newest_article_time(session=session)
-        if newest is not None:
-            for article_id, body in article_store.recent_bodies(
-                session=session, since=shift(newest, -NEAR_DUPLICATE_WINDOW)
-            ):
-                self.near.add(article_id, shingle_sample(body))
         event_max, story_max = event_store.max_ids(session=session)
         if newest is None:
             self.events.next_key, self.stories.next_key = event_max + 1, story_max + 1
@@ -102,6 +112,55 @@ class Ingestor:
             event_store.active_story_events(session=session, limit=self.stories.capacity),
             next_key=story_max + 1,
         )
+
+    def _catch_up(self, writer: _Writer) -> None:
+        """Take the ingest lock; follow what other processes stored since this one last wrote.
+
+        Their articles are replayed through the indexes in the order they were stored (the
+        lock's order), which leaves the indexes as the other process left them when both
+        started from the same state, so taking turns gives what one process would. When too
+        much was stored, or the replay disagrees with the database, they are rebuilt instead.
+        """
+        session = writer.session
+        version = lock_ingest(session=session)
+        if version == self._version:
+            return
+        writer.forget()  # rows it kept may have changed too
+        known, self._version = self._version, None
+        if known is None or not self._replay(session):
+            self._restore(session)
+        self._version = version
+
+    def _replay(self, session: Session) -> bool:
+        """Add the articles stored after the watermark to the indexes; False when it cannot."""
+        docs = event_store.event_docs_after(
+            session=session, after_id=self._watermark, limit=_MAX_REPLAY + 1
+        )
+        if len(docs) > _MAX_REPLAY:
+            return False
+        for doc in docs:
+            assignment = self.events.add(doc)
+            for dropped in assignment.merged:
+                self.stories.unlink(dropped)
+            event = self.events.event(assignment.event_key)
+            if event is None:
+                return False
+            if self._relinks(assignment, event.size):
+                self.stories.link(
+                    assignment.event_key, self.events.profile(assignment.event_key), event.last
+                )
+            self._watermark = doc.article_id
+        event_max, story_max = event_store.max_ids(session=session)
+        return self.events.next_key > event_max and self.stories.next_key > story_max
+
+    def _relinks(self, assignment: EventAssignment, count: int) -> bool:
+        """Whether an event that gained an article is linked to a story again.
+
+        The event's profile barely moves between powers of two of its article count: an event
+        already in a story is re-linked only when its count reaches one, or when it merged.
+        """
+        known = self.stories.story_of(assignment.event_key)
+        return known is None or not count & (count - 1) or bool(assignment.merged)
 
     def ingest(
         self,
@@ -127,29 +186,28 @@ class Ingestor:
         ingested = now or datetime.now(UTC)
         with Session(self.engine, expire_on_commit=False) as session:
             writer = _Writer(session)
-            sources = {source_guess(i) for i in materialised if isinstance(i, RawInput)}
-            furniture = Furniture(
-                materialised, article_store.line_history(session=session, sources=sources)
+            furniture = Furniture(materialised)
+            furniture.history = article_store.line_history(
+                session=session, wanted=furniture.wanted()
             )
+            self._near_window(session)
+            session.commit()  # end the reading transaction before preparing
             stored: list[int] = []
-            for position, item in enumerate(materialised, start=1):
-                result = prepare(
-                    item,
-                    summary=self.summary,
-                    known_boilerplate=furniture.known(position - 1),
-                    now=ingested,
-                )
-                if self._one(writer, result, counts):
-                    stored.append(position - 1)
-                if position % _COMMIT_EVERY == 0:
-                    session.commit()
-                if progress is not None:
-                    progress()
-            line_counts: dict[int, Counter[str]] = {}
-            for name, keys in furniture.counted(stored).items():
-                line_counts.setdefault(writer.source_id(name), Counter()).update(keys)
-            article_store.add_line_counts(session=session, counts=line_counts)
-            session.commit()
+            for start in range(0, len(materialised), _COMMIT_EVERY):
+                chunk = []
+                for index in range(start, min(start + _COMMIT_EVERY, len(materialised))):
+                    chunk.append(
+                        prepare(
+                            materialised[index],
+                            summary=self.summary,
+                            known_boilerplate=furniture.known(index),
+                            now=ingested,
+                        )
+                    )
+                    if progress is not None:
+                        progress()
+                self._store_chunk(writer, chunk, start, counts, stored)
+            self._count_lines(writer, furniture, stored)
         return IngestReport(
             new=counts.new,
             duplicate=counts.duplicate,
@@ -161,6 +219,58 @@ class Ingestor:
             ),
             skipped=skipped,
         )
+
+    def _near_window(self, session: Session) -> None:
+        """Where this batch looks for near-duplicates: the 14 days before the newest article,
+        and every article stored from now on."""
+        newest = event_store.newest_article_time(session=session)
+        if newest is not None:
+            self._near_since = shift(newest, -NEAR_DUPLICATE_WINDOW)
+        self._near_after = event_store.max_article_id(session=session)
+
+    def _store_chunk(
+        self,
+        writer: _Writer,
+        chunk: list[Article | Failure],
+        start: int,
+        counts: _Counts,
+        stored: list[int],
+    ) -> None:
+        """Store prepared articles in one transaction under the ingest lock."""
+        session = writer.session
+        try:
+            self._catch_up(writer)
+            written = counts.new + counts.duplicate
+            for offset, prepared in enumerate(chunk):
+                if self._one(writer, prepared, counts):
+                    stored.append(start + offset)
+            # Copies change their events' source counts too; nothing written: nothing to tell.
+            version = self._version
+            if counts.new + counts.duplicate != written:
+                version = bump(session=session)
+            session.commit()
+        except BaseException:
+            self._version = None  # the indexes may hold what the rollback undid
+            session.rollback()
+            writer.forget()
+            self._samples.clear()  # ids the rollback freed may come back for other texts
+            raise
+        self._version = version
+
+    def _count_lines(self, writer: _Writer, furniture: Furniture, stored: list[int]) -> None:
+        """Add the stored articles' short lines to their sources' furniture counts."""
+        session = writer.session
+        try:
+            lock_ingest(session=session)  # two processes never insert one count twice
+            line_counts: dict[int, Counter[str]] = {}
+            for name, keys in furniture.counted(stored).items():
+                line_counts.setdefault(writer.source_id(name), Counter()).update(keys)
+            article_store.add_line_counts(session=session, counts=line_counts)
+            session.commit()
+        except BaseException:
+            session.rollback()
+            writer.forget()
+            raise
 
     def _one(self, writer: _Writer, prepared: Article | Failure, counts: _Counts) -> bool:
         """Store one prepared input; True when it is a new article.
@@ -179,6 +289,7 @@ class Ingestor:
                 stored = self._store(writer, prepared, progress)
         except Exception as exc:  # the batch boundary: this article fails alone
             writer.forget()  # the rollback undid writes the writer remembers
+            self._samples.clear()
             logger.info("discarding data: %s", where, exc_info=True)
             if progress.indexed:
                 self._restore(writer.session)
@@ -187,8 +298,6 @@ class Ingestor:
         if stored is None:
             counts.duplicate += 1
             return False
-        if progress.sample is not None:  # only once the savepoint holds: never half-added
-            self.near.add(stored, progress.sample)
         counts.new += 1
         counts.ids.append(stored)
         return True
@@ -207,7 +316,13 @@ class Ingestor:
         if existing is not None:
             return None
         sample = shingle_sample(article.body)
-        near = self.near.find(sample)
+        near = shingle_store.find_near_duplicate(
+            session=session,
+            sample=sample,
+            since=self._near_since,
+            after_id=self._near_after,
+            samples=self._samples,
+        )
         source_id = writer.source_id(article.source)
         if near is not None:
             original, share = near
@@ -223,6 +338,7 @@ class Ingestor:
         article_id = article_store.insert_article(
             session=session, article=article, source_id=source_id
         )
+        self._watermark = max(self._watermark, article_id)
         if self.summary is not None:
             article_store.add_summary(
                 session=session,
@@ -231,8 +347,11 @@ class Ingestor:
                 length=self.summary.label,
                 sentences=article.summary,
             )
+        shingle_store.add_shingles(
+            session=session, article_id=article_id, shingles=stored_shingles(sample)
+        )
+        self._samples.remember(article_id, article.body, sample)
         self._cluster(writer.events, article_id, source_id, article, progress)
-        progress.sample = sample
         return article_id
 
     def _cluster(
@@ -268,9 +387,7 @@ class Ingestor:
             profile=profile,
         )
         known_story = self.stories.story_of(assignment.event_key)
-        count = event.article_count
-        if known_story is not None and count & (count - 1) and not assignment.merged:
-            # The event's profile barely moves between powers of two: skip re-linking it.
+        if known_story is not None and not self._relinks(assignment, event.article_count):
             rows.set_story(event=event, story_id=known_story, merged=(), title=article.title)
             return
         with stage("linking stories", article.location):
@@ -282,10 +399,9 @@ class Ingestor:
 
 @dataclass
 class _Progress:
-    """How far one article got: into the in-memory indexes, and its near-duplicate sample."""
+    """How far one article got: whether it entered the in-memory indexes."""
 
     indexed: bool = False
-    sample: frozenset[int] | None = None
 
 
 def _storing_error(where: str, exc: Exception) -> BriefingError:

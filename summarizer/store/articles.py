@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import datetime
 
 from sqlalchemy import bindparam, insert, union_all, update
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from summarizer.errors import NotFoundError
 from summarizer.store import tables
-from summarizer.store.models import Article, Source, SourceLine, Summary
+from summarizer.store.models import Article, Source, Summary
 from summarizer.values import Article as ArticleValue
 from summarizer.views import ArticleRef, ArticleView
 
@@ -33,6 +32,14 @@ _LINES_OF_SOURCE = select(_LINES.c.line_key, _LINES.c.id).where(
     _LINES.c.source_id == bindparam("source_id"),
     _LINES.c.line_key.in_(bindparam("keys", expanding=True)),
 )
+_SOURCE_IDS = select(_SOURCES.c.name, _SOURCES.c.id).where(
+    _SOURCES.c.name.in_(bindparam("names", expanding=True))
+)
+_LINE_COUNTS = select(_LINES.c.line_key, _LINES.c.articles).where(
+    _LINES.c.source_id == bindparam("source_id"),
+    _LINES.c.line_key.in_(bindparam("keys", expanding=True)),
+)
+_KEYS_PER_QUERY = 500  # bound parameters per statement stay well under every backend's limit
 _GROW_LINE = (
     update(_LINES)
     .where(_LINES.c.id == bindparam("row_id"))
@@ -105,12 +112,6 @@ def insert_copy(
             "similarity": similarity,
         },
     )
-
-
-def recent_bodies(*, session: Session, since: datetime) -> list[tuple[int, str]]:
-    """(article id, body) of articles published at or after `since`."""
-    rows = session.exec(select(Article.id, Article.body).where(Article.published >= since))
-    return [(row[0], row[1]) for row in rows if row[0] is not None]
 
 
 def add_summary(
@@ -187,19 +188,32 @@ def article_refs(*, session: Session, ids: Sequence[int]) -> list[ArticleRef]:
     ]
 
 
-def line_history(*, session: Session, sources: Iterable[str]) -> dict[str, dict[str, int]]:
-    """Per source name, stored article counts per line key (see summarizer.ingest.furniture)."""
-    names = set(sources)
+def line_history(
+    *, session: Session, wanted: Mapping[str, Iterable[str]]
+) -> dict[str, dict[str, int]]:
+    """Stored article counts of some line keys per source name (see summarizer.ingest.furniture).
+
+    Args:
+        session: the session.
+        wanted: per source name, the line keys to read (a batch's lines): an indexed lookup
+            of each, however many lines the sources have gathered.
+    """
+    names = [name for name, keys in wanted.items() if keys]
     if not names:
         return {}
-    rows = session.exec(
-        select(Source.name, SourceLine.line_key, SourceLine.articles)
-        .join(SourceLine, col(SourceLine.source_id) == col(Source.id))
-        .where(col(Source.name).in_(names))
-    )
+    connection = session.connection()
+    ids: dict[str, int] = {
+        str(name): int(source) for name, source in connection.execute(_SOURCE_IDS, {"names": names})
+    }
     history: dict[str, dict[str, int]] = {}
-    for name, key, articles in rows:
-        history.setdefault(name, {})[key] = articles
+    for name, source in ids.items():
+        keys = sorted(set(wanted[name]))
+        for start in range(0, len(keys), _KEYS_PER_QUERY):
+            rows = connection.execute(
+                _LINE_COUNTS,
+                {"source_id": source, "keys": keys[start : start + _KEYS_PER_QUERY]},
+            )
+            history.setdefault(name, {}).update({key: count for key, count in rows})
     return history
 
 
@@ -209,8 +223,12 @@ def add_line_counts(*, session: Session, counts: Mapping[int, Mapping[str, int]]
     added: list[dict[str, object]] = []
     grown: list[dict[str, object]] = []
     for source, keys in counts.items():
-        rows = connection.execute(_LINES_OF_SOURCE, {"source_id": source, "keys": list(keys)})
-        existing = {key: row_id for key, row_id in rows}
+        listed = list(keys)
+        existing: dict[str, int] = {}
+        for start in range(0, len(listed), _KEYS_PER_QUERY):
+            part = listed[start : start + _KEYS_PER_QUERY]
+            rows = connection.execute(_LINES_OF_SOURCE, {"source_id": source, "keys": part})
+            existing.update({key: row_id for key, row_id in rows})
         for key, count in keys.items():
             if key in existing:
                 grown.append({"row_id": existing[key], "count": count})

@@ -29,6 +29,34 @@ def newest_article_time(*, session: Session) -> datetime | None:
     return session.exec(select(func.max(Article.published))).first()
 
 
+def max_article_id(*, session: Session) -> int:
+    """Largest article id in use (0 when none)."""
+    return int(session.exec(select(func.max(Article.id))).first() or 0)
+
+
+def event_docs_after(*, session: Session, after_id: int, limit: int) -> list[EventDoc]:
+    """The articles stored after `after_id`, in id order (the order they were stored), as
+    EventDocs; at most `limit`."""
+    rows = session.exec(
+        select(Article, Source.name)
+        .join(Source, col(Source.id) == col(Article.source_id))
+        .where(col(Article.id) > after_id)
+        .order_by(col(Article.id))
+        .limit(limit)
+    ).all()
+    return [
+        EventDoc(
+            article_id=article.id or 0,
+            title=article.title,
+            body=article.body,
+            source=source,
+            published=article.published,
+            language=article.language or "en",
+        )
+        for article, source in rows
+    ]
+
+
 def recent_event_docs(*, session: Session, since: datetime) -> list[tuple[int, list[EventDoc]]]:
     """Events whose last article is at or after `since`, with their articles as EventDocs."""
     event_ids = list(session.exec(select(Event.id).where(Event.last_seen >= since)))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import Column, Index, Text, UniqueConstraint
+from sqlalchemy import BigInteger, Column, ForeignKey, Index, Integer, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from summarizer.store.types import UTCDateTime
@@ -139,6 +139,40 @@ class SourceLine(SQLModel, table=True):
     source_id: int = Field(foreign_key="source.id", index=True)
     line_key: str = Field(max_length=16)
     articles: int = 0
+
+
+class ArticleShingle(SQLModel, table=True):
+    """One stored shingle hash of an article's text (see `fingerprint.stored_shingles`).
+
+    Near-duplicate candidates of a new text are the articles sharing one of its shingles: an
+    indexed lookup (the primary key starts with the shingle), whatever the number of articles.
+    """
+
+    __tablename__ = "article_shingle"
+
+    shingle: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
+    article_id: int = Field(
+        sa_column=Column(
+            Integer,
+            ForeignKey("article.id", ondelete="CASCADE"),
+            primary_key=True,
+            autoincrement=False,
+            index=True,
+        )
+    )
+
+
+class IngestState(SQLModel, table=True):
+    """One row: a counter every ingest transaction raises (see summarizer.store.ingest_state).
+
+    A process keeps its event and story indexes in memory between ingests and rebuilds them
+    only when the counter moved past what it wrote last (another process ingested meanwhile).
+    """
+
+    __tablename__ = "ingest_state"
+
+    id: int = Field(default=1, primary_key=True)
+    version: int = Field(default=0, sa_column=Column(BigInteger, nullable=False, default=0))
 
 
 class PruneMark(SQLModel, table=True):

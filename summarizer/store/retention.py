@@ -27,6 +27,7 @@ from summarizer.store import tables
 from summarizer.store.chat_tables import SENT, ChatDelivery
 from summarizer.store.db import begin_write
 from summarizer.store.fts_schema import optimize_fts
+from summarizer.store.ingest_state import bump, lock_ingest
 from summarizer.store.models import FetchCache, PruneMark, Summary
 from summarizer.store.types import as_utc
 from summarizer.views import PruneReport
@@ -82,6 +83,7 @@ def prune(
         _prune_articles(connection, ids, counts)
         last = ids[-1]
         if not dry_run:
+            bump(session=session)  # processes keeping event indexes in memory rebuild them
             session.commit()
             connection = _begin(session)
     counts["furniture_lines"] += _forget_old_lines(connection, before=before, now=now)
@@ -122,6 +124,7 @@ def _begin(session: Session) -> Connection:
     connection = begin_write(session)
     if connection.dialect.name == "postgresql":
         connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({PRUNE_LOCK})")
+    lock_ingest(session=session)  # no ingest clusters against events being pruned
     return connection
 
 

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from sqlalchemy import Table
 
-from summarizer.store.models import Article, ArticleCopy, Event, Source, SourceLine, Story, Summary
+from summarizer.store.models import (
+    Article,
+    ArticleCopy,
+    ArticleShingle,
+    Event,
+    IngestState,
+    Source,
+    SourceLine,
+    Story,
+    Summary,
+)
 
 # SQLModel sets __table__ on table models at class creation; its stubs do not declare it.
 ARTICLES: Table = Article.__table__  # type: ignore[attr-defined]
@@ -14,3 +24,5 @@ LINES: Table = SourceLine.__table__  # type: ignore[attr-defined]
 SUMMARIES: Table = Summary.__table__  # type: ignore[attr-defined]
 EVENTS: Table = Event.__table__  # type: ignore[attr-defined]
 STORIES: Table = Story.__table__  # type: ignore[attr-defined]
+SHINGLES: Table = ArticleShingle.__table__  # type: ignore[attr-defined]
+INGEST_STATE: Table = IngestState.__table__  # type: ignore[attr-defined]

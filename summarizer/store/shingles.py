@@ -1,0 +1,155 @@
+"""Near-duplicate lookup in the database: stored shingle hashes as rows, confirmed on the texts."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Collection
+from datetime import datetime
+
+from sqlalchemy import bindparam, func, insert, or_, select
+from sqlmodel import Session
+
+from summarizer.ingest.fingerprint import (
+    MAX_POSTINGS,
+    NEAR_DUPLICATE_CONTAINMENT,
+    containment,
+    shingle_sample,
+)
+from summarizer.store import tables
+
+_SHINGLES = tables.SHINGLES
+_ARTICLES = tables.ARTICLES
+_CANDIDATES = 20  # most shared shingles first: a copy shares many, a chance match few
+
+_INSERT = insert(_SHINGLES)
+_POSTINGS = (
+    select(_SHINGLES.c.shingle, func.count())
+    .where(_SHINGLES.c.shingle.in_(bindparam("shingles", expanding=True)))
+    .group_by(_SHINGLES.c.shingle)
+)
+_SHARED = func.count().label("shared")
+_CANDIDATE_IDS = (
+    select(_SHINGLES.c.article_id, _SHARED)
+    .join(_ARTICLES, _ARTICLES.c.id == _SHINGLES.c.article_id)
+    .where(
+        _SHINGLES.c.shingle.in_(bindparam("shingles", expanding=True)),
+        or_(
+            _ARTICLES.c.published >= bindparam("since"),
+            _ARTICLES.c.id > bindparam("after_id"),
+        ),
+    )
+    .group_by(_SHINGLES.c.article_id)
+    .order_by(_SHARED.desc(), _SHINGLES.c.article_id)
+    .limit(_CANDIDATES)
+)
+_SAMPLES_KEPT = 4096  # samples of recent texts kept by a SampleCache (a few tens of MB at most)
+
+
+class SampleCache:
+    """Shingle samples of stored texts, so confirming a candidate does not shingle it again.
+
+    Keyed by article id and body length (an id reused after pruning never returns another
+    text's sample); the least recently used go first. One per ingesting object: ids belong to
+    one database.
+    """
+
+    def __init__(self, size: int = _SAMPLES_KEPT) -> None:
+        self.size = size
+        self._samples: OrderedDict[tuple[int, int], frozenset[int]] = OrderedDict()
+
+    def remember(self, article_id: int, body: str, sample: frozenset[int]) -> None:
+        """Keep the sample of a text just stored."""
+        key = (article_id, len(body))
+        self._samples[key] = sample
+        self._samples.move_to_end(key)
+        while len(self._samples) > self.size:
+            self._samples.popitem(last=False)
+
+    def clear(self) -> None:
+        """Forget every sample (after a rollback, whose freed ids may return for other texts)."""
+        self._samples.clear()
+
+    def sample(self, article_id: int, body: str) -> frozenset[int]:
+        """The text's sample, from the cache or computed (and kept)."""
+        found = self._samples.get((article_id, len(body)))
+        if found is None:
+            found = shingle_sample(body)
+            self.remember(article_id, body, found)
+        else:
+            self._samples.move_to_end((article_id, len(body)))
+        return found
+
+
+_BODIES = select(_ARTICLES.c.id, _ARTICLES.c.body).where(
+    _ARTICLES.c.id.in_(bindparam("ids", expanding=True))
+)
+
+
+def add_shingles(*, session: Session, article_id: int, shingles: Collection[int]) -> None:
+    """Store an article's shingles (see `summarizer.ingest.fingerprint.stored_shingles`).
+
+    A shingle already stored for more than 64 texts is a stock phrase and gets no more rows,
+    so no shingle ever has more than 65: every lookup and count reads a bounded number of rows.
+    """
+    if not shingles:
+        return
+    connection = session.connection()
+    values = sorted(shingles)
+    stock = {
+        value
+        for value, postings in connection.execute(_POSTINGS, {"shingles": values})
+        if postings > MAX_POSTINGS
+    }
+    rows = [{"shingle": value, "article_id": article_id} for value in values if value not in stock]
+    if rows:
+        connection.execute(_INSERT, rows)
+
+
+def find_near_duplicate(
+    *,
+    session: Session,
+    sample: frozenset[int],
+    since: datetime,
+    after_id: int,
+    samples: SampleCache | None = None,
+) -> tuple[int, float] | None:
+    """The stored article a text mostly repeats: (its id, the containment), or None.
+
+    Candidates share a stored shingle with the text's sample (stock phrases, stored for more
+    than 64 texts, are no evidence and do not count) and were published at or after `since`
+    (or stored after the article `after_id`); the best containment of at least 0.8 wins,
+    ties to the lower id.
+
+    Args:
+        session: the ingest session.
+        sample: the text's shingle sample.
+        since: the oldest publication time a copied article may have.
+        after_id: articles stored after this id are candidates whatever their time.
+        samples: the candidates' samples kept from earlier calls (computed when absent).
+    """
+    if not sample:
+        return None
+    connection = session.connection()
+    values = sorted(sample)
+    stock = {
+        value
+        for value, postings in connection.execute(_POSTINGS, {"shingles": values})
+        if postings > MAX_POSTINGS
+    }
+    rare = [value for value in values if value not in stock]
+    if not rare:
+        return None
+    found = connection.execute(
+        _CANDIDATE_IDS, {"shingles": rare, "since": since, "after_id": after_id}
+    ).all()
+    if not found:
+        return None
+    best: tuple[int, float] | None = None
+    for article_id, body in connection.execute(_BODIES, {"ids": [row[0] for row in found]}):
+        other = samples.sample(article_id, body) if samples is not None else shingle_sample(body)
+        share = containment(sample, other, ignore=stock)
+        if share is None or share < NEAR_DUPLICATE_CONTAINMENT:
+            continue
+        if best is None or (share, -article_id) > (best[1], -best[0]):
+            best = (int(article_id), share)
+    return best

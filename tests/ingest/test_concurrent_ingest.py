@@ -1,0 +1,148 @@
+"""Two processes ingesting one stream at once store what one process would (PostgreSQL, SQLite)."""
+
+from __future__ import annotations
+
+import multiprocessing
+from multiprocessing.queues import Queue
+from multiprocessing.synchronize import Barrier
+from pathlib import Path
+
+import pytest
+
+from summarizer.service import BriefingService
+from summarizer.store.db import create_schema, make_engine
+from summarizer.store.snapshot import arrival_order, differences, ingest_outcome
+
+SAMPLE = Path(__file__).resolve().parents[2] / "summarizer" / "data" / "sample"
+_SYNDICATION = " (Edited for the Continental Wire Syndicate.)"
+
+
+def _stream(folder: Path) -> list[Path]:
+    """The bundled sample and a near-duplicate of each (a syndicator's edit in one paragraph)."""
+    originals = sorted(SAMPLE.glob("*.txt"))
+    variants = []
+    for number, path in enumerate(originals):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        variant = folder / f"syndicated-{number:02d}-{path.name}"
+        longest = max(range(len(lines)), key=lambda index: len(lines[index]))
+        lines[longest] = lines[longest].replace(" the ", " a ", 1) + _SYNDICATION
+        variant.write_text("\n".join(lines), encoding="utf-8")
+        variants.append(variant)
+    stream: list[Path] = []
+    for original, variant in zip(originals, variants, strict=True):
+        stream += [original, variant]
+    return stream
+
+
+def _worker(url: str, paths: list[str], barrier: Barrier, results: Queue[str]) -> None:
+    """Ingest one file per call, as a feed poll does (runs in a child process)."""
+    engine = make_engine(url)
+    try:
+        service = BriefingService(engine)
+        barrier.wait(60)
+        for path in paths:
+            service.ingest([path])
+        results.put("ok")
+    except Exception as exc:  # reported to the test, which shows it
+        results.put(repr(exc))
+    finally:
+        engine.dispose()
+
+
+def _run(url: str, halves: list[list[str]]) -> None:
+    context = multiprocessing.get_context("spawn")
+    barrier = context.Barrier(len(halves))
+    results: Queue[str] = context.Queue()
+    children = [
+        context.Process(target=_worker, args=(url, half, barrier, results)) for half in halves
+    ]
+    for child in children:
+        child.start()
+    outcomes = [results.get(timeout=300) for _ in children]
+    for child in children:
+        child.join(60)
+    assert outcomes == ["ok"] * len(halves)
+
+
+def _fresh(url: str) -> str:
+    engine = make_engine(url)
+    try:
+        create_schema(engine)
+    finally:
+        engine.dispose()
+    return url
+
+
+@pytest.mark.parametrize("backend", ["postgresql", "sqlite"])
+def test_two_workers_over_interleaved_halves_store_what_one_worker_stores(
+    backend: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    stream = [str(path) for path in _stream(tmp_path)]
+    urls = [_fresh(_database(backend, tmp_path, request, name)) for name in ("single", "pair")]
+    _run(urls[1], [stream[0::2], stream[1::2]])  # each original in one half, its copy in the other
+    pair = _outcome(urls[1])
+    # One worker given the stream in the order the two workers' ingests took turns: the
+    # same result to the last story (the clustering step was serialized, nothing was lost).
+    order = _order(urls[1])
+    assert sorted(order) == sorted(stream)
+    _run(urls[0], [order])
+    replayed = _outcome(urls[0])
+    assert differences(replayed, pair) == 0, _diff(replayed, pair)
+    # One worker given the stream in its own order: the same articles, copies and events.
+    # (Stories may differ with the arrival order: an event links to a story with its profile
+    # at that moment.)
+    ordered_url = _fresh(_database(backend, tmp_path, request, "ordered"))
+    _run(ordered_url, [stream])
+    single = _outcome(ordered_url)
+    assert single["copies"] == single["articles"]  # every text has a copy: its variant
+    assert len(single["events"]) < len(single["articles"])  # the talks are one event
+    for part in ("articles", "copies", "events"):
+        assert single[part] == pair[part], _diff(single, pair)
+
+
+def _database(backend: str, tmp_path: Path, request: pytest.FixtureRequest, name: str) -> str:
+    if backend == "sqlite":
+        return f"sqlite:///{tmp_path / name}.db"
+    return _second_schema(request.getfixturevalue("postgres_url"), request)
+
+
+def _outcome(url: str) -> dict[str, frozenset[object]]:
+    engine = make_engine(url)
+    try:
+        return ingest_outcome(engine)
+    finally:
+        engine.dispose()
+
+
+def _order(url: str) -> list[str]:
+    engine = make_engine(url)
+    try:
+        return arrival_order(engine)
+    finally:
+        engine.dispose()
+
+
+def _diff(first: dict[str, frozenset[object]], second: dict[str, frozenset[object]]) -> object:
+    return {part: (first[part] - second[part], second[part] - first[part]) for part in first}
+
+
+def _second_schema(url: str, request: pytest.FixtureRequest) -> str:
+    """Another fresh schema beside the fixture's, dropped after the test."""
+    import uuid
+
+    import sqlalchemy
+
+    base, _, options = url.partition("?")
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = sqlalchemy.create_engine(base.replace("postgresql://", "postgresql+psycopg://", 1))
+    with admin.begin() as connection:
+        connection.exec_driver_sql(f"CREATE SCHEMA {schema}")
+
+    def drop() -> None:
+        with admin.begin() as connection:
+            connection.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
+        admin.dispose()
+
+    request.addfinalizer(drop)
+    kept = "&".join(part for part in options.split("&") if not part.startswith("options="))
+    return f"{base}?{kept + '&' if kept else ''}options=-csearch_path%3D{schema}"

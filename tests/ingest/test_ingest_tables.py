@@ -1,0 +1,216 @@
+"""Ingest state in tables: near-duplicates by stored shingles, batch-only furniture reads, the
+ingest counter that lets a long-lived process follow another's writes, and migration 0007."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from alembic import command
+from sqlalchemy import event, text
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from summarizer.ingest.fingerprint import shingle_sample, stored_shingles
+from summarizer.service import BriefingService
+from summarizer.store import articles as article_store
+from summarizer.store import shingles as shingle_store
+from summarizer.store.db import alembic_config, create_schema, make_engine
+from summarizer.store.snapshot import differences, ingest_outcome
+from summarizer.values import Article
+
+SAMPLE = Path(__file__).resolve().parents[2] / "summarizer" / "data" / "sample"
+T0 = datetime(2026, 3, 10, tzinfo=UTC)
+WORDS = (
+    "harbour bridge council engineers bearings span commuters detours ferry timetable island",
+    "operator",
+    "evening sailings fares market traders parking museum fleet lighthouse keeper cottage visitors",
+    "heritage volunteers roof kitchen children month river treaty water",
+)
+VOCABULARY = " ".join(WORDS).split()
+
+
+def text_of(seed: int, words: int = 120) -> str:
+    """A text of distinct word sequences (its shingles are its own)."""
+    return " ".join(
+        f"{VOCABULARY[(seed * 7 + i * 3) % len(VOCABULARY)]}{(seed * 31 + i) % 97}"
+        for i in range(words)
+    )
+
+
+def store(session: Session, body: str, *, published: datetime = T0, name: str = "x") -> int:
+    source = article_store.source_id(session=session, name="Gazette")
+    article = Article(
+        title=name,
+        body=body,
+        source="Gazette",
+        location=name,
+        published=published,
+        published_estimated=False,
+        published_date_only=False,
+        language="en",
+        fingerprint=f"{name}-{hash(body)}",
+        summary=(),
+    )
+    article_id = article_store.insert_article(session=session, article=article, source_id=source)
+    shingle_store.add_shingles(
+        session=session, article_id=article_id, shingles=stored_shingles(shingle_sample(body))
+    )
+    return article_id
+
+
+@pytest.fixture
+def engine(database_url: str) -> Iterator[Engine]:
+    engine = make_engine(database_url)
+    create_schema(engine)
+    yield engine
+    engine.dispose()
+
+
+def find(session: Session, body: str, since: datetime = T0 - timedelta(days=1)) -> object:
+    return shingle_store.find_near_duplicate(
+        session=session, sample=shingle_sample(body), since=since, after_id=10**9
+    )
+
+
+def test_a_text_contained_in_a_stored_one_is_found_either_way(engine: Engine) -> None:
+    long, other = text_of(1, 200), text_of(2, 200)
+    short = " ".join(long.split()[:60])  # a cut version: all of it is in the long text
+    with Session(engine) as session:
+        long_id = store(session, long, name="long")
+        store(session, other, name="other")
+        found = find(session, short)
+        assert found is not None and found[0] == long_id and found[1] == 1.0
+        assert find(session, text_of(3, 200)) is None  # an unrelated text
+        short_id = store(session, " ".join(text_of(4, 200).split()[:60]), name="short")
+        grown = " ".join(text_of(4, 200).split()[:60]) + " " + text_of(5, 10)
+        found = find(session, grown)  # a longer new text holding a stored short one
+        assert found is not None and found[0] == short_id and found[1] >= 0.8
+
+
+def test_articles_before_the_window_are_not_candidates(engine: Engine) -> None:
+    body = text_of(6, 150)
+    with Session(engine) as session:
+        article_id = store(session, body, published=T0 - timedelta(days=30), name="old")
+        lookup = shingle_store.find_near_duplicate
+        sample = shingle_sample(body)
+        assert lookup(session=session, sample=sample, since=T0, after_id=article_id) is None
+        found = lookup(session=session, sample=sample, since=T0, after_id=article_id - 1)
+        assert found is not None and found[0] == article_id  # stored during this batch
+
+
+def test_stock_phrases_are_no_evidence(engine: Engine) -> None:
+    stock = text_of(7, 40)
+    with Session(engine) as session:
+        for number in range(70):  # the same stock passage in more than 64 texts
+            store(session, f"{text_of(100 + number, 8)} {stock}", name=f"s{number}")
+        assert find(session, f"{text_of(300, 8)} {stock}") is None
+        most = session.connection().execute(
+            text("SELECT count(*) AS n FROM article_shingle GROUP BY shingle ORDER BY n DESC")
+        )
+        assert most.scalar() == 65  # a stock phrase stops gaining rows: lookups stay bounded
+
+
+def test_furniture_counts_are_read_for_the_batch_lines_only(tmp_path: Path) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'f.db'}")
+    create_schema(engine)
+    service = BriefingService(engine)
+    service.ingest([str(SAMPLE)], now=T0)
+    statements: list[tuple[str, object]] = []
+
+    def remember(
+        _conn: object, _cursor: object, statement: str, parameters: object, *_: object
+    ) -> None:
+        statements.append((statement, parameters))
+
+    event.listen(engine, "before_cursor_execute", remember)
+    service.ingest([str(sorted(SAMPLE.glob("*.txt"))[0])], now=T0)
+    event.remove(engine, "before_cursor_execute", remember)
+    engine.dispose()
+    reads = [s for s in statements if "FROM sourceline" in s[0] and "line_key IN" in s[0]]
+    assert reads, "the furniture counts are read by line key"
+    assert not [s for s in statements if "FROM sourceline" in s[0] and "line_key IN" not in s[0]]
+
+
+def test_a_long_lived_service_follows_another_process_writes(tmp_path: Path) -> None:
+    # Two services on one database (two processes: a bot and a CLI) taking turns give what
+    # one service gives, and neither rebuilds its indexes from history on every call.
+    files = [str(path) for path in sorted(SAMPLE.glob("*.txt"))]
+    url = f"sqlite:///{tmp_path / 'pair.db'}"
+    engines = [make_engine(url), make_engine(url)]
+    create_schema(engines[0])
+    pair = [BriefingService(engines[0]), BriefingService(engines[1])]
+    rebuilt: list[int] = []
+    for service in pair:
+        original = service._ingestor._restore
+
+        def counting(session: Session, original: object = original) -> None:
+            rebuilt.append(1)
+            original(session)  # type: ignore[operator]
+
+        service._ingestor._restore = counting  # type: ignore[method-assign]
+    for number, path in enumerate(files):
+        pair[number % 2].ingest([path], now=T0)
+    assert len(rebuilt) == 2  # once per service, at its first ingest
+    single = make_engine(f"sqlite:///{tmp_path / 'single.db'}")
+    create_schema(single)
+    one = BriefingService(single)
+    for path in files:
+        one.ingest([path], now=T0)
+    try:
+        assert differences(ingest_outcome(single), ingest_outcome(engines[0])) == 0
+    finally:
+        for engine in (single, *engines):
+            engine.dispose()
+
+
+def test_migration_0012_backfills_the_recent_articles_shingles(tmp_path: Path) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'old.db'}")
+    create_schema(engine, "0011")
+    with engine.begin() as connection:
+        connection.execute(text("INSERT INTO source (id, name) VALUES (1, 'Gazette')"))
+        for number, days in ((1, 0), (2, 3), (3, 40)):
+            connection.execute(
+                text(
+                    "INSERT INTO article (id, title, body, source_id, location, published, "
+                    "published_estimated, published_date_only, language, fingerprint, "
+                    "ingested_at) VALUES (:id, 't', :body, 1, :loc, :published, 0, 0, 'en', "
+                    ":fp, :published)"
+                ),
+                {
+                    "id": number,
+                    "body": text_of(number, 150),
+                    "loc": f"a{number}",
+                    "published": (T0 - timedelta(days=days)).replace(tzinfo=None),
+                    "fp": f"f{number}",
+                },
+            )
+    command.upgrade(alembic_config(engine), "0012")
+    with engine.connect() as connection:
+        backfilled = {
+            row[0]
+            for row in connection.execute(text("SELECT DISTINCT article_id FROM article_shingle"))
+        }
+        version = connection.execute(text("SELECT version FROM ingest_state")).scalar()
+    engine.dispose()
+    assert backfilled == {1, 2}  # the article 40 days old is outside the 14-day window
+    assert version == 0
+
+
+def test_the_sample_cache_returns_the_stored_texts_sample_and_forgets_on_clear() -> None:
+    from summarizer.ingest.fingerprint import shingle_sample
+    from summarizer.store.shingles import SampleCache
+
+    cache = SampleCache(size=2)
+    first, second, third = (text_of(n, 120) for n in (1, 2, 3))
+    cache.remember(1, first, shingle_sample(first))
+    assert cache.sample(1, first) == shingle_sample(first)
+    # Another text under a reused id (a rolled-back insert) is never given the old sample.
+    assert cache.sample(1, first + " more words here") == shingle_sample(first + " more words here")
+    cache.remember(2, second, shingle_sample(second))
+    cache.remember(3, third, shingle_sample(third))  # the least recently used goes
+    assert len(cache._samples) == 2
+    cache.clear()
+    assert cache.sample(3, third) == shingle_sample(third)
