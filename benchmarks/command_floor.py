@@ -29,7 +29,7 @@ from telegram.request import BaseRequest, RequestData
 
 from bot.app import AnyApp, build_application
 from bot.ratelimit import Limits
-from bot.settings import BotSettings
+from bot.settings import SECTIONS, BotSettings
 from summarizer.config import load_config
 from summarizer.service import BriefingService
 from summarizer.store.db import make_engine
@@ -144,7 +144,9 @@ def measure(work: Path, count: int, mix: bool) -> dict[str, float]:
     """Answer `count` commands through the real application; return latency figures (ms)."""
     db_url = f"sqlite:///{work / f'floor-{mix}.db'}"
     ingest_sample(db_url)
-    config = load_config(BotConfig(db_url=db_url).write(work / "floor.toml"), environ={})
+    config = load_config(
+        BotConfig(db_url=db_url).write(work / "floor.toml"), environ={}, sections=SECTIONS
+    )
     settings = BotSettings.from_env(config, {"TELEGRAM_BOT_TOKEN": TOKEN})
     engine = make_engine(db_url)
     request = InstantRequest()

@@ -11,6 +11,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
+from bot.settings import SECTIONS
 from summarizer.cli.commands import add_domain_commands
 from summarizer.cli.feeds import add_feed_commands
 from summarizer.cli.printable import printable_stream
@@ -74,7 +75,7 @@ def _run(args: argparse.Namespace) -> int:
         format="%(levelname)s %(name)s: %(message)s",
     )
     try:
-        config = load_config()
+        config = load_config(sections=SECTIONS)
         code = int(args.handler(args, config))
         sys.stdout.flush()  # a closed pipe shows here, inside the handling below
         return code

@@ -1,11 +1,13 @@
-"""The domain API the bot depends on (summarizer.service.BriefingService satisfies it)."""
+"""The two ports the bot depends on: the news (`Briefings`) and its own chat data (`ChatData`)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Protocol
 
+from summarizer.store.chat_feed_tables import ChatFeedInfo
+from summarizer.store.chat_tables import ChatInfo
 from summarizer.views import (
     ArticleView,
     EventView,
@@ -86,3 +88,125 @@ class Briefings(Protocol):
     def prune(self) -> PruneReport:
         """Remove articles older than the retention period (store.retention_days)."""
         ...
+
+
+class ChatData(Protocol):
+    """The bot's own data: chats, their settings, topics, feeds and channels (async, off the loop).
+
+    bot.chat_data.StoredChats keeps them in the database through summarizer.store.
+    """
+
+    async def get_chat(self, *, chat_id: int) -> ChatInfo | None:
+        """One chat's settings, None when unknown."""
+        ...
+
+    async def ensure_chat(
+        self,
+        *,
+        chat_id: int,
+        kind: str,
+        title: str,
+        default_timezone: str,
+        default_times: Sequence[str],
+    ) -> ChatInfo:
+        """The chat's settings, stored with the defaults on first contact."""
+        ...
+
+    async def update_chat(
+        self,
+        *,
+        chat_id: int,
+        timezone: str | None = None,
+        words: int | None = None,
+        quiet_days: Sequence[str] | None = None,
+        language: str | None = None,
+    ) -> None:
+        """Change the settings given (the others stay)."""
+        ...
+
+    async def set_subscription(
+        self, *, chat_id: int, active: bool, reason: str = "", now: datetime | None = None
+    ) -> None:
+        """Subscribe or unsubscribe a chat (with the reason it stopped)."""
+        ...
+
+    async def set_times(self, *, chat_id: int, times: Sequence[str]) -> None:
+        """The chat's local delivery times."""
+        ...
+
+    async def add_topics(
+        self, *, chat_id: int, keywords: Sequence[str], limit: int | None = None
+    ) -> list[str]:
+        """Follow topics; return those refused by the limit."""
+        ...
+
+    async def remove_topics(self, *, chat_id: int, keywords: Sequence[str] = ()) -> int:
+        """Drop topics (all when none given); return how many went."""
+        ...
+
+    async def chat_counts(self) -> dict[str, int]:
+        """Counts of chats, subscriptions and deliveries for /stats."""
+        ...
+
+    async def chat_languages(self, *, limit: int) -> dict[int, str]:
+        """The stored language of up to `limit` chats."""
+        ...
+
+    async def language_of(self, *, chat_id: int) -> str | None:
+        """One chat's stored language."""
+        ...
+
+    async def migrate_chat(self, *, old_id: int, new_id: int) -> bool:
+        """Move a group's data to its supergroup id."""
+        ...
+
+    async def forget_chat(self, *, chat_id: int) -> bool:
+        """Delete everything stored about a chat."""
+        ...
+
+    async def chat_feeds(self, *, chat_id: int) -> list[ChatFeedInfo]:
+        """The chat's feeds with their state, numbered."""
+        ...
+
+    async def chat_feed_urls(self, *, chat_id: int) -> list[str]:
+        """The URLs of the chat's feeds, in their numbered order."""
+        ...
+
+    async def add_chat_feeds(
+        self, *, chat_id: int, feeds: Sequence[tuple[str, str]], now: datetime
+    ) -> int:
+        """Follow feeds (URL, title); return how many were new."""
+        ...
+
+    async def remove_chat_feed(self, *, chat_id: int, url: str) -> bool:
+        """Stop following a feed; False when the chat did not follow it."""
+        ...
+
+    async def never_polled(self, *, urls: Iterable[str]) -> list[str]:
+        """Those of the URLs no process has fetched yet."""
+        ...
+
+    async def own_feeds_only(self, *, chat_id: int) -> bool:
+        """Whether the chat's briefings draw on its own feeds only."""
+        ...
+
+    async def set_own_feeds_only(self, *, chat_id: int, value: bool) -> None:
+        """/settings sources mine|all."""
+        ...
+
+    async def channel_of(self, *, chat_id: int) -> tuple[int, str] | None:
+        """The channel (id, title) that receives the chat's briefings, if any."""
+        ...
+
+    async def set_channel(
+        self, *, chat_id: int, channel_id: int, title: str, now: datetime
+    ) -> None:
+        """Send the chat's briefings to a channel."""
+        ...
+
+    async def clear_channel(self, *, chat_id: int) -> bool:
+        """Stop sending the chat's briefings to its channel."""
+        ...
+
+
+__all__ = ["Briefings", "ChatData", "ChatFeedInfo", "ChatInfo"]

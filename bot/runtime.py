@@ -14,8 +14,9 @@ from sqlmodel import Session
 from telegram.ext import CallbackContext
 
 from bot.bookkeeper import Bookkeeper
+from bot.chat_data import StoredChats
 from bot.chat_languages import ChatLanguages
-from bot.ports import Briefings
+from bot.ports import Briefings, ChatData
 from bot.schedule import Clock, utcnow
 from bot.settings import BotSettings
 
@@ -45,6 +46,11 @@ class Runtime:
     active: set[tuple[int, datetime]] = field(default_factory=set)
     # Each chat's stored language, so /help and the like answer without a database read.
     languages: ChatLanguages = field(default_factory=ChatLanguages)
+
+    @property
+    def chats(self) -> ChatData:
+        """The bot's own data: chats, topics, feeds per chat and channels."""
+        return StoredChats(self.db)
 
     def now(self) -> datetime:
         """Return the current time of the runtime's clock (UTC-aware)."""

@@ -6,10 +6,19 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import timedelta
+from types import MappingProxyType
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from summarizer.config import retention_days
+from summarizer.config import (
+    DOMAIN_SECTIONS,
+    FeedsSection,
+    IngestSection,
+    StoreSection,
+    SummariesSection,
+    read_section,
+    retention_days,
+)
 from summarizer.errors import InputError
 
 DEFAULT_API_URL = "https://api.telegram.org"
@@ -48,29 +57,22 @@ def _admin_ids(raw: Any, name: str = "ADMIN_CHAT_IDS") -> frozenset[int]:
 
 
 @dataclass(frozen=True, slots=True)
-class BotSettings:
-    """Everything the bot needs besides the database; the token never appears in repr."""
+class BotSection:
+    """[bot] of config/briefing.toml: each key's default (the file's comments say what it does)."""
 
-    token: str | None = field(default=None, repr=False)
     api_url: str = DEFAULT_API_URL
-    admin_ids: frozenset[int] = frozenset()
-    # Chats (or users, in private chats) that may use the bot; empty: everyone.
-    allowed_chat_ids: frozenset[int] = frozenset()
+    admin_chat_ids: tuple[int | str, ...] = ()
+    allowed_chat_ids: tuple[int | str, ...] = ()
     default_times: tuple[str, ...] = ("08:00",)
     default_timezone: str = "UTC"
-    grace: timedelta = timedelta(minutes=120)
-    claim_timeout: timedelta = timedelta(minutes=5)
+    grace_minutes: float = 120.0
     events_per_briefing: int = 5
     events_page_size: int = 5
-    digest_words: int = 120
-    lengths: Mapping[str, int] = field(
-        default_factory=lambda: {"short": 60, "medium": 120, "long": 250}
-    )
-    feeds: tuple[str, ...] = ()
-    poll_minutes: float = 30.0
     feeds_per_chat: int = 50
-    allow_private_feeds: bool = False  # [ingest] allow_private_addresses: for /feeds add too
-    retention_days: int = 90  # 0: the daily prune job does not run
+    lengths: Mapping[str, int] = field(
+        default_factory=lambda: MappingProxyType({"short": 60, "medium": 120, "long": 250})
+    )
+    claim_timeout_seconds: float = 300.0
     messages_per_second: float = 30.0
     chat_interval_seconds: float = 1.0
     group_messages_per_minute: float = 20.0
@@ -81,6 +83,50 @@ class BotSettings:
     topics_per_chat: int = 50
     webhook_listen: str = "0.0.0.0"
     webhook_port: int = 8443
+
+
+# Every section `briefing` reads: the domain's and the bot's.
+SECTIONS: Mapping[str, type] = MappingProxyType({**DOMAIN_SECTIONS, "bot": BotSection})
+_BOT = BotSection()
+_SUMMARIES = SummariesSection()
+_FEEDS = FeedsSection()
+
+
+@dataclass(frozen=True, slots=True)
+class BotSettings:
+    """Everything the bot needs besides the database; the token never appears in repr.
+
+    The defaults are those of the sections (BotSection, SummariesSection, ...).
+    """
+
+    token: str | None = field(default=None, repr=False)
+    api_url: str = _BOT.api_url
+    admin_ids: frozenset[int] = frozenset()
+    # Chats (or users, in private chats) that may use the bot; empty: everyone.
+    allowed_chat_ids: frozenset[int] = frozenset()
+    default_times: tuple[str, ...] = _BOT.default_times
+    default_timezone: str = _BOT.default_timezone
+    grace: timedelta = timedelta(minutes=_BOT.grace_minutes)
+    claim_timeout: timedelta = timedelta(seconds=_BOT.claim_timeout_seconds)
+    events_per_briefing: int = _BOT.events_per_briefing
+    events_page_size: int = _BOT.events_page_size
+    digest_words: int = _SUMMARIES.digest_words
+    lengths: Mapping[str, int] = field(default_factory=lambda: dict(_BOT.lengths))
+    feeds: tuple[str, ...] = _FEEDS.urls
+    poll_minutes: float = _FEEDS.poll_minutes
+    feeds_per_chat: int = _BOT.feeds_per_chat
+    allow_private_feeds: bool = IngestSection().allow_private_addresses  # for /feeds add too
+    retention_days: int = StoreSection().retention_days  # 0: the daily prune job does not run
+    messages_per_second: float = _BOT.messages_per_second
+    chat_interval_seconds: float = _BOT.chat_interval_seconds
+    group_messages_per_minute: float = _BOT.group_messages_per_minute
+    max_retries: int = _BOT.max_retries
+    max_in_flight: int = _BOT.max_in_flight
+    reply_reserve: float = _BOT.reply_reserve
+    commands_per_minute: float = _BOT.commands_per_minute
+    topics_per_chat: int = _BOT.topics_per_chat
+    webhook_listen: str = _BOT.webhook_listen
+    webhook_port: int = _BOT.webhook_port
 
     @classmethod
     def from_env(cls, config: Mapping[str, Any], environ: Mapping[str, str]) -> BotSettings:
@@ -94,53 +140,60 @@ class BotSettings:
         Returns:
             The settings; raises InputError naming the variable or key that is wrong.
         """
-        bot = dict(config.get("bot", {}))
-        feeds = dict(config.get("feeds", {}))
-        summaries = dict(config.get("summaries", {}))
+        bot = read_section(config, "bot", BotSection)
+        feeds = read_section(config, "feeds", FeedsSection)
+        summaries = read_section(config, "summaries", SummariesSection)
+        ingest = read_section(config, "ingest", IngestSection)
         try:
-            times = tuple(parse_hhmm(t) for t in bot.get("default_times", ["08:00"]))
-            zone = check_timezone(str(bot.get("default_timezone", "UTC")))
+            times = tuple(parse_hhmm(str(t)) for t in bot.default_times)
+            zone = check_timezone(bot.default_timezone)
         except ValueError as exc:
             raise InputError(f"config [bot]: {exc}") from exc
-        api_url = environ.get("TELEGRAM_API_URL") or str(bot.get("api_url") or DEFAULT_API_URL)
+        api_url = environ.get("TELEGRAM_API_URL") or bot.api_url or DEFAULT_API_URL
         admins = environ.get("ADMIN_CHAT_IDS")
         allowed = environ.get("ALLOWED_CHAT_IDS")
         try:
-            port = int(environ.get("BRIEFING_WEBHOOK_PORT") or bot.get("webhook_port", 8443))
+            port = int(environ.get("BRIEFING_WEBHOOK_PORT") or bot.webhook_port)
         except ValueError as exc:
             raise InputError("BRIEFING_WEBHOOK_PORT must be a port number") from exc
         return cls(
             token=environ.get("TELEGRAM_BOT_TOKEN") or None,
             api_url=api_url.rstrip("/"),
-            admin_ids=_admin_ids(admins if admins is not None else bot.get("admin_chat_ids", [])),
+            admin_ids=_admin_ids(admins if admins is not None else bot.admin_chat_ids),
             allowed_chat_ids=_admin_ids(
-                allowed if allowed is not None else bot.get("allowed_chat_ids", []),
-                "ALLOWED_CHAT_IDS",
+                allowed if allowed is not None else bot.allowed_chat_ids, "ALLOWED_CHAT_IDS"
             ),
             default_times=times,
             default_timezone=zone,
-            grace=timedelta(minutes=float(bot.get("grace_minutes", 120))),
-            claim_timeout=timedelta(seconds=float(bot.get("claim_timeout_seconds", 300))),
-            events_per_briefing=int(bot.get("events_per_briefing", 5)),
-            events_page_size=int(bot.get("events_page_size", 5)),
-            digest_words=int(summaries.get("digest_words", 120)),
-            lengths=dict(bot.get("lengths", {"short": 60, "medium": 120, "long": 250})),
-            feeds=tuple(str(u) for u in feeds.get("urls", [])),
-            poll_minutes=float(feeds.get("poll_minutes", 30)),
-            feeds_per_chat=max(0, int(bot.get("feeds_per_chat", 50))),
-            allow_private_feeds=bool(
-                dict(config.get("ingest", {})).get("allow_private_addresses", False)
-            ),
+            grace=timedelta(minutes=bot.grace_minutes),
+            claim_timeout=timedelta(seconds=bot.claim_timeout_seconds),
+            events_per_briefing=bot.events_per_briefing,
+            events_page_size=bot.events_page_size,
+            digest_words=summaries.digest_words,
+            lengths=_lengths(bot.lengths),
+            feeds=tuple(str(u) for u in feeds.urls),
+            poll_minutes=feeds.poll_minutes,
+            feeds_per_chat=max(0, bot.feeds_per_chat),
+            allow_private_feeds=ingest.allow_private_addresses,
             retention_days=retention_days(config),
-            messages_per_second=float(bot.get("messages_per_second", 30)),
-            chat_interval_seconds=float(bot.get("chat_interval_seconds", 1.0)),
-            group_messages_per_minute=float(bot.get("group_messages_per_minute", 20)),
-            max_retries=int(bot.get("max_retries", 5)),
-            max_in_flight=max(1, int(bot.get("max_in_flight", 1))),
-            reply_reserve=min(0.5, max(0.0, float(bot.get("reply_reserve", 0.03)))),
-            commands_per_minute=float(bot.get("commands_per_minute", 20)),
-            topics_per_chat=max(0, int(bot.get("topics_per_chat", 50))),
-            webhook_listen=environ.get("BRIEFING_WEBHOOK_LISTEN")
-            or str(bot.get("webhook_listen", "0.0.0.0")),
+            messages_per_second=bot.messages_per_second,
+            chat_interval_seconds=bot.chat_interval_seconds,
+            group_messages_per_minute=bot.group_messages_per_minute,
+            max_retries=bot.max_retries,
+            max_in_flight=max(1, bot.max_in_flight),
+            reply_reserve=min(0.5, max(0.0, bot.reply_reserve)),
+            commands_per_minute=bot.commands_per_minute,
+            topics_per_chat=max(0, bot.topics_per_chat),
+            webhook_listen=environ.get("BRIEFING_WEBHOOK_LISTEN") or bot.webhook_listen,
             webhook_port=port,
         )
+
+
+def _lengths(raw: Mapping[str, Any]) -> dict[str, int]:
+    """The digest lengths of /settings length: names to whole numbers of words."""
+    try:
+        return {str(name): int(words) for name, words in raw.items()}
+    except (TypeError, ValueError) as exc:
+        raise InputError(
+            f"config [bot] lengths = {dict(raw)!r}: give words, e.g. short = 60"
+        ) from exc

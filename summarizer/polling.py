@@ -22,13 +22,14 @@ from typing import Any
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from summarizer.config import section
+from summarizer.config import FeedsSection, read_section
 from summarizer.store import chat_feeds
 from summarizer.store import feeds as feed_store
 from summarizer.views import FeedStatus, IngestReport, PollReport
 
 logger = logging.getLogger(__name__)
 
+_FEEDS = FeedsSection()
 MIN_INTERVAL = timedelta(minutes=1)  # the backoff's base when a feed's interval is shorter
 
 
@@ -36,18 +37,19 @@ MIN_INTERVAL = timedelta(minutes=1)  # the backoff's base when a feed's interval
 class PollPolicy:
     """How often feeds are polled, how long a lease holds, and the longest backoff."""
 
-    interval: timedelta = timedelta(minutes=30)
-    lease: timedelta = timedelta(minutes=10)
-    max_backoff: timedelta = timedelta(hours=6)
+    # The defaults are those of the [feeds] section.
+    interval: timedelta = timedelta(minutes=_FEEDS.poll_minutes)
+    lease: timedelta = timedelta(minutes=_FEEDS.lease_minutes)
+    max_backoff: timedelta = timedelta(hours=_FEEDS.max_backoff_hours)
 
     @classmethod
     def from_config(cls, config: Mapping[str, Any]) -> PollPolicy:
         """The policy of the configuration's [feeds] section (defaults where absent)."""
-        feeds = section(config, "feeds")
+        feeds = read_section(config, "feeds", FeedsSection)
         return cls(
-            interval=timedelta(minutes=max(0.0, float(feeds.get("poll_minutes", 30)))),
-            lease=timedelta(minutes=max(1.0, float(feeds.get("lease_minutes", 10)))),
-            max_backoff=timedelta(hours=max(0.0, float(feeds.get("max_backoff_hours", 6)))),
+            interval=timedelta(minutes=max(0.0, feeds.poll_minutes)),
+            lease=timedelta(minutes=max(1.0, feeds.lease_minutes)),
+            max_backoff=timedelta(hours=max(0.0, feeds.max_backoff_hours)),
         )
 
     def interval_of(self, minutes: float | None) -> timedelta:

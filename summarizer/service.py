@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from summarizer.config import retention_days, section
+from summarizer.config import FeedsSection, SummariesSection, read_section, retention_days
 from summarizer.errors import InputError, NotFoundError
 from summarizer.events.digest import build_digest, build_story_digest
 from summarizer.events.rank import importance
@@ -52,7 +52,6 @@ MAX_FEED_URL = 2_000  # the feed table's url column
 # Event lists and digests are reused for this long (cleared by every ingest in this process;
 # another process's ingest shows after at most this delay).
 VIEW_CACHE_SECONDS = 30.0
-_DEFAULT_DIGEST_WORDS = 120
 _TIMELINE_WORDS = 60  # each event under a story's digest gets a short digest of its own
 
 
@@ -67,12 +66,9 @@ class BriefingService:
         self._stemmed: dict[int, StemmedText] = {}
         self._views_lock = threading.Lock()
         self._building: dict[tuple[Any, ...], threading.Event] = {}
-        summaries = section(self.config, "summaries")
-        self.digest_words = int(summaries.get("digest_words", _DEFAULT_DIGEST_WORDS))
-        self.summary = SummarySpec(
-            method=str(summaries.get("method", "default")),
-            sentences=int(summaries.get("sentences", 3)),
-        )
+        summaries = read_section(self.config, "summaries", SummariesSection)
+        self.digest_words = summaries.digest_words
+        self.summary = SummarySpec(method=summaries.method, sentences=summaries.sentences)
         self.policy = FetchPolicy.from_config(self.config)
         self.poll_policy = PollPolicy.from_config(self.config)
         self.owner = process_name()  # this process, as the holder of feed leases
@@ -501,7 +497,7 @@ class BriefingService:
 
     def _configured_feeds(self, session: Session) -> None:
         """Store the feeds named in the configuration that are not stored yet."""
-        configured = section(self.config, "feeds").get("urls", []) or []
+        configured = list(read_section(self.config, "feeds", FeedsSection).urls)
         feed_store.ensure_feeds(session=session, urls=configured)
 
     def feeds(self) -> list[str]:

@@ -63,7 +63,7 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         "topics": admins_only(account.topics, changes=_topics_change),
         "schedule": admins_only(account.schedule, changes=with_arguments),
         "timezone": admins_only(account.timezone, changes=with_arguments),
-        "settings": admins_only(feeds.with_sources(account.settings), changes=with_arguments),
+        "settings": admins_only(account.settings, changes=with_arguments),
         "feeds": admins_only(feeds.feeds, changes=feeds.feeds_change),
         "channel": channel.channel,
         "sources": admin.sources,

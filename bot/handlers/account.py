@@ -15,21 +15,22 @@ from bot.handlers.common import (
     translator_for,
     usage,
 )
+from bot.handlers.dispatch import ChatCall, Subcommand, dispatch
+from bot.handlers.feeds import settings_sources
 from bot.i18n import LANGUAGES, Html, Translator, catalogue_for, language_for, translator
 from bot.jobs import schedule_chat
+from bot.ports import ChatInfo
 from bot.runtime import Runtime, runtime_of
 from bot.schedule import WEEKDAYS
 from bot.settings import parse_hhmm
 from bot.zones import find_timezone
-from summarizer.store import chats
-from summarizer.store.chat_tables import ChatInfo
 from summarizer.topics import TopicFilter, parse_topics
 
 MAX_TIMES = 12
 
 
 async def _resubscribe(context: Context, rt: Runtime, chat_id: int) -> ChatInfo:
-    chat = await rt.db(chats.get_chat, chat_id=chat_id)
+    chat = await rt.chats.get_chat(chat_id=chat_id)
     assert chat is not None
     remember_language(rt, chat.id, chat.language)
     schedule_chat(context.application, rt, chat)
@@ -48,8 +49,8 @@ async def start(update: Update, context: Context) -> None:
     if chat.language is None:
         user = update.effective_user
         language = language_for(user.language_code if user else None)
-        await rt.db(chats.update_chat, chat_id=chat.id, language=language)
-    await rt.db(chats.set_subscription, chat_id=chat.id, active=True, now=rt.now())
+        await rt.chats.update_chat(chat_id=chat.id, language=language)
+    await rt.chats.set_subscription(chat_id=chat.id, active=True, now=rt.now())
     chat = await _resubscribe(context, rt, chat.id)
     tr = translator_for(update, chat)
     await reply(update, context, tr.text(texts.WELCOME, plan=Html(_plan(chat, tr))))
@@ -74,7 +75,7 @@ async def subscribe(update: Update, context: Context) -> None:
     if context.args:
         followed, _ = parse_topics(" ".join(context.args))
         refused = await _follow(rt, chat.id, [t.key for t in followed])
-    await rt.db(chats.set_subscription, chat_id=chat.id, active=True, now=rt.now())
+    await rt.chats.set_subscription(chat_id=chat.id, active=True, now=rt.now())
     chat = await _resubscribe(context, rt, chat.id)
     topics = ", ".join(chat.topics) or tr.text(texts.ALL_NEWS)
     await reply(
@@ -89,8 +90,8 @@ async def _follow(rt: Runtime, chat_id: int, keys: list[str]) -> list[str]:
     """Follow topic keys within the chat's cap (bot.topics_per_chat); return those left out."""
     if not keys:
         return []
-    return await rt.db(
-        chats.add_topics, chat_id=chat_id, keywords=keys, limit=rt.settings.topics_per_chat
+    return await rt.chats.add_topics(
+        chat_id=chat_id, keywords=keys, limit=rt.settings.topics_per_chat
     )
 
 
@@ -107,7 +108,7 @@ async def unsubscribe(update: Update, context: Context) -> None:
     """Stop the chat's scheduled briefings."""
     rt = runtime_of(context)
     chat = await chat_settings(update, rt)
-    await rt.db(chats.set_subscription, chat_id=chat.id, active=False, reason="unsubscribed")
+    await rt.chats.set_subscription(chat_id=chat.id, active=False, reason="unsubscribed")
     await _resubscribe(context, rt, chat.id)
     await reply(update, context, translator_for(update, chat).text(texts.UNSUBSCRIBED))
 
@@ -127,39 +128,83 @@ def _topics_text(chat: ChatInfo, tr: Translator) -> str:
 
 async def topics(update: Update, context: Context) -> None:
     """Show, follow, exclude or drop topics: words, "phrases" and -exclusions."""
-    rt = runtime_of(context)
-    chat = await chat_settings(update, rt)
-    tr = translator_for(update, chat)
+    chat = await chat_settings(update, runtime_of(context))
     args = context.args or []
-    action, rest = (args[0].lower(), " ".join(args[1:])) if args else ("list", "")
+    action = args[0].lower() if args else "list"
+    call = ChatCall(update, context, translator_for(update, chat), args[1:], chat)
+    await dispatch(TOPICS, action, call, _topics_usage)
+
+
+async def _topics_add(call: ChatCall) -> bool:
+    """/topics add WORDS: follow (or, with -WORD, exclude) topics."""
+    if not call.args:
+        return False
+    rt, tr = runtime_of(call.context), call.tr
+    parsed, problems = parse_topics(" ".join(call.args))
     notes: list[str] = []
-    if action in {"add", "follow"} and rest:
-        parsed, problems = parse_topics(rest)
-        if parsed:
-            refused = await _follow(rt, chat.id, [t.key for t in parsed])
-            if refused:
-                notes.append(_topics_full(rt, refused, tr).strip())
-        if problems:
-            items = ", ".join(p.split(":", 1)[0] for p in problems)
-            notes.append(tr.text(texts.TOPICS_REFUSED, items=items))
-        if not parsed:
-            await usage(update, context, "topics", "\n".join(notes), tr=tr)
-            return
-    elif action in {"drop", "remove"} and rest:
-        parsed, _ = parse_topics(rest)
-        keys = [t.key for t in parsed]
-        unknown = [key for key in keys if key not in chat.topics]
-        if unknown:
-            notes.append(tr.text(texts.TOPICS_NOT_FOLLOWED, topics=", ".join(unknown)))
-        if len(unknown) < len(keys):
-            await rt.db(chats.remove_topics, chat_id=chat.id, keywords=keys)
-    elif action == "clear" and not rest:
-        await rt.db(chats.remove_topics, chat_id=chat.id)
-    elif action != "list" or rest:
-        await usage(update, context, "topics", tr=tr)
-        return
-    chat = await chat_settings(update, rt)
-    await reply(update, context, "\n".join([*notes, _topics_text(chat, tr)]))
+    if parsed:
+        refused = await _follow(rt, call.chat.id, [t.key for t in parsed])
+        if refused:
+            notes.append(_topics_full(rt, refused, tr).strip())
+    if problems:
+        items = ", ".join(p.split(":", 1)[0] for p in problems)
+        notes.append(tr.text(texts.TOPICS_REFUSED, items=items))
+    if not parsed:
+        await usage(call.update, call.context, "topics", "\n".join(notes), tr=tr)
+        return True
+    await _show_topics(call, notes)
+    return True
+
+
+async def _topics_drop(call: ChatCall) -> bool:
+    """/topics drop WORDS: stop following (or excluding) topics; say which were not there."""
+    if not call.args:
+        return False
+    parsed, _ = parse_topics(" ".join(call.args))
+    keys = [t.key for t in parsed]
+    unknown = [key for key in keys if key not in call.chat.topics]
+    notes = [call.tr.text(texts.TOPICS_NOT_FOLLOWED, topics=", ".join(unknown))] if unknown else []
+    if len(unknown) < len(keys):
+        await runtime_of(call.context).chats.remove_topics(chat_id=call.chat.id, keywords=keys)
+    await _show_topics(call, notes)
+    return True
+
+
+async def _topics_clear(call: ChatCall) -> bool:
+    """/topics clear: follow all news again."""
+    if call.args:
+        return False
+    await runtime_of(call.context).chats.remove_topics(chat_id=call.chat.id)
+    await _show_topics(call, [])
+    return True
+
+
+async def _topics_list(call: ChatCall) -> bool:
+    """/topics (list): both lists."""
+    if call.args:
+        return False
+    await _show_topics(call, [])
+    return True
+
+
+async def _show_topics(call: ChatCall, notes: list[str]) -> None:
+    """Answer with what was noted, then the chat's topics as they are now."""
+    chat = await chat_settings(call.update, runtime_of(call.context))
+    await reply(call.update, call.context, "\n".join([*notes, _topics_text(chat, call.tr)]))
+
+
+async def _topics_usage(call: ChatCall) -> None:
+    await usage(call.update, call.context, "topics", tr=call.tr)
+
+
+TOPICS: dict[str, Subcommand[ChatCall]] = {
+    "add": _topics_add,
+    "follow": _topics_add,
+    "drop": _topics_drop,
+    "remove": _topics_drop,
+    "clear": _topics_clear,
+    "list": _topics_list,
+}
 
 
 async def schedule(update: Update, context: Context) -> None:
@@ -184,7 +229,7 @@ async def schedule(update: Update, context: Context) -> None:
         problem = tr.plural(texts.AT_MOST_TIMES, MAX_TIMES)
         await usage(update, context, "schedule", problem, tr=tr)
         return
-    await rt.db(chats.set_times, chat_id=chat.id, times=sorted(times))
+    await rt.chats.set_times(chat_id=chat.id, times=sorted(times))
     chat = await _resubscribe(context, rt, chat.id)
     text = tr.text(texts.BRIEFINGS_AT, plan=Html(_plan(chat, tr)))
     if not chat.subscribed:
@@ -208,35 +253,60 @@ async def timezone(update: Update, context: Context) -> None:
     except ValueError:
         await usage(update, context, "timezone", tr.text(texts.NOT_A_ZONE, value=typed[:40]), tr=tr)
         return
-    await rt.db(chats.update_chat, chat_id=chat.id, timezone=zone)
+    await rt.chats.update_chat(chat_id=chat.id, timezone=zone)
     chat = await _resubscribe(context, rt, chat.id)
     await reply(update, context, tr.text(texts.TIMEZONE_SET, plan=Html(_plan(chat, tr))))
 
 
 async def settings(update: Update, context: Context) -> None:
-    """Show or change the digest length, quiet days and language."""
-    rt = runtime_of(context)
-    chat = await chat_settings(update, rt)
-    tr = translator_for(update, chat)
+    """Show or change the digest length, quiet days, language and sources."""
+    chat = await chat_settings(update, runtime_of(context))
     args = [a.lower() for a in context.args or []]
-    lengths = rt.settings.lengths
-    if args and args[0] == "length" and len(args) == 2 and args[1] in lengths:
-        await rt.db(chats.update_chat, chat_id=chat.id, words=lengths[args[1]])
-    elif args and args[0] == "quiet" and len(args) >= 2:
-        days = [] if args[1:] == ["none"] else [d[:3] for d in args[1:]]
-        if any(d not in WEEKDAYS for d in days):
-            await usage(update, context, "settings", tr.text(texts.QUIET_DAYS_HINT), tr=tr)
-            return
-        await rt.db(
-            chats.update_chat, chat_id=chat.id, quiet_days=sorted(set(days), key=WEEKDAYS.index)
-        )
-    elif args and args[0] == "language" and len(args) == 2:
-        await _set_language(update, context, chat, args[1], tr)
+    call = ChatCall(update, context, translator_for(update, chat), args[1:], chat)
+    if not args:
+        await _show_settings(call)
         return
-    elif args:
-        await usage(update, context, "settings", tr=tr)
-        return
-    chat = await chat_settings(update, rt)
+    await dispatch(SETTINGS, args[0], call, _settings_usage)
+
+
+async def _settings_length(call: ChatCall) -> bool:
+    """/settings length short|medium|long: the digest length."""
+    lengths = runtime_of(call.context).settings.lengths
+    if len(call.args) != 1 or call.args[0] not in lengths:
+        return False
+    words = lengths[call.args[0]]
+    await runtime_of(call.context).chats.update_chat(chat_id=call.chat.id, words=words)
+    await _show_settings(call)
+    return True
+
+
+async def _settings_quiet(call: ChatCall) -> bool:
+    """/settings quiet DAYS|none: the days without briefings."""
+    if not call.args:
+        return False
+    days = [] if call.args == ["none"] else [d[:3] for d in call.args]
+    if any(d not in WEEKDAYS for d in days):
+        hint = call.tr.text(texts.QUIET_DAYS_HINT)
+        await usage(call.update, call.context, "settings", hint, tr=call.tr)
+        return True
+    quiet = sorted(set(days), key=WEEKDAYS.index)
+    await runtime_of(call.context).chats.update_chat(chat_id=call.chat.id, quiet_days=quiet)
+    await _show_settings(call)
+    return True
+
+
+async def _settings_language(call: ChatCall) -> bool:
+    """/settings language xx: the language of the bot's messages."""
+    if len(call.args) != 1:
+        return False
+    await _set_language(call.update, call.context, call.chat, call.args[0], call.tr)
+    return True
+
+
+async def _show_settings(call: ChatCall) -> None:
+    """Answer with the chat's settings as they are now, and the usage line."""
+    rt, tr, lengths = runtime_of(call.context), call.tr, runtime_of(call.context).settings.lengths
+    chat = await chat_settings(call.update, rt)
     words = chat.words or rt.settings.digest_words
     named = next(
         (name for name, value in lengths.items() if value == words),
@@ -252,7 +322,19 @@ async def settings(update: Update, context: Context) -> None:
     )
     language = tr.text(texts.SETTINGS_LANGUAGE, language=LANGUAGES[tr.language])
     usage_line = tr.text(texts.USAGE_LINE, usage=tr.text(texts.USAGE["settings"]))
-    await reply(update, context, f"{summary}\n{language}\n\n{usage_line}")
+    await reply(call.update, call.context, f"{summary}\n{language}\n\n{usage_line}")
+
+
+async def _settings_usage(call: ChatCall) -> None:
+    await usage(call.update, call.context, "settings", tr=call.tr)
+
+
+SETTINGS: dict[str, Subcommand[ChatCall]] = {
+    "length": _settings_length,
+    "quiet": _settings_quiet,
+    "language": _settings_language,
+    "sources": settings_sources,
+}
 
 
 async def _set_language(
@@ -266,7 +348,7 @@ async def _set_language(
         await reply(update, context, text)
         return
     rt = runtime_of(context)
-    await rt.db(chats.update_chat, chat_id=chat.id, language=language)
+    await rt.chats.update_chat(chat_id=chat.id, language=language)
     remember_language(rt, chat.id, language)
     new = translator(language)
     await reply(update, context, new.text(texts.LANGUAGE_SET, language=LANGUAGES[language]))

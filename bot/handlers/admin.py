@@ -13,11 +13,11 @@ from bot.handlers.common import (
     reply,
     usage,
 )
+from bot.handlers.dispatch import Call, Subcommand, dispatch
 from bot.i18n import Html, Translator
 from bot.polling import poll_feeds
 from bot.runtime import runtime_of
 from summarizer.errors import InputError
-from summarizer.store import chats
 
 
 async def _translator(update: Update, context: Context) -> Translator:
@@ -36,36 +36,74 @@ async def sources(update: Update, context: Context) -> None:
     tr = await _translator(update, context)
     if await _refuse(update, context, "sources", tr):
         return
-    rt = runtime_of(context)
     args = context.args or []
     action = args[0].lower() if args else "list"
-    if action == "add" and len(args) == 2 and args[1].startswith(("http://", "https://")):
-        try:
-            added = await rt.domain(rt.service.add_feed, args[1])
-        except InputError as exc:  # too long for a feed address
-            await reply(update, context, tr.text(texts.FEED_REFUSED, reason=str(exc)[:300]))
-            return
-        message = texts.FEED_ADDED if added else texts.FEED_ALREADY
-        await reply(update, context, tr.text(message, url=args[1]))
-    elif action == "remove" and len(args) == 2:
-        removed = await rt.domain(rt.service.remove_feed, args[1])
-        message = texts.FEED_REMOVED if removed else texts.FEED_UNKNOWN
-        await reply(update, context, tr.text(message, url=args[1]))
-    elif action == "poll" and len(args) == 1:
-        report = await poll_feeds(rt, due_only=False)
-        text = tr.text(
-            texts.POLLED, new=report.new, duplicate=report.duplicate, failed=report.failed
-        )
-        failing = "".join(f"\n{fmt.feed_status(feed, tr=tr)}" for feed in report.failing)
-        await reply(update, context, text + failing)
-    elif action == "list" and len(args) <= 1:
-        feeds = await rt.domain(rt.service.feed_statuses)
-        listed = "\n".join(fmt.feed_status(feed, tr=tr) for feed in feeds)
-        await reply(
-            update, context, tr.text(texts.FEEDS, feeds=Html(listed or tr.text(texts.NO_FEEDS)))
-        )
-    else:
-        await usage(update, context, "sources", tr=tr)
+    await dispatch(SOURCES, action, Call(update, context, tr, args[1:]), _sources_usage)
+
+
+async def _sources_add(call: Call) -> bool:
+    """/sources add URL: poll one more feed."""
+    if len(call.args) != 1 or not call.args[0].startswith(("http://", "https://")):
+        return False
+    rt, url = runtime_of(call.context), call.args[0]
+    try:
+        added = await rt.domain(rt.service.add_feed, url)
+    except InputError as exc:  # too long for a feed address
+        await _answer(call, call.tr.text(texts.FEED_REFUSED, reason=str(exc)[:300]))
+        return True
+    await _answer(call, call.tr.text(texts.FEED_ADDED if added else texts.FEED_ALREADY, url=url))
+    return True
+
+
+async def _sources_remove(call: Call) -> bool:
+    """/sources remove URL: stop polling a feed."""
+    if len(call.args) != 1:
+        return False
+    rt, url = runtime_of(call.context), call.args[0]
+    removed = await rt.domain(rt.service.remove_feed, url)
+    await _answer(
+        call, call.tr.text(texts.FEED_REMOVED if removed else texts.FEED_UNKNOWN, url=url)
+    )
+    return True
+
+
+async def _sources_poll(call: Call) -> bool:
+    """/sources poll: poll every feed now and say why each failed one failed."""
+    if call.args:
+        return False
+    tr = call.tr
+    report = await poll_feeds(runtime_of(call.context), due_only=False)
+    text = tr.text(texts.POLLED, new=report.new, duplicate=report.duplicate, failed=report.failed)
+    failing = "".join(f"\n{fmt.feed_status(feed, tr=tr)}" for feed in report.failing)
+    await _answer(call, text + failing)
+    return True
+
+
+async def _sources_list(call: Call) -> bool:
+    """/sources (list): the feeds with their state."""
+    if call.args:
+        return False
+    rt, tr = runtime_of(call.context), call.tr
+    feeds = await rt.domain(rt.service.feed_statuses)
+    listed = "\n".join(fmt.feed_status(feed, tr=tr) for feed in feeds)
+    await _answer(call, tr.text(texts.FEEDS, feeds=Html(listed or tr.text(texts.NO_FEEDS))))
+    return True
+
+
+async def _answer(call: Call, html: str) -> None:
+    await reply(call.update, call.context, html)
+
+
+async def _sources_usage(call: Call) -> None:
+    await usage(call.update, call.context, "sources", tr=call.tr)
+
+
+SOURCES: dict[str, Subcommand[Call]] = {
+    "add": _sources_add,
+    "remove": _sources_remove,
+    "poll": _sources_poll,
+    "list": _sources_list,
+}
 
 
 async def stats(update: Update, context: Context) -> None:
@@ -75,7 +113,7 @@ async def stats(update: Update, context: Context) -> None:
         return
     rt = runtime_of(context)
     domain = await rt.domain(rt.service.stats)
-    bot = await rt.db(chats.chat_counts)
+    bot = await rt.chats.chat_counts()
     named = {
         tr.text(texts.STAT_NAMES.get(key, key)): value for key, value in {**domain, **bot}.items()
     }

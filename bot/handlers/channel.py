@@ -18,10 +18,9 @@ from bot import texts
 from bot.handlers.common import Context, chat_settings, reply
 from bot.i18n import Translator
 from bot.language import translator_of
+from bot.ports import ChatInfo
 from bot.rights import is_admin_status
 from bot.runtime import Runtime, runtime_of
-from summarizer.store import chat_channels
-from summarizer.store.chat_tables import ChatInfo
 
 logger = logging.getLogger(__name__)
 
@@ -50,7 +49,7 @@ async def channel(update: Update, context: Context) -> None:
     rt = runtime_of(context)
     args = context.args or []
     if not args:
-        current = await rt.db(chat_channels.channel_of, chat_id=chat.id)
+        current = await rt.chats.channel_of(chat_id=chat.id)
         text = (
             tr.text(texts.CHANNEL_IS, channel=current[1]) if current else tr.text(texts.NO_CHANNEL)
         )
@@ -62,7 +61,7 @@ async def channel(update: Update, context: Context) -> None:
         await reply(update, context, usage)
         return
     if args[0].lower() in {"off", "none", "stop"}:
-        await rt.db(chat_channels.clear_channel, chat_id=chat.id)
+        await rt.chats.clear_channel(chat_id=chat.id)
         await reply(update, context, tr.text(texts.CHANNEL_OFF))
         return
     await _set(update, context, rt, tr, args[0][:100], user.id)
@@ -92,8 +91,7 @@ async def _set(
         await reply(update, context, tr.text(texts.CHANNEL_BOT_NOT_ADMIN, channel=name))
         return
     chat = await chat_settings(update, rt)
-    await rt.db(
-        chat_channels.set_channel,
+    await rt.chats.set_channel(
         chat_id=chat.id,
         channel_id=found.id,
         title=name,

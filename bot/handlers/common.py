@@ -10,10 +10,9 @@ from telegram.ext import ContextTypes
 from bot import texts
 from bot.chat_languages import MAX_KEPT
 from bot.i18n import Translator, translator
+from bot.ports import ChatInfo
 from bot.runtime import Runtime, runtime_of
 from bot.sender import send_html
-from summarizer.store import chats
-from summarizer.store.chat_tables import ChatInfo
 
 Context = ContextTypes.DEFAULT_TYPE
 
@@ -86,8 +85,7 @@ async def chat_settings(update: Update, rt: Runtime) -> ChatInfo:
     """Return the update's chat settings, registering the chat (not subscribed) if new."""
     chat = update.effective_chat
     assert chat is not None
-    info = await rt.db(
-        chats.ensure_chat,
+    info = await rt.chats.ensure_chat(
         chat_id=chat.id,
         kind=chat.type,
         title=_title(chat),
@@ -107,7 +105,7 @@ async def chat_view(update: Update, rt: Runtime) -> ChatInfo:
     """
     chat = update.effective_chat
     assert chat is not None
-    known = await rt.db(chats.get_chat, chat_id=chat.id)
+    known = await rt.chats.get_chat(chat_id=chat.id)
     if known is not None:
         remember_language(rt, known.id, known.language)
         return known
@@ -144,11 +142,11 @@ async def chat_language(update: Update, rt: Runtime) -> Translator:
     if not rt.languages.tried:  # the first update of the process reads them all, once
         async with rt.languages.lock:
             if not rt.languages.tried:
-                stored = await rt.db(chats.chat_languages, limit=MAX_KEPT)
+                stored = await rt.chats.chat_languages(limit=MAX_KEPT)
                 rt.languages.load(stored)
     known, language = rt.languages.lookup(chat.id)
     if not known:
-        language = await rt.db(chats.language_of, chat_id=chat.id)
+        language = await rt.chats.language_of(chat_id=chat.id)
         remember_language(rt, chat.id, language)
     if language:
         return translator(language)

@@ -11,7 +11,6 @@ from bot import texts
 from bot.handlers.common import Context, chat_language, reply
 from bot.jobs import refresh_chat_job
 from bot.runtime import runtime_of
-from summarizer.store import chats
 
 logger = logging.getLogger(__name__)
 
@@ -42,7 +41,7 @@ async def on_error(update: object, context: Context) -> None:
     if isinstance(context.error, Forbidden):
         rt = runtime_of(context)
         reason = f"blocked: {context.error}"
-        await rt.db(chats.set_subscription, chat_id=chat_id, active=False, reason=reason)
+        await rt.chats.set_subscription(chat_id=chat_id, active=False, reason=reason)
         await refresh_chat_job(context.application, rt, chat_id)
         return
     try:

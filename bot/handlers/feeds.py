@@ -12,10 +12,12 @@ from telegram.error import TelegramError
 from bot import format as fmt
 from bot import texts
 from bot.handlers.common import Context, chat_settings, chat_view, reply
+from bot.handlers.dispatch import Call, ChatCall, Subcommand, dispatch
 from bot.i18n import Translator
 from bot.language import translator_of
 from bot.polling import poll_feeds
-from bot.rights import Handler, may_change, refuse
+from bot.ports import ChatFeedInfo
+from bot.rights import may_change, refuse
 from bot.runtime import Runtime, runtime_of
 from summarizer.errors import InputError
 from summarizer.ingest.opml import (
@@ -28,8 +30,6 @@ from summarizer.ingest.opml import (
     write_opml,
 )
 from summarizer.ingest.urls import normalize_feed_url
-from summarizer.store import chat_feeds
-from summarizer.store.chat_feed_tables import ChatFeedInfo
 
 logger = logging.getLogger(__name__)
 
@@ -52,16 +52,11 @@ async def feeds(update: Update, context: Context) -> None:
     tr = await translator_of(update, context)
     args = context.args or []
     action = args[0].lower() if args else "list"
-    if action == "list" and len(args) <= 1:
-        await _list(update, context, tr)
-    elif action == "add" and len(args) >= 2:
-        await _add(update, context, tr, [OpmlFeed(url) for url in args[1:]])
-    elif action in CHANGES and len(args) == 2:
-        await _remove(update, context, tr, args[1])
-    elif action == "export" and len(args) == 1:
-        await _export(update, context, tr)
-    else:
-        await _usage(update, context, tr)
+    await dispatch(FEEDS, action, Call(update, context, tr, args[1:]), _call_usage)
+
+
+async def _call_usage(call: Call) -> None:
+    await _usage(call.update, call.context, call.tr)
 
 
 def _state(tr: Translator, feed: ChatFeedInfo, zone: str) -> str:
@@ -74,16 +69,20 @@ def _state(tr: Translator, feed: ChatFeedInfo, zone: str) -> str:
     return tr.text(texts.FEED_NOT_FETCHED)
 
 
-async def _list(update: Update, context: Context, tr: Translator) -> None:
+async def _list(call: Call) -> bool:
+    """/feeds (list): the chat's feeds with their state, and what its briefings draw on."""
+    if call.args:
+        return False
+    update, context, tr = call.update, call.context, call.tr
     rt = runtime_of(context)
     chat = update.effective_chat
     assert chat is not None
-    listed = await rt.db(chat_feeds.chat_feeds, chat_id=chat.id)
-    own_only = await rt.db(chat_feeds.own_feeds_only, chat_id=chat.id)
+    listed = await rt.chats.chat_feeds(chat_id=chat.id)
+    own_only = await rt.chats.own_feeds_only(chat_id=chat.id)
     reading = tr.text(texts.READING_MINE if own_only else texts.READING_ALL)
     if not listed:
         await reply(update, context, f"{tr.text(texts.NO_CHAT_FEEDS)}\n\n{reading}")
-        return
+        return True
     known = (await chat_view(update, rt)).timezone
     lines = [
         tr.text(texts.FEEDS_TITLE, count=len(listed), limit=rt.settings.feeds_per_chat),
@@ -97,6 +96,7 @@ async def _list(update: Update, context: Context, tr: Translator) -> None:
         tr.text(texts.USAGE_LINE, usage=tr.text(texts.FEEDS_USAGE)),
     ]
     await reply(update, context, "\n".join(lines))
+    return True
 
 
 async def add_feeds(
@@ -109,7 +109,7 @@ async def add_feeds(
     """
     rt = runtime_of(context)
     chat = await chat_settings(update, rt)
-    existing = await rt.db(chat_feeds.chat_feed_urls, chat_id=chat.id)
+    existing = await rt.chats.chat_feed_urls(chat_id=chat.id)
     lines = plan_import(
         wanted,
         existing,
@@ -118,7 +118,7 @@ async def add_feeds(
     )
     added = [(line.url, line.title) for line in lines if line.status is ImportStatus.ADDED]
     if added:
-        await rt.db(chat_feeds.add_chat_feeds, chat_id=chat.id, feeds=added, now=rt.now())
+        await rt.chats.add_chat_feeds(chat_id=chat.id, feeds=added, now=rt.now())
         _fetch_soon(context, rt, [url for url, _ in added])
     return lines
 
@@ -129,7 +129,7 @@ def _fetch_soon(context: Context, rt: Runtime, urls: list[str]) -> None:
 
     async def fetch() -> None:
         try:
-            if await rt.db(chat_feeds.never_polled, urls=urls):
+            if await rt.chats.never_polled(urls=urls):
                 await poll_feeds(rt)
         except Exception:  # a background fetch must not go unlogged
             logger.exception("polling new chat feeds failed")
@@ -154,22 +154,29 @@ def report_lines(tr: Translator, lines: Sequence[ImportLine]) -> list[str]:
     return shown
 
 
-async def _add(
-    update: Update, context: Context, tr: Translator, wanted: Sequence[OpmlFeed]
-) -> None:
-    lines = await add_feeds(update, context, wanted)
+async def _add(call: Call) -> bool:
+    """/feeds add URL...: follow feeds, with a verdict for each."""
+    if not call.args:
+        return False
+    tr = call.tr
+    lines = await add_feeds(call.update, call.context, [OpmlFeed(url) for url in call.args])
     added = sum(line.status is ImportStatus.ADDED for line in lines)
     text = "\n".join(report_lines(tr, lines))
     if added:
         text += "\n\n" + tr.plural(texts.FEEDS_FETCHING, added)
-    await reply(update, context, text)
+    await reply(call.update, call.context, text)
+    return True
 
 
-async def _remove(update: Update, context: Context, tr: Translator, which: str) -> None:
+async def _remove(call: Call) -> bool:
+    """/feeds remove N|URL: stop following a feed."""
+    if len(call.args) != 1:
+        return False
+    update, context, tr, which = call.update, call.context, call.tr, call.args[0]
     rt = runtime_of(context)
     chat = update.effective_chat
     assert chat is not None
-    urls = await rt.db(chat_feeds.chat_feed_urls, chat_id=chat.id)
+    urls = await rt.chats.chat_feed_urls(chat_id=chat.id)
     text = which.lstrip("#")
     url: str | None
     if text.isascii() and text.isdigit() and len(text) <= 6:
@@ -180,21 +187,26 @@ async def _remove(update: Update, context: Context, tr: Translator, which: str) 
             url = normalize_feed_url(which, allow_private=True)
         except InputError as exc:
             await _usage(update, context, tr, fmt.esc(str(exc)))
-            return
-    if url is None or not await rt.db(chat_feeds.remove_chat_feed, chat_id=chat.id, url=url):
+            return True
+    if url is None or not await rt.chats.remove_chat_feed(chat_id=chat.id, url=url):
         await reply(update, context, tr.text(texts.FEED_NOT_FOLLOWED, feed=which[:200]))
-        return
+        return True
     await reply(update, context, tr.text(texts.FEED_REMOVED, url=url))
+    return True
 
 
-async def _export(update: Update, context: Context, tr: Translator) -> None:
+async def _export(call: Call) -> bool:
+    """/feeds export: the chat's feeds as an OPML file."""
+    if call.args:
+        return False
+    update, context, tr = call.update, call.context, call.tr
     rt = runtime_of(context)
     chat = update.effective_chat
     assert chat is not None
-    listed = await rt.db(chat_feeds.chat_feeds, chat_id=chat.id)
+    listed = await rt.chats.chat_feeds(chat_id=chat.id)
     if not listed:
         await reply(update, context, tr.text(texts.NO_FEEDS_TO_EXPORT))
-        return
+        return True
     name = chat.title or chat.full_name or chat.username or str(chat.id)
     document = write_opml(
         [OpmlFeed(feed.url, feed.title) for feed in listed],
@@ -207,6 +219,17 @@ async def _export(update: Update, context: Context, tr: Translator) -> None:
         filename="briefing-feeds.opml",
         caption=tr.plural(texts.EXPORT_CAPTION, len(listed)),
     )
+    return True
+
+
+FEEDS: dict[str, Subcommand[Call]] = {
+    "list": _list,
+    "add": _add,
+    "remove": _remove,
+    "drop": _remove,
+    "delete": _remove,
+    "export": _export,
+}
 
 
 async def opml_document(update: Update, context: Context) -> None:
@@ -259,29 +282,22 @@ async def opml_document(update: Update, context: Context) -> None:
     await reply(update, context, "\n".join(text))
 
 
-def with_sources(settings: Handler) -> Handler:
-    """Add `/settings sources mine|all` to the /settings command, the rest left to `settings`."""
-
-    async def settings_command(update: Update, context: Context) -> None:
-        args = [a.lower() for a in context.args or []]
-        if not args or args[0] != "sources":
-            await settings(update, context)
-            return
-        tr = await translator_of(update, context)
-        rt = runtime_of(context)
-        chat = await chat_settings(update, rt)
-        if args[1:] in (["mine"], ["all"]):
-            own = args[1] == "mine"
-            await rt.db(chat_feeds.set_own_feeds_only, chat_id=chat.id, value=own)
-            await reply(update, context, tr.text(texts.READING_MINE if own else texts.READING_ALL))
-            return
-        own = await rt.db(chat_feeds.own_feeds_only, chat_id=chat.id)
-        usage = tr.text(texts.USAGE_LINE, usage=tr.text(texts.SOURCES_USAGE))
-        current = tr.text(texts.READING_MINE if own else texts.READING_ALL)
-        await reply(update, context, f"{current}\n{usage}" if len(args) == 1 else usage)
-
-    settings_command.__doc__ = settings.__doc__
-    return settings_command
+async def settings_sources(call: ChatCall) -> bool:
+    """/settings sources mine|all: whether briefings draw on the operator's feeds too."""
+    rt = runtime_of(call.context)
+    tr, chat = call.tr, call.chat
+    if call.args in (["mine"], ["all"]):
+        own = call.args[0] == "mine"
+        await rt.chats.set_own_feeds_only(chat_id=chat.id, value=own)
+        await reply(
+            call.update, call.context, tr.text(texts.READING_MINE if own else texts.READING_ALL)
+        )
+        return True
+    own = await rt.chats.own_feeds_only(chat_id=chat.id)
+    usage = tr.text(texts.USAGE_LINE, usage=tr.text(texts.SOURCES_USAGE))
+    current = tr.text(texts.READING_MINE if own else texts.READING_ALL)
+    await reply(call.update, call.context, f"{current}\n{usage}" if not call.args else usage)
+    return True
 
 
-__all__ = ["add_feeds", "feeds", "feeds_change", "opml_document", "with_sources"]
+__all__ = ["add_feeds", "feeds", "feeds_change", "opml_document", "settings_sources"]

@@ -11,7 +11,6 @@ from bot.channels import channel_lost
 from bot.handlers.common import Context
 from bot.jobs import drop_chat_job, refresh_chat_job
 from bot.runtime import runtime_of
-from summarizer.store import chats
 
 logger = logging.getLogger(__name__)
 
@@ -28,7 +27,7 @@ async def my_membership(update: Update, context: Context) -> None:
             return
         chat_id = change.chat.id
         reason = f"removed from chat ({change.new_chat_member.status})"
-        await rt.db(chats.set_subscription, chat_id=chat_id, active=False, reason=reason)
+        await rt.chats.set_subscription(chat_id=chat_id, active=False, reason=reason)
         await refresh_chat_job(context.application, rt, chat_id)
         logger.info("chat %s: %s; unsubscribed", chat_id, reason)
 
@@ -40,7 +39,7 @@ async def migrated(update: Update, context: Context) -> None:
         return
     rt = runtime_of(context)
     old_id, new_id = message.chat.id, message.migrate_to_chat_id
-    if await rt.db(chats.migrate_chat, old_id=old_id, new_id=new_id):
+    if await rt.chats.migrate_chat(old_id=old_id, new_id=new_id):
         drop_chat_job(context.application, old_id)
         await refresh_chat_job(context.application, rt, new_id)
         logger.info("chat %s moved to supergroup %s", old_id, new_id)

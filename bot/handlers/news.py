@@ -23,9 +23,9 @@ from bot.handlers.common import (
     usage,
 )
 from bot.i18n import Translator
+from bot.ports import ChatInfo
 from bot.runtime import runtime_of
 from summarizer.errors import NotFoundError
-from summarizer.store.chat_tables import ChatInfo
 from summarizer.views import EventView
 
 V = TypeVar("V")

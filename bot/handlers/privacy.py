@@ -12,7 +12,6 @@ from bot.handlers.common import Context, chat_language, reply, usage
 from bot.i18n import translator
 from bot.jobs import drop_chat_job
 from bot.runtime import runtime_of
-from summarizer.store import chats
 
 logger = logging.getLogger(__name__)
 
@@ -89,7 +88,7 @@ async def _forget(update: Update, context: Context) -> None:
     assert chat is not None
     tr = await chat_language(update, rt)  # before the language goes too
     drop_chat_job(context.application, chat.id)
-    await rt.db(chats.forget_chat, chat_id=chat.id)
+    await rt.chats.forget_chat(chat_id=chat.id)
     rt.languages.note(chat.id, None)
     logger.info("chat %s forgotten at its request", chat.id)
     await reply(update, context, tr.text(texts.FORGOTTEN))

@@ -17,7 +17,7 @@ from sqlalchemy.exc import ArgumentError
 from tqdm import tqdm
 
 from summarizer.cli import render
-from summarizer.config import database_url, section
+from summarizer.config import SummariesSection, database_url, read_section
 from summarizer.errors import InputError, NotFoundError, StorageError
 from summarizer.ingest.fetch import FetchPolicy
 from summarizer.ingest.pipeline import SummarySpec
@@ -114,7 +114,8 @@ def cmd_article(args: argparse.Namespace, config: dict[str, Any]) -> int:
     spec = SummarySpec(method=args.method, sentences=args.sentences or 3, words=args.words)
     if args.sentences is None and args.words is None:
         spec = SummarySpec(
-            method=args.method, sentences=int(section(config, "summaries").get("sentences", 3))
+            method=args.method,
+            sentences=read_section(config, "summaries", SummariesSection).sentences,
         )
     policy = FetchPolicy.from_config(config)
     now = datetime.now(UTC)

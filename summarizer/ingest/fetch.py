@@ -13,7 +13,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import httpx
 
-from summarizer.config import section
+from summarizer.config import IngestSection, read_section
 from summarizer.errors import FetchError
 from summarizer.ingest.addresses import is_public_address
 from summarizer.ingest.deadline import FetchDeadline
@@ -23,28 +23,28 @@ logger = logging.getLogger(__name__)
 
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 USER_AGENT = "Briefing/0.1 (+https://github.com/briefing-news/briefing)"
+_INGEST = IngestSection()
 
 
 @dataclass(frozen=True, slots=True)
 class FetchPolicy:
     """Limits of one fetch: time, size, redirects, and whether private addresses are allowed."""
 
-    timeout_seconds: float = 15.0
-    max_bytes: int = 5_000_000
-    max_redirects: int = 5
-    allow_private_addresses: bool = False
+    # The defaults are those of the [ingest] section.
+    timeout_seconds: float = _INGEST.timeout_seconds
+    max_bytes: int = _INGEST.max_bytes
+    max_redirects: int = _INGEST.max_redirects
+    allow_private_addresses: bool = _INGEST.allow_private_addresses
 
     @classmethod
     def from_config(cls, config: Mapping[str, Any]) -> FetchPolicy:
         """The policy of the configuration's [ingest] section (defaults where absent)."""
-        ingest, default = section(config, "ingest"), cls()
+        ingest = read_section(config, "ingest", IngestSection)
         return cls(
-            timeout_seconds=float(ingest.get("timeout_seconds", default.timeout_seconds)),
-            max_bytes=int(ingest.get("max_bytes", default.max_bytes)),
-            max_redirects=int(ingest.get("max_redirects", default.max_redirects)),
-            allow_private_addresses=bool(
-                ingest.get("allow_private_addresses", default.allow_private_addresses)
-            ),
+            timeout_seconds=ingest.timeout_seconds,
+            max_bytes=ingest.max_bytes,
+            max_redirects=ingest.max_redirects,
+            allow_private_addresses=ingest.allow_private_addresses,
         )
 
 
