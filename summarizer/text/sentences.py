@@ -196,22 +196,27 @@ def _segment(language: str, line: str) -> list[str]:
         return [line]
 
 
-# A quotation is kept whole as one sentence only up to this many words; a longer one is a quoted
-# passage (several sentences of a speech, or a whole paragraph wrapped in quotes by an export),
-# split at its own sentence ends like any other text.
+# A piece wholly inside quotation marks and longer than this is a quoted text, not one quotation
+# (a body an export wrapped in quotes, a letter quoted whole): it is split at its own sentence
+# ends like any other text. A long quotation with its speaker stays whole (and, too long to be
+# prose, is never a summary line: a digest does not take part of a speech for narration).
 _MAX_QUOTATION_WORDS = 80
+_WRAPPED_IN_QUOTES = re.compile(r"^[\"“«„].*[\"”»“][.!?…]?$", re.DOTALL)
 _QUOTE_MASK = str.maketrans({mark: "#" for mark in _ANY_QUOTE})
 
 
 def _split_long_quotations(pieces: list[str], language: str) -> list[str]:
-    """Split pieces that hold an over-long quotation at the sentence ends inside it.
+    """Split pieces wholly inside an over-long quotation at the sentence ends inside it.
 
     The quotation marks are masked (one character for one, so offsets stay) and the piece is
     segmented again; the original text is cut at the same offsets.
     """
     result: list[str] = []
     for piece in pieces:
-        if not _has_quote(piece) or len(piece.split()) <= _MAX_QUOTATION_WORDS:
+        if (
+            len(piece.split()) <= _MAX_QUOTATION_WORDS
+            or _WRAPPED_IN_QUOTES.match(piece.strip()) is None
+        ):
             result.append(piece)
             continue
         masked = _join_continuations(_segment(language, piece.translate(_QUOTE_MASK)))
