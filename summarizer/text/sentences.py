@@ -274,7 +274,7 @@ def _join_continuations(pieces: list[str]) -> list[str]:
 
 def _continues(head: str, piece: str) -> bool:
     """Tell whether piece goes on the sentence that head has started."""
-    start = piece.lstrip(_QUOTE_MARKS)[:1]
+    start = piece.lstrip(_QUOTE_MARKS + "—–-")[:1]  # "approx. — a lot": a dash starts no sentence
     if start.islower():
         return True  # "e.g. the", "approx. five": no sentence starts in lower case
     if head.endswith(_LONE_STOP) and piece[:1].isascii() and piece[:1].isalnum():

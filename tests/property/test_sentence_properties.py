@@ -100,6 +100,7 @@ def test_quote_balanced_text_gives_quote_balanced_sentences(
     ["Prosecutors alleged no checks were made from 10:30 p.m. Aug. 9 to 6:30 a.m. Aug. 10."], "\n"
 )
 @example(["Rep. David McKinley, R-W.Va., visited the U.S.-Mexico border."], "\n")
+@example(["A approx. — a."], "\n")
 @settings(max_examples=300, deadline=None)
 def test_no_sentence_starts_with_a_lower_case_continuation(
     paragraphs: list[str], separator: str
