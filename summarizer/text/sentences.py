@@ -274,6 +274,8 @@ def _join_continuations(pieces: list[str]) -> list[str]:
 
 def _continues(head: str, piece: str) -> bool:
     """Tell whether piece goes on the sentence that head has started."""
+    if not any(char.isalnum() for char in piece):
+        return True  # a lone "." or "—" (before a ticker such as ".MIWD00000PUS") is no sentence
     start = piece.lstrip(_QUOTE_MARKS + "—–-")[:1]  # "approx. — a lot": a dash starts no sentence
     if start.islower():
         return True  # "e.g. the", "approx. five": no sentence starts in lower case

@@ -101,6 +101,7 @@ def test_quote_balanced_text_gives_quote_balanced_sentences(
 )
 @example(["Rep. David McKinley, R-W.Va., visited the U.S.-Mexico border."], "\n")
 @example(["A approx. — a."], "\n")
+@example(["A approx. .MIWD00000PUS."], "\n")
 @settings(max_examples=300, deadline=None)
 def test_no_sentence_starts_with_a_lower_case_continuation(
     paragraphs: list[str], separator: str
