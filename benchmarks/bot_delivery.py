@@ -23,9 +23,9 @@ from sqlmodel import Session, func, select
 
 from bot.ratelimit import Limits
 from bot.settings import BotSettings
+from bot.store import tables as chat_tables
+from bot.store.tables import ChatDelivery
 from summarizer.service import BriefingService
-from summarizer.store import chat_tables
-from summarizer.store.chat_tables import ChatDelivery
 from summarizer.store.db import create_schema, make_engine
 from tests.bot.conftest import DATA, Harness, config
 from tests.bot.fake_api import FakeBotApi

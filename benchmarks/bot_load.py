@@ -38,7 +38,7 @@ from pathlib import Path
 
 from sqlmodel import Session
 
-from summarizer.store import chats
+from bot.store import chats
 from summarizer.store.db import make_engine
 from tests.bot.fake_api import Limits
 from tests.reliability.fakes import FaultyBotApi

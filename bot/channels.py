@@ -1,4 +1,4 @@
-"""Channels that receive a chat's scheduled briefings (summarizer.store.chat_feeds.route says
+"""Channels that receive a chat's scheduled briefings (bot.store.chat_feeds.route says
 where each goes): dropping one that removed the bot; the chat is told and gets them again."""
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ from bot import texts
 from bot.i18n import translator
 from bot.runtime import Runtime
 from bot.sender import send_html
-from summarizer.store import chat_channels, chats
+from bot.store import channels as chat_channels
+from bot.store import chats
 
 logger = logging.getLogger(__name__)
 

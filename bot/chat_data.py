@@ -1,4 +1,4 @@
-"""The bot's chat data (bot.ports.ChatData) kept in the database through summarizer.store."""
+"""The bot's chat data (bot.ports.ChatData) kept in the database through bot.store."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ from collections.abc import Awaitable, Callable, Iterable, Sequence
 from datetime import datetime
 from typing import Any, TypeVar
 
-from summarizer.store import chat_channels, chat_feeds, chats
-from summarizer.store.chat_feed_tables import ChatFeedInfo
-from summarizer.store.chat_tables import ChatInfo
+from bot.store import channels as chat_channels
+from bot.store import chat_feeds, chats
+from bot.store.values import ChatFeedInfo, ChatInfo
 
 T = TypeVar("T")
 

@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from bot.runtime import Runtime
-from summarizer.store import chat_feeds
-from summarizer.store.chat_feeds import Reader
+from bot.store import chat_feeds
+from bot.store.chat_feeds import Reader
 from summarizer.views import EventView
 
 logger = logging.getLogger(__name__)

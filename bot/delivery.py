@@ -18,9 +18,10 @@ from bot.ratelimit import routine
 from bot.runtime import Runtime
 from bot.schedule import local_weekday
 from bot.split import split_html
-from summarizer.store import chat_feeds, chat_tables, chats, deliveries
-from summarizer.store.chat_feeds import Reader, Route
-from summarizer.store.chat_tables import ChatInfo
+from bot.store import chat_feeds, chats, deliveries
+from bot.store import tables as chat_tables
+from bot.store.chat_feeds import Reader, Route
+from bot.store.values import ChatInfo
 
 logger = logging.getLogger(__name__)
 

@@ -22,10 +22,10 @@ from bot.app import build_application
 from bot.logsafe import protect_token
 from bot.ratelimit import Limits
 from bot.settings import DEFAULT_API_URL, BotSettings
+from bot.store.db import open_database
 from bot.terminal import CHAT_ID, TerminalRequest, chat_session
 from summarizer.config import database_url
 from summarizer.service import BriefingService
-from summarizer.store.db import create_schema, make_engine
 
 logger = logging.getLogger(__name__)
 
@@ -72,8 +72,7 @@ def run_bot(
         print(f"briefing run: {problem}", file=sys.stderr)
         return 2
     os.environ.setdefault("PTB_TIMEDELTA", "true")  # RetryAfter as timedelta, without warnings
-    engine = make_engine(database_url(config, db_url))
-    create_schema(engine)
+    engine = open_database(database_url(config, db_url))
     app = build_application(settings, BriefingService(engine, config), engine)
     logger.info("bot starting against %s", settings.api_url)
     try:
@@ -206,8 +205,7 @@ def run_chat(
         poll_minutes=0,
         commands_per_minute=float("inf"),
     )
-    engine = make_engine(database_url(config, db_url))
-    create_schema(engine)
+    engine = open_database(database_url(config, db_url))
     request = TerminalRequest(out)
     app = build_application(
         settings,

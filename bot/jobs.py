@@ -20,8 +20,8 @@ from telegram.ext import Application, ContextTypes, Job
 from bot.delivery import Outcome, deliver
 from bot.runtime import Runtime, runtime_of
 from bot.schedule import latest_slot, next_slot
-from summarizer.store import chats, deliveries
-from summarizer.store.chat_tables import ChatInfo
+from bot.store import chats, deliveries
+from bot.store.values import ChatInfo
 
 logger = logging.getLogger(__name__)
 

@@ -6,8 +6,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Protocol
 
-from summarizer.store.chat_feed_tables import ChatFeedInfo
-from summarizer.store.chat_tables import ChatInfo
+from bot.store.values import ChatFeedInfo, ChatInfo
 from summarizer.views import (
     ArticleView,
     EventView,
@@ -93,7 +92,7 @@ class Briefings(Protocol):
 class ChatData(Protocol):
     """The bot's own data: chats, their settings, topics, feeds and channels (async, off the loop).
 
-    bot.chat_data.StoredChats keeps them in the database through summarizer.store.
+    bot.chat_data.StoredChats keeps them in the database through bot.store.
     """
 
     async def get_chat(self, *, chat_id: int) -> ChatInfo | None:

@@ -23,7 +23,6 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from summarizer.config import FeedsSection, read_section
-from summarizer.store import chat_feeds
 from summarizer.store import feeds as feed_store
 from summarizer.views import FeedStatus, IngestReport, PollReport
 
@@ -137,7 +136,7 @@ def poll_feeds(
         errors.extend(report.errors)
         if report.article_ids:  # what chats reading this feed may see in their briefings
             with Session(engine) as session:
-                chat_feeds.link_articles(
+                feed_store.link_articles(
                     session=session, feed_id=feed_id, article_ids=report.article_ids
                 )
         status = _finish(engine, feed_id, owner=owner, policy=policy, now=clock(), error=error)

@@ -84,9 +84,7 @@ def create_schema(engine: Engine, revision: str = "head") -> None:
         engine: the database.
         revision: target Alembic revision (default: the newest).
     """
-    # Import every table module so the metadata is complete.
-    import summarizer.store.chat_feed_tables
-    import summarizer.store.chat_tables
+    # The migrations create every table, the bot's (bot.store) too; the models only describe them.
     import summarizer.store.models  # noqa: F401
 
     command.upgrade(alembic_config(engine), revision)

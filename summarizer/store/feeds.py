@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import Table, and_, nulls_first, or_, update
+from sqlalchemy import Table, and_, literal, nulls_first, or_, update
 from sqlmodel import Session, col, select
 
 from summarizer.ingest.fetch import Validators
-from summarizer.store.chat_feeds import followed_by_chats
 from summarizer.store.db import begin_write
-from summarizer.store.models import Feed, FetchCache
+from summarizer.store.models import Feed, FeedArticle, FetchCache
+from summarizer.store.seam import followed
 from summarizer.views import FeedStatus
 
 _FEEDS: Table = Feed.__table__  # type: ignore[attr-defined]
@@ -122,7 +122,7 @@ def claim_feed(
     skip: Collection[int] = (),
 ) -> tuple[int, str] | None:
     """Take the lease of one feed nobody holds (the most overdue first): an operator's active
-    feed or one that chats follow (summarizer.store.chat_feeds).
+    feed or one that chats follow (summarizer.store.seam).
 
     The lease is taken by an UPDATE that only matches a free lease, so two processes never
     hold one feed; on PostgreSQL the candidate row is first locked with FOR UPDATE SKIP LOCKED,
@@ -140,7 +140,7 @@ def claim_feed(
         The feed's id and URL, or None when no feed is free (and due).
     """
     free = or_(col(Feed.leased_until).is_(None), col(Feed.leased_until) < now)
-    wanted = and_(or_(col(Feed.active), followed_by_chats()), free)  # chats' feeds too
+    wanted = and_(or_(col(Feed.active), followed(col(Feed.id))), free)  # chats' feeds too
     if due_only:
         wanted = and_(wanted, or_(col(Feed.next_poll).is_(None), col(Feed.next_poll) <= now))
     if skip:
@@ -220,3 +220,23 @@ def feed_failures(*, session: Session, feed_id: int) -> tuple[int, float | None]
         select(Feed.failures, Feed.interval_minutes).where(Feed.id == feed_id)
     ).first()
     return (int(row[0]), row[1]) if row else (0, None)
+
+
+def link_articles(*, session: Session, feed_id: int, article_ids: Iterable[int]) -> None:
+    """Remember that a feed chats follow brought these new articles (what those chats read).
+
+    Nothing is written for a feed no chat follows: while no chat follows feeds of its own,
+    briefings need no filtering at all (bot.store.chat_feeds.reader).
+    """
+    ids = sorted(set(article_ids))
+    if not ids or not session.exec(select(followed(literal(feed_id)))).one():
+        return
+    known = set(
+        session.exec(
+            select(FeedArticle.article_id).where(
+                FeedArticle.feed_id == feed_id, col(FeedArticle.article_id).in_(ids)
+            )
+        )
+    )
+    session.add_all(FeedArticle(feed_id=feed_id, article_id=i) for i in ids if i not in known)
+    session.commit()

@@ -187,3 +187,27 @@ class PruneMark(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     at: datetime = Field(sa_type=UTCDateTime, index=True)
     line_id: int = 0  # the largest sourceline.id at that moment
+
+
+class FeedArticle(SQLModel, table=True):
+    """An article a feed brought first (written for feeds chats follow: what those chats read)."""
+
+    __tablename__ = "feed_article"
+
+    feed_id: int = Field(
+        sa_column=Column(
+            Integer,
+            ForeignKey("feed.id", ondelete="CASCADE"),
+            primary_key=True,
+            autoincrement=False,
+        )
+    )
+    article_id: int = Field(
+        sa_column=Column(
+            Integer,
+            ForeignKey("article.id", ondelete="CASCADE"),
+            primary_key=True,
+            autoincrement=False,
+            index=True,
+        )
+    )

@@ -24,11 +24,11 @@ from sqlmodel import Session, SQLModel
 
 from summarizer.ingest.furniture import MIN_ARTICLES, line_key, short_lines
 from summarizer.store import tables
-from summarizer.store.chat_tables import SENT, ChatDelivery
 from summarizer.store.db import begin_write
 from summarizer.store.fts_schema import optimize_fts
 from summarizer.store.ingest_state import bump, lock_ingest
 from summarizer.store.models import FetchCache, PruneMark, Summary
+from summarizer.store.seam import CHAT_DELIVERY, DELIVERY_SENT
 from summarizer.store.types import as_utc
 from summarizer.views import PruneReport
 
@@ -42,7 +42,7 @@ _STORIES, _LINES = tables.STORIES, tables.LINES
 _SUMMARIES: Table = Summary.__table__  # type: ignore[attr-defined]
 _FETCHES: Table = FetchCache.__table__  # type: ignore[attr-defined]
 _MARKS: Table = PruneMark.__table__  # type: ignore[attr-defined]
-_DELIVERIES: Table = ChatDelivery.__table__  # type: ignore[attr-defined]
+_DELIVERIES = CHAT_DELIVERY  # the bot's table (bot.store), named in summarizer.store.seam
 
 
 def prune(
@@ -225,7 +225,7 @@ def _forget_deliveries(connection: Connection, *, before: datetime) -> int:
         select(newer.c.id)
         .where(
             newer.c.chat_id == _DELIVERIES.c.chat_id,
-            newer.c.status == SENT,
+            newer.c.status == DELIVERY_SENT,
             newer.c.sent_at > _DELIVERIES.c.sent_at,
         )
         .exists()
@@ -234,7 +234,7 @@ def _forget_deliveries(connection: Connection, *, before: datetime) -> int:
         connection,
         delete(_DELIVERIES).where(
             _DELIVERIES.c.slot < before,
-            or_(_DELIVERIES.c.status != SENT, _DELIVERIES.c.sent_at.is_(None), superseded),
+            or_(_DELIVERIES.c.status != DELIVERY_SENT, _DELIVERIES.c.sent_at.is_(None), superseded),
         ),
     )
 

@@ -14,8 +14,8 @@ from sqlalchemy import event, update
 from sqlmodel import Session, select
 
 from bot.settings import BotSettings
-from summarizer.store import chats
-from summarizer.store.chat_tables import ChatTopic
+from bot.store import chats
+from bot.store.tables import ChatTopic
 from summarizer.store.models import Article
 from summarizer.topics import MAX_TOPIC_CHARS
 from tests.bot.conftest import ADMIN_ID, Harness, quiet_time

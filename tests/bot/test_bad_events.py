@@ -11,7 +11,7 @@ from sqlmodel import Session
 from bot import format as fmt
 from bot.delivery import Outcome, deliver
 from bot.runtime import RUNTIME_KEY
-from summarizer.store import chats
+from bot.store import chats
 from tests.bot.conftest import Harness, quiet_time
 from tests.bot.fake_api import FakeBotApi
 

@@ -11,7 +11,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlmodel import Session
 
-from summarizer.store import chat_channels, chats
+from bot.store import channels as chat_channels
+from bot.store import chats
 from tests.bot.conftest import Harness
 from tests.bot.fake_api import BOT_ID, FakeBotApi
 from tests.bot.test_delivery import _hhmm, _subscribe

@@ -1,4 +1,4 @@
-"""summarizer.store.chats on SQLite and PostgreSQL: settings, claims that hold under races."""
+"""bot.store.chats on SQLite and PostgreSQL: settings, claims that hold under races."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ import pytest
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from summarizer.store import chat_tables, chats, deliveries
+from bot.store import chats, deliveries
+from bot.store import tables as chat_tables
+from bot.store.values import ChatInfo
 from summarizer.store.db import create_schema, make_engine
 
 pytestmark = pytest.mark.clock
@@ -27,7 +29,7 @@ def db(database_url: str) -> Iterator[Engine]:
     engine.dispose()
 
 
-def _new_chat(session: Session, chat_id: int = 42) -> chat_tables.ChatInfo:
+def _new_chat(session: Session, chat_id: int = 42) -> ChatInfo:
     return chats.ensure_chat(
         session=session,
         chat_id=chat_id,
@@ -54,7 +56,7 @@ def test_settings_topics_times_and_subscription(db: Engine) -> None:
             session=session, chat_id=42, timezone="Asia/Tokyo", words=60, quiet_days=["sat"]
         )
         chats.set_subscription(session=session, chat_id=42, active=True, now=NOW)
-        assert chats.get_chat(session=session, chat_id=42) == chat_tables.ChatInfo(
+        assert chats.get_chat(session=session, chat_id=42) == ChatInfo(
             id=42,
             kind="private",
             title="Ada",

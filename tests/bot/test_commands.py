@@ -13,7 +13,8 @@ from sqlmodel import Session
 from bot.format import when
 from bot.jobs import job_name
 from bot.settings import BotSettings
-from summarizer.store import chat_tables, chats
+from bot.store import chats
+from bot.store.values import ChatInfo
 from tests.bot.conftest import ADMIN_ID, Harness, clock_at
 from tests.bot.fake_api import BOT_USERNAME, FakeBotApi, Sent
 
@@ -21,7 +22,7 @@ USER = 4242
 GROUP = -1001234
 
 
-def _chat(harness: Harness, chat_id: int) -> chat_tables.ChatInfo:
+def _chat(harness: Harness, chat_id: int) -> ChatInfo:
     with Session(harness.engine) as session:
         info = chats.get_chat(session=session, chat_id=chat_id)
     assert info is not None

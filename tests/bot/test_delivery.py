@@ -20,8 +20,10 @@ from bot.ratelimit import PacingRateLimiter, is_routine
 from bot.runtime import RUNTIME_KEY
 from bot.schedule import slot_at
 from bot.settings import BotSettings
+from bot.store import chats, deliveries
+from bot.store import tables as chat_tables
+from bot.store.values import ChatInfo, DeliveryInfo
 from summarizer.service import BriefingService
-from summarizer.store import chat_tables, chats, deliveries
 from summarizer.store.db import create_schema, make_engine
 from tests.bot.conftest import DATA, Harness, config
 from tests.bot.fake_api import FakeBotApi
@@ -59,7 +61,7 @@ def _subscribe(
         )
 
 
-def _rows(engine: Engine, chat_id: int) -> list[chat_tables.DeliveryInfo]:
+def _rows(engine: Engine, chat_id: int) -> list[DeliveryInfo]:
     with Session(engine) as session:
         return deliveries.deliveries(session=session, chat_id=chat_id)
 
@@ -276,7 +278,7 @@ async def test_blocked_chat_is_unsubscribed(harness: Harness, fake_api: FakeBotA
     assert len(fake_api.calls("sendMessage")) == 1  # 403 is never retried
 
 
-def _chat(engine: Engine, chat_id: int) -> chat_tables.ChatInfo:
+def _chat(engine: Engine, chat_id: int) -> ChatInfo:
     with Session(engine) as session:
         info = chats.get_chat(session=session, chat_id=chat_id)
     assert info is not None

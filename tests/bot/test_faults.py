@@ -12,7 +12,7 @@ from telegram.error import BadRequest
 
 from bot.ratelimit import Limits
 from bot.sender import send_html
-from summarizer.store import chats
+from bot.store import chats
 from tests.bot.conftest import Harness
 from tests.bot.fake_api import FakeBotApi
 

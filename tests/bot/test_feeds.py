@@ -17,9 +17,9 @@ from sqlmodel import Session
 from bot.polling import poll_feeds
 from bot.runtime import Runtime
 from bot.settings import BotSettings
+from bot.store import chat_feeds, chats
+from bot.store.values import ChatFeedInfo
 from summarizer.service import BriefingService
-from summarizer.store import chat_feeds, chats
-from summarizer.store.chat_feed_tables import ChatFeedInfo
 from tests.bot.conftest import DATA, Harness, config
 from tests.bot.fake_api import FakeBotApi
 from tests.bot.feedsite import FeedSite, feed_site

@@ -9,7 +9,9 @@ import pytest
 from sqlmodel import Session
 
 from bot.jobs import job_name
-from summarizer.store import chat_tables, chats
+from bot.store import chats
+from bot.store import tables as chat_tables
+from bot.store.values import ChatInfo
 from tests.bot.conftest import Harness, clock_at
 from tests.bot.fake_api import BOT_USERNAME, FakeBotApi
 from tests.bot.test_delivery import _hhmm, _rows, _subscribe
@@ -19,7 +21,7 @@ pytestmark = pytest.mark.clock
 GROUP, SUPERGROUP = -4001, -1004001
 
 
-def _get(harness: Harness, chat_id: int) -> chat_tables.ChatInfo | None:
+def _get(harness: Harness, chat_id: int) -> ChatInfo | None:
     with Session(harness.engine) as session:
         return chats.get_chat(session=session, chat_id=chat_id)
 

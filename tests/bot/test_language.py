@@ -11,7 +11,7 @@ from bot import texts
 from bot.delivery import briefing_parts
 from bot.i18n import translator
 from bot.runtime import RUNTIME_KEY
-from summarizer.store import chats
+from bot.store import chats
 from tests.bot.conftest import Harness
 from tests.bot.fake_api import FakeBotApi
 

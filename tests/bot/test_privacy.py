@@ -10,7 +10,8 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from bot.settings import BotSettings
-from summarizer.store import chat_tables, chats
+from bot.store import chats
+from bot.store import tables as chat_tables
 from tests.bot.conftest import ADMIN_ID, Harness
 from tests.bot.fake_api import FakeBotApi
 

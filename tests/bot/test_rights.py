@@ -5,8 +5,8 @@ from __future__ import annotations
 from sqlmodel import Session
 
 from bot.rights import MemberCache
-from summarizer.store import chats
-from summarizer.store.chat_tables import ChatInfo
+from bot.store import chats
+from bot.store.values import ChatInfo
 from tests.bot.conftest import Harness, quiet_time
 from tests.bot.fake_api import BOT_USERNAME, FakeBotApi
 

@@ -12,8 +12,8 @@ from dataclasses import replace
 
 from sqlmodel import Session
 
+from bot.store import chats
 from bot.terminal import TerminalRequest, to_plain
-from summarizer.store import chats
 from tests.bot.conftest import ADMIN_ID, Harness
 from tests.bot.fake_api import FakeBotApi
 

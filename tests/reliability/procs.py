@@ -17,7 +17,7 @@ from typing import IO
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from summarizer.store import chats, deliveries
+from bot.store import chats, deliveries
 from summarizer.store.db import create_schema, make_engine
 from tests.bot.fake_api import FakeBotApi
 from tests.fakeclock import python_command

@@ -27,8 +27,9 @@ from bot.jobs import job_name
 from bot.polling import poll_feeds
 from bot.runtime import RUNTIME_KEY
 from bot.settings import BotSettings
+from bot.store import deliveries
+from bot.store import tables as chat_tables
 from summarizer.service import BriefingService
-from summarizer.store import chat_tables, deliveries
 from summarizer.store.db import create_schema, make_engine
 from tests.bot.conftest import DATA, TEST_SERVER_LIMITS, Harness, config
 from tests.ingest.http_server import Route, Site, serve

@@ -7,7 +7,8 @@ from datetime import UTC, datetime, timedelta
 
 from sqlmodel import Session, select
 
-from summarizer.store import chat_feeds, chats, feeds
+from bot.store import chat_feeds, chats
+from summarizer.store import feeds
 from summarizer.store.db import create_schema, make_engine
 from summarizer.store.models import Article, Feed, Source
 
@@ -82,7 +83,7 @@ def test_chat_feeds_are_polled_linked_and_read(database_url: str) -> None:
             ("https://bea.example/rss", other),
             ("https://operator.example/rss", operator),  # no chat follows it: not linked
         ):
-            chat_feeds.link_articles(session=session, feed_id=ids[url], article_ids=[article])
+            feeds.link_articles(session=session, feed_id=ids[url], article_ids=[article])
         everything = [own, other, operator, loose]
         ada = chat_feeds.reader(session=session, chat_id=ADA)
         assert ada is not None and ada.personal and not ada.own_only

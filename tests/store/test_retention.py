@@ -159,7 +159,7 @@ def test_a_steady_feed_over_months_keeps_the_sqlite_file_bounded(tmp_path: Path)
 
 
 def test_prune_drops_old_delivery_records_but_each_chats_newest_sent(database_url: str) -> None:
-    from summarizer.store import chats, deliveries
+    from bot.store import chats, deliveries
 
     engine = make_engine(database_url)
     create_schema(engine)

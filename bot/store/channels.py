@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
-from summarizer.store.chat_feed_tables import ChatChannel
+from bot.store.feed_tables import ChatChannel
 
 
 def set_channel(

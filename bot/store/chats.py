@@ -11,16 +11,16 @@ from sqlalchemy import select as sa_select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
-from summarizer.store.chat_feed_tables import ChatChannel, ChatFeed, ChatReading
-from summarizer.store.chat_tables import (
+from bot.store.feed_tables import ChatChannel, ChatFeed, ChatReading
+from bot.store.tables import (
     Chat,
     ChatDelivery,
-    ChatInfo,
     ChatSchedule,
     ChatSubscription,
     ChatTopic,
     utcnow,
 )
+from bot.store.values import ChatInfo
 
 Ts = TypeVarTuple("Ts")
 

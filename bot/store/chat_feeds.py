@@ -1,9 +1,10 @@
-"""Data access for feeds per chat: follow and drop, the articles each feed brought, and what a
-chat's briefings read.
+"""Data access for feeds per chat: follow and drop, and what a chat's briefings read (which
+articles its feeds brought).
 
 Addresses arrive normalised (summarizer.ingest.urls.normalize_feed_url, through
 summarizer.ingest.opml.plan_import): one `feed` row per address, shared by every chat and the
-operator, polled once whoever follows it (summarizer.polling; its state is the feed row's).
+operator, polled once whoever follows it (summarizer.polling; its state is the feed row's, and
+the articles it brought for chats are the domain's FeedArticle rows).
 """
 
 from __future__ import annotations
@@ -12,17 +13,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, exists
 from sqlmodel import Session, col, select
 
-from summarizer.store.chat_feed_tables import (
-    ChatChannel,
-    ChatFeed,
-    ChatFeedInfo,
-    ChatReading,
-    FeedArticle,
-)
-from summarizer.store.models import Feed
+from bot.store.feed_tables import ChatChannel, ChatFeed, ChatReading
+from bot.store.values import ChatFeedInfo
+from summarizer.store.models import Feed, FeedArticle
 
 
 def chat_feeds(*, session: Session, chat_id: int) -> list[ChatFeedInfo]:
@@ -121,32 +116,6 @@ def never_polled(*, session: Session, urls: Iterable[str]) -> list[str]:
     return [url for url in wanted if url in fresh]
 
 
-def link_articles(*, session: Session, feed_id: int, article_ids: Iterable[int]) -> None:
-    """Remember that a feed chats follow brought these new articles (what those chats read).
-
-    Nothing is written for a feed no chat follows: while no chat follows feeds of its own,
-    briefings need no filtering at all (see `reader`).
-    """
-    ids = sorted(set(article_ids))
-    followed = session.exec(select(ChatFeed.id).where(ChatFeed.feed_id == feed_id).limit(1))
-    if not ids or followed.first() is None:
-        return
-    known = set(
-        session.exec(
-            select(FeedArticle.article_id).where(
-                FeedArticle.feed_id == feed_id, col(FeedArticle.article_id).in_(ids)
-            )
-        )
-    )
-    session.add_all(FeedArticle(feed_id=feed_id, article_id=i) for i in ids if i not in known)
-    session.commit()
-
-
-def followed_by_chats() -> ColumnElement[bool]:
-    """A condition on `feed` rows: at least one chat follows the feed (so it is polled)."""
-    return exists(select(ChatFeed.id).where(col(ChatFeed.feed_id) == col(Feed.id)))
-
-
 def own_feeds_only(*, session: Session, chat_id: int) -> bool:
     """Whether a chat's briefings read only its own feeds (default: its own and the operator's)."""
     row = session.get(ChatReading, chat_id)
@@ -233,8 +202,6 @@ __all__ = [
     "add_chat_feeds",
     "chat_feed_urls",
     "chat_feeds",
-    "followed_by_chats",
-    "link_articles",
     "never_polled",
     "open_articles",
     "own_feeds_only",

@@ -1,4 +1,4 @@
-"""Tables and values of bot chats: settings, subscriptions, topics, schedules and deliveries.
+"""Tables of bot chats: settings, subscriptions, topics, schedules and deliveries.
 
 Deliveries carry a unique (chat_id, slot) key: claiming the row before sending is what keeps a
 scheduled briefing from going out twice, across restarts and concurrent bot processes.
@@ -6,7 +6,6 @@ scheduled briefing from going out twice, across restarts and concurrent bot proc
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy import BigInteger, Column, ForeignKey, UniqueConstraint
@@ -102,32 +101,3 @@ class ChatDelivery(SQLModel, table=True):
     error: str = Field(default="", max_length=500)
 
     __table_args__ = (UniqueConstraint("chat_id", "slot", name="uq_chat_delivery_slot"),)
-
-
-@dataclass(frozen=True, slots=True)
-class ChatInfo:
-    """A chat's settings as the bot reads them."""
-
-    id: int
-    kind: str
-    title: str
-    timezone: str
-    times: tuple[str, ...]
-    topics: tuple[str, ...]
-    words: int | None
-    quiet_days: tuple[str, ...]
-    subscribed: bool
-    subscribed_at: datetime | None = None
-    language: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class DeliveryInfo:
-    """One delivery row as the bot reads it."""
-
-    chat_id: int
-    slot: datetime
-    status: str
-    claimed_at: datetime
-    sent_at: datetime | None
-    attempts: int

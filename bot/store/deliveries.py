@@ -15,13 +15,8 @@ from sqlalchemy import func, insert, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
-from summarizer.store.chat_tables import (
-    CLAIMED,
-    SENDING,
-    SENT,
-    ChatDelivery,
-    DeliveryInfo,
-)
+from bot.store.tables import CLAIMED, SENDING, SENT, ChatDelivery
+from bot.store.values import DeliveryInfo
 
 
 @dataclass(frozen=True, slots=True)

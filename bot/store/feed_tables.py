@@ -1,20 +1,21 @@
-"""Tables of feeds per chat: which chat follows which feed, the articles each feed brought,
-whether a chat reads only its own feeds, and the channel it posts to.
+"""Tables of feeds per chat: which chat follows which feed, whether a chat reads only its own
+feeds, and the channel it posts to.
 
 Chat feeds reference the `feed` rows (one row per address, `active` only for the operator's
 global feeds), so an address followed by many chats is stored once and polled once, with the
-operator's feeds, under their leases and backoff (summarizer.polling).
+operator's feeds, under their leases and backoff (summarizer.polling, which finds the feeds
+chats follow through summarizer.store.seam); the articles each feed brought are the domain's
+(summarizer.store.models.FeedArticle).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import BigInteger, Column, ForeignKey, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from summarizer.store.chat_tables import utcnow
+from bot.store.tables import utcnow
 from summarizer.store.types import UTCDateTime
 
 
@@ -53,23 +54,6 @@ class ChatFeed(SQLModel, table=True):
     added_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
-class FeedArticle(SQLModel, table=True):
-    """An article a feed brought first: which chats' feeds an article belongs to."""
-
-    __tablename__ = "feed_article"
-
-    feed_id: int = Field(sa_column=_feed_fk(primary=True))
-    article_id: int = Field(
-        sa_column=Column(
-            Integer,
-            ForeignKey("article.id", ondelete="CASCADE"),
-            primary_key=True,
-            autoincrement=False,
-            index=True,
-        )
-    )
-
-
 class ChatReading(SQLModel, table=True):
     """What a chat's briefings draw on: its own feeds only, or those plus the operator's."""
 
@@ -90,23 +74,8 @@ class ChatChannel(SQLModel, table=True):
     set_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
-@dataclass(frozen=True, slots=True)
-class ChatFeedInfo:
-    """A chat's feed as /feeds lists it: its number in the list, address, title and state."""
-
-    number: int
-    url: str
-    title: str
-    polled_at: datetime | None
-    succeeded_at: datetime | None
-    error: str
-    operator_feed: bool  # also one of the operator's global feeds (polled with those)
-
-
 __all__ = [
     "ChatChannel",
     "ChatFeed",
-    "ChatFeedInfo",
     "ChatReading",
-    "FeedArticle",
 ]

@@ -1,0 +1,51 @@
+"""Values of the bot's data as handlers, jobs and deliveries read them (never table rows)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ChatInfo:
+    """A chat's settings as the bot reads them."""
+
+    id: int
+    kind: str
+    title: str
+    timezone: str
+    times: tuple[str, ...]
+    topics: tuple[str, ...]
+    words: int | None
+    quiet_days: tuple[str, ...]
+    subscribed: bool
+    subscribed_at: datetime | None = None
+    language: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DeliveryInfo:
+    """One delivery row as the bot reads it."""
+
+    chat_id: int
+    slot: datetime
+    status: str
+    claimed_at: datetime
+    sent_at: datetime | None
+    attempts: int
+
+
+@dataclass(frozen=True, slots=True)
+class ChatFeedInfo:
+    """A chat's feed as /feeds lists it: its number in the list, address, title and state."""
+
+    number: int
+    url: str
+    title: str
+    polled_at: datetime | None
+    succeeded_at: datetime | None
+    error: str
+    operator_feed: bool  # also one of the operator's global feeds (polled with those)
+
+
+__all__ = ["ChatFeedInfo", "ChatInfo", "DeliveryInfo"]
