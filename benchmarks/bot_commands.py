@@ -1,7 +1,8 @@
 """Commands answered per second by one bot process, ours beside a bare python-telegram-bot echo bot.
 
 Run: .venv/bin/python -m benchmarks.bot_commands [--commands 1000] [--rounds 3]
-     (add --profile FILE to run ours once more under cProfile and save its statistics)
+     (add --profile FILE to run ours and the bare echo bot once more each under cProfile, timed
+     by CPU time, and save their statistics in FILE and FILE.echo)
 
 One fake Bot API (tests/bot, HTTP on 127.0.0.1, its flood limits lifted) serves, one after the
 other, four bots that each run as a process of their own: a bare PTB echo bot as PTB's
@@ -74,11 +75,11 @@ def _start(
 ) -> subprocess.Popen[bytes]:
     """Start one bot process (ours as `briefing run` without -v, as it is deployed)."""
     if kind.ours:
-        prefix = ["-m", "cProfile", "-o", str(profile)] if profile else []
-        command = [sys.executable, *prefix, "-m", "bot.cli", "run"]
+        module = ["bot.cli", "run"]
     else:
-        command = [sys.executable, "-m", "benchmarks.bot_commands", "echo"]
-        command += ["--concurrent", str(kind.concurrent)]
+        module = ["benchmarks.bot_commands", "echo", "--concurrent", str(kind.concurrent)]
+    prefix = ["-m", "benchmarks.cpu_profile", str(profile)] if profile else ["-m"]
+    command = [sys.executable, *prefix, *module]
     out = log.open("ab")
     process = subprocess.Popen(
         command, cwd=REPO_ROOT, env=_bot_env(fake, config), stdout=out, stderr=subprocess.STDOUT
@@ -167,7 +168,8 @@ def _first_replies(fake: FaultyBotApi, chats: set[int]) -> dict[int, float]:
 def measure(count: int, rounds: int, profile: Path | None) -> dict[Kind, list[dict[str, float]]]:
     """Run every kind `rounds` times, alternating, against one fake server; return the rows.
 
-    With `profile`, one more /help burst of ours runs under cProfile afterwards (not counted).
+    With `profile`, one more /help burst of ours and of the bare echo bot runs under cProfile
+    afterwards (not counted), their statistics saved in `profile` and `profile`.echo.
     """
     limits = Limits(chat_interval=0.0, global_per_second=10_000_000)
     fake = FaultyBotApi(token=TOKEN, limits=limits)
@@ -194,8 +196,11 @@ def measure(count: int, rounds: int, profile: Path | None) -> dict[Kind, list[di
                         flush=True,
                     )
             if profile is not None:
-                row = burst(KINDS[2], fake, toml, work, (block + 1) * 1_000_000, count, profile)
-                print(f"under cProfile: {row['rate']:.0f} commands/s; saved {profile}")
+                echo = profile.with_name(profile.name + ".echo")
+                for offset, kind, out in ((1, KINDS[2], profile), (2, KINDS[0], echo)):
+                    first = (block + offset) * 1_000_000
+                    row = burst(kind, fake, toml, work, first, count, out)
+                    print(f"{kind.name} under cProfile: {row['cpu rate']:.0f} per CPU s; {out}")
     finally:
         fake.stop()
     return results
@@ -265,7 +270,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--commands", type=int, default=1000)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--concurrent", type=int, default=0, help="echo bot: updates in flight")
-    parser.add_argument("--profile", type=Path, help="save cProfile statistics of ours (/help)")
+    parser.add_argument("--profile", type=Path, help="save CPU profiles of ours (/help) and echo")
     args = parser.parse_args(argv)
     if args.mode == "echo":
         echo_bot(args.concurrent)
