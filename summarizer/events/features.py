@@ -181,11 +181,13 @@ class ArticleFeatures:
             say who and where the article is about.
         headline: mention keys of the title's content words (see `mentions`), names and other
             words alike: what the title says happened.
+        dates: the days the title and lead name without a year (see `dates`): when.
     """
 
     counts: Counter[str]
     names: frozenset[str]
     headline: frozenset[str] = frozenset()
+    dates: frozenset[str] = frozenset()
 
 
 def mentions(features: Iterable[str]) -> set[str]:
@@ -237,7 +239,75 @@ def article_features(
         counts=counts,
         names=frozenset(ENTITY + n for n in central),
         headline=frozenset(term[:MENTION_LETTERS] for term in title_terms),
+        dates=dates(title) | dates(body, max_body_words),
     )
+
+
+# Month names by how a text spells them beside a day number: English (capitalised, so the
+# verbs "may" and "march" stay out), then, in any case, Russian and Ukrainian (genitive and the
+# usual abbreviations), German, French and Spanish.
+_MONTHS: tuple[tuple[str, ...], ...] = (
+    ("January", "Jan", "января", "янв", "січня", "Januar", "janvier", "enero"),
+    ("February", "Feb", "февраля", "фев", "лютого", "Februar", "février", "febrero"),
+    ("March", "Mar", "марта", "мар", "березня", "März", "mars", "marzo"),
+    ("April", "Apr", "апреля", "апр", "квітня", "avril", "abril"),
+    ("May", "мая", "травня", "Mai", "mai", "mayo"),
+    ("June", "Jun", "июня", "июн", "червня", "Juni", "juin", "junio"),
+    ("July", "Jul", "июля", "июл", "липня", "Juli", "juillet", "julio"),
+    ("August", "Aug", "августа", "авг", "серпня", "août", "agosto"),
+    ("September", "Sept", "Sep", "сентября", "сент", "сен", "вересня", "septembre", "septiembre"),
+    ("October", "Oct", "октября", "окт", "жовтня", "Oktober", "octobre", "octubre"),
+    ("November", "Nov", "ноября", "нояб", "ноя", "листопада", "novembre", "noviembre"),
+    ("December", "Dec", "декабря", "дек", "грудня", "Dezember", "décembre", "diciembre"),
+)
+_MONTH_OF = {name.casefold(): number for number, names in enumerate(_MONTHS, 1) for name in names}
+_ENGLISH = frozenset(name for names in _MONTHS for name in names[:3] if name.isascii())
+_MONTH = "|".join(sorted(_MONTH_OF, key=len, reverse=True))
+_YEAR = r"(?:\s*,?\s*(?P<{}>(?:1[89]|20)\d\d)\b)?"
+_DATE = re.compile(
+    # "9 ноября", "5. November", "5 de mayo", "5th November 2019"; "November 5, 2019"
+    rf"(?<![\w.,])(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\.?\s+(?:de\s+)?(?P<month>(?i:{_MONTH}))\b\.?"
+    + _YEAR.format("year")
+    + rf"|\b(?P<month2>(?i:{_MONTH}))\.?\s+(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\b(?![.,]\d)"
+    + _YEAR.format("year2")
+)
+_FIRST_WORDS = re.compile(r"(?:[\W_]*[^\W_]+){1,%d}")
+
+
+def dates(text: str, limit: int | None = None) -> frozenset[str]:
+    """The days a text names without a year, as "MM-DD" (of its first `limit` words).
+
+    A news text gives the day of what it reports by day and month alone ("on 9 November",
+    "Tuesday, November 5"); a date with its year ("disappeared on 9 November 2018") usually
+    points back to an earlier happening, so it is left out. English month names count only
+    when capitalised ("May 5", not "may 5").
+
+    Args:
+        text: any text.
+        limit: read only this many words from the start (None: all of it).
+
+    Returns:
+        The dates, e.g. {"11-09"}.
+    """
+    if limit is not None:
+        first = re.compile(_FIRST_WORDS.pattern % limit).match(text)
+        text = first.group() if first else ""
+    found: set[str] = set()
+    for match in _DATE.finditer(text):
+        if match["month"] is not None:
+            day, month, year = match["day"], match["month"], match["year"]
+        else:
+            day, month, year = match["day2"], match["month2"], match["year2"]
+        number = _MONTH_OF.get(month.casefold())
+        if year is not None or number is None or not 1 <= int(day) <= 31:
+            continue
+        if month.isascii() and month[:1].islower() and month.casefold() in _ENGLISH_KEYS:
+            continue  # "may 5": a verb, not a month
+        found.add(f"{number:02d}-{int(day):02d}")
+    return frozenset(found)
+
+
+_ENGLISH_KEYS = frozenset(name.casefold() for name in _ENGLISH)
 
 
 def doc_features(
