@@ -32,8 +32,8 @@ DEFAULT_THRESHOLD = 0.2
 #: mentions (Magadan against Cherepovets, Putin against Lukashenko): same subject, another
 #: happening.
 CONFLICT_FACTOR = 1 / 3
-#: Factor on the score when both sides date what they tell (a day and month without a year, in
-#: the title or lead) and share no such day: the same subject on another day (a city's
+#: Factor on the score when both sides date what they tell (a day and month of the article's
+#: year, in the title or lead) and share no such day: the same subject on another day (a city's
 #: self-isolation index on 4 May against 9 May), so another happening.
 DATE_CONFLICT_FACTOR = CONFLICT_FACTOR
 #: Largest share of the score that time takes off within the window.
@@ -96,7 +96,7 @@ class Evidence:
         terms: cosine of the terms alone with the event's centroid (what happened).
         names: cosine of the names and numbers alone (who, where, how many).
         conflict: each side names someone or somewhere central that the other never mentions.
-        dates_differ: both sides name days (without a year) and share none.
+        dates_differ: both sides name days of their year and share none.
         discount: time factor, 1.0 within the event's span, down to 1 - TIME_DISCOUNT at the
             window's edge, 0.0 beyond it.
         support: how well the article's headline and the event's headlines are told by the
@@ -283,7 +283,7 @@ class EventIndex:
         """The article as a one-member item (its features count in the frequencies)."""
         if doc.published.tzinfo is None:
             raise ValueError(f"article {doc.article_id}: published must be timezone-aware (UTC)")
-        features = article_features(doc.title, doc.body, doc.language)
+        features = article_features(doc.title, doc.body, doc.language, year=doc.published.year)
         self.frequencies.observe(features.counts)
         return Item.of(
             weigh(features.counts, self.frequencies, language=doc.language),
@@ -411,7 +411,7 @@ def _conflict(article: Item, event: Item) -> bool:
 
 
 def _dates_differ(article: Item, event: Item) -> bool:
-    """Both sides name days (without a year) and none of the article's days is the event's."""
+    """Both sides name days of their year, and none of the article's days is the event's."""
     if not article.dates or not event.dates:
         return False
     return article.dates.keys().isdisjoint(event.dates.keys())

@@ -181,7 +181,7 @@ class ArticleFeatures:
             say who and where the article is about.
         headline: mention keys of the title's content words (see `mentions`), names and other
             words alike: what the title says happened.
-        dates: the days the title and lead name without a year (see `dates`): when.
+        dates: the days of its year the title and lead name (see `dates`): when.
     """
 
     counts: Counter[str]
@@ -199,7 +199,12 @@ def mentions(features: Iterable[str]) -> set[str]:
 
 
 def article_features(
-    title: str, body: str, language: str = "en", *, max_body_words: int = 400
+    title: str,
+    body: str,
+    language: str = "en",
+    *,
+    max_body_words: int = 400,
+    year: int | None = None,
 ) -> ArticleFeatures:
     """Read an article's features: terms, names and numbers of its title and lead.
 
@@ -209,6 +214,7 @@ def article_features(
         language: ISO 639-1 code.
         max_body_words: only the first words of the body count (the lead names the event; it
             also bounds the cost per article).
+        year: the article's year of publication, for its dates (see `dates`).
 
     Returns:
         The counts and the central names.
@@ -239,7 +245,7 @@ def article_features(
         counts=counts,
         names=frozenset(ENTITY + n for n in central),
         headline=frozenset(term[:MENTION_LETTERS] for term in title_terms),
-        dates=dates(title) | dates(body, max_body_words),
+        dates=dates(title, year=year) | dates(body, max_body_words, year=year),
     )
 
 
@@ -274,17 +280,19 @@ _DATE = re.compile(
 _FIRST_WORDS = re.compile(r"(?:[\W_]*[^\W_]+){1,%d}")
 
 
-def dates(text: str, limit: int | None = None) -> frozenset[str]:
-    """The days a text names without a year, as "MM-DD" (of its first `limit` words).
+def dates(text: str, limit: int | None = None, *, year: int | None = None) -> frozenset[str]:
+    """The days of the current year a text names, as "MM-DD" (of its first `limit` words).
 
-    A news text gives the day of what it reports by day and month alone ("on 9 November",
-    "Tuesday, November 5"); a date with its year ("disappeared on 9 November 2018") usually
-    points back to an earlier happening, so it is left out. English month names count only
-    when capitalised ("May 5", not "may 5").
+    A news text gives the day of what it reports by day and month ("on 9 November", "Tuesday,
+    November 5"), with the year at most in a formal quote ("5 May 2020"); a date in another
+    year ("disappeared on 9 November 2018") points back to an earlier happening, so it is
+    left out. English month names count only when capitalised ("May 5", not "may 5").
 
     Args:
         text: any text.
         limit: read only this many words from the start (None: all of it).
+        year: the text's own year (its publication): dates given with this year count too;
+            None leaves out every date given with a year.
 
     Returns:
         The dates, e.g. {"11-09"}.
@@ -295,12 +303,14 @@ def dates(text: str, limit: int | None = None) -> frozenset[str]:
     found: set[str] = set()
     for match in _DATE.finditer(text):
         if match["month"] is not None:
-            day, month, year = match["day"], match["month"], match["year"]
+            day, month, given = match["day"], match["month"], match["year"]
         else:
-            day, month, year = match["day2"], match["month2"], match["year2"]
+            day, month, given = match["day2"], match["month2"], match["year2"]
         number = _MONTH_OF.get(month.casefold())
-        if year is not None or number is None or not 1 <= int(day) <= 31:
+        if number is None or not 1 <= int(day) <= 31:
             continue
+        if given is not None and int(given) != year:
+            continue  # another year: an earlier (or a planned) happening
         if month.isascii() and month[:1].islower() and month.casefold() in _ENGLISH_KEYS:
             continue  # "may 5": a verb, not a month
         found.add(f"{number:02d}-{int(day):02d}")

@@ -118,6 +118,12 @@ def test_dates_skip_years_verbs_and_plain_numbers(text: str) -> None:
     assert dates(text) == frozenset()
 
 
+def test_dates_given_with_the_year_of_publication_count() -> None:
+    text = "«Соглашение подписано 5 мая 2020 года», а 9 ноября 2018 года его только обсуждали"
+    assert dates(text, year=2020) == {"05-05"}
+    assert dates(text) == frozenset()  # no year known: every dated-with-year day is left out
+
+
 def test_dates_of_an_article_come_from_its_title_and_lead() -> None:
     lead = "Городской каток откроется 1 декабря. " + "Подробности позже. " * 300
     features = article_features(
