@@ -267,16 +267,14 @@ _MONTHS: tuple[tuple[str, ...], ...] = (
     ("December", "Dec", "декабря", "дек", "грудня", "Dezember", "décembre", "diciembre"),
 )
 _MONTH_OF = {name.casefold(): number for number, names in enumerate(_MONTHS, 1) for name in names}
-_ENGLISH = frozenset(name for names in _MONTHS for name in names[:3] if name.isascii())
-_MONTH = "|".join(sorted(_MONTH_OF, key=len, reverse=True))
-_YEAR = r"(?:\s*,?\s*(?P<{}>(?:1[89]|20)\d\d)\b)?"
-_DATE = re.compile(
-    # "9 ноября", "5. November", "5 de mayo", "5th November 2019"; "November 5, 2019"
-    rf"(?<![\w.,])(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\.?\s+(?:de\s+)?(?P<month>(?i:{_MONTH}))\b\.?"
-    + _YEAR.format("year")
-    + rf"|\b(?P<month2>(?i:{_MONTH}))\.?\s+(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\b(?![.,]\d)"
-    + _YEAR.format("year2")
-)
+_ENGLISH = frozenset(name.casefold() for names in _MONTHS for name in names[:3] if name.isascii())
+# A day number ("9", "5th", "3.") that is no part of a longer number ("5,5", "12.5", "2019").
+_DAY = re.compile(r"(?<![\w.,])([0-3]?\d)(?:st|nd|rd|th)?(?!\w|[.,]\d)")
+# What may follow a day: its month ("9 ноября", "3. Oktober", "5 de mayo"), then maybe a year.
+_MONTH_AFTER = re.compile(r"\.?\s+(?:de\s+)?([^\W\d_]+)\.?(?:\s*,?\s*((?:1[89]|20)\d\d)\b)?")
+# What may come before a day: its month ("November 5", "Nov. 5"); the window ends at the day.
+_MONTH_BEFORE = re.compile(r"([^\W\d_]+)\.?\s+$")
+_YEAR_AFTER = re.compile(r"\s*,?\s*((?:1[89]|20)\d\d)\b")
 _FIRST_WORDS = re.compile(r"(?:[\W_]*[^\W_]+){1,%d}")
 
 
@@ -301,23 +299,25 @@ def dates(text: str, limit: int | None = None, *, year: int | None = None) -> fr
         first = re.compile(_FIRST_WORDS.pattern % limit).match(text)
         text = first.group() if first else ""
     found: set[str] = set()
-    for match in _DATE.finditer(text):
-        if match["month"] is not None:
-            day, month, given = match["day"], match["month"], match["year"]
-        else:
-            day, month, given = match["day2"], match["month2"], match["year2"]
-        number = _MONTH_OF.get(month.casefold())
-        if number is None or not 1 <= int(day) <= 31:
+    for match in _DAY.finditer(text):
+        after = _MONTH_AFTER.match(text, match.end())
+        month, given = (after[1], after[2]) if after else ("", None)
+        if month.casefold() not in _MONTH_OF:
+            before = _MONTH_BEFORE.search(text, max(0, match.start() - 16), match.start())
+            if before is None or before[1].casefold() not in _MONTH_OF:
+                continue
+            month = before[1]
+            then = _YEAR_AFTER.match(text, match.end())
+            given = then[1] if then else None
+        day = int(match[1])
+        if not 1 <= day <= 31:
             continue
+        if month.casefold() in _ENGLISH and not month[0].isupper():
+            continue  # "may 5": a verb, not a month
         if given is not None and int(given) != year:
             continue  # another year: an earlier (or a planned) happening
-        if month.isascii() and month[:1].islower() and month.casefold() in _ENGLISH_KEYS:
-            continue  # "may 5": a verb, not a month
-        found.add(f"{number:02d}-{int(day):02d}")
+        found.add(f"{_MONTH_OF[month.casefold()]:02d}-{day:02d}")
     return frozenset(found)
-
-
-_ENGLISH_KEYS = frozenset(name.casefold() for name in _ENGLISH)
 
 
 def doc_features(
