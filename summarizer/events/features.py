@@ -268,8 +268,9 @@ _MONTHS: tuple[tuple[str, ...], ...] = (
 )
 _MONTH_OF = {name.casefold(): number for number, names in enumerate(_MONTHS, 1) for name in names}
 _ENGLISH = frozenset(name.casefold() for names in _MONTHS for name in names[:3] if name.isascii())
-# A day number ("9", "5th", "3.") that is no part of a longer number ("5,5", "12.5", "2019").
-_DAY = re.compile(r"(?<![\w.,])([0-3]?\d)(?:st|nd|rd|th)?(?!\w|[.,]\d)")
+# A day number ("9", "5th", "1er", "5-го", "3.") that is no part of a longer number ("5,5",
+# "12.5", "2019").
+_DAY = re.compile(r"(?<![\w.,])([0-3]?\d)(?:st|nd|rd|th|er|-го)?(?!\w|[.,]\d)")
 # What may follow a day: its month ("9 ноября", "3. Oktober", "5 de mayo"), then maybe a year.
 _MONTH_AFTER = re.compile(r"\.?\s+(?:de\s+)?([^\W\d_]+)\.?(?:\s*,?\s*((?:1[89]|20)\d\d)\b)?")
 # What may come before a day: its month ("November 5", "Nov. 5"); the window ends at the day.

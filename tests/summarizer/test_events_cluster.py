@@ -306,6 +306,8 @@ def test_same_subject_on_another_day_is_another_event() -> None:
     )
     evidence = pair_evidence(tuesday, saturday)
     assert evidence.dates_differ and not evidence.joins()
+    index = EventIndex()
+    assert index.add(tuesday).is_new and index.add(saturday).is_new
     undated = ru_doc(
         3,
         "Тверь оказалась последней в рейтинге чистоты улиц",

@@ -97,6 +97,8 @@ def test_rare_words_weigh_more_than_common_ones_in_any_database() -> None:
         ("Der Zug entgleiste am 3. Oktober bei Ulm", {"10-03"}),
         ("La grève commence le 14 juillet à Lyon", {"07-14"}),
         ("La feria abre el 5 de mayo en Sevilla", {"05-05"}),
+        ("Le marché ouvre le 1er mai", {"05-01"}),
+        ("Заседание назначено на 5-го мая", {"05-05"}),
         ("Выставка пройдет с 11 по 15 ноября", {"11-15"}),
     ],
 )
