@@ -12,8 +12,10 @@ Component rows sit beside, labelled: the pair's raw evidence (as the event index
 similarity of the two halves, the score with conflicts, headline support) with the best threshold
 chosen on the answers (in-sample, so flattering) and the same choice cross-validated (threshold
 picked on the other folds, scored on the held-out fold); then each constant of the product's rule
-cross-validated with the others held at their values. The product's wrong pairs are listed with
-their titles. Prints Markdown tables and writes benchmarks/results/eventpairs.md.
+cross-validated with the others held at their values, and the rule with each part taken out (the
+date conflict, the name conflict, headline support), scored as it is, leave-one-out and by folds.
+The product's wrong pairs are listed with their titles. Prints Markdown tables and writes
+benchmarks/results/eventpairs.md.
 """
 
 from __future__ import annotations
