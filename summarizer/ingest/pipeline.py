@@ -17,7 +17,7 @@ from summarizer.ingest.dates import find_published, is_plausible
 from summarizer.ingest.fingerprint import content_fingerprint
 from summarizer.ingest.html_meta import published_from_html
 from summarizer.ingest.outlet import choose_outlet
-from summarizer.summarize.article import summarize_article
+from summarizer.summarize.article import DEFAULT_SENTENCES, summarize_article
 from summarizer.text.language import detect_language
 from summarizer.text.sentences import split_sentences
 from summarizer.text.tokenizer import word_count
@@ -35,7 +35,7 @@ class SummarySpec:
     """Which summary to write: method and length (sentences or words)."""
 
     method: str = "default"
-    sentences: int | None = 3
+    sentences: int | None = DEFAULT_SENTENCES
     words: int | None = None
 
     @property
