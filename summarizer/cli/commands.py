@@ -293,9 +293,7 @@ def add_domain_commands(sub: Any) -> None:
     length = p.add_mutually_exclusive_group()
     length.add_argument("--sentences", type=positive, help="summary length in sentences")
     length.add_argument("--words", type=positive, help="summary length in words")
-    p.add_argument(
-        "--method", choices=METHODS, help="summariser (default: [summaries] method)"
-    )
+    p.add_argument("--method", choices=METHODS, help="summariser (default: [summaries] method)")
     p.set_defaults(handler=cmd_article)
 
     p = sub.add_parser("ingest", help="add files, directories, URLs and feeds to the database")

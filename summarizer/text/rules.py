@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import re
 
+from summarizer.text.datelines import parse_dateline
 from summarizer.text.language import stop_words
 from summarizer.text.tokenizer import UNSPACED, character_bigrams, word_count, words
 
@@ -303,40 +304,9 @@ def is_promotional(sentence: str, language: str = "en") -> bool:
     )
 
 
-# -- datelines -------------------------------------------------------------------------------
+# -- datelines (the grammar is summarizer.text.datelines) -------------------------------------
 
-_DASH = r"\s*[-–—]+\s*"
 _BULLET = re.compile(r"^[-–—•*·▪►]\s+(?=\S)")
-_AGENCY = r"\((?:[A-Z][\w.&'’ -]{0,40}|[A-Z]{2,10})\)"
-_MONTH_DAY = (
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?"
-)
-_CAPS_PLACE = r"[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*){0,4}"  # "ST. JOSEPH", "PORT ESSEL"
-_REGION = r"(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?"  # ", Mich.", ", Belarus"
-# "PORT ESSEL, March 15 (Port Essel Echo) - ", "ST. JOSEPH, Mich. (AP) — ", "WASHINGTON (AP) — ",
-# "MINSK, Belarus — ", "NEW YORK (Reuters) - ": a place in capitals, maybe a region and a date,
-# maybe an agency, then a dash.
-_CAPS_DATELINE = re.compile(
-    rf"^{_CAPS_PLACE}{_REGION}(?:,\s*{_MONTH_DAY})?\s*(?:{_AGENCY})?{_DASH}(?=[\"“‘'(]?[A-Z0-9])"
-)
-# "Hong Kong (CNN Business)A muddled ...", "London (Reuters) - ": any place, then an agency.
-_AGENCY_DATELINE = re.compile(
-    rf"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}}{_REGION}(?:,\s*{_MONTH_DAY})?\s*{_AGENCY}"
-    rf"(?:{_DASH}|\s*)(?=[\"“‘'(]?[A-Z0-9])"
-)
-# "Meadow Lake, Saskatchewan – The council ...": a place in title case, only where a text opens.
-_TITLE_DATELINE = re.compile(
-    rf"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,2}}{_REGION}(?:,\s*{_MONTH_DAY})?\s+[–—]\s+"
-    rf"(?=[\"“‘'(]?[A-Z])"
-)
-
-
-# "Tuesday, January 18, 2005 - Through a telethon ...": a full date opening the sentence.
-_DATE_DATELINE = re.compile(
-    r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:January|February|March|April|May"
-    r"|June|July|August|September|October|November|December)\s+\d{1,2},?\s+\d{4}"
-    rf"(?:{_DASH}|\s*(?=[A-Z]))(?=[\"“‘'(]?[A-Z])"
-)
 
 
 def tidy(sentence: str, *, opens_text: bool = False) -> str:
@@ -365,13 +335,9 @@ def strip_dateline(sentence: str, *, opens_text: bool = False) -> str:
         be left).
     """
     text = sentence.strip()
-    patterns = [_CAPS_DATELINE, _AGENCY_DATELINE, _DATE_DATELINE]
-    if opens_text:
-        patterns.append(_TITLE_DATELINE)
-    for pattern in patterns:
-        match = pattern.match(text)
-        if match and len(text[match.end() :].split()) >= MIN_WORDS:
-            return text[match.end() :]
+    dateline = parse_dateline(text, opens_text=opens_text)
+    if dateline and len(text[dateline.end :].split()) >= MIN_WORDS:
+        return text[dateline.end :]
     return text
 
 
