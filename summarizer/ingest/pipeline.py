@@ -100,7 +100,9 @@ def build_article(
         language = detect_language(body) or "en"
     with stage("cleaning", location):
         title = _SPACES.sub(" ", cleaned.title).strip() or _title_from_body(body, language)
-        source = choose_outlet(names, text=raw.content, location=location)
+        page = raw.content if raw.kind == "html" else ""
+        cue_source = body if page else raw.content
+        source = choose_outlet(names, text=cue_source, location=location, page=page)
     sentences: tuple[str, ...] = ()
     if summary is not None:
         with stage("summarising", location):
