@@ -25,8 +25,10 @@ __all__ = [
     "is_promotional",
     "is_prose",
     "leans_back",
+    "names_nothing",
     "stands_alone",
     "strip_dateline",
+    "talks_to_reader",
     "tidy",
     "unresolved_reference",
 ]
@@ -96,7 +98,7 @@ def is_prose(sentence: str, language: str = "en") -> bool:
         cased = [w for w in tokens if w.lower() != w.upper()]
         if cased and lower * 3 < len(cased):
             return False  # a headline in title case, a shout or a list of names
-    return not is_promotional(text, language)
+    return not is_promotional(text, language) and not talks_to_reader(text, language)
 
 
 def is_headline(title: str) -> bool:
@@ -541,7 +543,99 @@ def _leans_back(text: str, language: str) -> bool:
         return True  # "Everyone called him Mike.", "Most of us ...", "Mr. Garrett then swung"
     if _ADDITIVE & set(words_only[1:5]):
         return True  # "Kazakhstan also needed ...", "Bridenstine responded that ..."
-    return bool(_ANAPHORIC & set(head[:3]))  # "Two other men ...", "The same day ..."
+    if _ANAPHORIC & set(head[:3]):
+        return True  # "Two other men ...", "The same day ..."
+    return names_nothing(text, language)
+
+
+# -- lines that name nothing ----------------------------------------------------------------
+
+# English nouns that name no particular thing ("many issues", "the situation") and verbs that
+# say nothing of their own; with the stop words, a line made only of these names nothing.
+_VAGUE_WORDS = _word_set(
+    """issue issues thing things matter matters question questions problem problems topic topics
+    point points aspect aspects factor factors way ways area areas reason reasons option options
+    concern concerns discussion discussions detail details stuff lot lots situation situations
+    case cases subject subjects kind kinds sort sorts part parts fact facts idea ideas people
+    someone anyone everyone something anything everything nothing stake lots plenty deal
+    include includes included including remain remains remained seem seems seemed discuss
+    discussed need needs needed happen happens happened exist exists existed go goes went
+    gone get gets got make makes made take takes took"""
+)
+# Pronouns that, past a sentence's opening word, point at something named before it.
+_BACK_POINTING = _word_set("it them")
+# "made it clear", "makes it possible": "it" before these is a dummy subject, not a reference.
+_DUMMY_IT = _word_set(
+    """clear plain possible impossible difficult hard harder easy easier necessary likely unlikely
+    known official public worse better that to unclear"""
+)
+_DAY_NAMES = _word_set(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december"""
+)
+_QUOTED = re.compile(r"[\"“«„][^\"“”«»„]*[\"”»]")
+
+
+def names_nothing(sentence: str, language: str = "en") -> bool:
+    """Tell whether an English sentence names nothing a reader could place on its own.
+
+    True when, outside quotation marks, it holds no name (a capitalised word after the first that
+    is not a day or a month), no number, and either only vague words ("There are many issues for
+    discussion.") or a pronoun object that points back ("Ministers are due to initial it on
+    Saturday."). Such a line can follow the sentence it follows in its article, not open a text.
+
+    Args:
+        sentence: one sentence.
+        language: ISO 639-1 code; only English is checked.
+
+    Returns:
+        True for a line that points at nothing.
+    """
+    if language != "en":
+        return False
+    text = _QUOTED.sub(" ", sentence.strip())
+    tokens = _TOKEN.findall(text)
+    lettered = [t for t in tokens if t[:1].isalpha()]
+    if not lettered or any(t[:1].isdigit() for t in tokens):
+        return False
+    for token in lettered[1:]:
+        if token[:1].isupper() and token != "I" and token.lower() not in _DAY_NAMES:
+            return False  # a name says what the line is about
+    lowered = [t.lower().replace("’", "'") for t in lettered]
+    stops = stop_words(language)
+    if all(w in stops or w in _VAGUE_WORDS or w in _DAY_NAMES for w in lowered[1:]) and (
+        lowered[0] in stops or lowered[0] in _VAGUE_WORDS
+    ):
+        return True  # "There are many issues for discussion."
+    padded = [*lowered, ""]
+    return any(
+        padded[i] in _BACK_POINTING and padded[i + 1] not in _DUMMY_IT
+        for i in range(1, len(lowered))
+    )
+
+
+_YOU_WORDS = re.compile(
+    r"\b(?:you|your|yours|yourself|yourselves|you're|you've|you'll|you'd|let's|let us|y'all)\b",
+    re.IGNORECASE,
+)
+
+
+def talks_to_reader(sentence: str, language: str = "en") -> bool:
+    """Tell whether an English sentence talks to the reader outside any quotation.
+
+    "Because let's be honest, what you like about the chip is its crunch." is a blog's aside,
+    not reported prose; "you" inside a quotation is the speaker's.
+
+    Args:
+        sentence: one sentence.
+        language: ISO 639-1 code; only English is checked.
+
+    Returns:
+        True when the narrator says "you" or "let's".
+    """
+    if language != "en" or not _YOU_WORDS.search(sentence):
+        return False
+    return _YOU_WORDS.search(_QUOTED.sub(" ", sentence).replace("’", "'")) is not None
 
 
 # -- definite references ---------------------------------------------------------------------
