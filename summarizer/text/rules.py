@@ -98,7 +98,7 @@ def is_prose(sentence: str, language: str = "en") -> bool:
         cased = [w for w in tokens if w.lower() != w.upper()]
         if cased and lower * 3 < len(cased):
             return False  # a headline in title case, a shout or a list of names
-    return not is_promotional(text, language) and not talks_to_reader(text, language)
+    return not is_promotional(text, language)
 
 
 def is_headline(title: str) -> bool:
@@ -545,7 +545,7 @@ def _leans_back(text: str, language: str) -> bool:
         return True  # "Kazakhstan also needed ...", "Bridenstine responded that ..."
     if _ANAPHORIC & set(head[:3]):
         return True  # "Two other men ...", "The same day ..."
-    return names_nothing(text, language)
+    return names_nothing(text, language) or talks_to_reader(text, language)
 
 
 # -- lines that name nothing ----------------------------------------------------------------
@@ -623,8 +623,10 @@ _YOU_WORDS = re.compile(
 def talks_to_reader(sentence: str, language: str = "en") -> bool:
     """Tell whether an English sentence talks to the reader outside any quotation.
 
-    "Because let's be honest, what you like about the chip is its crunch." is a blog's aside,
-    not reported prose; "you" inside a quotation is the speaker's.
+    "Because let's be honest, what you like about the chip is its crunch." is a blog's aside: it
+    cannot open a text, and follows only the sentence before it in its article (as prose it
+    stays: an explainer's "If your train is cancelled, you can claim a refund" is news too);
+    "you" inside a quotation is the speaker's.
 
     Args:
         sentence: one sentence.
