@@ -48,9 +48,11 @@ _DAY = rf"(?:,?\s*(?P<month>{_MONTH})[a-z]*\.?\s+(?P<day>\d{{1,2}})(?:,\s*(?P<ye
 _AGENCY = r"\((?P<agency>[A-Z][\w.&'’ -]{0,40})\)"
 # "PORT ESSEL, March 15 (Port Essel Echo) - ", "ST. JOSEPH, Mich. (AP) — ", "MINSK, Belarus — ".
 _CAPS = re.compile(rf"^(?P<place>{_CAPS_PLACE}){_REGION}{_DAY}\s*(?:{_AGENCY})?{_DASH}{_AFTER}")
-# "Hong Kong (CNN Business)A muddled ...", "London (Reuters) - ": any place, then an agency.
+# "Hong Kong (CNN Business)A muddled ...", "London (Reuters) - ": any place, then an agency,
+# then a dash or the story glued on (a blank and no dash is a list: "Margaret Atwood (Canada)
+# Saul Bellow (Canada)").
 _WITH_AGENCY = re.compile(
-    rf"^(?P<place>{_ANY_PLACE}){_REGION}{_DAY}\s*{_AGENCY}(?:{_DASH}|\s*){_AFTER}"
+    rf"^(?P<place>{_ANY_PLACE}){_REGION}{_DAY}\s*{_AGENCY}(?:{_DASH})?{_AFTER}"
 )
 # "Tuesday, January 18, 2005 - Through a telethon ...": a full date, no place.
 _DATE_ONLY = re.compile(

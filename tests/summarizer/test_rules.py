@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from summarizer.clean.rules import is_dateline
 from summarizer.text.rules import (
     is_near_duplicate,
     is_promotional,
@@ -334,3 +335,9 @@ def test_a_line_that_talks_to_the_reader_cannot_open_a_text(sentence: str, expec
     assert talks_to_reader(sentence) is expected
     if expected:
         assert leans_back(sentence) and not stands_alone(sentence)
+
+
+def test_a_list_of_names_with_countries_is_no_dateline() -> None:
+    listing = "Margaret Atwood (Canada) Saul Bellow (Canada) Gabriel Garcia Marquez (Colombia)"
+    assert strip_dateline(listing, opens_text=True) == listing
+    assert is_dateline(listing) is False and is_dateline("London (Reuters) - Shares fell.")
