@@ -121,12 +121,16 @@ def choose_outlet(names: Sequence[str], *, text: str, location: str, page: str =
         agency), else a host, else "" (a file-name hash or a tagline is never an outlet).
     """
     given = [cleaned for cleaned in map(outlet_name, names) if cleaned]
+    named = next((name for name in given if not is_host(name)), "")
+    if named:
+        return named
     declared = names_from_html(page) if page else []
+    if declared:
+        return declared[0]
     cue = outlet_from_file_name(location) or outlet_name(outlet_from_text(text))
     if page and not cue:
         cue = outlet_name(outlet_from_text(_copyright_lines(page)))
-    ranked = [n for n in given if not is_host(n)] + declared + ([cue] if cue else []) + given
-    return ranked[0] if ranked else ""
+    return cue or (given[0] if given else "")
 
 
 def is_host(name: str) -> bool:
