@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from summarizer.ingest.outlet import choose_outlet, is_host, names_from_html, outlet_from_text
+from summarizer.ingest.pipeline import build_article
+from summarizer.values import RawInput
 
 BODY = "<p>The council met on Tuesday to vote on the new tram line.</p>"
 HOST = "example.com"
@@ -78,3 +82,18 @@ def test_hosts() -> None:
     assert is_host("example.com") and is_host("news.example.co.uk") and is_host("phys.org")
     assert not is_host("Kelmar Herald") and not is_host("Yahoo! News") and not is_host("Mr. X")
     assert names_from_html("<p>no head</p>") == []
+
+
+def test_a_fetched_page_is_stored_under_the_name_its_footer_gives() -> None:
+    paragraphs = "".join(
+        f"<p>The council met on day {n} to vote on the new tram line for the city centre.</p>"
+        for n in range(8)
+    )
+    page = (
+        "<html><head><title>Tram vote | example.com</title></head><body><article><h1>Tram vote"
+        f"</h1>{paragraphs}</article><footer><p>&copy; 2026 Kelmar Herald. All rights reserved."
+        "</p></footer></body></html>"
+    )
+    raw = RawInput(f"https://{HOST}/tram", page, "html", source=HOST)
+    article = build_article(raw, summary=None, now=datetime(2026, 3, 20, tzinfo=UTC))
+    assert article.source == "Kelmar Herald"
