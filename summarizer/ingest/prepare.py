@@ -23,6 +23,7 @@ logger = logging.getLogger(__name__)
 #: as preparing a hundred articles.
 PARALLEL_MIN = 200
 _CHUNK = 25  # inputs sent to a worker at a time (few round trips, results still stream)
+_HERE_FIRST = 75  # inputs prepared in this process while the workers start (about 0.4 s)
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,8 +131,8 @@ def prepare_all(
     Otherwise chunks go to fresh worker processes (spawned: no copy of this process's
     threads, locks or database connections) while the caller stores what came back, and the
     results come back in the inputs' order, each what this process would give: a failing
-    input comes back as its Failure. Should the pool break (a worker killed), the chunks it
-    owed are prepared here.
+    input comes back as its Failure. The first inputs are prepared here while the workers
+    start. Should the pool break (a worker killed), the chunks it owed are prepared here.
 
     Args:
         jobs: the inputs with their known furniture.
@@ -145,11 +146,18 @@ def prepare_all(
                 job.item, summary=summary, known_boilerplate=job.known_boilerplate, now=now
             )
         return
-    chunks = [jobs[i : i + _CHUNK] for i in range(0, len(jobs), _CHUNK)]
+    # The first inputs are prepared here while the workers start (a spawned worker imports
+    # the code first), so the caller has something to store at once.
+    first, rest = jobs[:_HERE_FIRST], jobs[_HERE_FIRST:]
+    chunks = [rest[i : i + _CHUNK] for i in range(0, len(rest), _CHUNK)]
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         futures = [pool.submit(_prepare_chunk, chunk, summary, now) for chunk in chunks]
         try:
+            for job in first:
+                yield prepare(
+                    job.item, summary=summary, known_boilerplate=job.known_boilerplate, now=now
+                )
             for chunk, future in zip(chunks, futures, strict=True):
                 try:
                     results = future.result()

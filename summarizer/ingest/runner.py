@@ -291,12 +291,15 @@ class Ingestor:
         )
         if existing is not None:
             return None
+        # Read once for the lookup and the rows added below: nothing adds shingles between.
+        stock = shingle_store.stock_shingles(session=session, shingles=sample)
         near = shingle_store.find_near_duplicate(
             session=session,
             sample=sample,
             since=self._near_since,
             after_id=self._near_after,
             samples=self._samples,
+            stock=stock,
         )
         source_id = writer.source_id(article.source)
         if near is not None:
@@ -323,7 +326,7 @@ class Ingestor:
                 sentences=article.summary,
             )
         shingle_store.add_shingles(
-            session=session, article_id=article_id, shingles=stored_shingles(sample)
+            session=session, article_id=article_id, shingles=stored_shingles(sample), stock=stock
         )
         self._samples.remember(article_id, article.body, sample)
         self._cluster(writer.events, article_id, source_id, prepared, progress)
