@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
-from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections import Counter, deque
+from collections.abc import Generator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
@@ -23,7 +23,6 @@ logger = logging.getLogger(__name__)
 #: as preparing a hundred articles.
 PARALLEL_MIN = 200
 _CHUNK = 25  # inputs sent to a worker at a time (few round trips, results still stream)
-_HERE_FIRST = 75  # inputs prepared in this process while the workers start (about 0.4 s)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,17 +121,23 @@ def _prepare_chunk(
     ]
 
 
+def _log_to_stderr(level: int) -> None:
+    """Log in a worker process as its parent does (its records go to stderr)."""
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s (worker): %(message)s")
+
+
 def prepare_all(
     jobs: Sequence[Job], *, summary: SummarySpec | None, now: datetime, workers: int = 0
-) -> Iterator[Prepared | Failure]:
+) -> Generator[Prepared | Failure, None, None]:
     """Prepare inputs in their order, in worker processes when there are many.
 
     With no workers, or fewer than PARALLEL_MIN inputs, everything runs in this process.
     Otherwise chunks go to fresh worker processes (spawned: no copy of this process's
     threads, locks or database connections) while the caller stores what came back, and the
     results come back in the inputs' order, each what this process would give: a failing
-    input comes back as its Failure. The first inputs are prepared here while the workers
-    start. Should the pool break (a worker killed), the chunks it owed are prepared here.
+    input comes back as its Failure. Should the pool break (a worker killed), the chunks it
+    owed are prepared here. This process prepares nothing itself: preparing loads tables and
+    models (10 MB) that only the workers then hold.
 
     Args:
         jobs: the inputs with their known furniture.
@@ -146,19 +151,16 @@ def prepare_all(
                 job.item, summary=summary, known_boilerplate=job.known_boilerplate, now=now
             )
         return
-    # The first inputs are prepared here while the workers start (a spawned worker imports
-    # the code first), so the caller has something to store at once.
-    first, rest = jobs[:_HERE_FIRST], jobs[_HERE_FIRST:]
-    chunks = [rest[i : i + _CHUNK] for i in range(0, len(rest), _CHUNK)]
+    chunks = [jobs[i : i + _CHUNK] for i in range(0, len(jobs), _CHUNK)]
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = [pool.submit(_prepare_chunk, chunk, summary, now) for chunk in chunks]
+    level = logging.getLogger().getEffectiveLevel()  # `-v` shows a worker's tracebacks too
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_log_to_stderr, initargs=(level,)
+    ) as pool:
+        futures = deque(pool.submit(_prepare_chunk, chunk, summary, now) for chunk in chunks)
         try:
-            for job in first:
-                yield prepare(
-                    job.item, summary=summary, known_boilerplate=job.known_boilerplate, now=now
-                )
-            for chunk, future in zip(chunks, futures, strict=True):
+            for chunk in chunks:
+                future = futures.popleft()  # a result is held only until it is handed on
                 try:
                     results = future.result()
                 except Exception:  # the pool broke (a worker died): prepare here instead
@@ -166,7 +168,9 @@ def prepare_all(
                         "worker failed; preparing %d inputs here", len(chunk), exc_info=True
                     )
                     results = _prepare_chunk(chunk, summary, now)
-                yield from results
+                del future
+                while results:
+                    yield results.pop(0)
         finally:
-            for future in futures:
-                future.cancel()
+            for left in futures:
+                left.cancel()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from collections.abc import Callable, Iterable
+from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
@@ -175,13 +176,14 @@ class Ingestor:
             stored: list[int] = []
             jobs = [Job(item, furniture.known(i)) for i, item in enumerate(materialised)]
             prepared = prepare_all(jobs, summary=self.summary, now=ingested, workers=workers)
-            for start in range(0, len(materialised), _COMMIT_EVERY):
-                chunk = []
-                for _ in range(start, min(start + _COMMIT_EVERY, len(materialised))):
-                    chunk.append(next(prepared))
-                    if progress is not None:
-                        progress()
-                self._store_chunk(writer, chunk, start, counts, stored)
+            with closing(prepared):  # a storing error stops the workers at once
+                for start in range(0, len(materialised), _COMMIT_EVERY):
+                    chunk = []
+                    for _ in range(start, min(start + _COMMIT_EVERY, len(materialised))):
+                        chunk.append(next(prepared))
+                        if progress is not None:
+                            progress()
+                    self._store_chunk(writer, chunk, start, counts, stored)
             self._count_lines(writer, furniture, stored)
         return IngestReport(
             new=counts.new,

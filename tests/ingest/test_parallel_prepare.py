@@ -49,7 +49,6 @@ def test_a_batch_prepared_in_workers_stores_the_rows_of_one_process(
     folder = _batch(tmp_path)
     serial_report, serial_rows = _ingest(folder, tmp_path / "serial.db", workers=0)
     monkeypatch.setattr(prepare_module, "PARALLEL_MIN", 2)  # the sample is a small batch
-    monkeypatch.setattr(prepare_module, "_HERE_FIRST", 3)  # and most of it goes to workers
     parallel_report, parallel_rows = _ingest(folder, tmp_path / "parallel.db", workers=2)
     assert serial_rows["events"], "the sample forms events"
     assert parallel_rows == serial_rows
@@ -75,7 +74,6 @@ def test_results_from_workers_equal_those_prepared_here(
     here = list(prepare_all(jobs, summary=None, now=NOW, workers=0))
     monkeypatch.setattr(prepare_module, "PARALLEL_MIN", 1)
     monkeypatch.setattr(prepare_module, "_CHUNK", 1)  # one input per round trip
-    monkeypatch.setattr(prepare_module, "_HERE_FIRST", 0)  # every input in a worker
     there = list(prepare_all(jobs, summary=None, now=NOW, workers=2))
     assert isinstance(there[0], Prepared) and there[0] == here[0] == there[3]
     assert there[0].sample and there[0].features.counts
@@ -126,7 +124,6 @@ def test_a_broken_pool_leaves_the_batch_to_this_process(
     good = RawInput(location=str(article), content=article.read_text(encoding="utf-8"), kind="text")
     jobs = [Job(good, frozenset()), Job(RawInput("menu.txt", MENU, "text"), frozenset())]
     monkeypatch.setattr(prepare_module, "PARALLEL_MIN", 1)
-    monkeypatch.setattr(prepare_module, "_HERE_FIRST", 0)
     monkeypatch.setattr(prepare_module, "ProcessPoolExecutor", _BrokenPool)
     results = list(prepare_all(jobs, summary=None, now=NOW, workers=1))
     assert results[0] == prepare(good, summary=None, known_boilerplate=frozenset(), now=NOW)
