@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import pickle
 import shutil
+import subprocess
+import sys
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from datetime import UTC, datetime
@@ -20,6 +23,7 @@ from summarizer.ingest.sources import Failure
 from summarizer.service import BriefingService
 from summarizer.store.db import create_schema, make_engine
 from summarizer.values import RawInput
+from tests.test_cli import briefing
 
 SAMPLE = Path(__file__).resolve().parents[2] / "summarizer" / "data" / "sample"
 NOW = datetime(2026, 3, 20, tzinfo=UTC)
@@ -128,3 +132,22 @@ def test_a_broken_pool_leaves_the_batch_to_this_process(
     results = list(prepare_all(jobs, summary=None, now=NOW, workers=1))
     assert results[0] == prepare(good, summary=None, known_boilerplate=frozenset(), now=NOW)
     assert isinstance(results[1], Failure) and isinstance(results[1].error, ExtractionError)
+
+
+def test_the_cli_module_a_worker_imports_again_leaves_the_database_layer_out() -> None:
+    # A spawned worker runs the parent's main module again (`briefing` imports bot.cli):
+    # the commands and their database layer load only when a command runs.
+    code = "import sys, bot.cli; print(sorted({'sqlalchemy', 'sqlmodel'} & set(sys.modules)))"
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert done.stdout.strip() == "[]"
+
+
+def test_ingest_takes_a_number_of_workers(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'cli.db'}"
+    refused = briefing("ingest", str(SAMPLE), "--db", db, "--workers", "-1")
+    assert refused.returncode == 2 and "--workers" in refused.stderr
+    done = briefing("ingest", str(SAMPLE), "--db", db, "--workers", "0", "--json")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["new"] > 0
