@@ -100,7 +100,9 @@ def _prepare(
             return Prepared(
                 article=article,
                 sample=shingle_sample(article.body),
-                features=article_features(article.title, article.body, article.language),
+                features=article_features(
+                    article.title, article.body, article.language, year=article.published.year
+                ),
             )
     except BriefingError as exc:
         if isinstance(exc, InternalError):  # a bug: keep its traceback in the log
