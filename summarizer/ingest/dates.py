@@ -8,7 +8,8 @@ from datetime import UTC, datetime, timedelta
 from itertools import islice
 
 from summarizer.clean.rules import is_time_line
-from summarizer.text.datelines import MONTHS, parse_dateline
+from summarizer.text.datelines import parse_dateline
+from summarizer.text.months import ENGLISH_MONTHS as MONTHS
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _TIME = (

@@ -10,31 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["MONTHS", "Dateline", "parse_dateline"]
+from summarizer.text.months import ENGLISH_MONTHS
 
-#: Month names and abbreviations (lower case) to month numbers.
-MONTHS: dict[str, int] = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-_MONTH = "(?:" + "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True)) + ")"
+__all__ = ["Dateline", "parse_dateline"]
+
+_MONTH = (
+    "(?:" + "|".join(sorted((m.capitalize() for m in ENGLISH_MONTHS), key=len, reverse=True)) + ")"
+)
 _DASH = r"\s*[-–—]+\s*"
 _AFTER = r"(?=[\"“‘'(]?[A-Z0-9])"  # the story goes on with a capital, a digit or a quote
 # "ST. JOSEPH", "PORT ESSEL", "WASHINGTON": a place in capitals.
@@ -131,7 +113,7 @@ def parse_dateline(line: str, *, opens_text: bool = False) -> Dateline | None:
         place = (groups.get("place") or "").strip()
         if place.split(" ", 1)[0].strip(".").lower() in _NOT_PLACES:
             continue
-        month = MONTHS[groups["month"].lower()] if groups.get("month") else None
+        month = ENGLISH_MONTHS[groups["month"].lower()] if groups.get("month") else None
         return Dateline(
             place=place,
             month=month,
