@@ -134,7 +134,12 @@ class StoryLinker:
                 self.next_key += 1
                 self._members[key] = {}
         self._attach(key, event_key, vector, time)
-        story, merged = self._merge_close(key)
+        if is_new and self.merge_threshold >= self.threshold:
+            # The new story is the event alone: no story it was compared with came within the
+            # joining threshold, so none is within the (higher) merging one.
+            story, merged = key, []
+        else:
+            story, merged = self._merge_close(key)
         self._bound()
         return StoryLink(story, is_new and not merged, round(score, 6), tuple(merged))
 
