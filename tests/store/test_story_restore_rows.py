@@ -44,7 +44,7 @@ def test_active_story_events_reads_the_newest_stories_across_chunks(
             session.commit()
             found = event_store.active_story_events(session=session, limit=5)
         assert [story for story, _ in found] == [2, 3, 4, 5, 6]  # story 1 is the least recent
-        story, events = found[-1]
+        _, events = found[-1]
         assert sorted(event for event, _, _ in events) == [60, 61]
         by_id = {event: (profile, last) for event, profile, last in events}
         assert by_id[61] == ({"e:name6": 0.8, "t:common": 0.5}, T0 + timedelta(days=6, hours=1))
