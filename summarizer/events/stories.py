@@ -134,10 +134,11 @@ class StoryLinker:
                 self.next_key += 1
                 self._members[key] = {}
         self._attach(key, event_key, vector, time)
+        merged: list[int] = []
         if is_new and self.merge_threshold >= self.threshold:
             # The new story is the event alone: no story it was compared with came within the
             # joining threshold, so none is within the (higher) merging one.
-            story, merged = key, []
+            story = key
         else:
             story, merged = self._merge_close(key)
         self._bound()
