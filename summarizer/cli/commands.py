@@ -108,6 +108,14 @@ def sqlite_file(url: str) -> Path | None:
     return Path(str(parsed.database)).expanduser()
 
 
+def _summary_spec(args: argparse.Namespace, configured: SummariesSection) -> SummarySpec:
+    """The summary `article` writes: the flags given, else the configured method and length."""
+    method = args.method or configured.method
+    if args.words is not None:
+        return SummarySpec(method=method, sentences=None, words=args.words)
+    return SummarySpec(method=method, sentences=args.sentences or configured.sentences)
+
+
 def cmd_article(args: argparse.Namespace, config: dict[str, Any]) -> int:
     """Clean and summarise files without a database, or show stored articles by --id."""
     if args.ids:
@@ -116,12 +124,7 @@ def cmd_article(args: argparse.Namespace, config: dict[str, Any]) -> int:
         return _stored_articles(args, config)
     if not args.files:
         raise InputError("give one or more FILEs (or --id ID to show a stored article)")
-    spec = SummarySpec(method=args.method, sentences=args.sentences or 3, words=args.words)
-    if args.sentences is None and args.words is None:
-        spec = SummarySpec(
-            method=args.method,
-            sentences=read_section(config, "summaries", SummariesSection).sentences,
-        )
+    spec = _summary_spec(args, read_section(config, "summaries", SummariesSection))
     policy = FetchPolicy.from_config(config)
     now = datetime.now(UTC)
     failed = 0
@@ -298,7 +301,7 @@ def add_domain_commands(sub: Any) -> None:
     length = p.add_mutually_exclusive_group()
     length.add_argument("--sentences", type=positive, help="summary length in sentences")
     length.add_argument("--words", type=positive, help="summary length in words")
-    p.add_argument("--method", choices=METHODS, default="default", help="summariser")
+    p.add_argument("--method", choices=METHODS, help="summariser (default: [summaries] method)")
     p.set_defaults(handler=cmd_article)
 
     p = sub.add_parser("ingest", help="add files, directories, URLs and feeds to the database")
