@@ -432,11 +432,12 @@ def _reset_sequences(engine: Engine) -> None:
 
 @dataclass(frozen=True)
 class Run:
-    """One `briefing ingest` child: wall seconds, peak RSS (MB), what it printed."""
+    """One `briefing ingest` child: wall seconds, peak RSS (MB), what it printed, CPU seconds."""
 
     seconds: float
     rss_mb: float
     output: str
+    cpu: float = 0.0
 
 
 def ingest_child(url: str, paths: Sequence[str]) -> Run:
@@ -454,16 +455,17 @@ def ingest_child(url: str, paths: Sequence[str]) -> Run:
     )
     output, _ = child.communicate()
     seconds = time.perf_counter() - started
-    usage = _child_rusage(child.pid)
-    return Run(seconds, usage / 1024, output.decode(errors="replace")[-400:])
+    rss, cpu = _child_rusage(child.pid)
+    return Run(seconds, rss / 1024, output.decode(errors="replace")[-400:], cpu)
 
 
-_RUSAGE: dict[int, int] = {}
+_RUSAGE: dict[int, tuple[int, float]] = {}
 
 
-def _child_rusage(pid: int) -> int:
-    """Peak RSS (kB) of a finished child, captured by its reaper (see `_reap`)."""
-    return _RUSAGE.pop(pid, 0)
+def _child_rusage(pid: int) -> tuple[int, float]:
+    """Peak RSS (kB) and CPU seconds (user and system) of a finished child, captured by its
+    reaper (see `_reap_popen`)."""
+    return _RUSAGE.pop(pid, (0, 0.0))
 
 
 def _reap_popen() -> None:
@@ -476,7 +478,7 @@ def _reap_popen() -> None:
         except ChildProcessError:
             return original(self, wait_flags)  # type: ignore[no-any-return]
         if pid:
-            _RUSAGE[pid] = usage.ru_maxrss
+            _RUSAGE[pid] = (usage.ru_maxrss, usage.ru_utime + usage.ru_stime)
         return pid, status
 
     subprocess.Popen._try_wait = _try_wait  # type: ignore[attr-defined]
@@ -555,8 +557,8 @@ def run(
     polls = write_files(folder / "polls", new_reports(corpus, 6, seed=6, first=4 * 10**7))
     batch = write_files(folder / "batch", new_reports(corpus, batch_size, seed=8, first=2 * 10**7))
     rows = [
-        "| backend | articles | build s | one article, CLI s | one RSS MB | first call s "
-        "| next calls s | batch s | articles/s | batch RSS MB |",
+        "| backend | articles | build s | one article, CLI s (CPU) | one RSS MB | first call s "
+        "| next calls s | batch s (CPU) | articles/s | batch RSS MB |",
         "|---|---|---|---|---|---|---|---|---|---|",
     ]
     backends = [("sqlite", None, sizes)] + (
@@ -585,8 +587,9 @@ def run(
             first, steady = steady_child(url, polls)
             many = ingest_child(url, batch)
             rows.append(
-                f"| {backend} | {size:,} | {built:.0f} | {single.seconds:.2f} | "
-                f"{single.rss_mb:.0f} | {first:.2f} | {steady:.3f} | {many.seconds:.1f} | "
+                f"| {backend} | {size:,} | {built:.0f} | {single.seconds:.2f} ({single.cpu:.2f}) | "
+                f"{single.rss_mb:.0f} | {first:.2f} | {steady:.3f} | {many.seconds:.1f} "
+                f"({many.cpu:.1f}) | "
                 f"{batch_size / many.seconds:.1f} | {many.rss_mb:.0f} |"
             )
             print(rows[-1], flush=True)

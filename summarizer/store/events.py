@@ -6,6 +6,7 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from sys import intern
 
 from sqlalchemy import bindparam, delete, func, insert, update
 from sqlalchemy import select as core_select
@@ -17,6 +18,7 @@ from summarizer.store import tables
 from summarizer.store.models import Article, Event, Source, Story
 
 PROFILE_FEATURES = 200
+_IN_CHUNK = 900  # ids per IN list (SQLite's older builds allow 999 parameters)
 
 _ARTICLES = tables.ARTICLES
 _COPIES = tables.COPIES
@@ -86,7 +88,10 @@ def recent_event_docs(*, session: Session, since: datetime) -> list[tuple[int, l
 def active_story_events(
     *, session: Session, limit: int
 ) -> list[tuple[int, list[tuple[int, dict[str, float], datetime]]]]:
-    """The `limit` most recently active stories: their events' (id, profile, last_seen)."""
+    """The `limit` most recently active stories: their events' (id, profile, last_seen).
+
+    Feature names are interned: the stories' events share one string per feature.
+    """
     story_ids = list(
         session.exec(
             select(Story.id)
@@ -96,12 +101,17 @@ def active_story_events(
     )
     if not story_ids:
         return []
-    events = session.exec(select(Event).where(col(Event.story_id).in_(story_ids))).all()
     grouped: dict[int, list[tuple[int, dict[str, float], datetime]]] = {}
-    for event in events:
-        assert event.id is not None and event.story_id is not None
-        profile = {str(k): float(v) for k, v in json.loads(event.profile_json or "{}").items()}
-        grouped.setdefault(event.story_id, []).append((event.id, profile, event.last_seen))
+    connection = session.connection()
+    for start in range(0, len(story_ids), _IN_CHUNK):
+        rows = connection.execute(
+            core_select(
+                _EVENTS.c.id, _EVENTS.c.story_id, _EVENTS.c.profile_json, _EVENTS.c.last_seen
+            ).where(_EVENTS.c.story_id.in_(story_ids[start : start + _IN_CHUNK]))
+        )
+        for event_id, story_id, stored, last_seen in rows:
+            profile = {intern(str(k)): float(v) for k, v in json.loads(stored or "{}").items()}
+            grouped.setdefault(story_id, []).append((event_id, profile, last_seen))
     return sorted(grouped.items())
 
 
