@@ -13,10 +13,19 @@ transaction too.
 
 from __future__ import annotations
 
+import json
+import logging
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
 from sqlalchemy import bindparam, select, update
 from sqlmodel import Session
 
 from summarizer.store import tables
+
+logger = logging.getLogger(__name__)
 
 # Any fixed 64-bit number, distinct from the migration lock (summarizer/store/migrations/env.py).
 INGEST_LOCK = 0x6272696566696E69  # "briefini"
@@ -51,3 +60,117 @@ def bump(*, session: Session) -> int:
     connection = session.connection()
     connection.execute(_BUMP)
     return int(connection.execute(_VERSION).scalar_one())
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """What a process rebuilt its event and story indexes from, as stored for the others.
+
+    Attributes:
+        serial: the ingest counter the origin was written at (tells one origin from another).
+        article: the newest article id it covers; later articles are replayed on top of it.
+        event_next: the key the next new event got.
+        story_next: the key the next new story got.
+        events: (event key, its article ids) of the events the index was rebuilt with.
+        stories: (story key, [(event key, profile, time), ...]) the linker was rebuilt with.
+    """
+
+    serial: int
+    article: int
+    event_next: int
+    story_next: int
+    events: tuple[tuple[int, tuple[int, ...]], ...]
+    stories: tuple[tuple[int, tuple[StoryMember, ...]], ...]
+
+
+StoryMember = tuple[int, dict[str, float], datetime | None]
+
+_MARK = select(_STATE.c.origin, _STATE.c.origin_article).where(_STATE.c.id == 1)
+_ORIGIN = select(_STATE.c.origin, _STATE.c.origin_article, _STATE.c.origin_state).where(
+    _STATE.c.id == 1
+)
+
+
+def origin_mark(*, session: Session) -> tuple[int, int] | None:
+    """The stored origin's serial and article (None when there is none), without its state."""
+    row = session.connection().execute(_MARK).first()
+    if row is None or row[0] is None or row[1] is None:
+        return None
+    return int(row[0]), int(row[1])
+
+
+def load_origin(*, session: Session) -> Origin | None:
+    """The stored origin with its state, or None (none stored, or unreadable)."""
+    row = session.connection().execute(_ORIGIN).first()
+    if row is None or row[0] is None or row[1] is None or row[2] is None:
+        return None
+    try:
+        state = json.loads(zlib.decompress(row[2]))
+        return Origin(
+            serial=int(row[0]),
+            article=int(row[1]),
+            event_next=int(state["event_next"]),
+            story_next=int(state["story_next"]),
+            events=tuple((int(key), tuple(int(a) for a in ids)) for key, ids in state["events"]),
+            stories=tuple(
+                (
+                    int(key),
+                    tuple(
+                        (int(event), {str(k): float(v) for k, v in profile.items()}, _time(when))
+                        for event, profile, when in members
+                    ),
+                )
+                for key, members in state["stories"]
+            ),
+        )
+    except (ValueError, KeyError, TypeError, zlib.error):  # written by another version: rebuild
+        logger.warning("the stored ingest origin cannot be read; the indexes are rebuilt")
+        return None
+
+
+def save_origin(
+    *,
+    session: Session,
+    article: int,
+    event_next: int,
+    story_next: int,
+    events: Sequence[tuple[int, Sequence[int]]],
+    stories: Sequence[tuple[int, Sequence[StoryMember]]],
+) -> int:
+    """Store a new origin (under the ingest lock) and return its serial, the raised counter."""
+    state = {
+        "event_next": event_next,
+        "story_next": story_next,
+        "events": [[key, list(ids)] for key, ids in events],
+        "stories": [
+            [
+                key,
+                [
+                    [event, profile, when.isoformat() if when else None]
+                    for event, profile, when in members
+                ],
+            ]
+            for key, members in stories
+        ],
+    }
+    blob = zlib.compress(json.dumps(state, separators=(",", ":")).encode("utf-8"), 6)
+    serial = bump(session=session)
+    session.connection().execute(
+        update(_STATE)
+        .where(_STATE.c.id == 1)
+        .values(origin=serial, origin_article=article, origin_state=blob)
+    )
+    return serial
+
+
+def forget_origin(*, session: Session) -> None:
+    """Drop the stored origin (articles it names may be gone): the next process rebuilds."""
+    session.connection().execute(
+        update(_STATE)
+        .where(_STATE.c.id == 1)
+        .values(origin=None, origin_article=None, origin_state=None)
+    )
+
+
+def _time(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value is not None else None
