@@ -1,4 +1,4 @@
-"""The ingest lock and counter: one process at a time clusters, and each knows if others did.
+"""The ingest lock, counter and origin: one process at a time clusters, and all hold one index.
 
 Clustering reads the event and story indexes, assigns an article and writes the result: two
 processes doing that at once would both open an event for one happening (and both take the
@@ -6,9 +6,16 @@ next event id). Each ingest transaction therefore starts with `lock_ingest`, whi
 the other processes' ingest transactions to end (PostgreSQL: a transaction-level advisory lock;
 SQLite: the database's write lock, taken at once with BEGIN IMMEDIATE), and returns the ingest
 counter; it ends with `bump`. A process whose in-memory indexes were built at the counter it
-reads can go on with them; otherwise another process wrote and the indexes are rebuilt.
-Anything else that changes events, stories or articles (pruning) calls `bump` in its
-transaction too.
+reads can go on with them; otherwise another process wrote, and it follows.
+
+Following is exact, not a rebuild: the origin is what the indexes were last rebuilt from (the
+events' article ids, the stories' stored event profiles, the next keys, the newest article id),
+written by the process that rebuilt them (`save_origin`). Every process's indexes are the
+origin's with the articles stored after it added in storing order (the lock's order), and adding
+an article is deterministic, so a process that starts, or is behind, builds the origin's indexes
+and replays what was stored since, and ends with the indexes the writing process holds. Anything
+else that changes events, stories or articles (pruning) calls `bump` in its transaction too, and
+`forget_origin` when it removes articles.
 """
 
 from __future__ import annotations
@@ -153,7 +160,7 @@ def save_origin(
             for key, members in stories
         ],
     }
-    blob = zlib.compress(json.dumps(state, separators=(",", ":")).encode("utf-8"), 6)
+    blob = zlib.compress(json.dumps(state, separators=(",", ":")).encode("utf-8"), 1)
     serial = bump(session=session)
     session.connection().execute(
         update(_STATE)
