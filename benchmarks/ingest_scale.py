@@ -703,8 +703,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     )
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it")
     args = parser.parse_args(argv)
-    sizes = [int(size) for size in args.sizes.split(",")]
-    pg_sizes = [int(size) for size in (args.pg_sizes or args.sizes).split(",")]
+    sizes = [int(size) for size in args.sizes.split(",") if size]
+    pg_sizes = [int(size) for size in (args.pg_sizes or args.sizes).split(",") if size]
     modes = [mode for mode in args.pair_calls.split(",") if mode in ("batch", "polls")]
     shared = args.shared or default_shared()
     if args.keep:
