@@ -30,7 +30,7 @@ from bot.ratelimit import Limits, PacingRateLimiter
 from bot.runtime import RUNTIME_KEY, Runtime
 from bot.schedule import Clock, utcnow
 from bot.settings import BotSettings
-from bot.updates import PerChatUpdateProcessor
+from bot.updates import PerChatUpdateProcessor, bot_id_of, update_claimer
 
 logger = logging.getLogger(__name__)
 
@@ -71,6 +71,7 @@ def build_application(
     Returns:
         The Application; run it with run_polling/run_webhook, which call post_init.
     """
+    updates = PerChatUpdateProcessor()
     builder = (
         Application.builder()
         .token(settings.token or PLACEHOLDER_TOKEN)
@@ -85,18 +86,21 @@ def build_application(
         )
         .rate_limiter(PacingRateLimiter(limits or limits_of(settings)))
         .post_init(on_start)
-        .concurrent_updates(PerChatUpdateProcessor())
+        .concurrent_updates(updates)
     )
     if request is not None:
         builder = builder.request(request).get_updates_request(request).updater(None)
     app = builder.build()
-    app.bot_data[RUNTIME_KEY] = Runtime(
+    runtime = Runtime(
         settings,
         service,
         engine,
         clock,
         in_flight=asyncio.Semaphore(settings.max_in_flight),
     )
+    app.bot_data[RUNTIME_KEY] = runtime
+    if request is None:  # Telegram's updates (the terminal chat numbers its own from 1)
+        updates.claim = update_claimer(runtime, bot_id_of(settings.token or PLACEHOLDER_TOKEN))
     register(app)
     return app
 

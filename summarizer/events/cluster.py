@@ -32,6 +32,10 @@ DEFAULT_THRESHOLD = 0.2
 #: mentions (Magadan against Cherepovets, Putin against Lukashenko): same subject, another
 #: happening.
 CONFLICT_FACTOR = 1 / 3
+#: Factor on the score when both sides date what they tell (a day and month of the article's
+#: year, in the title or lead) and share no such day: the same subject on another day (a city's
+#: self-isolation index on 4 May against 9 May), so another happening.
+DATE_CONFLICT_FACTOR = CONFLICT_FACTOR
 #: Largest share of the score that time takes off within the window.
 TIME_DISCOUNT = 0.3
 #: Lowest headline support that joins an event (see `Item.headline_support`): each side's
@@ -92,6 +96,7 @@ class Evidence:
         terms: cosine of the terms alone with the event's centroid (what happened).
         names: cosine of the names and numbers alone (who, where, how many).
         conflict: each side names someone or somewhere central that the other never mentions.
+        dates_differ: both sides name days of their year and share none.
         discount: time factor, 1.0 within the event's span, down to 1 - TIME_DISCOUNT at the
             window's edge, 0.0 beyond it.
         support: how well the article's headline and the event's headlines are told by the
@@ -104,11 +109,17 @@ class Evidence:
     conflict: bool
     discount: float
     support: float
+    dates_differ: bool = False
 
     @property
     def score(self) -> float:
         """The score compared with the threshold."""
-        return self.similarity * self.discount * (CONFLICT_FACTOR if self.conflict else 1.0)
+        return (
+            self.similarity
+            * self.discount
+            * (CONFLICT_FACTOR if self.conflict else 1.0)
+            * (DATE_CONFLICT_FACTOR if self.dates_differ else 1.0)
+        )
 
     def joins(self, threshold: float = DEFAULT_THRESHOLD) -> bool:
         """Whether the article joins the event: a close score, or a score and headlines."""
@@ -246,6 +257,7 @@ class EventIndex:
             conflict=_conflict(article, event),
             discount=self._discount(event, article),
             support=event.headline_support(article),
+            dates_differ=_dates_differ(article, event),
         )
 
     def restore(self, events: Iterable[tuple[int, Sequence[EventDoc]]], next_key: int) -> None:
@@ -271,7 +283,7 @@ class EventIndex:
         """The article as a one-member item (its features count in the frequencies)."""
         if doc.published.tzinfo is None:
             raise ValueError(f"article {doc.article_id}: published must be timezone-aware (UTC)")
-        features = article_features(doc.title, doc.body, doc.language)
+        features = article_features(doc.title, doc.body, doc.language, year=doc.published.year)
         self.frequencies.observe(features.counts)
         return Item.of(
             weigh(features.counts, self.frequencies, language=doc.language),
@@ -279,6 +291,7 @@ class EventIndex:
             names=features.names,
             used=mentions(features.counts),
             headline=features.headline,
+            dates=features.dates,
             key=doc.article_id,
         )
 
@@ -307,6 +320,10 @@ class EventIndex:
             return None
         if _conflict(other, event):
             score *= CONFLICT_FACTOR
+            if score < self.threshold:
+                return None
+        if _dates_differ(other, event):
+            score *= DATE_CONFLICT_FACTOR
             if score < self.threshold:
                 return None
         if score < CLOSE_SCORE and event.headline_support(other) < HEADLINE_SUPPORT:
@@ -391,6 +408,13 @@ def _conflict(article: Item, event: Item) -> bool:
     if all(name[2 : 2 + MENTION_LETTERS] in article.mentioned for name in theirs):
         return False
     return any(name[2 : 2 + MENTION_LETTERS] not in event.mentioned for name in ours)
+
+
+def _dates_differ(article: Item, event: Item) -> bool:
+    """Both sides name days of their year, and none of the article's days is the event's."""
+    if not article.dates or not event.dates:
+        return False
+    return article.dates.keys().isdisjoint(event.dates.keys())
 
 
 def _half_cosine(vector: Mapping[str, float], centroid: Mapping[str, float], kind: str) -> float:

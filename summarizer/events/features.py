@@ -181,11 +181,13 @@ class ArticleFeatures:
             say who and where the article is about.
         headline: mention keys of the title's content words (see `mentions`), names and other
             words alike: what the title says happened.
+        dates: the days of its year the title and lead name (see `dates`): when.
     """
 
     counts: Counter[str]
     names: frozenset[str]
     headline: frozenset[str] = frozenset()
+    dates: frozenset[str] = frozenset()
 
 
 def mentions(features: Iterable[str]) -> set[str]:
@@ -197,7 +199,12 @@ def mentions(features: Iterable[str]) -> set[str]:
 
 
 def article_features(
-    title: str, body: str, language: str = "en", *, max_body_words: int = 400
+    title: str,
+    body: str,
+    language: str = "en",
+    *,
+    max_body_words: int = 400,
+    year: int | None = None,
 ) -> ArticleFeatures:
     """Read an article's features: terms, names and numbers of its title and lead.
 
@@ -207,6 +214,7 @@ def article_features(
         language: ISO 639-1 code.
         max_body_words: only the first words of the body count (the lead names the event; it
             also bounds the cost per article).
+        year: the article's year of publication, for its dates (see `dates`).
 
     Returns:
         The counts and the central names.
@@ -237,7 +245,80 @@ def article_features(
         counts=counts,
         names=frozenset(ENTITY + n for n in central),
         headline=frozenset(term[:MENTION_LETTERS] for term in title_terms),
+        dates=dates(title, year=year) | dates(body, max_body_words, year=year),
     )
+
+
+# Month names by how a text spells them beside a day number: English (capitalised, so the
+# verbs "may" and "march" stay out), then, in any case, Russian and Ukrainian (genitive and the
+# usual abbreviations), German, French and Spanish.
+_MONTHS: tuple[tuple[str, ...], ...] = (
+    ("January", "Jan", "января", "янв", "січня", "Januar", "janvier", "enero"),
+    ("February", "Feb", "февраля", "фев", "лютого", "Februar", "février", "febrero"),
+    ("March", "Mar", "марта", "мар", "березня", "März", "mars", "marzo"),
+    ("April", "Apr", "апреля", "апр", "квітня", "avril", "abril"),
+    ("May", "мая", "травня", "Mai", "mai", "mayo"),
+    ("June", "Jun", "июня", "июн", "червня", "Juni", "juin", "junio"),
+    ("July", "Jul", "июля", "июл", "липня", "Juli", "juillet", "julio"),
+    ("August", "Aug", "августа", "авг", "серпня", "août", "agosto"),
+    ("September", "Sept", "Sep", "сентября", "сент", "сен", "вересня", "septembre", "septiembre"),
+    ("October", "Oct", "октября", "окт", "жовтня", "Oktober", "octobre", "octubre"),
+    ("November", "Nov", "ноября", "нояб", "ноя", "листопада", "novembre", "noviembre"),
+    ("December", "Dec", "декабря", "дек", "грудня", "Dezember", "décembre", "diciembre"),
+)
+_MONTH_OF = {name.casefold(): number for number, names in enumerate(_MONTHS, 1) for name in names}
+_ENGLISH = frozenset(name.casefold() for names in _MONTHS for name in names[:3] if name.isascii())
+# A day number ("9", "5th", "1er", "5-го", "3.") that is no part of a longer number ("5,5",
+# "12.5", "2019").
+_DAY = re.compile(r"(?<![\w.,])([0-3]?\d)(?:st|nd|rd|th|er|-го)?(?!\w|[.,]\d)")
+# What may follow a day: its month ("9 ноября", "3. Oktober", "5 de mayo"), then maybe a year.
+_MONTH_AFTER = re.compile(r"\.?\s+(?:de\s+)?([^\W\d_]+)\.?(?:\s*,?\s*((?:1[89]|20)\d\d)\b)?")
+# What may come before a day: its month ("November 5", "Nov. 5"); the window ends at the day.
+_MONTH_BEFORE = re.compile(r"([^\W\d_]+)\.?\s+$")
+_YEAR_AFTER = re.compile(r"\s*,?\s*((?:1[89]|20)\d\d)\b")
+_FIRST_WORDS = re.compile(r"(?:[\W_]*[^\W_]+){1,%d}")
+
+
+def dates(text: str, limit: int | None = None, *, year: int | None = None) -> frozenset[str]:
+    """The days of the current year a text names, as "MM-DD" (of its first `limit` words).
+
+    A news text gives the day of what it reports by day and month ("on 9 November", "Tuesday,
+    November 5"), with the year at most in a formal quote ("5 May 2020"); a date in another
+    year ("disappeared on 9 November 2018") points back to an earlier happening, so it is
+    left out. English month names count only when capitalised ("May 5", not "may 5").
+
+    Args:
+        text: any text.
+        limit: read only this many words from the start (None: all of it).
+        year: the text's own year (its publication): dates given with this year count too;
+            None leaves out every date given with a year.
+
+    Returns:
+        The dates, e.g. {"11-09"}.
+    """
+    if limit is not None:
+        first = re.compile(_FIRST_WORDS.pattern % limit).match(text)
+        text = first.group() if first else ""
+    found: set[str] = set()
+    for match in _DAY.finditer(text):
+        after = _MONTH_AFTER.match(text, match.end())
+        month, given = (after[1], after[2]) if after else ("", None)
+        if month.casefold() not in _MONTH_OF:
+            before = _MONTH_BEFORE.search(text, max(0, match.start() - 16), match.start())
+            if before is None or before[1].casefold() not in _MONTH_OF:
+                continue
+            month = before[1]
+            then = _YEAR_AFTER.match(text, match.end())
+            given = then[1] if then else None
+        day = int(match[1])
+        if not 1 <= day <= 31:
+            continue
+        if month.casefold() in _ENGLISH and not month[0].isupper():
+            continue  # "may 5": a verb, not a month
+        if given is not None and int(given) != year:
+            continue  # another year: an earlier (or a planned) happening
+        found.add(f"{_MONTH_OF[month.casefold()]:02d}-{day:02d}")
+    return frozenset(found)
 
 
 def doc_features(

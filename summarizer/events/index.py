@@ -44,6 +44,8 @@ class Item:
             it, of one over the number of words in that headline (each member's headline weighs
             one in all).
         headed: number of members with a headline (at least one content word).
+        dates: day named in a member's title or lead without a year ("MM-DD", see
+            `features.dates`) -> number of members that name it.
     """
 
     key: int
@@ -57,6 +59,7 @@ class Item:
     mentioned: dict[str, int] = field(default_factory=dict)
     headlines: dict[str, float] = field(default_factory=dict)
     headed: int = 0
+    dates: dict[str, int] = field(default_factory=dict)
 
     @classmethod
     def of(
@@ -67,6 +70,7 @@ class Item:
         names: Iterable[str] = (),
         used: Iterable[str] = (),
         headline: Collection[str] = (),
+        dates: Iterable[str] = (),
         key: int = 0,
     ) -> Item:
         """One member as an item of its own (an article, or an event in a story).
@@ -77,6 +81,7 @@ class Item:
             names: its central names.
             used: its mention keys (title and lead), for `headline_support`.
             headline: its headline words (mention keys).
+            dates: the days its title and lead name (see `features.dates`).
             key: the key to give the item.
         """
         centroid = dict(vector)
@@ -91,6 +96,7 @@ class Item:
             mentioned=dict.fromkeys(used, 1),
             headlines={word: 1.0 / len(headline) for word in headline},
             headed=1 if headline else 0,
+            dates=dict.fromkeys(dates, 1),
         )
 
     def mean_similarity(self, vector: Mapping[str, float]) -> float:
@@ -256,6 +262,7 @@ class CentroidIndex:
         item.size += sign * member.size
         _add_counts(item.names, member.names, sign)
         _add_counts(item.mentioned, member.mentioned, sign)
+        _add_counts(item.dates, member.dates, sign)
         if len(item.mentioned) > 2 * self.centroid_features:
             item.mentioned = _most_used(item.mentioned, self.centroid_features)
         for word, share in member.headlines.items():
@@ -284,6 +291,7 @@ class CentroidIndex:
             mentioned=dict(member.mentioned),
             headlines=dict(member.headlines),
             headed=member.headed,
+            dates=dict(member.dates),
         )
         if len(item.centroid) > 2 * self.centroid_features:
             item.centroid = top(item.centroid, self.centroid_features)

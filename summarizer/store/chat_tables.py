@@ -104,6 +104,20 @@ class ChatDelivery(SQLModel, table=True):
     __table_args__ = (UniqueConstraint("chat_id", "slot", name="uq_chat_delivery_slot"),)
 
 
+class HandledUpdate(SQLModel, table=True):
+    """A Telegram update one bot process took on: the key stops a second process answering it.
+
+    Two processes polling with one token can both receive an update (the second fetches it
+    before the first confirms it), and Telegram redelivers a webhook call it saw fail.
+    """
+
+    __tablename__ = "handled_update"
+
+    bot_id: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
+    update_id: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
+    claimed_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, index=True)
+
+
 @dataclass(frozen=True, slots=True)
 class ChatInfo:
     """A chat's settings as the bot reads them."""

@@ -286,3 +286,54 @@ def test_events_of_several_articles_never_merge() -> None:
     assert second[0].event_key == second[1].event_key
     bridge = index.add(make_doc(5, MATCH, t + timedelta(hours=31)))
     assert bridge.merged == () and index.open_events == 2
+
+
+def test_same_subject_on_another_day_is_another_event() -> None:
+    # the same ranking of the same city, read on two different days: two happenings
+    tuesday = ru_doc(
+        1,
+        "Тверь оказалась последней в рейтинге чистоты улиц",
+        "По данным городского рейтинга за 12 мая, Тверь заняла последнее место по чистоте "
+        "улиц среди областных центров. Рядом с Тверью в рейтинге оказались Курск и Тула.",
+        WHEN,
+    )
+    saturday = ru_doc(
+        2,
+        "Тверь снова последняя в рейтинге чистоты улиц",
+        "В рейтинге за 16 мая у Твери снова худший балл среди областных центров: 2,1 "
+        "против 2,4 неделей ранее. Лучше всех убирают Калугу и Липецк, сообщили в мэрии.",
+        WHEN,
+    )
+    evidence = pair_evidence(tuesday, saturday)
+    assert evidence.dates_differ and not evidence.joins()
+    index = EventIndex()
+    assert index.add(tuesday).is_new and index.add(saturday).is_new
+    undated = ru_doc(
+        3,
+        "Тверь оказалась последней в рейтинге чистоты улиц",
+        "Тверь заняла последнее место по чистоте улиц среди областных центров. Рядом с "
+        "Тверью в рейтинге оказались Курск и Тула.",
+        WHEN,
+    )
+    kept = pair_evidence(tuesday, undated)  # one side undated: no evidence of another day
+    assert not kept.dates_differ and kept.joins()
+
+
+def test_reports_of_one_day_with_background_dates_stay_together() -> None:
+    # both name the day of the crash; one also recalls an earlier crash with its year
+    first = ru_doc(
+        1,
+        "На трассе под Читой столкнулись автобус и грузовик",
+        "Во вторник, 5 ноября, на трассе под Читой автобус столкнулся с грузовиком, "
+        "пострадали семь человек. Похожая авария на этой трассе произошла 14 июня 2017 года.",
+        WHEN,
+    )
+    second = ru_doc(
+        2,
+        "Семь человек пострадали в ДТП с автобусом под Читой",
+        "Семь человек пострадали 5 ноября в столкновении автобуса и грузовика на трассе под "
+        "Читой, сообщили в полиции.",
+        WHEN,
+    )
+    evidence = pair_evidence(first, second)
+    assert not evidence.dates_differ and evidence.joins()

@@ -9,6 +9,7 @@ from summarizer.events.features import (
     DocumentFrequencies,
     article_features,
     cosine,
+    dates,
     doc_features,
     entities_and_numbers,
     terms,
@@ -84,3 +85,50 @@ def test_rare_words_weigh_more_than_common_ones_in_any_database() -> None:
     assert weighted == weigh(counts, seen, language="en")  # the database's history plays no part
     assert weighted["t:tsunami"] > weighted["t:coast"] > weighted["t:hit"]
     assert weigh(counts, seen) != weighted  # no language: document frequencies
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Во вторник, 5 ноября, на трассе столкнулись два автобуса", {"11-05"}),
+        ("МОСКВА, 17 ноя - агентство. Митинг прошел мирно", {"11-17"}),
+        ("Police said on November 5 that the driver had fled", {"11-05"}),
+        ("The storm reached the coast on 3rd March, officials said", {"03-03"}),
+        ("Der Zug entgleiste am 3. Oktober bei Ulm", {"10-03"}),
+        ("La grève commence le 14 juillet à Lyon", {"07-14"}),
+        ("La feria abre el 5 de mayo en Sevilla", {"05-05"}),
+        ("Le marché ouvre le 1er mai", {"05-01"}),
+        ("Заседание назначено на 5-го мая", {"05-05"}),
+        ("Выставка пройдет с 11 по 15 ноября", {"11-15"}),
+    ],
+)
+def test_dates_read_day_and_month(text: str, expected: set[str]) -> None:
+    assert dates(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Пропавшую видели в последний раз 9 ноября 2018 года",  # a year: an earlier happening
+        "On Tuesday, November 5, 2019 the court sat again",
+        "Prices may 5 times exceed the estimate",  # "may" is a verb here
+        "Около 5,5 тысячи человек вышли на площадь",  # a number, not a day
+        "Turnout reached 45 percent in March 2019",
+    ],
+)
+def test_dates_skip_years_verbs_and_plain_numbers(text: str) -> None:
+    assert dates(text) == frozenset()
+
+
+def test_dates_given_with_the_year_of_publication_count() -> None:
+    text = "«Соглашение подписано 5 мая 2020 года», а 9 ноября 2018 года его только обсуждали"
+    assert dates(text, year=2020) == {"05-05"}
+    assert dates(text) == frozenset()  # no year known: every dated-with-year day is left out
+
+
+def test_dates_of_an_article_come_from_its_title_and_lead() -> None:
+    lead = "Городской каток откроется 1 декабря. " + "Подробности позже. " * 300
+    features = article_features(
+        "Каток откроется 1 декабря", lead + "Сезон завершится 28 февраля.", "ru"
+    )
+    assert features.dates == {"12-01"}  # 28 February lies beyond the lead's words

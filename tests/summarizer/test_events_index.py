@@ -93,3 +93,15 @@ def test_headline_support_is_told_both_ways_over_every_pair_of_members() -> None
     headless = Item.of({}, used=["polic"])
     assert headless.headline_support(urges) == pytest.approx(1 / 3)  # only one side has words
     assert headless.headline_support(Item.of({})) == 1.0
+
+
+def test_dates_count_members_and_come_back_out() -> None:
+    index = small_index()
+    index.absorb(1, Item.of({"t:a": 1.0}, time=T0, dates=["05-04"], key=10))
+    index.absorb(1, Item.of({"t:a": 1.0}, time=T0, dates=["05-04", "05-09"], key=11))
+    item = index.absorb(2, Item.of({"t:b": 1.0}, time=T0, dates=["05-09"], key=12))
+    assert item.dates == {"05-09": 1}
+    merged = index.merge(1, 2)
+    assert merged.dates == {"05-04": 2, "05-09": 2}
+    taken = index.absorb(1, Item.of({"t:a": 1.0}, dates=["05-04", "05-09"]), sign=-1)
+    assert taken.dates == {"05-04": 1, "05-09": 1}
