@@ -125,7 +125,7 @@ class Ingestor:
             stories = [
                 (key, [(event, profile, when) for event, profile, when in members])
                 for key, members in event_store.active_story_events(
-                    session=session, limit=StoryLinker().capacity
+                    session=session, limit=self.stories.capacity
                 )
             ]
         self._build(events, stories, event_next=event_max + 1, story_next=story_max + 1)
