@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
@@ -15,9 +16,10 @@ from sqlmodel import Session
 from summarizer.errors import BriefingError, InternalError, StorageError, stage
 from summarizer.events.cluster import EventAssignment, EventDoc, EventIndex
 from summarizer.events.stories import StoryLinker
-from summarizer.ingest.fingerprint import shingle_sample, stored_shingles
+from summarizer.ingest.fingerprint import stored_shingles
 from summarizer.ingest.furniture import Furniture
-from summarizer.ingest.pipeline import DEFAULT_SUMMARY, SummarySpec, build_article
+from summarizer.ingest.pipeline import DEFAULT_SUMMARY, SummarySpec
+from summarizer.ingest.prepare import Job, Prepared, prepare_all
 from summarizer.ingest.sources import Failure, Skipped
 from summarizer.store import articles as article_store
 from summarizer.store import events as event_store
@@ -31,7 +33,7 @@ from summarizer.store.ingest_state import (
     save_origin,
 )
 from summarizer.timemath import shift
-from summarizer.values import Article, RawInput
+from summarizer.values import RawInput
 from summarizer.views import IngestFailure, IngestReport
 
 logger = logging.getLogger(__name__)
@@ -53,31 +55,6 @@ class _Counts:
     duplicate: int = 0
     failures: list[Failure] = field(default_factory=list)
     ids: list[int] = field(default_factory=list)
-
-
-def prepare(
-    item: RawInput | Failure,
-    *,
-    summary: SummarySpec | None,
-    known_boilerplate: frozenset[str],
-    now: datetime,
-) -> Article | Failure:
-    """Build one article: clean, date, detect the language, fingerprint and summarise.
-
-    Returns:
-        The article, or the failure (its error tells a fetch failure from an extraction one).
-    """
-    if isinstance(item, Failure):
-        return item
-    try:
-        with stage("preparing", item.location):
-            return build_article(
-                item, summary=summary, known_boilerplate=known_boilerplate, now=now
-            )
-    except BriefingError as exc:
-        if isinstance(exc, InternalError):  # a bug: keep its traceback in the log
-            logger.info("discarding data: %s", item.location, exc_info=True)
-        return Failure(item.location, exc)
 
 
 class Ingestor:
@@ -244,6 +221,7 @@ class Ingestor:
         *,
         now: datetime | None = None,
         progress: Callable[[], None] | None = None,
+        workers: int = 0,
     ) -> IngestReport:
         """Ingest a batch; one bad input is reported and never stops the rest.
 
@@ -251,6 +229,9 @@ class Ingestor:
             items: raw inputs and read failures (from `summarizer.ingest.sources.expand`).
             now: ingestion time (default: now, UTC).
             progress: called once per input handled.
+            workers: worker processes that prepare a large batch (see
+                `ingest.prepare.prepare_all`; 0: none); storing and clustering stay in this
+                process, in the inputs' order, so the rows are those of one process.
 
         Returns:
             Counts of new, duplicate and failed inputs with the failures' one-line errors.
@@ -269,20 +250,16 @@ class Ingestor:
             self._near_window(session)
             session.commit()  # end the reading transaction before preparing
             stored: list[int] = []
-            for start in range(0, len(materialised), _COMMIT_EVERY):
-                chunk = []
-                for index in range(start, min(start + _COMMIT_EVERY, len(materialised))):
-                    chunk.append(
-                        prepare(
-                            materialised[index],
-                            summary=self.summary,
-                            known_boilerplate=furniture.known(index),
-                            now=ingested,
-                        )
-                    )
-                    if progress is not None:
-                        progress()
-                self._store_chunk(writer, chunk, start, counts, stored)
+            jobs = [Job(item, furniture.known(i)) for i, item in enumerate(materialised)]
+            prepared = prepare_all(jobs, summary=self.summary, now=ingested, workers=workers)
+            with closing(prepared):  # a storing error stops the workers at once
+                for start in range(0, len(materialised), _COMMIT_EVERY):
+                    chunk = []
+                    for _ in range(start, min(start + _COMMIT_EVERY, len(materialised))):
+                        chunk.append(next(prepared))
+                        if progress is not None:
+                            progress()
+                    self._store_chunk(writer, chunk, start, counts, stored)
             self._count_lines(writer, furniture, stored)
         return IngestReport(
             new=counts.new,
@@ -307,7 +284,7 @@ class Ingestor:
     def _store_chunk(
         self,
         writer: _Writer,
-        chunk: list[Article | Failure],
+        chunk: list[Prepared | Failure],
         start: int,
         counts: _Counts,
         stored: list[int],
@@ -348,7 +325,7 @@ class Ingestor:
             writer.forget()
             raise
 
-    def _one(self, writer: _Writer, prepared: Article | Failure, counts: _Counts) -> bool:
+    def _one(self, writer: _Writer, prepared: Prepared | Failure, counts: _Counts) -> bool:
         """Store one prepared input; True when it is a new article.
 
         A failure at any step rolls back this article alone (its savepoint), rebuilds the
@@ -357,7 +334,7 @@ class Ingestor:
         if isinstance(prepared, Failure):
             self._fail(counts, prepared)
             return False
-        where = prepared.location
+        where = prepared.article.location
         progress = _Progress()
         try:
             # A Core savepoint: the writes are Core statements, and it costs half the ORM's.
@@ -383,21 +360,24 @@ class Ingestor:
         counts.failures.append(failure)
         logger.warning("discarding data: %s", failure.message)
 
-    def _store(self, writer: _Writer, article: Article, progress: _Progress) -> int | None:
+    def _store(self, writer: _Writer, prepared: Prepared, progress: _Progress) -> int | None:
         """Store a new article; None when it is an exact or near duplicate (linked as a copy)."""
         session = writer.session
+        article, sample = prepared.article, prepared.sample
         existing = article_store.find_by_fingerprint(
             session=session, fingerprint=article.fingerprint
         )
         if existing is not None:
             return None
-        sample = shingle_sample(article.body)
+        # Read once for the lookup and the rows added below: nothing adds shingles between.
+        stock = shingle_store.stock_shingles(session=session, shingles=sample)
         near = shingle_store.find_near_duplicate(
             session=session,
             sample=sample,
             since=self._near_since,
             after_id=self._near_after,
             samples=self._samples,
+            stock=stock,
         )
         source_id = writer.source_id(article.source)
         if near is not None:
@@ -424,10 +404,10 @@ class Ingestor:
                 sentences=article.summary,
             )
         shingle_store.add_shingles(
-            session=session, article_id=article_id, shingles=stored_shingles(sample)
+            session=session, article_id=article_id, shingles=stored_shingles(sample), stock=stock
         )
         self._samples.remember(article_id, article.body, sample)
-        self._cluster(writer.events, article_id, source_id, article, progress)
+        self._cluster(writer.events, article_id, source_id, prepared, progress)
         return article_id
 
     def _cluster(
@@ -435,10 +415,11 @@ class Ingestor:
         rows: event_store.EventWriter,
         article_id: int,
         source_id: int,
-        article: Article,
+        prepared: Prepared,
         progress: _Progress,
     ) -> None:
         """Assign a stored article to an event and the event to a story."""
+        article = prepared.article
         doc = EventDoc(
             article_id=article_id,
             title=article.title,
@@ -446,6 +427,7 @@ class Ingestor:
             source=article.source,
             published=article.published,
             language=article.language,
+            features=prepared.features,
         )
         progress.indexed = True  # from here on the indexes may hold part of this article
         with stage("clustering", article.location):
