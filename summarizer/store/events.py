@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from sys import intern
+from typing import Any
 
 from sqlalchemy import bindparam, delete, func, insert, update
 from sqlalchemy import select as core_select
@@ -34,6 +35,12 @@ def newest_article_time(*, session: Session) -> datetime | None:
 def max_article_id(*, session: Session) -> int:
     """Largest article id in use (0 when none)."""
     return int(session.exec(select(func.max(Article.id))).first() or 0)
+
+
+def articles_after(*, session: Session, after_id: int, limit: int) -> int:
+    """How many articles were stored after `after_id`, counted up to `limit`."""
+    found = select(Article.id).where(col(Article.id) > after_id).limit(limit).subquery()
+    return int(session.exec(select(func.count()).select_from(found)).one())
 
 
 def event_docs_after(*, session: Session, after_id: int, limit: int) -> list[EventDoc]:
@@ -64,25 +71,45 @@ def recent_event_docs(*, session: Session, since: datetime) -> list[tuple[int, l
     event_ids = list(session.exec(select(Event.id).where(Event.last_seen >= since)))
     if not event_ids:
         return []
+    grouped: dict[int, list[EventDoc]] = {}
+    for event_id, doc in _docs(session, col(Article.event_id).in_(event_ids)):
+        grouped.setdefault(event_id, []).append(doc)
+    return sorted(grouped.items())
+
+
+def event_docs_by_id(*, session: Session, ids: Sequence[int]) -> dict[int, EventDoc]:
+    """The articles with these ids as EventDocs, by id (missing ones left out)."""
+    found: dict[int, EventDoc] = {}
+    for start in range(0, len(ids), 5_000):
+        chunk = list(ids[start : start + 5_000])
+        found.update((doc.article_id, doc) for _, doc in _docs(session, col(Article.id).in_(chunk)))
+    return found
+
+
+def _docs(session: Session, where: Any) -> list[tuple[int, EventDoc]]:
+    """(event id, EventDoc) of the articles matching a condition."""
     rows = session.exec(
         select(Article, Source.name)
         .join(Source, col(Source.id) == col(Article.source_id))
-        .where(col(Article.event_id).in_(event_ids))
+        .where(where)
     ).all()
-    grouped: dict[int, list[EventDoc]] = {}
+    docs = []
     for article, source in rows:
-        assert article.id is not None and article.event_id is not None
-        grouped.setdefault(article.event_id, []).append(
-            EventDoc(
-                article_id=article.id,
-                title=article.title,
-                body=article.body,
-                source=source,
-                published=article.published,
-                language=article.language or "en",
+        assert article.id is not None
+        docs.append(
+            (
+                article.event_id or 0,
+                EventDoc(
+                    article_id=article.id,
+                    title=article.title,
+                    body=article.body,
+                    source=source,
+                    published=article.published,
+                    language=article.language or "en",
+                ),
             )
         )
-    return sorted(grouped.items())
+    return docs
 
 
 def active_story_events(
