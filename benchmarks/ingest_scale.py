@@ -432,11 +432,12 @@ def _reset_sequences(engine: Engine) -> None:
 
 @dataclass(frozen=True)
 class Run:
-    """One `briefing ingest` child: wall seconds, peak RSS (MB), what it printed."""
+    """One `briefing ingest` child: wall seconds, peak RSS (MB), what it printed, CPU seconds."""
 
     seconds: float
     rss_mb: float
     output: str
+    cpu: float = 0.0
 
 
 def ingest_child(url: str, paths: Sequence[str]) -> Run:
@@ -454,16 +455,17 @@ def ingest_child(url: str, paths: Sequence[str]) -> Run:
     )
     output, _ = child.communicate()
     seconds = time.perf_counter() - started
-    usage = _child_rusage(child.pid)
-    return Run(seconds, usage / 1024, output.decode(errors="replace")[-400:])
+    rss, cpu = _child_rusage(child.pid)
+    return Run(seconds, rss / 1024, output.decode(errors="replace")[-400:], cpu)
 
 
-_RUSAGE: dict[int, int] = {}
+_RUSAGE: dict[int, tuple[int, float]] = {}
 
 
-def _child_rusage(pid: int) -> int:
-    """Peak RSS (kB) of a finished child, captured by its reaper (see `_reap`)."""
-    return _RUSAGE.pop(pid, 0)
+def _child_rusage(pid: int) -> tuple[int, float]:
+    """Peak RSS (kB) and CPU seconds (user and system) of a finished child, captured by its
+    reaper (see `_reap_popen`)."""
+    return _RUSAGE.pop(pid, (0, 0.0))
 
 
 def _reap_popen() -> None:
@@ -476,7 +478,7 @@ def _reap_popen() -> None:
         except ChildProcessError:
             return original(self, wait_flags)  # type: ignore[no-any-return]
         if pid:
-            _RUSAGE[pid] = usage.ru_maxrss
+            _RUSAGE[pid] = (usage.ru_maxrss, usage.ru_utime + usage.ru_stime)
         return pid, status
 
     subprocess.Popen._try_wait = _try_wait  # type: ignore[attr-defined]
@@ -505,6 +507,44 @@ def steady_child(url: str, paths: Sequence[str]) -> tuple[float, float]:
     )
     times = json.loads(done.stdout.strip().splitlines()[-1])
     return times[0], sorted(times[1:])[len(times[1:]) // 2]
+
+
+_POLLS = (
+    "import sys\n"
+    "from summarizer.service import BriefingService\n"
+    "from summarizer.store.db import make_engine\n"
+    "service = BriefingService(make_engine(sys.argv[1]))\n"
+    "for path in sys.argv[2:]:\n"
+    "    service.ingest([path])\n"
+)
+
+
+def worker(url: str, paths: Sequence[str], mode: str) -> subprocess.Popen[bytes]:
+    """Start one ingest worker: `briefing ingest` of every path ("batch"), or one long-lived
+    service ingesting one file per call, as the bot's feed poll does ("polls")."""
+    command = (
+        ["-m", "bot.cli", "ingest", "--json", "--db", url]
+        if mode == "batch"
+        else [
+            "-c",
+            _POLLS,
+            url,
+        ]
+    )
+    return subprocess.Popen(
+        [sys.executable, *command, *paths],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+
+
+def timed_worker(url: str, paths: Sequence[str], mode: str) -> float:
+    """Run one worker to its end; its wall seconds."""
+    started = time.perf_counter()
+    child = worker(url, paths, mode)
+    child.communicate()  # a failed input is reported in its output, as in the pair's
+    return time.perf_counter() - started
 
 
 def write_files(folder: Path, reports: Sequence[Report]) -> list[str]:
@@ -547,6 +587,7 @@ def run(
     batch_size: int,
     pair_size: int,
     pg_sizes: Sequence[int],
+    pair_modes: Sequence[str] = ("batch",),
 ) -> str:
     """Build, measure, and return the Markdown report."""
     _reap_popen()
@@ -555,8 +596,8 @@ def run(
     polls = write_files(folder / "polls", new_reports(corpus, 6, seed=6, first=4 * 10**7))
     batch = write_files(folder / "batch", new_reports(corpus, batch_size, seed=8, first=2 * 10**7))
     rows = [
-        "| backend | articles | build s | one article, CLI s | one RSS MB | first call s "
-        "| next calls s | batch s | articles/s | batch RSS MB |",
+        "| backend | articles | build s | one article, CLI s (CPU) | one RSS MB | first call s "
+        "| next calls s | batch s (CPU) | articles/s | batch RSS MB |",
         "|---|---|---|---|---|---|---|---|---|---|",
     ]
     backends = [("sqlite", None, sizes)] + (
@@ -578,15 +619,17 @@ def run(
             finally:
                 engine.dispose()
             if backend == "postgresql" and size == pair_size:  # copies of the built database
-                pair_rows += measure_pair(
-                    base or "", f"scale_{size}", corpus, folder, size, batch_size
-                )
+                for mode in pair_modes:
+                    pair_rows += measure_pair(
+                        base or "", f"scale_{size}", corpus, folder, size, batch_size, mode
+                    )
             single = ingest_child(url, one)
             first, steady = steady_child(url, polls)
             many = ingest_child(url, batch)
             rows.append(
-                f"| {backend} | {size:,} | {built:.0f} | {single.seconds:.2f} | "
-                f"{single.rss_mb:.0f} | {first:.2f} | {steady:.3f} | {many.seconds:.1f} | "
+                f"| {backend} | {size:,} | {built:.0f} | {single.seconds:.2f} ({single.cpu:.2f}) | "
+                f"{single.rss_mb:.0f} | {first:.2f} | {steady:.3f} | {many.seconds:.1f} "
+                f"({many.cpu:.1f}) | "
                 f"{batch_size / many.seconds:.1f} | {many.rss_mb:.0f} |"
             )
             print(rows[-1], flush=True)
@@ -596,8 +639,8 @@ def run(
         report += [
             "## Two workers on PostgreSQL",
             "",
-            "| articles before | workers | seconds | articles/s | differences |",
-            "|---|---|---|---|---|",
+            "| articles before | calls | workers | seconds | articles/s | differences |",
+            "|---|---|---|---|---|---|",
             *pair_rows,
             "",
         ]
@@ -605,9 +648,9 @@ def run(
 
 
 def measure_pair(
-    base: str, built: str, corpus: Corpus, folder: Path, size: int, count: int
+    base: str, built: str, corpus: Corpus, folder: Path, size: int, count: int, mode: str
 ) -> list[str]:
-    """Two children over interleaved halves against one child; rows of the pair table."""
+    """Two workers over interleaved halves against one worker; rows of the pair table."""
     stream = write_files(
         folder / f"pair_{size}", new_reports(corpus, count, seed=9, first=3 * 10**7)
     )
@@ -615,26 +658,19 @@ def measure_pair(
     serial_url = pg_database(base, f"scale_{size}_serial", template=built)
     ordered_url = pg_database(base, f"scale_{size}_ordered", template=built)
     started = time.perf_counter()
-    with tempfile.TemporaryDirectory():
-        children = [
-            subprocess.Popen(
-                [sys.executable, "-m", "bot.cli", "ingest", "--json", "--db", pair_url, *half],
-                cwd=REPO,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.STDOUT,
-            )
-            for half in (stream[0::2], stream[1::2])
-        ]
-        for child in children:
-            child.communicate()
+    children = [worker(pair_url, half, mode) for half in (stream[0::2], stream[1::2])]
+    for child in children:
+        child.communicate()
     pair_seconds = time.perf_counter() - started
     engine = make_engine(pair_url)
     try:
-        pair, order = ingest_outcome(engine), arrival_order(engine)
+        new = set(stream)  # the stored database's own articles are not files
+        pair = ingest_outcome(engine)
+        order = [location for location in arrival_order(engine) if location in new]
     finally:
         engine.dispose()
-    serial = ingest_child(serial_url, order)
-    ordered = ingest_child(ordered_url, stream)
+    serial = timed_worker(serial_url, order, mode)
+    ordered = timed_worker(ordered_url, stream, mode)
     outcomes = []
     for url in (serial_url, ordered_url):
         engine = make_engine(url)
@@ -645,10 +681,10 @@ def measure_pair(
     in_order = {part: outcomes[1][part] for part in ("articles", "copies", "events")}
     pair_part = {part: pair[part] for part in in_order}
     return [
-        f"| {size:,} | 2 | {pair_seconds:.1f} | {count / pair_seconds:.1f} | "
+        f"| {size:,} | {mode} | 2 | {pair_seconds:.1f} | {count / pair_seconds:.1f} | "
         f"{differences(outcomes[0], pair)} against one worker in the pair's order |",
-        f"| {size:,} | 1 (pair's order) | {serial.seconds:.1f} | {count / serial.seconds:.1f} | |",
-        f"| {size:,} | 1 (stream order) | {ordered.seconds:.1f} | {count / ordered.seconds:.1f} | "
+        f"| {size:,} | {mode} | 1 (pair's order) | {serial:.1f} | {count / serial:.1f} | |",
+        f"| {size:,} | {mode} | 1 (stream order) | {ordered:.1f} | {count / ordered:.1f} | "
         f"{differences(in_order, pair_part)} in articles, copies, events against the pair |",
     ]
 
@@ -662,18 +698,34 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--batch", type=int, default=1_000, help="articles per batch")
     parser.add_argument("--pg-sizes", help="articles per PostgreSQL database (default --sizes)")
     parser.add_argument("--pair-size", type=int, default=10_000, help="database of the pair")
+    parser.add_argument(
+        "--pair-calls",
+        default="batch",
+        help="how the pair's workers ingest, comma-separated: batch (one `briefing ingest` "
+        "each) and/or polls (one long-lived service each, one file per call)",
+    )
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it")
     args = parser.parse_args(argv)
-    sizes = [int(size) for size in args.sizes.split(",")]
-    pg_sizes = [int(size) for size in (args.pg_sizes or args.sizes).split(",")]
+    sizes = [int(size) for size in args.sizes.split(",") if size]
+    pg_sizes = [int(size) for size in (args.pg_sizes or args.sizes).split(",") if size]
+    modes = [mode for mode in args.pair_calls.split(",") if mode in ("batch", "polls")]
     shared = args.shared or default_shared()
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
-        report = run(sizes, args.postgres, shared, args.keep, args.batch, args.pair_size, pg_sizes)
+        report = run(
+            sizes, args.postgres, shared, args.keep, args.batch, args.pair_size, pg_sizes, modes
+        )
     else:
         with tempfile.TemporaryDirectory(prefix="scale_") as folder:
             report = run(
-                sizes, args.postgres, shared, Path(folder), args.batch, args.pair_size, pg_sizes
+                sizes,
+                args.postgres,
+                shared,
+                Path(folder),
+                args.batch,
+                args.pair_size,
+                pg_sizes,
+                modes,
             )
     print(report)
     RESULTS.write_text(report + "\n", encoding="utf-8")

@@ -12,10 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from bot.settings import SECTIONS
-from summarizer.cli.commands import add_domain_commands
-from summarizer.cli.feeds import add_feed_commands
 from summarizer.cli.printable import printable_stream
-from summarizer.cli.prune import add_prune_command
 from summarizer.config import load_config
 from summarizer.errors import BriefingError
 
@@ -38,6 +35,12 @@ def cmd_chat(args: argparse.Namespace, config: dict[str, Any]) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every subcommand."""
+    # Imported here, not above: `ingest`'s worker processes (multiprocessing's spawn) import
+    # this module again, and the commands' modules (the database layer) would cost each 40 MB.
+    from summarizer.cli.commands import add_domain_commands
+    from summarizer.cli.feeds import add_feed_commands
+    from summarizer.cli.prune import add_prune_command
+
     parser = argparse.ArgumentParser(
         prog="briefing", description="News briefings: ingest, summarise, cluster, deliver."
     )

@@ -61,12 +61,13 @@ def _english(tr: Translator | None) -> Translator:
 
 
 def when(moment: datetime, zone: str = "UTC") -> str:
-    """Format an instant in a chat's zone, e.g. '23 Nov 14:05' (in UTC at the calendar's ends)."""
+    """Format an instant in a chat's zone with its year, e.g. '23 Nov 2026 14:05' (in UTC at
+    the calendar's ends)."""
     try:
         local = moment.astimezone(ZoneInfo(zone))
     except OverflowError:  # a stored 0001-01-01 has no local time west of UTC
         local = moment
-    return local.strftime("%d %b %H:%M")
+    return local.strftime("%d %b %Y %H:%M")
 
 
 def dated(
@@ -80,7 +81,7 @@ def dated(
     """A published time: the day alone when no time is known, marked when it is a guess."""
     tr = _english(tr)
     try:
-        text = tr.day(moment) if date_only else tr.when(moment, zone)
+        text = tr.day(moment) if date_only else tr.dated(moment, zone)
     except (OverflowError, ValueError):  # a stored 0001-01-01 has no local time west of UTC
         text = when(moment, zone)
     return tr.text(texts.ESTIMATED, when=text) if estimated else text

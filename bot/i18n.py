@@ -117,7 +117,12 @@ class Translator:
 
     def when(self, moment: datetime, zone: str = "UTC") -> str:
         """An instant in a chat's zone, day and short month in this language: "03 Nov 14:05"."""
-        return _when(moment, zone, self.language)
+        return _when(moment, zone, self.language, "dd MMM HH:mm")
+
+    def dated(self, moment: datetime, zone: str = "UTC") -> str:
+        """When news happened, with its year (old news must not pass for this year's):
+        "03 Nov 2026 14:05"."""
+        return _when(moment, zone, self.language, "dd MMM yyyy HH:mm")
 
     def day(self, moment: datetime) -> str:
         """The calendar day of a date given without a time of day: "03 Nov 2026"."""
@@ -125,8 +130,8 @@ class Translator:
 
 
 @lru_cache(maxsize=4_096)  # a broadcast shows the same few events' times to every chat
-def _when(moment: datetime, zone: str, language: str) -> str:
-    return str(format_datetime(moment, "dd MMM HH:mm", tzinfo=ZoneInfo(zone), locale=language))
+def _when(moment: datetime, zone: str, language: str, pattern: str) -> str:
+    return str(format_datetime(moment, pattern, tzinfo=ZoneInfo(zone), locale=language))
 
 
 def _fill(template: str, values: dict[str, object]) -> str:

@@ -14,6 +14,10 @@ from typing import Any, TypeVar
 from summarizer.errors import InputError
 
 DEFAULT_CONFIG = Path(__file__).resolve().parents[1] / "config" / "briefing.toml"
+#: Length of an article's summary when neither the configuration nor a caller sets one.
+SUMMARY_SENTENCES = 3
+#: Length of an event's digest in words when neither the configuration nor a caller sets one.
+DIGEST_WORDS = 120
 _T = TypeVar("_T")
 
 
@@ -36,8 +40,8 @@ class SummariesSection:
     """[summaries]: per-article summary method and length, event digest length."""
 
     method: str = "default"
-    sentences: int = 3
-    digest_words: int = 120
+    sentences: int = SUMMARY_SENTENCES
+    digest_words: int = DIGEST_WORDS
 
 
 @dataclass(frozen=True, slots=True)

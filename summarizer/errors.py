@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import partial
+from typing import Any
 
 
 class BriefingError(Exception):
@@ -67,6 +69,10 @@ class InternalError(BriefingError):
     def __init__(self, message: str, *, stage: str) -> None:
         super().__init__(message)
         self.stage = stage
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle with the stage (it crosses to and from worker processes); no cause kept."""
+        return (partial(InternalError, stage=self.stage), self.args)
 
 
 @contextmanager

@@ -85,6 +85,7 @@ class BriefingService:
         *,
         now: datetime | None = None,
         progress: Callable[[int], Callable[[], None]] | None = None,
+        workers: int = 0,
     ) -> IngestReport:
         """Ingest files, directories, article URLs and feed URLs.
 
@@ -92,6 +93,8 @@ class BriefingService:
             locations: paths or URLs as the user gave them.
             now: ingestion time (default now).
             progress: given the number of inputs, returns a per-input tick (a progress bar).
+            workers: worker processes that prepare a large batch (0: this process alone, as
+                in the bot); the stored rows are the same for any number.
         """
         items = list(
             expand(
@@ -105,7 +108,7 @@ class BriefingService:
         tick = progress(readable) if progress is not None else None
         try:
             with self._ingest_lock:
-                return self._ingestor.ingest(items, now=now, progress=tick)
+                return self._ingestor.ingest(items, now=now, progress=tick, workers=workers)
         finally:
             with self._views_lock:
                 self._views.clear()

@@ -17,6 +17,8 @@ class RawInput:
         source: outlet name or host when known ("" when not).
         title: title given by a feed entry ("" when not).
         published: time given by metadata or the feed, UTC-aware, or None.
+        written: when the copy itself was last written (a file's modification time, a server's
+            Last-Modified), UTC-aware, or None: no published time, only a bound on one.
     """
 
     location: str
@@ -25,6 +27,7 @@ class RawInput:
     source: str = ""
     title: str = ""
     published: datetime | None = None
+    written: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)

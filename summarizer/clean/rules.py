@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from summarizer.text.datelines import parse_dateline
+
 # Phrases that mark a line of at most _SHORT_WORDS words as site furniture: subscription
 # prompts, consent notices, share widgets, photo credits, navigation. Matched on lower case;
 # one leading \b keeps the scan cheap.
@@ -76,37 +78,6 @@ _TEASER_HEADER = re.compile(
     r"| content| coverage| links)?|recommended|more (?:from|on|in|stories|news)|trending"
     r"|you (?:may|might) (?:also )?like|read next|up next|popular|top stories|latest news"
     r"|editor'?s picks|don'?t miss)\b[^.!?]*$"
-)
-# A dateline opens a news story: "ST. JOSEPH, Mich. (AP) —", "LONDON (Reuters) -",
-# "MINSK, Belarus —", "MOSCOW, September 3 (RIA Novosti) -". The place is in capitals, or any
-# case when an agency in brackets follows ("Paris (AFP) -").
-_PLACE_CAPS = r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}"
-_PLACE_ANY = r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}"
-_REGION = r"(?:,\s*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}){0,2}"
-_DAY = r"(?:,?\s*[A-Z][a-z]{2,8}\.? \d{1,2})?"
-_AGENCY = r"\s*\([A-Z][^()]{1,40}\)"
-_DATELINE = re.compile(
-    rf"^(?:{_PLACE_CAPS}{_REGION}{_DAY}(?:{_AGENCY})?|{_PLACE_ANY}{_REGION}{_DAY}{_AGENCY})"
-    r"\s*[-–—]{1,2}\s+\S"
-)
-# Capitalised labels that open a line the way a place does, but are no place.
-_NOT_PLACES = frozenset(
-    (
-        "breaking",
-        "update",
-        "updated",
-        "exclusive",
-        "watch",
-        "live",
-        "opinion",
-        "analysis",
-        "editorial",
-        "photos",
-        "video",
-        "correction",
-        "advertisement",
-        "sponsored",
-    )
 )
 _TIME_LABEL = re.compile(
     r"^(?:updated|published|posted|last (?:updated|modified)|first published|created|modified"
@@ -353,13 +324,9 @@ def is_dateline(line: str) -> bool:
         line: a normalised line.
 
     Returns:
-        Whether the line starts a story as agencies and newspapers do.
+        Whether the line starts a story as agencies and newspapers do (see text.datelines).
     """
-    match = _DATELINE.match(line)
-    if match is None:
-        return False
-    place = re.split(r"[,(\-–—:]", line, maxsplit=1)[0].strip().lower()
-    return place not in _NOT_PLACES
+    return parse_dateline(line) is not None
 
 
 def is_time_line(line: str, tokens: list[str] | None = None) -> bool:

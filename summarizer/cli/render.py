@@ -22,8 +22,11 @@ def stamp(moment: datetime, *, date_only: bool = False) -> str:
 
 
 def when(moment: datetime, *, estimated: bool = False, date_only: bool = False) -> str:
-    """A published time for reading: the stamp, marked "(estimated)" when it is a guess."""
-    return stamp(moment, date_only=date_only) + (" (estimated)" if estimated else "")
+    """A published time for reading: to the minute (an ingestion time's seconds and
+    microseconds say nothing about when the article appeared), marked "(estimated)" when it is
+    a guess. JSON keeps the exact time (see stamp)."""
+    shown = stamp(moment.replace(second=0, microsecond=0), date_only=date_only)
+    return shown + (" (estimated)" if estimated else "")
 
 
 def article_json(article: Article) -> str:

@@ -13,6 +13,7 @@ from summarizer.events.features import (
     ENTITY,
     MENTION_LETTERS,
     TERM,
+    ArticleFeatures,
     DocumentFrequencies,
     Vector,
     article_features,
@@ -58,6 +59,8 @@ class EventDoc:
     Attributes:
         published: UTC-aware time of publication.
         language: ISO 639-1 code.
+        features: `article_features(title, body, language, year=published.year)` when
+            already read (an ingest worker reads them); None: read when the article is added.
     """
 
     article_id: int
@@ -66,6 +69,7 @@ class EventDoc:
     source: str
     published: datetime
     language: str = "en"
+    features: ArticleFeatures | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,7 +287,9 @@ class EventIndex:
         """The article as a one-member item (its features count in the frequencies)."""
         if doc.published.tzinfo is None:
             raise ValueError(f"article {doc.article_id}: published must be timezone-aware (UTC)")
-        features = article_features(doc.title, doc.body, doc.language, year=doc.published.year)
+        features = doc.features
+        if features is None:
+            features = article_features(doc.title, doc.body, doc.language, year=doc.published.year)
         self.frequencies.observe(features.counts)
         return Item.of(
             weigh(features.counts, self.frequencies, language=doc.language),

@@ -9,6 +9,7 @@ from datetime import datetime
 
 import numpy as np
 
+from summarizer.config import DIGEST_WORDS
 from summarizer.events.values import DigestDoc, DigestLine, EventDigest
 from summarizer.events.vectors import SentenceSpace, lexrank, support_counts
 from summarizer.text import rules
@@ -16,7 +17,7 @@ from summarizer.text.sentences import split_sentences
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_WORDS = 120
+DEFAULT_WORDS = DIGEST_WORDS
 #: Cosine above which two sentences are taken to say the same thing (two outlets' wordings of
 #: one fact, "agreed on Thursday on a draft treaty ... 150 cubic metres", share about 0.42).
 REDUNDANCY = 0.4

@@ -13,6 +13,7 @@ from operator import itemgetter, mul
 
 from summarizer.events.background import background
 from summarizer.text.language import stop_words as _language_stop_words
+from summarizer.text.months import ENGLISH_MONTHS, MONTH_NAMES
 from summarizer.text.stemming import snowball_name, stemmer
 from summarizer.text.tokenizer import spaced_bigrams
 
@@ -249,25 +250,9 @@ def article_features(
     )
 
 
-# Month names by how a text spells them beside a day number: English (capitalised, so the
-# verbs "may" and "march" stay out), then, in any case, Russian and Ukrainian (genitive and the
-# usual abbreviations), German, French and Spanish.
-_MONTHS: tuple[tuple[str, ...], ...] = (
-    ("January", "Jan", "января", "янв", "січня", "Januar", "janvier", "enero"),
-    ("February", "Feb", "февраля", "фев", "лютого", "Februar", "février", "febrero"),
-    ("March", "Mar", "марта", "мар", "березня", "März", "mars", "marzo"),
-    ("April", "Apr", "апреля", "апр", "квітня", "avril", "abril"),
-    ("May", "мая", "травня", "Mai", "mai", "mayo"),
-    ("June", "Jun", "июня", "июн", "червня", "Juni", "juin", "junio"),
-    ("July", "Jul", "июля", "июл", "липня", "Juli", "juillet", "julio"),
-    ("August", "Aug", "августа", "авг", "серпня", "août", "agosto"),
-    ("September", "Sept", "Sep", "сентября", "сент", "сен", "вересня", "septembre", "septiembre"),
-    ("October", "Oct", "октября", "окт", "жовтня", "Oktober", "octobre", "octubre"),
-    ("November", "Nov", "ноября", "нояб", "ноя", "листопада", "novembre", "noviembre"),
-    ("December", "Dec", "декабря", "дек", "грудня", "Dezember", "décembre", "diciembre"),
-)
-_MONTH_OF = {name.casefold(): number for number, names in enumerate(_MONTHS, 1) for name in names}
-_ENGLISH = frozenset(name.casefold() for names in _MONTHS for name in names[:3] if name.isascii())
+_MONTH_OF = MONTH_NAMES
+# English names count only when capitalised, so the verbs "may" and "march" stay out.
+_ENGLISH = frozenset(ENGLISH_MONTHS)
 # A day number ("9", "5th", "1er", "5-го", "3.") that is no part of a longer number ("5,5",
 # "12.5", "2019").
 _DAY = re.compile(r"(?<![\w.,])([0-3]?\d)(?:st|nd|rd|th|er|-го)?(?!\w|[.,]\d)")

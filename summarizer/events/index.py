@@ -14,6 +14,7 @@ headline word with its weight or count; a posting row per indexed feature).
 
 from __future__ import annotations
 
+import heapq
 import logging
 import math
 from collections.abc import Collection, Iterable, Mapping
@@ -309,12 +310,31 @@ class CentroidIndex:
             raise KeyError(f"item {drop} is not in the index")
         return self.absorb(keep, dropped)
 
-    def candidates(self, vector: Mapping[str, float]) -> list[int]:
-        """Keys of the items indexed under any of the vector's heaviest features, in order."""
-        found: set[int] = set()
+    def candidates(self, vector: Mapping[str, float], limit: int | None = None) -> list[int]:
+        """Keys of the items indexed under any of the vector's heaviest features, in order.
+
+        Args:
+            vector: the query.
+            limit: when given, at most this many keys: the features' postings are read
+                rarest first (fewest items; then the heavier feature) and reading stops before
+                a list that would go past the limit; when even the rarest list is longer, its
+                newest (highest) keys. A feature that many items share tells little, so the
+                cost of a lookup stays bounded however many items share a common vocabulary.
+        """
         postings = self._postings
-        for feature in top(vector, self.query_features):
-            found.update(postings.get(feature, ()))
+        lists = [postings[f] for f in top(vector, self.query_features) if f in postings]
+        found: set[int] = set()
+        if limit is None:
+            for keys in lists:
+                found.update(keys)
+            return sorted(found)
+        for keys in sorted(lists, key=len):
+            if len(found) + len(keys) <= limit:
+                found.update(keys)
+            elif found:
+                break
+            else:
+                return sorted(heapq.nlargest(limit, keys))
         return sorted(found)
 
     def remove(self, key: int) -> Item | None:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import heapq
 import logging
+from array import array
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from summarizer.events.features import Vector, normalise
-from summarizer.events.index import CentroidIndex
+from summarizer.events.features import Vector, normalise, squared_length
+from summarizer.events.index import CentroidIndex, Item
 
 logger = logging.getLogger(__name__)
 
@@ -19,6 +20,10 @@ DEFAULT_THRESHOLD = 0.12
 DEFAULT_MERGE_THRESHOLD = 0.22
 #: Stories kept findable: the most recently active ones (bounds memory and lookup cost).
 DEFAULT_CAPACITY = 5_000
+#: Most stories compared with an event or a story per lookup, found through their rarest
+#: shared features (see `CentroidIndex.candidates`): the cost of a link stays bounded however
+#: many stories share a common vocabulary.
+CANDIDATES = 200
 
 _QUERY_FEATURES = 30
 _INDEX_FEATURES = 80
@@ -84,7 +89,8 @@ class StoryLinker:
             index_features=_INDEX_FEATURES,
             centroid_features=_CENTROID_FEATURES,
         )
-        self._members: dict[int, dict[int, Vector]] = {}  # story -> event -> unit profile
+        # story -> event -> unit profile, packed (a tenth of a dict's memory, same floats)
+        self._members: dict[int, dict[int, _Packed]] = {}
         self._event_story: dict[int, int] = {}
         self._activity: list[tuple[datetime, int, int]] = []  # (last, key, tie) min-heap
 
@@ -117,7 +123,7 @@ class StoryLinker:
         score = 0.0
         if known is not None:
             key = known
-            self._index.add(key, self._members[key][event_key], weight=-1.0)
+            self._index.add(key, _unpack(self._members[key][event_key]), weight=-1.0)
             is_new = False
         else:
             best_key, score = self._best_story(vector)
@@ -128,7 +134,13 @@ class StoryLinker:
                 self.next_key += 1
                 self._members[key] = {}
         self._attach(key, event_key, vector, time)
-        story, merged = self._merge_close(key)
+        merged: list[int] = []
+        if is_new and self.merge_threshold >= self.threshold:
+            # The new story is the event alone: no story it was compared with came within the
+            # joining threshold, so none is within the (higher) merging one.
+            story = key
+        else:
+            story, merged = self._merge_close(key)
         self._bound()
         return StoryLink(story, is_new and not merged, round(score, 6), tuple(merged))
 
@@ -144,7 +156,7 @@ class StoryLinker:
         if key is None:
             return None
         members = self._members[key]
-        self._index.add(key, members.pop(event_key), weight=-1.0)
+        self._index.add(key, _unpack(members.pop(event_key)), weight=-1.0)
         if not members:
             self._index.remove(key)
             del self._members[key]
@@ -157,6 +169,9 @@ class StoryLinker:
     ) -> None:
         """Rebuild the state from stored stories, replacing the current state.
 
+        Each story's centroid is the sum of its events' unit profiles, added up in event key
+        order and pruned once (a live story is pruned as it grows).
+
         Args:
             stories: (story key, [(event key, profile, time), ...]) pairs, for example the most
                 recently active stories.
@@ -167,14 +182,38 @@ class StoryLinker:
         self._event_story.clear()
         self._activity.clear()
         for key, events in sorted(stories, key=lambda pair: pair[0]):
-            self._members[key] = {}
+            members = self._members[key] = {}
+            total: Vector = {}
+            times = []
             for event_key, profile, time in sorted(events, key=lambda e: e[0]):
-                self._attach(key, event_key, normalise(profile), time)
+                vector = normalise(profile)
+                for feature, value in vector.items():
+                    total[feature] = total.get(feature, 0.0) + value
+                members[event_key] = _pack(vector)
+                self._event_story[event_key] = key
+                if time is not None:
+                    times.append(time)
+            if not members:
+                del self._members[key]
+                continue
+            story = self._index.absorb(
+                key,
+                Item(
+                    key=key,
+                    centroid=total,
+                    norm=squared_length(total) ** 0.5,
+                    size=len(members),
+                    first=min(times, default=None),
+                    last=max(times, default=None),
+                ),
+            )
+            if story.last is not None:
+                heapq.heappush(self._activity, (story.last, key, len(self._activity)))
         self.next_key = max([next_key, *(item.key + 1 for item in self._index.items())])
         self._bound()
 
     def _attach(self, key: int, event_key: int, vector: Vector, time: datetime | None) -> None:
-        self._members.setdefault(key, {})[event_key] = vector
+        self._members.setdefault(key, {})[event_key] = _pack(vector)
         self._event_story[event_key] = key
         story = self._index.add(key, vector, time=time)
         if story.last is not None:
@@ -183,7 +222,7 @@ class StoryLinker:
     def _best_story(self, vector: Vector) -> tuple[int | None, float]:
         best_key: int | None = None
         best = 0.0
-        for key in self._index.candidates(vector):
+        for key in self._index.candidates(vector, CANDIDATES):
             story = self._index.get(key)
             assert story is not None
             score = story.cosine(vector)
@@ -198,7 +237,7 @@ class StoryLinker:
             assert story is not None
             other_key: int | None = None
             best = 0.0
-            for candidate in self._index.candidates(story.centroid):
+            for candidate in self._index.candidates(story.centroid, CANDIDATES):
                 other = self._index.get(candidate)
                 assert other is not None
                 if candidate == key:
@@ -211,8 +250,8 @@ class StoryLinker:
             keep, drop = sorted((key, other_key))
             dropped = self._index.remove(drop)
             assert dropped is not None
-            for event_key, vector in self._members.pop(drop).items():
-                self._attach(keep, event_key, vector, None)
+            for event_key, packed in self._members.pop(drop).items():
+                self._attach(keep, event_key, _unpack(packed), None)
             kept = self._index.get(keep)
             assert kept is not None
             kept.stretch(dropped.first)
@@ -247,3 +286,17 @@ class StoryLinker:
             story = self._index.get(key)
             if story is not None and story.last == last:
                 return key
+
+
+_Packed = tuple[tuple[str, ...], "array[float]"]
+
+
+def _pack(vector: Mapping[str, float]) -> _Packed:
+    """A vector as a tuple of features and an array of their values (exact floats)."""
+    return tuple(vector), array("d", vector.values())
+
+
+def _unpack(packed: _Packed) -> Vector:
+    """The vector `_pack` packed, features in the same order."""
+    features, values = packed
+    return dict(zip(features, values, strict=True))

@@ -7,28 +7,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from itertools import islice
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+from summarizer.clean.rules import is_time_line
+from summarizer.text.datelines import parse_dateline
+from summarizer.text.months import ENGLISH_MONTHS as MONTHS
+
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _TIME = (
     r"(?:[ T,]+(?:at )?(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::\d{2})?\s*(?P<ampm>[ap]\.?m\.?)?)?"
 )
@@ -41,10 +24,13 @@ _WRITTEN_DMY = re.compile(
     r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>(?:19|20)\d{2})" + _TIME,
     re.I,
 )
-# "MOSCOW, September 3 (RIA Novosti) -", "MINSK, Belarus, Aug. 26 (Reuters) -"
-_DATELINE = re.compile(
-    r"^[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Za-z .'-]{2,30})?,\s*" + _MONTH + r"\s+(?P<day>\d{1,2})\b",
-    re.I,
+# "in February 2014", "since April 2014": a month of a year (capitalised: "may" is a verb too).
+_MONTH_YEAR = re.compile(
+    r"\b(?P<month>"
+    + "|".join(
+        sorted((m.capitalize() for m in MONTHS if len(m) > 3 or m == "may"), key=len, reverse=True)
+    )
+    + r")\s+(?P<year>(?:19|20)\d{2})\b"
 )
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _HEADER_LINES = 15
@@ -83,12 +69,20 @@ class DateCue:
     date_only: bool = False
 
 
-def find_published(text: str, *, now: datetime | None = None) -> DateCue | None:
+def find_published(
+    text: str, *, now: datetime | None = None, written: datetime | None = None
+) -> DateCue | None:
     """Find the article's published time in its first lines.
+
+    A full date ("Updated: 2015-05-13 09:31", "March 14, 2026") is taken as given. A dateline's
+    day without a year ("MOSCOW, September 3 (RIA Novosti) -") is placed in a year by the
+    article's other cues (see resolve_year) and marked as guessed.
 
     Args:
         text: the raw article text (before cleaning: cues are often boilerplate lines).
-        now: reference time for datelines without a year (default: now, UTC).
+        now: the ingestion time (default: now, UTC).
+        written: when the input itself says it was written (a file's modification time, a
+            server's Last-Modified), if known: an article is no younger than its copy.
 
     Returns:
         The first plausible cue (UTC; times without a zone are taken as UTC), or None.
@@ -96,31 +90,104 @@ def find_published(text: str, *, now: datetime | None = None) -> DateCue | None:
     reference = now or datetime.now(UTC)
     stripped = (line.strip() for line in text.splitlines())
     header = list(islice((line for line in stripped if line), _HEADER_LINES))
-    for line in header:
+    datelines = [parse_dateline(line) for line in header]
+    opening = next((i for i, d in enumerate(datelines) if d and d.day), len(header))
+    for i, line in enumerate(header):
         if _YEAR.search(line) is None:
             continue  # each dated pattern holds a year: most lines are ruled out at once
+        if i >= opening and not is_time_line(line):
+            continue  # the story has begun: a date in its sentences is what it reports on
         for pattern in (_ISO, _WRITTEN_MDY, _WRITTEN_DMY):
             match = pattern.search(line)
             if match:
                 when = _build(match, year=int(match.group("year")))
                 if when is not None and is_plausible(when, now=reference):
                     return DateCue(when, year_guessed=False, date_only=not match.group("hour"))
-    for line in header:
-        match = _DATELINE.search(line)
-        if match:
-            when = _build(match, year=reference.year)
-            if when is None or not is_plausible(when, now=reference):
-                when = _build(match, year=reference.year - 1)  # the latest such day not ahead
-            if when is None or not is_plausible(when, now=reference):
-                continue
+    for dateline in datelines:
+        if dateline is None or dateline.month is None or dateline.day is None:
+            continue
+        if dateline.year is not None:
+            when = _day(dateline.year, dateline.month, dateline.day)
+            if when is not None and is_plausible(when, now=reference):
+                return DateCue(when, year_guessed=False, date_only=True)
+            continue
+        until = (
+            min(reference, written)
+            if written and is_plausible(written, now=reference)
+            else reference
+        )
+        when = resolve_year(
+            dateline.month, dateline.day, until=until, since=latest_mention(text, until=until)
+        )
+        if when is not None:
             return DateCue(when, year_guessed=True, date_only=True)
     return None
+
+
+def resolve_year(
+    month: int, day: int, *, until: datetime, since: datetime | None = None
+) -> datetime | None:
+    """Place a day without a year ("September 3") in time.
+
+    A dateline without a year is written within a year of its day. The day lies after the
+    latest date the article names (it reports on what happened before it, so `since` is a lower
+    bound) and not after the time the article is known to exist (`until`: its file's or
+    server's date, else the ingestion time). With a lower bound, the first such day on or after
+    it is taken; without one, the latest such day up to `until`.
+
+    Args:
+        month: the day's month.
+        day: the day of the month.
+        until: the latest the article can be from.
+        since: the latest full date the article names, if any (not after `until`).
+
+    Returns:
+        Midnight UTC of the day, or None when no such day lies within a year before `until`
+        (29 February).
+    """
+    latest = until + FUTURE_SLACK
+    if since is not None:
+        for year in (since.year, since.year + 1):
+            when = _day(year, month, day)
+            if when is not None and since <= when <= latest:
+                return when
+    for year in (until.year, until.year - 1):
+        when = _day(year, month, day)
+        earliest = max(latest - timedelta(days=366), EARLIEST_PUBLISHED)
+        if when is not None and earliest <= when <= latest:
+            return when
+    return None
+
+
+def latest_mention(text: str, *, until: datetime) -> datetime | None:
+    """The latest full date (with its year) the text names that is not after `until`."""
+    if _YEAR.search(text) is None:
+        return None
+    found: list[datetime] = []
+    for pattern in (_ISO, _WRITTEN_MDY, _WRITTEN_DMY):
+        for match in pattern.finditer(text):
+            when = _build(match, year=int(match.group("year")))
+            if when is not None and EARLIEST_PUBLISHED <= when <= until:
+                found.append(when.replace(hour=0, minute=0))
+    for match in _MONTH_YEAR.finditer(text):
+        when = _day(int(match.group("year")), MONTHS[match.group("month").lower()], 1)
+        if when is not None and EARLIEST_PUBLISHED <= when <= until:
+            found.append(when)
+    return max(found, default=None)
+
+
+def _day(year: int, month: int, day: int) -> datetime | None:
+    """Midnight UTC of a day, or None when the day does not exist (30 February)."""
+    try:
+        return datetime(year, month, day, tzinfo=UTC)
+    except ValueError:
+        return None
 
 
 def _build(match: re.Match[str], *, year: int) -> datetime | None:
     """Turn a match with year/month/day (and maybe a time) into a UTC datetime."""
     groups = match.groupdict()
-    month = int(groups["mon"]) if groups.get("mon") else _MONTHS[groups["month"].lower()]
+    month = int(groups["mon"]) if groups.get("mon") else MONTHS[groups["month"].lower()]
     hour = int(groups["hour"]) if groups.get("hour") else 0
     minute = int(groups["minute"]) if groups.get("minute") else 0
     ampm = (groups.get("ampm") or "").lower().replace(".", "")

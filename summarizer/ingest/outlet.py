@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import html
+import json
 import re
 from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from summarizer.text.datelines import parse_dateline
 
 
 def _word_set(text: str) -> frozenset[str]:
@@ -14,8 +18,6 @@ def _word_set(text: str) -> frozenset[str]:
 
 
 _CUES = (
-    # "MOSCOW, September 3 (RIA Novosti) -"
-    re.compile(r"^[A-Z][A-Za-z .,'-]{2,60}?\d{1,2}\s*\((?P<name>[A-Z][\w .&'-]{1,40})\)\s*[-–—]"),
     # "This article is from the archive of our partner The Wire."
     re.compile(r"archive of our partner (?P<name>[A-Z][\w .&'-]{1,40}?)\.?\s*$", re.I),
     # "Sign up for The Week's Free Newsletters", "Subscribe to The Week"
@@ -24,8 +26,10 @@ _CUES = (
         r"(?P<name>(?:The )?[A-Z][\w&-]*(?: [A-Z][\w&-]*)?)(?:'s|’s|\s*$)"
     ),
     # "(c) 2026 Northwire" / "© Northwire 2026"
+    # "Copyright © 2014-2026 Northwire Media. All rights reserved."
     re.compile(
-        r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s+)?(?P<name>[A-Z][\w .&'-]{1,40}?)(?:\s+\d{4})?\.?\s*$",
+        r"(?:copyright\b\s*(?:©|\(c\))?|©|\(c\))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s+)?"
+        r"(?P<name>[A-Z][\w .&'-]{1,40}?)(?:,?\s+\d{4})?(?:[.,]?\s*all rights reserved)?\.?\s*$",
         re.I,
     ),
 )
@@ -47,6 +51,21 @@ _NAME_PARTICLES = _word_set(
     und für a an"""
 )
 _MAX_NAME_CHARS = 60
+# A host name: labels joined by dots, ending in a top-level domain of letters.
+_HOST = re.compile(r"^(?:[a-z0-9-]+\.)+[a-z]{2,}$", re.I)
+_HEAD_CHARS = 300_000
+_META = re.compile(
+    r"<meta\b[^>]*?(?:property|name)\s*=\s*[\"'](?:og:site_name|application-name|publisher)"
+    r"[\"'][^>]*>",
+    re.I,
+)
+_CONTENT = re.compile(r"\bcontent\s*=\s*[\"']([^\"']{2,80})[\"']", re.I)
+_JSON_LD = re.compile(
+    r"<script\b[^>]*type\s*=\s*[\"']application/ld\+json[\"'][^>]*>(.*?)</script>", re.I | re.S
+)
+_JSON_DEPTH = 4
+# A page's copyright text between tags: "© 2026 Northwire", "&copy; Northwire 2026".
+_COPYRIGHT_TEXT = re.compile(r"(?:©|&copy;|&#169;|\(c\)|\bcopyright\b)[^<>]{2,80}(?=<)", re.I)
 
 
 def outlet_name(name: str) -> str:
@@ -83,23 +102,40 @@ def _is_section(part: str) -> bool:
     return all(word.lower().removesuffix("'s") in _SECTION_WORDS for word in part.split())
 
 
-def choose_outlet(names: Sequence[str], *, text: str, location: str) -> str:
+def choose_outlet(names: Sequence[str], *, text: str, location: str, page: str = "") -> str:
     """Pick an article's outlet from what its input says, best first.
+
+    A host ("example.com") names a server, not an outlet: it is taken only when nothing else
+    names one.
 
     Args:
         names: names the input gives, best first (page metadata, a feed's title, the host).
-        text: the raw article text, for cues such as a dateline agency or a credit line.
+        text: the article text, for cues such as a dateline agency or a credit line.
         location: the path or URL, for the OUTLET of a DATE_OUTLET_SLUG file name.
+        page: the page's HTML, if the input is a page: its og:site_name, application name,
+            JSON-LD publisher and copyright line.
 
     Returns:
-        The first usable name given, else the file name's OUTLET, else a text cue, else "" (a
-        file-name hash or a tagline is never an outlet).
+        The first name given that is not a host, else one the page's metadata declares, else
+        the file name's OUTLET, else a text cue (a copyright or credit line, a dateline's
+        agency), else a host, else "" (a file-name hash or a tagline is never an outlet).
     """
-    for name in names:
-        cleaned = outlet_name(name)
-        if cleaned:
-            return cleaned
-    return outlet_from_file_name(location) or outlet_name(outlet_from_text(text))
+    given = [cleaned for cleaned in map(outlet_name, names) if cleaned]
+    named = next((name for name in given if not is_host(name)), "")
+    if named:
+        return named
+    declared = names_from_html(page) if page else []
+    if declared:
+        return declared[0]
+    cue = outlet_from_file_name(location) or outlet_name(outlet_from_text(text))
+    if page and not cue:
+        cue = outlet_name(outlet_from_text(_copyright_lines(page)))
+    return cue or (given[0] if given else "")
+
+
+def is_host(name: str) -> bool:
+    """Tell whether a name is a host ("example.com", "news.example.co.uk"), not an outlet's."""
+    return _HOST.match(name) is not None
 
 
 def outlet_from_text(text: str) -> str:
@@ -107,11 +143,58 @@ def outlet_from_text(text: str) -> str:
     for line in (line.strip() for line in text.splitlines()):
         if not line or len(line) > 400:
             continue
+        dateline = parse_dateline(line)
+        if dateline is not None and dateline.agency:
+            return dateline.agency
         for cue in _CUES:
             match = cue.search(line)
             if match:
                 return match.group("name").strip(" .")
     return ""
+
+
+def names_from_html(page: str) -> list[str]:
+    """Outlet names a page declares: og:site_name, application-name, JSON-LD publisher."""
+    head = page[:_HEAD_CHARS]
+    found: list[str] = []
+    for tag in _META.finditer(head):
+        content = _CONTENT.search(tag.group(0))
+        if content:
+            found.append(html.unescape(content.group(1)))
+    for block in _JSON_LD.finditer(head):
+        try:
+            data = json.loads(block.group(1))
+        except ValueError:
+            continue
+        found += _publishers(data)
+    return [cleaned for cleaned in map(outlet_name, found) if cleaned and not is_host(cleaned)]
+
+
+def _publishers(data: object, depth: int = 0) -> list[str]:
+    """Names of the publishers in a JSON-LD value ("publisher": {"name": ...}), any depth."""
+    if depth > _JSON_DEPTH:
+        return []
+    if isinstance(data, list):
+        return [name for item in data for name in _publishers(item, depth + 1)]
+    if not isinstance(data, dict):
+        return []
+    names: list[str] = []
+    for key in ("publisher", "sourceOrganization"):
+        value = data.get(key)
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, dict) and isinstance(item.get("name"), str):
+                names.append(item["name"])
+            elif isinstance(item, str) and key == "publisher":
+                names.append(item)
+    for key in ("@graph", "mainEntity", "itemListElement"):
+        names += _publishers(data.get(key), depth + 1)
+    return names
+
+
+def _copyright_lines(page: str) -> str:
+    """The page's copyright lines as text ("© 2026 Northwire"), one a line."""
+    lines = (html.unescape(m.group(0)).strip() for m in _COPYRIGHT_TEXT.finditer(page))
+    return "\n".join(line for line in lines if len(line) <= _MAX_NAME_CHARS + 20)
 
 
 def outlet_from_file_name(location: str) -> str:

@@ -17,8 +17,9 @@ from summarizer.ingest.dates import find_published, is_plausible
 from summarizer.ingest.fingerprint import content_fingerprint
 from summarizer.ingest.html_meta import published_from_html
 from summarizer.ingest.outlet import choose_outlet
-from summarizer.summarize.article import summarize_article
+from summarizer.summarize.article import DEFAULT_SENTENCES, summarize_article
 from summarizer.text.language import detect_language
+from summarizer.text.rules import strip_dateline
 from summarizer.text.sentences import split_sentences
 from summarizer.text.tokenizer import word_count
 from summarizer.values import Article, CleanedText, RawInput
@@ -35,7 +36,7 @@ class SummarySpec:
     """Which summary to write: method and length (sentences or words)."""
 
     method: str = "default"
-    sentences: int | None = 3
+    sentences: int | None = DEFAULT_SENTENCES
     words: int | None = None
 
     @property
@@ -92,12 +93,16 @@ def build_article(
             metadata += [(when, False) for when in published_from_html(raw.content)]
             metadata.append((extract.published, extract.published_date_only))
         cue_text = raw.content if raw.kind == "text" else body
-        published, estimated, date_only = _published(metadata, cue_text, now=ingested)
+        published, estimated, date_only = _published(
+            metadata, cue_text, now=ingested, written=raw.written
+        )
     with stage("detecting the language", location):
         language = detect_language(body) or "en"
     with stage("cleaning", location):
         title = _SPACES.sub(" ", cleaned.title).strip() or _title_from_body(body, language)
-        source = choose_outlet(names, text=raw.content, location=location)
+        page = raw.content if raw.kind == "html" else ""
+        cue_source = body if page else raw.content
+        source = choose_outlet(names, text=cue_source, location=location, page=page)
     sentences: tuple[str, ...] = ()
     if summary is not None:
         with stage("summarising", location):
@@ -124,7 +129,11 @@ def build_article(
 
 
 def _published(
-    metadata: list[tuple[datetime | None, bool]], text: str, *, now: datetime
+    metadata: list[tuple[datetime | None, bool]],
+    text: str,
+    *,
+    now: datetime,
+    written: datetime | None = None,
 ) -> tuple[datetime, bool, bool]:
     """The published time, whether it is estimated and whether only its day is known.
 
@@ -139,7 +148,7 @@ def _published(
         if is_plausible(when, now=now):
             return when, doubtful, date_only
         doubtful = True
-    cue = find_published(text, now=now)
+    cue = find_published(text, now=now, written=written)
     if cue is not None:
         return cue.when, cue.year_guessed or doubtful, cue.date_only
     return now, True, False
@@ -162,7 +171,6 @@ def _fragment_paragraphs(content: str) -> tuple[str, ...]:
 
 def _title_from_body(body: str, language: str) -> str:
     """A title from the first sentence when the input had none (cut to a few words)."""
-    first = next(iter(split_sentences(body, language)), body)
-    first = re.sub(r"^[A-Z][A-Za-z .,'-]{2,60}?\d{1,2}\s*\([^)]{1,40}\)\s*[-–—]\s*", "", first)
+    first = strip_dateline(next(iter(split_sentences(body, language)), body), opens_text=True)
     words = first.split()
     return " ".join(words[:_TITLE_WORDS]) + ("…" if len(words) > _TITLE_WORDS else "")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -108,7 +110,8 @@ def _from_file(path: Path, *, display: str, policy: FetchPolicy) -> Iterator[Raw
             raise InputError(f"{display}: no such file")
         if not path.is_file():
             raise InputError(f"{display}: not a regular file")
-        size = path.stat().st_size
+        status = path.stat()
+        size = status.st_size
         if size > policy.max_bytes:
             raise InputError(
                 f"{display}: too large ({size:,} bytes; the cap is {policy.max_bytes:,})"
@@ -116,7 +119,12 @@ def _from_file(path: Path, *, display: str, policy: FetchPolicy) -> Iterator[Raw
         data = path.read_bytes()
         with stage("reading", display):
             text = decode_bytes(data, location=display, max_bytes=policy.max_bytes)
-            found = list(_classify(text, location=display, suffix=path.suffix.lower(), source=""))
+            written = datetime.fromtimestamp(status.st_mtime, tz=UTC)
+            found = list(
+                _classify(
+                    text, location=display, suffix=path.suffix.lower(), source="", written=written
+                )
+            )
         yield from found
     except BriefingError as exc:
         yield Failure(display, exc)
@@ -149,13 +157,27 @@ def _from_url(
             if "html" in result.content_type:
                 suffix = ".html"
             host = (urlsplit(result.url).hostname or "").removeprefix("www.")
-            found = list(_classify(text, location=url, suffix=suffix, source=host))
+            written = _http_date(result.validators.last_modified)
+            found = list(_classify(text, location=url, suffix=suffix, source=host, written=written))
         yield from found
     except BriefingError as exc:
         yield Failure(url, exc)
 
 
-def _classify(text: str, *, location: str, suffix: str, source: str) -> Iterator[RawInput]:
+def _http_date(value: str | None) -> datetime | None:
+    """An HTTP date header ("Wed, 03 Sep 2014 10:11:00 GMT") in UTC, or None."""
+    if not value:
+        return None
+    try:
+        parsed = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+
+
+def _classify(
+    text: str, *, location: str, suffix: str, source: str, written: datetime | None = None
+) -> Iterator[RawInput]:
     """Decide between feed, HTML and plain text, and yield the raw inputs."""
     head = text[:2000].lstrip().lower()
     if suffix in FEED_SUFFIXES or suffix == "feed" or looks_like_feed(text):
@@ -174,4 +196,4 @@ def _classify(text: str, *, location: str, suffix: str, source: str) -> Iterator
             raise InputError(f"{location}: not an RSS or Atom feed")
     looks_html = head.startswith(("<!doctype html", "<html")) or "<body" in head
     kind = "html" if suffix in HTML_SUFFIXES or looks_html else "text"
-    yield RawInput(location=location, content=text, kind=kind, source=source)
+    yield RawInput(location=location, content=text, kind=kind, source=source, written=written)

@@ -6,6 +6,8 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from sys import intern
+from typing import Any
 
 from sqlalchemy import bindparam, delete, func, insert, update
 from sqlalchemy import select as core_select
@@ -17,6 +19,7 @@ from summarizer.store import tables
 from summarizer.store.models import Article, Event, Source, Story
 
 PROFILE_FEATURES = 200
+_IN_CHUNK = 900  # ids per IN list (SQLite's older builds allow 999 parameters)
 
 _ARTICLES = tables.ARTICLES
 _COPIES = tables.COPIES
@@ -32,6 +35,12 @@ def newest_article_time(*, session: Session) -> datetime | None:
 def max_article_id(*, session: Session) -> int:
     """Largest article id in use (0 when none)."""
     return int(session.exec(select(func.max(Article.id))).first() or 0)
+
+
+def articles_after(*, session: Session, after_id: int, limit: int) -> int:
+    """How many articles were stored after `after_id`, counted up to `limit`."""
+    found = select(Article.id).where(col(Article.id) > after_id).limit(limit).subquery()
+    return int(session.exec(select(func.count()).select_from(found)).one())
 
 
 def event_docs_after(*, session: Session, after_id: int, limit: int) -> list[EventDoc]:
@@ -62,31 +71,54 @@ def recent_event_docs(*, session: Session, since: datetime) -> list[tuple[int, l
     event_ids = list(session.exec(select(Event.id).where(Event.last_seen >= since)))
     if not event_ids:
         return []
+    grouped: dict[int, list[EventDoc]] = {}
+    for event_id, doc in _docs(session, col(Article.event_id).in_(event_ids)):
+        grouped.setdefault(event_id, []).append(doc)
+    return sorted(grouped.items())
+
+
+def event_docs_by_id(*, session: Session, ids: Sequence[int]) -> dict[int, EventDoc]:
+    """The articles with these ids as EventDocs, by id (missing ones left out)."""
+    found: dict[int, EventDoc] = {}
+    for start in range(0, len(ids), 5_000):
+        chunk = list(ids[start : start + 5_000])
+        found.update((doc.article_id, doc) for _, doc in _docs(session, col(Article.id).in_(chunk)))
+    return found
+
+
+def _docs(session: Session, where: Any) -> list[tuple[int, EventDoc]]:
+    """(event id, EventDoc) of the articles matching a condition."""
     rows = session.exec(
         select(Article, Source.name)
         .join(Source, col(Source.id) == col(Article.source_id))
-        .where(col(Article.event_id).in_(event_ids))
+        .where(where)
     ).all()
-    grouped: dict[int, list[EventDoc]] = {}
+    docs = []
     for article, source in rows:
-        assert article.id is not None and article.event_id is not None
-        grouped.setdefault(article.event_id, []).append(
-            EventDoc(
-                article_id=article.id,
-                title=article.title,
-                body=article.body,
-                source=source,
-                published=article.published,
-                language=article.language or "en",
+        assert article.id is not None
+        docs.append(
+            (
+                article.event_id or 0,
+                EventDoc(
+                    article_id=article.id,
+                    title=article.title,
+                    body=article.body,
+                    source=source,
+                    published=article.published,
+                    language=article.language or "en",
+                ),
             )
         )
-    return sorted(grouped.items())
+    return docs
 
 
 def active_story_events(
     *, session: Session, limit: int
 ) -> list[tuple[int, list[tuple[int, dict[str, float], datetime]]]]:
-    """The `limit` most recently active stories: their events' (id, profile, last_seen)."""
+    """The `limit` most recently active stories: their events' (id, profile, last_seen).
+
+    Feature names are interned: the stories' events share one string per feature.
+    """
     story_ids = list(
         session.exec(
             select(Story.id)
@@ -96,12 +128,17 @@ def active_story_events(
     )
     if not story_ids:
         return []
-    events = session.exec(select(Event).where(col(Event.story_id).in_(story_ids))).all()
     grouped: dict[int, list[tuple[int, dict[str, float], datetime]]] = {}
-    for event in events:
-        assert event.id is not None and event.story_id is not None
-        profile = {str(k): float(v) for k, v in json.loads(event.profile_json or "{}").items()}
-        grouped.setdefault(event.story_id, []).append((event.id, profile, event.last_seen))
+    connection = session.connection()
+    for start in range(0, len(story_ids), _IN_CHUNK):
+        rows = connection.execute(
+            core_select(
+                _EVENTS.c.id, _EVENTS.c.story_id, _EVENTS.c.profile_json, _EVENTS.c.last_seen
+            ).where(_EVENTS.c.story_id.in_(story_ids[start : start + _IN_CHUNK]))
+        )
+        for event_id, story_id, stored, last_seen in rows:
+            profile = {intern(str(k)): float(v) for k, v in json.loads(stored or "{}").items()}
+            grouped.setdefault(story_id, []).append((event_id, profile, last_seen))
     return sorted(grouped.items())
 
 

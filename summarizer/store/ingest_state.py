@@ -1,4 +1,4 @@
-"""The ingest lock and counter: one process at a time clusters, and each knows if others did.
+"""The ingest lock, counter and origin: one process at a time clusters, and all hold one index.
 
 Clustering reads the event and story indexes, assigns an article and writes the result: two
 processes doing that at once would both open an event for one happening (and both take the
@@ -6,17 +6,33 @@ next event id). Each ingest transaction therefore starts with `lock_ingest`, whi
 the other processes' ingest transactions to end (PostgreSQL: a transaction-level advisory lock;
 SQLite: the database's write lock, taken at once with BEGIN IMMEDIATE), and returns the ingest
 counter; it ends with `bump`. A process whose in-memory indexes were built at the counter it
-reads can go on with them; otherwise another process wrote and the indexes are rebuilt.
-Anything else that changes events, stories or articles (pruning) calls `bump` in its
-transaction too.
+reads can go on with them; otherwise another process wrote, and it follows.
+
+Following is exact, not a rebuild: the origin is what the indexes were last rebuilt from (the
+events' article ids, the stories' stored event profiles, the next keys, the newest article id),
+written by the process that rebuilt them (`save_origin`). Every process's indexes are the
+origin's with the articles stored after it added in storing order (the lock's order), and adding
+an article is deterministic, so a process that starts, or is behind, builds the origin's indexes
+and replays what was stored since, and ends with the indexes the writing process holds. Anything
+else that changes events, stories or articles (pruning) calls `bump` in its transaction too, and
+`forget_origin` when it removes articles.
 """
 
 from __future__ import annotations
+
+import json
+import logging
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import bindparam, select, update
 from sqlmodel import Session
 
 from summarizer.store import tables
+
+logger = logging.getLogger(__name__)
 
 # Any fixed 64-bit number, distinct from the migration lock (summarizer/store/migrations/env.py).
 INGEST_LOCK = 0x6272696566696E69  # "briefini"
@@ -51,3 +67,117 @@ def bump(*, session: Session) -> int:
     connection = session.connection()
     connection.execute(_BUMP)
     return int(connection.execute(_VERSION).scalar_one())
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """What a process rebuilt its event and story indexes from, as stored for the others.
+
+    Attributes:
+        serial: the ingest counter the origin was written at (tells one origin from another).
+        article: the newest article id it covers; later articles are replayed on top of it.
+        event_next: the key the next new event got.
+        story_next: the key the next new story got.
+        events: (event key, its article ids) of the events the index was rebuilt with.
+        stories: (story key, [(event key, profile, time), ...]) the linker was rebuilt with.
+    """
+
+    serial: int
+    article: int
+    event_next: int
+    story_next: int
+    events: tuple[tuple[int, tuple[int, ...]], ...]
+    stories: tuple[tuple[int, tuple[StoryMember, ...]], ...]
+
+
+StoryMember = tuple[int, dict[str, float], datetime | None]
+
+_MARK = select(_STATE.c.origin, _STATE.c.origin_article).where(_STATE.c.id == 1)
+_ORIGIN = select(_STATE.c.origin, _STATE.c.origin_article, _STATE.c.origin_state).where(
+    _STATE.c.id == 1
+)
+
+
+def origin_mark(*, session: Session) -> tuple[int, int] | None:
+    """The stored origin's serial and article (None when there is none), without its state."""
+    row = session.connection().execute(_MARK).first()
+    if row is None or row[0] is None or row[1] is None:
+        return None
+    return int(row[0]), int(row[1])
+
+
+def load_origin(*, session: Session) -> Origin | None:
+    """The stored origin with its state, or None (none stored, or unreadable)."""
+    row = session.connection().execute(_ORIGIN).first()
+    if row is None or row[0] is None or row[1] is None or row[2] is None:
+        return None
+    try:
+        state = json.loads(zlib.decompress(row[2]))
+        return Origin(
+            serial=int(row[0]),
+            article=int(row[1]),
+            event_next=int(state["event_next"]),
+            story_next=int(state["story_next"]),
+            events=tuple((int(key), tuple(int(a) for a in ids)) for key, ids in state["events"]),
+            stories=tuple(
+                (
+                    int(key),
+                    tuple(
+                        (int(event), {str(k): float(v) for k, v in profile.items()}, _time(when))
+                        for event, profile, when in members
+                    ),
+                )
+                for key, members in state["stories"]
+            ),
+        )
+    except (ValueError, KeyError, TypeError, zlib.error):  # written by another version: rebuild
+        logger.warning("the stored ingest origin cannot be read; the indexes are rebuilt")
+        return None
+
+
+def save_origin(
+    *,
+    session: Session,
+    article: int,
+    event_next: int,
+    story_next: int,
+    events: Sequence[tuple[int, Sequence[int]]],
+    stories: Sequence[tuple[int, Sequence[StoryMember]]],
+) -> int:
+    """Store a new origin (under the ingest lock) and return its serial, the raised counter."""
+    state = {
+        "event_next": event_next,
+        "story_next": story_next,
+        "events": [[key, list(ids)] for key, ids in events],
+        "stories": [
+            [
+                key,
+                [
+                    [event, profile, when.isoformat() if when else None]
+                    for event, profile, when in members
+                ],
+            ]
+            for key, members in stories
+        ],
+    }
+    blob = zlib.compress(json.dumps(state, separators=(",", ":")).encode("utf-8"), 1)
+    serial = bump(session=session)
+    session.connection().execute(
+        update(_STATE)
+        .where(_STATE.c.id == 1)
+        .values(origin=serial, origin_article=article, origin_state=blob)
+    )
+    return serial
+
+
+def forget_origin(*, session: Session) -> None:
+    """Drop the stored origin (articles it names may be gone): the next process rebuilds."""
+    session.connection().execute(
+        update(_STATE)
+        .where(_STATE.c.id == 1)
+        .values(origin=None, origin_article=None, origin_state=None)
+    )
+
+
+def _time(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value is not None else None

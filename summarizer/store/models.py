@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import BigInteger, Column, ForeignKey, Index, Integer, Text, UniqueConstraint
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    Text,
+    UniqueConstraint,
+)
 from sqlmodel import Field, SQLModel
 
 from summarizer.store.types import UTCDateTime
@@ -167,12 +176,18 @@ class IngestState(SQLModel, table=True):
 
     A process keeps its event and story indexes in memory between ingests and rebuilds them
     only when the counter moved past what it wrote last (another process ingested meanwhile).
+    The origin is the restore point every process's indexes grow from (the counter when it
+    was written, the newest article it covers, and what the indexes were rebuilt from): a
+    process joining replays the articles stored after it, so all hold the same indexes.
     """
 
     __tablename__ = "ingest_state"
 
     id: int = Field(default=1, primary_key=True)
     version: int = Field(default=0, sa_column=Column(BigInteger, nullable=False, default=0))
+    origin: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
+    origin_article: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
+    origin_state: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
 
 
 class PruneMark(SQLModel, table=True):

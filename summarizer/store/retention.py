@@ -26,7 +26,7 @@ from summarizer.ingest.furniture import MIN_ARTICLES, line_key, short_lines
 from summarizer.store import tables
 from summarizer.store.db import begin_write
 from summarizer.store.fts_schema import optimize_fts
-from summarizer.store.ingest_state import bump, lock_ingest
+from summarizer.store.ingest_state import bump, forget_origin, lock_ingest
 from summarizer.store.models import FetchCache, PruneMark, Summary
 from summarizer.store.seam import CHAT_DELIVERY, DELIVERY_SENT
 from summarizer.store.types import as_utc
@@ -84,6 +84,7 @@ def prune(
         last = ids[-1]
         if not dry_run:
             bump(session=session)  # processes keeping event indexes in memory rebuild them
+            forget_origin(session=session)  # it names articles that are gone
             session.commit()
             connection = _begin(session)
     counts["furniture_lines"] += _forget_old_lines(connection, before=before, now=now)

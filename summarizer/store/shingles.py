@@ -85,24 +85,41 @@ _BODIES = select(_ARTICLES.c.id, _ARTICLES.c.body).where(
 )
 
 
-def add_shingles(*, session: Session, article_id: int, shingles: Collection[int]) -> None:
+def stock_shingles(*, session: Session, shingles: Collection[int]) -> frozenset[int]:
+    """The shingles stored for more than MAX_POSTINGS texts: stock phrases, no evidence."""
+    if not shingles:
+        return frozenset()
+    found = session.connection().execute(_POSTINGS, {"shingles": sorted(shingles)})
+    return frozenset(value for value, postings in found if postings > MAX_POSTINGS)
+
+
+def add_shingles(
+    *,
+    session: Session,
+    article_id: int,
+    shingles: Collection[int],
+    stock: Collection[int] | None = None,
+) -> None:
     """Store an article's shingles (see `summarizer.ingest.fingerprint.stored_shingles`).
 
     A shingle already stored for more than 64 texts is a stock phrase and gets no more rows,
     so no shingle ever has more than 65: every lookup and count reads a bounded number of rows.
+
+    Args:
+        session: the ingest session.
+        article_id: the article's id.
+        shingles: its stored shingles.
+        stock: `stock_shingles` of these shingles (or more), read since the last shingles
+            were added; None: read here.
     """
     if not shingles:
         return
-    connection = session.connection()
     values = sorted(shingles)
-    stock = {
-        value
-        for value, postings in connection.execute(_POSTINGS, {"shingles": values})
-        if postings > MAX_POSTINGS
-    }
+    if stock is None:
+        stock = stock_shingles(session=session, shingles=values)
     rows = [{"shingle": value, "article_id": article_id} for value in values if value not in stock]
     if rows:
-        connection.execute(_INSERT, rows)
+        session.connection().execute(_INSERT, rows)
 
 
 def find_near_duplicate(
@@ -112,6 +129,7 @@ def find_near_duplicate(
     since: datetime,
     after_id: int,
     samples: SampleCache | None = None,
+    stock: Collection[int] | None = None,
 ) -> tuple[int, float] | None:
     """The stored article a text mostly repeats: (its id, the containment), or None.
 
@@ -126,16 +144,14 @@ def find_near_duplicate(
         since: the oldest publication time a copied article may have.
         after_id: articles stored after this id are candidates whatever their time.
         samples: the candidates' samples kept from earlier calls (computed when absent).
+        stock: `stock_shingles` of the sample (None: read here).
     """
     if not sample:
         return None
     connection = session.connection()
     values = sorted(sample)
-    stock = {
-        value
-        for value, postings in connection.execute(_POSTINGS, {"shingles": values})
-        if postings > MAX_POSTINGS
-    }
+    if stock is None:
+        stock = stock_shingles(session=session, shingles=values)
     rare = [value for value in values if value not in stock]
     if not rare:
         return None

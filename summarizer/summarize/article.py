@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
 
+from summarizer.config import SUMMARY_SENTENCES
 from summarizer.errors import InputError
 from summarizer.summarize.methods import METHODS, rank_order
 from summarizer.text.rules import (
@@ -22,7 +23,7 @@ __all__ = ["DEFAULT_SENTENCES", "METHODS", "summarize_article"]
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_SENTENCES = 3
+DEFAULT_SENTENCES = SUMMARY_SENTENCES
 _OPENING_SENTENCES = 3  # a title-case dateline ("Meadow Lake, Sask. – ") only opens a text
 
 

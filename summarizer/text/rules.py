@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import re
 
+from summarizer.text.datelines import parse_dateline
 from summarizer.text.language import stop_words
 from summarizer.text.tokenizer import UNSPACED, character_bigrams, word_count, words
 
@@ -24,8 +25,10 @@ __all__ = [
     "is_promotional",
     "is_prose",
     "leans_back",
+    "names_nothing",
     "stands_alone",
     "strip_dateline",
+    "talks_to_reader",
     "tidy",
     "unresolved_reference",
 ]
@@ -303,40 +306,9 @@ def is_promotional(sentence: str, language: str = "en") -> bool:
     )
 
 
-# -- datelines -------------------------------------------------------------------------------
+# -- datelines (the grammar is summarizer.text.datelines) -------------------------------------
 
-_DASH = r"\s*[-–—]+\s*"
 _BULLET = re.compile(r"^[-–—•*·▪►]\s+(?=\S)")
-_AGENCY = r"\((?:[A-Z][\w.&'’ -]{0,40}|[A-Z]{2,10})\)"
-_MONTH_DAY = (
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?"
-)
-_CAPS_PLACE = r"[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*){0,4}"  # "ST. JOSEPH", "PORT ESSEL"
-_REGION = r"(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?"  # ", Mich.", ", Belarus"
-# "PORT ESSEL, March 15 (Port Essel Echo) - ", "ST. JOSEPH, Mich. (AP) — ", "WASHINGTON (AP) — ",
-# "MINSK, Belarus — ", "NEW YORK (Reuters) - ": a place in capitals, maybe a region and a date,
-# maybe an agency, then a dash.
-_CAPS_DATELINE = re.compile(
-    rf"^{_CAPS_PLACE}{_REGION}(?:,\s*{_MONTH_DAY})?\s*(?:{_AGENCY})?{_DASH}(?=[\"“‘'(]?[A-Z0-9])"
-)
-# "Hong Kong (CNN Business)A muddled ...", "London (Reuters) - ": any place, then an agency.
-_AGENCY_DATELINE = re.compile(
-    rf"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}}{_REGION}(?:,\s*{_MONTH_DAY})?\s*{_AGENCY}"
-    rf"(?:{_DASH}|\s*)(?=[\"“‘'(]?[A-Z0-9])"
-)
-# "Meadow Lake, Saskatchewan – The council ...": a place in title case, only where a text opens.
-_TITLE_DATELINE = re.compile(
-    rf"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,2}}{_REGION}(?:,\s*{_MONTH_DAY})?\s+[–—]\s+"
-    rf"(?=[\"“‘'(]?[A-Z])"
-)
-
-
-# "Tuesday, January 18, 2005 - Through a telethon ...": a full date opening the sentence.
-_DATE_DATELINE = re.compile(
-    r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:January|February|March|April|May"
-    r"|June|July|August|September|October|November|December)\s+\d{1,2},?\s+\d{4}"
-    rf"(?:{_DASH}|\s*(?=[A-Z]))(?=[\"“‘'(]?[A-Z])"
-)
 
 
 def tidy(sentence: str, *, opens_text: bool = False) -> str:
@@ -365,13 +337,9 @@ def strip_dateline(sentence: str, *, opens_text: bool = False) -> str:
         be left).
     """
     text = sentence.strip()
-    patterns = [_CAPS_DATELINE, _AGENCY_DATELINE, _DATE_DATELINE]
-    if opens_text:
-        patterns.append(_TITLE_DATELINE)
-    for pattern in patterns:
-        match = pattern.match(text)
-        if match and len(text[match.end() :].split()) >= MIN_WORDS:
-            return text[match.end() :]
+    dateline = parse_dateline(text, opens_text=opens_text)
+    if dateline and len(text[dateline.end :].split()) >= MIN_WORDS:
+        return text[dateline.end :]
     return text
 
 
@@ -575,7 +543,101 @@ def _leans_back(text: str, language: str) -> bool:
         return True  # "Everyone called him Mike.", "Most of us ...", "Mr. Garrett then swung"
     if _ADDITIVE & set(words_only[1:5]):
         return True  # "Kazakhstan also needed ...", "Bridenstine responded that ..."
-    return bool(_ANAPHORIC & set(head[:3]))  # "Two other men ...", "The same day ..."
+    if _ANAPHORIC & set(head[:3]):
+        return True  # "Two other men ...", "The same day ..."
+    return names_nothing(text, language) or talks_to_reader(text, language)
+
+
+# -- lines that name nothing ----------------------------------------------------------------
+
+# English nouns that name no particular thing ("many issues", "the situation") and verbs that
+# say nothing of their own; with the stop words, a line made only of these names nothing.
+_VAGUE_WORDS = _word_set(
+    """issue issues thing things matter matters question questions problem problems topic topics
+    point points aspect aspects factor factors way ways area areas reason reasons option options
+    concern concerns discussion discussions detail details stuff lot lots situation situations
+    case cases subject subjects kind kinds sort sorts part parts fact facts idea ideas people
+    someone anyone everyone something anything everything nothing stake lots plenty deal
+    include includes included including remain remains remained seem seems seemed discuss
+    discussed need needs needed happen happens happened exist exists existed go goes went
+    gone get gets got make makes made take takes took"""
+)
+# Pronouns that, past a sentence's opening word, point at something named before it.
+_BACK_POINTING = _word_set("it them")
+# "made it clear", "makes it possible": "it" before these is a dummy subject, not a reference.
+_DUMMY_IT = _word_set(
+    """clear plain possible impossible difficult hard harder easy easier necessary likely unlikely
+    known official public worse better that to unclear"""
+)
+_DAY_NAMES = _word_set(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december"""
+)
+_QUOTED = re.compile(r"[\"“«„][^\"“”«»„]*[\"”»]")
+
+
+def names_nothing(sentence: str, language: str = "en") -> bool:
+    """Tell whether an English sentence names nothing a reader could place on its own.
+
+    True when, outside quotation marks, it holds no name (a capitalised word after the first that
+    is not a day or a month), no number, and either only vague words ("There are many issues for
+    discussion.") or a pronoun object that points back ("Ministers are due to initial it on
+    Saturday."). Such a line can follow the sentence it follows in its article, not open a text.
+
+    Args:
+        sentence: one sentence.
+        language: ISO 639-1 code; only English is checked.
+
+    Returns:
+        True for a line that points at nothing.
+    """
+    if language != "en":
+        return False
+    text = _QUOTED.sub(" ", sentence.strip())
+    tokens = _TOKEN.findall(text)
+    lettered = [t for t in tokens if t[:1].isalpha()]
+    if not lettered or any(t[:1].isdigit() for t in tokens):
+        return False
+    for token in lettered[1:]:
+        if token[:1].isupper() and token != "I" and token.lower() not in _DAY_NAMES:
+            return False  # a name says what the line is about
+    lowered = [t.lower().replace("’", "'") for t in lettered]
+    stops = stop_words(language)
+    if all(w in stops or w in _VAGUE_WORDS or w in _DAY_NAMES for w in lowered[1:]) and (
+        lowered[0] in stops or lowered[0] in _VAGUE_WORDS
+    ):
+        return True  # "There are many issues for discussion."
+    padded = [*lowered, ""]
+    return any(
+        padded[i] in _BACK_POINTING and padded[i + 1] not in _DUMMY_IT
+        for i in range(1, len(lowered))
+    )
+
+
+_YOU_WORDS = re.compile(
+    r"\b(?:you|your|yours|yourself|yourselves|you're|you've|you'll|you'd|let's|let us|y'all)\b",
+    re.IGNORECASE,
+)
+
+
+def talks_to_reader(sentence: str, language: str = "en") -> bool:
+    """Tell whether an English sentence talks to the reader outside any quotation.
+
+    "Because let's be honest, what you like about the chip is its crunch." is a blog's aside: it
+    cannot open a text, and follows only the sentence before it in its article (as prose it
+    stays: an explainer's "If your train is cancelled, you can claim a refund" is news too);
+    "you" inside a quotation is the speaker's.
+
+    Args:
+        sentence: one sentence.
+        language: ISO 639-1 code; only English is checked.
+
+    Returns:
+        True when the narrator says "you" or "let's".
+    """
+    if language != "en" or not _YOU_WORDS.search(sentence):
+        return False
+    return _YOU_WORDS.search(_QUOTED.sub(" ", sentence).replace("’", "'")) is not None
 
 
 # -- definite references ---------------------------------------------------------------------

@@ -61,7 +61,7 @@ def test_links_only_for_web_addresses_with_the_address_escaped() -> None:
 
 
 def test_times_are_shown_in_the_chat_zone_and_nothing_new_is_said() -> None:
-    assert fmt.when(WHEN, "Asia/Tokyo") == "23 Nov 18:30"
+    assert fmt.when(WHEN, "Asia/Tokyo") == "23 Nov 2026 18:30"
     text = parse(fmt.briefing([], now=WHEN, zone="Asia/Tokyo", since=WHEN))
     assert "Nothing new since your last briefing (23 Nov 18:30)" in text
 
@@ -111,7 +111,7 @@ def test_outlets_and_digest_lines_link_to_their_original_articles() -> None:
 
 def test_each_briefing_event_says_when_and_old_news_says_how_old() -> None:
     brief = parse(fmt.briefing([EVENT], now=WHEN, zone="Asia/Tokyo"))
-    assert "23 Nov 18:30 · /event 3" in brief
+    assert "23 Nov 2026 18:30 · /event 3" in brief  # with the year: old news is not this year's
     assert "days old" not in brief
     later = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
     old = parse(fmt.briefing([EVENT], now=later))

@@ -172,8 +172,9 @@ def test_dates_in_the_chats_language_and_zone() -> None:
     assert translator("en").when(MOMENT, "UTC") == "03 Nov 14:05"
     assert translator("ru").when(MOMENT, "Europe/Moscow") == "03 нояб. 17:05"
     assert translator("uk").when(MOMENT, "Europe/Kyiv") == "03 лист. 16:05"
+    assert translator("en").dated(MOMENT, "UTC") == "03 Nov 2026 14:05"  # news: with its year
     for zone in ("UTC", "America/New_York", "Asia/Kolkata"):
-        assert translator("en").when(MOMENT, zone) == fmt.when(MOMENT, zone)
+        assert translator("en").dated(MOMENT, zone) == fmt.when(MOMENT, zone)
 
 
 def test_english_templates_render_what_bot_format_renders_today() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import multiprocessing
 from multiprocessing.queues import Queue
 from multiprocessing.synchronize import Barrier
+from multiprocessing.synchronize import Event as Signal
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ import pytest
 from summarizer.service import BriefingService
 from summarizer.store.db import create_schema, make_engine
 from summarizer.store.snapshot import arrival_order, differences, ingest_outcome
+from tests.ingest.synthetic import synthetic_stream
 
 SAMPLE = Path(__file__).resolve().parents[2] / "summarizer" / "data" / "sample"
 _SYNDICATION = " (Edited for the Continental Wire Syndicate.)"
@@ -47,6 +49,44 @@ def _worker(url: str, paths: list[str], barrier: Barrier, results: Queue[str]) -
         results.put(repr(exc))
     finally:
         engine.dispose()
+
+
+def _late_worker(
+    url: str, paths: list[str], alone: int, joined: Signal, leader: bool, results: Queue[str]
+) -> None:
+    """Ingest one file per call; the leader signals after `alone` files, the other waits."""
+    engine = make_engine(url)
+    try:
+        service = BriefingService(engine)
+        if not leader:
+            joined.wait(120)
+        for number, path in enumerate(paths):
+            if leader and number == alone:
+                joined.set()
+            service.ingest([path])
+        joined.set()
+        results.put("ok")
+    except Exception as exc:  # reported to the test, which shows it
+        results.put(repr(exc))
+    finally:
+        engine.dispose()
+
+
+def _run_late(url: str, leader: list[str], follower: list[str], alone: int) -> None:
+    """The leader ingests `alone` files by itself, then the follower starts beside it."""
+    context = multiprocessing.get_context("spawn")
+    joined = context.Event()
+    results: Queue[str] = context.Queue()
+    children = [
+        context.Process(target=_late_worker, args=(url, paths, alone, joined, first, results))
+        for paths, first in ((leader, True), (follower, False))
+    ]
+    for child in children:
+        child.start()
+    outcomes = [results.get(timeout=300) for _ in children]
+    for child in children:
+        child.join(60)
+    assert outcomes == ["ok", "ok"]
 
 
 def _run(url: str, halves: list[list[str]]) -> None:
@@ -98,6 +138,25 @@ def test_two_workers_over_interleaved_halves_store_what_one_worker_stores(
     assert len(single["events"]) < len(single["articles"])  # the talks are one event
     for part in ("articles", "copies", "events"):
         assert single[part] == pair[part], _diff(single, pair)
+
+
+@pytest.mark.parametrize("backend", ["postgresql", "sqlite"])
+def test_a_worker_joining_late_stores_what_one_worker_stores_in_the_storing_order(
+    backend: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    # The bot has been ingesting for a while (its indexes grew in memory) when a CLI starts
+    # beside it: the CLI must take up the bot's indexes, not rebuild its own from the rows.
+    stream = [str(path) for path in synthetic_stream(tmp_path, 240)]
+    urls = [_fresh(_database(backend, tmp_path, request, name)) for name in ("single", "pair")]
+    _run_late(urls[1], stream[0::2], stream[1::2], alone=60)
+    pair = _outcome(urls[1])
+    order = _order(urls[1])
+    assert sorted(order) == sorted(stream)
+    _run(urls[0], [order])
+    single = _outcome(urls[0])
+    assert len(single["copies"]) > 5 and len(single["stories"]) < len(single["events"])
+    assert len(single["events"]) < len(single["articles"]) - 40
+    assert differences(single, pair) == 0, _diff(single, pair)
 
 
 def _database(backend: str, tmp_path: Path, request: pytest.FixtureRequest, name: str) -> str:

@@ -15,7 +15,7 @@ from summarizer.errors import ExtractionError, FetchError, InternalError
 from summarizer.events.cluster import EventIndex
 from summarizer.events.stories import StoryLinker
 from summarizer.ingest import pipeline
-from summarizer.ingest.runner import prepare
+from summarizer.ingest.prepare import prepare
 from summarizer.ingest.sources import Failure
 from summarizer.service import BriefingService
 from summarizer.store import articles as article_store

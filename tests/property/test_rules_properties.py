@@ -8,8 +8,10 @@ from hypothesis import strategies as st
 from summarizer.text.rules import (
     is_promotional,
     is_prose,
+    names_nothing,
     stands_alone,
     strip_dateline,
+    talks_to_reader,
     unresolved_reference,
 )
 from tests.property.strategies import TEXTS
@@ -46,6 +48,7 @@ def test_prose_is_never_a_question_a_label_or_promotion(text: str, language: str
 
 @given(TEXTS, LANGUAGES, CONTEXTS, CONTEXTS)
 @example("Police said the protest was peaceful.", "en", "", "Farmers protest as talks open")
+@example("À", "en", "", "")  # one word: nothing after it to read
 @settings(max_examples=150, deadline=None)
 def test_more_context_never_makes_a_sentence_dead(
     text: str, language: str, context: str, more: str
@@ -70,3 +73,26 @@ def test_a_dateline_goes_and_the_sentence_stays(
 ) -> None:
     sentence = f"{first} {' '.join(words)}."
     assert strip_dateline(dateline + sentence) == sentence
+
+
+NAMES = st.sampled_from(["Vesburg", "Oriel Hastane", "the U.N.", "12", "3%", "2014"])
+
+
+@given(TEXTS, NAMES)
+@example("There are many issues for discussion.", "Vesburg")
+@example("Ministers are due to initial it on Saturday.", "12")
+@settings(max_examples=150, deadline=None)
+def test_a_line_with_a_name_or_a_number_names_something(text: str, name: str) -> None:
+    # Whatever else it says, a line that names a place, a person or a figure is about something.
+    assert not names_nothing(f"{text.strip()} in {name}.")
+
+
+@given(TEXTS)
+@example("Because let’s be honest, what you like is the crunch.")
+@settings(max_examples=150, deadline=None)
+def test_the_reader_is_addressed_only_outside_quotes(text: str) -> None:
+    # Words inside a quotation are the speaker's: quoting a line never makes it talk to the reader.
+    quoted = text.replace('"', "").replace("“", "").replace("”", "")
+    assert not talks_to_reader(f"“{quoted}” the minister said.") or talks_to_reader(
+        "the minister said."
+    )

@@ -95,6 +95,19 @@ def test_headline_support_is_told_both_ways_over_every_pair_of_members() -> None
     assert headless.headline_support(Item.of({})) == 1.0
 
 
+def test_a_capped_lookup_reads_the_rarest_postings_first() -> None:
+    index = CentroidIndex(query_features=3, index_features=2, centroid_features=4)
+    for key in range(1, 7):  # six items share "t:common"; item 3 alone has "e:rare"
+        index.add(key, {"t:common": 1.0, ("e:rare" if key == 3 else f"e:own{key}"): 0.5})
+    query = {"t:common": 1.0, "e:rare": 0.9, "e:own5": 0.8}
+    assert index.candidates(query) == [1, 2, 3, 4, 5, 6]
+    # the two rare lists fit in three; the common list would go past it: reading stops
+    assert index.candidates(query, limit=3) == [3, 5]
+    # even the rarest list is longer than the limit: its newest keys
+    assert index.candidates({"t:common": 1.0}, limit=2) == [5, 6]
+    assert index.candidates({"t:nothing": 1.0}, limit=2) == []
+
+
 def test_dates_count_members_and_come_back_out() -> None:
     index = small_index()
     index.absorb(1, Item.of({"t:a": 1.0}, time=T0, dates=["05-04"], key=10))

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from summarizer.events.cluster import EventDoc, EventIndex
-from summarizer.events.stories import StoryLinker
+from summarizer.events.stories import CANDIDATES, StoryLinker
 from tests.summarizer.test_events_cluster import OTHER, make_doc, seed_doc
 
 
@@ -116,3 +116,51 @@ def test_unlinking_an_event_takes_it_out_and_forgets_an_emptied_story() -> None:
     assert linker.unlink(3) == other.story_key and linker.open_stories == 1
     assert linker.unlink(3) is None
     assert linker.link(4, {"e:saka": 1.0}).is_new  # the emptied story is gone
+
+
+def test_an_event_finds_its_story_among_many_sharing_a_vocabulary() -> None:
+    # every story has the common words; the event's story alone shares its name: the capped
+    # lookup reads the name's postings first and finds it however many stories there are
+    linker = StoryLinker()
+    common = {f"t:word{i}": 0.05 for i in range(25)}  # shared, too light to join stories
+    for key in range(1, 400):
+        linker.link(key, {**common, f"e:name{key}": 1.0})
+    assert linker.open_stories == 399
+    query = {**common, "e:name123": 1.0, "t:later": 0.5}
+    assert len(linker._index.candidates(query, CANDIDATES)) <= CANDIDATES < 399
+    link = linker.link(1_000, query)
+    assert link.story_key == linker.story_of(123) and not link.is_new
+
+
+def test_restore_gives_each_story_its_events_summed_and_unlinks_them_exactly() -> None:
+    start = datetime(2024, 1, 1, tzinfo=UTC)
+    live = StoryLinker()
+    live.link(1, {"e:putin": 1.0, "t:talk": 0.5}, start)
+    live.link(2, {"e:putin": 1.0, "t:call": 0.5}, start + timedelta(days=1))
+    key = live.story_of(1)
+    assert key is not None and live.story_of(2) == key
+    restored = StoryLinker()
+    restored.restore(
+        [
+            (
+                key,
+                [
+                    (2, {"e:putin": 1.0, "t:call": 0.5}, start + timedelta(days=1)),
+                    (1, {"e:putin": 1.0, "t:talk": 0.5}, start),
+                ],
+            )
+        ],
+        next_key=key + 1,
+    )
+    story, kept = restored._index.get(key), live._index.get(key)
+    assert story is not None and kept is not None
+    assert story.centroid == kept.centroid and story.norm == kept.norm
+    assert (story.size, story.first, story.last) == (2, start, start + timedelta(days=1))
+    # taking an event back subtracts exactly what was added
+    restored.unlink(2)
+    alone = StoryLinker()
+    alone.link(1, {"e:putin": 1.0, "t:talk": 0.5}, start)
+    once = alone._index.get(alone.story_of(1) or 0)
+    after = restored._index.get(key)
+    assert once is not None and after is not None
+    assert {k: v for k, v in after.centroid.items() if v} == once.centroid

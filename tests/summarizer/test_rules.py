@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import pytest
 
+from summarizer.clean.rules import is_dateline
 from summarizer.text.rules import (
     is_near_duplicate,
     is_promotional,
     is_prose,
+    leans_back,
+    names_nothing,
     stands_alone,
     strip_dateline,
+    talks_to_reader,
     unresolved_reference,
 )
 
@@ -289,3 +293,51 @@ def test_near_duplicates() -> None:
     a = frozenset({"harbour", "bridge", "open", "june", "years"})
     assert is_near_duplicate(a, a | {"new"})
     assert not is_near_duplicate(a, frozenset({"tolls", "bridge", "dollars", "cars"}))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("There are many issues for discussion.", True),
+        ("Ministers are due to initial it on Saturday.", True),
+        ("Police arrested them on Sunday.", True),
+        ("There is a lot to do.", True),
+        ("The U.N. envoy presented it in Vesburg.", False),  # a name says what it is about
+        ("Ministers are due to initial the treaty on Saturday.", False),
+        ("Prices rose by 3% as demand for them grew.", False),  # a number
+        ("The minister made it clear that taxes will rise.", False),  # "it" is no reference
+        ('Officials said "we will discuss it" before the vote.', False),  # the quote's own words
+    ],
+)
+def test_a_line_that_names_nothing_cannot_open_a_text(sentence: str, expected: bool) -> None:
+    assert names_nothing(sentence) is expected
+    if expected:
+        assert not stands_alone(sentence) and leans_back(sentence)
+    assert not names_nothing(sentence, "de")  # English words only
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Because let’s be honest, what you like about the chip is its crunch and the fact"
+            " that it’s the vehicle to enjoy those delicious dips.",
+            True,
+        ),
+        ("If your train is cancelled, you can claim a refund from the operator.", True),
+        ("Let us look at what the council decided on Tuesday.", True),
+        ('"You will not win," the minister told the crowd in Vesburg.', False),
+        ("Officials told residents they could return home on Friday.", False),
+        ("The youth team won the final in Port Essel.", False),
+    ],
+)
+def test_a_line_that_talks_to_the_reader_cannot_open_a_text(sentence: str, expected: bool) -> None:
+    assert talks_to_reader(sentence) is expected
+    if expected:
+        assert leans_back(sentence) and not stands_alone(sentence)
+
+
+def test_a_list_of_names_with_countries_is_no_dateline() -> None:
+    listing = "Margaret Atwood (Canada) Saul Bellow (Canada) Gabriel Garcia Marquez (Colombia)"
+    assert strip_dateline(listing, opens_text=True) == listing
+    assert is_dateline(listing) is False and is_dateline("London (Reuters) - Shares fell.")

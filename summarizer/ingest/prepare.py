@@ -1,0 +1,178 @@
+"""Preparing inputs for storing: one article each, in this process or in worker processes."""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+from collections import Counter, deque
+from collections.abc import Generator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from datetime import datetime
+
+from summarizer.errors import BriefingError, InternalError, stage
+from summarizer.events.features import ArticleFeatures, article_features
+from summarizer.ingest.fingerprint import shingle_sample
+from summarizer.ingest.pipeline import SummarySpec, build_article
+from summarizer.ingest.sources import Failure
+from summarizer.values import Article, RawInput
+
+logger = logging.getLogger(__name__)
+
+#: Fewer inputs than this are prepared in this process: starting a worker costs about as much
+#: as preparing a hundred articles.
+PARALLEL_MIN = 200
+_CHUNK = 25  # inputs sent to a worker at a time (few round trips, results still stream)
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """An article with what storing and clustering read from its text alone.
+
+    Attributes:
+        sample: its near-duplicate shingle sample (`fingerprint.shingle_sample` of the body).
+        features: its event features (`events.features.article_features`).
+    """
+
+    article: Article
+    sample: frozenset[int]
+    features: ArticleFeatures
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One input to prepare, with what the batch knows of its source's furniture."""
+
+    item: RawInput | Failure
+    known_boilerplate: frozenset[str]
+
+
+def prepare_article(
+    item: RawInput | Failure,
+    *,
+    summary: SummarySpec | None,
+    known_boilerplate: frozenset[str],
+    now: datetime,
+) -> Article | Failure:
+    """Build one article: clean, date, detect the language, fingerprint and summarise.
+
+    Returns:
+        The article, or the failure (its error tells a fetch failure from an extraction one).
+    """
+    prepared = _prepare(item, summary, known_boilerplate, now, clustering=False)
+    return prepared if isinstance(prepared, Failure) else prepared.article
+
+
+def prepare(
+    item: RawInput | Failure,
+    *,
+    summary: SummarySpec | None,
+    known_boilerplate: frozenset[str],
+    now: datetime,
+) -> Prepared | Failure:
+    """Build one article (see `prepare_article`) with its shingle sample and event features.
+
+    Pure: the result depends on the arguments alone, in whichever process it runs.
+
+    Returns:
+        The prepared article, or the failure.
+    """
+    return _prepare(item, summary, known_boilerplate, now, clustering=True)
+
+
+def _prepare(
+    item: RawInput | Failure,
+    summary: SummarySpec | None,
+    known_boilerplate: frozenset[str],
+    now: datetime,
+    *,
+    clustering: bool,
+) -> Prepared | Failure:
+    if isinstance(item, Failure):
+        return item
+    try:
+        with stage("preparing", item.location):
+            article = build_article(
+                item, summary=summary, known_boilerplate=known_boilerplate, now=now
+            )
+            if not clustering:
+                return Prepared(article, frozenset(), _NO_FEATURES)
+            return Prepared(
+                article=article,
+                sample=shingle_sample(article.body),
+                features=article_features(
+                    article.title, article.body, article.language, year=article.published.year
+                ),
+            )
+    except BriefingError as exc:
+        if isinstance(exc, InternalError):  # a bug: keep its traceback in the log
+            logger.info("discarding data: %s", item.location, exc_info=True)
+        return Failure(item.location, exc)
+
+
+_NO_FEATURES = ArticleFeatures(counts=Counter(), names=frozenset())
+
+
+def _prepare_chunk(
+    jobs: Sequence[Job], summary: SummarySpec | None, now: datetime
+) -> list[Prepared | Failure]:
+    """Prepare a few inputs (run in a worker process)."""
+    return [
+        prepare(job.item, summary=summary, known_boilerplate=job.known_boilerplate, now=now)
+        for job in jobs
+    ]
+
+
+def _log_to_stderr(level: int) -> None:
+    """Log in a worker process as its parent does (its records go to stderr)."""
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s (worker): %(message)s")
+
+
+def prepare_all(
+    jobs: Sequence[Job], *, summary: SummarySpec | None, now: datetime, workers: int = 0
+) -> Generator[Prepared | Failure, None, None]:
+    """Prepare inputs in their order, in worker processes when there are many.
+
+    With no workers, or fewer than PARALLEL_MIN inputs, everything runs in this process.
+    Otherwise chunks go to fresh worker processes (spawned: no copy of this process's
+    threads, locks or database connections) while the caller stores what came back, and the
+    results come back in the inputs' order, each what this process would give: a failing
+    input comes back as its Failure. Should the pool break (a worker killed), the chunks it
+    owed are prepared here. This process prepares nothing itself: preparing loads tables and
+    models (10 MB) that only the workers then hold.
+
+    Args:
+        jobs: the inputs with their known furniture.
+        summary: the summary to write (None: no summary).
+        now: ingestion time.
+        workers: worker processes to prepare in (0: this process alone).
+    """
+    if workers <= 0 or len(jobs) < PARALLEL_MIN:
+        for job in jobs:
+            yield prepare(
+                job.item, summary=summary, known_boilerplate=job.known_boilerplate, now=now
+            )
+        return
+    chunks = [jobs[i : i + _CHUNK] for i in range(0, len(jobs), _CHUNK)]
+    context = multiprocessing.get_context("spawn")
+    level = logging.getLogger().getEffectiveLevel()  # `-v` shows a worker's tracebacks too
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_log_to_stderr, initargs=(level,)
+    ) as pool:
+        futures = deque(pool.submit(_prepare_chunk, chunk, summary, now) for chunk in chunks)
+        try:
+            for chunk in chunks:
+                future = futures.popleft()  # a result is held only until it is handed on
+                try:
+                    results = future.result()
+                except Exception:  # the pool broke (a worker died): prepare here instead
+                    logger.warning(
+                        "worker failed; preparing %d inputs here", len(chunk), exc_info=True
+                    )
+                    results = _prepare_chunk(chunk, summary, now)
+                del future
+                while results:
+                    yield results.pop(0)
+        finally:
+            for left in futures:
+                left.cancel()

@@ -1,0 +1,37 @@
+"""Month names as news texts spell them beside a day number, in every language we read dates in."""
+
+from __future__ import annotations
+
+__all__ = ["ENGLISH_MONTHS", "MONTH_NAMES"]
+
+# Per month: its English names and abbreviations, then (in any case) Russian and Ukrainian
+# (genitive and the usual abbreviations), German, French and Spanish.
+_NAMES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
+    (("January", "Jan"), ("января", "янв", "січня", "Januar", "janvier", "enero")),
+    (("February", "Feb"), ("февраля", "фев", "лютого", "Februar", "février", "febrero")),
+    (("March", "Mar"), ("марта", "мар", "березня", "März", "mars", "marzo")),
+    (("April", "Apr"), ("апреля", "апр", "квітня", "avril", "abril")),
+    (("May",), ("мая", "травня", "Mai", "mai", "mayo")),
+    (("June", "Jun"), ("июня", "июн", "червня", "Juni", "juin", "junio")),
+    (("July", "Jul"), ("июля", "июл", "липня", "Juli", "juillet", "julio")),
+    (("August", "Aug"), ("августа", "авг", "серпня", "août", "agosto")),
+    (
+        ("September", "Sept", "Sep"),
+        ("сентября", "сент", "сен", "вересня", "septembre", "septiembre"),
+    ),
+    (("October", "Oct"), ("октября", "окт", "жовтня", "Oktober", "octobre", "octubre")),
+    (("November", "Nov"), ("ноября", "нояб", "ноя", "листопада", "novembre", "noviembre")),
+    (("December", "Dec"), ("декабря", "дек", "грудня", "Dezember", "décembre", "diciembre")),
+)
+
+#: English month names and abbreviations, lower case, to month numbers.
+ENGLISH_MONTHS: dict[str, int] = {
+    name.lower(): number for number, (english, _) in enumerate(_NAMES, 1) for name in english
+}
+
+#: Every month name of every language, case-folded, to month numbers.
+MONTH_NAMES: dict[str, int] = {
+    name.casefold(): number
+    for number, (english, others) in enumerate(_NAMES, 1)
+    for name in (*english, *others)
+}

@@ -1,0 +1,111 @@
+"""The ingest origin: a process that starts takes up the indexes the others grew, exactly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+from sqlmodel import Session
+
+from summarizer.ingest import runner
+from summarizer.service import BriefingService
+from summarizer.store.db import create_schema, make_engine
+from summarizer.store.ingest_state import load_origin, origin_mark
+from summarizer.store.snapshot import differences, ingest_outcome
+from tests.ingest.synthetic import synthetic_stream
+
+
+def _engine(path: Path) -> object:
+    engine = make_engine(f"sqlite:///{path}")
+    create_schema(engine)
+    return engine
+
+
+def _state(service: BriefingService) -> tuple[object, ...]:
+    """What the service's indexes hold: events and stories with their sums, and next keys."""
+    ingestor = service._ingestor
+    events = [
+        (i.key, i.size, i.first, i.last, sorted(i.centroid.items()), sorted(i.names.items()))
+        for i in ingestor.events._index.items()
+    ]
+    stories = [(i.key, i.size, sorted(i.centroid.items())) for i in ingestor.stories._index.items()]
+    seen = ingestor.events.frequencies
+    frequencies = (seen.documents, sorted(seen._counts.items()))
+    return (
+        events,
+        stories,
+        frequencies,
+        ingestor.events.next_key,
+        ingestor.stories.next_key,
+    )
+
+
+def test_a_new_process_holds_the_indexes_of_the_process_that_ingested_before(
+    tmp_path: Path,
+) -> None:
+    stream = [str(p) for p in synthetic_stream(tmp_path, 120)]
+    single_engine = _engine(tmp_path / "single.db")
+    single = BriefingService(single_engine)  # type: ignore[arg-type]
+    for path in stream[:80]:
+        single.ingest([path])
+    relay_engine = _engine(tmp_path / "relay.db")
+    first = BriefingService(relay_engine)  # type: ignore[arg-type]
+    for path in stream[:80]:
+        first.ingest([path])
+    # A CLI started later (a new process): it neither rebuilds from rows nor guesses, it
+    # takes up the origin and replays the 80 articles, so it holds what the first one holds.
+    second = BriefingService(relay_engine)  # type: ignore[arg-type]
+    second.ingest([stream[80]])
+    single.ingest([stream[80]])
+    assert _state(second) == _state(single)
+    for path in stream[81:]:
+        second.ingest([path])
+        single.ingest([path])
+    assert differences(ingest_outcome(single_engine), ingest_outcome(relay_engine)) == 0  # type: ignore[arg-type]
+
+
+def test_an_origin_too_far_back_is_rebuilt_and_the_others_follow_the_new_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stream = [str(p) for p in synthetic_stream(tmp_path, 30)]
+    engine = _engine(tmp_path / "far.db")
+    bot = BriefingService(engine)  # type: ignore[arg-type]
+    for path in stream[:20]:
+        bot.ingest([path])
+    with Session(engine) as session:  # type: ignore[arg-type]
+        before = origin_mark(session=session)
+    monkeypatch.setattr(runner, "_MAX_FOLLOW", 5)
+    cli = BriefingService(engine)  # type: ignore[arg-type]
+    cli.ingest([stream[20]])  # 20 articles after the origin: rebuilt, a new origin
+    with Session(engine) as session:  # type: ignore[arg-type]
+        after = origin_mark(session=session)
+    assert before is not None and after is not None and after[0] > before[0]
+    assert after[1] == 20  # the rebuild covers the 20 stored articles
+    bot.ingest([stream[21]])  # the bot leaves its own indexes for the new origin's
+    cli.ingest([stream[22]])
+    assert bot.ingest([stream[0]]).duplicate == 1  # writes nothing; catches up with the CLI
+    assert bot._ingestor._origin == cli._ingestor._origin == after[0]
+    assert _state(bot) == _state(cli)
+
+
+def test_an_unreadable_origin_or_a_prune_makes_the_next_process_rebuild(tmp_path: Path) -> None:
+    stream = [str(p) for p in synthetic_stream(tmp_path, 12)]
+    engine = _engine(tmp_path / "bad.db")
+    BriefingService(engine).ingest(stream[:6])  # type: ignore[arg-type]
+    with engine.begin() as connection:  # type: ignore[attr-defined]
+        connection.execute(text("UPDATE ingest_state SET origin_state = :junk"), {"junk": b"x"})
+    with Session(engine) as session:  # type: ignore[arg-type]
+        assert origin_mark(session=session) is not None
+        assert load_origin(session=session) is None
+    service = BriefingService(engine)  # type: ignore[arg-type]
+    report = service.ingest(stream[6:9])
+    assert report.failed == 0
+    with Session(engine) as session:  # type: ignore[arg-type]
+        origin = load_origin(session=session)
+    assert origin is not None and origin.article >= 6
+    pruned = service.prune(days=1)  # everything is older than a day: all of it goes
+    assert pruned.articles > 0
+    with Session(engine) as session:  # type: ignore[arg-type]
+        assert origin_mark(session=session) is None
+    assert service.ingest(stream[9:]).failed == 0

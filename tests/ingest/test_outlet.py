@@ -1,0 +1,99 @@
+"""Outlet names: what a page or a text says its outlet is beats the host it was served from."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from summarizer.ingest.outlet import choose_outlet, is_host, names_from_html, outlet_from_text
+from summarizer.ingest.pipeline import build_article
+from summarizer.values import RawInput
+
+BODY = "<p>The council met on Tuesday to vote on the new tram line.</p>"
+HOST = "example.com"
+
+
+def _page(head: str = "", foot: str = "") -> str:
+    return f"<html><head>{head}</head><body>{BODY}<footer>{foot}</footer></body></html>"
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        (_page('<meta content="Kelmar Herald" property="og:site_name">'), "Kelmar Herald"),
+        (_page('<meta name="application-name" content="Kelmar Herald">'), "Kelmar Herald"),
+        (
+            _page(
+                '<script type="application/ld+json">{"@type": "NewsArticle", "publisher":'
+                ' {"@type": "Organization", "logo": {"url": "l.png"}, "name": "Kelmar Herald"}}'
+                "</script>"
+            ),
+            "Kelmar Herald",
+        ),
+        (
+            _page(
+                '<script type="application/ld+json">{"@graph": [{"@type": "WebSite"},'
+                ' {"@type": "NewsArticle", "publisher": [{"name": "Kelmar Herald"}]}]}</script>'
+            ),
+            "Kelmar Herald",
+        ),
+        (_page(foot="&copy; 2026 Kelmar Herald. All rights reserved."), "Kelmar Herald"),
+        (_page(foot="Copyright © 2014-2026 Kelmar Herald"), "Kelmar Herald"),
+        (_page('<meta property="og:site_name" content="www.example.com">'), HOST),
+        (_page('<script type="application/ld+json">{not json</script>'), HOST),
+        (_page(), HOST),
+    ],
+)
+def test_a_page_that_names_its_outlet_is_not_shown_by_its_host(page: str, expected: str) -> None:
+    # trafilatura gives the host as the site name when the page declares none it can read.
+    assert choose_outlet(
+        [HOST, "", HOST], text="Body.", location=f"https://{HOST}/a", page=page
+    ) == (expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("LONDON (Reuters) - The Bank of England held rates on Thursday.", "Reuters"),
+        ("MOSCOW, September 3 (RIA Novosti) - Russian President Putin spoke.", "RIA Novosti"),
+        (
+            "Hong Kong (CNN Business)A muddled view of trade talks weighs on markets.",
+            "CNN Business",
+        ),
+        ("This article is from the archive of our partner The Wire.", "The Wire"),
+        ("© Northwire 2026", "Northwire"),
+        ("MINSK, Belarus — The presidents met late Tuesday.", ""),  # names no outlet
+        ("The council met (in private) - and voted.", ""),
+    ],
+)
+def test_text_cues(text: str, expected: str) -> None:
+    assert outlet_from_text(text) == expected
+
+
+def test_a_dateline_agency_beats_the_host_but_not_a_declared_name() -> None:
+    text = "LONDON (Reuters) - The Bank of England held rates on Thursday."
+    assert choose_outlet([HOST], text=text, location=f"https://{HOST}/a") == "Reuters"
+    assert choose_outlet(["Kelmar Herald", HOST], text=text, location="x") == "Kelmar Herald"
+    assert choose_outlet([], text="Nothing names it.", location="001_9957b2c71aada0bb.txt") == ""
+
+
+def test_hosts() -> None:
+    assert is_host("example.com") and is_host("news.example.co.uk") and is_host("phys.org")
+    assert not is_host("Kelmar Herald") and not is_host("Yahoo! News") and not is_host("Mr. X")
+    assert names_from_html("<p>no head</p>") == []
+
+
+def test_a_fetched_page_is_stored_under_the_name_its_footer_gives() -> None:
+    paragraphs = "".join(
+        f"<p>The council met on day {n} to vote on the new tram line for the city centre.</p>"
+        for n in range(8)
+    )
+    page = (
+        "<html><head><title>Tram vote | example.com</title></head><body><article><h1>Tram vote"
+        f"</h1>{paragraphs}</article><footer><p>&copy; 2026 Kelmar Herald. All rights reserved."
+        "</p></footer></body></html>"
+    )
+    raw = RawInput(f"https://{HOST}/tram", page, "html", source=HOST)
+    article = build_article(raw, summary=None, now=datetime(2026, 3, 20, tzinfo=UTC))
+    assert article.source == "Kelmar Herald"
