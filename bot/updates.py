@@ -18,6 +18,10 @@ logger = logging.getLogger(__name__)
 # Whether this process may handle an update (False: another process has taken it).
 Claim = Callable[[Update], Awaitable[bool]]
 FORGET_EVERY = 100  # old claims are deleted at every hundredth update id
+# How long a command may wait for its claim. On SQLite the claim waits for the single writer,
+# which a feed poll's ingest holds while it stores a chunk: past this, the update is handled
+# unclaimed (a second process might answer it too; a user waiting is worse).
+CLAIM_WAIT_SECONDS = 2.0
 
 
 class PerChatUpdateProcessor(BaseUpdateProcessor):
@@ -37,29 +41,37 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
         An update another process has claimed (two pollers both fetched it, or Telegram
         redelivered a webhook call) is dropped unanswered.
         """
-        if self.claim is not None and isinstance(update, Update):
-            try:
-                mine = await self.claim(update)
-            except Exception:  # the database is down: answering twice beats not answering
-                logger.exception("could not claim update %s; handling it", update.update_id)
-                mine = True
-            if not mine:
-                logger.info("update %s is handled by another process", update.update_id)
-                if hasattr(coroutine, "close"):
-                    coroutine.close()  # never awaited: close it so Python does not warn
-                return
         chat = update.effective_chat if isinstance(update, Update) else None
         key = chat.id if chat is not None else None
         lock = self._locks.setdefault(key, asyncio.Lock())
         self._waiting[key] = self._waiting.get(key, 0) + 1
         try:
-            async with lock:
-                await coroutine
+            async with lock:  # the claim too: a later update's claim may come back first
+                if await self._mine(update):
+                    await coroutine
+                elif hasattr(coroutine, "close"):
+                    coroutine.close()  # never awaited: close it so Python does not warn
         finally:
             self._waiting[key] -= 1
             if not self._waiting[key]:  # nobody else queued for this chat: forget its lock
                 del self._waiting[key]
                 del self._locks[key]
+
+    async def _mine(self, update: object) -> bool:
+        """Whether this process handles the update (False: another process claimed it)."""
+        if self.claim is None or not isinstance(update, Update):
+            return True
+        try:
+            mine = await self.claim(update)
+        except TimeoutError:
+            logger.warning("claiming update %s timed out; handling it", update.update_id)
+            return True
+        except Exception:  # the database is down: answering twice beats not answering
+            logger.exception("could not claim update %s; handling it", update.update_id)
+            return True
+        if not mine:
+            logger.info("update %s is handled by another process", update.update_id)
+        return mine
 
     async def initialize(self) -> None:
         """Nothing to open."""
@@ -104,25 +116,36 @@ class ClaimBatch:
 
     async def _write(self) -> None:
         """Claim what is pending, batch after batch, until nothing is left."""
-        await asyncio.sleep(0)  # the rest of this batch of updates asks meanwhile
-        while self._pending:
-            batch, self._pending = self._pending, []
-            ids = [update_id for update_id, _ in batch]
-            now = self._runtime.now()
-            try:
-                mine = await self._runtime.db(
-                    claim_updates, bot_id=self._bot_id, update_ids=ids, now=now
-                )
-            except Exception as exc:  # each caller decides (do_process_update handles it)
-                for _, future in batch:
-                    if not future.done():
-                        future.set_exception(exc)
-                continue
-            for update_id, future in batch:
+        batch: list[tuple[int, asyncio.Future[bool]]] = []
+        try:
+            await asyncio.sleep(0)  # the rest of this batch of updates asks meanwhile
+            while self._pending:
+                batch, self._pending = self._pending, []
+                await self._claim(batch)
+        finally:  # cancelled at shutdown: nobody may wait for an answer that never comes
+            for _, future in [*batch, *self._pending]:
                 if not future.done():
-                    future.set_result(update_id in mine)
-            if any(i % FORGET_EVERY == 0 for i in mine):
-                try:
-                    await self._runtime.db(forget_old_claims, now=now)
-                except Exception:  # the next hundredth update tries again
-                    logger.exception("forgetting old update claims failed")
+                    future.set_exception(RuntimeError("update claims stopped"))
+
+    async def _claim(self, batch: list[tuple[int, asyncio.Future[bool]]]) -> None:
+        """Claim one batch in one transaction and answer each of its callers."""
+        ids = [update_id for update_id, _ in batch]
+        now = self._runtime.now()
+        try:
+            mine = await asyncio.wait_for(
+                self._runtime.db(claim_updates, bot_id=self._bot_id, update_ids=ids, now=now),
+                CLAIM_WAIT_SECONDS,
+            )
+        except Exception as exc:  # each caller decides (do_process_update handles it)
+            for _, future in batch:
+                if not future.done():
+                    future.set_exception(exc)
+            return
+        for update_id, future in batch:
+            if not future.done():
+                future.set_result(update_id in mine)
+        if any(i % FORGET_EVERY == 0 for i in mine):
+            try:
+                await self._runtime.db(forget_old_claims, now=now)
+            except Exception:  # the next hundredth update tries again
+                logger.exception("forgetting old update claims failed")

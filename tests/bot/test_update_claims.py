@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import asyncio
+import sqlite3
+import time
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
-from telegram import Update
+from telegram import Chat, Message, Update
 
 from bot.store.tables import HandledUpdate
 from bot.store.update_claims import KEEP_CLAIMS, claim_update, claim_updates, forget_old_claims
-from bot.updates import ClaimBatch, bot_id_of
+from bot.updates import CLAIM_WAIT_SECONDS, ClaimBatch, PerChatUpdateProcessor, bot_id_of
 from tests.bot.conftest import Harness
 from tests.bot.fake_api import FakeBotApi
 
@@ -105,3 +107,52 @@ async def test_claims_asked_together_go_in_one_write(engine: Engine) -> None:
     assert first == [i != 3 for i in range(1, 11)]
     assert later == [False] * 10 + [True] * 10
     assert runtime.batches == [list(range(1, 11)), list(range(1, 21))]
+
+
+async def test_a_command_is_answered_while_another_process_holds_the_write_lock(
+    harness: Harness, fake_api: FakeBotApi
+) -> None:
+    # A feed poll's ingest holds SQLite's single write lock while it stores a chunk: the claim
+    # waits at most CLAIM_WAIT_SECONDS, then the command is handled unclaimed.
+    fake_api.private_chat(USER)
+    path = harness.engine.url.database
+    assert path is not None
+    async with harness.running():
+        await fake_api.reply_to(USER, "/help")  # the bot is up and has claimed once
+        writer = sqlite3.connect(path, isolation_level=None)
+        try:
+            writer.execute("BEGIN IMMEDIATE")
+            started = time.monotonic()
+            answer = await fake_api.reply_to(USER, "/help", timeout=CLAIM_WAIT_SECONDS + 8)
+            waited = time.monotonic() - started
+        finally:
+            writer.execute("ROLLBACK")
+            writer.close()
+    assert answer.text.startswith("Commands")
+    assert waited >= CLAIM_WAIT_SECONDS * 0.9  # it did wait for the claim, then went on
+
+
+def _update(update_id: int, chat_id: int) -> Update:
+    chat = Chat(chat_id, Chat.PRIVATE)
+    message = Message(update_id, datetime(2026, 3, 10, tzinfo=UTC), chat, text="/help")
+    return Update(update_id, message=message)
+
+
+async def test_one_chats_updates_keep_their_order_whichever_claim_comes_back_first() -> None:
+    processor = PerChatUpdateProcessor()
+
+    async def claim(update: Update) -> bool:  # the first update's claim is the slow one
+        await asyncio.sleep(0.2 if update.update_id == 1 else 0.0)
+        return True
+
+    processor.claim = claim
+    handled: list[int] = []
+
+    async def handle(update_id: int) -> None:
+        handled.append(update_id)
+
+    await asyncio.gather(
+        processor.do_process_update(_update(1, USER), handle(1)),
+        processor.do_process_update(_update(2, USER), handle(2)),
+    )
+    assert handled == [1, 2]
