@@ -6,7 +6,8 @@ import logging
 import multiprocessing
 from collections import Counter, deque
 from collections.abc import Generator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -156,23 +157,34 @@ def prepare_all(
     chunks = [jobs[i : i + _CHUNK] for i in range(0, len(jobs), _CHUNK)]
     context = multiprocessing.get_context("spawn")
     level = logging.getLogger().getEffectiveLevel()  # `-v` shows a worker's tracebacks too
-    with ProcessPoolExecutor(
+    pool = ProcessPoolExecutor(
         max_workers=workers, mp_context=context, initializer=_log_to_stderr, initargs=(level,)
-    ) as pool:
-        futures = deque(pool.submit(_prepare_chunk, chunk, summary, now) for chunk in chunks)
+    )
+    # A few chunks ahead of the storing loop, not the whole batch: prepared articles wait in
+    # this process's memory only until they are stored.
+    ahead = 2 * workers
+
+    def submit(chunk: Sequence[Job]) -> Future[list[Prepared | Failure]] | None:
         try:
-            for chunk in chunks:
-                future = futures.popleft()  # a result is held only until it is handed on
-                try:
-                    results = future.result()
-                except Exception:  # the pool broke (a worker died): prepare here instead
-                    logger.warning(
-                        "worker failed; preparing %d inputs here", len(chunk), exc_info=True
-                    )
-                    results = _prepare_chunk(chunk, summary, now)
-                del future
-                while results:
-                    yield results.pop(0)
-        finally:
-            for left in futures:
-                left.cancel()
+            return pool.submit(_prepare_chunk, chunk, summary, now)
+        except Exception:  # a broken pool takes no more work: the chunk is prepared here
+            return None
+
+    futures = deque(submit(chunk) for chunk in chunks[:ahead])
+    try:
+        for index, chunk in enumerate(chunks):
+            if index + ahead < len(chunks):
+                futures.append(submit(chunks[index + ahead]))
+            future = futures.popleft()
+            try:
+                if future is None:
+                    raise BrokenProcessPool("the chunk was never handed to a worker")
+                results = future.result()
+            except Exception:  # the pool broke (a worker died): prepare here instead
+                logger.warning("worker failed; preparing %d inputs here", len(chunk), exc_info=True)
+                results = _prepare_chunk(chunk, summary, now)
+            del future
+            while results:
+                yield results.pop(0)
+    finally:  # done, or the caller stopped (a storing error): no worker goes on preparing
+        pool.shutdown(wait=False, cancel_futures=True)

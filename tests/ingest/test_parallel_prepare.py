@@ -107,31 +107,48 @@ class _BrokenPool:
     """A pool whose workers all died: every result raises BrokenProcessPool."""
 
     def __init__(self, **_: Any) -> None:
-        pass
-
-    def __enter__(self) -> _BrokenPool:
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        pass
+        self.shut = False
 
     def submit(self, *_: Any) -> Future[Any]:
         future: Future[Any] = Future()
         future.set_exception(BrokenProcessPool("a worker died"))
         return future
 
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        self.shut = True
 
+
+class _RefusingPool(_BrokenPool):
+    """A pool that broke after its first chunk: it refuses any further work, as a real one does."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.submitted = 0
+
+    def submit(self, *args: Any) -> Future[Any]:
+        self.submitted += 1
+        if self.submitted > 1:
+            raise BrokenProcessPool("a worker died")
+        return super().submit(*args)
+
+
+@pytest.mark.parametrize("pool", [_BrokenPool, _RefusingPool])
 def test_a_broken_pool_leaves_the_batch_to_this_process(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, pool: type[_BrokenPool]
 ) -> None:
     article = next(SAMPLE.glob("*.txt"))
     good = RawInput(location=str(article), content=article.read_text(encoding="utf-8"), kind="text")
     jobs = [Job(good, frozenset()), Job(RawInput("menu.txt", MENU, "text"), frozenset())]
     monkeypatch.setattr(prepare_module, "PARALLEL_MIN", 1)
-    monkeypatch.setattr(prepare_module, "ProcessPoolExecutor", _BrokenPool)
+    monkeypatch.setattr(prepare_module, "_CHUNK", 1)  # one input per chunk: several chunks
+    monkeypatch.setattr(prepare_module, "ProcessPoolExecutor", pool)
+    jobs = jobs * 3
     results = list(prepare_all(jobs, summary=None, now=NOW, workers=1))
-    assert results[0] == prepare(good, summary=None, known_boilerplate=frozenset(), now=NOW)
-    assert isinstance(results[1], Failure) and isinstance(results[1].error, ExtractionError)
+    assert len(results) == 6
+    for result in results[0::2]:
+        assert result == prepare(good, summary=None, known_boilerplate=frozenset(), now=NOW)
+    for result in results[1::2]:
+        assert isinstance(result, Failure) and isinstance(result.error, ExtractionError)
 
 
 def test_the_cli_module_a_worker_imports_again_leaves_the_database_layer_out() -> None:
