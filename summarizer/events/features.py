@@ -265,7 +265,7 @@ _FIRST_WORDS = re.compile(r"(?:[\W_]*[^\W_]+){1,%d}")
 
 
 def dates(text: str, limit: int | None = None, *, year: int | None = None) -> frozenset[str]:
-    """The days of the current year a text names, as "MM-DD" (of its first `limit` words).
+    """The days of `year` (the article's) a text names, as "MM-DD" (of its first `limit` words).
 
     A news text gives the day of what it reports by day and month ("on 9 November", "Tuesday,
     November 5"), with the year at most in a formal quote ("5 May 2020"); a date in another

@@ -45,7 +45,7 @@ class Item:
             it, of one over the number of words in that headline (each member's headline weighs
             one in all).
         headed: number of members with a headline (at least one content word).
-        dates: day named in a member's title or lead without a year ("MM-DD", see
+        dates: day of the member's own year named in its title or lead ("MM-DD", see
             `features.dates`) -> number of members that name it.
     """
 

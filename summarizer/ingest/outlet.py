@@ -164,7 +164,7 @@ def names_from_html(page: str) -> list[str]:
     for block in _JSON_LD.finditer(head):
         try:
             data = json.loads(block.group(1))
-        except ValueError:
+        except (ValueError, RecursionError):  # not JSON, or nested past Python's stack
             continue
         found += _publishers(data)
     return [cleaned for cleaned in map(outlet_name, found) if cleaned and not is_host(cleaned)]

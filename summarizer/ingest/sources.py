@@ -119,7 +119,7 @@ def _from_file(path: Path, *, display: str, policy: FetchPolicy) -> Iterator[Raw
         data = path.read_bytes()
         with stage("reading", display):
             text = decode_bytes(data, location=display, max_bytes=policy.max_bytes)
-            written = datetime.fromtimestamp(status.st_mtime, tz=UTC)
+            written = _modified(status.st_mtime)
             found = list(
                 _classify(
                     text, location=display, suffix=path.suffix.lower(), source="", written=written
@@ -197,3 +197,11 @@ def _classify(
     looks_html = head.startswith(("<!doctype html", "<html")) or "<body" in head
     kind = "html" if suffix in HTML_SUFFIXES or looks_html else "text"
     yield RawInput(location=location, content=text, kind=kind, source=source, written=written)
+
+
+def _modified(mtime: float) -> datetime | None:
+    """A file's modification time, or None when the file system gives one out of range."""
+    try:
+        return datetime.fromtimestamp(mtime, tz=UTC)
+    except (OverflowError, OSError, ValueError):
+        return None

@@ -72,16 +72,18 @@ def recent_event_docs(*, session: Session, since: datetime) -> list[tuple[int, l
     if not event_ids:
         return []
     grouped: dict[int, list[EventDoc]] = {}
-    for event_id, doc in _docs(session, col(Article.event_id).in_(event_ids)):
-        grouped.setdefault(event_id, []).append(doc)
+    for start in range(0, len(event_ids), _IN_CHUNK):
+        chunk = event_ids[start : start + _IN_CHUNK]
+        for event_id, doc in _docs(session, col(Article.event_id).in_(chunk)):
+            grouped.setdefault(event_id, []).append(doc)
     return sorted(grouped.items())
 
 
 def event_docs_by_id(*, session: Session, ids: Sequence[int]) -> dict[int, EventDoc]:
     """The articles with these ids as EventDocs, by id (missing ones left out)."""
     found: dict[int, EventDoc] = {}
-    for start in range(0, len(ids), 5_000):
-        chunk = list(ids[start : start + 5_000])
+    for start in range(0, len(ids), _IN_CHUNK):
+        chunk = list(ids[start : start + _IN_CHUNK])
         found.update((doc.article_id, doc) for _, doc in _docs(session, col(Article.id).in_(chunk)))
     return found
 

@@ -174,8 +174,8 @@ class ArticleShingle(SQLModel, table=True):
 class IngestState(SQLModel, table=True):
     """One row: a counter every ingest transaction raises (see summarizer.store.ingest_state).
 
-    A process keeps its event and story indexes in memory between ingests and rebuilds them
-    only when the counter moved past what it wrote last (another process ingested meanwhile).
+    A process keeps its event and story indexes in memory between ingests; when the counter
+    moved past what it wrote last (another process ingested meanwhile) it catches up.
     The origin is the restore point every process's indexes grow from (the counter when it
     was written, the newest article it covers, and what the indexes were rebuilt from): a
     process joining replays the articles stored after it, so all hold the same indexes.

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from summarizer.text.months import ENGLISH_MONTHS
+from summarizer.text.months import ENGLISH_MONTHS, FULL_ENGLISH_MONTHS
 
 __all__ = ["Dateline", "parse_dateline"]
 
@@ -38,8 +38,8 @@ _WITH_AGENCY = re.compile(
 )
 # "Tuesday, January 18, 2005 - Through a telethon ...": a full date, no place.
 _DATE_ONLY = re.compile(
-    r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?P<month>January|February|March"
-    r"|April|May|June|July|August|September|October|November|December)\s+(?P<day>\d{1,2}),?\s+"
+    r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    rf"(?P<month>{'|'.join(FULL_ENGLISH_MONTHS)})\s+(?P<day>\d{{1,2}}),?\s+"
     rf"(?P<year>\d{{4}})(?:{_DASH}|\s*(?=[A-Z])){_AFTER}"
 )
 # "Meadow Lake, Saskatchewan – The council ...": a title-case place, only where a text opens.

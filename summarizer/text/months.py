@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["ENGLISH_MONTHS", "MONTH_NAMES"]
+__all__ = ["ENGLISH_MONTHS", "FULL_ENGLISH_MONTHS", "MONTH_NAMES"]
 
 # Per month: its English names and abbreviations, then (in any case) Russian and Ukrainian
 # (genitive and the usual abbreviations), German, French and Spanish.
@@ -28,6 +28,9 @@ _NAMES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
 ENGLISH_MONTHS: dict[str, int] = {
     name.lower(): number for number, (english, _) in enumerate(_NAMES, 1) for name in english
 }
+
+#: The twelve full English names, capitalised, in calendar order.
+FULL_ENGLISH_MONTHS: tuple[str, ...] = tuple(english[0] for english, _ in _NAMES)
 
 #: Every month name of every language, case-folded, to month numbers.
 MONTH_NAMES: dict[str, int] = {

@@ -11,6 +11,7 @@ import re
 
 from summarizer.text.datelines import parse_dateline
 from summarizer.text.language import stop_words
+from summarizer.text.months import FULL_ENGLISH_MONTHS
 from summarizer.text.tokenizer import UNSPACED, character_bigrams, word_count, words
 
 logger = logging.getLogger(__name__)
@@ -569,10 +570,9 @@ _DUMMY_IT = _word_set(
     """clear plain possible impossible difficult hard harder easy easier necessary likely unlikely
     known official public worse better that to unclear"""
 )
-_DAY_NAMES = _word_set(
-    """monday tuesday wednesday thursday friday saturday sunday january february march april may
-    june july august september october november december"""
-)
+_DAY_NAMES = _word_set("monday tuesday wednesday thursday friday saturday sunday") | {
+    month.lower() for month in FULL_ENGLISH_MONTHS
+}
 _QUOTED = re.compile(r"[\"“«„][^\"“”«»„]*[\"”»]")
 
 
