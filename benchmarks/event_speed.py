@@ -63,9 +63,9 @@ def _lexrank_worker(sentences: list[str], queue: multiprocessing.Queue[float]) -
     from sumy.summarizers.lex_rank import LexRankSummarizer
     from sumy.utils import get_stop_words
 
-    from benchmarks.multiling import sumy_tokenizer
+    from summarizer.text.tokenizer import OfflineTokenizer
 
-    tokenizer = sumy_tokenizer()
+    tokenizer = OfflineTokenizer("english")
     began = time.perf_counter()
     document = ObjectDocumentModel(
         [Paragraph([Sentence(s, tokenizer) for s in sentences])]  # the digest's own sentences
@@ -77,7 +77,11 @@ def _lexrank_worker(sentences: list[str], queue: multiprocessing.Queue[float]) -
 
 
 def time_lexrank(sentences: list[str], timeout: float) -> float | None:
-    """Seconds sumy LexRank takes on the sentences, or None when it passes the timeout."""
+    """Seconds sumy LexRank takes on the sentences, or None when it passes the timeout.
+
+    Raises:
+        RuntimeError: the child process failed (its traceback is on stderr): no figure.
+    """
     context = multiprocessing.get_context("spawn")
     queue: multiprocessing.Queue[float] = context.Queue()
     process = context.Process(target=_lexrank_worker, args=(sentences, queue))
@@ -87,7 +91,9 @@ def time_lexrank(sentences: list[str], timeout: float) -> float | None:
         process.terminate()
         process.join()
         return None
-    return queue.get() if not queue.empty() else None
+    if process.exitcode != 0:
+        raise RuntimeError(f"the LexRank process failed (exit code {process.exitcode})")
+    return queue.get(timeout=10)
 
 
 def digest_speed(shared: Path, skip_lexrank: bool, timeout: float) -> list[str]:
