@@ -19,26 +19,26 @@ from bot.store.tables import utcnow
 from summarizer.store.types import UTCDateTime
 
 
-def _chat_fk(*, primary: bool = False) -> Column[int]:
+def _key_to(
+    target: str, kind: type[BigInteger] | type[Integer], *, primary: bool = False
+) -> Column[int]:
+    """A column that refers to `target` ("table.id") and goes with its row."""
     return Column(
-        BigInteger,
-        ForeignKey("chat.id", ondelete="CASCADE"),
+        kind,
+        ForeignKey(target, ondelete="CASCADE"),
         nullable=False,
         index=not primary,
         primary_key=primary,
         autoincrement=False,
     )
+
+
+def _chat_fk(*, primary: bool = False) -> Column[int]:
+    return _key_to("chat.id", BigInteger, primary=primary)
 
 
 def _feed_fk(*, primary: bool = False) -> Column[int]:
-    return Column(
-        Integer,
-        ForeignKey("feed.id", ondelete="CASCADE"),
-        nullable=False,
-        index=not primary,
-        primary_key=primary,
-        autoincrement=False,
-    )
+    return _key_to("feed.id", Integer, primary=primary)
 
 
 class ChatFeed(SQLModel, table=True):

@@ -19,6 +19,17 @@ from sqlmodel import Field, SQLModel
 from summarizer.store.types import UTCDateTime
 
 
+def _article_key() -> Column[int]:
+    """An article's id in a row of a table keyed by it: the row goes with its article."""
+    return Column(
+        Integer,
+        ForeignKey("article.id", ondelete="CASCADE"),
+        primary_key=True,
+        autoincrement=False,
+        index=True,
+    )
+
+
 def utcnow() -> datetime:
     """Return the current time, UTC-aware."""
     return datetime.now(UTC)
@@ -160,15 +171,7 @@ class ArticleShingle(SQLModel, table=True):
     __tablename__ = "article_shingle"
 
     shingle: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
-    article_id: int = Field(
-        sa_column=Column(
-            Integer,
-            ForeignKey("article.id", ondelete="CASCADE"),
-            primary_key=True,
-            autoincrement=False,
-            index=True,
-        )
-    )
+    article_id: int = Field(sa_column=_article_key())
 
 
 class IngestState(SQLModel, table=True):
@@ -217,12 +220,4 @@ class FeedArticle(SQLModel, table=True):
             autoincrement=False,
         )
     )
-    article_id: int = Field(
-        sa_column=Column(
-            Integer,
-            ForeignKey("article.id", ondelete="CASCADE"),
-            primary_key=True,
-            autoincrement=False,
-            index=True,
-        )
-    )
+    article_id: int = Field(sa_column=_article_key())
