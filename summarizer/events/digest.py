@@ -17,7 +17,6 @@ from summarizer.text.sentences import split_sentences
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_WORDS = DIGEST_WORDS
 #: Cosine above which two sentences are taken to say the same thing (two outlets' wordings of
 #: one fact, "agreed on Thursday on a draft treaty ... 150 cubic metres", share about 0.42).
 REDUNDANCY = 0.4
@@ -131,7 +130,7 @@ class _Digest:
             raise ValueError("a digest needs at least one article")
         if (words is not None and words <= 0) or (sentences is not None and sentences <= 0):
             raise ValueError("budgets must be positive (words=120 or sentences=5, for example)")
-        self.words = DEFAULT_WORDS if words is None and sentences is None else words
+        self.words = DIGEST_WORDS if words is None and sentences is None else words
         self.sentences = sentences
         self.language = language
         self.story = story

@@ -12,12 +12,13 @@ import lxml.html
 
 from summarizer.clean.html import extract_html
 from summarizer.clean.text import clean_plain_text
+from summarizer.config import SUMMARY_SENTENCES
 from summarizer.errors import ExtractionError, InputError, stage
 from summarizer.ingest.dates import find_published, is_plausible
 from summarizer.ingest.fingerprint import content_fingerprint
 from summarizer.ingest.html_meta import published_from_html
 from summarizer.ingest.outlet import choose_outlet
-from summarizer.summarize.article import DEFAULT_SENTENCES, summarize_article
+from summarizer.summarize.article import summarize_article
 from summarizer.text.language import detect_language
 from summarizer.text.rules import strip_dateline
 from summarizer.text.sentences import split_sentences
@@ -36,7 +37,7 @@ class SummarySpec:
     """Which summary to write: method and length (sentences or words)."""
 
     method: str = "default"
-    sentences: int | None = DEFAULT_SENTENCES
+    sentences: int | None = SUMMARY_SENTENCES
     words: int | None = None
 
     @property

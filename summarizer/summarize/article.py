@@ -19,11 +19,10 @@ from summarizer.text.rules import (
 )
 from summarizer.text.sentences import split_sentences
 
-__all__ = ["DEFAULT_SENTENCES", "METHODS", "summarize_article"]
+__all__ = ["METHODS", "summarize_article"]
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_SENTENCES = SUMMARY_SENTENCES
 _OPENING_SENTENCES = 3  # a title-case dateline ("Meadow Lake, Sask. – ") only opens a text
 
 
@@ -85,7 +84,7 @@ def summarize_article(
     if words is not None:
         chosen = _pick_by_words(candidates, words)
     else:
-        chosen = _pick_by_count(candidates, sentences or DEFAULT_SENTENCES)
+        chosen = _pick_by_count(candidates, sentences or SUMMARY_SENTENCES)
     chosen = _standalone_first(chosen, candidates, words)
     return tuple(c.text for c in sorted(chosen, key=lambda c: c.index))
 
