@@ -12,6 +12,7 @@ import re
 from summarizer.text.datelines import parse_dateline
 from summarizer.text.language import stop_words
 from summarizer.text.months import FULL_ENGLISH_MONTHS
+from summarizer.text.quotes import outside_quotes
 from summarizer.text.tokenizer import UNSPACED, character_bigrams, word_count, words
 
 logger = logging.getLogger(__name__)
@@ -573,7 +574,6 @@ _DUMMY_IT = _word_set(
 _DAY_NAMES = _word_set("monday tuesday wednesday thursday friday saturday sunday") | {
     month.lower() for month in FULL_ENGLISH_MONTHS
 }
-_QUOTED = re.compile(r"[\"“«„][^\"“”«»„]*[\"”»]")
 
 
 def names_nothing(sentence: str, language: str = "en") -> bool:
@@ -593,7 +593,7 @@ def names_nothing(sentence: str, language: str = "en") -> bool:
     """
     if language != "en":
         return False
-    text = _QUOTED.sub(" ", sentence.strip())
+    text = outside_quotes(sentence.strip())
     tokens = _TOKEN.findall(text)
     lettered = [t for t in tokens if t[:1].isalpha()]
     if not lettered or any(t[:1].isdigit() for t in tokens):
@@ -637,7 +637,7 @@ def talks_to_reader(sentence: str, language: str = "en") -> bool:
     """
     if language != "en" or not _YOU_WORDS.search(sentence):
         return False
-    return _YOU_WORDS.search(_QUOTED.sub(" ", sentence).replace("’", "'")) is not None
+    return _YOU_WORDS.search(outside_quotes(sentence).replace("’", "'")) is not None
 
 
 # -- definite references ---------------------------------------------------------------------

@@ -7,6 +7,8 @@ import re
 
 from sentencex import segment
 
+from summarizer.text.quotes import ANY_QUOTE, CLOSING_QUOTES, open_quotes
+
 logger = logging.getLogger(__name__)
 
 
@@ -56,34 +58,16 @@ _ABBREVIATION_START = re.compile(r"^[A-Z][a-z]{0,4}\.,")
 # A stop with a space before it, as cut by sentencex ("the globe ." + "MIWD00000PUS rose").
 _LONE_STOP = (" .", "\u00a0.")
 _QUOTE_MARKS = "\"“”‘’'«»„([ "
-# Each opening double quote with the marks that close it („…“ in German, “…” in English).
-_QUOTE_PAIRS = {"“": "”", "„": "“”", "«": "»"}
-_CLOSING_QUOTES = "”»“"
-_ANY_QUOTE = ('"', "“", "”", "„", "«", "»")
-
-
-def _open_quotes(text: str) -> int:
-    """How many double quotations are open at the end of a text (straight quotes by parity)."""
-    stack: list[str] = []
-    straight = False
-    for char in text:
-        if stack and (char in _QUOTE_PAIRS[stack[-1]] or char == '"'):
-            stack.pop()  # a straight quote closing a curly one is a common typing slip
-        elif char in _QUOTE_PAIRS:
-            stack.append(char)
-        elif char == '"':
-            straight = not straight
-    return len(stack) + straight
 
 
 def _has_quote(text: str) -> bool:
     """Tell whether a text holds any double quotation mark (most do not: a quick test first)."""
-    return any(mark in text for mark in _ANY_QUOTE)
+    return any(mark in text for mark in ANY_QUOTE)
 
 
 def _closes_quote(text: str) -> bool:
     """Tell whether a text holds a closing double quote (a straight one counts)."""
-    return any(char in _CLOSING_QUOTES or char == '"' for char in text)
+    return any(char in CLOSING_QUOTES or char == '"' for char in text)
 
 
 def split_sentences(text: str, language: str = "en") -> list[str]:
@@ -202,7 +186,7 @@ def _segment(language: str, line: str) -> list[str]:
 # prose, is never a summary line: a digest does not take part of a speech for narration).
 _MAX_QUOTATION_WORDS = 80
 _WRAPPED_IN_QUOTES = re.compile(r"^[\"“«„].*[\"”»“][.!?…]?$", re.DOTALL)
-_QUOTE_MASK = str.maketrans({mark: "#" for mark in _ANY_QUOTE})
+_QUOTE_MASK = str.maketrans({mark: "#" for mark in ANY_QUOTE})
 
 
 def _split_long_quotations(pieces: list[str], language: str) -> list[str]:
@@ -290,7 +274,7 @@ def _continues(head: str, piece: str) -> bool:
         return True  # "Ms." + "Valdane set out ...": a title never ends a sentence
     if piece[:1].isdigit() and head[-2:-1].islower() and _ends_with_abbreviation(tail):
         return True  # "approx. 2,000", "No. 10", "fig. 3"
-    return _has_quote(head) and _open_quotes(head) > 0 and _closes_quote(piece)
+    return _has_quote(head) and open_quotes(head) > 0 and _closes_quote(piece)
 
 
 def _split_inner(pieces: list[str]) -> list[str]:
@@ -302,7 +286,7 @@ def _split_inner(pieces: list[str]) -> list[str]:
             head = piece[start : match.start()]
             if (
                 _has_quote(piece)
-                and _open_quotes(piece[: match.start()])
+                and open_quotes(piece[: match.start()])
                 and _closes_quote(piece[match.end() :])
             ):
                 continue  # never inside a quotation: it stays whole
