@@ -94,17 +94,19 @@ class Ingestor:
         newest = event_store.newest_article_time(session=session)
         event_max, story_max = event_store.max_ids(session=session)
         events: list[tuple[int, list[EventDoc]]] = []
-        stories: list[tuple[int, list[StoryMember]]] = []
+        stored: list[tuple[int, list[event_store.StoredMember]]] = []
         if newest is not None:
             events = event_store.recent_event_docs(
                 session=session, since=shift(newest, -EVENT_WINDOW)
             )
-            stories = [
-                (key, [(event, profile, when) for event, profile, when in members])
-                for key, members in event_store.active_story_events(
-                    session=session, limit=self.stories.capacity
-                )
-            ]
+            stored = event_store.active_story_events(session=session, limit=self.stories.capacity)
+        profiles = iter(
+            event_store.parse_profiles([text for _, group in stored for _, text, _ in group])
+        )
+        stories: list[tuple[int, list[StoryMember]]] = [
+            (key, [(event, next(profiles), when) for event, _, when in group])
+            for key, group in stored
+        ]
         self._build(events, stories, event_next=event_max + 1, story_next=story_max + 1)
         self._watermark = watermark
         self._origin = self._version = save_origin(
@@ -113,7 +115,7 @@ class Ingestor:
             event_next=event_max + 1,
             story_next=story_max + 1,
             events=[(key, [doc.article_id for doc in docs]) for key, docs in events],
-            stories=stories,
+            stories=stored,
         )
 
     def _build(

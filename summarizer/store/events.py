@@ -6,7 +6,6 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from sys import intern
 from typing import Any
 
 from sqlalchemy import bindparam, delete, func, insert, update
@@ -114,12 +113,15 @@ def _docs(session: Session, where: Any) -> list[tuple[int, EventDoc]]:
     return docs
 
 
-def active_story_events(
-    *, session: Session, limit: int
-) -> list[tuple[int, list[tuple[int, dict[str, float], datetime]]]]:
-    """The `limit` most recently active stories: their events' (id, profile, last_seen).
+#: An event of a story being restored: (event id, its stored profile as JSON text, last seen).
+StoredMember = tuple[int, str, datetime | None]
 
-    Feature names are interned: the stories' events share one string per feature.
+
+def active_story_events(*, session: Session, limit: int) -> list[tuple[int, list[StoredMember]]]:
+    """The `limit` most recently active stories: their events' (id, profile text, last_seen).
+
+    The profiles stay text (`parse_profiles` reads them all at once; the ingest origin keeps
+    them as they are).
     """
     story_ids = list(
         session.exec(
@@ -130,7 +132,7 @@ def active_story_events(
     )
     if not story_ids:
         return []
-    grouped: dict[int, list[tuple[int, dict[str, float], datetime]]] = {}
+    grouped: dict[int, list[StoredMember]] = {}
     connection = session.connection()
     for start in range(0, len(story_ids), _IN_CHUNK):
         rows = connection.execute(
@@ -139,9 +141,26 @@ def active_story_events(
             ).where(_EVENTS.c.story_id.in_(story_ids[start : start + _IN_CHUNK]))
         )
         for event_id, story_id, stored, last_seen in rows:
-            profile = {intern(str(k)): float(v) for k, v in json.loads(stored or "{}").items()}
-            grouped.setdefault(story_id, []).append((event_id, profile, last_seen))
+            grouped.setdefault(story_id, []).append((event_id, stored or "{}", last_seen))
     return sorted(grouped.items())
+
+
+def parse_profiles(texts: Sequence[str]) -> list[dict[str, float]]:
+    """Stored profiles (JSON objects, see `profile_json`) as dicts, read in one go.
+
+    One JSON document for all of them: the reader keeps one string per feature name for the
+    whole document, so the profiles share their names (memory), and no Python loop runs per
+    feature.
+
+    Raises:
+        ValueError: a text is no JSON object.
+    """
+    if not texts:
+        return []
+    profiles = json.loads("[" + ",".join(texts) + "]")
+    if len(profiles) != len(texts) or not all(isinstance(p, dict) for p in profiles):
+        raise ValueError("a stored event profile is no JSON object")
+    return profiles  # type: ignore[no-any-return]
 
 
 def max_ids(*, session: Session) -> tuple[int, int]:

@@ -31,6 +31,7 @@ from sqlalchemy import bindparam, select, update
 from sqlmodel import Session
 
 from summarizer.store import tables
+from summarizer.store.events import StoredMember
 
 logger = logging.getLogger(__name__)
 
@@ -123,7 +124,7 @@ def load_origin(*, session: Session) -> Origin | None:
                 (
                     int(key),
                     tuple(
-                        (int(event), {str(k): float(v) for k, v in profile.items()}, _time(when))
+                        (int(event), _profile(profile), _time(when))
                         for event, profile, when in members
                     ),
                 )
@@ -142,25 +143,33 @@ def save_origin(
     event_next: int,
     story_next: int,
     events: Sequence[tuple[int, Sequence[int]]],
-    stories: Sequence[tuple[int, Sequence[StoryMember]]],
+    stories: Sequence[tuple[int, Sequence[StoredMember]]],
 ) -> int:
-    """Store a new origin (under the ingest lock) and return its serial, the raised counter."""
-    state = {
-        "event_next": event_next,
-        "story_next": story_next,
-        "events": [[key, list(ids)] for key, ids in events],
-        "stories": [
-            [
-                key,
-                [
-                    [event, profile, when.isoformat() if when else None]
-                    for event, profile, when in members
-                ],
-            ]
-            for key, members in stories
-        ],
-    }
-    blob = zlib.compress(json.dumps(state, separators=(",", ":")).encode("utf-8"), 1)
+    """Store a new origin (under the ingest lock) and return its serial, the raised counter.
+
+    The stories' members carry their profiles as the JSON text stored with their events,
+    written into the origin as they are (a JSON object each), not encoded again.
+    """
+    head = json.dumps(
+        {
+            "event_next": event_next,
+            "story_next": story_next,
+            "events": [[key, list(ids)] for key, ids in events],
+        },
+        separators=(",", ":"),
+    )
+    dated = json.dumps  # a time as a JSON string (or null)
+    members = ",".join(
+        f"[{int(key)},["
+        + ",".join(
+            f"[{int(event)},{profile},{dated(when.isoformat() if when else None)}]"
+            for event, profile, when in group
+        )
+        + "]]"
+        for key, group in stories
+    )
+    state = head[:-1] + ',"stories":[' + members + "]}"
+    blob = zlib.compress(state.encode("utf-8"), 1)
     serial = bump(session=session)
     session.connection().execute(
         update(_STATE)
@@ -177,6 +186,13 @@ def forget_origin(*, session: Session) -> None:
         .where(_STATE.c.id == 1)
         .values(origin=None, origin_article=None, origin_state=None)
     )
+
+
+def _profile(value: object) -> dict[str, float]:
+    """A story member's profile as the origin holds it (a JSON object, names shared)."""
+    if not isinstance(value, dict):
+        raise TypeError("a profile in the ingest origin is no object")
+    return value
 
 
 def _time(value: str | None) -> datetime | None:
