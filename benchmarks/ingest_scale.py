@@ -50,6 +50,7 @@ from summarizer.ingest.furniture import line_key
 from summarizer.store import tables
 from summarizer.store.db import create_schema, make_engine
 from summarizer.store.events import profile_json
+from summarizer.store.features import features_json
 from summarizer.store.snapshot import arrival_order, differences, ingest_outcome
 
 REPO = Path(__file__).resolve().parents[1]
@@ -272,6 +273,11 @@ def build(engine: Engine, corpus: Corpus, size: int) -> float:
                     "fingerprint": content_fingerprint(report.body),
                     "event_id": event["id"],
                     "ingested_at": report.published,
+                    "features": features_json(  # as ingest stores them
+                        article_features(
+                            report.title, report.body, "en", year=report.published.year
+                        )
+                    ),
                 }
             )
             first = report.body.split("\n\n")[1:4]

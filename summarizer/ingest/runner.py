@@ -24,6 +24,7 @@ from summarizer.ingest.sources import Failure, Skipped
 from summarizer.store import articles as article_store
 from summarizer.store import events as event_store
 from summarizer.store import shingles as shingle_store
+from summarizer.store.features import features_json
 from summarizer.store.ingest_state import (
     StoryMember,
     bump,
@@ -394,7 +395,10 @@ class Ingestor:
             writer.events.add_copy_source(article_id=original, source_id=source_id)
             return None
         article_id = article_store.insert_article(
-            session=session, article=article, source_id=source_id
+            session=session,
+            article=article,
+            source_id=source_id,
+            features=features_json(prepared.features),
         )
         self._watermark = max(self._watermark, article_id)
         if self.summary is not None:

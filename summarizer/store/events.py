@@ -15,6 +15,7 @@ from sqlmodel import Session, col, select
 from summarizer.events.cluster import EventDoc
 from summarizer.events.features import heaviest
 from summarizer.store import tables
+from summarizer.store.features import read_features
 from summarizer.store.models import Article, Event, Source, Story
 
 PROFILE_FEATURES = 200
@@ -60,6 +61,7 @@ def event_docs_after(*, session: Session, after_id: int, limit: int) -> list[Eve
             source=source,
             published=article.published,
             language=article.language or "en",
+            features=read_features(article.features),
         )
         for article, source in rows
     ]
@@ -107,6 +109,7 @@ def _docs(session: Session, where: Any) -> list[tuple[int, EventDoc]]:
                     source=source,
                     published=article.published,
                     language=article.language or "en",
+                    features=read_features(article.features),
                 ),
             )
         )
