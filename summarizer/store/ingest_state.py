@@ -158,23 +158,22 @@ def save_origin(
         },
         separators=(",", ":"),
     )
-    dated = json.dumps  # a time as a JSON string (or null)
-    members = ",".join(
-        f"[{int(key)},["
-        + ",".join(
-            f"[{int(event)},{profile},{dated(when.isoformat() if when else None)}]"
+    # Compressed story by story: no copy of the whole state is ever held as one string.
+    packer = zlib.compressobj(1)
+    blob = [packer.compress((head[:-1] + ',"stories":[').encode("utf-8"))]
+    for number, (key, group) in enumerate(stories):
+        members = ",".join(
+            f"[{int(event)},{profile},{json.dumps(when.isoformat() if when else None)}]"
             for event, profile, when in group
         )
-        + "]]"
-        for key, group in stories
-    )
-    state = head[:-1] + ',"stories":[' + members + "]}"
-    blob = zlib.compress(state.encode("utf-8"), 1)
+        story = f"{',' if number else ''}[{int(key)},[{members}]]"
+        blob.append(packer.compress(story.encode("utf-8")))
+    blob += [packer.compress(b"]}"), packer.flush()]
     serial = bump(session=session)
     session.connection().execute(
         update(_STATE)
         .where(_STATE.c.id == 1)
-        .values(origin=serial, origin_article=article, origin_state=blob)
+        .values(origin=serial, origin_article=article, origin_state=b"".join(blob))
     )
     return serial
 
