@@ -205,6 +205,7 @@ __all__ = [
     "MAX_SCANNED",
     "SEARCH_CANDIDATES",
     "Page",
+    "Reader",
     "chat_article",
     "chat_event",
     "chat_events",

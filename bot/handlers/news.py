@@ -12,6 +12,7 @@ from telegram.error import BadRequest
 from bot import format as fmt
 from bot import texts
 from bot.chatfeeds import (
+    Reader,
     chat_article,
     chat_event,
     chat_events,
@@ -33,7 +34,6 @@ from bot.handlers.common import (
 from bot.i18n import Translator
 from bot.ports import ChatInfo
 from bot.runtime import Runtime, runtime_of
-from bot.store.chat_feeds import Reader
 from summarizer.errors import NotFoundError
 from summarizer.views import EventView
 

@@ -186,7 +186,9 @@ async def test_a_group_sees_what_it_reads(
         found = await follow(reading, fake_api, site)
         if mine:
             chosen = await fake_api.reply_to(GROUP, "/settings sources mine", user_id=ADMIN)
-            assert chosen.text.startswith("Briefings draw on your feeds only."), chosen.text
+            assert chosen.text.startswith(
+                "Briefings, /events and /search draw on your feeds only."
+            ), chosen.text
         await check_views(fake_api, found, GROUP, MINE[GROUP] if mine else ALL[GROUP])
 
 
