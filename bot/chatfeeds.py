@@ -195,9 +195,9 @@ async def _reading(
 
 def _read(article_ids: Iterable[int], allowed: set[int]) -> frozenset[int] | None:
     """None when every one of the articles is open (the whole view, shared by every chat),
-    else those open (empty: nothing of it is open to the chat)."""
+    else those open (empty: nothing of it is open to the chat, or it has no articles)."""
     ids = frozenset(article_ids)
-    return None if ids <= allowed else ids & allowed
+    return None if ids and ids <= allowed else ids & allowed
 
 
 __all__ = [
