@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy.engine import Engine
@@ -72,6 +73,20 @@ def paragraphs(stem: str) -> list[str]:
     }
     openings = [p.strip()[:50] for p in bodies[stem].split("\n\n") if p.strip()]
     return [o for o in openings if not any(o in b for n, b in bodies.items() if n != stem)]
+
+
+def counted(service: Any, *names: str) -> list[tuple[str, dict[str, Any]]]:
+    """Record the calls of some of a service's methods from now on."""
+    calls: list[tuple[str, dict[str, Any]]] = []
+    for name in names:
+        method = getattr(type(service), name)
+
+        def call(*args: Any, _name: str = name, _method: Any = method, **kwargs: Any) -> Any:
+            calls.append((_name, kwargs))
+            return _method(service, *args, **kwargs)
+
+        setattr(service, name, call)
+    return calls
 
 
 Found = tuple[dict[str, int], dict[str, int], dict[str, int]]  # event, article, story by stem
@@ -211,7 +226,11 @@ async def test_pages_count_the_events_a_chat_reads(
             assert len(listed) == last and len(set(listed)) == last, listed
             assert events["bridge_coastal"] in listed or mine, listed
             assert pages[-1].text.endswith("This is the last page."), pages[-1].text
+            calls = counted(reading.service, "ranked_events", "event", "top_events")
             far = await fake_api.reply_to(GROUP, "/events 99", user_id=MEMBER)
+            built = [kwargs for name, kwargs in calls if name == "event"]
+            assert [name for name, _ in calls if name != "event"] == ["ranked_events"], calls
+            assert len(built) == 1, calls  # a far page builds its own event and no other
             assert far.text.startswith(f"Top events\n\n{last}."), far.text
             assert far.text.endswith("There is no page 99: this is the last one."), far.text
             assert event_ids(far) == listed[-1:]
