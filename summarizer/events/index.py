@@ -219,7 +219,6 @@ class CentroidIndex:
         time: datetime | None = None,
         names: Iterable[str] = (),
         weight: float = 1.0,
-        reindex: bool = True,
     ) -> Item:
         """Add a member to an item (opened when new) and re-index it.
 
@@ -230,15 +229,14 @@ class CentroidIndex:
             names: the member's central names.
             weight: +1 to add the member; -1 to take back a member added before (its time
                 span stays).
-            reindex: False leaves the item's postings as they were (see `absorb`).
 
         Returns:
             The item.
         """
         member = Item.of(vector, time=time, names=names)
-        return self.absorb(key, member, sign=1 if weight > 0 else -1, reindex=reindex)
+        return self.absorb(key, member, sign=1 if weight > 0 else -1)
 
-    def absorb(self, key: int, member: Item, *, sign: int = 1, reindex: bool = True) -> Item:
+    def absorb(self, key: int, member: Item, *, sign: int = 1) -> Item:
         """Add an item's members to the item `key` (opened when new), or take them back.
 
         Every part of an item is a sum over its members, so adding one member (`Item.of`) and
@@ -248,9 +246,6 @@ class CentroidIndex:
             key: the item that grows.
             member: the members to add (left unchanged).
             sign: +1 to add them; -1 to take back members added before (the span stays).
-            reindex: False leaves an existing item's postings as they were, for a caller that
-                adds many members in a row with no lookup between and then calls `reindex`
-                once (the postings depend only on the final centroid).
 
         Returns:
             The item.
@@ -281,8 +276,7 @@ class CentroidIndex:
         if sign > 0:
             item.stretch(member.first)
             item.stretch(member.last)
-        if reindex:
-            self._reindex(item)
+        self._reindex(item)
         return item
 
     def _adopt(self, key: int, member: Item) -> Item:
@@ -342,12 +336,6 @@ class CentroidIndex:
             else:
                 return sorted(heapq.nlargest(limit, keys))
         return sorted(found)
-
-    def reindex(self, key: int) -> None:
-        """Post an item under its centroid's heaviest features now (after `absorb` without)."""
-        item = self._items.get(key)
-        if item is not None:
-            self._reindex(item)
 
     def remove(self, key: int) -> Item | None:
         """Take an item out of the index (postings too); return it, or None when unknown."""

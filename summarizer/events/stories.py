@@ -212,18 +212,10 @@ class StoryLinker:
         self.next_key = max([next_key, *(item.key + 1 for item in self._index.items())])
         self._bound()
 
-    def _attach(
-        self,
-        key: int,
-        event_key: int,
-        vector: Vector,
-        time: datetime | None,
-        *,
-        reindex: bool = True,
-    ) -> None:
+    def _attach(self, key: int, event_key: int, vector: Vector, time: datetime | None) -> None:
         self._members.setdefault(key, {})[event_key] = _pack(vector)
         self._event_story[event_key] = key
-        story = self._index.add(key, vector, time=time, reindex=reindex)
+        story = self._index.add(key, vector, time=time)
         if story.last is not None:
             heapq.heappush(self._activity, (story.last, key, len(self._activity)))
 
@@ -258,11 +250,8 @@ class StoryLinker:
             keep, drop = sorted((key, other_key))
             dropped = self._index.remove(drop)
             assert dropped is not None
-            # The dropped story's events are added one by one (the centroid is pruned as it
-            # grows, as when they joined), and the merged story is posted once at the end.
             for event_key, packed in self._members.pop(drop).items():
-                self._attach(keep, event_key, _unpack(packed), None, reindex=False)
-            self._index.reindex(keep)
+                self._attach(keep, event_key, _unpack(packed), None)
             kept = self._index.get(keep)
             assert kept is not None
             kept.stretch(dropped.first)

@@ -6,7 +6,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from summarizer.events.cluster import EventDoc, EventIndex
-from summarizer.events.features import top
 from summarizer.events.stories import CANDIDATES, StoryLinker
 from tests.summarizer.test_events_cluster import OTHER, make_doc, seed_doc
 
@@ -165,22 +164,3 @@ def test_restore_gives_each_story_its_events_summed_and_unlinks_them_exactly() -
     after = restored._index.get(key)
     assert once is not None and after is not None
     assert {k: v for k, v in after.centroid.items() if v} == once.centroid
-
-
-def test_a_merged_story_is_posted_under_its_final_heaviest_features() -> None:
-    linker = StoryLinker()
-    wide = {f"t:w{n}": 1.0 + n / 100 for n in range(120)}  # more features than a story posts
-    a = linker.link(1, {**wide, "e:alpha": 30.0})
-    b = linker.link(2, {"e:beta": 30.0, "t:w0": 1.0, "t:w1": 1.0})
-    c = linker.link(3, {"e:beta": 20.0, "t:w2": 3.0})
-    assert len({a.story_key, b.story_key}) == 2
-    bridge = linker.link(4, {**wide, "e:alpha": 30.0, "e:beta": 30.0})
-    assert bridge.merged and c.story_key in (bridge.story_key, *bridge.merged)
-    index = linker._index
-    for item in index.items():  # the postings are those of each story's centroid now
-        assert item.indexed == frozenset(top(item.centroid, index.index_features))
-    posted: dict[str, set[int]] = {}
-    for item in index.items():
-        for feature in item.indexed:
-            posted.setdefault(feature, set()).add(item.key)
-    assert posted == index._postings
