@@ -29,6 +29,9 @@ _OPENS_SENTENCE = re.compile(r"[.!?\n]")
 TERM = "t:"
 ENTITY = "e:"
 NUMBER = "n:"
+#: A person or body the article names in full ("michell obama"), in story profiles only (see
+#: `story_counts`).
+FULL_NAME = "f:"
 
 
 def stop_words(language: str) -> frozenset[str]:
@@ -120,15 +123,17 @@ def entities_and_numbers(text: str, language: str = "en") -> tuple[list[str], li
     Returns:
         (names stemmed and lower-cased, numbers) in text order.
     """
-    _, entities, numbers = _scan(text, language)
+    _, entities, numbers, _ = _scan(text, language)
     return entities, numbers
 
 
 def _scan(
     text: str, language: str, limit: int | None = None
-) -> tuple[list[str], list[str], list[str]]:
-    """Terms, names and numbers of a text's first `limit` words, read in one pass.
+) -> tuple[list[str], list[str], list[str], list[str]]:
+    """Terms, names, numbers and full names of a text's first `limit` words, in one pass.
 
+    A full name is a name right after another capitalised word that is no stop word (one
+    space apart; the first word may open the sentence): "Michelle Obama" -> "michell obama".
     Unspaced scripts (Chinese, Japanese, Thai) count character pairs as words.
     """
     text = spaced_bigrams(text)
@@ -138,7 +143,9 @@ def _scan(
     found: list[str] = []
     entities: list[str] = []
     numbers: list[str] = []
+    full: list[str] = []
     previous_end = -1  # the text's first word opens a sentence
+    previous_name = ""  # the previous word's stem when it was capitalised (no stop word)
     for position, match in enumerate(_WORD.finditer(text)):
         if position == limit:
             break
@@ -147,21 +154,25 @@ def _scan(
         if term:
             found.append(term)
         start, end = match.span()
+        name = ""
         if word[0].isdigit():
             numbers.append(word)
-        elif (
-            len(word) > 1
-            and word[0].isupper()
-            and previous_end >= 0
-            and opens_sentence(text, previous_end, start) is None
-        ):
+        elif len(word) > 1 and word[0].isupper():
             lower = word.lower()
-            if lower.endswith(("'s", "’s")):
+            possessive = lower.endswith(("'s", "’s"))
+            if possessive:
                 lower = lower[:-2]
             if lower not in stops:
-                entities.append(stem(lower, language))
+                name = stem(lower, language)
+                if previous_end >= 0 and opens_sentence(text, previous_end, start) is None:
+                    entities.append(name)
+                    if previous_name and text[previous_end:start].isspace():
+                        full.append(f"{previous_name} {name}")
+                if possessive:
+                    name = ""  # "Obama's Mother": a name ends at its possessive
+        previous_name = name
         previous_end = end
-    return found, entities, numbers
+    return found, entities, numbers, full
 
 
 #: Names are looked up in another text by the first letters of their stems, so inflected and
@@ -183,12 +194,16 @@ class ArticleFeatures:
         headline: mention keys of the title's content words (see `mentions`), names and other
             words alike: what the title says happened.
         dates: the days of its year the title and lead name (see `dates`): when.
+        people: (name, full name) pairs: the full name each name of the title and lead stands
+            for, the most used two-name sequence holding it ("obama" -> "michell obama" in an
+            article that says "Michelle Obama"), for `story_counts`.
     """
 
     counts: Counter[str]
     names: frozenset[str]
     headline: frozenset[str] = frozenset()
     dates: frozenset[str] = frozenset()
+    people: tuple[tuple[str, str], ...] = ()
 
 
 def mentions(features: Iterable[str]) -> set[str]:
@@ -196,7 +211,7 @@ def mentions(features: Iterable[str]) -> set[str]:
 
     A name is mentioned by a text when its key is among the text's keys, in any case and form.
     """
-    return {f[2 : 2 + MENTION_LETTERS] for f in features if f[:2] != NUMBER}
+    return {f[2 : 2 + MENTION_LETTERS] for f in features if f[:2] in (TERM, ENTITY)}
 
 
 def article_features(
@@ -220,12 +235,13 @@ def article_features(
     Returns:
         The counts and the central names.
     """
-    title_terms, title_names, title_numbers = _scan(title, language)
+    title_terms, title_names, title_numbers, title_full = _scan(title, language)
     title_words = _WORD.findall(title)
     capitalised = sum(1 for w in title_words if w[0].isupper())
     if len(title_words) > 3 and capitalised > _TITLE_CASE_SHARE * len(title_words):
-        title_names = []  # "Putin and Poroshenko Come Face to Face": capitals say nothing
-    body_terms, body_names, body_numbers = _scan(body, language, max_body_words)
+        # "Putin and Poroshenko Come Face to Face": capitals say nothing
+        title_names, title_full = [], []
+    body_terms, body_names, body_numbers, body_full = _scan(body, language, max_body_words)
     counts: Counter[str] = Counter()
     for weight, (found, names, numbers) in (
         (3, (title_terms, title_names, title_numbers)),
@@ -247,7 +263,49 @@ def article_features(
         names=frozenset(ENTITY + n for n in central),
         headline=frozenset(term[:MENTION_LETTERS] for term in title_terms),
         dates=dates(title, year=year) | dates(body, max_body_words, year=year),
+        people=_people(Counter(title_full) + Counter(body_full)),
     )
+
+
+def _people(full_names: Counter[str]) -> tuple[tuple[str, str], ...]:
+    """Each name's full name: the most used full name holding it (ties: the first by name)."""
+    people: dict[str, str] = {}
+    for full, _ in sorted(full_names.items(), key=lambda pair: (-pair[1], pair[0])):
+        for name in full.split(" "):
+            people.setdefault(name, full)
+    return tuple(sorted(people.items()))
+
+
+def story_counts(features: ArticleFeatures) -> Counter[str]:
+    """The feature counts a story profile is made of: each name counted as its full name.
+
+    A story follows someone or something; two people who share one name (Barack and Michelle
+    Obama) or two subjects of one country are told apart by who is named in full. Where an
+    article names someone in full, every mention of one of those names counts for the full
+    name (FULL_NAME) instead, in the names half and, as it is a name there, not as a term.
+    Names an article never gives in full stay as they are, so a thread whose reports give a
+    name alone still continues. Event clustering keeps `counts` (its evidence was chosen on
+    them).
+
+    Args:
+        features: the article's features.
+
+    Returns:
+        New counts; `features.counts` is left unchanged.
+    """
+    counts = Counter(features.counts)
+    for name, full in features.people:
+        mentioned = counts.pop(ENTITY + name, 0)
+        if not mentioned:
+            continue
+        counts[FULL_NAME + full] += mentioned
+        term = TERM + name
+        left = counts.get(term, 0) - mentioned
+        if left > 0:
+            counts[term] = left
+        else:
+            counts.pop(term, None)
+    return counts
 
 
 _MONTH_OF = MONTH_NAMES
@@ -336,7 +394,7 @@ class DocumentFrequencies:
 
 
 #: Weight of each feature kind within its half of the vector (see `weigh`).
-KIND_WEIGHTS: Mapping[str, float] = {TERM: 1.0, ENTITY: 1.0, NUMBER: 0.5}
+KIND_WEIGHTS: Mapping[str, float] = {TERM: 1.0, ENTITY: 1.0, NUMBER: 0.5, FULL_NAME: 1.0}
 _HALF = math.sqrt(0.5)
 
 
