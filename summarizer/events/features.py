@@ -145,7 +145,7 @@ def _scan(
     numbers: list[str] = []
     full: list[str] = []
     previous_end = -1  # the text's first word opens a sentence
-    previous_name = ""  # the previous word's stem when it was capitalised (no stop word)
+    run: list[str] = []  # the names of the capitalised words read in a row
     for position, match in enumerate(_WORD.finditer(text)):
         if position == limit:
             break
@@ -154,7 +154,7 @@ def _scan(
         if term:
             found.append(term)
         start, end = match.span()
-        name = ""
+        name, possessive, in_sentence = "", False, False
         if word[0].isdigit():
             numbers.append(word)
         elif len(word) > 1 and word[0].isupper():
@@ -164,15 +164,30 @@ def _scan(
                 lower = lower[:-2]
             if lower not in stops:
                 name = stem(lower, language)
-                if previous_end >= 0 and opens_sentence(text, previous_end, start) is None:
+                in_sentence = (
+                    previous_end >= 0 and opens_sentence(text, previous_end, start) is None
+                )
+                if in_sentence:
                     entities.append(name)
-                    if previous_name and text[previous_end:start].isspace():
-                        full.append(f"{previous_name} {name}")
-                if possessive:
-                    name = ""  # "Obama's Mother": a name ends at its possessive
-        previous_name = name
+        if not (name and in_sentence and run and text[previous_end:start].isspace()):
+            _full_name(run, full)
+            run = []
+        if name:
+            run.append(name)
+        if possessive:  # "Barack Obama's mother": a name ends at its possessive
+            _full_name(run, full)
+            run = []
         previous_end = end
+    _full_name(run, full)
     return found, entities, numbers, full
+
+
+def _full_name(run: list[str], full: list[str]) -> None:
+    """Add the full name of a run of names: its last two ("President Barack Obama": "barack
+    obama"), as a given name and a family name end a run, while a country that opens one
+    ("Japan Meteorological Agency") stays a name of its own."""
+    if len(run) >= 2:
+        full.append(f"{run[-2]} {run[-1]}")
 
 
 #: Names are looked up in another text by the first letters of their stems, so inflected and
@@ -271,7 +286,7 @@ def _people(full_names: Counter[str]) -> tuple[tuple[str, str], ...]:
     """Each name's full name: the most used full name holding it (ties: the first by name)."""
     people: dict[str, str] = {}
     for full, _ in sorted(full_names.items(), key=lambda pair: (-pair[1], pair[0])):
-        for name in full.split(" "):
+        for name in full.split(" ")[-1:]:
             people.setdefault(name, full)
     return tuple(sorted(people.items()))
 
