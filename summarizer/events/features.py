@@ -123,14 +123,14 @@ def entities_and_numbers(text: str, language: str = "en") -> tuple[list[str], li
     Returns:
         (names stemmed and lower-cased, numbers) in text order.
     """
-    _, entities, numbers, _ = _scan(text, language)
+    _, entities, numbers, _, _ = _scan(text, language)
     return entities, numbers
 
 
 def _scan(
     text: str, language: str, limit: int | None = None
-) -> tuple[list[str], list[str], list[str], list[str]]:
-    """Terms, names, numbers and full names of a text's first `limit` words, in one pass.
+) -> tuple[list[str], list[str], list[str], list[str], set[str]]:
+    """Terms, names, numbers, full names and lower-case terms of a text's first `limit` words.
 
     A full name is a name right after another capitalised word that is no stop word (one
     space apart; the first word may open the sentence): "Michelle Obama" -> "michell obama".
@@ -146,6 +146,7 @@ def _scan(
     full: list[str] = []
     previous_end = -1  # the text's first word opens a sentence
     run: list[str] = []  # the names of the capitalised words read in a row
+    lower_case: set[str] = set()
     for position, match in enumerate(_WORD.finditer(text)):
         if position == limit:
             break
@@ -153,6 +154,8 @@ def _scan(
         term = _cached_term(cache, word, language)
         if term:
             found.append(term)
+            if word[0].islower():
+                lower_case.add(term)
         start, end = match.span()
         name, possessive, in_sentence = "", False, False
         if word[0].isdigit():
@@ -179,7 +182,7 @@ def _scan(
             run = []
         previous_end = end
     _full_name(run, full)
-    return found, entities, numbers, full
+    return found, entities, numbers, full, lower_case
 
 
 def _full_name(run: list[str], full: list[str]) -> None:
@@ -250,13 +253,15 @@ def article_features(
     Returns:
         The counts and the central names.
     """
-    title_terms, title_names, title_numbers, title_full = _scan(title, language)
+    title_terms, title_names, title_numbers, title_full, title_lower = _scan(title, language)
     title_words = _WORD.findall(title)
     capitalised = sum(1 for w in title_words if w[0].isupper())
     if len(title_words) > 3 and capitalised > _TITLE_CASE_SHARE * len(title_words):
         # "Putin and Poroshenko Come Face to Face": capitals say nothing
         title_names, title_full = [], []
-    body_terms, body_names, body_numbers, body_full = _scan(body, language, max_body_words)
+    body_terms, body_names, body_numbers, body_full, body_lower = _scan(
+        body, language, max_body_words
+    )
     counts: Counter[str] = Counter()
     for weight, (found, names, numbers) in (
         (3, (title_terms, title_names, title_numbers)),
@@ -278,16 +283,21 @@ def article_features(
         names=frozenset(ENTITY + n for n in central),
         headline=frozenset(term[:MENTION_LETTERS] for term in title_terms),
         dates=dates(title, year=year) | dates(body, max_body_words, year=year),
-        people=_people(Counter(title_full) + Counter(body_full)),
+        people=_people(Counter(title_full) + Counter(body_full), title_lower | body_lower),
     )
 
 
-def _people(full_names: Counter[str]) -> tuple[tuple[str, str], ...]:
-    """Each name's full name: the most used full name holding it (ties: the first by name)."""
+def _people(full_names: Counter[str], lower_case: set[str]) -> tuple[tuple[str, str], ...]:
+    """Each family name's full name: the most used full name it ends (ties: the first by name).
+
+    A word the article also writes in lower case is a common word in a name ("Indian Ocean
+    Tsunami", "the tsunami"), no family name.
+    """
     people: dict[str, str] = {}
     for full, _ in sorted(full_names.items(), key=lambda pair: (-pair[1], pair[0])):
-        for name in full.split(" ")[-1:]:
-            people.setdefault(name, full)
+        family = full.rsplit(" ", 1)[-1]
+        if family not in lower_case:
+            people.setdefault(family, full)
     return tuple(sorted(people.items()))
 
 
