@@ -6,10 +6,12 @@ database, read `briefing events --json`, and take each file's story as its event
 file that is not stored (or not listed) is a cluster of its own. File names carry the labels, so
 besides name order (what `briefing ingest DIR` does) the files are given in seeded random orders.
 Component rows follow: the articles have no dates; every article is treated as a one-article
-event whose profile is built the way `EventIndex` builds it (weights from the language's
-background table; document frequencies, taken over the whole set first, only for languages
-without one). The linker is incremental, so the result depends on arrival order: it is scored
-over N seeded random orders (file names carry the labels, so name order would flatter it).
+event whose story profile is built the way `EventIndex` builds it (`features.story_counts`;
+weights from the language's background table; document frequencies, taken over the whole set
+first, only for languages without one). The linker is incremental, so the result depends on
+arrival order: it is scored over N seeded random orders (file names carry the labels, so name
+order would flatter it). Two product rows more take half of each story's files (alternately, in
+name order) as a second split.
 Further rows show the same linker with document frequencies that grow as articles arrive (for the
 few pages in a language without a table), at neighbouring thresholds, and without merging.
 Prints a Markdown table and writes benchmarks/results/wikiref.md.
@@ -36,7 +38,12 @@ from scipy.cluster.hierarchy import fcluster, linkage
 
 from benchmarks import product
 from benchmarks.product import bcubed
-from summarizer.events.features import DocumentFrequencies, doc_features, weigh
+from summarizer.events.features import (
+    DocumentFrequencies,
+    article_features,
+    story_counts,
+    weigh,
+)
 from summarizer.events.stories import (
     DEFAULT_MERGE_THRESHOLD,
     DEFAULT_THRESHOLD,
@@ -86,8 +93,8 @@ def linker_clusters(
         The story key of each article.
     """
     languages = [detect_language(body) or "en" for _, body in docs]
-    counts = [
-        doc_features(title, body, language)
+    counts = [  # as EventIndex builds a story profile: names counted as their full names
+        story_counts(article_features(title, body, language))
         for (title, body), language in zip(docs, languages, strict=True)
     ]
     frequencies = DocumentFrequencies()
