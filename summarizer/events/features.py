@@ -308,9 +308,9 @@ def story_counts(features: ArticleFeatures) -> Counter[str]:
     Obama) or two subjects of one country are told apart by who is named in full. Where an
     article names someone in full, every mention of one of those names counts for the full
     name (FULL_NAME) instead, in the names half and, as it is a name there, not as a term.
-    Names an article never gives in full stay as they are, so a thread whose reports give a
-    name alone still continues. Event clustering keeps `counts` (its evidence was chosen on
-    them).
+    Names an article never gives in full stay as they are. The price: a report that gives a
+    name alone and one that gives it in full no longer share it (they still share their words
+    and other names). Event clustering keeps `counts` (its evidence was chosen on them).
 
     Args:
         features: the article's features.
