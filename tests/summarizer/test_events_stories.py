@@ -196,3 +196,16 @@ def test_one_family_name_two_people_two_stories() -> None:
     )
     assert stories[1] == stories[3]
     assert stories[2] != stories[1]
+
+
+def test_full_names_are_in_story_profiles_only() -> None:
+    index = EventIndex()
+    start = datetime(2024, 1, 1, tzinfo=UTC)
+    key = index.add(make_doc(1, MICHELLE, start)).event_key
+    event = index.event(key)
+    assert event is not None
+    assert not any(feature.startswith("f:") for feature in event.centroid)
+    assert "e:obama" in event.centroid  # what events compare is unchanged
+    profile = index.profile(key)
+    assert "f:michell obama" in profile and "e:obama" not in profile
+    assert abs(sum(value * value for value in profile.values()) - 1.0) < 1e-9
