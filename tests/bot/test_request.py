@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import inspect
 import json
 
 import httpx
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile
 from telegram.error import NetworkError, TimedOut
-from telegram.request import RequestData
+from telegram.request import BaseRequest, RequestData
 from telegram.request._requestparameter import RequestParameter
 
 from bot.request import JsonRequest, LaneRequest
@@ -135,3 +136,12 @@ async def test_a_request_waits_for_a_free_lane_no_longer_than_the_pool_timeout()
     assert (await busy)[0] == 200 and (await waiting)[0] == 200
     await request.shutdown()
     assert request.made == 1 and seen == [1, 1]
+
+
+def test_lanes_take_the_parameters_ptb_passes() -> None:
+    ours = inspect.signature(LaneRequest.do_request).parameters
+    theirs = inspect.signature(BaseRequest.do_request).parameters
+    assert [(p.name, p.default) for p in ours.values()] == [
+        (p.name, p.default) for p in theirs.values()
+    ]
+    assert LaneRequest(8, read_timeout=7.0).read_timeout == 7.0
