@@ -11,9 +11,14 @@ import re
 
 from summarizer.text.datelines import parse_dateline
 from summarizer.text.language import stop_words
-from summarizer.text.months import FULL_ENGLISH_MONTHS
-from summarizer.text.quotes import outside_quotes
-from summarizer.text.tokenizer import UNSPACED, character_bigrams, word_count, words
+from summarizer.text.tokenizer import (
+    UNSPACED,
+    WORD_OR_MARK,
+    character_bigrams,
+    word_count,
+    words,
+)
+from summarizer.text.vague import names_nothing, talks_to_reader
 
 logger = logging.getLogger(__name__)
 
@@ -27,10 +32,8 @@ __all__ = [
     "is_promotional",
     "is_prose",
     "leans_back",
-    "names_nothing",
     "stands_alone",
     "strip_dateline",
-    "talks_to_reader",
     "tidy",
     "unresolved_reference",
 ]
@@ -531,13 +534,13 @@ def _leans_back(text: str, language: str) -> bool:
         return True
     if language != "en":
         return False
-    head = [w.replace("’", "'") for w in _TOKEN.findall(start)[:4]]
+    head = [w.replace("’", "'") for w in WORD_OR_MARK.findall(start)[:4]]
     if len(head) > 1 and head[0] in _SUBORDINATORS and head[1] in openers:
         return True  # "If he had voted, ...", "When they arrived, ..."
     if len(head) > 1 and head[0] in _SUBORDINATORS | _CONJUNCTIONS and head[1] == ",":
         return True  # "Because, capitalism, of course."
     # Words as written, so "US" (the country) is not taken for "us".
-    original = _TOKEN.findall(text.lstrip(_OPENING_MARKS)[:80])[:8]
+    original = WORD_OR_MARK.findall(text.lstrip(_OPENING_MARKS)[:80])[:8]
     words_only = [
         w.lower() for w in original if w[0].isalnum() and not (w.isupper() and len(w) > 1)
     ]
@@ -548,96 +551,6 @@ def _leans_back(text: str, language: str) -> bool:
     if _ANAPHORIC & set(head[:3]):
         return True  # "Two other men ...", "The same day ..."
     return names_nothing(text, language) or talks_to_reader(text, language)
-
-
-# -- lines that name nothing ----------------------------------------------------------------
-
-# English nouns that name no particular thing ("many issues", "the situation") and verbs that
-# say nothing of their own; with the stop words, a line made only of these names nothing.
-_VAGUE_WORDS = _word_set(
-    """issue issues thing things matter matters question questions problem problems topic topics
-    point points aspect aspects factor factors way ways area areas reason reasons option options
-    concern concerns discussion discussions detail details stuff lot lots situation situations
-    case cases subject subjects kind kinds sort sorts part parts fact facts idea ideas people
-    someone anyone everyone something anything everything nothing stake lots plenty deal
-    include includes included including remain remains remained seem seems seemed discuss
-    discussed need needs needed happen happens happened exist exists existed go goes went
-    gone get gets got make makes made take takes took"""
-)
-# Pronouns that, past a sentence's opening word, point at something named before it.
-_BACK_POINTING = _word_set("it them")
-# "made it clear", "makes it possible": "it" before these is a dummy subject, not a reference.
-_DUMMY_IT = _word_set(
-    """clear plain possible impossible difficult hard harder easy easier necessary likely unlikely
-    known official public worse better that to unclear"""
-)
-_DAY_NAMES = _word_set("monday tuesday wednesday thursday friday saturday sunday") | {
-    month.lower() for month in FULL_ENGLISH_MONTHS
-}
-
-
-def names_nothing(sentence: str, language: str = "en") -> bool:
-    """Tell whether an English sentence names nothing a reader could place on its own.
-
-    True when, outside quotation marks, it holds no name (a capitalised word after the first that
-    is not a day or a month), no number, and either only vague words ("There are many issues for
-    discussion.") or a pronoun object that points back ("Ministers are due to initial it on
-    Saturday."). Such a line can follow the sentence it follows in its article, not open a text.
-
-    Args:
-        sentence: one sentence.
-        language: ISO 639-1 code; only English is checked.
-
-    Returns:
-        True for a line that points at nothing.
-    """
-    if language != "en":
-        return False
-    text = outside_quotes(sentence.strip())
-    tokens = _TOKEN.findall(text)
-    lettered = [t for t in tokens if t[:1].isalpha()]
-    if not lettered or any(t[:1].isdigit() for t in tokens):
-        return False
-    for token in lettered[1:]:
-        if token[:1].isupper() and token != "I" and token.lower() not in _DAY_NAMES:
-            return False  # a name says what the line is about
-    lowered = [t.lower().replace("’", "'") for t in lettered]
-    stops = stop_words(language)
-    if all(w in stops or w in _VAGUE_WORDS or w in _DAY_NAMES for w in lowered[1:]) and (
-        lowered[0] in stops or lowered[0] in _VAGUE_WORDS
-    ):
-        return True  # "There are many issues for discussion."
-    padded = [*lowered, ""]
-    return any(
-        padded[i] in _BACK_POINTING and padded[i + 1] not in _DUMMY_IT
-        for i in range(1, len(lowered))
-    )
-
-
-_YOU_WORDS = re.compile(
-    r"\b(?:you|your|yours|yourself|yourselves|you're|you've|you'll|you'd|let's|let us|y'all)\b",
-    re.IGNORECASE,
-)
-
-
-def talks_to_reader(sentence: str, language: str = "en") -> bool:
-    """Tell whether an English sentence talks to the reader outside any quotation.
-
-    "Because let's be honest, what you like about the chip is its crunch." is a blog's aside: it
-    cannot open a text, and follows only the sentence before it in its article (as prose it
-    stays: an explainer's "If your train is cancelled, you can claim a refund" is news too);
-    "you" inside a quotation is the speaker's.
-
-    Args:
-        sentence: one sentence.
-        language: ISO 639-1 code; only English is checked.
-
-    Returns:
-        True when the narrator says "you" or "let's".
-    """
-    if language != "en" or not _YOU_WORDS.search(sentence):
-        return False
-    return _YOU_WORDS.search(outside_quotes(sentence).replace("’", "'")) is not None
 
 
 # -- definite references ---------------------------------------------------------------------
@@ -682,7 +595,6 @@ _SPEECH = re.compile(
     r"(?: that)?\s+",
     re.IGNORECASE,
 )
-_TOKEN = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*|[^\w\s]")
 
 
 def unresolved_reference(sentence: str, language: str = "en", *, context: str = "") -> str | None:
@@ -725,7 +637,7 @@ def unresolved_reference(sentence: str, language: str = "en", *, context: str = 
 
 def _definite_phrase(text: str, language: str, articles: frozenset[str]) -> list[str] | None:
     """The article and lower-case words of a definite phrase opening text, when unspecified."""
-    tokens = _TOKEN.findall(text[:200])
+    tokens = WORD_OR_MARK.findall(text[:200])
     if not tokens:
         return None
     article = tokens[0].lower().replace("’", "'")

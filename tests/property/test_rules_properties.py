@@ -8,12 +8,11 @@ from hypothesis import strategies as st
 from summarizer.text.rules import (
     is_promotional,
     is_prose,
-    names_nothing,
     stands_alone,
     strip_dateline,
-    talks_to_reader,
     unresolved_reference,
 )
+from summarizer.text.vague import names_nothing, talks_to_reader
 from tests.property.strategies import TEXTS
 
 LANGUAGES = st.sampled_from(["en", "de", "fr", "es", "it", "pt", "nl", "ru", "uk", "zh", ""])

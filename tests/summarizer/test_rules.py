@@ -10,12 +10,11 @@ from summarizer.text.rules import (
     is_promotional,
     is_prose,
     leans_back,
-    names_nothing,
     stands_alone,
     strip_dateline,
-    talks_to_reader,
     unresolved_reference,
 )
+from summarizer.text.vague import names_nothing, talks_to_reader
 
 
 @pytest.mark.parametrize(
