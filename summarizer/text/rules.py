@@ -444,6 +444,7 @@ _CONJUNCTIONS = _word_set("and but or so yet")
 _ADDITIVE = _word_set(
     "also too again likewise responded replied countered retorted added continued"
 )
+_COLON_LABEL_WORDS = 4  # words of a label before its colon ("Editor's Note:", "Washington, DC:")
 _OBJECT_PRONOUNS = _word_set("him her them his their its us me we our my i then")
 _OPENING_WORD = re.compile(r"[\"“‘'«„(\[¿¡]*([^\W\d_]+(?:['’][^\W\d_]*)?)")
 _DOUBLE_QUOTES = re.compile(r"[\"“”«»„]")
@@ -457,7 +458,8 @@ _QUOTE_THEN_SPEAKER = re.compile(r"^[\"“«„][^\"“”«»„]+[\"”»][\s,
 def stands_alone(sentence: str, language: str = "en", *, context: str = "") -> bool:
     """Tell whether a sentence can open a text without the sentences before it.
 
-    It cannot when it starts in lower case; closes a quotation it did not open; is a quotation
+    It cannot when it starts in lower case; opens with a label and a colon ("Summary: 5-1A:
+    ..."); closes a quotation it did not open; is a quotation
     with no speaker; opens with a pronoun, a demonstrative, a connective or a discourse adverb
     ("He added", "But", "This", "However", "Now", "Still"), or a first-person word whose speaker
     is unknown ("We", "I"); or names something with a definite article that neither it nor the
@@ -485,9 +487,11 @@ def stands_alone(sentence: str, language: str = "en", *, context: str = "") -> b
 def leans_back(sentence: str, language: str = "en") -> bool:
     """Tell whether a sentence's opening points back at a sentence before it.
 
-    True when it starts in lower case, closes a quotation it did not open, is a quotation with
-    no speaker, or opens with a pronoun, a demonstrative, a connective, a discourse adverb or a
-    first-person word (see stands_alone). Definite references are not checked here.
+    True when it starts in lower case, opens with a label and a colon ("Summary: ..."), closes
+    a quotation it did not open, is a quotation with no speaker, or opens with a pronoun, a
+    demonstrative, a connective, a discourse adverb or a first-person word; or when it names
+    nothing or its narrator talks to the reader (summarizer.text.vague; see stands_alone).
+    Definite references are not checked here.
 
     Args:
         sentence: one sentence.
@@ -497,7 +501,7 @@ def leans_back(sentence: str, language: str = "en") -> bool:
         True when the sentence leans on what came before.
     """
     text = sentence.strip()
-    if not text:
+    if not text or _opens_with_label(text):
         return True
     quotes = len(_DOUBLE_QUOTES.findall(text))
     if quotes % 2 == 1 and not _OPENING_QUOTE.match(text):
@@ -513,6 +517,20 @@ def leans_back(sentence: str, language: str = "en") -> bool:
     if speaker:  # the quote's words are the speaker's; the attribution must name them
         return _leans_back(speaker.group(1), language)
     return _leans_back(text, language)
+
+
+def _opens_with_label(text: str) -> bool:
+    """Tell whether a line opens with a label and a colon ("Summary: 5-1A: Salina South ...",
+    "Putin: ..."): one to four capitalised words or numbers, then ": ". A report's attribution
+    ("The minister said: ...") has lower-case words; a time ("10:30") no blank after its colon.
+    """
+    head, colon, rest = text.partition(":")
+    if not colon or not rest.startswith(" "):
+        return False
+    labels = head.replace(",", " ").split()
+    return 0 < len(labels) <= _COLON_LABEL_WORDS and all(
+        w[:1].isupper() or w[:1].isdigit() for w in labels
+    )
 
 
 def _leans_back(text: str, language: str) -> bool:

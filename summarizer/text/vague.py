@@ -42,6 +42,11 @@ _DUMMY_IT = _word_set(
     """clear plain possible impossible difficult hard harder easy easier necessary likely unlikely
     known official public worse better that to unclear"""
 )
+# A subject that says nobody or nothing answers something said before ("No one knew what had
+# become of Ford's family.") unless its own sentence says what, with a clause of time or cause
+# ("No one was hurt when the roof fell in.").
+_NOBODY = _word_set("nobody none nothing neither")
+_SAYS_WHAT = _word_set("when after as because while since during following until before")
 _DAY_NAMES = _word_set("monday tuesday wednesday thursday friday saturday sunday") | {
     month.lower() for month in FULL_ENGLISH_MONTHS
 }
@@ -50,10 +55,12 @@ _DAY_NAMES = _word_set("monday tuesday wednesday thursday friday saturday sunday
 def names_nothing(sentence: str, language: str = "en") -> bool:
     """Tell whether an English sentence names nothing a reader could place on its own.
 
-    True when, outside quotation marks, it holds no name (a capitalised word after the first that
-    is not a day or a month), no number, and either only vague words ("There are many issues for
-    discussion.") or a pronoun object that points back ("Ministers are due to initial it on
-    Saturday."). Such a line can follow the sentence it follows in its article, not open a text.
+    True when its subject is nobody or nothing and no clause of time or cause says what that
+    answers ("No one knew what had become of Ford's family."); or when, outside quotation marks,
+    it holds no name (a capitalised word after the first that is not a day or a month), no
+    number, and either only vague words ("There are many issues for discussion.") or a pronoun
+    object that points back ("Ministers are due to initial it on Saturday."). Such a line can
+    follow the sentence it follows in its article, not open a text.
 
     Args:
         sentence: one sentence.
@@ -67,12 +74,17 @@ def names_nothing(sentence: str, language: str = "en") -> bool:
     text = outside_quotes(sentence.strip())
     tokens = WORD_OR_MARK.findall(text)
     lettered = [t for t in tokens if t[:1].isalpha()]
-    if not lettered or any(t[:1].isdigit() for t in tokens):
+    if not lettered:
+        return False
+    lowered = [t.lower().replace("’", "'") for t in lettered]
+    nobody = lowered[0] in _NOBODY or lowered[:2] == ["no", "one"]
+    if nobody and not _SAYS_WHAT.intersection(lowered):
+        return True  # "No one knew what had become of Ford's family."
+    if any(t[:1].isdigit() for t in tokens):
         return False
     for token in lettered[1:]:
         if token[:1].isupper() and token != "I" and token.lower() not in _DAY_NAMES:
             return False  # a name says what the line is about
-    lowered = [t.lower().replace("’", "'") for t in lettered]
     stops = stop_words(language)
     if all(w in stops or w in _VAGUE_WORDS or w in _DAY_NAMES for w in lowered[1:]) and (
         lowered[0] in stops or lowered[0] in _VAGUE_WORDS
@@ -89,23 +101,42 @@ _YOU_WORDS = re.compile(
     r"\b(?:you|your|yours|yourself|yourselves|you're|you've|you'll|you'd|let's|let us|y'all)\b",
     re.IGNORECASE,
 )
+# The narrator as "I" or "we" (case-sensitive: "US" is a country, "ME" a state).
+_FIRST_PERSON = re.compile(
+    r"\b(?:I(?:'m|'ve|'d|'ll)?|[Ww]e(?:'re|'ve|'ll|'d)?|[Mm]y|[Mm]ine|myself|me|[Oo]urs?"
+    r"|ourselves|us)\b(?![.-])"
+)
+# A capitalised word before "I" makes it a numeral ("World War I", "Elizabeth I").
+_NAME_BEFORE = re.compile(r"\S\s+[A-Z][\w.'-]*\s+$")
+
+
+def _says_i_or_we(text: str) -> bool:
+    """Tell whether a text says "I" (not a numeral) or "we"."""
+    for match in _FIRST_PERSON.finditer(text):
+        if match.group() != "I" or not _NAME_BEFORE.search(text[: match.start()]):
+            return True
+    return False
 
 
 def talks_to_reader(sentence: str, language: str = "en") -> bool:
-    """Tell whether an English sentence talks to the reader outside any quotation.
+    """Tell whether an English sentence's narrator talks to the reader outside any quotation.
 
-    "Because let's be honest, what you like about the chip is its crunch." is a blog's aside: it
-    cannot open a text, and follows only the sentence before it in its article (as prose it
-    stays: an explainer's "If your train is cancelled, you can claim a refund" is news too);
-    "you" inside a quotation is the speaker's.
+    "Because let's be honest, what you like about the chip is its crunch." and "In the first
+    article, I talked about how online businesses are built." are a blog's asides: they cannot
+    open a text, and follow only the sentence before them in their article (as prose they stay:
+    an explainer's "If your train is cancelled, you can claim a refund" is news too). "You" or
+    "I" inside a quotation is the speaker's.
 
     Args:
         sentence: one sentence.
         language: ISO 639-1 code; only English is checked.
 
     Returns:
-        True when the narrator says "you" or "let's".
+        True when the narrator says "you", "let's", "I" or "we".
     """
-    if language != "en" or not _YOU_WORDS.search(sentence):
+    if language != "en":
         return False
-    return _YOU_WORDS.search(outside_quotes(sentence).replace("’", "'")) is not None
+    if not _YOU_WORDS.search(sentence) and not _FIRST_PERSON.search(sentence):
+        return False
+    narrator = outside_quotes(sentence).replace("’", "'")
+    return _YOU_WORDS.search(narrator) is not None or _says_i_or_we(narrator)
