@@ -445,6 +445,14 @@ _ADDITIVE = _word_set(
     "also too again likewise responded replied countered retorted added continued"
 )
 _COLON_LABEL_WORDS = 4  # words of a label before its colon ("Editor's Note:", "Washington, DC:")
+# "in that change", "for this reason": a demonstrative after a preposition points back, unless
+# it names a time ("this week", "that day").
+_PREPOSITIONS = _word_set("in of for to at on by with from about into after before during under")
+_DEMONSTRATIVES = _word_set("this that these those")
+_TIME_NOUNS = _word_set(
+    """year years week weeks month months day days morning afternoon evening night weekend
+    season time summer winter spring autumn fall quarter century decade moment point"""
+)
 _OBJECT_PRONOUNS = _word_set("him her them his their its us me we our my i then")
 _OPENING_WORD = re.compile(r"[\"“‘'«„(\[¿¡]*([^\W\d_]+(?:['’][^\W\d_]*)?)")
 _DOUBLE_QUOTES = re.compile(r"[\"“”«»„]")
@@ -568,6 +576,14 @@ def _leans_back(text: str, language: str) -> bool:
         return True  # "Kazakhstan also needed ...", "Bridenstine responded that ..."
     if _ANAPHORIC & set(head[:3]):
         return True  # "Two other men ...", "The same day ..."
+    early = [w.lower() for w in WORD_OR_MARK.findall(text[:120]) if w[:1].isalpha()][:12]
+    pointed = [
+        early[i + 2]
+        for i in range(len(early) - 2)
+        if early[i] in _PREPOSITIONS and early[i + 1] in _DEMONSTRATIVES
+    ]
+    if any(noun not in _TIME_NOUNS and noun not in _DEMONSTRATIVES for noun in pointed):
+        return True  # "Being able to play a role in that change ...", "For this reason, ..."
     return names_nothing(text, language) or talks_to_reader(text, language)
 
 
@@ -607,6 +623,13 @@ _SITUATIONAL: dict[str, frozenset[str]] = {
         industry media press news case deal"""
     ),
 }
+# A preposition that frames the clause before its subject ("According to the website, ...",
+# "During the meeting, ..."): the definite phrase after it must be introduced too.
+_FRAME = re.compile(
+    r"^(?:according to|during|after|before|at|in|on|following|despite|amid|since|under)\s+"
+    r"(?=the\s)",
+    re.IGNORECASE,
+)
 _SPEECH = re.compile(
     r"^[^,;:.!?\"“]{0,60}?\b(?:said|says|say|told|added|reported|announced|confirmed|warned"
     r"|noted|stated|claimed|argued|believe[sd]?|think|thinks|thought|insisted|explained)"
@@ -641,6 +664,9 @@ def unresolved_reference(sentence: str, language: str = "en", *, context: str = 
     speech = _SPEECH.match(text)
     if speech:
         starts.append(speech.end())
+    framed = _FRAME.match(text) if language == "en" else None
+    if framed:
+        starts.append(framed.end())
     known: set[str] | None = None
     for start in starts:
         phrase = _definite_phrase(text[start:], language, articles)

@@ -392,3 +392,31 @@ def test_a_line_that_opens_with_a_label_cannot_open_a_text(sentence: str) -> Non
 )
 def test_a_colon_after_lower_case_words_or_in_a_time_is_no_label(sentence: str) -> None:
     assert not leans_back(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase"),
+    [
+        ("According to the website, the name of the oxygen bar is Oxy Pure.", "the website"),
+        ("During the meeting, Putin and Poroshenko agreed on a need for dialogue.", "the meeting"),
+        ("In the closing seconds of the game in Cleveland, Garrett pulled off a helmet.", None),
+    ],
+)
+def test_a_definite_phrase_after_an_opening_preposition_must_be_introduced(
+    sentence: str, phrase: str | None
+) -> None:
+    assert unresolved_reference(sentence) == phrase
+    assert unresolved_reference(sentence, context=f"Report on {phrase or ''}") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Being able to play a role in that change has been a lot of fun.", True),
+        ("For this reason, the council of Vesburg voted against the tram.", True),
+        ("Prices in Vesburg rose in this quarter by 3 percent.", False),  # a time
+        ("The deal, worth more than that of last year, was signed in Vesburg.", False),
+    ],
+)
+def test_a_demonstrative_after_a_preposition_points_back(sentence: str, expected: bool) -> None:
+    assert leans_back(sentence) is expected
