@@ -18,7 +18,7 @@ from summarizer.text.tokenizer import (
     word_count,
     words,
 )
-from summarizer.text.vague import names_nothing, talks_to_reader
+from summarizer.text.vague import bare_family_name, names_nothing, talks_to_reader
 
 logger = logging.getLogger(__name__)
 
@@ -351,8 +351,8 @@ def strip_dateline(sentence: str, *, opens_text: bool = False) -> str:
 # -- what can open a text --------------------------------------------------------------------
 
 # First words that point back to something said before, by language: pronouns, demonstratives,
-# connectives and discourse adverbs ("Now", "Still"), and first-person words (whose speaker a
-# reader of the opening line cannot know).
+# connectives, discourse adverbs ("Now", "Still") and interjections ("Ok", "Well"), and
+# first-person words (whose speaker a reader of the opening line cannot know).
 _DEPENDENT_OPENERS: dict[str, frozenset[str]] = {
     "en": _word_set(
         """he she it they we i you him her them us me his its their our my your hers theirs ours
@@ -361,7 +361,8 @@ _DEPENDENT_OPENERS: dict[str, frozenset[str]] = {
         instead then thus therefore hence still besides otherwise further additionally likewise
         similarly accordingly consequently indeed now again later earlier plus anyway afterwards
         there's he's she's it's they're we're i'm i've we've that's here's he'd she'd they'd
-        we'll i'll you'll they'll he'll she'll it'll i'd we'd you'd you're you've"""
+        we'll i'll you'll they'll he'll she'll it'll i'd we'd you'd you're you've ok okay oh well
+        yes alright"""
     ),
     "de": _word_set(
         """er sie es wir ich du ihm ihn ihnen uns mir mich sein seine seinem seinen seiner
@@ -463,7 +464,13 @@ _BARE_QUOTE = re.compile(r"^[\"“«„][^\"“”«»„]+[\"”»]\W*$")
 _QUOTE_THEN_SPEAKER = re.compile(r"^[\"“«„][^\"“”«»„]+[\"”»][\s,]*(?=\w)(.*)$", re.DOTALL)
 
 
-def stands_alone(sentence: str, language: str = "en", *, context: str = "") -> bool:
+def stands_alone(
+    sentence: str,
+    language: str = "en",
+    *,
+    context: str = "",
+    introduced: frozenset[str] = frozenset(),
+) -> bool:
     """Tell whether a sentence can open a text without the sentences before it.
 
     It cannot when it starts in lower case; opens with a label and a colon ("Summary: 5-1A:
@@ -478,6 +485,9 @@ def stands_alone(sentence: str, language: str = "en", *, context: str = "") -> b
         sentence: one sentence.
         language: ISO 639-1 code; word lists exist for en, de, fr, es, it, pt, nl, ru and uk.
         context: what the reader has read before (a headline), which may introduce things.
+        introduced: family names its article wrote in full before the sentence (see
+            summarizer.text.vague.family_names): one used alone that the context does not name
+            ("Patton was beaten ...") points back at a person the reader has not met.
 
     Returns:
         True when the sentence can stand alone.
@@ -487,6 +497,8 @@ def stands_alone(sentence: str, language: str = "en", *, context: str = "") -> b
         return False
     if len(text.split()) < MIN_OPENER_WORDS and not _UNSPACED.search(text):
         return False  # "Cutting edge, I know.": a remark, not a line that tells what happened
+    if introduced and bare_family_name(text, introduced, context=context):
+        return False
     if _QUOTE_THEN_SPEAKER.match(text):
         return True  # "“We will not back down,” Putin said.": the quote is the speaker's
     return unresolved_reference(text, language, context=context) is None

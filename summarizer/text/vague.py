@@ -15,7 +15,7 @@ from summarizer.text.months import FULL_ENGLISH_MONTHS
 from summarizer.text.quotes import outside_quotes
 from summarizer.text.tokenizer import WORD_OR_MARK
 
-__all__ = ["names_nothing", "talks_to_reader"]
+__all__ = ["bare_family_name", "family_names", "names_nothing", "talks_to_reader"]
 
 
 def _word_set(text: str) -> frozenset[str]:
@@ -140,3 +140,62 @@ def talks_to_reader(sentence: str, language: str = "en") -> bool:
         return False
     narrator = outside_quotes(sentence).replace("’", "'")
     return _YOU_WORDS.search(narrator) is not None or _says_i_or_we(narrator)
+
+
+# A word in title case ("Patton", "Murray-Bruce", "O'Neill").
+_TITLE_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*")
+_FAMILY_NAME_WINDOW = 8  # words of a sentence read for a family name standing alone
+
+
+def family_names(text: str) -> frozenset[str]:
+    """The last words of the names a text writes in full ("Ben Patton" gives "Patton").
+
+    A name in full is a run of two or more words in title case that do not start with a stop
+    word ("In Minsk" is no name); its last word is the family name a report uses afterwards.
+
+    Args:
+        text: the text a reader has not read (an article's sentences before a line).
+
+    Returns:
+        The family names.
+    """
+    stops = stop_words("en")
+    found: set[str] = set()
+    run: list[str] = []
+    for token in [*WORD_OR_MARK.findall(text), "."]:
+        if _TITLE_WORD.fullmatch(token) and (run or token.lower() not in stops):
+            run.append(token)
+            continue
+        if len(run) > 1:
+            found.add(run[-1])
+        run = []
+    return frozenset(found)
+
+
+def bare_family_name(sentence: str, introduced: frozenset[str], *, context: str = "") -> str:
+    """Return a family name a sentence uses alone that only text the reader has not read gave
+    in full ("Patton was beaten out by ..." after "Trinity Academy junior Ben Patton"), or "".
+
+    Args:
+        sentence: one sentence.
+        introduced: family names written in full before the sentence (see family_names).
+        context: what the reader has read (a headline, earlier lines): a name there is known.
+
+    Returns:
+        The family name, or "" when the sentence names nobody that way.
+    """
+    if not introduced:
+        return ""
+    tokens: list[str] = [
+        t for t in WORD_OR_MARK.findall(outside_quotes(sentence)) if t[:1].isalnum()
+    ]
+    head: list[str] = tokens[:_FAMILY_NAME_WINDOW]
+    known = set(WORD_OR_MARK.findall(context))
+    for i, token in enumerate(head):
+        if token not in introduced or token in known:
+            continue
+        before = head[i - 1] if i else ""
+        after = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if not _TITLE_WORD.fullmatch(before) and not _TITLE_WORD.fullmatch(after):
+            return token
+    return ""

@@ -14,7 +14,7 @@ from summarizer.text.rules import (
     strip_dateline,
     unresolved_reference,
 )
-from summarizer.text.vague import names_nothing, talks_to_reader
+from summarizer.text.vague import bare_family_name, family_names, names_nothing, talks_to_reader
 
 
 @pytest.mark.parametrize(
@@ -414,9 +414,23 @@ def test_a_definite_phrase_after_an_opening_preposition_must_be_introduced(
     [
         ("Being able to play a role in that change has been a lot of fun.", True),
         ("For this reason, the council of Vesburg voted against the tram.", True),
+        ("Ok, now for a little fun with the new chief of Vesburg.", True),  # an interjection
+        ("Well, the council of Vesburg voted against the tram again.", True),
         ("Prices in Vesburg rose in this quarter by 3 percent.", False),  # a time
         ("The deal, worth more than that of last year, was signed in Vesburg.", False),
     ],
 )
 def test_a_demonstrative_after_a_preposition_points_back(sentence: str, expected: bool) -> None:
     assert leans_back(sentence) is expected
+
+
+def test_a_family_name_alone_points_back_at_a_full_name_the_reader_has_not_read() -> None:
+    before = "Trinity Academy junior Ben Patton won the medley. In Vesburg, the pool was full."
+    introduced = family_names(before)
+    assert "Patton" in introduced and "Vesburg" not in introduced  # "In Vesburg" is no name
+    line = "In the 100 yard backstroke, Patton was beaten by Aidan Gantenbein of Wichita."
+    assert bare_family_name(line, introduced) == "Patton"
+    assert not stands_alone(line, introduced=introduced)
+    assert stands_alone(line, introduced=introduced, context="Patton second in backstroke")
+    assert bare_family_name("Ben Patton won the backstroke in Vesburg.", introduced) == ""
+    assert stands_alone(line)  # nothing known of the article: nothing to point back at
