@@ -53,4 +53,4 @@ def test_a_stored_article_without_an_outlet_reads_outlet_unknown() -> None:
         summary=("The presidents met in Minsk.",),
         event_id=None,
     )
-    assert "\n  outlet unknown · 2026-11-23T09:30Z · en\n" in render.article_text(view)
+    assert "\n  outlet unknown · 2026-11-23T09:30:00Z · en\n" in render.article_text(view)
