@@ -20,17 +20,22 @@ def _word_set(text: str) -> frozenset[str]:
 _CUES = (
     # "This article is from the archive of our partner The Wire."
     re.compile(r"archive of our partner (?P<name>[A-Z][\w .&'-]{1,40}?)\.?\s*$", re.I),
-    # "Sign up for The Week's Free Newsletters", "Subscribe to The Week"
+    # "Sign up for The Week's Free Newsletters", "Subscribe to The Week", "Sign up for SFGATE
+    # Newsletters" (the newsletters are not the name)
     re.compile(
         r"^(?i:sign up for|subscribe to) "
-        r"(?P<name>(?:The )?[A-Z][\w&-]*(?: [A-Z][\w&-]*)?)(?:'s|’s|\s*$)"
+        r"(?P<name>(?:The )?[A-Z][\w&-]*(?: (?!(?i:newsletters?|email|alerts?)\b)[A-Z][\w&-]*)?)"
+        r"(?:\s+(?i:newsletters?|email alerts?))?(?:'s|’s|\s*$)"
     ),
-    # "(c) 2026 Northwire" / "© Northwire 2026" / "Copyright ⓒ Northwire.co.kr. 무단전재 금지"
-    # "Copyright © 2014-2026 Northwire Media. All rights reserved."
+    # "(c) 2026 Northwire" / "© Copyright Northwire 2026" / "Copyright ⓒ Northwire.co.kr. 무단전재"
+    # "Copyright © 2014-2026 Northwire Media, Inc. All rights reserved." / "© Copyright 2019,
+    # Northwire | Terms of Service"; a bare "Copyright Policy" (a link) has no sign and no year.
     re.compile(
-        r"(?:copyright\b\s*(?:[©ⓒ]|\(c\))?|[©ⓒ]|\(c\))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s+)?"
+        r"(?:(?:[©ⓒ]|\(c\))\s*(?:copyright\b)?|copyright\b\s*(?:[©ⓒ]|\(c\)|(?=\d{4})))"
+        r"\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s+)?"
         r"(?P<name>[A-Z][\w&'-]*(?:\.?[ ]?[\w&'-]+){0,6}?)(?:,?\s+\d{4})?"
-        r"(?:[.,]?\s*all rights reserved)?(?:\.?\s*$|\.\s)",
+        r"(?:,?\s+(?:inc|ltd|llc|plc|corp|co)\b\.?)?"
+        r"(?:[.,]?\s*all rights reserved)?(?:\.?\s*$|\.\s|\s+[|·•]\s)",
         re.I,
     ),
 )
@@ -51,6 +56,8 @@ _NAME_PARTICLES = _word_set(
     """of the and for on in at de du des la le les l' el los las del y e da do di van von der den
     und für a an"""
 )
+# First words of a phrase that describes or addresses the reader ("Our Newsletter", "Your ...").
+_NOT_NAME_STARTS = _word_set("our your my where")
 _MAX_NAME_CHARS = 60
 # A year or a span of years at either end of a name: a copyright's, not the name's
 # ("© Phys.org 2003 - 2019" gives "Phys.org 2003" before this is cut).
@@ -103,9 +110,11 @@ def _is_tagline(part: str) -> bool:
     particle of names ("popular news platform", "how-to"); hosts ("phys.org") are names."""
     if "." in part and " " not in part:
         return False
-    return any(
-        word[:1].islower() and word.lower() not in _NAME_PARTICLES for word in part.split()
-    ) or part.lower().startswith(("your ", "the best ", "where ", "all the "))
+    return (
+        any(word[:1].islower() and word.lower() not in _NAME_PARTICLES for word in part.split())
+        or part.lower().split()[0] in _NOT_NAME_STARTS
+        or part.lower().startswith(("the best ", "all the "))
+    )
 
 
 def _is_section(part: str) -> bool:
@@ -201,8 +210,9 @@ def outlet_from_text(text: str) -> str:
             return dateline.agency
         for cue in _CUES:
             match = cue.search(line)
-            if match:
-                return match.group("name").strip(" .")
+            name = outlet_name(match.group("name")) if match else ""
+            if name:  # "Sign Up For Our Newsletter" names nothing: read on
+                return name
     return ""
 
 

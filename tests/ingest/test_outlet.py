@@ -148,3 +148,25 @@ def test_a_bare_host_is_shown_as_its_page_spells_it(host: str, page: str, expect
     assert host_spelled_out(host, page) == expected
     shown = choose_outlet([host], text="Body.", location=f"https://{host}/a", page=page)
     assert shown == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Copyright Policy\nCopyright ©2019 Dow Jones & Company, Inc. All Rights Reserved.",
+            "Dow Jones & Company",
+        ),
+        (
+            "© Copyright 2019, The Spokesman-Review | Terms of Service | Copyright Policy",
+            "The Spokesman-Review",
+        ),
+        ("© Copyright Gannett 2018", "Gannett"),
+        ("Sign Up For Our Newsletter\n© 2019 Kelmar Herald", "Kelmar Herald"),
+        ("Sign up for SFGATE Newsletters", "SFGATE"),
+        ("© 2019 Hearst Communications, Inc.", "Hearst Communications"),
+        ("Copyright Policy", ""),  # a link's label, no credit
+    ],
+)
+def test_credit_lines_give_the_name_not_a_link_or_a_newsletter(text: str, expected: str) -> None:
+    assert outlet_from_text(text) == expected
