@@ -42,6 +42,16 @@ _DATE_ONLY = re.compile(
     rf"(?P<month>{'|'.join(FULL_ENGLISH_MONTHS)})\s+(?P<day>\d{{1,2}}),?\s+"
     rf"(?P<year>\d{{4}})(?:{_DASH}|\s*(?=[A-Z])){_AFTER}"
 )
+# "30 June 2011 – The United Nations ...": a day, a month and a year, no place.
+_DAY_FIRST = re.compile(
+    rf"^(?P<day>\d{{1,2}})\s+(?P<month>{'|'.join(FULL_ENGLISH_MONTHS)})\s+(?P<year>\d{{4}})"
+    rf"{_DASH}{_AFTER}"
+)
+# "Nov. 11 (Bloomberg) -- Growth in ...": a day and an agency, no place.
+_DAY_AGENCY = re.compile(
+    rf"^(?P<month>{_MONTH})[a-z]*\.?\s+(?P<day>\d{{1,2}})(?:,\s*(?P<year>\d{{4}}))?\s*{_AGENCY}"
+    rf"{_DASH}{_AFTER}"
+)
 # "Meadow Lake, Saskatchewan – The council ...": a title-case place, only where a text opens.
 _TITLE_CASE = re.compile(
     rf"^(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,2}}){_REGION}{_DAY}\s+[–—]\s+"
@@ -114,9 +124,12 @@ def parse_dateline(line: str, *, opens_text: bool = False) -> Dateline | None:
         The dateline, or None when the line opens with none (a label such as "BREAKING —" is
         no place).
     """
-    if not line[:1].isupper():
+    if line[:1].isdigit():
+        patterns = [_DAY_FIRST]
+    elif line[:1].isupper():
+        patterns = [_CAPS, _WITH_AGENCY, _DATE_ONLY, _DAY_AGENCY]
+    else:
         return None
-    patterns = [_CAPS, _WITH_AGENCY, _DATE_ONLY]
     if opens_text:
         patterns += [_TITLE_CASE, _COLON]
     for pattern in patterns:

@@ -445,6 +445,22 @@ _CONJUNCTIONS = _word_set("and but or so yet")
 _ADDITIVE = _word_set(
     "also too again likewise responded replied countered retorted added continued"
 )
+# A subject pronoun after an opening phrase that is not a clause of its own (a clause opened by
+# "When", "If", ... may name the pronoun's antecedent): "Two blocks farther along, he could ...",
+# "Less than three hours later they were dead".
+_FRAMED_PRONOUN = re.compile(
+    r"^(?!(?:when|if|while|after|before|because|although|though|as|since|once|until|unless"
+    r"|whereas)\b)(?:(?:[^,;:\"“]{3,70}?,\s*){1,2}"
+    r"|[^,;:\"“]{3,70}?\s(?:later|earlier|afterwards|then)\s+)(?:he|she|they|we|i)\b",
+    re.IGNORECASE,
+)
+# A connective set off by commas early in the sentence: "Investigators believe, however, ...".
+_PARENTHETICAL = re.compile(
+    r"^(?:\S+\s+){0,4}\S+,\s*(?:however|though|meanwhile|moreover|nevertheless|therefore"
+    r"|instead|too|also|still|in turn|in fact|as well|of course|for example|for instance),",
+    re.IGNORECASE,
+)
+_LABEL_PARTICLES = _word_set("the of and in on for a an to at by with")
 _COLON_LABEL_WORDS = 4  # words of a label before its colon ("Editor's Note:", "Washington, DC:")
 # "in that change", "for this reason": a demonstrative after a preposition points back, unless
 # it names a time ("this week", "that day").
@@ -541,15 +557,18 @@ def leans_back(sentence: str, language: str = "en") -> bool:
 
 def _opens_with_label(text: str) -> bool:
     """Tell whether a line opens with a label and a colon ("Summary: 5-1A: Salina South ...",
-    "Putin: ..."): one to four capitalised words or numbers, then ": ". A report's attribution
-    ("The minister said: ...") has lower-case words; a time ("10:30") no blank after its colon.
+    "In the News: ...", "Putin: ..."): one to four words, capitalised or numbers but for the
+    particles of names ("of", "the"), then a colon and a blank or a capital. A report's
+    attribution ("The minister said: ...") has other lower-case words; a time ("10:30") a digit.
     """
     head, colon, rest = text.partition(":")
-    if not colon or not rest.startswith(" "):
+    if not colon or not (rest.startswith(" ") or rest[:1].isupper()):
         return False
     labels = head.replace(",", " ").split()
-    return 0 < len(labels) <= _COLON_LABEL_WORDS and all(
-        w[:1].isupper() or w[:1].isdigit() for w in labels
+    return (
+        0 < len(labels) <= _COLON_LABEL_WORDS
+        and (labels[0][:1].isupper() or labels[0][:1].isdigit())
+        and all(w[:1].isupper() or w[:1].isdigit() or w in _LABEL_PARTICLES for w in labels)
     )
 
 
@@ -588,6 +607,8 @@ def _leans_back(text: str, language: str) -> bool:
         return True  # "Kazakhstan also needed ...", "Bridenstine responded that ..."
     if _ANAPHORIC & set(head[:3]):
         return True  # "Two other men ...", "The same day ..."
+    if _FRAMED_PRONOUN.match(text) or _PARENTHETICAL.match(text):
+        return True  # "Two blocks farther along, he ...", "Investigators believe, however, ..."
     early = [w.lower() for w in WORD_OR_MARK.findall(text[:120]) if w[:1].isalpha()][:12]
     pointed = [
         early[i + 2]

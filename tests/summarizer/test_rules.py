@@ -141,6 +141,16 @@ def test_news_is_not_promotion(text: str) -> None:
             False,
             "PORT ESSEL: The council on Monday said it would build the tram line.",
         ),
+        (
+            "Nov. 11 (Northwire) -- Growth in television rights deals lifted revenues.",
+            False,
+            "Growth in television rights deals lifted revenues.",
+        ),
+        (
+            "30 June 2011 – The United Nations expert on foreign debt warned today.",
+            False,
+            "The United Nations expert on foreign debt warned today.",
+        ),
         (  # a lone word and a colon is a label, not a place
             "Summary: 5-1A: Salina diver Keetan Munsell won the state title with 409.30.",
             True,
@@ -377,6 +387,8 @@ def test_a_list_of_names_with_countries_is_no_dateline() -> None:
         "Summary: 5-1A: Salina South diver Keetan Munsell won the state title in the event.",
         "Editor's Note: The council of Vesburg voted on the tram line on Tuesday.",
         "Putin: Russia will do everything to support the peace plan in Ukraine.",
+        "Summary:That shiny new phone of Vesburg Mobile has a battery that lasts all day.",
+        "In the News: The council of Vesburg revealed on Wednesday that the tram will run.",
     ],
 )
 def test_a_line_that_opens_with_a_label_cannot_open_a_text(sentence: str) -> None:
@@ -416,6 +428,11 @@ def test_a_definite_phrase_after_an_opening_preposition_must_be_introduced(
         ("For this reason, the council of Vesburg voted against the tram.", True),
         ("Ok, now for a little fun with the new chief of Vesburg.", True),  # an interjection
         ("Well, the council of Vesburg voted against the tram again.", True),
+        ("Two blocks farther along, at the corner with Wilder, he could see the sea.", True),
+        ("Less than three hours later they were dead in Vesburg.", True),
+        ("Investigators believe, however, that Abdeslam is on the run from Vesburg.", True),
+        ("When police arrived at the scene in Vesburg, they found two men.", False),
+        ("On Monday, officials said the bridge in Vesburg would close.", False),
         ("Prices in Vesburg rose in this quarter by 3 percent.", False),  # a time
         ("The deal, worth more than that of last year, was signed in Vesburg.", False),
     ],
