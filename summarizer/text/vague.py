@@ -150,8 +150,9 @@ _FAMILY_NAME_WINDOW = 8  # words of a sentence read for a family name standing a
 def family_names(text: str) -> frozenset[str]:
     """The last words of the names a text writes in full ("Ben Patton" gives "Patton").
 
-    A name in full is a run of two or more words in title case that do not start with a stop
-    word ("In Minsk" is no name); its last word is the family name a report uses afterwards.
+    A name in full is a run of two or more words in title case, initials allowed inside ("John
+    M. Ford"), that does not start with a stop word ("In Minsk" is no name); its last word is
+    the family name a report uses afterwards.
 
     Args:
         text: the text a reader has not read (an article's sentences before a line).
@@ -162,7 +163,12 @@ def family_names(text: str) -> frozenset[str]:
     stops = stop_words("en")
     found: set[str] = set()
     run: list[str] = []
-    for token in [*WORD_OR_MARK.findall(text), "."]:
+    tokens = [*WORD_OR_MARK.findall(text), ".", "."]
+    for i, token in enumerate(tokens):
+        if run and token == "." and len(tokens[i - 1]) == 1:
+            continue  # the stop of an initial inside a name ("John M. Ford")
+        if run and len(token) == 1 and token.isupper() and tokens[i + 1] == ".":
+            continue  # an initial inside a name
         if _TITLE_WORD.fullmatch(token) and (run or token.lower() not in stops):
             run.append(token)
             continue

@@ -451,3 +451,4 @@ def test_a_family_name_alone_points_back_at_a_full_name_the_reader_has_not_read(
     assert stands_alone(line, introduced=introduced, context="Patton second in backstroke")
     assert bare_family_name("Ben Patton won the backstroke in Vesburg.", introduced) == ""
     assert stands_alone(line)  # nothing known of the article: nothing to point back at
+    assert family_names("The late author John M. Ford wrote it.") == {"Ford"}  # an initial
