@@ -351,7 +351,7 @@ def strip_dateline(sentence: str, *, opens_text: bool = False) -> str:
 # -- what can open a text --------------------------------------------------------------------
 
 # First words that point back to something said before, by language: pronouns, demonstratives,
-# connectives, discourse adverbs ("Now", "Still") and interjections ("Ok", "Well"), and
+# connectives, discourse adverbs ("Now", "Still") and interjections ("Ok", "Oh"), and
 # first-person words (whose speaker a reader of the opening line cannot know).
 _DEPENDENT_OPENERS: dict[str, frozenset[str]] = {
     "en": _word_set(
@@ -361,7 +361,7 @@ _DEPENDENT_OPENERS: dict[str, frozenset[str]] = {
         instead then thus therefore hence still besides otherwise further additionally likewise
         similarly accordingly consequently indeed now again later earlier plus anyway afterwards
         there's he's she's it's they're we're i'm i've we've that's here's he'd she'd they'd
-        we'll i'll you'll they'll he'll she'll it'll i'd we'd you'd you're you've ok okay oh well
+        we'll i'll you'll they'll he'll she'll it'll i'd we'd you'd you're you've ok okay oh
         yes alright"""
     ),
     "de": _word_set(
@@ -463,8 +463,9 @@ _PARENTHETICAL = re.compile(
 _LABEL_PARTICLES = _word_set("the of and in on for a an to at by with")
 _COLON_LABEL_WORDS = 4  # words of a label before its colon ("Editor's Note:", "Washington, DC:")
 # "in that change", "for this reason": a demonstrative after a preposition points back, unless
-# it names a time ("this week", "that day").
-_PREPOSITIONS = _word_set("in of for to at on by with from about into after before during under")
+# it names a time ("this week", "that day"). Not after "of": "Some of this growth ..." opens
+# BBC summaries' references, most of this kind being a share of what the headline names.
+_PREPOSITIONS = _word_set("in for to at on by with from about into after before during under")
 _DEMONSTRATIVES = _word_set("this that these those")
 _TIME_NOUNS = _word_set(
     """year years week weeks month months day days morning afternoon evening night weekend

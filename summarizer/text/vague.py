@@ -106,6 +106,8 @@ _FIRST_PERSON = re.compile(
     r"\b(?:I(?:'m|'ve|'d|'ll)?|[Ww]e(?:'re|'ve|'ll|'d)?|[Mm]y|[Mm]ine|myself|me|[Oo]urs?"
     r"|ourselves|us)\b(?![.-])"
 )
+# An opening quotation mark left after the closed quotations are taken out.
+_OPENING_QUOTE = re.compile(r"[\"“«„]")
 # A capitalised word before "I" makes it a numeral ("World War I", "Elizabeth I").
 _NAME_BEFORE = re.compile(r"\S\s+[A-Z][\w.'-]*\s+$")
 
@@ -139,6 +141,9 @@ def talks_to_reader(sentence: str, language: str = "en") -> bool:
     if not _YOU_WORDS.search(sentence) and not _FIRST_PERSON.search(sentence):
         return False
     narrator = outside_quotes(sentence).replace("’", "'")
+    still_open = _OPENING_QUOTE.search(narrator)
+    if still_open:  # a quotation the splitter cut: what follows its mark is the speaker's
+        narrator = narrator[: still_open.start()]
     return _YOU_WORDS.search(narrator) is not None or _says_i_or_we(narrator)
 
 

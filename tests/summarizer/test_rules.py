@@ -363,6 +363,7 @@ def test_a_line_that_names_nothing_cannot_open_a_text(sentence: str, expected: b
         ("In the first article, I talked about how online businesses are built in stages.", True),
         ("Yesterday we drove to the coast to see the storm for ourselves.", True),
         ('"I will not resign," the minister told the crowd in Vesburg.', False),
+        ('"We are the bigger side and should win in Vesburg on Saturday.', False),  # cut quote
         ("World War I veterans gathered in Vesburg on Sunday.", False),  # a numeral
         ("The US and the EU signed the deal with ME officials watching.", False),
         ("Officials told residents they could return home on Friday.", False),
@@ -427,7 +428,6 @@ def test_a_definite_phrase_after_an_opening_preposition_must_be_introduced(
         ("Being able to play a role in that change has been a lot of fun.", True),
         ("For this reason, the council of Vesburg voted against the tram.", True),
         ("Ok, now for a little fun with the new chief of Vesburg.", True),  # an interjection
-        ("Well, the council of Vesburg voted against the tram again.", True),
         ("Two blocks farther along, at the corner with Wilder, he could see the sea.", True),
         ("Less than three hours later they were dead in Vesburg.", True),
         ("Investigators believe, however, that Abdeslam is on the run from Vesburg.", True),
