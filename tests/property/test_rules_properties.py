@@ -5,7 +5,6 @@ from __future__ import annotations
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from summarizer.text.quotes import ANY_QUOTE
 from summarizer.text.rules import (
     is_promotional,
     is_prose,
@@ -91,11 +90,11 @@ def test_a_line_with_a_name_or_a_number_names_something(text: str, name: str) ->
 @example("Because let’s be honest, what you like is the crunch.")
 @example("YOU«")
 @example("„Our")
+@example("YOU„")
 @settings(max_examples=150, deadline=None)
 def test_the_reader_is_addressed_only_outside_quotes(text: str) -> None:
-    # Words inside a quotation are the speaker's: quoting a line never makes it talk to the reader
-    # (its own quotation marks are taken out: "„Our" inside “…” leaves the outer quote open).
-    quoted = "".join(char for char in text if char not in ANY_QUOTE)
+    # Words inside a quotation are the speaker's: quoting a line never makes it talk to the reader.
+    quoted = text.replace('"', "").replace("“", "").replace("”", "")
     assert not talks_to_reader(f"“{quoted}” the minister said.") or talks_to_reader(
         "the minister said."
     )
