@@ -12,7 +12,7 @@ from summarizer.errors import NotFoundError
 from summarizer.store import tables
 from summarizer.store.models import Article, Source, Summary
 from summarizer.values import Article as ArticleValue
-from summarizer.views import ArticleRef, ArticleView
+from summarizer.views import UNKNOWN_OUTLET, ArticleRef, ArticleView
 
 # Ingest writes one article at a time: Core statements built once skip the ORM's per-call work.
 _ARTICLES = tables.ARTICLES
@@ -49,7 +49,7 @@ _GROW_LINE = (
 
 def source_id(*, session: Session, name: str) -> int:
     """Return the id of the source with this name, creating it when new."""
-    name = name.strip()[:200] or "unknown"
+    name = name.strip()[:200] or UNKNOWN_OUTLET
     connection = session.connection()
     found = connection.execute(_SOURCE_BY_NAME, {"name": name}).scalar()
     if found is not None:
