@@ -7,7 +7,7 @@ from contextlib import asynccontextmanager
 from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -20,6 +20,9 @@ from bot.settings import BotSettings
 from summarizer.store.db import create_schema, make_engine
 from tests.bot.fake_api import FakeBotApi
 from tests.bot.fake_api import Limits as ServerLimits
+
+if TYPE_CHECKING:
+    from tests.bot.feedsite import FeedSite
 
 DATA = Path(__file__).parent / "data"
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -156,3 +159,14 @@ class Harness:
 def harness(settings: BotSettings, service: Any, engine: Engine) -> Harness:
     """The bot harness with the real service."""
     return Harness(settings, service, engine)
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Iterator[FeedSite]:
+    """A local HTTP site serving feeds and pages written into its folder."""
+    from tests.bot.feedsite import feed_site  # it reads this module's DATA
+
+    root = tmp_path / "site"
+    root.mkdir()
+    with feed_site(root) as served:
+        yield served

@@ -5,9 +5,7 @@ an event several readings share is shown to each as it reads it."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,7 +16,7 @@ from summarizer.service import BriefingService
 from tests.bot.conftest import DATA, Harness, config
 from tests.bot.fake_api import FakeBotApi
 from tests.bot.fake_methods import Sent
-from tests.bot.feedsite import FeedSite, feed_site
+from tests.bot.feedsite import FeedSite
 from tests.bot.test_feeds import fetched
 
 ADA, CY = 71, 73  # private chats: Ada follows a feed, Cy follows none
@@ -29,14 +27,6 @@ HEADLINES = {
 OPERATOR = ["bridge_coastal", "bridge_ledger"]  # an operator's feed
 ADAS = ["bridge_northwire", "rail_northwire"]  # Ada's feed: one bridge report, one rail report
 GROUPS = ["rail_ledger", "orchard_coastal"]  # the group's feed
-
-
-@pytest.fixture
-def site(tmp_path: Path) -> Iterator[FeedSite]:
-    root = tmp_path / "site"
-    root.mkdir()
-    with feed_site(root) as served:
-        yield served
 
 
 @pytest.fixture

@@ -4,10 +4,8 @@ address whoever follows it, the address filter, group rights, and what briefings
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -22,19 +20,11 @@ from bot.store.values import ChatFeedInfo
 from summarizer.service import BriefingService
 from tests.bot.conftest import DATA, Harness, config
 from tests.bot.fake_api import FakeBotApi
-from tests.bot.feedsite import FeedSite, feed_site
+from tests.bot.feedsite import FeedSite
 from tests.bot.test_delivery import _hhmm, _subscribe
 
 ADA, BEA = 61, 62
 GROUP, ADMIN, MEMBER = -1006001, 63, 64
-
-
-@pytest.fixture
-def site(tmp_path: Path) -> Iterator[FeedSite]:
-    root = tmp_path / "site"
-    root.mkdir()
-    with feed_site(root) as served:
-        yield served
 
 
 def feed_service(engine: Engine) -> BriefingService:

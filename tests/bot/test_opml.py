@@ -4,8 +4,6 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
-from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import pytest
@@ -13,19 +11,11 @@ import pytest
 from summarizer.ingest.opml import parse_opml
 from tests.bot.conftest import Harness
 from tests.bot.fake_api import FakeBotApi, Sent
-from tests.bot.feedsite import FeedSite, feed_site
+from tests.bot.feedsite import FeedSite
 from tests.bot.test_feeds import feed_harness, fetched, listed  # noqa: F401 (fixture)
 
 ADA = 71
 GROUP, ADMIN, MEMBER = -1007001, 72, 73
-
-
-@pytest.fixture
-def site(tmp_path: Path) -> Iterator[FeedSite]:
-    root = tmp_path / "site"
-    root.mkdir()
-    with feed_site(root) as served:
-        yield served
 
 
 async def _documents(fake_api: FakeBotApi, chat: int, timeout: float = 10.0) -> None:
