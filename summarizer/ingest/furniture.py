@@ -22,6 +22,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from summarizer.clean.lines import normalise_line
 from summarizer.ingest.outlet import choose_outlet
+from summarizer.store.articles import stored_name
 from summarizer.values import RawInput
 
 MAX_WORDS = 14
@@ -29,8 +30,8 @@ MIN_ARTICLES = 3
 
 
 def source_guess(raw: RawInput) -> str:
-    """The outlet a plain-text input will be stored under (as the pipeline decides it)."""
-    return choose_outlet([raw.source], text=raw.content, location=raw.location)
+    """The source a plain-text input will be stored under (as the pipeline decides it)."""
+    return stored_name(choose_outlet([raw.source], text=raw.content, location=raw.location))
 
 
 def short_lines(text: str) -> frozenset[str]:
