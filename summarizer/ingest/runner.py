@@ -41,12 +41,15 @@ logger = logging.getLogger(__name__)
 EVENT_WINDOW = timedelta(hours=36)
 NEAR_DUPLICATE_WINDOW = timedelta(days=14)
 _COMMIT_EVERY = 50
-_MAX_REPLAY = 5_000  # more articles stored by others than this: rebuilding costs less
-# A process that starts replays at most this many articles after the origin, else rebuilds
-# (and the others then take up its new origin). Replaying costs about 13 ms of CPU per article
-# (988 articles: 12.9 s), a rebuild at 10,000 stored articles 1.7 s: this bounds a start's
-# cost near a rebuild's.
-_MAX_FOLLOW = 250
+#: The most articles a process replays to catch up with the database. A process is behind by
+#: the articles stored after those its indexes hold: after its own watermark when others
+#: stored since it last wrote, after the origin's when it starts or finds a new origin. More
+#: than this, and it rebuilds its indexes from the database instead, and the rebuild becomes
+#: the origin the others take up. Replaying costs about 13 ms of CPU per article (988
+#: articles: 12.9 s), a rebuild 1.7 s at 10,000 stored articles and 3.4 s at 100,000, so
+#: catching up never costs much more than a rebuild. Replaying gives the indexes one process
+#: would hold; a rebuild, those of one process that rebuilt at that point.
+REPLAY_LIMIT = 250
 
 
 @dataclass
@@ -149,14 +152,11 @@ class Ingestor:
     def _follow(self, session: Session) -> bool:
         """Build the indexes from the stored origin and replay the articles stored after it.
 
-        False when there is no origin, it lies too far back, or its articles are gone.
+        False when there is no origin, it lies too far back (`REPLAY_LIMIT`), or its articles
+        are gone.
         """
         mark = origin_mark(session=session)
-        if (
-            mark is None
-            or event_store.articles_after(session=session, after_id=mark[1], limit=_MAX_FOLLOW + 1)
-            > _MAX_FOLLOW
-        ):
+        if mark is None or not _replayable(session, after_id=mark[1]):
             return False
         origin = load_origin(session=session)
         if origin is None:
@@ -205,12 +205,16 @@ class Ingestor:
         return True
 
     def _replay(self, session: Session) -> bool:
-        """Add the articles stored after the watermark to the indexes; False when it cannot."""
-        docs = event_store.event_docs_after(
-            session=session, after_id=self._watermark, limit=_MAX_REPLAY + 1
-        )
-        if len(docs) > _MAX_REPLAY:
+        """Add the articles stored after the watermark to the indexes.
+
+        False when it cannot: too many (`REPLAY_LIMIT`), or the result disagrees with the
+        database.
+        """
+        if not _replayable(session, after_id=self._watermark):
             return False
+        docs = event_store.event_docs_after(
+            session=session, after_id=self._watermark, limit=REPLAY_LIMIT
+        )
         for doc in docs:
             assignment = self.events.add(doc)
             for dropped in assignment.merged:
@@ -489,6 +493,12 @@ class Ingestor:
         rows.set_story(
             event=event, story_id=link.story_key, merged=link.merged, title=article.title
         )
+
+
+def _replayable(session: Session, *, after_id: int) -> bool:
+    """Whether the articles stored after `after_id` are few enough to replay (REPLAY_LIMIT)."""
+    after = event_store.articles_after(session=session, after_id=after_id, limit=REPLAY_LIMIT + 1)
+    return after <= REPLAY_LIMIT
 
 
 @dataclass
