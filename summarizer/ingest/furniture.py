@@ -9,14 +9,16 @@ a stream split into batches, or between processes, gives the articles one batch 
 look-ahead: the first articles of a source that carry a line keep it; a feed poll always did.)
 
 Preparing an article (cleaning it: most of the work) happens before storing, outside the lock,
-on a guess: the counts read when the batch started, with the batch's earlier inputs added as if
-each were stored. When storing finds other counts (another process stored articles of the
-source meanwhile, or an earlier input was a copy), the article is prepared again.
+on a guess: the latest counts read (each turn under the lock reads those of the next inputs
+too), with the batch's inputs not stored yet before it added as if each were stored. When
+storing finds other counts (another process stored articles of the source meanwhile, or an
+earlier input was a copy), the article is prepared again.
 """
 
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -54,8 +56,10 @@ class Furniture:
     """The short lines of a batch's inputs and their sources' stored counts, as far as read.
 
     `counts` holds, per source name, the stored article count of every line key read so far
-    (`learn`) plus the articles of this batch stored since (`stored`); `pending` holds those
-    additions until they are written (`take_pending`).
+    (`learn`) plus the articles of this batch stored since (`stored`): exact for the keys in
+    `fresh` (read since the counts last may have changed: `forget`), the latest known for the
+    others. `pending` holds this batch's additions until they are written (`take_pending`);
+    `next` is the first input not stored yet.
     """
 
     def __init__(self, inputs: Sequence[RawInput | object]) -> None:
@@ -65,23 +69,28 @@ class Furniture:
             inputs: the batch (non-text inputs and failures have no furniture).
         """
         self.lines: dict[int, tuple[str, ...]] = {}  # sorted: new counts in a stable order
+        self.keys: dict[int, tuple[str, ...]] = {}
         self.sources: dict[int, str] = {}
+        self.of_source: dict[str, list[int]] = {}  # each source's inputs, in order
         for index, raw in enumerate(inputs):
             if isinstance(raw, RawInput) and raw.kind == "text":
                 self.lines[index] = tuple(sorted(short_lines(raw.content)))
+                self.keys[index] = tuple(line_key(line) for line in self.lines[index])
                 self.sources[index] = source_guess(raw)
+                self.of_source.setdefault(self.sources[index], []).append(index)
         self.counts: dict[str, dict[str, int]] = {}
+        self.fresh: dict[str, set[str]] = {}
         self.pending: dict[str, Counter[str]] = {}
+        self.next = 0
 
     def wanted(self, indexes: Iterable[int] | None = None) -> dict[str, set[str]]:
-        """Per source name, the line keys of these inputs (default all) whose counts are unread."""
+        """Per source name, the line keys of these inputs (default all) not read since `forget`."""
         wanted: dict[str, set[str]] = {}
         for index in self.lines if indexes is None else indexes:
             source = self.sources.get(index)
             if source is None:
                 continue
-            known = self.counts.get(source, {})
-            keys = {line_key(line) for line in self.lines[index]} - known.keys()
+            keys = set(self.keys[index]) - self.fresh.get(source, set())
             if keys:
                 wanted.setdefault(source, set()).update(keys)
         return wanted
@@ -95,36 +104,38 @@ class Furniture:
             counts = self.counts.setdefault(source, {})
             for key in keys:
                 counts[key] = found.get(key, 0)
+            self.fresh.setdefault(source, set()).update(keys)
 
     def forget(self) -> None:
-        """Drop every count read or added (another process may have changed them)."""
-        self.counts.clear()
+        """Take every count read as possibly out of date (another process may have changed it)."""
+        self.fresh.clear()
         self.pending.clear()
 
     def known(self, index: int) -> frozenset[str]:
         """Lines of input `index` that are furniture, from the counts stored before it."""
         source = self.sources.get(index, "")
         counts = self.counts.get(source, {})
-        lines = self.lines.get(index, ())
-        return frozenset(line for line in lines if _is_furniture(counts.get(line_key(line), 0)))
+        lines, keys = self.lines.get(index, ()), self.keys.get(index, ())
+        return frozenset(
+            line for line, key in zip(lines, keys, strict=True) if _is_furniture(counts.get(key, 0))
+        )
 
-    def guess(self) -> dict[int, frozenset[str]]:
-        """Each input's furniture if every input of the batch is stored as a new article in turn.
-
-        What an input is prepared with before storing (see the module docstring); the counts
-        read so far are left as they are.
-        """
-        added: dict[str, Counter[str]] = {}
-        guessed: dict[int, frozenset[str]] = {}
-        for index in sorted(self.lines):
-            source = self.sources[index]
-            counts, more = self.counts.get(source, {}), added.setdefault(source, Counter())
-            keys = [(line, line_key(line)) for line in self.lines[index]]
-            guessed[index] = frozenset(
-                line for line, key in keys if _is_furniture(counts.get(key, 0) + more[key])
-            )
-            more.update(key for _, key in keys)
-        return guessed
+    def guess(self, index: int) -> frozenset[str]:
+        """Input `index`'s furniture if the inputs before it not stored yet are stored as new
+        articles: what it is prepared with before storing (see the module docstring)."""
+        source = self.sources.get(index)
+        if source is None:
+            return frozenset()
+        same = self.of_source[source]
+        before: Counter[str] = Counter()
+        for earlier in same[bisect_left(same, self.next) : bisect_left(same, index)]:
+            before.update(self.keys[earlier])
+        counts = self.counts.get(source, {})
+        return frozenset(
+            line
+            for line, key in zip(self.lines[index], self.keys[index], strict=True)
+            if _is_furniture(counts.get(key, 0) + before[key])
+        )
 
     def stored(self, index: int) -> None:
         """Count input `index`'s lines: it was stored as a new article."""
@@ -133,8 +144,7 @@ class Furniture:
             return
         counts = self.counts.setdefault(source, {})
         pending = self.pending.setdefault(source, Counter())
-        for line in self.lines[index]:
-            key = line_key(line)
+        for key in self.keys[index]:
             counts[key] = counts.get(key, 0) + 1
             pending[key] += 1
 

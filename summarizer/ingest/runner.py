@@ -19,7 +19,7 @@ from summarizer.events.stories import StoryLinker
 from summarizer.ingest.fingerprint import stored_shingles
 from summarizer.ingest.furniture import Furniture
 from summarizer.ingest.pipeline import DEFAULT_SUMMARY, SummarySpec
-from summarizer.ingest.prepare import Job, Prepared, prepare, prepare_all
+from summarizer.ingest.prepare import Jobs, Prepared, prepare, prepare_all
 from summarizer.ingest.sources import Failure, Skipped
 from summarizer.store import articles as article_store
 from summarizer.store import events as event_store
@@ -41,6 +41,9 @@ logger = logging.getLogger(__name__)
 EVENT_WINDOW = timedelta(hours=36)
 NEAR_DUPLICATE_WINDOW = timedelta(days=14)
 _COMMIT_EVERY = 50
+# Inputs after a chunk whose furniture counts its turn reads too: the jobs of the next chunk,
+# and of the one after it that worker processes prepare meanwhile (prepare.prepare_all).
+_READ_AHEAD = 2 * _COMMIT_EVERY
 #: The most articles a process replays to catch up with the database. A process is behind by
 #: the articles stored after those its indexes hold: after its own watermark when others
 #: stored since it last wrote, after the origin's when it starts or finds a new origin. More
@@ -68,7 +71,7 @@ class _Batch:
         again: inputs prepared again at storing time, their furniture having changed.
     """
 
-    jobs: list[Job]
+    jobs: Jobs
     furniture: Furniture
     now: datetime
     counts: _Counts = field(default_factory=_Counts)
@@ -270,8 +273,7 @@ class Ingestor:
             self._read_lines(session, furniture, None)
             self._near_window(session)
             session.commit()  # end the reading transaction before preparing
-            guessed = furniture.guess()
-            jobs = [Job(item, guessed.get(i, frozenset())) for i, item in enumerate(materialised)]
+            jobs = Jobs(materialised, furniture.guess)
             batch = _Batch(jobs, furniture, ingested)
             prepared = prepare_all(jobs, summary=self.summary, now=ingested, workers=workers)
             with closing(prepared):  # a storing error stops the workers at once
@@ -318,11 +320,14 @@ class Ingestor:
         try:
             if self._catch_up(writer):
                 furniture.forget()  # counts read before may have grown since
-            self._read_lines(session, furniture, range(start, start + len(chunk)))
+            # The next inputs' counts too: what they are prepared with is guessed from them
+            # (preparing runs up to two chunks ahead of storing; see _READ_AHEAD).
+            self._read_lines(session, furniture, range(start, start + len(chunk) + _READ_AHEAD))
             written = counts.new + counts.duplicate
             for index, prepared in enumerate(chunk, start=start):
                 if self._one(writer, self._furnished(batch, index, prepared), counts):
                     furniture.stored(index)
+            furniture.next = start + len(chunk)
             self._write_lines(writer, furniture)
             # Copies change their events' source counts too; nothing written: nothing to tell.
             version = self._version

@@ -11,9 +11,12 @@ from pathlib import Path
 import pytest
 from sqlmodel import Session, select
 
+from summarizer.ingest.furniture import Furniture, line_key
+from summarizer.ingest.prepare import Jobs
 from summarizer.service import BriefingService
 from summarizer.store.db import create_schema, make_engine
 from summarizer.store.models import Article
+from summarizer.values import RawInput
 
 NOW = datetime(2026, 3, 20, tzinfo=UTC)
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -161,3 +164,24 @@ def test_line_counts_come_in_the_same_order_whatever_the_hash_seed() -> None:
         for seed in range(4)
     }
     assert len(orders) == 1
+
+
+def test_a_guess_uses_the_counts_read_last_and_the_inputs_not_stored_before_it() -> None:
+    raws = [
+        RawInput(location=f"{i}.txt", content=f"Story {i}\nThe standing line", kind="text")
+        for i in range(4)
+    ]
+    furniture = Furniture(raws)
+    furniture.learn(furniture.wanted(), {})
+    standing = "the standing line"
+    jobs = Jobs(raws, furniture.guess)
+    assert [standing in furniture.guess(i) for i in range(4)] == [False, False, True, True]
+    assert standing not in jobs[1].known_boilerplate  # made now, kept
+    # Another process stored two articles with the line; this turn reads the counts again.
+    furniture.forget()
+    source = furniture.sources[0]
+    wanted = furniture.wanted()
+    furniture.learn(wanted, {source: {line_key(standing): 2}})
+    assert all(standing in furniture.guess(i) for i in range(4))
+    assert standing not in jobs[1].known_boilerplate and standing in jobs[0].known_boilerplate
+    assert furniture.known(0) == frozenset({standing})  # what storing decides
