@@ -1,24 +1,45 @@
-"""Feeds per chat in the bot: the events a chat reads (its own feeds, and the operator's unless
-it chose not). The feeds themselves are polled with the operator's (bot.polling), each address
-once whoever follows it.
+"""Feeds per chat in the bot: what a chat reads (its own feeds, and the operator's unless it
+chose not), for its briefings and for every command that shows news. The feeds themselves are
+polled with the operator's (bot.polling), each address once whoever follows it.
+
+One rule decides what a chat sees (bot.store.chat_feeds.open_articles says which articles are
+open to it): an event, a story or an article is shown when one of its articles is open to the
+chat, and then as the chat reads it, built from its open articles alone (digest, sources,
+links, time span). Everything else is answered as if it did not exist.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
 from bot.runtime import Runtime
 from bot.store import chat_feeds
 from bot.store.chat_feeds import Reader
-from summarizer.views import EventView
+from summarizer.errors import NotFoundError
+from summarizer.views import ArticleView, EventView, SearchHit, StoryView
 
 logger = logging.getLogger(__name__)
 
-# Candidates ranked before a chat's reading is applied: a chat reading only its own feeds sees
-# their best events among this many of the best-ranked ones.
+# Candidates ranked before a chat's reading is applied: a chat that reads only part of the
+# store sees its best events among this many of the best-ranked ones, or, when too few of them
+# are open to it, among up to MAX_SCANNED (a page past those is clamped to the last one there).
 CANDIDATES = 100
+MAX_SCANNED = 500
+# Search hits read before a chat's reading is applied (it sees the best of those open to it).
+SEARCH_CANDIDATES = 50
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One page of a chat's ranked events: its events, its number (from 0, clamped to the last
+    page there is) and whether a next page exists."""
+
+    events: list[EventView]
+    number: int
+    more: bool
 
 
 async def reader_of(rt: Runtime, chat_id: int) -> Reader | None:
@@ -35,25 +56,161 @@ async def chat_events(
     words: int | None = None,
     topics: Sequence[str] = (),
 ) -> list[EventView]:
-    """The best events a chat reads: from its own feeds, and the operator's unless it chose not.
+    """The best events a chat reads, each as the chat reads it (see the module's rule).
 
-    Without a reader (see `reader_of`) this is the domain's ranking as it is. Otherwise the
-    ranking's first CANDIDATES events are kept when one of their articles is open to the chat.
+    Without a reader (see `reader_of`) this is the domain's ranking as it is.
     """
     if reader is None:
         return await rt.domain(
             rt.service.top_events, limit=limit, since=since, words=words, topics=topics
         )
-    ranked = await rt.domain(
-        rt.service.top_events,
-        limit=max(limit, CANDIDATES),
-        since=since,
-        words=words,
-        topics=topics,
-    )
-    ids = [article.id for event in ranked for article in event.articles]
-    allowed = await rt.db(chat_feeds.open_articles, reader=reader, article_ids=ids)
-    return [e for e in ranked if any(a.id in allowed for a in e.articles)][:limit]
+    visible = await _visible(rt, reader, wanted=limit, since=since, topics=topics)
+    return await _views(rt, visible[:limit], words=words, since=since)
 
 
-__all__ = ["CANDIDATES", "chat_events", "reader_of"]
+async def chat_page(rt: Runtime, reader: Reader | None, *, page: int, size: int) -> Page:
+    """Page `page` (from 0) of the events a chat reads, clamped to the last page there is.
+
+    Only the page's events are built: a far page costs a ranking (at most MAX_SCANNED events
+    for a chat that reads part of the store), one query and `size` views.
+    """
+    if reader is None:
+        total = await rt.domain(rt.service.event_count)
+        number = min(page, max(0, (total - 1) // size))
+        ranked = await rt.domain(rt.service.top_events, limit=size + 1, offset=number * size)
+        return Page(ranked[:size], number, len(ranked) > size)
+    visible = await _visible(rt, reader, wanted=(page + 1) * size + 1, since=None, topics=())
+    number = min(page, max(0, (len(visible) - 1) // size))
+    shown = visible[number * size : (number + 1) * size]
+    views = await _views(rt, shown, words=None, since=None)
+    return Page(views, number, len(visible) > (number + 1) * size)
+
+
+async def chat_event(
+    rt: Runtime, reader: Reader | None, event_id: int, *, words: int | None
+) -> EventView:
+    """One event as the chat reads it; raises NotFoundError when none of it is open to it."""
+    whole = await rt.domain(rt.service.event, event_id, words=words)
+    if reader is None:
+        return whole
+    reading = await _reading(rt, reader, [a.id for a in whole.articles])
+    if reading is None:
+        return whole
+    if not reading:
+        raise NotFoundError(f"no event with id {event_id}")
+    return await rt.domain(rt.service.event, event_id, words=words, articles=reading)
+
+
+async def chat_story(rt: Runtime, reader: Reader | None, story_id: int) -> StoryView:
+    """One story as the chat reads it; raises NotFoundError when none of it is open to it."""
+    whole = await rt.domain(rt.service.story, story_id)
+    if reader is None:
+        return whole
+    ids = [a.id for event in whole.events for a in event.articles]
+    reading = await _reading(rt, reader, ids)
+    if reading is None:
+        return whole
+    if not reading:
+        raise NotFoundError(f"no story with id {story_id}")
+    return await rt.domain(rt.service.story, story_id, articles=reading)
+
+
+async def chat_article(rt: Runtime, reader: Reader | None, article_id: int) -> ArticleView:
+    """One article; raises NotFoundError when it is not open to the chat."""
+    if reader is not None and await _reading(rt, reader, [article_id]) is not None:
+        raise NotFoundError(f"no article with id {article_id}")
+    return await rt.domain(rt.service.article, article_id)
+
+
+async def chat_search(
+    rt: Runtime, reader: Reader | None, query: str, *, limit: int
+) -> list[SearchHit]:
+    """The best search hits among the articles open to the chat (of SEARCH_CANDIDATES read)."""
+    if reader is None:
+        return await rt.domain(rt.service.search, query, limit=limit)
+    hits = await rt.domain(rt.service.search, query, limit=max(limit, SEARCH_CANDIDATES))
+    allowed = await _open(rt, reader, [hit.article.id for hit in hits])
+    return [hit for hit in hits if hit.article.id in allowed][:limit]
+
+
+Visible = tuple[int, frozenset[int] | None]  # an event id, and its articles the chat reads
+
+
+async def _visible(
+    rt: Runtime, reader: Reader, *, wanted: int, since: datetime | None, topics: Sequence[str]
+) -> list[Visible]:
+    """The events of the ranking a chat reads, in order, until `wanted` or MAX_SCANNED ranked.
+
+    The ranking (ids only, no digest) is the domain's, shared by every chat; the chat's own
+    part is one query over the ranked events' articles.
+    """
+    scanned = CANDIDATES
+    while True:
+        ranked = await rt.domain(
+            rt.service.ranked_events, limit=scanned, since=since, topics=topics
+        )
+        allowed = await _open(rt, reader, [a for event in ranked for a in event.article_ids])
+        visible = [
+            (event.id, reading)
+            for event in ranked
+            if (reading := _read(event.article_ids, allowed)) is None or reading
+        ]
+        if len(visible) >= wanted or len(ranked) < scanned or scanned >= MAX_SCANNED:
+            return visible
+        scanned = min(scanned * 4, MAX_SCANNED)
+
+
+async def _views(
+    rt: Runtime, visible: Iterable[Visible], *, words: int | None, since: datetime | None
+) -> list[EventView]:
+    """The views of events as the chat reads them; one that cannot be built is left out."""
+    views = []
+    for event_id, reading in visible:
+        try:
+            views.append(
+                await rt.domain(
+                    rt.service.event, event_id, words=words, since=since, articles=reading
+                )
+            )
+        except NotFoundError:  # pruned since it was ranked
+            continue
+        except Exception:  # one event that cannot be shown never fails the list
+            logger.exception("event %s cannot be shown; left out", event_id)
+    return views
+
+
+async def _open(rt: Runtime, reader: Reader, article_ids: Sequence[int]) -> set[int]:
+    """The articles among `article_ids` open to the chat (one query)."""
+    if not article_ids:
+        return set()
+    return await rt.db(chat_feeds.open_articles, reader=reader, article_ids=article_ids)
+
+
+async def _reading(
+    rt: Runtime, reader: Reader, article_ids: Sequence[int]
+) -> frozenset[int] | None:
+    """What a chat reads of these articles (see `_read`)."""
+    return _read(article_ids, await _open(rt, reader, article_ids))
+
+
+def _read(article_ids: Iterable[int], allowed: set[int]) -> frozenset[int] | None:
+    """None when every one of the articles is open (the whole view, shared by every chat),
+    else those open (empty: nothing of it is open to the chat, or it has no articles)."""
+    ids = frozenset(article_ids)
+    return None if ids and ids <= allowed else ids & allowed
+
+
+__all__ = [
+    "CANDIDATES",
+    "MAX_SCANNED",
+    "SEARCH_CANDIDATES",
+    "Page",
+    "Reader",
+    "chat_article",
+    "chat_event",
+    "chat_events",
+    "chat_page",
+    "chat_search",
+    "chat_story",
+    "reader_of",
+]

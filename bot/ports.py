@@ -14,6 +14,7 @@ from summarizer.views import (
     IngestReport,
     PollReport,
     PruneReport,
+    RankedEvent,
     SearchHit,
     StoryView,
 )
@@ -38,18 +39,37 @@ class Briefings(Protocol):
         """Return the most important events, optionally only what is new since a time."""
         ...
 
+    def ranked_events(
+        self,
+        *,
+        limit: int = 10,
+        offset: int = 0,
+        since: datetime | None = None,
+        topics: Sequence[str] = (),
+    ) -> list[RankedEvent]:
+        """Return the ranking of top_events without digests: event ids with their article ids."""
+        ...
+
     def event_count(self) -> int:
         """Return how many events are stored."""
         ...
 
     def event(
-        self, event_id: int, *, words: int | None = None, since: datetime | None = None
+        self,
+        event_id: int,
+        *,
+        words: int | None = None,
+        since: datetime | None = None,
+        articles: frozenset[int] | None = None,
     ) -> EventView:
-        """Return one event with its digest; raises NotFoundError."""
+        """Return one event with its digest (built from `articles` alone when given);
+        raises NotFoundError."""
         ...
 
-    def story(self, story_id: int) -> StoryView:
-        """Return one story's timeline; raises NotFoundError."""
+    def story(
+        self, story_id: int, *, words: int | None = None, articles: frozenset[int] | None = None
+    ) -> StoryView:
+        """Return one story's timeline (from `articles` alone when given); raises NotFoundError."""
         ...
 
     def article(self, article_id: int) -> ArticleView:

@@ -218,9 +218,13 @@ NO_CHAT_FEEDS = N_(
     "an OPML file sent to me imports many."
 )
 READING_ALL = N_(
-    "Briefings draw on your feeds and the bot's own. /settings sources mine: yours only."
+    "Briefings, /events and /search draw on your feeds and the bot's own. "
+    "/settings sources mine: yours only."
 )
-READING_MINE = N_("Briefings draw on your feeds only. /settings sources all: the bot's own too.")
+READING_MINE = N_(
+    "Briefings, /events and /search draw on your feeds only. "
+    "/settings sources all: the bot's own too."
+)
 FEED_ADDED_LINE = N_("Added: {url}")
 FEED_ALREADY_LINE = N_("Already followed: {url}")
 FEED_REFUSED_LINE = N_("Refused: {url} ({reason})")

@@ -16,6 +16,7 @@ from summarizer.config import FeedsSection, SummariesSection, read_section, rete
 from summarizer.errors import InputError, NotFoundError
 from summarizer.events.digest import build_digest, build_story_digest
 from summarizer.events.rank import importance
+from summarizer.events.values import DigestDoc
 from summarizer.ingest.fetch import FetchPolicy, Validators
 from summarizer.ingest.pipeline import SummarySpec
 from summarizer.ingest.runner import Ingestor
@@ -38,6 +39,7 @@ from summarizer.views import (
     IngestReport,
     PollReport,
     PruneReport,
+    RankedEvent,
     SearchHit,
     StoryView,
 )
@@ -295,55 +297,121 @@ class BriefingService:
         growth = ranking.growth_counts(session=session, events=[event])
         return _score(event, moment, growth.get(event.id, 0))
 
+    def ranked_events(
+        self,
+        *,
+        limit: int = 10,
+        offset: int = 0,
+        since: datetime | None = None,
+        topics: Sequence[str] = (),
+    ) -> list[RankedEvent]:
+        """The ranking of top_events without digests: each event's id and its articles' ids.
+
+        Cheap beside top_events (no digest is built), so a reader that may read only some
+        articles can choose among many events and build the views of those it keeps.
+        """
+
+        def build() -> list[RankedEvent]:
+            with Session(self.engine) as session:
+                ranked = self._ranked(
+                    session, wanted=offset + limit, since=since, topics=topics, now=None
+                )
+                ids = [event.id for _, event in ranked[offset:] if event.id is not None]
+                articles = ranking.event_articles(session=session, event_ids=ids)
+                return [RankedEvent(i, tuple(articles.get(i, ()))) for i in ids]
+
+        views: list[RankedEvent] = self._cached(
+            ("ranked", limit, offset, since, tuple(topics)), build
+        )
+        return list(views)
+
     def event(
-        self, event_id: int, *, words: int | None = None, since: datetime | None = None
+        self,
+        event_id: int,
+        *,
+        words: int | None = None,
+        since: datetime | None = None,
+        articles: frozenset[int] | None = None,
     ) -> EventView:
         """One event with its digest (only what is new after `since` when given).
+
+        Args:
+            event_id: the event.
+            words: digest length in words (default from the config).
+            since: only what is new after this time.
+            articles: when given, the event as seen by a reader who may read only these
+                articles: its digest, sources, articles and time span come from those of its
+                articles that are among them (None: all of them).
 
         Raises:
             NotFoundError: no event has this id.
         """
         view: EventView = self._cached(
-            ("event", event_id, words, since), lambda: self._event(event_id, words, since)
+            ("event", event_id, words, since, articles),
+            lambda: self._event(event_id, words, since, articles),
         )
         return view
 
-    def _event(self, event_id: int, words: int | None, since: datetime | None) -> EventView:
+    def _event(
+        self,
+        event_id: int,
+        words: int | None,
+        since: datetime | None,
+        articles: frozenset[int] | None,
+    ) -> EventView:
         """Load one event and build its view (see event)."""
         with Session(self.engine) as session:
             event = session.get(Event, event_id) if 0 < event_id <= _MAX_ID else None
             if event is None:
                 raise NotFoundError(f"no event with id {event_id}")
             score = self._importance(session, event, self._ranking_time(session, None))
-            return self._event_view(session, event, score=score, words=words, since=since)
+            return self._event_view(
+                session, event, score=score, words=words, since=since, articles=articles
+            )
 
-    def story(self, story_id: int, *, words: int | None = None) -> StoryView:
+    def story(
+        self,
+        story_id: int,
+        *,
+        words: int | None = None,
+        articles: frozenset[int] | None = None,
+    ) -> StoryView:
         """A story: a digest of all its events ("catch me up"), then its events in time order.
 
         Args:
             story_id: the story.
             words: length of the story's digest in words (default from the config); each event
                 of the timeline gets a short digest of its own.
+            articles: when given, the story as seen by a reader who may read only these
+                articles: its events with one of them, each seen the same way (see `event`),
+                and a digest of those articles alone (None: all of them).
 
         Raises:
             NotFoundError: no story has this id.
         """
         view: StoryView = self._cached(
-            ("story", story_id, words), lambda: self._story(story_id, words)
+            ("story", story_id, words, articles), lambda: self._story(story_id, words, articles)
         )
         return view
 
-    def _story(self, story_id: int, words: int | None) -> StoryView:
+    def _story(
+        self, story_id: int, words: int | None, articles: frozenset[int] | None
+    ) -> StoryView:
         """Load one story and build its view (see story)."""
         with Session(self.engine) as session:
             story = session.get(Story, story_id) if 0 < story_id <= _MAX_ID else None
             if story is None or story.id is None:
                 raise NotFoundError(f"no story with id {story_id}")
             events = ranking.story_events(session=session, story_id=story_id)
-            views = tuple(self._shown(session, events))
+            if articles is not None:
+                ids = [e.id for e in events if e.id]
+                by_event = ranking.event_articles(session=session, event_ids=ids)
+                events = [e for e in events if articles.intersection(by_event.get(e.id or 0, ()))]
+            views = tuple(self._shown(session, events, articles))
             title = views[-1].title if views else story.title
             ids = [e.id for e in events if e.id]
             docs, language = ranking.digest_docs(session=session, event_ids=ids)
+            docs = _readable(docs, articles)
             digest = (
                 build_story_digest(
                     docs, words=words or self.digest_words, headline=title, language=language
@@ -353,7 +421,9 @@ class BriefingService:
             )
             return StoryView(id=story.id, title=title, events=views, digest=digest)
 
-    def _shown(self, session: Session, events: Sequence[Event]) -> list[EventView]:
+    def _shown(
+        self, session: Session, events: Sequence[Event], articles: frozenset[int] | None
+    ) -> list[EventView]:
         """Short views of a story's events; one that cannot be built is logged and left out."""
         moment = self._ranking_time(session, None)
         growth = ranking.growth_counts(session=session, events=events)  # one query for all
@@ -362,7 +432,14 @@ class BriefingService:
             try:
                 score = _score(event, moment, growth.get(event.id or 0, 0))
                 views.append(
-                    self._event_view(session, event, score=score, words=_TIMELINE_WORDS, since=None)
+                    self._event_view(
+                        session,
+                        event,
+                        score=score,
+                        words=_TIMELINE_WORDS,
+                        since=None,
+                        articles=articles,
+                    )
                 )
             except Exception:
                 logger.exception("event %s cannot be shown; left out of its story", event.id)
@@ -376,10 +453,12 @@ class BriefingService:
         score: float,
         words: int | None,
         since: datetime | None,
+        articles: frozenset[int] | None = None,
     ) -> EventView:
-        """Build an event's view with its digest."""
+        """Build an event's view with its digest (from `articles` alone when given)."""
         assert event.id is not None
         docs, language = ranking.digest_docs(session=session, event_ids=[event.id])
+        docs = _readable(docs, articles)
         if not docs:  # an event row left without articles: say so rather than fail
             return EventView(
                 id=event.id,
@@ -397,14 +476,18 @@ class BriefingService:
         refs = article_store.article_refs(session=session, ids=[d.article_id for d in docs])
         copies = ranking.copy_sources(session=session, article_ids=[d.article_id for d in docs])
         sources = tuple(dict.fromkeys([*digest.sources, *copies]))
-        first = [d for d in docs if d.published == event.first_seen]
-        last = [d for d in docs if d.published == event.last_seen]
+        first_seen, last_seen, title = event.first_seen, event.last_seen, event.title
+        if articles is not None:  # the span and fallback headline of what the reader reads
+            first_seen, last_seen = docs[0].published, max(d.published for d in docs)
+            title = docs[0].title
+        first = [d for d in docs if d.published == first_seen]
+        last = [d for d in docs if d.published == last_seen]
         return EventView(
             id=event.id,
             story_id=event.story_id,
-            title=digest.headline or event.title,
-            first_seen=event.first_seen,
-            last_seen=event.last_seen,
+            title=digest.headline or title,
+            first_seen=first_seen,
+            last_seen=last_seen,
             importance=score,
             sources=sources,
             articles=tuple(refs),
@@ -575,6 +658,11 @@ class BriefingService:
             due_only=due_only,
             limit=limit,
         )
+
+
+def _readable(docs: list[DigestDoc], articles: frozenset[int] | None) -> list[DigestDoc]:
+    """The digest inputs among `articles` (all of them when None)."""
+    return docs if articles is None else [d for d in docs if d.article_id in articles]
 
 
 def _score(event: Event, moment: datetime, growth: int) -> float:

@@ -16,6 +16,7 @@ __all__ = [
     "IngestReport",
     "PollReport",
     "PruneReport",
+    "RankedEvent",
     "SearchHit",
     "StoryView",
 ]
@@ -82,6 +83,14 @@ class EventView:
     first_seen_date_only: bool = False
     last_seen_estimated: bool = False
     last_seen_date_only: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class RankedEvent:
+    """An event's place in the ranking without its digest: its id and its articles' ids."""
+
+    id: int
+    article_ids: tuple[int, ...]
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,7 @@ plain text, which searches in a private chat."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
@@ -11,7 +11,16 @@ from telegram.error import BadRequest
 
 from bot import format as fmt
 from bot import texts
-from bot.chatfeeds import chat_events, reader_of
+from bot.chatfeeds import (
+    Reader,
+    chat_article,
+    chat_event,
+    chat_events,
+    chat_page,
+    chat_search,
+    chat_story,
+    reader_of,
+)
 from bot.handlers.common import (
     Context,
     chat_language,
@@ -24,7 +33,7 @@ from bot.handlers.common import (
 )
 from bot.i18n import Translator
 from bot.ports import ChatInfo
-from bot.runtime import runtime_of
+from bot.runtime import Runtime, runtime_of
 from summarizer.errors import NotFoundError
 from summarizer.views import EventView
 
@@ -49,20 +58,17 @@ async def brief(update: Update, context: Context) -> None:
 
 
 async def _page(
-    context: Context, page: int, zone: str, tr: Translator
+    context: Context, chat_id: int, asked: int, zone: str, tr: Translator
 ) -> tuple[str, InlineKeyboardMarkup]:
-    """Render page `page` (from 0) of the ranked events, clamped to the last page there is.
+    """Render page `asked` (from 0) of the events the chat reads, clamped to the last page.
 
-    Only the page's events (and one more, to know whether a next page exists) are built:
-    a far page costs a ranking and six views, never the whole list.
+    Only the page's events are built: a far page costs a ranking and six views, never the
+    whole list (see bot.chatfeeds.chat_page).
     """
     rt = runtime_of(context)
     size = max(1, rt.settings.events_page_size)
-    total = await rt.domain(rt.service.event_count)
-    last = max(0, (total - 1) // size)
-    asked, page = page, min(page, last)
-    ranked = await rt.domain(rt.service.top_events, limit=size + 1, offset=page * size)
-    shown = ranked[:size]
+    found = await chat_page(rt, await reader_of(rt, chat_id), page=asked, size=size)
+    page, shown = found.number, found.events
     rows = [
         [
             InlineKeyboardButton(
@@ -77,16 +83,16 @@ async def _page(
         paging.append(
             InlineKeyboardButton(tr.text(texts.PREV_BUTTON), callback_data=f"page:{page - 1}")
         )
-    if len(ranked) > size:
+    if found.more:
         paging.append(
             InlineKeyboardButton(tr.text(texts.NEXT_BUTTON), callback_data=f"page:{page + 1}")
         )
     if paging:
         rows.append(paging)
     text = fmt.events_page(shown, page * size + 1, zone, tr=tr)
-    if asked > page and total > 0:
+    if asked > page and shown:
         text += "\n\n" + tr.text(texts.NO_SUCH_PAGE, page=asked + 1)
-    elif page == last and page > 0:
+    elif not found.more and page > 0:
         text += "\n\n" + tr.text(texts.LAST_PAGE)
     return text, InlineKeyboardMarkup(rows)
 
@@ -108,18 +114,18 @@ async def events(update: Update, context: Context) -> None:
             await usage(update, context, "events", tr=tr)
             return
         page = number
-    text, markup = await _page(context, page - 1, chat.timezone, tr)
+    text, markup = await _page(context, chat.id, page - 1, chat.timezone, tr)
     await reply(update, context, text, markup)
 
 
 async def _event_view(
     update: Update, context: Context, event_id: int, chat: ChatInfo, tr: Translator
 ) -> EventView | None:
+    """The event as the chat reads it, or None after saying there is no such event."""
     rt = runtime_of(context)
+    words = chat.words or rt.settings.digest_words
     try:
-        return await rt.domain(
-            rt.service.event, event_id, words=chat.words or rt.settings.digest_words
-        )
+        return await chat_event(rt, await reader_of(rt, chat.id), event_id, words=words)
     except NotFoundError:
         await reply(update, context, tr.text(texts.NO_EVENT, id=event_id))
         return None
@@ -150,25 +156,23 @@ async def event(update: Update, context: Context) -> None:
 
 async def story(update: Update, context: Context) -> None:
     """Send the timeline of a story."""
-    service = runtime_of(context).service
-    await _show_by_id(update, context, "story", service.story, fmt.story, texts.NO_STORY)
+    await _show_by_id(update, context, "story", chat_story, fmt.story, texts.NO_STORY)
 
 
 async def article(update: Update, context: Context) -> None:
     """Send one article with its summary."""
-    service = runtime_of(context).service
-    await _show_by_id(update, context, "article", service.article, fmt.article, texts.NO_ARTICLE)
+    await _show_by_id(update, context, "article", chat_article, fmt.article, texts.NO_ARTICLE)
 
 
 async def _show_by_id(
     update: Update,
     context: Context,
     command: str,
-    load: Callable[[int], V],
+    load: Callable[[Runtime, Reader | None, int], Awaitable[V]],
     render: Callable[..., str],
     missing: str,
 ) -> None:
-    """Answer `/command ID`: usage without a valid id, `missing` for an unknown one."""
+    """Answer `/command ID`: usage without a valid id, `missing` for one the chat cannot read."""
     rt = runtime_of(context)
     chat = await chat_view(update, rt)
     tr = translator_for(update, chat)
@@ -177,7 +181,7 @@ async def _show_by_id(
         await usage(update, context, command, tr=tr)
         return
     try:
-        view = await rt.domain(load, item_id)
+        view = await load(rt, await reader_of(rt, chat.id), item_id)
     except NotFoundError:
         await reply(update, context, tr.text(missing, id=item_id))
         return
@@ -194,9 +198,12 @@ async def search(update: Update, context: Context) -> None:
 
 
 async def _search(update: Update, context: Context, query: str) -> None:
+    """Answer a search with the hits among the articles the chat reads."""
     rt = runtime_of(context)
     tr = await chat_language(update, rt)
-    hits = await rt.domain(rt.service.search, query, limit=10)
+    chat = update.effective_chat
+    assert chat is not None
+    hits = await chat_search(rt, await reader_of(rt, chat.id), query, limit=10)
     text = fmt.search(query, hits, tr=tr)
     if not hits:
         text += "\n" + tr.text(texts.SEARCH_HOW)
@@ -228,7 +235,7 @@ async def button(update: Update, context: Context) -> None:
         return
     await query.answer()
     if kind == "page":
-        text, markup = await _page(context, number, chat.timezone, tr)
+        text, markup = await _page(context, chat.id, number, chat.timezone, tr)
         try:
             await query.edit_message_text(text, reply_markup=markup)
         except BadRequest as exc:  # pressed twice: Telegram refuses an identical edit

@@ -23,6 +23,17 @@ from bot.store.tables import (
 from bot.store.values import ChatInfo
 
 Ts = TypeVarTuple("Ts")
+# Every table with rows of a chat besides `chat` itself: moved with a group that becomes a
+# supergroup, deleted by /forget.
+_CHAT_ROWS: tuple[type[Any], ...] = (
+    ChatSubscription,
+    ChatTopic,
+    ChatSchedule,
+    ChatDelivery,
+    ChatFeed,
+    ChatReading,
+    ChatChannel,
+)
 
 
 def _load(session: Session, where: ColumnElement[bool]) -> list[ChatInfo]:
@@ -49,20 +60,10 @@ def _load(session: Session, where: ColumnElement[bool]) -> list[ChatInfo]:
     ).all()
     if not rows:
         return []
-    times: dict[int, list[str]] = {}
-    for chat_id, local_time in session.execute(
-        _matching(sa_select(col(ChatSchedule.chat_id), col(ChatSchedule.local_time)), where)
-        .join(ChatSchedule, col(ChatSchedule.chat_id) == col(Chat.id))
-        .order_by(col(ChatSchedule.local_time))
-    ):
-        times.setdefault(chat_id, []).append(local_time)
-    topics: dict[int, list[str]] = {}
-    for chat_id, keyword in session.execute(
-        _matching(sa_select(col(ChatTopic.chat_id), col(ChatTopic.keyword)), where)
-        .join(ChatTopic, col(ChatTopic.chat_id) == col(Chat.id))
-        .order_by(col(ChatTopic.id))
-    ):
-        topics.setdefault(chat_id, []).append(keyword)
+    times = _per_chat(
+        session, where, ChatSchedule, value=ChatSchedule.local_time, order=ChatSchedule.local_time
+    )
+    topics = _per_chat(session, where, ChatTopic, value=ChatTopic.keyword, order=ChatTopic.id)
     return [
         ChatInfo(
             id=chat_id,
@@ -79,6 +80,27 @@ def _load(session: Session, where: ColumnElement[bool]) -> list[ChatInfo]:
         )
         for chat_id, kind, title, zone, words, quiet, language, active, changed_at in rows
     ]
+
+
+def _per_chat(
+    session: Session,
+    where: ColumnElement[bool],
+    table: type[ChatSchedule] | type[ChatTopic],
+    *,
+    value: str,
+    order: str | int | None,
+) -> dict[int, list[str]]:
+    """One column of a per-chat table (times, topics) for the chats matching `where`, listed
+    by chat in `order`; one query however many chats."""
+    chat_id = col(table.chat_id)
+    found: dict[int, list[str]] = {}
+    for chat, item in session.execute(
+        _matching(sa_select(chat_id, col(value)), where)
+        .join(table, chat_id == col(Chat.id))
+        .order_by(col(order))
+    ):
+        found.setdefault(chat, []).append(item)
+    return found
 
 
 def _matching(query: Select[*Ts], where: ColumnElement[bool]) -> Select[*Ts]:
@@ -244,7 +266,8 @@ def update_chat(
 
 
 def migrate_chat(*, session: Session, old_id: int, new_id: int) -> bool:
-    """Move a group's settings, topics, times, deliveries and feeds to its new supergroup id.
+    """Move a group's settings, topics, times, deliveries, feeds and the rest (every table of
+    _CHAT_ROWS) to its new supergroup id.
 
     Args:
         session: open database session.
@@ -270,15 +293,7 @@ def migrate_chat(*, session: Session, old_id: int, new_id: int) -> bool:
         )
     )
     session.flush()
-    moved: tuple[type[Any], ...] = (
-        ChatSubscription,
-        ChatTopic,
-        ChatSchedule,
-        ChatDelivery,
-        ChatFeed,
-        ChatReading,
-    )
-    for model in moved:
+    for model in _CHAT_ROWS:
         session.exec(update(model).where(col(model.chat_id) == old_id).values(chat_id=new_id))
     session.flush()
     session.expire_all()
@@ -311,16 +326,7 @@ def forget_chat(*, session: Session, chat_id: int) -> bool:
     Returns:
         True when the chat was known.
     """
-    models: tuple[type[Any], ...] = (
-        ChatSubscription,
-        ChatTopic,
-        ChatSchedule,
-        ChatDelivery,
-        ChatFeed,
-        ChatReading,
-        ChatChannel,
-    )
-    for model in models:
+    for model in _CHAT_ROWS:
         for row in session.exec(select(model).where(col(model.chat_id) == chat_id)).all():
             session.delete(row)
     chat = session.get(Chat, chat_id)

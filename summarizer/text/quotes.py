@@ -12,13 +12,14 @@ def _closes(stack: list[tuple[str, int]], char: str) -> int | None:
     """The stack depth a mark closes down to, or None when it closes nothing open.
 
     A straight quote closes the innermost curly one (a common typing slip); a curly closer closes
-    the innermost opener it pairs with, and any stray opener inside it ("“he said «no”").
+    the outermost opener it pairs with, and any stray opener inside it ("“he said «no”", "“a „b”":
+    double quotes of one family are not nested in news text, stray marks inside them are common).
     """
     if not stack:
         return None
     if char == '"':
         return len(stack) - 1
-    for depth in range(len(stack) - 1, -1, -1):
+    for depth in range(len(stack)):
         if char in QUOTE_PAIRS[stack[depth][0]]:
             return depth
     return None

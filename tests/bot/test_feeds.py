@@ -184,13 +184,19 @@ async def test_briefings_draw_on_the_chats_feeds_and_by_choice_the_operators(
         other = await fake_api.reply_to(BEA, "/brief")  # another chat's feeds are its own
         assert _headlines(other.text) == {"bridge"}, other.text
         mine = await fake_api.reply_to(ADA, "/settings sources mine")
-        assert mine.text.startswith("Briefings draw on your feeds only."), mine.text
+        assert mine.text.startswith("Briefings, /events and /search draw on your feeds only."), (
+            mine.text
+        )
         own = await fake_api.reply_to(ADA, "/brief")
         assert _headlines(own.text) == {"rail", "orchard"}, own.text
         shown = await fake_api.reply_to(ADA, "/settings sources")
-        assert shown.text.startswith("Briefings draw on your feeds only."), shown.text
+        assert shown.text.startswith("Briefings, /events and /search draw on your feeds only."), (
+            shown.text
+        )
         back = await fake_api.reply_to(ADA, "/settings sources all")
-        assert back.text.startswith("Briefings draw on your feeds and the bot's own."), back.text
+        assert back.text.startswith(
+            "Briefings, /events and /search draw on your feeds and the bot's own."
+        ), back.text
         bad = await fake_api.reply_to(ADA, "/settings sources some")
         assert bad.text == "Usage: /settings sources mine|all", bad.text
         plain = await fake_api.reply_to(ADA, "/settings")

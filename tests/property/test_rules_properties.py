@@ -90,6 +90,7 @@ def test_a_line_with_a_name_or_a_number_names_something(text: str, name: str) ->
 @given(TEXTS)
 @example("Because let’s be honest, what you like is the crunch.")
 @example("YOU«")
+@example("YOU„")
 @settings(max_examples=150, deadline=None)
 def test_the_reader_is_addressed_only_outside_quotes(text: str) -> None:
     # Words inside a quotation are the speaker's: quoting a line never makes it talk to the reader.

@@ -15,6 +15,8 @@ from summarizer.text.quotes import open_quotes, outside_quotes
         ("«Vous gagnez», dit-il.", " , dit-il."),
         ('"You win," he said.', "  he said."),
         ("“YOU«” the minister said.", "  the minister said."),
+        ("“YOU„” the minister said.", "  the minister said."),
+        ("„Nein”, sagte sie.", " , sagte sie."),
         ("He said “she said «no» twice” today.", "He said   today."),
         ("“You will see it. And more", "“You will see it. And more"),
         ("No quotes here.", "No quotes here."),

@@ -147,3 +147,26 @@ def test_every_event_of_every_dev_set_has_a_digest(name: str, shared: Path, tmp_
         assert not [s for s in sources if _NOT_AN_OUTLET.search(s)], sources
     finally:
         service.engine.dispose()
+
+
+def test_the_ranking_without_digests_and_views_of_some_articles(demo: BriefingService) -> None:
+    top = demo.top_events(limit=10)
+    ranked = demo.ranked_events(limit=10)
+    assert [r.id for r in ranked] == [e.id for e in top]
+    assert [set(r.article_ids) for r in ranked] == [{a.id for a in e.articles} for e in top]
+    assert [r.id for r in demo.ranked_events(limit=2, offset=1)] == [e.id for e in top[1:3]]
+    event = next(e for e in top if len(e.articles) > 1)
+    first = event.articles[0]
+    part = demo.event(event.id, articles=frozenset({first.id}))
+    assert [a.id for a in part.articles] == [first.id]
+    assert {line.article_id for line in part.digest} == {first.id}
+    assert part.first_seen == part.last_seen == first.published
+    assert demo.event(event.id) == event  # the whole view is cached apart from the part
+    assert part.importance == event.importance
+    assert event.story_id is not None
+    story = demo.story(event.story_id, articles=frozenset({first.id}))
+    assert [e.id for e in story.events] == [event.id]
+    assert [a.id for a in story.events[0].articles] == [first.id]
+    assert {line.article_id for line in story.digest} == {first.id}
+    whole = demo.story(event.story_id)
+    assert {a.id for e in whole.events for a in e.articles} >= {a.id for a in event.articles}
