@@ -24,6 +24,7 @@ import hashlib
 import json
 import os
 import random
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -50,6 +51,7 @@ from summarizer.ingest.furniture import line_key
 from summarizer.store import tables
 from summarizer.store.db import create_schema, make_engine
 from summarizer.store.events import profile_json
+from summarizer.store.features import features_json
 from summarizer.store.snapshot import arrival_order, differences, ingest_outcome
 
 REPO = Path(__file__).resolve().parents[1]
@@ -272,6 +274,11 @@ def build(engine: Engine, corpus: Corpus, size: int) -> float:
                     "fingerprint": content_fingerprint(report.body),
                     "event_id": event["id"],
                     "ingested_at": report.published,
+                    "features": features_json(  # as ingest stores them
+                        article_features(
+                            report.title, report.body, "en", year=report.published.year
+                        )
+                    ),
                 }
             )
             first = report.body.split("\n\n")[1:4]
@@ -588,6 +595,7 @@ def run(
     pair_size: int,
     pg_sizes: Sequence[int],
     pair_modes: Sequence[str] = ("batch",),
+    reuse: bool = False,
 ) -> str:
     """Build, measure, and return the Markdown report."""
     _reap_popen()
@@ -606,6 +614,7 @@ def run(
     pair_rows: list[str] = []
     for backend, base, backend_sizes in backends:
         for size in backend_sizes:
+            kept = folder / f"built_{size}.db"  # a kept build (SQLite), reused by --reuse
             if backend == "sqlite":
                 path = folder / f"scale_{size}.db"
                 path.unlink(missing_ok=True)
@@ -613,11 +622,17 @@ def run(
             else:
                 assert base is not None
                 url = pg_database(base, f"scale_{size}")
-            engine = make_engine(url)
-            try:
-                built = build(engine, corpus, size)
-            finally:
-                engine.dispose()
+            if backend == "sqlite" and reuse and kept.exists():
+                shutil.copyfile(kept, path)
+                built = float("nan")
+            else:
+                engine = make_engine(url)
+                try:
+                    built = build(engine, corpus, size)
+                finally:
+                    engine.dispose()
+                if backend == "sqlite" and reuse:
+                    shutil.copyfile(path, kept)
             if backend == "postgresql" and size == pair_size:  # copies of the built database
                 for mode in pair_modes:
                     pair_rows += measure_pair(
@@ -709,6 +724,12 @@ def main(argv: Sequence[str] | None = None) -> None:
         "each) and/or polls (one long-lived service each, one file per call)",
     )
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="with --keep: keep each SQLite build as built_N.db and measure copies of it in "
+        "later runs instead of building again (the build column then says nan)",
+    )
     args = parser.parse_args(argv)
     sizes = [int(size) for size in args.sizes.split(",") if size]
     pg_sizes = [int(size) for size in (args.pg_sizes or args.sizes).split(",") if size]
@@ -717,7 +738,15 @@ def main(argv: Sequence[str] | None = None) -> None:
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
         report = run(
-            sizes, args.postgres, shared, args.keep, args.batch, args.pair_size, pg_sizes, modes
+            sizes,
+            args.postgres,
+            shared,
+            args.keep,
+            args.batch,
+            args.pair_size,
+            pg_sizes,
+            modes,
+            reuse=args.reuse,
         )
     else:
         with tempfile.TemporaryDirectory(prefix="scale_") as folder:

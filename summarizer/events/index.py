@@ -348,8 +348,13 @@ class CentroidIndex:
     def _reindex(self, item: Item) -> None:
         indexed = frozenset(top(item.centroid, self.index_features))
         self._unindex(item, item.indexed - indexed)
+        postings = self._postings
         for feature in indexed - item.indexed:
-            self._postings.setdefault(feature, set()).add(item.key)
+            keys = postings.get(feature)
+            if keys is None:  # no empty set made and thrown away per feature already posted
+                postings[feature] = {item.key}
+            else:
+                keys.add(item.key)
         item.indexed = indexed
 
     def _unindex(self, item: Item, features: Iterable[str]) -> None:

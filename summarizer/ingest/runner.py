@@ -24,6 +24,7 @@ from summarizer.ingest.sources import Failure, Skipped
 from summarizer.store import articles as article_store
 from summarizer.store import events as event_store
 from summarizer.store import shingles as shingle_store
+from summarizer.store.features import features_json
 from summarizer.store.ingest_state import (
     StoryMember,
     bump,
@@ -116,17 +117,19 @@ class Ingestor:
         newest = event_store.newest_article_time(session=session)
         event_max, story_max = event_store.max_ids(session=session)
         events: list[tuple[int, list[EventDoc]]] = []
-        stories: list[tuple[int, list[StoryMember]]] = []
+        stored: list[tuple[int, list[event_store.StoredMember]]] = []
         if newest is not None:
             events = event_store.recent_event_docs(
                 session=session, since=shift(newest, -EVENT_WINDOW)
             )
-            stories = [
-                (key, [(event, profile, when) for event, profile, when in members])
-                for key, members in event_store.active_story_events(
-                    session=session, limit=self.stories.capacity
-                )
-            ]
+            stored = event_store.active_story_events(session=session, limit=self.stories.capacity)
+        profiles = iter(
+            event_store.parse_profiles([text for _, group in stored for _, text, _ in group])
+        )
+        stories: list[tuple[int, list[StoryMember]]] = [
+            (key, [(event, next(profiles), when) for event, _, when in group])
+            for key, group in stored
+        ]
         self._build(events, stories, event_next=event_max + 1, story_next=story_max + 1)
         self._watermark = watermark
         self._origin = self._version = save_origin(
@@ -135,7 +138,7 @@ class Ingestor:
             event_next=event_max + 1,
             story_next=story_max + 1,
             events=[(key, [doc.article_id for doc in docs]) for key, docs in events],
-            stories=stories,
+            stories=stored,
         )
 
     def _build(
@@ -437,7 +440,10 @@ class Ingestor:
             writer.events.add_copy_source(article_id=original, source_id=source_id)
             return None
         article_id = article_store.insert_article(
-            session=session, article=article, source_id=source_id
+            session=session,
+            article=article,
+            source_id=source_id,
+            features=features_json(prepared.features),
         )
         self._watermark = max(self._watermark, article_id)
         if self.summary is not None:

@@ -79,8 +79,17 @@ def find_by_fingerprint(*, session: Session, fingerprint: str) -> int | None:
     return None if found is None else int(found)
 
 
-def insert_article(*, session: Session, article: ArticleValue, source_id: int) -> int:
-    """Store a new article (without its event) and return its id."""
+def insert_article(
+    *, session: Session, article: ArticleValue, source_id: int, features: str | None = None
+) -> int:
+    """Store a new article (without its event) and return its id.
+
+    Args:
+        session: the ingest session.
+        article: the article.
+        source_id: its source.
+        features: its event features as stored (`summarizer.store.features.features_json`).
+    """
     created = (
         session.connection()
         .execute(
@@ -95,6 +104,7 @@ def insert_article(*, session: Session, article: ArticleValue, source_id: int) -
                 "published_date_only": article.published_date_only,
                 "language": article.language,
                 "fingerprint": article.fingerprint,
+                "features": features,
             },
         )
         .inserted_primary_key

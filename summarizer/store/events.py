@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from sys import intern
 from typing import Any
 
 from sqlalchemy import bindparam, delete, func, insert, update
@@ -16,6 +15,7 @@ from sqlmodel import Session, col, select
 from summarizer.events.cluster import EventDoc
 from summarizer.events.features import heaviest
 from summarizer.store import tables
+from summarizer.store.features import read_features
 from summarizer.store.models import Article, Event, Source, Story
 
 PROFILE_FEATURES = 200
@@ -61,6 +61,7 @@ def event_docs_after(*, session: Session, after_id: int, limit: int) -> list[Eve
             source=source,
             published=article.published,
             language=article.language or "en",
+            features=read_features(article.features),
         )
         for article, source in rows
     ]
@@ -108,18 +109,22 @@ def _docs(session: Session, where: Any) -> list[tuple[int, EventDoc]]:
                     source=source,
                     published=article.published,
                     language=article.language or "en",
+                    features=read_features(article.features),
                 ),
             )
         )
     return docs
 
 
-def active_story_events(
-    *, session: Session, limit: int
-) -> list[tuple[int, list[tuple[int, dict[str, float], datetime]]]]:
-    """The `limit` most recently active stories: their events' (id, profile, last_seen).
+#: An event of a story being restored: (event id, its stored profile as JSON text, last seen).
+StoredMember = tuple[int, str, datetime | None]
 
-    Feature names are interned: the stories' events share one string per feature.
+
+def active_story_events(*, session: Session, limit: int) -> list[tuple[int, list[StoredMember]]]:
+    """The `limit` most recently active stories: their events' (id, profile text, last_seen).
+
+    The profiles stay text (`parse_profiles` reads them all at once; the ingest origin keeps
+    them as they are).
     """
     story_ids = list(
         session.exec(
@@ -130,7 +135,7 @@ def active_story_events(
     )
     if not story_ids:
         return []
-    grouped: dict[int, list[tuple[int, dict[str, float], datetime]]] = {}
+    grouped: dict[int, list[StoredMember]] = {}
     connection = session.connection()
     for start in range(0, len(story_ids), _IN_CHUNK):
         rows = connection.execute(
@@ -139,9 +144,36 @@ def active_story_events(
             ).where(_EVENTS.c.story_id.in_(story_ids[start : start + _IN_CHUNK]))
         )
         for event_id, story_id, stored, last_seen in rows:
-            profile = {intern(str(k)): float(v) for k, v in json.loads(stored or "{}").items()}
-            grouped.setdefault(story_id, []).append((event_id, profile, last_seen))
+            grouped.setdefault(story_id, []).append((event_id, stored or "{}", last_seen))
     return sorted(grouped.items())
+
+
+def parse_profiles(texts: Sequence[str]) -> list[dict[str, float]]:
+    """Stored profiles (JSON objects, see `profile_json`) as dicts, read in one go.
+
+    One JSON document for all of them: the reader keeps one string per feature name for the
+    whole document, so the profiles share their names (memory), and no Python loop runs per
+    feature.
+
+    Raises:
+        ValueError: a text is no JSON object.
+    """
+    if not texts:
+        return []
+    profiles = json.loads("".join(_listed(texts)))  # one copy of the texts, not two
+    if len(profiles) != len(texts) or not all(isinstance(p, dict) for p in profiles):
+        raise ValueError("a stored event profile is no JSON object")
+    return profiles  # type: ignore[no-any-return]
+
+
+def _listed(texts: Sequence[str]) -> Iterator[str]:
+    """The parts of a JSON array of the texts: "[", the texts with commas between, "]"."""
+    yield "["
+    for number, text in enumerate(texts):
+        if number:
+            yield ","
+        yield text
+    yield "]"
 
 
 def max_ids(*, session: Session) -> tuple[int, int]:

@@ -31,6 +31,7 @@ from sqlalchemy import bindparam, select, update
 from sqlmodel import Session
 
 from summarizer.store import tables
+from summarizer.store.events import StoredMember
 
 logger = logging.getLogger(__name__)
 
@@ -123,7 +124,7 @@ def load_origin(*, session: Session) -> Origin | None:
                 (
                     int(key),
                     tuple(
-                        (int(event), {str(k): float(v) for k, v in profile.items()}, _time(when))
+                        (int(event), _profile(profile), _time(when))
                         for event, profile, when in members
                     ),
                 )
@@ -142,30 +143,37 @@ def save_origin(
     event_next: int,
     story_next: int,
     events: Sequence[tuple[int, Sequence[int]]],
-    stories: Sequence[tuple[int, Sequence[StoryMember]]],
+    stories: Sequence[tuple[int, Sequence[StoredMember]]],
 ) -> int:
-    """Store a new origin (under the ingest lock) and return its serial, the raised counter."""
-    state = {
-        "event_next": event_next,
-        "story_next": story_next,
-        "events": [[key, list(ids)] for key, ids in events],
-        "stories": [
-            [
-                key,
-                [
-                    [event, profile, when.isoformat() if when else None]
-                    for event, profile, when in members
-                ],
-            ]
-            for key, members in stories
-        ],
-    }
-    blob = zlib.compress(json.dumps(state, separators=(",", ":")).encode("utf-8"), 1)
+    """Store a new origin (under the ingest lock) and return its serial, the raised counter.
+
+    The stories' members carry their profiles as the JSON text stored with their events,
+    written into the origin as they are (a JSON object each), not encoded again.
+    """
+    head = json.dumps(
+        {
+            "event_next": event_next,
+            "story_next": story_next,
+            "events": [[key, list(ids)] for key, ids in events],
+        },
+        separators=(",", ":"),
+    )
+    # Compressed story by story: no copy of the whole state is ever held as one string.
+    packer = zlib.compressobj(1)
+    blob = [packer.compress((head[:-1] + ',"stories":[').encode("utf-8"))]
+    for number, (key, group) in enumerate(stories):
+        members = ",".join(
+            f"[{int(event)},{profile},{json.dumps(when.isoformat() if when else None)}]"
+            for event, profile, when in group
+        )
+        story = f"{',' if number else ''}[{int(key)},[{members}]]"
+        blob.append(packer.compress(story.encode("utf-8")))
+    blob += [packer.compress(b"]}"), packer.flush()]
     serial = bump(session=session)
     session.connection().execute(
         update(_STATE)
         .where(_STATE.c.id == 1)
-        .values(origin=serial, origin_article=article, origin_state=blob)
+        .values(origin=serial, origin_article=article, origin_state=b"".join(blob))
     )
     return serial
 
@@ -177,6 +185,13 @@ def forget_origin(*, session: Session) -> None:
         .where(_STATE.c.id == 1)
         .values(origin=None, origin_article=None, origin_state=None)
     )
+
+
+def _profile(value: object) -> dict[str, float]:
+    """A story member's profile as the origin holds it (a JSON object, names shared)."""
+    if not isinstance(value, dict):
+        raise TypeError("a profile in the ingest origin is no object")
+    return value
 
 
 def _time(value: str | None) -> datetime | None:

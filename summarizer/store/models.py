@@ -84,6 +84,8 @@ class Article(SQLModel, table=True):
     fingerprint: str = Field(index=True, unique=True, max_length=64)
     event_id: int | None = Field(default=None, foreign_key="event.id", index=True)
     ingested_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    # Its event features as JSON (summarizer.store.features); None: stored before they were.
+    features: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
 
 
 class ArticleCopy(SQLModel, table=True):

@@ -46,11 +46,23 @@ def test_active_story_events_reads_the_newest_stories_across_chunks(
         assert [story for story, _ in found] == [2, 3, 4, 5, 6]  # story 1 is the least recent
         _, events = found[-1]
         assert sorted(event for event, _, _ in events) == [60, 61]
-        by_id = {event: (profile, last) for event, profile, last in events}
-        assert by_id[61] == ({"e:name6": 0.8, "t:common": 0.5}, T0 + timedelta(days=6, hours=1))
-        # one string per feature name, shared by every event that has it
-        names = [name for _, evs in found for _, profile, _ in evs for name in profile]
+        by_id = {event: (text, last) for event, text, last in events}
+        assert json.loads(by_id[61][0]) == {"e:name6": 0.8, "t:common": 0.5}
+        assert by_id[61][1] == T0 + timedelta(days=6, hours=1)
+        texts = [text for _, evs in found for _, text, _ in evs]
+        profiles = event_store.parse_profiles(texts)
+        assert profiles[texts.index(by_id[61][0])] == {"e:name6": 0.8, "t:common": 0.5}
+        # one string per feature name, shared by every profile that has it
+        names = [name for profile in profiles for name in profile]
         common = [name for name in names if name == "t:common"]
         assert len(common) == 10 and all(name is common[0] for name in common)
     finally:
         engine.dispose()
+
+
+def test_parse_profiles_refuses_what_is_no_profile() -> None:
+    assert event_store.parse_profiles([]) == []
+    with pytest.raises(ValueError):
+        event_store.parse_profiles(['{"t:a": 1.0}', "[1, 2]"])
+    with pytest.raises(ValueError):
+        event_store.parse_profiles(['{"t:a": 1.0}, {"t:b": 2.0}'])

@@ -1,0 +1,79 @@
+"""Event features stored with each article: read back as computed, recomputed when missing."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from sqlalchemy import text
+from sqlmodel import Session
+
+from summarizer.events.features import ArticleFeatures, article_features
+from summarizer.service import BriefingService
+from summarizer.store import events as event_store
+from summarizer.store.db import create_schema, make_engine
+from summarizer.store.features import features_json, read_features
+
+TITLE = "Floods close the Danube port of Vienna on 3 May"
+BODY = "Vienna's port closed on Monday as the Danube rose. Officials in Austria said 1,200 homes..."
+
+
+def test_features_read_back_as_computed_with_their_counts_in_order() -> None:
+    computed = article_features(TITLE, BODY, "en", year=2026)
+    stored = read_features(features_json(computed))
+    assert stored == computed
+    assert stored is not None and list(stored.counts) == list(computed.counts)
+    assert stored.people == computed.people
+
+
+def test_people_read_back_in_their_order() -> None:
+    computed = article_features(
+        "Michelle Obama meets Barack Obama in Chicago",
+        "Michelle Obama said on Monday that Barack Obama would visit Chicago.",
+        "en",
+        year=2026,
+    )
+    assert computed.people  # the test has full names to keep
+    stored = read_features(features_json(computed))
+    assert stored is not None and stored.people == computed.people
+
+
+def test_missing_or_unreadable_features_are_none() -> None:
+    assert read_features(None) is None
+    assert read_features("") is None
+    assert read_features("{") is None
+    lists = '"names": [], "headline": [], "dates": []'
+    assert read_features('{"counts": {"t:a": 1}, ' + lists + "}") is None  # no people
+    assert read_features('{"counts": {"t:a": 1.5}, ' + lists + ', "people": []}') is None
+    assert read_features('{"counts": {"t:a": 1}, ' + lists + ', "people": [["a"]]}') is None
+    empty = ArticleFeatures(counts=Counter(), names=frozenset())
+    assert read_features(features_json(empty)) == empty
+
+
+def test_ingest_stores_features_and_the_rebuild_reads_them(
+    database_url: str, tmp_path: Path
+) -> None:
+    files = []
+    for n, (title, body) in enumerate([(TITLE, BODY), ("Storm hits Lisbon", "Lisbon " * 40)]):
+        path = tmp_path / f"{n}.txt"
+        path.write_text(f"{title}\n\n{body}\n", encoding="utf-8")
+        files.append(str(path))
+    engine = make_engine(database_url)
+    create_schema(engine)
+    try:
+        BriefingService(engine).ingest(files)
+        with engine.begin() as connection:
+            rows = connection.execute(text("SELECT id, features FROM article ORDER BY id")).all()
+            assert len(rows) == 2 and all(row[1] for row in rows)
+            connection.execute(
+                text("UPDATE article SET features = NULL WHERE id = :id"), {"id": rows[1][0]}
+            )
+        with Session(engine) as session:
+            docs = event_store.event_docs_after(session=session, after_id=0, limit=10)
+        assert docs[0].features == read_features(rows[0][1])
+        assert docs[1].features is None  # stored before features were: computed again
+        assert docs[0].features == article_features(
+            docs[0].title, docs[0].body, docs[0].language, year=docs[0].published.year
+        )
+    finally:
+        engine.dispose()
