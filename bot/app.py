@@ -27,7 +27,7 @@ from bot.jobs import start_scheduling
 from bot.polling import JOB_NAME, poll_job, tick_seconds
 from bot.ports import Briefings
 from bot.ratelimit import Limits, PacingRateLimiter
-from bot.request import JsonRequest
+from bot.request import LaneRequest
 from bot.runtime import RUNTIME_KEY, Runtime
 from bot.schedule import Clock, utcnow
 from bot.settings import BotSettings
@@ -37,7 +37,7 @@ logger = logging.getLogger(__name__)
 
 AnyApp = Application[Any, Any, Any, Any, Any, Any]
 PLACEHOLDER_TOKEN = "0:no-token"
-BOT_CONNECTIONS = 256  # PTB's default pool (bot.ratelimit keeps `max_concurrent` in use)
+BOT_CONNECTIONS = 256  # PTB's default pool size (bot.ratelimit keeps `max_concurrent` in use)
 
 
 def limits_of(settings: BotSettings) -> Limits:
@@ -93,7 +93,7 @@ def build_application(
     if request is not None:
         builder = builder.request(request).get_updates_request(request).updater(None)
     else:  # getUpdates keeps PTB's own request: its few small parameters gain nothing
-        builder = builder.request(JsonRequest(connection_pool_size=BOT_CONNECTIONS))
+        builder = builder.request(LaneRequest(BOT_CONNECTIONS))
     app = builder.build()
     runtime = Runtime(
         settings,

@@ -28,6 +28,8 @@ from telegram.error import BadRequest, NetworkError, RetryAfter
 from telegram.ext import BaseRateLimiter
 from telegram.warnings import PTBDeprecationWarning
 
+from bot.gate import Gate
+
 logger = logging.getLogger(__name__)
 
 JSON = bool | dict[str, Any] | list[dict[str, Any]]
@@ -178,7 +180,7 @@ class PacingRateLimiter(BaseRateLimiter[int]):
         self._chats: dict[str, SlidingWindow] = {}
         self._groups: dict[str, SlidingWindow] = {}
         self._blocked_until: dict[str, float] = {}
-        self._wire = asyncio.Semaphore(max(1, limits.max_concurrent))
+        self._wire = Gate(limits.max_concurrent)
         self.retries: collections.Counter[str] = collections.Counter()
 
     async def initialize(self) -> None:

@@ -10,6 +10,7 @@ from typing import Any
 from telegram import Update
 from telegram.ext import BaseUpdateProcessor
 
+from bot.gate import Gate
 from bot.runtime import Runtime
 from bot.store.update_claims import claim_updates, forget_old_claims
 
@@ -22,14 +23,23 @@ FORGET_EVERY = 100  # old claims are deleted at every hundredth update id
 # which a feed poll's ingest holds while it stores a chunk: past this, the update is handled
 # unclaimed (a second process might answer it too; a user waiting is worse).
 CLAIM_WAIT_SECONDS = 2.0
+# Updates past PTB's gate: claimed (a getUpdates batch holds at most 100) and waiting for their
+# chat's turn or a place in the handlers.
+CLAIM_AHEAD = 1024
 
 
 class PerChatUpdateProcessor(BaseUpdateProcessor):
     """One chat's paced multi-part reply must not hold up every other chat, nor be overtaken."""
 
     def __init__(self, max_concurrent_updates: int = 64) -> None:
-        """Allow up to `max_concurrent_updates` updates in flight, one per chat at a time."""
-        super().__init__(max_concurrent_updates)
+        """Allow up to `max_concurrent_updates` updates in handlers, one per chat at a time.
+
+        PTB's own limit is set to CLAIM_AHEAD: the updates of a getUpdates batch all take
+        their claims together (one database write), then wait for a place among the
+        `max_concurrent_updates` in the handlers.
+        """
+        super().__init__(max(CLAIM_AHEAD, max_concurrent_updates))
+        self._handlers = Gate(max_concurrent_updates)
         # Set by the composition root once the database is known; None handles everything.
         self.claim: Claim | None = None
         self._locks: dict[int | None, asyncio.Lock] = {}
@@ -48,7 +58,8 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
         try:
             async with lock:  # the claim too: a later update's claim may come back first
                 if await self._mine(update):
-                    await coroutine
+                    async with self._handlers:
+                        await coroutine
                 elif hasattr(coroutine, "close"):
                     coroutine.close()  # never awaited: close it so Python does not warn
         finally:
