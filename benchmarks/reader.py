@@ -4,8 +4,9 @@ Run: `.venv/bin/python -m benchmarks.reader [--shared PATH] [--only NAME ...]`. 
 ingested as stored, its folder given to `briefing ingest` as a user would, into a fresh SQLite
 database; then `events --json` lists every event, and `digest`, `story` and `search` run on the
 first events and stories. It counts files stored or refused, tracebacks (always a bug), failed
-commands, events whose digest is empty, and sources that are not outlet names (a file name, or
-a "Site | tagline" title). Prints a Markdown table and writes benchmarks/results/reader.md.
+commands, events whose digest is empty, and sources that are not outlet names (a file name, a
+"Site | tagline" title, a name ending in a year, a bare host or a section such as "Content").
+Prints a Markdown table and writes benchmarks/results/reader.md.
 """
 
 from __future__ import annotations
@@ -61,10 +62,28 @@ class Check:
         return result
 
 
+# A name that ends in a year ("Phys.org 2003"), a host as a URL gives it ("example.com"), or a
+# site's section alone ("Content", "Policy"): not how an outlet is called.
+_YEAR_END = re.compile(r"\b(?:19|20)\d{2}$")
+_HOST = re.compile(r"^(?:[a-z0-9-]+\.)+[a-z]{2,}$")
+_SECTIONS = frozenset(
+    {"content", "news", "home", "policy", "newsletter", "newsletters", "our newsletter"}
+)
+
+
 def _odd_source(source: str, stems: set[str]) -> bool:
-    """A source that is a file name or a page title with a tagline, not an outlet's name."""
+    """A source that is a file name, a page title with a tagline, a name ending in a year, a
+    bare host or a section, not an outlet's name."""
     text = source.strip()
-    return not text or text in stems or " | " in text or len(text) > 60
+    return (
+        not text
+        or text in stems
+        or " | " in text
+        or len(text) > 60
+        or bool(_YEAR_END.search(text))
+        or bool(_HOST.match(text))
+        or text.lower() in _SECTIONS
+    )
 
 
 def check_set(name: str, inputs: Sequence[Path]) -> Check:
@@ -175,8 +194,9 @@ def render(checks: Sequence[Check]) -> str:
         f" lists every event; `digest` and `story` (text and JSON) open the first {_CHECKED} "
         "events and stories, and `search` looks up three words of their titles. MultiLing and "
         "the event pairs are stored as JSON and TSV: each document is written as a text file "
-        "of its lines as given. A non-outlet source is a file name, a `Site | tagline` title or "
-        "a name over 60 characters.",
+        "of its lines as given. A non-outlet source is a file name, a `Site | tagline` title, "
+        "a name over 60 characters, a name ending in a year, a host as a URL gives it or a "
+        "section (`Content`).",
     ]
     details = [
         f"- {c.name}: {note}"

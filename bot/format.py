@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from bot import texts
 from bot.i18n import Html, Translator, translator
 from summarizer.views import (
+    UNKNOWN_OUTLET,
     ArticleRef,
     ArticleView,
     DigestLine,
@@ -120,10 +121,15 @@ def outlet_links(event: EventView) -> dict[str, str]:
     return found
 
 
+def outlet(name: str, tr: Translator | None = None) -> str:
+    """An outlet's name for reading: "outlet unknown" (translated) when no input named one."""
+    return name if name and name != UNKNOWN_OUTLET else _english(tr).text(texts.OUTLET_UNKNOWN)
+
+
 def _sources(event: EventView, tr: Translator | None) -> str:
     count = len(event.sources)
     urls = outlet_links(event)
-    names = ", ".join(link(s, urls.get(s, "")) for s in event.sources[:4])
+    names = ", ".join(link(outlet(s, tr), urls.get(s, "")) for s in event.sources[:4])
     more = f" +{count - 4}" if count > 4 else ""
     return _english(tr).plural(texts.SOURCE_COUNT, count, names=Html(names + more))
 
@@ -138,14 +144,16 @@ def event_line(
     )
 
 
-def digest_lines(event: EventView, limit: int | None = None) -> str:
+def digest_lines(
+    event: EventView, limit: int | None = None, *, tr: Translator | None = None
+) -> str:
     """The event's digest as bullet lines, each with its outlet in italics, linked to the
     article the line comes from when it has a web address; a long digest is folded into an
     expandable blockquote."""
     lines = event.digest if limit is None else event.digest[:limit]
     urls = {a.id: a.location for a in event.articles}
     text = "\n".join(
-        f"{BULLET} {esc(d.text)} <i>({link(d.source, urls.get(d.article_id, ''))})</i>"
+        f"{BULLET} {esc(d.text)} <i>({link(outlet(d.source, tr), urls.get(d.article_id, ''))})</i>"
         for d in lines
     )
     if len(lines) > FOLD_LINES or len(text) > FOLD_CHARS:
@@ -157,7 +165,7 @@ def link_buttons(event: EventView, tr: Translator | None = None) -> list[tuple[s
     """(label, address) of a button to the original article for each outlet with a web address."""
     tr = _english(tr)
     return [
-        (tr.text(texts.READ_BUTTON, source=Html(source[:40])), url)
+        (tr.text(texts.READ_BUTTON, source=Html(outlet(source, tr)[:40])), url)
         for source, url in list(outlet_links(event).items())[:MAX_LINK_BUTTONS]
     ]
 
@@ -172,18 +180,18 @@ def event_full(event: EventView, zone: str = "UTC", *, tr: Translator | None = N
     if event.nothing_new:
         parts.append(tr.text(texts.NOTHING_NEW_IN_EVENT))
     if event.digest:
-        parts.append(digest_lines(event))
+        parts.append(digest_lines(event, tr=tr))
     if event.articles:
-        parts.append(tr.text(texts.SOURCES_TITLE) + "\n" + articles_list(event.articles))
+        parts.append(tr.text(texts.SOURCES_TITLE) + "\n" + articles_list(event.articles, tr=tr))
     if event.story_id is not None:
         parts.append(tr.text(texts.PART_OF_STORY, id=event.story_id))
     return "\n\n".join(parts)
 
 
-def articles_list(articles: Sequence[ArticleRef]) -> str:
+def articles_list(articles: Sequence[ArticleRef], *, tr: Translator | None = None) -> str:
     """Bullet list of articles: linked title, outlet and the /article command."""
     return "\n".join(
-        f"{BULLET} {link(a.title, a.location)} <i>({esc(a.source)})</i> /article {a.id}"
+        f"{BULLET} {link(a.title, a.location)} <i>({esc(outlet(a.source, tr))})</i> /article {a.id}"
         for a in articles
     )
 
@@ -191,7 +199,7 @@ def articles_list(articles: Sequence[ArticleRef]) -> str:
 def sources_of(event: EventView, *, tr: Translator | None = None) -> str:
     """The articles behind one event (the 'sources' button)."""
     title = _english(tr).text(texts.SOURCES_OF, title=event.title)
-    return title + "\n" + articles_list(event.articles)
+    return title + "\n" + articles_list(event.articles, tr=tr)
 
 
 def events_page(
@@ -240,7 +248,7 @@ def briefing(
     def block(index: int, event: EventView) -> str:
         text = f"<b>{index + 1}. {esc(event.title)}</b>"
         if event.digest:
-            text += "\n" + digest_lines(event, digest_limit)
+            text += "\n" + digest_lines(event, digest_limit, tr=tr)
         return (
             text + f"\n<i>{_sources(event, tr)}</i> · {_last(event, zone, tr)} · /event {event.id}"
         )
@@ -257,7 +265,7 @@ def story(view: StoryView, zone: str = "UTC", *, tr: Translator | None = None) -
         parts.append(
             "\n".join(
                 f"{BULLET} {_line_date(d, zone, tr)}{esc(d.text)} "
-                f"<i>({link(d.source, urls.get(d.article_id, ''))})</i>"
+                f"<i>({link(outlet(d.source, tr), urls.get(d.article_id, ''))})</i>"
                 for d in view.digest
             )
         )
@@ -289,7 +297,7 @@ def article(view: ArticleView, zone: str = "UTC", *, tr: Translator | None = Non
     )
     parts = [
         f"<b>{link(view.title, view.location)}</b>",
-        f"{esc(view.source)} · {published}",
+        f"{esc(outlet(view.source, tr))} · {published}",
     ]
     if view.summary:
         parts.append("\n".join(f"{BULLET} {esc(s)}" for s in view.summary))
@@ -307,7 +315,8 @@ def search(query: str, hits: Sequence[SearchHit], *, tr: Translator | None = Non
     for hit in hits:
         lines.append(
             f"{BULLET} {link(hit.article.title, hit.article.location)} "
-            f"<i>({esc(hit.article.source)})</i> /article {hit.article.id}\n{esc(hit.snippet)}"
+            f"<i>({esc(outlet(hit.article.source, tr))})</i> /article {hit.article.id}\n"
+            f"{esc(hit.snippet)}"
         )
     return "\n\n".join(lines)
 

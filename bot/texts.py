@@ -184,6 +184,7 @@ STORY_TITLE = N_("<b>Story: {title}</b>")
 TIMELINE = N_("<b>Timeline</b>")
 NO_EVENTS_IN_STORY = N_("No events in this story yet.")
 ESTIMATED = N_("{when} (estimated)")
+OUTLET_UNKNOWN = N_("outlet unknown")
 NEWS_AGE = NP_(
     "<i>The newest news here is {count} day old.</i>",
     "<i>The newest news here is {count} days old.</i>",

@@ -8,6 +8,7 @@ from datetime import datetime
 from summarizer.events.values import DigestLine
 
 __all__ = [
+    "UNKNOWN_OUTLET",
     "ArticleRef",
     "ArticleView",
     "DigestLine",
@@ -20,6 +21,10 @@ __all__ = [
     "SearchHit",
     "StoryView",
 ]
+
+#: The source name stored for an article whose input named no outlet; readers are shown
+#: "outlet unknown" in their language instead (summarizer.cli.render, bot.format).
+UNKNOWN_OUTLET = "unknown"
 
 
 @dataclass(frozen=True, slots=True)

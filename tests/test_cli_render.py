@@ -35,3 +35,22 @@ def test_article_takes_flags_first_then_the_configured_method_and_length() -> No
 
 def test_one_default_length_everywhere() -> None:
     assert SummarySpec().sentences == SummariesSection().sentences
+
+
+def test_a_stored_article_without_an_outlet_reads_outlet_unknown() -> None:
+    from summarizer.views import UNKNOWN_OUTLET, ArticleView
+
+    when = datetime(2026, 11, 23, 9, 30, tzinfo=UTC)
+    view = ArticleView(
+        id=1,
+        title="Talks in Minsk",
+        source=UNKNOWN_OUTLET,
+        location="/tmp/001.txt",
+        published=when,
+        published_estimated=False,
+        language="en",
+        body="The presidents met in Minsk.",
+        summary=("The presidents met in Minsk.",),
+        event_id=None,
+    )
+    assert "\n  outlet unknown · 2026-11-23T09:30:00Z · en\n" in render.article_text(view)

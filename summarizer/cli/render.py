@@ -8,7 +8,15 @@ from datetime import datetime
 from typing import Any
 
 from summarizer.values import Article
-from summarizer.views import ArticleView, DigestLine, EventView, IngestReport, SearchHit, StoryView
+from summarizer.views import (
+    UNKNOWN_OUTLET,
+    ArticleView,
+    DigestLine,
+    EventView,
+    IngestReport,
+    SearchHit,
+    StoryView,
+)
 
 
 def iso(moment: datetime) -> str:
@@ -66,7 +74,7 @@ def article_text(article: Article | ArticleView) -> str:
         date_only=article.published_date_only,
     )
     bullets = "\n".join(_bullet(s) for s in article.summary) or "  (no summary)"
-    source = article.source or "outlet unknown"
+    source = _outlet(article.source)
     return f"{article.title}\n  {source} · {published} · {article.language}\n{bullets}\n"
 
 
@@ -213,7 +221,7 @@ def report_dict(report: IngestReport) -> dict[str, Any]:
 
 def _outlet(name: str) -> str:
     """An outlet's name for reading ("outlet unknown" when no input named it)."""
-    return name if name and name != "unknown" else "outlet unknown"
+    return name if name and name != UNKNOWN_OUTLET else "outlet unknown"
 
 
 def _outlets(names: tuple[str, ...]) -> str:

@@ -14,6 +14,7 @@ from summarizer.events.values import DigestDoc, DigestLine, EventDigest
 from summarizer.events.vectors import SentenceSpace, lexrank, support_counts
 from summarizer.text import rules
 from summarizer.text.sentences import split_sentences
+from summarizer.text.vague import bare_family_name, family_names
 
 logger = logging.getLogger(__name__)
 
@@ -43,6 +44,7 @@ class _Candidate:
     position: int  # sentence index in its article
     words: int
     lead: int = 0  # how many prose sentences of its article come before it (0: the lead)
+    introduced: frozenset[str] = frozenset()  # family names its article gave in full before it
 
 
 def build_digest(
@@ -185,7 +187,9 @@ class _Digest:
         standalone = np.zeros(len(candidates), dtype=bool)
         for i in np.argsort(-scores, kind="stable")[:_OPENERS_READ]:
             text = candidates[i].text
-            standalone[i] = rules.stands_alone(text, self.language, context=self.headline)
+            standalone[i] = rules.stands_alone(
+                text, self.language, context=self.headline, introduced=candidates[i].introduced
+            )
         return np.asarray(np.where(standalone, scores, scores * _DEPENDENT_PENALTY), dtype=float)
 
     def _choose(self, space: SentenceSpace, scores: np.ndarray, allowed: np.ndarray) -> list[int]:
@@ -237,7 +241,13 @@ class _Digest:
             return [], []
         context = self.headline
         opens = [
-            rules.stands_alone(candidates[i].text, self.language, context=context) for i in lines
+            rules.stands_alone(
+                candidates[i].text,
+                self.language,
+                context=context,
+                introduced=candidates[i].introduced,
+            )
+            for i in lines
         ]
         dropped: list[int] = []
         if self.story:  # strict time order: leading lines that cannot open go, choose again
@@ -274,6 +284,8 @@ class _Digest:
         candidate, previous = self.candidates[line], self.candidates[before]
         if rules.unresolved_reference(candidate.text, self.language, context=said) is not None:
             return False
+        if bare_family_name(candidate.text, candidate.introduced, context=said):
+            return False  # "Patton was beaten ..." before any line names Ben Patton
         follows = previous.doc == candidate.doc and previous.position == candidate.position - 1
         return follows or not rules.leans_back(candidate.text, self.language)
 
@@ -290,14 +302,19 @@ def _candidates(ordered: Sequence[DigestDoc], language: str) -> list[_Candidate]
     for index, doc in enumerate(ordered):
         sentences = split_sentences(doc.body, language)[:MAX_SENTENCES_PER_ARTICLE]
         prose = 0
+        introduced: frozenset[str] = frozenset()
         for position, raw in enumerate(sentences):
+            if position and language == "en":
+                introduced |= family_names(sentences[position - 1])
             text = rules.tidy(raw, opens_text=position < _OPENING_SENTENCES)
             key = " ".join(text.lower().split())
             if key in seen:
                 continue
             seen.add(key)
             if rules.is_prose(text, language):
-                strict.append(_Candidate(text, index, position, len(text.split()), prose))
+                strict.append(
+                    _Candidate(text, index, position, len(text.split()), prose, introduced)
+                )
                 prose += 1
             elif not strict and _fallback(text, language):
                 loose.append(_Candidate(text, index, position, len(text.split()), position))

@@ -33,6 +33,14 @@ _MONTH_YEAR = re.compile(
     + r")\s+(?P<year>(?:19|20)\d{2})\b"
 )
 _YEAR = re.compile(r"(?:19|20)\d{2}")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# "Peskov said Wednesday", "the ministry announced on Tuesday": the day a lead's speaker spoke,
+# which a wire story's dateline dates.
+_SPOKE_ON = re.compile(
+    r"\b(?:said|says|announced|confirmed|reported|told reporters)\s+(?:on\s+)?"
+    r"(?P<weekday>" + "|".join(_WEEKDAYS) + r")\b",
+    re.I,
+)
 _HEADER_LINES = 15
 
 #: No news article Briefing meets was published before this; earlier values are placeholders
@@ -76,7 +84,9 @@ def find_published(
 
     A full date ("Updated: 2015-05-13 09:31", "March 14, 2026") is taken as given. A dateline's
     day without a year ("MOSCOW, September 3 (RIA Novosti) -") is placed in a year by the
-    article's other cues (see resolve_year) and marked as guessed.
+    article's other cues (see resolve_year) and marked as guessed; when its lead says the day's
+    weekday ("Peskov said Wednesday") and the day falls on another in that year, the year is not
+    known and the dateline dates nothing.
 
     Args:
         text: the raw article text (before cleaning: cues are often boilerplate lines).
@@ -103,7 +113,7 @@ def find_published(
                 when = _build(match, year=int(match.group("year")))
                 if when is not None and is_plausible(when, now=reference):
                     return DateCue(when, year_guessed=False, date_only=not match.group("hour"))
-    for dateline in datelines:
+    for dateline, line in zip(datelines, header, strict=True):
         if dateline is None or dateline.month is None or dateline.day is None:
             continue
         if dateline.year is not None:
@@ -119,9 +129,20 @@ def find_published(
         when = resolve_year(
             dateline.month, dateline.day, until=until, since=latest_mention(text, until=until)
         )
-        if when is not None:
+        if when is not None and _weekday_agrees(when, line):
             return DateCue(when, year_guessed=True, date_only=True)
     return None
+
+
+def _weekday_agrees(day: datetime, lead: str) -> bool:
+    """Tell whether the weekday a lead says its speaker spoke on ("said Wednesday") is the day's.
+
+    A year placed by resolve_year whose day falls on another weekday than the text gives is
+    invented: the text is older than the year before it was read, and its year is unknown.
+    A lead that names no such weekday, or several, agrees with any day.
+    """
+    named = {match.group("weekday").lower() for match in _SPOKE_ON.finditer(lead)}
+    return len(named) != 1 or _WEEKDAYS[day.weekday()] in named
 
 
 def resolve_year(

@@ -20,16 +20,22 @@ def _word_set(text: str) -> frozenset[str]:
 _CUES = (
     # "This article is from the archive of our partner The Wire."
     re.compile(r"archive of our partner (?P<name>[A-Z][\w .&'-]{1,40}?)\.?\s*$", re.I),
-    # "Sign up for The Week's Free Newsletters", "Subscribe to The Week"
+    # "Sign up for The Week's Free Newsletters", "Subscribe to The Week", "Sign up for SFGATE
+    # Newsletters" (the newsletters are not the name)
     re.compile(
         r"^(?i:sign up for|subscribe to) "
-        r"(?P<name>(?:The )?[A-Z][\w&-]*(?: [A-Z][\w&-]*)?)(?:'s|’s|\s*$)"
+        r"(?P<name>(?:The )?[A-Z][\w&-]*(?: (?!(?i:newsletters?|email|alerts?)\b)[A-Z][\w&-]*)?)"
+        r"(?:\s+(?i:newsletters?|email alerts?))?(?:'s|’s|\s*$)"
     ),
-    # "(c) 2026 Northwire" / "© Northwire 2026"
-    # "Copyright © 2014-2026 Northwire Media. All rights reserved."
+    # "(c) 2026 Northwire" / "© Copyright Northwire 2026" / "Copyright ⓒ Northwire.co.kr. 무단전재"
+    # "Copyright © 2014-2026 Northwire Media, Inc. All rights reserved." / "© Copyright 2019,
+    # Northwire | Terms of Service"; a bare "Copyright Policy" (a link) has no sign and no year.
     re.compile(
-        r"(?:copyright\b\s*(?:©|\(c\))?|©|\(c\))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s+)?"
-        r"(?P<name>[A-Z][\w .&'-]{1,40}?)(?:,?\s+\d{4})?(?:[.,]?\s*all rights reserved)?\.?\s*$",
+        r"(?:(?:[©ⓒ]|\(c\))\s*(?:copyright\b)?|copyright\b\s*(?:[©ⓒ]|\(c\)|(?=\d{4})))"
+        r"\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s+)?"
+        r"(?P<name>[A-Z][\w&'-]*(?:\.?[ ]?[\w&'-]+){0,6}?)(?:,?\s+\d{4})?"
+        r"(?:,?\s+(?:inc|ltd|llc|plc|corp|co)\b\.?)?"
+        r"(?:[.,]?\s*all rights reserved)?(?:\.?\s*$|\.\s|\s+[|·•]\s)",
         re.I,
     ),
 )
@@ -43,14 +49,19 @@ _SECTION_WORDS = _word_set(
     """top stories story news latest headlines headline breaking home homepage front page main
     world politics business sport sports tech technology science culture opinion entertainment
     health feed feeds rss all articles article blog posts edition international national local
-    online official site website channel section today daily live"""
+    online official site website channel section today daily live content"""
 )
 # Lower-case words that names are made with ("Society of Authors", "Le Monde de l'Art").
 _NAME_PARTICLES = _word_set(
     """of the and for on in at de du des la le les l' el los las del y e da do di van von der den
     und für a an"""
 )
+# First words of a phrase that describes or addresses the reader ("Our Newsletter", "Your ...").
+_NOT_NAME_STARTS = _word_set("our your my where")
 _MAX_NAME_CHARS = 60
+# A year or a span of years at either end of a name: a copyright's, not the name's
+# ("© Phys.org 2003 - 2019" gives "Phys.org 2003" before this is cut).
+_EDGE_YEARS = re.compile(r"^(?:(?:19|20)\d{2}\s*[-–]?\s*)+|(?:\s*[-–]?\s*(?:19|20)\d{2})+$")
 # A host name: labels joined by dots, ending in a top-level domain of letters.
 _HOST = re.compile(r"^(?:[a-z0-9-]+\.)+[a-z]{2,}$", re.I)
 _HEAD_CHARS = 300_000
@@ -65,7 +76,14 @@ _JSON_LD = re.compile(
 )
 _JSON_DEPTH = 4
 # A page's copyright text between tags: "© 2026 Northwire", "&copy; Northwire 2026".
-_COPYRIGHT_TEXT = re.compile(r"(?:©|&copy;|&#169;|\(c\)|\bcopyright\b)[^<>]{2,80}(?=<)", re.I)
+_COPYRIGHT_TEXT = re.compile(r"(?:[©ⓒ]|&copy;|&#169;|\(c\)|\bcopyright\b)[^<>]{2,80}(?=<)", re.I)
+# Letters of a host's own label ("catchitkansas" of catchitkansas.com) and words of page text.
+_LABEL_SKIP = frozenset({"www", "m", "amp", "news", "co", "com", "org", "net"})
+_PAGE_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+#: A phrase in a page spells its host when its letters make this share of the host's label.
+_SPELLED_SHARE = 0.75
+_MIN_LABEL = 4
+_MAX_SPELLING_WORDS = 5
 
 
 def outlet_name(name: str) -> str:
@@ -81,7 +99,7 @@ def outlet_name(name: str) -> str:
         The name, or "".
     """
     for part in _SEPARATOR.split(" ".join(name.split())):
-        part = part.strip(" .,;")
+        part = _EDGE_YEARS.sub("", part.strip(" .,;")).strip(" .,;")
         if part and not _is_tagline(part) and not _is_section(part):
             return part[:_MAX_NAME_CHARS]
     return ""
@@ -92,9 +110,11 @@ def _is_tagline(part: str) -> bool:
     particle of names ("popular news platform", "how-to"); hosts ("phys.org") are names."""
     if "." in part and " " not in part:
         return False
-    return any(
-        word[:1].islower() and word.lower() not in _NAME_PARTICLES for word in part.split()
-    ) or part.lower().startswith(("your ", "the best ", "where ", "all the "))
+    return (
+        any(word[:1].islower() and word.lower() not in _NAME_PARTICLES for word in part.split())
+        or part.lower().split()[0] in _NOT_NAME_STARTS
+        or part.lower().startswith(("the best ", "all the "))
+    )
 
 
 def _is_section(part: str) -> bool:
@@ -105,8 +125,10 @@ def _is_section(part: str) -> bool:
 def choose_outlet(names: Sequence[str], *, text: str, location: str, page: str = "") -> str:
     """Pick an article's outlet from what its input says, best first.
 
-    A host ("example.com") names a server, not an outlet: it is taken only when nothing else
-    names one.
+    A host as a URL gives it ("example.com") names a server, not an outlet: it is taken only when
+    nothing else names one, and then in the words its page spells it with ("Catch it Kansas" for
+    catchitkansas.com) when the page does. A host the site writes as its name, capitalised
+    ("Phys.org", "Space.com"), is the outlet's name.
 
     Args:
         names: names the input gives, best first (page metadata, a feed's title, the host).
@@ -118,7 +140,8 @@ def choose_outlet(names: Sequence[str], *, text: str, location: str, page: str =
     Returns:
         The first name given that is not a host, else one the page's metadata declares, else
         the file name's OUTLET, else a text cue (a copyright or credit line, a dateline's
-        agency), else a host, else "" (a file-name hash or a tagline is never an outlet).
+        agency), else a host (spelled out as its page writes it), else "" (a file-name hash or
+        a tagline is never an outlet).
     """
     given = [cleaned for cleaned in map(outlet_name, names) if cleaned]
     named = next((name for name in given if not is_host(name)), "")
@@ -130,12 +153,51 @@ def choose_outlet(names: Sequence[str], *, text: str, location: str, page: str =
     cue = outlet_from_file_name(location) or outlet_name(outlet_from_text(text))
     if page and not cue:
         cue = outlet_name(outlet_from_text(_copyright_lines(page)))
-    return cue or (given[0] if given else "")
+    if cue or not given:
+        return cue
+    return host_spelled_out(given[0], page)
 
 
 def is_host(name: str) -> bool:
-    """Tell whether a name is a host ("example.com", "news.example.co.uk"), not an outlet's."""
-    return _HOST.match(name) is not None
+    """Tell whether a name is a host as a URL gives it ("example.com", "news.example.co.uk").
+
+    A host written with a capital ("Phys.org", "Space.com") is how a site writes its own name:
+    a name, not a server's address.
+    """
+    return _HOST.match(name) is not None and name == name.lower()
+
+
+def host_spelled_out(host: str, page: str) -> str:
+    """The words a page spells its host with ("Practical Horseman" for practicalhorsemanmag.com).
+
+    A phrase of two to five words, the first and last capitalised, spells the host when its
+    letters joined begin the host's own label and make three quarters of it or more; the longest
+    such phrase is taken.
+
+    Args:
+        host: a host ("catchitkansas.com").
+        page: the page's HTML ("" for none).
+
+    Returns:
+        The phrase, or the host when no phrase spells it.
+    """
+    labels = [part for part in host.lower().split(".") if part not in _LABEL_SKIP]
+    label = labels[0] if labels else ""
+    if len(label) < _MIN_LABEL or not page:
+        return host
+    tokens = _PAGE_WORD.findall(html.unescape(page[:_HEAD_CHARS]))  # alt texts and titles too
+    best, longest = host, 0
+    for start, first in enumerate(tokens):
+        if not first[:1].isupper() or not label.startswith(first.lower()):
+            continue
+        joined = first.lower()
+        for end in range(start + 1, min(start + _MAX_SPELLING_WORDS, len(tokens))):
+            joined += tokens[end].lower()
+            if not label.startswith(joined):
+                break
+            if tokens[end][:1].isupper() and _SPELLED_SHARE * len(label) <= len(joined) > longest:
+                best, longest = " ".join(tokens[start : end + 1]), len(joined)
+    return best
 
 
 def outlet_from_text(text: str) -> str:
@@ -148,8 +210,9 @@ def outlet_from_text(text: str) -> str:
             return dateline.agency
         for cue in _CUES:
             match = cue.search(line)
-            if match:
-                return match.group("name").strip(" .")
+            name = outlet_name(match.group("name")) if match else ""
+            if name:  # "Sign Up For Our Newsletter" names nothing: read on
+                return name
     return ""
 
 

@@ -376,8 +376,11 @@ class Ingestor:
     def _one(self, writer: _Writer, prepared: Prepared | Failure, counts: _Counts) -> bool:
         """Store one prepared input; True when it is a new article.
 
-        A failure at any step rolls back this article alone (its savepoint), rebuilds the
-        in-memory indexes when it had entered them, and is counted; the batch goes on.
+        A failure at any step rolls back this article alone (its savepoint) and is counted; the
+        batch goes on. When it had entered the in-memory indexes, they are built again as this
+        process built them without it: the origin's, with the articles stored since replayed in
+        order (a rebuild from the database, which weighs terms by other counts, when that
+        cannot be done).
         """
         if isinstance(prepared, Failure):
             self._fail(counts, prepared)
@@ -392,7 +395,7 @@ class Ingestor:
             writer.forget()  # the rollback undid writes the writer remembers
             self._samples.clear()
             logger.info("discarding data: %s", where, exc_info=True)
-            if progress.indexed:
+            if progress.indexed and not self._follow(writer.session):
                 self._restore(writer.session)
             self._fail(counts, Failure(where, _storing_error(where, exc)))
             return False

@@ -12,7 +12,7 @@ from summarizer.errors import NotFoundError
 from summarizer.store import tables
 from summarizer.store.models import Article, Source, Summary
 from summarizer.values import Article as ArticleValue
-from summarizer.views import ArticleRef, ArticleView
+from summarizer.views import UNKNOWN_OUTLET, ArticleRef, ArticleView
 
 # Ingest writes one article at a time: Core statements built once skip the ORM's per-call work.
 _ARTICLES = tables.ARTICLES
@@ -48,8 +48,8 @@ _GROW_LINE = (
 
 
 def stored_name(name: str) -> str:
-    """The name a source is stored under (cut to the column; no name: "unknown")."""
-    return name.strip()[:200] or "unknown"
+    """The name a source is stored under (cut to the column; no name: UNKNOWN_OUTLET)."""
+    return name.strip()[:200] or UNKNOWN_OUTLET
 
 
 def source_id(*, session: Session, name: str) -> int:

@@ -42,10 +42,27 @@ _DATE_ONLY = re.compile(
     rf"(?P<month>{'|'.join(FULL_ENGLISH_MONTHS)})\s+(?P<day>\d{{1,2}}),?\s+"
     rf"(?P<year>\d{{4}})(?:{_DASH}|\s*(?=[A-Z])){_AFTER}"
 )
+# "30 June 2011 – The United Nations ...": a day, a month and a year, no place.
+_DAY_FIRST = re.compile(
+    rf"^(?P<day>\d{{1,2}})\s+(?P<month>{'|'.join(FULL_ENGLISH_MONTHS)})\s+(?P<year>\d{{4}})"
+    rf"{_DASH}{_AFTER}"
+)
+# "Nov. 11 (Bloomberg) -- Growth in ...": a day and an agency, no place.
+_DAY_AGENCY = re.compile(
+    rf"^(?P<month>{_MONTH})[a-z]*\.?\s+(?P<day>\d{{1,2}})(?:,\s*(?P<year>\d{{4}}))?\s*{_AGENCY}"
+    rf"{_DASH}{_AFTER}"
+)
 # "Meadow Lake, Saskatchewan – The council ...": a title-case place, only where a text opens.
 _TITLE_CASE = re.compile(
     rf"^(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,2}}){_REGION}{_DAY}\s+[–—]\s+"
     r"(?=[\"“‘'(]?[A-Z])"
+)
+# "NEW DELHI: The ...", "Washington, DC, United States: Getting ...": a place and a colon, only
+# where a text opens; in title case it needs a region (a lone word and a colon is a label:
+# "Summary: ...").
+_COLON = re.compile(
+    rf"^(?:(?P<place>{_CAPS_PLACE}){_REGION}|(?P<titled>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,2}})"
+    rf"(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}}){{1,2}}){_DAY}\s*:\s+{_AFTER}"
 )
 # Capitalised labels that open a line the way a place does, but are no place.
 _NOT_PLACES = frozenset(
@@ -64,6 +81,12 @@ _NOT_PLACES = frozenset(
         "correction",
         "advertisement",
         "sponsored",
+        "summary",
+        "note",
+        "warning",
+        "source",
+        "photo",
+        "credit",
     ]
 )
 
@@ -94,23 +117,27 @@ def parse_dateline(line: str, *, opens_text: bool = False) -> Dateline | None:
     Args:
         line: a sentence or a line, stripped.
         opens_text: the line opens its article, where a title-case place before a dash
-            ("Meadow Lake, Saskatchewan – ") is a dateline too.
+            ("Meadow Lake, Saskatchewan – ") or a place before a colon ("NEW DELHI: ",
+            "Washington, DC, United States: ") is a dateline too.
 
     Returns:
         The dateline, or None when the line opens with none (a label such as "BREAKING —" is
         no place).
     """
-    if not line[:1].isupper():
+    if line[:1].isdigit():
+        patterns = [_DAY_FIRST]
+    elif line[:1].isupper():
+        patterns = [_CAPS, _WITH_AGENCY, _DATE_ONLY, _DAY_AGENCY]
+    else:
         return None
-    patterns = [_CAPS, _WITH_AGENCY, _DATE_ONLY]
     if opens_text:
-        patterns.append(_TITLE_CASE)
+        patterns += [_TITLE_CASE, _COLON]
     for pattern in patterns:
         match = pattern.match(line)
         if match is None:
             continue
         groups = match.groupdict()
-        place = (groups.get("place") or "").strip()
+        place = (groups.get("place") or groups.get("titled") or "").strip()
         if place.split(" ", 1)[0].strip(".").lower() in _NOT_PLACES:
             continue
         month = ENGLISH_MONTHS[groups["month"].lower()] if groups.get("month") else None

@@ -11,9 +11,14 @@ import re
 
 from summarizer.text.datelines import parse_dateline
 from summarizer.text.language import stop_words
-from summarizer.text.months import FULL_ENGLISH_MONTHS
-from summarizer.text.quotes import outside_quotes
-from summarizer.text.tokenizer import UNSPACED, character_bigrams, word_count, words
+from summarizer.text.tokenizer import (
+    UNSPACED,
+    WORD_OR_MARK,
+    character_bigrams,
+    word_count,
+    words,
+)
+from summarizer.text.vague import bare_family_name, names_nothing, talks_to_reader
 
 logger = logging.getLogger(__name__)
 
@@ -27,10 +32,8 @@ __all__ = [
     "is_promotional",
     "is_prose",
     "leans_back",
-    "names_nothing",
     "stands_alone",
     "strip_dateline",
-    "talks_to_reader",
     "tidy",
     "unresolved_reference",
 ]
@@ -348,8 +351,8 @@ def strip_dateline(sentence: str, *, opens_text: bool = False) -> str:
 # -- what can open a text --------------------------------------------------------------------
 
 # First words that point back to something said before, by language: pronouns, demonstratives,
-# connectives and discourse adverbs ("Now", "Still"), and first-person words (whose speaker a
-# reader of the opening line cannot know).
+# connectives, discourse adverbs ("Now", "Still") and interjections ("Ok", "Oh"), and
+# first-person words (whose speaker a reader of the opening line cannot know).
 _DEPENDENT_OPENERS: dict[str, frozenset[str]] = {
     "en": _word_set(
         """he she it they we i you him her them us me his its their our my your hers theirs ours
@@ -358,7 +361,8 @@ _DEPENDENT_OPENERS: dict[str, frozenset[str]] = {
         instead then thus therefore hence still besides otherwise further additionally likewise
         similarly accordingly consequently indeed now again later earlier plus anyway afterwards
         there's he's she's it's they're we're i'm i've we've that's here's he'd she'd they'd
-        we'll i'll you'll they'll he'll she'll it'll i'd we'd you'd you're you've"""
+        we'll i'll you'll they'll he'll she'll it'll i'd we'd you'd you're you've ok okay oh
+        yes alright"""
     ),
     "de": _word_set(
         """er sie es wir ich du ihm ihn ihnen uns mir mich sein seine seinem seinen seiner
@@ -441,6 +445,32 @@ _CONJUNCTIONS = _word_set("and but or so yet")
 _ADDITIVE = _word_set(
     "also too again likewise responded replied countered retorted added continued"
 )
+# A subject pronoun after an opening phrase that is not a clause of its own (a clause opened by
+# "When", "If", ... may name the pronoun's antecedent): "Two blocks farther along, he could ...",
+# "Less than three hours later they were dead".
+_FRAMED_PRONOUN = re.compile(
+    r"^(?!(?:when|if|while|after|before|because|although|though|as|since|once|until|unless"
+    r"|whereas)\b)(?:(?:[^,;:\"“]{3,70}?,\s*){1,2}"
+    r"|[^,;:\"“]{3,70}?\s(?:later|earlier|afterwards|then)\s+)(?:he|she|they|we|i)\b",
+    re.IGNORECASE,
+)
+# A connective set off by commas early in the sentence: "Investigators believe, however, ...".
+_PARENTHETICAL = re.compile(
+    r"^(?:\S+\s+){0,4}\S+,\s*(?:however|though|meanwhile|moreover|nevertheless|therefore"
+    r"|instead|too|also|still|in turn|in fact|as well|of course|for example|for instance),",
+    re.IGNORECASE,
+)
+_LABEL_PARTICLES = _word_set("the of and in on for a an to at by with")
+_COLON_LABEL_WORDS = 4  # words of a label before its colon ("Editor's Note:", "Washington, DC:")
+# "in that change", "for this reason": a demonstrative after a preposition points back, unless
+# it names a time ("this week", "that day"). Not after "of": "Some of this growth ..." opens
+# BBC summaries' references, most of this kind being a share of what the headline names.
+_PREPOSITIONS = _word_set("in for to at on by with from about into after before during under")
+_DEMONSTRATIVES = _word_set("this that these those")
+_TIME_NOUNS = _word_set(
+    """year years week weeks month months day days morning afternoon evening night weekend
+    season time summer winter spring autumn fall quarter century decade moment point"""
+)
 _OBJECT_PRONOUNS = _word_set("him her them his their its us me we our my i then")
 _OPENING_WORD = re.compile(r"[\"“‘'«„(\[¿¡]*([^\W\d_]+(?:['’][^\W\d_]*)?)")
 _DOUBLE_QUOTES = re.compile(r"[\"“”«»„]")
@@ -451,10 +481,17 @@ _BARE_QUOTE = re.compile(r"^[\"“«„][^\"“”«»„]+[\"”»]\W*$")
 _QUOTE_THEN_SPEAKER = re.compile(r"^[\"“«„][^\"“”«»„]+[\"”»][\s,]*(?=\w)(.*)$", re.DOTALL)
 
 
-def stands_alone(sentence: str, language: str = "en", *, context: str = "") -> bool:
+def stands_alone(
+    sentence: str,
+    language: str = "en",
+    *,
+    context: str = "",
+    introduced: frozenset[str] = frozenset(),
+) -> bool:
     """Tell whether a sentence can open a text without the sentences before it.
 
-    It cannot when it starts in lower case; closes a quotation it did not open; is a quotation
+    It cannot when it starts in lower case; opens with a label and a colon ("Summary: 5-1A:
+    ..."); closes a quotation it did not open; is a quotation
     with no speaker; opens with a pronoun, a demonstrative, a connective or a discourse adverb
     ("He added", "But", "This", "However", "Now", "Still"), or a first-person word whose speaker
     is unknown ("We", "I"); or names something with a definite article that neither it nor the
@@ -465,6 +502,9 @@ def stands_alone(sentence: str, language: str = "en", *, context: str = "") -> b
         sentence: one sentence.
         language: ISO 639-1 code; word lists exist for en, de, fr, es, it, pt, nl, ru and uk.
         context: what the reader has read before (a headline), which may introduce things.
+        introduced: family names its article wrote in full before the sentence (see
+            summarizer.text.vague.family_names): one used alone that the context does not name
+            ("Patton was beaten ...") points back at a person the reader has not met.
 
     Returns:
         True when the sentence can stand alone.
@@ -474,6 +514,8 @@ def stands_alone(sentence: str, language: str = "en", *, context: str = "") -> b
         return False
     if len(text.split()) < MIN_OPENER_WORDS and not _UNSPACED.search(text):
         return False  # "Cutting edge, I know.": a remark, not a line that tells what happened
+    if introduced and bare_family_name(text, introduced, context=context):
+        return False
     if _QUOTE_THEN_SPEAKER.match(text):
         return True  # "“We will not back down,” Putin said.": the quote is the speaker's
     return unresolved_reference(text, language, context=context) is None
@@ -482,9 +524,11 @@ def stands_alone(sentence: str, language: str = "en", *, context: str = "") -> b
 def leans_back(sentence: str, language: str = "en") -> bool:
     """Tell whether a sentence's opening points back at a sentence before it.
 
-    True when it starts in lower case, closes a quotation it did not open, is a quotation with
-    no speaker, or opens with a pronoun, a demonstrative, a connective, a discourse adverb or a
-    first-person word (see stands_alone). Definite references are not checked here.
+    True when it starts in lower case, opens with a label and a colon ("Summary: ..."), closes
+    a quotation it did not open, is a quotation with no speaker, or opens with a pronoun, a
+    demonstrative, a connective, a discourse adverb or a first-person word; or when it names
+    nothing or its narrator talks to the reader (summarizer.text.vague; see stands_alone).
+    Definite references are not checked here.
 
     Args:
         sentence: one sentence.
@@ -494,7 +538,7 @@ def leans_back(sentence: str, language: str = "en") -> bool:
         True when the sentence leans on what came before.
     """
     text = sentence.strip()
-    if not text:
+    if not text or _opens_with_label(text):
         return True
     quotes = len(_DOUBLE_QUOTES.findall(text))
     if quotes % 2 == 1 and not _OPENING_QUOTE.match(text):
@@ -510,6 +554,23 @@ def leans_back(sentence: str, language: str = "en") -> bool:
     if speaker:  # the quote's words are the speaker's; the attribution must name them
         return _leans_back(speaker.group(1), language)
     return _leans_back(text, language)
+
+
+def _opens_with_label(text: str) -> bool:
+    """Tell whether a line opens with a label and a colon ("Summary: 5-1A: Salina South ...",
+    "In the News: ...", "Putin: ..."): one to four words, capitalised or numbers but for the
+    particles of names ("of", "the"), then a colon and a blank or a capital. A report's
+    attribution ("The minister said: ...") has other lower-case words; a time ("10:30") a digit.
+    """
+    head, colon, rest = text.partition(":")
+    if not colon or not (rest.startswith(" ") or rest[:1].isupper()):
+        return False
+    labels = head.replace(",", " ").split()
+    return (
+        0 < len(labels) <= _COLON_LABEL_WORDS
+        and (labels[0][:1].isupper() or labels[0][:1].isdigit())
+        and all(w[:1].isupper() or w[:1].isdigit() or w in _LABEL_PARTICLES for w in labels)
+    )
 
 
 def _leans_back(text: str, language: str) -> bool:
@@ -531,13 +592,13 @@ def _leans_back(text: str, language: str) -> bool:
         return True
     if language != "en":
         return False
-    head = [w.replace("’", "'") for w in _TOKEN.findall(start)[:4]]
+    head = [w.replace("’", "'") for w in WORD_OR_MARK.findall(start)[:4]]
     if len(head) > 1 and head[0] in _SUBORDINATORS and head[1] in openers:
         return True  # "If he had voted, ...", "When they arrived, ..."
     if len(head) > 1 and head[0] in _SUBORDINATORS | _CONJUNCTIONS and head[1] == ",":
         return True  # "Because, capitalism, of course."
     # Words as written, so "US" (the country) is not taken for "us".
-    original = _TOKEN.findall(text.lstrip(_OPENING_MARKS)[:80])[:8]
+    original = WORD_OR_MARK.findall(text.lstrip(_OPENING_MARKS)[:80])[:8]
     words_only = [
         w.lower() for w in original if w[0].isalnum() and not (w.isupper() and len(w) > 1)
     ]
@@ -547,97 +608,17 @@ def _leans_back(text: str, language: str) -> bool:
         return True  # "Kazakhstan also needed ...", "Bridenstine responded that ..."
     if _ANAPHORIC & set(head[:3]):
         return True  # "Two other men ...", "The same day ..."
+    if _FRAMED_PRONOUN.match(text) or _PARENTHETICAL.match(text):
+        return True  # "Two blocks farther along, he ...", "Investigators believe, however, ..."
+    early = [w.lower() for w in WORD_OR_MARK.findall(text[:120]) if w[:1].isalpha()][:12]
+    pointed = [
+        early[i + 2]
+        for i in range(len(early) - 2)
+        if early[i] in _PREPOSITIONS and early[i + 1] in _DEMONSTRATIVES
+    ]
+    if any(noun not in _TIME_NOUNS and noun not in _DEMONSTRATIVES for noun in pointed):
+        return True  # "Being able to play a role in that change ...", "For this reason, ..."
     return names_nothing(text, language) or talks_to_reader(text, language)
-
-
-# -- lines that name nothing ----------------------------------------------------------------
-
-# English nouns that name no particular thing ("many issues", "the situation") and verbs that
-# say nothing of their own; with the stop words, a line made only of these names nothing.
-_VAGUE_WORDS = _word_set(
-    """issue issues thing things matter matters question questions problem problems topic topics
-    point points aspect aspects factor factors way ways area areas reason reasons option options
-    concern concerns discussion discussions detail details stuff lot lots situation situations
-    case cases subject subjects kind kinds sort sorts part parts fact facts idea ideas people
-    someone anyone everyone something anything everything nothing stake lots plenty deal
-    include includes included including remain remains remained seem seems seemed discuss
-    discussed need needs needed happen happens happened exist exists existed go goes went
-    gone get gets got make makes made take takes took"""
-)
-# Pronouns that, past a sentence's opening word, point at something named before it.
-_BACK_POINTING = _word_set("it them")
-# "made it clear", "makes it possible": "it" before these is a dummy subject, not a reference.
-_DUMMY_IT = _word_set(
-    """clear plain possible impossible difficult hard harder easy easier necessary likely unlikely
-    known official public worse better that to unclear"""
-)
-_DAY_NAMES = _word_set("monday tuesday wednesday thursday friday saturday sunday") | {
-    month.lower() for month in FULL_ENGLISH_MONTHS
-}
-
-
-def names_nothing(sentence: str, language: str = "en") -> bool:
-    """Tell whether an English sentence names nothing a reader could place on its own.
-
-    True when, outside quotation marks, it holds no name (a capitalised word after the first that
-    is not a day or a month), no number, and either only vague words ("There are many issues for
-    discussion.") or a pronoun object that points back ("Ministers are due to initial it on
-    Saturday."). Such a line can follow the sentence it follows in its article, not open a text.
-
-    Args:
-        sentence: one sentence.
-        language: ISO 639-1 code; only English is checked.
-
-    Returns:
-        True for a line that points at nothing.
-    """
-    if language != "en":
-        return False
-    text = outside_quotes(sentence.strip())
-    tokens = _TOKEN.findall(text)
-    lettered = [t for t in tokens if t[:1].isalpha()]
-    if not lettered or any(t[:1].isdigit() for t in tokens):
-        return False
-    for token in lettered[1:]:
-        if token[:1].isupper() and token != "I" and token.lower() not in _DAY_NAMES:
-            return False  # a name says what the line is about
-    lowered = [t.lower().replace("’", "'") for t in lettered]
-    stops = stop_words(language)
-    if all(w in stops or w in _VAGUE_WORDS or w in _DAY_NAMES for w in lowered[1:]) and (
-        lowered[0] in stops or lowered[0] in _VAGUE_WORDS
-    ):
-        return True  # "There are many issues for discussion."
-    padded = [*lowered, ""]
-    return any(
-        padded[i] in _BACK_POINTING and padded[i + 1] not in _DUMMY_IT
-        for i in range(1, len(lowered))
-    )
-
-
-_YOU_WORDS = re.compile(
-    r"\b(?:you|your|yours|yourself|yourselves|you're|you've|you'll|you'd|let's|let us|y'all)\b",
-    re.IGNORECASE,
-)
-
-
-def talks_to_reader(sentence: str, language: str = "en") -> bool:
-    """Tell whether an English sentence talks to the reader outside any quotation.
-
-    "Because let's be honest, what you like about the chip is its crunch." is a blog's aside: it
-    cannot open a text, and follows only the sentence before it in its article (as prose it
-    stays: an explainer's "If your train is cancelled, you can claim a refund" is news too);
-    "you" inside a quotation is the speaker's.
-
-    Args:
-        sentence: one sentence.
-        language: ISO 639-1 code; only English is checked.
-
-    Returns:
-        True when the narrator says "you" or "let's".
-    """
-    if language != "en" or not _YOU_WORDS.search(sentence):
-        return False
-    return _YOU_WORDS.search(outside_quotes(sentence).replace("’", "'")) is not None
 
 
 # -- definite references ---------------------------------------------------------------------
@@ -676,13 +657,19 @@ _SITUATIONAL: dict[str, frozenset[str]] = {
         industry media press news case deal"""
     ),
 }
+# A preposition that frames the clause before its subject ("According to the website, ...",
+# "During the meeting, ..."): the definite phrase after it must be introduced too.
+_FRAME = re.compile(
+    r"^(?:according to|during|after|before|at|in|on|following|despite|amid|since|under)\s+"
+    r"(?=the\s)",
+    re.IGNORECASE,
+)
 _SPEECH = re.compile(
     r"^[^,;:.!?\"“]{0,60}?\b(?:said|says|say|told|added|reported|announced|confirmed|warned"
     r"|noted|stated|claimed|argued|believe[sd]?|think|thinks|thought|insisted|explained)"
     r"(?: that)?\s+",
     re.IGNORECASE,
 )
-_TOKEN = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*|[^\w\s]")
 
 
 def unresolved_reference(sentence: str, language: str = "en", *, context: str = "") -> str | None:
@@ -711,6 +698,9 @@ def unresolved_reference(sentence: str, language: str = "en", *, context: str = 
     speech = _SPEECH.match(text)
     if speech:
         starts.append(speech.end())
+    framed = _FRAME.match(text) if language == "en" else None
+    if framed:
+        starts.append(framed.end())
     known: set[str] | None = None
     for start in starts:
         phrase = _definite_phrase(text[start:], language, articles)
@@ -725,7 +715,7 @@ def unresolved_reference(sentence: str, language: str = "en", *, context: str = 
 
 def _definite_phrase(text: str, language: str, articles: frozenset[str]) -> list[str] | None:
     """The article and lower-case words of a definite phrase opening text, when unspecified."""
-    tokens = _TOKEN.findall(text[:200])
+    tokens = WORD_OR_MARK.findall(text[:200])
     if not tokens:
         return None
     article = tokens[0].lower().replace("’", "'")

@@ -55,6 +55,10 @@ _TITLE_END = re.compile(
 )
 # A piece that starts with an abbreviation and a comma continues the one before ("Va., said").
 _ABBREVIATION_START = re.compile(r"^[A-Z][a-z]{0,4}\.,")
+# An initialism cut in two ("The Mexico-U." + "S. border"): capitals with stops end one piece
+# and start the next.
+_INITIALS_END = re.compile(r"(?:^|[\s\-–(/])(?:[A-Z]\.)+$")
+_INITIALS_START = re.compile(r"^(?:[A-Z]\.)+(?=[\s,;:]|$)")
 # A stop with a space before it, as cut by sentencex ("the globe ." + "MIWD00000PUS rose").
 _LONE_STOP = (" .", "\u00a0.")
 _QUOTE_MARKS = "\"“”‘’'«»„([ "
@@ -270,6 +274,8 @@ def _continues(head: str, piece: str) -> bool:
         return True  # "10:30 p.m. Aug. 9", "9 a.m. Monday"
     if _ABBREVIATION_START.match(piece):
         return True  # "R-W." + "Va., visited": no sentence starts with "Va.,"
+    if _INITIALS_END.search(tail) and _INITIALS_START.match(piece):
+        return True  # "Mexico-U." + "S. border": the rest of an initialism
     if _TITLE_END.search(tail):
         return True  # "Ms." + "Valdane set out ...": a title never ends a sentence
     if piece[:1].isdigit() and head[-2:-1].islower() and _ends_with_abbreviation(tail):

@@ -12,6 +12,9 @@ logger = logging.getLogger(__name__)
 # A word is an initialism ("U.S."), a run of letters (with inner apostrophes or hyphens) or a number
 # whose inner separators (2,000 / 3.5 / 9:30) are followed by digits, so "2,000" stays one token.
 _WORD = re.compile(r"(?:[^\W\d_]\.){2,}|\d+(?:[.,:]\d+)*%?|[^\W\d_]+(?:['’-][^\W\d_]+)*")
+# A word (letters and digits, with inner apostrophes or hyphens) or one punctuation mark: the
+# tokens the sentence rules read ("Ford’s", ",", "5-1A").
+WORD_OR_MARK = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*|[^\w\s]")
 # The words sumy should see: letters only, as sumy's own tokenizer keeps (numbers carry no topic).
 _SUMY_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 # Scripts written without spaces between words: Japanese kana, Chinese characters (CJK unified,

@@ -7,7 +7,15 @@ from datetime import UTC, datetime
 from bot import format as fmt
 from bot.i18n import translator
 from bot.split import split_html
-from summarizer.views import ArticleRef, ArticleView, DigestLine, EventView, SearchHit, StoryView
+from summarizer.views import (
+    UNKNOWN_OUTLET,
+    ArticleRef,
+    ArticleView,
+    DigestLine,
+    EventView,
+    SearchHit,
+    StoryView,
+)
 from tests.bot.telegram_html import parse
 
 NASTY = 'Tom & Jerry <b>not bold</b> "quoted" </i> &amp; 5 < 6 > 4'
@@ -141,3 +149,24 @@ def test_story_digest_lines_link_their_outlets() -> None:
     html = fmt.story(StoryView(2, "Bridge", (event,), digest=(line,)))
     parse(html)
     assert '(<a href="https://northwire.example/bridge">Northwire</a>)' in html
+
+
+def test_an_outlet_no_input_named_is_shown_as_unknown_in_the_chats_language() -> None:
+    unnamed = ArticleRef(9, "Talks in Minsk", UNKNOWN_OUTLET, "/tmp/001.txt", WHEN)
+    event = EventView(
+        id=4,
+        story_id=None,
+        title="Talks in Minsk",
+        first_seen=WHEN,
+        last_seen=WHEN,
+        importance=1.0,
+        sources=("Ledger", UNKNOWN_OUTLET),
+        articles=(REF, unnamed),
+        digest=(DigestLine("The presidents met in Minsk on Tuesday.", 9, UNKNOWN_OUTLET),),
+    )
+    for html in (fmt.briefing([event], now=WHEN), fmt.event_full(event), fmt.sources_of(event)):
+        text = parse(html)
+        assert "(outlet unknown)" in text and "(unknown)" not in text, text
+    assert "Ledger, outlet unknown" in parse(fmt.briefing([event], now=WHEN))
+    russian = parse(fmt.event_full(event, tr=translator("ru")))
+    assert "источник неизвестен" in russian and "(unknown)" not in russian

@@ -6,7 +6,14 @@ from datetime import UTC, datetime
 
 import pytest
 
-from summarizer.ingest.outlet import choose_outlet, is_host, names_from_html, outlet_from_text
+from summarizer.ingest.outlet import (
+    choose_outlet,
+    host_spelled_out,
+    is_host,
+    names_from_html,
+    outlet_from_text,
+    outlet_name,
+)
 from summarizer.ingest.pipeline import build_article
 from summarizer.values import RawInput
 
@@ -63,6 +70,7 @@ def test_a_page_that_names_its_outlet_is_not_shown_by_its_host(page: str, expect
         ),
         ("This article is from the archive of our partner The Wire.", "The Wire"),
         ("© Northwire 2026", "Northwire"),
+        ("Copyright ⓒ Northwire.co.kr. 무단전재 및 재배포 금지", "Northwire.co.kr"),
         ("MINSK, Belarus — The presidents met late Tuesday.", ""),  # names no outlet
         ("The council met (in private) - and voted.", ""),
     ],
@@ -97,3 +105,68 @@ def test_a_fetched_page_is_stored_under_the_name_its_footer_gives() -> None:
     raw = RawInput(f"https://{HOST}/tram", page, "html", source=HOST)
     article = build_article(raw, summary=None, now=datetime(2026, 3, 20, tzinfo=UTC))
     assert article.source == "Kelmar Herald"
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Kelmar.org 2003 - 2019 powered by", "Kelmar.org"),  # a copyright's years
+        ("2014-2026 Kelmar Herald", "Kelmar Herald"),
+        ("Kelmar Herald - Content - News", "Kelmar Herald"),
+        ("Content", ""),  # a site's section, not its name
+    ],
+)
+def test_years_and_sections_are_not_part_of_a_name(name: str, expected: str) -> None:
+    assert outlet_name(name) == expected
+
+
+def test_a_copyright_year_is_not_shown_with_the_outlet() -> None:
+    page = _page(foot="© Kelmar.org 2003 - 2019 powered by")
+    assert choose_outlet([HOST], text="Body.", location=f"https://{HOST}/a", page=page) == (
+        "Kelmar.org"
+    )
+
+
+def test_a_host_the_site_writes_as_its_name_is_a_name() -> None:
+    assert not is_host("Phys.org") and not is_host("Space.com") and is_host("space.com")
+    names = ["Sportsnet.ca", "Rogers Digital Media Community"]
+    assert choose_outlet(names, text="Body.", location="x") == "Sportsnet.ca"
+
+
+@pytest.mark.parametrize(
+    ("host", "page", "expected"),
+    [
+        ("kelmarherald.com", '<img alt="Kelmar Herald - Content - News">', "Kelmar Herald"),
+        ("kelmarheraldmag.com", "<p>By Kelmar Herald Editorial Staff</p>", "Kelmar Herald"),
+        ("catchitkansas.com", "<a title='Catch it Kansas'>", "Catch it Kansas"),
+        ("kelmarherald.com", "<p>Herald of Kelmar</p>", "kelmarherald.com"),  # not its spelling
+        ("kelmarheraldmagazinegroup.com", "<p>Kelmar Herald</p>", "kelmarheraldmagazinegroup.com"),
+        ("kelmarherald.com", "<p>kelmar herald</p>", "kelmarherald.com"),  # no capitals: no name
+    ],
+)
+def test_a_bare_host_is_shown_as_its_page_spells_it(host: str, page: str, expected: str) -> None:
+    assert host_spelled_out(host, page) == expected
+    shown = choose_outlet([host], text="Body.", location=f"https://{host}/a", page=page)
+    assert shown == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Copyright Policy\nCopyright ©2019 Dow Jones & Company, Inc. All Rights Reserved.",
+            "Dow Jones & Company",
+        ),
+        (
+            "© Copyright 2019, The Spokesman-Review | Terms of Service | Copyright Policy",
+            "The Spokesman-Review",
+        ),
+        ("© Copyright Gannett 2018", "Gannett"),
+        ("Sign Up For Our Newsletter\n© 2019 Kelmar Herald", "Kelmar Herald"),
+        ("Sign up for SFGATE Newsletters", "SFGATE"),
+        ("© 2019 Hearst Communications, Inc.", "Hearst Communications"),
+        ("Copyright Policy", ""),  # a link's label, no credit
+    ],
+)
+def test_credit_lines_give_the_name_not_a_link_or_a_newsletter(text: str, expected: str) -> None:
+    assert outlet_from_text(text) == expected

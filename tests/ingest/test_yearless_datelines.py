@@ -91,3 +91,45 @@ def test_a_time_line_beats_the_dateline_and_a_date_in_the_story_does_not() -> No
     assert stamped.when == datetime(2014, 9, 3, 10, 11, tzinfo=UTC)
     mention = find_published(f"{LEAD}\nThe two first met on 26 August 2014 in Minsk.", now=NOW)
     assert mention is not None and mention.year_guessed and mention.when == _day(2014, 9, 3)
+
+
+@pytest.mark.parametrize(
+    ("lead", "now", "expected"),
+    [
+        # 3 September 2026 is a Thursday: the year guessed would contradict the text.
+        (
+            "MOSCOW, September 3 (RIA Novosti) - The talks went on, Peskov said Wednesday.",
+            NOW,
+            None,
+        ),
+        # Read in January 2015, 3 September 2014 was a Wednesday: the guess agrees.
+        (
+            "MOSCOW, September 3 (RIA Novosti) - The talks went on, Peskov said Wednesday.",
+            _day(2015, 1, 10),
+            _day(2014, 9, 3),
+        ),
+        (  # "said on Thursday" agrees with 2026
+            "MOSCOW, September 3 (RIA Novosti) - The talks went on, Peskov said on Thursday.",
+            NOW,
+            _day(2026, 9, 3),
+        ),
+        (  # a weekday nobody spoke on says nothing of the dateline's day
+            "MOSCOW, September 3 (RIA Novosti) - Talks resume on Monday in Minsk.",
+            NOW,
+            _day(2026, 9, 3),
+        ),
+    ],
+)
+def test_a_guessed_year_must_agree_with_the_weekday_the_lead_gives(
+    lead: str, now: datetime, expected: datetime | None
+) -> None:
+    cue = find_published(lead, now=now)
+    assert (cue.when if cue else None) == expected
+    if cue is not None:
+        assert cue.year_guessed
+
+
+def test_an_article_whose_weekday_contradicts_the_guess_is_dated_as_undated() -> None:
+    lead = "MOSCOW, September 3 (RIA Novosti) - The talks went on, Peskov said Wednesday."
+    article = build_article(RawInput("a.txt", f"{lead}{BODY}", "text"), summary=None, now=NOW)
+    assert (article.published, article.published_estimated) == (NOW, True)  # never 2026-09-03

@@ -8,12 +8,11 @@ from hypothesis import strategies as st
 from summarizer.text.rules import (
     is_promotional,
     is_prose,
-    names_nothing,
     stands_alone,
     strip_dateline,
-    talks_to_reader,
     unresolved_reference,
 )
+from summarizer.text.vague import names_nothing, talks_to_reader
 from tests.property.strategies import TEXTS
 
 LANGUAGES = st.sampled_from(["en", "de", "fr", "es", "it", "pt", "nl", "ru", "uk", "zh", ""])
@@ -90,6 +89,7 @@ def test_a_line_with_a_name_or_a_number_names_something(text: str, name: str) ->
 @given(TEXTS)
 @example("Because let’s be honest, what you like is the crunch.")
 @example("YOU«")
+@example("„Our")
 @example("YOU„")
 @settings(max_examples=150, deadline=None)
 def test_the_reader_is_addressed_only_outside_quotes(text: str) -> None:

@@ -145,6 +145,26 @@ def test_issue_examples_never_reach_a_digest() -> None:
     assert stands_alone(texts[0], context=digest.headline)
 
 
+def test_labels_colon_datelines_back_references_and_asides_never_open_a_digest() -> None:
+    docs = _event(
+        "Summary: 5-1A: Salina South diver Keetan Munsell won the state title with 409.30 points."
+        " Trinity Academy junior Ben Patton won the 200 yard medley state title in Topeka.",
+        "Vesburg, DC, Northland: Getting to the Moon, while not easy, has been done before by"
+        " several space agencies.",
+        "No one knew what had become of Ford’s family after the estate was sold in Vesburg.",
+        "In the first article, I talked about how online businesses are built in predictable"
+        " stages.",
+        title="State swim results and Moon plans",
+    )
+    digest = build_digest(docs, words=400)
+    texts = [line.text for line in digest.lines]
+    assert texts
+    for banned in ("Summary:", "No one knew", "In the first article", "Vesburg, DC"):
+        assert not texts[0].startswith(banned), texts
+    assert not any(t.startswith("Vesburg, DC") for t in texts)  # the dateline is cut
+    assert any(t.startswith("Getting to the Moon") for t in texts)
+
+
 def test_an_event_without_prose_still_gets_its_best_lines() -> None:
     captions = doc(
         1, "alpha", "Kate Henshaw at the awards\nThe actress in Lagos on Friday\nMore photos"

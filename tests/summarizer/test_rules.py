@@ -10,12 +10,11 @@ from summarizer.text.rules import (
     is_promotional,
     is_prose,
     leans_back,
-    names_nothing,
     stands_alone,
     strip_dateline,
-    talks_to_reader,
     unresolved_reference,
 )
+from summarizer.text.vague import bare_family_name, family_names, names_nothing, talks_to_reader
 
 
 @pytest.mark.parametrize(
@@ -126,6 +125,36 @@ def test_news_is_not_promotion(text: str) -> None:
             " victims.",
             False,
             "Through a telethon, Romanians raised 395,000 euro for the victims.",
+        ),
+        (
+            "Vesburg, DC, Northland: Getting to the Moon, while not easy, has been done.",
+            True,
+            "Getting to the Moon, while not easy, has been done.",
+        ),
+        (
+            "PORT ESSEL: The council on Monday said it would build the tram line.",
+            True,
+            "The council on Monday said it would build the tram line.",
+        ),
+        (  # a place and a colon is a dateline only where a text opens
+            "PORT ESSEL: The council on Monday said it would build the tram line.",
+            False,
+            "PORT ESSEL: The council on Monday said it would build the tram line.",
+        ),
+        (
+            "Nov. 11 (Northwire) -- Growth in television rights deals lifted revenues.",
+            False,
+            "Growth in television rights deals lifted revenues.",
+        ),
+        (
+            "30 June 2011 – The United Nations expert on foreign debt warned today.",
+            False,
+            "The United Nations expert on foreign debt warned today.",
+        ),
+        (  # a lone word and a colon is a label, not a place
+            "Summary: 5-1A: Salina diver Keetan Munsell won the state title with 409.30.",
+            True,
+            "Summary: 5-1A: Salina diver Keetan Munsell won the state title with 409.30.",
         ),
     ],
 )
@@ -307,6 +336,10 @@ def test_near_duplicates() -> None:
         ("Prices rose by 3% as demand for them grew.", False),  # a number
         ("The minister made it clear that taxes will rise.", False),  # "it" is no reference
         ('Officials said "we will discuss it" before the vote.', False),  # the quote's own words
+        ("No one knew what had become of Ford’s family.", True),  # answers what came before
+        ("Nobody from the ministry in Vesburg commented.", True),
+        ("No one was hurt when the roof of Vesburg station fell in.", False),  # says what
+        ("Nonetheless the talks in Vesburg went on.", False),
     ],
 )
 def test_a_line_that_names_nothing_cannot_open_a_text(sentence: str, expected: bool) -> None:
@@ -327,6 +360,12 @@ def test_a_line_that_names_nothing_cannot_open_a_text(sentence: str, expected: b
         ("If your train is cancelled, you can claim a refund from the operator.", True),
         ("Let us look at what the council decided on Tuesday.", True),
         ('"You will not win," the minister told the crowd in Vesburg.', False),
+        ("In the first article, I talked about how online businesses are built in stages.", True),
+        ("Yesterday we drove to the coast to see the storm for ourselves.", True),
+        ('"I will not resign," the minister told the crowd in Vesburg.', False),
+        ('"We are the bigger side and should win in Vesburg on Saturday.', False),  # cut quote
+        ("World War I veterans gathered in Vesburg on Sunday.", False),  # a numeral
+        ("The US and the EU signed the deal with ME officials watching.", False),
         ("Officials told residents they could return home on Friday.", False),
         ("The youth team won the final in Port Essel.", False),
     ],
@@ -341,3 +380,75 @@ def test_a_list_of_names_with_countries_is_no_dateline() -> None:
     listing = "Margaret Atwood (Canada) Saul Bellow (Canada) Gabriel Garcia Marquez (Colombia)"
     assert strip_dateline(listing, opens_text=True) == listing
     assert is_dateline(listing) is False and is_dateline("London (Reuters) - Shares fell.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Summary: 5-1A: Salina South diver Keetan Munsell won the state title in the event.",
+        "Editor's Note: The council of Vesburg voted on the tram line on Tuesday.",
+        "Putin: Russia will do everything to support the peace plan in Ukraine.",
+        "Summary:That shiny new phone of Vesburg Mobile has a battery that lasts all day.",
+        "In the News: The council of Vesburg revealed on Wednesday that the tram will run.",
+    ],
+)
+def test_a_line_that_opens_with_a_label_cannot_open_a_text(sentence: str) -> None:
+    assert leans_back(sentence) and not stands_alone(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "At 10:30 the council of Vesburg met to vote on the tram line.",
+        "Officials in Vesburg said on Tuesday: “The tram line will be built.”",
+    ],
+)
+def test_a_colon_after_lower_case_words_or_in_a_time_is_no_label(sentence: str) -> None:
+    assert not leans_back(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase"),
+    [
+        ("According to the website, the name of the oxygen bar is Oxy Pure.", "the website"),
+        ("During the meeting, Putin and Poroshenko agreed on a need for dialogue.", "the meeting"),
+        ("In the closing seconds of the game in Cleveland, Garrett pulled off a helmet.", None),
+    ],
+)
+def test_a_definite_phrase_after_an_opening_preposition_must_be_introduced(
+    sentence: str, phrase: str | None
+) -> None:
+    assert unresolved_reference(sentence) == phrase
+    assert unresolved_reference(sentence, context=f"Report on {phrase or ''}") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Being able to play a role in that change has been a lot of fun.", True),
+        ("For this reason, the council of Vesburg voted against the tram.", True),
+        ("Ok, now for a little fun with the new chief of Vesburg.", True),  # an interjection
+        ("Two blocks farther along, at the corner with Wilder, he could see the sea.", True),
+        ("Less than three hours later they were dead in Vesburg.", True),
+        ("Investigators believe, however, that Abdeslam is on the run from Vesburg.", True),
+        ("When police arrived at the scene in Vesburg, they found two men.", False),
+        ("On Monday, officials said the bridge in Vesburg would close.", False),
+        ("Prices in Vesburg rose in this quarter by 3 percent.", False),  # a time
+        ("The deal, worth more than that of last year, was signed in Vesburg.", False),
+    ],
+)
+def test_a_demonstrative_after_a_preposition_points_back(sentence: str, expected: bool) -> None:
+    assert leans_back(sentence) is expected
+
+
+def test_a_family_name_alone_points_back_at_a_full_name_the_reader_has_not_read() -> None:
+    before = "Trinity Academy junior Ben Patton won the medley. In Vesburg, the pool was full."
+    introduced = family_names(before)
+    assert "Patton" in introduced and "Vesburg" not in introduced  # "In Vesburg" is no name
+    line = "In the 100 yard backstroke, Patton was beaten by Aidan Gantenbein of Wichita."
+    assert bare_family_name(line, introduced) == "Patton"
+    assert not stands_alone(line, introduced=introduced)
+    assert stands_alone(line, introduced=introduced, context="Patton second in backstroke")
+    assert bare_family_name("Ben Patton won the backstroke in Vesburg.", introduced) == ""
+    assert stands_alone(line)  # nothing known of the article: nothing to point back at
+    assert family_names("The late author John M. Ford wrote it.") == {"Ford"}  # an initial

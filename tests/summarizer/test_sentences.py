@@ -121,6 +121,10 @@ def test_a_quotation_that_never_closes_on_its_line_is_split() -> None:
             "Prices were up approx. five percent, e.g. in food. Rents fell.",
             ["Prices were up approx. five percent, e.g. in food.", "Rents fell."],
         ),
+        (
+            "The Mexico-U.S. border check point near Nogales was closed. Traffic waited.",
+            ["The Mexico-U.S. border check point near Nogales was closed.", "Traffic waited."],
+        ),
     ],
 )
 def test_abbreviations_and_tickers_stay_inside_their_sentence(

@@ -1,0 +1,212 @@
+"""Lines a reader cannot place on their own: lines that name nothing, and a narrator's asides.
+
+"There are many issues for discussion.", "No one knew what had become of Ford's family.",
+"In the first article, I talked about ..." and "If you like crisps, ..." may follow the sentence
+before them in their article; summaries and digests do not open with them (summarizer.text.rules
+asks these when it decides what can open a text). English only.
+"""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.text.language import stop_words
+from summarizer.text.months import FULL_ENGLISH_MONTHS
+from summarizer.text.quotes import outside_quotes
+from summarizer.text.tokenizer import WORD_OR_MARK
+
+__all__ = ["bare_family_name", "family_names", "names_nothing", "talks_to_reader"]
+
+
+def _word_set(text: str) -> frozenset[str]:
+    """Return the blank-separated words of text as a set."""
+    return frozenset(text.split())
+
+
+# English nouns that name no particular thing ("many issues", "the situation") and verbs that
+# say nothing of their own; with the stop words, a line made only of these names nothing.
+_VAGUE_WORDS = _word_set(
+    """issue issues thing things matter matters question questions problem problems topic topics
+    point points aspect aspects factor factors way ways area areas reason reasons option options
+    concern concerns discussion discussions detail details stuff lot lots situation situations
+    case cases subject subjects kind kinds sort sorts part parts fact facts idea ideas people
+    someone anyone everyone something anything everything nothing stake lots plenty deal
+    include includes included including remain remains remained seem seems seemed discuss
+    discussed need needs needed happen happens happened exist exists existed go goes went
+    gone get gets got make makes made take takes took"""
+)
+# Pronouns that, past a sentence's opening word, point at something named before it.
+_BACK_POINTING = _word_set("it them")
+# "made it clear", "makes it possible": "it" before these is a dummy subject, not a reference.
+_DUMMY_IT = _word_set(
+    """clear plain possible impossible difficult hard harder easy easier necessary likely unlikely
+    known official public worse better that to unclear"""
+)
+# A subject that says nobody or nothing answers something said before ("No one knew what had
+# become of Ford's family.") unless its own sentence says what, with a clause of time or cause
+# ("No one was hurt when the roof fell in.").
+_NOBODY = _word_set("nobody none nothing neither")
+_SAYS_WHAT = _word_set("when after as because while since during following until before")
+_DAY_NAMES = _word_set("monday tuesday wednesday thursday friday saturday sunday") | {
+    month.lower() for month in FULL_ENGLISH_MONTHS
+}
+
+
+def names_nothing(sentence: str, language: str = "en") -> bool:
+    """Tell whether an English sentence names nothing a reader could place on its own.
+
+    True when its subject is nobody or nothing and no clause of time or cause says what that
+    answers ("No one knew what had become of Ford's family."); or when, outside quotation marks,
+    it holds no name (a capitalised word after the first that is not a day or a month), no
+    number, and either only vague words ("There are many issues for discussion.") or a pronoun
+    object that points back ("Ministers are due to initial it on Saturday."). Such a line can
+    follow the sentence it follows in its article, not open a text.
+
+    Args:
+        sentence: one sentence.
+        language: ISO 639-1 code; only English is checked.
+
+    Returns:
+        True for a line that points at nothing.
+    """
+    if language != "en":
+        return False
+    text = outside_quotes(sentence.strip())
+    tokens = WORD_OR_MARK.findall(text)
+    lettered = [t for t in tokens if t[:1].isalpha()]
+    if not lettered:
+        return False
+    lowered = [t.lower().replace("’", "'") for t in lettered]
+    nobody = lowered[0] in _NOBODY or lowered[:2] == ["no", "one"]
+    if nobody and not _SAYS_WHAT.intersection(lowered):
+        return True  # "No one knew what had become of Ford's family."
+    if any(t[:1].isdigit() for t in tokens):
+        return False
+    for token in lettered[1:]:
+        if token[:1].isupper() and token != "I" and token.lower() not in _DAY_NAMES:
+            return False  # a name says what the line is about
+    stops = stop_words(language)
+    if all(w in stops or w in _VAGUE_WORDS or w in _DAY_NAMES for w in lowered[1:]) and (
+        lowered[0] in stops or lowered[0] in _VAGUE_WORDS
+    ):
+        return True  # "There are many issues for discussion."
+    padded = [*lowered, ""]
+    return any(
+        padded[i] in _BACK_POINTING and padded[i + 1] not in _DUMMY_IT
+        for i in range(1, len(lowered))
+    )
+
+
+_YOU_WORDS = re.compile(
+    r"\b(?:you|your|yours|yourself|yourselves|you're|you've|you'll|you'd|let's|let us|y'all)\b",
+    re.IGNORECASE,
+)
+# The narrator as "I" or "we" (case-sensitive: "US" is a country, "ME" a state).
+_FIRST_PERSON = re.compile(
+    r"\b(?:I(?:'m|'ve|'d|'ll)?|[Ww]e(?:'re|'ve|'ll|'d)?|[Mm]y|[Mm]ine|myself|me|[Oo]urs?"
+    r"|ourselves|us)\b(?![.-])"
+)
+# An opening quotation mark left after the closed quotations are taken out.
+_OPENING_QUOTE = re.compile(r"[\"“«„]")
+# A capitalised word before "I" makes it a numeral ("World War I", "Elizabeth I").
+_NAME_BEFORE = re.compile(r"\S\s+[A-Z][\w.'-]*\s+$")
+
+
+def _says_i_or_we(text: str) -> bool:
+    """Tell whether a text says "I" (not a numeral) or "we"."""
+    for match in _FIRST_PERSON.finditer(text):
+        if match.group() != "I" or not _NAME_BEFORE.search(text[: match.start()]):
+            return True
+    return False
+
+
+def talks_to_reader(sentence: str, language: str = "en") -> bool:
+    """Tell whether an English sentence's narrator talks to the reader outside any quotation.
+
+    "Because let's be honest, what you like about the chip is its crunch." and "In the first
+    article, I talked about how online businesses are built." are a blog's asides: they cannot
+    open a text, and follow only the sentence before them in their article (as prose they stay:
+    an explainer's "If your train is cancelled, you can claim a refund" is news too). "You" or
+    "I" inside a quotation is the speaker's.
+
+    Args:
+        sentence: one sentence.
+        language: ISO 639-1 code; only English is checked.
+
+    Returns:
+        True when the narrator says "you", "let's", "I" or "we".
+    """
+    if language != "en":
+        return False
+    if not _YOU_WORDS.search(sentence) and not _FIRST_PERSON.search(sentence):
+        return False
+    narrator = outside_quotes(sentence).replace("’", "'")
+    still_open = _OPENING_QUOTE.search(narrator)
+    if still_open:  # a quotation the splitter cut: what follows its mark is the speaker's
+        narrator = narrator[: still_open.start()]
+    return _YOU_WORDS.search(narrator) is not None or _says_i_or_we(narrator)
+
+
+# A word in title case ("Patton", "Murray-Bruce", "O'Neill").
+_TITLE_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*")
+_FAMILY_NAME_WINDOW = 8  # words of a sentence read for a family name standing alone
+
+
+def family_names(text: str) -> frozenset[str]:
+    """The last words of the names a text writes in full ("Ben Patton" gives "Patton").
+
+    A name in full is a run of two or more words in title case, initials allowed inside ("John
+    M. Ford"), that does not start with a stop word ("In Minsk" is no name); its last word is
+    the family name a report uses afterwards.
+
+    Args:
+        text: the text a reader has not read (an article's sentences before a line).
+
+    Returns:
+        The family names.
+    """
+    stops = stop_words("en")
+    found: set[str] = set()
+    run: list[str] = []
+    tokens = [*WORD_OR_MARK.findall(text), ".", "."]
+    for i, token in enumerate(tokens):
+        if run and token == "." and len(tokens[i - 1]) == 1:
+            continue  # the stop of an initial inside a name ("John M. Ford")
+        if run and len(token) == 1 and token.isupper() and tokens[i + 1] == ".":
+            continue  # an initial inside a name
+        if _TITLE_WORD.fullmatch(token) and (run or token.lower() not in stops):
+            run.append(token)
+            continue
+        if len(run) > 1:
+            found.add(run[-1])
+        run = []
+    return frozenset(found)
+
+
+def bare_family_name(sentence: str, introduced: frozenset[str], *, context: str = "") -> str:
+    """Return a family name a sentence uses alone that only text the reader has not read gave
+    in full ("Patton was beaten out by ..." after "Trinity Academy junior Ben Patton"), or "".
+
+    Args:
+        sentence: one sentence.
+        introduced: family names written in full before the sentence (see family_names).
+        context: what the reader has read (a headline, earlier lines): a name there is known.
+
+    Returns:
+        The family name, or "" when the sentence names nobody that way.
+    """
+    if not introduced:
+        return ""
+    tokens: list[str] = [
+        t for t in WORD_OR_MARK.findall(outside_quotes(sentence)) if t[:1].isalnum()
+    ]
+    head: list[str] = tokens[:_FAMILY_NAME_WINDOW]
+    known = set(WORD_OR_MARK.findall(context))
+    for i, token in enumerate(head):
+        if token not in introduced or token in known:
+            continue
+        before = head[i - 1] if i else ""
+        after = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if not _TITLE_WORD.fullmatch(before) and not _TITLE_WORD.fullmatch(after):
+            return token
+    return ""
