@@ -19,9 +19,6 @@ from summarizer.events.features import (
     article_features,
     cosine,
     mentions,
-    normalise,
-    story_counts,
-    top,
     weigh,
 )
 from summarizer.events.index import CentroidIndex, Item
@@ -191,8 +188,6 @@ class EventIndex:
             centroid_features=_CENTROID_FEATURES,
         )
         self._touched: dict[int, int] = {}  # event -> the add count when it last gained
-        # event -> sum of its articles' story vectors (see `profile`), pruned like centroids
-        self._stories: dict[int, Vector] = {}
         self._expiry: list[tuple[datetime, int]] = []
         self._grace: deque[tuple[int, int]] = deque()
         self._adds = 0
@@ -204,11 +199,7 @@ class EventIndex:
         return len(self._index)
 
     def profile(self, event_key: int) -> Vector:
-        """Return an open event's story profile, e.g. for `StoryLinker`.
-
-        The unit-length sum of its articles' story vectors: weighed as the event's centroid,
-        but from `features.story_counts`, where names count as the full names the articles
-        give them ("michell obama"), which tells apart stories that events need not.
+        """Return an open event's profile (its unit-length centroid), e.g. for `StoryLinker`.
 
         Args:
             event_key: the key of an open event.
@@ -216,7 +207,10 @@ class EventIndex:
         Returns:
             The feature vector; empty when the event is closed or unknown.
         """
-        return normalise(self._stories.get(event_key, {}))
+        event = self._index.get(event_key)
+        if event is None or event.norm == 0.0:
+            return {}
+        return {k: v / event.norm for k, v in event.centroid.items()}
 
     def event(self, event_key: int) -> Item | None:
         """An open event as the index keeps it (size, span, centroid), or None."""
@@ -232,7 +226,7 @@ class EventIndex:
             The event it joined or opened, its score (0.0 for a new event) and the events
             merged into it.
         """
-        article, story = self._read(doc)
+        article = self._read(doc)
         matches = self._matches(article)
         if matches:
             score, key = matches[0]
@@ -241,7 +235,7 @@ class EventIndex:
             score, key, is_new = 0.0, self.next_key, True
             self.next_key += 1
         self._adds += 1
-        self._join(key, article, story)
+        self._join(key, article)
         key, merged = self._merge_fitting(key, [other for _, other in matches[1:]])
         self._see(doc.published)
         return EventAssignment(
@@ -259,7 +253,7 @@ class EventIndex:
         event = self._index.get(event_key)
         if event is None:
             raise KeyError(f"event {event_key} is not open")
-        article, _ = self._read(doc)
+        article = self._read(doc)
         return Evidence(
             similarity=event.average_link(article),
             terms=_half_cosine(article.centroid, event.centroid, TERM),
@@ -280,27 +274,24 @@ class EventIndex:
         self.frequencies = DocumentFrequencies()
         self._index.clear()
         self._touched.clear()
-        self._stories.clear()
         self._expiry.clear()
         self._grace.clear()
         self._newest = None
         for key, docs in sorted(events, key=lambda pair: pair[0]):
             for doc in sorted(docs, key=lambda d: (d.published, d.article_id)):
-                self._join(key, *self._read(doc))
+                self._join(key, self._read(doc))
                 self._see(doc.published)
         self.next_key = max([next_key, *(item.key + 1 for item in self._index.items())])
 
-    def _read(self, doc: EventDoc) -> tuple[Item, Vector]:
-        """The article as a one-member item and its story vector (its features count in the
-        frequencies)."""
+    def _read(self, doc: EventDoc) -> Item:
+        """The article as a one-member item (its features count in the frequencies)."""
         if doc.published.tzinfo is None:
             raise ValueError(f"article {doc.article_id}: published must be timezone-aware (UTC)")
         features = doc.features
         if features is None:
             features = article_features(doc.title, doc.body, doc.language, year=doc.published.year)
-        for_story = story_counts(features)
-        self.frequencies.observe(features.counts.keys() | for_story.keys())
-        item = Item.of(
+        self.frequencies.observe(features.counts)
+        return Item.of(
             weigh(features.counts, self.frequencies, language=doc.language),
             time=doc.published,
             names=features.names,
@@ -309,7 +300,6 @@ class EventIndex:
             dates=features.dates,
             key=doc.article_id,
         )
-        return item, weigh(for_story, self.frequencies, language=doc.language)
 
     def _discount(self, event: Item, other: Item) -> float:
         """Time factor for two items: 1.0 when their spans meet, 0.0 beyond the window."""
@@ -374,7 +364,6 @@ class EventIndex:
             if self._fit(event, other) is None:
                 continue
             self._index.merge(key, other_key)
-            self._add_story(key, self._stories.pop(other_key, {}))
             del self._touched[other_key]
             self._touched[key] = self._adds
             kept = self._index.get(key)
@@ -383,9 +372,8 @@ class EventIndex:
             moved.append(other_key)
         return key, moved
 
-    def _join(self, key: int, article: Item, story: Vector) -> None:
+    def _join(self, key: int, article: Item) -> None:
         event = self._index.absorb(key, article)
-        self._add_story(key, story)
         self._touched[key] = self._adds
         assert event.last is not None
         heapq.heappush(self._expiry, (event.last, key))
@@ -413,17 +401,8 @@ class EventIndex:
                 if event.last < cutoff:
                     self._close(key)
 
-    def _add_story(self, key: int, vector: Mapping[str, float]) -> None:
-        """Add a story vector to an event's sum (pruned like the centroids)."""
-        total = self._stories.setdefault(key, {})
-        for feature, value in vector.items():
-            total[feature] = total.get(feature, 0.0) + value
-        if len(total) > 2 * _CENTROID_FEATURES:
-            self._stories[key] = top(total, _CENTROID_FEATURES)
-
     def _close(self, key: int) -> None:
         self._index.remove(key)
-        self._stories.pop(key, None)
         del self._touched[key]
 
 

@@ -29,9 +29,6 @@ _OPENS_SENTENCE = re.compile(r"[.!?\n]")
 TERM = "t:"
 ENTITY = "e:"
 NUMBER = "n:"
-#: A person or body the article names in full ("michell obama"), in story profiles only (see
-#: `story_counts`).
-FULL_NAME = "f:"
 
 
 def stop_words(language: str) -> frozenset[str]:
@@ -123,17 +120,15 @@ def entities_and_numbers(text: str, language: str = "en") -> tuple[list[str], li
     Returns:
         (names stemmed and lower-cased, numbers) in text order.
     """
-    _, entities, numbers, _, _ = _scan(text, language)
+    _, entities, numbers = _scan(text, language)
     return entities, numbers
 
 
 def _scan(
     text: str, language: str, limit: int | None = None
-) -> tuple[list[str], list[str], list[str], list[str], set[str]]:
-    """Terms, names, numbers, full names and lower-case terms of a text's first `limit` words.
+) -> tuple[list[str], list[str], list[str]]:
+    """Terms, names and numbers of a text's first `limit` words, read in one pass.
 
-    A full name is a name right after another capitalised word that is no stop word (one
-    space apart; the first word may open the sentence): "Michelle Obama" -> "michell obama".
     Unspaced scripts (Chinese, Japanese, Thai) count character pairs as words.
     """
     text = spaced_bigrams(text)
@@ -143,10 +138,7 @@ def _scan(
     found: list[str] = []
     entities: list[str] = []
     numbers: list[str] = []
-    full: list[str] = []
     previous_end = -1  # the text's first word opens a sentence
-    run: list[str] = []  # the names of the capitalised words read in a row
-    lower_case: set[str] = set()
     for position, match in enumerate(_WORD.finditer(text)):
         if position == limit:
             break
@@ -154,43 +146,22 @@ def _scan(
         term = _cached_term(cache, word, language)
         if term:
             found.append(term)
-            if word[0].islower():
-                lower_case.add(term)
         start, end = match.span()
-        name, possessive, in_sentence = "", False, False
         if word[0].isdigit():
             numbers.append(word)
-        elif len(word) > 1 and word[0].isupper():
+        elif (
+            len(word) > 1
+            and word[0].isupper()
+            and previous_end >= 0
+            and opens_sentence(text, previous_end, start) is None
+        ):
             lower = word.lower()
-            possessive = lower.endswith(("'s", "’s"))
-            if possessive:
+            if lower.endswith(("'s", "’s")):
                 lower = lower[:-2]
             if lower not in stops:
-                name = stem(lower, language)
-                in_sentence = (
-                    previous_end >= 0 and opens_sentence(text, previous_end, start) is None
-                )
-                if in_sentence:
-                    entities.append(name)
-        if not (name and in_sentence and run and text[previous_end:start].isspace()):
-            _full_name(run, full)
-            run = []
-        if name:
-            run.append(name)
-        if possessive:  # "Barack Obama's mother": a name ends at its possessive
-            _full_name(run, full)
-            run = []
+                entities.append(stem(lower, language))
         previous_end = end
-    _full_name(run, full)
-    return found, entities, numbers, full, lower_case
-
-
-def _full_name(run: list[str], full: list[str]) -> None:
-    """Add the full name of a run of names: its last two ("President Barack Obama": "barack
-    obama"), as a given name and a family name end a run, while a country that opens one
-    ("Japan Meteorological Agency") stays a name of its own."""
-    if len(run) >= 2:
-        full.append(f"{run[-2]} {run[-1]}")
+    return found, entities, numbers
 
 
 #: Names are looked up in another text by the first letters of their stems, so inflected and
@@ -212,16 +183,12 @@ class ArticleFeatures:
         headline: mention keys of the title's content words (see `mentions`), names and other
             words alike: what the title says happened.
         dates: the days of its year the title and lead name (see `dates`): when.
-        people: (name, full name) pairs: the full name each name of the title and lead stands
-            for, the most used two-name sequence holding it ("obama" -> "michell obama" in an
-            article that says "Michelle Obama"), for `story_counts`.
     """
 
     counts: Counter[str]
     names: frozenset[str]
     headline: frozenset[str] = frozenset()
     dates: frozenset[str] = frozenset()
-    people: tuple[tuple[str, str], ...] = ()
 
 
 def mentions(features: Iterable[str]) -> set[str]:
@@ -229,7 +196,7 @@ def mentions(features: Iterable[str]) -> set[str]:
 
     A name is mentioned by a text when its key is among the text's keys, in any case and form.
     """
-    return {f[2 : 2 + MENTION_LETTERS] for f in features if f[:2] in (TERM, ENTITY)}
+    return {f[2 : 2 + MENTION_LETTERS] for f in features if f[:2] != NUMBER}
 
 
 def article_features(
@@ -253,15 +220,12 @@ def article_features(
     Returns:
         The counts and the central names.
     """
-    title_terms, title_names, title_numbers, title_full, title_lower = _scan(title, language)
+    title_terms, title_names, title_numbers = _scan(title, language)
     title_words = _WORD.findall(title)
     capitalised = sum(1 for w in title_words if w[0].isupper())
     if len(title_words) > 3 and capitalised > _TITLE_CASE_SHARE * len(title_words):
-        # "Putin and Poroshenko Come Face to Face": capitals say nothing
-        title_names, title_full = [], []
-    body_terms, body_names, body_numbers, body_full, body_lower = _scan(
-        body, language, max_body_words
-    )
+        title_names = []  # "Putin and Poroshenko Come Face to Face": capitals say nothing
+    body_terms, body_names, body_numbers = _scan(body, language, max_body_words)
     counts: Counter[str] = Counter()
     for weight, (found, names, numbers) in (
         (3, (title_terms, title_names, title_numbers)),
@@ -283,54 +247,7 @@ def article_features(
         names=frozenset(ENTITY + n for n in central),
         headline=frozenset(term[:MENTION_LETTERS] for term in title_terms),
         dates=dates(title, year=year) | dates(body, max_body_words, year=year),
-        people=_people(Counter(title_full) + Counter(body_full), title_lower | body_lower),
     )
-
-
-def _people(full_names: Counter[str], lower_case: set[str]) -> tuple[tuple[str, str], ...]:
-    """Each family name's full name: the most used full name it ends (ties: the first by name).
-
-    A word the article also writes in lower case is a common word in a name ("Indian Ocean
-    Tsunami", "the tsunami"), no family name.
-    """
-    people: dict[str, str] = {}
-    for full, _ in sorted(full_names.items(), key=lambda pair: (-pair[1], pair[0])):
-        family = full.rsplit(" ", 1)[-1]
-        if family not in lower_case:
-            people.setdefault(family, full)
-    return tuple(sorted(people.items()))
-
-
-def story_counts(features: ArticleFeatures) -> Counter[str]:
-    """The feature counts a story profile is made of: each name counted as its full name.
-
-    A story follows someone or something; two people who share one name (Barack and Michelle
-    Obama) or two subjects of one country are told apart by who is named in full. Where an
-    article names someone in full, every mention of one of those names counts for the full
-    name (FULL_NAME) instead, in the names half and, as it is a name there, not as a term.
-    Names an article never gives in full stay as they are. The price: a report that gives a
-    name alone and one that gives it in full no longer share it (they still share their words
-    and other names). Event clustering keeps `counts` (its evidence was chosen on them).
-
-    Args:
-        features: the article's features.
-
-    Returns:
-        New counts; `features.counts` is left unchanged.
-    """
-    counts = Counter(features.counts)
-    for name, full in features.people:
-        mentioned = counts.pop(ENTITY + name, 0)
-        if not mentioned:
-            continue
-        counts[FULL_NAME + full] += mentioned
-        term = TERM + name
-        left = counts.get(term, 0) - mentioned
-        if left > 0:
-            counts[term] = left
-        else:
-            counts.pop(term, None)
-    return counts
 
 
 _MONTH_OF = MONTH_NAMES
@@ -419,7 +336,7 @@ class DocumentFrequencies:
 
 
 #: Weight of each feature kind within its half of the vector (see `weigh`).
-KIND_WEIGHTS: Mapping[str, float] = {TERM: 1.0, ENTITY: 1.0, NUMBER: 0.5, FULL_NAME: 1.0}
+KIND_WEIGHTS: Mapping[str, float] = {TERM: 1.0, ENTITY: 1.0, NUMBER: 0.5}
 _HALF = math.sqrt(0.5)
 
 

@@ -12,7 +12,6 @@ from summarizer.events.features import (
     dates,
     doc_features,
     entities_and_numbers,
-    story_counts,
     terms,
     weigh,
 )
@@ -133,35 +132,3 @@ def test_dates_of_an_article_come_from_its_title_and_lead() -> None:
         "Каток откроется 1 декабря", lead + "Сезон завершится 28 февраля.", "ru"
     )
     assert features.dates == {"12-01"}  # 28 February lies beyond the lead's words
-
-
-def test_story_counts_count_a_family_name_as_the_full_name() -> None:
-    michelle = article_features(
-        "Michelle Obama visits a school",
-        "First lady Michelle Obama spoke to pupils. Obama said she loved her old school.",
-    )
-    assert dict(michelle.people) == {"obama": "michell obama"}
-    counts = story_counts(michelle)
-    # each "Obama" read as a name (title x3, lead) counts for the full name, in the names half
-    # only; the one opening a sentence is no name by its capital and stays a term
-    assert counts["f:michell obama"] == 3 + 1
-    assert "e:obama" not in counts and counts["t:obama"] == 1
-    assert counts["e:michell"] == michelle.counts["e:michell"]  # a given name stays
-    assert michelle.counts["e:obama"] == 4 and michelle.counts["t:obama"] == 5  # events' own
-    lead = "A book on President Barack Obama’s mother and how Obama grew up."
-    barack = story_counts(article_features("A life", lead))
-    assert barack["f:barack obama"] == 2  # a run's last two names; the possessive ends it
-
-
-def test_story_counts_keep_names_never_given_in_full_and_common_words() -> None:
-    # "Japan" opens a run (no family name); "Tsunami" is also written in lower case
-    features = article_features(
-        "Japan counts the damage",
-        "The Great Eastern Japan Earthquake hit Japan. The Indian Ocean Tsunami and the tsunami "
-        "warnings reached Putin in Moscow.",
-    )
-    counts = story_counts(features)
-    assert counts["e:japan"] == features.counts["e:japan"]
-    assert counts["e:tsunami"] == features.counts["e:tsunami"]
-    assert counts["e:putin"] == features.counts["e:putin"]
-    assert counts["f:japan earthquak"] == 1  # "earthquake" is never in lower case here
