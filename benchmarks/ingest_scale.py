@@ -546,12 +546,12 @@ def worker(url: str, paths: Sequence[str], mode: str) -> subprocess.Popen[bytes]
     )
 
 
-def timed_worker(url: str, paths: Sequence[str], mode: str) -> float:
-    """Run one worker to its end; its wall seconds."""
+def timed_worker(url: str, paths: Sequence[str], mode: str) -> tuple[float, float]:
+    """Run one worker to its end; its wall seconds and CPU seconds (its own and its workers')."""
     started = time.perf_counter()
     child = worker(url, paths, mode)
     child.communicate()  # a failed input is reported in its output, as in the pair's
-    return time.perf_counter() - started
+    return time.perf_counter() - started, _child_rusage(child.pid)[1]
 
 
 def write_files(folder: Path, reports: Sequence[Report]) -> list[str]:
@@ -654,7 +654,7 @@ def run(
         report += [
             "## Two workers on PostgreSQL",
             "",
-            "| articles before | calls | workers | seconds | articles/s | differences |",
+            "| articles before | calls | workers | seconds (CPU) | articles/s | differences |",
             "|---|---|---|---|---|---|",
             *pair_rows,
             "",
@@ -677,6 +677,7 @@ def measure_pair(
     for child in children:
         child.communicate()
     pair_seconds = time.perf_counter() - started
+    pair_cpu = sum(_child_rusage(child.pid)[1] for child in children)
     engine = make_engine(pair_url)
     try:
         new = set(stream)  # the stored database's own articles are not files
@@ -684,8 +685,8 @@ def measure_pair(
         order = [location for location in arrival_order(engine) if location in new]
     finally:
         engine.dispose()
-    serial = timed_worker(serial_url, order, mode)
-    ordered = timed_worker(ordered_url, stream, mode)
+    serial, serial_cpu = timed_worker(serial_url, order, mode)
+    ordered, ordered_cpu = timed_worker(ordered_url, stream, mode)
     outcomes = []
     for url in (serial_url, ordered_url):
         engine = make_engine(url)
@@ -696,10 +697,13 @@ def measure_pair(
     in_order = {part: outcomes[1][part] for part in ("articles", "copies", "events")}
     pair_part = {part: pair[part] for part in in_order}
     return [
-        f"| {size:,} | {mode} | 2 | {pair_seconds:.1f} | {count / pair_seconds:.1f} | "
+        f"| {size:,} | {mode} | 2 | {pair_seconds:.1f} ({pair_cpu:.1f}) | "
+        f"{count / pair_seconds:.1f} | "
         f"{differences(outcomes[0], pair)} against one worker in the pair's order |",
-        f"| {size:,} | {mode} | 1 (pair's order) | {serial:.1f} | {count / serial:.1f} | |",
-        f"| {size:,} | {mode} | 1 (stream order) | {ordered:.1f} | {count / ordered:.1f} | "
+        f"| {size:,} | {mode} | 1 (pair's order) | {serial:.1f} ({serial_cpu:.1f}) | "
+        f"{count / serial:.1f} | |",
+        f"| {size:,} | {mode} | 1 (stream order) | {ordered:.1f} ({ordered_cpu:.1f}) | "
+        f"{count / ordered:.1f} | "
         f"{differences(in_order, pair_part)} in articles, copies, events against the pair |",
     ]
 

@@ -1,18 +1,30 @@
-"""Page furniture: short lines that recur across articles of a batch or of one source.
+"""Page furniture: short lines that recur across the stored articles of one source.
 
-A line seen in three or more plain-text articles of one batch, or of one source over time
-(counts kept in the `sourceline` table), is site furniture ("Sign up for our newsletter",
-"Advertisement", a standing credit) and is handed to the cleaner as known boilerplate.
+A short line carried by MIN_ARTICLES or more plain-text articles of one source, counting the
+new article and the ones stored before it (counts kept in the `sourceline` table), is site
+furniture ("Sign up for our newsletter", "Advertisement", a standing credit) and is handed to
+the cleaner as known boilerplate. The decision reads only what was stored before the article,
+under the ingest lock, so it depends on the order articles are stored in and on nothing else:
+a stream split into batches, or between processes, gives the articles one batch would. (No
+look-ahead: the first articles of a source that carry a line keep it; a feed poll always did.)
+
+Preparing an article (cleaning it: most of the work) happens before storing, outside the lock,
+on a guess: the latest counts read (each turn under the lock reads those of the next inputs
+too), with the batch's inputs not stored yet before it added as if each were stored. When
+storing finds other counts (another process stored articles of the source meanwhile, or an
+earlier input was a copy), the article is prepared again.
 """
 
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
 from summarizer.clean.lines import normalise_line
 from summarizer.ingest.outlet import choose_outlet
+from summarizer.store.articles import stored_name
 from summarizer.values import RawInput
 
 MAX_WORDS = 14
@@ -20,8 +32,8 @@ MIN_ARTICLES = 3
 
 
 def source_guess(raw: RawInput) -> str:
-    """The outlet a plain-text input will be stored under (as the pipeline decides it)."""
-    return choose_outlet([raw.source], text=raw.content, location=raw.location)
+    """The source a plain-text input will be stored under (as the pipeline decides it)."""
+    return stored_name(choose_outlet([raw.source], text=raw.content, location=raw.location))
 
 
 def short_lines(text: str) -> frozenset[str]:
@@ -35,60 +47,108 @@ def line_key(line: str) -> str:
     return hashlib.sha1(line.encode("utf-8")).hexdigest()[:16]
 
 
-class Furniture:
-    """Decides, per input of a batch, which of its lines are known furniture."""
+def _is_furniture(stored_before: int) -> bool:
+    """Whether a line is furniture in an article, given how many stored articles carried it."""
+    return stored_before + 1 >= MIN_ARTICLES
 
-    def __init__(
-        self,
-        inputs: Sequence[RawInput | object],
-        history: Mapping[str, Mapping[str, int]] | None = None,
-    ) -> None:
-        """Count short lines over the batch.
+
+class Furniture:
+    """The short lines of a batch's inputs and their sources' stored counts, as far as read.
+
+    `counts` holds, per source name, the stored article count of every line key read so far
+    (`learn`) plus the articles of this batch stored since (`stored`): exact for the keys in
+    `fresh` (read since the counts last may have changed: `forget`), the latest known for the
+    others. `pending` holds this batch's additions until they are written (`take_pending`);
+    `next` is the first input not stored yet.
+    """
+
+    def __init__(self, inputs: Sequence[RawInput | object]) -> None:
+        """Read the short lines of the batch's plain-text inputs.
 
         Args:
-            inputs: the batch (non-text inputs and failures are ignored).
-            history: per source name, stored article counts per line key (see `wanted`;
-                may be set later as the `history` attribute).
+            inputs: the batch (non-text inputs and failures have no furniture).
         """
-        self.history: Mapping[str, Mapping[str, int]] = history or {}
-        self.lines: dict[int, frozenset[str]] = {}
+        self.lines: dict[int, tuple[str, ...]] = {}  # sorted: new counts in a stable order
+        self.keys: dict[int, tuple[str, ...]] = {}
         self.sources: dict[int, str] = {}
-        self.batch: Counter[str] = Counter()
-        self.by_source: dict[str, Counter[str]] = {}
+        self.of_source: dict[str, list[int]] = {}  # each source's inputs, in order
         for index, raw in enumerate(inputs):
-            if not isinstance(raw, RawInput) or raw.kind != "text":
-                continue
-            lines = short_lines(raw.content)
-            source = source_guess(raw)
-            self.lines[index], self.sources[index] = lines, source
-            self.batch.update(lines)
-            self.by_source.setdefault(source, Counter()).update(lines)
+            if isinstance(raw, RawInput) and raw.kind == "text":
+                self.lines[index] = tuple(sorted(short_lines(raw.content)))
+                self.keys[index] = tuple(line_key(line) for line in self.lines[index])
+                self.sources[index] = source_guess(raw)
+                self.of_source.setdefault(self.sources[index], []).append(index)
+        self.counts: dict[str, dict[str, int]] = {}
+        self.fresh: dict[str, set[str]] = {}
+        self.pending: dict[str, Counter[str]] = {}
+        self.next = 0
 
-    def wanted(self) -> dict[str, set[str]]:
-        """Per source name, the line keys of the batch: the only stored counts it needs."""
+    def wanted(self, indexes: Iterable[int] | None = None) -> dict[str, set[str]]:
+        """Per source name, the line keys of these inputs (default all) not read since `forget`."""
         wanted: dict[str, set[str]] = {}
-        for index, lines in self.lines.items():
-            wanted.setdefault(self.sources[index], set()).update(line_key(line) for line in lines)
+        for index in self.lines if indexes is None else indexes:
+            source = self.sources.get(index)
+            if source is None:
+                continue
+            keys = set(self.keys[index]) - self.fresh.get(source, set())
+            if keys:
+                wanted.setdefault(source, set()).update(keys)
         return wanted
 
+    def learn(
+        self, wanted: Mapping[str, Iterable[str]], stored: Mapping[str, Mapping[str, int]]
+    ) -> None:
+        """Take the stored counts read for `wanted` (a key without a row: no article yet)."""
+        for source, keys in wanted.items():
+            found = stored.get(source, {})
+            counts = self.counts.setdefault(source, {})
+            for key in keys:
+                counts[key] = found.get(key, 0)
+            self.fresh.setdefault(source, set()).update(keys)
+
+    def forget(self) -> None:
+        """Take every count read as possibly out of date (another process may have changed it)."""
+        self.fresh.clear()
+        self.pending.clear()
+
     def known(self, index: int) -> frozenset[str]:
-        """Lines of input `index` that recur in enough articles of the batch or of its source."""
-        lines = self.lines.get(index, frozenset())
+        """Lines of input `index` that are furniture, from the counts stored before it."""
         source = self.sources.get(index, "")
-        same_source = self.by_source.get(source, Counter())
-        stored = self.history.get(source, {})
+        counts = self.counts.get(source, {})
+        lines, keys = self.lines.get(index, ()), self.keys.get(index, ())
         return frozenset(
-            line
-            for line in lines
-            if self.batch[line] >= MIN_ARTICLES
-            or same_source[line] + stored.get(line_key(line), 0) >= MIN_ARTICLES
+            line for line, key in zip(lines, keys, strict=True) if _is_furniture(counts.get(key, 0))
         )
 
-    def counted(self, indexes: Iterable[int]) -> dict[str, Counter[str]]:
-        """Per source, line-key counts of the given inputs (the new articles), to store."""
-        result: dict[str, Counter[str]] = {}
-        for index in indexes:
-            if index in self.lines:
-                keys = (line_key(line) for line in sorted(self.lines[index]))
-                result.setdefault(self.sources[index], Counter()).update(keys)
-        return result
+    def guess(self, index: int) -> frozenset[str]:
+        """Input `index`'s furniture if the inputs before it not stored yet are stored as new
+        articles: what it is prepared with before storing (see the module docstring)."""
+        source = self.sources.get(index)
+        if source is None:
+            return frozenset()
+        same = self.of_source[source]
+        before: Counter[str] = Counter()
+        for earlier in same[bisect_left(same, self.next) : bisect_left(same, index)]:
+            before.update(self.keys[earlier])
+        counts = self.counts.get(source, {})
+        return frozenset(
+            line
+            for line, key in zip(self.lines[index], self.keys[index], strict=True)
+            if _is_furniture(counts.get(key, 0) + before[key])
+        )
+
+    def stored(self, index: int) -> None:
+        """Count input `index`'s lines: it was stored as a new article."""
+        source = self.sources.get(index)
+        if source is None:
+            return
+        counts = self.counts.setdefault(source, {})
+        pending = self.pending.setdefault(source, Counter())
+        for key in self.keys[index]:
+            counts[key] = counts.get(key, 0) + 1
+            pending[key] += 1
+
+    def take_pending(self) -> dict[str, Counter[str]]:
+        """Per source name, the line-key counts added since last taken, to store."""
+        pending, self.pending = self.pending, {}
+        return pending

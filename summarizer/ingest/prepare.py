@@ -5,11 +5,12 @@ from __future__ import annotations
 import logging
 import multiprocessing
 from collections import Counter, deque
-from collections.abc import Generator, Sequence
+from collections.abc import Callable, Generator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import datetime
+from typing import overload
 
 from summarizer.errors import BriefingError, InternalError, stage
 from summarizer.events.features import ArticleFeatures, article_features
@@ -46,6 +47,42 @@ class Job:
 
     item: RawInput | Failure
     known_boilerplate: frozenset[str]
+
+
+class Jobs(Sequence[Job]):
+    """Inputs to prepare, each with the furniture given for it when it is first read.
+
+    `prepare_all` reads a job just before it prepares it (or hands its chunk to a worker), so
+    `furniture` can guess from what was learnt meanwhile (see summarizer.ingest.furniture);
+    each job is kept, as storing compares what the input was prepared with.
+    """
+
+    def __init__(
+        self, items: Sequence[RawInput | Failure], furniture: Callable[[int], frozenset[str]]
+    ) -> None:
+        self._items = items
+        self._furniture = furniture
+        self._made: dict[int, Job] = {}
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    @overload
+    def __getitem__(self, index: int) -> Job: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Job]: ...
+
+    def __getitem__(self, index: int | slice) -> Job | list[Job]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if not 0 <= index < len(self._items):
+            raise IndexError(index)
+        job = self._made.get(index)
+        if job is None:
+            job = Job(self._items[index], self._furniture(index))
+            self._made[index] = job
+        return job
 
 
 def prepare_article(
@@ -143,7 +180,9 @@ def prepare_all(
     models (10 MB) that only the workers then hold.
 
     Args:
-        jobs: the inputs with their known furniture.
+        jobs: the inputs with their known furniture; each job is read only when it is about
+            to be prepared (or its chunk handed to a worker), so a sequence that computes its
+            jobs late can use what was learnt meanwhile.
         summary: the summary to write (None: no summary).
         now: ingestion time.
         workers: worker processes to prepare in (0: this process alone).
@@ -154,7 +193,11 @@ def prepare_all(
                 job.item, summary=summary, known_boilerplate=job.known_boilerplate, now=now
             )
         return
-    chunks = [jobs[i : i + _CHUNK] for i in range(0, len(jobs), _CHUNK)]
+    starts = range(0, len(jobs), _CHUNK)
+
+    def chunk_at(index: int) -> Sequence[Job]:
+        return [jobs[i] for i in range(starts[index], min(starts[index] + _CHUNK, len(jobs)))]
+
     context = multiprocessing.get_context("spawn")
     level = logging.getLogger().getEffectiveLevel()  # `-v` shows a worker's tracebacks too
     pool = ProcessPoolExecutor(
@@ -170,12 +213,16 @@ def prepare_all(
         except Exception:  # a broken pool takes no more work: the chunk is prepared here
             return None
 
-    futures = deque(submit(chunk) for chunk in chunks[:ahead])
+    submitted: deque[tuple[Sequence[Job], Future[list[Prepared | Failure]] | None]] = deque()
+    for index in range(min(ahead, len(starts))):
+        first = chunk_at(index)
+        submitted.append((first, submit(first)))
     try:
-        for index, chunk in enumerate(chunks):
-            if index + ahead < len(chunks):
-                futures.append(submit(chunks[index + ahead]))
-            future = futures.popleft()
+        for index in range(len(starts)):
+            if index + ahead < len(starts):
+                ahead_chunk = chunk_at(index + ahead)
+                submitted.append((ahead_chunk, submit(ahead_chunk)))
+            chunk, future = submitted.popleft()
             try:
                 if future is None:
                     raise BrokenProcessPool("the chunk was never handed to a worker")

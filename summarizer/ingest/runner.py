@@ -19,7 +19,7 @@ from summarizer.events.stories import StoryLinker
 from summarizer.ingest.fingerprint import stored_shingles
 from summarizer.ingest.furniture import Furniture
 from summarizer.ingest.pipeline import DEFAULT_SUMMARY, SummarySpec
-from summarizer.ingest.prepare import Job, Prepared, prepare_all
+from summarizer.ingest.prepare import Jobs, Prepared, prepare, prepare_all
 from summarizer.ingest.sources import Failure, Skipped
 from summarizer.store import articles as article_store
 from summarizer.store import events as event_store
@@ -42,12 +42,18 @@ logger = logging.getLogger(__name__)
 EVENT_WINDOW = timedelta(hours=36)
 NEAR_DUPLICATE_WINDOW = timedelta(days=14)
 _COMMIT_EVERY = 50
-_MAX_REPLAY = 5_000  # more articles stored by others than this: rebuilding costs less
-# A process that starts replays at most this many articles after the origin, else rebuilds
-# (and the others then take up its new origin). Replaying costs about 13 ms of CPU per article
-# (988 articles: 12.9 s), a rebuild at 10,000 stored articles 1.7 s: this bounds a start's
-# cost near a rebuild's.
-_MAX_FOLLOW = 250
+# Inputs after a chunk whose furniture counts its turn reads too: the jobs of the next chunk,
+# and of the one after it that worker processes prepare meanwhile (prepare.prepare_all).
+_READ_AHEAD = 2 * _COMMIT_EVERY
+#: The most articles a process replays to catch up with the database. A process is behind by
+#: the articles stored after those its indexes hold: after its own watermark when others
+#: stored since it last wrote, after the origin's when it starts or finds a new origin. More
+#: than this, and it rebuilds its indexes from the database instead, and the rebuild becomes
+#: the origin the others take up. Replaying costs about 13 ms of CPU per article (988
+#: articles: 12.9 s), a rebuild 1.7 s at 10,000 stored articles and 3.4 s at 100,000, so
+#: catching up never costs much more than a rebuild. Replaying gives the indexes one process
+#: would hold; a rebuild, those of one process that rebuilt at that point.
+REPLAY_LIMIT = 250
 
 
 @dataclass
@@ -58,6 +64,21 @@ class _Counts:
     ids: list[int] = field(default_factory=list)
 
 
+@dataclass
+class _Batch:
+    """One ingest call: its inputs as handed to preparing, their furniture, what storing gave.
+
+    Attributes:
+        again: inputs prepared again at storing time, their furniture having changed.
+    """
+
+    jobs: Jobs
+    furniture: Furniture
+    now: datetime
+    counts: _Counts = field(default_factory=_Counts)
+    again: int = 0
+
+
 class Ingestor:
     """Stores articles and keeps the event and story indexes of one database up to date.
 
@@ -66,7 +87,8 @@ class Ingestor:
     lock (summarizer.store.ingest_state) and rebuilds them only when another process ingested
     since this one last wrote. An article that fails after it entered them is rolled back in
     the database and the indexes are rebuilt from what the database then holds, so none keeps
-    a half-added article. Near-duplicates and page furniture are looked up in tables.
+    a half-added article. Near-duplicates and page furniture are looked up in tables; an
+    article's furniture is decided under the lock from the counts stored before it.
 
     Articles are prepared (cleaned, dated, summarised: most of the work) outside the lock, so
     several processes ingesting at once share the work and take turns only to store and
@@ -136,14 +158,11 @@ class Ingestor:
     def _follow(self, session: Session) -> bool:
         """Build the indexes from the stored origin and replay the articles stored after it.
 
-        False when there is no origin, it lies too far back, or its articles are gone.
+        False when there is no origin, it lies too far back (`REPLAY_LIMIT`), or its articles
+        are gone.
         """
         mark = origin_mark(session=session)
-        if (
-            mark is None
-            or event_store.articles_after(session=session, after_id=mark[1], limit=_MAX_FOLLOW + 1)
-            > _MAX_FOLLOW
-        ):
+        if mark is None or not _replayable(session, after_id=mark[1]):
             return False
         origin = load_origin(session=session)
         if origin is None:
@@ -162,7 +181,7 @@ class Ingestor:
         self._origin = origin.serial
         return self._replay(session)
 
-    def _catch_up(self, writer: _Writer) -> None:
+    def _catch_up(self, writer: _Writer) -> bool:
         """Take the ingest lock; follow what other processes stored since this one last wrote.
 
         Every process's indexes are the origin's (the last rebuild from the database, by
@@ -173,11 +192,14 @@ class Ingestor:
         origin, builds the origin's indexes and replays; when that cannot be done (no origin,
         too far back, or the replay disagrees with the database) it rebuilds from the
         database and that becomes the new origin.
+
+        Returns:
+            Whether anything was stored since this process last wrote (or it never did).
         """
         session = writer.session
         version = lock_ingest(session=session)
         if version == self._version:
-            return
+            return False
         writer.forget()  # rows it kept may have changed too
         known, self._version = self._version, None
         mark = origin_mark(session=session)
@@ -186,14 +208,19 @@ class Ingestor:
             self._version = version
         else:
             self._restore(session)
+        return True
 
     def _replay(self, session: Session) -> bool:
-        """Add the articles stored after the watermark to the indexes; False when it cannot."""
-        docs = event_store.event_docs_after(
-            session=session, after_id=self._watermark, limit=_MAX_REPLAY + 1
-        )
-        if len(docs) > _MAX_REPLAY:
+        """Add the articles stored after the watermark to the indexes.
+
+        False when it cannot: too many (`REPLAY_LIMIT`), or the result disagrees with the
+        database.
+        """
+        if not _replayable(session, after_id=self._watermark):
             return False
+        docs = event_store.event_docs_after(
+            session=session, after_id=self._watermark, limit=REPLAY_LIMIT
+        )
         for doc in docs:
             assignment = self.events.add(doc)
             for dropped in assignment.merged:
@@ -242,18 +269,15 @@ class Ingestor:
         given = list(items)
         skipped = tuple(i.location for i in given if isinstance(i, Skipped))
         materialised = [i for i in given if not isinstance(i, Skipped)]
-        counts = _Counts()
         ingested = now or datetime.now(UTC)
         with Session(self.engine, expire_on_commit=False) as session:
             writer = _Writer(session)
             furniture = Furniture(materialised)
-            furniture.history = article_store.line_history(
-                session=session, wanted=furniture.wanted()
-            )
+            self._read_lines(session, furniture, None)
             self._near_window(session)
             session.commit()  # end the reading transaction before preparing
-            stored: list[int] = []
-            jobs = [Job(item, furniture.known(i)) for i, item in enumerate(materialised)]
+            jobs = Jobs(materialised, furniture.guess)
+            batch = _Batch(jobs, furniture, ingested)
             prepared = prepare_all(jobs, summary=self.summary, now=ingested, workers=workers)
             with closing(prepared):  # a storing error stops the workers at once
                 for start in range(0, len(materialised), _COMMIT_EVERY):
@@ -262,8 +286,10 @@ class Ingestor:
                         chunk.append(next(prepared))
                         if progress is not None:
                             progress()
-                    self._store_chunk(writer, chunk, start, counts, stored)
-            self._count_lines(writer, furniture, stored)
+                    self._store_chunk(writer, batch, chunk, start)
+        if batch.again:
+            logger.info("furniture changed before storing: %d input(s) prepared again", batch.again)
+        counts = batch.counts
         return IngestReport(
             new=counts.new,
             duplicate=counts.duplicate,
@@ -285,21 +311,27 @@ class Ingestor:
         self._near_after = event_store.max_article_id(session=session)
 
     def _store_chunk(
-        self,
-        writer: _Writer,
-        chunk: list[Prepared | Failure],
-        start: int,
-        counts: _Counts,
-        stored: list[int],
+        self, writer: _Writer, batch: _Batch, chunk: list[Prepared | Failure], start: int
     ) -> None:
-        """Store prepared articles in one transaction under the ingest lock."""
-        session = writer.session
+        """Store prepared articles in one transaction under the ingest lock.
+
+        Each article's furniture is decided from the line counts stored before it (read under
+        the lock, this batch's stored articles added): an article prepared with other furniture
+        is prepared again. The chunk's new articles' line counts are stored with them.
+        """
+        session, counts, furniture = writer.session, batch.counts, batch.furniture
         try:
-            self._catch_up(writer)
+            if self._catch_up(writer):
+                furniture.forget()  # counts read before may have grown since
+            # The next inputs' counts too: what they are prepared with is guessed from them
+            # (preparing runs up to two chunks ahead of storing; see _READ_AHEAD).
+            self._read_lines(session, furniture, range(start, start + len(chunk) + _READ_AHEAD))
             written = counts.new + counts.duplicate
-            for offset, prepared in enumerate(chunk):
-                if self._one(writer, prepared, counts):
-                    stored.append(start + offset)
+            for index, prepared in enumerate(chunk, start=start):
+                if self._one(writer, self._furnished(batch, index, prepared), counts):
+                    furniture.stored(index)
+            furniture.next = start + len(chunk)
+            self._write_lines(writer, furniture)
             # Copies change their events' source counts too; nothing written: nothing to tell.
             version = self._version
             if counts.new + counts.duplicate != written:
@@ -307,26 +339,39 @@ class Ingestor:
             session.commit()
         except BaseException:
             self._version = None  # the indexes may hold what the rollback undid
+            furniture.forget()
             session.rollback()
             writer.forget()
             self._samples.clear()  # ids the rollback freed may come back for other texts
             raise
         self._version = version
 
-    def _count_lines(self, writer: _Writer, furniture: Furniture, stored: list[int]) -> None:
-        """Add the stored articles' short lines to their sources' furniture counts."""
-        session = writer.session
-        try:
-            lock_ingest(session=session)  # two processes never insert one count twice
-            line_counts: dict[int, Counter[str]] = {}
-            for name, keys in furniture.counted(stored).items():
-                line_counts.setdefault(writer.source_id(name), Counter()).update(keys)
-            article_store.add_line_counts(session=session, counts=line_counts)
-            session.commit()
-        except BaseException:
-            session.rollback()
-            writer.forget()
-            raise
+    @staticmethod
+    def _read_lines(session: Session, furniture: Furniture, indexes: range | None) -> None:
+        """Read the stored line counts of these inputs' short lines (default all) not yet read."""
+        wanted = furniture.wanted(indexes)
+        if wanted:
+            furniture.learn(wanted, article_store.line_history(session=session, wanted=wanted))
+
+    def _furnished(
+        self, batch: _Batch, index: int, prepared: Prepared | Failure
+    ) -> Prepared | Failure:
+        """The input prepared with the furniture the counts stored before it give."""
+        job = batch.jobs[index]
+        known = batch.furniture.known(index)
+        if known == job.known_boilerplate:
+            return prepared
+        batch.again += 1
+        return prepare(job.item, summary=self.summary, known_boilerplate=known, now=batch.now)
+
+    @staticmethod
+    def _write_lines(writer: _Writer, furniture: Furniture) -> None:
+        """Add the line counts of the articles stored since last written, per source."""
+        line_counts: dict[int, Counter[str]] = {}
+        for name, keys in furniture.take_pending().items():
+            line_counts.setdefault(writer.source_id(name), Counter()).update(keys)
+        if line_counts:
+            article_store.add_line_counts(session=writer.session, counts=line_counts)
 
     def _one(self, writer: _Writer, prepared: Prepared | Failure, counts: _Counts) -> bool:
         """Store one prepared input; True when it is a new article.
@@ -462,6 +507,12 @@ class Ingestor:
         rows.set_story(
             event=event, story_id=link.story_key, merged=link.merged, title=article.title
         )
+
+
+def _replayable(session: Session, *, after_id: int) -> bool:
+    """Whether the articles stored after `after_id` are few enough to replay (REPLAY_LIMIT)."""
+    after = event_store.articles_after(session=session, after_id=after_id, limit=REPLAY_LIMIT + 1)
+    return after <= REPLAY_LIMIT
 
 
 @dataclass

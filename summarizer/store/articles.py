@@ -47,9 +47,14 @@ _GROW_LINE = (
 )
 
 
+def stored_name(name: str) -> str:
+    """The name a source is stored under (cut to the column; no name: UNKNOWN_OUTLET)."""
+    return name.strip()[:200] or UNKNOWN_OUTLET
+
+
 def source_id(*, session: Session, name: str) -> int:
     """Return the id of the source with this name, creating it when new."""
-    name = name.strip()[:200] or UNKNOWN_OUTLET
+    name = stored_name(name)
     connection = session.connection()
     found = connection.execute(_SOURCE_BY_NAME, {"name": name}).scalar()
     if found is not None:
@@ -212,9 +217,12 @@ def line_history(
     if not names:
         return {}
     connection = session.connection()
-    ids: dict[str, int] = {
-        str(name): int(source) for name, source in connection.execute(_SOURCE_IDS, {"names": names})
+    stored = {stored_name(name) for name in names}
+    found: dict[str, int] = {
+        str(name): int(source)
+        for name, source in connection.execute(_SOURCE_IDS, {"names": sorted(stored)})
     }
+    ids = {name: found[stored_name(name)] for name in names if stored_name(name) in found}
     history: dict[str, dict[str, int]] = {}
     for name, source in ids.items():
         keys = sorted(set(wanted[name]))

@@ -38,12 +38,16 @@ def _words(rng: random.Random, count: int, capital: bool = False) -> list[str]:
     return sorted(words)
 
 
-def synthetic_stream(folder: Path, count: int, seed: int = 12) -> list[Path]:
+def synthetic_stream(
+    folder: Path, count: int, seed: int = 12, *, standing_lines: bool = False
+) -> list[Path]:
     """`count` reports of threads of happenings, 1 to 4 outlets each, over five days.
 
     Each happening has its own names, place and words, and shares a name and words with the
     others of its thread; outlets tell it in their own sentences (and a few copy another
     outlet's report with one sentence changed), so events, stories and copies all form.
+    With `standing_lines`, every report ends with its outlet's standing line (page furniture,
+    a short line the cleaner keeps until it is known).
     """
     rng = random.Random(seed)
     common = _words(rng, 120)
@@ -84,6 +88,8 @@ def synthetic_stream(folder: Path, count: int, seed: int = 12) -> list[Path]:
     for number, (published, outlet, title, body) in enumerate(reports[:count]):
         path = folder / f"report-{number:04d}.txt"
         stamp = published.strftime("%d %B %Y %H:%M UTC")
-        path.write_text(f"{title}\n\n{outlet}, {stamp}\n\n{body}\n", encoding="utf-8")
+        standing = f"\n\nThe {outlet} has been owned by its readers since 19{21 + len(outlet)}."
+        ending = standing if standing_lines else ""
+        path.write_text(f"{title}\n\n{outlet}, {stamp}\n\n{body}{ending}\n", encoding="utf-8")
         paths.append(path)
     return paths

@@ -8,11 +8,15 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from sqlmodel import Session, select
 
+from summarizer.ingest.furniture import Furniture, line_key
+from summarizer.ingest.prepare import Jobs
 from summarizer.service import BriefingService
 from summarizer.store.db import create_schema, make_engine
 from summarizer.store.models import Article
+from summarizer.values import RawInput
 
 NOW = datetime(2026, 3, 20, tzinfo=UTC)
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -74,13 +78,62 @@ def test_furniture_is_learnt_across_runs_per_source(tmp_path: Path) -> None:
     engine.dispose()
 
 
-def test_furniture_within_one_batch(tmp_path: Path) -> None:
+def test_furniture_within_one_batch_from_the_third_article_on(tmp_path: Path) -> None:
+    # No look-ahead: an article's furniture is what the articles stored before it and itself
+    # carry, so the first two articles of the source keep the line, as a feed poll keeps it.
     engine = make_engine(f"sqlite:///{tmp_path / 'g.db'}")
     create_schema(engine)
     service = BriefingService(engine, {})
     paths = [write(tmp_path, i) for i in range(4)]
     assert service.ingest([str(p) for p in paths], now=NOW).new == 4
-    assert not any(PROMO in body for body in bodies(service).values())
+    found = bodies(service)
+    assert [PROMO in found[p.name] for p in paths] == [True, True, False, False]
+    engine.dispose()
+
+
+@pytest.mark.parametrize("split", [[4], [1, 1, 1, 1], [1, 2, 1], [3, 1], [2, 2]])
+def test_any_split_into_batches_gives_the_bodies_of_one_batch(
+    tmp_path: Path, split: list[int]
+) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'split.db'}")
+    create_schema(engine)
+    service = BriefingService(engine, {})
+    paths = [str(write(tmp_path, i)) for i in range(4)]
+    start = 0
+    for size in split:
+        service.ingest(paths[start : start + size], now=NOW)
+        start += size
+    found = bodies(service)
+    engine.dispose()
+    one = make_engine(f"sqlite:///{tmp_path / 'one.db'}")
+    create_schema(one)
+    single = BriefingService(one, {})
+    single.ingest(paths, now=NOW)
+    assert found == bodies(single)
+    one.dispose()
+
+
+def test_an_article_is_prepared_again_when_the_counts_moved_before_it_was_stored(
+    tmp_path: Path,
+) -> None:
+    # Another process stored two articles of the source between this batch's start (its
+    # guess: no furniture yet) and its storing: the line is furniture by then.
+    engine = make_engine(f"sqlite:///{tmp_path / 'h.db'}")
+    create_schema(engine)
+    service = BriefingService(engine, {})
+    other = BriefingService(engine, {})
+    paths = [write(tmp_path, i) for i in range(3)]
+    original = service._ingestor._near_window
+
+    def meanwhile(session: Session) -> None:
+        original(session)
+        session.commit()
+        assert other.ingest([str(p) for p in paths[:2]], now=NOW).new == 2
+
+    service._ingestor._near_window = meanwhile  # type: ignore[method-assign]
+    assert service.ingest([str(paths[2])], now=NOW).new == 1
+    found = bodies(service)
+    assert PROMO in found[paths[0].name] and PROMO not in found[paths[2].name]
     engine.dispose()
 
 
@@ -89,7 +142,11 @@ from summarizer.ingest.furniture import Furniture
 from summarizer.values import RawInput
 text = "\\n".join(f"Short line number {n}" for n in range(12))
 raws = [RawInput(location=f"{i}.txt", content=text, kind="text", source="Gazette") for i in (1, 2)]
-print(list(Furniture(raws, {}).counted([0, 1])["Gazette"]))
+furniture = Furniture(raws)
+furniture.learn(furniture.wanted(), {})
+furniture.stored(0)
+furniture.stored(1)
+print(list(furniture.take_pending()["Gazette"]))
 """
 
 
@@ -107,3 +164,24 @@ def test_line_counts_come_in_the_same_order_whatever_the_hash_seed() -> None:
         for seed in range(4)
     }
     assert len(orders) == 1
+
+
+def test_a_guess_uses_the_counts_read_last_and_the_inputs_not_stored_before_it() -> None:
+    raws = [
+        RawInput(location=f"{i}.txt", content=f"Story {i}\nThe standing line", kind="text")
+        for i in range(4)
+    ]
+    furniture = Furniture(raws)
+    furniture.learn(furniture.wanted(), {})
+    standing = "the standing line"
+    jobs = Jobs(raws, furniture.guess)
+    assert [standing in furniture.guess(i) for i in range(4)] == [False, False, True, True]
+    assert standing not in jobs[1].known_boilerplate  # made now, kept
+    # Another process stored two articles with the line; this turn reads the counts again.
+    furniture.forget()
+    source = furniture.sources[0]
+    wanted = furniture.wanted()
+    furniture.learn(wanted, {source: {line_key(standing): 2}})
+    assert all(standing in furniture.guess(i) for i in range(4))
+    assert standing not in jobs[1].known_boilerplate and standing in jobs[0].known_boilerplate
+    assert furniture.known(0) == frozenset({standing})  # what storing decides

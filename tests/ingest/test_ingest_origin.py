@@ -75,7 +75,7 @@ def test_an_origin_too_far_back_is_rebuilt_and_the_others_follow_the_new_one(
         bot.ingest([path])
     with Session(engine) as session:  # type: ignore[arg-type]
         before = origin_mark(session=session)
-    monkeypatch.setattr(runner, "_MAX_FOLLOW", 5)
+    monkeypatch.setattr(runner, "REPLAY_LIMIT", 5)
     cli = BriefingService(engine)  # type: ignore[arg-type]
     cli.ingest([stream[20]])  # 20 articles after the origin: rebuilt, a new origin
     with Session(engine) as session:  # type: ignore[arg-type]
@@ -87,6 +87,75 @@ def test_an_origin_too_far_back_is_rebuilt_and_the_others_follow_the_new_one(
     assert bot.ingest([stream[0]]).duplicate == 1  # writes nothing; catches up with the CLI
     assert bot._ingestor._origin == cli._ingestor._origin == after[0]
     assert _state(bot) == _state(cli)
+
+
+def _counting_rebuilds(service: BriefingService) -> list[int]:
+    """Count the service's rebuilds from the database (each becomes the origin)."""
+    rebuilt: list[int] = []
+    original = service._ingestor._restore
+
+    def counting(session: Session) -> None:
+        rebuilt.append(1)
+        original(session)
+
+    service._ingestor._restore = counting  # type: ignore[method-assign]
+    return rebuilt
+
+
+def _articles_after(engine: object, article_id: int) -> int:
+    with Session(engine) as session:  # type: ignore[call-overload]
+        return int(
+            session.connection()
+            .execute(text("SELECT count(*) FROM article WHERE id > :id"), {"id": article_id})
+            .scalar_one()
+        )
+
+
+# One rule for both ways of being behind: a running process behind by the articles the others
+# stored since it last wrote, and a starting one behind by the articles after the origin. Up
+# to REPLAY_LIMIT articles it replays (and holds the indexes of the process that stored them);
+# beyond, it rebuilds from the database (a new origin).
+
+
+@pytest.mark.parametrize("behind", [4, 5])
+def test_a_running_process_replays_up_to_the_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, behind: int
+) -> None:
+    monkeypatch.setattr(runner, "REPLAY_LIMIT", 4)
+    stream = [str(p) for p in synthetic_stream(tmp_path, 2 + behind)]
+    engine = _engine(tmp_path / "running.db")
+    bot, cli = BriefingService(engine), BriefingService(engine)  # type: ignore[arg-type]
+    bot.ingest([stream[0]])  # the bot's rebuild: the origin
+    rebuilt = _counting_rebuilds(bot)
+    for path in stream[1 : 1 + behind]:
+        cli.ingest([path])  # follows the origin, then stores
+    assert _articles_after(engine, bot._ingestor._watermark) == behind
+    bot.ingest([stream[1 + behind]])
+    assert len(rebuilt) == (behind > 4)
+    if not rebuilt:
+        cli.ingest([stream[0]])  # a duplicate: writes nothing, catches up with the bot
+        assert _state(bot) == _state(cli)
+
+
+@pytest.mark.parametrize("after_origin", [4, 5])
+def test_a_starting_process_replays_up_to_the_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, after_origin: int
+) -> None:
+    monkeypatch.setattr(runner, "REPLAY_LIMIT", 4)
+    stream = [str(p) for p in synthetic_stream(tmp_path, after_origin)]  # origin: empty
+    engine = _engine(tmp_path / "starting.db")
+    bot = BriefingService(engine)  # type: ignore[arg-type]
+    for path in stream:
+        bot.ingest([path])
+    with Session(engine) as session:  # type: ignore[arg-type]
+        mark = origin_mark(session=session)
+    assert mark is not None and _articles_after(engine, mark[1]) == after_origin
+    cli = BriefingService(engine)  # type: ignore[arg-type]
+    rebuilt = _counting_rebuilds(cli)
+    assert cli.ingest([stream[0]]).duplicate == 1  # writes nothing, catches up first
+    assert len(rebuilt) == (after_origin > 4)
+    if not rebuilt:
+        assert _state(cli) == _state(bot)
 
 
 def test_an_unreadable_origin_or_a_prune_makes_the_next_process_rebuild(tmp_path: Path) -> None:
