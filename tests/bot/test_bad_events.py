@@ -90,10 +90,10 @@ def one_event_breaks(harness: Harness, monkeypatch: pytest.MonkeyPatch) -> tuple
     broken, kept = harness.service.top_events(limit=2)
     digest_lines, event_line = fmt.digest_lines, fmt.event_line
 
-    def bad_digest(event: Any, limit: int | None = None) -> str:
+    def bad_digest(event: Any, limit: int | None = None, **kwargs: Any) -> str:
         if event.id == broken.id:
             raise ValueError("cannot render")
-        return digest_lines(event, limit)
+        return digest_lines(event, limit, **kwargs)
 
     def bad_line(rank: int, event: Any, zone: str = "UTC", **kwargs: Any) -> str:
         if event.id == broken.id:
