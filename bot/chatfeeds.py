@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from bot.ports import Briefings
 from bot.runtime import Runtime
 from bot.store import chat_feeds
 from bot.store.chat_feeds import Reader
@@ -75,15 +76,20 @@ async def chat_page(rt: Runtime, reader: Reader | None, *, page: int, size: int)
     for a chat that reads part of the store), one query and `size` views.
     """
     if reader is None:
-        total = await rt.domain(rt.service.event_count)
-        number = min(page, max(0, (total - 1) // size))
-        ranked = await rt.domain(rt.service.top_events, limit=size + 1, offset=number * size)
-        return Page(ranked[:size], number, len(ranked) > size)
+        return await rt.domain(_whole_page, rt.service, page, size)
     visible = await _visible(rt, reader, wanted=(page + 1) * size + 1, since=None, topics=())
     number = min(page, max(0, (len(visible) - 1) // size))
     shown = visible[number * size : (number + 1) * size]
     views = await _views(rt, shown, words=None, since=None)
     return Page(views, number, len(visible) > (number + 1) * size)
+
+
+def _whole_page(service: Briefings, page: int, size: int) -> Page:
+    """Page `page` of everything stored, clamped (count and page in one worker-thread hop)."""
+    total = service.event_count()
+    number = min(page, max(0, (total - 1) // size))
+    ranked = service.top_events(limit=size + 1, offset=number * size)
+    return Page(ranked[:size], number, len(ranked) > size)
 
 
 async def chat_event(

@@ -13,10 +13,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy import bindparam, exists
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
+from bot.store.chats import get_chat
 from bot.store.feed_tables import ChatChannel, ChatFeed, ChatReading
-from bot.store.values import ChatFeedInfo
+from bot.store.values import ChatFeedInfo, ChatInfo, Reader
 from summarizer.store.models import Feed, FeedArticle
 
 
@@ -130,26 +133,28 @@ def set_own_feeds_only(*, session: Session, chat_id: int, value: bool) -> None:
     session.commit()
 
 
-@dataclass(frozen=True, slots=True)
-class Reader:
-    """What a chat's briefings draw on when chats follow feeds of their own.
-
-    `personal`: the chat follows feeds or reads only its own, so its briefings are its own;
-    chats that are not personal all read the same thing (everything but other chats' feeds).
-    """
-
-    chat_id: int
-    own_only: bool
-    personal: bool
+# How a chat reads, in one statement (built once): its choice, whether any feed of a chat
+# brought an article, and whether it follows a feed. A reading command pays one query for it.
+_READING = sa_select(
+    sa_select(col(ChatReading.own_feeds_only))
+    .where(col(ChatReading.chat_id) == bindparam("chat_id"))
+    .scalar_subquery(),
+    exists().where(col(FeedArticle.feed_id).is_not(None)),
+    exists().where(col(ChatFeed.chat_id) == bindparam("chat_id")),
+)
 
 
 def reader(*, session: Session, chat_id: int) -> Reader | None:
     """How a chat reads; None when it may read everything stored (no chat feeds anywhere)."""
-    own_only = own_feeds_only(session=session, chat_id=chat_id)
-    if not own_only and session.exec(select(FeedArticle.feed_id).limit(1)).first() is None:
+    own_only, linked, follows = session.execute(_READING, {"chat_id": chat_id}).one()
+    if not own_only and not linked:
         return None
-    follows = session.exec(select(ChatFeed.id).where(ChatFeed.chat_id == chat_id).limit(1))
-    return Reader(chat_id, own_only, own_only or follows.first() is not None)
+    return Reader(chat_id, bool(own_only), bool(own_only) or bool(follows))
+
+
+def chat_and_reader(*, session: Session, chat_id: int) -> tuple[ChatInfo | None, Reader | None]:
+    """A chat's settings (None when unknown) and how it reads, in one session (one hop)."""
+    return get_chat(session=session, chat_id=chat_id), reader(session=session, chat_id=chat_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,6 +205,7 @@ __all__ = [
     "Reader",
     "Route",
     "add_chat_feeds",
+    "chat_and_reader",
     "chat_feed_urls",
     "chat_feeds",
     "never_polled",

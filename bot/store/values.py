@@ -48,4 +48,17 @@ class ChatFeedInfo:
     operator_feed: bool  # also one of the operator's global feeds (polled with those)
 
 
-__all__ = ["ChatFeedInfo", "ChatInfo", "DeliveryInfo"]
+@dataclass(frozen=True, slots=True)
+class Reader:
+    """What a chat's briefings draw on when chats follow feeds of their own.
+
+    `personal`: the chat follows feeds or reads only its own, so its briefings are its own;
+    chats that are not personal all read the same thing (everything but other chats' feeds).
+    """
+
+    chat_id: int
+    own_only: bool
+    personal: bool
+
+
+__all__ = ["ChatFeedInfo", "ChatInfo", "DeliveryInfo", "Reader"]
