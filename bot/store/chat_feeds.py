@@ -21,6 +21,7 @@ from bot.store.chats import get_chat
 from bot.store.feed_tables import ChatChannel, ChatFeed, ChatReading
 from bot.store.values import ChatFeedInfo, ChatInfo, Reader
 from summarizer.store.models import Feed, FeedArticle
+from summarizer.store.tables import INGEST_STATE
 
 
 def chat_feeds(*, session: Session, chat_id: int) -> list[ChatFeedInfo]:
@@ -144,12 +145,28 @@ _READING = sa_select(
 )
 
 
+# What the openness of stored articles depends on beyond a chat's own choice and feeds (the
+# key under which readers share what they read, bot.chatfeeds): the ingest counter (every
+# ingest and prune, any process) and the links counter (every write of a feed's links to its
+# articles, every operator feed added or removed; summarizer.store.ingest_state.bump_links).
+_LINKS = sa_select(INGEST_STATE.c.version, INGEST_STATE.c.links).where(INGEST_STATE.c.id == 1)
+
+
 def reader(*, session: Session, chat_id: int) -> Reader | None:
-    """How a chat reads; None when it may read everything stored (no chat feeds anywhere)."""
+    """How a chat reads; None when it may read everything stored (no chat feeds anywhere).
+
+    One statement when no chat follows feeds; else two more (the chat's feeds, the links' mark).
+    """
     own_only, linked, follows = session.execute(_READING, {"chat_id": chat_id}).one()
     if not own_only and not linked:
         return None
-    return Reader(chat_id, bool(own_only), bool(own_only) or bool(follows))
+    feeds = frozenset(
+        session.execute(select(ChatFeed.feed_id).where(ChatFeed.chat_id == chat_id)).scalars()
+        if follows
+        else ()
+    )
+    links = tuple(int(value) for value in session.execute(_LINKS).first() or ())
+    return Reader(chat_id, bool(own_only), bool(own_only) or bool(feeds), feeds, links)
 
 
 def chat_and_reader(*, session: Session, chat_id: int) -> tuple[ChatInfo | None, Reader | None]:
@@ -179,12 +196,13 @@ def route(*, session: Session, chat_id: int) -> Route:
 def open_articles(*, session: Session, reader: Reader, article_ids: Iterable[int]) -> set[int]:
     """The articles among `article_ids` a chat may read.
 
-    An article is open when one of the chat's feeds brought it, or, unless the chat reads only
-    its own feeds, when no feed of a chat brought it (the operator's feeds and files) or an
-    operator feed did too. Costs one query over the given articles, whatever the store's size.
+    An article is open when one of the chat's feeds (as `reader` read them) brought it, or,
+    unless the chat reads only its own feeds, when no feed of a chat brought it (the operator's
+    feeds and files) or an operator feed did too. Costs one query over the given articles,
+    whatever the store's size.
     """
     ids = sorted(set(article_ids))
-    mine = set(session.exec(select(ChatFeed.feed_id).where(ChatFeed.chat_id == reader.chat_id)))
+    mine = reader.feeds
     links: dict[int, list[tuple[int, bool]]] = {}
     for article_id, feed_id, active in session.exec(
         select(FeedArticle.article_id, FeedArticle.feed_id, Feed.active)

@@ -59,6 +59,15 @@ class Reader:
     chat_id: int
     own_only: bool
     personal: bool
+    feeds: frozenset[int] = frozenset()  # the feeds it follows (ids)
+    # The state of the feeds' links it was read at (bot.store.chat_feeds.reader): readers with
+    # the same choice, feeds and links read the same articles.
+    links: tuple[int, ...] = ()
+
+    @property
+    def reading(self) -> tuple[bool, frozenset[int], tuple[int, ...]]:
+        """What decides which articles it reads (shared by every reader with the same)."""
+        return self.own_only, self.feeds, self.links
 
 
 __all__ = ["ChatFeedInfo", "ChatInfo", "DeliveryInfo", "Reader"]
