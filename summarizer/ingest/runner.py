@@ -448,7 +448,6 @@ class Ingestor:
             source_id=source_id,
             features=features_json(prepared.features),
         )
-        self._watermark = max(self._watermark, article_id)
         if self.summary is not None:
             article_store.add_summary(
                 session=session,
@@ -462,6 +461,9 @@ class Ingestor:
         )
         self._samples.remember(article_id, article.body, sample)
         self._cluster(writer.events, article_id, source_id, prepared, progress)
+        # Only once it is in the indexes: a failure before rolls the article back, and SQLite
+        # gives its id to the next article stored (by any process), which a catch-up replays.
+        self._watermark = max(self._watermark, article_id)
         return article_id
 
     def _cluster(
