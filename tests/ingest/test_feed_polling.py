@@ -258,3 +258,34 @@ def test_what_the_operator_brought_stays_open_when_a_chat_feed_duplicates_it(
         _follow(session, 9, f"{site.base}/other.xml")
         assert chat_feeds.reader(session=session, chat_id=9) is None  # it reads everything
     service.engine.dispose()
+
+
+def test_a_failure_to_link_a_feeds_articles_is_recorded_and_the_run_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A database error while linking one feed's articles fails that feed (its lease released,
+    # its error shown, its backoff started), and the other feeds are still polled.
+    service = _service(f"sqlite:///{tmp_path / 'link.db'}")
+    real_link = feed_store.link_articles
+    calls = []
+
+    def flaky_link(**kwargs: object) -> None:
+        calls.append(kwargs["feed_id"])
+        if len(calls) == 1:
+            raise RuntimeError("database is locked")
+        real_link(**kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(feed_store, "link_articles", flaky_link)
+    with serve(Site(routes={"/a.xml": _feed_route(), "/b.xml": _feed_route()})) as site:
+        a, b = f"{site.base}/a.xml", f"{site.base}/b.xml"
+        with Session(service.engine) as session:
+            _follow(session, 7, a)
+            _follow(session, 8, b)
+        report = service.poll_feeds(now=NOW, due_only=False)
+    assert report.polled == 2 and len(calls) == 2
+    assert [f.failures for f in report.failing] == [1]
+    assert "internal error while linking its articles: database is locked" in (
+        report.failing[0].last_error
+    )
+    assert report.failing[0].next_poll is not None  # its lease was released, a retry planned
+    service.engine.dispose()
