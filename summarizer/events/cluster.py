@@ -148,8 +148,10 @@ class EventIndex:
     a central name (title, or named twice in the lead) that the other never mentions, and
     discounted linearly by up to 30% as the article's time moves away from the event's span,
     zero beyond the window. The headlines: each side's headlines must be told by the other
-    side's articles (`Item.headline_support`), so reports that share a subject but say that
-    different things happened stay apart.
+    side's articles (`Item.headline_support`; an article tells its title and the first
+    `LEAD_WORDS` words of its body), so reports that share a subject but say that different
+    things happened stay apart. The score with the event's first article alone must pass too
+    (`_fits_first`), so one close member cannot carry a newcomer into an event on a subject.
 
     When the article also passes both tests with an open event of one article, and that lone
     article passes them with the event the newcomer joined, it moves in (its own event is
