@@ -195,7 +195,7 @@ class EventIndex:
             centroid_features=_CENTROID_FEATURES,
         )
         self._touched: dict[int, int] = {}  # event -> the add count when it last gained
-        self._firsts: dict[int, Item] = {}  # event -> its first article, as read
+        self._firsts: dict[int, Item] = {}  # event -> its first article (see `_first`)
         self._expiry: list[tuple[datetime, int]] = []
         self._grace: deque[tuple[int, int]] = deque()
         self._adds = 0
@@ -403,7 +403,7 @@ class EventIndex:
                 continue
             self._index.merge(key, other_key)
             del self._touched[other_key]
-            del self._firsts[other_key]
+            self._first(key, self._firsts.pop(other_key))
             self._touched[key] = self._adds
             kept = self._index.get(key)
             assert kept is not None and kept.last is not None
@@ -414,9 +414,19 @@ class EventIndex:
     def _join(self, key: int, article: Item) -> None:
         event = self._index.absorb(key, article)
         self._touched[key] = self._adds
-        self._firsts.setdefault(key, article)
+        self._first(key, article)
         assert event.last is not None
         heapq.heappush(self._expiry, (event.last, key))
+
+    def _first(self, key: int, article: Item) -> None:
+        """Keep the event's first article: the earliest published (then the lowest id).
+
+        By time rather than by arrival, so an index restored from stored events (which reads
+        them in time order) keeps the same first articles as the index that grouped them.
+        """
+        first = self._firsts.get(key)
+        if first is None or (article.first, article.key) < (first.first, first.key):
+            self._firsts[key] = article
 
     def _see(self, time: datetime) -> None:
         if self._newest is None or time > self._newest:
