@@ -134,10 +134,15 @@ def poll_feeds(
             failed + report.failed,
         )
         errors.extend(report.errors)
-        if report.article_ids:  # what chats reading this feed may see in their briefings
+        # What chats reading this feed may see: its new articles, and the stored ones its
+        # entries duplicate (another chat's feed brought them first).
+        if report.article_ids or report.duplicate_of:
             with Session(engine) as session:
                 feed_store.link_articles(
-                    session=session, feed_id=feed_id, article_ids=report.article_ids
+                    session=session,
+                    feed_id=feed_id,
+                    article_ids=report.article_ids,
+                    duplicated=report.duplicate_of,
                 )
         status = _finish(engine, feed_id, owner=owner, policy=policy, now=clock(), error=error)
         if error is not None and status is not None:

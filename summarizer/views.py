@@ -137,6 +137,8 @@ class IngestReport:
     article_ids: tuple[int, ...] = field(default=())
     failures: tuple[IngestFailure, ...] = field(default=())
     skipped: tuple[str, ...] = field(default=())
+    # The stored articles the duplicates are (exactly, or as near-duplicates linked as copies).
+    duplicate_of: tuple[int, ...] = field(default=())
 
 
 @dataclass(frozen=True, slots=True)
