@@ -19,6 +19,7 @@ def features_json(features: ArticleFeatures) -> str:
             "names": sorted(features.names),
             "headline": sorted(features.headline),
             "dates": sorted(features.dates),
+            **({} if features.told is None else {"told": sorted(features.told)}),
         },
         ensure_ascii=False,
         separators=(",", ":"),
@@ -35,11 +36,15 @@ def read_features(text: str | None) -> ArticleFeatures | None:
         counts = stored["counts"]
         if not isinstance(counts, dict) or not all(type(n) is int for n in counts.values()):
             raise TypeError("counts must be whole numbers")
+        told = stored.get("told")  # absent in features stored before it was read
+        if told is not None and not isinstance(told, list):
+            raise TypeError("told must be a list")
         return ArticleFeatures(
             counts=Counter(counts),
             names=frozenset(str(name) for name in stored["names"]),
             headline=frozenset(str(word) for word in stored["headline"]),
             dates=frozenset(str(day) for day in stored["dates"]),
+            told=None if told is None else frozenset(str(word) for word in told),
         )
     except (ValueError, KeyError, TypeError):
         logger.warning("stored article features cannot be read; they are computed again")

@@ -34,6 +34,16 @@ def test_missing_or_unreadable_features_are_none() -> None:
     )
     empty = ArticleFeatures(counts=Counter(), names=frozenset())
     assert read_features(features_json(empty)) == empty
+    told_is_text = '{"counts": {}, "names": [], "headline": [], "dates": [], "told": "flood"}'
+    assert read_features(told_is_text) is None
+
+
+def test_features_stored_without_what_the_article_tells_read_back_as_none() -> None:
+    computed = article_features(TITLE, BODY, "en", year=2026)
+    assert computed.told is not None and "vienn" in computed.told
+    older = '{"counts": {"t:flood": 3}, "names": [], "headline": ["flood"], "dates": []}'
+    stored = read_features(older)
+    assert stored is not None and stored.told is None and stored.tells() == {"flood"}
 
 
 def test_ingest_stores_features_and_the_rebuild_reads_them(
