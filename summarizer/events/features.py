@@ -171,6 +171,10 @@ def _scan(
     return found, entities, numbers, marked
 
 
+#: The version of what `article_features` computes, stored with each article's features: raise
+#: it whenever a change would compute other features from the same text, so that features stored
+#: by an older version are computed again instead of mixed with the new ones.
+FEATURES_VERSION = 2
 #: Names are looked up in another text by the first letters of their stems, so inflected and
 #: derived forms still count as a mention ("Тюмени", "тюменцам"; "Moscow", "Moscow's").
 MENTION_LETTERS = 5
