@@ -12,13 +12,14 @@ logger = logging.getLogger(__name__)
 
 
 def features_json(features: ArticleFeatures) -> str:
-    """The features as stored: counts in their order, the sets sorted (one text per value)."""
+    """The features as stored: counts and people in their order, the sets sorted."""
     return json.dumps(
         {
             "counts": dict(features.counts),
             "names": sorted(features.names),
             "headline": sorted(features.headline),
             "dates": sorted(features.dates),
+            "people": [list(pair) for pair in features.people],  # in order: it is a tuple
         },
         ensure_ascii=False,
         separators=(",", ":"),
@@ -40,6 +41,7 @@ def read_features(text: str | None) -> ArticleFeatures | None:
             names=frozenset(str(name) for name in stored["names"]),
             headline=frozenset(str(word) for word in stored["headline"]),
             dates=frozenset(str(day) for day in stored["dates"]),
+            people=tuple((str(name), str(full)) for name, full in stored["people"]),
         )
     except (ValueError, KeyError, TypeError):
         logger.warning("stored article features cannot be read; they are computed again")
