@@ -124,18 +124,21 @@ def entities_and_numbers(text: str, language: str = "en") -> tuple[list[str], li
     Returns:
         (names stemmed and lower-cased, numbers) in text order.
     """
-    _, entities, numbers, _, _ = _scan(text, language)
+    _, entities, numbers, _, _, _ = _scan(text, language)
     return entities, numbers
 
 
 def _scan(
-    text: str, language: str, limit: int | None = None
-) -> tuple[list[str], list[str], list[str], list[str], set[str]]:
-    """Terms, names, numbers, full names and lower-case terms of a text's first `limit` words.
+    text: str, language: str, limit: int | None = None, mark: int | None = None
+) -> tuple[list[str], list[str], list[str], tuple[int, int], list[str], set[str]]:
+    """Terms, names and numbers of a text's first `limit` words, read in one pass.
 
-    A full name is a name right after another capitalised word that is no stop word (one
-    space apart; the first word may open the sentence): "Michelle Obama" -> "michell obama".
-    Unspaced scripts (Chinese, Japanese, Thai) count character pairs as words.
+    Unspaced scripts (Chinese, Japanese, Thai) count character pairs as words. The fourth value
+    is how many of the terms and of the names come from the first `mark` words (all of them
+    when `mark` is None or beyond the text). Then the full names, one per use: a name right
+    after another capitalised word that is no stop word (one space apart; the first word may
+    open the sentence), "Michelle Obama" -> "michell obama"; and the terms the text writes in
+    lower case.
     """
     text = spaced_bigrams(text)
     cache = _term_cache(language)
@@ -148,9 +151,12 @@ def _scan(
     previous_end = -1  # the text's first word opens a sentence
     run: list[str] = []  # the names of the capitalised words read in a row
     lower_case: set[str] = set()
+    marked: tuple[int, int] | None = None
     for position, match in enumerate(_WORD.finditer(text)):
         if position == limit:
             break
+        if position == mark:
+            marked = (len(found), len(entities))
         word = match.group()
         term = _cached_term(cache, word, language)
         if term:
@@ -183,7 +189,9 @@ def _scan(
             run = []
         previous_end = end
     _full_name(run, full)
-    return found, entities, numbers, full, lower_case
+    if marked is None:
+        marked = (len(found), len(entities))
+    return found, entities, numbers, marked, full, lower_case
 
 
 def _full_name(run: list[str], full: list[str]) -> None:
@@ -194,9 +202,18 @@ def _full_name(run: list[str], full: list[str]) -> None:
         full.append(f"{run[-2]} {run[-1]}")
 
 
+#: The version of what `article_features` computes, stored with each article's features: raise
+#: it whenever a change would compute other features from the same text, so that features stored
+#: by an older version are computed again instead of mixed with the new ones.
+FEATURES_VERSION = 3
 #: Names are looked up in another text by the first letters of their stems, so inflected and
 #: derived forms still count as a mention ("Тюмени", "тюменцам"; "Moscow", "Moscow's").
 MENTION_LETTERS = 5
+#: Words of the body that count as its lead for what an article tells (see
+#: `ArticleFeatures.told`): the top of the story, where a report gives what happened. Whole
+#: long articles (features read their first 400 words) tell every word of a subject, so any
+#: headline on that subject would be "told".
+LEAD_WORDS = 200
 #: Share of a title's words that are capitalised above which it is in title case (names in it
 #: cannot be told from capitalisation).
 _TITLE_CASE_SHARE = 0.6
@@ -213,6 +230,9 @@ class ArticleFeatures:
         headline: mention keys of the title's content words (see `mentions`), names and other
             words alike: what the title says happened.
         dates: the days of its year the title and lead name (see `dates`): when.
+        told: mention keys (see `mentions`) of the words of its title and of the first
+            LEAD_WORDS words of its body: what it tells, for headline support and name
+            conflicts; None (features stored before it was read): the keys of `counts`.
         people: (family name, full name) pairs of the people the article names (see
             `people.people`): the full name each family name stands for ("obama" -> "michell
             obama" in an article that says "Michelle Obama ... Obama said"), for `story_counts`.
@@ -222,7 +242,12 @@ class ArticleFeatures:
     names: frozenset[str]
     headline: frozenset[str] = frozenset()
     dates: frozenset[str] = frozenset()
+    told: frozenset[str] | None = None
     people: tuple[tuple[str, str], ...] = ()
+
+    def tells(self) -> frozenset[str]:
+        """Mention keys of what the article tells (`told`, else every counted word)."""
+        return self.told if self.told is not None else frozenset(mentions(self.counts))
 
 
 def mentions(features: Iterable[str]) -> set[str]:
@@ -254,14 +279,14 @@ def article_features(
     Returns:
         The counts and the central names.
     """
-    title_terms, title_names, title_numbers, title_full, title_lower = _scan(title, language)
+    title_terms, title_names, title_numbers, _, title_full, title_lower = _scan(title, language)
     title_words = _WORD.findall(title)
     capitalised = sum(1 for w in title_words if w[0].isupper())
     if len(title_words) > 3 and capitalised > _TITLE_CASE_SHARE * len(title_words):
         # "Putin and Poroshenko Come Face to Face": capitals say nothing
         title_names, title_full = [], []
-    body_terms, body_names, body_numbers, body_full, body_lower = _scan(
-        body, language, max_body_words
+    body_terms, body_names, body_numbers, (lead_terms, lead_names), body_full, body_lower = _scan(
+        body, language, max_body_words, LEAD_WORDS
     )
     counts: Counter[str] = Counter()
     for weight, (found, names, numbers) in (
@@ -284,6 +309,16 @@ def article_features(
         names=frozenset(ENTITY + n for n in central),
         headline=frozenset(term[:MENTION_LETTERS] for term in title_terms),
         dates=dates(title, year=year) | dates(body, max_body_words, year=year),
+        told=frozenset(
+            word[:MENTION_LETTERS]
+            for words in (
+                title_terms,
+                title_names,
+                body_terms[:lead_terms],
+                body_names[:lead_names],
+            )
+            for word in words
+        ),
         people=people(
             title_full + body_full, body_full, body_terms, body_names, title_lower | body_lower
         ),
