@@ -123,16 +123,7 @@ class Ingestor:
                 session=session, since=shift(newest, -EVENT_WINDOW)
             )
             stored = event_store.active_story_events(session=session, limit=self.stories.capacity)
-        profiles = iter(
-            event_store.parse_profiles([text for _, group in stored for _, text, _ in group])
-        )
-        stories: list[tuple[int, list[StoryMember]]] = [
-            (key, [(event, next(profiles), when) for event, _, when in group])
-            for key, group in stored
-        ]
-        self._build(events, stories, event_next=event_max + 1, story_next=story_max + 1)
-        self._watermark = watermark
-        self._origin = self._version = save_origin(
+        origin = save_origin(
             session=session,
             article=watermark,
             event_next=event_max + 1,
@@ -140,11 +131,16 @@ class Ingestor:
             events=[(key, [doc.article_id for doc in docs]) for key, docs in events],
             stories=stored,
         )
+        # The stories' texts are parsed and dropped as the linker takes them (memory).
+        stories = event_store.drain_stories(stored)
+        self._build(events, stories, event_next=event_max + 1, story_next=story_max + 1)
+        self._watermark = watermark
+        self._origin = self._version = origin
 
     def _build(
         self,
         events: Sequence[tuple[int, Sequence[EventDoc]]],
-        stories: Sequence[tuple[int, Sequence[StoryMember]]],
+        stories: Iterable[tuple[int, Sequence[StoryMember]]],
         *,
         event_next: int,
         story_next: int,

