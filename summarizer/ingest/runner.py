@@ -167,12 +167,16 @@ class Ingestor:
         docs = event_store.event_docs_by_id(session=session, ids=wanted)
         if len(docs) < len(wanted):
             return False
-        self._build(
-            [(key, [docs[article] for article in ids]) for key, ids in origin.events],
-            origin.stories,
-            event_next=origin.event_next,
-            story_next=origin.story_next,
-        )
+        try:  # the origin's stories are parsed as the linker reads them
+            self._build(
+                [(key, [docs[article] for article in ids]) for key, ids in origin.events],
+                origin.stories,
+                event_next=origin.event_next,
+                story_next=origin.story_next,
+            )
+        except (ValueError, KeyError, TypeError):
+            logger.warning("the stored ingest origin cannot be read; the indexes are rebuilt")
+            return False
         self._watermark = origin.article
         self._origin = origin.serial
         return self._replay(session)
