@@ -33,7 +33,9 @@ _CUES = (
     re.compile(
         r"(?:(?:[©ⓒ]|\(c\))\s*(?:copyright\b)?|copyright\b\s*(?:[©ⓒ]|\(c\)|(?=\d{4})))"
         r"\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s+)?"
-        r"(?P<name>[A-Z][\w&'-]*(?:\.?[ ]?[\w&'-]+){0,6}?)(?:,?\s+\d{4})?"
+        # Words joined by a dot, a space or both ("Northwire.co.kr", "Northwire Media"): never
+        # by nothing, which split a long word every way there is before a line was given up.
+        r"(?P<name>[A-Z][\w&'-]*(?:(?:\.[ ]?|[ ])[\w&'-]+){0,6}?)(?:,?\s+\d{4})?"
         r"(?:,?\s+(?:inc|ltd|llc|plc|corp|co)\b\.?)?"
         r"(?:[.,]?\s*all rights reserved)?(?:\.?\s*$|\.\s|\s+[|·•]\s)",
         re.I,

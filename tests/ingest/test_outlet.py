@@ -170,3 +170,13 @@ def test_a_bare_host_is_shown_as_its_page_spells_it(host: str, page: str, expect
 )
 def test_credit_lines_give_the_name_not_a_link_or_a_newsletter(text: str, expected: str) -> None:
     assert outlet_from_text(text) == expected
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.parametrize("tail", ["!", "/terms", ")"])
+def test_a_long_word_after_a_copyright_sign_is_read_in_one_pass(tail: str) -> None:
+    # The name's words were split every way a long word can be split before the line was given
+    # up (a 40-letter word: 12 CPU seconds; a page's 80 characters: hours): one bad line stopped
+    # its batch. Each word of a name is one run of letters now.
+    line = "© A" + "b" * 70 + tail
+    assert outlet_from_text(f"Body of the story.\n{line}") == ""
