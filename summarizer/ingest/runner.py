@@ -155,8 +155,8 @@ class Ingestor:
     def _follow(self, session: Session) -> bool:
         """Build the indexes from the stored origin and replay the articles stored after it.
 
-        False when there is no origin, it lies too far back (`REPLAY_LIMIT`), or its articles
-        are gone.
+        False when there is no origin, it lies too far back (`REPLAY_LIMIT`), it cannot be read
+        (its stories are read as they are built), or its articles are gone.
         """
         mark = origin_mark(session=session)
         if mark is None or not _replayable(session, after_id=mark[1]):
