@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
+
 from summarizer.events.cluster import EventDoc, EventIndex
 from summarizer.events.stories import CANDIDATES, StoryLinker
 from tests.summarizer.test_events_cluster import OTHER, make_doc, seed_doc
@@ -104,6 +106,8 @@ def test_capacity_forgets_the_least_recently_active_stories_and_restore_rebuilds
     link = restored.link(8, {"e:putin": 1.0, "t:call": 0.3}, start + timedelta(days=300))
     assert link.story_key == 40 and not link.is_new
     assert restored.link(9, {"e:saka": 1.0}, start).story_key == 41
+    with pytest.raises(ValueError):  # read once, in turn: the caller gives them in key order
+        StoryLinker().restore([(41, [(8, {"e:a": 1.0}, start)]), (40, [])], next_key=42)
 
 
 def test_unlinking_an_event_takes_it_out_and_forgets_an_emptied_story() -> None:
