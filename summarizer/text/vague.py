@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from summarizer.text.language import stop_words
+from summarizer.text.language import stop_words, word_set
 from summarizer.text.months import FULL_ENGLISH_MONTHS
 from summarizer.text.quotes import outside_quotes
 from summarizer.text.tokenizer import WORD_OR_MARK
@@ -18,14 +18,9 @@ from summarizer.text.tokenizer import WORD_OR_MARK
 __all__ = ["bare_family_name", "family_names", "names_nothing", "talks_to_reader"]
 
 
-def _word_set(text: str) -> frozenset[str]:
-    """Return the blank-separated words of text as a set."""
-    return frozenset(text.split())
-
-
 # English nouns that name no particular thing ("many issues", "the situation") and verbs that
 # say nothing of their own; with the stop words, a line made only of these names nothing.
-_VAGUE_WORDS = _word_set(
+_VAGUE_WORDS = word_set(
     """issue issues thing things matter matters question questions problem problems topic topics
     point points aspect aspects factor factors way ways area areas reason reasons option options
     concern concerns discussion discussions detail details stuff lot lots situation situations
@@ -36,18 +31,18 @@ _VAGUE_WORDS = _word_set(
     gone get gets got make makes made take takes took"""
 )
 # Pronouns that, past a sentence's opening word, point at something named before it.
-_BACK_POINTING = _word_set("it them")
+_BACK_POINTING = word_set("it them")
 # "made it clear", "makes it possible": "it" before these is a dummy subject, not a reference.
-_DUMMY_IT = _word_set(
+_DUMMY_IT = word_set(
     """clear plain possible impossible difficult hard harder easy easier necessary likely unlikely
     known official public worse better that to unclear"""
 )
 # A subject that says nobody or nothing answers something said before ("No one knew what had
 # become of Ford's family.") unless its own sentence says what, with a clause of time or cause
 # ("No one was hurt when the roof fell in.").
-_NOBODY = _word_set("nobody none nothing neither")
-_SAYS_WHAT = _word_set("when after as because while since during following until before")
-_DAY_NAMES = _word_set("monday tuesday wednesday thursday friday saturday sunday") | {
+_NOBODY = word_set("nobody none nothing neither")
+_SAYS_WHAT = word_set("when after as because while since during following until before")
+_DAY_NAMES = word_set("monday tuesday wednesday thursday friday saturday sunday") | {
     month.lower() for month in FULL_ENGLISH_MONTHS
 }
 
