@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from summarizer.text.language import word_set
+from summarizer.text.quotes import ANY_QUOTE, attribution, closes_unopened, outside_quotes
 from summarizer.text.references import unresolved_reference
 from summarizer.text.tokenizer import OPENING_MARKS, UNSPACED, WORD_OR_MARK
 from summarizer.text.vague import bare_family_name, names_nothing, talks_to_reader
@@ -136,12 +137,6 @@ _TIME_NOUNS = word_set(
 )
 _OBJECT_PRONOUNS = word_set("him her them his their its us me we our my i then")
 _OPENING_WORD = re.compile(r"[\"“‘'«„(\[¿¡]*([^\W\d_]+(?:['’][^\W\d_]*)?)")
-_DOUBLE_QUOTES = re.compile(r"[\"“”«»„]")
-_OPENING_QUOTE = re.compile(r"^[\"“«„]")
-# A quotation with nothing after it: '"We are ready."' has no speaker.
-_BARE_QUOTE = re.compile(r"^[\"“«„][^\"“”«»„]+[\"”»]\W*$")
-# A quotation followed by its attribution; group 1 is what follows the quote ("Putin said.").
-_QUOTE_THEN_SPEAKER = re.compile(r"^[\"“«„][^\"“”«»„]+[\"”»][\s,]*(?=\w)(.*)$", re.DOTALL)
 
 
 def stands_alone(
@@ -179,7 +174,7 @@ def stands_alone(
         return False  # "Cutting edge, I know.": a remark, not a line that tells what happened
     if introduced and bare_family_name(text, introduced, context=context):
         return False
-    if _QUOTE_THEN_SPEAKER.match(text):
+    if attribution(text):
         return True  # "“We will not back down,” Putin said.": the quote is the speaker's
     return unresolved_reference(text, language, context=context) is None
 
@@ -203,19 +198,18 @@ def leans_back(sentence: str, language: str = "en") -> bool:
     text = sentence.strip()
     if not text or _opens_with_label(text):
         return True
-    quotes = len(_DOUBLE_QUOTES.findall(text))
-    if quotes % 2 == 1 and not _OPENING_QUOTE.match(text):
+    if closes_unopened(text):
         return True  # the tail of a quotation split across sentences
-    if quotes and _BARE_QUOTE.match(text):
-        return True
+    if text[0] in ANY_QUOTE and not any(c.isalnum() for c in outside_quotes(text)):
+        return True  # a quotation with no speaker: '"We are ready."'
     match = _OPENING_WORD.match(text)
     if match is None:
         return text[0].isalpha()
     if match.group(1)[0].islower():
         return True
-    speaker = _QUOTE_THEN_SPEAKER.match(text)
+    speaker = attribution(text)
     if speaker:  # the quote's words are the speaker's; the attribution must name them
-        return _leans_back(speaker.group(1), language)
+        return _leans_back(speaker, language)
     return _leans_back(text, language)
 
 

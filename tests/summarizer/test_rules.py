@@ -441,6 +441,24 @@ def test_a_demonstrative_after_a_preposition_points_back(sentence: str, expected
     assert leans_back(sentence) is expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ('no more," the minister of Vesburg said on Monday.', True),  # a cut quotation's tail
+        ("„Nein“, sagte der Minister in Vesburg am Montag.", False),
+        ("Nein“, sagte der Minister in Vesburg am Montag.", True),
+        ('"The bridge in Vesburg will close on Monday."', True),  # no speaker
+        # Negative cases that must stay: a line that opens a quotation the splitter cut, and a
+        # quotation whose attribution names the speaker.
+        ('Officials in Vesburg said "the bridge will close for a year.', False),
+        ("“We will not back down,” Putin said in Vesburg.", False),
+    ],
+)
+def test_quotation_marks_are_read_by_the_quotation_rules(sentence: str, expected: bool) -> None:
+    language = "de" if "sagte" in sentence else "en"
+    assert leans_back(sentence, language) is expected
+
+
 def test_a_family_name_alone_points_back_at_a_full_name_the_reader_has_not_read() -> None:
     before = "Trinity Academy junior Ben Patton won the medley. In Vesburg, the pool was full."
     introduced = family_names(before)
