@@ -5,10 +5,16 @@ from __future__ import annotations
 import re
 
 from summarizer.text.language import word_set
+from summarizer.text.promotion import orders_reader
 from summarizer.text.quotes import ANY_QUOTE, attribution, closes_unopened, outside_quotes
 from summarizer.text.references import unresolved_reference
 from summarizer.text.tokenizer import OPENING_MARKS, UNSPACED, WORD_OR_MARK
-from summarizer.text.vague import bare_family_name, names_nothing, talks_to_reader
+from summarizer.text.vague import (
+    bare_family_name,
+    leaves_out_what,
+    names_nothing,
+    talks_to_reader,
+)
 
 __all__ = ["MIN_OPENER_WORDS", "leans_back", "stands_alone"]
 
@@ -172,7 +178,7 @@ def stands_alone(
         return False
     if len(text.split()) < MIN_OPENER_WORDS and not UNSPACED.search(text):
         return False  # "Cutting edge, I know.": a remark, not a line that tells what happened
-    if introduced and bare_family_name(text, introduced, context=context):
+    if language == "en" and bare_family_name(text, introduced, context=context):
         return False
     if attribution(text):
         return True  # "“We will not back down,” Putin said.": the quote is the speaker's
@@ -275,4 +281,9 @@ def _leans_back(text: str, language: str) -> bool:
     ]
     if any(noun not in _TIME_NOUNS and noun not in _DEMONSTRATIVES for noun in pointed):
         return True  # "Being able to play a role in that change ...", "For this reason, ..."
-    return names_nothing(text, language) or talks_to_reader(text, language)
+    return (
+        names_nothing(text, language)
+        or talks_to_reader(text, language)
+        or leaves_out_what(text, language)
+        or orders_reader(text, language)
+    )

@@ -7,7 +7,7 @@ import re
 from summarizer.text.language import word_set
 from summarizer.text.tokenizer import OPENING_MARKS
 
-__all__ = ["is_promotional"]
+__all__ = ["is_promotional", "orders_reader"]
 
 
 # Site furniture that no news sentence holds: links, handles, consent lines, sponsorship.
@@ -206,3 +206,41 @@ def is_promotional(sentence: str, language: str = "en") -> bool:
         or bool(_READER_WORDS.search(rest))
         or text.rstrip().endswith("!")
     )
+
+
+# Verbs of the calls to act above that are nouns too ("Watch sales rose", "Order books are full"):
+# at a sentence's start they may be its subject, so they do not make it an order on their own.
+_ALSO_NOUNS = word_set(
+    "watch order book shop sign claim check enter escape visit follow tap try upgrade download"
+)
+# Verbs that, opening an English sentence of prose, tell the reader what to do: the calls to act
+# that are only verbs, and a blog's advice ("Remember, ...", "Consider joining ...").
+_ORDERS = (_CALLS_TO_ACT["en"] - _ALSO_NOUNS) | word_set(
+    "remember consider imagine avoid keep take give let's be do go ask put stop"
+)
+
+
+def orders_reader(sentence: str, language: str = "en") -> bool:
+    """Tell whether an English sentence opens with an order to the reader.
+
+    "Get support for the scary stuff." and "Start small and recognize that no one is watching."
+    are a how-to's advice: a verb that is only a verb opens them, with no subject. They are not
+    promotion, but no report of what happened opens that way, so they cannot open a text. A
+    quotation's order is its speaker's; a capitalised word after the verb makes a name ("Get Out",
+    "Take That").
+
+    Args:
+        sentence: one sentence.
+        language: ISO 639-1 code; only English is checked.
+
+    Returns:
+        True when the sentence orders the reader.
+    """
+    if language != "en":
+        return False
+    opening = sentence.strip().split(maxsplit=2)
+    if len(opening) < 2 or opening[0][:1] in OPENING_MARKS:
+        return False
+    first = opening[0].rstrip(",").lower().replace("’", "'")
+    second = opening[1]
+    return first in _ORDERS and not (second[:1].isupper() and second != "I")
