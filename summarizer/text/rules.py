@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Sequence
 
 from summarizer.text.datelines import parse_dateline
 from summarizer.text.language import stop_words
@@ -35,6 +36,7 @@ __all__ = [
     "is_near_duplicate",
     "is_promotional",
     "is_prose",
+    "latest_headline",
     "leans_back",
     "stands_alone",
     "strip_dateline",
@@ -102,8 +104,25 @@ def is_prose(sentence: str, language: str = "en") -> bool:
 
 
 def is_headline(title: str) -> bool:
-    """Tell whether a title can head a digest: three words or more, and not site furniture."""
-    return len(words(title)) >= 3 and not is_promotional(title)
+    """Tell whether a title can head a digest: three words or more, not site furniture, and not
+    cut short ("Putin discussed with Poroshenko the…": a sentence cut to make a title)."""
+    cut = title.rstrip().endswith(("…", "..."))
+    return len(words(title)) >= 3 and not cut and not is_promotional(title)
+
+
+def latest_headline(titles: Sequence[str]) -> str:
+    """The last of titles in time order that can head a digest (see is_headline), else the last.
+
+    A story is titled by its latest event, unless that event's title is a sentence cut short
+    and an earlier one is a headline.
+
+    Args:
+        titles: titles, oldest first (at least one).
+
+    Returns:
+        The title to show.
+    """
+    return next((title for title in reversed(titles) if is_headline(title)), titles[-1])
 
 
 # -- datelines (the grammar is summarizer.text.datelines) -------------------------------------

@@ -170,3 +170,20 @@ def test_the_ranking_without_digests_and_views_of_some_articles(demo: BriefingSe
     assert {line.article_id for line in story.digest} == {first.id}
     whole = demo.story(event.story_id)
     assert {a.id for e in whole.events for a in e.articles} >= {a.id for a in event.articles}
+
+
+def test_a_story_is_not_titled_by_a_sentence_cut_short(tmp_path: Path, seeds: list[Path]) -> None:
+    service = _service(tmp_path, "seeds")
+    assert service.ingest([str(path) for path in seeds], now=NOW).failed == 0
+    with Session(service.engine) as session:
+        stories = [s.id for s in session.exec(select(Story)) if s.id is not None]
+    cut = 0
+    for story_id in stories:
+        view = service.story(story_id)
+        titles = [event.title for event in view.events]
+        cut += sum(title.endswith("…") for title in titles)
+        if any(not title.endswith("…") for title in titles):
+            assert not view.title.endswith("…"), titles
+        assert view.title in titles  # one of its events' titles, the latest whole one
+    assert cut  # the seeds hold a page without a title, whose event is titled by a cut sentence
+    service.engine.dispose()
