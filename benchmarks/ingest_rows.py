@@ -21,48 +21,45 @@ from sqlalchemy import text
 
 from benchmarks import product
 from summarizer.store.db import make_engine
+from summarizer.store.snapshot import ingest_rows
 
 
 def rows(url: str) -> dict[str, Any]:
     """The database's results by location (see the module docstring)."""
     engine = make_engine(url)
     try:
+        stored = ingest_rows(engine)
         with engine.connect() as connection:
-            articles = connection.execute(
-                text(
-                    "SELECT a.id, a.location, a.title, s.name, a.published, "
-                    "a.published_estimated, a.language, a.event_id "
-                    "FROM article a JOIN source s ON s.id = a.source_id"
-                )
-            ).all()
             summaries = connection.execute(
                 text("SELECT article_id, sentences_json FROM summary")
             ).all()
-            copies = connection.execute(
-                text("SELECT location, article_id, similarity FROM articlecopy")
-            ).all()
-            events = connection.execute(
-                text("SELECT id, story_id, title, article_count, source_count FROM event")
-            ).all()
     finally:
         engine.dispose()
-    where = {row[0]: row[1] for row in articles}
+    where = {row.id: row.location for row in stored.articles}
     members: dict[int, list[str]] = {}
-    for row in articles:
-        members.setdefault(row[7], []).append(row[1])
+    for row in stored.articles:
+        members.setdefault(row.event_id, []).append(row.location)
     story_events: dict[int, list[list[str]]] = {}
-    for event_id, story_id, *_ in events:
-        story_events.setdefault(story_id, []).append(sorted(members.get(event_id, [])))
+    for event in stored.events:
+        story_events.setdefault(event.story_id, []).append(sorted(members.get(event.id, [])))
     return {
         "articles": sorted(
-            [row[1], row[2], row[3], "estimated" if row[5] else str(row[4]), row[6]]
-            for row in articles
+            [
+                row.location,
+                row.title,
+                row.source,
+                "estimated" if row.published_estimated else str(row.published),
+                row.language,
+            ]
+            for row in stored.articles
         ),
         "summaries": sorted([where[a], json.loads(s)] for a, s in summaries),
-        "copies": sorted([location, where[a], round(s, 4)] for location, a, s in copies),
+        "copies": sorted(
+            [row.location, where[row.article_id], round(row.similarity, 4)] for row in stored.copies
+        ),
         "events": sorted(
-            [sorted(members.get(e, [])), title, count, sources]
-            for e, _, title, count, sources in events
+            [sorted(members.get(e.id, [])), e.title, e.article_count, e.source_count]
+            for e in stored.events
         ),
         "stories": sorted(sorted(found) for found in story_events.values()),
     }

@@ -11,7 +11,6 @@ from zoneinfo import ZoneInfo
 from bot import texts
 from bot.i18n import Html, Translator, translator
 from summarizer.views import (
-    UNKNOWN_OUTLET,
     ArticleRef,
     ArticleView,
     DigestLine,
@@ -19,6 +18,7 @@ from summarizer.views import (
     FeedStatus,
     SearchHit,
     StoryView,
+    shown_outlet,
 )
 
 logger = logging.getLogger(__name__)
@@ -123,7 +123,7 @@ def outlet_links(event: EventView) -> dict[str, str]:
 
 def outlet(name: str, tr: Translator | None = None) -> str:
     """An outlet's name for reading: "outlet unknown" (translated) when no input named one."""
-    return name if name and name != UNKNOWN_OUTLET else _english(tr).text(texts.OUTLET_UNKNOWN)
+    return shown_outlet(name, _english(tr).text(texts.OUTLET_UNKNOWN))
 
 
 def _sources(event: EventView, tr: Translator | None) -> str:

@@ -149,7 +149,8 @@ class LaneRequest(BaseRequest):
                     pool_timeout=pool_timeout,
                 )
             finally:
-                self._free.append(lane)
+                if lane in self._lanes:  # not closed by a shutdown while it was busy
+                    self._free.append(lane)
         finally:
             self._slots.release()
 

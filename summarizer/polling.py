@@ -134,11 +134,21 @@ def poll_feeds(
             failed + report.failed,
         )
         errors.extend(report.errors)
-        if report.article_ids:  # what chats reading this feed may see in their briefings
-            with Session(engine) as session:
-                feed_store.link_articles(
-                    session=session, feed_id=feed_id, article_ids=report.article_ids
-                )
+        # What chats reading this feed may see: its new articles, and the stored ones its
+        # entries duplicate (another chat's feed brought them first).
+        if report.article_ids or report.duplicate_of:
+            try:
+                with Session(engine) as session:
+                    feed_store.link_articles(
+                        session=session,
+                        feed_id=feed_id,
+                        article_ids=report.article_ids,
+                        duplicated=report.duplicate_of,
+                    )
+            except Exception as exc:  # recorded on the feed like a failed fetch; the run goes on
+                logger.exception("linking the articles of %s failed", url)
+                error = f"{url}: internal error while linking its articles: {exc}"
+                errors.append(error)
         status = _finish(engine, feed_id, owner=owner, policy=policy, now=clock(), error=error)
         if error is not None and status is not None:
             failing.append(status)

@@ -16,7 +16,6 @@ from summarizer.config import FeedsSection, SummariesSection, read_section, rete
 from summarizer.errors import InputError, NotFoundError
 from summarizer.events.digest import build_digest, build_story_digest
 from summarizer.events.rank import importance
-from summarizer.events.values import DigestDoc
 from summarizer.ingest.fetch import FetchPolicy, Validators
 from summarizer.ingest.pipeline import SummarySpec
 from summarizer.ingest.runner import Ingestor
@@ -411,8 +410,7 @@ class BriefingService:
             views = tuple(self._shown(session, events, articles))
             title = latest_headline([v.title for v in views]) if views else story.title
             ids = [e.id for e in events if e.id]
-            docs, language = ranking.digest_docs(session=session, event_ids=ids)
-            docs = _readable(docs, articles)
+            docs, language = ranking.digest_docs(session=session, event_ids=ids, articles=articles)
             digest = (
                 build_story_digest(
                     docs, words=words or self.digest_words, headline=title, language=language
@@ -458,8 +456,9 @@ class BriefingService:
     ) -> EventView:
         """Build an event's view with its digest (from `articles` alone when given)."""
         assert event.id is not None
-        docs, language = ranking.digest_docs(session=session, event_ids=[event.id])
-        docs = _readable(docs, articles)
+        docs, language = ranking.digest_docs(
+            session=session, event_ids=[event.id], articles=articles
+        )
         if not docs:  # an event row left without articles: say so rather than fail
             return EventView(
                 id=event.id,
@@ -659,11 +658,6 @@ class BriefingService:
             due_only=due_only,
             limit=limit,
         )
-
-
-def _readable(docs: list[DigestDoc], articles: frozenset[int] | None) -> list[DigestDoc]:
-    """The digest inputs among `articles` (all of them when None)."""
-    return docs if articles is None else [d for d in docs if d.article_id in articles]
 
 
 def _score(event: Event, moment: datetime, growth: int) -> float:

@@ -20,11 +20,18 @@ __all__ = [
     "RankedEvent",
     "SearchHit",
     "StoryView",
+    "shown_outlet",
 ]
 
 #: The source name stored for an article whose input named no outlet; readers are shown
 #: "outlet unknown" in their language instead (summarizer.cli.render, bot.format).
 UNKNOWN_OUTLET = "unknown"
+
+
+def shown_outlet(name: str, unknown: str = "outlet unknown") -> str:
+    """An outlet's name as a reader sees it: `unknown` (a text in the reader's language) when
+    no input named the outlet."""
+    return name if name and name != UNKNOWN_OUTLET else unknown
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +144,8 @@ class IngestReport:
     article_ids: tuple[int, ...] = field(default=())
     failures: tuple[IngestFailure, ...] = field(default=())
     skipped: tuple[str, ...] = field(default=())
+    # The stored articles the duplicates are (exactly, or as near-duplicates linked as copies).
+    duplicate_of: tuple[int, ...] = field(default=())
 
 
 @dataclass(frozen=True, slots=True)

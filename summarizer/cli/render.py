@@ -9,13 +9,13 @@ from typing import Any
 
 from summarizer.values import Article
 from summarizer.views import (
-    UNKNOWN_OUTLET,
     ArticleView,
     DigestLine,
     EventView,
     IngestReport,
     SearchHit,
     StoryView,
+    shown_outlet,
 )
 
 
@@ -74,7 +74,7 @@ def article_text(article: Article | ArticleView) -> str:
         date_only=article.published_date_only,
     )
     bullets = "\n".join(_bullet(s) for s in article.summary) or "  (no summary)"
-    source = _outlet(article.source)
+    source = shown_outlet(article.source)
     return f"{article.title}\n  {source} · {published} · {article.language}\n{bullets}\n"
 
 
@@ -148,7 +148,7 @@ def event_text(event: EventView, *, rank: int | None = None) -> str:
     if event.nothing_new:
         lines.append("   Nothing new since then.")
     for line in event.digest:
-        lines.append(_bullet(f"{line.text} [{_outlet(line.source)}]", indent=3))
+        lines.append(_bullet(f"{line.text} [{shown_outlet(line.source)}]", indent=3))
     return "\n".join(lines) + "\n"
 
 
@@ -176,7 +176,7 @@ def story_text(story: StoryView) -> str:
                     date_only=True,
                 )
                 date += " · "
-            parts.append(_bullet(f"{date}{line.text} [{_outlet(line.source)}]"))
+            parts.append(_bullet(f"{date}{line.text} [{shown_outlet(line.source)}]"))
         parts.append("")
     parts.append("Timeline:" if story.events else "No events in this story yet.")
     parts.extend(event_text(event) for event in story.events)
@@ -187,7 +187,7 @@ def hit_text(hit: SearchHit) -> str:
     """A readable search hit."""
     a = hit.article
     published = when(a.published, estimated=a.published_estimated, date_only=a.published_date_only)
-    return f"[{a.id}] {a.title} — {_outlet(a.source)}, {published}\n    {hit.snippet}\n"
+    return f"[{a.id}] {a.title} — {shown_outlet(a.source)}, {published}\n    {hit.snippet}\n"
 
 
 def hit_dict(hit: SearchHit) -> dict[str, Any]:
@@ -219,13 +219,8 @@ def report_dict(report: IngestReport) -> dict[str, Any]:
     }
 
 
-def _outlet(name: str) -> str:
-    """An outlet's name for reading ("outlet unknown" when no input named it)."""
-    return name if name and name != UNKNOWN_OUTLET else "outlet unknown"
-
-
 def _outlets(names: tuple[str, ...]) -> str:
-    return ", ".join(_outlet(name) for name in names) or "no outlet"
+    return ", ".join(shown_outlet(name) for name in names) or "no outlet"
 
 
 def _count(number: int, noun: str) -> str:

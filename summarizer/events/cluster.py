@@ -18,7 +18,6 @@ from summarizer.events.features import (
     Vector,
     article_features,
     cosine,
-    mentions,
     weigh,
 )
 from summarizer.events.index import CentroidIndex, Item
@@ -105,6 +104,8 @@ class Evidence:
             window's edge, 0.0 beyond it.
         support: how well the article's headline and the event's headlines are told by the
             other side (see `Item.headline_support`).
+        first_fits: the article passes both tests with the event's first article too (always
+            True for an event of one article).
     """
 
     similarity: float
@@ -114,6 +115,7 @@ class Evidence:
     discount: float
     support: float
     dates_differ: bool = False
+    first_fits: bool = True
 
     @property
     def score(self) -> float:
@@ -126,9 +128,12 @@ class Evidence:
         )
 
     def joins(self, threshold: float = DEFAULT_THRESHOLD) -> bool:
-        """Whether the article joins the event: a close score, or a score and headlines."""
+        """Whether the article joins the event: a close score, or a score and headlines; and it
+        fits the event's first article."""
         score = self.score
-        return score >= CLOSE_SCORE or (score >= threshold and self.support >= HEADLINE_SUPPORT)
+        return self.first_fits and (
+            score >= CLOSE_SCORE or (score >= threshold and self.support >= HEADLINE_SUPPORT)
+        )
 
 
 class EventIndex:
@@ -143,8 +148,10 @@ class EventIndex:
     a central name (title, or named twice in the lead) that the other never mentions, and
     discounted linearly by up to 30% as the article's time moves away from the event's span,
     zero beyond the window. The headlines: each side's headlines must be told by the other
-    side's articles (`Item.headline_support`), so reports that share a subject but say that
-    different things happened stay apart.
+    side's articles (`Item.headline_support`; an article tells its title and the first
+    `LEAD_WORDS` words of its body), so reports that share a subject but say that different
+    things happened stay apart. The score with the event's first article alone must pass too
+    (`_fits_first`), so one close member cannot carry a newcomer into an event on a subject.
 
     When the article also passes both tests with an open event of one article, and that lone
     article passes them with the event the newcomer joined, it moves in (its own event is
@@ -188,6 +195,7 @@ class EventIndex:
             centroid_features=_CENTROID_FEATURES,
         )
         self._touched: dict[int, int] = {}  # event -> the add count when it last gained
+        self._firsts: dict[int, Item] = {}  # event -> its first article (see `_first`)
         self._expiry: list[tuple[datetime, int]] = []
         self._grace: deque[tuple[int, int]] = deque()
         self._adds = 0
@@ -262,6 +270,7 @@ class EventIndex:
             discount=self._discount(event, article),
             support=event.headline_support(article),
             dates_differ=_dates_differ(article, event),
+            first_fits=self._fits_first(event, article),
         )
 
     def restore(self, events: Iterable[tuple[int, Sequence[EventDoc]]], next_key: int) -> None:
@@ -274,6 +283,7 @@ class EventIndex:
         self.frequencies = DocumentFrequencies()
         self._index.clear()
         self._touched.clear()
+        self._firsts.clear()
         self._expiry.clear()
         self._grace.clear()
         self._newest = None
@@ -295,7 +305,7 @@ class EventIndex:
             weigh(features.counts, self.frequencies, language=doc.language),
             time=doc.published,
             names=features.names,
-            used=mentions(features.counts),
+            used=features.tells(),
             headline=features.headline,
             dates=features.dates,
             key=doc.article_id,
@@ -317,10 +327,38 @@ class EventIndex:
         return 1.0 - TIME_DISCOUNT * distance / window
 
     def _fit(self, event: Item, other: Item) -> float | None:
-        """The score of two items when both tests pass (score and headlines), else None."""
+        """The score of two items when both tests pass (score and headlines), with the event
+        and with its first article (see `_fits_first`), else None."""
         discount = self._discount(event, other)
         if discount == 0.0:
             return None
+        score = self._tests(event, other, discount)
+        if score is None or not self._fits_first(event, other):
+            return None
+        return score
+
+    def _fits_first(self, event: Item, other: Item) -> bool:
+        """Whether the item's score with the event's first article passes (time aside).
+
+        The mean over an event's articles can pass when the newcomer is close to one member
+        and near none of the others: three reports on one subject (a party leader's speech,
+        his tour, his tax plans) then chain into one event. The first article is the report
+        the event was opened by, so a newcomer must also be close to it: the score (with its
+        name and date conflicts) must reach the threshold. The headlines are left to the
+        event's test, where every member's words count (two reports of one meeting can word
+        their headlines apart, and a third report tells both), and so is time: the event's
+        span may have moved on from the first report.
+        """
+        if event.size < 2:
+            return True  # the event is its first article
+        first = self._firsts.get(event.key)
+        return first is None or self._tests(first, other, 1.0, headlines=False) is not None
+
+    def _tests(
+        self, event: Item, other: Item, discount: float, *, headlines: bool = True
+    ) -> float | None:
+        """The score of two items when both tests pass at this time factor (the score's
+        alone without `headlines`), else None."""
         score = event.average_link(other) * discount
         if score < self.threshold:
             return None
@@ -332,7 +370,7 @@ class EventIndex:
             score *= DATE_CONFLICT_FACTOR
             if score < self.threshold:
                 return None
-        if score < CLOSE_SCORE and event.headline_support(other) < HEADLINE_SUPPORT:
+        if headlines and score < CLOSE_SCORE and event.headline_support(other) < HEADLINE_SUPPORT:
             return None
         return score
 
@@ -365,6 +403,7 @@ class EventIndex:
                 continue
             self._index.merge(key, other_key)
             del self._touched[other_key]
+            self._first(key, self._firsts.pop(other_key))
             self._touched[key] = self._adds
             kept = self._index.get(key)
             assert kept is not None and kept.last is not None
@@ -375,8 +414,19 @@ class EventIndex:
     def _join(self, key: int, article: Item) -> None:
         event = self._index.absorb(key, article)
         self._touched[key] = self._adds
+        self._first(key, article)
         assert event.last is not None
         heapq.heappush(self._expiry, (event.last, key))
+
+    def _first(self, key: int, article: Item) -> None:
+        """Keep the event's first article: the earliest published (then the lowest id).
+
+        By time rather than by arrival, so an index restored from stored events (which reads
+        them in time order) keeps the same first articles as the index that grouped them.
+        """
+        first = self._firsts.get(key)
+        if first is None or (article.first, article.key) < (first.first, first.key):
+            self._firsts[key] = article
 
     def _see(self, time: datetime) -> None:
         if self._newest is None or time > self._newest:
@@ -404,6 +454,7 @@ class EventIndex:
     def _close(self, key: int) -> None:
         self._index.remove(key)
         del self._touched[key]
+        del self._firsts[key]
 
 
 def _conflict(article: Item, event: Item) -> bool:

@@ -120,16 +120,18 @@ def entities_and_numbers(text: str, language: str = "en") -> tuple[list[str], li
     Returns:
         (names stemmed and lower-cased, numbers) in text order.
     """
-    _, entities, numbers = _scan(text, language)
+    _, entities, numbers, _ = _scan(text, language)
     return entities, numbers
 
 
 def _scan(
-    text: str, language: str, limit: int | None = None
-) -> tuple[list[str], list[str], list[str]]:
+    text: str, language: str, limit: int | None = None, mark: int | None = None
+) -> tuple[list[str], list[str], list[str], tuple[int, int]]:
     """Terms, names and numbers of a text's first `limit` words, read in one pass.
 
-    Unspaced scripts (Chinese, Japanese, Thai) count character pairs as words.
+    Unspaced scripts (Chinese, Japanese, Thai) count character pairs as words. The last value
+    is how many of the terms and of the names come from the first `mark` words (all of them
+    when `mark` is None or beyond the text).
     """
     text = spaced_bigrams(text)
     cache = _term_cache(language)
@@ -139,9 +141,12 @@ def _scan(
     entities: list[str] = []
     numbers: list[str] = []
     previous_end = -1  # the text's first word opens a sentence
+    marked: tuple[int, int] | None = None
     for position, match in enumerate(_WORD.finditer(text)):
         if position == limit:
             break
+        if position == mark:
+            marked = (len(found), len(entities))
         word = match.group()
         term = _cached_term(cache, word, language)
         if term:
@@ -161,12 +166,23 @@ def _scan(
             if lower not in stops:
                 entities.append(stem(lower, language))
         previous_end = end
-    return found, entities, numbers
+    if marked is None:
+        marked = (len(found), len(entities))
+    return found, entities, numbers, marked
 
 
+#: The version of what `article_features` computes, stored with each article's features: raise
+#: it whenever a change would compute other features from the same text, so that features stored
+#: by an older version are computed again instead of mixed with the new ones.
+FEATURES_VERSION = 2
 #: Names are looked up in another text by the first letters of their stems, so inflected and
 #: derived forms still count as a mention ("Тюмени", "тюменцам"; "Moscow", "Moscow's").
 MENTION_LETTERS = 5
+#: Words of the body that count as its lead for what an article tells (see
+#: `ArticleFeatures.told`): the top of the story, where a report gives what happened. Whole
+#: long articles (features read their first 400 words) tell every word of a subject, so any
+#: headline on that subject would be "told".
+LEAD_WORDS = 200
 #: Share of a title's words that are capitalised above which it is in title case (names in it
 #: cannot be told from capitalisation).
 _TITLE_CASE_SHARE = 0.6
@@ -183,12 +199,20 @@ class ArticleFeatures:
         headline: mention keys of the title's content words (see `mentions`), names and other
             words alike: what the title says happened.
         dates: the days of its year the title and lead name (see `dates`): when.
+        told: mention keys (see `mentions`) of the words of its title and of the first
+            LEAD_WORDS words of its body: what it tells, for headline support and name
+            conflicts; None (features stored before it was read): the keys of `counts`.
     """
 
     counts: Counter[str]
     names: frozenset[str]
     headline: frozenset[str] = frozenset()
     dates: frozenset[str] = frozenset()
+    told: frozenset[str] | None = None
+
+    def tells(self) -> frozenset[str]:
+        """Mention keys of what the article tells (`told`, else every counted word)."""
+        return self.told if self.told is not None else frozenset(mentions(self.counts))
 
 
 def mentions(features: Iterable[str]) -> set[str]:
@@ -220,12 +244,14 @@ def article_features(
     Returns:
         The counts and the central names.
     """
-    title_terms, title_names, title_numbers = _scan(title, language)
+    title_terms, title_names, title_numbers, _ = _scan(title, language)
     title_words = _WORD.findall(title)
     capitalised = sum(1 for w in title_words if w[0].isupper())
     if len(title_words) > 3 and capitalised > _TITLE_CASE_SHARE * len(title_words):
         title_names = []  # "Putin and Poroshenko Come Face to Face": capitals say nothing
-    body_terms, body_names, body_numbers = _scan(body, language, max_body_words)
+    body_terms, body_names, body_numbers, (lead_terms, lead_names) = _scan(
+        body, language, max_body_words, LEAD_WORDS
+    )
     counts: Counter[str] = Counter()
     for weight, (found, names, numbers) in (
         (3, (title_terms, title_names, title_numbers)),
@@ -247,6 +273,16 @@ def article_features(
         names=frozenset(ENTITY + n for n in central),
         headline=frozenset(term[:MENTION_LETTERS] for term in title_terms),
         dates=dates(title, year=year) | dates(body, max_body_words, year=year),
+        told=frozenset(
+            word[:MENTION_LETTERS]
+            for words in (
+                title_terms,
+                title_names,
+                body_terms[:lead_terms],
+                body_names[:lead_names],
+            )
+            for word in words
+        ),
     )
 
 

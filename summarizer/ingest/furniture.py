@@ -3,10 +3,13 @@
 A short line carried by MIN_ARTICLES or more plain-text articles of one source, counting the
 new article and the ones stored before it (counts kept in the `sourceline` table), is site
 furniture ("Sign up for our newsletter", "Advertisement", a standing credit) and is handed to
-the cleaner as known boilerplate. The decision reads only what was stored before the article,
-under the ingest lock, so it depends on the order articles are stored in and on nothing else:
-a stream split into batches, or between processes, gives the articles one batch would. (No
-look-ahead: the first articles of a source that carry a line keep it; a feed poll always did.)
+the cleaner as known boilerplate. Texts whose outlet nothing names (stored under
+UNKNOWN_OUTLET) have none: they are not one site, and a line unrelated ones share (a headline,
+a one-line paragraph) says nothing of a site's pages. The decision reads only what was stored
+before the article, under the ingest lock, so it depends on the order articles are stored in
+and on nothing else: a stream split into batches, or between processes, gives the articles
+one batch would. (No look-ahead: the first articles of a source that carry a line keep it; a
+feed poll always did.)
 
 Preparing an article (cleaning it: most of the work) happens before storing, outside the lock,
 on a guess: the latest counts read (each turn under the lock reads those of the next inputs
@@ -23,9 +26,10 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
 from summarizer.clean.lines import normalise_line
-from summarizer.ingest.outlet import choose_outlet
+from summarizer.ingest.outlet import choose_outlet, masthead_in_title
 from summarizer.store.articles import stored_name
 from summarizer.values import RawInput
+from summarizer.views import UNKNOWN_OUTLET
 
 MAX_WORDS = 14
 MIN_ARTICLES = 3
@@ -33,7 +37,8 @@ MIN_ARTICLES = 3
 
 def source_guess(raw: RawInput) -> str:
     """The source a plain-text input will be stored under (as the pipeline decides it)."""
-    return stored_name(choose_outlet([raw.source], text=raw.content, location=raw.location))
+    names = [masthead_in_title(raw.content), raw.source]
+    return stored_name(choose_outlet(names, text=raw.content, location=raw.location))
 
 
 def short_lines(text: str) -> frozenset[str]:
@@ -66,18 +71,23 @@ class Furniture:
         """Read the short lines of the batch's plain-text inputs.
 
         Args:
-            inputs: the batch (non-text inputs and failures have no furniture).
+            inputs: the batch (non-text inputs, failures and texts of no known outlet have
+                no furniture).
         """
         self.lines: dict[int, tuple[str, ...]] = {}  # sorted: new counts in a stable order
         self.keys: dict[int, tuple[str, ...]] = {}
         self.sources: dict[int, str] = {}
         self.of_source: dict[str, list[int]] = {}  # each source's inputs, in order
         for index, raw in enumerate(inputs):
-            if isinstance(raw, RawInput) and raw.kind == "text":
-                self.lines[index] = tuple(sorted(short_lines(raw.content)))
-                self.keys[index] = tuple(line_key(line) for line in self.lines[index])
-                self.sources[index] = source_guess(raw)
-                self.of_source.setdefault(self.sources[index], []).append(index)
+            if not isinstance(raw, RawInput) or raw.kind != "text":
+                continue
+            source = source_guess(raw)
+            if source == UNKNOWN_OUTLET:
+                continue
+            self.lines[index] = tuple(sorted(short_lines(raw.content)))
+            self.keys[index] = tuple(line_key(line) for line in self.lines[index])
+            self.sources[index] = source
+            self.of_source.setdefault(source, []).append(index)
         self.counts: dict[str, dict[str, int]] = {}
         self.fresh: dict[str, set[str]] = {}
         self.pending: dict[str, Counter[str]] = {}

@@ -28,7 +28,9 @@ _CUES = (
     re.compile(
         r"(?:(?:[©ⓒ]|\(c\))\s*(?:copyright\b)?|copyright\b\s*(?:[©ⓒ]|\(c\)|(?=\d{4})))"
         r"\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s+)?"
-        r"(?P<name>[A-Z][\w&'-]*(?:\.?[ ]?[\w&'-]+){0,6}?)(?:,?\s+\d{4})?"
+        # Words joined by a dot, a space or both ("Northwire.co.kr", "Northwire Media"): never
+        # by nothing, which split a long word every way there is before a line was given up.
+        r"(?P<name>[A-Z][\w&'-]*(?:(?:\.[ ]?|[ ])[\w&'-]+){0,6}?)(?:,?\s+\d{4})?"
         r"(?:,?\s+(?:inc|ltd|llc|plc|corp|co)\b\.?)?"
         r"(?:[.,]?\s*all rights reserved)?(?:\.?\s*$|\.\s|\s+[|·•]\s)",
         re.I,
@@ -103,40 +105,34 @@ def outlet_name(name: str) -> str:
     return ""
 
 
-def masthead_in_title(text: str, headline: str) -> str:
+def masthead_in_title(text: str) -> str:
     """The name a plain text's title line gives its site after the headline, or "".
 
-    "Is Football Violence a Crime? - WSJ" over the headline "Is Football Violence a Crime?"
-    gives "WSJ": the masthead the page shows, where the copyright line at its foot names the
-    company that publishes it ("Dow Jones & Company"). The title line must start with the
-    headline and go on after a separator, or end in a separator and a name that the page shows
-    twice more ("... mixed feelings - CNN" on a page that credits "CNN Business"); a tagline or
-    a section ("| News |") is no name, and a name has at most four words.
+    "Is Football Violence a Crime? - WSJ" gives "WSJ": the masthead the page shows, where the
+    copyright line at its foot names the company that publishes it ("Dow Jones & Company"). What
+    follows a separator of the first line is the masthead when what precedes it recurs as a line
+    of the text (the headline over the article), or when the page shows it twice more ("... mixed
+    feelings - CNN" on a page that credits "CNN Business"); separators are tried from the last.
+    A tagline or a section ("| News |") is no name, and a name has at most four words. Read from
+    the raw text alone, so page furniture can be counted under the name the article gets.
 
     Args:
         text: the raw plain text, title line first.
-        headline: the headline cleaning kept (the title line without the site's name).
 
     Returns:
         The site's name, or "".
     """
-    headline = " ".join(headline.split())
-    if not headline:
-        return ""
-    for line in text.splitlines()[:_TITLE_LINES]:
-        line = " ".join(line.split())
-        if not line.startswith(headline):
+    lines = [" ".join(line.split()) for line in text.splitlines()[:_TITLE_LINES]]
+    title = next((line for line in lines if line), "")
+    later = {" ".join(line.split()).casefold() for line in text.splitlines()}
+    later.discard(title.casefold())
+    for separator in reversed(list(_SEPARATOR.finditer(title))):
+        head, tail = title[: separator.start()], title[separator.end() :]
+        if head.casefold() not in later and text.count(tail) < _MASTHEAD_SHOWN:
             continue
-        separator = _SEPARATOR.match(line, len(headline))
-        if separator and separator.end() < len(line):
-            tail = line[separator.end() :]
-        else:  # the headline kept its site's name: a name the page shows again
-            last = list(_SEPARATOR.finditer(line))[-1:]
-            tail = line[last[0].end() :] if last else ""
-            if not tail or text.count(tail) < _MASTHEAD_SHOWN:
-                return ""
         name = outlet_name(tail)
-        return name if len(name.split()) <= _MASTHEAD_WORDS else ""
+        if name and len(name.split()) <= _MASTHEAD_WORDS:
+            return name
     return ""
 
 

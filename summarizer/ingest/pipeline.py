@@ -103,7 +103,7 @@ def build_article(
         title = _SPACES.sub(" ", cleaned.title).strip() or _title_from_body(body, language)
         page = raw.content if raw.kind == "html" else ""
         if raw.kind == "text":  # the masthead on the title line beats the copyright's company
-            names = [masthead_in_title(raw.content, cleaned.title), *names]
+            names = [masthead_in_title(raw.content), *names]
         cue_source = body if page else raw.content
         source = choose_outlet(names, text=cue_source, location=location, page=page)
     sentences: tuple[str, ...] = ()

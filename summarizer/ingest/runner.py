@@ -62,6 +62,7 @@ class _Counts:
     duplicate: int = 0
     failures: list[Failure] = field(default_factory=list)
     ids: list[int] = field(default_factory=list)
+    matched: list[int] = field(default_factory=list)  # what each duplicate duplicates
 
 
 @dataclass
@@ -296,6 +297,7 @@ class Ingestor:
             failed=len(counts.failures),
             errors=tuple(f.message for f in counts.failures),
             article_ids=tuple(counts.ids),
+            duplicate_of=tuple(counts.matched),
             failures=tuple(
                 IngestFailure(f.location, f.error.kind, f.message) for f in counts.failures
             ),
@@ -399,11 +401,13 @@ class Ingestor:
                 self._restore(writer.session)
             self._fail(counts, Failure(where, _storing_error(where, exc)))
             return False
-        if stored is None:
+        article_id, new = stored
+        if not new:
             counts.duplicate += 1
+            counts.matched.append(article_id)
             return False
         counts.new += 1
-        counts.ids.append(stored)
+        counts.ids.append(article_id)
         return True
 
     @staticmethod
@@ -411,15 +415,16 @@ class Ingestor:
         counts.failures.append(failure)
         logger.warning("discarding data: %s", failure.message)
 
-    def _store(self, writer: _Writer, prepared: Prepared, progress: _Progress) -> int | None:
-        """Store a new article; None when it is an exact or near duplicate (linked as a copy)."""
+    def _store(self, writer: _Writer, prepared: Prepared, progress: _Progress) -> tuple[int, bool]:
+        """Store a new article: its id and True; for an exact or near duplicate (linked as a
+        copy), the id of the stored article it duplicates and False."""
         session = writer.session
         article, sample = prepared.article, prepared.sample
         existing = article_store.find_by_fingerprint(
             session=session, fingerprint=article.fingerprint
         )
         if existing is not None:
-            return None
+            return existing, False
         # Read once for the lookup and the rows added below: nothing adds shingles between.
         stock = shingle_store.stock_shingles(session=session, shingles=sample)
         near = shingle_store.find_near_duplicate(
@@ -441,14 +446,13 @@ class Ingestor:
                 similarity=round(share, 4),
             )
             writer.events.add_copy_source(article_id=original, source_id=source_id)
-            return None
+            return original, False
         article_id = article_store.insert_article(
             session=session,
             article=article,
             source_id=source_id,
             features=features_json(prepared.features),
         )
-        self._watermark = max(self._watermark, article_id)
         if self.summary is not None:
             article_store.add_summary(
                 session=session,
@@ -462,7 +466,10 @@ class Ingestor:
         )
         self._samples.remember(article_id, article.body, sample)
         self._cluster(writer.events, article_id, source_id, prepared, progress)
-        return article_id
+        # Only once it is in the indexes: a failure before rolls the article back, and SQLite
+        # gives its id to the next article stored (by any process), which a catch-up replays.
+        self._watermark = max(self._watermark, article_id)
+        return article_id, True
 
     def _cluster(
         self,

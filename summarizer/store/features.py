@@ -6,19 +6,22 @@ import json
 import logging
 from collections import Counter
 
-from summarizer.events.features import ArticleFeatures
+from summarizer.events.features import FEATURES_VERSION, ArticleFeatures
 
 logger = logging.getLogger(__name__)
 
 
 def features_json(features: ArticleFeatures) -> str:
-    """The features as stored: counts in their order, the sets sorted (one text per value)."""
+    """The features as stored: counts in their order, the sets sorted (one text per value),
+    with the version that computed them."""
     return json.dumps(
         {
+            "v": FEATURES_VERSION,
             "counts": dict(features.counts),
             "names": sorted(features.names),
             "headline": sorted(features.headline),
             "dates": sorted(features.dates),
+            **({} if features.told is None else {"told": sorted(features.told)}),
         },
         ensure_ascii=False,
         separators=(",", ":"),
@@ -26,21 +29,33 @@ def features_json(features: ArticleFeatures) -> str:
 
 
 def read_features(text: str | None) -> ArticleFeatures | None:
-    """The stored features, or None when there are none or they cannot be read (the caller
-    computes them again from the article's text)."""
+    """The stored features, or None when there are none, they cannot be read or another version
+    of `article_features` computed them (the caller computes them again from the text)."""
     if not text:
         return None
     try:
         stored = json.loads(text)
+        if not isinstance(stored, dict):
+            raise TypeError("features must be an object")
+        if stored.get("v") != FEATURES_VERSION:
+            return None  # stored before the features last changed: not a fault
         counts = stored["counts"]
         if not isinstance(counts, dict) or not all(type(n) is int for n in counts.values()):
             raise TypeError("counts must be whole numbers")
         return ArticleFeatures(
             counts=Counter(counts),
-            names=frozenset(str(name) for name in stored["names"]),
-            headline=frozenset(str(word) for word in stored["headline"]),
-            dates=frozenset(str(day) for day in stored["dates"]),
+            names=_texts(stored["names"]),
+            headline=_texts(stored["headline"]),
+            dates=_texts(stored["dates"]),
+            told=_texts(stored["told"]) if "told" in stored else None,
         )
     except (ValueError, KeyError, TypeError):
         logger.warning("stored article features cannot be read; they are computed again")
         return None
+
+
+def _texts(value: object) -> frozenset[str]:
+    """A stored list of texts as a set; anything else (a bare text, a number) is refused."""
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise TypeError("a list of texts was expected")
+    return frozenset(value)

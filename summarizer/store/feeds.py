@@ -222,21 +222,45 @@ def feed_failures(*, session: Session, feed_id: int) -> tuple[int, float | None]
     return (int(row[0]), row[1]) if row else (0, None)
 
 
-def link_articles(*, session: Session, feed_id: int, article_ids: Iterable[int]) -> None:
+def link_articles(
+    *,
+    session: Session,
+    feed_id: int,
+    article_ids: Iterable[int],
+    duplicated: Iterable[int] = (),
+) -> None:
     """Remember that a feed chats follow brought these new articles (what those chats read).
 
     Nothing is written for a feed no chat follows: while no chat follows feeds of its own,
     briefings need no filtering at all (bot.store.chat_feeds.reader).
+
+    Args:
+        session: open database session.
+        feed_id: the feed polled.
+        article_ids: the new articles its entries gave.
+        duplicated: the stored articles its other entries duplicate. Those another chat's
+            feed brought are linked too; one with no link at all is the operator's (its feeds
+            and files are not linked) and stays unlinked, as a link would hide it from every
+            chat that does not follow this feed.
     """
-    ids = sorted(set(article_ids))
-    if not ids or not session.exec(select(followed(literal(feed_id)))).one():
+    ids = set(article_ids)
+    again = set(duplicated) - ids
+    if not (ids or again) or not session.exec(select(followed(literal(feed_id)))).one():
         return
+    if again:
+        ids |= set(
+            session.exec(
+                select(FeedArticle.article_id).where(col(FeedArticle.article_id).in_(again))
+            )
+        )
     known = set(
         session.exec(
             select(FeedArticle.article_id).where(
-                FeedArticle.feed_id == feed_id, col(FeedArticle.article_id).in_(ids)
+                FeedArticle.feed_id == feed_id, col(FeedArticle.article_id).in_(sorted(ids))
             )
         )
     )
-    session.add_all(FeedArticle(feed_id=feed_id, article_id=i) for i in ids if i not in known)
+    session.add_all(
+        FeedArticle(feed_id=feed_id, article_id=i) for i in sorted(ids) if i not in known
+    )
     session.commit()

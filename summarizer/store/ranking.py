@@ -93,8 +93,14 @@ def story_events(*, session: Session, story_id: int) -> list[Event]:
     )
 
 
-def digest_docs(*, session: Session, event_ids: Sequence[int]) -> tuple[list[DigestDoc], str]:
-    """The articles of some events as digest inputs (oldest first), and their commonest language."""
+def digest_docs(
+    *, session: Session, event_ids: Sequence[int], articles: frozenset[int] | None = None
+) -> tuple[list[DigestDoc], str]:
+    """The articles of some events as digest inputs (oldest first), and their commonest language.
+
+    With `articles`, only those of them (a reader who may read only these): the language too is
+    theirs.
+    """
     if not event_ids:
         return [], "en"
     rows = session.exec(
@@ -103,6 +109,8 @@ def digest_docs(*, session: Session, event_ids: Sequence[int]) -> tuple[list[Dig
         .where(col(Article.event_id).in_(list(event_ids)))
         .order_by(col(Article.published), col(Article.id))
     ).all()
+    if articles is not None:
+        rows = [(article, name) for article, name in rows if article.id in articles]
     docs = [
         DigestDoc(
             article_id=article.id or 0,

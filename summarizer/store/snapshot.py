@@ -3,11 +3,48 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import text
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Engine, Row
 
 Group = frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class IngestRows:
+    """The rows ingestion wrote, as stored (columns by name; ids as they are).
+
+    Attributes:
+        articles: id, location, title, source (its name), published, published_estimated,
+            language, event_id, fingerprint.
+        copies: article_id, location, fingerprint, similarity.
+        events: id, story_id, title, article_count, source_count.
+    """
+
+    articles: list[Row[Any]]
+    copies: list[Row[Any]]
+    events: list[Row[Any]]
+
+
+def ingest_rows(engine: Engine) -> IngestRows:
+    """Read the articles, copies and events of a database (one connection)."""
+    with engine.connect() as connection:
+        articles = connection.execute(
+            text(
+                "SELECT a.id, a.location, a.title, s.name AS source, a.published, "
+                "a.published_estimated, a.language, a.event_id, a.fingerprint "
+                "FROM article a JOIN source s ON s.id = a.source_id"
+            )
+        ).all()
+        copies = connection.execute(
+            text("SELECT article_id, location, fingerprint, similarity FROM articlecopy")
+        ).all()
+        events = connection.execute(
+            text("SELECT id, story_id, title, article_count, source_count FROM event")
+        ).all()
+    return IngestRows(list(articles), list(copies), list(events))
 
 
 def ingest_outcome(engine: Engine) -> dict[str, frozenset[object]]:
@@ -23,37 +60,28 @@ def ingest_outcome(engine: Engine) -> dict[str, frozenset[object]]:
         "articles": the groups; "copies": the groups with copies; "events" and "stories" as
         above; "texts".
     """
-    with engine.connect() as connection:
-        articles = connection.execute(
-            text("SELECT id, location, event_id, title, fingerprint FROM article")
-        ).all()
-        copies = connection.execute(
-            text("SELECT article_id, location, fingerprint FROM articlecopy")
-        ).all()
-        events = connection.execute(text("SELECT id, story_id, source_count FROM event")).all()
+    rows = ingest_rows(engine)
     members: dict[int, set[str]] = defaultdict(set)
-    for article_id, location, *_ in articles:
-        members[article_id].add(location)
-    for article_id, location, _ in copies:
-        members[article_id].add(location)
+    for row in rows.articles:
+        members[row.id].add(row.location)
+    for row in rows.copies:
+        members[row.article_id].add(row.location)
     group = {article_id: frozenset(locations) for article_id, locations in members.items()}
     by_event: dict[int, set[Group]] = defaultdict(set)
-    for article_id, _, event_id, *_ in articles:
-        by_event[event_id].add(group[article_id])
-    event_sets = {
-        event_id: (frozenset(by_event[event_id]), sources) for event_id, _, sources in events
-    }
+    for row in rows.articles:
+        by_event[row.event_id].add(group[row.id])
+    event_sets = {e.id: (frozenset(by_event[e.id]), e.source_count) for e in rows.events}
     by_story: dict[int, set[object]] = defaultdict(set)
-    for event_id, story_id, _ in events:
-        by_story[story_id].add(event_sets[event_id])
+    for event in rows.events:
+        by_story[event.story_id].add(event_sets[event.id])
     return {
         "articles": frozenset(group.values()),
-        "copies": frozenset(group[article_id] for article_id, *_ in copies),
+        "copies": frozenset(group[row.article_id] for row in rows.copies),
         "events": frozenset(event_sets.values()),
         "stories": frozenset(frozenset(s) for s in by_story.values()),
         "texts": frozenset(
-            [(location, title, mark) for _, location, _, title, mark in articles]
-            + [(location, None, mark) for _, location, mark in copies]
+            [(row.location, row.title, row.fingerprint) for row in rows.articles]
+            + [(row.location, None, row.fingerprint) for row in rows.copies]
         ),
     }
 

@@ -145,3 +145,19 @@ def test_lanes_take_the_parameters_ptb_passes() -> None:
         (p.name, p.default) for p in theirs.values()
     ]
     assert LaneRequest(8, read_timeout=7.0).read_timeout == 7.0
+
+
+async def test_a_lane_busy_at_shutdown_is_closed_and_never_used_again() -> None:
+    release, seen = asyncio.Event(), list[int]()
+    request = _Lanes(2, release, seen)
+    await request.initialize()
+    url = "http://api/botT/sendMessage"
+    busy = asyncio.create_task(request.do_request(url, "POST", _data(chat_id=1)))
+    await asyncio.sleep(0.01)
+    await request.shutdown()  # closes the busy lane's client too
+    release.set()
+    await asyncio.gather(busy, return_exceptions=True)  # however that request ended
+    await request.initialize()
+    assert (await request.do_request(url, "POST", _data(chat_id=2)))[0] == 200
+    await request.shutdown()
+    assert request.made == 2 and seen[-1] == 2  # a new lane served it, not the closed one

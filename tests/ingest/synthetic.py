@@ -47,7 +47,8 @@ def synthetic_stream(
     others of its thread; outlets tell it in their own sentences (and a few copy another
     outlet's report with one sentence changed), so events, stories and copies all form.
     With `standing_lines`, every report ends with its outlet's standing line (page furniture,
-    a short line the cleaner keeps until it is known).
+    a short line the cleaner keeps until it is known) and its file is named DATE_OUTLET_SLUG
+    (texts of no known outlet have no furniture).
     """
     rng = random.Random(seed)
     common = _words(rng, 120)
@@ -86,7 +87,11 @@ def synthetic_stream(
             when += timedelta(hours=rng.uniform(10, 40))
     paths = []
     for number, (published, outlet, title, body) in enumerate(reports[:count]):
-        path = folder / f"report-{number:04d}.txt"
+        name = f"report-{number:04d}.txt"
+        if standing_lines:  # furniture is learnt per outlet: name it as the product reads it
+            slug = outlet.lower().replace(" ", "-")
+            name = f"{published:%Y-%m-%d}_{slug}_{name}"
+        path = folder / name
         stamp = published.strftime("%d %B %Y %H:%M UTC")
         standing = f"\n\nThe {outlet} has been owned by its readers since 19{21 + len(outlet)}."
         ending = standing if standing_lines else ""

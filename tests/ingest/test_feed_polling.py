@@ -8,12 +8,14 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlmodel import Session
+from sqlmodel import Session, select
 
+from bot.store import chat_feeds, chats
 from summarizer.polling import PollPolicy
 from summarizer.service import BriefingService
 from summarizer.store import feeds as feed_store
 from summarizer.store.db import create_schema, make_engine
+from summarizer.store.models import FeedArticle
 from summarizer.views import FeedStatus
 from tests.ingest.http_server import Route, Site, serve
 
@@ -197,4 +199,93 @@ def test_an_overlong_feed_url_is_refused_in_one_line(database_url: str) -> None:
     with pytest.raises(InputError, match="at most 2000 characters"):
         service.add_feed("https://example.org/" + "a" * 2_000)
     assert service.feeds() == []
+    service.engine.dispose()
+
+
+def _follow(session: Session, chat_id: int, url: str) -> None:
+    chats.ensure_chat(
+        session=session,
+        chat_id=chat_id,
+        kind="private",
+        title="t",
+        default_timezone="UTC",
+        default_times=["08:00"],
+    )
+    chat_feeds.add_chat_feeds(session=session, chat_id=chat_id, feeds=[(url, "")], now=NOW)
+
+
+def test_a_chat_feed_whose_entries_another_chat_feed_brought_is_linked_to_them(
+    tmp_path: Path,
+) -> None:
+    # Two feeds carry the same articles (a site's "top" and "world" feeds), each followed by
+    # one chat: the second polled finds duplicates, yet they are what its feed brought, and a
+    # chat reading only its own feeds sees them.
+    service = _service(f"sqlite:///{tmp_path / 'dup.db'}")
+    with serve(Site(routes={"/top.xml": _feed_route(), "/world.xml": _feed_route()})) as site:
+        top, world = f"{site.base}/top.xml", f"{site.base}/world.xml"
+        with Session(service.engine) as session:
+            _follow(session, 7, top)
+        first = service.poll_feeds(now=NOW, due_only=False)
+        assert (first.polled, first.new) == (1, 3), first.errors
+        with Session(service.engine) as session:
+            _follow(session, 8, world)
+            chat_feeds.set_own_feeds_only(session=session, chat_id=8, value=True)
+        second = service.poll_feeds(now=NOW + MINUTE, due_only=True)
+        assert (second.polled, second.new, second.duplicate) == (1, 0, 3), second.errors
+    with Session(service.engine) as session:
+        ids = set(session.exec(select(FeedArticle.article_id)))
+        mine = chat_feeds.reader(session=session, chat_id=8)
+        assert mine is not None and len(ids) == 3
+        assert chat_feeds.open_articles(session=session, reader=mine, article_ids=ids) == ids
+    service.engine.dispose()
+
+
+def test_what_the_operator_brought_stays_open_when_a_chat_feed_duplicates_it(
+    tmp_path: Path,
+) -> None:
+    # The operator's articles carry no link (its feeds and files are not linked): linking one
+    # to the chat feed that duplicates it would hide it from every other chat.
+    service = _service(f"sqlite:///{tmp_path / 'op.db'}")
+    with serve(Site(routes={"/top.xml": _feed_route(), "/world.xml": _feed_route()})) as site:
+        stored = service.ingest([f"{site.base}/world.xml"], now=NOW)
+        assert stored.new == 3
+        with Session(service.engine) as session:
+            _follow(session, 7, f"{site.base}/top.xml")
+        polled = service.poll_feeds(now=NOW, due_only=False)
+        assert (polled.polled, polled.duplicate) == (1, 3), polled.errors
+    with Session(service.engine) as session:
+        assert not set(session.exec(select(FeedArticle.article_id)))
+        _follow(session, 9, f"{site.base}/other.xml")
+        assert chat_feeds.reader(session=session, chat_id=9) is None  # it reads everything
+    service.engine.dispose()
+
+
+def test_a_failure_to_link_a_feeds_articles_is_recorded_and_the_run_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A database error while linking one feed's articles fails that feed (its lease released,
+    # its error shown, its backoff started), and the other feeds are still polled.
+    service = _service(f"sqlite:///{tmp_path / 'link.db'}")
+    real_link = feed_store.link_articles
+    calls = []
+
+    def flaky_link(**kwargs: object) -> None:
+        calls.append(kwargs["feed_id"])
+        if len(calls) == 1:
+            raise RuntimeError("database is locked")
+        real_link(**kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(feed_store, "link_articles", flaky_link)
+    with serve(Site(routes={"/a.xml": _feed_route(), "/b.xml": _feed_route()})) as site:
+        a, b = f"{site.base}/a.xml", f"{site.base}/b.xml"
+        with Session(service.engine) as session:
+            _follow(session, 7, a)
+            _follow(session, 8, b)
+        report = service.poll_feeds(now=NOW, due_only=False)
+    assert report.polled == 2 and len(calls) == 2
+    assert [f.failures for f in report.failing] == [1]
+    assert "internal error while linking its articles: database is locked" in (
+        report.failing[0].last_error
+    )
+    assert report.failing[0].next_poll is not None  # its lease was released, a retry planned
     service.engine.dispose()

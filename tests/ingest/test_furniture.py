@@ -168,7 +168,12 @@ def test_line_counts_come_in_the_same_order_whatever_the_hash_seed() -> None:
 
 def test_a_guess_uses_the_counts_read_last_and_the_inputs_not_stored_before_it() -> None:
     raws = [
-        RawInput(location=f"{i}.txt", content=f"Story {i}\nThe standing line", kind="text")
+        RawInput(
+            location=f"{i}.txt",
+            content=f"Story {i}\nThe standing line",
+            kind="text",
+            source="Gazette",
+        )
         for i in range(4)
     ]
     furniture = Furniture(raws)
@@ -185,3 +190,22 @@ def test_a_guess_uses_the_counts_read_last_and_the_inputs_not_stored_before_it()
     assert all(standing in furniture.guess(i) for i in range(4))
     assert standing not in jobs[1].known_boilerplate and standing in jobs[0].known_boilerplate
     assert furniture.known(0) == frozenset({standing})  # what storing decides
+
+
+def test_texts_without_an_outlet_share_no_furniture(tmp_path: Path) -> None:
+    # Texts whose outlet nothing names are stored under "unknown": not one site, so a line
+    # they happen to share (a headline, a one-line paragraph) is not its furniture.
+    engine = make_engine(f"sqlite:///{tmp_path / 'u.db'}")
+    create_schema(engine)
+    service = BriefingService(engine, {})
+    paths = []
+    for index, (title, body) in enumerate(STORIES):
+        path = tmp_path / f"story-{index}.txt"
+        lead, rest = body.split(". ", 1)
+        path.write_text(
+            f"{title}\n\n{lead}.\n\nPolice are investigating.\n\n{rest}\n", encoding="utf-8"
+        )
+        paths.append(path)
+    assert service.ingest([str(p) for p in paths], now=NOW).new == 4
+    assert all("Police are investigating." in body for body in bodies(service).values())
+    engine.dispose()

@@ -10,6 +10,7 @@ from sqlmodel import Session
 
 from summarizer.ingest import runner
 from summarizer.service import BriefingService
+from summarizer.store import articles as article_store
 from summarizer.store.db import create_schema, make_engine
 from summarizer.store.ingest_state import load_origin, origin_mark
 from summarizer.store.snapshot import differences, ingest_outcome
@@ -178,3 +179,27 @@ def test_an_unreadable_origin_or_a_prune_makes_the_next_process_rebuild(tmp_path
     with Session(engine) as session:  # type: ignore[arg-type]
         assert origin_mark(session=session) is None
     assert service.ingest(stream[9:]).failed == 0
+
+
+def test_an_article_that_fails_after_its_insert_moves_no_watermark(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # SQLite gives the id of a rolled-back article to the next one stored: had the failed
+    # article moved the watermark, the bot would skip that next article (the cli's, joining an
+    # event the bot holds) when it catches up, and hold other indexes than the cli.
+    stream = [str(p) for p in synthetic_stream(tmp_path, 10)]
+    engine = _engine(tmp_path / "failed.db")
+    bot = BriefingService(engine)  # type: ignore[arg-type]
+    for path in stream[:8]:
+        bot.ingest([path])
+
+    def failing(**_: object) -> None:
+        raise RuntimeError("disk full")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(article_store, "add_summary", failing)  # after the article's insert
+        assert bot.ingest([stream[8]]).failed == 1
+    cli = BriefingService(engine)  # type: ignore[arg-type]
+    assert cli.ingest([stream[9]]).article_ids == (9,)  # the failed article's id
+    assert bot.ingest([stream[0]]).duplicate == 1  # writes nothing, catches up with the cli
+    assert _state(bot) == _state(cli)

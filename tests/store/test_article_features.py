@@ -8,7 +8,7 @@ from pathlib import Path
 from sqlalchemy import text
 from sqlmodel import Session
 
-from summarizer.events.features import ArticleFeatures, article_features
+from summarizer.events.features import FEATURES_VERSION, ArticleFeatures, article_features
 from summarizer.service import BriefingService
 from summarizer.store import events as event_store
 from summarizer.store.db import create_schema, make_engine
@@ -29,11 +29,32 @@ def test_missing_or_unreadable_features_are_none() -> None:
     assert read_features(None) is None
     assert read_features("") is None
     assert read_features("{") is None
-    assert (
-        read_features('{"counts": {"t:a": 1.5}, "names": [], "headline": [], "dates": []}') is None
+    assert read_features("[]") is None
+    version = f'"v": {FEATURES_VERSION}'
+    fractional = (
+        f'{{{version}, "counts": {{"t:a": 1.5}}, "names": [], "headline": [], "dates": []}}'
     )
+    assert read_features(fractional) is None
     empty = ArticleFeatures(counts=Counter(), names=frozenset())
     assert read_features(features_json(empty)) == empty
+    told_is_text = (
+        f'{{{version}, "counts": {{}}, "names": [], "headline": [], "dates": [], "told": "flood"}}'
+    )
+    assert read_features(told_is_text) is None
+    names_is_text = f'{{{version}, "counts": {{}}, "names": "abc", "headline": [], "dates": []}}'
+    assert read_features(names_is_text) is None  # not read as the names "a", "b" and "c"
+
+
+def test_features_another_version_computed_are_computed_again() -> None:
+    # Features stored before the computation last changed (no version, or another one) are not
+    # mixed with new ones: a rebuild computes them again from the text.
+    computed = article_features(TITLE, BODY, "en", year=2026)
+    stored = features_json(computed)
+    assert read_features(stored) == computed
+    older = '{"counts": {"t:flood": 3}, "names": [], "headline": ["flood"], "dates": []}'
+    assert read_features(older) is None
+    other = stored.replace(f'"v":{FEATURES_VERSION}', f'"v":{FEATURES_VERSION - 1}')
+    assert other != stored and read_features(other) is None
 
 
 def test_ingest_stores_features_and_the_rebuild_reads_them(

@@ -6,12 +6,15 @@ import pytest
 
 from summarizer.events.background import WORDFREQ_CODES, background
 from summarizer.events.features import (
+    LEAD_WORDS,
+    ArticleFeatures,
     DocumentFrequencies,
     article_features,
     cosine,
     dates,
     doc_features,
     entities_and_numbers,
+    mentions,
     terms,
     weigh,
 )
@@ -132,3 +135,21 @@ def test_dates_of_an_article_come_from_its_title_and_lead() -> None:
         "Каток откроется 1 декабря", lead + "Сезон завершится 28 февраля.", "ru"
     )
     assert features.dates == {"12-01"}  # 28 February lies beyond the lead's words
+
+
+def test_an_article_tells_its_title_and_lead_only() -> None:
+    # the filler takes the body past LEAD_WORDS words but not past the 400 the vector reads
+    lead = "Rescue teams searched Valencia after the floods. " + "More news follows. " * (
+        LEAD_WORDS // 3 + 10
+    )
+    features = article_features("Floods hit Valencia", lead + "Ministers meet in Brussels.", "en")
+    told = features.tells()
+    assert {"flood", "valen", "rescu"} <= told  # the title and the lead
+    assert "bruss" not in told  # beyond the lead's words
+    assert "bruss" in mentions(features.counts)  # though the vector reads it
+
+
+def test_features_stored_before_the_lead_was_read_tell_every_counted_word() -> None:
+    features = article_features("Floods hit Valencia", "Ministers meet in Brussels.", "en")
+    older = ArticleFeatures(counts=features.counts, names=features.names)
+    assert older.told is None and older.tells() == frozenset(mentions(features.counts))
