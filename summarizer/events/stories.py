@@ -170,18 +170,26 @@ class StoryLinker:
         """Rebuild the state from stored stories, replacing the current state.
 
         Each story's centroid is the sum of its events' unit profiles, added up in event key
-        order and pruned once (a live story is pruned as it grows).
+        order and pruned once (a live story is pruned as it grows). The stories are read once,
+        in turn, so an iterator that parses them as it goes never holds them all.
 
         Args:
-            stories: (story key, [(event key, profile, time), ...]) pairs, for example the most
-                recently active stories.
+            stories: (story key, [(event key, profile, time), ...]) pairs in ascending story
+                key order, for example the most recently active stories.
             next_key: the key the next new story gets.
+
+        Raises:
+            ValueError: the stories are not in ascending key order.
         """
         self._index.clear()
         self._members.clear()
         self._event_story.clear()
         self._activity.clear()
-        for key, events in sorted(stories, key=lambda pair: pair[0]):
+        previous: int | None = None
+        for key, events in stories:
+            if previous is not None and key <= previous:
+                raise ValueError(f"stories to restore must come in ascending key order: {key}")
+            previous = key
             members = self._members[key] = {}
             total: Vector = {}
             times = []

@@ -124,16 +124,7 @@ class Ingestor:
                 session=session, since=shift(newest, -EVENT_WINDOW)
             )
             stored = event_store.active_story_events(session=session, limit=self.stories.capacity)
-        profiles = iter(
-            event_store.parse_profiles([text for _, group in stored for _, text, _ in group])
-        )
-        stories: list[tuple[int, list[StoryMember]]] = [
-            (key, [(event, next(profiles), when) for event, _, when in group])
-            for key, group in stored
-        ]
-        self._build(events, stories, event_next=event_max + 1, story_next=story_max + 1)
-        self._watermark = watermark
-        self._origin = self._version = save_origin(
+        origin = save_origin(
             session=session,
             article=watermark,
             event_next=event_max + 1,
@@ -141,11 +132,16 @@ class Ingestor:
             events=[(key, [doc.article_id for doc in docs]) for key, docs in events],
             stories=stored,
         )
+        # The stories' texts are parsed and dropped as the linker takes them (memory).
+        stories = event_store.drain_stories(stored)
+        self._build(events, stories, event_next=event_max + 1, story_next=story_max + 1)
+        self._watermark = watermark
+        self._origin = self._version = origin
 
     def _build(
         self,
         events: Sequence[tuple[int, Sequence[EventDoc]]],
-        stories: Sequence[tuple[int, Sequence[StoryMember]]],
+        stories: Iterable[tuple[int, Sequence[StoryMember]]],
         *,
         event_next: int,
         story_next: int,
@@ -159,8 +155,8 @@ class Ingestor:
     def _follow(self, session: Session) -> bool:
         """Build the indexes from the stored origin and replay the articles stored after it.
 
-        False when there is no origin, it lies too far back (`REPLAY_LIMIT`), or its articles
-        are gone.
+        False when there is no origin, it lies too far back (`REPLAY_LIMIT`), it cannot be read
+        (its stories are read as they are built), or its articles are gone.
         """
         mark = origin_mark(session=session)
         if mark is None or not _replayable(session, after_id=mark[1]):
@@ -172,12 +168,16 @@ class Ingestor:
         docs = event_store.event_docs_by_id(session=session, ids=wanted)
         if len(docs) < len(wanted):
             return False
-        self._build(
-            [(key, [docs[article] for article in ids]) for key, ids in origin.events],
-            origin.stories,
-            event_next=origin.event_next,
-            story_next=origin.story_next,
-        )
+        try:  # the origin's stories are parsed as the linker reads them
+            self._build(
+                [(key, [docs[article] for article in ids]) for key, ids in origin.events],
+                origin.stories,
+                event_next=origin.event_next,
+                story_next=origin.story_next,
+            )
+        except (ValueError, KeyError, TypeError):
+            logger.warning("the stored ingest origin cannot be read; the indexes are rebuilt")
+            return False
         self._watermark = origin.article
         self._origin = origin.serial
         return self._replay(session)

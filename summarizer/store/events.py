@@ -123,8 +123,8 @@ StoredMember = tuple[int, str, datetime | None]
 def active_story_events(*, session: Session, limit: int) -> list[tuple[int, list[StoredMember]]]:
     """The `limit` most recently active stories: their events' (id, profile text, last_seen).
 
-    The profiles stay text (`parse_profiles` reads them all at once; the ingest origin keeps
-    them as they are).
+    The profiles stay text (`drain_stories` parses them a chunk at a time; the ingest origin
+    keeps them as they are).
     """
     story_ids = list(
         session.exec(
@@ -164,6 +164,43 @@ def parse_profiles(texts: Sequence[str]) -> list[dict[str, float]]:
     if len(profiles) != len(texts) or not all(isinstance(p, dict) for p in profiles):
         raise ValueError("a stored event profile is no JSON object")
     return profiles  # type: ignore[no-any-return]
+
+
+#: Profiles parsed per JSON document by `drain_stories`: few enough that one chunk's texts and
+#: dicts are small beside the story index, enough that parsing stays fast and most feature names
+#: are shared (each chunk has its own strings: at 100,000 articles about 7 MB more than one
+#: document; sharing them across chunks in Python cost 0.19 s of CPU in one pair of runs).
+DRAIN_CHUNK = 1_000
+
+
+def drain_stories(
+    stored: list[tuple[int, list[StoredMember]]],
+) -> Iterator[tuple[int, list[tuple[int, dict[str, float], datetime | None]]]]:
+    """The stories of `active_story_events` with their profiles parsed, emptying `stored`.
+
+    The profiles are parsed about `DRAIN_CHUNK` at a time (`parse_profiles`) and each chunk's
+    texts are dropped from `stored` as it is parsed, so neither every text nor every profile
+    dict is held at once (at 100,000 articles, 15,000 profiles of 5,000 stories: the peak RSS
+    of one article through the CLI went from 410 to 310 MB).
+
+    Raises:
+        ValueError: a text is no JSON object.
+    """
+    stored.reverse()  # popped from the end: the stories in their order, without a copy
+    while stored:
+        chunk: list[tuple[int, list[StoredMember]]] = []
+        count = 0
+        while stored and count < DRAIN_CHUNK:
+            chunk.append(stored.pop())
+            count += len(chunk[-1][1])
+        profiles = iter(parse_profiles([text for _, group in chunk for _, text, _ in group]))
+        parsed = [
+            (key, [(event, next(profiles), when) for event, _, when in group])
+            for key, group in chunk
+        ]
+        chunk.clear()
+        yield from parsed
+        parsed.clear()
 
 
 def _listed(texts: Sequence[str]) -> Iterator[str]:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import json
 import logging
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -80,7 +80,9 @@ class Origin:
         event_next: the key the next new event got.
         story_next: the key the next new story got.
         events: (event key, its article ids) of the events the index was rebuilt with.
-        stories: (story key, [(event key, profile, time), ...]) the linker was rebuilt with.
+        stories: (story key, [(event key, profile, time), ...]) the linker was rebuilt with, in
+            key order, parsed a chunk at a time as they are read (read them once); reading
+            raises ValueError, KeyError or TypeError when a chunk cannot be read.
     """
 
     serial: int
@@ -88,10 +90,15 @@ class Origin:
     event_next: int
     story_next: int
     events: tuple[tuple[int, tuple[int, ...]], ...]
-    stories: tuple[tuple[int, tuple[StoryMember, ...]], ...]
+    stories: Iterator[tuple[int, tuple[StoryMember, ...]]]
 
 
 StoryMember = tuple[int, dict[str, float], datetime | None]
+
+#: The origin's layout: a head line (JSON: format, next keys, events), then lines of stories.
+_FORMAT = 2
+#: Story members per line of the origin: one line's profiles are parsed at once when it is read.
+_CHUNK = 1_000
 
 _MARK = select(_STATE.c.origin, _STATE.c.origin_article).where(_STATE.c.id == 1)
 _ORIGIN = select(_STATE.c.origin, _STATE.c.origin_article, _STATE.c.origin_state).where(
@@ -108,32 +115,46 @@ def origin_mark(*, session: Session) -> tuple[int, int] | None:
 
 
 def load_origin(*, session: Session) -> Origin | None:
-    """The stored origin with its state, or None (none stored, or unreadable)."""
+    """The stored origin with its state, or None (none stored, or unreadable).
+
+    The stories are parsed as the caller reads them, a line (a chunk) at a time, so their
+    profiles are never all held as dicts at once.
+    """
     row = session.connection().execute(_ORIGIN).first()
     if row is None or row[0] is None or row[1] is None or row[2] is None:
         return None
     try:
-        state = json.loads(zlib.decompress(row[2]))
+        data = zlib.decompress(row[2])
+        end = data.find(b"\n")
+        head = json.loads(data if end < 0 else data[:end])
+        if head.get("format") != _FORMAT:
+            raise ValueError("an ingest origin of another format")
         return Origin(
             serial=int(row[0]),
             article=int(row[1]),
-            event_next=int(state["event_next"]),
-            story_next=int(state["story_next"]),
-            events=tuple((int(key), tuple(int(a) for a in ids)) for key, ids in state["events"]),
-            stories=tuple(
-                (
-                    int(key),
-                    tuple(
-                        (int(event), _profile(profile), _time(when))
-                        for event, profile, when in members
-                    ),
-                )
-                for key, members in state["stories"]
-            ),
+            event_next=int(head["event_next"]),
+            story_next=int(head["story_next"]),
+            events=tuple((int(key), tuple(int(a) for a in ids)) for key, ids in head["events"]),
+            stories=_stories(data, len(data) if end < 0 else end + 1),
         )
-    except (ValueError, KeyError, TypeError, zlib.error):  # written by another version: rebuild
+    except (ValueError, KeyError, TypeError, AttributeError, zlib.error):  # another version
         logger.warning("the stored ingest origin cannot be read; the indexes are rebuilt")
         return None
+
+
+def _stories(data: bytes, start: int) -> Iterator[tuple[int, tuple[StoryMember, ...]]]:
+    """The origin's stories, one line (a JSON array of stories) parsed at a time."""
+    while start < len(data):
+        end = data.find(b"\n", start)
+        end = len(data) if end < 0 else end
+        for key, members in json.loads(data[start:end]):
+            yield (
+                int(key),
+                tuple(
+                    (int(event), _profile(profile), _time(when)) for event, profile, when in members
+                ),
+            )
+        start = end + 1
 
 
 def save_origin(
@@ -152,23 +173,33 @@ def save_origin(
     """
     head = json.dumps(
         {
+            "format": _FORMAT,
             "event_next": event_next,
             "story_next": story_next,
             "events": [[key, list(ids)] for key, ids in events],
         },
         separators=(",", ":"),
     )
-    # Compressed story by story: no copy of the whole state is ever held as one string.
+    # Compressed story by story: no copy of the whole state is ever held as one string. The
+    # stories follow the head in lines of about `_CHUNK` profiles, each a JSON array of
+    # stories, which a reader parses one at a time (stored texts hold no line breaks).
     packer = zlib.compressobj(1)
-    blob = [packer.compress((head[:-1] + ',"stories":[').encode("utf-8"))]
-    for number, (key, group) in enumerate(stories):
+    blob = [packer.compress(head.encode("utf-8"))]
+    count = 0
+    for key, group in stories:
         members = ",".join(
             f"[{int(event)},{profile},{json.dumps(when.isoformat() if when else None)}]"
             for event, profile, when in group
         )
-        story = f"{',' if number else ''}[{int(key)},[{members}]]"
+        opening = "\n[" if count == 0 else ","
+        count += max(1, len(group))
+        closing = "]" if count >= _CHUNK else ""
+        count = 0 if closing else count
+        story = f"{opening}[{int(key)},[{members}]]{closing}"
         blob.append(packer.compress(story.encode("utf-8")))
-    blob += [packer.compress(b"]}"), packer.flush()]
+    if count:
+        blob.append(packer.compress(b"]"))
+    blob.append(packer.flush())
     serial = bump(session=session)
     session.connection().execute(
         update(_STATE)

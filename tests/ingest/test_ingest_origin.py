@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import zlib
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -11,6 +14,7 @@ from sqlmodel import Session
 from summarizer.ingest import runner
 from summarizer.service import BriefingService
 from summarizer.store import articles as article_store
+from summarizer.store import ingest_state
 from summarizer.store.db import create_schema, make_engine
 from summarizer.store.ingest_state import load_origin, origin_mark
 from summarizer.store.snapshot import differences, ingest_outcome
@@ -179,6 +183,79 @@ def test_an_unreadable_origin_or_a_prune_makes_the_next_process_rebuild(tmp_path
     with Session(engine) as session:  # type: ignore[arg-type]
         assert origin_mark(session=session) is None
     assert service.ingest(stream[9:]).failed == 0
+
+
+def test_the_origin_keeps_its_stories_in_lines_read_one_at_a_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ingest_state, "_CHUNK", 2)  # a line per two story members at most
+    when = datetime(2026, 3, 2, 6, tzinfo=UTC)
+    stories = [
+        (
+            key,
+            [
+                (10 * key + n, json.dumps({f"e:n{key}": 1.0, "t:w": n / 3}), when)
+                for n in range(size)
+            ],
+        )
+        for key, size in ((3, 1), (4, 3), (6, 1), (7, 1), (9, 2))
+    ]
+    engine = _engine(tmp_path / "lines.db")
+    with Session(engine) as session:  # type: ignore[arg-type]
+        ingest_state.lock_ingest(session=session)
+        ingest_state.save_origin(
+            session=session, article=5, event_next=100, story_next=10, events=[], stories=stories
+        )
+        session.commit()
+        origin = load_origin(session=session)
+        blob = (
+            session.connection().execute(text("SELECT origin_state FROM ingest_state")).scalar_one()
+        )
+    assert origin is not None and (origin.article, origin.event_next, origin.story_next) == (
+        5,
+        100,
+        10,
+    )
+    assert list(origin.stories) == [
+        (key, tuple((event, json.loads(profile), at) for event, profile, at in group))
+        for key, group in stories
+    ]
+    head, *lines = zlib.decompress(blob).split(b"\n")
+    assert json.loads(head)["format"] == 2
+    assert [len(json.loads(line)) for line in lines] == [2, 2, 1]  # stories 3 4, 6 7, 9
+    one_document = b'{"event_next":1,"story_next":1,"events":[],"stories":[]}'  # before lines
+    with engine.begin() as connection:  # type: ignore[attr-defined]
+        connection.execute(
+            text("UPDATE ingest_state SET origin_state = :b"), {"b": zlib.compress(one_document)}
+        )
+    with Session(engine) as session:  # type: ignore[arg-type]
+        assert load_origin(session=session) is None
+
+
+def test_a_process_follows_the_origin_line_by_line_and_rebuilds_on_a_bad_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stream = [str(p) for p in synthetic_stream(tmp_path, 40)]
+    engine = _engine(tmp_path / "lines.db")
+    BriefingService(engine).ingest(stream[:30])  # type: ignore[arg-type]
+    monkeypatch.setattr(runner, "REPLAY_LIMIT", 5)
+    cli = BriefingService(engine)  # type: ignore[arg-type]
+    cli.ingest([stream[30]])  # rebuilt from the rows: an origin with the stories
+    late = BriefingService(engine)  # type: ignore[arg-type]
+    late_rebuilt = _counting_rebuilds(late)
+    assert late.ingest([stream[0]]).duplicate == 1  # follows the origin: nothing rebuilt
+    assert late_rebuilt == [] and _state(late) == _state(cli)
+    with engine.begin() as connection:  # type: ignore[attr-defined]
+        blob = connection.execute(text("SELECT origin_state FROM ingest_state")).scalar_one()
+        head, *lines = zlib.decompress(blob).split(b"\n")
+        assert lines and json.loads(lines[-1])  # the stories' line reads
+        lines[-1] = b'[[1,[[2,"not a profile",null]]]]'
+        broken = zlib.compress(b"\n".join([head, *lines]))
+        connection.execute(text("UPDATE ingest_state SET origin_state = :b"), {"b": broken})
+    starting = BriefingService(engine)  # type: ignore[arg-type]
+    rebuilt = _counting_rebuilds(starting)
+    assert starting.ingest([stream[31]]).failed == 0
+    assert rebuilt == [1]
 
 
 def test_an_article_that_fails_after_its_insert_moves_no_watermark(

@@ -66,3 +66,28 @@ def test_parse_profiles_refuses_what_is_no_profile() -> None:
         event_store.parse_profiles(['{"t:a": 1.0}', "[1, 2]"])
     with pytest.raises(ValueError):
         event_store.parse_profiles(['{"t:a": 1.0}, {"t:b": 2.0}'])
+
+
+def test_drain_stories_parses_chunk_by_chunk_in_order_and_empties_the_rows(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(event_store, "DRAIN_CHUNK", 3)  # 4 stories of 2 profiles: 2 chunks of 2
+    stored: list[tuple[int, list[event_store.StoredMember]]] = [
+        (n, [(10 * n + k, json.dumps({f"e:n{n}": 1.0, "t:k": k / 4}), T0) for k in (0, 1)])
+        for n in (2, 5, 7, 9)
+    ]
+    wanted = [
+        (key, [(event, json.loads(text), when) for event, text, when in group])
+        for key, group in stored
+    ]
+    stories = event_store.drain_stories(stored)
+    first = next(stories)
+    assert first == wanted[0]
+    assert sorted(key for key, _ in stored) == [7, 9]  # the first chunk's rows are gone
+    assert [first, *stories] == wanted
+    assert stored == []
+
+
+def test_drain_stories_refuses_what_is_no_profile() -> None:
+    with pytest.raises(ValueError):
+        list(event_store.drain_stories([(1, [(1, "[1, 2]", None)])]))

@@ -187,3 +187,16 @@ def test_a_story_is_not_titled_by_a_sentence_cut_short(tmp_path: Path, seeds: li
         assert view.title in titles  # one of its events' titles, the latest whole one
     assert cut  # the seeds hold a page without a title, whose event is titled by a cut sentence
     service.engine.dispose()
+
+
+def test_the_demo_keeps_its_three_stories_apart(demo: BriefingService) -> None:
+    # The treaty's talks and draft are one story; the comet and the cup final share only the
+    # country's and a city's names with it (Norland, Kelmar) and stay stories of their own.
+    events = _all_events(demo)
+    story_of = {e.title: e.story_id for e in events}
+    talks = next(s for t, s in story_of.items() if "Duvra water talks" in t)
+    draft = next(s for t, s in story_of.items() if "draft Duvra treaty" in t)
+    cup = next(s for t, s in story_of.items() if "Norland Cup" in t)
+    comet = next(s for t, s in story_of.items() if "comet" in t)
+    assert talks == draft
+    assert len({talks, cup, comet}) == 3
