@@ -408,9 +408,11 @@ class BriefingService:
                 by_event = ranking.event_articles(session=session, event_ids=ids)
                 events = [e for e in events if articles.intersection(by_event.get(e.id or 0, ()))]
             views = tuple(self._shown(session, events, articles))
-            title = latest_headline([v.title for v in views]) if views else story.title
             ids = [e.id for e in events if e.id]
             docs, language = ranking.digest_docs(session=session, event_ids=ids, articles=articles)
+            # The stored title may come from an article this reader may not read.
+            fallback = story.title if articles is None else (docs[-1].title if docs else "")
+            title = latest_headline([v.title for v in views]) if views else fallback
             digest = (
                 build_story_digest(
                     docs, words=words or self.digest_words, headline=title, language=language

@@ -200,3 +200,27 @@ def test_the_demo_keeps_its_three_stories_apart(demo: BriefingService) -> None:
     comet = next(s for t, s in story_of.items() if "comet" in t)
     assert talks == draft
     assert len({talks, cup, comet}) == 3
+
+
+def test_a_partial_story_whose_events_cannot_be_shown_keeps_the_stored_title_hidden(
+    demo: BriefingService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # When no event view can be built, the whole story's stored title (which may come from an
+    # article the reader may not read) is not shown to a reader of part of it.
+    event = next(e for e in demo.top_events(limit=10) if len(e.articles) > 1)
+    assert event.story_id is not None
+    first = event.articles[0]
+    with Session(demo.engine) as session:
+        story = session.get(Story, event.story_id)
+        assert story is not None
+        story.title = "A headline only another chat may read"
+        session.add(story)
+        session.commit()
+
+    def broken(*args: object, **kwargs: object) -> EventView:
+        raise RuntimeError("cannot be shown")
+
+    monkeypatch.setattr(demo, "_event_view", broken)
+    part = demo.story(event.story_id, articles=frozenset({first.id}))
+    assert part.events == () and part.title == first.title
+    assert demo.story(event.story_id).title == "A headline only another chat may read"
