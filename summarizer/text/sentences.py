@@ -8,6 +8,7 @@ import re
 from sentencex import segment
 
 from summarizer.text.language import word_set
+from summarizer.text.months import ENGLISH_WEEKDAYS, FULL_ENGLISH_MONTHS
 from summarizer.text.quotes import ANY_QUOTE, CLOSING_QUOTES, open_quotes
 
 logger = logging.getLogger(__name__)
@@ -40,9 +41,9 @@ _DOTTED_CAPITALS = re.compile(r"(?:[A-Z]\.){2,}$")
 _TIME_END = re.compile(r"\b[ap]\.m\.$", re.IGNORECASE)
 _AFTER_TIME = re.compile(
     r"^(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept"
-    r"|Oct|Nov|Dec)\.|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January"
-    r"|February|March|April|May|June|July|August|September|October|November|December"
-    r"|[A-Z]{2,4}T|GMT|UTC)\b|\d)"
+    r"|Oct|Nov|Dec)\.|(?:"
+    + "|".join((*ENGLISH_WEEKDAYS, *FULL_ENGLISH_MONTHS))
+    + r"|[A-Z]{2,4}T|GMT|UTC)\b|\d)"
 )
 # Titles before a name ("Ms. Valdane", "Gen. Smith"), which never end a sentence.
 _TITLE_END = re.compile(

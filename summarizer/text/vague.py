@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from summarizer.text.language import stop_words, word_set
-from summarizer.text.months import FULL_ENGLISH_MONTHS
+from summarizer.text.months import ENGLISH_WEEKDAYS, FULL_ENGLISH_MONTHS
 from summarizer.text.quotes import outside_quotes
 from summarizer.text.tokenizer import WORD_OR_MARK
 
@@ -48,9 +48,7 @@ _DUMMY_IT = word_set(
 # ("No one was hurt when the roof fell in.").
 _NOBODY = word_set("nobody none nothing neither")
 _SAYS_WHAT = word_set("when after as because while since during following until before")
-_DAY_NAMES = word_set("monday tuesday wednesday thursday friday saturday sunday") | {
-    month.lower() for month in FULL_ENGLISH_MONTHS
-}
+_DAY_NAMES = frozenset(name.lower() for name in (*ENGLISH_WEEKDAYS, *FULL_ENGLISH_MONTHS))
 
 
 def names_nothing(sentence: str, language: str = "en") -> bool:
