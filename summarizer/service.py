@@ -503,7 +503,11 @@ class BriefingService:
         budget = words or self.digest_words
         digest = build_digest(docs, words=budget, since=since, language=language)
         refs = article_store.article_refs(session=session, ids=[d.article_id for d in docs])
-        copies = ranking.copy_sources(session=session, article_ids=[d.article_id for d in docs])
+        copies = ranking.copy_sources(
+            session=session,
+            article_ids=[d.article_id for d in docs],
+            whole_store=articles is None,
+        )
         sources = tuple(dict.fromkeys([*digest.sources, *copies]))
         first_seen, last_seen, title = event.first_seen, event.last_seen, event.title
         if articles is not None:  # the span and fallback headline of what the reader reads
