@@ -279,6 +279,35 @@ class CentroidIndex:
         self._reindex(item)
         return item
 
+    def extend(self, key: int, vectors: Iterable[Iterable[tuple[str, float]]]) -> Item:
+        """Add members that have no time, names or words to the item `key`, in turn.
+
+        The centroid is exactly what `add` gives member by member (the same sums in the same
+        order, pruned at the same points); the item is measured and re-indexed once, at the end.
+
+        Args:
+            key: an item in the index.
+            vectors: each member's (feature, weight) pairs, in its vector's order.
+
+        Returns:
+            The item.
+        """
+        item = self._items[key]
+        centroid = item.centroid
+        limit = 2 * self.centroid_features
+        count = 0
+        for vector in vectors:
+            get = centroid.get
+            for feature, value in vector:
+                centroid[feature] = get(feature, 0.0) + value
+            if len(centroid) > limit:
+                item.centroid = centroid = top(centroid, self.centroid_features)
+            count += 1
+        item.norm = squared_length(centroid) ** 0.5
+        item.size += count
+        self._reindex(item)
+        return item
+
     def _adopt(self, key: int, member: Item) -> Item:
         """Open the item `key` as a copy of `member` (its own dicts, pruned and indexed)."""
         item = Item(

@@ -258,10 +258,15 @@ class StoryLinker:
             keep, drop = sorted((key, other_key))
             dropped = self._index.remove(drop)
             assert dropped is not None
-            for event_key, packed in self._members.pop(drop).items():
-                self._attach(keep, event_key, _unpack(packed), None)
-            kept = self._index.get(keep)
-            assert kept is not None
+            moved = self._members.pop(drop)
+            # As if each event were attached in turn: the same sums, one re-indexing.
+            kept = self._index.extend(keep, (zip(*packed, strict=True) for packed in moved.values()))
+            self._members[keep].update(moved)
+            for event_key in moved:
+                self._event_story[event_key] = keep
+            if kept.last is not None:  # the entries attaching each event in turn pushed
+                for _ in moved:
+                    heapq.heappush(self._activity, (kept.last, keep, len(self._activity)))
             kept.stretch(dropped.first)
             kept.stretch(dropped.last)
             if kept.last is not None:
