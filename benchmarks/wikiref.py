@@ -6,10 +6,12 @@ database, read `briefing events --json`, and take each file's story as its event
 file that is not stored (or not listed) is a cluster of its own. File names carry the labels, so
 besides name order (what `briefing ingest DIR` does) the files are given in seeded random orders.
 Component rows follow: the articles have no dates; every article is treated as a one-article
-event whose profile is built the way `EventIndex` builds it (weights from the language's
-background table; document frequencies, taken over the whole set first, only for languages
-without one). The linker is incremental, so the result depends on arrival order: it is scored
-over N seeded random orders (file names carry the labels, so name order would flatter it).
+event whose story profile is built the way `EventIndex` builds it (`features.story_counts`;
+weights from the language's background table; document frequencies, taken over the whole set
+first, only for languages without one). The linker is incremental, so the result depends on
+arrival order: it is scored over N seeded random orders (file names carry the labels, so name
+order would flatter it). Two product rows more take half of each story's files (alternately, in
+name order) as a second split.
 Further rows show the same linker with document frequencies that grow as articles arrive (for the
 few pages in a language without a table), at neighbouring thresholds, and without merging.
 Prints a Markdown table and writes benchmarks/results/wikiref.md.
@@ -36,7 +38,12 @@ from scipy.cluster.hierarchy import fcluster, linkage
 
 from benchmarks import product
 from benchmarks.product import bcubed
-from summarizer.events.features import DocumentFrequencies, doc_features, weigh
+from summarizer.events.features import (
+    DocumentFrequencies,
+    article_features,
+    story_counts,
+    weigh,
+)
 from summarizer.events.stories import (
     DEFAULT_MERGE_THRESHOLD,
     DEFAULT_THRESHOLD,
@@ -86,8 +93,8 @@ def linker_clusters(
         The story key of each article.
     """
     languages = [detect_language(body) or "en" for _, body in docs]
-    counts = [
-        doc_features(title, body, language)
+    counts = [  # as EventIndex builds a story profile: names counted as their full names
+        story_counts(article_features(title, body, language))
         for (title, body), language in zip(docs, languages, strict=True)
     ]
     frequencies = DocumentFrequencies()
@@ -194,7 +201,37 @@ def product_rows(
                 f"F1 min {min(f1s):.3f}, max {max(f1s):.3f}; at least {stored_min} files stored",
             )
         )
+    labels_of = dict(zip(files, gold, strict=True))
+    for half, chosen in enumerate(halves(files, gold), 1):
+        truth = [labels_of[path] for path in chosen]
+        clusters, stored, _ = product_clusters(chosen, range(len(chosen)))
+        name_order = bcubed(clusters, truth)
+        f1s = []
+        for seed in range(orders):
+            order = list(range(len(chosen)))
+            random.Random(seed).shuffle(order)
+            f1s.append(bcubed(product_clusters(chosen, order)[0], truth)[2])
+        means = f"; mean F1 of {orders} random orders {statistics.fmean(f1s):.3f}" if f1s else ""
+        rows.append(
+            (
+                f"**product**, half {half} of each story's files (a second split), name order",
+                name_order,
+                f"{stored}/{len(chosen)} files in events{means}",
+            )
+        )
     return rows
+
+
+def halves(files: Sequence[Path], gold: Sequence[str]) -> tuple[list[Path], list[Path]]:
+    """Each story's files in name order dealt alternately into two halves (every story in both
+    when it has two files or more): a second split on which a rule chosen on the whole set is
+    checked."""
+    dealt: tuple[list[Path], list[Path]] = ([], [])
+    seen: Counter[str] = Counter()
+    for path, label in sorted(zip(files, gold, strict=True)):
+        dealt[seen[label] % 2].append(path)
+        seen[label] += 1
+    return dealt
 
 
 def run(shared: Path, orders: int, product_orders: int = 3) -> str:

@@ -18,6 +18,9 @@ from summarizer.events.features import (
     Vector,
     article_features,
     cosine,
+    normalise,
+    story_counts,
+    top,
     weigh,
 )
 from summarizer.events.index import CentroidIndex, Item
@@ -195,6 +198,8 @@ class EventIndex:
             centroid_features=_CENTROID_FEATURES,
         )
         self._touched: dict[int, int] = {}  # event -> the add count when it last gained
+        # event -> sum of its articles' story vectors (see `profile`), pruned like centroids
+        self._stories: dict[int, Vector] = {}
         self._firsts: dict[int, Item] = {}  # event -> its first article (see `_first`)
         self._expiry: list[tuple[datetime, int]] = []
         self._grace: deque[tuple[int, int]] = deque()
@@ -207,7 +212,11 @@ class EventIndex:
         return len(self._index)
 
     def profile(self, event_key: int) -> Vector:
-        """Return an open event's profile (its unit-length centroid), e.g. for `StoryLinker`.
+        """Return an open event's story profile, e.g. for `StoryLinker`.
+
+        The unit-length sum of its articles' story vectors: weighed as the event's centroid,
+        but from `features.story_counts`, where names count as the full names the articles
+        give them ("michell obama"), which tells apart stories that events need not.
 
         Args:
             event_key: the key of an open event.
@@ -215,10 +224,7 @@ class EventIndex:
         Returns:
             The feature vector; empty when the event is closed or unknown.
         """
-        event = self._index.get(event_key)
-        if event is None or event.norm == 0.0:
-            return {}
-        return {k: v / event.norm for k, v in event.centroid.items()}
+        return normalise(self._stories.get(event_key, {}))
 
     def event(self, event_key: int) -> Item | None:
         """An open event as the index keeps it (size, span, centroid), or None."""
@@ -234,7 +240,7 @@ class EventIndex:
             The event it joined or opened, its score (0.0 for a new event) and the events
             merged into it.
         """
-        article = self._read(doc)
+        article, story = self._read(doc)
         matches = self._matches(article)
         if matches:
             score, key = matches[0]
@@ -243,7 +249,7 @@ class EventIndex:
             score, key, is_new = 0.0, self.next_key, True
             self.next_key += 1
         self._adds += 1
-        self._join(key, article)
+        self._join(key, article, story)
         key, merged = self._merge_fitting(key, [other for _, other in matches[1:]])
         self._see(doc.published)
         return EventAssignment(
@@ -261,7 +267,7 @@ class EventIndex:
         event = self._index.get(event_key)
         if event is None:
             raise KeyError(f"event {event_key} is not open")
-        article = self._read(doc)
+        article, _ = self._read(doc)
         return Evidence(
             similarity=event.average_link(article),
             terms=_half_cosine(article.centroid, event.centroid, TERM),
@@ -283,25 +289,28 @@ class EventIndex:
         self.frequencies = DocumentFrequencies()
         self._index.clear()
         self._touched.clear()
+        self._stories.clear()
         self._firsts.clear()
         self._expiry.clear()
         self._grace.clear()
         self._newest = None
         for key, docs in sorted(events, key=lambda pair: pair[0]):
             for doc in sorted(docs, key=lambda d: (d.published, d.article_id)):
-                self._join(key, self._read(doc))
+                self._join(key, *self._read(doc))
                 self._see(doc.published)
         self.next_key = max([next_key, *(item.key + 1 for item in self._index.items())])
 
-    def _read(self, doc: EventDoc) -> Item:
-        """The article as a one-member item (its features count in the frequencies)."""
+    def _read(self, doc: EventDoc) -> tuple[Item, Vector]:
+        """The article as a one-member item and its story vector (its features count in the
+        frequencies)."""
         if doc.published.tzinfo is None:
             raise ValueError(f"article {doc.article_id}: published must be timezone-aware (UTC)")
         features = doc.features
         if features is None:
             features = article_features(doc.title, doc.body, doc.language, year=doc.published.year)
-        self.frequencies.observe(features.counts)
-        return Item.of(
+        for_story = story_counts(features)
+        self.frequencies.observe(features.counts.keys() | for_story.keys())
+        item = Item.of(
             weigh(features.counts, self.frequencies, language=doc.language),
             time=doc.published,
             names=features.names,
@@ -310,6 +319,7 @@ class EventIndex:
             dates=features.dates,
             key=doc.article_id,
         )
+        return item, weigh(for_story, self.frequencies, language=doc.language)
 
     def _discount(self, event: Item, other: Item) -> float:
         """Time factor for two items: 1.0 when their spans meet, 0.0 beyond the window."""
@@ -402,6 +412,7 @@ class EventIndex:
             if self._fit(event, other) is None:
                 continue
             self._index.merge(key, other_key)
+            self._add_story(key, self._stories.pop(other_key, {}))
             del self._touched[other_key]
             self._first(key, self._firsts.pop(other_key))
             self._touched[key] = self._adds
@@ -411,8 +422,9 @@ class EventIndex:
             moved.append(other_key)
         return key, moved
 
-    def _join(self, key: int, article: Item) -> None:
+    def _join(self, key: int, article: Item, story: Vector) -> None:
         event = self._index.absorb(key, article)
+        self._add_story(key, story)
         self._touched[key] = self._adds
         self._first(key, article)
         assert event.last is not None
@@ -451,8 +463,17 @@ class EventIndex:
                 if event.last < cutoff:
                     self._close(key)
 
+    def _add_story(self, key: int, vector: Mapping[str, float]) -> None:
+        """Add a story vector to an event's sum (pruned like the centroids)."""
+        total = self._stories.setdefault(key, {})
+        for feature, value in vector.items():
+            total[feature] = total.get(feature, 0.0) + value
+        if len(total) > 2 * _CENTROID_FEATURES:
+            self._stories[key] = top(total, _CENTROID_FEATURES)
+
     def _close(self, key: int) -> None:
         self._index.remove(key)
+        self._stories.pop(key, None)
         del self._touched[key]
         del self._firsts[key]
 

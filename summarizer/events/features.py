@@ -12,6 +12,7 @@ from functools import lru_cache
 from operator import itemgetter, mul
 
 from summarizer.events.background import background
+from summarizer.events.people import people
 from summarizer.text.language import stop_words as _language_stop_words
 from summarizer.text.months import ENGLISH_MONTHS, MONTH_NAMES
 from summarizer.text.stemming import snowball_name, stemmer
@@ -29,6 +30,9 @@ _OPENS_SENTENCE = re.compile(r"[.!?\n]")
 TERM = "t:"
 ENTITY = "e:"
 NUMBER = "n:"
+#: A person the article names in full ("michell obama"), in story profiles only (see
+#: `story_counts` and `people.people`).
+FULL_NAME = "f:"
 
 
 def stop_words(language: str) -> frozenset[str]:
@@ -120,18 +124,21 @@ def entities_and_numbers(text: str, language: str = "en") -> tuple[list[str], li
     Returns:
         (names stemmed and lower-cased, numbers) in text order.
     """
-    _, entities, numbers, _ = _scan(text, language)
+    _, entities, numbers, _, _, _ = _scan(text, language)
     return entities, numbers
 
 
 def _scan(
     text: str, language: str, limit: int | None = None, mark: int | None = None
-) -> tuple[list[str], list[str], list[str], tuple[int, int]]:
+) -> tuple[list[str], list[str], list[str], tuple[int, int], list[str], set[str]]:
     """Terms, names and numbers of a text's first `limit` words, read in one pass.
 
-    Unspaced scripts (Chinese, Japanese, Thai) count character pairs as words. The last value
+    Unspaced scripts (Chinese, Japanese, Thai) count character pairs as words. The fourth value
     is how many of the terms and of the names come from the first `mark` words (all of them
-    when `mark` is None or beyond the text).
+    when `mark` is None or beyond the text). Then the full names, one per use: a name right
+    after another capitalised word that is no stop word (one space apart; the first word may
+    open the sentence), "Michelle Obama" -> "michell obama"; and the terms the text writes in
+    lower case.
     """
     text = spaced_bigrams(text)
     cache = _term_cache(language)
@@ -140,7 +147,10 @@ def _scan(
     found: list[str] = []
     entities: list[str] = []
     numbers: list[str] = []
+    full: list[str] = []
     previous_end = -1  # the text's first word opens a sentence
+    run: list[str] = []  # the names of the capitalised words read in a row
+    lower_case: set[str] = set()
     marked: tuple[int, int] | None = None
     for position, match in enumerate(_WORD.finditer(text)):
         if position == limit:
@@ -151,30 +161,51 @@ def _scan(
         term = _cached_term(cache, word, language)
         if term:
             found.append(term)
+            if word[0].islower():
+                lower_case.add(term)
         start, end = match.span()
+        name, possessive, in_sentence = "", False, False
         if word[0].isdigit():
             numbers.append(word)
-        elif (
-            len(word) > 1
-            and word[0].isupper()
-            and previous_end >= 0
-            and opens_sentence(text, previous_end, start) is None
-        ):
+        elif len(word) > 1 and word[0].isupper():
             lower = word.lower()
-            if lower.endswith(("'s", "’s")):
+            possessive = lower.endswith(("'s", "’s"))
+            if possessive:
                 lower = lower[:-2]
             if lower not in stops:
-                entities.append(stem(lower, language))
+                name = stem(lower, language)
+                in_sentence = (
+                    previous_end >= 0 and opens_sentence(text, previous_end, start) is None
+                )
+                if in_sentence:
+                    entities.append(name)
+        if not (name and in_sentence and run and text[previous_end:start].isspace()):
+            _full_name(run, full)
+            run = []
+        if name:
+            run.append(name)
+        if possessive:  # "Barack Obama's mother": a name ends at its possessive
+            _full_name(run, full)
+            run = []
         previous_end = end
+    _full_name(run, full)
     if marked is None:
         marked = (len(found), len(entities))
-    return found, entities, numbers, marked
+    return found, entities, numbers, marked, full, lower_case
+
+
+def _full_name(run: list[str], full: list[str]) -> None:
+    """Add the full name of a run of names: its last two ("President Barack Obama": "barack
+    obama"), as a given name and a family name end a run, while a country that opens one
+    ("Japan Meteorological Agency") stays a name of its own."""
+    if len(run) >= 2:
+        full.append(f"{run[-2]} {run[-1]}")
 
 
 #: The version of what `article_features` computes, stored with each article's features: raise
 #: it whenever a change would compute other features from the same text, so that features stored
 #: by an older version are computed again instead of mixed with the new ones.
-FEATURES_VERSION = 2
+FEATURES_VERSION = 3
 #: Names are looked up in another text by the first letters of their stems, so inflected and
 #: derived forms still count as a mention ("Тюмени", "тюменцам"; "Moscow", "Moscow's").
 MENTION_LETTERS = 5
@@ -202,6 +233,9 @@ class ArticleFeatures:
         told: mention keys (see `mentions`) of the words of its title and of the first
             LEAD_WORDS words of its body: what it tells, for headline support and name
             conflicts; None (features stored before it was read): the keys of `counts`.
+        people: (family name, full name) pairs of the people the article names (see
+            `people.people`): the full name each family name stands for ("obama" -> "michell
+            obama" in an article that says "Michelle Obama ... Obama said"), for `story_counts`.
     """
 
     counts: Counter[str]
@@ -209,6 +243,7 @@ class ArticleFeatures:
     headline: frozenset[str] = frozenset()
     dates: frozenset[str] = frozenset()
     told: frozenset[str] | None = None
+    people: tuple[tuple[str, str], ...] = ()
 
     def tells(self) -> frozenset[str]:
         """Mention keys of what the article tells (`told`, else every counted word)."""
@@ -220,7 +255,7 @@ def mentions(features: Iterable[str]) -> set[str]:
 
     A name is mentioned by a text when its key is among the text's keys, in any case and form.
     """
-    return {f[2 : 2 + MENTION_LETTERS] for f in features if f[:2] != NUMBER}
+    return {f[2 : 2 + MENTION_LETTERS] for f in features if f[:2] in (TERM, ENTITY)}
 
 
 def article_features(
@@ -244,12 +279,13 @@ def article_features(
     Returns:
         The counts and the central names.
     """
-    title_terms, title_names, title_numbers, _ = _scan(title, language)
+    title_terms, title_names, title_numbers, _, title_full, title_lower = _scan(title, language)
     title_words = _WORD.findall(title)
     capitalised = sum(1 for w in title_words if w[0].isupper())
     if len(title_words) > 3 and capitalised > _TITLE_CASE_SHARE * len(title_words):
-        title_names = []  # "Putin and Poroshenko Come Face to Face": capitals say nothing
-    body_terms, body_names, body_numbers, (lead_terms, lead_names) = _scan(
+        # "Putin and Poroshenko Come Face to Face": capitals say nothing
+        title_names, title_full = [], []
+    body_terms, body_names, body_numbers, (lead_terms, lead_names), body_full, body_lower = _scan(
         body, language, max_body_words, LEAD_WORDS
     )
     counts: Counter[str] = Counter()
@@ -283,7 +319,43 @@ def article_features(
             )
             for word in words
         ),
+        people=people(
+            title_full + body_full, body_full, body_terms, body_names, title_lower | body_lower
+        ),
     )
+
+
+def story_counts(features: ArticleFeatures) -> Counter[str]:
+    """The feature counts a story profile is made of: each name counted as its full name.
+
+    A story follows someone; two people who share one name (Barack and Michelle Obama) are
+    told apart by who is named in full. Where an article names a person in full, every
+    mention of the family name counts for the full name (FULL_NAME) instead, in the names
+    half and, as it is a name there, not as a term. Names of teams, bodies and places, and
+    people never given in full, stay as they are (see `people.people`), so the weight of the
+    places that unrelated events share does not grow. The price: a report that gives a
+    name alone and one that gives it in full no longer share it (they still share their words
+    and other names). Event clustering keeps `counts` (its evidence was chosen on them).
+
+    Args:
+        features: the article's features.
+
+    Returns:
+        New counts; `features.counts` is left unchanged.
+    """
+    counts = Counter(features.counts)
+    for name, full in features.people:
+        mentioned = counts.pop(ENTITY + name, 0)
+        if not mentioned:
+            continue
+        counts[FULL_NAME + full] += mentioned
+        term = TERM + name
+        left = counts.get(term, 0) - mentioned
+        if left > 0:
+            counts[term] = left
+        else:
+            counts.pop(term, None)
+    return counts
 
 
 _MONTH_OF = MONTH_NAMES
@@ -372,7 +444,7 @@ class DocumentFrequencies:
 
 
 #: Weight of each feature kind within its half of the vector (see `weigh`).
-KIND_WEIGHTS: Mapping[str, float] = {TERM: 1.0, ENTITY: 1.0, NUMBER: 0.5}
+KIND_WEIGHTS: Mapping[str, float] = {TERM: 1.0, ENTITY: 1.0, NUMBER: 0.5, FULL_NAME: 1.0}
 _HALF = math.sqrt(0.5)
 
 

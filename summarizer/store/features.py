@@ -12,8 +12,8 @@ logger = logging.getLogger(__name__)
 
 
 def features_json(features: ArticleFeatures) -> str:
-    """The features as stored: counts in their order, the sets sorted (one text per value),
-    with the version that computed them."""
+    """The features as stored: counts and people in their order, the sets sorted (one text per
+    value), with the version that computed them."""
     return json.dumps(
         {
             "v": FEATURES_VERSION,
@@ -22,6 +22,7 @@ def features_json(features: ArticleFeatures) -> str:
             "headline": sorted(features.headline),
             "dates": sorted(features.dates),
             **({} if features.told is None else {"told": sorted(features.told)}),
+            "people": [list(pair) for pair in features.people],  # in order: it is a tuple
         },
         ensure_ascii=False,
         separators=(",", ":"),
@@ -48,6 +49,7 @@ def read_features(text: str | None) -> ArticleFeatures | None:
             headline=_texts(stored["headline"]),
             dates=_texts(stored["dates"]),
             told=_texts(stored["told"]) if "told" in stored else None,
+            people=tuple((str(name), str(full)) for name, full in stored["people"]),
         )
     except (ValueError, KeyError, TypeError):
         logger.warning("stored article features cannot be read; they are computed again")

@@ -23,6 +23,19 @@ def test_features_read_back_as_computed_with_their_counts_in_order() -> None:
     stored = read_features(features_json(computed))
     assert stored == computed
     assert stored is not None and list(stored.counts) == list(computed.counts)
+    assert stored.people == computed.people
+
+
+def test_people_read_back_in_their_order() -> None:
+    computed = article_features(
+        "Michelle Obama meets Barack Obama in Chicago",
+        "Michelle Obama said on Monday that Barack Obama would visit Chicago, and Obama agreed.",
+        "en",
+        year=2026,
+    )
+    assert computed.people  # the test has full names to keep
+    stored = read_features(features_json(computed))
+    assert stored is not None and stored.people == computed.people
 
 
 def test_missing_or_unreadable_features_are_none() -> None:
@@ -35,6 +48,10 @@ def test_missing_or_unreadable_features_are_none() -> None:
         f'{{{version}, "counts": {{"t:a": 1.5}}, "names": [], "headline": [], "dates": []}}'
     )
     assert read_features(fractional) is None
+    lists = '"names": [], "headline": [], "dates": []'
+    assert read_features(f'{{{version}, "counts": {{"t:a": 1}}, {lists}}}') is None  # no people
+    people_of_one = f'{{{version}, "counts": {{"t:a": 1}}, {lists}, "people": [["a"]]}}'
+    assert read_features(people_of_one) is None
     empty = ArticleFeatures(counts=Counter(), names=frozenset())
     assert read_features(features_json(empty)) == empty
     told_is_text = (

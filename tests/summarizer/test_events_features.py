@@ -15,6 +15,7 @@ from summarizer.events.features import (
     doc_features,
     entities_and_numbers,
     mentions,
+    story_counts,
     terms,
     weigh,
 )
@@ -135,6 +136,53 @@ def test_dates_of_an_article_come_from_its_title_and_lead() -> None:
         "Каток откроется 1 декабря", lead + "Сезон завершится 28 февраля.", "ru"
     )
     assert features.dates == {"12-01"}  # 28 February lies beyond the lead's words
+
+
+def test_story_counts_count_a_family_name_as_the_full_name() -> None:
+    michelle = article_features(
+        "Michelle Obama visits a school",
+        "First lady Michelle Obama spoke to pupils, and Obama said she loved her old school. "
+        "Obama smiled.",
+    )
+    assert dict(michelle.people) == {"obama": "michell obama"}
+    counts = story_counts(michelle)
+    # each "Obama" read as a name (title x3, lead twice) counts for the full name, in the names
+    # half only; the one opening a sentence is no name by its capital and stays a term
+    assert counts["f:michell obama"] == 3 + 2
+    assert "e:obama" not in counts and counts["t:obama"] == 1
+    assert counts["e:michell"] == michelle.counts["e:michell"]  # a given name stays
+    assert michelle.counts["e:obama"] == 5 and michelle.counts["t:obama"] == 6  # events' own
+    lead = "A book on President Barack Obama’s mother and how Obama grew up."
+    barack = story_counts(article_features("A life", lead))
+    assert barack["f:barack obama"] == 2  # a run's last two names; the possessive ends it
+
+
+def test_a_person_is_named_in_full_then_by_family_name() -> None:
+    # never referred back to by family name alone: no full name is needed to tell who it is
+    once = article_features("A visit", "First lady Michelle Obama visited a school on Monday.")
+    assert once.people == ()
+    # a given name used on its own or before another name is no given name
+    two = article_features(
+        "A visit",
+        "Michelle Obama and Michelle Robinson spoke, and Obama said the school was hers.",
+    )
+    assert two.people == ()
+
+
+def test_teams_bodies_and_places_are_no_people() -> None:
+    # "Kelmar" also stands alone (a place), "Cup" never does, "tsunami" is also written in
+    # lower case: none counts as a person; Teo Sandvar does
+    features = article_features(
+        "Kelmar Rovers win the Norland Cup",
+        "Teo Sandvar scored as Kelmar Rovers won the Norland Cup, and Rovers will parade the "
+        "trophy while Kelmar police close roads. The Indian Ocean Tsunami Fund and the tsunami "
+        "warnings were far away. He was proud, Sandvar said.",
+    )
+    assert dict(features.people) == {"sandvar": "teo sandvar"}
+    counts = story_counts(features)
+    for name in ("rover", "kelmar", "cup", "norland", "tsunami"):
+        assert counts["e:" + name] == features.counts["e:" + name]
+        assert counts["t:" + name] == features.counts["t:" + name]
 
 
 def test_an_article_tells_its_title_and_lead_only() -> None:

@@ -168,3 +168,48 @@ def test_restore_gives_each_story_its_events_summed_and_unlinks_them_exactly() -
     after = restored._index.get(key)
     assert once is not None and after is not None
     assert {k: v for k, v in after.centroid.items() if v} == once.centroid
+
+
+MICHELLE = (
+    "Michelle Obama plants a garden. First lady Michelle Obama planted a vegetable garden with "
+    "pupils, and Obama said the garden would feed guests."
+)
+MICHELLE_AGAIN = (
+    "Michelle Obama writes a book on the garden. The book by Michelle Obama tells how Obama and "
+    "pupils grew the vegetables."
+)
+BARACK = (
+    "Barack Obama signs a budget. President Barack Obama signed the budget, and Obama said the "
+    "deficit would fall."
+)
+
+
+def test_one_family_name_two_people_two_stories() -> None:
+    # "Obama" counts as the full name each article gives it: two people, two threads
+    linker = StoryLinker()
+    index = EventIndex()
+    start = datetime(2024, 1, 1, tzinfo=UTC)
+    stories = link_all(
+        linker,
+        index,
+        [
+            make_doc(1, MICHELLE, start),
+            make_doc(2, BARACK, start + timedelta(days=30)),
+            make_doc(3, MICHELLE_AGAIN, start + timedelta(days=60)),
+        ],
+    )
+    assert stories[1] == stories[3]
+    assert stories[2] != stories[1]
+
+
+def test_full_names_are_in_story_profiles_only() -> None:
+    index = EventIndex()
+    start = datetime(2024, 1, 1, tzinfo=UTC)
+    key = index.add(make_doc(1, MICHELLE, start)).event_key
+    event = index.event(key)
+    assert event is not None
+    assert not any(feature.startswith("f:") for feature in event.centroid)
+    assert "e:obama" in event.centroid  # what events compare is unchanged
+    profile = index.profile(key)
+    assert "f:michell obama" in profile and "e:obama" not in profile
+    assert abs(sum(value * value for value in profile.values()) - 1.0) < 1e-9

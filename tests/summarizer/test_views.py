@@ -170,3 +170,16 @@ def test_the_ranking_without_digests_and_views_of_some_articles(demo: BriefingSe
     assert {line.article_id for line in story.digest} == {first.id}
     whole = demo.story(event.story_id)
     assert {a.id for e in whole.events for a in e.articles} >= {a.id for a in event.articles}
+
+
+def test_the_demo_keeps_its_three_stories_apart(demo: BriefingService) -> None:
+    # The treaty's talks and draft are one story; the comet and the cup final share only the
+    # country's and a city's names with it (Norland, Kelmar) and stay stories of their own.
+    events = _all_events(demo)
+    story_of = {e.title: e.story_id for e in events}
+    talks = next(s for t, s in story_of.items() if "Duvra water talks" in t)
+    draft = next(s for t, s in story_of.items() if "draft Duvra treaty" in t)
+    cup = next(s for t, s in story_of.items() if "Norland Cup" in t)
+    comet = next(s for t, s in story_of.items() if "comet" in t)
+    assert talks == draft
+    assert len({talks, cup, comet}) == 3
