@@ -47,6 +47,8 @@ class Item:
         headed: number of members with a headline (at least one content word).
         dates: day of the member's own year named in its title or lead ("MM-DD", see
             `features.dates`) -> number of members that name it.
+        version: the index's change count when the centroid last changed (0: in no index), so
+            a value computed from the centroid can tell whether it still holds.
     """
 
     key: int
@@ -61,6 +63,7 @@ class Item:
     headlines: dict[str, float] = field(default_factory=dict)
     headed: int = 0
     dates: dict[str, int] = field(default_factory=dict)
+    version: int = 0
 
     @classmethod
     def of(
@@ -181,6 +184,7 @@ class CentroidIndex:
         self.centroid_features = centroid_features
         self._items: dict[int, Item] = {}
         self._postings: dict[str, set[int]] = {}
+        self._changes = 0  # centroid changes so far: the items' versions (never reused)
 
     def __len__(self) -> int:
         """Number of items."""
@@ -375,6 +379,9 @@ class CentroidIndex:
         return item
 
     def _reindex(self, item: Item) -> None:
+        """Post the item under its heaviest features; every centroid change comes here."""
+        self._changes += 1
+        item.version = self._changes
         indexed = frozenset(top(item.centroid, self.index_features))
         self._unindex(item, item.indexed - indexed)
         postings = self._postings
