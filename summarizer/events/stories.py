@@ -294,11 +294,14 @@ class StoryLinker:
                 assert other is not None
                 if candidate == key:
                     continue
-                if drift is not None:
-                    known = scores.get(candidate)
-                    if known is not None and known[0] == other.version:
-                        if _bound_by(known[1], drift) < max(self.merge_threshold, best):
-                            continue
+                known = scores.get(candidate) if drift is not None else None
+                if (
+                    known is not None
+                    and drift is not None
+                    and known[0] == other.version
+                    and _bound_by(known[1], drift) < max(self.merge_threshold, best)
+                ):
+                    continue
                 score = other.cosine(story.centroid, story.norm)
                 if fresh:
                     scores[candidate] = (other.version, score)
@@ -313,7 +316,7 @@ class StoryLinker:
             self._checks.pop(drop, None)
             moved = self._members.pop(drop)
             # As if each event were attached in turn: the same sums, one re-indexing.
-            kept = self._index.extend(keep, (zip(*packed, strict=True) for packed in moved.values()))
+            kept = self._index.extend(keep, (zip(*pair, strict=True) for pair in moved.values()))
             self._members[keep].update(moved)
             for event_key in moved:
                 self._event_story[event_key] = keep
