@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 
 from bot.store import channels as chat_channels
 from bot.store import chat_feeds, chats
-from bot.store.values import ChatFeedInfo, ChatInfo
+from bot.store.values import ChatFeedInfo, ChatInfo, Reader
 
 T = TypeVar("T")
 
@@ -27,6 +27,10 @@ class StoredChats:
     async def get_chat(self, *, chat_id: int) -> ChatInfo | None:
         """One chat's settings, None when unknown."""
         return await self._db(chats.get_chat, chat_id=chat_id)
+
+    async def get_chat_reading(self, *, chat_id: int) -> tuple[ChatInfo | None, Reader | None]:
+        """One chat's settings (None when unknown) and how it reads, in one session."""
+        return await self._db(chat_feeds.chat_and_reader, chat_id=chat_id)
 
     async def ensure_chat(
         self,

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from bot.ports import Briefings
 from bot.runtime import Runtime
 from bot.store import chat_feeds
 from bot.store.chat_feeds import Reader
@@ -75,15 +76,20 @@ async def chat_page(rt: Runtime, reader: Reader | None, *, page: int, size: int)
     for a chat that reads part of the store), one query and `size` views.
     """
     if reader is None:
-        total = await rt.domain(rt.service.event_count)
-        number = min(page, max(0, (total - 1) // size))
-        ranked = await rt.domain(rt.service.top_events, limit=size + 1, offset=number * size)
-        return Page(ranked[:size], number, len(ranked) > size)
+        return await rt.domain(_whole_page, rt.service, page, size)
     visible = await _visible(rt, reader, wanted=(page + 1) * size + 1, since=None, topics=())
     number = min(page, max(0, (len(visible) - 1) // size))
     shown = visible[number * size : (number + 1) * size]
     views = await _views(rt, shown, words=None, since=None)
     return Page(views, number, len(visible) > (number + 1) * size)
+
+
+def _whole_page(service: Briefings, page: int, size: int) -> Page:
+    """Page `page` of everything stored, clamped (count and page in one worker-thread hop)."""
+    total = service.event_count()
+    number = min(page, max(0, (total - 1) // size))
+    ranked = service.top_events(limit=size + 1, offset=number * size)
+    return Page(ranked[:size], number, len(ranked) > size)
 
 
 async def chat_event(
@@ -138,23 +144,35 @@ Visible = tuple[int, frozenset[int] | None]  # an event id, and its articles the
 
 async def _visible(
     rt: Runtime, reader: Reader, *, wanted: int, since: datetime | None, topics: Sequence[str]
-) -> list[Visible]:
+) -> tuple[Visible, ...]:
     """The events of the ranking a chat reads, in order, until `wanted` or MAX_SCANNED ranked.
 
-    The ranking (ids only, no digest) is the domain's, shared by every chat; the chat's own
-    part is one query over the ranked events' articles.
+    Shared by the chats that read alike (Reader.reading: the same choice, the same feeds, the
+    feeds' links at the same state) for a short time, and built once however many ask.
     """
+    key = (reader.reading, wanted, since, tuple(topics))
+    found: tuple[Visible, ...] = await rt.readings.get(
+        key, lambda: _scan(rt, reader, wanted=wanted, since=since, topics=topics)
+    )
+    return found
+
+
+async def _scan(
+    rt: Runtime, reader: Reader, *, wanted: int, since: datetime | None, topics: Sequence[str]
+) -> tuple[Visible, ...]:
+    """`_visible` built: the ranking (ids only, no digest) is the domain's, shared by every
+    chat; the reading's part is one query over the ranked events' articles."""
     scanned = CANDIDATES
     while True:
         ranked = await rt.domain(
             rt.service.ranked_events, limit=scanned, since=since, topics=topics
         )
         allowed = await _open(rt, reader, [a for event in ranked for a in event.article_ids])
-        visible = [
+        visible = tuple(
             (event.id, reading)
             for event in ranked
             if (reading := _read(event.article_ids, allowed)) is None or reading
-        ]
+        )
         if len(visible) >= wanted or len(ranked) < scanned or scanned >= MAX_SCANNED:
             return visible
         scanned = min(scanned * 4, MAX_SCANNED)
@@ -163,15 +181,18 @@ async def _visible(
 async def _views(
     rt: Runtime, visible: Iterable[Visible], *, words: int | None, since: datetime | None
 ) -> list[EventView]:
-    """The views of events as the chat reads them; one that cannot be built is left out."""
+    """The views of events as the chat reads them (one worker-thread hop for all)."""
+    return await rt.domain(_build_views, rt.service, list(visible), words, since)
+
+
+def _build_views(
+    service: Briefings, visible: list[Visible], words: int | None, since: datetime | None
+) -> list[EventView]:
+    """Build the views of `_views`; one that cannot be built is left out."""
     views = []
     for event_id, reading in visible:
         try:
-            views.append(
-                await rt.domain(
-                    rt.service.event, event_id, words=words, since=since, articles=reading
-                )
-            )
+            views.append(service.event(event_id, words=words, since=since, articles=reading))
         except NotFoundError:  # pruned since it was ranked
             continue
         except Exception:  # one event that cannot be shown never fails the list

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Protocol
 
-from bot.store.values import ChatFeedInfo, ChatInfo
+from bot.store.values import ChatFeedInfo, ChatInfo, Reader
 from summarizer.views import (
     ArticleView,
     EventView,
@@ -119,6 +119,10 @@ class ChatData(Protocol):
         """One chat's settings, None when unknown."""
         ...
 
+    async def get_chat_reading(self, *, chat_id: int) -> tuple[ChatInfo | None, Reader | None]:
+        """One chat's settings (None when unknown) and how it reads (bot.chatfeeds), one read."""
+        ...
+
     async def ensure_chat(
         self,
         *,
@@ -228,4 +232,4 @@ class ChatData(Protocol):
         ...
 
 
-__all__ = ["Briefings", "ChatData", "ChatFeedInfo", "ChatInfo"]
+__all__ = ["Briefings", "ChatData", "ChatFeedInfo", "ChatInfo", "Reader"]

@@ -19,10 +19,14 @@ from bot.chat_languages import ChatLanguages
 from bot.ports import Briefings, ChatData
 from bot.schedule import Clock, utcnow
 from bot.settings import BotSettings
+from bot.shared import Shared
 
 P = ParamSpec("P")
 T = TypeVar("T")
 RUNTIME_KEY = "briefing_runtime"
+# How long the events a reading opens are reused: as long as the domain's ranking is
+# (summarizer.service.VIEW_CACHE_SECONDS), and never past a change of what they depend on.
+READING_SECONDS = 30.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +50,8 @@ class Runtime:
     active: set[tuple[int, datetime]] = field(default_factory=set)
     # Each chat's stored language, so /help and the like answer without a database read.
     languages: ChatLanguages = field(default_factory=ChatLanguages)
+    # Which ranked events a reading opens (bot.chatfeeds), shared by the chats that read alike.
+    readings: Shared[tuple[Any, ...], Any] = field(default_factory=lambda: Shared(READING_SECONDS))
 
     @property
     def chats(self) -> ChatData:

@@ -28,6 +28,7 @@ from summarizer.store.events import newest_article_time
 from summarizer.store.models import Event, Story
 from summarizer.store.retention import prune as prune_before
 from summarizer.store.search import search_articles
+from summarizer.text.rules import latest_headline
 from summarizer.text.terms import StemmedText, join_texts, stem_text
 from summarizer.timemath import shift
 from summarizer.topics import TopicFilter
@@ -407,9 +408,11 @@ class BriefingService:
                 by_event = ranking.event_articles(session=session, event_ids=ids)
                 events = [e for e in events if articles.intersection(by_event.get(e.id or 0, ()))]
             views = tuple(self._shown(session, events, articles))
-            title = views[-1].title if views else story.title
             ids = [e.id for e in events if e.id]
             docs, language = ranking.digest_docs(session=session, event_ids=ids, articles=articles)
+            # The stored title may come from an article this reader may not read.
+            fallback = story.title if articles is None else (docs[-1].title if docs else "")
+            title = latest_headline([v.title for v in views]) if views else fallback
             digest = (
                 build_story_digest(
                     docs, words=words or self.digest_words, headline=title, language=language

@@ -10,7 +10,7 @@ from telegram.ext import ContextTypes
 from bot import texts
 from bot.chat_languages import MAX_KEPT
 from bot.i18n import Translator, translator
-from bot.ports import ChatInfo
+from bot.ports import ChatInfo, Reader
 from bot.runtime import Runtime, runtime_of
 from bot.sender import send_html
 
@@ -105,7 +105,21 @@ async def chat_view(update: Update, rt: Runtime) -> ChatInfo:
     """
     chat = update.effective_chat
     assert chat is not None
-    known = await rt.chats.get_chat(chat_id=chat.id)
+    return _known_or_default(update, rt, await rt.chats.get_chat(chat_id=chat.id))
+
+
+async def chat_reading_view(update: Update, rt: Runtime) -> tuple[ChatInfo, Reader | None]:
+    """`chat_view` and how the chat reads (bot.chatfeeds), read together in one session."""
+    chat = update.effective_chat
+    assert chat is not None
+    known, reader = await rt.chats.get_chat_reading(chat_id=chat.id)
+    return _known_or_default(update, rt, known), reader
+
+
+def _known_or_default(update: Update, rt: Runtime, known: ChatInfo | None) -> ChatInfo:
+    """The stored settings of the update's chat, or the defaults for a chat not met yet."""
+    chat = update.effective_chat
+    assert chat is not None
     if known is not None:
         remember_language(rt, known.id, known.language)
         return known

@@ -24,7 +24,7 @@ from bot.chatfeeds import (
 from bot.handlers.common import (
     Context,
     chat_language,
-    chat_view,
+    chat_reading_view,
     int_arg,
     parse_id,
     reply,
@@ -45,10 +45,10 @@ MAX_PLAIN_QUERY = 200  # longer plain text is not a search: say how to search in
 async def brief(update: Update, context: Context) -> None:
     """Send the briefing now: the top events with their digests."""
     rt = runtime_of(context)
-    chat = await chat_view(update, rt)
+    chat, reader = await chat_reading_view(update, rt)
     events = await chat_events(
         rt,
-        await reader_of(rt, chat.id),
+        reader,
         limit=rt.settings.events_per_briefing,
         words=chat.words or rt.settings.digest_words,
         topics=chat.topics,
@@ -58,7 +58,7 @@ async def brief(update: Update, context: Context) -> None:
 
 
 async def _page(
-    context: Context, chat_id: int, asked: int, zone: str, tr: Translator
+    context: Context, reader: Reader | None, asked: int, zone: str, tr: Translator
 ) -> tuple[str, InlineKeyboardMarkup]:
     """Render page `asked` (from 0) of the events the chat reads, clamped to the last page.
 
@@ -67,7 +67,7 @@ async def _page(
     """
     rt = runtime_of(context)
     size = max(1, rt.settings.events_page_size)
-    found = await chat_page(rt, await reader_of(rt, chat_id), page=asked, size=size)
+    found = await chat_page(rt, reader, page=asked, size=size)
     page, shown = found.number, found.events
     rows = [
         [
@@ -105,7 +105,7 @@ def _page_index(value: str) -> int | None:
 async def events(update: Update, context: Context) -> None:
     """List the top events, ranked, with buttons for more, sources and paging."""
     rt = runtime_of(context)
-    chat = await chat_view(update, rt)
+    chat, reader = await chat_reading_view(update, rt)
     tr = translator_for(update, chat)
     page = 1
     if context.args:
@@ -114,18 +114,23 @@ async def events(update: Update, context: Context) -> None:
             await usage(update, context, "events", tr=tr)
             return
         page = number
-    text, markup = await _page(context, chat.id, page - 1, chat.timezone, tr)
+    text, markup = await _page(context, reader, page - 1, chat.timezone, tr)
     await reply(update, context, text, markup)
 
 
 async def _event_view(
-    update: Update, context: Context, event_id: int, chat: ChatInfo, tr: Translator
+    update: Update,
+    context: Context,
+    event_id: int,
+    chat: ChatInfo,
+    reader: Reader | None,
+    tr: Translator,
 ) -> EventView | None:
     """The event as the chat reads it, or None after saying there is no such event."""
     rt = runtime_of(context)
     words = chat.words or rt.settings.digest_words
     try:
-        return await chat_event(rt, await reader_of(rt, chat.id), event_id, words=words)
+        return await chat_event(rt, reader, event_id, words=words)
     except NotFoundError:
         await reply(update, context, tr.text(texts.NO_EVENT, id=event_id))
         return None
@@ -142,13 +147,13 @@ def link_markup(view: EventView, tr: Translator) -> InlineKeyboardMarkup | None:
 async def event(update: Update, context: Context) -> None:
     """Send one event's full digest with its sources, and buttons to the original articles."""
     rt = runtime_of(context)
-    chat = await chat_view(update, rt)
+    chat, reader = await chat_reading_view(update, rt)
     tr = translator_for(update, chat)
     event_id = int_arg(context)
     if event_id is None:
         await usage(update, context, "event", tr=tr)
         return
-    view = await _event_view(update, context, event_id, chat, tr)
+    view = await _event_view(update, context, event_id, chat, reader, tr)
     if view is not None:
         html = fmt.event_full(view, chat.timezone, tr=tr)
         await reply(update, context, html, link_markup(view, tr))
@@ -174,14 +179,14 @@ async def _show_by_id(
 ) -> None:
     """Answer `/command ID`: usage without a valid id, `missing` for one the chat cannot read."""
     rt = runtime_of(context)
-    chat = await chat_view(update, rt)
+    chat, reader = await chat_reading_view(update, rt)
     tr = translator_for(update, chat)
     item_id = int_arg(context)
     if item_id is None:
         await usage(update, context, command, tr=tr)
         return
     try:
-        view = await load(rt, await reader_of(rt, chat.id), item_id)
+        view = await load(rt, reader, item_id)
     except NotFoundError:
         await reply(update, context, tr.text(missing, id=item_id))
         return
@@ -226,7 +231,7 @@ async def button(update: Update, context: Context) -> None:
     query = update.callback_query
     assert query is not None
     rt = runtime_of(context)
-    chat = await chat_view(update, rt)
+    chat, reader = await chat_reading_view(update, rt)
     tr = translator_for(update, chat)
     kind, _, value = (query.data or "").partition(":")
     number = parse_id(value) if kind in {"more", "src"} else _page_index(value)
@@ -235,14 +240,14 @@ async def button(update: Update, context: Context) -> None:
         return
     await query.answer()
     if kind == "page":
-        text, markup = await _page(context, chat.id, number, chat.timezone, tr)
+        text, markup = await _page(context, reader, number, chat.timezone, tr)
         try:
             await query.edit_message_text(text, reply_markup=markup)
         except BadRequest as exc:  # pressed twice: Telegram refuses an identical edit
             if "not modified" not in str(exc).lower():
                 raise
         return
-    view = await _event_view(update, context, number, chat, tr)
+    view = await _event_view(update, context, number, chat, reader, tr)
     if view is None:
         return
     if kind == "more":

@@ -13,11 +13,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy import bindparam, exists
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
+from bot.store.chats import get_chat
 from bot.store.feed_tables import ChatChannel, ChatFeed, ChatReading
-from bot.store.values import ChatFeedInfo
+from bot.store.values import ChatFeedInfo, ChatInfo, Reader
 from summarizer.store.models import Feed, FeedArticle
+from summarizer.store.tables import INGEST_STATE
 
 
 def chat_feeds(*, session: Session, chat_id: int) -> list[ChatFeedInfo]:
@@ -130,26 +134,44 @@ def set_own_feeds_only(*, session: Session, chat_id: int, value: bool) -> None:
     session.commit()
 
 
-@dataclass(frozen=True, slots=True)
-class Reader:
-    """What a chat's briefings draw on when chats follow feeds of their own.
+# How a chat reads, in one statement (built once): its choice, whether any feed of a chat
+# brought an article, and whether it follows a feed. A reading command pays one query for it.
+_READING = sa_select(
+    sa_select(col(ChatReading.own_feeds_only))
+    .where(col(ChatReading.chat_id) == bindparam("chat_id"))
+    .scalar_subquery(),
+    exists().where(col(FeedArticle.feed_id).is_not(None)),
+    exists().where(col(ChatFeed.chat_id) == bindparam("chat_id")),
+)
 
-    `personal`: the chat follows feeds or reads only its own, so its briefings are its own;
-    chats that are not personal all read the same thing (everything but other chats' feeds).
-    """
 
-    chat_id: int
-    own_only: bool
-    personal: bool
+# What the openness of stored articles depends on beyond a chat's own choice and feeds (the
+# key under which readers share what they read, bot.chatfeeds): the ingest counter (every
+# ingest and prune, any process) and the links counter (every write of a feed's links to its
+# articles, every operator feed added or removed; summarizer.store.ingest_state.bump_links).
+_LINKS = sa_select(INGEST_STATE.c.version, INGEST_STATE.c.links).where(INGEST_STATE.c.id == 1)
 
 
 def reader(*, session: Session, chat_id: int) -> Reader | None:
-    """How a chat reads; None when it may read everything stored (no chat feeds anywhere)."""
-    own_only = own_feeds_only(session=session, chat_id=chat_id)
-    if not own_only and session.exec(select(FeedArticle.feed_id).limit(1)).first() is None:
+    """How a chat reads; None when it may read everything stored (no chat feeds anywhere).
+
+    One statement when no chat follows feeds; else two more (the chat's feeds, the links' mark).
+    """
+    own_only, linked, follows = session.execute(_READING, {"chat_id": chat_id}).one()
+    if not own_only and not linked:
         return None
-    follows = session.exec(select(ChatFeed.id).where(ChatFeed.chat_id == chat_id).limit(1))
-    return Reader(chat_id, own_only, own_only or follows.first() is not None)
+    feeds = frozenset(
+        session.execute(select(ChatFeed.feed_id).where(ChatFeed.chat_id == chat_id)).scalars()
+        if follows
+        else ()
+    )
+    links = tuple(int(value) for value in session.execute(_LINKS).first() or ())
+    return Reader(chat_id, bool(own_only), bool(own_only) or bool(feeds), feeds, links)
+
+
+def chat_and_reader(*, session: Session, chat_id: int) -> tuple[ChatInfo | None, Reader | None]:
+    """A chat's settings (None when unknown) and how it reads, in one session (one hop)."""
+    return get_chat(session=session, chat_id=chat_id), reader(session=session, chat_id=chat_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,12 +196,13 @@ def route(*, session: Session, chat_id: int) -> Route:
 def open_articles(*, session: Session, reader: Reader, article_ids: Iterable[int]) -> set[int]:
     """The articles among `article_ids` a chat may read.
 
-    An article is open when one of the chat's feeds brought it, or, unless the chat reads only
-    its own feeds, when no feed of a chat brought it (the operator's feeds and files) or an
-    operator feed did too. Costs one query over the given articles, whatever the store's size.
+    An article is open when one of the chat's feeds (as `reader` read them) brought it, or,
+    unless the chat reads only its own feeds, when no feed of a chat brought it (the operator's
+    feeds and files) or an operator feed did too. Costs one query over the given articles,
+    whatever the store's size.
     """
     ids = sorted(set(article_ids))
-    mine = set(session.exec(select(ChatFeed.feed_id).where(ChatFeed.chat_id == reader.chat_id)))
+    mine = reader.feeds
     links: dict[int, list[tuple[int, bool]]] = {}
     for article_id, feed_id, active in session.exec(
         select(FeedArticle.article_id, FeedArticle.feed_id, Feed.active)
@@ -200,6 +223,7 @@ __all__ = [
     "Reader",
     "Route",
     "add_chat_feeds",
+    "chat_and_reader",
     "chat_feed_urls",
     "chat_feeds",
     "never_polled",

@@ -48,4 +48,26 @@ class ChatFeedInfo:
     operator_feed: bool  # also one of the operator's global feeds (polled with those)
 
 
-__all__ = ["ChatFeedInfo", "ChatInfo", "DeliveryInfo"]
+@dataclass(frozen=True, slots=True)
+class Reader:
+    """What a chat's briefings draw on when chats follow feeds of their own.
+
+    `personal`: the chat follows feeds or reads only its own, so its briefings are its own;
+    chats that are not personal all read the same thing (everything but other chats' feeds).
+    """
+
+    chat_id: int
+    own_only: bool
+    personal: bool
+    feeds: frozenset[int] = frozenset()  # the feeds it follows (ids)
+    # The state of the feeds' links it was read at (bot.store.chat_feeds.reader): readers with
+    # the same choice, feeds and links read the same articles.
+    links: tuple[int, ...] = ()
+
+    @property
+    def reading(self) -> tuple[bool, frozenset[int], tuple[int, ...]]:
+        """What decides which articles it reads (shared by every reader with the same)."""
+        return self.own_only, self.feeds, self.links
+
+
+__all__ = ["ChatFeedInfo", "ChatInfo", "DeliveryInfo", "Reader"]

@@ -10,6 +10,7 @@ from itertools import islice
 from summarizer.clean.rules import is_time_line
 from summarizer.text.datelines import parse_dateline
 from summarizer.text.months import ENGLISH_MONTHS as MONTHS
+from summarizer.text.months import ENGLISH_WEEKDAYS
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _TIME = (
@@ -33,7 +34,7 @@ _MONTH_YEAR = re.compile(
     + r")\s+(?P<year>(?:19|20)\d{2})\b"
 )
 _YEAR = re.compile(r"(?:19|20)\d{2}")
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAYS = tuple(day.lower() for day in ENGLISH_WEEKDAYS)
 # "Peskov said Wednesday", "the ministry announced on Tuesday": the day a lead's speaker spoke,
 # which a wire story's dateline dates.
 _SPOKE_ON = re.compile(

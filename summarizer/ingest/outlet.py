@@ -10,12 +10,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from summarizer.text.datelines import parse_dateline
-
-
-def _word_set(text: str) -> frozenset[str]:
-    """Return the blank-separated words of text as a set."""
-    return frozenset(text.split())
-
+from summarizer.text.language import word_set
 
 _CUES = (
     # "This article is from the archive of our partner The Wire."
@@ -47,20 +42,23 @@ _FILE_NAME = re.compile(r"^\d{4}-\d{2}-\d{2}_(?P<outlet>[A-Za-z0-9-]+)_")
 # What separates a site's name from its tagline or a feed's section: "LinkNaija | Nigeria's ...".
 _SEPARATOR = re.compile(r"\s+[|\-–—·•]\s+|\s*[|·•]\s*|\s*:\s+")
 # Words of a feed's or a page's section rather than of an outlet's name ("Top Stories").
-_SECTION_WORDS = _word_set(
+_SECTION_WORDS = word_set(
     """top stories story news latest headlines headline breaking home homepage front page main
     world politics business sport sports tech technology science culture opinion entertainment
     health feed feeds rss all articles article blog posts edition international national local
     online official site website channel section today daily live content"""
 )
 # Lower-case words that names are made with ("Society of Authors", "Le Monde de l'Art").
-_NAME_PARTICLES = _word_set(
+_NAME_PARTICLES = word_set(
     """of the and for on in at de du des la le les l' el los las del y e da do di van von der den
     und für a an"""
 )
 # First words of a phrase that describes or addresses the reader ("Our Newsletter", "Your ...").
-_NOT_NAME_STARTS = _word_set("our your my where")
+_NOT_NAME_STARTS = word_set("our your my where")
 _MAX_NAME_CHARS = 60
+_TITLE_LINES = 30  # lines of a plain text read for its title line
+_MASTHEAD_WORDS = 4
+_MASTHEAD_SHOWN = 3  # times a name kept in a headline must occur in the text to be its masthead
 # A year or a span of years at either end of a name: a copyright's, not the name's
 # ("© Phys.org 2003 - 2019" gives "Phys.org 2003" before this is cut).
 _EDGE_YEARS = re.compile(r"^(?:(?:19|20)\d{2}\s*[-–]?\s*)+|(?:\s*[-–]?\s*(?:19|20)\d{2})+$")
@@ -104,6 +102,37 @@ def outlet_name(name: str) -> str:
         part = _EDGE_YEARS.sub("", part.strip(" .,;")).strip(" .,;")
         if part and not _is_tagline(part) and not _is_section(part):
             return part[:_MAX_NAME_CHARS]
+    return ""
+
+
+def masthead_in_title(text: str) -> str:
+    """The name a plain text's title line gives its site after the headline, or "".
+
+    "Is Football Violence a Crime? - WSJ" gives "WSJ": the masthead the page shows, where the
+    copyright line at its foot names the company that publishes it ("Dow Jones & Company"). What
+    follows a separator of the first line is the masthead when what precedes it recurs as a line
+    of the text (the headline over the article), or when the page shows it twice more ("... mixed
+    feelings - CNN" on a page that credits "CNN Business"); separators are tried from the last.
+    A tagline or a section ("| News |") is no name, and a name has at most four words. Read from
+    the raw text alone, so page furniture can be counted under the name the article gets.
+
+    Args:
+        text: the raw plain text, title line first.
+
+    Returns:
+        The site's name, or "".
+    """
+    lines = [" ".join(line.split()) for line in text.splitlines()[:_TITLE_LINES]]
+    title = next((line for line in lines if line), "")
+    later = {" ".join(line.split()).casefold() for line in text.splitlines()}
+    later.discard(title.casefold())
+    for separator in reversed(list(_SEPARATOR.finditer(title))):
+        head, tail = title[: separator.start()], title[separator.end() :]
+        if head.casefold() not in later and text.count(tail) < _MASTHEAD_SHOWN:
+            continue
+        name = outlet_name(tail)
+        if name and len(name.split()) <= _MASTHEAD_WORDS:
+            return name
     return ""
 
 

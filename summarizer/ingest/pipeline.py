@@ -17,9 +17,9 @@ from summarizer.errors import ExtractionError, InputError, stage
 from summarizer.ingest.dates import find_published, is_plausible
 from summarizer.ingest.fingerprint import content_fingerprint
 from summarizer.ingest.html_meta import published_from_html
-from summarizer.ingest.outlet import choose_outlet
+from summarizer.ingest.outlet import choose_outlet, masthead_in_title
 from summarizer.summarize.article import summarize_article
-from summarizer.text.language import detect_language
+from summarizer.text.language import detect_language, stop_words
 from summarizer.text.rules import strip_dateline
 from summarizer.text.sentences import split_sentences
 from summarizer.text.tokenizer import word_count
@@ -102,6 +102,8 @@ def build_article(
     with stage("cleaning", location):
         title = _SPACES.sub(" ", cleaned.title).strip() or _title_from_body(body, language)
         page = raw.content if raw.kind == "html" else ""
+        if raw.kind == "text":  # the masthead on the title line beats the copyright's company
+            names = [masthead_in_title(raw.content), *names]
         cue_source = body if page else raw.content
         source = choose_outlet(names, text=cue_source, location=location, page=page)
     sentences: tuple[str, ...] = ()
@@ -171,7 +173,17 @@ def _fragment_paragraphs(content: str) -> tuple[str, ...]:
 
 
 def _title_from_body(body: str, language: str) -> str:
-    """A title from the first sentence when the input had none (cut to a few words)."""
+    """A title from the first sentence when the input had none, cut to a few words.
+
+    A cut ends where a phrase can end: not on a word such as "the", "of" or "with" (a stop word)
+    nor on a comma ("... with Ukrainian President Petro Poroshenko…", not "... Poroshenko the…").
+    """
     first = strip_dateline(next(iter(split_sentences(body, language)), body), opens_text=True)
     words = first.split()
-    return " ".join(words[:_TITLE_WORDS]) + ("…" if len(words) > _TITLE_WORDS else "")
+    if len(words) <= _TITLE_WORDS:
+        return " ".join(words)
+    kept = words[:_TITLE_WORDS]
+    stops = stop_words(language)
+    while len(kept) > 1 and kept[-1].strip(",;:").lower() in stops:
+        kept.pop()
+    return " ".join(kept).rstrip(",;:") + "…"

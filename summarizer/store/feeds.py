@@ -9,6 +9,7 @@ from sqlalchemy import Table, and_, literal, nulls_first, or_, update
 from sqlmodel import Session, col, select
 
 from summarizer.ingest.fetch import Validators
+from summarizer.store import ingest_state
 from summarizer.store.db import begin_write
 from summarizer.store.models import Feed, FeedArticle, FetchCache
 from summarizer.store.seam import followed
@@ -37,6 +38,8 @@ def add_feed(*, session: Session, url: str) -> bool:
     added = not feed.active
     feed.active = True
     session.add(feed)
+    if added:
+        ingest_state.bump_links(session=session)
     session.commit()
     return added
 
@@ -48,6 +51,7 @@ def remove_feed(*, session: Session, url: str) -> bool:
         return False
     feed.active = False
     session.add(feed)
+    ingest_state.bump_links(session=session)
     session.commit()
     return True
 
@@ -260,7 +264,8 @@ def link_articles(
             )
         )
     )
-    session.add_all(
-        FeedArticle(feed_id=feed_id, article_id=i) for i in sorted(ids) if i not in known
-    )
+    fresh = [FeedArticle(feed_id=feed_id, article_id=i) for i in sorted(ids) if i not in known]
+    if fresh:
+        session.add_all(fresh)
+        ingest_state.bump_links(session=session)
     session.commit()

@@ -70,6 +70,17 @@ def bump(*, session: Session) -> int:
     return int(connection.execute(_VERSION).scalar_one())
 
 
+_BUMP_LINKS = update(_STATE).where(_STATE.c.id == 1).values(links=_STATE.c.links + 1)
+
+
+def bump_links(*, session: Session) -> None:
+    """Raise the links counter in the session's transaction (a feed's links or an operator
+    feed changed: what chats may read); the row is made when it is missing."""
+    connection = session.connection()
+    if connection.execute(_BUMP_LINKS).rowcount == 0:
+        connection.execute(_STATE.insert().values(id=1, version=0, links=1))
+
+
 @dataclass(frozen=True, slots=True)
 class Origin:
     """What a process rebuilt its event and story indexes from, as stored for the others.

@@ -190,6 +190,12 @@ class IngestState(SQLModel, table=True):
 
     id: int = Field(default=1, primary_key=True)
     version: int = Field(default=0, sa_column=Column(BigInteger, nullable=False, default=0))
+    # Raised by every write that can change which articles a chat's reading opens (a feed's
+    # links to the articles it brought, an operator feed added or removed): with `version`,
+    # what the bot keys the readings it shares on (bot.store.chat_feeds.reader).
+    links: int = Field(
+        default=0, sa_column=Column(BigInteger, nullable=False, default=0, server_default="0")
+    )
     origin: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
     origin_article: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
     origin_state: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))

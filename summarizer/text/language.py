@@ -12,6 +12,12 @@ from sumy.utils import get_stop_words
 
 logger = logging.getLogger(__name__)
 
+
+def word_set(text: str) -> frozenset[str]:
+    """Return the blank-separated words of text as a set (how the word lists are written)."""
+    return frozenset(text.split())
+
+
 # Every language is summarised; these have a stemmer (Snowball through PyStemmer, or sumy's own),
 # the others are compared on lower-cased words, or on character pairs where words are not spaced
 # (summarizer.text.tokenizer). Greek and Polish stemmers would need greek-stemmer-pos and pystempel.

@@ -1,8 +1,8 @@
-"""Month names as news texts spell them beside a day number, in every language we read dates in."""
+"""Month names in every language we read dates in, and English weekday names, as news gives them."""
 
 from __future__ import annotations
 
-__all__ = ["ENGLISH_MONTHS", "FULL_ENGLISH_MONTHS", "MONTH_NAMES"]
+__all__ = ["ENGLISH_MONTHS", "ENGLISH_WEEKDAYS", "FULL_ENGLISH_MONTHS", "MONTH_NAMES"]
 
 # Per month: its English names and abbreviations, then (in any case) Russian and Ukrainian
 # (genitive and the usual abbreviations), German, French and Spanish.
@@ -38,3 +38,14 @@ MONTH_NAMES: dict[str, int] = {
     for number, (english, others) in enumerate(_NAMES, 1)
     for name in (*english, *others)
 }
+
+#: The seven English weekday names, capitalised, Monday first (as `date.weekday()` counts).
+ENGLISH_WEEKDAYS: tuple[str, ...] = (
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+)

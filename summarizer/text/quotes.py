@@ -76,3 +76,47 @@ def outside_quotes(text: str) -> str:
         position = end
     pieces.append(text[position:])
     return "".join(pieces)
+
+
+def closes_unopened(text: str) -> bool:
+    """Tell whether a text closes a quotation it did not open: the tail of one a splitter cut.
+
+    A closing mark (” or ») with nothing open closes one ('no more,” he said.'), and so does a
+    “ right after a word or a mark (German closes „ with it: 'Nein“, sagte er.'). Straight
+    quotes look alike both ways: an odd number of them closes one when the first follows a word
+    or a mark ('no more," he said.'), not when it follows a blank ('He said "no more.': the
+    text opens a quotation the splitter cut).
+    """
+    stack: list[tuple[str, int]] = []
+    straight: list[int] = []
+    for index, char in enumerate(text):
+        if char == '"' and not stack:
+            straight.append(index)
+            continue
+        depth = _closes(stack, char)
+        if depth is not None:
+            del stack[depth:]
+        elif char in "”»" or (char in CLOSING_QUOTES and index and not text[index - 1].isspace()):
+            return True
+        elif char in QUOTE_PAIRS:
+            stack.append((char, index))
+    if len(straight) % 2 == 0:
+        return False
+    first = straight[0]
+    return first > 0 and not text[first - 1].isspace() and text[first - 1] not in "([{"
+
+
+def attribution(text: str) -> str | None:
+    """What follows a quotation that opens a text ('Putin said.' after '“We will win,”').
+
+    Returns:
+        The words after the opening quotation (any later quotation blanked), or None when the
+        text does not open with a quotation that closes and is followed by a word.
+    """
+    if text[:1] not in ANY_QUOTE:
+        return None
+    outside = outside_quotes(text)
+    if outside == text or not outside.startswith(" "):
+        return None  # the opening quotation never closes
+    rest = outside.lstrip(" ,")
+    return rest if rest[:1].isalnum() else None

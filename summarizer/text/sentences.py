@@ -7,14 +7,11 @@ import re
 
 from sentencex import segment
 
+from summarizer.text.language import word_set
+from summarizer.text.months import ENGLISH_WEEKDAYS, FULL_ENGLISH_MONTHS
 from summarizer.text.quotes import ANY_QUOTE, CLOSING_QUOTES, open_quotes
 
 logger = logging.getLogger(__name__)
-
-
-def _word_set(text: str) -> frozenset[str]:
-    """Return the blank-separated words of text as a set."""
-    return frozenset(text.split())
 
 
 # A closing quote followed by a space, or a space and an opening quote, at the wrong end of a piece.
@@ -27,14 +24,14 @@ _LINE_BREAK = re.compile(r"\s*\n\s*")
 # abbreviation (Mr., Sept., U.S., a.m., single initials) and, for "U.S.", the next word does not
 # start a sentence.
 _SPLIT_POINT = re.compile(r"(?<=[.!?])\s+(?=[\"“‘'«(\[]?[A-Z])")
-_ABBREVIATIONS = _word_set(
+_ABBREVIATIONS = word_set(
     """mr mrs ms dr prof st jr sr gen lt col capt cpt sgt maj adm gov sen rep rev hon pres supt insp
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
     inc ltd co corp plc bros dept est fig no nos vol vs etc al approx ave blvd mt ft"""
 )
 _LAST_WORD = re.compile(r"(\S+)[.!?]$")
 # Words that start sentences but hardly ever follow "U.S." or "U.K." inside one.
-_STARTERS = _word_set(
+_STARTERS = word_set(
     "The A An He She It They We I You His Her Its Their This That These Those But And However In On"
     " At After Before When While If There Some Many Most Analysts Officials"
 )
@@ -44,9 +41,9 @@ _DOTTED_CAPITALS = re.compile(r"(?:[A-Z]\.){2,}$")
 _TIME_END = re.compile(r"\b[ap]\.m\.$", re.IGNORECASE)
 _AFTER_TIME = re.compile(
     r"^(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept"
-    r"|Oct|Nov|Dec)\.|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January"
-    r"|February|March|April|May|June|July|August|September|October|November|December"
-    r"|[A-Z]{2,4}T|GMT|UTC)\b|\d)"
+    r"|Oct|Nov|Dec)\.|(?:"
+    + "|".join((*ENGLISH_WEEKDAYS, *FULL_ENGLISH_MONTHS))
+    + r"|[A-Z]{2,4}T|GMT|UTC)\b|\d)"
 )
 # Titles before a name ("Ms. Valdane", "Gen. Smith"), which never end a sentence.
 _TITLE_END = re.compile(

@@ -26,6 +26,8 @@ UNSPACED_CHARACTERS = (
     "\u0e00-\u0e7f\u0e80-\u0eff\u1780-\u17ff\u1000-\u109f"
 )
 UNSPACED = re.compile(f"[{UNSPACED_CHARACTERS}]")
+#: Marks that may open a sentence before its first word: quotes, brackets, Spanish ¿ and ¡.
+OPENING_MARKS = "\"'“‘«„([¿¡「『（"
 _UNSPACED_RUN = re.compile(f"[{UNSPACED_CHARACTERS}]+")
 _UNSPACED_LANGUAGES = frozenset({"zh", "ja", "th", "lo", "km", "my"})
 

@@ -10,22 +10,23 @@ from __future__ import annotations
 
 import re
 
-from summarizer.text.language import stop_words
-from summarizer.text.months import FULL_ENGLISH_MONTHS
+from summarizer.text.language import stop_words, word_set
+from summarizer.text.months import ENGLISH_WEEKDAYS, FULL_ENGLISH_MONTHS
 from summarizer.text.quotes import outside_quotes
 from summarizer.text.tokenizer import WORD_OR_MARK
 
-__all__ = ["bare_family_name", "family_names", "names_nothing", "talks_to_reader"]
-
-
-def _word_set(text: str) -> frozenset[str]:
-    """Return the blank-separated words of text as a set."""
-    return frozenset(text.split())
+__all__ = [
+    "bare_family_name",
+    "family_names",
+    "leaves_out_what",
+    "names_nothing",
+    "talks_to_reader",
+]
 
 
 # English nouns that name no particular thing ("many issues", "the situation") and verbs that
 # say nothing of their own; with the stop words, a line made only of these names nothing.
-_VAGUE_WORDS = _word_set(
+_VAGUE_WORDS = word_set(
     """issue issues thing things matter matters question questions problem problems topic topics
     point points aspect aspects factor factors way ways area areas reason reasons option options
     concern concerns discussion discussions detail details stuff lot lots situation situations
@@ -36,20 +37,18 @@ _VAGUE_WORDS = _word_set(
     gone get gets got make makes made take takes took"""
 )
 # Pronouns that, past a sentence's opening word, point at something named before it.
-_BACK_POINTING = _word_set("it them")
+_BACK_POINTING = word_set("it them")
 # "made it clear", "makes it possible": "it" before these is a dummy subject, not a reference.
-_DUMMY_IT = _word_set(
+_DUMMY_IT = word_set(
     """clear plain possible impossible difficult hard harder easy easier necessary likely unlikely
     known official public worse better that to unclear"""
 )
 # A subject that says nobody or nothing answers something said before ("No one knew what had
 # become of Ford's family.") unless its own sentence says what, with a clause of time or cause
 # ("No one was hurt when the roof fell in.").
-_NOBODY = _word_set("nobody none nothing neither")
-_SAYS_WHAT = _word_set("when after as because while since during following until before")
-_DAY_NAMES = _word_set("monday tuesday wednesday thursday friday saturday sunday") | {
-    month.lower() for month in FULL_ENGLISH_MONTHS
-}
+_NOBODY = word_set("nobody none nothing neither")
+_SAYS_WHAT = word_set("when after as because while since during following until before")
+_DAY_NAMES = frozenset(name.lower() for name in (*ENGLISH_WEEKDAYS, *FULL_ENGLISH_MONTHS))
 
 
 def names_nothing(sentence: str, language: str = "en") -> bool:
@@ -95,6 +94,41 @@ def names_nothing(sentence: str, language: str = "en") -> bool:
         padded[i] in _BACK_POINTING and padded[i + 1] not in _DUMMY_IT
         for i in range(1, len(lowered))
     )
+
+
+# Verbs whose passive needs a "to what" or an "of what" ("invited to the forum", "told of the
+# plan"), forms of "be" before them, and words that may stand between ("have both been invited").
+_NEEDS_WHAT = word_set("invited asked told informed notified reminded urged advised instructed")
+_BE = word_set("be been being is are was were")
+_BETWEEN = word_set("both all also already now then not never yet still too each since")
+
+
+def leaves_out_what(sentence: str, language: str = "en") -> bool:
+    """Tell whether an English sentence ends on a passive that leaves out to what or of what.
+
+    "The EU and Customs Union have both been invited." and "Residents were told." say that
+    someone was invited or told, but not to what or of what: the sentence before them said it,
+    so they may follow it, not open a text or follow another article's line.
+
+    Args:
+        sentence: one sentence.
+        language: ISO 639-1 code; only English is checked.
+
+    Returns:
+        True when the sentence ends on such a passive.
+    """
+    if language != "en":
+        return False
+    tokens = WORD_OR_MARK.findall(outside_quotes(sentence.strip()))
+    while tokens and not tokens[-1][:1].isalnum():
+        tokens.pop()  # the full stop and any closing marks
+    lowered = [t.lower() for t in tokens]
+    if len(lowered) < 2 or lowered[-1] not in _NEEDS_WHAT:
+        return False
+    before = len(lowered) - 2
+    while before > 0 and lowered[before] in _BETWEEN:
+        before -= 1
+    return lowered[before] in _BE
 
 
 _YOU_WORDS = re.compile(
@@ -150,6 +184,15 @@ def talks_to_reader(sentence: str, language: str = "en") -> bool:
 # A word in title case ("Patton", "Murray-Bruce", "O'Neill").
 _TITLE_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*")
 _FAMILY_NAME_WINDOW = 8  # words of a sentence read for a family name standing alone
+# Nouns for groups of people, which open a sentence in title case ("Police, who ...").
+_GROUPS = word_set("police staff people crew media management press public family")
+
+
+def _may_be_name(word: str) -> bool:
+    """Tell whether a sentence's first word may be a name: a plural ("Officials, who ..."), a
+    stop word or a group of people is a common word that any sentence capitalises."""
+    lowered = word.lower()
+    return not (lowered.endswith("s") or lowered in stop_words("en") or lowered in _GROUPS)
 
 
 def family_names(text: str) -> frozenset[str]:
@@ -184,8 +227,14 @@ def family_names(text: str) -> frozenset[str]:
 
 
 def bare_family_name(sentence: str, introduced: frozenset[str], *, context: str = "") -> str:
-    """Return a family name a sentence uses alone that only text the reader has not read gave
-    in full ("Patton was beaten out by ..." after "Trinity Academy junior Ben Patton"), or "".
+    """Return a family name a sentence uses alone that the reader has not read in full, or "".
+
+    A word is a family name used alone when text the reader has not read gave it in full
+    ("Patton was beaten out by ..." after "Trinity Academy junior Ben Patton"), or when ", who"
+    follows it ("Ushakov, who assessed the talks as useful, said ..."): a person named by one
+    word, as a report names someone it has introduced before, even where the text the reader
+    got never gave the full name. No title-case word may stand beside it ("Yuri Ushakov", "Mr
+    Ushakov"), and a name the context holds is known.
 
     Args:
         sentence: one sentence.
@@ -195,15 +244,19 @@ def bare_family_name(sentence: str, introduced: frozenset[str], *, context: str 
     Returns:
         The family name, or "" when the sentence names nobody that way.
     """
-    if not introduced:
-        return ""
-    tokens: list[str] = [
-        t for t in WORD_OR_MARK.findall(outside_quotes(sentence)) if t[:1].isalnum()
-    ]
+    marked: list[str] = WORD_OR_MARK.findall(outside_quotes(sentence))
+    tokens: list[str] = [t for t in marked if t[:1].isalnum()]
     head: list[str] = tokens[:_FAMILY_NAME_WINDOW]
     known = set(WORD_OR_MARK.findall(context))
+    persons = {
+        marked[i]
+        for i in range(len(marked) - 2)
+        if marked[i + 1 : i + 3] == [",", "who"] and (i or _may_be_name(marked[i]))
+    }
     for i, token in enumerate(head):
-        if token not in introduced or token in known:
+        if token in known or (token not in introduced and token not in persons):
+            continue
+        if not _TITLE_WORD.fullmatch(token):
             continue
         before = head[i - 1] if i else ""
         after = tokens[i + 1] if i + 1 < len(tokens) else ""

@@ -10,6 +10,7 @@ from summarizer.ingest.outlet import (
     choose_outlet,
     host_spelled_out,
     is_host,
+    masthead_in_title,
     names_from_html,
     outlet_from_text,
     outlet_name,
@@ -170,6 +171,43 @@ def test_a_bare_host_is_shown_as_its_page_spells_it(host: str, page: str, expect
 )
 def test_credit_lines_give_the_name_not_a_link_or_a_newsletter(text: str, expected: str) -> None:
     assert outlet_from_text(text) == expected
+
+
+_TEXT_BODY = "\n".join(
+    f"The council of Kelmar met on day {n} to vote on the new tram line for the city centre."
+    for n in range(8)
+)
+
+
+def _text(title: str, foot: str, extra: str = "") -> str:
+    return f"{title}\n{extra}\nTram vote\n{_TEXT_BODY}\n{foot}\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The masthead after the headline, not the company in the copyright line.
+        (_text("Tram vote - KH", "Copyright ©2026 Kelmar Holdings & Company, Inc."), "KH"),
+        (_text("Tram vote | News | Kelmar Herald", "© 2026 Kelmar Media Network"), "Kelmar Herald"),
+        # The headline kept the site's name: it is the masthead when the page shows it again.
+        (_text("Tram vote here - KTV", "© 2026 Kelmar Network", "KTV Live\nKTV Films"), "KTV"),
+        # Negative cases that must stay: a title without a site's name, a tagline after the
+        # headline, a name kept in the headline that the page does not show again.
+        (_text("Tram vote", "© 2026 Kelmar Herald"), "Kelmar Herald"),
+        (_text("Tram vote - what the city decided", "© 2026 Kelmar Herald"), "Kelmar Herald"),
+        (_text("Tram vote here - KTV", "© 2026 Kelmar Network"), "Kelmar Network"),
+    ],
+)
+def test_a_plain_text_is_stored_under_its_masthead(text: str, expected: str) -> None:
+    raw = RawInput("/data/tram.txt", text, "text")
+    article = build_article(raw, summary=None, now=datetime(2026, 3, 20, tzinfo=UTC))
+    assert article.source == expected
+
+
+def test_a_masthead_has_few_words_and_follows_the_headline() -> None:
+    assert masthead_in_title("Tram vote - KH\nTram vote\nBody") == "KH"
+    assert masthead_in_title("Tram vote - A B C D E\nTram vote\nBody") == ""
+    assert masthead_in_title("Other line - KH\nTram vote\nBody") == ""
 
 
 @pytest.mark.timeout(20)

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from sqlmodel import Session, select
 
 from bot.store import chat_feeds, chats
-from summarizer.store import feeds
+from summarizer.store import feeds, ingest_state
 from summarizer.store.db import create_schema, make_engine
 from summarizer.store.models import Article, Feed, Source
 
@@ -100,3 +100,59 @@ def test_chat_feeds_are_polled_linked_and_read(database_url: str) -> None:
         )
         assert chat_feeds.chat_feeds(session=session, chat_id=BEA) == []
     engine.dispose()
+
+
+def test_a_reading_names_everything_its_articles_depend_on(database_url: str) -> None:
+    """Readers that read alike share what they read (bot.chatfeeds) under Reader.reading: it
+    stays put while nothing changes, and moves with the chat's choice and feeds and with every
+    write, by any process (another engine here), that can open or close an article."""
+    engine, other = make_engine(database_url), make_engine(database_url)
+    create_schema(engine)
+
+    def reading(chat_id: int) -> tuple[object, ...] | None:
+        with Session(engine) as session:
+            found = chat_feeds.reader(session=session, chat_id=chat_id)
+            return found.reading if found is not None else None
+
+    with Session(engine) as session:
+        _chat(session, ADA)
+        _chat(session, BEA)
+        first, second = _articles(session, 2)
+        feeds.add_feed(session=session, url="https://operator.example/rss")
+    assert reading(ADA) is None and reading(BEA) is None  # no chat feeds: no reading at all
+    with Session(other) as session:
+        chat_feeds.add_chat_feeds(
+            session=session, chat_id=ADA, feeds=[("https://ada.example/rss", "")], now=NOW
+        )
+        ada_feed = session.exec(select(Feed.id).where(Feed.url == "https://ada.example/rss")).one()
+        feeds.link_articles(session=session, feed_id=ada_feed, article_ids=[second])
+    marks = [reading(BEA)]
+    assert marks[0] is not None and marks[0] == reading(BEA)  # nothing changed: the same
+    assert reading(ADA) == reading(ADA)
+    assert reading(ADA) != marks[0]  # Ada follows a feed: she reads otherwise than Bea
+
+    def moved(write: object) -> None:
+        assert callable(write)
+        with Session(other) as session:
+            write(session)
+        mark = reading(BEA)
+        assert mark != marks[-1], write
+        marks.append(mark)
+
+    moved(lambda s: feeds.link_articles(session=s, feed_id=ada_feed, article_ids=[first]))
+    moved(lambda s: (ingest_state.lock_ingest(session=s), ingest_state.bump(session=s), s.commit()))
+    moved(lambda s: feeds.remove_feed(session=s, url="https://operator.example/rss"))
+    moved(lambda s: feeds.add_feed(session=s, url="https://operator.example/rss"))
+    moved(lambda s: chat_feeds.set_own_feeds_only(session=s, chat_id=BEA, value=True))
+    moved(
+        lambda s: chat_feeds.add_chat_feeds(
+            session=s, chat_id=BEA, feeds=[("https://ada.example/rss", "")], now=NOW
+        )
+    )
+    moved(
+        lambda s: chat_feeds.remove_chat_feed(session=s, chat_id=BEA, url="https://ada.example/rss")
+    )
+    moved(lambda s: chat_feeds.set_own_feeds_only(session=s, chat_id=BEA, value=False))
+    assert marks[-1] == (False, frozenset(), marks[-1][2])  # Bea reads as before, links moved
+    engine.dispose()
+    other.dispose()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from summarizer.clean.rules import is_dateline
+from summarizer.text.promotion import orders_reader
 from summarizer.text.rules import (
     is_near_duplicate,
     is_promotional,
@@ -14,7 +15,13 @@ from summarizer.text.rules import (
     strip_dateline,
     unresolved_reference,
 )
-from summarizer.text.vague import bare_family_name, family_names, names_nothing, talks_to_reader
+from summarizer.text.vague import (
+    bare_family_name,
+    family_names,
+    leaves_out_what,
+    names_nothing,
+    talks_to_reader,
+)
 
 
 @pytest.mark.parametrize(
@@ -441,6 +448,24 @@ def test_a_demonstrative_after_a_preposition_points_back(sentence: str, expected
     assert leans_back(sentence) is expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ('no more," the minister of Vesburg said on Monday.', True),  # a cut quotation's tail
+        ("„Nein“, sagte der Minister in Vesburg am Montag.", False),
+        ("Nein“, sagte der Minister in Vesburg am Montag.", True),
+        ('"The bridge in Vesburg will close on Monday."', True),  # no speaker
+        # Negative cases that must stay: a line that opens a quotation the splitter cut, and a
+        # quotation whose attribution names the speaker.
+        ('Officials in Vesburg said "the bridge will close for a year.', False),
+        ("“We will not back down,” Putin said in Vesburg.", False),
+    ],
+)
+def test_quotation_marks_are_read_by_the_quotation_rules(sentence: str, expected: bool) -> None:
+    language = "de" if "sagte" in sentence else "en"
+    assert leans_back(sentence, language) is expected
+
+
 def test_a_family_name_alone_points_back_at_a_full_name_the_reader_has_not_read() -> None:
     before = "Trinity Academy junior Ben Patton won the medley. In Vesburg, the pool was full."
     introduced = family_names(before)
@@ -452,3 +477,67 @@ def test_a_family_name_alone_points_back_at_a_full_name_the_reader_has_not_read(
     assert bare_family_name("Ben Patton won the backstroke in Vesburg.", introduced) == ""
     assert stands_alone(line)  # nothing known of the article: nothing to point back at
     assert family_names("The late author John M. Ford wrote it.") == {"Ford"}  # an initial
+
+
+def test_a_person_named_by_one_word_with_who_is_a_family_name_alone() -> None:
+    # The page never gave "Yuri Ushakov" in full: ", who" still shows a person named by one word.
+    line = (
+        'Ushakov, who assessed the talks as "very useful," said Putin may meet Barack Obama'
+        " in Vesburg this year."
+    )
+    assert bare_family_name(line, frozenset()) == "Ushakov"
+    assert not stands_alone(line)
+    assert stands_alone(line, context="Ushakov hails talks with Kerry")  # the headline names him
+    # Negative cases that must stay: a full name, a title before the name, a plural or a group
+    # that opens a sentence in title case.
+    full = "Kremlin aide Yuri Ushakov, who assessed the talks as useful, said Putin may meet Obama."
+    assert bare_family_name(full, frozenset()) == ""
+    assert stands_alone(full)
+    assert (
+        bare_family_name("Mr Ushakov, who spoke in Vesburg, said talks went well.", frozenset())
+        == ""
+    )
+    officials = (
+        "Officials, who spoke on condition of anonymity, said the talks in Vesburg would go on."
+    )
+    assert stands_alone(officials)
+    assert stands_alone("Police, who arrived at the scene in Vesburg, found two injured men there.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The EU and Customs Union have both been invited.", True),
+        ("Residents of the Vesburg district were told.", True),
+        ("Mayors of the region have all been asked.", True),
+        # Negative cases that must stay: the passive says to what, or needs nothing more.
+        ("The EU and Customs Union have both been invited to the forum in Donbass.", False),
+        ("Two men from Vesburg were arrested.", False),
+        ("The mayor of Vesburg told reporters that the bridge was safe.", False),
+    ],
+)
+def test_a_passive_that_leaves_out_to_what_leans_back(sentence: str, expected: bool) -> None:
+    assert leaves_out_what(sentence) is expected
+    assert leans_back(sentence) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Get support for the scary stuff.", True),
+        ("Start small and recognize that no one is watching in Vesburg.", True),
+        ("Remember, online leadership and visibility exist on a spectrum.", True),
+        ("Consider joining a group where the other members have your back.", True),
+        # Negative cases that must stay: a noun that is also a verb, a name after the verb, a
+        # quoted order (the speaker's), a verb's -ing form as subject.
+        ("Watch sales in Vesburg rose by 5% in May.", False),
+        ("Take That are to reunite for a tour of Vesburg next year.", False),
+        ('"Get out of Vesburg," the mayor told the protesters.', False),
+        ("Getting to Vesburg took the delegation three hours.", False),
+    ],
+)
+def test_an_order_to_the_reader_cannot_open_a_text(sentence: str, expected: bool) -> None:
+    assert orders_reader(sentence) is expected
+    assert leans_back(sentence) is expected
+    if expected:
+        assert not is_promotional(sentence)  # advice, not promotion: it may follow its sentence

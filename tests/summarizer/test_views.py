@@ -172,6 +172,23 @@ def test_the_ranking_without_digests_and_views_of_some_articles(demo: BriefingSe
     assert {a.id for e in whole.events for a in e.articles} >= {a.id for a in event.articles}
 
 
+def test_a_story_is_not_titled_by_a_sentence_cut_short(tmp_path: Path, seeds: list[Path]) -> None:
+    service = _service(tmp_path, "seeds")
+    assert service.ingest([str(path) for path in seeds], now=NOW).failed == 0
+    with Session(service.engine) as session:
+        stories = [s.id for s in session.exec(select(Story)) if s.id is not None]
+    cut = 0
+    for story_id in stories:
+        view = service.story(story_id)
+        titles = [event.title for event in view.events]
+        cut += sum(title.endswith("…") for title in titles)
+        if any(not title.endswith("…") for title in titles):
+            assert not view.title.endswith("…"), titles
+        assert view.title in titles  # one of its events' titles, the latest whole one
+    assert cut  # the seeds hold a page without a title, whose event is titled by a cut sentence
+    service.engine.dispose()
+
+
 def test_the_demo_keeps_its_three_stories_apart(demo: BriefingService) -> None:
     # The treaty's talks and draft are one story; the comet and the cup final share only the
     # country's and a city's names with it (Norland, Kelmar) and stay stories of their own.
@@ -183,3 +200,27 @@ def test_the_demo_keeps_its_three_stories_apart(demo: BriefingService) -> None:
     comet = next(s for t, s in story_of.items() if "comet" in t)
     assert talks == draft
     assert len({talks, cup, comet}) == 3
+
+
+def test_a_partial_story_whose_events_cannot_be_shown_keeps_the_stored_title_hidden(
+    demo: BriefingService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # When no event view can be built, the whole story's stored title (which may come from an
+    # article the reader may not read) is not shown to a reader of part of it.
+    event = next(e for e in demo.top_events(limit=10) if len(e.articles) > 1)
+    assert event.story_id is not None
+    first = event.articles[0]
+    with Session(demo.engine) as session:
+        story = session.get(Story, event.story_id)
+        assert story is not None
+        story.title = "A headline only another chat may read"
+        session.add(story)
+        session.commit()
+
+    def broken(*args: object, **kwargs: object) -> EventView:
+        raise RuntimeError("cannot be shown")
+
+    monkeypatch.setattr(demo, "_event_view", broken)
+    part = demo.story(event.story_id, articles=frozenset({first.id}))
+    assert part.events == () and part.title == first.title
+    assert demo.story(event.story_id).title == "A headline only another chat may read"

@@ -1,0 +1,289 @@
+"""What can open a text: openings that point back at a sentence before them, in every language."""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.text.language import word_set
+from summarizer.text.promotion import orders_reader
+from summarizer.text.quotes import ANY_QUOTE, attribution, closes_unopened, outside_quotes
+from summarizer.text.references import unresolved_reference
+from summarizer.text.tokenizer import OPENING_MARKS, UNSPACED, WORD_OR_MARK
+from summarizer.text.vague import (
+    bare_family_name,
+    leaves_out_what,
+    names_nothing,
+    talks_to_reader,
+)
+
+__all__ = ["MIN_OPENER_WORDS", "leans_back", "stands_alone"]
+
+#: Fewer words than this cannot open a text: it is a remark, not a line that says what happened.
+MIN_OPENER_WORDS = 6
+
+
+# First words that point back to something said before, by language: pronouns, demonstratives,
+# connectives, discourse adverbs ("Now", "Still") and interjections ("Ok", "Oh"), and
+# first-person words (whose speaker a reader of the opening line cannot know).
+_DEPENDENT_OPENERS: dict[str, frozenset[str]] = {
+    "en": word_set(
+        """he she it they we i you him her them us me his its their our my your hers theirs ours
+        this that these those such both another others which who whose whom but and or nor so
+        yet also although though however meanwhile moreover furthermore nevertheless nonetheless
+        instead then thus therefore hence still besides otherwise further additionally likewise
+        similarly accordingly consequently indeed now again later earlier plus anyway afterwards
+        there's he's she's it's they're we're i'm i've we've that's here's he'd she'd they'd
+        we'll i'll you'll they'll he'll she'll it'll i'd we'd you'd you're you've ok okay oh
+        yes alright"""
+    ),
+    "de": word_set(
+        """er sie es wir ich du ihm ihn ihnen uns mir mich sein seine seinem seinen seiner
+        seines ihr ihre ihrem ihren ihrer ihres unser unsere dies diese dieser dieses diesem
+        diesen jene jener jenes aber jedoch doch und oder auch zudem außerdem allerdings
+        trotzdem dennoch deshalb deswegen daher damit dabei dann danach darauf dafür dagegen
+        stattdessen ebenfalls ebenso sonst somit folglich inzwischen nun jetzt später zuvor"""
+    ),
+    "fr": word_set(
+        """il elle ils elles nous je j' lui eux son sa ses leur leurs notre nos mon ma mes ce cet
+        cette ces cela ça c' celui celle ceux celles mais cependant pourtant toutefois néanmoins
+        donc ainsi alors puis ensuite aussi également enfin or maintenant désormais qu'"""
+    ),
+    "es": word_set(
+        """él ella ellos ellas nosotros nosotras yo le les su sus nuestro nuestra nuestros
+        nuestras mi mis este esta esto estos estas ese esa eso esos esas aquel aquella pero
+        también además entonces luego así asimismo igualmente mientras ahora todavía"""
+    ),
+    "it": word_set(
+        """lui lei loro noi io esso essa essi esse suo sua suoi sue nostro nostra nostri nostre
+        mio mia questo questa questi queste quello quella quelli quelle ciò ma però tuttavia
+        comunque quindi dunque inoltre anche poi allora invece infatti intanto ora adesso"""
+    ),
+    "pt": word_set(
+        """ele ela eles elas nós eu lhe lhes seu sua seus suas nosso nossa nossos nossas meu
+        minha este esta isto estes estas esse essa isso esses essas aquele aquela aquilo mas
+        porém contudo todavia entretanto então depois também assim portanto logo agora ainda"""
+    ),
+    "nl": word_set(
+        """hij zij ze wij we ik hem haar hun ons onze mijn zijn dit dat deze die maar echter toch
+        en of ook daarom dus bovendien daarnaast vervolgens daarna toen nu inmiddels"""
+    ),
+    "ru": word_set(
+        """он она оно они мы я его её ее их ему ей им нам нас наш наша наше наши мой моя это этот
+        эта эти этого этой тот та те но однако тогда также тоже поэтому затем потом зато
+        впрочем ведь теперь сейчас ещё еще"""
+    ),
+    "uk": word_set(
+        """він вона воно вони ми я його її їх йому їй їм нам нас наш наша наше наші мій моя це
+        цей ця ці цього цієї той та ті але однак проте тоді також теж тому потім зате втім
+        адже тепер зараз ще"""
+    ),
+}
+# Openers of more than one word, matched on the lower-cased start of the sentence.
+_DEPENDENT_PHRASES: dict[str, tuple[str, ...]] = {
+    "en": (
+        "as a result",
+        "in addition",
+        "on the other hand",
+        "by contrast",
+        "in contrast",
+        "in turn",
+        "at the same time",
+        "even so",
+        "after that",
+        "for his part",
+        "for her part",
+        "for their part",
+        "that said",
+        "all the while",
+        "as well",
+    ),
+    "de": ("im gegenzug", "darüber hinaus"),
+    "fr": ("par ailleurs", "en outre", "de plus", "en revanche", "d'ailleurs"),
+    "es": ("sin embargo", "no obstante", "por eso", "por lo tanto", "por su parte"),
+    "it": ("per questo", "d'altra parte"),
+    "pt": ("além disso", "por isso", "no entanto"),
+    "nl": ("daarnaast", "aan de andere kant"),
+    "ru": ("кроме того", "при этом", "в свою очередь", "тем не менее"),
+    "uk": ("крім того", "при цьому", "своєю чергою", "тим не менш"),
+}
+# English: a clause opener whose subject then is a pronoun, and words that point back in a
+# sentence's first noun phrase.
+_SUBORDINATORS = word_set(
+    "if when while after before because although though as since once unless until whereas"
+)
+_ANAPHORIC = word_set("other same latter aforementioned")
+_CONJUNCTIONS = word_set("and but or so yet")
+# Early in a sentence, words that add to or answer something said before.
+_ADDITIVE = word_set("also too again likewise responded replied countered retorted added continued")
+# A subject pronoun after an opening phrase that is not a clause of its own (a clause opened by
+# "When", "If", ... may name the pronoun's antecedent): "Two blocks farther along, he could ...",
+# "Less than three hours later they were dead".
+_FRAMED_PRONOUN = re.compile(
+    r"^(?!(?:when|if|while|after|before|because|although|though|as|since|once|until|unless"
+    r"|whereas)\b)(?:(?:[^,;:\"“]{3,70}?,\s*){1,2}"
+    r"|[^,;:\"“]{3,70}?\s(?:later|earlier|afterwards|then)\s+)(?:he|she|they|we|i)\b",
+    re.IGNORECASE,
+)
+# A connective set off by commas early in the sentence: "Investigators believe, however, ...".
+_PARENTHETICAL = re.compile(
+    r"^(?:\S+\s+){0,4}\S+,\s*(?:however|though|meanwhile|moreover|nevertheless|therefore"
+    r"|instead|too|also|still|in turn|in fact|as well|of course|for example|for instance),",
+    re.IGNORECASE,
+)
+_LABEL_PARTICLES = word_set("the of and in on for a an to at by with")
+_COLON_LABEL_WORDS = 4  # words of a label before its colon ("Editor's Note:", "Washington, DC:")
+# "in that change", "for this reason": a demonstrative after a preposition points back, unless
+# it names a time ("this week", "that day"). Not after "of": "Some of this growth ..." opens
+# BBC summaries' references, most of this kind being a share of what the headline names.
+_PREPOSITIONS = word_set("in for to at on by with from about into after before during under")
+_DEMONSTRATIVES = word_set("this that these those")
+_TIME_NOUNS = word_set(
+    """year years week weeks month months day days morning afternoon evening night weekend
+    season time summer winter spring autumn fall quarter century decade moment point"""
+)
+_OBJECT_PRONOUNS = word_set("him her them his their its us me we our my i then")
+_OPENING_WORD = re.compile(r"[\"“‘'«„(\[¿¡]*([^\W\d_]+(?:['’][^\W\d_]*)?)")
+
+
+def stands_alone(
+    sentence: str,
+    language: str = "en",
+    *,
+    context: str = "",
+    introduced: frozenset[str] = frozenset(),
+) -> bool:
+    """Tell whether a sentence can open a text without the sentences before it.
+
+    It cannot when it starts in lower case; opens with a label and a colon ("Summary: 5-1A:
+    ..."); closes a quotation it did not open; is a quotation
+    with no speaker; opens with a pronoun, a demonstrative, a connective or a discourse adverb
+    ("He added", "But", "This", "However", "Now", "Still"), or a first-person word whose speaker
+    is unknown ("We", "I"); or names something with a definite article that neither it nor the
+    context has introduced ("Police said the protest was peaceful." under a headline that names
+    no protest).
+
+    Args:
+        sentence: one sentence.
+        language: ISO 639-1 code; word lists exist for en, de, fr, es, it, pt, nl, ru and uk.
+        context: what the reader has read before (a headline), which may introduce things.
+        introduced: family names its article wrote in full before the sentence (see
+            summarizer.text.vague.family_names): one used alone that the context does not name
+            ("Patton was beaten ...") points back at a person the reader has not met.
+
+    Returns:
+        True when the sentence can stand alone.
+    """
+    text = sentence.strip()
+    if not text or leans_back(text, language):
+        return False
+    if len(text.split()) < MIN_OPENER_WORDS and not UNSPACED.search(text):
+        return False  # "Cutting edge, I know.": a remark, not a line that tells what happened
+    if language == "en" and bare_family_name(text, introduced, context=context):
+        return False
+    if attribution(text):
+        return True  # "“We will not back down,” Putin said.": the quote is the speaker's
+    return unresolved_reference(text, language, context=context) is None
+
+
+def leans_back(sentence: str, language: str = "en") -> bool:
+    """Tell whether a sentence's opening points back at a sentence before it.
+
+    True when it starts in lower case, opens with a label and a colon ("Summary: ..."), closes
+    a quotation it did not open, is a quotation with no speaker, or opens with a pronoun, a
+    demonstrative, a connective, a discourse adverb or a first-person word; or when it names
+    nothing or its narrator talks to the reader (summarizer.text.vague; see stands_alone).
+    Definite references are not checked here.
+
+    Args:
+        sentence: one sentence.
+        language: ISO 639-1 code.
+
+    Returns:
+        True when the sentence leans on what came before.
+    """
+    text = sentence.strip()
+    if not text or _opens_with_label(text):
+        return True
+    if closes_unopened(text):
+        return True  # the tail of a quotation split across sentences
+    if text[0] in ANY_QUOTE and not any(c.isalnum() for c in outside_quotes(text)):
+        return True  # a quotation with no speaker: '"We are ready."'
+    match = _OPENING_WORD.match(text)
+    if match is None:
+        return text[0].isalpha()
+    if match.group(1)[0].islower():
+        return True
+    speaker = attribution(text)
+    if speaker:  # the quote's words are the speaker's; the attribution must name them
+        return _leans_back(speaker, language)
+    return _leans_back(text, language)
+
+
+def _opens_with_label(text: str) -> bool:
+    """Tell whether a line opens with a label and a colon ("Summary: 5-1A: Salina South ...",
+    "In the News: ...", "Putin: ..."): one to four words, capitalised or numbers but for the
+    particles of names ("of", "the"), then a colon and a blank or a capital. A report's
+    attribution ("The minister said: ...") has other lower-case words; a time ("10:30") a digit.
+    """
+    head, colon, rest = text.partition(":")
+    if not colon or not (rest.startswith(" ") or rest[:1].isupper()):
+        return False
+    labels = head.replace(",", " ").split()
+    return (
+        0 < len(labels) <= _COLON_LABEL_WORDS
+        and (labels[0][:1].isupper() or labels[0][:1].isdigit())
+        and all(w[:1].isupper() or w[:1].isdigit() or w in _LABEL_PARTICLES for w in labels)
+    )
+
+
+def _leans_back(text: str, language: str) -> bool:
+    """Tell whether a text opens with a word or phrase that points back (see stands_alone)."""
+    match = _OPENING_WORD.match(text)
+    if match is None:
+        return False
+    word = match.group(1)
+    if word.isupper() and len(word) > 1:
+        return False  # "US officials ...", "IT firms ...": an acronym, not a pronoun
+    lowered = word.lower().replace("’", "'")
+    openers = _DEPENDENT_OPENERS.get(language, frozenset())
+    elided = lowered.split("'", 1)[0] + "'" if "'" in lowered else ""
+    if lowered in openers or (elided and elided in openers):
+        return True
+    start = text.lstrip(OPENING_MARKS)[:80].lower()
+    phrases = _DEPENDENT_PHRASES.get(language, ())
+    if phrases and start.startswith(phrases):
+        return True
+    if language != "en":
+        return False
+    head = [w.replace("’", "'") for w in WORD_OR_MARK.findall(start)[:4]]
+    if len(head) > 1 and head[0] in _SUBORDINATORS and head[1] in openers:
+        return True  # "If he had voted, ...", "When they arrived, ..."
+    if len(head) > 1 and head[0] in _SUBORDINATORS | _CONJUNCTIONS and head[1] == ",":
+        return True  # "Because, capitalism, of course."
+    # Words as written, so "US" (the country) is not taken for "us".
+    original = WORD_OR_MARK.findall(text.lstrip(OPENING_MARKS)[:80])[:8]
+    words_only = [
+        w.lower() for w in original if w[0].isalnum() and not (w.isupper() and len(w) > 1)
+    ]
+    if _OBJECT_PRONOUNS & set(words_only[1:3]):
+        return True  # "Everyone called him Mike.", "Most of us ...", "Mr. Garrett then swung"
+    if _ADDITIVE & set(words_only[1:5]):
+        return True  # "Kazakhstan also needed ...", "Bridenstine responded that ..."
+    if _ANAPHORIC & set(head[:3]):
+        return True  # "Two other men ...", "The same day ..."
+    if _FRAMED_PRONOUN.match(text) or _PARENTHETICAL.match(text):
+        return True  # "Two blocks farther along, he ...", "Investigators believe, however, ..."
+    early = [w.lower() for w in WORD_OR_MARK.findall(text[:120]) if w[:1].isalpha()][:12]
+    pointed = [
+        early[i + 2]
+        for i in range(len(early) - 2)
+        if early[i] in _PREPOSITIONS and early[i + 1] in _DEMONSTRATIVES
+    ]
+    if any(noun not in _TIME_NOUNS and noun not in _DEMONSTRATIVES for noun in pointed):
+        return True  # "Being able to play a role in that change ...", "For this reason, ..."
+    return (
+        names_nothing(text, language)
+        or talks_to_reader(text, language)
+        or leaves_out_what(text, language)
+        or orders_reader(text, language)
+    )

@@ -1,0 +1,246 @@
+"""Promotion and site furniture: lines that advertise, ask the reader to act, or are the page."""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.text.language import word_set
+from summarizer.text.tokenizer import OPENING_MARKS
+
+__all__ = ["is_promotional", "orders_reader"]
+
+
+# Site furniture that no news sentence holds: links, handles, consent lines, sponsorship.
+_FURNITURE = re.compile(
+    r"https?://|www\.|\S@\S|(?:^|\s)@\w{2,}|\bfollow \w+ on (?:twitter|facebook|instagram|x)\b"
+    r"|\b(?:click|tap) here\b|all rights reserved|©|\bskip to\b|\bfollow us\b"
+    r"|\bshare this (?:article|story|post|page|video)\b"
+    r"|\bpromo(?:tion(?:al)?)? code\b|\bdiscount code\b|\baffiliate (?:link|commission)s?\b"
+    r"|\bbrought to you by\b|\babonnez-vous|\babonne-toi"
+    r"|\binscrivez-vous|\bsuscr[ií]bete|\biscriviti\b|\binscreva-se|подписывайтесь|подпишитесь"
+    r"|підписуйтесь|підпишіться",
+    re.IGNORECASE,
+)
+# Substrings without which _FURNITURE cannot match (lower case).
+_FURNITURE_ANCHORS = (
+    "http",
+    "www.",
+    "@",
+    "click here",
+    "tap here",
+    "reserved",
+    "©",
+    "skip to",
+    "follow ",
+    "share this",
+    " code",
+    "affiliate",
+    "brought to you",
+    "abonne",
+    "inscri",
+    "suscr",
+    "iscriviti",
+    "inscreva",
+    "подпи",
+    "підпи",
+)
+# Words of subscription and site furniture that news also uses ("plans to sign up AOL's
+# customers", "violated its copyright"): promotion only when the line speaks to the reader or
+# is as short as a label.
+_SITE_WORDS = re.compile(
+    r"\bsubscri(?:be|ption|bers?)\b|\bsign(?:ing)? up\b|\bnewsletters?\b|\binbox\b"
+    r"|\bcookies?\b|\bcopyright\b|\bread more\b|\badvertisement\b|\bterms of (?:use|service)\b"
+    r"|\bprivacy policy\b|\bfree (?:trial|shipping)\b|\b(?:sponsored|powered|presented) by\b"
+    r"|\bpartnership with\b|\babonn|\bnewsletter|подписк|підписк",
+    re.IGNORECASE,
+)
+_SITE_ANCHORS = (
+    "subscri",
+    "sign",
+    "newsletter",
+    "inbox",
+    "cookie",
+    "copyright",
+    "read more",
+    "advertis",
+    "terms of",
+    "privacy",
+    "free ",
+    "sponsored by",
+    "powered by",
+    "presented by",
+    "partnership",
+    "abonn",
+    "подпис",
+    "підпис",
+)
+_TO_READER = re.compile(
+    r"\b(?:you|your|yours|our|us|we|vous|votre|nos|sie|ihr|ihre|unser\w*|tu|su|nuestr\w*"
+    r"|vostr\w*|nostr\w*|você|seu|sua|nosso|nossa|u|uw|onze|вы|ваш\w*|наш\w*|ви|ваш\w*"
+    r"|наш\w*)\b"
+)  # case-sensitive: "US" is a country; the sentence's first letter is lowered before the test
+_LABEL_WORDS = 8
+_QUESTION_WORDS = word_set("who what where when why how which")
+_YOU = re.compile(r"\b(?:you|your|yours|yourself)\b")
+# A label that introduces a tip, a plug or a note to the reader rather than news.
+_LABEL = re.compile(
+    r"^\W*(?:pro tip|tip|hint|editor'?s note|note|ps|p\.s|sponsored|ad|advertisement|related"
+    r"|read (?:more|also|next)|also read|see also|watch|listen|recommended|bonus|deal"
+    r"|disclosure)\s*:",
+    re.IGNORECASE,
+)
+# A publication praising itself: "X is the preferred / leading / go-to ... of/for ...".
+_SELF_PRAISE = re.compile(
+    r"\bis (?:the|your) (?:\w+ )?(?:preferred|leading|premier|favou?rite|go-to|ultimate|must-read"
+    r"|number one|no\. ?1|#1|best|fastest[- ]growing|most (?:trusted|popular|read))\b"
+    r"[^.!?]*\b(?:reading|read|source|destination|newsletter|briefing|site|app|podcast|guide)\b",
+    re.IGNORECASE,
+)
+# Calls to act addressed to the reader, by language: an imperative verb opening the sentence.
+_CALLS_TO_ACT: dict[str, frozenset[str]] = {
+    "en": word_set(
+        """get learn find discover download sign join follow subscribe click tap shop buy order
+        try start grab claim book register watch listen read see check explore visit unlock
+        upgrade enter don't make browse stay escape"""
+    ),
+    "de": word_set(
+        """abonnieren abonniere abonnieren sie melden klicken klicke lesen lies erfahren
+        entdecken entdecke holen hol laden lade folgen folge jetzt sichern sichere testen"""
+    ),
+    "fr": word_set(
+        """abonnez-vous abonne-toi inscrivez-vous cliquez découvrez téléchargez suivez lisez
+        retrouvez profitez rejoignez essayez"""
+    ),
+    "es": word_set(
+        """suscríbete suscríbase regístrate haz descubre descarga síguenos sigue lee consulta
+        únete aprovecha prueba"""
+    ),
+    "it": word_set(
+        """iscriviti abbonati clicca scopri scarica seguici segui leggi registrati prova
+        approfitta"""
+    ),
+    "pt": word_set(
+        """assine inscreva-se clique descubra baixe siga leia cadastre-se experimente aproveite"""
+    ),
+    "nl": word_set("""abonneer meld klik ontdek download volg lees probeer bestel registreer"""),
+    "ru": word_set(
+        """подписывайтесь подпишитесь читайте смотрите узнайте скачайте переходите нажмите
+        присоединяйтесь следите"""
+    ),
+    "uk": word_set(
+        """підписуйтесь підпишіться читайте дивіться дізнайтеся завантажте переходьте натисніть
+        приєднуйтесь стежте"""
+    ),
+}
+# A second word that shows the first is a verb addressed to the reader ("Protect your ...").
+_READER_OBJECTS: dict[str, frozenset[str]] = {
+    "en": word_set("your yourself yourselves"),
+    "de": word_set("Sie Ihre Ihren Ihrem Ihrer dich dein deine"),  # formal "Sie" only
+    "fr": word_set("votre vos vous-même ton ta tes"),
+    "es": word_set("tu tus"),
+    "it": word_set("tuo tua tuoi tue"),
+    "pt": word_set("teu tua"),
+    "nl": word_set("uw je jouw"),
+    "ru": word_set("ваш ваша ваше ваши"),
+    "uk": word_set("ваш ваша ваше ваші"),
+}
+# Words that follow an imperative verb of the list above rather than a noun of the same form.
+_IMPERATIVE_OBJECTS = word_set("the a an more out up all every it this these our us me started")
+# Words that make an imperative opener a plug rather than an instruction inside a report.
+_READER_WORDS = re.compile(
+    r"\b(?:you|your|yours|here|now|today|free|more|our|us|sie|ihr|hier|jetzt|vous|votre|ici"
+    r"|usted|tu|aquí|ahora|qui|ora|você|aqui|agora|u|uw|hier|nu|вы|ваш|здесь|сейчас|ви|ваш|тут"
+    r"|зараз)\b",
+    re.IGNORECASE,
+)
+
+
+def is_promotional(sentence: str, language: str = "en") -> bool:
+    """Tell whether a sentence advertises, asks the reader to act or is site furniture.
+
+    The signs: site furniture (links, handles, "All rights reserved", "sponsored by"), or words
+    of subscription and consent ("newsletter", "sign up", "cookies") in a line that speaks to the
+    reader or is as short as a label (news uses them too: "plans to sign up AOL's customers"); a
+    label such as "Pro tip:" or "Read more:"; an imperative call to act that speaks to the
+    reader ("Get more ideas here!", "Start your day with ..."); a publication praising itself ("X
+    is the preferred reading of ...").
+
+    Args:
+        sentence: one sentence or line.
+        language: ISO 639-1 code for the calls to act (English ones are checked in every language).
+
+    Returns:
+        True for promotion.
+    """
+    text = sentence.strip()
+    lower = text.lower()
+    # Cheap substring tests first: most sentences hold none of the words the patterns need.
+    if any(anchor in lower for anchor in _FURNITURE_ANCHORS) and _FURNITURE.search(text):
+        return True
+    site = any(anchor in lower for anchor in _SITE_ANCHORS) and _SITE_WORDS.search(text)
+    if site and (
+        len(text.split()) <= _LABEL_WORDS or _TO_READER.search(text[:1].lower() + text[1:])
+    ):
+        return True
+    if ":" in text[:40] and _LABEL.search(text):
+        return True
+    if (" is the " in lower or " is your " in lower) and _SELF_PRAISE.search(text):
+        return True
+    if text.endswith("!") and _YOU.search(lower):
+        return True  # "Yup, you read it right!", "Grab yours today!": talk to the reader
+    opening = text.lstrip(OPENING_MARKS).split(maxsplit=2)
+    if len(opening) < 2:
+        return False
+    first, second = opening[0].lower().replace("’", "'"), opening[1].strip(",")
+    if first.split("'")[0] in _QUESTION_WORDS:
+        return False  # "Who's Your Daddy promises ...": a name, not an order
+    objects = _READER_OBJECTS["en"] | _READER_OBJECTS.get(language, frozenset())
+    if second in objects or (language != "de" and second.lower() in objects):
+        return True  # "Escape your echo chamber.", "Start your day with ..."
+    if first not in _CALLS_TO_ACT["en"] | _CALLS_TO_ACT.get(language, frozenset()):
+        return False
+    # "Get the facts behind the news", "Find out more here!": a verb telling the reader to act.
+    rest = " ".join(opening[1:])
+    return (
+        second.lower() in _IMPERATIVE_OBJECTS
+        or bool(_READER_WORDS.search(rest))
+        or text.rstrip().endswith("!")
+    )
+
+
+# Verbs of the calls to act above that are nouns too ("Watch sales rose", "Order books are full"):
+# at a sentence's start they may be its subject, so they do not make it an order on their own.
+_ALSO_NOUNS = word_set(
+    "watch order book shop sign claim check enter escape visit follow tap try upgrade download"
+)
+# Verbs that, opening an English sentence of prose, tell the reader what to do: the calls to act
+# that are only verbs, and a blog's advice ("Remember, ...", "Consider joining ...").
+_ORDERS = (_CALLS_TO_ACT["en"] - _ALSO_NOUNS) | word_set(
+    "remember consider imagine avoid keep take give let's be do go ask put stop"
+)
+
+
+def orders_reader(sentence: str, language: str = "en") -> bool:
+    """Tell whether an English sentence opens with an order to the reader.
+
+    "Get support for the scary stuff." and "Start small and recognize that no one is watching."
+    are a how-to's advice: a verb that is only a verb opens them, with no subject. They are not
+    promotion, but no report of what happened opens that way, so they cannot open a text. A
+    quotation's order is its speaker's; a capitalised word after the verb makes a name ("Get Out",
+    "Take That").
+
+    Args:
+        sentence: one sentence.
+        language: ISO 639-1 code; only English is checked.
+
+    Returns:
+        True when the sentence orders the reader.
+    """
+    if language != "en":
+        return False
+    opening = sentence.strip().split(maxsplit=2)
+    if len(opening) < 2 or opening[0][:1] in OPENING_MARKS:
+        return False
+    first = opening[0].rstrip(",").lower().replace("’", "'")
+    second = opening[1]
+    return first in _ORDERS and not (second[:1].isupper() and second != "I")

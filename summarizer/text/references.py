@@ -1,0 +1,155 @@
+"""Definite references: a "the ..." phrase opening a clause that nothing before has introduced."""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.text.language import stop_words, word_set
+from summarizer.text.tokenizer import OPENING_MARKS, WORD_OR_MARK, words
+
+__all__ = ["unresolved_reference"]
+
+
+# Definite articles of languages whose common nouns are written in lower case (German nouns are
+# capitalised, so a name cannot be told from a noun there; Slavic languages have no articles).
+_DEFINITE: dict[str, frozenset[str]] = {
+    "en": word_set("the"),
+    "fr": word_set("le la les l'"),
+    "es": word_set("el la los las"),
+    "it": word_set("il lo la i gli le l'"),
+    "pt": word_set("o os as"),
+    "nl": word_set("de het"),
+}
+_NOUN_FIRST = frozenset({"fr", "es", "it", "pt"})
+# Words after a noun phrase that specify it on the spot ("the meeting at the hall", "the man who").
+_SPECIFIERS: dict[str, frozenset[str]] = {
+    "en": word_set(
+        """of that which who whose whom at in on from for with to near about behind between over
+        under after before during since against into across around outside inside by"""
+    ),
+    "fr": word_set("de du des d' qui que qu' à au aux en pour sur dans avec par contre chez"),
+    "es": word_set("de del que quien a al en para sobre con por contra entre desde"),
+    "it": word_set("di del della dei delle che a al alla in per su con da tra fra contro"),
+    "pt": word_set("de do da dos das que a ao em no na para sobre com por entre contra"),
+    "nl": word_set("van die dat in op met voor uit bij naar tegen over tussen"),
+}
+# Nouns that a definite article makes unique without an introduction ("the world", "the week").
+_SITUATIONAL: dict[str, frozenset[str]] = {
+    "en": word_set(
+        """world time moment past future present public internet weekend week month year day
+        morning afternoon evening night today end start beginning rest number way fact idea
+        first last same next following latest most top bottom middle other former latter
+        country nation government state economy sun moon earth planet sky sea air weather
+        president police army military court parliament congress senate market markets
+        industry media press news case deal"""
+    ),
+}
+# A preposition that frames the clause before its subject ("According to the website, ...",
+# "During the meeting, ..."): the definite phrase after it must be introduced too.
+_FRAME = re.compile(
+    r"^(?:according to|during|after|before|at|in|on|following|despite|amid|since|under)\s+"
+    r"(?=the\s)",
+    re.IGNORECASE,
+)
+_SPEECH = re.compile(
+    r"^[^,;:.!?\"“]{0,60}?\b(?:said|says|say|told|added|reported|announced|confirmed|warned"
+    r"|noted|stated|claimed|argued|believe[sd]?|think|thinks|thought|insisted|explained)"
+    r"(?: that)?\s+",
+    re.IGNORECASE,
+)
+
+
+def unresolved_reference(sentence: str, language: str = "en", *, context: str = "") -> str | None:
+    """Return a definite noun phrase that opens a clause of the sentence and points at nothing.
+
+    Only the phrase that opens the sentence or its reported clause ("The move was ...", "Police
+    said the protest was ...") is checked: one further in usually has its antecedent in the same
+    sentence. A phrase is resolved when a following word specifies it ("the meeting at the
+    hall", "the man who"), when its words occur in the context or earlier in the sentence, when
+    it is a name (capitalised), a superlative or an ordinal, or when the noun is unique in any
+    situation ("the world", "the government").
+
+    Args:
+        sentence: one sentence.
+        language: ISO 639-1 code; only languages with lower-case nouns and articles are checked.
+        context: text read before the sentence (a headline, earlier digest lines).
+
+    Returns:
+        The unresolved phrase ("the protest"), or None.
+    """
+    articles = _DEFINITE.get(language)
+    if articles is None:
+        return None
+    text = sentence.strip().lstrip(OPENING_MARKS)
+    starts = [0]
+    speech = _SPEECH.match(text)
+    if speech:
+        starts.append(speech.end())
+    framed = _FRAME.match(text) if language == "en" else None
+    if framed:
+        starts.append(framed.end())
+    known: set[str] | None = None
+    for start in starts:
+        phrase = _definite_phrase(text[start:], language, articles)
+        if phrase is None:
+            continue
+        if known is None:
+            known = _stems(f"{context} {text[:start]}")
+        if not _introduced(phrase[1:], known, language):
+            return " ".join(phrase)
+    return None
+
+
+def _definite_phrase(text: str, language: str, articles: frozenset[str]) -> list[str] | None:
+    """The article and lower-case words of a definite phrase opening text, when unspecified."""
+    tokens = WORD_OR_MARK.findall(text[:200])
+    if not tokens:
+        return None
+    article = tokens[0].lower().replace("’", "'")
+    rest = tokens[1:]
+    if article not in articles:
+        if "'" in article and article.split("'", 1)[0] + "'" in articles:
+            rest = [article.split("'", 1)[1], *rest]  # "l'armée"
+        else:
+            return None
+    nouns: list[str] = []
+    stops = stop_words(language)
+    longest = 1 if language in _NOUN_FIRST else 3  # Romance adjectives mostly follow the noun
+    for token in rest:
+        if not token[:1].isalpha() or token[:1].isupper() or token.lower() in stops:
+            break
+        if nouns and language == "en" and token.endswith("ed"):
+            break  # "the retailer earned": a verb ends the phrase
+        nouns.append(token)
+        if len(nouns) == longest:
+            break
+    if not nouns:
+        return None  # a name ("the U.N."), a number or nothing
+    following = rest[len(nouns)] if len(rest) > len(nouns) else ""
+    if following[:1].isupper() or following.lower() in _SPECIFIERS.get(language, frozenset()):
+        return None  # "the pan-European STOXX 600 index", "the meeting at the hall"
+    situational = _SITUATIONAL.get(language, frozenset())
+    if any(n.lower().removesuffix("'s").removesuffix("’s") in situational for n in nouns):
+        return None  # "the world", "the first"
+    if language == "en" and len(nouns) > 1 and nouns[0].lower().endswith("est"):
+        return None  # a superlative: "the longest earthquake"
+    return [article.lower(), *nouns]
+
+
+def _introduced(nouns: list[str], known: set[str], language: str) -> bool:
+    """Tell whether the context has named a noun phrase.
+
+    In English, its head (last word) or most of its words must have been named ("the harbour
+    district council" under "Harbour district votes", not "the home-improvement retailer" under
+    "Home Depot sales miss"). Elsewhere, where a verb cannot be told from a noun after the
+    phrase ("De gemeenteraad keurde"), any of its words will do.
+    """
+    named = sum(1 for noun in nouns if _stems(noun) & known)
+    if language != "en":
+        return named > 0
+    return bool(_stems(nouns[-1]) & known) or named * 2 > len(nouns)
+
+
+def _stems(text: str) -> set[str]:
+    """Crude stems of a text's words in any language: the first four letters, lower-cased."""
+    return {w.lower()[:4] for w in words(text) if len(w) > 2}

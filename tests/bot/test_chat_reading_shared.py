@@ -1,0 +1,119 @@
+"""Chats that read alike share which ranked events they read (bot.chatfeeds, bot.shared): a
+second chat without feeds of its own costs no scan, and the shared result is never served past
+a change of what it depends on: the chat's feeds, its `/settings sources`, or feed links that
+another process writes."""
+
+from __future__ import annotations
+
+import asyncio
+
+from sqlmodel import Session, select
+
+from summarizer.store import feeds
+from summarizer.store.db import make_engine
+from summarizer.store.models import Feed
+from tests.bot.conftest import Harness
+from tests.bot.fake_api import FakeBotApi
+from tests.bot.feedsite import FeedSite
+from tests.bot.test_chat_reading import (
+    ADA,
+    ADAS,
+    ADMIN,
+    CY,
+    GROUP,
+    GROUPS,
+    counted,
+    event_ids,
+    follow,
+    reading,  # noqa: F401  (the fixture)
+)
+
+DAN = 76  # a private chat without feeds, like Cy
+
+
+async def _settled() -> None:
+    """Wait until the polls that adding feeds started are over (each may store articles)."""
+    for _ in range(300):
+        polls = [t for t in asyncio.all_tasks() if t.get_name() == "poll-new-chat-feeds"]
+        if not polls:
+            return
+        await asyncio.wait(polls, timeout=0.1)
+    raise AssertionError("the polls of new chat feeds did not end")
+
+
+def _setup(fake_api: FakeBotApi) -> None:
+    for chat in (ADA, CY, DAN):
+        fake_api.private_chat(chat)
+    fake_api.group_chat(GROUP)
+    fake_api.set_admins(GROUP, ADMIN)
+
+
+async def test_chats_without_feeds_share_one_scan(
+    reading: Harness,  # noqa: F811
+    fake_api: FakeBotApi,
+    site: FeedSite,
+) -> None:
+    _setup(fake_api)
+    async with reading.running():
+        await follow(reading, fake_api, site)
+        await _settled()
+        first = await fake_api.reply_to(CY, "/events")
+        calls = counted(reading.service, "ranked_events")
+        second = await fake_api.reply_to(DAN, "/events")
+        assert event_ids(second) == event_ids(first) and calls == [], calls
+        await fake_api.reply_to(ADA, "/events")  # Ada reads otherwise: a scan of her own
+        assert [name for name, _ in calls] == ["ranked_events"], calls
+
+
+async def test_a_chat_that_follows_a_feed_reads_it_at_once(
+    reading: Harness,  # noqa: F811
+    fake_api: FakeBotApi,
+    site: FeedSite,
+) -> None:
+    _setup(fake_api)
+    async with reading.running():
+        events, _, _ = await follow(reading, fake_api, site)
+        await _settled()
+        before = set(event_ids(await fake_api.reply_to(CY, "/events")))
+        assert events["rail_ledger"] not in before and events["orchard_coastal"] not in before
+        group_feed = site.feed("group", GROUPS, "Group wire")  # polled already for the group
+        added = await fake_api.reply_to(CY, f"/feeds add {group_feed}")
+        assert added.text.startswith("Added"), added.text
+        after = set(event_ids(await fake_api.reply_to(CY, "/events")))
+        assert after == before | {events["rail_ledger"], events["orchard_coastal"]}, after
+        await fake_api.reply_to(CY, "/settings sources mine")
+        mine = set(event_ids(await fake_api.reply_to(CY, "/events")))
+        assert mine == {events["rail_ledger"], events["orchard_coastal"]}, mine
+        await fake_api.reply_to(CY, "/settings sources all")
+        assert set(event_ids(await fake_api.reply_to(CY, "/events"))) == after
+
+
+async def test_links_another_process_writes_close_articles_at_once(
+    reading: Harness,  # noqa: F811
+    fake_api: FakeBotApi,
+    site: FeedSite,
+) -> None:
+    _setup(fake_api)
+    async with reading.running():
+        events, articles, _ = await follow(reading, fake_api, site)
+        await _settled()
+        bridge = events["bridge_coastal"]
+        operator = frozenset({articles["bridge_coastal"], articles["bridge_ledger"]})
+        calls = counted(reading.service, "event")
+        await fake_api.reply_to(CY, "/events")
+        assert [kwargs["articles"] for _, kwargs in calls] == [operator], calls  # not Ada's
+        # Another process (its own engine) links an operator article to Ada's feed alone:
+        # from now on it is Ada's, and Cy reads only the other operator report of the bridge.
+        other = make_engine(str(reading.engine.url))
+        with Session(other) as session:
+            ada_feed = site.feed("ada", ADAS, "Ada wire")
+            feed_id = session.exec(select(Feed.id).where(Feed.url == ada_feed)).one()
+            feeds.link_articles(
+                session=session, feed_id=feed_id, article_ids=[articles["bridge_coastal"]]
+            )
+        other.dispose()
+        calls.clear()
+        listing = await fake_api.reply_to(CY, "/events")
+        assert bridge in event_ids(listing)
+        built = [kwargs["articles"] for _, kwargs in calls]
+        assert built == [frozenset({articles["bridge_ledger"]})], calls
