@@ -96,12 +96,10 @@ async def chat_event(
     rt: Runtime, reader: Reader | None, event_id: int, *, words: int | None
 ) -> EventView:
     """One event as the chat reads it; raises NotFoundError when none of it is open to it."""
-    whole = await rt.domain(rt.service.event, event_id, words=words)
     if reader is None:
-        return whole
-    reading = await _reading(rt, reader, [a.id for a in whole.articles])
-    if reading is None:
-        return whole
+        return await rt.domain(rt.service.event, event_id, words=words)
+    ids = await rt.domain(rt.service.event_article_ids, event_id)
+    reading = await _reading(rt, reader, sorted(ids))
     if not reading:
         raise NotFoundError(f"no event with id {event_id}")
     return await rt.domain(rt.service.event, event_id, words=words, articles=reading)
@@ -109,13 +107,10 @@ async def chat_event(
 
 async def chat_story(rt: Runtime, reader: Reader | None, story_id: int) -> StoryView:
     """One story as the chat reads it; raises NotFoundError when none of it is open to it."""
-    whole = await rt.domain(rt.service.story, story_id)
     if reader is None:
-        return whole
-    ids = [a.id for event in whole.events for a in event.articles]
-    reading = await _reading(rt, reader, ids)
-    if reading is None:
-        return whole
+        return await rt.domain(rt.service.story, story_id)
+    ids = await rt.domain(rt.service.story_article_ids, story_id)
+    reading = await _reading(rt, reader, sorted(ids))
     if not reading:
         raise NotFoundError(f"no story with id {story_id}")
     return await rt.domain(rt.service.story, story_id, articles=reading)
@@ -123,7 +118,7 @@ async def chat_story(rt: Runtime, reader: Reader | None, story_id: int) -> Story
 
 async def chat_article(rt: Runtime, reader: Reader | None, article_id: int) -> ArticleView:
     """One article; raises NotFoundError when it is not open to the chat."""
-    if reader is not None and await _reading(rt, reader, [article_id]) is not None:
+    if reader is not None and not await _reading(rt, reader, [article_id]):
         raise NotFoundError(f"no article with id {article_id}")
     return await rt.domain(rt.service.article, article_id)
 
@@ -139,7 +134,7 @@ async def chat_search(
     return [hit for hit in hits if hit.article.id in allowed][:limit]
 
 
-Visible = tuple[int, frozenset[int] | None]  # an event id, and its articles the chat reads
+Visible = tuple[int, frozenset[int]]  # an event id, and its articles the chat reads
 
 
 async def _visible(
@@ -171,7 +166,7 @@ async def _scan(
         visible = tuple(
             (event.id, reading)
             for event in ranked
-            if (reading := _read(event.article_ids, allowed)) is None or reading
+            if (reading := frozenset(event.article_ids).intersection(allowed))
         )
         if len(visible) >= wanted or len(ranked) < scanned or scanned >= MAX_SCANNED:
             return visible
@@ -207,18 +202,13 @@ async def _open(rt: Runtime, reader: Reader, article_ids: Sequence[int]) -> set[
     return await rt.db(chat_feeds.open_articles, reader=reader, article_ids=article_ids)
 
 
-async def _reading(
-    rt: Runtime, reader: Reader, article_ids: Sequence[int]
-) -> frozenset[int] | None:
-    """What a chat reads of these articles (see `_read`)."""
-    return _read(article_ids, await _open(rt, reader, article_ids))
+async def _reading(rt: Runtime, reader: Reader, article_ids: Sequence[int]) -> frozenset[int]:
+    """The articles among these that the chat reads (empty: none of them is open to it).
 
-
-def _read(article_ids: Iterable[int], allowed: set[int]) -> frozenset[int] | None:
-    """None when every one of the articles is open (the whole view, shared by every chat),
-    else those open (empty: nothing of it is open to the chat, or it has no articles)."""
-    ids = frozenset(article_ids)
-    return None if ids and ids <= allowed else ids & allowed
+    A view is always built from this set, even when it holds every article: an article stored
+    after the set was read (another chat's private one, say) is never shown with it.
+    """
+    return frozenset(await _open(rt, reader, article_ids))
 
 
 __all__ = [

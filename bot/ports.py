@@ -50,6 +50,14 @@ class Briefings(Protocol):
         """Return the ranking of top_events without digests: event ids with their article ids."""
         ...
 
+    def event_article_ids(self, event_id: int) -> frozenset[int]:
+        """Return the ids of an event's articles (NotFoundError when there is no such event)."""
+        ...
+
+    def story_article_ids(self, story_id: int) -> frozenset[int]:
+        """Return the ids of a story's articles (NotFoundError when there is no such story)."""
+        ...
+
     def event_count(self) -> int:
         """Return how many events are stored."""
         ...

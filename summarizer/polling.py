@@ -144,6 +144,7 @@ def poll_feeds(
                         feed_id=feed_id,
                         article_ids=report.article_ids,
                         duplicated=report.duplicate_of,
+                        copies=report.copies,
                     )
             except Exception as exc:  # recorded on the feed like a failed fetch; the run goes on
                 logger.exception("linking the articles of %s failed", url)

@@ -325,6 +325,33 @@ class BriefingService:
         )
         return list(views)
 
+    def event_article_ids(self, event_id: int) -> frozenset[int]:
+        """The ids of an event's articles as stored now (one query; no view is built).
+
+        Raises:
+            NotFoundError: no event has this id.
+        """
+        with Session(self.engine) as session:
+            event = session.get(Event, event_id) if 0 < event_id <= _MAX_ID else None
+            if event is None:
+                raise NotFoundError(f"no event with id {event_id}")
+            found = ranking.event_articles(session=session, event_ids=[event_id])
+            return frozenset(found.get(event_id, ()))
+
+    def story_article_ids(self, story_id: int) -> frozenset[int]:
+        """The ids of the articles of a story's events as stored now (no view is built).
+
+        Raises:
+            NotFoundError: no story has this id.
+        """
+        with Session(self.engine) as session:
+            story = session.get(Story, story_id) if 0 < story_id <= _MAX_ID else None
+            if story is None:
+                raise NotFoundError(f"no story with id {story_id}")
+            ids = [e.id for e in ranking.story_events(session=session, story_id=story_id) if e.id]
+            found = ranking.event_articles(session=session, event_ids=ids)
+            return frozenset(a for articles in found.values() for a in articles)
+
     def event(
         self,
         event_id: int,
@@ -476,7 +503,11 @@ class BriefingService:
         budget = words or self.digest_words
         digest = build_digest(docs, words=budget, since=since, language=language)
         refs = article_store.article_refs(session=session, ids=[d.article_id for d in docs])
-        copies = ranking.copy_sources(session=session, article_ids=[d.article_id for d in docs])
+        copies = ranking.copy_sources(
+            session=session,
+            article_ids=[d.article_id for d in docs],
+            whole_store=articles is None,
+        )
         sources = tuple(dict.fromkeys([*digest.sources, *copies]))
         first_seen, last_seen, title = event.first_seen, event.last_seen, event.title
         if articles is not None:  # the span and fallback headline of what the reader reads

@@ -146,6 +146,8 @@ class IngestReport:
     skipped: tuple[str, ...] = field(default=())
     # The stored articles the duplicates are (exactly, or as near-duplicates linked as copies).
     duplicate_of: tuple[int, ...] = field(default=())
+    # The fingerprints of the near-duplicates linked as copies in this call.
+    copies: tuple[str, ...] = field(default=())
 
 
 @dataclass(frozen=True, slots=True)

@@ -63,6 +63,7 @@ class _Counts:
     failures: list[Failure] = field(default_factory=list)
     ids: list[int] = field(default_factory=list)
     matched: list[int] = field(default_factory=list)  # what each duplicate duplicates
+    copies: list[str] = field(default_factory=list)  # fingerprints of the copies linked
 
 
 @dataclass
@@ -298,6 +299,7 @@ class Ingestor:
             errors=tuple(f.message for f in counts.failures),
             article_ids=tuple(counts.ids),
             duplicate_of=tuple(counts.matched),
+            copies=tuple(counts.copies),
             failures=tuple(
                 IngestFailure(f.location, f.error.kind, f.message) for f in counts.failures
             ),
@@ -401,10 +403,12 @@ class Ingestor:
                 self._restore(writer.session)
             self._fail(counts, Failure(where, _storing_error(where, exc)))
             return False
-        article_id, new = stored
+        article_id, new, copied = stored
         if not new:
             counts.duplicate += 1
             counts.matched.append(article_id)
+            if copied:
+                counts.copies.append(prepared.article.fingerprint)
             return False
         counts.new += 1
         counts.ids.append(article_id)
@@ -415,16 +419,18 @@ class Ingestor:
         counts.failures.append(failure)
         logger.warning("discarding data: %s", failure.message)
 
-    def _store(self, writer: _Writer, prepared: Prepared, progress: _Progress) -> tuple[int, bool]:
-        """Store a new article: its id and True; for an exact or near duplicate (linked as a
-        copy), the id of the stored article it duplicates and False."""
+    def _store(
+        self, writer: _Writer, prepared: Prepared, progress: _Progress
+    ) -> tuple[int, bool, bool]:
+        """Store a new article: its id, True, False; for an exact or near duplicate, the id of
+        the stored article it duplicates, False, and whether it was linked as a copy."""
         session = writer.session
         article, sample = prepared.article, prepared.sample
         existing = article_store.find_by_fingerprint(
             session=session, fingerprint=article.fingerprint
         )
         if existing is not None:
-            return existing, False
+            return existing, False, False
         # Read once for the lookup and the rows added below: nothing adds shingles between.
         stock = shingle_store.stock_shingles(session=session, shingles=sample)
         near = shingle_store.find_near_duplicate(
@@ -446,7 +452,7 @@ class Ingestor:
                 similarity=round(share, 4),
             )
             writer.events.add_copy_source(article_id=original, source_id=source_id)
-            return original, False
+            return original, False, True
         article_id = article_store.insert_article(
             session=session,
             article=article,
@@ -469,7 +475,7 @@ class Ingestor:
         # Only once it is in the indexes: a failure before rolls the article back, and SQLite
         # gives its id to the next article stored (by any process), which a catch-up replays.
         self._watermark = max(self._watermark, article_id)
-        return article_id, True
+        return article_id, True, False
 
     def _cluster(
         self,

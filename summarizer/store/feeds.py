@@ -11,7 +11,7 @@ from sqlmodel import Session, col, select
 from summarizer.ingest.fetch import Validators
 from summarizer.store import ingest_state
 from summarizer.store.db import begin_write
-from summarizer.store.models import Feed, FeedArticle, FetchCache
+from summarizer.store.models import ArticleCopy, Feed, FeedArticle, FetchCache
 from summarizer.store.seam import followed
 from summarizer.views import FeedStatus
 
@@ -232,6 +232,7 @@ def link_articles(
     feed_id: int,
     article_ids: Iterable[int],
     duplicated: Iterable[int] = (),
+    copies: Iterable[str] = (),
 ) -> None:
     """Remember that a feed chats follow brought these new articles (what those chats read).
 
@@ -246,11 +247,20 @@ def link_articles(
             feed brought are linked too; one with no link at all is the operator's (its feeds
             and files are not linked) and stays unlinked, as a link would hide it from every
             chat that does not follow this feed.
+        copies: the fingerprints of the near-duplicates its entries gave, linked as copies:
+            they are marked as this feed's, so their outlets are named only to readers of the
+            whole store (summarizer.store.ranking.copy_sources).
     """
     ids = set(article_ids)
     again = set(duplicated) - ids
     if not (ids or again) or not session.exec(select(followed(literal(feed_id)))).one():
         return
+    if marked := sorted(set(copies)):
+        session.connection().execute(
+            update(ArticleCopy)
+            .where(col(ArticleCopy.fingerprint).in_(marked))
+            .values(feed_id=feed_id)
+        )
     if again:
         ids |= set(
             session.exec(

@@ -100,6 +100,9 @@ class ArticleCopy(SQLModel, table=True):
     fingerprint: str = Field(max_length=64)
     similarity: float
     seen_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    # The feed chats follow that brought the copy (None: the operator's feeds or files): its
+    # outlet is named only to readers of the whole store (summarizer.store.ranking.copy_sources).
+    feed_id: int | None = None
 
 
 class Summary(SQLModel, table=True):

@@ -128,15 +128,24 @@ def digest_docs(
     return docs, languages.most_common(1)[0][0] if languages else "en"
 
 
-def copy_sources(*, session: Session, article_ids: Sequence[int]) -> list[str]:
-    """Names of the outlets whose copies of these articles were linked, first seen first."""
+def copy_sources(
+    *, session: Session, article_ids: Sequence[int], whole_store: bool = True
+) -> list[str]:
+    """Names of the outlets whose copies of these articles were linked, first seen first.
+
+    A copy a feed chats follow brought names its outlet only to a reader of the whole store
+    (`whole_store`): to another it would tell what that feed's chats follow.
+    """
     if not article_ids:
         return []
-    names = session.exec(
+    query = (
         select(Source.name)
         .join(ArticleCopy, col(ArticleCopy.source_id) == col(Source.id))
         .where(col(ArticleCopy.article_id).in_(list(article_ids)))
-    ).all()
+    )
+    if not whole_store:
+        query = query.where(col(ArticleCopy.feed_id).is_(None))
+    names = session.exec(query.order_by(col(ArticleCopy.id))).all()
     return list(dict.fromkeys(names))
 
 

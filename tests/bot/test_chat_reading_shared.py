@@ -6,9 +6,14 @@ another process writes."""
 from __future__ import annotations
 
 import asyncio
+from datetime import UTC, datetime
 
 from sqlmodel import Session, select
 
+from bot import chatfeeds
+from bot.runtime import Runtime
+from bot.store import chat_feeds, chats
+from summarizer.service import BriefingService
 from summarizer.store import feeds
 from summarizer.store.db import make_engine
 from summarizer.store.models import Feed
@@ -117,3 +122,59 @@ async def test_links_another_process_writes_close_articles_at_once(
         assert bridge in event_ids(listing)
         built = [kwargs["articles"] for _, kwargs in calls]
         assert built == [frozenset({articles["bridge_ledger"]})], calls
+
+
+async def test_a_view_never_shows_an_article_stored_after_the_chat_s_reading_was_decided(
+    reading: Harness,  # noqa: F811
+    site: FeedSite,
+) -> None:
+    # The domain keeps its ranking (with each event's article ids) for a while. When another
+    # process stores one chat's private article into an event meanwhile, another chat's views
+    # are built from the articles open to it, never as the whole event stored now.
+    ada_feed, group_feed = site.feed("ada", ADAS, "Ada wire"), site.feed("group", GROUPS, "G")
+    now = datetime(2026, 3, 20, 8, 0, tzinfo=UTC)
+    other = BriefingService(reading.engine, reading.service.config)  # another process
+
+    def poll(url: str) -> None:
+        stored = other.ingest([url])
+        assert stored.new == 2, stored.errors
+        with Session(reading.engine) as session:
+            feed_id = session.exec(select(Feed.id).where(Feed.url == url)).one()
+            assert feed_id is not None
+            feeds.link_articles(session=session, feed_id=feed_id, article_ids=stored.article_ids)
+
+    with Session(reading.engine) as session:
+        for chat in (ADA, CY, GROUP):
+            chats.ensure_chat(
+                session=session,
+                chat_id=chat,
+                kind="private",
+                title="t",
+                default_timezone="UTC",
+                default_times=["08:00"],
+            )
+        chat_feeds.add_chat_feeds(session=session, chat_id=ADA, feeds=[(ada_feed, "")], now=now)
+        chat_feeds.add_chat_feeds(session=session, chat_id=GROUP, feeds=[(group_feed, "")], now=now)
+    poll(group_feed)  # the group's rail and orchard reports: Cy reads neither
+    rt = Runtime(reading.settings, reading.service, reading.engine)
+    cy = await chatfeeds.reader_of(rt, CY)
+    assert cy is not None
+    page = await chatfeeds.chat_page(rt, cy, page=0, size=5)
+    operators = {a.id for e in page.events for a in e.articles}
+    assert len(page.events) == 1 and len(operators) == 2  # the operator's two bridge reports
+    bridge = page.events[0].id
+
+    poll(ada_feed)
+    assert len(other.event(bridge).articles) == 3  # Ada's bridge report joined the event
+
+    cy = await chatfeeds.reader_of(rt, CY)
+    assert cy is not None
+    shown = await chatfeeds.chat_events(rt, cy, limit=5, words=40)
+    assert [e.id for e in shown] == [bridge]
+    assert {a.id for a in shown[0].articles} == operators
+    one = await chatfeeds.chat_event(rt, cy, bridge, words=30)
+    assert {a.id for a in one.articles} == operators
+    story = one.story_id
+    assert story is not None
+    whole = await chatfeeds.chat_story(rt, cy, story)
+    assert {a.id for e in whole.events for a in e.articles} == operators

@@ -15,7 +15,7 @@ from summarizer.polling import PollPolicy
 from summarizer.service import BriefingService
 from summarizer.store import feeds as feed_store
 from summarizer.store.db import create_schema, make_engine
-from summarizer.store.models import FeedArticle
+from summarizer.store.models import Feed, FeedArticle
 from summarizer.views import FeedStatus
 from tests.ingest.http_server import Route, Site, serve
 
@@ -288,4 +288,40 @@ def test_a_failure_to_link_a_feeds_articles_is_recorded_and_the_run_goes_on(
         report.failing[0].last_error
     )
     assert report.failing[0].next_poll is not None  # its lease was released, a retry planned
+    service.engine.dispose()
+
+
+def test_a_copy_a_chat_feed_brought_names_its_outlet_only_to_readers_of_the_whole_store(
+    tmp_path: Path,
+) -> None:
+    # Kelmar Herald's page is a syndicated copy of Northwire's report. Brought by the operator,
+    # its outlet counts among the event's sources for every reader; brought by a feed a chat
+    # follows, only for readers of the whole store: a reader of part of it (another chat)
+    # would learn what that chat follows.
+    service = _service(f"sqlite:///{tmp_path / 'copy.db'}")
+    copy = SAMPLE / "2026-03-10_kelmar-herald_duvra-talks-open.txt"
+    talks = [str(p) for p in sorted(SAMPLE.glob("2026-03-10_*.txt")) if p != copy]
+    assert service.ingest(talks, now=NOW).new == 3
+    url = "https://kelmar.example/feed.xml"
+    with Session(service.engine) as session:
+        _follow(session, 7, url)
+        feed_id = session.exec(select(Feed.id).where(Feed.url == url)).one()
+    report = service.ingest([str(copy)], now=NOW)
+    assert (report.duplicate, len(report.copies)) == (1, 1)
+    (original,) = report.duplicate_of
+    event_id = service.article(original).event_id
+    assert event_id is not None
+    read = frozenset(a.id for a in service.event(event_id).articles)
+    assert "Kelmar Herald" in service.event(event_id, articles=read).sources  # the operator's
+    with Session(service.engine) as session:
+        feed_store.link_articles(
+            session=session,
+            feed_id=feed_id,
+            article_ids=report.article_ids,
+            duplicated=report.duplicate_of,
+            copies=report.copies,
+        )
+    service = BriefingService(service.engine, service.config)  # no view cached
+    assert "Kelmar Herald" in service.event(event_id).sources
+    assert "Kelmar Herald" not in service.event(event_id, articles=read).sources
     service.engine.dispose()
