@@ -47,6 +47,8 @@ class Item:
         headed: number of members with a headline (at least one content word).
         dates: day of the member's own year named in its title or lead ("MM-DD", see
             `features.dates`) -> number of members that name it.
+        version: the index's change count when the centroid last changed (0: in no index), so
+            a value computed from the centroid can tell whether it still holds.
     """
 
     key: int
@@ -61,6 +63,7 @@ class Item:
     headlines: dict[str, float] = field(default_factory=dict)
     headed: int = 0
     dates: dict[str, int] = field(default_factory=dict)
+    version: int = 0
 
     @classmethod
     def of(
@@ -181,6 +184,7 @@ class CentroidIndex:
         self.centroid_features = centroid_features
         self._items: dict[int, Item] = {}
         self._postings: dict[str, set[int]] = {}
+        self._changes = 0  # centroid changes so far: the items' versions (never reused)
 
     def __len__(self) -> int:
         """Number of items."""
@@ -279,6 +283,35 @@ class CentroidIndex:
         self._reindex(item)
         return item
 
+    def extend(self, key: int, vectors: Iterable[Iterable[tuple[str, float]]]) -> Item:
+        """Add members that have no time, names or words to the item `key`, in turn.
+
+        The centroid is exactly what `add` gives member by member (the same sums in the same
+        order, pruned at the same points); the item is measured and re-indexed once, at the end.
+
+        Args:
+            key: an item in the index.
+            vectors: each member's (feature, weight) pairs, in its vector's order.
+
+        Returns:
+            The item.
+        """
+        item = self._items[key]
+        centroid = item.centroid
+        limit = 2 * self.centroid_features
+        count = 0
+        for vector in vectors:
+            get = centroid.get
+            for feature, value in vector:
+                centroid[feature] = get(feature, 0.0) + value
+            if len(centroid) > limit:
+                item.centroid = centroid = top(centroid, self.centroid_features)
+            count += 1
+        item.norm = squared_length(centroid) ** 0.5
+        item.size += count
+        self._reindex(item)
+        return item
+
     def _adopt(self, key: int, member: Item) -> Item:
         """Open the item `key` as a copy of `member` (its own dicts, pruned and indexed)."""
         item = Item(
@@ -346,6 +379,9 @@ class CentroidIndex:
         return item
 
     def _reindex(self, item: Item) -> None:
+        """Post the item under its heaviest features; every centroid change comes here."""
+        self._changes += 1
+        item.version = self._changes
         indexed = frozenset(top(item.centroid, self.index_features))
         self._unindex(item, item.indexed - indexed)
         postings = self._postings

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import heapq
 import logging
+import math
 from array import array
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from summarizer.events.features import Vector, normalise, squared_length
+from summarizer.events.features import Vector, cosine, normalise, squared_length
 from summarizer.events.index import CentroidIndex, Item
 
 logger = logging.getLogger(__name__)
@@ -24,6 +25,15 @@ DEFAULT_CAPACITY = 5_000
 #: shared features (see `CentroidIndex.candidates`): the cost of a link stays bounded however
 #: many stories share a common vocabulary.
 CANDIDATES = 200
+
+#: Stories whose latest merge check is remembered (`_Check`), the most recently checked.
+_CHECKS = 128
+#: A story that turned by more than this angle (radians) since its remembered check is
+#: compared with every candidate afresh.
+_DRIFT = 0.2
+#: Allowance for rounding in the bounds of `_merge_close` (cosines and angles are exact to
+#: about 1e-13 here): a bound only skips a story that is further below than this.
+_MARGIN = 1e-6
 
 _QUERY_FEATURES = 30
 _INDEX_FEATURES = 80
@@ -46,6 +56,23 @@ class StoryLink:
     is_new: bool
     score: float
     merged: tuple[int, ...] = ()
+
+
+@dataclass(slots=True)
+class _Check:
+    """A story's merge check, kept to bound the next one.
+
+    Attributes:
+        version: the story's version (`Item.version`) when it was checked.
+        centroid: a copy of its centroid then.
+        norm: the centroid's length then.
+        scores: candidate story -> (its version then, its cosine with that centroid).
+    """
+
+    version: int
+    centroid: Vector
+    norm: float
+    scores: dict[int, tuple[int, float]]
 
 
 class StoryLinker:
@@ -93,6 +120,7 @@ class StoryLinker:
         self._members: dict[int, dict[int, _Packed]] = {}
         self._event_story: dict[int, int] = {}
         self._activity: list[tuple[datetime, int, int]] = []  # (last, key, tie) min-heap
+        self._checks: dict[int, _Check] = {}  # story -> its latest merge check, oldest first
 
     @property
     def open_stories(self) -> int:
@@ -185,6 +213,7 @@ class StoryLinker:
         self._members.clear()
         self._event_story.clear()
         self._activity.clear()
+        self._checks.clear()
         previous: int | None = None
         for key, events in stories:
             if previous is not None and key <= previous:
@@ -239,10 +268,25 @@ class StoryLinker:
         return best_key, best
 
     def _merge_close(self, key: int) -> tuple[int, list[int]]:
+        """Merge the story `key` with its closest story while that one is as close as the
+        merging threshold; return the story it ended in and the stories merged into it.
+
+        A story checked before that has barely turned since skips the candidates that have not
+        changed and cannot reach the threshold or the best cosine found so far: the angle
+        between two vectors is at least the angle to a third one less the angle between that
+        third one and the first, so a candidate's cosine with the earlier centroid bounds its
+        cosine now (`_bound_by`). The closest story and the decision are those of comparing
+        every candidate.
+        """
         merged: list[int] = []
         while True:
             story = self._index.get(key)
             assert story is not None
+            check, drift = self._check_of(key, story)
+            fresh = drift is None
+            if check is None:
+                check = _Check(story.version, dict(story.centroid), story.norm, {})
+            scores = check.scores
             other_key: int | None = None
             best = 0.0
             for candidate in self._index.candidates(story.centroid, CANDIDATES):
@@ -250,24 +294,62 @@ class StoryLinker:
                 assert other is not None
                 if candidate == key:
                     continue
+                known = scores.get(candidate) if drift is not None else None
+                if (
+                    known is not None
+                    and drift is not None
+                    and known[0] == other.version
+                    and _bound_by(known[1], drift) < max(self.merge_threshold, best)
+                ):
+                    continue
                 score = other.cosine(story.centroid, story.norm)
+                if fresh:
+                    scores[candidate] = (other.version, score)
                 if score > best:
                     other_key, best = candidate, score
+            self._remember(key, check)
             if other_key is None or best < self.merge_threshold:
                 return key, merged
             keep, drop = sorted((key, other_key))
             dropped = self._index.remove(drop)
             assert dropped is not None
-            for event_key, packed in self._members.pop(drop).items():
-                self._attach(keep, event_key, _unpack(packed), None)
-            kept = self._index.get(keep)
-            assert kept is not None
+            self._checks.pop(drop, None)
+            moved = self._members.pop(drop)
+            # As if each event were attached in turn: the same sums, one re-indexing.
+            kept = self._index.extend(keep, (zip(*pair, strict=True) for pair in moved.values()))
+            self._members[keep].update(moved)
+            for event_key in moved:
+                self._event_story[event_key] = keep
+            if kept.last is not None:  # the entries attaching each event in turn pushed
+                for _ in moved:
+                    heapq.heappush(self._activity, (kept.last, keep, len(self._activity)))
             kept.stretch(dropped.first)
             kept.stretch(dropped.last)
             if kept.last is not None:
                 heapq.heappush(self._activity, (kept.last, keep, len(self._activity)))
             merged.append(drop)
             key = keep
+
+    def _check_of(self, key: int, story: Item) -> tuple[_Check | None, float | None]:
+        """The story's remembered check and the angle it turned since (with the margin), or
+        (None, None) when it is to be checked afresh (none kept, or turned too far)."""
+        check = self._checks.pop(key, None)
+        if check is None or check.norm == 0.0 or story.norm == 0.0:
+            return None, None
+        if check.version == story.version:
+            return check, _MARGIN
+        similarity = cosine(check.centroid, story.centroid) / (check.norm * story.norm)
+        drift = math.acos(min(1.0, max(-1.0, similarity))) + _MARGIN
+        if drift > _DRIFT:
+            return None, None
+        return check, drift
+
+    def _remember(self, key: int, check: _Check) -> None:
+        """Keep a story's check as its latest, forgetting the least recently checked ones."""
+        self._checks.pop(key, None)
+        self._checks[key] = check
+        while len(self._checks) > _CHECKS:
+            del self._checks[next(iter(self._checks))]
 
     def _bound(self) -> None:
         """Forget the least recently active stories beyond the capacity."""
@@ -297,6 +379,13 @@ class StoryLinker:
 
 
 _Packed = tuple[tuple[str, ...], "array[float]"]
+
+
+def _bound_by(known: float, drift: float) -> float:
+    """The highest cosine a story can have with a centroid that turned by `drift` radians from
+    one it had the cosine `known` with (plus the margin for rounding)."""
+    angle = math.acos(min(1.0, max(-1.0, known)))
+    return math.cos(max(0.0, angle - drift)) + _MARGIN
 
 
 def _pack(vector: Mapping[str, float]) -> _Packed:

@@ -118,3 +118,31 @@ def test_dates_count_members_and_come_back_out() -> None:
     assert merged.dates == {"05-04": 2, "05-09": 2}
     taken = index.absorb(1, Item.of({"t:a": 1.0}, dates=["05-04", "05-09"]), sign=-1)
     assert taken.dates == {"05-04": 1, "05-09": 1}
+
+
+def test_extending_an_item_gives_the_sums_of_adding_each_member() -> None:
+    members = [
+        {"t:a": 0.5, "t:b": 0.3, "t:c": 0.1},
+        {"t:d": 0.7, "t:a": 0.2, "t:e": 0.05, "t:f": 0.04},  # past 6 features: pruned to 3
+        {"t:g": 0.3, "t:b": 0.1 / 3, "t:a": 1e-3},
+        {"t:h": 0.2, "t:i": 0.2, "t:j": 0.2, "t:k": 0.2},  # pruned again, ties by name
+    ]
+    one_by_one, extended = small_index(), small_index()
+    for index in (one_by_one, extended):
+        index.add(7, {"t:z": 0.9, "t:a": 0.1}, time=T0)
+        index.add(8, {"t:a": 1.0})
+    for member in members:
+        one_by_one.add(7, member)
+    item = extended.extend(7, (member.items() for member in members))
+    expected = one_by_one.get(7)
+    assert expected is not None
+    assert list(item.centroid.items()) == list(expected.centroid.items())  # exact, in order
+    assert (item.norm, item.size, item.first, item.last) == (
+        expected.norm,
+        expected.size,
+        expected.first,
+        expected.last,
+    )
+    assert item.indexed == expected.indexed
+    for feature in ("t:a", "t:d", "t:h", "t:i", "t:z"):
+        assert extended.candidates({feature: 1.0}) == one_by_one.candidates({feature: 1.0})

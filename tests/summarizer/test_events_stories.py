@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import random
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
+from summarizer.events import stories
 from summarizer.events.cluster import EventDoc, EventIndex
-from summarizer.events.stories import CANDIDATES, StoryLinker
+from summarizer.events.stories import CANDIDATES, StoryLink, StoryLinker
 from tests.summarizer.test_events_cluster import OTHER, make_doc, seed_doc
 
 
@@ -213,3 +215,48 @@ def test_full_names_are_in_story_profiles_only() -> None:
     profile = index.profile(key)
     assert "f:michell obama" in profile and "e:obama" not in profile
     assert abs(sum(value * value for value in profile.values()) - 1.0) < 1e-9
+
+
+def _random_stream(linker: StoryLinker, seed: int) -> list[object]:
+    """Link and unlink random events (six vocabularies with common words): links and state."""
+    rng = random.Random(seed)
+    topics = [[f"t:{letter}{i}" for i in range(40)] for letter in "abcdef"]
+    common = [f"t:x{i}" for i in range(30)]
+    start = datetime(2024, 1, 1, tzinfo=UTC)
+    seen: list[object] = []
+    for _ in range(300):
+        profile = {w: rng.random() for w in rng.sample(rng.choice(topics), rng.randint(3, 20))}
+        profile.update({w: rng.random() * 0.3 for w in rng.sample(common, rng.randint(0, 8))})
+        event = rng.randint(1, 400)
+        if rng.random() < 0.03:
+            seen.append(linker.unlink(event))
+        else:
+            seen.append(linker.link(event, profile, start + timedelta(hours=rng.randint(0, 500))))
+    index = linker._index
+    seen.append([(i.key, list(i.centroid.items()), i.norm, i.size, i.last) for i in index.items()])
+    seen.append({key: dict(members) for key, members in linker._members.items()})
+    return seen
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_remembered_merge_checks_change_no_decision(
+    seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def linker() -> StoryLinker:
+        return StoryLinker(threshold=0.1, merge_threshold=0.2, capacity=40)
+
+    bounded = stories._bound_by
+    skipped: list[float] = []
+
+    def counted(known: float, drift: float) -> float:
+        bound = bounded(known, drift)
+        skipped.extend([bound] if bound < 0.2 else [])
+        return bound
+
+    monkeypatch.setattr(stories, "_bound_by", counted)
+    remembered = _random_stream(linker(), seed)
+    assert skipped  # some candidates were bounded below the merging threshold
+    monkeypatch.setattr(stories, "_DRIFT", -1.0)  # every check compares every candidate
+    afresh = _random_stream(linker(), seed)
+    assert remembered == afresh
+    assert any(isinstance(link, StoryLink) and link.merged for link in afresh)
