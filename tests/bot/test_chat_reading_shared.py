@@ -12,7 +12,7 @@ from sqlmodel import Session, select
 
 from bot import chatfeeds
 from bot.runtime import Runtime
-from bot.store import chat_feeds, chats
+from bot.store import chat_feeds
 from summarizer.service import BriefingService
 from summarizer.store import feeds
 from summarizer.store.db import make_engine
@@ -32,6 +32,7 @@ from tests.bot.test_chat_reading import (
     follow,
     reading,  # noqa: F401  (the fixture)
 )
+from tests.chatrows import private_chat
 
 DAN = 76  # a private chat without feeds, like Cy
 
@@ -145,14 +146,7 @@ async def test_a_view_never_shows_an_article_stored_after_the_chat_s_reading_was
 
     with Session(reading.engine) as session:
         for chat in (ADA, CY, GROUP):
-            chats.ensure_chat(
-                session=session,
-                chat_id=chat,
-                kind="private",
-                title="t",
-                default_timezone="UTC",
-                default_times=["08:00"],
-            )
+            private_chat(session, chat)
         chat_feeds.add_chat_feeds(session=session, chat_id=ADA, feeds=[(ada_feed, "")], now=now)
         chat_feeds.add_chat_feeds(session=session, chat_id=GROUP, feeds=[(group_feed, "")], now=now)
     poll(group_feed)  # the group's rail and orchard reports: Cy reads neither

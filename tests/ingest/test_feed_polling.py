@@ -10,13 +10,14 @@ from pathlib import Path
 import pytest
 from sqlmodel import Session, select
 
-from bot.store import chat_feeds, chats
+from bot.store import chat_feeds
 from summarizer.polling import PollPolicy
 from summarizer.service import BriefingService
 from summarizer.store import feeds as feed_store
 from summarizer.store.db import create_schema, make_engine
 from summarizer.store.models import Feed, FeedArticle
 from summarizer.views import FeedStatus
+from tests.chatrows import private_chat
 from tests.ingest.http_server import Route, Site, serve
 
 SAMPLE = Path(__file__).resolve().parents[2] / "summarizer" / "data" / "sample"
@@ -203,14 +204,7 @@ def test_an_overlong_feed_url_is_refused_in_one_line(database_url: str) -> None:
 
 
 def _follow(session: Session, chat_id: int, url: str) -> None:
-    chats.ensure_chat(
-        session=session,
-        chat_id=chat_id,
-        kind="private",
-        title="t",
-        default_timezone="UTC",
-        default_times=["08:00"],
-    )
+    private_chat(session, chat_id)
     chat_feeds.add_chat_feeds(session=session, chat_id=chat_id, feeds=[(url, "")], now=NOW)
 
 

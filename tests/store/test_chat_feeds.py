@@ -7,24 +7,14 @@ from datetime import UTC, datetime, timedelta
 
 from sqlmodel import Session, select
 
-from bot.store import chat_feeds, chats
+from bot.store import chat_feeds
 from summarizer.store import feeds, ingest_state
 from summarizer.store.db import create_schema, make_engine
 from summarizer.store.models import Article, Feed, Source
+from tests.chatrows import private_chat
 
 NOW = datetime(2026, 11, 30, 12, tzinfo=UTC)
 ADA, BEA = 11, 12
-
-
-def _chat(session: Session, chat_id: int) -> None:
-    chats.ensure_chat(
-        session=session,
-        chat_id=chat_id,
-        kind="private",
-        title="t",
-        default_timezone="UTC",
-        default_times=["08:00"],
-    )
 
 
 def _articles(session: Session, count: int) -> list[int]:
@@ -52,8 +42,8 @@ def test_chat_feeds_are_polled_linked_and_read(database_url: str) -> None:
     engine = make_engine(database_url)
     create_schema(engine)
     with Session(engine) as session:
-        _chat(session, ADA)
-        _chat(session, BEA)
+        private_chat(session, ADA)
+        private_chat(session, BEA)
         own, other, operator, loose = _articles(session, 4)
         feeds.add_feed(session=session, url="https://operator.example/rss")
         session.add(Feed(url="https://dropped.example/rss", active=False))
@@ -115,8 +105,8 @@ def test_a_reading_names_everything_its_articles_depend_on(database_url: str) ->
             return found.reading if found is not None else None
 
     with Session(engine) as session:
-        _chat(session, ADA)
-        _chat(session, BEA)
+        private_chat(session, ADA)
+        private_chat(session, BEA)
         first, second = _articles(session, 2)
         feeds.add_feed(session=session, url="https://operator.example/rss")
     assert reading(ADA) is None and reading(BEA) is None  # no chat feeds: no reading at all
