@@ -205,7 +205,7 @@ def _full_name(run: list[str], full: list[str]) -> None:
 #: The version of what `article_features` computes, stored with each article's features: raise
 #: it whenever a change would compute other features from the same text, so that features stored
 #: by an older version are computed again instead of mixed with the new ones.
-FEATURES_VERSION = 3
+FEATURES_VERSION = 4
 #: Names are looked up in another text by the first letters of their stems, so inflected and
 #: derived forms still count as a mention ("Тюмени", "тюменцам"; "Moscow", "Moscow's").
 MENTION_LETTERS = 5
@@ -280,6 +280,7 @@ def article_features(
         The counts and the central names.
     """
     title_terms, title_names, title_numbers, _, title_full, title_lower = _scan(title, language)
+    title_people = title_full  # kept when the title is in title case: checked against the body
     title_words = _WORD.findall(title)
     capitalised = sum(1 for w in title_words if w[0].isupper())
     if len(title_words) > 3 and capitalised > _TITLE_CASE_SHARE * len(title_words):
@@ -320,7 +321,12 @@ def article_features(
             for word in words
         ),
         people=people(
-            title_full + body_full, body_full, body_terms, body_names, title_lower | body_lower
+            title_full + body_full,
+            body_full,
+            body_terms,
+            body_names,
+            title_lower | body_lower,
+            [full for full in title_people if full in body_full],
         ),
     )
 

@@ -169,6 +169,26 @@ def test_a_person_is_named_in_full_then_by_family_name() -> None:
     assert two.people == ()
 
 
+def test_a_family_name_stands_for_the_person_the_title_names() -> None:
+    # the lead names her husband in full more often than her, but the title says whom the
+    # article is about
+    lead = (
+        "As Barack Obama campaigned, Michelle Obama spoke in Chicago. Barack Obama was away, "
+        "and Obama said her family came first."
+    )
+    wife = article_features("Michelle Obama celebrates Chicago roots", lead)
+    assert dict(wife.people) == {"obama": "michell obama"}
+    assert story_counts(wife)["f:michell obama"] > 0
+    # a title in title case still names her when the body gives the same full name
+    title_case = article_features("Michelle Obama's Chicago Roots Show", lead)
+    assert dict(title_case.people) == {"obama": "michell obama"}
+    # no full name in the title: the one the article names most
+    assert dict(article_features("A speech in Chicago", lead).people) == {"obama": "barack obama"}
+    # a title's two names that the body never gives in full name nobody
+    other = article_features("Sasha Obama in Chicago", lead)
+    assert dict(other.people) == {"obama": "barack obama"}
+
+
 def test_teams_bodies_and_places_are_no_people() -> None:
     # "Kelmar" also stands alone (a place), "Cup" never does, "tsunami" is also written in
     # lower case: none counts as a person; Teo Sandvar does
