@@ -330,15 +330,16 @@ class Ingestor:
             # The next inputs' counts too: what they are prepared with is guessed from them
             # (preparing runs up to two chunks ahead of storing; see _READ_AHEAD).
             self._read_lines(session, furniture, range(start, start + len(chunk) + _READ_AHEAD))
-            written = counts.new + counts.duplicate
+            written = counts.new + len(counts.copies)
             for index, prepared in enumerate(chunk, start=start):
                 if self._one(writer, self._furnished(batch, index, prepared), counts):
                     furniture.stored(index)
             furniture.next = start + len(chunk)
             self._write_lines(writer, furniture)
-            # Copies change their events' source counts too; nothing written: nothing to tell.
+            # Copies change their events' source counts too; an exact duplicate writes nothing,
+            # and nothing written is nothing to tell (a feed polled again changes no counter).
             version = self._version
-            if counts.new + counts.duplicate != written:
+            if counts.new + len(counts.copies) != written:
                 version = bump(session=session)
             session.commit()
         except BaseException:
