@@ -51,7 +51,9 @@ _READ_AHEAD = 2 * _COMMIT_EVERY
 #: than this, and it rebuilds its indexes from the database instead, and the rebuild becomes
 #: the origin the others take up. Replaying costs about 13 ms of CPU per article (988
 #: articles: 12.9 s), a rebuild 1.7 s at 10,000 stored articles and 3.4 s at 100,000, so
-#: catching up never costs much more than a rebuild. Replaying gives the indexes one process
+#: catching up costs at most about twice a rebuild at 10,000 and about as much at 100,000
+#: (measured before features were stored with articles, which cheapened both). Replaying
+#: gives the indexes one process
 #: would hold; a rebuild, those of one process that rebuilt at that point.
 REPLAY_LIMIT = 250
 
