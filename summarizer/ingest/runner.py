@@ -51,7 +51,9 @@ _READ_AHEAD = 2 * _COMMIT_EVERY
 #: than this, and it rebuilds its indexes from the database instead, and the rebuild becomes
 #: the origin the others take up. Replaying costs about 13 ms of CPU per article (988
 #: articles: 12.9 s), a rebuild 1.7 s at 10,000 stored articles and 3.4 s at 100,000, so
-#: catching up never costs much more than a rebuild. Replaying gives the indexes one process
+#: catching up costs at most about twice a rebuild at 10,000 and about as much at 100,000
+#: (measured before features were stored with articles, which cheapened both). Replaying
+#: gives the indexes one process
 #: would hold; a rebuild, those of one process that rebuilt at that point.
 REPLAY_LIMIT = 250
 
@@ -330,15 +332,16 @@ class Ingestor:
             # The next inputs' counts too: what they are prepared with is guessed from them
             # (preparing runs up to two chunks ahead of storing; see _READ_AHEAD).
             self._read_lines(session, furniture, range(start, start + len(chunk) + _READ_AHEAD))
-            written = counts.new + counts.duplicate
+            written = counts.new + len(counts.copies)
             for index, prepared in enumerate(chunk, start=start):
                 if self._one(writer, self._furnished(batch, index, prepared), counts):
                     furniture.stored(index)
             furniture.next = start + len(chunk)
             self._write_lines(writer, furniture)
-            # Copies change their events' source counts too; nothing written: nothing to tell.
+            # Copies change their events' source counts too; an exact duplicate writes nothing,
+            # and nothing written is nothing to tell (a feed polled again changes no counter).
             version = self._version
-            if counts.new + counts.duplicate != written:
+            if counts.new + len(counts.copies) != written:
                 version = bump(session=session)
             session.commit()
         except BaseException:

@@ -53,18 +53,7 @@ def event_docs_after(*, session: Session, after_id: int, limit: int) -> list[Eve
         .order_by(col(Article.id))
         .limit(limit)
     ).all()
-    return [
-        EventDoc(
-            article_id=article.id or 0,
-            title=article.title,
-            body=article.body,
-            source=source,
-            published=article.published,
-            language=article.language or "en",
-            features=read_features(article.features),
-        )
-        for article, source in rows
-    ]
+    return [_event_doc(article, source) for article, source in rows]
 
 
 def recent_event_docs(*, session: Session, since: datetime) -> list[tuple[int, list[EventDoc]]]:
@@ -96,24 +85,21 @@ def _docs(session: Session, where: Any) -> list[tuple[int, EventDoc]]:
         .join(Source, col(Source.id) == col(Article.source_id))
         .where(where)
     ).all()
-    docs = []
-    for article, source in rows:
-        assert article.id is not None
-        docs.append(
-            (
-                article.event_id or 0,
-                EventDoc(
-                    article_id=article.id,
-                    title=article.title,
-                    body=article.body,
-                    source=source,
-                    published=article.published,
-                    language=article.language or "en",
-                    features=read_features(article.features),
-                ),
-            )
-        )
-    return docs
+    return [(article.event_id or 0, _event_doc(article, source)) for article, source in rows]
+
+
+def _event_doc(article: Article, source: str) -> EventDoc:
+    """A stored article as clustering reads it (its stored features when they can be read)."""
+    assert article.id is not None
+    return EventDoc(
+        article_id=article.id,
+        title=article.title,
+        body=article.body,
+        source=source,
+        published=article.published,
+        language=article.language or "en",
+        features=read_features(article.features),
+    )
 
 
 #: An event of a story being restored: (event id, its stored profile as JSON text, last seen).

@@ -216,3 +216,27 @@ def test_the_sample_cache_returns_the_stored_texts_sample_and_forgets_on_clear()
     assert len(cache._samples) == 2
     cache.clear()
     assert cache.sample(3, third) == shingle_sample(third)
+
+
+def test_only_what_writes_raises_the_ingest_counter(tmp_path: Path) -> None:
+    # The counter tells other processes (and the bot's shared readings) that something
+    # changed: new articles and copies do; inputs that are exact duplicates write nothing, so a
+    # feed polled again with the same entries changes nothing another process holds.
+    engine = make_engine(f"sqlite:///{tmp_path / 'counter.db'}")
+    create_schema(engine)
+    sample = Path(__file__).resolve().parents[2] / "summarizer" / "data" / "sample"
+    copy = sample / "2026-03-10_kelmar-herald_duvra-talks-open.txt"
+    originals = [str(p) for p in sorted(sample.glob("2026-03-10_*.txt")) if p != copy]
+
+    def counter() -> int:
+        with engine.connect() as connection:
+            return int(connection.execute(text("SELECT version FROM ingest_state")).scalar_one())
+
+    service = BriefingService(engine)
+    assert service.ingest(originals).new == 3
+    after_new = counter()
+    assert service.ingest(originals).duplicate == 3
+    assert counter() == after_new  # exact duplicates: nothing written
+    assert len(service.ingest([str(copy)]).copies) == 1
+    assert counter() > after_new  # a copy changes its event's sources
+    engine.dispose()
