@@ -99,7 +99,7 @@ async def chat_event(
     if reader is None:
         return await rt.domain(rt.service.event, event_id, words=words)
     ids = await rt.domain(rt.service.event_article_ids, event_id)
-    reading = await _reading(rt, reader, sorted(ids))
+    reading = await _open(rt, reader, sorted(ids))
     if not reading:
         raise NotFoundError(f"no event with id {event_id}")
     return await rt.domain(rt.service.event, event_id, words=words, articles=reading)
@@ -110,7 +110,7 @@ async def chat_story(rt: Runtime, reader: Reader | None, story_id: int) -> Story
     if reader is None:
         return await rt.domain(rt.service.story, story_id)
     ids = await rt.domain(rt.service.story_article_ids, story_id)
-    reading = await _reading(rt, reader, sorted(ids))
+    reading = await _open(rt, reader, sorted(ids))
     if not reading:
         raise NotFoundError(f"no story with id {story_id}")
     return await rt.domain(rt.service.story, story_id, articles=reading)
@@ -118,7 +118,7 @@ async def chat_story(rt: Runtime, reader: Reader | None, story_id: int) -> Story
 
 async def chat_article(rt: Runtime, reader: Reader | None, article_id: int) -> ArticleView:
     """One article; raises NotFoundError when it is not open to the chat."""
-    if reader is not None and not await _reading(rt, reader, [article_id]):
+    if reader is not None and not await _open(rt, reader, [article_id]):
         raise NotFoundError(f"no article with id {article_id}")
     return await rt.domain(rt.service.article, article_id)
 
@@ -195,20 +195,15 @@ def _build_views(
     return views
 
 
-async def _open(rt: Runtime, reader: Reader, article_ids: Sequence[int]) -> set[int]:
-    """The articles among `article_ids` open to the chat (one query)."""
-    if not article_ids:
-        return set()
-    return await rt.db(chat_feeds.open_articles, reader=reader, article_ids=article_ids)
-
-
-async def _reading(rt: Runtime, reader: Reader, article_ids: Sequence[int]) -> frozenset[int]:
-    """The articles among these that the chat reads (empty: none of them is open to it).
+async def _open(rt: Runtime, reader: Reader, article_ids: Sequence[int]) -> frozenset[int]:
+    """The articles among `article_ids` open to the chat (one query; empty: none is).
 
     A view is always built from this set, even when it holds every article: an article stored
     after the set was read (another chat's private one, say) is never shown with it.
     """
-    return frozenset(await _open(rt, reader, article_ids))
+    if not article_ids:
+        return frozenset()
+    return frozenset(await rt.db(chat_feeds.open_articles, reader=reader, article_ids=article_ids))
 
 
 __all__ = [
