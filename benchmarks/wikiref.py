@@ -94,7 +94,7 @@ def linker_clusters(
     """
     languages = [detect_language(body) or "en" for _, body in docs]
     counts = [  # as EventIndex builds a story profile: names counted as their full names
-        story_counts(article_features(title, body, language))
+        story_counts(article_features(title, body, language), language)
         for (title, body), language in zip(docs, languages, strict=True)
     ]
     frequencies = DocumentFrequencies()

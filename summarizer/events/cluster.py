@@ -308,7 +308,7 @@ class EventIndex:
         features = doc.features
         if features is None:
             features = article_features(doc.title, doc.body, doc.language, year=doc.published.year)
-        for_story = story_counts(features)
+        for_story = story_counts(features, doc.language)
         self.frequencies.observe(features.counts.keys() | for_story.keys())
         item = Item.of(
             weigh(features.counts, self.frequencies, language=doc.language),

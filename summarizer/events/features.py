@@ -33,6 +33,13 @@ NUMBER = "n:"
 #: A person the article names in full ("michell obama"), in story profiles only (see
 #: `story_counts` and `people.people`).
 FULL_NAME = "f:"
+#: A specific name, in story profiles only: a name of two words that is no person's ("hong
+#: kong", "monetari fund"), or a single name that is none of the language's common words
+#: ("mh370"). With FULL_NAME, what anchors a story (see `story_counts`, `stories.anchored`).
+SPECIFIC = "s:"
+#: Information (nats, see `background`) from which a single name is no common word of its
+#: language: about the 12,000th most common stem of English and rarer (one use in 440,000 words).
+SPECIFIC_INFORMATION = 13.0
 
 
 def stop_words(language: str) -> frozenset[str]:
@@ -205,7 +212,7 @@ def _full_name(run: list[str], full: list[str]) -> None:
 #: The version of what `article_features` computes, stored with each article's features: raise
 #: it whenever a change would compute other features from the same text, so that features stored
 #: by an older version are computed again instead of mixed with the new ones.
-FEATURES_VERSION = 4
+FEATURES_VERSION = 5
 #: Names are looked up in another text by the first letters of their stems, so inflected and
 #: derived forms still count as a mention ("Тюмени", "тюменцам"; "Moscow", "Moscow's").
 MENTION_LETTERS = 5
@@ -236,6 +243,8 @@ class ArticleFeatures:
         people: (family name, full name) pairs of the people the article names (see
             `people.people`): the full name each family name stands for ("obama" -> "michell
             obama" in an article that says "Michelle Obama ... Obama said"), for `story_counts`.
+        compounds: the two-word names of its title and body (the words read), people's or
+            not ("hong kong", "michell obama"), for `story_counts`.
     """
 
     counts: Counter[str]
@@ -244,6 +253,7 @@ class ArticleFeatures:
     dates: frozenset[str] = frozenset()
     told: frozenset[str] | None = None
     people: tuple[tuple[str, str], ...] = ()
+    compounds: frozenset[str] = frozenset()
 
     def tells(self) -> frozenset[str]:
         """Mention keys of what the article tells (`told`, else every counted word)."""
@@ -328,11 +338,13 @@ def article_features(
             title_lower | body_lower,
             [full for full in title_people if full in body_full],
         ),
+        compounds=frozenset(title_full + body_full),
     )
 
 
-def story_counts(features: ArticleFeatures) -> Counter[str]:
-    """The feature counts a story profile is made of: each name counted as its full name.
+def story_counts(features: ArticleFeatures, language: str = "") -> Counter[str]:
+    """The feature counts a story profile is made of: each name counted as its full name, and
+    the specific names that anchor a story.
 
     A story follows someone; two people who share one name (Barack and Michelle Obama) are
     told apart by who is named in full. Where an article names a person in full, every
@@ -343,13 +355,26 @@ def story_counts(features: ArticleFeatures) -> Counter[str]:
     name alone and one that gives it in full no longer share it (they still share their words
     and other names). Event clustering keeps `counts` (its evidence was chosen on them).
 
+    A story also follows one thing, which its reports name by a specific name (SPECIFIC):
+    each two-word name that is no person's ("premier leagu", "hong kong", "monetari fund")
+    counts once, and each single name that the language's table (see `background`) does not
+    count among its common words ("mh370", "wework"; not "state", "york", "nasa") counts as
+    often as the name. Without a table for the language no single name can be told common,
+    so each one counts. A capitalised stop word ("I’m" written with a typographic
+    apostrophe) is no name here.
+
     Args:
         features: the article's features.
+        language: the article's ISO 639-1 code, for its table of common words.
 
     Returns:
         New counts; `features.counts` is left unchanged.
     """
     counts = Counter(features.counts)
+    stops = stop_words(language) if language else frozenset()
+    for feature in [f for f in counts if f[:2] == ENTITY and "’" in f]:
+        if feature[2:].replace("’", "'") in stops:  # "I’m": a stop word in capitals
+            del counts[feature]
     for name, full in features.people:
         mentioned = counts.pop(ENTITY + name, 0)
         if not mentioned:
@@ -361,6 +386,17 @@ def story_counts(features: ArticleFeatures) -> Counter[str]:
             counts[term] = left
         else:
             counts.pop(term, None)
+    persons = {full for _, full in features.people}
+    for compound in features.compounds - persons:
+        counts[SPECIFIC + compound] += 1
+    table = background(language) if language else None
+    for feature, count in list(counts.items()):
+        if feature[:2] != ENTITY:
+            continue
+        if table is None or table.information.get(feature[2:], table.unlisted) >= (
+            SPECIFIC_INFORMATION
+        ):
+            counts[SPECIFIC + feature[2:]] += count
     return counts
 
 
@@ -450,7 +486,13 @@ class DocumentFrequencies:
 
 
 #: Weight of each feature kind within its half of the vector (see `weigh`).
-KIND_WEIGHTS: Mapping[str, float] = {TERM: 1.0, ENTITY: 1.0, NUMBER: 0.5, FULL_NAME: 1.0}
+KIND_WEIGHTS: Mapping[str, float] = {
+    TERM: 1.0,
+    ENTITY: 1.0,
+    NUMBER: 0.5,
+    FULL_NAME: 1.0,
+    SPECIFIC: 1.0,
+}
 _HALF = math.sqrt(0.5)
 
 

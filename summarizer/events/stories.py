@@ -1,4 +1,4 @@
-"""Stories: link events that continue one another (same key names and terms), however long."""
+"""Stories: link events that continue one another (same specific names and terms), however long."""
 
 from __future__ import annotations
 
@@ -10,7 +10,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from summarizer.events.features import Vector, cosine, normalise, squared_length
+from summarizer.events.features import (
+    FULL_NAME,
+    SPECIFIC,
+    Vector,
+    cosine,
+    normalise,
+    squared_length,
+)
 from summarizer.events.index import CentroidIndex, Item
 
 logger = logging.getLogger(__name__)
@@ -82,9 +89,11 @@ class StoryLinker:
     An event joins the story whose centroid (sum of its events' unit profiles) is most similar,
     if the cosine reaches `threshold`; then, if that story's centroid has become as close as
     `merge_threshold` to another story, the two merge under the older (smaller) key, which makes
-    the result depend less on arrival order. Time plays no part: a story follows its thread for
-    as long as events keep continuing it (the same key names and terms), through any gap, and
-    events about something else stay apart however close in time. The linker keeps the
+    the result depend less on arrival order. Both need the two sides to share a specific name
+    (see `anchored`): words and common names alone ("markets", "space", "China") make a
+    subject, not a thread. Time plays no part: a story follows its thread for as long as events
+    keep continuing it (the same specific names and terms), through any gap, and events about
+    something else stay apart however close in time. The linker keeps the
     `capacity` most recently active stories findable (by their latest event time; stories
     without times count as oldest), which bounds memory and the cost per event.
     """
@@ -263,7 +272,7 @@ class StoryLinker:
             story = self._index.get(key)
             assert story is not None
             score = story.cosine(vector)
-            if score > best:
+            if score > best and anchored(vector, story.centroid):
                 best_key, best = key, score
         return best_key, best
 
@@ -305,7 +314,7 @@ class StoryLinker:
                 score = other.cosine(story.centroid, story.norm)
                 if fresh:
                     scores[candidate] = (other.version, score)
-                if score > best:
+                if score > best and anchored(story.centroid, other.centroid):
                     other_key, best = candidate, score
             self._remember(key, check)
             if other_key is None or best < self.merge_threshold:
@@ -379,6 +388,22 @@ class StoryLinker:
 
 
 _Packed = tuple[tuple[str, ...], "array[float]"]
+
+
+def anchored(a: Mapping[str, float], b: Mapping[str, float]) -> bool:
+    """Whether two profiles or centroids share a specific name: a person's full name or a
+    specific name (`features.story_counts`), the same someone or something.
+
+    Reports on one subject share its words and its common names (a market report and a
+    listing share "investors", "shares", "China"; two space reports "NASA", "moon"); the
+    reports of one thread share who or what it is about ("MH370", "Michelle Obama", "Premier
+    League"). An event joins, and a story merges with, only a story it shares one with.
+    """
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    return any(f[:2] in _ANCHORS and f in large for f in small)
+
+
+_ANCHORS = (FULL_NAME, SPECIFIC)
 
 
 def _bound_by(known: float, drift: float) -> float:

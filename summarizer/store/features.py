@@ -23,6 +23,7 @@ def features_json(features: ArticleFeatures) -> str:
             "dates": sorted(features.dates),
             **({} if features.told is None else {"told": sorted(features.told)}),
             "people": [list(pair) for pair in features.people],  # in order: it is a tuple
+            "compounds": sorted(features.compounds),
         },
         ensure_ascii=False,
         separators=(",", ":"),
@@ -50,6 +51,7 @@ def read_features(text: str | None) -> ArticleFeatures | None:
             dates=_texts(stored["dates"]),
             told=_texts(stored["told"]) if "told" in stored else None,
             people=tuple((str(name), str(full)) for name, full in stored["people"]),
+            compounds=_texts(stored["compounds"]),
         )
     except (ValueError, KeyError, TypeError):
         logger.warning("stored article features cannot be read; they are computed again")

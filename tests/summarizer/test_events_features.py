@@ -221,3 +221,19 @@ def test_features_stored_before_the_lead_was_read_tell_every_counted_word() -> N
     features = article_features("Floods hit Valencia", "Ministers meet in Brussels.", "en")
     older = ArticleFeatures(counts=features.counts, names=features.names)
     assert older.told is None and older.tells() == frozenset(mentions(features.counts))
+
+
+def test_story_counts_mark_specific_names() -> None:
+    # two-word names and names the language does not use commonly anchor a story; common
+    # names ("State", "York") and a capitalised stop word ("I’m") do not
+    body = (
+        "Shares of Kelvora rose in Hong Kong on Tuesday. The State said Kelvora would list in "
+        "York. I’m sure, said one trader. Kelvora shares rose again."
+    )
+    counts = story_counts(article_features("Kelvora lists its shares", body, "en"), "en")
+    assert counts["s:hong kong"] == 1
+    assert counts["s:kelvora"] == counts["e:kelvora"] > 0
+    assert "s:state" not in counts and "s:york" not in counts and "e:state" in counts
+    assert "e:i’m" not in counts and "s:i’m" not in counts
+    # without a table for the language no name can be told common: each one anchors
+    assert "s:state" in story_counts(article_features("Kelvora", body, "xx"), "xx")

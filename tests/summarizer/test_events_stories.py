@@ -10,6 +10,13 @@ import pytest
 
 from summarizer.events import stories
 from summarizer.events.cluster import EventDoc, EventIndex
+from summarizer.events.features import (
+    DocumentFrequencies,
+    article_features,
+    cosine,
+    story_counts,
+    weigh,
+)
 from summarizer.events.stories import CANDIDATES, StoryLink, StoryLinker
 from tests.summarizer.test_events_cluster import OTHER, make_doc, seed_doc
 
@@ -71,22 +78,60 @@ def test_unrelated_event_is_another_story(seeds: list[Path]) -> None:
     assert other[9] != stories[0]
 
 
+MARKETS = (
+    "Stocks drift as investors weigh oil. Shares on Wall Street and in China drifted on "
+    "Wednesday as investors and traders weighed oil prices, stocks and the markets."
+)
+LISTING = (
+    "Investors cheer a listing as stocks drift. Shares of Corvantis rose on Wednesday in China "
+    "as investors and traders cheered the listing; stocks and markets drifted, oil fell."
+)
+
+
+def test_events_sharing_words_and_common_names_alone_stay_apart() -> None:
+    # two market reports share their subject's words and common names (China, Wednesday)
+    # but no specific name: a subject, not one thread
+    linker = StoryLinker()
+    start = datetime(2024, 1, 1, tzinfo=UTC)
+    docs = [make_doc(1, MARKETS, start), make_doc(2, LISTING, start + timedelta(days=10))]
+    apart = link_all(linker, EventIndex(), docs)
+    frequencies = DocumentFrequencies()
+    first, second = (
+        weigh(
+            story_counts(article_features(d.title, d.body, "en"), "en"), frequencies, language="en"
+        )
+        for d in docs
+    )
+    assert cosine(first, second) >= linker.threshold  # close enough by words and names
+    assert not stories.anchored(first, second)
+    assert apart[1] != apart[2]
+
+
+def test_a_shared_specific_name_anchors_a_join() -> None:
+    linker = StoryLinker()
+    first = linker.link(1, {"t:share": 1.0, "e:china": 1.0})
+    assert linker.link(2, {"t:share": 1.0, "e:china": 1.0, "t:oil": 0.2}).is_new
+    linker.link(3, {"t:share": 1.0, "s:corvanti": 0.3})
+    joined = linker.link(4, {"t:share": 0.5, "s:corvanti": 0.3, "t:list": 1.0})
+    assert not joined.is_new and joined.story_key == linker.story_of(3) != first.story_key
+
+
 def test_relinking_an_event_keeps_its_story() -> None:
     linker = StoryLinker(next_key=5)
     when = datetime(2024, 1, 1, tzinfo=UTC)
-    first = linker.link(1, {"e:putin": 1.0, "t:talk": 0.5}, when)
+    first = linker.link(1, {"s:putin": 1.0, "t:talk": 0.5}, when)
     assert first.story_key == 5 and first.is_new
-    again = linker.link(1, {"e:saka": 1.0}, when + timedelta(hours=1))
+    again = linker.link(1, {"s:saka": 1.0}, when + timedelta(hours=1))
     assert again.story_key == 5 and not again.is_new
     assert linker.story_of(1) == 5 and linker.next_key == 6
 
 
 def test_bridging_event_merges_two_stories() -> None:
     linker = StoryLinker()
-    a = linker.link(1, {"e:alpha": 1.0})
-    b = linker.link(2, {"e:beta": 1.0})
+    a = linker.link(1, {"s:alpha": 1.0})
+    b = linker.link(2, {"s:beta": 1.0})
     assert a.story_key != b.story_key
-    bridge = linker.link(3, {"e:alpha": 1.0, "e:beta": 1.0})
+    bridge = linker.link(3, {"s:alpha": 1.0, "s:beta": 1.0})
     assert bridge.story_key == a.story_key and bridge.merged == (b.story_key,)
     assert linker.story_of(2) == linker.story_of(1) == a.story_key
     assert linker.open_stories == 1
@@ -96,32 +141,32 @@ def test_capacity_forgets_the_least_recently_active_stories_and_restore_rebuilds
     linker = StoryLinker(capacity=5)
     start = datetime(2024, 1, 1, tzinfo=UTC)
     for week in range(20):
-        linker.link(week, {f"e:topic{week}": 1.0}, start + timedelta(weeks=week))
+        linker.link(week, {f"s:topic{week}": 1.0}, start + timedelta(weeks=week))
     assert linker.open_stories == 5
     assert linker.story_of(0) is None and linker.story_of(19) is not None
     # the least recently active goes, whatever the order of arrival: here the newcomer itself
-    linker.link(99, {"e:topic2": 1.0}, start)
+    linker.link(99, {"s:topic2": 1.0}, start)
     assert linker.story_of(99) is None and linker.story_of(15) is not None
 
     restored = StoryLinker()
-    restored.restore([(40, [(7, {"e:putin": 1.0}, start)])], next_key=41)
-    link = restored.link(8, {"e:putin": 1.0, "t:call": 0.3}, start + timedelta(days=300))
+    restored.restore([(40, [(7, {"s:putin": 1.0}, start)])], next_key=41)
+    link = restored.link(8, {"s:putin": 1.0, "t:call": 0.3}, start + timedelta(days=300))
     assert link.story_key == 40 and not link.is_new
-    assert restored.link(9, {"e:saka": 1.0}, start).story_key == 41
+    assert restored.link(9, {"s:saka": 1.0}, start).story_key == 41
     with pytest.raises(ValueError):  # read once, in turn: the caller gives them in key order
-        StoryLinker().restore([(41, [(8, {"e:a": 1.0}, start)]), (40, [])], next_key=42)
+        StoryLinker().restore([(41, [(8, {"s:a": 1.0}, start)]), (40, [])], next_key=42)
 
 
 def test_unlinking_an_event_takes_it_out_and_forgets_an_emptied_story() -> None:
     linker = StoryLinker()
-    first = linker.link(1, {"e:putin": 1.0, "t:talk": 0.5})
-    linker.link(2, {"e:putin": 1.0, "t:call": 0.5})
-    other = linker.link(3, {"e:saka": 1.0})
+    first = linker.link(1, {"s:putin": 1.0, "t:talk": 0.5})
+    linker.link(2, {"s:putin": 1.0, "t:call": 0.5})
+    other = linker.link(3, {"s:saka": 1.0})
     assert linker.story_of(2) == first.story_key and linker.open_stories == 2
     assert linker.unlink(2) == first.story_key and linker.story_of(2) is None
     assert linker.unlink(3) == other.story_key and linker.open_stories == 1
     assert linker.unlink(3) is None
-    assert linker.link(4, {"e:saka": 1.0}).is_new  # the emptied story is gone
+    assert linker.link(4, {"s:saka": 1.0}).is_new  # the emptied story is gone
 
 
 def test_an_event_finds_its_story_among_many_sharing_a_vocabulary() -> None:
@@ -130,9 +175,9 @@ def test_an_event_finds_its_story_among_many_sharing_a_vocabulary() -> None:
     linker = StoryLinker()
     common = {f"t:word{i}": 0.05 for i in range(25)}  # shared, too light to join stories
     for key in range(1, 400):
-        linker.link(key, {**common, f"e:name{key}": 1.0})
+        linker.link(key, {**common, f"s:name{key}": 1.0})
     assert linker.open_stories == 399
-    query = {**common, "e:name123": 1.0, "t:later": 0.5}
+    query = {**common, "s:name123": 1.0, "t:later": 0.5}
     assert len(linker._index.candidates(query, CANDIDATES)) <= CANDIDATES < 399
     link = linker.link(1_000, query)
     assert link.story_key == linker.story_of(123) and not link.is_new
@@ -141,8 +186,8 @@ def test_an_event_finds_its_story_among_many_sharing_a_vocabulary() -> None:
 def test_restore_gives_each_story_its_events_summed_and_unlinks_them_exactly() -> None:
     start = datetime(2024, 1, 1, tzinfo=UTC)
     live = StoryLinker()
-    live.link(1, {"e:putin": 1.0, "t:talk": 0.5}, start)
-    live.link(2, {"e:putin": 1.0, "t:call": 0.5}, start + timedelta(days=1))
+    live.link(1, {"s:putin": 1.0, "t:talk": 0.5}, start)
+    live.link(2, {"s:putin": 1.0, "t:call": 0.5}, start + timedelta(days=1))
     key = live.story_of(1)
     assert key is not None and live.story_of(2) == key
     restored = StoryLinker()
@@ -151,8 +196,8 @@ def test_restore_gives_each_story_its_events_summed_and_unlinks_them_exactly() -
             (
                 key,
                 [
-                    (2, {"e:putin": 1.0, "t:call": 0.5}, start + timedelta(days=1)),
-                    (1, {"e:putin": 1.0, "t:talk": 0.5}, start),
+                    (2, {"s:putin": 1.0, "t:call": 0.5}, start + timedelta(days=1)),
+                    (1, {"s:putin": 1.0, "t:talk": 0.5}, start),
                 ],
             )
         ],
@@ -165,7 +210,7 @@ def test_restore_gives_each_story_its_events_summed_and_unlinks_them_exactly() -
     # taking an event back subtracts exactly what was added
     restored.unlink(2)
     alone = StoryLinker()
-    alone.link(1, {"e:putin": 1.0, "t:talk": 0.5}, start)
+    alone.link(1, {"s:putin": 1.0, "t:talk": 0.5}, start)
     once = alone._index.get(alone.story_of(1) or 0)
     after = restored._index.get(key)
     assert once is not None and after is not None
@@ -220,7 +265,7 @@ def test_full_names_are_in_story_profiles_only() -> None:
 def _random_stream(linker: StoryLinker, seed: int) -> list[object]:
     """Link and unlink random events (six vocabularies with common words): links and state."""
     rng = random.Random(seed)
-    topics = [[f"t:{letter}{i}" for i in range(40)] for letter in "abcdef"]
+    topics = [[f"s:{letter}{i}" for i in range(40)] for letter in "abcdef"]  # specific names
     common = [f"t:x{i}" for i in range(30)]
     start = datetime(2024, 1, 1, tzinfo=UTC)
     seen: list[object] = []
