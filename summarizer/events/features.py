@@ -34,12 +34,16 @@ NUMBER = "n:"
 #: `story_counts` and `people.people`).
 FULL_NAME = "f:"
 #: A specific name, in story profiles only: a name of two words that is no person's ("hong
-#: kong", "monetari fund"), or a single name that is none of the language's common words
-#: ("mh370"). With FULL_NAME, what anchors a story (see `story_counts`, `stories.anchored`).
+#: kong", "monetari fund"), a single name that is none of the language's common words
+#: ("mh370"), or an uncommon word of the title ("tsunami"). With FULL_NAME, what anchors a
+#: story (see `story_counts`, `stories.anchored`).
 SPECIFIC = "s:"
 #: Information (nats, see `background`) from which a single name is no common word of its
-#: language: about the 12,000th most common stem of English and rarer (one use in 440,000 words).
+#: language: about the 12,000th most common English stem and rarer (one use in 440,000 words).
 SPECIFIC_INFORMATION = 13.0
+#: Information from which a word of the title says what the article is about: about the
+#: 9,000th most common English stem and rarer (one use in 160,000 words: "tsunami", "quake").
+SPECIFIC_TITLE_INFORMATION = 12.0
 
 
 def stop_words(language: str) -> frozenset[str]:
@@ -357,11 +361,12 @@ def story_counts(features: ArticleFeatures, language: str = "") -> Counter[str]:
 
     A story also follows one thing, which its reports name by a specific name (SPECIFIC):
     each two-word name that is no person's ("premier leagu", "hong kong", "monetari fund")
-    counts once, and each single name that the language's table (see `background`) does not
+    counts once; each single name that the language's table (see `background`) does not
     count among its common words ("mh370", "wework"; not "state", "york", "nasa") counts as
-    often as the name. Without a table for the language no single name can be told common,
-    so each one counts. A capitalised stop word ("I’m" written with a typographic
-    apostrophe) is no name here.
+    often as the name, and so does each uncommon word of the title ("tsunami", "quake": the
+    happening a thread's headlines name by a word). Without a table for the language no name
+    can be told common, so each one counts, and no title word does. A capitalised stop word
+    ("I’m" written with a typographic apostrophe) is no name here.
 
     Args:
         features: the article's features.
@@ -391,12 +396,16 @@ def story_counts(features: ArticleFeatures, language: str = "") -> Counter[str]:
         counts[SPECIFIC + compound] += 1
     table = background(language) if language else None
     for feature, count in list(counts.items()):
-        if feature[:2] != ENTITY:
-            continue
-        if table is None or table.information.get(feature[2:], table.unlisted) >= (
-            SPECIFIC_INFORMATION
+        prefix, word = feature[:2], feature[2:].rstrip("’'")  # "nasa’" of "NASA’s": "nasa"
+        if prefix == TERM:
+            if table is None or word[:MENTION_LETTERS] not in features.headline:
+                continue
+            if table.information.get(word, table.unlisted) >= SPECIFIC_TITLE_INFORMATION:
+                counts[SPECIFIC + word] += count
+        elif prefix == ENTITY and (
+            table is None or table.information.get(word, table.unlisted) >= SPECIFIC_INFORMATION
         ):
-            counts[SPECIFIC + feature[2:]] += count
+            counts[SPECIFIC + word] += count
     return counts
 
 

@@ -13,6 +13,7 @@ from datetime import datetime
 from summarizer.events.features import (
     FULL_NAME,
     SPECIFIC,
+    TERM,
     Vector,
     cosine,
     normalise,
@@ -392,15 +393,22 @@ _Packed = tuple[tuple[str, ...], "array[float]"]
 
 def anchored(a: Mapping[str, float], b: Mapping[str, float]) -> bool:
     """Whether two profiles or centroids share a specific name: a person's full name or a
-    specific name (`features.story_counts`), the same someone or something.
+    specific name (`features.story_counts`) on both sides, or an uncommon word one side's
+    titles give (a specific name there) and the other side's text uses: the same someone or
+    something.
 
     Reports on one subject share its words and its common names (a market report and a
     listing share "investors", "shares", "China"; two space reports "NASA", "moon"); the
     reports of one thread share who or what it is about ("MH370", "Michelle Obama", "Premier
-    League"). An event joins, and a story merges with, only a story it shares one with.
+    League"; a report of the tsunami's aid that names it in its text only, beside reports
+    titled by it). An event joins, and a story merges with, only a story it shares one with.
     """
     small, large = (a, b) if len(a) <= len(b) else (b, a)
-    return any(f[:2] in _ANCHORS and f in large for f in small)
+    if any(f[:2] in _ANCHORS and f in large for f in small):
+        return True
+    return any(
+        f[:2] == SPECIFIC and TERM + f[2:] in other for one, other in ((a, b), (b, a)) for f in one
+    )
 
 
 _ANCHORS = (FULL_NAME, SPECIFIC)

@@ -230,10 +230,13 @@ def test_story_counts_mark_specific_names() -> None:
         "Shares of Kelvora rose in Hong Kong on Tuesday. The State said Kelvora would list in "
         "York. I’m sure, said one trader. Kelvora shares rose again."
     )
-    counts = story_counts(article_features("Kelvora lists its shares", body, "en"), "en")
+    title = "Kelvora lists its shares after the tsunami"
+    counts = story_counts(article_features(title, body, "en"), "en")
     assert counts["s:hong kong"] == 1
-    assert counts["s:kelvora"] == counts["e:kelvora"] > 0
+    assert counts["s:kelvora"] > counts["e:kelvora"] > 0  # the name, and the title word
     assert "s:state" not in counts and "s:york" not in counts and "e:state" in counts
     assert "e:i’m" not in counts and "s:i’m" not in counts
+    # an uncommon word of the title anchors too; a common one ("shares") does not
+    assert counts["s:tsunami"] == counts["t:tsunami"] > 0 and "s:share" not in counts
     # without a table for the language no name can be told common: each one anchors
     assert "s:state" in story_counts(article_features("Kelvora", body, "xx"), "xx")

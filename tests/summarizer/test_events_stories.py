@@ -114,6 +114,10 @@ def test_a_shared_specific_name_anchors_a_join() -> None:
     linker.link(3, {"t:share": 1.0, "s:corvanti": 0.3})
     joined = linker.link(4, {"t:share": 0.5, "s:corvanti": 0.3, "t:list": 1.0})
     assert not joined.is_new and joined.story_key == linker.story_of(3) != first.story_key
+    # a word the story's titles give uncommon ("tsunami") anchors a report that uses it
+    linker.link(5, {"s:tsunami": 1.0, "t:aid": 0.5})
+    aid = linker.link(6, {"t:tsunami": 1.0, "t:aid": 0.5, "s:koizumi": 0.2})
+    assert aid.story_key == linker.story_of(5) and not aid.is_new
 
 
 def test_relinking_an_event_keeps_its_story() -> None:
