@@ -13,7 +13,8 @@ similarity of the two halves, the score with conflicts, headline support) with t
 chosen on the answers (in-sample, so flattering) and the same choice cross-validated (threshold
 picked on the other folds, scored on the held-out fold); then each constant of the product's rule
 cross-validated with the others held at their values, and the rule with each part taken out (the
-date conflict, the name conflict, headline support), scored as it is, leave-one-out and by folds.
+date conflict, the weekday conflict, the name conflict, headline support), scored as it is,
+leave-one-out and by folds.
 The product's wrong pairs are listed with their titles. Prints Markdown tables and writes
 benchmarks/results/eventpairs.md.
 """
@@ -211,6 +212,8 @@ def component_table(pairs: Sequence[Pair]) -> list[str]:
     same_conflicts = sum(c and g for c, g in zip(conflicts, gold, strict=True))
     dated = [e.dates_differ for e in found]
     same_dated = sum(c and g for c, g in zip(dated, gold, strict=True))
+    weekdays = [e.weekdays_differ for e in found]
+    same_weekdays = sum(c and g for c, g in zip(weekdays, gold, strict=True))
     rows = [
         "## Components (labelled: the event index's evidence, not the product's output)",
         "",
@@ -239,6 +242,8 @@ def component_table(pairs: Sequence[Pair]) -> list[str]:
         f"mentions): {sum(conflicts)} pairs, {same_conflicts} of them judged the same event.",
         f"Date conflicts (each side names days of its year in its title or lead, none "
         f"shared): {sum(dated)} pairs, {same_dated} of them judged the same event.",
+        f"Weekday conflicts (each side names weekdays in its title or first 200 words, none "
+        f"shared): {sum(weekdays)} pairs, {same_weekdays} of them judged the same event.",
         "",
         *rule_rows(found, gold),
         "",
@@ -267,9 +272,13 @@ def worth_rows(found: Sequence[Evidence], gold: Sequence[bool]) -> list[str]:
     variants: dict[str, list[Evidence]] = {
         "the product's rule": list(found),
         "without the date conflict": [dataclasses.replace(e, dates_differ=False) for e in found],
+        "without the weekday conflict": [
+            dataclasses.replace(e, weekdays_differ=False) for e in found
+        ],
         "without the name conflict": [dataclasses.replace(e, conflict=False) for e in found],
-        "without either conflict": [
-            dataclasses.replace(e, conflict=False, dates_differ=False) for e in found
+        "without any conflict": [
+            dataclasses.replace(e, conflict=False, dates_differ=False, weekdays_differ=False)
+            for e in found
         ],
         "without headline support (score alone)": [
             dataclasses.replace(e, support=1.0) for e in found

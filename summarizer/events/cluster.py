@@ -13,6 +13,7 @@ from summarizer.events.features import (
     ENTITY,
     MENTION_LETTERS,
     TERM,
+    WEEKDAY_KEYS,
     ArticleFeatures,
     DocumentFrequencies,
     Vector,
@@ -36,8 +37,10 @@ DEFAULT_THRESHOLD = 0.2
 #: happening.
 CONFLICT_FACTOR = 1 / 3
 #: Factor on the score when both sides date what they tell (a day and month of the article's
-#: year, in the title or lead) and share no such day: the same subject on another day (a city's
-#: self-isolation index on 4 May against 9 May), so another happening.
+#: year, in the title or lead) and share no such day, or both name weekdays (in the title or
+#: the first `LEAD_WORDS` words) and share none: the same subject on another day (a city's
+#: self-isolation index on 4 May against 9 May; a trial's witness on Monday against the
+#: directors' settlement on Thursday), so another happening.
 DATE_CONFLICT_FACTOR = CONFLICT_FACTOR
 #: Largest share of the score that time takes off within the window.
 TIME_DISCOUNT = 0.3
@@ -103,6 +106,7 @@ class Evidence:
         names: cosine of the names and numbers alone (who, where, how many).
         conflict: each side names someone or somewhere central that the other never mentions.
         dates_differ: both sides name days of their year and share none.
+        weekdays_differ: both sides name weekdays and share none.
         discount: time factor, 1.0 within the event's span, down to 1 - TIME_DISCOUNT at the
             window's edge, 0.0 beyond it.
         support: how well the article's headline and the event's headlines are told by the
@@ -118,6 +122,7 @@ class Evidence:
     discount: float
     support: float
     dates_differ: bool = False
+    weekdays_differ: bool = False
     first_fits: bool = True
 
     @property
@@ -127,7 +132,7 @@ class Evidence:
             self.similarity
             * self.discount
             * (CONFLICT_FACTOR if self.conflict else 1.0)
-            * (DATE_CONFLICT_FACTOR if self.dates_differ else 1.0)
+            * (DATE_CONFLICT_FACTOR if self.dates_differ or self.weekdays_differ else 1.0)
         )
 
     def joins(self, threshold: float = DEFAULT_THRESHOLD) -> bool:
@@ -276,6 +281,7 @@ class EventIndex:
             discount=self._discount(event, article),
             support=event.headline_support(article),
             dates_differ=_dates_differ(article, event),
+            weekdays_differ=_weekdays_differ(article, event),
             first_fits=self._fits_first(event, article),
         )
 
@@ -376,7 +382,7 @@ class EventIndex:
             score *= CONFLICT_FACTOR
             if score < self.threshold:
                 return None
-        if _dates_differ(other, event):
+        if _dates_differ(other, event) or _weekdays_differ(other, event):
             score *= DATE_CONFLICT_FACTOR
             if score < self.threshold:
                 return None
@@ -490,9 +496,24 @@ def _conflict(article: Item, event: Item) -> bool:
 
 def _dates_differ(article: Item, event: Item) -> bool:
     """Both sides name days of their year, and none of the article's days is the event's."""
-    if not article.dates or not event.dates:
+    return _disjoint(article.dates, event.dates, weekdays=False)
+
+
+def _weekdays_differ(article: Item, event: Item) -> bool:
+    """Both sides name weekdays, and none of the article's weekdays is the event's.
+
+    Weekdays are compared only with weekdays: "on 9 November" and "on Monday" may be one day.
+    """
+    return _disjoint(article.dates, event.dates, weekdays=True)
+
+
+def _disjoint(ours: Mapping[str, int], theirs: Mapping[str, int], *, weekdays: bool) -> bool:
+    """Both sides name days of one kind (weekdays, or days of the year) and share none."""
+    if not ours or not theirs:
         return False
-    return article.dates.keys().isdisjoint(event.dates.keys())
+    mine = {day for day in ours if (day in WEEKDAY_KEYS) == weekdays}
+    other = {day for day in theirs if (day in WEEKDAY_KEYS) == weekdays}
+    return bool(mine) and bool(other) and mine.isdisjoint(other)
 
 
 def _half_cosine(vector: Mapping[str, float], centroid: Mapping[str, float], kind: str) -> float:

@@ -14,7 +14,7 @@ from operator import itemgetter, mul
 from summarizer.events.background import background
 from summarizer.events.people import people
 from summarizer.text.language import stop_words as _language_stop_words
-from summarizer.text.months import ENGLISH_MONTHS, MONTH_NAMES
+from summarizer.text.months import ENGLISH_MONTHS, MONTH_NAMES, WEEKDAY_PHRASES
 from summarizer.text.stemming import snowball_name, stemmer
 from summarizer.text.tokenizer import spaced_bigrams
 
@@ -205,7 +205,7 @@ def _full_name(run: list[str], full: list[str]) -> None:
 #: The version of what `article_features` computes, stored with each article's features: raise
 #: it whenever a change would compute other features from the same text, so that features stored
 #: by an older version are computed again instead of mixed with the new ones.
-FEATURES_VERSION = 4
+FEATURES_VERSION = 5
 #: Names are looked up in another text by the first letters of their stems, so inflected and
 #: derived forms still count as a mention ("Тюмени", "тюменцам"; "Moscow", "Moscow's").
 MENTION_LETTERS = 5
@@ -229,7 +229,8 @@ class ArticleFeatures:
             say who and where the article is about.
         headline: mention keys of the title's content words (see `mentions`), names and other
             words alike: what the title says happened.
-        dates: the days of its year the title and lead name (see `dates`): when.
+        dates: when: the days of its year the title and lead name (see `dates`), and the
+            weekdays the title and the first LEAD_WORDS words of the body name (see `weekdays`).
         told: mention keys (see `mentions`) of the words of its title and of the first
             LEAD_WORDS words of its body: what it tells, for headline support and name
             conflicts; None (features stored before it was read): the keys of `counts`.
@@ -309,7 +310,10 @@ def article_features(
         counts=counts,
         names=frozenset(ENTITY + n for n in central),
         headline=frozenset(term[:MENTION_LETTERS] for term in title_terms),
-        dates=dates(title, year=year) | dates(body, max_body_words, year=year),
+        dates=dates(title, year=year)
+        | dates(body, max_body_words, year=year)
+        | weekdays(title)
+        | weekdays(body, LEAD_WORDS),
         told=frozenset(
             word[:MENTION_LETTERS]
             for words in (
@@ -417,6 +421,51 @@ def dates(text: str, limit: int | None = None, *, year: int | None = None) -> fr
         if given is not None and int(given) != year:
             continue  # another year: an earlier (or a planned) happening
         found.add(f"{_MONTH_OF[month.casefold()]:02d}-{day:02d}")
+    return frozenset(found)
+
+
+#: The keys `weekdays` gives, Monday first; a day of the year ("MM-DD") never equals one.
+WEEKDAY_KEYS: tuple[str, ...] = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def _weekday_pattern(phrases: Iterable[str], flags: int) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", flags)
+
+
+# English and German weekdays count only when capitalised ("Friday", "Freitag"); the phrases of
+# the other languages in any case ("В среду", "в среду").
+_WEEKDAY_CAPITALISED = _weekday_pattern((p for p in WEEKDAY_PHRASES if p[0].isupper()), 0)
+_WEEKDAY_ANY_CASE = _weekday_pattern(
+    (p for p in WEEKDAY_PHRASES if not p[0].isupper()), re.IGNORECASE
+)
+_WEEKDAY_OF = {phrase.casefold(): day for phrase, day in WEEKDAY_PHRASES.items()}
+
+
+def weekdays(text: str, limit: int | None = None) -> frozenset[str]:
+    """The weekdays a text names for what happened ("on Friday", "в пятницу"), as WEEKDAY_KEYS.
+
+    Reports without dates (most of the BBC's, many wire stories) tell when by weekday: two
+    reports that name weekdays and share none tell of things that happened on different days
+    (one eviction on Monday, another on Friday). A weekday is no date: it is compared only with
+    weekdays (see `cluster._dates_differ`).
+
+    Args:
+        text: any text.
+        limit: read only this many words from the start (None: all of it).
+
+    Returns:
+        The weekdays, e.g. {"Fri"}.
+    """
+    if limit is not None:
+        first = re.compile(_FIRST_WORDS.pattern % limit).match(text)
+        text = first.group() if first else ""
+    text = text.replace("’", "'")
+    found = {
+        WEEKDAY_KEYS[_WEEKDAY_OF[match.group().casefold()]]
+        for pattern in (_WEEKDAY_CAPITALISED, _WEEKDAY_ANY_CASE)
+        for match in pattern.finditer(text)
+    }
     return frozenset(found)
 
 

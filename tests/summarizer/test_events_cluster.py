@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import random
 from datetime import UTC, datetime, timedelta
@@ -317,6 +318,57 @@ def test_same_subject_on_another_day_is_another_event() -> None:
     )
     kept = pair_evidence(tuesday, undated)  # one side undated: no evidence of another day
     assert not kept.dates_differ and kept.joins()
+
+
+def en_doc(article_id: int, title: str, body: str) -> EventDoc:
+    """An English article published at WHEN."""
+    return EventDoc(article_id, title, body, f"outlet-{article_id}", WHEN)
+
+
+MONDAY_EVICTION = en_doc(
+    1,
+    "Big Brother housemate Dana Frost evicted",
+    "Singer Dana Frost has become the latest housemate to be evicted from Celebrity Big "
+    "Brother on Monday. Frost faced the public vote with actor Lee Marsh, and 60% of viewers "
+    "voted to keep Marsh in the house.",
+)
+
+
+def test_evictions_on_other_weekdays_are_other_events() -> None:
+    # one show, two evictions: each report names the other evictee, no dates, only weekdays
+    friday = en_doc(
+        2,
+        "Lee Marsh voted out of Big Brother",
+        "Actor Lee Marsh was voted out of the Big Brother house on Friday, days after the "
+        "singer Dana Frost went. Marsh, who won a third of the phone poll, told host Emma "
+        "Willis in Elstree that he missed his dog Rufus, his garden in Devon and the pubs of "
+        "Exeter. Bookmakers William Hill now make rapper Kano favourite to win.",
+    )
+    evidence = pair_evidence(MONDAY_EVICTION, friday)
+    assert evidence.weekdays_differ and not evidence.dates_differ
+    assert not evidence.joins()
+    assert dataclasses.replace(evidence, weekdays_differ=False).joins()  # the weekdays split it
+    index = EventIndex()
+    assert index.add(MONDAY_EVICTION).is_new and index.add(friday).is_new
+
+
+def test_a_weekday_is_compared_with_weekdays_only() -> None:
+    same_night = en_doc(
+        3,
+        "Big Brother housemate Dana Frost evicted",
+        "Dana Frost left the Celebrity Big Brother house on Monday night after the public "
+        "vote. Frost, a singer, faced the vote with actor Lee Marsh, who stays in the house.",
+    )
+    dated = en_doc(
+        4,
+        "Big Brother housemate Dana Frost evicted",
+        "Dana Frost left the Celebrity Big Brother house on 11 May after the public vote. "
+        "Frost, a singer, faced the vote with actor Lee Marsh, who stays in the house.",
+    )
+    for other in (same_night, dated):  # the same weekday; a date against a weekday
+        evidence = pair_evidence(MONDAY_EVICTION, other)
+        assert not evidence.weekdays_differ and not evidence.dates_differ
+        assert evidence.joins()
 
 
 def test_reports_of_one_day_with_background_dates_stay_together() -> None:
