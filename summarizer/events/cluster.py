@@ -321,6 +321,7 @@ class EventIndex:
             time=doc.published,
             names=features.names,
             used=features.tells(),
+            opening=features.names_at_once(),
             headline=features.headline,
             dates=features.dates,
             key=doc.article_id,
@@ -485,13 +486,19 @@ class EventIndex:
 
 
 def _conflict(article: Item, event: Item) -> bool:
-    """Each side has a central name that the other never mentions."""
+    """Each side has a central name that the other does not name at its opening.
+
+    A report names the actors of its happening in its title or first words
+    (`features.OPENING_WORDS`); a name it gives only further down is background (the
+    housemate evicted last week, the rival who replied), so two reports whose titles name
+    people the other keeps for later tell of two happenings.
+    """
     ours, theirs = article.central_names(), event.central_names()
     if not ours or not theirs:
         return False
-    if all(name[2 : 2 + MENTION_LETTERS] in article.mentioned for name in theirs):
+    if all(name[2 : 2 + MENTION_LETTERS] in article.opened for name in theirs):
         return False
-    return any(name[2 : 2 + MENTION_LETTERS] not in event.mentioned for name in ours)
+    return any(name[2 : 2 + MENTION_LETTERS] not in event.opened for name in ours)
 
 
 def _dates_differ(article: Item, event: Item) -> bool:

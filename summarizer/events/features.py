@@ -129,13 +129,14 @@ def entities_and_numbers(text: str, language: str = "en") -> tuple[list[str], li
 
 
 def _scan(
-    text: str, language: str, limit: int | None = None, mark: int | None = None
-) -> tuple[list[str], list[str], list[str], tuple[int, int], list[str], set[str]]:
+    text: str, language: str, limit: int | None = None, marks: tuple[int, ...] = ()
+) -> tuple[list[str], list[str], list[str], list[tuple[int, int]], list[str], set[str]]:
     """Terms, names and numbers of a text's first `limit` words, read in one pass.
 
     Unspaced scripts (Chinese, Japanese, Thai) count character pairs as words. The fourth value
-    is how many of the terms and of the names come from the first `mark` words (all of them
-    when `mark` is None or beyond the text). Then the full names, one per use: a name right
+    gives, for each of `marks`, how many of the terms and of the names come from the first
+    that many words (all of them when the mark lies beyond the text). Then the full names, one
+    per use: a name right
     after another capitalised word that is no stop word (one space apart; the first word may
     open the sentence), "Michelle Obama" -> "michell obama"; and the terms the text writes in
     lower case.
@@ -151,12 +152,12 @@ def _scan(
     previous_end = -1  # the text's first word opens a sentence
     run: list[str] = []  # the names of the capitalised words read in a row
     lower_case: set[str] = set()
-    marked: tuple[int, int] | None = None
+    marked: dict[int, tuple[int, int]] = {}
     for position, match in enumerate(_WORD.finditer(text)):
         if position == limit:
             break
-        if position == mark:
-            marked = (len(found), len(entities))
+        if position in marks:
+            marked[position] = (len(found), len(entities))
         word = match.group()
         term = _cached_term(cache, word, language)
         if term:
@@ -189,9 +190,8 @@ def _scan(
             run = []
         previous_end = end
     _full_name(run, full)
-    if marked is None:
-        marked = (len(found), len(entities))
-    return found, entities, numbers, marked, full, lower_case
+    counted = [marked.get(mark, (len(found), len(entities))) for mark in marks]
+    return found, entities, numbers, counted, full, lower_case
 
 
 def _full_name(run: list[str], full: list[str]) -> None:
@@ -214,6 +214,11 @@ MENTION_LETTERS = 5
 #: long articles (features read their first 400 words) tell every word of a subject, so any
 #: headline on that subject would be "told".
 LEAD_WORDS = 200
+#: Words of the body that open it, for name conflicts (see `ArticleFeatures.opening`): a
+#: report names the actors of its happening in its title or first paragraph; a report that
+#: names them only further down tells of them as background (an earlier eviction, the rival's
+#: reply), so its own happening is another.
+OPENING_WORDS = 60
 #: Share of a title's words that are capitalised above which it is in title case (names in it
 #: cannot be told from capitalisation).
 _TITLE_CASE_SHARE = 0.6
@@ -234,6 +239,9 @@ class ArticleFeatures:
         told: mention keys (see `mentions`) of the words of its title and of the first
             LEAD_WORDS words of its body: what it tells, for headline support and name
             conflicts; None (features stored before it was read): the keys of `counts`.
+        opening: mention keys of the words of its title and of the first OPENING_WORDS words
+            of its body: whom it names at once, for name conflicts; None (features stored
+            before it was read): the keys of `told`.
         people: (family name, full name) pairs of the people the article names (see
             `people.people`): the full name each family name stands for ("obama" -> "michell
             obama" in an article that says "Michelle Obama ... Obama said"), for `story_counts`.
@@ -245,10 +253,15 @@ class ArticleFeatures:
     dates: frozenset[str] = frozenset()
     told: frozenset[str] | None = None
     people: tuple[tuple[str, str], ...] = ()
+    opening: frozenset[str] | None = None
 
     def tells(self) -> frozenset[str]:
         """Mention keys of what the article tells (`told`, else every counted word)."""
         return self.told if self.told is not None else frozenset(mentions(self.counts))
+
+    def names_at_once(self) -> frozenset[str]:
+        """Mention keys of what the article names at its opening (`opening`, else `tells`)."""
+        return self.opening if self.opening is not None else self.tells()
 
 
 def mentions(features: Iterable[str]) -> set[str]:
@@ -287,9 +300,10 @@ def article_features(
     if len(title_words) > 3 and capitalised > _TITLE_CASE_SHARE * len(title_words):
         # "Putin and Poroshenko Come Face to Face": capitals say nothing
         title_names, title_full = [], []
-    body_terms, body_names, body_numbers, (lead_terms, lead_names), body_full, body_lower = _scan(
-        body, language, max_body_words, LEAD_WORDS
+    body_terms, body_names, body_numbers, marked, body_full, body_lower = _scan(
+        body, language, max_body_words, (LEAD_WORDS, OPENING_WORDS)
     )
+    (lead_terms, lead_names), (opening_terms, opening_names) = marked
     counts: Counter[str] = Counter()
     for weight, (found, names, numbers) in (
         (3, (title_terms, title_names, title_numbers)),
@@ -314,15 +328,9 @@ def article_features(
         | dates(body, max_body_words, year=year)
         | weekdays(title)
         | weekdays(body, LEAD_WORDS),
-        told=frozenset(
-            word[:MENTION_LETTERS]
-            for words in (
-                title_terms,
-                title_names,
-                body_terms[:lead_terms],
-                body_names[:lead_names],
-            )
-            for word in words
+        told=_keys(title_terms, title_names, body_terms[:lead_terms], body_names[:lead_names]),
+        opening=_keys(
+            title_terms, title_names, body_terms[:opening_terms], body_names[:opening_names]
         ),
         people=people(
             title_full + body_full,
@@ -333,6 +341,11 @@ def article_features(
             [full for full in title_people if full in body_full],
         ),
     )
+
+
+def _keys(*stems: list[str]) -> frozenset[str]:
+    """The mention keys of lists of stems (see `mentions`)."""
+    return frozenset(stem[:MENTION_LETTERS] for words in stems for stem in words)
 
 
 def story_counts(features: ArticleFeatures) -> Counter[str]:
