@@ -371,6 +371,47 @@ def test_a_weekday_is_compared_with_weekdays_only() -> None:
         assert evidence.joins()
 
 
+def test_titles_naming_people_the_other_names_only_later_are_other_events() -> None:
+    # two evictions from one show: each title names its evictee, and each report names the
+    # other evictee only after its opening words, as background
+    frost = en_doc(
+        1,
+        "Dana Frost evicted from Big Brother",
+        "Singer Dana Frost has become the latest housemate to be evicted from Celebrity Big "
+        "Brother. The singer had been nominated by her fellow housemates for breaking the "
+        "rules of the house, and viewers backed the decision in the phone vote. She told the "
+        "presenter outside the studio that she was glad to be going home to her family and "
+        "her dogs after three difficult weeks. Frost follows actor Lee Marsh, who left the "
+        "house last week.",
+    )
+    marsh_background = (
+        "Bookmakers had made the former soap star favourite to leave after his clash with the "
+        "chef over the shopping budget on Tuesday night. Outside the studio in Elstree, his "
+        "wife Tia Grant and their twins greeted him as the crowd chanted his name and waved "
+        "banners. He now plans a pantomime tour of Scotland. "
+    )
+    marsh = en_doc(
+        2,
+        "Lee Marsh evicted from Big Brother",
+        "Actor Lee Marsh is the second celebrity to walk out of the Big Brother house after "
+        "the public vote. " + marsh_background + "Marsh follows singer Dana Frost, who left "
+        "the house last week.",
+    )
+    evidence = pair_evidence(frost, marsh)
+    assert evidence.conflict and not evidence.joins()
+    assert dataclasses.replace(evidence, conflict=False).joins()  # the names split it
+    index = EventIndex()
+    assert index.add(frost).is_new and index.add(marsh).is_new
+    # the same report naming Frost at once: both evictions are its happening, no conflict
+    both = en_doc(
+        3,
+        "Lee Marsh evicted from Big Brother",
+        "Actor Lee Marsh is the second celebrity, after singer Dana Frost, to walk out of the "
+        "Big Brother house after the public vote. " + marsh_background,
+    )
+    assert not pair_evidence(frost, both).conflict
+
+
 def test_reports_of_one_day_with_background_dates_stay_together() -> None:
     # both name the day of the crash; one also recalls an earlier crash with its year
     first = ru_doc(

@@ -7,6 +7,7 @@ import pytest
 from summarizer.events.background import WORDFREQ_CODES, background
 from summarizer.events.features import (
     LEAD_WORDS,
+    OPENING_WORDS,
     ArticleFeatures,
     DocumentFrequencies,
     article_features,
@@ -170,6 +171,21 @@ def test_weekdays_of_an_article_come_from_its_title_and_lead() -> None:
     lead = "The market opened on Monday. " + "Trading was quiet. " * (LEAD_WORDS // 3)
     features = article_features("Market opens", lead + "It closes on Friday.", "en")
     assert features.dates == {"Mon"}  # Friday lies beyond the lead's words
+
+
+def test_opening_holds_the_title_and_the_first_words_of_the_body() -> None:
+    filler = "Viewers backed the decision in the phone vote. " * (OPENING_WORDS // 8 + 1)
+    features = article_features(
+        "Frost evicted from Big Brother",
+        "Singer Dana Frost left the house. " + filler + "She follows actor Lee Marsh.",
+        "en",
+    )
+    assert {"frost", "evict", "singe", "dana"} <= features.names_at_once()
+    assert "marsh" in features.tells() and "marsh" not in features.names_at_once()
+    stored_before = ArticleFeatures(
+        counts=features.counts, names=features.names, told=features.told
+    )
+    assert stored_before.names_at_once() == features.tells()  # read before `opening` was
 
 
 def test_story_counts_count_a_family_name_as_the_full_name() -> None:
