@@ -441,18 +441,10 @@ def dates(text: str, limit: int | None = None, *, year: int | None = None) -> fr
 WEEKDAY_KEYS: tuple[str, ...] = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
-def _weekday_pattern(phrases: Iterable[str], flags: int) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", flags)
-
-
 # English and German weekdays count only when capitalised ("Friday", "Freitag"); the phrases of
-# the other languages in any case ("В среду", "в среду").
-_WEEKDAY_CAPITALISED = _weekday_pattern((p for p in WEEKDAY_PHRASES if p[0].isupper()), 0)
-_WEEKDAY_ANY_CASE = _weekday_pattern(
-    (p for p in WEEKDAY_PHRASES if not p[0].isupper()), re.IGNORECASE
-)
-_WEEKDAY_OF = {phrase.casefold(): day for phrase, day in WEEKDAY_PHRASES.items()}
+# the other languages (one word, or a preposition and the day) in any case ("В среду").
+_WEEKDAY_CAPITALISED = {p: day for p, day in WEEKDAY_PHRASES.items() if p[0].isupper()}
+_WEEKDAY_ANY_CASE = {p.casefold(): day for p, day in WEEKDAY_PHRASES.items() if p[0].islower()}
 
 
 def weekdays(text: str, limit: int | None = None) -> frozenset[str]:
@@ -461,7 +453,7 @@ def weekdays(text: str, limit: int | None = None) -> frozenset[str]:
     Reports without dates (most of the BBC's, many wire stories) tell when by weekday: two
     reports that name weekdays and share none tell of things that happened on different days
     (one eviction on Monday, another on Friday). A weekday is no date: it is compared only with
-    weekdays (see `cluster._dates_differ`).
+    weekdays (see `cluster._weekdays_differ`).
 
     Args:
         text: any text.
@@ -470,15 +462,23 @@ def weekdays(text: str, limit: int | None = None) -> frozenset[str]:
     Returns:
         The weekdays, e.g. {"Fri"}.
     """
-    if limit is not None:
-        first = re.compile(_FIRST_WORDS.pattern % limit).match(text)
-        text = first.group() if first else ""
-    text = text.replace("’", "'")
-    found = {
-        WEEKDAY_KEYS[_WEEKDAY_OF[match.group().casefold()]]
-        for pattern in (_WEEKDAY_CAPITALISED, _WEEKDAY_ANY_CASE)
-        for match in pattern.finditer(text)
-    }
+    found: set[str] = set()
+    previous = ""
+    for position, match in enumerate(_WORD.finditer(text)):
+        if position == limit:
+            break
+        word = match.group().replace("’", "'")
+        if word.endswith("'s"):
+            word = word[:-2]  # "Friday's eviction"
+        lower = word.casefold()
+        day = _WEEKDAY_CAPITALISED.get(word)
+        if day is None:
+            day = _WEEKDAY_ANY_CASE.get(lower)
+        if day is None and previous:
+            day = _WEEKDAY_ANY_CASE.get(f"{previous} {lower}")
+        if day is not None:
+            found.add(WEEKDAY_KEYS[day])
+        previous = lower
     return frozenset(found)
 
 
