@@ -40,7 +40,8 @@ CONFLICT_FACTOR = 1 / 3
 #: year, in the title or lead) and share no such day, or both name weekdays (in the title or
 #: the first `LEAD_WORDS` words) and share none: the same subject on another day (a city's
 #: self-isolation index on 4 May against 9 May; a trial's witness on Monday against the
-#: directors' settlement on Thursday), so another happening.
+#: directors' settlement on Thursday), so another happening. An event's days are those at
+#: least half of its articles name (see `_weekdays_differ`).
 DATE_CONFLICT_FACTOR = CONFLICT_FACTOR
 #: Largest share of the score that time takes off within the window.
 TIME_DISCOUNT = 0.3
@@ -502,16 +503,25 @@ def _conflict(article: Item, event: Item) -> bool:
 
 
 def _dates_differ(article: Item, event: Item) -> bool:
-    """Both sides name days of their year, and none of the article's days is the event's."""
-    return _disjoint(article.dates, event.dates, weekdays=False)
+    """Both sides name days of their year, and none of the article's days is the event's (the
+    days at least half of its articles name, see `_weekdays_differ`)."""
+    return _disjoint(_central_days(article), _central_days(event), weekdays=False)
 
 
 def _weekdays_differ(article: Item, event: Item) -> bool:
     """Both sides name weekdays, and none of the article's weekdays is the event's.
 
-    Weekdays are compared only with weekdays: "on 9 November" and "on Monday" may be one day.
+    An event's weekdays are those at least half of its articles name: a report that also
+    gives the day of an earlier step (Saturday's defection, Monday's details) does not make
+    every day the event's. Weekdays are compared only with weekdays: "on 9 November" and "on
+    Monday" may be one day.
     """
-    return _disjoint(article.dates, event.dates, weekdays=True)
+    return _disjoint(_central_days(article), _central_days(event), weekdays=True)
+
+
+def _central_days(item: Item) -> dict[str, int]:
+    """The days at least half of the item's members name."""
+    return {day: count for day, count in item.dates.items() if 2 * count >= item.size}
 
 
 def _disjoint(ours: Mapping[str, int], theirs: Mapping[str, int], *, weekdays: bool) -> bool:

@@ -16,8 +16,11 @@ from summarizer.events.cluster import (
     HEADLINE_SUPPORT,
     EventDoc,
     EventIndex,
+    _dates_differ,
+    _weekdays_differ,
     pair_evidence,
 )
+from summarizer.events.index import Item
 from summarizer.ingest.pipeline import build_article
 from summarizer.values import RawInput
 
@@ -410,6 +413,20 @@ def test_titles_naming_people_the_other_names_only_later_are_other_events() -> N
         "Big Brother house after the public vote. " + marsh_background,
     )
     assert not pair_evidence(frost, both).conflict
+
+
+def test_an_events_days_are_those_most_of_its_reports_name() -> None:
+    # three reports of Monday's plans, one also giving Saturday's defection as background: a
+    # report of Saturday alone tells another day; one of Monday (or of no weekday) does not
+    event = Item(key=1, size=3, dates={"Mon": 3, "Sat": 1, "05-11": 2, "05-09": 1})
+    saturday = Item.of({}, dates={"Sat"})
+    assert _weekdays_differ(saturday, event) and not _dates_differ(saturday, event)
+    assert not _weekdays_differ(Item.of({}, dates={"Mon", "Sat"}), event)
+    assert not _weekdays_differ(Item.of({}, dates={"05-09"}), event)
+    assert _dates_differ(Item.of({}, dates={"05-09"}), event)  # a day one report gave
+    assert not _dates_differ(Item.of({}, dates={"05-11", "Sat"}), event)
+    pair = Item(key=2, size=2, dates={"Mon": 1, "Sat": 1})  # half of two: both count
+    assert not _weekdays_differ(saturday, pair)
 
 
 def test_reports_of_one_day_with_background_dates_stay_together() -> None:
