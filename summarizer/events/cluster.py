@@ -505,7 +505,7 @@ def _conflict(article: Item, event: Item) -> bool:
 def _dates_differ(article: Item, event: Item) -> bool:
     """Both sides name days of their year, and none of the article's days is the event's (the
     days at least half of its articles name, see `_weekdays_differ`)."""
-    return _disjoint(_central_days(article), _central_days(event), weekdays=False)
+    return _days_differ(article, event, weekdays=False)
 
 
 def _weekdays_differ(article: Item, event: Item) -> bool:
@@ -516,21 +516,28 @@ def _weekdays_differ(article: Item, event: Item) -> bool:
     every day the event's. Weekdays are compared only with weekdays: "on 9 November" and "on
     Monday" may be one day.
     """
-    return _disjoint(_central_days(article), _central_days(event), weekdays=True)
+    return _days_differ(article, event, weekdays=True)
 
 
-def _central_days(item: Item) -> dict[str, int]:
-    """The days at least half of the item's members name."""
-    return {day: count for day, count in item.dates.items() if 2 * count >= item.size}
-
-
-def _disjoint(ours: Mapping[str, int], theirs: Mapping[str, int], *, weekdays: bool) -> bool:
-    """Both sides name days of one kind (weekdays, or days of the year) and share none."""
-    if not ours or not theirs:
+def _days_differ(article: Item, event: Item, *, weekdays: bool) -> bool:
+    """Both sides name days of one kind (weekdays, or days of the year) that at least half of
+    their members name, and share none."""
+    if not article.dates or not event.dates:
+        return False  # most articles name no day: nothing to build
+    ours = _central_days(article, weekdays)
+    if not ours:
         return False
-    mine = {day for day in ours if (day in WEEKDAY_KEYS) == weekdays}
-    other = {day for day in theirs if (day in WEEKDAY_KEYS) == weekdays}
-    return bool(mine) and bool(other) and mine.isdisjoint(other)
+    theirs = _central_days(event, weekdays)
+    return bool(theirs) and ours.isdisjoint(theirs)
+
+
+def _central_days(item: Item, weekdays: bool) -> set[str]:
+    """The days of one kind at least half of the item's members name."""
+    return {
+        day
+        for day, count in item.dates.items()
+        if 2 * count >= item.size and (day in WEEKDAY_KEYS) == weekdays
+    }
 
 
 def _half_cosine(vector: Mapping[str, float], centroid: Mapping[str, float], kind: str) -> float:
