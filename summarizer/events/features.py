@@ -445,6 +445,8 @@ WEEKDAY_KEYS: tuple[str, ...] = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"
 # the other languages (one word, or a preposition and the day) in any case ("В среду").
 _WEEKDAY_CAPITALISED = {p: day for p, day in WEEKDAY_PHRASES.items() if p[0].isupper()}
 _WEEKDAY_ANY_CASE = {p.casefold(): day for p, day in WEEKDAY_PHRASES.items() if p[0].islower()}
+# The words that end a weekday phrase, in any case: a text holding none names no weekday.
+_WEEKDAY_LAST_WORDS = tuple(sorted({phrase.split()[-1].casefold() for phrase in WEEKDAY_PHRASES}))
 
 
 def weekdays(text: str, limit: int | None = None) -> frozenset[str]:
@@ -462,12 +464,16 @@ def weekdays(text: str, limit: int | None = None) -> frozenset[str]:
     Returns:
         The weekdays, e.g. {"Fri"}.
     """
+    if limit is not None:
+        first = re.compile(_FIRST_WORDS.pattern % limit).match(text)
+        text = first.group() if first else ""
+    lowered = text.casefold().replace("’", "'")
+    if not any(word in lowered for word in _WEEKDAY_LAST_WORDS):
+        return frozenset()  # most texts: no weekday, and no word-by-word reading
     found: set[str] = set()
     previous = ""
-    for position, match in enumerate(_WORD.finditer(text)):
-        if position == limit:
-            break
-        word = match.group().replace("’", "'")
+    for token in _WORD.findall(text):
+        word = token.replace("’", "'")
         if word.endswith("'s"):
             word = word[:-2]  # "Friday's eviction"
         lower = word.casefold()
