@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from summarizer.events.cosines import Cosines
 from summarizer.events.features import Vector, cosine, normalise, squared_length
 from summarizer.events.index import CentroidIndex, Item
 
@@ -116,6 +117,7 @@ class StoryLinker:
             index_features=_INDEX_FEATURES,
             centroid_features=_CENTROID_FEATURES,
         )
+        self._cosines = Cosines(kept=capacity + CANDIDATES)
         # story -> event -> unit profile, packed (a tenth of a dict's memory, same floats)
         self._members: dict[int, dict[int, _Packed]] = {}
         self._event_story: dict[int, int] = {}
@@ -257,15 +259,14 @@ class StoryLinker:
             heapq.heappush(self._activity, (story.last, key, len(self._activity)))
 
     def _best_story(self, vector: Vector) -> tuple[int | None, float]:
-        best_key: int | None = None
-        best = 0.0
+        """The candidate story closest to a unit vector and its cosine (None, 0.0: none above
+        0.0), the first in key order on ties."""
+        stories = []
         for key in self._index.candidates(vector, CANDIDATES):
             story = self._index.get(key)
             assert story is not None
-            score = story.cosine(vector)
-            if score > best:
-                best_key, best = key, score
-        return best_key, best
+            stories.append(story)
+        return self._cosines.closest(vector, 1.0, stories)
 
     def _merge_close(self, key: int) -> tuple[int, list[int]]:
         """Merge the story `key` with its closest story while that one is as close as the
@@ -287,8 +288,7 @@ class StoryLinker:
             if check is None:
                 check = _Check(story.version, dict(story.centroid), story.norm, {})
             scores = check.scores
-            other_key: int | None = None
-            best = 0.0
+            others: list[Item] = []
             for candidate in self._index.candidates(story.centroid, CANDIDATES):
                 other = self._index.get(candidate)
                 assert other is not None
@@ -299,14 +299,15 @@ class StoryLinker:
                     known is not None
                     and drift is not None
                     and known[0] == other.version
-                    and _bound_by(known[1], drift) < max(self.merge_threshold, best)
+                    and _bound_by(known[1], drift) < self.merge_threshold
                 ):
                     continue
-                score = other.cosine(story.centroid, story.norm)
-                if fresh:
-                    scores[candidate] = (other.version, score)
-                if score > best:
-                    other_key, best = candidate, score
+                others.append(other)
+            estimates = self._cosines.estimate(story.centroid, story.norm, others)
+            if fresh:
+                for other, estimate in zip(others, estimates.tolist(), strict=True):
+                    scores[other.key] = (other.version, estimate)
+            other_key, best = self._cosines.closest(story.centroid, story.norm, others, estimates)
             self._remember(key, check)
             if other_key is None or best < self.merge_threshold:
                 return key, merged
