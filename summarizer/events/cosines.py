@@ -54,8 +54,8 @@ class Cosines:
             return result
         arrays = [self._of(item) for item in items]
         sizes = np.fromiter((len(a[1]) for a in arrays), dtype=np.int32, count=len(arrays))
-        filled = np.flatnonzero(sizes)
-        if not len(filled):
+        filled = np.flatnonzero(sizes).tolist()
+        if not filled:
             return result
         numbers = self._number(query)
         dense = self._dense

@@ -25,7 +25,9 @@ def _index(seed: int, items: int = 60) -> CentroidIndex:
     return index
 
 
-def _exact_closest(query: dict[str, float], norm: float, items: list[Item]) -> tuple[int | None, float]:
+def _exact_closest(
+    query: dict[str, float], norm: float, items: list[Item]
+) -> tuple[int | None, float]:
     best_key, best = None, 0.0
     for item in items:
         score = item.cosine(query, norm)
@@ -70,7 +72,9 @@ def test_an_item_changed_since_its_arrays_were_made_is_read_again() -> None:
     assert item is not None
     assert cosines.estimate({"t:b": 1.0}, 1.0, [item]).tolist() == [0.0]
     index.add(1, {"t:b": 1.0})
-    assert cosines.estimate({"t:b": 1.0}, 1.0, [item])[0] == pytest.approx(item.cosine({"t:b": 1.0}))
+    assert cosines.estimate({"t:b": 1.0}, 1.0, [item])[0] == pytest.approx(
+        item.cosine({"t:b": 1.0})
+    )
 
 
 WORDS = [
