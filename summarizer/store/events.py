@@ -286,9 +286,9 @@ _UPDATE_STORY_SPAN = (
     .values(first_seen=bindparam("first_seen"), last_seen=bindparam("last_seen"))
 )
 _DELETE_STORY = delete(_STORIES).where(_STORIES.c.id == bindparam("story_id"))
-_MERGED_SPANS = core_select(
-    func.min(_EVENTS.c.first_seen), func.max(_EVENTS.c.last_seen)
-).where(_EVENTS.c.story_id.in_(bindparam("olds", expanding=True)))
+_MERGED_SPANS = core_select(func.min(_EVENTS.c.first_seen), func.max(_EVENTS.c.last_seen)).where(
+    _EVENTS.c.story_id.in_(bindparam("olds", expanding=True))
+)
 _MOVE_MERGED = (
     update(_EVENTS)
     .where(_EVENTS.c.story_id.in_(bindparam("olds", expanding=True)))
