@@ -276,9 +276,6 @@ _STORY_BY_ID = core_select(_STORIES.c.first_seen, _STORIES.c.last_seen).where(
 _STORY_EVENT_SPANS = core_select(_EVENTS.c.first_seen, _EVENTS.c.last_seen).where(
     _EVENTS.c.story_id == bindparam("old")
 )
-_MOVE_EVENTS = (
-    update(_EVENTS).where(_EVENTS.c.story_id == bindparam("old")).values(story_id=bindparam("new"))
-)
 _INSERT_STORY = insert(_STORIES)
 _UPDATE_STORY_SPAN = (
     update(_STORIES)
