@@ -17,6 +17,10 @@ from summarizer.events.index import Item
 TOLERANCE = 1e-6
 
 _KEPT = 2_000  # items whose arrays are kept (8 bytes a feature), the most recently used
+#: Features numbered beyond four times those of the kept arrays before the numbers start over:
+#: a long-lived process sees new names every day, and numbers of features no kept item has
+#: would otherwise pile up.
+_SPARE = 100_000
 
 _Arrays = tuple[int, npt.NDArray[np.int32], npt.NDArray[np.float32]]
 
@@ -40,6 +44,7 @@ class Cosines:
         self.kept = kept
         self._numbers: dict[str, int] = {}
         self._arrays: OrderedDict[int, _Arrays] = OrderedDict()
+        self._live = 0  # features in the kept arrays
         self._dense: npt.NDArray[np.float64] = np.zeros(1 << 12)
 
     def estimate(
@@ -52,6 +57,10 @@ class Cosines:
         result = np.zeros(len(items))
         if not items or norm == 0.0:
             return result
+        if len(self._numbers) > 4 * self._live + _SPARE:
+            self._numbers.clear()  # start over: the kept arrays are made again as needed
+            self._arrays.clear()
+            self._live = 0
         arrays = [self._of(item) for item in items]
         sizes = np.fromiter((len(a[1]) for a in arrays), dtype=np.int32, count=len(arrays))
         filled = np.flatnonzero(sizes).tolist()
@@ -111,10 +120,13 @@ class Cosines:
             self._number(centroid),
             np.fromiter(centroid.values(), dtype=np.float32, count=len(centroid)),
         )
+        if kept is not None:
+            self._live -= len(kept[1])
         self._arrays[item.key] = made
         self._arrays.move_to_end(item.key)
+        self._live += len(made[1])
         while len(self._arrays) > self.kept:
-            self._arrays.popitem(last=False)
+            self._live -= len(self._arrays.popitem(last=False)[1][1])
         return made
 
     def _number(self, vector: Mapping[str, float]) -> npt.NDArray[np.int32]:
@@ -131,7 +143,3 @@ class Cosines:
                 grown[: len(self._dense)] = self._dense
                 self._dense = grown
         return np.array(found, dtype=np.int32)
-
-    def clear(self) -> None:
-        """Forget the kept arrays (the feature numbers stay)."""
-        self._arrays.clear()

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from summarizer.events import cluster
+from summarizer.events import cluster, cosines
 from summarizer.events.cluster import EventAssignment, EventIndex
 from summarizer.events.cosines import TOLERANCE, Cosines
 from summarizer.events.index import CentroidIndex, Item
@@ -122,3 +122,17 @@ def test_events_estimated_below_the_threshold_change_no_assignment(
     assert any(assignment.merged for assignment in estimated) or any(
         not assignment.is_new for assignment in estimated
     )
+
+
+def test_numbers_of_features_no_kept_item_has_start_over(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cosines, "_SPARE", 10)
+    index = CentroidIndex(query_features=5, index_features=5, centroid_features=10)
+    index.add(1, {"t:a": 1.0, "t:b": 1.0})
+    item = index.get(1)
+    assert item is not None
+    found = cosines.Cosines()
+    for day in range(40):  # every query names features never seen before
+        query = {f"t:new{day}-{i}": 1.0 for i in range(3)} | {"t:a": 1.0}
+        estimate = found.estimate(query, 2.0, [item])[0]
+        assert estimate == pytest.approx(item.cosine(query, 2.0))
+        assert len(found._numbers) <= 4 * 2 + 10 + 3
