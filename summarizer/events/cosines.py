@@ -62,8 +62,12 @@ class Cosines:
             self._arrays.clear()
             self._live = 0
         arrays = [self._of(item) for item in items]
-        sizes = np.fromiter((len(a[1]) for a in arrays), dtype=np.int32, count=len(arrays))
-        filled = np.flatnonzero(sizes).tolist()
+        sizes = np.fromiter(
+            (len(a[1]) if item.norm else 0 for a, item in zip(arrays, items, strict=True)),
+            dtype=np.int32,
+            count=len(arrays),
+        )
+        filled = np.flatnonzero(sizes).tolist()  # a centroid of length 0 has the cosine 0.0
         if not filled:
             return result
         numbers = self._number(query)

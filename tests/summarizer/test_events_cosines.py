@@ -136,3 +136,15 @@ def test_numbers_of_features_no_kept_item_has_start_over(monkeypatch: pytest.Mon
         estimate = found.estimate(query, 2.0, [item])[0]
         assert estimate == pytest.approx(item.cosine(query, 2.0))
         assert len(found._numbers) <= 4 * 2 + 10 + 3
+
+
+def test_a_centroid_taken_back_to_length_zero_has_the_cosine_zero() -> None:
+    index = CentroidIndex(query_features=5, index_features=5, centroid_features=10)
+    index.add(1, {"t:a": 1.0})
+    index.add(1, {"t:a": 1.0}, weight=-1.0)  # its feature stays, weighing 0.0
+    index.add(2, {"t:a": 0.6, "t:b": 0.8})
+    empty, other = index.get(1), index.get(2)
+    assert empty is not None and other is not None and empty.norm == 0.0 and empty.centroid
+    found = Cosines()
+    assert found.estimate({"t:a": 1.0}, 1.0, [empty, other]).tolist() == pytest.approx([0.0, 0.6])
+    assert found.closest({"t:a": 1.0}, 1.0, [empty, other]) == (2, other.cosine({"t:a": 1.0}))
