@@ -7,7 +7,7 @@ import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
@@ -45,6 +45,7 @@ from summarizer.views import (
 )
 
 logger = logging.getLogger(__name__)
+_Item = TypeVar("_Item", Event, Story)
 
 _CANDIDATE_EVENTS = 300  # events ranked per read (a page of the ranking's input, not a cap)
 _MAX_ID = 2**63 - 1  # ids are 64-bit integers in every database
@@ -326,17 +327,12 @@ class BriefingService:
         return list(views)
 
     def event_article_ids(self, event_id: int) -> frozenset[int]:
-        """The ids of an event's articles as stored now (one query; no view is built).
+        """The ids of an event's articles as stored now (no view is built).
 
         Raises:
             NotFoundError: no event has this id.
         """
-        with Session(self.engine) as session:
-            event = session.get(Event, event_id) if 0 < event_id <= _MAX_ID else None
-            if event is None:
-                raise NotFoundError(f"no event with id {event_id}")
-            found = ranking.event_articles(session=session, event_ids=[event_id])
-            return frozenset(found.get(event_id, ()))
+        return self._article_ids(Event, event_id)
 
     def story_article_ids(self, story_id: int) -> frozenset[int]:
         """The ids of the articles of a story's events as stored now (no view is built).
@@ -344,13 +340,13 @@ class BriefingService:
         Raises:
             NotFoundError: no story has this id.
         """
+        return self._article_ids(Story, story_id)
+
+    def _article_ids(self, table: type[_Item], item_id: int) -> frozenset[int]:
+        """The ids of the articles an event or a story holds now, in one session."""
         with Session(self.engine) as session:
-            story = session.get(Story, story_id) if 0 < story_id <= _MAX_ID else None
-            if story is None:
-                raise NotFoundError(f"no story with id {story_id}")
-            ids = [e.id for e in ranking.story_events(session=session, story_id=story_id) if e.id]
-            found = ranking.event_articles(session=session, event_ids=ids)
-            return frozenset(a for articles in found.values() for a in articles)
+            _load(session, table, item_id)
+            return ranking.article_ids_of(session=session, table=table, item_id=item_id)
 
     def event(
         self,
@@ -388,9 +384,7 @@ class BriefingService:
     ) -> EventView:
         """Load one event and build its view (see event)."""
         with Session(self.engine) as session:
-            event = session.get(Event, event_id) if 0 < event_id <= _MAX_ID else None
-            if event is None:
-                raise NotFoundError(f"no event with id {event_id}")
+            event = _load(session, Event, event_id)
             score = self._importance(session, event, self._ranking_time(session, None))
             return self._event_view(
                 session, event, score=score, words=words, since=since, articles=articles
@@ -426,9 +420,8 @@ class BriefingService:
     ) -> StoryView:
         """Load one story and build its view (see story)."""
         with Session(self.engine) as session:
-            story = session.get(Story, story_id) if 0 < story_id <= _MAX_ID else None
-            if story is None or story.id is None:
-                raise NotFoundError(f"no story with id {story_id}")
+            story = _load(session, Story, story_id)
+            assert story.id is not None
             events = ranking.story_events(session=session, story_id=story_id)
             if articles is not None:
                 ids = [e.id for e in events if e.id]
@@ -691,6 +684,18 @@ class BriefingService:
             due_only=due_only,
             limit=limit,
         )
+
+
+def _load(session: Session, table: type[_Item], item_id: int) -> _Item:
+    """The stored event or story with this id.
+
+    Raises:
+        NotFoundError: none has it (or it is no 64-bit id at all).
+    """
+    found = session.get(table, item_id) if 0 < item_id <= _MAX_ID else None
+    if found is None:
+        raise NotFoundError(f"no {table.__name__.lower()} with id {item_id}")
+    return found
 
 
 def _score(event: Event, moment: datetime, growth: int) -> float:

@@ -68,6 +68,19 @@ def event_articles(*, session: Session, event_ids: Sequence[int]) -> dict[int, l
     return found
 
 
+def article_ids_of(
+    *, session: Session, table: type[Event] | type[Story], item_id: int
+) -> frozenset[int]:
+    """The ids of the articles of an event, or of a story's events, in one query."""
+    holder = col(Event.id) if table is Event else col(Event.story_id)
+    query = (
+        select(Article.id)
+        .join(Event, col(Event.id) == col(Article.event_id))
+        .where(holder == item_id)
+    )
+    return frozenset(article_id for article_id in session.exec(query) if article_id is not None)
+
+
 def article_texts(
     *, session: Session, article_ids: Sequence[int]
 ) -> list[tuple[int, str, str, str]]:
@@ -101,16 +114,16 @@ def digest_docs(
     With `articles`, only those of them (a reader who may read only these): the language too is
     theirs.
     """
-    if not event_ids:
+    if not event_ids or (articles is not None and not articles):
         return [], "en"
-    rows = session.exec(
+    query = (
         select(Article, Source.name)
         .join(Source, col(Source.id) == col(Article.source_id))
         .where(col(Article.event_id).in_(list(event_ids)))
-        .order_by(col(Article.published), col(Article.id))
-    ).all()
-    if articles is not None:
-        rows = [(article, name) for article, name in rows if article.id in articles]
+    )
+    if articles is not None:  # the reader's articles, filtered by the database
+        query = query.where(col(Article.id).in_(sorted(articles)))
+    rows = session.exec(query.order_by(col(Article.published), col(Article.id))).all()
     docs = [
         DigestDoc(
             article_id=article.id or 0,

@@ -6,13 +6,15 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import pytest
 from sqlalchemy import event as sa_event
 from sqlmodel import Session, select
 
+from summarizer.errors import NotFoundError
 from summarizer.service import BriefingService
 from summarizer.store import ranking
 from summarizer.store.db import create_schema, make_engine
-from summarizer.store.models import Article, Event, Source
+from summarizer.store.models import Article, Event, Source, Story
 
 T0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 
@@ -102,4 +104,63 @@ def test_ranking_runs_one_growth_query_per_page_and_filters_topics(database_url:
     statements.clear()
     only = service.top_events(limit=10, topics=["ÄRZTE"], now=T0 + timedelta(days=20))
     assert [view.id for view in only] == [ids[4]]
+    engine.dispose()
+
+
+def test_a_readers_digest_inputs_are_its_articles_alone_read_by_one_query(
+    database_url: str,
+) -> None:
+    engine = make_engine(database_url)
+    create_schema(engine)
+    with Session(engine) as session:
+        events = _fill(session)
+        ids = [e.id for e in events if e.id is not None]
+        everything = ranking.event_articles(session=session, event_ids=ids)
+        mine = frozenset(everything[ids[5]][::2])  # three of the last event's six articles
+        statements: list[tuple[str, Any]] = []
+
+        def seen(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_args: Any) -> None:
+            statements.append((statement, parameters))
+
+        sa_event.listen(engine, "before_cursor_execute", seen)
+        docs, language = ranking.digest_docs(session=session, event_ids=ids, articles=mine)
+        sa_event.remove(engine, "before_cursor_execute", seen)
+        assert [d.article_id for d in docs] == sorted(mine) and language == "en"
+        # The database filters: the statement names the reader's ids, not the rest of the event.
+        (statement, parameters), *_ = statements
+        assert len(statements) == 1 and "article.id IN" in statement
+        named = set(parameters.values() if isinstance(parameters, dict) else parameters)
+        assert mine <= named and not (set(everything[ids[5]]) - mine) & named
+        assert ranking.digest_docs(session=session, event_ids=ids, articles=frozenset()) == (
+            [],
+            "en",
+        )
+        whole, _ = ranking.digest_docs(session=session, event_ids=[ids[5]])
+        assert [d.article_id for d in whole] == everything[ids[5]]
+
+
+def test_an_items_article_ids_are_an_events_or_its_storys_events(database_url: str) -> None:
+    engine = make_engine(database_url)
+    create_schema(engine)
+    with Session(engine) as session:
+        events = _fill(session)
+        story = Story(title="s", first_seen=T0, last_seen=T0)
+        session.add(story)
+        session.flush()
+        for event in events[1:3]:
+            event.story_id = story.id
+            session.add(event)
+        session.commit()
+        ids = [e.id for e in events if e.id is not None]
+        by_event = ranking.event_articles(session=session, event_ids=ids)
+        story_id = story.id
+    service = BriefingService(engine)
+    assert service.event_article_ids(ids[3]) == frozenset(by_event[ids[3]])
+    assert story_id is not None
+    assert service.story_article_ids(story_id) == frozenset(by_event[ids[1]] + by_event[ids[2]])
+    for missing in (0, -1, 2**63, max(ids) + 1):
+        with pytest.raises(NotFoundError, match=f"no event with id {missing}"):
+            service.event_article_ids(missing)
+    with pytest.raises(NotFoundError, match="no story with id 99"):
+        service.story_article_ids(99)
     engine.dispose()
