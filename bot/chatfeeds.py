@@ -10,10 +10,14 @@ links, time span). Everything else is answered as if it did not exist.
 
 from __future__ import annotations
 
+import functools
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TypeVar
+
+from sqlmodel import Session
 
 from bot.ports import Briefings
 from bot.runtime import Runtime
@@ -23,6 +27,7 @@ from summarizer.errors import NotFoundError
 from summarizer.views import ArticleView, EventView, SearchHit, StoryView
 
 logger = logging.getLogger(__name__)
+V = TypeVar("V")
 
 # Candidates ranked before a chat's reading is applied: a chat that reads only part of the
 # store sees its best events among this many of the best-ranked ones, or, when too few of them
@@ -98,29 +103,61 @@ async def chat_event(
     """One event as the chat reads it; raises NotFoundError when none of it is open to it."""
     if reader is None:
         return await rt.domain(rt.service.event, event_id, words=words)
-    ids = await rt.domain(rt.service.event_article_ids, event_id)
-    reading = await _open(rt, reader, sorted(ids))
-    if not reading:
-        raise NotFoundError(f"no event with id {event_id}")
-    return await rt.domain(rt.service.event, event_id, words=words, articles=reading)
+    return await rt.db(
+        _as_read,
+        reader=reader,
+        article_ids=functools.partial(rt.service.event_article_ids, event_id),
+        build=lambda reading: rt.service.event(event_id, words=words, articles=reading),
+        missing=f"no event with id {event_id}",
+    )
 
 
 async def chat_story(rt: Runtime, reader: Reader | None, story_id: int) -> StoryView:
     """One story as the chat reads it; raises NotFoundError when none of it is open to it."""
     if reader is None:
         return await rt.domain(rt.service.story, story_id)
-    ids = await rt.domain(rt.service.story_article_ids, story_id)
-    reading = await _open(rt, reader, sorted(ids))
+    return await rt.db(
+        _as_read,
+        reader=reader,
+        article_ids=functools.partial(rt.service.story_article_ids, story_id),
+        build=lambda reading: rt.service.story(story_id, articles=reading),
+        missing=f"no story with id {story_id}",
+    )
+
+
+def _as_read(
+    *,
+    session: Session,
+    reader: Reader,
+    article_ids: Callable[[], frozenset[int]],
+    build: Callable[[frozenset[int]], V],
+    missing: str,
+) -> V:
+    """An event, a story or an article as the chat reads it, in one worker-thread hop: its
+    article ids (the domain's), which of them the chat reads (one prebuilt query), the view,
+    always built from that set (see `_open`).
+
+    Raises:
+        NotFoundError: none of its articles is open to the chat (or it does not exist).
+    """
+    ids = article_ids()
+    reading = frozenset(chat_feeds.open_articles(session=session, reader=reader, article_ids=ids))
     if not reading:
-        raise NotFoundError(f"no story with id {story_id}")
-    return await rt.domain(rt.service.story, story_id, articles=reading)
+        raise NotFoundError(missing)
+    return build(reading)
 
 
 async def chat_article(rt: Runtime, reader: Reader | None, article_id: int) -> ArticleView:
     """One article; raises NotFoundError when it is not open to the chat."""
-    if reader is not None and not await _open(rt, reader, [article_id]):
-        raise NotFoundError(f"no article with id {article_id}")
-    return await rt.domain(rt.service.article, article_id)
+    if reader is None:
+        return await rt.domain(rt.service.article, article_id)
+    return await rt.db(
+        _as_read,
+        reader=reader,
+        article_ids=lambda: frozenset([article_id]),
+        build=lambda _reading: rt.service.article(article_id),
+        missing=f"no article with id {article_id}",
+    )
 
 
 async def chat_search(

@@ -193,6 +193,14 @@ def route(*, session: Session, chat_id: int) -> Route:
     )
 
 
+# The feeds that brought some articles, and whether each is an operator's (built once).
+_LINKS_OF = (
+    sa_select(col(FeedArticle.article_id), col(FeedArticle.feed_id), col(Feed.active))
+    .join(Feed, col(Feed.id) == col(FeedArticle.feed_id))
+    .where(col(FeedArticle.article_id).in_(bindparam("ids", expanding=True)))
+)
+
+
 def open_articles(*, session: Session, reader: Reader, article_ids: Iterable[int]) -> set[int]:
     """The articles among `article_ids` a chat may read.
 
@@ -202,13 +210,11 @@ def open_articles(*, session: Session, reader: Reader, article_ids: Iterable[int
     whatever the store's size.
     """
     ids = sorted(set(article_ids))
+    if not ids:
+        return set()
     mine = reader.feeds
     links: dict[int, list[tuple[int, bool]]] = {}
-    for article_id, feed_id, active in session.exec(
-        select(FeedArticle.article_id, FeedArticle.feed_id, Feed.active)
-        .join(Feed, col(Feed.id) == col(FeedArticle.feed_id))
-        .where(col(FeedArticle.article_id).in_(ids))
-    ):
+    for article_id, feed_id, active in session.execute(_LINKS_OF, {"ids": ids}):
         links.setdefault(article_id, []).append((feed_id, active))
 
     def is_open(brought: list[tuple[int, bool]]) -> bool:
