@@ -32,6 +32,7 @@ from summarizer.text.rules import latest_headline
 from summarizer.text.terms import StemmedText, join_texts, stem_text
 from summarizer.timemath import shift
 from summarizer.topics import TopicFilter
+from summarizer.values import RawInput
 from summarizer.views import (
     ArticleView,
     EventView,
@@ -89,6 +90,7 @@ class BriefingService:
         now: datetime | None = None,
         progress: Callable[[int], Callable[[], None]] | None = None,
         workers: int = 0,
+        shared: bool = True,
     ) -> IngestReport:
         """Ingest files, directories, article URLs and feed URLs.
 
@@ -98,6 +100,9 @@ class BriefingService:
             progress: given the number of inputs, returns a per-input tick (a progress bar).
             workers: worker processes that prepare a large batch (0: this process alone, as
                 in the bot); the stored rows are the same for any number.
+            shared: the inputs are the operator's (its files, addresses and feeds), so a copy
+                a chat's feed brought first that one of them brings again becomes public
+                (summarizer.store.feeds.publish_copies); False for a feed only chats follow.
         """
         items = list(
             expand(
@@ -111,7 +116,14 @@ class BriefingService:
         tick = progress(readable) if progress is not None else None
         try:
             with self._ingest_lock:
-                return self._ingestor.ingest(items, now=now, progress=tick, workers=workers)
+                report = self._ingestor.ingest(items, now=now, progress=tick, workers=workers)
+            if shared and report.duplicate_of:
+                read = [item.location for item in items if isinstance(item, RawInput)]
+                with Session(self.engine) as session:
+                    feed_store.publish_copies(
+                        session=session, article_ids=report.duplicate_of, locations=read
+                    )
+            return report
         finally:
             with self._views_lock:
                 self._views.clear()
@@ -143,6 +155,11 @@ class BriefingService:
             with self._views_lock:
                 del self._building[key]
             building.set()
+
+    def _operators(self, urls: Sequence[str]) -> bool:
+        """Whether all these feeds are the operator's (what they bring is shared)."""
+        with Session(self.engine) as session:
+            return all(feed_store.is_operator_feed(session=session, url=url) for url in urls)
 
     def _validators(self, url: str) -> Validators | None:
         with Session(self.engine) as session:
@@ -677,7 +694,7 @@ class BriefingService:
             self._configured_feeds(session)
         return poll_feeds(
             self.engine,
-            lambda urls: self.ingest(urls, now=now),
+            lambda urls: self.ingest(urls, now=now, shared=self._operators(urls)),
             policy=self.poll_policy,
             owner=self.owner,
             clock=(lambda: now) if now is not None else (lambda: datetime.now(UTC)),
