@@ -253,8 +253,10 @@ class BriefingService:
         since: datetime | None,
         topics: Sequence[str],
         now: datetime | None,
+        feeds: frozenset[int] | None = None,
     ) -> list[tuple[float, Event]]:
-        """The `wanted` best events by importance, exactly, reading events newest first.
+        """The `wanted` best events by importance, exactly, reading events newest first (only
+        those with an article one of `feeds` brought, when given).
 
         Importance falls with age, so once even an event as large as the largest stored one
         could not beat the `wanted`-th best score at the age reached, older events are not read.
@@ -268,7 +270,7 @@ class BriefingService:
         read = 0
         while True:
             page = ranking.event_page(
-                session=session, since=since, offset=read, limit=_CANDIDATE_EVENTS
+                session=session, since=since, offset=read, limit=_CANDIDATE_EVENTS, feeds=feeds
             )
             if not page:
                 break
@@ -322,24 +324,39 @@ class BriefingService:
         offset: int = 0,
         since: datetime | None = None,
         topics: Sequence[str] = (),
+        feeds: frozenset[int] | None = None,
     ) -> list[RankedEvent]:
         """The ranking of top_events without digests: each event's id and its articles' ids.
 
         Cheap beside top_events (no digest is built), so a reader that may read only some
         articles can choose among many events and build the views of those it keeps.
+
+        Args:
+            limit: the most events to return.
+            offset: how many of the best-ranked events to skip (paging).
+            since: only events with articles after this time.
+            topics: a chat's topics (see top_events).
+            feeds: when given, only the events with an article one of these feeds brought
+                (summarizer.store.models.FeedArticle), ranked among themselves: the ranking
+                of a reader of those feeds alone, however deep in the whole one they lie.
         """
 
         def build() -> list[RankedEvent]:
             with Session(self.engine) as session:
                 ranked = self._ranked(
-                    session, wanted=offset + limit, since=since, topics=topics, now=None
+                    session,
+                    wanted=offset + limit,
+                    since=since,
+                    topics=topics,
+                    now=None,
+                    feeds=feeds,
                 )
                 ids = [event.id for _, event in ranked[offset:] if event.id is not None]
                 articles = ranking.event_articles(session=session, event_ids=ids)
                 return [RankedEvent(i, tuple(articles.get(i, ()))) for i in ids]
 
         views: list[RankedEvent] = self._cached(
-            ("ranked", limit, offset, since, tuple(topics)), build
+            ("ranked", limit, offset, since, tuple(topics), feeds), build
         )
         return list(views)
 

@@ -21,6 +21,7 @@ from bot.store.chats import get_chat
 from bot.store.feed_tables import ChatChannel, ChatFeed, ChatReading
 from bot.store.values import ChatFeedInfo, ChatInfo, Reader
 from summarizer.store.models import Feed, FeedArticle
+from summarizer.store.ranking import CHUNK
 from summarizer.store.tables import INGEST_STATE
 
 
@@ -210,12 +211,12 @@ def open_articles(*, session: Session, reader: Reader, article_ids: Iterable[int
     whatever the store's size.
     """
     ids = sorted(set(article_ids))
-    if not ids:
-        return set()
     mine = reader.feeds
     links: dict[int, list[tuple[int, bool]]] = {}
-    for article_id, feed_id, active in session.execute(_LINKS_OF, {"ids": ids}):
-        links.setdefault(article_id, []).append((feed_id, active))
+    for start in range(0, len(ids), CHUNK):  # SQLite takes at most 32,766 parameters
+        chunk = {"ids": ids[start : start + CHUNK]}
+        for article_id, feed_id, active in session.execute(_LINKS_OF, chunk):
+            links.setdefault(article_id, []).append((feed_id, active))
 
     def is_open(brought: list[tuple[int, bool]]) -> bool:
         if any(feed_id in mine for feed_id, _ in brought):

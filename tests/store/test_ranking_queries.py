@@ -137,6 +137,7 @@ def test_a_readers_digest_inputs_are_its_articles_alone_read_by_one_query(
         )
         whole, _ = ranking.digest_docs(session=session, event_ids=[ids[5]])
         assert [d.article_id for d in whole] == everything[ids[5]]
+    engine.dispose()
 
 
 def test_an_items_article_ids_are_an_events_or_its_storys_events(database_url: str) -> None:
