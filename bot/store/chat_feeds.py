@@ -150,6 +150,11 @@ _READING = sa_select(
 # key under which readers share what they read, bot.chatfeeds): the ingest counter (every
 # ingest and prune, any process) and the links counter (every write of a feed's links to its
 # articles, every operator feed added or removed; summarizer.store.ingest_state.bump_links).
+# The ingest counter stays in the key for every reader, not only those whose feeds brought the
+# new articles: what a reading shares is a cut of the domain's ranking, and any new article can
+# move every event in it (its event's score, order, articles). After an ingest the ranking is
+# built again once for all readers (summarizer.service clears its views); a reading then costs
+# one query over the ranked events' articles, so a narrower key would save that query alone.
 _LINKS = sa_select(INGEST_STATE.c.version, INGEST_STATE.c.links).where(INGEST_STATE.c.id == 1)
 
 
