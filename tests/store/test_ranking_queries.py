@@ -14,7 +14,7 @@ from summarizer.errors import NotFoundError
 from summarizer.service import BriefingService
 from summarizer.store import ranking
 from summarizer.store.db import create_schema, make_engine
-from summarizer.store.models import Article, Event, Source, Story
+from summarizer.store.models import Article, Event, Feed, FeedArticle, Source, Story
 
 T0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 
@@ -164,4 +164,34 @@ def test_an_items_article_ids_are_an_events_or_its_storys_events(database_url: s
             service.event_article_ids(missing)
     with pytest.raises(NotFoundError, match="no story with id 99"):
         service.story_article_ids(99)
+    engine.dispose()
+
+
+def test_a_ranking_among_some_feeds_events_is_the_whole_ranking_cut_to_them(
+    database_url: str,
+) -> None:
+    engine = make_engine(database_url)
+    create_schema(engine)
+    with Session(engine) as session:
+        events = _fill(session)
+        ids = [e.id for e in events if e.id is not None]
+        articles = ranking.event_articles(session=session, event_ids=ids)
+        feed, other = Feed(url="https://a.example/feed", active=False), Feed(url="https://b.x")
+        session.add_all([feed, other])
+        session.flush()
+        assert feed.id is not None and other.id is not None
+        session.add(FeedArticle(feed_id=feed.id, article_id=articles[ids[1]][0]))
+        session.add(FeedArticle(feed_id=feed.id, article_id=articles[ids[4]][-1]))
+        session.add(FeedArticle(feed_id=other.id, article_id=articles[ids[2]][0]))
+        session.commit()
+        feed_id = feed.id
+    service = BriefingService(engine)
+    whole = [r.id for r in service.ranked_events(limit=10)]
+    mine = service.ranked_events(limit=10, feeds=frozenset({feed_id}))
+    assert [r.id for r in mine] == [i for i in whole if i in {ids[1], ids[4]}]
+    assert mine[0].article_ids == tuple(articles[mine[0].id])  # every article, as ranked
+    assert [r.id for r in service.ranked_events(limit=1, offset=1, feeds=frozenset({feed_id}))] == [
+        mine[1].id
+    ]
+    assert service.ranked_events(limit=10, feeds=frozenset()) == []
     engine.dispose()
