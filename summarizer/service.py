@@ -118,11 +118,9 @@ class BriefingService:
             with self._ingest_lock:
                 report = self._ingestor.ingest(items, now=now, progress=tick, workers=workers)
             if shared and report.duplicate_of:
-                read = [item.location for item in items if isinstance(item, RawInput)]
-                with Session(self.engine) as session:
-                    feed_store.publish_copies(
-                        session=session, article_ids=report.duplicate_of, locations=read
-                    )
+                self._publish(
+                    report.duplicate_of, [i.location for i in items if isinstance(i, RawInput)]
+                )
             return report
         finally:
             with self._views_lock:
@@ -155,6 +153,20 @@ class BriefingService:
             with self._views_lock:
                 del self._building[key]
             building.set()
+
+    def _publish(self, article_ids: Sequence[int], locations: Sequence[str]) -> None:
+        """Make public the copies a shared ingest brought again (feeds.publish_copies).
+
+        A failure is logged and changes nothing else: the copies stay private (the safe side)
+        and the ingest's articles stay stored.
+        """
+        try:
+            with Session(self.engine) as session:
+                feed_store.publish_copies(
+                    session=session, article_ids=article_ids, locations=locations
+                )
+        except Exception:
+            logger.exception("the copies of articles %s could not be made public", article_ids)
 
     def _operators(self, urls: Sequence[str]) -> bool:
         """Whether all these feeds are the operator's (what they bring is shared)."""

@@ -445,3 +445,27 @@ def test_articles_a_chat_feed_brought_first_open_to_every_chat_once_the_operator
         assert mine is not None
         assert chat_feeds.open_articles(session=session, reader=mine, article_ids=ids) == ids
     service.engine.dispose()
+
+
+def test_a_failure_to_make_copies_public_loses_nothing_the_ingest_stored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    service = _service(f"sqlite:///{tmp_path / 'publish.db'}")
+    talks = [p for p in sorted(SAMPLE.glob("2026-03-10_*.txt")) if "kelmar" not in p.name]
+    with serve(Site(routes={"/chat.xml": _copy_feed()})) as site:
+        with Session(service.engine) as session:
+            _follow(session, 7, f"{site.base}/chat.xml")
+        assert service.ingest([str(p) for p in talks], now=NOW).new == 3
+        assert service.poll_feeds(now=NOW, due_only=False).duplicate == 1
+        chat_feed = _copy_owner(service)
+
+        def locked(**_kwargs: object) -> int:
+            raise RuntimeError("database is locked")
+
+        monkeypatch.setattr(feed_store, "publish_copies", locked)
+        report = service.ingest([f"{site.base}/chat.xml"], now=NOW)
+    assert (report.duplicate, report.failed, report.errors) == (1, 0, ())
+    assert report.duplicate_of
+    assert _copy_owner(service) == chat_feed is not None  # still private: the safe side
+    assert "could not be made public" in caplog.text
+    service.engine.dispose()
