@@ -22,6 +22,9 @@ from tests.chatrows import private_chat
 from tests.ingest.http_server import Route, Site, serve
 
 SAMPLE = Path(__file__).resolve().parents[2] / "summarizer" / "data" / "sample"
+# Kelmar Herald's page is a syndicated copy of Northwire's report, one of the three TALKS.
+KELMAR = SAMPLE / "2026-03-10_kelmar-herald_duvra-talks-open.txt"
+TALKS = [str(p) for p in sorted(SAMPLE.glob("2026-03-10_*.txt")) if p != KELMAR]
 NOW = datetime(2026, 3, 20, 8, 0, tzinfo=UTC)
 MINUTE = timedelta(minutes=1)
 
@@ -294,9 +297,8 @@ def test_a_copy_a_chat_feed_brought_names_its_outlet_only_to_readers_of_the_whol
     # follows, only for readers of the whole store: a reader of part of it (another chat)
     # would learn what that chat follows.
     service = _service(f"sqlite:///{tmp_path / 'copy.db'}")
-    copy = SAMPLE / "2026-03-10_kelmar-herald_duvra-talks-open.txt"
-    talks = [str(p) for p in sorted(SAMPLE.glob("2026-03-10_*.txt")) if p != copy]
-    assert service.ingest(talks, now=NOW).new == 3
+    copy = KELMAR
+    assert service.ingest(TALKS, now=NOW).new == 3
     url = "https://kelmar.example/feed.xml"
     with Session(service.engine) as session:
         _follow(session, 7, url)
@@ -324,11 +326,7 @@ def test_a_copy_a_chat_feed_brought_names_its_outlet_only_to_readers_of_the_whol
 
 def _copy_feed() -> Route:
     """A feed whose one entry is Kelmar Herald's syndicated copy of Northwire's report."""
-    title, _, body = (
-        (SAMPLE / "2026-03-10_kelmar-herald_duvra-talks-open.txt")
-        .read_text(encoding="utf-8")
-        .partition("\n")
-    )
+    title, _, body = KELMAR.read_text(encoding="utf-8").partition("\n")
     entry = (
         f"<item><title>{escape(title)}</title><link>https://kelmar.example/duvra-talks</link>"
         f"<pubDate>Tue, 10 Mar 2026 12:40:00 +0000</pubDate>"
@@ -354,8 +352,7 @@ def test_a_copy_a_chat_feed_brought_first_is_public_once_a_shared_source_brings_
     # private to readers of the whole store. Polled again by that feed it stays so; brought by
     # the operator's feed (at the same address) it is the operator's too, and public.
     service = _service(database_url)
-    talks = [p for p in sorted(SAMPLE.glob("2026-03-10_*.txt")) if "kelmar" not in p.name]
-    assert service.ingest([str(p) for p in talks], now=NOW).new == 3
+    assert service.ingest(TALKS, now=NOW).new == 3
     with serve(Site(routes={"/chat.xml": _copy_feed(), "/op.xml": _copy_feed()})) as site:
         with Session(service.engine) as session:
             _follow(session, 7, f"{site.base}/chat.xml")
@@ -390,8 +387,7 @@ def test_a_copy_an_operators_feed_brings_is_public_even_when_a_chat_follows_the_
     database_url: str,
 ) -> None:
     service = _service(database_url)
-    talks = [p for p in sorted(SAMPLE.glob("2026-03-10_*.txt")) if "kelmar" not in p.name]
-    assert service.ingest([str(p) for p in talks], now=NOW).new == 3
+    assert service.ingest(TALKS, now=NOW).new == 3
     with serve(Site(routes={"/op.xml": _copy_feed()})) as site:
         service.add_feed(f"{site.base}/op.xml")
         with Session(service.engine) as session:
@@ -405,8 +401,7 @@ def test_a_copy_an_operators_feed_brings_is_public_even_when_a_chat_follows_the_
 def test_a_copy_the_operator_ingests_again_from_its_address_is_public(database_url: str) -> None:
     # The operator's own ingest of an address (briefing ingest URL) is a shared source too.
     service = _service(database_url)
-    talks = [p for p in sorted(SAMPLE.glob("2026-03-10_*.txt")) if "kelmar" not in p.name]
-    assert service.ingest([str(p) for p in talks], now=NOW).new == 3
+    assert service.ingest(TALKS, now=NOW).new == 3
     with serve(Site(routes={"/chat.xml": _copy_feed()})) as site:
         with Session(service.engine) as session:
             _follow(session, 7, f"{site.base}/chat.xml")
@@ -451,11 +446,10 @@ def test_a_failure_to_make_copies_public_loses_nothing_the_ingest_stored(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     service = _service(f"sqlite:///{tmp_path / 'publish.db'}")
-    talks = [p for p in sorted(SAMPLE.glob("2026-03-10_*.txt")) if "kelmar" not in p.name]
     with serve(Site(routes={"/chat.xml": _copy_feed()})) as site:
         with Session(service.engine) as session:
             _follow(session, 7, f"{site.base}/chat.xml")
-        assert service.ingest([str(p) for p in talks], now=NOW).new == 3
+        assert service.ingest(TALKS, now=NOW).new == 3
         assert service.poll_feeds(now=NOW, due_only=False).duplicate == 1
         chat_feed = _copy_owner(service)
 
