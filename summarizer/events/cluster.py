@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from summarizer.events.cosines import TOLERANCE, Cosines
 from summarizer.events.features import (
     ENTITY,
     MENTION_LETTERS,
@@ -203,6 +204,7 @@ class EventIndex:
             index_features=_INDEX_FEATURES,
             centroid_features=_CENTROID_FEATURES,
         )
+        self._cosines = Cosines()
         self._touched: dict[int, int] = {}  # event -> the add count when it last gained
         # event -> sum of its articles' story vectors (see `profile`), pruned like centroids
         self._stories: dict[int, Vector] = {}
@@ -393,14 +395,27 @@ class EventIndex:
         return score
 
     def _matches(self, article: Item) -> list[tuple[float, int]]:
-        """(score, key) of the open events the article fits, best first (ties: lower key)."""
+        """(score, key) of the open events the article fits, best first (ties: lower key).
+
+        The score is at most the average link (the dot product over the sizes), so an event
+        whose estimated cosine (see `Cosines.estimate`), raised by `TOLERANCE`, gives an
+        average link below the threshold is not tested: its exact score is below it too.
+        """
         found: list[tuple[float, int]] = []
+        events = []
         for key in self._index.candidates(article.centroid):
             event = self._index.get(key)
             assert event is not None
+            events.append(event)
+        estimates = self._cosines.estimate(article.centroid, article.norm, events).tolist()
+        for event, estimate in zip(events, estimates, strict=True):
+            sizes = event.size * article.size
+            ceiling = (estimate + TOLERANCE) * event.norm * article.norm
+            if sizes > 0 and ceiling < self.threshold * sizes:
+                continue
             score = self._fit(event, article)
             if score is not None:
-                found.append((score, key))
+                found.append((score, event.key))
         found.sort(key=lambda pair: (-pair[0], pair[1]))
         return found
 

@@ -10,6 +10,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+import numpy as np
+
+from summarizer.events.cosines import Cosines
 from summarizer.events.features import (
     FULL_NAME,
     SPECIFIC,
@@ -126,6 +129,7 @@ class StoryLinker:
             index_features=_INDEX_FEATURES,
             centroid_features=_CENTROID_FEATURES,
         )
+        self._cosines = Cosines(kept=capacity + CANDIDATES)
         # story -> event -> unit profile, packed (a tenth of a dict's memory, same floats)
         self._members: dict[int, dict[int, _Packed]] = {}
         self._event_story: dict[int, int] = {}
@@ -267,15 +271,39 @@ class StoryLinker:
             heapq.heappush(self._activity, (story.last, key, len(self._activity)))
 
     def _best_story(self, vector: Vector) -> tuple[int | None, float]:
-        best_key: int | None = None
-        best = 0.0
+        """The candidate story closest to a unit vector and its cosine (None, 0.0: none above
+        0.0), the first in key order on ties."""
+        stories = []
         for key in self._index.candidates(vector, CANDIDATES):
             story = self._index.get(key)
             assert story is not None
-            score = story.cosine(vector)
-            if score > best and anchored(vector, story.centroid):
-                best_key, best = key, score
-        return best_key, best
+            stories.append(story)
+        estimates = self._cosines.estimate(vector, 1.0, stories)
+        return self._closest_anchored(vector, 1.0, stories, estimates, self.threshold)
+
+    def _closest_anchored(
+        self,
+        query: Vector,
+        norm: float,
+        items: list[Item],
+        estimates: np.typing.NDArray[np.float64],
+        floor: float,
+    ) -> tuple[int | None, float]:
+        """The closest item that shares a specific name with the query (see `anchored`) and
+        its cosine, or (None, 0.0) when none within `floor` does: the closest ones that share
+        none are passed over in turn."""
+        items = list(items)
+        while True:
+            key, score = self._cosines.closest(query, norm, items, estimates)
+            if key is None:
+                return None, 0.0
+            at = next(i for i, item in enumerate(items) if item.key == key)
+            if anchored(query, items[at].centroid):
+                return key, score
+            if score < floor:
+                return None, 0.0
+            del items[at]
+            estimates = np.delete(estimates, at)
 
     def _merge_close(self, key: int) -> tuple[int, list[int]]:
         """Merge the story `key` with its closest story while that one is as close as the
@@ -297,8 +325,7 @@ class StoryLinker:
             if check is None:
                 check = _Check(story.version, dict(story.centroid), story.norm, {})
             scores = check.scores
-            other_key: int | None = None
-            best = 0.0
+            others: list[Item] = []
             for candidate in self._index.candidates(story.centroid, CANDIDATES):
                 other = self._index.get(candidate)
                 assert other is not None
@@ -309,14 +336,17 @@ class StoryLinker:
                     known is not None
                     and drift is not None
                     and known[0] == other.version
-                    and _bound_by(known[1], drift) < max(self.merge_threshold, best)
+                    and _bound_by(known[1], drift) < self.merge_threshold
                 ):
                     continue
-                score = other.cosine(story.centroid, story.norm)
-                if fresh:
-                    scores[candidate] = (other.version, score)
-                if score > best and anchored(story.centroid, other.centroid):
-                    other_key, best = candidate, score
+                others.append(other)
+            estimates = self._cosines.estimate(story.centroid, story.norm, others)
+            if fresh:
+                for other, estimate in zip(others, estimates.tolist(), strict=True):
+                    scores[other.key] = (other.version, estimate)
+            other_key, best = self._closest_anchored(
+                story.centroid, story.norm, others, estimates, self.merge_threshold
+            )
             self._remember(key, check)
             if other_key is None or best < self.merge_threshold:
                 return key, merged

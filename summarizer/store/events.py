@@ -276,9 +276,6 @@ _STORY_BY_ID = core_select(_STORIES.c.first_seen, _STORIES.c.last_seen).where(
 _STORY_EVENT_SPANS = core_select(_EVENTS.c.first_seen, _EVENTS.c.last_seen).where(
     _EVENTS.c.story_id == bindparam("old")
 )
-_MOVE_EVENTS = (
-    update(_EVENTS).where(_EVENTS.c.story_id == bindparam("old")).values(story_id=bindparam("new"))
-)
 _INSERT_STORY = insert(_STORIES)
 _UPDATE_STORY_SPAN = (
     update(_STORIES)
@@ -286,6 +283,15 @@ _UPDATE_STORY_SPAN = (
     .values(first_seen=bindparam("first_seen"), last_seen=bindparam("last_seen"))
 )
 _DELETE_STORY = delete(_STORIES).where(_STORIES.c.id == bindparam("story_id"))
+_MERGED_SPANS = core_select(func.min(_EVENTS.c.first_seen), func.max(_EVENTS.c.last_seen)).where(
+    _EVENTS.c.story_id.in_(bindparam("olds", expanding=True))
+)
+_MOVE_MERGED = (
+    update(_EVENTS)
+    .where(_EVENTS.c.story_id.in_(bindparam("olds", expanding=True)))
+    .values(story_id=bindparam("new"))
+)
+_DELETE_MERGED = delete(_STORIES).where(_STORIES.c.id.in_(bindparam("olds", expanding=True)))
 _MOVE_ARTICLES = (
     update(_ARTICLES)
     .where(_ARTICLES.c.event_id == bindparam("old"))
@@ -486,16 +492,20 @@ class EventWriter:
             )
             self._stories[story_id] = story
         written = (story.first_seen, story.last_seen)
-        for old in merged:
-            for first_seen, last_seen in connection.execute(_STORY_EVENT_SPANS, {"old": old}):
+        if merged:  # one statement each for all the merged stories, not three per story
+            olds = {"olds": list(merged)}
+            first_seen, last_seen = connection.execute(_MERGED_SPANS, olds).one()
+            if first_seen is not None:
                 story.first_seen = min(story.first_seen, first_seen)
                 story.last_seen = max(story.last_seen, last_seen)
-            connection.execute(_MOVE_EVENTS, {"old": old, "new": story_id})
+            connection.execute(_MOVE_MERGED, {**olds, "new": story_id})
+            gone = set(merged)
             for kept in self._events.values():
-                if kept.story_id == old:
+                if kept.story_id in gone:
                     kept.story_id = story_id
-            connection.execute(_DELETE_STORY, {"story_id": old})
-            self._stories.pop(old, None)
+            connection.execute(_DELETE_MERGED, olds)
+            for old in merged:
+                self._stories.pop(old, None)
         story.first_seen = min(story.first_seen, event.first_seen)
         story.last_seen = max(story.last_seen, event.last_seen)
         if (story.first_seen, story.last_seen) != written:
