@@ -275,3 +275,27 @@ def test_previous_lines_are_not_repeated() -> None:
     assert second.lines and not set(said) & {line.text for line in second.lines}
     everything = [s for d in DOCS for s in d.body.split(". ")]
     assert build_digest(DOCS, previous=everything).nothing_new
+
+
+def test_a_line_anchored_on_a_happening_no_line_names_is_left_out() -> None:
+    anchored = (
+        "Two days after the tractors first lined the ring road, negotiators agreed a draft "
+        "treaty on the Duvra river."
+    )
+    docs = [
+        doc(1, "alpha", f"{anchored} Vesmark wants a flow of 180 cubic metres a second."),
+        doc(2, "beta", f"{anchored} Norland has offered 120 cubic metres a second.", hours=1),
+        doc(
+            3,
+            "gamma",
+            "Negotiators for Vesmark and Norland agreed a draft Duvra river treaty on Thursday.",
+            hours=2,
+        ),
+    ]
+    for digest in (build_digest(docs), build_story_digest(docs)):
+        texts = [line.text for line in digest.lines]
+        assert texts and anchored not in texts
+    named = doc(0, "delta", "Farmers on tractors lined the ring road of Vesburg on Tuesday.", -9)
+    texts = [line.text for line in build_digest([named, *docs], sentences=4).lines]
+    if anchored in texts:  # kept only after the line that names the tractors
+        assert any("tractors" in t for t in texts[: texts.index(anchored)])

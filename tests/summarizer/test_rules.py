@@ -541,3 +541,34 @@ def test_an_order_to_the_reader_cannot_open_a_text(sentence: str, expected: bool
     assert leans_back(sentence) is expected
     if expected:
         assert not is_promotional(sentence)  # advice, not promotion: it may follow its sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "context", "expected"),
+    [
+        (
+            "Two days after the tractors first lined the ring road, the farmers of Vesburg have "
+            "a deal.",
+            "Vesmark and Norland agree draft treaty",
+            "the tractors",
+        ),
+        ("Hours after the vote, the minister of Vesburg resigned from the cabinet.", "", "the vote"),
+        ("A week before the final, Rovers lost their captain in Vesburg.", "", "the final"),
+        ("Shortly after the blast, police closed the roads around Vesburg.", "", "the blast"),
+        # Negative cases that must stay: the context names the happening, the phrase is
+        # specified on the spot, or it names a time.
+        (
+            "Two days after the tractors first lined the ring road, the farmers of Vesburg have "
+            "a deal.",
+            "Farmers on tractors block the Vesburg ring road",
+            None,
+        ),
+        ("Two days after the vote in Vesburg, the minister resigned.", "", None),
+        ("Three weeks after the start of the strike in Vesburg, talks resumed.", "", None),
+    ],
+)
+def test_a_time_anchored_on_a_happening_needs_the_happening(
+    sentence: str, context: str, expected: str | None
+) -> None:
+    assert unresolved_reference(sentence, context=context) == expected
+    assert stands_alone(sentence, context=context) is (expected is None)
