@@ -14,7 +14,7 @@ from summarizer.events.values import DigestDoc, DigestLine, EventDigest
 from summarizer.events.vectors import SentenceSpace, lexrank, support_counts
 from summarizer.text import rules
 from summarizer.text.sentences import split_sentences
-from summarizer.text.vague import bare_family_name, family_names
+from summarizer.text.vague import bare_family_name, persons_before
 
 logger = logging.getLogger(__name__)
 
@@ -44,7 +44,7 @@ class _Candidate:
     position: int  # sentence index in its article
     words: int
     lead: int = 0  # how many prose sentences of its article come before it (0: the lead)
-    introduced: frozenset[str] = frozenset()  # family names its article gave in full before it
+    introduced: frozenset[str] = frozenset()  # people not met in it alone (vague.persons_before)
 
 
 def build_digest(
@@ -302,10 +302,9 @@ def _candidates(ordered: Sequence[DigestDoc], language: str) -> list[_Candidate]
     for index, doc in enumerate(ordered):
         sentences = split_sentences(doc.body, language)[:MAX_SENTENCES_PER_ARTICLE]
         prose = 0
-        introduced: frozenset[str] = frozenset()
+        unmet = persons_before(sentences, language)
         for position, raw in enumerate(sentences):
-            if position and language == "en":
-                introduced |= family_names(sentences[position - 1])
+            introduced = unmet[position]
             text = rules.tidy(raw, opens_text=position < _OPENING_SENTENCES)
             key = " ".join(text.lower().split())
             if key in seen:

@@ -18,6 +18,7 @@ from summarizer.text.rules import (
     tidy,
 )
 from summarizer.text.sentences import split_sentences
+from summarizer.text.vague import persons_before
 
 __all__ = ["METHODS", "summarize_article"]
 
@@ -113,6 +114,7 @@ def _candidates(
 ) -> Iterator[_Candidate]:
     """Yield the prose sentences by rank, minus near-duplicates of better ones and the title."""
     title_words = content_words(title, language)
+    unmet = persons_before(all_sentences, language)
     kept: list[_Candidate] = []
     for index in order:
         text = tidy(all_sentences[index], opens_text=index < _OPENING_SENTENCES)
@@ -123,7 +125,7 @@ def _candidates(
             continue  # the headline again, not news
         if any(is_near_duplicate(bag, other.words) for other in kept):
             continue
-        opens = stands_alone(text, language, context=title)
+        opens = stands_alone(text, language, context=title, introduced=unmet[index])
         candidate = _Candidate(index, text, bag, len(text.split()), opens)
         kept.append(candidate)
         yield candidate

@@ -254,7 +254,7 @@ def _leans_back(text: str, language: str) -> bool:
     if phrases and start.startswith(phrases):
         return True
     if language != "en":
-        return False
+        return orders_reader(text, language)
     head = [w.replace("’", "'") for w in WORD_OR_MARK.findall(start)[:4]]
     if len(head) > 1 and head[0] in _SUBORDINATORS and head[1] in openers:
         return True  # "If he had voted, ...", "When they arrived, ..."
