@@ -554,7 +554,7 @@ def test_an_order_to_the_reader_cannot_open_a_text(sentence: str, expected: bool
             "Vesmark and Norland agree draft treaty",
             "the tractors",
         ),
-        ("Hours after the vote, the minister of Vesburg resigned from the cabinet.", "", "the vote"),
+        ("Hours after the vote, the minister of Vesburg resigned.", "", "the vote"),
         ("A week before the final, Rovers lost their captain in Vesburg.", "", "the final"),
         ("Shortly after the blast, police closed the roads around Vesburg.", "", "the blast"),
         # Negative cases that must stay: the context names the happening, the phrase is
