@@ -7,11 +7,13 @@ import json
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from summarizer.text.datelines import parse_dateline
 from summarizer.text.language import word_set
+from summarizer.values import RawInput
 
 _COPYRIGHT_CUE_INDEX = 2
 _CUES = (
@@ -138,6 +140,18 @@ def masthead_in_title(text: str) -> str:
         if name and len(name.split()) <= _MASTHEAD_WORDS:
             return name
     return ""
+
+
+def with_masthead(raw: RawInput) -> RawInput:
+    """The input with its title line's masthead read (plain texts only; see masthead_in_title)."""
+    if raw.kind != "text" or raw.masthead is not None:
+        return raw
+    return replace(raw, masthead=masthead_in_title(raw.content))
+
+
+def title_masthead(raw: RawInput) -> str:
+    """The masthead a plain text's title line gives, read once per input ("" for others)."""
+    return with_masthead(raw).masthead or ""
 
 
 def _is_tagline(part: str) -> bool:
@@ -313,7 +327,7 @@ def masthead_of_publisher(company: str, text: str) -> str:
     if re.search(rf"\b{re.escape(name)}\b", page, re.I):
         return company
     ends = {line.rstrip(" .") for line in page.splitlines()}
-    credited = {
+    credited: set[str] = {
         run
         for run in _CAPITALS_RUN.findall(page)
         if not _TIME_WORDS & set(run.split()) and any(end.endswith(run) for end in ends)

@@ -17,7 +17,7 @@ from summarizer.errors import ExtractionError, InputError, stage
 from summarizer.ingest.dates import find_published, is_plausible
 from summarizer.ingest.fingerprint import content_fingerprint
 from summarizer.ingest.html_meta import published_from_html
-from summarizer.ingest.outlet import choose_outlet, masthead_in_title
+from summarizer.ingest.outlet import choose_outlet, title_masthead
 from summarizer.summarize.article import summarize_article
 from summarizer.text.language import detect_language, stop_words
 from summarizer.text.rules import strip_dateline
@@ -103,7 +103,7 @@ def build_article(
         title = _SPACES.sub(" ", cleaned.title).strip() or _title_from_body(body, language)
         page = raw.content if raw.kind == "html" else ""
         if raw.kind == "text":  # the masthead on the title line beats the copyright's company
-            names = [masthead_in_title(raw.content), *names]
+            names = [title_masthead(raw), *names]
         cue_source = body if page else raw.content
         source = choose_outlet(names, text=cue_source, location=location, page=page)
     sentences: tuple[str, ...] = ()

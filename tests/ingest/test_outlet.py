@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
+from summarizer.ingest import outlet
 from summarizer.ingest.outlet import (
     choose_outlet,
     host_spelled_out,
@@ -17,6 +19,8 @@ from summarizer.ingest.outlet import (
     outlet_name,
 )
 from summarizer.ingest.pipeline import build_article
+from summarizer.service import BriefingService
+from summarizer.store.db import create_schema, make_engine
 from summarizer.values import RawInput
 
 BODY = "<p>The council met on Tuesday to vote on the new tram line.</p>"
@@ -271,3 +275,32 @@ def test_a_publisher_is_shown_under_the_masthead_its_page_shows(text: str, expec
 
 def test_a_publisher_alone_is_kept() -> None:
     assert masthead_of_publisher("NYP Holdings", "© 2026 NYP Holdings, Inc.") == "NYP Holdings"
+
+
+def test_a_batch_reads_each_plain_texts_masthead_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[int] = []
+    real = outlet.masthead_in_title
+
+    def counted(text: str) -> str:
+        calls.append(1)
+        return real(text)
+
+    monkeypatch.setattr(outlet, "masthead_in_title", counted)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(3):
+        (folder / f"tram{n}.txt").write_text(
+            _text(f"Tram vote {n} - KH", "© 2026 Kelmar Holdings"), encoding="utf-8"
+        )
+    engine = make_engine(f"sqlite:///{tmp_path / 'b.db'}")
+    create_schema(engine)
+    try:
+        report = BriefingService(engine, {}).ingest(
+            [str(folder)], now=datetime(2026, 3, 20, tzinfo=UTC)
+        )
+    finally:
+        engine.dispose()
+    assert report.new + report.duplicate == 3
+    assert len(calls) == 3
