@@ -287,7 +287,12 @@ class _Digest:
         if bare_family_name(candidate.text, candidate.introduced, context=said):
             return False  # "Patton was beaten ..." before any line names Ben Patton
         follows = previous.doc == candidate.doc and previous.position == candidate.position - 1
-        return follows or not rules.leans_back(candidate.text, self.language)
+        if follows or not rules.leans_back(candidate.text, self.language):
+            return True
+        # A narrator's aside ("I talked about ...", "you can ...") reads on after a line of its
+        # own article: it points at no sentence, it is the article's voice.
+        same = previous.doc == candidate.doc
+        return same and not rules.leans_back(candidate.text, self.language, voice=False)
 
 
 def _candidates(ordered: Sequence[DigestDoc], language: str) -> list[_Candidate]:

@@ -299,3 +299,26 @@ def test_a_line_anchored_on_a_happening_no_line_names_is_left_out() -> None:
     texts = [line.text for line in build_digest([named, *docs], sentences=4).lines]
     if anchored in texts:  # kept only after the line that names the tractors
         assert any("tractors" in t for t in texts[: texts.index(anchored)])
+
+
+_BLOG = (
+    "Online shop owners in Vesburg tend to be introverts. "
+    "You can run your whole shop in Vesburg without meeting a single customer in person. "
+    "Trams in Vesburg ran late on Monday because of a signal fault near the station. "
+    "In my first article, I talked about how online shops in Vesburg grow in stages. "
+    "I want to show you how to step into the limelight of the Vesburg market this year."
+)
+
+
+def test_a_blog_digest_keeps_the_narrators_lines_after_its_own() -> None:
+    lines = [line.text for line in build_digest([doc(1, "blog", _BLOG)], sentences=4).lines]
+    assert lines[0] == "Online shop owners in Vesburg tend to be introverts."
+    assert len(lines) >= 3  # the asides to the reader read on after the article's own lines
+    # Negative case that must stay: after another outlet's line, an aside does not follow.
+    news = doc(2, "wire", "Trams in Vesburg ran late on Monday after a signal fault.", hours=-1)
+    story = build_story_digest([news, doc(3, "blog", _BLOG.split(". ", 1)[1])])
+    texts = [line.text for line in story.lines]
+    assert not texts or not texts[0].startswith(("You ", "In my", "I "))
+    for before, line in zip(story.lines, story.lines[1:], strict=False):
+        if line.text.startswith(("You ", "In my", "I ")):
+            assert before.article_id == line.article_id

@@ -638,3 +638,24 @@ def test_an_order_to_the_reader_cannot_open_a_text_in_other_languages(
 ) -> None:
     assert orders_reader(sentence, language) is expected
     assert leans_back(sentence, language) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "points"),
+    [
+        ("In the first article, I talked about how online shops in Vesburg are built.", False),
+        ("You can do your work in Vesburg without meeting a single person.", False),
+        ("Get support for the scary stuff in Vesburg.", False),
+        ("Je vous montre comment vendre en ligne à Vesburg.", False),
+        # Negative cases that must stay: what points at a sentence still leans back.
+        ("He added that the shops in Vesburg would close early.", True),
+        ("But the shops in Vesburg closed early on Monday.", True),
+        ("There are many issues for discussion.", True),
+    ],
+)
+def test_the_narrators_voice_leans_back_but_points_at_no_sentence(
+    sentence: str, points: bool
+) -> None:
+    language = "fr" if sentence.startswith("Je") else "en"
+    assert leans_back(sentence, language)
+    assert leans_back(sentence, language, voice=False) is points
