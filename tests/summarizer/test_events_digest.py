@@ -302,10 +302,11 @@ def test_a_line_anchored_on_a_happening_no_line_names_is_left_out() -> None:
 
 
 _BLOG = (
-    "Online shop owners in Vesburg tend to be introverts. "
-    "You can run your whole shop in Vesburg without meeting a single customer in person. "
-    "Trams in Vesburg ran late on Monday because of a signal fault near the station. "
-    "In my first article, I talked about how online shops in Vesburg grow in stages. "
+    "Online shop owners in Vesburg tend to be introverts.\n\nWhy it matters\n\n"
+    "You can run your whole shop in Vesburg without meeting a single customer in person."
+    "\n\nA look back\n\n"
+    "In my first article, I talked about how online shops in Vesburg grow in stages."
+    "\n\nWhat comes next\n\n"
     "I want to show you how to step into the limelight of the Vesburg market this year."
 )
 
@@ -316,7 +317,7 @@ def test_a_blog_digest_keeps_the_narrators_lines_after_its_own() -> None:
     assert len(lines) >= 3  # the asides to the reader read on after the article's own lines
     # Negative case that must stay: after another outlet's line, an aside does not follow.
     news = doc(2, "wire", "Trams in Vesburg ran late on Monday after a signal fault.", hours=-1)
-    story = build_story_digest([news, doc(3, "blog", _BLOG.split(". ", 1)[1])])
+    story = build_story_digest([news, doc(3, "blog", _BLOG.split("\n\n", 2)[2])])
     texts = [line.text for line in story.lines]
     assert not texts or not texts[0].startswith(("You ", "In my", "I "))
     for before, line in zip(story.lines, story.lines[1:], strict=False):
