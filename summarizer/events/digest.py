@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 import numpy as np
@@ -45,6 +45,7 @@ class _Candidate:
     words: int
     lead: int = 0  # how many prose sentences of its article come before it (0: the lead)
     introduced: frozenset[str] = frozenset()  # people not met in it alone (vague.persons_before)
+    voiced: bool = False  # its article is in its narrator's voice (rules.written_to_reader)
 
 
 def build_digest(
@@ -289,9 +290,9 @@ class _Digest:
         follows = previous.doc == candidate.doc and previous.position == candidate.position - 1
         if follows or not rules.leans_back(candidate.text, self.language):
             return True
-        # A narrator's aside ("I talked about ...", "you can ...") reads on after a line of its
-        # own article: it points at no sentence, it is the article's voice.
-        same = previous.doc == candidate.doc
+        # In a blog or a how-to, a narrator's aside ("I talked about ...", "you can ...") reads on
+        # after a line of its own article: it points at no sentence, it is the article's voice.
+        same = previous.doc == candidate.doc and candidate.voiced
         return same and not rules.leans_back(candidate.text, self.language, voice=False)
 
 
@@ -307,6 +308,7 @@ def _candidates(ordered: Sequence[DigestDoc], language: str) -> list[_Candidate]
     for index, doc in enumerate(ordered):
         sentences = split_sentences(doc.body, language)[:MAX_SENTENCES_PER_ARTICLE]
         prose = 0
+        first = len(strict)
         unmet = persons_before(sentences, language)
         for position, raw in enumerate(sentences):
             introduced = unmet[position]
@@ -322,6 +324,8 @@ def _candidates(ordered: Sequence[DigestDoc], language: str) -> list[_Candidate]
                 prose += 1
             elif not strict and _fallback(text, language):
                 loose.append(_Candidate(text, index, position, len(text.split()), position))
+        if rules.written_to_reader([c.text for c in strict[first:]], language):
+            strict[first:] = [replace(c, voiced=True) for c in strict[first:]]
     return strict or loose
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from summarizer.text.language import word_set
 from summarizer.text.promotion import orders_reader
@@ -16,7 +17,7 @@ from summarizer.text.vague import (
     talks_to_reader,
 )
 
-__all__ = ["MIN_OPENER_WORDS", "leans_back", "stands_alone"]
+__all__ = ["MIN_OPENER_WORDS", "leans_back", "stands_alone", "written_to_reader"]
 
 #: Fewer words than this cannot open a text: it is a remark, not a line that says what happened.
 MIN_OPENER_WORDS = 6
@@ -227,6 +228,27 @@ def leans_back(sentence: str, language: str = "en", *, voice: bool = True) -> bo
     if speaker:  # the quote's words are the speaker's; the attribution must name them
         return _leans_back(speaker, language, voice)
     return _leans_back(text, language, voice)
+
+
+def written_to_reader(prose: Sequence[str], language: str = "en") -> bool:
+    """Tell whether most of an article's prose is its narrator's voice (a blog, a how-to).
+
+    Such an article talks to the reader or speaks as "I" in most of its lines ("You can do your
+    work all by yourself.", "I'm about to show you ..."): there the narrator's asides are the
+    text itself, and one may follow any line of the article (see leans_back's `voice`). In a
+    report, the few asides ("In case you live in Delhi, ...") still follow only their sentence.
+
+    Args:
+        prose: the article's sentences of prose.
+        language: ISO 639-1 code.
+
+    Returns:
+        True when more than half of the lines are in the narrator's voice.
+    """
+    voiced = sum(
+        1 for line in prose if talks_to_reader(line, language) or orders_reader(line, language)
+    )
+    return voiced * 2 > len(prose) > 0
 
 
 def _opens_with_label(text: str) -> bool:

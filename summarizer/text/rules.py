@@ -14,7 +14,12 @@ from collections.abc import Sequence
 
 from summarizer.text.datelines import parse_dateline
 from summarizer.text.language import stop_words, word_set
-from summarizer.text.openers import MIN_OPENER_WORDS, leans_back, stands_alone
+from summarizer.text.openers import (
+    MIN_OPENER_WORDS,
+    leans_back,
+    stands_alone,
+    written_to_reader,
+)
 from summarizer.text.promotion import is_promotional
 from summarizer.text.references import unresolved_reference
 from summarizer.text.tokenizer import (
@@ -45,6 +50,7 @@ __all__ = [
     "tidy",
     "title_from_sentence",
     "unresolved_reference",
+    "written_to_reader",
 ]
 
 #: Fewer words than this is a label, a byline or a caption, not a sentence of prose.

@@ -14,6 +14,7 @@ from summarizer.text.rules import (
     stands_alone,
     strip_dateline,
     unresolved_reference,
+    written_to_reader,
 )
 from summarizer.text.vague import (
     bare_family_name,
@@ -659,3 +660,16 @@ def test_the_narrators_voice_leans_back_but_points_at_no_sentence(
     language = "fr" if sentence.startswith("Je") else "en"
     assert leans_back(sentence, language)
     assert leans_back(sentence, language, voice=False) is points
+
+
+def test_an_article_is_written_to_the_reader_when_most_lines_are_its_narrators() -> None:
+    blog = [
+        "You can run your shop in Vesburg alone.",
+        "I started mine in Vesburg in 2019.",
+        "Prices in Vesburg rose by 3 percent in May.",
+    ]
+    assert written_to_reader(blog)
+    # Negative cases that must stay: a report with one aside, nothing at all.
+    report = [*blog[2:], "Trams in Vesburg ran late on Monday.", "If you live in Vesburg, wait."]
+    assert not written_to_reader(report)
+    assert not written_to_reader([])
