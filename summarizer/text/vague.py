@@ -255,16 +255,19 @@ def unnamed_persons(text: str) -> frozenset[str]:
     """
     tokens: list[str] = WORD_OR_MARK.findall(text)
     found: set[str] = set()
+    last = len(tokens) - 1
     for i, token in enumerate(tokens):
+        before = tokens[i - 1] if i else ""
+        after = tokens[i + 1] if i < last else ""
+        who = after == "," and i + 1 < last and tokens[i + 2] == "who"
+        if not (who or before in _ROLES):
+            continue  # most words: cheap tests first
         if not _TITLE_WORD.fullmatch(token) or not _may_be_name(token):
             continue
-        before = tokens[i - 1] if i else ""
-        after = tokens[i + 1] if i + 1 < len(tokens) else ""
         if _TITLE_WORD.fullmatch(before) or _TITLE_WORD.fullmatch(after):
             continue  # part of a longer name ("Yuri Ushakov", "Mr Ushakov")
-        if tokens[i + 1 : i + 3] == [",", "who"] or before in _ROLES:
-            found.add(token)
-    return frozenset(found - family_names(text))
+        found.add(token)
+    return frozenset(found - family_names(text)) if found else frozenset()
 
 
 def persons_before(sentences: Sequence[str], language: str = "en") -> list[frozenset[str]]:
