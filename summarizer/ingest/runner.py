@@ -18,6 +18,7 @@ from summarizer.events.cluster import EventAssignment, EventDoc, EventIndex
 from summarizer.events.stories import StoryLinker
 from summarizer.ingest.fingerprint import stored_shingles
 from summarizer.ingest.furniture import Furniture
+from summarizer.ingest.outlet import with_masthead
 from summarizer.ingest.pipeline import DEFAULT_SUMMARY, SummarySpec
 from summarizer.ingest.prepare import Jobs, Prepared, prepare, prepare_all
 from summarizer.ingest.sources import Failure, Skipped
@@ -272,7 +273,12 @@ class Ingestor:
         """
         given = list(items)
         skipped = tuple(i.location for i in given if isinstance(i, Skipped))
-        materialised = [i for i in given if not isinstance(i, Skipped)]
+        # A plain text's masthead is read here once, for the furniture and the pipeline both.
+        materialised = [
+            with_masthead(i) if isinstance(i, RawInput) else i
+            for i in given
+            if not isinstance(i, Skipped)
+        ]
         ingested = now or datetime.now(UTC)
         with Session(self.engine, expire_on_commit=False) as session:
             writer = _Writer(session)
