@@ -314,6 +314,56 @@ class CentroidIndex:
 
     def _adopt(self, key: int, member: Item) -> Item:
         """Open the item `key` as a copy of `member` (its own dicts, pruned and indexed)."""
+        item = self._copy(key, member)
+        self._items[key] = item
+        self._reindex(item)
+        return item
+
+    def place(self, key: int, last: datetime | None, indexed: Iterable[str]) -> Item:
+        """Put an item whose sums are not read yet into the postings under these features.
+
+        The item is findable (`candidates`) and has its latest time, but no centroid, size or
+        other sums: its owner fills them (`fill`) before reading anything else of it.
+
+        Args:
+            key: the item's key (not in the index).
+            last: its latest member time.
+            indexed: the features it is posted under (what `_reindex` gave it when its sums
+                were made).
+        """
+        if key in self._items:
+            raise ValueError(f"item {key} is already in the index")
+        item = Item(key=key, first=last, last=last)
+        self._items[key] = item
+        self._changes += 1
+        item.version = self._changes
+        postings = self._postings
+        item.indexed = frozenset(indexed)
+        for feature in item.indexed:
+            keys = postings.get(feature)
+            if keys is None:
+                postings[feature] = {key}
+            else:
+                keys.add(key)
+        return item
+
+    def fill(self, key: int, member: Item) -> Item:
+        """Give a placed item (`place`) its sums: those `absorb` gives opening it with `member`.
+
+        The item stays posted under the features it was placed with, which are the heaviest
+        of these sums when they are the sums it was placed from.
+        """
+        placed = self._items[key]
+        item = self._copy(key, member)
+        item.indexed = placed.indexed
+        self._changes += 1
+        item.version = self._changes
+        self._items[key] = item
+        return item
+
+    def _copy(self, key: int, member: Item) -> Item:
+        """An item `key` with copies of `member`'s sums, pruned as the index prunes (not
+        indexed)."""
         item = Item(
             key=key,
             centroid=dict(member.centroid),
@@ -332,8 +382,6 @@ class CentroidIndex:
             item.norm = squared_length(item.centroid) ** 0.5
         if len(item.mentioned) > 2 * self.centroid_features:
             item.mentioned = _most_used(item.mentioned, self.centroid_features)
-        self._items[key] = item
-        self._reindex(item)
         return item
 
     def merge(self, keep: int, drop: int) -> Item:

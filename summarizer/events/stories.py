@@ -6,7 +6,7 @@ import heapq
 import logging
 import math
 from array import array
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -121,6 +121,9 @@ class StoryLinker:
         self._event_story: dict[int, int] = {}
         self._activity: list[tuple[datetime, int, int]] = []  # (last, key, tie) min-heap
         self._checks: dict[int, _Check] = {}  # story -> its latest merge check, oldest first
+        # stories placed by `restore_index` whose events are not read yet -> their event keys
+        self._unread: dict[int, tuple[int, ...]] = {}
+        self._read: Callable[[int], Sequence[StoryMember]] | None = None
 
     @property
     def open_stories(self) -> int:
@@ -151,6 +154,7 @@ class StoryLinker:
         score = 0.0
         if known is not None:
             key = known
+            self._ready(key)
             self._index.add(key, _unpack(self._members[key][event_key]), weight=-1.0)
             is_new = False
         else:
@@ -183,6 +187,7 @@ class StoryLinker:
         key = self._event_story.pop(event_key, None)
         if key is None:
             return None
+        self._ready(key)
         members = self._members[key]
         self._index.add(key, _unpack(members.pop(event_key)), weight=-1.0)
         if not members:
@@ -192,7 +197,7 @@ class StoryLinker:
 
     def restore(
         self,
-        stories: Iterable[tuple[int, Sequence[tuple[int, Mapping[str, float], datetime | None]]]],
+        stories: Iterable[tuple[int, Sequence[StoryMember]]],
         next_key: int,
     ) -> None:
         """Rebuild the state from stored stories, replacing the current state.
@@ -209,45 +214,95 @@ class StoryLinker:
         Raises:
             ValueError: the stories are not in ascending key order.
         """
-        self._index.clear()
-        self._members.clear()
-        self._event_story.clear()
-        self._activity.clear()
-        self._checks.clear()
+        self._clear()
         previous: int | None = None
         for key, events in stories:
             if previous is not None and key <= previous:
                 raise ValueError(f"stories to restore must come in ascending key order: {key}")
             previous = key
-            members = self._members[key] = {}
-            total: Vector = {}
-            times = []
-            for event_key, profile, time in sorted(events, key=lambda e: e[0]):
-                vector = normalise(profile)
-                for feature, value in vector.items():
-                    total[feature] = total.get(feature, 0.0) + value
-                members[event_key] = _pack(vector)
-                self._event_story[event_key] = key
-                if time is not None:
-                    times.append(time)
-            if not members:
-                del self._members[key]
+            summed = _summed(key, events)
+            if summed is None:
                 continue
-            story = self._index.absorb(
-                key,
-                Item(
-                    key=key,
-                    centroid=total,
-                    norm=squared_length(total) ** 0.5,
-                    size=len(members),
-                    first=min(times, default=None),
-                    last=max(times, default=None),
-                ),
-            )
+            item, members = summed
+            self._members[key] = members
+            for event_key in members:
+                self._event_story[event_key] = key
+            story = self._index.absorb(key, item)
             if story.last is not None:
                 heapq.heappush(self._activity, (story.last, key, len(self._activity)))
         self.next_key = max([next_key, *(item.key + 1 for item in self._index.items())])
         self._bound()
+
+    def restore_index(
+        self,
+        stories: Iterable[StoryEntry],
+        next_key: int,
+        read: Callable[[int], Sequence[StoryMember]],
+    ) -> None:
+        """Rebuild the state `restore` would give, reading each story's events only when used.
+
+        Each story comes with what `entries` gave for it after a `restore` of the same stories
+        (its key, latest time, event keys and posted features), so it is findable at once; its
+        events are read (`read(key)`) and summed as `restore` sums them the first time the
+        linker needs its centroid or members (a lookup that finds it, an event of it linked or
+        unlinked, a merge). Every decision is the one the fully restored state gives.
+
+        Args:
+            stories: the `entries` of a restored linker, in ascending key order.
+            next_key: the key the next new story gets.
+            read: a story's (event key, profile, time) members, as given to `restore`.
+
+        Raises:
+            ValueError: the stories are not in ascending key order.
+        """
+        self._clear()
+        self._read = read
+        previous: int | None = None
+        for key, last, events, indexed in stories:
+            if previous is not None and key <= previous:
+                raise ValueError(f"stories to restore must come in ascending key order: {key}")
+            previous = key
+            story = self._index.place(key, last, indexed)
+            self._unread[key] = tuple(events)
+            for event_key in events:
+                self._event_story[event_key] = key
+            if story.last is not None:
+                heapq.heappush(self._activity, (story.last, key, len(self._activity)))
+        self.next_key = max([next_key, *(item.key + 1 for item in self._index.items())])
+        self._bound()
+
+    def entries(self) -> list[StoryEntry]:
+        """Each findable story's key, latest time, event keys (ascending) and posted features
+        (sorted), in key order: what `restore_index` needs to find it before reading it."""
+        found: list[StoryEntry] = []
+        for item in self._index.items():
+            unread = self._unread.get(item.key)
+            events = sorted(self._members[item.key]) if unread is None else list(unread)
+            found.append((item.key, item.last, events, sorted(item.indexed)))
+        return found
+
+    def _clear(self) -> None:
+        self._index.clear()
+        self._members.clear()
+        self._event_story.clear()
+        self._activity.clear()
+        self._checks.clear()
+        self._unread.clear()
+        self._read = None
+
+    def _ready(self, key: int) -> Item:
+        """The findable story `key`, its events read and summed when they were not yet."""
+        events = self._unread.pop(key, None)
+        if events is None:
+            story = self._index.get(key)
+            assert story is not None
+            return story
+        assert self._read is not None
+        summed = _summed(key, self._read(key))
+        if summed is None or sorted(summed[1]) != list(events):
+            raise ValueError(f"story {key} does not read as it was indexed")
+        item, self._members[key] = summed
+        return self._index.fill(key, item)
 
     def _attach(self, key: int, event_key: int, vector: Vector, time: datetime | None) -> None:
         self._members.setdefault(key, {})[event_key] = _pack(vector)
@@ -260,9 +315,7 @@ class StoryLinker:
         best_key: int | None = None
         best = 0.0
         for key in self._index.candidates(vector, CANDIDATES):
-            story = self._index.get(key)
-            assert story is not None
-            score = story.cosine(vector)
+            score = self._ready(key).cosine(vector)
             if score > best:
                 best_key, best = key, score
         return best_key, best
@@ -290,8 +343,7 @@ class StoryLinker:
             other_key: int | None = None
             best = 0.0
             for candidate in self._index.candidates(story.centroid, CANDIDATES):
-                other = self._index.get(candidate)
-                assert other is not None
+                other = self._ready(candidate)
                 if candidate == key:
                     continue
                 known = scores.get(candidate) if drift is not None else None
@@ -363,7 +415,7 @@ class StoryLinker:
         while len(self._index) > self.capacity:
             victim = self._oldest()
             self._index.remove(victim)
-            for event_key in self._members.pop(victim, {}):
+            for event_key in self._members.pop(victim, None) or self._unread.pop(victim, ()):
                 self._event_story.pop(event_key, None)
 
     def _oldest(self) -> int:
@@ -379,6 +431,38 @@ class StoryLinker:
 
 
 _Packed = tuple[tuple[str, ...], "array[float]"]
+
+#: A stored story's event: (event key, profile, latest time).
+StoryMember = tuple[int, Mapping[str, float], datetime | None]
+#: A story as `restore_index` finds it before reading it: key, latest time, event keys, posted
+#: features.
+StoryEntry = tuple[int, datetime | None, Sequence[int], Sequence[str]]
+
+
+def _summed(key: int, events: Sequence[StoryMember]) -> tuple[Item, dict[int, _Packed]] | None:
+    """A stored story as `restore` sums it: its item (not yet indexed) and packed members; None
+    when it has no events."""
+    members: dict[int, _Packed] = {}
+    total: Vector = {}
+    times = []
+    for event_key, profile, time in sorted(events, key=lambda e: e[0]):
+        vector = normalise(profile)
+        for feature, value in vector.items():
+            total[feature] = total.get(feature, 0.0) + value
+        members[event_key] = _pack(vector)
+        if time is not None:
+            times.append(time)
+    if not members:
+        return None
+    item = Item(
+        key=key,
+        centroid=total,
+        norm=squared_length(total) ** 0.5,
+        size=len(members),
+        first=min(times, default=None),
+        last=max(times, default=None),
+    )
+    return item, members
 
 
 def _bound_by(known: float, drift: float) -> float:

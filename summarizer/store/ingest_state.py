@@ -9,8 +9,9 @@ counter; it ends with `bump`. A process whose in-memory indexes were built at th
 reads can go on with them; otherwise another process wrote, and it follows.
 
 Following is exact, not a rebuild: the origin is what the indexes were last rebuilt from (the
-events' article ids, the stories' stored event profiles, the next keys, the newest article id),
-written by the process that rebuilt them (`save_origin`). Every process's indexes are the
+events' article ids, the stories' stored event profiles, the next keys, the newest article id)
+with what the linker made of each story (its posted features, latest time and events), written
+by the process that rebuilt them (`OriginWriter`). Every process's indexes are the
 origin's with the articles stored after it added in storing order (the lock's order), and adding
 an article is deterministic, so a process that starts, or is behind, builds the origin's indexes
 and replays what was stored since, and ends with the indexes the writing process holds. Anything
@@ -23,13 +24,14 @@ from __future__ import annotations
 import json
 import logging
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import bindparam, select, update
 from sqlmodel import Session
 
+from summarizer.events.stories import StoryEntry, StoryMember
 from summarizer.store import tables
 from summarizer.store.events import StoredMember
 
@@ -91,9 +93,9 @@ class Origin:
         event_next: the key the next new event got.
         story_next: the key the next new story got.
         events: (event key, its article ids) of the events the index was rebuilt with.
-        stories: (story key, [(event key, profile, time), ...]) the linker was rebuilt with, in
-            key order, parsed a chunk at a time as they are read (read them once); reading
-            raises ValueError, KeyError or TypeError when a chunk cannot be read.
+        stories: each story the linker was rebuilt with, as `StoryLinker.entries` gave it
+            (key, latest time, event keys, posted features), in key order.
+        texts: story key -> its events as stored (a JSON line), read by `read` when needed.
     """
 
     serial: int
@@ -101,15 +103,27 @@ class Origin:
     event_next: int
     story_next: int
     events: tuple[tuple[int, tuple[int, ...]], ...]
-    stories: Iterator[tuple[int, tuple[StoryMember, ...]]]
+    stories: tuple[StoryEntry, ...]
+    texts: dict[int, bytes]
+
+    def read(self, key: int) -> tuple[StoryMember, ...]:
+        """A story's (event key, profile, time) members, parsed from its line (once: the
+        line is dropped).
+
+        Raises:
+            ValueError, KeyError, TypeError: the line cannot be read.
+        """
+        story, members = json.loads(self.texts.pop(key))
+        if int(story) != key:
+            raise ValueError(f"the ingest origin's line of story {key} is another story's")
+        return tuple(
+            (int(event), _profile(profile), _time(when)) for event, profile, when in members
+        )
 
 
-StoryMember = tuple[int, dict[str, float], datetime | None]
-
-#: The origin's layout: a head line (JSON: format, next keys, events), then lines of stories.
-_FORMAT = 2
-#: Story members per line of the origin: one line's profiles are parsed at once when it is read.
-_CHUNK = 1_000
+#: The origin's layout: a line per story (JSON: key and events), then the head line (JSON:
+#: format, next keys, events, the stories' entries, a checksum of the story lines).
+_FORMAT = 3
 
 _MARK = select(_STATE.c.origin, _STATE.c.origin_article).where(_STATE.c.id == 1)
 _ORIGIN = select(_STATE.c.origin, _STATE.c.origin_article, _STATE.c.origin_state).where(
@@ -128,96 +142,115 @@ def origin_mark(*, session: Session) -> tuple[int, int] | None:
 def load_origin(*, session: Session) -> Origin | None:
     """The stored origin with its state, or None (none stored, or unreadable).
 
-    The stories are parsed as the caller reads them, a line (a chunk) at a time, so their
-    profiles are never all held as dicts at once.
+    Only the head is parsed: each story's line is kept as text, parsed when the linker first
+    needs that story (`Origin.read`). The lines are checked against the head's checksum here,
+    so a line that was changed makes the origin unreadable at once, not when it is used.
     """
     row = session.connection().execute(_ORIGIN).first()
     if row is None or row[0] is None or row[1] is None or row[2] is None:
         return None
     try:
         data = zlib.decompress(row[2])
-        end = data.find(b"\n")
-        head = json.loads(data if end < 0 else data[:end])
-        if head.get("format") != _FORMAT:
+        end = data.rfind(b"\n")
+        head = json.loads(data[end + 1 :])
+        if not isinstance(head, dict) or head.get("format") != _FORMAT:
             raise ValueError("an ingest origin of another format")
+        lines = data[: end + 1]  # each story's line with its line break
+        if zlib.crc32(lines) != int(head["crc"]):
+            raise ValueError("the ingest origin's story lines were changed")
+        texts = {int(line[1 : line.index(b",")]): line for line in lines.split(b"\n") if line}
+        stories = tuple(
+            (int(key), _time(last), tuple(int(e) for e in events), tuple(map(str, indexed)))
+            for key, last, events, indexed in head["stories"]
+        )
+        if len(texts) != len(stories) or any(story[0] not in texts for story in stories):
+            raise ValueError("the ingest origin's stories and lines differ")
         return Origin(
             serial=int(row[0]),
             article=int(row[1]),
             event_next=int(head["event_next"]),
             story_next=int(head["story_next"]),
             events=tuple((int(key), tuple(int(a) for a in ids)) for key, ids in head["events"]),
-            stories=_stories(data, len(data) if end < 0 else end + 1),
+            stories=stories,
+            texts=texts,
         )
     except (ValueError, KeyError, TypeError, AttributeError, zlib.error):  # another version
         logger.warning("the stored ingest origin cannot be read; the indexes are rebuilt")
         return None
 
 
-def _stories(data: bytes, start: int) -> Iterator[tuple[int, tuple[StoryMember, ...]]]:
-    """The origin's stories, one line (a JSON array of stories) parsed at a time."""
-    while start < len(data):
-        end = data.find(b"\n", start)
-        end = len(data) if end < 0 else end
-        for key, members in json.loads(data[start:end]):
-            yield (
-                int(key),
-                tuple(
-                    (int(event), _profile(profile), _time(when)) for event, profile, when in members
-                ),
-            )
-        start = end + 1
+class OriginWriter:
+    """Writes an origin: the stories' stored texts first, then (after the linker was rebuilt
+    from them) the head with what the linker made of each story.
 
-
-def save_origin(
-    *,
-    session: Session,
-    article: int,
-    event_next: int,
-    story_next: int,
-    events: Sequence[tuple[int, Sequence[int]]],
-    stories: Sequence[tuple[int, Sequence[StoredMember]]],
-) -> int:
-    """Store a new origin (under the ingest lock) and return its serial, the raised counter.
-
-    The stories' members carry their profiles as the JSON text stored with their events,
-    written into the origin as they are (a JSON object each), not encoded again.
+    The texts are compressed story by story as `stories` is given them (the stored profiles
+    as they are, a JSON object each, not encoded again), so the caller can drop them before
+    rebuilding, and no copy of the whole state is ever held as one string.
     """
-    head = json.dumps(
-        {
-            "format": _FORMAT,
-            "event_next": event_next,
-            "story_next": story_next,
-            "events": [[key, list(ids)] for key, ids in events],
-        },
-        separators=(",", ":"),
-    )
-    # Compressed story by story: no copy of the whole state is ever held as one string. The
-    # stories follow the head in lines of about `_CHUNK` profiles, each a JSON array of
-    # stories, which a reader parses one at a time (stored texts hold no line breaks).
-    packer = zlib.compressobj(1)
-    blob = [packer.compress(head.encode("utf-8"))]
-    count = 0
-    for key, group in stories:
-        members = ",".join(
-            f"[{int(event)},{profile},{json.dumps(when.isoformat() if when else None)}]"
-            for event, profile, when in group
+
+    def __init__(self) -> None:
+        self._packer = zlib.compressobj(1)
+        self._blob: list[bytes] = []
+        self._crc = 0
+
+    def stories(self, stories: Sequence[tuple[int, Sequence[StoredMember]]]) -> None:
+        """Add the stories' lines: `[key,[[event,profile,time],...]]` each (stored texts hold
+        no line breaks)."""
+        for key, group in stories:
+            members = ",".join(
+                f"[{int(event)},{profile},{json.dumps(when.isoformat() if when else None)}]"
+                for event, profile, when in group
+            )
+            line = f"[{int(key)},[{members}]]\n".encode()
+            self._crc = zlib.crc32(line, self._crc)
+            self._blob.append(self._packer.compress(line))
+
+    def save(
+        self,
+        *,
+        session: Session,
+        article: int,
+        event_next: int,
+        story_next: int,
+        events: Sequence[tuple[int, Sequence[int]]],
+        entries: Sequence[StoryEntry],
+    ) -> int:
+        """Store the origin (under the ingest lock) and return its serial, the raised counter.
+
+        Args:
+            session: the ingest session, holding the ingest lock.
+            article: the newest article id the indexes hold.
+            event_next: the key the next new event gets.
+            story_next: the key the next new story gets.
+            events: (event key, its article ids) of the event index.
+            entries: `StoryLinker.entries` of the linker rebuilt from the stories given,
+                one per story line.
+        """
+        stories = [
+            [key, last.isoformat() if last else None, list(keys), list(indexed)]
+            for key, last, keys, indexed in entries
+        ]
+        head = json.dumps(
+            {
+                "format": _FORMAT,
+                "event_next": event_next,
+                "story_next": story_next,
+                "events": [[key, list(ids)] for key, ids in events],
+                "stories": stories,
+                "crc": self._crc,
+            },
+            separators=(",", ":"),
         )
-        opening = "\n[" if count == 0 else ","
-        count += max(1, len(group))
-        closing = "]" if count >= _CHUNK else ""
-        count = 0 if closing else count
-        story = f"{opening}[{int(key)},[{members}]]{closing}"
-        blob.append(packer.compress(story.encode("utf-8")))
-    if count:
-        blob.append(packer.compress(b"]"))
-    blob.append(packer.flush())
-    serial = bump(session=session)
-    session.connection().execute(
-        update(_STATE)
-        .where(_STATE.c.id == 1)
-        .values(origin=serial, origin_article=article, origin_state=b"".join(blob))
-    )
-    return serial
+        self._blob.append(self._packer.compress(head.encode("utf-8")))
+        self._blob.append(self._packer.flush())
+        serial = bump(session=session)
+        session.connection().execute(
+            update(_STATE)
+            .where(_STATE.c.id == 1)
+            .values(origin=serial, origin_article=article, origin_state=b"".join(self._blob))
+        )
+        self._blob.clear()
+        return serial
 
 
 def forget_origin(*, session: Session) -> None:
