@@ -8,7 +8,9 @@ COPY on PostgreSQL): outlets, happenings over four months each reported by one t
 outlet's furniture line), about one article in twenty with a near-duplicate copy; every table
 ingestion reads is filled as ingestion fills it (events with their profiles, stories,
 summaries, copies, the near-duplicate shingle rows, the furniture counts). Then, through the
-`briefing` CLI in a child process (as a user or a feed poll runs it): one new article, then a
+`briefing` CLI in a child process (as a user or a feed poll runs it): one new article (the
+database holds no ingest origin yet: this process rebuilds the indexes), the next new article
+(a process that follows the origin the first one wrote), then a
 batch of 1,000 new articles (new happenings and more reports of recent ones), each timed with
 the child's peak RSS. On PostgreSQL, two children ingest the interleaved halves of another
 1,000 articles at once into a copy of the database; one child then ingests the same articles

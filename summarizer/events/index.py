@@ -319,47 +319,52 @@ class CentroidIndex:
         self._reindex(item)
         return item
 
-    def place(self, key: int, last: datetime | None, indexed: Iterable[str]) -> Item:
-        """Put an item whose sums are not read yet into the postings under these features.
+    def place(
+        self, items: Iterable[tuple[int, datetime | None]], postings: Mapping[str, Iterable[int]]
+    ) -> None:
+        """Fill an empty index with items whose sums are not read yet, findable at once.
 
-        The item is findable (`candidates`) and has its latest time, but no centroid, size or
-        other sums: its owner fills them (`fill`) before reading anything else of it.
+        Each item has its latest time but no centroid, size or other sums: its owner fills
+        them (`fill`) before reading anything else of it, or taking it out.
 
         Args:
-            key: the item's key (not in the index).
-            last: its latest member time.
-            indexed: the features it is posted under (what `_reindex` gave it when its sums
-                were made).
+            items: (key, latest member time) of each item.
+            postings: feature -> the keys posted under it: what `_reindex` gave the items when
+                their sums were made (see `postings`).
+
+        Raises:
+            ValueError: the index is not empty, or a posting names an item not given.
         """
-        if key in self._items:
-            raise ValueError(f"item {key} is already in the index")
-        item = Item(key=key, first=last, last=last)
-        self._items[key] = item
-        self._changes += 1
-        item.version = self._changes
-        postings = self._postings
-        item.indexed = frozenset(indexed)
-        for feature in item.indexed:
-            keys = postings.get(feature)
-            if keys is None:
-                postings[feature] = {key}
-            else:
-                keys.add(key)
-        return item
+        if self._items:
+            raise ValueError("items are placed into an empty index only")
+        for key, last in items:
+            item = Item(key=key, first=last, last=last)
+            self._changes += 1
+            item.version = self._changes
+            self._items[key] = item
+        self._postings = {feature: set(keys) for feature, keys in postings.items()}
+        if not all(keys <= self._items.keys() for keys in self._postings.values()):
+            self.clear()
+            raise ValueError("a posting names an item that is not placed")
 
     def fill(self, key: int, member: Item) -> Item:
         """Give a placed item (`place`) its sums: those `absorb` gives opening it with `member`.
 
-        The item stays posted under the features it was placed with, which are the heaviest
-        of these sums when they are the sums it was placed from.
+        The postings stay as placed: they are the heaviest features of these sums when these
+        are the sums the item was placed from.
         """
-        placed = self._items[key]
         item = self._copy(key, member)
-        item.indexed = placed.indexed
+        item.indexed = frozenset(top(item.centroid, self.index_features))
+        if not all(key in self._postings.get(feature, ()) for feature in item.indexed):
+            raise ValueError(f"item {key} was placed under other features than its sums give")
         self._changes += 1
         item.version = self._changes
         self._items[key] = item
         return item
+
+    def postings(self) -> dict[str, list[int]]:
+        """Each posted feature with the keys posted under it (ascending), features sorted."""
+        return {feature: sorted(self._postings[feature]) for feature in sorted(self._postings)}
 
     def _copy(self, key: int, member: Item) -> Item:
         """An item `key` with copies of `member`'s sums, pruned as the index prunes (not

@@ -236,50 +236,59 @@ class StoryLinker:
     def restore_index(
         self,
         stories: Iterable[StoryEntry],
+        postings: Mapping[str, Iterable[int]],
         next_key: int,
         read: Callable[[int], Sequence[StoryMember]],
     ) -> None:
         """Rebuild the state `restore` would give, reading each story's events only when used.
 
-        Each story comes with what `entries` gave for it after a `restore` of the same stories
-        (its key, latest time, event keys and posted features), so it is findable at once; its
-        events are read (`read(key)`) and summed as `restore` sums them the first time the
-        linker needs its centroid or members (a lookup that finds it, an event of it linked or
-        unlinked, a merge). Every decision is the one the fully restored state gives.
+        The stories come as `entries` and `postings` gave them after a `restore` of the same
+        stories, so each is findable at once; its events are read (`read(key)`) and summed as
+        `restore` sums them the first time the linker needs its centroid or members (a lookup
+        that finds it, an event of it linked or unlinked, a merge, its eviction). Every
+        decision is the one the fully restored state gives.
 
         Args:
             stories: the `entries` of a restored linker, in ascending key order.
+            postings: its `postings`.
             next_key: the key the next new story gets.
             read: a story's (event key, profile, time) members, as given to `restore`.
 
         Raises:
-            ValueError: the stories are not in ascending key order.
+            ValueError: the stories are not in ascending key order, or a posting names a
+                story not given.
         """
         self._clear()
         self._read = read
+        given: list[tuple[int, datetime | None]] = []
         previous: int | None = None
-        for key, last, events, indexed in stories:
+        for key, last, events in stories:
             if previous is not None and key <= previous:
                 raise ValueError(f"stories to restore must come in ascending key order: {key}")
             previous = key
-            story = self._index.place(key, last, indexed)
+            given.append((key, last))
             self._unread[key] = tuple(events)
             for event_key in events:
                 self._event_story[event_key] = key
-            if story.last is not None:
-                heapq.heappush(self._activity, (story.last, key, len(self._activity)))
-        self.next_key = max([next_key, *(item.key + 1 for item in self._index.items())])
+            if last is not None:
+                heapq.heappush(self._activity, (last, key, len(self._activity)))
+        self._index.place(given, postings)
+        self.next_key = max([next_key, *(key + 1 for key, _ in given)])
         self._bound()
 
     def entries(self) -> list[StoryEntry]:
-        """Each findable story's key, latest time, event keys (ascending) and posted features
-        (sorted), in key order: what `restore_index` needs to find it before reading it."""
+        """Each findable story's key, latest time and event keys (ascending), in key order:
+        with `postings`, what `restore_index` needs to find it before reading it."""
         found: list[StoryEntry] = []
         for item in self._index.items():
             unread = self._unread.get(item.key)
             events = sorted(self._members[item.key]) if unread is None else list(unread)
-            found.append((item.key, item.last, events, sorted(item.indexed)))
+            found.append((item.key, item.last, events))
         return found
+
+    def postings(self) -> dict[str, list[int]]:
+        """Each feature stories are posted under, with their keys (see `CentroidIndex`)."""
+        return self._index.postings()
 
     def _clear(self) -> None:
         self._index.clear()
@@ -298,8 +307,14 @@ class StoryLinker:
             assert story is not None
             return story
         assert self._read is not None
+        placed = self._index.get(key)
         summed = _summed(key, self._read(key))
-        if summed is None or sorted(summed[1]) != list(events):
+        if (
+            placed is None
+            or summed is None
+            or summed[0].last != placed.last
+            or list(summed[1]) != list(events)
+        ):
             raise ValueError(f"story {key} does not read as it was indexed")
         item, self._members[key] = summed
         return self._index.fill(key, item)
@@ -414,8 +429,10 @@ class StoryLinker:
             heapq.heapify(self._activity)
         while len(self._index) > self.capacity:
             victim = self._oldest()
+            if victim in self._unread:  # read: its features say where it is posted
+                self._ready(victim)
             self._index.remove(victim)
-            for event_key in self._members.pop(victim, None) or self._unread.pop(victim, ()):
+            for event_key in self._members.pop(victim, {}):
                 self._event_story.pop(event_key, None)
 
     def _oldest(self) -> int:
@@ -434,9 +451,8 @@ _Packed = tuple[tuple[str, ...], "array[float]"]
 
 #: A stored story's event: (event key, profile, latest time).
 StoryMember = tuple[int, Mapping[str, float], datetime | None]
-#: A story as `restore_index` finds it before reading it: key, latest time, event keys, posted
-#: features.
-StoryEntry = tuple[int, datetime | None, Sequence[int], Sequence[str]]
+#: A story as `restore_index` finds it before reading it: key, latest time, event keys.
+StoryEntry = tuple[int, datetime | None, Sequence[int]]
 
 
 def _summed(key: int, events: Sequence[StoryMember]) -> tuple[Item, dict[int, _Packed]] | None:

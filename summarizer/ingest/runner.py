@@ -138,6 +138,7 @@ class Ingestor:
             story_next=story_max + 1,
             events=[(key, [doc.article_id for doc in docs]) for key, docs in events],
             entries=self.stories.entries(),
+            postings=self.stories.postings(),
         )
         self._watermark = watermark
         self._origin = self._version = origin
@@ -176,13 +177,19 @@ class Ingestor:
         if len(docs) < len(wanted):
             return False
         self.events = EventIndex(window=EVENT_WINDOW)
-        self.events.restore(
-            [(key, [docs[article] for article in ids]) for key, ids in origin.events],
-            next_key=origin.event_next,
-        )
-        # Each story's events are parsed when the linker first needs them (origin.read).
         self.stories = StoryLinker()
-        self.stories.restore_index(origin.stories, next_key=origin.story_next, read=origin.read)
+        try:
+            self.events.restore(
+                [(key, [docs[article] for article in ids]) for key, ids in origin.events],
+                next_key=origin.event_next,
+            )
+            # Each story's events are parsed when the linker first needs them (origin.read).
+            self.stories.restore_index(
+                origin.stories, origin.postings, next_key=origin.story_next, read=origin.read
+            )
+        except (ValueError, KeyError, TypeError):
+            logger.warning("the stored ingest origin cannot be read; the indexes are rebuilt")
+            return False
         self._watermark = origin.article
         self._origin = origin.serial
         return self._replay(session)

@@ -94,8 +94,10 @@ class Origin:
         story_next: the key the next new story got.
         events: (event key, its article ids) of the events the index was rebuilt with.
         stories: each story the linker was rebuilt with, as `StoryLinker.entries` gave it
-            (key, latest time, event keys, posted features), in key order.
-        texts: story key -> its events as stored (a JSON line), read by `read` when needed.
+            (key, latest time, event keys), in key order.
+        postings: the rebuilt linker's `StoryLinker.postings`.
+        texts: story key -> its events as stored (a compressed JSON text), read by `read`
+            when the linker first needs the story.
     """
 
     serial: int
@@ -104,25 +106,29 @@ class Origin:
     story_next: int
     events: tuple[tuple[int, tuple[int, ...]], ...]
     stories: tuple[StoryEntry, ...]
+    postings: dict[str, list[int]]
     texts: dict[int, bytes]
 
     def read(self, key: int) -> tuple[StoryMember, ...]:
-        """A story's (event key, profile, time) members, parsed from its line (once: the
-        line is dropped).
+        """A story's (event key, profile, time) members, parsed from its text (once: the text
+        is dropped).
 
         Raises:
-            ValueError, KeyError, TypeError: the line cannot be read.
+            ValueError, KeyError, TypeError: the text cannot be read.
         """
-        story, members = json.loads(self.texts.pop(key))
-        if int(story) != key:
-            raise ValueError(f"the ingest origin's line of story {key} is another story's")
+        story, members = json.loads(zlib.decompress(self.texts.pop(key)))
+        if story != key:
+            raise ValueError(f"the ingest origin's text of story {key} is another story's")
         return tuple(
             (int(event), _profile(profile), _time(when)) for event, profile, when in members
         )
 
 
-#: The origin's layout: a line per story (JSON: key and events), then the head line (JSON:
-#: format, next keys, events, the stories' entries, a checksum of the story lines).
+#: The origin's layout: this mark, the length of the head (8 bytes, big-endian), the head
+#: (compressed JSON: format, next keys, events, the stories' entries with the length of each
+#: one's text, the postings, a checksum of the texts), then each story's text (compressed
+#: JSON: key and events), so a process reads and decompresses only the stories it needs.
+_MARK_V3 = b"BIO3"
 _FORMAT = 3
 
 _MARK = select(_STATE.c.origin, _STATE.c.origin_article).where(_STATE.c.id == 1)
@@ -142,36 +148,40 @@ def origin_mark(*, session: Session) -> tuple[int, int] | None:
 def load_origin(*, session: Session) -> Origin | None:
     """The stored origin with its state, or None (none stored, or unreadable).
 
-    Only the head is parsed: each story's line is kept as text, parsed when the linker first
-    needs that story (`Origin.read`). The lines are checked against the head's checksum here,
-    so a line that was changed makes the origin unreadable at once, not when it is used.
+    Only the head is parsed: each story's text stays compressed until the linker first needs
+    that story (`Origin.read`). The texts are checked against the head's checksum here, so a
+    text that was changed makes the origin unreadable at once, not when it is used.
     """
     row = session.connection().execute(_ORIGIN).first()
     if row is None or row[0] is None or row[1] is None or row[2] is None:
         return None
     try:
-        data = zlib.decompress(row[2])
-        end = data.rfind(b"\n")
-        head = json.loads(data[end + 1 :])
-        if not isinstance(head, dict) or head.get("format") != _FORMAT:
+        state = bytes(row[2])
+        if state[:4] != _MARK_V3:
             raise ValueError("an ingest origin of another format")
-        lines = data[: end + 1]  # each story's line with its line break
-        if zlib.crc32(lines) != int(head["crc"]):
-            raise ValueError("the ingest origin's story lines were changed")
-        texts = {int(line[1 : line.index(b",")]): line for line in lines.split(b"\n") if line}
-        stories = tuple(
-            (int(key), _time(last), tuple(int(e) for e in events), tuple(map(str, indexed)))
-            for key, last, events, indexed in head["stories"]
-        )
-        if len(texts) != len(stories) or any(story[0] not in texts for story in stories):
-            raise ValueError("the ingest origin's stories and lines differ")
+        start = 12 + int.from_bytes(state[4:12], "big")
+        head = json.loads(zlib.decompress(state[12:start]))
+        if head.get("format") != _FORMAT:
+            raise ValueError("an ingest origin of another format")
+        if zlib.crc32(memoryview(state)[start:]) != head["crc"]:
+            raise ValueError("the ingest origin's story texts were changed")
+        texts: dict[int, bytes] = {}
+        stories: list[StoryEntry] = []
+        at = start
+        for key, last, events, size in head["stories"]:
+            texts[key] = state[at : at + size]
+            at += size
+            stories.append((key, _time(last), events))
+        if at != len(state):
+            raise ValueError("the ingest origin's stories and texts differ")
         return Origin(
             serial=int(row[0]),
             article=int(row[1]),
             event_next=int(head["event_next"]),
             story_next=int(head["story_next"]),
-            events=tuple((int(key), tuple(int(a) for a in ids)) for key, ids in head["events"]),
-            stories=stories,
+            events=tuple((int(key), tuple(ids)) for key, ids in head["events"]),
+            stories=tuple(stories),
+            postings=head["postings"],
             texts=texts,
         )
     except (ValueError, KeyError, TypeError, AttributeError, zlib.error):  # another version
@@ -181,7 +191,7 @@ def load_origin(*, session: Session) -> Origin | None:
 
 class OriginWriter:
     """Writes an origin: the stories' stored texts first, then (after the linker was rebuilt
-    from them) the head with what the linker made of each story.
+    from them) the head with what the linker made of them.
 
     The texts are compressed story by story as `stories` is given them (the stored profiles
     as they are, a JSON object each, not encoded again), so the caller can drop them before
@@ -189,21 +199,18 @@ class OriginWriter:
     """
 
     def __init__(self) -> None:
-        self._packer = zlib.compressobj(1)
-        self._blob: list[bytes] = []
-        self._crc = 0
+        self._texts: list[bytes] = []
+        self._keys: list[int] = []
 
     def stories(self, stories: Sequence[tuple[int, Sequence[StoredMember]]]) -> None:
-        """Add the stories' lines: `[key,[[event,profile,time],...]]` each (stored texts hold
-        no line breaks)."""
+        """Add the stories' texts: `[key,[[event,profile,time],...]]` each."""
         for key, group in stories:
             members = ",".join(
                 f"[{int(event)},{profile},{json.dumps(when.isoformat() if when else None)}]"
                 for event, profile, when in group
             )
-            line = f"[{int(key)},[{members}]]\n".encode()
-            self._crc = zlib.crc32(line, self._crc)
-            self._blob.append(self._packer.compress(line))
+            self._texts.append(zlib.compress(f"[{int(key)},[{members}]]".encode(), 1))
+            self._keys.append(int(key))
 
     def save(
         self,
@@ -214,6 +221,7 @@ class OriginWriter:
         story_next: int,
         events: Sequence[tuple[int, Sequence[int]]],
         entries: Sequence[StoryEntry],
+        postings: dict[str, list[int]],
     ) -> int:
         """Store the origin (under the ingest lock) and return its serial, the raised counter.
 
@@ -223,33 +231,37 @@ class OriginWriter:
             event_next: the key the next new event gets.
             story_next: the key the next new story gets.
             events: (event key, its article ids) of the event index.
-            entries: `StoryLinker.entries` of the linker rebuilt from the stories given,
-                one per story line.
+            entries: `StoryLinker.entries` of the linker rebuilt from the stories given (a
+                story given that it did not keep is left out).
+            postings: its `StoryLinker.postings`.
         """
-        stories = [
-            [key, last.isoformat() if last else None, list(keys), list(indexed)]
-            for key, last, keys, indexed in entries
-        ]
+        texts = dict(zip(self._keys, self._texts, strict=True))
+        kept = [texts[key] for key, _, _ in entries]
         head = json.dumps(
             {
                 "format": _FORMAT,
                 "event_next": event_next,
                 "story_next": story_next,
                 "events": [[key, list(ids)] for key, ids in events],
-                "stories": stories,
-                "crc": self._crc,
+                "stories": [
+                    [key, last.isoformat() if last else None, list(keys), len(text)]
+                    for (key, last, keys), text in zip(entries, kept, strict=True)
+                ],
+                "postings": postings,
+                "crc": zlib.crc32(b"".join(kept)),
             },
             separators=(",", ":"),
         )
-        self._blob.append(self._packer.compress(head.encode("utf-8")))
-        self._blob.append(self._packer.flush())
+        packed = zlib.compress(head.encode("utf-8"), 1)
+        state = b"".join([_MARK_V3, len(packed).to_bytes(8, "big"), packed, *kept])
+        self._texts.clear()
+        self._keys.clear()
         serial = bump(session=session)
         session.connection().execute(
             update(_STATE)
             .where(_STATE.c.id == 1)
-            .values(origin=serial, origin_article=article, origin_state=b"".join(self._blob))
+            .values(origin=serial, origin_article=article, origin_state=state)
         )
-        self._blob.clear()
         return serial
 
 

@@ -187,7 +187,7 @@ def test_an_unreadable_origin_or_a_prune_makes_the_next_process_rebuild(tmp_path
     assert service.ingest(stream[9:]).failed == 0
 
 
-def test_the_origin_keeps_a_line_per_story_read_when_the_story_is_needed(tmp_path: Path) -> None:
+def test_the_origin_keeps_a_text_per_story_read_when_the_story_is_needed(tmp_path: Path) -> None:
     when = datetime(2026, 3, 2, 6, tzinfo=UTC)
     stories = [
         (
@@ -199,41 +199,41 @@ def test_the_origin_keeps_a_line_per_story_read_when_the_story_is_needed(tmp_pat
         )
         for key, size in ((3, 1), (4, 3), (6, 1))
     ]
-    entries = [
-        (key, when, [event for event, _, _ in group], [f"e:n{key}", "t:w"])
-        for key, group in stories
-    ]
-    engine = _engine(tmp_path / "lines.db")
+    entries = [(key, when, [event for event, _, _ in group]) for key, group in stories]
+    postings = {"e:n3": [3], "e:n4": [4], "e:n6": [6], "t:w": [4]}
+    engine = _engine(tmp_path / "texts.db")
     with Session(engine) as session:  # type: ignore[arg-type]
         ingest_state.lock_ingest(session=session)
         writer = ingest_state.OriginWriter()
         writer.stories(stories)
         writer.save(
-            session=session, article=5, event_next=100, story_next=10, events=[], entries=entries
+            session=session,
+            article=5,
+            event_next=100,
+            story_next=10,
+            events=[(7, [1, 2])],
+            entries=entries,
+            postings=postings,
         )
         session.commit()
         origin = load_origin(session=session)
-        blob = (
+        state = (
             session.connection().execute(text("SELECT origin_state FROM ingest_state")).scalar_one()
         )
-    assert origin is not None and (origin.article, origin.event_next, origin.story_next) == (
+    assert origin is not None
+    assert (origin.article, origin.event_next, origin.story_next, origin.events) == (
         5,
         100,
         10,
+        ((7, (1, 2)),),
     )
-    assert origin.stories == tuple(
-        (key, at, tuple(events), tuple(indexed)) for key, at, events, indexed in entries
-    )
+    assert origin.stories == tuple(entries) and origin.postings == postings
     assert origin.read(4) == tuple(
         (event, json.loads(profile), at) for event, profile, at in stories[1][1]
     )
-    assert sorted(origin.texts) == [3, 6]  # a story's line is parsed once, then dropped
-    *lines, head = zlib.decompress(blob).split(b"\n")
-    assert json.loads(head)["format"] == 3 and len(lines) == 3
-    for changed in (  # another format, or a story's line changed: rebuilt, never half read
-        zlib.compress(b'{"event_next":1,"story_next":1,"events":[],"stories":[]}'),
-        zlib.compress(b"\n".join([*lines[:2], lines[2].replace(b"0.0", b"0.5"), head])),
-    ):
+    assert sorted(origin.texts) == [3, 6]  # a story's text is parsed once, then dropped
+    last = zlib.compress(b'[6,[[60,{"e:n6":0.5},null]]]', 1)  # a story's text changed
+    for changed in (bytes(state[:-1]), state[: -len(last) - 1] + last, b"x", state[4:]):
         with engine.begin() as connection:  # type: ignore[attr-defined]
             connection.execute(text("UPDATE ingest_state SET origin_state = :b"), {"b": changed})
         with Session(engine) as session:  # type: ignore[arg-type]
@@ -254,11 +254,8 @@ def test_a_process_follows_the_origin_line_by_line_and_rebuilds_on_a_bad_line(
     assert late.ingest([stream[0]]).duplicate == 1  # follows the origin: nothing rebuilt
     assert late_rebuilt == [] and _state(late) == _state(cli)
     with engine.begin() as connection:  # type: ignore[attr-defined]
-        blob = connection.execute(text("SELECT origin_state FROM ingest_state")).scalar_one()
-        *lines, head = zlib.decompress(blob).split(b"\n")
-        assert lines and json.loads(lines[-1])  # a story's line reads
-        lines[-1] = b'[1,[[2,"not a profile",null]]]'
-        broken = zlib.compress(b"\n".join([*lines, head]))
+        state = connection.execute(text("SELECT origin_state FROM ingest_state")).scalar_one()
+        broken = bytes(state[:-8]) + bytes(8)  # the last story's text damaged
         connection.execute(text("UPDATE ingest_state SET origin_state = :b"), {"b": broken})
     starting = BriefingService(engine)  # type: ignore[arg-type]
     rebuilt = _counting_rebuilds(starting)

@@ -318,8 +318,8 @@ def test_a_story_index_read_as_needed_decides_as_the_restored_one(seed: int) -> 
         return members[key]
 
     lazy = linker()
-    lazy.restore_index(entries, next_key=history.next_key, read=reading)
-    assert lazy.entries() == entries and not read
+    lazy.restore_index(entries, whole.postings(), next_key=history.next_key, read=reading)
+    assert lazy.entries() == entries and lazy.postings() == whole.postings() and not read
     for steps in (5, 300):  # a few links read a few stories; then many, merges and evictions
         assert (
             _random_stream(lazy, seed + steps, steps)[:-2]
@@ -341,7 +341,10 @@ def test_a_story_read_as_needed_is_read_only_when_found_and_as_it_was_indexed() 
     read: list[int] = []
     lazy = StoryLinker()
     lazy.restore_index(
-        whole.entries(), next_key=7, read=lambda key: read.append(key) or stored[key]
+        whole.entries(),
+        whole.postings(),
+        next_key=7,
+        read=lambda key: read.append(key) or stored[key],  # type: ignore[func-returns-value]
     )
     assert lazy.story_of(2) == 5 and lazy.story_of(3) == 6 and not read
     assert lazy.link(4, {"e:saka": 1.0, "t:vote": 0.2}) == whole.link(
@@ -349,6 +352,10 @@ def test_a_story_read_as_needed_is_read_only_when_found_and_as_it_was_indexed() 
     )
     assert read == [6]  # the story the event's features find, not the other
     wrong = StoryLinker()
-    wrong.restore_index(whole.entries(), next_key=7, read=lambda key: stored[key][:1])
+    wrong.restore_index(
+        whole.entries(), whole.postings(), next_key=7, read=lambda key: stored[key][:1]
+    )
     with pytest.raises(ValueError):  # events 1 and 2 indexed, event 1 alone read
         wrong.link(8, {"e:putin": 1.0})
+    with pytest.raises(ValueError):  # posted under a story it was not given
+        StoryLinker().restore_index([], {"e:putin": [5]}, next_key=7, read=stored.__getitem__)
