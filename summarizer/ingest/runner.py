@@ -183,9 +183,9 @@ class Ingestor:
                 [(key, [docs[article] for article in ids]) for key, ids in origin.events],
                 next_key=origin.event_next,
             )
-            # Each story's events are parsed when the linker first needs them (origin.read).
+            # Each story's events are parsed when the linker first needs them.
             self.stories.restore_index(
-                origin.stories, origin.postings, next_key=origin.story_next, read=origin.read
+                origin.stories, origin.postings, next_key=origin.story_next, read=origin.reader()
             )
         except (ValueError, KeyError, TypeError):
             logger.warning("the stored ingest origin cannot be read; the indexes are rebuilt")

@@ -24,7 +24,7 @@ from __future__ import annotations
 import json
 import logging
 import zlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -96,7 +96,7 @@ class Origin:
         stories: each story the linker was rebuilt with, as `StoryLinker.entries` gave it
             (key, latest time, event keys), in key order.
         postings: the rebuilt linker's `StoryLinker.postings`.
-        texts: story key -> its events as stored (a compressed JSON text), read by `read`
+        texts: story key -> its events as stored (a compressed JSON text), read by `reader`
             when the linker first needs the story.
     """
 
@@ -109,19 +109,23 @@ class Origin:
     postings: dict[str, list[int]]
     texts: dict[int, bytes]
 
-    def read(self, key: int) -> tuple[StoryMember, ...]:
-        """A story's (event key, profile, time) members, parsed from its text (once: the text
-        is dropped).
+    def reader(self) -> Callable[[int], tuple[StoryMember, ...]]:
+        """What reads a story's (event key, profile, time) members from its text, once (the
+        text is dropped); it keeps the texts alone, not the rest of the origin.
 
-        Raises:
-            ValueError, KeyError, TypeError: the text cannot be read.
+        The reader raises ValueError, KeyError or TypeError when a text cannot be read.
         """
-        story, members = json.loads(zlib.decompress(self.texts.pop(key)))
-        if story != key:
-            raise ValueError(f"the ingest origin's text of story {key} is another story's")
-        return tuple(
-            (int(event), _profile(profile), _time(when)) for event, profile, when in members
-        )
+        texts = self.texts
+
+        def read(key: int) -> tuple[StoryMember, ...]:
+            story, members = json.loads(zlib.decompress(texts.pop(key)))
+            if story != key:
+                raise ValueError(f"the ingest origin's text of story {key} is another story's")
+            return tuple(
+                (int(event), _profile(profile), _time(when)) for event, profile, when in members
+            )
+
+        return read
 
 
 #: The origin's layout: this mark, the length of the head (8 bytes, big-endian), the head
@@ -149,7 +153,7 @@ def load_origin(*, session: Session) -> Origin | None:
     """The stored origin with its state, or None (none stored, or unreadable).
 
     Only the head is parsed: each story's text stays compressed until the linker first needs
-    that story (`Origin.read`). The texts are checked against the head's checksum here, so a
+    that story (`Origin.reader`). The texts are checked against the head's checksum here, so a
     text that was changed makes the origin unreadable at once, not when it is used.
     """
     row = session.connection().execute(_ORIGIN).first()

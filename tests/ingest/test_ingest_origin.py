@@ -228,7 +228,7 @@ def test_the_origin_keeps_a_text_per_story_read_when_the_story_is_needed(tmp_pat
         ((7, (1, 2)),),
     )
     assert origin.stories == tuple(entries) and origin.postings == postings
-    assert origin.read(4) == tuple(
+    assert origin.reader()(4) == tuple(
         (event, json.loads(profile), at) for event, profile, at in stories[1][1]
     )
     assert sorted(origin.texts) == [3, 6]  # a story's text is parsed once, then dropped
