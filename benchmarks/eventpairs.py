@@ -13,7 +13,8 @@ similarity of the two halves, the score with conflicts, headline support) with t
 chosen on the answers (in-sample, so flattering) and the same choice cross-validated (threshold
 picked on the other folds, scored on the held-out fold); then each constant of the product's rule
 cross-validated with the others held at their values, and the rule with each part taken out (the
-date conflict, the name conflict, headline support), scored as it is, leave-one-out and by folds.
+date conflict, the weekday conflict, the name conflict, headline support), scored as it is,
+leave-one-out and by folds.
 The product's wrong pairs are listed with their titles. Prints Markdown tables and writes
 benchmarks/results/eventpairs.md.
 """
@@ -35,6 +36,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from summarizer.events import features
 from summarizer.events.cluster import (
     CLOSE_SCORE,
     CONFLICT_FACTOR,
@@ -211,6 +213,8 @@ def component_table(pairs: Sequence[Pair]) -> list[str]:
     same_conflicts = sum(c and g for c, g in zip(conflicts, gold, strict=True))
     dated = [e.dates_differ for e in found]
     same_dated = sum(c and g for c, g in zip(dated, gold, strict=True))
+    weekdays = [e.weekdays_differ for e in found]
+    same_weekdays = sum(c and g for c, g in zip(weekdays, gold, strict=True))
     rows = [
         "## Components (labelled: the event index's evidence, not the product's output)",
         "",
@@ -235,15 +239,51 @@ def component_table(pairs: Sequence[Pair]) -> list[str]:
         rows.append(f"| {name} | {acc:.3f} ({rec:.2f}) | {cut:.3f} | {best:.3f} | {cv:.3f} |")
     rows += [
         "",
-        f"Name conflicts (each side's title names someone or somewhere the other never "
-        f"mentions): {sum(conflicts)} pairs, {same_conflicts} of them judged the same event.",
+        f"Name conflicts (each side's title names someone or somewhere the other does not "
+        f"name in its title or first {features.OPENING_WORDS} words): {sum(conflicts)} pairs, "
+        f"{same_conflicts} of them judged the same event.",
         f"Date conflicts (each side names days of its year in its title or lead, none "
         f"shared): {sum(dated)} pairs, {same_dated} of them judged the same event.",
+        f"Weekday conflicts (each side names weekdays in its title or first "
+        f"{features.LEAD_WORDS} words, none "
+        f"shared): {sum(weekdays)} pairs, {same_weekdays} of them judged the same event.",
         "",
         *rule_rows(found, gold),
         "",
         *worth_rows(found, gold),
+        "",
+        *opening_rows(pairs),
     ]
+    return rows
+
+
+def opening_rows(pairs: Sequence[Pair]) -> list[str]:
+    """The rule with the name conflict read over other opening windows (`OPENING_WORDS`)."""
+    gold = [p.same for p in pairs]
+    rows = [
+        "### The name conflict's opening window (component, no cleaning)",
+        "",
+        "A name conflict: each side's title names someone the other does not name in its "
+        "title or first N words. The product reads N = "
+        f"{features.OPENING_WORDS}; each row reads the pairs again with another N "
+        f"(N = {features.LEAD_WORDS}: the whole lead, as before).",
+        "",
+        "| N | name conflicts (same event) | accuracy | precision of same | recall of same |",
+        "|---|---|---|---|---|",
+    ]
+    kept = features.OPENING_WORDS
+    try:
+        for words in (15, 25, 40, 60, 100, features.LEAD_WORDS):
+            features.OPENING_WORDS = words
+            found = [evidence(p) for p in pairs]
+            conflicts = [e.conflict for e in found]
+            same = sum(c and g for c, g in zip(conflicts, gold, strict=True))
+            acc, prec, rec = scores([e.joins() for e in found], gold)
+            rows.append(
+                f"| {words} | {sum(conflicts)} ({same}) | {acc:.3f} | {prec:.3f} | {rec:.3f} |"
+            )
+    finally:
+        features.OPENING_WORDS = kept
     return rows
 
 
@@ -267,9 +307,13 @@ def worth_rows(found: Sequence[Evidence], gold: Sequence[bool]) -> list[str]:
     variants: dict[str, list[Evidence]] = {
         "the product's rule": list(found),
         "without the date conflict": [dataclasses.replace(e, dates_differ=False) for e in found],
+        "without the weekday conflict": [
+            dataclasses.replace(e, weekdays_differ=False) for e in found
+        ],
         "without the name conflict": [dataclasses.replace(e, conflict=False) for e in found],
-        "without either conflict": [
-            dataclasses.replace(e, conflict=False, dates_differ=False) for e in found
+        "without any conflict": [
+            dataclasses.replace(e, conflict=False, dates_differ=False, weekdays_differ=False)
+            for e in found
         ],
         "without headline support (score alone)": [
             dataclasses.replace(e, support=1.0) for e in found

@@ -10,10 +10,14 @@ links, time span). Everything else is answered as if it did not exist.
 
 from __future__ import annotations
 
+import functools
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TypeVar
+
+from sqlmodel import Session
 
 from bot.ports import Briefings
 from bot.runtime import Runtime
@@ -23,12 +27,13 @@ from summarizer.errors import NotFoundError
 from summarizer.views import ArticleView, EventView, SearchHit, StoryView
 
 logger = logging.getLogger(__name__)
+V = TypeVar("V")
 
 # Candidates ranked before a chat's reading is applied: a chat that reads only part of the
 # store sees its best events among this many of the best-ranked ones, or, when too few of them
-# are open to it, among up to MAX_SCANNED (a page past those is clamped to the last one there).
+# are open to it, among four times as many, and so on until the ranking ends (a chat reading
+# its own feeds only ranks just the events its feeds brought: each is open to it).
 CANDIDATES = 100
-MAX_SCANNED = 500
 # Search hits read before a chat's reading is applied (it sees the best of those open to it).
 SEARCH_CANDIDATES = 50
 
@@ -72,8 +77,8 @@ async def chat_events(
 async def chat_page(rt: Runtime, reader: Reader | None, *, page: int, size: int) -> Page:
     """Page `page` (from 0) of the events a chat reads, clamped to the last page there is.
 
-    Only the page's events are built: a far page costs a ranking (at most MAX_SCANNED events
-    for a chat that reads part of the store), one query and `size` views.
+    Only the page's events are built: a far page costs a ranking down to it (for a chat that
+    reads part of the store, down to its events on that page), one query and `size` views.
     """
     if reader is None:
         return await rt.domain(_whole_page, rt.service, page, size)
@@ -98,29 +103,61 @@ async def chat_event(
     """One event as the chat reads it; raises NotFoundError when none of it is open to it."""
     if reader is None:
         return await rt.domain(rt.service.event, event_id, words=words)
-    ids = await rt.domain(rt.service.event_article_ids, event_id)
-    reading = await _open(rt, reader, sorted(ids))
-    if not reading:
-        raise NotFoundError(f"no event with id {event_id}")
-    return await rt.domain(rt.service.event, event_id, words=words, articles=reading)
+    return await rt.db(
+        _as_read,
+        reader=reader,
+        article_ids=functools.partial(rt.service.event_article_ids, event_id),
+        build=lambda reading: rt.service.event(event_id, words=words, articles=reading),
+        missing=f"no event with id {event_id}",
+    )
 
 
 async def chat_story(rt: Runtime, reader: Reader | None, story_id: int) -> StoryView:
     """One story as the chat reads it; raises NotFoundError when none of it is open to it."""
     if reader is None:
         return await rt.domain(rt.service.story, story_id)
-    ids = await rt.domain(rt.service.story_article_ids, story_id)
-    reading = await _open(rt, reader, sorted(ids))
+    return await rt.db(
+        _as_read,
+        reader=reader,
+        article_ids=functools.partial(rt.service.story_article_ids, story_id),
+        build=lambda reading: rt.service.story(story_id, articles=reading),
+        missing=f"no story with id {story_id}",
+    )
+
+
+def _as_read(
+    *,
+    session: Session,
+    reader: Reader,
+    article_ids: Callable[[], frozenset[int]],
+    build: Callable[[frozenset[int]], V],
+    missing: str,
+) -> V:
+    """An event, a story or an article as the chat reads it, in one worker-thread hop: its
+    article ids (the domain's), which of them the chat reads (one prebuilt query), the view,
+    always built from that set (see `_open`).
+
+    Raises:
+        NotFoundError: none of its articles is open to the chat (or it does not exist).
+    """
+    ids = article_ids()
+    reading = frozenset(chat_feeds.open_articles(session=session, reader=reader, article_ids=ids))
     if not reading:
-        raise NotFoundError(f"no story with id {story_id}")
-    return await rt.domain(rt.service.story, story_id, articles=reading)
+        raise NotFoundError(missing)
+    return build(reading)
 
 
 async def chat_article(rt: Runtime, reader: Reader | None, article_id: int) -> ArticleView:
     """One article; raises NotFoundError when it is not open to the chat."""
-    if reader is not None and not await _open(rt, reader, [article_id]):
-        raise NotFoundError(f"no article with id {article_id}")
-    return await rt.domain(rt.service.article, article_id)
+    if reader is None:
+        return await rt.domain(rt.service.article, article_id)
+    return await rt.db(
+        _as_read,
+        reader=reader,
+        article_ids=lambda: frozenset([article_id]),
+        build=lambda _reading: rt.service.article(article_id),
+        missing=f"no article with id {article_id}",
+    )
 
 
 async def chat_search(
@@ -140,7 +177,7 @@ Visible = tuple[int, frozenset[int]]  # an event id, and its articles the chat r
 async def _visible(
     rt: Runtime, reader: Reader, *, wanted: int, since: datetime | None, topics: Sequence[str]
 ) -> tuple[Visible, ...]:
-    """The events of the ranking a chat reads, in order, until `wanted` or MAX_SCANNED ranked.
+    """The events of the ranking a chat reads, in order, until `wanted` or the ranking's end.
 
     Shared by the chats that read alike (Reader.reading: the same choice, the same feeds, the
     feeds' links at the same state) for a short time, and built once however many ask.
@@ -156,11 +193,15 @@ async def _scan(
     rt: Runtime, reader: Reader, *, wanted: int, since: datetime | None, topics: Sequence[str]
 ) -> tuple[Visible, ...]:
     """`_visible` built: the ranking (ids only, no digest) is the domain's, shared by every
-    chat; the reading's part is one query over the ranked events' articles."""
+    chat (by every chat with the same feeds, for one that reads its own feeds only); the
+    reading's part is one query over the ranked events' articles."""
+    if reader.own_only and not reader.feeds:
+        return ()
+    feeds = reader.feeds if reader.own_only else None
     scanned = CANDIDATES
     while True:
         ranked = await rt.domain(
-            rt.service.ranked_events, limit=scanned, since=since, topics=topics
+            rt.service.ranked_events, limit=scanned, since=since, topics=topics, feeds=feeds
         )
         allowed = await _open(rt, reader, [a for event in ranked for a in event.article_ids])
         visible = tuple(
@@ -168,9 +209,9 @@ async def _scan(
             for event in ranked
             if (reading := frozenset(event.article_ids).intersection(allowed))
         )
-        if len(visible) >= wanted or len(ranked) < scanned or scanned >= MAX_SCANNED:
+        if len(visible) >= wanted or len(ranked) < scanned:
             return visible
-        scanned = min(scanned * 4, MAX_SCANNED)
+        scanned *= 4
 
 
 async def _views(
@@ -208,7 +249,6 @@ async def _open(rt: Runtime, reader: Reader, article_ids: Sequence[int]) -> froz
 
 __all__ = [
     "CANDIDATES",
-    "MAX_SCANNED",
     "SEARCH_CANDIDATES",
     "Page",
     "Reader",

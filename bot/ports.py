@@ -46,8 +46,10 @@ class Briefings(Protocol):
         offset: int = 0,
         since: datetime | None = None,
         topics: Sequence[str] = (),
+        feeds: frozenset[int] | None = None,
     ) -> list[RankedEvent]:
-        """Return the ranking of top_events without digests: event ids with their article ids."""
+        """Return the ranking of top_events without digests: event ids with their article ids
+        (only events with an article one of `feeds` brought, when given)."""
         ...
 
     def event_article_ids(self, event_id: int) -> frozenset[int]:

@@ -7,7 +7,7 @@ import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
@@ -32,6 +32,7 @@ from summarizer.text.rules import latest_headline
 from summarizer.text.terms import StemmedText, join_texts, stem_text
 from summarizer.timemath import shift
 from summarizer.topics import TopicFilter
+from summarizer.values import RawInput
 from summarizer.views import (
     ArticleView,
     EventView,
@@ -45,6 +46,7 @@ from summarizer.views import (
 )
 
 logger = logging.getLogger(__name__)
+_Item = TypeVar("_Item", Event, Story)
 
 _CANDIDATE_EVENTS = 300  # events ranked per read (a page of the ranking's input, not a cap)
 _MAX_ID = 2**63 - 1  # ids are 64-bit integers in every database
@@ -88,6 +90,7 @@ class BriefingService:
         now: datetime | None = None,
         progress: Callable[[int], Callable[[], None]] | None = None,
         workers: int = 0,
+        shared: bool = True,
     ) -> IngestReport:
         """Ingest files, directories, article URLs and feed URLs.
 
@@ -97,6 +100,9 @@ class BriefingService:
             progress: given the number of inputs, returns a per-input tick (a progress bar).
             workers: worker processes that prepare a large batch (0: this process alone, as
                 in the bot); the stored rows are the same for any number.
+            shared: the inputs are the operator's (its files, addresses and feeds), so a copy
+                a chat's feed brought first that one of them brings again becomes public
+                (summarizer.store.feeds.publish_copies); False for a feed only chats follow.
         """
         items = list(
             expand(
@@ -110,7 +116,12 @@ class BriefingService:
         tick = progress(readable) if progress is not None else None
         try:
             with self._ingest_lock:
-                return self._ingestor.ingest(items, now=now, progress=tick, workers=workers)
+                report = self._ingestor.ingest(items, now=now, progress=tick, workers=workers)
+            if shared and report.duplicate_of:
+                self._publish(
+                    report.duplicate_of, [i.location for i in items if isinstance(i, RawInput)]
+                )
+            return report
         finally:
             with self._views_lock:
                 self._views.clear()
@@ -142,6 +153,25 @@ class BriefingService:
             with self._views_lock:
                 del self._building[key]
             building.set()
+
+    def _publish(self, article_ids: Sequence[int], locations: Sequence[str]) -> None:
+        """Make public the copies a shared ingest brought again (feeds.publish_copies).
+
+        A failure is logged and changes nothing else: the copies stay private (the safe side)
+        and the ingest's articles stay stored.
+        """
+        try:
+            with Session(self.engine) as session:
+                feed_store.publish_copies(
+                    session=session, article_ids=article_ids, locations=locations
+                )
+        except Exception:
+            logger.exception("the copies of articles %s could not be made public", article_ids)
+
+    def _operators(self, urls: Sequence[str]) -> bool:
+        """Whether all these feeds are the operator's (what they bring is shared)."""
+        with Session(self.engine) as session:
+            return all(feed_store.is_operator_feed(session=session, url=url) for url in urls)
 
     def _validators(self, url: str) -> Validators | None:
         with Session(self.engine) as session:
@@ -235,8 +265,10 @@ class BriefingService:
         since: datetime | None,
         topics: Sequence[str],
         now: datetime | None,
+        feeds: frozenset[int] | None = None,
     ) -> list[tuple[float, Event]]:
-        """The `wanted` best events by importance, exactly, reading events newest first.
+        """The `wanted` best events by importance, exactly, reading events newest first (only
+        those with an article one of `feeds` brought, when given).
 
         Importance falls with age, so once even an event as large as the largest stored one
         could not beat the `wanted`-th best score at the age reached, older events are not read.
@@ -250,7 +282,7 @@ class BriefingService:
         read = 0
         while True:
             page = ranking.event_page(
-                session=session, since=since, offset=read, limit=_CANDIDATE_EVENTS
+                session=session, since=since, offset=read, limit=_CANDIDATE_EVENTS, feeds=feeds
             )
             if not page:
                 break
@@ -304,39 +336,49 @@ class BriefingService:
         offset: int = 0,
         since: datetime | None = None,
         topics: Sequence[str] = (),
+        feeds: frozenset[int] | None = None,
     ) -> list[RankedEvent]:
         """The ranking of top_events without digests: each event's id and its articles' ids.
 
         Cheap beside top_events (no digest is built), so a reader that may read only some
         articles can choose among many events and build the views of those it keeps.
+
+        Args:
+            limit: the most events to return.
+            offset: how many of the best-ranked events to skip (paging).
+            since: only events with articles after this time.
+            topics: a chat's topics (see top_events).
+            feeds: when given, only the events with an article one of these feeds brought
+                (summarizer.store.models.FeedArticle), ranked among themselves: the ranking
+                of a reader of those feeds alone, however deep in the whole one they lie.
         """
 
         def build() -> list[RankedEvent]:
             with Session(self.engine) as session:
                 ranked = self._ranked(
-                    session, wanted=offset + limit, since=since, topics=topics, now=None
+                    session,
+                    wanted=offset + limit,
+                    since=since,
+                    topics=topics,
+                    now=None,
+                    feeds=feeds,
                 )
                 ids = [event.id for _, event in ranked[offset:] if event.id is not None]
                 articles = ranking.event_articles(session=session, event_ids=ids)
                 return [RankedEvent(i, tuple(articles.get(i, ()))) for i in ids]
 
         views: list[RankedEvent] = self._cached(
-            ("ranked", limit, offset, since, tuple(topics)), build
+            ("ranked", limit, offset, since, tuple(topics), feeds), build
         )
         return list(views)
 
     def event_article_ids(self, event_id: int) -> frozenset[int]:
-        """The ids of an event's articles as stored now (one query; no view is built).
+        """The ids of an event's articles as stored now (no view is built).
 
         Raises:
             NotFoundError: no event has this id.
         """
-        with Session(self.engine) as session:
-            event = session.get(Event, event_id) if 0 < event_id <= _MAX_ID else None
-            if event is None:
-                raise NotFoundError(f"no event with id {event_id}")
-            found = ranking.event_articles(session=session, event_ids=[event_id])
-            return frozenset(found.get(event_id, ()))
+        return self._article_ids(Event, event_id)
 
     def story_article_ids(self, story_id: int) -> frozenset[int]:
         """The ids of the articles of a story's events as stored now (no view is built).
@@ -344,13 +386,13 @@ class BriefingService:
         Raises:
             NotFoundError: no story has this id.
         """
+        return self._article_ids(Story, story_id)
+
+    def _article_ids(self, table: type[_Item], item_id: int) -> frozenset[int]:
+        """The ids of the articles an event or a story holds now, in one session."""
         with Session(self.engine) as session:
-            story = session.get(Story, story_id) if 0 < story_id <= _MAX_ID else None
-            if story is None:
-                raise NotFoundError(f"no story with id {story_id}")
-            ids = [e.id for e in ranking.story_events(session=session, story_id=story_id) if e.id]
-            found = ranking.event_articles(session=session, event_ids=ids)
-            return frozenset(a for articles in found.values() for a in articles)
+            _load(session, table, item_id)
+            return ranking.article_ids_of(session=session, table=table, item_id=item_id)
 
     def event(
         self,
@@ -388,9 +430,7 @@ class BriefingService:
     ) -> EventView:
         """Load one event and build its view (see event)."""
         with Session(self.engine) as session:
-            event = session.get(Event, event_id) if 0 < event_id <= _MAX_ID else None
-            if event is None:
-                raise NotFoundError(f"no event with id {event_id}")
+            event = _load(session, Event, event_id)
             score = self._importance(session, event, self._ranking_time(session, None))
             return self._event_view(
                 session, event, score=score, words=words, since=since, articles=articles
@@ -426,9 +466,8 @@ class BriefingService:
     ) -> StoryView:
         """Load one story and build its view (see story)."""
         with Session(self.engine) as session:
-            story = session.get(Story, story_id) if 0 < story_id <= _MAX_ID else None
-            if story is None or story.id is None:
-                raise NotFoundError(f"no story with id {story_id}")
+            story = _load(session, Story, story_id)
+            assert story.id is not None
             events = ranking.story_events(session=session, story_id=story_id)
             if articles is not None:
                 ids = [e.id for e in events if e.id]
@@ -684,13 +723,25 @@ class BriefingService:
             self._configured_feeds(session)
         return poll_feeds(
             self.engine,
-            lambda urls: self.ingest(urls, now=now),
+            lambda urls: self.ingest(urls, now=now, shared=self._operators(urls)),
             policy=self.poll_policy,
             owner=self.owner,
             clock=(lambda: now) if now is not None else (lambda: datetime.now(UTC)),
             due_only=due_only,
             limit=limit,
         )
+
+
+def _load(session: Session, table: type[_Item], item_id: int) -> _Item:
+    """The stored event or story with this id.
+
+    Raises:
+        NotFoundError: none has it (or it is no 64-bit id at all).
+    """
+    found = session.get(table, item_id) if 0 < item_id <= _MAX_ID else None
+    if found is None:
+        raise NotFoundError(f"no {table.__name__.lower()} with id {item_id}")
+    return found
 
 
 def _score(event: Event, moment: datetime, growth: int) -> float:

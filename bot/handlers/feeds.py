@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
-from telegram import Update
+from telegram import Chat, Update
 from telegram.error import TelegramError
 
 from bot import format as fmt
@@ -69,15 +69,20 @@ def _state(tr: Translator, feed: ChatFeedInfo, zone: str) -> str:
     return tr.text(texts.FEED_NOT_FETCHED)
 
 
+async def _followed(call: Call) -> tuple[Runtime, Chat, list[ChatFeedInfo]]:
+    """The runtime, the call's chat and the feeds it follows (/feeds and /feeds export)."""
+    rt = runtime_of(call.context)
+    chat = call.update.effective_chat
+    assert chat is not None
+    return rt, chat, await rt.chats.chat_feeds(chat_id=chat.id)
+
+
 async def _list(call: Call) -> bool:
     """/feeds (list): the chat's feeds with their state, and what its briefings draw on."""
     if call.args:
         return False
     update, context, tr = call.update, call.context, call.tr
-    rt = runtime_of(context)
-    chat = update.effective_chat
-    assert chat is not None
-    listed = await rt.chats.chat_feeds(chat_id=chat.id)
+    rt, chat, listed = await _followed(call)
     own_only = await rt.chats.own_feeds_only(chat_id=chat.id)
     reading = tr.text(texts.READING_MINE if own_only else texts.READING_ALL)
     if not listed:
@@ -200,10 +205,7 @@ async def _export(call: Call) -> bool:
     if call.args:
         return False
     update, context, tr = call.update, call.context, call.tr
-    rt = runtime_of(context)
-    chat = update.effective_chat
-    assert chat is not None
-    listed = await rt.chats.chat_feeds(chat_id=chat.id)
+    rt, chat, listed = await _followed(call)
     if not listed:
         await reply(update, context, tr.text(texts.NO_FEEDS_TO_EXPORT))
         return True

@@ -21,6 +21,7 @@ from bot.store.chats import get_chat
 from bot.store.feed_tables import ChatChannel, ChatFeed, ChatReading
 from bot.store.values import ChatFeedInfo, ChatInfo, Reader
 from summarizer.store.models import Feed, FeedArticle
+from summarizer.store.ranking import CHUNK
 from summarizer.store.tables import INGEST_STATE
 
 
@@ -149,6 +150,11 @@ _READING = sa_select(
 # key under which readers share what they read, bot.chatfeeds): the ingest counter (every
 # ingest and prune, any process) and the links counter (every write of a feed's links to its
 # articles, every operator feed added or removed; summarizer.store.ingest_state.bump_links).
+# The ingest counter stays in the key for every reader, not only those whose feeds brought the
+# new articles: what a reading shares is a cut of the domain's ranking, and any new article can
+# move every event in it (its event's score, order, articles). After an ingest the ranking is
+# built again once for all readers (summarizer.service clears its views); a reading then costs
+# one query over the ranked events' articles, so a narrower key would save that query alone.
 _LINKS = sa_select(INGEST_STATE.c.version, INGEST_STATE.c.links).where(INGEST_STATE.c.id == 1)
 
 
@@ -193,6 +199,14 @@ def route(*, session: Session, chat_id: int) -> Route:
     )
 
 
+# The feeds that brought some articles, and whether each is an operator's (built once).
+_LINKS_OF = (
+    sa_select(col(FeedArticle.article_id), col(FeedArticle.feed_id), col(Feed.active))
+    .join(Feed, col(Feed.id) == col(FeedArticle.feed_id))
+    .where(col(FeedArticle.article_id).in_(bindparam("ids", expanding=True)))
+)
+
+
 def open_articles(*, session: Session, reader: Reader, article_ids: Iterable[int]) -> set[int]:
     """The articles among `article_ids` a chat may read.
 
@@ -204,12 +218,10 @@ def open_articles(*, session: Session, reader: Reader, article_ids: Iterable[int
     ids = sorted(set(article_ids))
     mine = reader.feeds
     links: dict[int, list[tuple[int, bool]]] = {}
-    for article_id, feed_id, active in session.exec(
-        select(FeedArticle.article_id, FeedArticle.feed_id, Feed.active)
-        .join(Feed, col(Feed.id) == col(FeedArticle.feed_id))
-        .where(col(FeedArticle.article_id).in_(ids))
-    ):
-        links.setdefault(article_id, []).append((feed_id, active))
+    for start in range(0, len(ids), CHUNK):  # SQLite takes at most 32,766 parameters
+        chunk = {"ids": ids[start : start + CHUNK]}
+        for article_id, feed_id, active in session.execute(_LINKS_OF, chunk):
+            links.setdefault(article_id, []).append((feed_id, active))
 
     def is_open(brought: list[tuple[int, bool]]) -> bool:
         if any(feed_id in mine for feed_id, _ in brought):

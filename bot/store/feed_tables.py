@@ -12,33 +12,20 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, Column, ForeignKey, Integer, UniqueConstraint
+from sqlalchemy import BigInteger, Column, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from bot.store.tables import utcnow
+from summarizer.store.models import key_to
 from summarizer.store.types import UTCDateTime
 
 
-def _key_to(
-    target: str, kind: type[BigInteger] | type[Integer], *, primary: bool = False
-) -> Column[int]:
-    """A column that refers to `target` ("table.id") and goes with its row."""
-    return Column(
-        kind,
-        ForeignKey(target, ondelete="CASCADE"),
-        nullable=False,
-        index=not primary,
-        primary_key=primary,
-        autoincrement=False,
-    )
-
-
 def _chat_fk(*, primary: bool = False) -> Column[int]:
-    return _key_to("chat.id", BigInteger, primary=primary)
+    return key_to("chat.id", BigInteger, primary=primary, index=not primary)
 
 
 def _feed_fk(*, primary: bool = False) -> Column[int]:
-    return _key_to("feed.id", Integer, primary=primary)
+    return key_to("feed.id", primary=primary, index=not primary)
 
 
 class ChatFeed(SQLModel, table=True):

@@ -13,6 +13,7 @@ from summarizer.events.features import (
     ENTITY,
     MENTION_LETTERS,
     TERM,
+    WEEKDAY_KEYS,
     ArticleFeatures,
     DocumentFrequencies,
     Vector,
@@ -36,8 +37,11 @@ DEFAULT_THRESHOLD = 0.2
 #: happening.
 CONFLICT_FACTOR = 1 / 3
 #: Factor on the score when both sides date what they tell (a day and month of the article's
-#: year, in the title or lead) and share no such day: the same subject on another day (a city's
-#: self-isolation index on 4 May against 9 May), so another happening.
+#: year, in the title or lead) and share no such day, or both name weekdays (in the title or
+#: the first `LEAD_WORDS` words) and share none: the same subject on another day (a city's
+#: self-isolation index on 4 May against 9 May; a trial's witness on Monday against the
+#: directors' settlement on Thursday), so another happening. An event's days are those at
+#: least half of its articles name (see `_weekdays_differ`).
 DATE_CONFLICT_FACTOR = CONFLICT_FACTOR
 #: Largest share of the score that time takes off within the window.
 TIME_DISCOUNT = 0.3
@@ -103,6 +107,7 @@ class Evidence:
         names: cosine of the names and numbers alone (who, where, how many).
         conflict: each side names someone or somewhere central that the other never mentions.
         dates_differ: both sides name days of their year and share none.
+        weekdays_differ: both sides name weekdays and share none.
         discount: time factor, 1.0 within the event's span, down to 1 - TIME_DISCOUNT at the
             window's edge, 0.0 beyond it.
         support: how well the article's headline and the event's headlines are told by the
@@ -118,6 +123,7 @@ class Evidence:
     discount: float
     support: float
     dates_differ: bool = False
+    weekdays_differ: bool = False
     first_fits: bool = True
 
     @property
@@ -127,7 +133,7 @@ class Evidence:
             self.similarity
             * self.discount
             * (CONFLICT_FACTOR if self.conflict else 1.0)
-            * (DATE_CONFLICT_FACTOR if self.dates_differ else 1.0)
+            * (DATE_CONFLICT_FACTOR if self.dates_differ or self.weekdays_differ else 1.0)
         )
 
     def joins(self, threshold: float = DEFAULT_THRESHOLD) -> bool:
@@ -276,6 +282,7 @@ class EventIndex:
             discount=self._discount(event, article),
             support=event.headline_support(article),
             dates_differ=_dates_differ(article, event),
+            weekdays_differ=_weekdays_differ(article, event),
             first_fits=self._fits_first(event, article),
         )
 
@@ -315,6 +322,7 @@ class EventIndex:
             time=doc.published,
             names=features.names,
             used=features.tells(),
+            opening=features.names_at_once(),
             headline=features.headline,
             dates=features.dates,
             key=doc.article_id,
@@ -376,7 +384,7 @@ class EventIndex:
             score *= CONFLICT_FACTOR
             if score < self.threshold:
                 return None
-        if _dates_differ(other, event):
+        if _dates_differ(other, event) or _weekdays_differ(other, event):
             score *= DATE_CONFLICT_FACTOR
             if score < self.threshold:
                 return None
@@ -479,20 +487,57 @@ class EventIndex:
 
 
 def _conflict(article: Item, event: Item) -> bool:
-    """Each side has a central name that the other never mentions."""
+    """Each side has a central name that the other does not name at its opening.
+
+    A report names the actors of its happening in its title or first words
+    (`features.OPENING_WORDS`); a name it gives only further down is background (the
+    housemate evicted last week, the rival who replied), so two reports whose titles name
+    people the other keeps for later tell of two happenings.
+    """
     ours, theirs = article.central_names(), event.central_names()
     if not ours or not theirs:
         return False
-    if all(name[2 : 2 + MENTION_LETTERS] in article.mentioned for name in theirs):
+    if all(name[2 : 2 + MENTION_LETTERS] in article.opened for name in theirs):
         return False
-    return any(name[2 : 2 + MENTION_LETTERS] not in event.mentioned for name in ours)
+    return any(name[2 : 2 + MENTION_LETTERS] not in event.opened for name in ours)
 
 
 def _dates_differ(article: Item, event: Item) -> bool:
-    """Both sides name days of their year, and none of the article's days is the event's."""
+    """Both sides name days of their year, and none of the article's days is the event's (the
+    days at least half of its articles name, see `_weekdays_differ`)."""
+    return _days_differ(article, event, weekdays=False)
+
+
+def _weekdays_differ(article: Item, event: Item) -> bool:
+    """Both sides name weekdays, and none of the article's weekdays is the event's.
+
+    An event's weekdays are those at least half of its articles name: a report that also
+    gives the day of an earlier step (Saturday's defection, Monday's details) does not make
+    every day the event's. Weekdays are compared only with weekdays: "on 9 November" and "on
+    Monday" may be one day.
+    """
+    return _days_differ(article, event, weekdays=True)
+
+
+def _days_differ(article: Item, event: Item, *, weekdays: bool) -> bool:
+    """Both sides name days of one kind (weekdays, or days of the year) that at least half of
+    their members name, and share none."""
     if not article.dates or not event.dates:
+        return False  # most articles name no day: nothing to build
+    ours = _central_days(article, weekdays)
+    if not ours:
         return False
-    return article.dates.keys().isdisjoint(event.dates.keys())
+    theirs = _central_days(event, weekdays)
+    return bool(theirs) and ours.isdisjoint(theirs)
+
+
+def _central_days(item: Item, weekdays: bool) -> set[str]:
+    """The days of one kind at least half of the item's members name."""
+    return {
+        day
+        for day, count in item.dates.items()
+        if 2 * count >= item.size and (day in WEEKDAY_KEYS) == weekdays
+    }
 
 
 def _half_cosine(vector: Mapping[str, float], centroid: Mapping[str, float], kind: str) -> float:

@@ -41,6 +41,8 @@ class Item:
         indexed: the features under which the item is in the postings.
         mentioned: mention key (see `features.mentions`) -> number of members whose title or
             lead uses it; pruned to the most used keys like the centroid.
+        opened: mention key -> number of members whose title or opening words use it (see
+            `features.ArticleFeatures.opening`); pruned like `mentioned`.
         headlines: mention key of a headline word -> sum, over the members whose headline has
             it, of one over the number of words in that headline (each member's headline weighs
             one in all).
@@ -60,6 +62,7 @@ class Item:
     names: dict[str, int] = field(default_factory=dict)
     indexed: frozenset[str] = frozenset()
     mentioned: dict[str, int] = field(default_factory=dict)
+    opened: dict[str, int] = field(default_factory=dict)
     headlines: dict[str, float] = field(default_factory=dict)
     headed: int = 0
     dates: dict[str, int] = field(default_factory=dict)
@@ -73,6 +76,7 @@ class Item:
         time: datetime | None = None,
         names: Iterable[str] = (),
         used: Iterable[str] = (),
+        opening: Iterable[str] = (),
         headline: Collection[str] = (),
         dates: Iterable[str] = (),
         key: int = 0,
@@ -84,6 +88,7 @@ class Item:
             time: the member's time.
             names: its central names.
             used: its mention keys (title and lead), for `headline_support`.
+            opening: its mention keys of its title and opening words, for name conflicts.
             headline: its headline words (mention keys).
             dates: the days its title and lead name (see `features.dates`).
             key: the key to give the item.
@@ -98,6 +103,7 @@ class Item:
             last=time,
             names=dict.fromkeys(names, 1),
             mentioned=dict.fromkeys(used, 1),
+            opened=dict.fromkeys(opening, 1),
             headlines={word: 1.0 / len(headline) for word in headline},
             headed=1 if headline else 0,
             dates=dict.fromkeys(dates, 1),
@@ -267,9 +273,12 @@ class CentroidIndex:
         item.size += sign * member.size
         _add_counts(item.names, member.names, sign)
         _add_counts(item.mentioned, member.mentioned, sign)
+        _add_counts(item.opened, member.opened, sign)
         _add_counts(item.dates, member.dates, sign)
         if len(item.mentioned) > 2 * self.centroid_features:
             item.mentioned = _most_used(item.mentioned, self.centroid_features)
+        if len(item.opened) > 2 * self.centroid_features:
+            item.opened = _most_used(item.opened, self.centroid_features)
         for word, share in member.headlines.items():
             total = item.headlines.get(word, 0.0) + sign * share
             if total > 1e-9:
@@ -378,6 +387,7 @@ class CentroidIndex:
             last=member.last,
             names=dict(member.names),
             mentioned=dict(member.mentioned),
+            opened=dict(member.opened),
             headlines=dict(member.headlines),
             headed=member.headed,
             dates=dict(member.dates),
@@ -387,6 +397,8 @@ class CentroidIndex:
             item.norm = squared_length(item.centroid) ** 0.5
         if len(item.mentioned) > 2 * self.centroid_features:
             item.mentioned = _most_used(item.mentioned, self.centroid_features)
+        if len(item.opened) > 2 * self.centroid_features:
+            item.opened = _most_used(item.opened, self.centroid_features)
         return item
 
     def merge(self, keep: int, drop: int) -> Item:

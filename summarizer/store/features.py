@@ -22,6 +22,7 @@ def features_json(features: ArticleFeatures) -> str:
             "headline": sorted(features.headline),
             "dates": sorted(features.dates),
             **({} if features.told is None else {"told": sorted(features.told)}),
+            **({} if features.opening is None else {"opening": sorted(features.opening)}),
             "people": [list(pair) for pair in features.people],  # in order: it is a tuple
         },
         ensure_ascii=False,
@@ -49,6 +50,7 @@ def read_features(text: str | None) -> ArticleFeatures | None:
             headline=_texts(stored["headline"]),
             dates=_texts(stored["dates"]),
             told=_texts(stored["told"]) if "told" in stored else None,
+            opening=_texts(stored["opening"]) if "opening" in stored else None,
             people=tuple((str(name), str(full)) for name, full in stored["people"]),
         )
     except (ValueError, KeyError, TypeError):

@@ -234,10 +234,13 @@ def link_articles(
     duplicated: Iterable[int] = (),
     copies: Iterable[str] = (),
 ) -> None:
-    """Remember that a feed chats follow brought these new articles (what those chats read).
+    """Remember which articles a feed brought, where chats' readings depend on it.
 
-    Nothing is written for a feed no chat follows: while no chat follows feeds of its own,
-    briefings need no filtering at all (bot.store.chat_feeds.reader).
+    A feed chats follow links its articles (what those chats read). An operator's feed no chat
+    follows links only the stored articles it brought again that a chat's feed brought first:
+    an operator's feed bringing them opens them to every chat (bot.store.chat_feeds). Nothing
+    else is written: while no chat follows feeds of its own, briefings need no filtering at
+    all (bot.store.chat_feeds.reader).
 
     Args:
         session: open database session.
@@ -248,14 +251,21 @@ def link_articles(
             and files are not linked) and stays unlinked, as a link would hide it from every
             chat that does not follow this feed.
         copies: the fingerprints of the near-duplicates its entries gave, linked as copies:
-            they are marked as this feed's, so their outlets are named only to readers of the
-            whole store (summarizer.store.ranking.copy_sources).
+            when the feed is no operator's, they are marked as its own, so their outlets are
+            named only to readers of the whole store (summarizer.store.ranking.copy_sources).
     """
     ids = set(article_ids)
     again = set(duplicated) - ids
-    if not (ids or again) or not session.exec(select(followed(literal(feed_id)))).one():
+    if not (ids or again):
         return
-    if marked := sorted(set(copies)):
+    operator, chats = session.exec(
+        select(Feed.active, followed(literal(feed_id))).where(Feed.id == feed_id)
+    ).first() or (False, False)
+    if not chats:
+        ids = set()  # an operator's feed alone: its new articles stay unlinked (open to all)
+        if not operator:
+            return
+    if chats and not operator and (marked := sorted(set(copies))):
         session.connection().execute(
             update(ArticleCopy)
             .where(col(ArticleCopy.fingerprint).in_(marked))
@@ -279,3 +289,40 @@ def link_articles(
         session.add_all(fresh)
         ingest_state.bump_links(session=session)
     session.commit()
+
+
+def publish_copies(
+    *, session: Session, article_ids: Collection[int], locations: Collection[str]
+) -> int:
+    """Name to every reader the outlets of the copies a shared source brought again.
+
+    A copy a chat's feed brought first is that feed's (its outlet private to readers of the
+    whole store); when the operator's feed, file or address brings the same copy (at the same
+    address), it is the operator's too, and public.
+
+    Args:
+        session: open database session.
+        article_ids: the stored articles the shared source's inputs duplicated.
+        locations: the addresses (or paths) of those inputs.
+
+    Returns:
+        How many copies became public.
+    """
+    if not article_ids or not locations:
+        return 0
+    result = session.connection().execute(
+        update(ArticleCopy)
+        .where(
+            col(ArticleCopy.article_id).in_(sorted(set(article_ids))),
+            col(ArticleCopy.location).in_(sorted(set(locations))),
+            col(ArticleCopy.feed_id).is_not(None),
+        )
+        .values(feed_id=None)
+    )
+    session.commit()
+    return int(result.rowcount or 0)
+
+
+def is_operator_feed(*, session: Session, url: str) -> bool:
+    """Whether the operator polls this address as one of its feeds (not only chats do)."""
+    return bool(session.exec(select(Feed.active).where(Feed.url == url)).first())

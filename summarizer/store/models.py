@@ -19,14 +19,28 @@ from sqlmodel import Field, SQLModel
 from summarizer.store.types import UTCDateTime
 
 
-def _article_key() -> Column[int]:
-    """An article's id in a row of a table keyed by it: the row goes with its article."""
+def key_to(
+    target: str,
+    kind: type[Integer] | type[BigInteger] = Integer,
+    *,
+    primary: bool = False,
+    index: bool = True,
+) -> Column[int]:
+    """A column that refers to `target` ("table.id"): its row goes with the row it names.
+
+    Args:
+        target: the referred column.
+        kind: its type (BigInteger for Telegram's chat ids).
+        primary: part of the row's primary key.
+        index: indexed on its own (a primary key's first column needs no index of its own).
+    """
     return Column(
-        Integer,
-        ForeignKey("article.id", ondelete="CASCADE"),
-        primary_key=True,
+        kind,
+        ForeignKey(target, ondelete="CASCADE"),
+        nullable=False,
+        index=index,
+        primary_key=primary,
         autoincrement=False,
-        index=True,
     )
 
 
@@ -176,7 +190,7 @@ class ArticleShingle(SQLModel, table=True):
     __tablename__ = "article_shingle"
 
     shingle: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
-    article_id: int = Field(sa_column=_article_key())
+    article_id: int = Field(sa_column=key_to("article.id", primary=True))
 
 
 class IngestState(SQLModel, table=True):
@@ -223,12 +237,5 @@ class FeedArticle(SQLModel, table=True):
 
     __tablename__ = "feed_article"
 
-    feed_id: int = Field(
-        sa_column=Column(
-            Integer,
-            ForeignKey("feed.id", ondelete="CASCADE"),
-            primary_key=True,
-            autoincrement=False,
-        )
-    )
-    article_id: int = Field(sa_column=_article_key())
+    feed_id: int = Field(sa_column=key_to("feed.id", primary=True, index=False))
+    article_id: int = Field(sa_column=key_to("article.id", primary=True))

@@ -10,11 +10,12 @@ from sqlalchemy import case, func, literal
 from sqlmodel import Session, col, select
 
 from summarizer.events.values import DigestDoc
-from summarizer.store.models import Article, ArticleCopy, Event, Feed, Source, Story
+from summarizer.store.models import Article, ArticleCopy, Event, Feed, FeedArticle, Source, Story
 from summarizer.store.types import UTCDateTime
 from summarizer.timemath import shift
 
 GROWTH_WINDOW = timedelta(days=1)
+CHUNK = 10_000  # ids per IN list of a query over a long list
 
 
 def largest_event(*, session: Session) -> tuple[int, int]:
@@ -23,11 +24,28 @@ def largest_event(*, session: Session) -> tuple[int, int]:
     return int(row[0] or 0), int(row[1] or 0)
 
 
-def event_page(*, session: Session, since: datetime | None, offset: int, limit: int) -> list[Event]:
-    """Events newest first (last article, then id); only those active after `since` if given."""
+def event_page(
+    *,
+    session: Session,
+    since: datetime | None,
+    offset: int,
+    limit: int,
+    feeds: frozenset[int] | None = None,
+) -> list[Event]:
+    """Events newest first (last article, then id); only those active after `since` if given,
+    and only those with an article one of `feeds` brought if given."""
     query = select(Event).order_by(col(Event.last_seen).desc(), col(Event.id).desc())
     if since is not None:
         query = query.where(Event.last_seen > since)
+    if feeds is not None:
+        brought = (
+            select(FeedArticle.article_id)
+            .join(Article, col(Article.id) == col(FeedArticle.article_id))
+            .where(
+                col(Article.event_id) == col(Event.id), col(FeedArticle.feed_id).in_(sorted(feeds))
+            )
+        )
+        query = query.where(brought.exists())
     return list(session.exec(query.offset(offset).limit(limit)).all())
 
 
@@ -54,18 +72,31 @@ def growth_counts(*, session: Session, events: Sequence[Event]) -> dict[int, int
 
 def event_articles(*, session: Session, event_ids: Sequence[int]) -> dict[int, list[int]]:
     """The article ids of each of the given events, in one query (events without any: absent)."""
-    if not event_ids:
-        return {}
-    rows = session.exec(
-        select(Article.event_id, Article.id)
-        .where(col(Article.event_id).in_(list(event_ids)))
-        .order_by(col(Article.id))
-    ).all()
     found: dict[int, list[int]] = {}
-    for event_id, article_id in rows:
-        if event_id is not None and article_id is not None:
-            found.setdefault(event_id, []).append(article_id)
+    wanted = list(event_ids)
+    for start in range(0, len(wanted), CHUNK):  # SQLite takes at most 32,766 parameters
+        rows = session.exec(
+            select(Article.event_id, Article.id)
+            .where(col(Article.event_id).in_(wanted[start : start + CHUNK]))
+            .order_by(col(Article.id))
+        ).all()
+        for event_id, article_id in rows:
+            if event_id is not None and article_id is not None:
+                found.setdefault(event_id, []).append(article_id)
     return found
+
+
+def article_ids_of(
+    *, session: Session, table: type[Event] | type[Story], item_id: int
+) -> frozenset[int]:
+    """The ids of the articles of an event, or of a story's events, in one query."""
+    holder = col(Event.id) if table is Event else col(Event.story_id)
+    query = (
+        select(Article.id)
+        .join(Event, col(Event.id) == col(Article.event_id))
+        .where(holder == item_id)
+    )
+    return frozenset(article_id for article_id in session.exec(query) if article_id is not None)
 
 
 def article_texts(
@@ -101,16 +132,16 @@ def digest_docs(
     With `articles`, only those of them (a reader who may read only these): the language too is
     theirs.
     """
-    if not event_ids:
+    if not event_ids or (articles is not None and not articles):
         return [], "en"
-    rows = session.exec(
+    query = (
         select(Article, Source.name)
         .join(Source, col(Source.id) == col(Article.source_id))
         .where(col(Article.event_id).in_(list(event_ids)))
-        .order_by(col(Article.published), col(Article.id))
-    ).all()
-    if articles is not None:
-        rows = [(article, name) for article, name in rows if article.id in articles]
+    )
+    if articles is not None:  # the reader's articles, filtered by the database
+        query = query.where(col(Article.id).in_(sorted(articles)))
+    rows = session.exec(query.order_by(col(Article.published), col(Article.id))).all()
     docs = [
         DigestDoc(
             article_id=article.id or 0,

@@ -1,8 +1,14 @@
-"""Month names in every language we read dates in, and English weekday names, as news gives them."""
+"""Month and weekday names in every language we read dates in, as news gives them."""
 
 from __future__ import annotations
 
-__all__ = ["ENGLISH_MONTHS", "ENGLISH_WEEKDAYS", "FULL_ENGLISH_MONTHS", "MONTH_NAMES"]
+__all__ = [
+    "ENGLISH_MONTHS",
+    "ENGLISH_WEEKDAYS",
+    "FULL_ENGLISH_MONTHS",
+    "MONTH_NAMES",
+    "WEEKDAY_PHRASES",
+]
 
 # Per month: its English names and abbreviations, then (in any case) Russian and Ukrainian
 # (genitive and the usual abbreviations), German, French and Spanish.
@@ -49,3 +55,23 @@ ENGLISH_WEEKDAYS: tuple[str, ...] = (
     "Saturday",
     "Sunday",
 )
+
+# Per weekday, Monday first: how a report says that something happened on that day, in
+# English (the capitalised name), Russian and Ukrainian (the preposition and the accusative:
+# "в среду", not "среда", which is also "environment"), German, French and Spanish.
+_WEEKDAY_PHRASES: tuple[tuple[str, ...], ...] = (
+    ("Monday", "в понедельник", "у понеділок", "в понеділок", "Montag", "lundi", "el lunes"),
+    ("Tuesday", "во вторник", "у вівторок", "в вівторок", "Dienstag", "mardi", "el martes"),
+    ("Wednesday", "в среду", "у середу", "в середу", "Mittwoch", "mercredi", "el miércoles"),
+    ("Thursday", "в четверг", "у четвер", "в четвер", "Donnerstag", "jeudi", "el jueves"),
+    ("Friday", "в пятницу", "у п'ятницю", "в п'ятницю", "Freitag", "vendredi", "el viernes"),
+    ("Saturday", "в субботу", "у суботу", "в суботу", "Samstag", "samedi", "el sábado"),
+    ("Sunday", "в воскресенье", "у неділю", "в неділю", "Sonntag", "dimanche", "el domingo"),
+)
+
+#: Phrases that name the weekday of a happening ("on Monday", "в среду", "am Montag"), as
+#: written, to the weekday's number (Monday 0, as `date.weekday()` counts). The English and
+#: German names are capitalised; the other phrases are matched in any case.
+WEEKDAY_PHRASES: dict[str, int] = {
+    phrase: number for number, phrases in enumerate(_WEEKDAY_PHRASES) for phrase in phrases
+}

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from sqlalchemy.engine import Engine
 
+from bot.runtime import Runtime
 from bot.settings import BotSettings
 from summarizer.service import BriefingService
 from tests.bot.conftest import DATA, Harness, config
@@ -228,3 +229,43 @@ async def test_pages_count_the_events_a_chat_reads(
             fake_api.press(GROUP, pages[0].message_id, "page:1", user_id=MEMBER)
             edited = (await fake_api.wait_sent(GROUP, before + 1))[before]
             assert edited.edited and event_ids(edited) == listed[1:2], edited.text
+
+
+READING_MODULES = {"bot.chatfeeds", "bot.store.chat_feeds", "bot.store.chats", "summarizer.service"}
+
+
+async def test_a_chat_reading_its_own_feeds_opens_an_item_in_one_worker_thread_hop(
+    reading: Harness, fake_api: FakeBotApi, site: FeedSite, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake_api.private_chat(ADA)
+    fake_api.group_chat(GROUP)
+    fake_api.set_admins(GROUP, ADMIN)
+    hops: list[str] = []
+    for kind in ("db", "domain"):
+        method = getattr(Runtime, kind)
+
+        async def hop(rt: Runtime, fn: Any, *args: Any, _method: Any = method, **kw: Any) -> Any:
+            if getattr(fn, "__module__", "") in READING_MODULES:  # not update claims, jobs
+                hops.append(fn.__name__)
+            return await _method(rt, fn, *args, **kw)
+
+        monkeypatch.setattr(Runtime, kind, hop)
+    async with reading.running():
+        events, articles, stories = await follow(reading, fake_api, site)
+        await fake_api.reply_to(ADA, "/settings sources mine")
+        asked = {
+            f"/event {events['rail_northwire']}": "rail_northwire",
+            f"/story {stories['bridge_northwire']}": "bridge_northwire",
+            f"/article {articles['rail_northwire']}": "rail_northwire",
+            f"/event {events['orchard_coastal']}": None,  # the group's: unknown to Ada
+            f"/article {articles['bridge_coastal']}": None,  # the operator's: Ada reads hers only
+        }
+        for command, stem in asked.items():
+            hops.clear()
+            answer = await fake_api.reply_to(ADA, command)
+            if stem is None:
+                assert answer.text.startswith("No "), answer.text
+            else:
+                assert stem in stems(answer.text), answer.text
+            # the chat's settings and reading, then the item as it reads it: one hop each
+            assert hops == ["chat_and_reader", "_as_read"], hops

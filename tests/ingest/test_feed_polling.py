@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from collections import Counter
 from datetime import UTC, datetime, timedelta
+from html import escape
 from pathlib import Path
 
 import pytest
@@ -15,12 +16,15 @@ from summarizer.polling import PollPolicy
 from summarizer.service import BriefingService
 from summarizer.store import feeds as feed_store
 from summarizer.store.db import create_schema, make_engine
-from summarizer.store.models import Feed, FeedArticle
+from summarizer.store.models import ArticleCopy, Feed, FeedArticle
 from summarizer.views import FeedStatus
 from tests.chatrows import private_chat
 from tests.ingest.http_server import Route, Site, serve
 
 SAMPLE = Path(__file__).resolve().parents[2] / "summarizer" / "data" / "sample"
+# Kelmar Herald's page is a syndicated copy of Northwire's report, one of the three TALKS.
+KELMAR = SAMPLE / "2026-03-10_kelmar-herald_duvra-talks-open.txt"
+TALKS = [str(p) for p in sorted(SAMPLE.glob("2026-03-10_*.txt")) if p != KELMAR]
 NOW = datetime(2026, 3, 20, 8, 0, tzinfo=UTC)
 MINUTE = timedelta(minutes=1)
 
@@ -293,9 +297,8 @@ def test_a_copy_a_chat_feed_brought_names_its_outlet_only_to_readers_of_the_whol
     # follows, only for readers of the whole store: a reader of part of it (another chat)
     # would learn what that chat follows.
     service = _service(f"sqlite:///{tmp_path / 'copy.db'}")
-    copy = SAMPLE / "2026-03-10_kelmar-herald_duvra-talks-open.txt"
-    talks = [str(p) for p in sorted(SAMPLE.glob("2026-03-10_*.txt")) if p != copy]
-    assert service.ingest(talks, now=NOW).new == 3
+    copy = KELMAR
+    assert service.ingest(TALKS, now=NOW).new == 3
     url = "https://kelmar.example/feed.xml"
     with Session(service.engine) as session:
         _follow(session, 7, url)
@@ -318,4 +321,145 @@ def test_a_copy_a_chat_feed_brought_names_its_outlet_only_to_readers_of_the_whol
     service = BriefingService(service.engine, service.config)  # no view cached
     assert "Kelmar Herald" in service.event(event_id).sources
     assert "Kelmar Herald" not in service.event(event_id, articles=read).sources
+    service.engine.dispose()
+
+
+def _copy_feed() -> Route:
+    """A feed whose one entry is Kelmar Herald's syndicated copy of Northwire's report."""
+    title, _, body = KELMAR.read_text(encoding="utf-8").partition("\n")
+    entry = (
+        f"<item><title>{escape(title)}</title><link>https://kelmar.example/duvra-talks</link>"
+        f"<pubDate>Tue, 10 Mar 2026 12:40:00 +0000</pubDate>"
+        f"<description>{escape(body)}</description></item>"
+    )
+    rss = (
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel>'
+        f"<title>Kelmar Herald</title><link>https://kelmar.example/</link><description>News</description>{entry}"
+        "</channel></rss>"
+    )
+    return Route(body=rss.encode(), content_type="application/rss+xml")
+
+
+def _copy_owner(service: BriefingService) -> int | None:
+    with Session(service.engine) as session:
+        return session.exec(select(ArticleCopy.feed_id)).one()
+
+
+def test_a_copy_a_chat_feed_brought_first_is_public_once_a_shared_source_brings_it(
+    database_url: str,
+) -> None:
+    # Kelmar Herald's copy comes first through a feed only chat 7 follows: its outlet is
+    # private to readers of the whole store. Polled again by that feed it stays so; brought by
+    # the operator's feed (at the same address) it is the operator's too, and public.
+    service = _service(database_url)
+    assert service.ingest(TALKS, now=NOW).new == 3
+    with serve(Site(routes={"/chat.xml": _copy_feed(), "/op.xml": _copy_feed()})) as site:
+        with Session(service.engine) as session:
+            _follow(session, 7, f"{site.base}/chat.xml")
+            chat_feed = session.exec(select(Feed.id).where(Feed.url.endswith("/chat.xml"))).one()
+        first = service.poll_feeds(now=NOW, due_only=False)
+        assert (first.polled, first.duplicate) == (1, 1), first.errors
+        assert _copy_owner(service) == chat_feed
+        (original,) = set(_copied_articles(service))
+        event_id = service.article(original).event_id
+        assert event_id is not None
+        read = frozenset(a.id for a in service.event(event_id).articles)
+        assert "Kelmar Herald" in service.event(event_id).sources  # the whole store's reader
+        assert "Kelmar Herald" not in service.event(event_id, articles=read).sources
+        again = service.poll_feeds(now=NOW + MINUTE, due_only=False)
+        assert again.duplicate == 1 and _copy_owner(service) == chat_feed  # still only chat 7's
+        service.add_feed(f"{site.base}/op.xml")
+        polled = service.poll_feeds(now=NOW + 2 * MINUTE, due_only=False)
+        assert (polled.polled, polled.duplicate) == (2, 2), polled.errors
+    assert _copy_owner(service) is None
+    fresh = BriefingService(service.engine, service.config)  # no view cached
+    assert "Kelmar Herald" in fresh.event(event_id, articles=read).sources
+    service.engine.dispose()
+
+
+def _copied_articles(service: BriefingService) -> list[int]:
+    """The articles the stored copies are copies of."""
+    with Session(service.engine) as session:
+        return list(session.exec(select(ArticleCopy.article_id)))
+
+
+def test_a_copy_an_operators_feed_brings_is_public_even_when_a_chat_follows_the_feed(
+    database_url: str,
+) -> None:
+    service = _service(database_url)
+    assert service.ingest(TALKS, now=NOW).new == 3
+    with serve(Site(routes={"/op.xml": _copy_feed()})) as site:
+        service.add_feed(f"{site.base}/op.xml")
+        with Session(service.engine) as session:
+            _follow(session, 7, f"{site.base}/op.xml")
+        polled = service.poll_feeds(now=NOW, due_only=False)
+        assert (polled.polled, polled.duplicate) == (1, 1), polled.errors
+    assert _copy_owner(service) is None
+    service.engine.dispose()
+
+
+def test_a_copy_the_operator_ingests_again_from_its_address_is_public(database_url: str) -> None:
+    # The operator's own ingest of an address (briefing ingest URL) is a shared source too.
+    service = _service(database_url)
+    assert service.ingest(TALKS, now=NOW).new == 3
+    with serve(Site(routes={"/chat.xml": _copy_feed()})) as site:
+        with Session(service.engine) as session:
+            _follow(session, 7, f"{site.base}/chat.xml")
+        assert service.poll_feeds(now=NOW, due_only=False).duplicate == 1
+        assert _copy_owner(service) is not None
+        assert service.ingest([f"{site.base}/chat.xml"], now=NOW, shared=False).duplicate == 1
+        assert _copy_owner(service) is not None  # as a chat's feed: nothing changes
+        assert service.ingest([f"{site.base}/chat.xml"], now=NOW).duplicate == 1
+    assert _copy_owner(service) is None
+    service.engine.dispose()
+
+
+def test_articles_a_chat_feed_brought_first_open_to_every_chat_once_the_operators_feed_does(
+    database_url: str,
+) -> None:
+    # Chat 7's feed brings three articles first: they are its alone (chat 8 reads the
+    # operator's feeds and its own, it has none). The operator's feed then brings them too.
+    service = _service(database_url)
+    with serve(Site(routes={"/chat.xml": _feed_route(), "/op.xml": _feed_route()})) as site:
+        with Session(service.engine) as session:
+            _follow(session, 7, f"{site.base}/chat.xml")
+            private_chat(session, 8)
+        assert service.poll_feeds(now=NOW, due_only=False).new == 3
+        with Session(service.engine) as session:
+            ids = set(session.exec(select(FeedArticle.article_id)))
+            other = chat_feeds.reader(session=session, chat_id=8)
+            assert other is not None and len(ids) == 3
+            assert not chat_feeds.open_articles(session=session, reader=other, article_ids=ids)
+        service.add_feed(f"{site.base}/op.xml")
+        assert service.poll_feeds(now=NOW + MINUTE, due_only=False).duplicate == 3
+    with Session(service.engine) as session:
+        other = chat_feeds.reader(session=session, chat_id=8)
+        assert other is not None
+        assert chat_feeds.open_articles(session=session, reader=other, article_ids=ids) == ids
+        mine = chat_feeds.reader(session=session, chat_id=7)
+        assert mine is not None
+        assert chat_feeds.open_articles(session=session, reader=mine, article_ids=ids) == ids
+    service.engine.dispose()
+
+
+def test_a_failure_to_make_copies_public_loses_nothing_the_ingest_stored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    service = _service(f"sqlite:///{tmp_path / 'publish.db'}")
+    with serve(Site(routes={"/chat.xml": _copy_feed()})) as site:
+        with Session(service.engine) as session:
+            _follow(session, 7, f"{site.base}/chat.xml")
+        assert service.ingest(TALKS, now=NOW).new == 3
+        assert service.poll_feeds(now=NOW, due_only=False).duplicate == 1
+        chat_feed = _copy_owner(service)
+
+        def locked(**_kwargs: object) -> int:
+            raise RuntimeError("database is locked")
+
+        monkeypatch.setattr(feed_store, "publish_copies", locked)
+        report = service.ingest([f"{site.base}/chat.xml"], now=NOW)
+    assert (report.duplicate, report.failed, report.errors) == (1, 0, ())
+    assert report.duplicate_of
+    assert _copy_owner(service) == chat_feed is not None  # still private: the safe side
+    assert "could not be made public" in caplog.text
     service.engine.dispose()

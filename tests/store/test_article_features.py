@@ -58,6 +58,8 @@ def test_missing_or_unreadable_features_are_none() -> None:
         f'{{{version}, "counts": {{}}, "names": [], "headline": [], "dates": [], "told": "flood"}}'
     )
     assert read_features(told_is_text) is None
+    opening_is_text = told_is_text.replace('"told"', '"opening"')
+    assert read_features(opening_is_text) is None
     names_is_text = f'{{{version}, "counts": {{}}, "names": "abc", "headline": [], "dates": []}}'
     assert read_features(names_is_text) is None  # not read as the names "a", "b" and "c"
 

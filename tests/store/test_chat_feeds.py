@@ -146,3 +146,29 @@ def test_a_reading_names_everything_its_articles_depend_on(database_url: str) ->
     assert marks[-1] == (False, frozenset(), marks[-1][2])  # Bea reads as before, links moved
     engine.dispose()
     other.dispose()
+
+
+def test_long_lists_of_ids_are_read_in_chunks_the_database_takes(database_url: str) -> None:
+    # SQLite takes at most 32,766 parameters a statement, PostgreSQL 65,535: a reading that
+    # scans a whole large store asks about more articles and events than that.
+    from summarizer.store import ranking
+    from summarizer.store.models import FeedArticle
+
+    engine = make_engine(database_url)
+    create_schema(engine)
+    with Session(engine) as session:
+        ids = _articles(session, 3)
+        private_chat(session, ADA)
+        url = "https://example.org/ada.xml"
+        chat_feeds.add_chat_feeds(session=session, chat_id=ADA, feeds=[(url, "")], now=NOW)
+        feed_id = session.exec(select(Feed.id).where(Feed.url == url)).one()
+        session.add(FeedArticle(feed_id=feed_id, article_id=ids[0]))
+        session.commit()
+        chat_feeds.set_own_feeds_only(session=session, chat_id=ADA, value=True)
+        reader = chat_feeds.reader(session=session, chat_id=ADA)
+        assert reader is not None
+        many = [*range(10**6, 10**6 + 70_000), *ids]
+        opened = chat_feeds.open_articles(session=session, reader=reader, article_ids=many)
+        assert opened == {ids[0]}
+        assert ranking.event_articles(session=session, event_ids=list(range(1, 70_000))) == {}
+    engine.dispose()

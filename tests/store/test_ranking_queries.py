@@ -3,16 +3,20 @@ filter reads."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import pytest
 from sqlalchemy import event as sa_event
+from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
+from summarizer.errors import NotFoundError
 from summarizer.service import BriefingService
 from summarizer.store import ranking
 from summarizer.store.db import create_schema, make_engine
-from summarizer.store.models import Article, Event, Source
+from summarizer.store.models import Article, Event, Feed, FeedArticle, Source, Story
 
 T0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 
@@ -103,3 +107,90 @@ def test_ranking_runs_one_growth_query_per_page_and_filters_topics(database_url:
     only = service.top_events(limit=10, topics=["ÄRZTE"], now=T0 + timedelta(days=20))
     assert [view.id for view in only] == [ids[4]]
     engine.dispose()
+
+
+Filled = tuple[Engine, list[int], dict[int, list[int]]]  # events' ids, their articles' ids
+
+
+@pytest.fixture
+def filled(database_url: str) -> Iterator[Filled]:
+    """A database holding `_fill`'s six events."""
+    engine = make_engine(database_url)
+    create_schema(engine)
+    with Session(engine) as session:
+        ids = [e.id for e in _fill(session) if e.id is not None]
+        articles = ranking.event_articles(session=session, event_ids=ids)
+    yield engine, ids, articles
+    engine.dispose()
+
+
+def test_a_readers_digest_inputs_are_its_articles_alone_read_by_one_query(filled: Filled) -> None:
+    engine, ids, everything = filled
+    mine = frozenset(everything[ids[5]][::2])  # three of the last event's six articles
+    statements: list[tuple[str, Any]] = []
+
+    def seen(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_args: Any) -> None:
+        statements.append((statement, parameters))
+
+    with Session(engine) as session:
+        sa_event.listen(engine, "before_cursor_execute", seen)
+        docs, language = ranking.digest_docs(session=session, event_ids=ids, articles=mine)
+        sa_event.remove(engine, "before_cursor_execute", seen)
+        assert [d.article_id for d in docs] == sorted(mine) and language == "en"
+        # The database filters: the statement names the reader's ids, not the rest of the event.
+        (statement, parameters), *_ = statements
+        assert len(statements) == 1 and "article.id IN" in statement
+        named = set(parameters.values() if isinstance(parameters, dict) else parameters)
+        assert mine <= named and not (set(everything[ids[5]]) - mine) & named
+        none = ranking.digest_docs(session=session, event_ids=ids, articles=frozenset())
+        assert none == ([], "en")
+        whole, _ = ranking.digest_docs(session=session, event_ids=[ids[5]])
+        assert [d.article_id for d in whole] == everything[ids[5]]
+
+
+def test_an_items_article_ids_are_an_events_or_its_storys_events(filled: Filled) -> None:
+    engine, ids, by_event = filled
+    with Session(engine) as session:
+        story = Story(title="s", first_seen=T0, last_seen=T0)
+        session.add(story)
+        session.flush()
+        for event_id in ids[1:3]:
+            event = session.get(Event, event_id)
+            assert event is not None
+            event.story_id = story.id
+            session.add(event)
+        session.commit()
+        story_id = story.id
+    service = BriefingService(engine)
+    assert service.event_article_ids(ids[3]) == frozenset(by_event[ids[3]])
+    assert story_id is not None
+    assert service.story_article_ids(story_id) == frozenset(by_event[ids[1]] + by_event[ids[2]])
+    for missing in (0, -1, 2**63, max(ids) + 1):
+        with pytest.raises(NotFoundError, match=f"no event with id {missing}"):
+            service.event_article_ids(missing)
+    with pytest.raises(NotFoundError, match="no story with id 99"):
+        service.story_article_ids(99)
+
+
+def test_a_ranking_among_some_feeds_events_is_the_whole_ranking_cut_to_them(
+    filled: Filled,
+) -> None:
+    engine, ids, articles = filled
+    with Session(engine) as session:
+        feed, other = Feed(url="https://a.example/feed", active=False), Feed(url="https://b.x")
+        session.add_all([feed, other])
+        session.flush()
+        assert feed.id is not None and other.id is not None
+        session.add(FeedArticle(feed_id=feed.id, article_id=articles[ids[1]][0]))
+        session.add(FeedArticle(feed_id=feed.id, article_id=articles[ids[4]][-1]))
+        session.add(FeedArticle(feed_id=other.id, article_id=articles[ids[2]][0]))
+        session.commit()
+        feeds = frozenset({feed.id})
+    service = BriefingService(engine)
+    whole = [r.id for r in service.ranked_events(limit=10)]
+    mine = service.ranked_events(limit=10, feeds=feeds)
+    assert [r.id for r in mine] == [i for i in whole if i in {ids[1], ids[4]}]
+    assert mine[0].article_ids == tuple(articles[mine[0].id])  # every article, as ranked
+    second = service.ranked_events(limit=1, offset=1, feeds=feeds)
+    assert [r.id for r in second] == [mine[1].id]
+    assert service.ranked_events(limit=10, feeds=frozenset()) == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import random
 from datetime import UTC, datetime, timedelta
@@ -15,8 +16,11 @@ from summarizer.events.cluster import (
     HEADLINE_SUPPORT,
     EventDoc,
     EventIndex,
+    _dates_differ,
+    _weekdays_differ,
     pair_evidence,
 )
+from summarizer.events.index import Item
 from summarizer.ingest.pipeline import build_article
 from summarizer.values import RawInput
 
@@ -317,6 +321,112 @@ def test_same_subject_on_another_day_is_another_event() -> None:
     )
     kept = pair_evidence(tuesday, undated)  # one side undated: no evidence of another day
     assert not kept.dates_differ and kept.joins()
+
+
+def en_doc(article_id: int, title: str, body: str) -> EventDoc:
+    """An English article published at WHEN."""
+    return EventDoc(article_id, title, body, f"outlet-{article_id}", WHEN)
+
+
+MONDAY_EVICTION = en_doc(
+    1,
+    "Big Brother housemate Dana Frost evicted",
+    "Singer Dana Frost has become the latest housemate to be evicted from Celebrity Big "
+    "Brother on Monday. Frost faced the public vote with actor Lee Marsh, and 60% of viewers "
+    "voted to keep Marsh in the house.",
+)
+
+
+def test_evictions_on_other_weekdays_are_other_events() -> None:
+    # one show, two evictions: each report names the other evictee, no dates, only weekdays
+    friday = en_doc(
+        2,
+        "Lee Marsh voted out of Big Brother",
+        "Actor Lee Marsh was voted out of the Big Brother house on Friday, days after the "
+        "singer Dana Frost went. Marsh, who won a third of the phone poll, told host Emma "
+        "Willis in Elstree that he missed his dog Rufus, his garden in Devon and the pubs of "
+        "Exeter. Bookmakers William Hill now make rapper Kano favourite to win.",
+    )
+    evidence = pair_evidence(MONDAY_EVICTION, friday)
+    assert evidence.weekdays_differ and not evidence.dates_differ
+    assert not evidence.joins()
+    assert dataclasses.replace(evidence, weekdays_differ=False).joins()  # the weekdays split it
+    index = EventIndex()
+    assert index.add(MONDAY_EVICTION).is_new and index.add(friday).is_new
+
+
+def test_a_weekday_is_compared_with_weekdays_only() -> None:
+    same_night = en_doc(
+        3,
+        "Big Brother housemate Dana Frost evicted",
+        "Dana Frost left the Celebrity Big Brother house on Monday night after the public "
+        "vote. Frost, a singer, faced the vote with actor Lee Marsh, who stays in the house.",
+    )
+    dated = en_doc(
+        4,
+        "Big Brother housemate Dana Frost evicted",
+        "Dana Frost left the Celebrity Big Brother house on 11 May after the public vote. "
+        "Frost, a singer, faced the vote with actor Lee Marsh, who stays in the house.",
+    )
+    for other in (same_night, dated):  # the same weekday; a date against a weekday
+        evidence = pair_evidence(MONDAY_EVICTION, other)
+        assert not evidence.weekdays_differ and not evidence.dates_differ
+        assert evidence.joins()
+
+
+def test_titles_naming_people_the_other_names_only_later_are_other_events() -> None:
+    # two evictions from one show: each title names its evictee, and each report names the
+    # other evictee only after its opening words, as background
+    frost = en_doc(
+        1,
+        "Dana Frost evicted from Big Brother",
+        "Singer Dana Frost has become the latest housemate to be evicted from Celebrity Big "
+        "Brother. The singer had been nominated by her fellow housemates for breaking the "
+        "rules of the house, and viewers backed the decision in the phone vote. She told the "
+        "presenter outside the studio that she was glad to be going home to her family and "
+        "her dogs after three difficult weeks. Frost follows actor Lee Marsh, who left the "
+        "house last week.",
+    )
+    marsh_background = (
+        "Bookmakers had made the former soap star favourite to leave after his clash with the "
+        "chef over the shopping budget on Tuesday night. Outside the studio in Elstree, his "
+        "wife Tia Grant and their twins greeted him as the crowd chanted his name and waved "
+        "banners. He now plans a pantomime tour of Scotland. "
+    )
+    marsh = en_doc(
+        2,
+        "Lee Marsh evicted from Big Brother",
+        "Actor Lee Marsh is the second celebrity to walk out of the Big Brother house after "
+        "the public vote. " + marsh_background + "Marsh follows singer Dana Frost, who left "
+        "the house last week.",
+    )
+    evidence = pair_evidence(frost, marsh)
+    assert evidence.conflict and not evidence.joins()
+    assert dataclasses.replace(evidence, conflict=False).joins()  # the names split it
+    index = EventIndex()
+    assert index.add(frost).is_new and index.add(marsh).is_new
+    # the same report naming Frost at once: both evictions are its happening, no conflict
+    both = en_doc(
+        3,
+        "Lee Marsh evicted from Big Brother",
+        "Actor Lee Marsh is the second celebrity, after singer Dana Frost, to walk out of the "
+        "Big Brother house after the public vote. " + marsh_background,
+    )
+    assert not pair_evidence(frost, both).conflict
+
+
+def test_an_events_days_are_those_most_of_its_reports_name() -> None:
+    # three reports of Monday's plans, one also giving Saturday's defection as background: a
+    # report of Saturday alone tells another day; one of Monday (or of no weekday) does not
+    event = Item(key=1, size=3, dates={"Mon": 3, "Sat": 1, "05-11": 2, "05-09": 1})
+    saturday = Item.of({}, dates={"Sat"})
+    assert _weekdays_differ(saturday, event) and not _dates_differ(saturday, event)
+    assert not _weekdays_differ(Item.of({}, dates={"Mon", "Sat"}), event)
+    assert not _weekdays_differ(Item.of({}, dates={"05-09"}), event)
+    assert _dates_differ(Item.of({}, dates={"05-09"}), event)  # a day one report gave
+    assert not _dates_differ(Item.of({}, dates={"05-11", "Sat"}), event)
+    pair = Item(key=2, size=2, dates={"Mon": 1, "Sat": 1})  # half of two: both count
+    assert not _weekdays_differ(saturday, pair)
 
 
 def test_reports_of_one_day_with_background_dates_stay_together() -> None:

@@ -7,6 +7,7 @@ import pytest
 from summarizer.events.background import WORDFREQ_CODES, background
 from summarizer.events.features import (
     LEAD_WORDS,
+    OPENING_WORDS,
     ArticleFeatures,
     DocumentFrequencies,
     article_features,
@@ -17,6 +18,7 @@ from summarizer.events.features import (
     mentions,
     story_counts,
     terms,
+    weekdays,
     weigh,
 )
 
@@ -136,6 +138,54 @@ def test_dates_of_an_article_come_from_its_title_and_lead() -> None:
         "Каток откроется 1 декабря", lead + "Сезон завершится 28 февраля.", "ru"
     )
     assert features.dates == {"12-01"}  # 28 February lies beyond the lead's words
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The witness told jurors on Monday that the boss left the books alone", {"Mon"}),
+        ("Friday's eviction left five housemates; Sunday's show follows", {"Fri", "Sun"}),
+        ("В пятницу в Твери прошёл митинг, во вторник его повторят", {"Fri", "Tue"}),
+        ("У неділю в Києві відкрили міст", {"Sun"}),
+        ("Der Zug entgleiste am Dienstag bei Ulm", {"Tue"}),
+        ("La grève commence jeudi à Lyon", {"Thu"}),
+        ("La feria abre el sábado en Sevilla", {"Sat"}),
+    ],
+)
+def test_weekdays_read_the_day_of_what_happened(text: str, expected: set[str]) -> None:
+    assert weekdays(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Окружающая среда страдает от выбросов",  # "среда": environment, not "в среду"
+        "Every monday the market opens late",  # lower case: not how news names the day
+    ],
+)
+def test_weekdays_skip_nouns_and_lower_case_english(text: str) -> None:
+    assert weekdays(text) == frozenset()
+
+
+def test_weekdays_of_an_article_come_from_its_title_and_lead() -> None:
+    lead = "The market opened on Monday. " + "Trading was quiet. " * (LEAD_WORDS // 3)
+    features = article_features("Market opens", lead + "It closes on Friday.", "en")
+    assert features.dates == {"Mon"}  # Friday lies beyond the lead's words
+
+
+def test_opening_holds_the_title_and_the_first_words_of_the_body() -> None:
+    filler = "Viewers backed the decision in the phone vote. " * (OPENING_WORDS // 8 + 1)
+    features = article_features(
+        "Frost evicted from Big Brother",
+        "Singer Dana Frost left the house. " + filler + "She follows actor Lee Marsh.",
+        "en",
+    )
+    assert {"frost", "evict", "singe", "dana"} <= features.names_at_once()
+    assert "marsh" in features.tells() and "marsh" not in features.names_at_once()
+    stored_before = ArticleFeatures(
+        counts=features.counts, names=features.names, told=features.told
+    )
+    assert stored_before.names_at_once() == features.tells()  # read before `opening` was
 
 
 def test_story_counts_count_a_family_name_as_the_full_name() -> None:
