@@ -8,7 +8,9 @@ COPY on PostgreSQL): outlets, happenings over four months each reported by one t
 outlet's furniture line), about one article in twenty with a near-duplicate copy; every table
 ingestion reads is filled as ingestion fills it (events with their profiles, stories,
 summaries, copies, the near-duplicate shingle rows, the furniture counts). Then, through the
-`briefing` CLI in a child process (as a user or a feed poll runs it): one new article, then a
+`briefing` CLI in a child process (as a user or a feed poll runs it): one new article (the
+database holds no ingest origin yet: this process rebuilds the indexes), the next new article
+(a process that follows the origin the first one wrote), then a
 batch of 1,000 new articles (new happenings and more reports of recent ones), each timed with
 the child's peak RSS. On PostgreSQL, two children ingest the interleaved halves of another
 1,000 articles at once into a copy of the database; one child then ingests the same articles
@@ -601,12 +603,15 @@ def run(
     _reap_popen()
     corpus = Corpus.load(shared)
     one = write_files(folder / "one", new_reports(corpus, 1, seed=7, first=10**7))
+    # The next article through the CLI: a process that follows the origin the first one wrote.
+    again = write_files(folder / "again", new_reports(corpus, 1, seed=9, first=3 * 10**7))
     polls = write_files(folder / "polls", new_reports(corpus, 6, seed=6, first=4 * 10**7))
     batch = write_files(folder / "batch", new_reports(corpus, batch_size, seed=8, first=2 * 10**7))
     rows = [
-        "| backend | articles | build s | one article, CLI s (CPU) | one RSS MB | first call s "
+        "| backend | articles | build s | one article, CLI s (CPU) | one RSS MB "
+        "| next article, CLI s (CPU) | next RSS MB | first call s "
         "| next calls s | batch s (CPU) | articles/s | batch RSS MB |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     backends = [("sqlite", None, sizes)] + (
         [("postgresql", postgres, pg_sizes)] if postgres else []
@@ -639,11 +644,13 @@ def run(
                         base or "", f"scale_{size}", corpus, folder, size, batch_size, mode
                     )
             single = ingest_child(url, one)
+            following = ingest_child(url, again)
             first, steady = steady_child(url, polls)
             many = ingest_child(url, batch)
             rows.append(
                 f"| {backend} | {size:,} | {built:.0f} | {single.seconds:.2f} ({single.cpu:.2f}) | "
-                f"{single.rss_mb:.0f} | {first:.2f} | {steady:.3f} | {many.seconds:.1f} "
+                f"{single.rss_mb:.0f} | {following.seconds:.2f} ({following.cpu:.2f}) | "
+                f"{following.rss_mb:.0f} | {first:.2f} | {steady:.3f} | {many.seconds:.1f} "
                 f"({many.cpu:.1f}) | "
                 f"{batch_size / many.seconds:.1f} | {many.rss_mb:.0f} |"
             )

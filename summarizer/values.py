@@ -19,6 +19,9 @@ class RawInput:
         published: time given by metadata or the feed, UTC-aware, or None.
         written: when the copy itself was last written (a file's modification time, a server's
             Last-Modified), UTC-aware, or None: no published time, only a bound on one.
+        masthead: the site's name a plain text's title line gives
+            (summarizer.ingest.outlet.masthead_in_title) once read, so that a batch reads it
+            once; None when not read yet.
     """
 
     location: str
@@ -28,6 +31,7 @@ class RawInput:
     title: str = ""
     published: datetime | None = None
     written: datetime | None = None
+    masthead: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -93,7 +93,7 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlExtract:
     )
     text = (getattr(document, "text", None) or "") if document is not None else ""
     source = (getattr(document, "sitename", None) or "").strip()
-    title = strip_site_name((getattr(document, "title", None) or "").strip(), source)
+    title = _headline(tree, (getattr(document, "title", None) or "").strip(), source)
     paragraphs = _body_paragraphs(text, title)
     if sum(map(word_count, paragraphs)) < _MIN_WORDS:  # Japanese has no spaces to count
         where = f" at {url}" if url else ""
@@ -135,6 +135,48 @@ def strip_site_name(title: str, source: str) -> str:
     return title
 
 
+_MAX_AFFIX_WORDS = 4  # a site's name after a headline's separator ("... - Entermedia")
+
+
+def _headline(tree: HtmlElement, title: str, source: str) -> str:
+    """The page's headline: the extractor's title, unless that is the site's own name.
+
+    A masthead ("엔터 미디어" in an <h1> that links to the home page) is the site, not the
+    article: then the page's <title> gives the headline, without a short affix after its last
+    separator ("엘제이-류화영 ... 이유 - Entermedia"), which names the site.
+    """
+    if not title or not _is_masthead(tree, title, source):
+        return strip_site_name(title, source)
+    page_title = " ".join(" ".join(tree.xpath("//head/title//text()")[:1]).split())
+    match = _TITLE_SUFFIX.search(page_title)
+    if match and len(match.group(1).split()) <= _MAX_AFFIX_WORDS:
+        page_title = page_title[: match.start()].strip()
+    if not page_title or _is_masthead(tree, page_title, source):
+        return ""  # no headline: the article's first sentence titles it (ingest.pipeline)
+    return page_title
+
+
+def _is_masthead(tree: HtmlElement, title: str, source: str) -> bool:
+    """Tell whether a title is the site's name: its declared name, its logo's, or the text of
+    a link to its home page."""
+    key = _name_key(title)
+    if key in {_name_key(source), _name_key(home_link_name(tree))}:
+        return True
+    for link in tree.xpath("//a[@href]")[:_LINKS_READ]:
+        parts = urlsplit(str(link.get("href") or "").strip())
+        if parts.query or parts.path not in _HOME_PATHS:
+            continue
+        if _name_key(link.text_content()) == key:
+            return True
+    return False
+
+
+def _name_key(name: str) -> str:
+    """A name compared without case or blanks ("엔터 미디어", "The  Site")."""
+    return "".join(name.casefold().split())
+
+
+_LINKS_READ = 300
 _HOME_PATHS = frozenset({"", "/", "./", "/index.html", "/index.htm", "/index.php", "/home"})
 _GENERIC_ALT = frozenset({"logo", "home", "homepage", "site logo", "home page", "header"})
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 import numpy as np
@@ -14,7 +14,7 @@ from summarizer.events.values import DigestDoc, DigestLine, EventDigest
 from summarizer.events.vectors import SentenceSpace, lexrank, support_counts
 from summarizer.text import rules
 from summarizer.text.sentences import split_sentences
-from summarizer.text.vague import bare_family_name, family_names
+from summarizer.text.vague import bare_family_name, persons_before
 
 logger = logging.getLogger(__name__)
 
@@ -44,7 +44,8 @@ class _Candidate:
     position: int  # sentence index in its article
     words: int
     lead: int = 0  # how many prose sentences of its article come before it (0: the lead)
-    introduced: frozenset[str] = frozenset()  # family names its article gave in full before it
+    introduced: frozenset[str] = frozenset()  # people not met in it alone (vague.persons_before)
+    voiced: bool = False  # its article is in its narrator's voice (rules.written_to_reader)
 
 
 def build_digest(
@@ -287,7 +288,12 @@ class _Digest:
         if bare_family_name(candidate.text, candidate.introduced, context=said):
             return False  # "Patton was beaten ..." before any line names Ben Patton
         follows = previous.doc == candidate.doc and previous.position == candidate.position - 1
-        return follows or not rules.leans_back(candidate.text, self.language)
+        if follows or not rules.leans_back(candidate.text, self.language):
+            return True
+        # In a blog or a how-to, a narrator's aside ("I talked about ...", "you can ...") reads on
+        # after a line of its own article: it points at no sentence, it is the article's voice.
+        same = previous.doc == candidate.doc and candidate.voiced
+        return same and not rules.leans_back(candidate.text, self.language, voice=False)
 
 
 def _candidates(ordered: Sequence[DigestDoc], language: str) -> list[_Candidate]:
@@ -302,10 +308,10 @@ def _candidates(ordered: Sequence[DigestDoc], language: str) -> list[_Candidate]
     for index, doc in enumerate(ordered):
         sentences = split_sentences(doc.body, language)[:MAX_SENTENCES_PER_ARTICLE]
         prose = 0
-        introduced: frozenset[str] = frozenset()
+        first = len(strict)
+        unmet = persons_before(sentences, language)
         for position, raw in enumerate(sentences):
-            if position and language == "en":
-                introduced |= family_names(sentences[position - 1])
+            introduced = unmet[position]
             text = rules.tidy(raw, opens_text=position < _OPENING_SENTENCES)
             key = " ".join(text.lower().split())
             if key in seen:
@@ -318,6 +324,8 @@ def _candidates(ordered: Sequence[DigestDoc], language: str) -> list[_Candidate]
                 prose += 1
             elif not strict and _fallback(text, language):
                 loose.append(_Candidate(text, index, position, len(text.split()), position))
+        if rules.written_to_reader([c.text for c in strict[first:]], language):
+            strict[first:] = [replace(c, voiced=True) for c in strict[first:]]
     return strict or loose
 
 

@@ -323,6 +323,61 @@ class CentroidIndex:
 
     def _adopt(self, key: int, member: Item) -> Item:
         """Open the item `key` as a copy of `member` (its own dicts, pruned and indexed)."""
+        item = self._copy(key, member)
+        self._items[key] = item
+        self._reindex(item)
+        return item
+
+    def place(
+        self, items: Iterable[tuple[int, datetime | None]], postings: Mapping[str, Iterable[int]]
+    ) -> None:
+        """Fill an empty index with items whose sums are not read yet, findable at once.
+
+        Each item has its latest time but no centroid, size or other sums: its owner fills
+        them (`fill`) before reading anything else of it, or taking it out.
+
+        Args:
+            items: (key, latest member time) of each item.
+            postings: feature -> the keys posted under it: what `_reindex` gave the items when
+                their sums were made (see `postings`).
+
+        Raises:
+            ValueError: the index is not empty, or a posting names an item not given.
+        """
+        if self._items:
+            raise ValueError("items are placed into an empty index only")
+        for key, last in items:
+            item = Item(key=key, first=last, last=last)
+            self._changes += 1
+            item.version = self._changes
+            self._items[key] = item
+        self._postings = {feature: set(keys) for feature, keys in postings.items()}
+        if not all(keys <= self._items.keys() for keys in self._postings.values()):
+            self.clear()
+            raise ValueError("a posting names an item that is not placed")
+
+    def fill(self, key: int, member: Item) -> Item:
+        """Give a placed item (`place`) its sums: those `absorb` gives opening it with `member`.
+
+        The postings stay as placed: they are the heaviest features of these sums when these
+        are the sums the item was placed from.
+        """
+        item = self._copy(key, member)
+        item.indexed = frozenset(top(item.centroid, self.index_features))
+        if not all(key in self._postings.get(feature, ()) for feature in item.indexed):
+            raise ValueError(f"item {key} was placed under other features than its sums give")
+        self._changes += 1
+        item.version = self._changes
+        self._items[key] = item
+        return item
+
+    def postings(self) -> dict[str, list[int]]:
+        """Each posted feature with the keys posted under it (ascending), features sorted."""
+        return {feature: sorted(self._postings[feature]) for feature in sorted(self._postings)}
+
+    def _copy(self, key: int, member: Item) -> Item:
+        """An item `key` with copies of `member`'s sums, pruned as the index prunes (not
+        indexed)."""
         item = Item(
             key=key,
             centroid=dict(member.centroid),
@@ -344,8 +399,6 @@ class CentroidIndex:
             item.mentioned = _most_used(item.mentioned, self.centroid_features)
         if len(item.opened) > 2 * self.centroid_features:
             item.opened = _most_used(item.opened, self.centroid_features)
-        self._items[key] = item
-        self._reindex(item)
         return item
 
     def merge(self, keep: int, drop: int) -> Item:

@@ -6,7 +6,7 @@ import heapq
 import logging
 import math
 from array import array
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -135,6 +135,9 @@ class StoryLinker:
         self._event_story: dict[int, int] = {}
         self._activity: list[tuple[datetime, int, int]] = []  # (last, key, tie) min-heap
         self._checks: dict[int, _Check] = {}  # story -> its latest merge check, oldest first
+        # stories placed by `restore_index` whose events are not read yet -> their event keys
+        self._unread: dict[int, tuple[int, ...]] = {}
+        self._read: Callable[[int], Sequence[StoryMember]] | None = None
 
     @property
     def open_stories(self) -> int:
@@ -165,6 +168,7 @@ class StoryLinker:
         score = 0.0
         if known is not None:
             key = known
+            self._ready(key)
             self._index.add(key, _unpack(self._members[key][event_key]), weight=-1.0)
             is_new = False
         else:
@@ -197,6 +201,7 @@ class StoryLinker:
         key = self._event_story.pop(event_key, None)
         if key is None:
             return None
+        self._ready(key)
         members = self._members[key]
         self._index.add(key, _unpack(members.pop(event_key)), weight=-1.0)
         if not members:
@@ -206,7 +211,7 @@ class StoryLinker:
 
     def restore(
         self,
-        stories: Iterable[tuple[int, Sequence[tuple[int, Mapping[str, float], datetime | None]]]],
+        stories: Iterable[tuple[int, Sequence[StoryMember]]],
         next_key: int,
     ) -> None:
         """Rebuild the state from stored stories, replacing the current state.
@@ -223,45 +228,110 @@ class StoryLinker:
         Raises:
             ValueError: the stories are not in ascending key order.
         """
-        self._index.clear()
-        self._members.clear()
-        self._event_story.clear()
-        self._activity.clear()
-        self._checks.clear()
+        self._clear()
         previous: int | None = None
         for key, events in stories:
             if previous is not None and key <= previous:
                 raise ValueError(f"stories to restore must come in ascending key order: {key}")
             previous = key
-            members = self._members[key] = {}
-            total: Vector = {}
-            times = []
-            for event_key, profile, time in sorted(events, key=lambda e: e[0]):
-                vector = normalise(profile)
-                for feature, value in vector.items():
-                    total[feature] = total.get(feature, 0.0) + value
-                members[event_key] = _pack(vector)
-                self._event_story[event_key] = key
-                if time is not None:
-                    times.append(time)
-            if not members:
-                del self._members[key]
+            summed = _summed(key, events)
+            if summed is None:
                 continue
-            story = self._index.absorb(
-                key,
-                Item(
-                    key=key,
-                    centroid=total,
-                    norm=squared_length(total) ** 0.5,
-                    size=len(members),
-                    first=min(times, default=None),
-                    last=max(times, default=None),
-                ),
-            )
+            item, members = summed
+            self._members[key] = members
+            for event_key in members:
+                self._event_story[event_key] = key
+            story = self._index.absorb(key, item)
             if story.last is not None:
                 heapq.heappush(self._activity, (story.last, key, len(self._activity)))
         self.next_key = max([next_key, *(item.key + 1 for item in self._index.items())])
         self._bound()
+
+    def restore_index(
+        self,
+        stories: Iterable[StoryEntry],
+        postings: Mapping[str, Iterable[int]],
+        next_key: int,
+        read: Callable[[int], Sequence[StoryMember]],
+    ) -> None:
+        """Rebuild the state `restore` would give, reading each story's events only when used.
+
+        The stories come as `entries` and `postings` gave them after a `restore` of the same
+        stories, so each is findable at once; its events are read (`read(key)`) and summed as
+        `restore` sums them the first time the linker needs its centroid or members (a lookup
+        that finds it, an event of it linked or unlinked, a merge, its eviction). Every
+        decision is the one the fully restored state gives.
+
+        Args:
+            stories: the `entries` of a restored linker, in ascending key order.
+            postings: its `postings`.
+            next_key: the key the next new story gets.
+            read: a story's (event key, profile, time) members, as given to `restore`.
+
+        Raises:
+            ValueError: the stories are not in ascending key order, or a posting names a
+                story not given.
+        """
+        self._clear()
+        self._read = read
+        given: list[tuple[int, datetime | None]] = []
+        previous: int | None = None
+        for key, last, events in stories:
+            if previous is not None and key <= previous:
+                raise ValueError(f"stories to restore must come in ascending key order: {key}")
+            previous = key
+            given.append((key, last))
+            self._unread[key] = tuple(events)
+            for event_key in events:
+                self._event_story[event_key] = key
+            if last is not None:
+                heapq.heappush(self._activity, (last, key, len(self._activity)))
+        self._index.place(given, postings)
+        self.next_key = max([next_key, *(key + 1 for key, _ in given)])
+        self._bound()
+
+    def entries(self) -> list[StoryEntry]:
+        """Each findable story's key, latest time and event keys (ascending), in key order:
+        with `postings`, what `restore_index` needs to find it before reading it."""
+        found: list[StoryEntry] = []
+        for item in self._index.items():
+            unread = self._unread.get(item.key)
+            events = sorted(self._members[item.key]) if unread is None else list(unread)
+            found.append((item.key, item.last, events))
+        return found
+
+    def postings(self) -> dict[str, list[int]]:
+        """Each feature stories are posted under, with their keys (see `CentroidIndex`)."""
+        return self._index.postings()
+
+    def _clear(self) -> None:
+        self._index.clear()
+        self._members.clear()
+        self._event_story.clear()
+        self._activity.clear()
+        self._checks.clear()
+        self._unread.clear()
+        self._read = None
+
+    def _ready(self, key: int) -> Item:
+        """The findable story `key`, its events read and summed when they were not yet."""
+        events = self._unread.pop(key, None)
+        if events is None:
+            story = self._index.get(key)
+            assert story is not None
+            return story
+        assert self._read is not None
+        placed = self._index.get(key)
+        summed = _summed(key, self._read(key))
+        if (
+            placed is None
+            or summed is None
+            or summed[0].last != placed.last
+            or list(summed[1]) != list(events)
+        ):
+            raise ValueError(f"story {key} does not read as it was indexed")
+        item, self._members[key] = summed
+        return self._index.fill(key, item)
 
     def _attach(self, key: int, event_key: int, vector: Vector, time: datetime | None) -> None:
         self._members.setdefault(key, {})[event_key] = _pack(vector)
@@ -275,9 +345,7 @@ class StoryLinker:
         0.0), the first in key order on ties."""
         stories = []
         for key in self._index.candidates(vector, CANDIDATES):
-            story = self._index.get(key)
-            assert story is not None
-            stories.append(story)
+            stories.append(self._ready(key))
         estimates = self._cosines.estimate(vector, 1.0, stories)
         return self._closest_anchored(vector, 1.0, stories, estimates, self.threshold)
 
@@ -327,8 +395,7 @@ class StoryLinker:
             scores = check.scores
             others: list[Item] = []
             for candidate in self._index.candidates(story.centroid, CANDIDATES):
-                other = self._index.get(candidate)
-                assert other is not None
+                other = self._ready(candidate)
                 if candidate == key:
                     continue
                 known = scores.get(candidate) if drift is not None else None
@@ -402,6 +469,8 @@ class StoryLinker:
             heapq.heapify(self._activity)
         while len(self._index) > self.capacity:
             victim = self._oldest()
+            if victim in self._unread:  # read: its features say where it is posted
+                self._ready(victim)
             self._index.remove(victim)
             for event_key in self._members.pop(victim, {}):
                 self._event_story.pop(event_key, None)
@@ -419,6 +488,37 @@ class StoryLinker:
 
 
 _Packed = tuple[tuple[str, ...], "array[float]"]
+
+#: A stored story's event: (event key, profile, latest time).
+StoryMember = tuple[int, Mapping[str, float], datetime | None]
+#: A story as `restore_index` finds it before reading it: key, latest time, event keys.
+StoryEntry = tuple[int, datetime | None, Sequence[int]]
+
+
+def _summed(key: int, events: Sequence[StoryMember]) -> tuple[Item, dict[int, _Packed]] | None:
+    """A stored story as `restore` sums it: its item (not yet indexed) and packed members; None
+    when it has no events."""
+    members: dict[int, _Packed] = {}
+    total: Vector = {}
+    times = []
+    for event_key, profile, time in sorted(events, key=lambda e: e[0]):
+        vector = normalise(profile)
+        for feature, value in vector.items():
+            total[feature] = total.get(feature, 0.0) + value
+        members[event_key] = _pack(vector)
+        if time is not None:
+            times.append(time)
+    if not members:
+        return None
+    item = Item(
+        key=key,
+        centroid=total,
+        norm=squared_length(total) ** 0.5,
+        size=len(members),
+        first=min(times, default=None),
+        last=max(times, default=None),
+    )
+    return item, members
 
 
 def anchored(a: Mapping[str, float], b: Mapping[str, float]) -> bool:

@@ -26,7 +26,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
 from summarizer.clean.lines import normalise_line
-from summarizer.ingest.outlet import choose_outlet, masthead_in_title
+from summarizer.ingest.outlet import choose_outlet, title_masthead
 from summarizer.store.articles import stored_name
 from summarizer.values import RawInput
 from summarizer.views import UNKNOWN_OUTLET
@@ -37,7 +37,7 @@ MIN_ARTICLES = 3
 
 def source_guess(raw: RawInput) -> str:
     """The source a plain-text input will be stored under (as the pipeline decides it)."""
-    names = [masthead_in_title(raw.content), raw.source]
+    names = [title_masthead(raw), raw.source]
     return stored_name(choose_outlet(names, text=raw.content, location=raw.location))
 
 

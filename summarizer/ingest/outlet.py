@@ -5,13 +5,17 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from summarizer.text.datelines import parse_dateline
 from summarizer.text.language import word_set
+from summarizer.values import RawInput
 
+_COPYRIGHT_CUE_INDEX = 2
 _CUES = (
     # "This article is from the archive of our partner The Wire."
     re.compile(r"archive of our partner (?P<name>[A-Z][\w .&'-]{1,40}?)\.?\s*$", re.I),
@@ -36,6 +40,8 @@ _CUES = (
         re.I,
     ),
 )
+
+_COPYRIGHT = _CUES[_COPYRIGHT_CUE_INDEX]
 
 # DATE_OUTLET_SLUG file names, e.g. 2026-03-10_meridian-daily_river-talks.txt
 _FILE_NAME = re.compile(r"^\d{4}-\d{2}-\d{2}_(?P<outlet>[A-Za-z0-9-]+)_")
@@ -136,6 +142,18 @@ def masthead_in_title(text: str) -> str:
     return ""
 
 
+def with_masthead(raw: RawInput) -> RawInput:
+    """The input with its title line's masthead read (plain texts only; see masthead_in_title)."""
+    if raw.kind != "text" or raw.masthead is not None:
+        return raw
+    return replace(raw, masthead=masthead_in_title(raw.content))
+
+
+def title_masthead(raw: RawInput) -> str:
+    """The masthead a plain text's title line gives, read once per input ("" for others)."""
+    return with_masthead(raw).masthead or ""
+
+
 def _is_tagline(part: str) -> bool:
     """A phrase that describes rather than names: it holds a lower-case word that is not a
     particle of names ("popular news platform", "how-to"); hosts ("phys.org") are names."""
@@ -232,7 +250,11 @@ def host_spelled_out(host: str, page: str) -> str:
 
 
 def outlet_from_text(text: str) -> str:
-    """Return the outlet a raw article text names (dateline agency or credit line), or ""."""
+    """Return the outlet a raw article text names (dateline agency or credit line), or "".
+
+    A copyright line names the company that publishes the page; the masthead the page shows
+    for it is taken instead when the page shows one (see masthead_of_publisher).
+    """
     for line in (line.strip() for line in text.splitlines()):
         if not line or len(line) > 400:
             continue
@@ -242,9 +264,78 @@ def outlet_from_text(text: str) -> str:
         for cue in _CUES:
             match = cue.search(line)
             name = outlet_name(match.group("name")) if match else ""
+            if name and cue is _COPYRIGHT:
+                return masthead_of_publisher(name, text)
             if name:  # "Sign Up For Our Newsletter" names nothing: read on
                 return name
     return ""
+
+
+# Words of a company's name, not of the masthead it publishes ("NYP Holdings", "The Slate Group").
+_CORPORATE = word_set(
+    """group holdings holding inc incorporated company co corp corporation media network networks
+    publishing publications communications enterprises llc ltd limited plc gmbh ag interactive
+    newspapers the"""
+)
+_SHORT_LINE_WORDS = 6  # a menu's or a credit's line ("Slate Podcasts", "New York Post")
+_INITIALS = re.compile(r"^[A-Z]{2,5}$")
+# Two or more words in capitals ("USA TODAY"), and those that tell a time ("10:30 PM EST").
+_CAPITALS_RUN = re.compile(r"\b[A-Z]{2,}(?: [A-Z]{2,})+\b")
+_TIME_WORDS = word_set("AM PM EST EDT GMT UTC BST CET PST PDT CST CDT ET PT")
+
+
+def masthead_of_publisher(company: str, text: str) -> str:
+    """The masthead a page shows for the company its copyright line names, else the company.
+
+    A publisher's name is not an outlet's ("NYP Holdings", "The Slate Group", "Gannett"). Without
+    its company words ("Holdings", "Group", "The"), the name is the masthead's initials when short
+    lines of the page spell them ("NYP": "New York Post"); it is the masthead itself when three
+    short lines of the page open with it ("Slate": "Slate Podcasts", "Slate Plus", ...) and it is
+    no section ("Breaking"); and when the page never names the company outside its copyright line,
+    a name in capitals that ends a line (a byline's credit) and that the page shows three times
+    is its masthead ("USA TODAY"). Otherwise the company is all the page gives.
+
+    Args:
+        company: the name in the copyright line.
+        text: the page's text.
+
+    Returns:
+        The masthead, or the company.
+    """
+    core = [w for w in company.split() if w.lower().strip(".,") not in _CORPORATE]
+    page = "\n".join(line for line in text.splitlines() if not _COPYRIGHT.search(line))
+    short = [
+        line
+        for line in (" ".join(raw.split()) for raw in page.splitlines())
+        if line and len(line.split()) <= _SHORT_LINE_WORDS
+    ]
+    if len(core) == 1 and _INITIALS.match(core[0]):
+        spelled = re.compile(r"\s+".join(rf"{letter}[a-z]+" for letter in core[0]) + r"\b")
+        found = Counter(m.group() for line in short if (m := spelled.match(line)))
+        if found and found.most_common(1)[0][1] >= 2:
+            return found.most_common(1)[0][0]
+    name = " ".join(core)
+    if not name:
+        return company
+    opening = re.compile(rf"{re.escape(name)}\b")
+    if (
+        name != company
+        and not _is_section(name)
+        and sum(1 for line in short if opening.match(line)) >= _MASTHEAD_SHOWN
+    ):
+        return name
+    if re.search(rf"\b{re.escape(name)}\b", page, re.I):
+        return company
+    ends = {line.rstrip(" .") for line in page.splitlines()}
+    credited: set[str] = {
+        run
+        for run in _CAPITALS_RUN.findall(page)
+        if not _TIME_WORDS & set(run.split()) and any(end.endswith(run) for end in ends)
+    }
+    shown = sorted(((page.count(run), -len(run), run) for run in credited), reverse=True)
+    if shown and shown[0][0] >= _MASTHEAD_SHOWN:
+        return shown[0][2]
+    return company
 
 
 def names_from_html(page: str) -> list[str]:

@@ -17,10 +17,10 @@ from summarizer.errors import ExtractionError, InputError, stage
 from summarizer.ingest.dates import find_published, is_plausible
 from summarizer.ingest.fingerprint import content_fingerprint
 from summarizer.ingest.html_meta import published_from_html
-from summarizer.ingest.outlet import choose_outlet, masthead_in_title
+from summarizer.ingest.outlet import choose_outlet, title_masthead
 from summarizer.summarize.article import summarize_article
-from summarizer.text.language import detect_language, stop_words
-from summarizer.text.rules import strip_dateline
+from summarizer.text.language import detect_language
+from summarizer.text.rules import strip_dateline, title_from_sentence
 from summarizer.text.sentences import split_sentences
 from summarizer.text.tokenizer import word_count
 from summarizer.values import Article, CleanedText, RawInput
@@ -28,7 +28,6 @@ from summarizer.values import Article, CleanedText, RawInput
 logger = logging.getLogger(__name__)
 
 _MIN_BODY_WORDS = 15
-_TITLE_WORDS = 14
 _SPACES = re.compile(r"[^\S\n]+")  # every space but the line break: one plain space
 
 
@@ -103,7 +102,7 @@ def build_article(
         title = _SPACES.sub(" ", cleaned.title).strip() or _title_from_body(body, language)
         page = raw.content if raw.kind == "html" else ""
         if raw.kind == "text":  # the masthead on the title line beats the copyright's company
-            names = [masthead_in_title(raw.content), *names]
+            names = [title_masthead(raw), *names]
         cue_source = body if page else raw.content
         source = choose_outlet(names, text=cue_source, location=location, page=page)
     sentences: tuple[str, ...] = ()
@@ -173,17 +172,6 @@ def _fragment_paragraphs(content: str) -> tuple[str, ...]:
 
 
 def _title_from_body(body: str, language: str) -> str:
-    """A title from the first sentence when the input had none, cut to a few words.
-
-    A cut ends where a phrase can end: not on a word such as "the", "of" or "with" (a stop word)
-    nor on a comma ("... with Ukrainian President Petro Poroshenko…", not "... Poroshenko the…").
-    """
+    """A title from the first sentence when the input had none (see rules.title_from_sentence)."""
     first = strip_dateline(next(iter(split_sentences(body, language)), body), opens_text=True)
-    words = first.split()
-    if len(words) <= _TITLE_WORDS:
-        return " ".join(words)
-    kept = words[:_TITLE_WORDS]
-    stops = stop_words(language)
-    while len(kept) > 1 and kept[-1].strip(",;:").lower() in stops:
-        kept.pop()
-    return " ".join(kept).rstrip(",;:") + "…"
+    return title_from_sentence(first, language)

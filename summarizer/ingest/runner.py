@@ -15,9 +15,10 @@ from sqlmodel import Session
 
 from summarizer.errors import BriefingError, InternalError, StorageError, stage
 from summarizer.events.cluster import EventAssignment, EventDoc, EventIndex
-from summarizer.events.stories import StoryLinker
+from summarizer.events.stories import StoryLinker, StoryMember
 from summarizer.ingest.fingerprint import stored_shingles
 from summarizer.ingest.furniture import Furniture
+from summarizer.ingest.outlet import with_masthead
 from summarizer.ingest.pipeline import DEFAULT_SUMMARY, SummarySpec
 from summarizer.ingest.prepare import Jobs, Prepared, prepare, prepare_all
 from summarizer.ingest.sources import Failure, Skipped
@@ -26,12 +27,11 @@ from summarizer.store import events as event_store
 from summarizer.store import shingles as shingle_store
 from summarizer.store.features import features_json
 from summarizer.store.ingest_state import (
-    StoryMember,
+    OriginWriter,
     bump,
     load_origin,
     lock_ingest,
     origin_mark,
-    save_origin,
 )
 from summarizer.timemath import shift
 from summarizer.values import RawInput
@@ -127,17 +127,20 @@ class Ingestor:
                 session=session, since=shift(newest, -EVENT_WINDOW)
             )
             stored = event_store.active_story_events(session=session, limit=self.stories.capacity)
-        origin = save_origin(
+        writer = OriginWriter()
+        writer.stories(stored)  # the stored texts as they are, before parsing drops them
+        # The stories' texts are parsed and dropped as the linker takes them (memory).
+        stories = event_store.drain_stories(stored)
+        self._build(events, stories, event_next=event_max + 1, story_next=story_max + 1)
+        origin = writer.save(
             session=session,
             article=watermark,
             event_next=event_max + 1,
             story_next=story_max + 1,
             events=[(key, [doc.article_id for doc in docs]) for key, docs in events],
-            stories=stored,
+            entries=self.stories.entries(),
+            postings=self.stories.postings(),
         )
-        # The stories' texts are parsed and dropped as the linker takes them (memory).
-        stories = event_store.drain_stories(stored)
-        self._build(events, stories, event_next=event_max + 1, story_next=story_max + 1)
         self._watermark = watermark
         self._origin = self._version = origin
 
@@ -158,8 +161,11 @@ class Ingestor:
     def _follow(self, session: Session) -> bool:
         """Build the indexes from the stored origin and replay the articles stored after it.
 
-        False when there is no origin, it lies too far back (`REPLAY_LIMIT`), it cannot be read
-        (its stories are read as they are built), or its articles are gone.
+        False when there is no origin, it lies too far back (`REPLAY_LIMIT`), it cannot be read,
+        or its articles are gone. The story index is built from the origin's entries alone
+        (`StoryLinker.restore_index`): a story's events are parsed from the origin when the
+        linker first needs it, so a process that starts reads the few stories its articles
+        touch, not the thousands the origin holds.
         """
         mark = origin_mark(session=session)
         if mark is None or not _replayable(session, after_id=mark[1]):
@@ -171,12 +177,16 @@ class Ingestor:
         docs = event_store.event_docs_by_id(session=session, ids=wanted)
         if len(docs) < len(wanted):
             return False
-        try:  # the origin's stories are parsed as the linker reads them
-            self._build(
+        self.events = EventIndex(window=EVENT_WINDOW)
+        self.stories = StoryLinker()
+        try:
+            self.events.restore(
                 [(key, [docs[article] for article in ids]) for key, ids in origin.events],
-                origin.stories,
-                event_next=origin.event_next,
-                story_next=origin.story_next,
+                next_key=origin.event_next,
+            )
+            # Each story's events are parsed when the linker first needs them.
+            self.stories.restore_index(
+                origin.stories, origin.postings, next_key=origin.story_next, read=origin.reader()
             )
         except (ValueError, KeyError, TypeError):
             logger.warning("the stored ingest origin cannot be read; the indexes are rebuilt")
@@ -272,7 +282,12 @@ class Ingestor:
         """
         given = list(items)
         skipped = tuple(i.location for i in given if isinstance(i, Skipped))
-        materialised = [i for i in given if not isinstance(i, Skipped)]
+        # A plain text's masthead is read here once, for the furniture and the pipeline both.
+        materialised = [
+            with_masthead(i) if isinstance(i, RawInput) else i
+            for i in given
+            if not isinstance(i, Skipped)
+        ]
         ingested = now or datetime.now(UTC)
         with Session(self.engine, expire_on_commit=False) as session:
             writer = _Writer(session)

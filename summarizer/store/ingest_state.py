@@ -9,8 +9,9 @@ counter; it ends with `bump`. A process whose in-memory indexes were built at th
 reads can go on with them; otherwise another process wrote, and it follows.
 
 Following is exact, not a rebuild: the origin is what the indexes were last rebuilt from (the
-events' article ids, the stories' stored event profiles, the next keys, the newest article id),
-written by the process that rebuilt them (`save_origin`). Every process's indexes are the
+events' article ids, the stories' stored event profiles, the next keys, the newest article id)
+with what the linker made of each story (its posted features, latest time and events), written
+by the process that rebuilt them (`OriginWriter`). Every process's indexes are the
 origin's with the articles stored after it added in storing order (the lock's order), and adding
 an article is deterministic, so a process that starts, or is behind, builds the origin's indexes
 and replays what was stored since, and ends with the indexes the writing process holds. Anything
@@ -23,13 +24,14 @@ from __future__ import annotations
 import json
 import logging
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import bindparam, select, update
 from sqlmodel import Session
 
+from summarizer.events.stories import StoryEntry, StoryMember
 from summarizer.store import tables
 from summarizer.store.events import StoredMember
 
@@ -91,9 +93,11 @@ class Origin:
         event_next: the key the next new event got.
         story_next: the key the next new story got.
         events: (event key, its article ids) of the events the index was rebuilt with.
-        stories: (story key, [(event key, profile, time), ...]) the linker was rebuilt with, in
-            key order, parsed a chunk at a time as they are read (read them once); reading
-            raises ValueError, KeyError or TypeError when a chunk cannot be read.
+        stories: each story the linker was rebuilt with, as `StoryLinker.entries` gave it
+            (key, latest time, event keys), in key order.
+        postings: the rebuilt linker's `StoryLinker.postings`.
+        texts: story key -> its events as stored (a compressed JSON text), read by `reader`
+            when the linker first needs the story.
     """
 
     serial: int
@@ -101,15 +105,35 @@ class Origin:
     event_next: int
     story_next: int
     events: tuple[tuple[int, tuple[int, ...]], ...]
-    stories: Iterator[tuple[int, tuple[StoryMember, ...]]]
+    stories: tuple[StoryEntry, ...]
+    postings: dict[str, list[int]]
+    texts: dict[int, bytes]
+
+    def reader(self) -> Callable[[int], tuple[StoryMember, ...]]:
+        """What reads a story's (event key, profile, time) members from its text, once (the
+        text is dropped); it keeps the texts alone, not the rest of the origin.
+
+        The reader raises ValueError, KeyError or TypeError when a text cannot be read.
+        """
+        texts = self.texts
+
+        def read(key: int) -> tuple[StoryMember, ...]:
+            story, members = json.loads(zlib.decompress(texts.pop(key)))
+            if story != key:
+                raise ValueError(f"the ingest origin's text of story {key} is another story's")
+            return tuple(
+                (int(event), _profile(profile), _time(when)) for event, profile, when in members
+            )
+
+        return read
 
 
-StoryMember = tuple[int, dict[str, float], datetime | None]
-
-#: The origin's layout: a head line (JSON: format, next keys, events), then lines of stories.
-_FORMAT = 2
-#: Story members per line of the origin: one line's profiles are parsed at once when it is read.
-_CHUNK = 1_000
+#: The origin's layout: this mark, the length of the head (8 bytes, big-endian), the head
+#: (compressed JSON: format, next keys, events, the stories' entries with the length of each
+#: one's text, the postings, a checksum of the texts), then each story's text (compressed
+#: JSON: key and events), so a process reads and decompresses only the stories it needs.
+_MARK_V3 = b"BIO3"
+_FORMAT = 3
 
 _MARK = select(_STATE.c.origin, _STATE.c.origin_article).where(_STATE.c.id == 1)
 _ORIGIN = select(_STATE.c.origin, _STATE.c.origin_article, _STATE.c.origin_state).where(
@@ -128,96 +152,121 @@ def origin_mark(*, session: Session) -> tuple[int, int] | None:
 def load_origin(*, session: Session) -> Origin | None:
     """The stored origin with its state, or None (none stored, or unreadable).
 
-    The stories are parsed as the caller reads them, a line (a chunk) at a time, so their
-    profiles are never all held as dicts at once.
+    Only the head is parsed: each story's text stays compressed until the linker first needs
+    that story (`Origin.reader`). The texts are checked against the head's checksum here, so a
+    text that was changed makes the origin unreadable at once, not when it is used.
     """
     row = session.connection().execute(_ORIGIN).first()
     if row is None or row[0] is None or row[1] is None or row[2] is None:
         return None
     try:
-        data = zlib.decompress(row[2])
-        end = data.find(b"\n")
-        head = json.loads(data if end < 0 else data[:end])
+        state = bytes(row[2])
+        if state[:4] != _MARK_V3:
+            raise ValueError("an ingest origin of another format")
+        start = 12 + int.from_bytes(state[4:12], "big")
+        head = json.loads(zlib.decompress(state[12:start]))
         if head.get("format") != _FORMAT:
             raise ValueError("an ingest origin of another format")
+        if zlib.crc32(memoryview(state)[start:]) != head["crc"]:
+            raise ValueError("the ingest origin's story texts were changed")
+        texts: dict[int, bytes] = {}
+        stories: list[StoryEntry] = []
+        at = start
+        for key, last, events, size in head["stories"]:
+            texts[key] = state[at : at + size]
+            at += size
+            stories.append((key, _time(last), events))
+        if at != len(state):
+            raise ValueError("the ingest origin's stories and texts differ")
         return Origin(
             serial=int(row[0]),
             article=int(row[1]),
             event_next=int(head["event_next"]),
             story_next=int(head["story_next"]),
-            events=tuple((int(key), tuple(int(a) for a in ids)) for key, ids in head["events"]),
-            stories=_stories(data, len(data) if end < 0 else end + 1),
+            events=tuple((int(key), tuple(ids)) for key, ids in head["events"]),
+            stories=tuple(stories),
+            postings=head["postings"],
+            texts=texts,
         )
     except (ValueError, KeyError, TypeError, AttributeError, zlib.error):  # another version
         logger.warning("the stored ingest origin cannot be read; the indexes are rebuilt")
         return None
 
 
-def _stories(data: bytes, start: int) -> Iterator[tuple[int, tuple[StoryMember, ...]]]:
-    """The origin's stories, one line (a JSON array of stories) parsed at a time."""
-    while start < len(data):
-        end = data.find(b"\n", start)
-        end = len(data) if end < 0 else end
-        for key, members in json.loads(data[start:end]):
-            yield (
-                int(key),
-                tuple(
-                    (int(event), _profile(profile), _time(when)) for event, profile, when in members
-                ),
-            )
-        start = end + 1
+class OriginWriter:
+    """Writes an origin: the stories' stored texts first, then (after the linker was rebuilt
+    from them) the head with what the linker made of them.
 
-
-def save_origin(
-    *,
-    session: Session,
-    article: int,
-    event_next: int,
-    story_next: int,
-    events: Sequence[tuple[int, Sequence[int]]],
-    stories: Sequence[tuple[int, Sequence[StoredMember]]],
-) -> int:
-    """Store a new origin (under the ingest lock) and return its serial, the raised counter.
-
-    The stories' members carry their profiles as the JSON text stored with their events,
-    written into the origin as they are (a JSON object each), not encoded again.
+    The texts are compressed story by story as `stories` is given them (the stored profiles
+    as they are, a JSON object each, not encoded again), so the caller can drop them before
+    rebuilding, and no copy of the whole state is ever held as one string.
     """
-    head = json.dumps(
-        {
-            "format": _FORMAT,
-            "event_next": event_next,
-            "story_next": story_next,
-            "events": [[key, list(ids)] for key, ids in events],
-        },
-        separators=(",", ":"),
-    )
-    # Compressed story by story: no copy of the whole state is ever held as one string. The
-    # stories follow the head in lines of about `_CHUNK` profiles, each a JSON array of
-    # stories, which a reader parses one at a time (stored texts hold no line breaks).
-    packer = zlib.compressobj(1)
-    blob = [packer.compress(head.encode("utf-8"))]
-    count = 0
-    for key, group in stories:
-        members = ",".join(
-            f"[{int(event)},{profile},{json.dumps(when.isoformat() if when else None)}]"
-            for event, profile, when in group
+
+    def __init__(self) -> None:
+        self._texts: list[bytes] = []
+        self._keys: list[int] = []
+
+    def stories(self, stories: Sequence[tuple[int, Sequence[StoredMember]]]) -> None:
+        """Add the stories' texts: `[key,[[event,profile,time],...]]` each."""
+        for key, group in stories:
+            members = ",".join(
+                f"[{int(event)},{profile},{json.dumps(when.isoformat() if when else None)}]"
+                for event, profile, when in group
+            )
+            self._texts.append(zlib.compress(f"[{int(key)},[{members}]]".encode(), 1))
+            self._keys.append(int(key))
+
+    def save(
+        self,
+        *,
+        session: Session,
+        article: int,
+        event_next: int,
+        story_next: int,
+        events: Sequence[tuple[int, Sequence[int]]],
+        entries: Sequence[StoryEntry],
+        postings: dict[str, list[int]],
+    ) -> int:
+        """Store the origin (under the ingest lock) and return its serial, the raised counter.
+
+        Args:
+            session: the ingest session, holding the ingest lock.
+            article: the newest article id the indexes hold.
+            event_next: the key the next new event gets.
+            story_next: the key the next new story gets.
+            events: (event key, its article ids) of the event index.
+            entries: `StoryLinker.entries` of the linker rebuilt from the stories given (a
+                story given that it did not keep is left out).
+            postings: its `StoryLinker.postings`.
+        """
+        texts = dict(zip(self._keys, self._texts, strict=True))
+        kept = [texts[key] for key, _, _ in entries]
+        head = json.dumps(
+            {
+                "format": _FORMAT,
+                "event_next": event_next,
+                "story_next": story_next,
+                "events": [[key, list(ids)] for key, ids in events],
+                "stories": [
+                    [key, last.isoformat() if last else None, list(keys), len(text)]
+                    for (key, last, keys), text in zip(entries, kept, strict=True)
+                ],
+                "postings": postings,
+                "crc": zlib.crc32(b"".join(kept)),
+            },
+            separators=(",", ":"),
         )
-        opening = "\n[" if count == 0 else ","
-        count += max(1, len(group))
-        closing = "]" if count >= _CHUNK else ""
-        count = 0 if closing else count
-        story = f"{opening}[{int(key)},[{members}]]{closing}"
-        blob.append(packer.compress(story.encode("utf-8")))
-    if count:
-        blob.append(packer.compress(b"]"))
-    blob.append(packer.flush())
-    serial = bump(session=session)
-    session.connection().execute(
-        update(_STATE)
-        .where(_STATE.c.id == 1)
-        .values(origin=serial, origin_article=article, origin_state=b"".join(blob))
-    )
-    return serial
+        packed = zlib.compress(head.encode("utf-8"), 1)
+        state = b"".join([_MARK_V3, len(packed).to_bytes(8, "big"), packed, *kept])
+        self._texts.clear()
+        self._keys.clear()
+        serial = bump(session=session)
+        session.connection().execute(
+            update(_STATE)
+            .where(_STATE.c.id == 1)
+            .values(origin=serial, origin_article=article, origin_state=state)
+        )
+        return serial
 
 
 def forget_origin(*, session: Session) -> None:

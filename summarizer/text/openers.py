@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from summarizer.text.language import word_set
 from summarizer.text.promotion import orders_reader
@@ -16,7 +17,7 @@ from summarizer.text.vague import (
     talks_to_reader,
 )
 
-__all__ = ["MIN_OPENER_WORDS", "leans_back", "stands_alone"]
+__all__ = ["MIN_OPENER_WORDS", "leans_back", "stands_alone", "written_to_reader"]
 
 #: Fewer words than this cannot open a text: it is a remark, not a line that says what happened.
 MIN_OPENER_WORDS = 6
@@ -78,6 +79,12 @@ _DEPENDENT_OPENERS: dict[str, frozenset[str]] = {
         адже тепер зараз ще"""
     ),
 }
+# First- and second-person openers: the narrator's voice ("I talked about ...", "You can ..."),
+# which points at no sentence before it (see leans_back's `voice`).
+_VOICE_OPENERS = word_set(
+    """i you we me us my your our i'm i've i'd i'll you're you've you'll you'd we're we've
+    we'll we'd let's ich du wir je j' nous vous yo io noi eu ik я мы ми"""
+)
 # Openers of more than one word, matched on the lower-cased start of the sentence.
 _DEPENDENT_PHRASES: dict[str, tuple[str, ...]] = {
     "en": (
@@ -185,18 +192,22 @@ def stands_alone(
     return unresolved_reference(text, language, context=context) is None
 
 
-def leans_back(sentence: str, language: str = "en") -> bool:
+def leans_back(sentence: str, language: str = "en", *, voice: bool = True) -> bool:
     """Tell whether a sentence's opening points back at a sentence before it.
 
     True when it starts in lower case, opens with a label and a colon ("Summary: ..."), closes
     a quotation it did not open, is a quotation with no speaker, or opens with a pronoun, a
     demonstrative, a connective, a discourse adverb or a first-person word; or when it names
-    nothing or its narrator talks to the reader (summarizer.text.vague; see stands_alone).
-    Definite references are not checked here.
+    nothing or its narrator talks to or orders the reader (summarizer.text.vague; see
+    stands_alone). Definite references are not checked here.
 
     Args:
         sentence: one sentence.
         language: ISO 639-1 code.
+        voice: count the narrator's voice ("In the first article, I talked about ...", "Get
+            support for the scary stuff."): such a line opens no text, but it points at no
+            sentence either, so after a line of its own article it reads on (False: only what
+            points at a sentence counts).
 
     Returns:
         True when the sentence leans on what came before.
@@ -215,8 +226,29 @@ def leans_back(sentence: str, language: str = "en") -> bool:
         return True
     speaker = attribution(text)
     if speaker:  # the quote's words are the speaker's; the attribution must name them
-        return _leans_back(speaker, language)
-    return _leans_back(text, language)
+        return _leans_back(speaker, language, voice)
+    return _leans_back(text, language, voice)
+
+
+def written_to_reader(prose: Sequence[str], language: str = "en") -> bool:
+    """Tell whether most of an article's prose is its narrator's voice (a blog, a how-to).
+
+    Such an article talks to the reader or speaks as "I" in most of its lines ("You can do your
+    work all by yourself.", "I'm about to show you ..."): there the narrator's asides are the
+    text itself, and one may follow any line of the article (see leans_back's `voice`). In a
+    report, the few asides ("In case you live in Delhi, ...") still follow only their sentence.
+
+    Args:
+        prose: the article's sentences of prose.
+        language: ISO 639-1 code.
+
+    Returns:
+        True when more than half of the lines are in the narrator's voice.
+    """
+    voiced = sum(
+        1 for line in prose if talks_to_reader(line, language) or orders_reader(line, language)
+    )
+    return voiced * 2 > len(prose) > 0
 
 
 def _opens_with_label(text: str) -> bool:
@@ -236,7 +268,7 @@ def _opens_with_label(text: str) -> bool:
     )
 
 
-def _leans_back(text: str, language: str) -> bool:
+def _leans_back(text: str, language: str, voice: bool = True) -> bool:
     """Tell whether a text opens with a word or phrase that points back (see stands_alone)."""
     match = _OPENING_WORD.match(text)
     if match is None:
@@ -247,14 +279,16 @@ def _leans_back(text: str, language: str) -> bool:
     lowered = word.lower().replace("’", "'")
     openers = _DEPENDENT_OPENERS.get(language, frozenset())
     elided = lowered.split("'", 1)[0] + "'" if "'" in lowered else ""
-    if lowered in openers or (elided and elided in openers):
-        return True
+    pointing = lowered in openers or bool(elided and elided in openers)
+    narrator = lowered in _VOICE_OPENERS or elided in _VOICE_OPENERS
+    if pointing and (voice or not narrator):
+        return True  # "He added", "But"; the narrator's "I" or "you" unless voice is off
     start = text.lstrip(OPENING_MARKS)[:80].lower()
     phrases = _DEPENDENT_PHRASES.get(language, ())
     if phrases and start.startswith(phrases):
         return True
     if language != "en":
-        return False
+        return voice and orders_reader(text, language)
     head = [w.replace("’", "'") for w in WORD_OR_MARK.findall(start)[:4]]
     if len(head) > 1 and head[0] in _SUBORDINATORS and head[1] in openers:
         return True  # "If he had voted, ...", "When they arrived, ..."
@@ -271,7 +305,10 @@ def _leans_back(text: str, language: str) -> bool:
         return True  # "Kazakhstan also needed ...", "Bridenstine responded that ..."
     if _ANAPHORIC & set(head[:3]):
         return True  # "Two other men ...", "The same day ..."
-    if _FRAMED_PRONOUN.match(text) or _PARENTHETICAL.match(text):
+    framed = _FRAMED_PRONOUN.match(text)
+    if framed and not voice and framed.group().split()[-1].lower() in _VOICE_OPENERS:
+        framed = None  # "In the first article, I talked ...": the narrator, not a reference
+    if framed or _PARENTHETICAL.match(text):
         return True  # "Two blocks farther along, he ...", "Investigators believe, however, ..."
     early = [w.lower() for w in WORD_OR_MARK.findall(text[:120]) if w[:1].isalpha()][:12]
     pointed = [
@@ -281,9 +318,6 @@ def _leans_back(text: str, language: str) -> bool:
     ]
     if any(noun not in _TIME_NOUNS and noun not in _DEMONSTRATIVES for noun in pointed):
         return True  # "Being able to play a role in that change ...", "For this reason, ..."
-    return (
-        names_nothing(text, language)
-        or talks_to_reader(text, language)
-        or leaves_out_what(text, language)
-        or orders_reader(text, language)
-    )
+    if names_nothing(text, language) or leaves_out_what(text, language):
+        return True
+    return voice and (talks_to_reader(text, language) or orders_reader(text, language))

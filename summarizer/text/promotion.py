@@ -213,34 +213,80 @@ def is_promotional(sentence: str, language: str = "en") -> bool:
 _ALSO_NOUNS = word_set(
     "watch order book shop sign claim check enter escape visit follow tap try upgrade download"
 )
-# Verbs that, opening an English sentence of prose, tell the reader what to do: the calls to act
-# that are only verbs, and a blog's advice ("Remember, ...", "Consider joining ...").
-_ORDERS = (_CALLS_TO_ACT["en"] - _ALSO_NOUNS) | word_set(
-    "remember consider imagine avoid keep take give let's be do go ask put stop"
-)
+# Verbs that, opening a sentence of prose, tell the reader what to do: the calls to act that are
+# only verbs, and a blog's advice ("Remember, ...", "Consider joining ..."). Outside English, only
+# forms that are nothing but an order: a formal or reflexive imperative ("Découvrez",
+# "Recuerde", "Lembre-se"), not a familiar one that is also a statement ("Sigue" is "continues",
+# "Evita" a name, "Prova" a noun).
+_ORDERS: dict[str, frozenset[str]] = {
+    "en": (_CALLS_TO_ACT["en"] - _ALSO_NOUNS)
+    | word_set("remember consider imagine avoid keep take give let's be do go ask put stop"),
+    "de": word_set("abonniere klicke lies entdecke hol hole lade erfahre teste vergiss denk"),
+    "fr": (_CALLS_TO_ACT["fr"] - word_set("lisez"))
+    | word_set(
+        """lisez pensez prenez oubliez n'oubliez faites évitez imaginez gardez notez commencez
+        choisissez sachez essayez consultez n'hésitez"""
+    ),
+    "es": word_set(
+        """suscríbete suscríbase regístrate regístrese únete únase síguenos haz hazte olvídate
+        descubra recuerde imagine evite elija aprenda piense consulte descargue aproveche"""
+    ),
+    "it": word_set(
+        "iscriviti clicca scopri scarica seguici leggi registrati approfitta ricordati scegli"
+    ),
+    "pt": word_set(
+        """assine inscreva-se clique descubra baixe siga leia cadastre-se experimente aproveite
+        lembre-se evite confira"""
+    ),
+    "nl": (_CALLS_TO_ACT["nl"] - word_set("download")) | word_set("vergeet denk kies neem"),
+    "ru": _CALLS_TO_ACT["ru"],
+    "uk": _CALLS_TO_ACT["uk"],
+}
+# Endings that make a first word an order: French imperatives with their pronoun ("Rappelez-
+# vous"), Russian and Ukrainian plural imperatives ("Представьте", "Зробіть"); not the
+# Ukrainian nouns in -ість ("Більшість").
+_ORDER_ENDINGS: dict[str, tuple[str, ...]] = {
+    "fr": ("-vous", "-toi", "-moi", "-nous"),
+    "ru": ("йте", "ите", "итесь", "йтесь", "ьте", "ьтесь"),
+    "uk": ("йте", "іть", "іться", "йтеся", "йтесь", "ьте"),
+}
+_NOT_ORDER_ENDINGS: dict[str, tuple[str, ...]] = {"uk": ("ість",)}
+_MIN_ENDING_WORD = 5  # letters of a word read for its ending ("Сіть" is a noun)
+# German: a verb and the formal "Sie" open an order ("Melden Sie sich an", "Denken Sie daran").
+_GERMAN_ORDER = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+(?:en|ern|eln) Sie\b")
 
 
 def orders_reader(sentence: str, language: str = "en") -> bool:
-    """Tell whether an English sentence opens with an order to the reader.
+    """Tell whether a sentence of prose opens with an order to the reader.
 
     "Get support for the scary stuff." and "Start small and recognize that no one is watching."
     are a how-to's advice: a verb that is only a verb opens them, with no subject. They are not
     promotion, but no report of what happened opens that way, so they cannot open a text. A
     quotation's order is its speaker's; a capitalised word after the verb makes a name ("Get Out",
-    "Take That").
+    "Take That"). Other languages: their imperatives that are nothing else ("Découvrez",
+    "Recuerde", "Представьте"), and in German a verb with "Sie" ("Denken Sie daran").
 
     Args:
         sentence: one sentence.
-        language: ISO 639-1 code; only English is checked.
+        language: ISO 639-1 code; en, de, fr, es, it, pt, nl, ru and uk are checked.
 
     Returns:
         True when the sentence orders the reader.
     """
-    if language != "en":
-        return False
-    opening = sentence.strip().split(maxsplit=2)
+    text = sentence.strip()
+    if language == "de" and _GERMAN_ORDER.match(text) and not text.endswith("?"):
+        return True
+    opening = text.split(maxsplit=2)
     if len(opening) < 2 or opening[0][:1] in OPENING_MARKS:
         return False
     first = opening[0].rstrip(",").lower().replace("’", "'")
     second = opening[1]
-    return first in _ORDERS and not (second[:1].isupper() and second != "I")
+    if language != "de" and second[:1].isupper() and second != "I":
+        return False  # "Take That are to reunite", "Découvrez Paris" names a title or a place
+    if first in _ORDERS.get(language, frozenset()):
+        return True
+    return (
+        len(first) >= _MIN_ENDING_WORD
+        and first.endswith(_ORDER_ENDINGS.get(language, ()))
+        and not first.endswith(_NOT_ORDER_ENDINGS.get(language, ()))
+    )

@@ -46,9 +46,16 @@ _SITUATIONAL: dict[str, frozenset[str]] = {
 }
 # A preposition that frames the clause before its subject ("According to the website, ...",
 # "During the meeting, ..."): the definite phrase after it must be introduced too.
+# A time span before "after", "before" or "since" anchors the clause to a happening the phrase
+# names ("Two days after the tractors first lined the ring road, ..."): it needs its antecedent.
+_SPAN = (
+    r"(?:(?:just|only|barely|shortly|soon|some|about|nearly|almost|more than|less than|a|an|one"
+    r"|two|three|four|five|six|seven|eight|nine|ten|few|several|many|\d+|hours?|days?|weeks?"
+    r"|months?|years?|minutes?|moments?|the day|the week|the night|the morning)\s+){1,4}"
+)
 _FRAME = re.compile(
-    r"^(?:according to|during|after|before|at|in|on|following|despite|amid|since|under)\s+"
-    r"(?=the\s)",
+    r"^(?:according to|during|after|before|at|in|on|following|despite|amid|since|under"
+    rf"|{_SPAN}(?:after|before|since|following))\s+(?=the\s)",
     re.IGNORECASE,
 )
 _SPEECH = re.compile(

@@ -13,8 +13,13 @@ import re
 from collections.abc import Sequence
 
 from summarizer.text.datelines import parse_dateline
-from summarizer.text.language import stop_words
-from summarizer.text.openers import MIN_OPENER_WORDS, leans_back, stands_alone
+from summarizer.text.language import stop_words, word_set
+from summarizer.text.openers import (
+    MIN_OPENER_WORDS,
+    leans_back,
+    stands_alone,
+    written_to_reader,
+)
 from summarizer.text.promotion import is_promotional
 from summarizer.text.references import unresolved_reference
 from summarizer.text.tokenizer import (
@@ -31,6 +36,8 @@ __all__ = [
     "MAX_WORDS",
     "MIN_OPENER_WORDS",
     "MIN_WORDS",
+    "TITLE_WORDS",
+    "WHOLE_TITLE_WORDS",
     "content_words",
     "is_headline",
     "is_near_duplicate",
@@ -41,7 +48,9 @@ __all__ = [
     "stands_alone",
     "strip_dateline",
     "tidy",
+    "title_from_sentence",
     "unresolved_reference",
+    "written_to_reader",
 ]
 
 #: Fewer words than this is a label, a byline or a caption, not a sentence of prose.
@@ -108,6 +117,82 @@ def is_headline(title: str) -> bool:
     cut short ("Putin discussed with Poroshenko the…": a sentence cut to make a title)."""
     cut = title.rstrip().endswith(("…", "..."))
     return len(words(title)) >= 3 and not cut and not is_promotional(title)
+
+
+#: Most words a title made from a sentence keeps when it is cut (a headline runs to about ten);
+#: a sentence of up to WHOLE_TITLE_WORDS is kept whole.
+TITLE_WORDS = 10
+WHOLE_TITLE_WORDS = 14
+_MIN_TITLE_WORDS = 4
+# Offices written in title case before a person's name ("Russian President Vladimir Putin");
+# a headline names the person alone ("Vladimir Putin").
+_OFFICES = word_set(
+    """president minister chancellor premier secretary senator governor mayor ambassador
+    spokesman spokeswoman chairman chairwoman king queen prince princess pope"""
+)
+_OFFICE_RUN = 3  # title-case words of an office, its country's included ("Russian President")
+_QUALIFIERS = word_set("former acting late then outgoing incoming deputy")
+
+
+def title_from_sentence(sentence: str, language: str = "en") -> str:
+    """A short title made from a sentence, for an article whose input gives none.
+
+    A person's office before their name goes, as headlines write names ("Russian President
+    Vladimir Putin" reads "Vladimir Putin"; not after "former"); a sentence still longer than
+    WHOLE_TITLE_WORDS is cut to TITLE_WORDS or fewer where a phrase ends, before a stop word
+    or after a comma, never on a stop word ("Vladimir Putin discussed over the telephone with
+    Petro Poroshenko…"), and the cut is marked "…".
+
+    Args:
+        sentence: the article's first sentence, its dateline removed.
+        language: ISO 639-1 code (offices are English words).
+
+    Returns:
+        The title.
+    """
+    tokens = sentence.split()
+    if language == "en":
+        tokens = _without_offices(tokens)
+    if len(tokens) <= WHOLE_TITLE_WORDS:
+        return " ".join(tokens)
+    stops = stop_words(language)
+    for end in range(TITLE_WORDS, _MIN_TITLE_WORDS - 1, -1):
+        last, following = tokens[end - 1], tokens[end]
+        if last.strip(",;:").lower() in stops:
+            continue
+        if last.endswith((",", ";", ":")) or following.strip('"“‘(').lower() in stops:
+            return " ".join(tokens[:end]).rstrip(",;:") + "…"
+    kept = tokens[:TITLE_WORDS]
+    while len(kept) > 1 and kept[-1].strip(",;:").lower() in stops:
+        kept.pop()
+    return " ".join(kept).rstrip(",;:") + "…"
+
+
+def _without_offices(tokens: list[str]) -> list[str]:
+    """Words without the title-case offices before the names they precede (see
+    title_from_sentence): an office word, up to two title-case words before it, and a name of
+    two title-case words after it."""
+    kept: list[str] = []
+    for i, token in enumerate(tokens):
+        kept.append(token)
+        name = tokens[i + 1 : i + 3]
+        if token.lower() not in _OFFICES or not token[:1].isupper() or len(name) < 2:
+            continue
+        if not all(w[:1].isupper() and w.rstrip(",.").isalpha() for w in name[:1]):
+            continue
+        if not name[1][:1].isupper():
+            continue
+        run = 1
+        while run < min(_OFFICE_RUN, len(kept)) and kept[-run - 1][:1].isupper():
+            run += 1
+        office = kept[-run:]
+        before = kept[-run - 1].lower() if len(kept) > run else ""
+        if before in _QUALIFIERS or any(w.lower() in _QUALIFIERS for w in office):
+            continue  # "former President Barack Obama" is not "Barack Obama" now
+        if any(w.endswith((",", ";", ":")) for w in office[:-1]):
+            office = office[-1:]  # "In Kyiv, President ...": the comma ends what came before
+        del kept[-len(office) :]
+    return kept
 
 
 def latest_headline(titles: Sequence[str]) -> str:

@@ -9,6 +9,7 @@ asks these when it decides what can open a text). English only.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from summarizer.text.language import stop_words, word_set
 from summarizer.text.months import ENGLISH_WEEKDAYS, FULL_ENGLISH_MONTHS
@@ -20,7 +21,9 @@ __all__ = [
     "family_names",
     "leaves_out_what",
     "names_nothing",
+    "persons_before",
     "talks_to_reader",
+    "unnamed_persons",
 ]
 
 
@@ -186,6 +189,15 @@ _TITLE_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*")
 _FAMILY_NAME_WINDOW = 8  # words of a sentence read for a family name standing alone
 # Nouns for groups of people, which open a sentence in title case ("Police, who ...").
 _GROUPS = word_set("police staff people crew media management press public family")
+# Lower-case roles written before a person named by one word ("Kremlin aide Ushakov", "foreign
+# minister Lavrov"): the role says who the person is, and marks the word as a person's name.
+_ROLES = word_set(
+    """minister spokesman spokeswoman spokesperson aide adviser advisor president chairman
+    chairwoman chief director secretary official ambassador envoy general senator governor mayor
+    coach manager captain judge prosecutor lawyer attorney analyst economist professor
+    researcher scientist author editor founder executive leader premier chancellor commander
+    negotiator striker defender midfielder goalkeeper"""
+)
 
 
 def _may_be_name(word: str) -> bool:
@@ -226,6 +238,62 @@ def family_names(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def unnamed_persons(text: str) -> frozenset[str]:
+    """People a text names by one word only, never in full ("Ushakov" in "Kremlin aide Ushakov"
+    or "Ushakov, who assessed the talks as useful, ..." where no "Yuri Ushakov" appears).
+
+    A word in title case is a person's name when ", who" follows it or a lower-case role stands
+    before it; it is named in full when the text writes it after another title-case word (see
+    family_names). A reader who meets such a word alone ("Ushakov said ...") cannot tell who
+    speaks, wherever in the article it stands.
+
+    Args:
+        text: an article's text.
+
+    Returns:
+        The one-word names.
+    """
+    tokens: list[str] = WORD_OR_MARK.findall(text)
+    found: set[str] = set()
+    last = len(tokens) - 1
+    for i, token in enumerate(tokens):
+        before = tokens[i - 1] if i else ""
+        after = tokens[i + 1] if i < last else ""
+        who = after == "," and i + 1 < last and tokens[i + 2] == "who"
+        if not (who or before in _ROLES):
+            continue  # most words: cheap tests first
+        if not _TITLE_WORD.fullmatch(token) or not _may_be_name(token):
+            continue
+        if _TITLE_WORD.fullmatch(before) or _TITLE_WORD.fullmatch(after):
+            continue  # part of a longer name ("Yuri Ushakov", "Mr Ushakov")
+        found.add(token)
+    return frozenset(found - family_names(text)) if found else frozenset()
+
+
+def persons_before(sentences: Sequence[str], language: str = "en") -> list[frozenset[str]]:
+    """For each sentence of an article, the people a reader of it alone has not met.
+
+    They are the family names the sentences before it wrote in full (family_names) and the
+    names the article gives by one word only anywhere (unnamed_persons); bare_family_name takes
+    them as its `introduced`. English only: elsewhere every set is empty.
+
+    Args:
+        sentences: an article's sentences in order.
+        language: ISO 639-1 code.
+
+    Returns:
+        One set per sentence.
+    """
+    if language != "en" or not sentences:
+        return [frozenset()] * len(sentences)
+    met = unnamed_persons(" ".join(sentences))
+    found = [met]
+    for sentence in sentences[:-1]:
+        met = met | family_names(sentence)
+        found.append(met)
+    return found
+
+
 def bare_family_name(sentence: str, introduced: frozenset[str], *, context: str = "") -> str:
     """Return a family name a sentence uses alone that the reader has not read in full, or "".
 
@@ -233,12 +301,14 @@ def bare_family_name(sentence: str, introduced: frozenset[str], *, context: str 
     ("Patton was beaten out by ..." after "Trinity Academy junior Ben Patton"), or when ", who"
     follows it ("Ushakov, who assessed the talks as useful, said ..."): a person named by one
     word, as a report names someone it has introduced before, even where the text the reader
-    got never gave the full name. No title-case word may stand beside it ("Yuri Ushakov", "Mr
-    Ushakov"), and a name the context holds is known.
+    got never gave the full name; `introduced` may also hold the article's unnamed_persons. No
+    title-case word may stand beside it ("Yuri Ushakov", "Mr Ushakov"), nor a role before it
+    ("aide Ushakov"), and a name the context holds is known.
 
     Args:
         sentence: one sentence.
-        introduced: family names written in full before the sentence (see family_names).
+        introduced: family names written in full before the sentence (see family_names), and
+            names its article gives by one word only (see unnamed_persons).
         context: what the reader has read (a headline, earlier lines): a name there is known.
 
     Returns:
@@ -260,6 +330,8 @@ def bare_family_name(sentence: str, introduced: frozenset[str], *, context: str 
             continue
         before = head[i - 1] if i else ""
         after = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if before in _ROLES:
+            continue  # "Kremlin aide Ushakov said ...": the role says who speaks
         if not _TITLE_WORD.fullmatch(before) and not _TITLE_WORD.fullmatch(after):
             return token
     return ""

@@ -30,6 +30,8 @@ def _engine(path: Path) -> object:
 def _state(service: BriefingService) -> tuple[object, ...]:
     """What the service's indexes hold: events and stories with their sums, and next keys."""
     ingestor = service._ingestor
+    for key in list(ingestor.stories._unread):  # stories a follower has not needed yet
+        ingestor.stories._ready(key)
     events = [
         (i.key, i.size, i.first, i.last, sorted(i.centroid.items()), sorted(i.names.items()))
         for i in ingestor.events._index.items()
@@ -185,10 +187,7 @@ def test_an_unreadable_origin_or_a_prune_makes_the_next_process_rebuild(tmp_path
     assert service.ingest(stream[9:]).failed == 0
 
 
-def test_the_origin_keeps_its_stories_in_lines_read_one_at_a_time(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(ingest_state, "_CHUNK", 2)  # a line per two story members at most
+def test_the_origin_keeps_a_text_per_story_read_when_the_story_is_needed(tmp_path: Path) -> None:
     when = datetime(2026, 3, 2, 6, tzinfo=UTC)
     stories = [
         (
@@ -198,38 +197,47 @@ def test_the_origin_keeps_its_stories_in_lines_read_one_at_a_time(
                 for n in range(size)
             ],
         )
-        for key, size in ((3, 1), (4, 3), (6, 1), (7, 1), (9, 2))
+        for key, size in ((3, 1), (4, 3), (6, 1))
     ]
-    engine = _engine(tmp_path / "lines.db")
+    entries = [(key, when, [event for event, _, _ in group]) for key, group in stories]
+    postings = {"e:n3": [3], "e:n4": [4], "e:n6": [6], "t:w": [4]}
+    engine = _engine(tmp_path / "texts.db")
     with Session(engine) as session:  # type: ignore[arg-type]
         ingest_state.lock_ingest(session=session)
-        ingest_state.save_origin(
-            session=session, article=5, event_next=100, story_next=10, events=[], stories=stories
+        writer = ingest_state.OriginWriter()
+        writer.stories(stories)
+        writer.save(
+            session=session,
+            article=5,
+            event_next=100,
+            story_next=10,
+            events=[(7, [1, 2])],
+            entries=entries,
+            postings=postings,
         )
         session.commit()
         origin = load_origin(session=session)
-        blob = (
+        state = (
             session.connection().execute(text("SELECT origin_state FROM ingest_state")).scalar_one()
         )
-    assert origin is not None and (origin.article, origin.event_next, origin.story_next) == (
+    assert origin is not None
+    assert (origin.article, origin.event_next, origin.story_next, origin.events) == (
         5,
         100,
         10,
+        ((7, (1, 2)),),
     )
-    assert list(origin.stories) == [
-        (key, tuple((event, json.loads(profile), at) for event, profile, at in group))
-        for key, group in stories
-    ]
-    head, *lines = zlib.decompress(blob).split(b"\n")
-    assert json.loads(head)["format"] == 2
-    assert [len(json.loads(line)) for line in lines] == [2, 2, 1]  # stories 3 4, 6 7, 9
-    one_document = b'{"event_next":1,"story_next":1,"events":[],"stories":[]}'  # before lines
-    with engine.begin() as connection:  # type: ignore[attr-defined]
-        connection.execute(
-            text("UPDATE ingest_state SET origin_state = :b"), {"b": zlib.compress(one_document)}
-        )
-    with Session(engine) as session:  # type: ignore[arg-type]
-        assert load_origin(session=session) is None
+    assert origin.stories == tuple(entries) and origin.postings == postings
+    assert origin.reader()(4) == tuple(
+        (event, json.loads(profile), at) for event, profile, at in stories[1][1]
+    )
+    assert sorted(origin.texts) == [3, 6]  # a story's text is parsed once, then dropped
+    last = zlib.compress(b'[6,[[60,{"e:n6":0.5},null]]]', 1)  # a story's text changed
+    for changed in (bytes(state[:-1]), state[: -len(last) - 1] + last, b"x", state[4:]):
+        with engine.begin() as connection:  # type: ignore[attr-defined]
+            connection.execute(text("UPDATE ingest_state SET origin_state = :b"), {"b": changed})
+        with Session(engine) as session:  # type: ignore[arg-type]
+            assert load_origin(session=session) is None
 
 
 def test_a_process_follows_the_origin_line_by_line_and_rebuilds_on_a_bad_line(
@@ -246,11 +254,8 @@ def test_a_process_follows_the_origin_line_by_line_and_rebuilds_on_a_bad_line(
     assert late.ingest([stream[0]]).duplicate == 1  # follows the origin: nothing rebuilt
     assert late_rebuilt == [] and _state(late) == _state(cli)
     with engine.begin() as connection:  # type: ignore[attr-defined]
-        blob = connection.execute(text("SELECT origin_state FROM ingest_state")).scalar_one()
-        head, *lines = zlib.decompress(blob).split(b"\n")
-        assert lines and json.loads(lines[-1])  # the stories' line reads
-        lines[-1] = b'[[1,[[2,"not a profile",null]]]]'
-        broken = zlib.compress(b"\n".join([head, *lines]))
+        state = connection.execute(text("SELECT origin_state FROM ingest_state")).scalar_one()
+        broken = bytes(state[:-8]) + bytes(8)  # the last story's text damaged
         connection.execute(text("UPDATE ingest_state SET origin_state = :b"), {"b": broken})
     starting = BriefingService(engine)  # type: ignore[arg-type]
     rebuilt = _counting_rebuilds(starting)

@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
+from summarizer.ingest import outlet
 from summarizer.ingest.outlet import (
     choose_outlet,
     host_spelled_out,
     is_host,
     masthead_in_title,
+    masthead_of_publisher,
     names_from_html,
     outlet_from_text,
     outlet_name,
 )
 from summarizer.ingest.pipeline import build_article
+from summarizer.service import BriefingService
+from summarizer.store.db import create_schema, make_engine
 from summarizer.values import RawInput
 
 BODY = "<p>The council met on Tuesday to vote on the new tram line.</p>"
@@ -218,3 +223,84 @@ def test_a_long_word_after_a_copyright_sign_is_read_in_one_pass(tail: str) -> No
     # its batch. Each word of a name is one run of letters now.
     line = "© A" + "b" * 70 + tail
     assert outlet_from_text(f"Body of the story.\n{line}") == ""
+
+
+_STORY = "\n".join(
+    f"The council of Kelmar met on day {n} to vote on the new tram line for the city."
+    for n in range(6)
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The company's initials spelled by the page's own lines.
+        (
+            f"Kelmar Herald Post\n{_STORY}\nKelmar Herald Post\n© 2026 KHP Holdings, Inc.",
+            "Kelmar Herald Post",
+        ),
+        # The company's name without its company words opens the page's menu lines.
+        (
+            f"Vesper Podcasts\nVesper Plus\nVesper homepage\n{_STORY}\n© 2026 The Vesper Group",
+            "Vesper",
+        ),
+        # The company is never named on the page; a name in capitals credits its byline.
+        (
+            f"Ann Lee and Bo Kim KELMAR DAILY\n{_STORY}\nBo Kim told KELMAR DAILY it was late."
+            "\nWelcome to KELMAR DAILY\n© Copyright Northgate 2026",
+            "KELMAR DAILY",
+        ),
+        # Negative cases that must stay: a company the page names again, a company named after
+        # a place the story mentions, a section, a name in capitals that credits nothing.
+        (f"Northwire Media\n{_STORY}\n© 2026 Northwire Media", "Northwire Media"),
+        (f"{_STORY}\n© 2026 Kelmar Network", "Kelmar Network"),
+        (
+            f"Breaking News\nBreaking Now\nBreaking Today\n{_STORY}\n© 2026 Breaking Media",
+            "Breaking Media",
+        ),
+        (
+            f"{_STORY}\nDANCING WITH THE STARS is back.\nDANCING WITH THE STARS won."
+            "\nWatch DANCING WITH THE STARS tonight.\n© 2026 Northgate Network",
+            "Northgate Network",
+        ),
+        (
+            f"{_STORY}\n10:30 PM EST\n11:30 PM EST\n12:30 PM EST\n© Copyright Northgate 2026",
+            "Northgate",
+        ),
+    ],
+)
+def test_a_publisher_is_shown_under_the_masthead_its_page_shows(text: str, expected: str) -> None:
+    assert outlet_from_text(text) == expected
+
+
+def test_a_publisher_alone_is_kept() -> None:
+    assert masthead_of_publisher("NYP Holdings", "© 2026 NYP Holdings, Inc.") == "NYP Holdings"
+
+
+def test_a_batch_reads_each_plain_texts_masthead_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[int] = []
+    real = outlet.masthead_in_title
+
+    def counted(text: str) -> str:
+        calls.append(1)
+        return real(text)
+
+    monkeypatch.setattr(outlet, "masthead_in_title", counted)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(3):
+        (folder / f"tram{n}.txt").write_text(
+            _text(f"Tram vote {n} - KH", "© 2026 Kelmar Holdings"), encoding="utf-8"
+        )
+    engine = make_engine(f"sqlite:///{tmp_path / 'b.db'}")
+    create_schema(engine)
+    try:
+        report = BriefingService(engine, {}).ingest(
+            [str(folder)], now=datetime(2026, 3, 20, tzinfo=UTC)
+        )
+    finally:
+        engine.dispose()
+    assert report.new + report.duplicate == 3
+    assert len(calls) == 3

@@ -4,8 +4,17 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
+
 from summarizer.ingest.pipeline import build_article
-from summarizer.text.rules import is_headline, latest_headline
+from summarizer.text.language import stop_words
+from summarizer.text.rules import (
+    TITLE_WORDS,
+    WHOLE_TITLE_WORDS,
+    is_headline,
+    latest_headline,
+    title_from_sentence,
+)
 from summarizer.values import RawInput
 
 _REST = "\n\n".join(
@@ -24,10 +33,48 @@ def test_a_title_cut_from_a_sentence_ends_where_a_phrase_can_end() -> None:
         "Russian President Vladimir Putin discussed over the telephone with Ukrainian President"
         " Petro Poroshenko the first steps to bringing an end to the bloodshed in the east."
     )
-    assert _title(first) == (
-        "Russian President Vladimir Putin discussed over the telephone with Ukrainian President"
-        " Petro Poroshenko…"
-    )
+    # Short, on a whole phrase, and the offices before the names gone as a headline writes them.
+    assert _title(first) == "Vladimir Putin discussed over the telephone with Petro Poroshenko…"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The council of Kelmar met on Tuesday, after months of delay, to vote on the new"
+            " tram line for the city centre.",
+            "The council of Kelmar met on Tuesday, after months…",
+        ),
+        (
+            "Former President Barack Obama met Prime Minister Theresa May in Kelmar on Friday"
+            " to talk about trade.",
+            "Former President Barack Obama met Theresa May in Kelmar…",
+        ),
+        (
+            "In Kelmar, President Petro Poroshenko said on Friday that the talks in Geneva with"
+            " the delegation had gone well.",
+            "In Kelmar, Petro Poroshenko said on Friday that the talks…",
+        ),
+        # Negative cases that must stay: a name without an office, an office without a name
+        # after it, a sentence short enough to stay whole.
+        (
+            "President Obama said the talks in Kelmar went well.",
+            "President Obama said the talks in Kelmar went well.",
+        ),
+        (
+            "New York Stock Exchange trading halted for an hour.",
+            "New York Stock Exchange trading halted for an hour.",
+        ),
+    ],
+)
+def test_a_title_made_from_a_sentence_is_short_and_whole(sentence: str, expected: str) -> None:
+    title = title_from_sentence(sentence)
+    assert title == expected
+    kept = title.removesuffix("…").split()
+    assert len(kept) <= WHOLE_TITLE_WORDS
+    if title.endswith("…"):
+        assert len(kept) <= TITLE_WORDS
+        assert kept[-1].lower() not in stop_words("en")
 
 
 def test_a_short_first_sentence_is_the_title_uncut() -> None:

@@ -6,13 +6,16 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from summarizer.text.rules import (
+    TITLE_WORDS,
+    WHOLE_TITLE_WORDS,
     is_promotional,
     is_prose,
     stands_alone,
     strip_dateline,
+    title_from_sentence,
     unresolved_reference,
 )
-from summarizer.text.vague import names_nothing, talks_to_reader
+from summarizer.text.vague import names_nothing, talks_to_reader, unnamed_persons
 from tests.property.strategies import TEXTS
 
 LANGUAGES = st.sampled_from(["en", "de", "fr", "es", "it", "pt", "nl", "ru", "uk", "zh", ""])
@@ -98,3 +101,25 @@ def test_the_reader_is_addressed_only_outside_quotes(text: str) -> None:
     assert not talks_to_reader(f"“{quoted}” the minister said.") or talks_to_reader(
         "the minister said."
     )
+
+
+@given(TEXTS, LANGUAGES)
+@example("Russian President Vladimir Putin met the the the the the the the the the the.", "en")
+@example("President A B", "en")
+@settings(max_examples=150, deadline=None)
+def test_a_title_from_a_sentence_is_short_made_of_its_words_and_never_fails(
+    text: str, language: str
+) -> None:
+    title = title_from_sentence(text, language)
+    kept = title.removesuffix("…").split()
+    assert len(kept) <= WHOLE_TITLE_WORDS
+    if title.endswith("…") and not text.rstrip().endswith("…"):
+        assert len(kept) <= TITLE_WORDS
+    source = text.split()
+    assert all(word.rstrip(",;:") in {w.rstrip(",;:") for w in source} for word in kept)
+
+
+@given(TEXTS)
+@settings(max_examples=150, deadline=None)
+def test_people_named_by_one_word_are_words_of_the_text(text: str) -> None:
+    assert all(name in text for name in unnamed_persons(text))

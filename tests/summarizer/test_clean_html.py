@@ -127,3 +127,28 @@ def test_dev_set_shingle_f1(shared: Path) -> None:
             outputs.append("")
     score = shingle_score(zip(outputs, (p.body for p in pages), strict=True))
     assert score.f1 >= 0.95, score
+
+
+def _masthead_page(title: str, masthead: str) -> str:
+    """A page whose only <h1> is the site's name in a link home (no og:title, no og:site_name)."""
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    return f"""<!DOCTYPE html><html lang="en"><head><title>{title}</title></head><body>
+<header><a href="/"><h1>{masthead}</h1></a></header>
+<div class="story"><h2 class="sub">Night buses</h2>{body}</div></body></html>"""
+
+
+def test_site_name_in_a_home_link_is_not_the_title() -> None:
+    page = _masthead_page("Night buses to run for another year - Example", "Exam Ple Daily")
+    result = extract_html(page.replace("Exam Ple Daily", "Example Times"))
+    assert result.title == "Night buses to run for another year"
+
+
+def test_masthead_title_falls_back_to_page_title_without_site_affix() -> None:
+    result = extract_html(_masthead_page("Night buses to run for another year - Example", "엑 스"))
+    assert result.title != "엑 스"
+    assert result.title == "Night buses to run for another year"
+
+
+def test_masthead_without_other_title_gives_no_title() -> None:
+    result = extract_html(_masthead_page("Example Times", "Example Times"))
+    assert result.title == ""

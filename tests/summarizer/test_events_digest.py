@@ -275,3 +275,51 @@ def test_previous_lines_are_not_repeated() -> None:
     assert second.lines and not set(said) & {line.text for line in second.lines}
     everything = [s for d in DOCS for s in d.body.split(". ")]
     assert build_digest(DOCS, previous=everything).nothing_new
+
+
+def test_a_line_anchored_on_a_happening_no_line_names_is_left_out() -> None:
+    anchored = (
+        "Two days after the tractors first lined the ring road, negotiators agreed a draft "
+        "treaty on the Duvra river."
+    )
+    docs = [
+        doc(1, "alpha", f"{anchored} Vesmark wants a flow of 180 cubic metres a second."),
+        doc(2, "beta", f"{anchored} Norland has offered 120 cubic metres a second.", hours=1),
+        doc(
+            3,
+            "gamma",
+            "Negotiators for Vesmark and Norland agreed a draft Duvra river treaty on Thursday.",
+            hours=2,
+        ),
+    ]
+    for digest in (build_digest(docs), build_story_digest(docs)):
+        texts = [line.text for line in digest.lines]
+        assert texts and anchored not in texts
+    named = doc(0, "delta", "Farmers on tractors lined the ring road of Vesburg on Tuesday.", -9)
+    texts = [line.text for line in build_digest([named, *docs], sentences=4).lines]
+    if anchored in texts:  # kept only after the line that names the tractors
+        assert any("tractors" in t for t in texts[: texts.index(anchored)])
+
+
+_BLOG = (
+    "Online shop owners in Vesburg tend to be introverts.\n\nWhy it matters\n\n"
+    "You can run your whole shop in Vesburg without meeting a single customer in person."
+    "\n\nA look back\n\n"
+    "In my first article, I talked about how online shops in Vesburg grow in stages."
+    "\n\nWhat comes next\n\n"
+    "I want to show you how to step into the limelight of the Vesburg market this year."
+)
+
+
+def test_a_blog_digest_keeps_the_narrators_lines_after_its_own() -> None:
+    lines = [line.text for line in build_digest([doc(1, "blog", _BLOG)], sentences=4).lines]
+    assert lines[0] == "Online shop owners in Vesburg tend to be introverts."
+    assert len(lines) >= 3  # the asides to the reader read on after the article's own lines
+    # Negative case that must stay: after another outlet's line, an aside does not follow.
+    news = doc(2, "wire", "Trams in Vesburg ran late on Monday after a signal fault.", hours=-1)
+    story = build_story_digest([news, doc(3, "blog", _BLOG.split("\n\n", 2)[2])])
+    texts = [line.text for line in story.lines]
+    assert not texts or not texts[0].startswith(("You ", "In my", "I "))
+    for before, line in zip(story.lines, story.lines[1:], strict=False):
+        if line.text.startswith(("You ", "In my", "I ")):
+            assert before.article_id == line.article_id

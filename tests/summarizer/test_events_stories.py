@@ -266,14 +266,14 @@ def test_full_names_are_in_story_profiles_only() -> None:
     assert abs(sum(value * value for value in profile.values()) - 1.0) < 1e-9
 
 
-def _random_stream(linker: StoryLinker, seed: int) -> list[object]:
+def _random_stream(linker: StoryLinker, seed: int, steps: int = 300) -> list[object]:
     """Link and unlink random events (six vocabularies with common words): links and state."""
     rng = random.Random(seed)
     topics = [[f"s:{letter}{i}" for i in range(40)] for letter in "abcdef"]  # specific names
     common = [f"t:x{i}" for i in range(30)]
     start = datetime(2024, 1, 1, tzinfo=UTC)
     seen: list[object] = []
-    for _ in range(300):
+    for _ in range(steps):
         profile = {w: rng.random() for w in rng.sample(rng.choice(topics), rng.randint(3, 20))}
         profile.update({w: rng.random() * 0.3 for w in rng.sample(common, rng.randint(0, 8))})
         event = rng.randint(1, 400)
@@ -309,3 +309,102 @@ def test_remembered_merge_checks_change_no_decision(
     afresh = _random_stream(linker(), seed)
     assert remembered == afresh
     assert any(isinstance(link, StoryLink) and link.merged for link in afresh)
+
+
+def _stored(linker: StoryLinker, seed: int) -> list[tuple[int, list[stories.StoryMember]]]:
+    """A linker's stories as a restore reads them: each event's profile rounded as stored."""
+    rng = random.Random(seed)
+    found = []
+    for key in sorted(linker._members):
+        events = []
+        for event, (features, values) in linker._members[key].items():
+            profile = {
+                f: round(v * rng.uniform(0.5, 2.0), 6)
+                for f, v in zip(features, values, strict=True)
+            }
+            events.append((event, profile, linker._index.get(key).last))  # type: ignore[union-attr]
+        found.append((key, events))
+    return found
+
+
+def _everything(linker: StoryLinker) -> list[object]:
+    """The linker's whole state, every story read first: items, postings, members, heap."""
+    for key in list(linker._unread):
+        linker._ready(key)
+    index = linker._index
+    return [
+        [
+            (i.key, list(i.centroid.items()), i.norm, i.size, i.first, i.last, sorted(i.indexed))
+            for i in index.items()
+        ],
+        sorted((f, sorted(keys)) for f, keys in index._postings.items()),
+        {key: dict(members) for key, members in sorted(linker._members.items())},
+        sorted(linker._event_story.items()),
+        sorted(linker._activity),
+        linker.next_key,
+    ]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_story_index_read_as_needed_decides_as_the_restored_one(seed: int) -> None:
+    # Stories restored (summed once, pruned once) from a random history, then the same random
+    # links and unlinks: one linker restored whole, one from the entries alone, reading a
+    # story's events only when it needs them. Same links, same state once all is read.
+    def linker() -> StoryLinker:
+        return StoryLinker(threshold=0.3, merge_threshold=0.5, capacity=40)
+
+    history = linker()
+    _random_stream(history, seed)
+    stored = _stored(history, seed)
+    whole = linker()
+    whole.restore(stored, next_key=history.next_key)
+    entries = whole.entries()
+    read: list[int] = []
+    members = dict(stored)
+
+    def reading(key: int) -> list[stories.StoryMember]:
+        read.append(key)
+        return members[key]
+
+    lazy = linker()
+    lazy.restore_index(entries, whole.postings(), next_key=history.next_key, read=reading)
+    assert lazy.entries() == entries and lazy.postings() == whole.postings() and not read
+    for steps in (5, 300):  # a few links read a few stories; then many, merges and evictions
+        assert (
+            _random_stream(lazy, seed + steps, steps)[:-2]
+            == (_random_stream(whole, seed + steps, steps)[:-2])
+        )
+        if steps == 5:
+            assert read and len(set(read)) == len(read)  # each story read once
+    assert _everything(lazy) == _everything(whole)
+
+
+def test_a_story_read_as_needed_is_read_only_when_found_and_as_it_was_indexed() -> None:
+    start = datetime(2024, 1, 1, tzinfo=UTC)
+    stored = {
+        5: [(1, {"e:putin": 1.0}, start), (2, {"e:putin": 0.5, "t:call": 0.5}, start)],
+        6: [(3, {"e:saka": 1.0}, start)],
+    }
+    whole = StoryLinker()
+    whole.restore(sorted(stored.items()), next_key=7)
+    read: list[int] = []
+    lazy = StoryLinker()
+    lazy.restore_index(
+        whole.entries(),
+        whole.postings(),
+        next_key=7,
+        read=lambda key: read.append(key) or stored[key],  # type: ignore[func-returns-value]
+    )
+    assert lazy.story_of(2) == 5 and lazy.story_of(3) == 6 and not read
+    assert lazy.link(4, {"e:saka": 1.0, "t:vote": 0.2}) == whole.link(
+        4, {"e:saka": 1.0, "t:vote": 0.2}
+    )
+    assert read == [6]  # the story the event's features find, not the other
+    wrong = StoryLinker()
+    wrong.restore_index(
+        whole.entries(), whole.postings(), next_key=7, read=lambda key: stored[key][:1]
+    )
+    with pytest.raises(ValueError):  # events 1 and 2 indexed, event 1 alone read
+        wrong.link(8, {"e:putin": 1.0})
+    with pytest.raises(ValueError):  # posted under a story it was not given
+        StoryLinker().restore_index([], {"e:putin": [5]}, next_key=7, read=stored.__getitem__)

@@ -14,13 +14,16 @@ from summarizer.text.rules import (
     stands_alone,
     strip_dateline,
     unresolved_reference,
+    written_to_reader,
 )
 from summarizer.text.vague import (
     bare_family_name,
     family_names,
     leaves_out_what,
     names_nothing,
+    persons_before,
     talks_to_reader,
+    unnamed_persons,
 )
 
 
@@ -541,3 +544,132 @@ def test_an_order_to_the_reader_cannot_open_a_text(sentence: str, expected: bool
     assert leans_back(sentence) is expected
     if expected:
         assert not is_promotional(sentence)  # advice, not promotion: it may follow its sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "context", "expected"),
+    [
+        (
+            "Two days after the tractors first lined the ring road, the farmers of Vesburg have "
+            "a deal.",
+            "Vesmark and Norland agree draft treaty",
+            "the tractors",
+        ),
+        ("Hours after the vote, the minister of Vesburg resigned.", "", "the vote"),
+        ("A week before the final, Rovers lost their captain in Vesburg.", "", "the final"),
+        ("Shortly after the blast, police closed the roads around Vesburg.", "", "the blast"),
+        # Negative cases that must stay: the context names the happening, the phrase is
+        # specified on the spot, or it names a time.
+        (
+            "Two days after the tractors first lined the ring road, the farmers of Vesburg have "
+            "a deal.",
+            "Farmers on tractors block the Vesburg ring road",
+            None,
+        ),
+        ("Two days after the vote in Vesburg, the minister resigned.", "", None),
+        ("Three weeks after the start of the strike in Vesburg, talks resumed.", "", None),
+    ],
+)
+def test_a_time_anchored_on_a_happening_needs_the_happening(
+    sentence: str, context: str, expected: str | None
+) -> None:
+    assert unresolved_reference(sentence, context=context) == expected
+    assert stands_alone(sentence, context=context) is (expected is None)
+
+
+def test_a_person_the_article_names_by_one_word_only_cannot_open_a_text() -> None:
+    article = (
+        "Putin and Kerry met in Vesburg on Tuesday for four hours of talks. "
+        "Kremlin aide Ushakov called the talks very useful. "
+        "Ushakov said it is possible for Putin to meet Barack Obama this year."
+    )
+    assert unnamed_persons(article) == {"Ushakov"}
+    sentences = article.split(". ")
+    unmet = persons_before(sentences)
+    line = "Ushakov said it is possible for Putin to meet Barack Obama this year."
+    assert not stands_alone(line, introduced=unmet[2])
+    assert bare_family_name(line, unmet[0]) == "Ushakov"  # wherever in the article it stands
+    # Negative cases that must stay: the role says who speaks, the headline names him, a name
+    # the article writes in full, a person it never marks as one, another language.
+    assert stands_alone("Kremlin aide Ushakov called the talks in Vesburg very useful.")
+    assert bare_family_name("Kremlin aide Ushakov called the talks useful.", unmet[0]) == ""
+    assert stands_alone(line, introduced=unmet[2], context="Ushakov: Putin may meet Obama")
+    full = article.replace("Kremlin aide Ushakov", "Kremlin aide Yuri Ushakov")
+    assert unnamed_persons(full) == frozenset()
+    assert stands_alone(line, introduced=unnamed_persons("Google said sales rose in Vesburg."))
+    assert persons_before(sentences, "de") == [frozenset()] * 3
+
+
+def test_unnamed_persons_marks_one_word_names_by_who_or_a_role() -> None:
+    text = (
+        "Russian foreign minister Lavrov spoke first. Officials, who asked not to be named, "
+        "said more. Peskov, who speaks for the Kremlin, agreed. President Putin nodded."
+    )
+    assert unnamed_persons(text) == {"Lavrov", "Peskov"}  # not "Officials", not "Putin"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "expected"),
+    [
+        ("Denken Sie daran, dass in Vesburg niemand zuschaut.", "de", True),
+        ("Lies das Kleingedruckte vor dem Kauf in Vesburg.", "de", True),
+        ("Rappelez-vous que personne ne vous regarde à Vesburg.", "fr", True),
+        ("Pensez à boire de l'eau pendant la course de Vesburg.", "fr", True),
+        ("Recuerde que nadie le está mirando en Vesburg.", "es", True),
+        ("Scopri come risparmiare ogni mese a Vesburg.", "it", True),
+        ("Lembre-se de beber água durante a corrida em Vesburg.", "pt", True),
+        ("Vergeet niet te drinken tijdens de loop in Vesburg.", "nl", True),
+        ("Представьте, что в Весбурге никто не смотрит.", "ru", True),
+        ("Зробіть перший крок у Весбурзі сьогодні.", "uk", True),
+        # Negative cases that must stay: reports, a name, a familiar form that is a statement
+        # too, nouns with the endings of an order, a question.
+        ("Die Regierung in Vesburg beschloss am Montag neue Regeln.", "de", False),
+        ("Haben Sie in Vesburg Fragen zur neuen Regel?", "de", False),
+        ("Gomez a marqué deux buts samedi à Vesburg.", "fr", False),
+        ("Sigue la huelga en el puerto de Vesburg.", "es", False),
+        ("Evita Perón visitò Vesburg nel 1950.", "it", False),
+        ("Trata-se de uma decisão histórica para Vesburg.", "pt", False),
+        ("Правительство Весбурга приняло закон в понедельник.", "ru", False),
+        ("Більшість депутатів Весбурга підтримали закон.", "uk", False),
+        ("Сіть магазинів у Весбурзі закрилася в понеділок.", "uk", False),
+    ],
+)
+def test_an_order_to_the_reader_cannot_open_a_text_in_other_languages(
+    sentence: str, language: str, expected: bool
+) -> None:
+    assert orders_reader(sentence, language) is expected
+    assert leans_back(sentence, language) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "points"),
+    [
+        ("In the first article, I talked about how online shops in Vesburg are built.", False),
+        ("You can do your work in Vesburg without meeting a single person.", False),
+        ("Get support for the scary stuff in Vesburg.", False),
+        ("Je vous montre comment vendre en ligne à Vesburg.", False),
+        # Negative cases that must stay: what points at a sentence still leans back.
+        ("He added that the shops in Vesburg would close early.", True),
+        ("But the shops in Vesburg closed early on Monday.", True),
+        ("There are many issues for discussion.", True),
+    ],
+)
+def test_the_narrators_voice_leans_back_but_points_at_no_sentence(
+    sentence: str, points: bool
+) -> None:
+    language = "fr" if sentence.startswith("Je") else "en"
+    assert leans_back(sentence, language)
+    assert leans_back(sentence, language, voice=False) is points
+
+
+def test_an_article_is_written_to_the_reader_when_most_lines_are_its_narrators() -> None:
+    blog = [
+        "You can run your shop in Vesburg alone.",
+        "I started mine in Vesburg in 2019.",
+        "Prices in Vesburg rose by 3 percent in May.",
+    ]
+    assert written_to_reader(blog)
+    # Negative cases that must stay: a report with one aside, nothing at all.
+    report = [*blog[2:], "Trams in Vesburg ran late on Monday.", "If you live in Vesburg, wait."]
+    assert not written_to_reader(report)
+    assert not written_to_reader([])

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -191,15 +190,6 @@ def test_russian_and_german() -> None:
         "Befürworter sagen, die Hafenbrücke halbiere die Fahrzeit über den Hafen.\n"
     )
     assert len(summarize_article("Brücke", de, language="de", sentences=2)) == 2
-
-
-def test_default_is_fast() -> None:
-    body = "\n".join(BODY.splitlines()[4:] * 10)
-    summarize_article(TITLE, body)
-    start = time.perf_counter()
-    for _ in range(20):
-        summarize_article(TITLE, body)
-    assert (time.perf_counter() - start) / 20 < 0.05
 
 
 def test_default_beats_sumy_textrank_on_bbc_sample(shared: Path) -> None:
