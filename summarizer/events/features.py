@@ -409,7 +409,7 @@ def story_counts(features: ArticleFeatures, language: str = "") -> Counter[str]:
         else:
             counts.pop(term, None)
     persons = {full for _, full in features.people}
-    for compound in features.compounds - persons:
+    for compound in sorted(features.compounds - persons):  # counts in one order, any hash seed
         counts[SPECIFIC + compound] += 1
     table = background(language) if language else None
     for feature, count in list(counts.items()):

@@ -51,6 +51,10 @@ _INDEX_FEATURES = 80
 _CENTROID_FEATURES = 400
 
 
+class UnreadableStory(ValueError):
+    """A story placed from the ingest origin whose text cannot be read as it was indexed."""
+
+
 @dataclass(frozen=True, slots=True)
 class StoryLink:
     """Where an event went.
@@ -315,21 +319,25 @@ class StoryLinker:
 
     def _ready(self, key: int) -> Item:
         """The findable story `key`, its events read and summed when they were not yet."""
-        events = self._unread.pop(key, None)
+        events = self._unread.get(key)
         if events is None:
             story = self._index.get(key)
             assert story is not None
             return story
         assert self._read is not None
         placed = self._index.get(key)
-        summed = _summed(key, self._read(key))
+        try:
+            summed = _summed(key, self._read(key))
+        except Exception as exc:  # whatever the stored text holds
+            raise UnreadableStory(f"story {key} cannot be read from the ingest origin") from exc
         if (
             placed is None
             or summed is None
             or summed[0].last != placed.last
             or list(summed[1]) != list(events)
         ):
-            raise ValueError(f"story {key} does not read as it was indexed")
+            raise UnreadableStory(f"story {key} does not read as it was indexed")
+        del self._unread[key]
         item, self._members[key] = summed
         return self._index.fill(key, item)
 

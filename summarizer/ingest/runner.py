@@ -15,7 +15,7 @@ from sqlmodel import Session
 
 from summarizer.errors import BriefingError, InternalError, StorageError, stage
 from summarizer.events.cluster import EventAssignment, EventDoc, EventIndex
-from summarizer.events.stories import StoryLinker, StoryMember
+from summarizer.events.stories import StoryLinker, StoryMember, UnreadableStory
 from summarizer.ingest.fingerprint import stored_shingles
 from summarizer.ingest.furniture import Furniture
 from summarizer.ingest.outlet import with_masthead
@@ -193,7 +193,11 @@ class Ingestor:
             return False
         self._watermark = origin.article
         self._origin = origin.serial
-        return self._replay(session)
+        try:  # the stories' texts are read as the replay links them
+            return self._replay(session)
+        except (ValueError, KeyError, TypeError):
+            logger.warning("the stored ingest origin cannot be replayed; the indexes are rebuilt")
+            return False
 
     def _catch_up(self, writer: _Writer) -> bool:
         """Take the ingest lock; follow what other processes stored since this one last wrote.
@@ -417,7 +421,9 @@ class Ingestor:
             writer.forget()  # the rollback undid writes the writer remembers
             self._samples.clear()
             logger.info("discarding data: %s", where, exc_info=True)
-            if progress.indexed and not self._follow(writer.session):
+            # A story the origin cannot give back makes the indexes come from the rows again.
+            unreadable = isinstance(exc, UnreadableStory)
+            if progress.indexed and (unreadable or not self._follow(writer.session)):
                 self._restore(writer.session)
             self._fail(counts, Failure(where, _storing_error(where, exc)))
             return False

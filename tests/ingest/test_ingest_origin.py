@@ -263,6 +263,32 @@ def test_a_process_follows_the_origin_line_by_line_and_rebuilds_on_a_bad_line(
     assert rebuilt == [1]
 
 
+def test_a_story_the_origin_cannot_give_back_fails_one_article_and_the_indexes_are_rebuilt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stream = [str(p) for p in synthetic_stream(tmp_path, 40)]
+    engine = _engine(tmp_path / "unreadable.db")
+    BriefingService(engine).ingest(stream[:30])  # type: ignore[arg-type]
+    monkeypatch.setattr(runner, "REPLAY_LIMIT", 5)
+    BriefingService(engine).ingest([stream[30]])  # type: ignore[arg-type]  # rebuilt: an origin
+
+    def unreadable(self: ingest_state.Origin) -> object:
+        def read(key: int) -> object:
+            raise ValueError(f"story {key} damaged")
+
+        return read
+
+    monkeypatch.setattr(ingest_state.Origin, "reader", unreadable)
+    late = BriefingService(engine)  # type: ignore[arg-type]
+    rebuilt = _counting_rebuilds(late)
+    reports = [late.ingest([path]) for path in stream[31:]]
+    # The first story it needed (replaying, or linking an article) could not be read: the
+    # indexes come from the rows again, once.
+    assert rebuilt == [1]
+    assert [r.failed for r in reports][1:] == [0] * (len(reports) - 1)
+    assert sum(r.failed for r in reports) <= 1  # at most the article that met the story
+
+
 def test_an_article_that_fails_after_its_insert_moves_no_watermark(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
