@@ -182,11 +182,24 @@ async def _visible(
     Shared by the chats that read alike (Reader.reading: the same choice, the same feeds, the
     feeds' links at the same state) for a short time, and built once however many ask.
     """
+    wanted = _bucket(wanted)
     key = (reader.reading, wanted, since, tuple(topics))
     found: tuple[Visible, ...] = await rt.readings.get(
         key, lambda: _scan(rt, reader, wanted=wanted, since=since, topics=topics)
     )
     return found
+
+
+def _bucket(wanted: int) -> int:
+    """How many events a scan looks for: `wanted`, or beyond the first candidates the next of
+    CANDIDATES times a power of 4, so far pages (any page number a chat sends) share a few
+    readings instead of each ranking the store again."""
+    if wanted <= CANDIDATES:
+        return wanted
+    bucket = CANDIDATES
+    while bucket < wanted:
+        bucket *= 4
+    return bucket
 
 
 async def _scan(

@@ -62,8 +62,9 @@ async def _page(
 ) -> tuple[str, InlineKeyboardMarkup]:
     """Render page `asked` (from 0) of the events the chat reads, clamped to the last page.
 
-    Only the page's events are built: a far page costs a ranking and six views, never the
-    whole list (see bot.chatfeeds.chat_page).
+    Only the page's events are built: a far page costs a ranking down to it (for a chat that
+    reads part of the store, shared by far pages for a while) and one page of views (see
+    bot.chatfeeds.chat_page).
     """
     rt = runtime_of(context)
     size = max(1, rt.settings.events_page_size)

@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
+from bot.chatfeeds import CANDIDATES, _bucket
 from bot.settings import BotSettings
 from bot.store import chat_feeds
 from summarizer.service import BriefingService
@@ -106,3 +107,10 @@ async def test_a_partial_reader_pages_to_its_last_event_however_deep(
         assert past.text.endswith(f"There is no page {pages + 5}: this is the last one."), past.text
         brief = await fake_api.reply_to(CY, "/brief")
         assert _listed(brief.text)[:1] == [ADAS], brief.text  # the briefing reaches as deep
+
+
+def test_far_pages_share_a_few_scans() -> None:
+    assert [_bucket(n) for n in (1, 11, CANDIDATES)] == [1, 11, CANDIDATES]
+    far = {_bucket(n) for n in range(CANDIDATES + 1, 10**6, 997)} | {_bucket(10**12 + 1)}
+    assert len(far) <= 20  # any page number a chat sends: a few readings, not one each
+    assert all(_bucket(n) >= n for n in (CANDIDATES + 1, 4 * CANDIDATES + 1, 10**9 + 7))
