@@ -12,6 +12,7 @@ from summarizer.ingest.fetch import Validators
 from summarizer.store import ingest_state
 from summarizer.store.db import begin_write
 from summarizer.store.models import ArticleCopy, Feed, FeedArticle, FetchCache
+from summarizer.store.ranking import CHUNK
 from summarizer.store.seam import followed
 from summarizer.views import FeedStatus
 
@@ -308,19 +309,22 @@ def publish_copies(
     Returns:
         How many copies became public.
     """
-    if not article_ids or not locations:
-        return 0
-    result = session.connection().execute(
-        update(ArticleCopy)
-        .where(
-            col(ArticleCopy.article_id).in_(sorted(set(article_ids))),
-            col(ArticleCopy.location).in_(sorted(set(locations))),
-            col(ArticleCopy.feed_id).is_not(None),
-        )
-        .values(feed_id=None)
-    )
+    ids, places = sorted(set(article_ids)), sorted(set(locations))
+    published = 0
+    for id_start in range(0, len(ids), CHUNK):  # SQLite takes at most 32,766 parameters
+        for place_start in range(0, len(places), CHUNK):
+            result = session.connection().execute(
+                update(ArticleCopy)
+                .where(
+                    col(ArticleCopy.article_id).in_(ids[id_start : id_start + CHUNK]),
+                    col(ArticleCopy.location).in_(places[place_start : place_start + CHUNK]),
+                    col(ArticleCopy.feed_id).is_not(None),
+                )
+                .values(feed_id=None)
+            )
+            published += int(result.rowcount or 0)
     session.commit()
-    return int(result.rowcount or 0)
+    return published
 
 
 def is_operator_feed(*, session: Session, url: str) -> bool:

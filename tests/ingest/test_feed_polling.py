@@ -463,3 +463,19 @@ def test_a_failure_to_make_copies_public_loses_nothing_the_ingest_stored(
     assert _copy_owner(service) == chat_feed is not None  # still private: the safe side
     assert "could not be made public" in caplog.text
     service.engine.dispose()
+
+
+def test_copies_are_made_public_over_long_lists_a_part_at_a_time(
+    database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(feed_store, "CHUNK", 1)  # every article and address in its own part
+    service = _service(database_url)
+    assert service.ingest(TALKS, now=NOW).new == 3
+    with serve(Site(routes={"/chat.xml": _copy_feed()})) as site:
+        with Session(service.engine) as session:
+            _follow(session, 7, f"{site.base}/chat.xml")
+        assert service.poll_feeds(now=NOW, due_only=False).duplicate == 1
+        assert _copy_owner(service) is not None
+        assert service.ingest([*TALKS, f"{site.base}/chat.xml"], now=NOW).duplicate == 4
+    assert _copy_owner(service) is None
+    service.engine.dispose()
