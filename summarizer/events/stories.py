@@ -12,7 +12,7 @@ from datetime import datetime
 
 import numpy as np
 
-from summarizer.events.cosines import Cosines
+from summarizer.events.cosines import TOLERANCE, Cosines
 from summarizer.events.features import (
     FULL_NAME,
     SPECIFIC,
@@ -42,8 +42,9 @@ _CHECKS = 128
 #: A story that turned by more than this angle (radians) since its remembered check is
 #: compared with every candidate afresh.
 _DRIFT = 0.2
-#: Allowance for rounding in the bounds of `_merge_close` (cosines and angles are exact to
-#: about 1e-13 here): a bound only skips a story that is further below than this.
+#: Allowance for rounding in the bounds of `_merge_close` (exact cosines and angles are exact
+#: to about 1e-13 here; remembered cosines are estimates, raised by `cosines.TOLERANCE` first):
+#: a bound only skips a story that is further below than this.
 _MARGIN = 1e-6
 
 _QUERY_FEATURES = 30
@@ -554,8 +555,9 @@ _ANCHORS = (FULL_NAME, SPECIFIC)
 
 def _bound_by(known: float, drift: float) -> float:
     """The highest cosine a story can have with a centroid that turned by `drift` radians from
-    one it had the cosine `known` with (plus the margin for rounding)."""
-    angle = math.acos(min(1.0, max(-1.0, known)))
+    one it had the cosine `known` with (an estimate: raised by what estimates may err, plus the
+    margin for rounding)."""
+    angle = math.acos(min(1.0, max(-1.0, known + TOLERANCE)))
     return math.cos(max(0.0, angle - drift)) + _MARGIN
 
 
