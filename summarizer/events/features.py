@@ -216,7 +216,7 @@ def _full_name(run: list[str], full: list[str]) -> None:
 #: The version of what `article_features` computes, stored with each article's features: raise
 #: it whenever a change would compute other features from the same text, so that features stored
 #: by an older version are computed again instead of mixed with the new ones.
-FEATURES_VERSION = 6
+FEATURES_VERSION = 7
 #: Names are looked up in another text by the first letters of their stems, so inflected and
 #: derived forms still count as a mention ("Тюмени", "тюменцам"; "Moscow", "Moscow's").
 MENTION_LETTERS = 5
@@ -512,25 +512,44 @@ def weekdays(text: str, limit: int | None = None) -> frozenset[str]:
     if limit is not None:
         first = re.compile(_FIRST_WORDS.pattern % limit).match(text)
         text = first.group() if first else ""
-    lowered = text.casefold().replace("’", "'")
+    lowered = _apostrophes(text.casefold())
     if not any(word in lowered for word in _WEEKDAY_LAST_WORDS):
         return frozenset()  # most texts: no weekday, and no word-by-word reading
     found: set[str] = set()
-    previous = ""
+    previous = before = ""
     for token in _WORD.findall(text):
-        word = token.replace("’", "'")
+        word = _apostrophes(token)
         if word.endswith("'s"):
             word = word[:-2]  # "Friday's eviction"
         lower = word.casefold()
         day = _WEEKDAY_CAPITALISED.get(word)
+        if day is not None and _names_a_day(before, previous):
+            day = None  # "Black Friday", "Super Tuesday": a named day, not when it happened
         if day is None:
             day = _WEEKDAY_ANY_CASE.get(lower)
         if day is None and previous:
             day = _WEEKDAY_ANY_CASE.get(f"{previous} {lower}")
         if day is not None:
             found.add(WEEKDAY_KEYS[day])
-        previous = lower
+        previous, before = lower, token
     return frozenset(found)
+
+
+def _apostrophes(text: str) -> str:
+    """Typographic and modifier-letter apostrophes as "'" ("п’ятницю", "пʼятницю")."""
+    return text.replace("’", "'").replace("ʼ", "'")
+
+
+def _names_a_day(before: str, previous: str) -> bool:
+    """Whether the word before a capitalised weekday makes a name of it: a capitalised word
+    that is none of the weekday languages' function words ("Black Friday", not "On Friday")."""
+    return bool(before) and before[0].isupper() and previous not in _DAY_FUNCTION_WORDS
+
+
+#: The function words of the languages whose weekdays are read ("on", "last", "am", "le"...).
+_DAY_FUNCTION_WORDS = frozenset().union(
+    *(_language_stop_words(language) for language in ("en", "de", "fr", "es", "ru", "uk"))
+)
 
 
 def doc_features(
