@@ -398,15 +398,20 @@ def test_a_copy_an_operators_feed_brings_is_public_even_when_a_chat_follows_the_
     service.engine.dispose()
 
 
+def _copy_a_chat_feed_brings(service: BriefingService, url: str) -> None:
+    """Store the talks, then poll a feed only chat 7 follows, which brings a copy: private."""
+    assert service.ingest(TALKS, now=NOW).new == 3
+    with Session(service.engine) as session:
+        _follow(session, 7, url)
+    assert service.poll_feeds(now=NOW, due_only=False).duplicate == 1
+    assert _copy_owner(service) is not None
+
+
 def test_a_copy_the_operator_ingests_again_from_its_address_is_public(database_url: str) -> None:
     # The operator's own ingest of an address (briefing ingest URL) is a shared source too.
     service = _service(database_url)
-    assert service.ingest(TALKS, now=NOW).new == 3
     with serve(Site(routes={"/chat.xml": _copy_feed()})) as site:
-        with Session(service.engine) as session:
-            _follow(session, 7, f"{site.base}/chat.xml")
-        assert service.poll_feeds(now=NOW, due_only=False).duplicate == 1
-        assert _copy_owner(service) is not None
+        _copy_a_chat_feed_brings(service, f"{site.base}/chat.xml")
         assert service.ingest([f"{site.base}/chat.xml"], now=NOW, shared=False).duplicate == 1
         assert _copy_owner(service) is not None  # as a chat's feed: nothing changes
         assert service.ingest([f"{site.base}/chat.xml"], now=NOW).duplicate == 1
@@ -470,12 +475,8 @@ def test_copies_are_made_public_over_long_lists_a_part_at_a_time(
 ) -> None:
     monkeypatch.setattr(feed_store, "CHUNK", 1)  # every article and address in its own part
     service = _service(database_url)
-    assert service.ingest(TALKS, now=NOW).new == 3
     with serve(Site(routes={"/chat.xml": _copy_feed()})) as site:
-        with Session(service.engine) as session:
-            _follow(session, 7, f"{site.base}/chat.xml")
-        assert service.poll_feeds(now=NOW, due_only=False).duplicate == 1
-        assert _copy_owner(service) is not None
+        _copy_a_chat_feed_brings(service, f"{site.base}/chat.xml")
         assert service.ingest([*TALKS, f"{site.base}/chat.xml"], now=NOW).duplicate == 4
     assert _copy_owner(service) is None
     service.engine.dispose()
