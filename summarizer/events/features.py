@@ -87,9 +87,12 @@ def terms(text: str, language: str = "en") -> list[str]:
         The terms in text order.
     """
     cache = _term_cache(language)
+    known = cache.get  # a word met before costs one look-up, not a call (digests: every sentence)
     out: list[str] = []
     for word in _WORD.findall(spaced_bigrams(text)):
-        term = _cached_term(cache, word, language)
+        term = known(word)
+        if term is None:
+            term = _cached_term(cache, word, language)
         if term:
             out.append(term)
     return out

@@ -37,16 +37,15 @@ class SentenceSpace:
         self._similarity: sparse.csr_matrix | None = None
 
     def _rows(self, tokenised: Sequence[Counter[str]]) -> sparse.csr_matrix:
+        vocabulary, idf, log = self.vocabulary, self.idf, math.log
         rows: list[int] = []
         cols: list[int] = []
         data: list[float] = []
-        for row, counts in enumerate(tokenised):
-            for term, count in counts.items():
-                col = self.vocabulary.get(term)
-                if col is not None:
-                    rows.append(row)
-                    cols.append(col)
-                    data.append((1.0 + math.log(count)) * self.idf[term])
+        for row, counts in enumerate(tokenised):  # list comprehensions: the hot loop of digests
+            known = [(term, count) for term, count in counts.items() if term in vocabulary]
+            rows += [row] * len(known)
+            cols += [vocabulary[term] for term, _ in known]
+            data += [(1.0 + log(count)) * idf[term] for term, count in known]
         shape = (len(tokenised), len(self.vocabulary))
         matrix = sparse.csr_matrix((data, (rows, cols)), shape=shape, dtype=np.float64)
         norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
