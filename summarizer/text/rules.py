@@ -65,7 +65,7 @@ _MIN_COMPARED_WORDS = 3
 # -- what is prose ---------------------------------------------------------------------------
 
 _THAI = re.compile("[\u0e00-\u0e7f]")
-_LETTERED_WORD = re.compile(r"\S*[^\W\d_]\S*")  # a blank-separated word with a letter
+_LETTERED_WORD = re.compile(r"[^\W\d_]\S*")  # one match per blank-separated word with a letter
 # Full stops of a report (a question is a teaser): Latin, CJK, Urdu, Devanagari, Ethiopic, ...
 _TERMINALS = frozenset(".!…。！۔।॥።။។៕")
 _CLOSING_MARKS = "\"”’'»)]」』）"

@@ -79,15 +79,17 @@ def names_nothing(sentence: str, language: str = "en") -> bool:
     lettered = [t for t in tokens if t[:1].isalpha()]
     if not lettered:
         return False
-    lowered = [t.lower().replace("’", "'") for t in lettered]
-    nobody = lowered[0] in _NOBODY or lowered[:2] == ["no", "one"]
-    if nobody and not _SAYS_WHAT.intersection(lowered):
-        return True  # "No one knew what had become of Ford's family."
+    head = [t.lower().replace("’", "'") for t in lettered[:2]]
+    if head[0] in _NOBODY or head == ["no", "one"]:
+        lowered = [t.lower().replace("’", "'") for t in lettered]
+        if not _SAYS_WHAT.intersection(lowered):
+            return True  # "No one knew what had become of Ford's family."
     if any(t[:1].isdigit() for t in tokens):
         return False
     for token in lettered[1:]:
         if token[:1].isupper() and token != "I" and token.lower() not in _DAY_NAMES:
             return False  # a name says what the line is about
+    lowered = [t.lower().replace("’", "'") for t in lettered]  # most lines ended above
     stops = stop_words(language)
     if all(w in stops or w in _VAGUE_WORDS or w in _DAY_NAMES for w in lowered[1:]) and (
         lowered[0] in stops or lowered[0] in _VAGUE_WORDS
@@ -219,21 +221,32 @@ def _family_names(tokens: Sequence[str]) -> frozenset[str]:
     """family_names of a text given as its WORD_OR_MARK tokens."""
     stops = stop_words("en")
     found: set[str] = set()
-    run: list[str] = []
-    tokens = [*tokens, ".", "."]
-    for i, token in enumerate(tokens):
-        if not run and not "A" <= token[0] <= "Z":
-            continue  # no title-case word starts here (cheap test first)
-        if run and token == "." and len(tokens[i - 1]) == 1:
-            continue  # the stop of an initial inside a name ("John M. Ford")
-        if run and len(token) == 1 and token.isupper() and tokens[i + 1] == ".":
-            continue  # an initial inside a name
-        if _TITLE_WORD.fullmatch(token) and (run or token.lower() not in stops):
-            run.append(token)
+    padded = [*tokens, ".", "."]
+    end = len(padded)
+    resume = 0
+    # A run starts at a capitalised word: only those are visited, then each run word by word.
+    for start in [i for i, token in enumerate(tokens) if "A" <= token[0] <= "Z"]:
+        first = padded[start]
+        if start < resume or first.lower() in stops or not _TITLE_WORD.fullmatch(first):
             continue
+        run = [first]
+        i = start + 1
+        while i < end:
+            token = padded[i]
+            if token == "." and len(padded[i - 1]) == 1:
+                i += 1  # the stop of an initial inside a name ("John M. Ford")
+            elif len(token) == 1 and token.isupper() and padded[i + 1] == ".":
+                i += 1  # an initial inside a name
+            elif _TITLE_WORD.fullmatch(token):
+                run.append(token)
+                i += 1
+            else:
+                break
+        else:
+            break  # initials up to the end: the text ends inside the run, which names nobody
         if len(run) > 1:
             found.add(run[-1])
-        run = []
+        resume = i + 1
     return frozenset(found)
 
 
