@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import Table, and_, literal, nulls_first, or_, update
+from sqlalchemy import Table, and_, insert, literal, nulls_first, or_, update
 from sqlmodel import Session, col, select
 
 from summarizer.ingest.fetch import Validators
@@ -237,6 +237,10 @@ def link_articles(
 ) -> None:
     """Remember which articles a feed brought, where chats' readings depend on it.
 
+    Written in the session's transaction, not committed: the ingest that stores the articles
+    links them before it commits (summarizer.service, BriefingService.ingest with a feed), so
+    no reader ever sees a chat feed's article unlinked, as the operator's (open to all).
+
     A feed chats follow links its articles (what those chats read). An operator's feed no chat
     follows links only the stored articles it brought again that a chat's feed brought first:
     an operator's feed bringing them opens them to every chat (bot.store.chat_feeds). Nothing
@@ -244,7 +248,7 @@ def link_articles(
     all (bot.store.chat_feeds.reader).
 
     Args:
-        session: open database session.
+        session: open database session (its transaction, committed by the caller).
         feed_id: the feed polled.
         article_ids: the new articles its entries gave.
         duplicated: the stored articles its other entries duplicate. Those another chat's
@@ -285,11 +289,10 @@ def link_articles(
             )
         )
     )
-    fresh = [FeedArticle(feed_id=feed_id, article_id=i) for i in sorted(ids) if i not in known]
+    fresh = [{"feed_id": feed_id, "article_id": i} for i in sorted(ids) if i not in known]
     if fresh:
-        session.add_all(fresh)
+        session.connection().execute(insert(FeedArticle), fresh)
         ingest_state.bump_links(session=session)
-    session.commit()
 
 
 def publish_copies(

@@ -117,6 +117,7 @@ async def test_links_another_process_writes_close_articles_at_once(
             feeds.link_articles(
                 session=session, feed_id=feed_id, article_ids=[articles["bridge_coastal"]]
             )
+            session.commit()
         other.dispose()
         calls.clear()
         listing = await fake_api.reply_to(CY, "/events")
@@ -137,12 +138,11 @@ async def test_a_view_never_shows_an_article_stored_after_the_chat_s_reading_was
     other = BriefingService(reading.engine, reading.service.config)  # another process
 
     def poll(url: str) -> None:
-        stored = other.ingest([url])
-        assert stored.new == 2, stored.errors
         with Session(reading.engine) as session:
             feed_id = session.exec(select(Feed.id).where(Feed.url == url)).one()
-            assert feed_id is not None
-            feeds.link_articles(session=session, feed_id=feed_id, article_ids=stored.article_ids)
+        assert feed_id is not None
+        stored = other.ingest([url], shared=False, feed=feed_id)  # linked as it is stored
+        assert stored.new == 2, stored.errors
 
     with Session(reading.engine) as session:
         for chat in (ADA, CY, GROUP):

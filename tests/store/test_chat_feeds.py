@@ -74,6 +74,7 @@ def test_chat_feeds_are_polled_linked_and_read(database_url: str) -> None:
             ("https://operator.example/rss", operator),  # no chat follows it: not linked
         ):
             feeds.link_articles(session=session, feed_id=ids[url], article_ids=[article])
+        session.commit()
         everything = [own, other, operator, loose]
         ada = chat_feeds.reader(session=session, chat_id=ADA)
         assert ada is not None and ada.personal and not ada.own_only
@@ -116,6 +117,7 @@ def test_a_reading_names_everything_its_articles_depend_on(database_url: str) ->
         )
         ada_feed = session.exec(select(Feed.id).where(Feed.url == "https://ada.example/rss")).one()
         feeds.link_articles(session=session, feed_id=ada_feed, article_ids=[second])
+        session.commit()
     marks = [reading(BEA)]
     assert marks[0] is not None and marks[0] == reading(BEA)  # nothing changed: the same
     assert reading(ADA) == reading(ADA)
@@ -129,7 +131,12 @@ def test_a_reading_names_everything_its_articles_depend_on(database_url: str) ->
         assert mark != marks[-1], write
         marks.append(mark)
 
-    moved(lambda s: feeds.link_articles(session=s, feed_id=ada_feed, article_ids=[first]))
+    moved(
+        lambda s: (
+            feeds.link_articles(session=s, feed_id=ada_feed, article_ids=[first]),
+            s.commit(),
+        )
+    )
     moved(lambda s: (ingest_state.lock_ingest(session=s), ingest_state.bump(session=s), s.commit()))
     moved(lambda s: feeds.remove_feed(session=s, url="https://operator.example/rss"))
     moved(lambda s: feeds.add_feed(session=s, url="https://operator.example/rss"))
