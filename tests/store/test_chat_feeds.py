@@ -4,10 +4,13 @@ operator's, the articles they bring are linked, and what each chat may read."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
+from sqlalchemy import event
 from sqlmodel import Session, select
 
-from bot.store import chat_feeds
+from bot.store import chat_feeds, chats
+from bot.store.values import FeedListing
 from summarizer.store import feeds, ingest_state
 from summarizer.store.db import create_schema, make_engine
 from summarizer.store.models import Article, Feed, Source
@@ -178,4 +181,39 @@ def test_long_lists_of_ids_are_read_in_chunks_the_database_takes(database_url: s
         opened = chat_feeds.open_articles(session=session, reader=reader, article_ids=many)
         assert opened == {ids[0]}
         assert ranking.event_articles(session=session, event_ids=list(range(1, 70_000))) == {}
+    engine.dispose()
+
+
+def test_what_feeds_lists_is_read_in_two_statements(database_url: str) -> None:
+    engine = make_engine(database_url)
+    create_schema(engine)
+    with Session(engine) as session:
+        private_chat(session, ADA)
+        chats.update_chat(session=session, chat_id=ADA, timezone="Europe/Kyiv", language="uk")
+        chat_feeds.add_chat_feeds(
+            session=session,
+            chat_id=ADA,
+            feeds=[("https://b.example/rss", "B"), ("https://a.example/rss", "")],
+            now=NOW,
+        )
+        chat_feeds.set_own_feeds_only(session=session, chat_id=ADA, value=True)
+    statements: list[str] = []
+
+    def record(*args: Any) -> None:
+        statements.append(args[2])
+
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        with Session(engine) as session:
+            listing = chat_feeds.feed_listing(session=session, chat_id=ADA)
+            stranger = chat_feeds.feed_listing(session=session, chat_id=BEA)
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    assert len(statements) == 4, statements  # two each
+    assert [(f.number, f.url, f.title) for f in listing.feeds] == [
+        (1, "https://b.example/rss", "B"),
+        (2, "https://a.example/rss", ""),
+    ]
+    assert (listing.own_only, listing.timezone, listing.language) == (True, "Europe/Kyiv", "uk")
+    assert stranger == FeedListing(feeds=(), own_only=False, timezone=None, language=None)
     engine.dispose()
