@@ -32,7 +32,6 @@ from summarizer.text.rules import latest_headline
 from summarizer.text.terms import StemmedText, join_texts, stem_text
 from summarizer.timemath import shift
 from summarizer.topics import TopicFilter
-from summarizer.values import RawInput
 from summarizer.views import (
     ArticleView,
     EventView,
@@ -129,7 +128,7 @@ class BriefingService:
                 )
             if shared and report.duplicate_of:
                 self._publish(
-                    report.duplicate_of, [i.location for i in items if isinstance(i, RawInput)]
+                    list(zip(report.duplicate_of, report.duplicate_locations, strict=True))
                 )
             return report
         finally:
@@ -164,7 +163,7 @@ class BriefingService:
                 del self._building[key]
             building.set()
 
-    def _publish(self, article_ids: Sequence[int], locations: Sequence[str]) -> None:
+    def _publish(self, duplicates: Sequence[tuple[int, str]]) -> None:
         """Make public the copies a shared ingest brought again (feeds.publish_copies).
 
         A failure is logged and changes nothing else: the copies stay private (the safe side)
@@ -172,11 +171,10 @@ class BriefingService:
         """
         try:
             with Session(self.engine) as session:
-                feed_store.publish_copies(
-                    session=session, article_ids=article_ids, locations=locations
-                )
+                feed_store.publish_copies(session=session, duplicates=duplicates)
         except Exception:
-            logger.exception("the copies of articles %s could not be made public", article_ids)
+            articles = sorted({article for article, _ in duplicates})
+            logger.exception("the copies of articles %s could not be made public", articles)
 
     def _operators(self, urls: Sequence[str]) -> bool:
         """Whether all these feeds are the operator's (what they bring is shared)."""

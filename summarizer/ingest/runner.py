@@ -85,6 +85,7 @@ class _Counts:
     failures: list[Failure] = field(default_factory=list)
     ids: list[int] = field(default_factory=list)
     matched: list[int] = field(default_factory=list)  # what each duplicate duplicates
+    matched_at: list[str] = field(default_factory=list)  # and where each duplicate was
     copies: list[str] = field(default_factory=list)  # fingerprints of the copies linked
 
     def mark(self) -> tuple[int, int, int]:
@@ -357,6 +358,7 @@ class Ingestor:
             errors=tuple(f.message for f in counts.failures),
             article_ids=tuple(counts.ids),
             duplicate_of=tuple(counts.matched),
+            duplicate_locations=tuple(counts.matched_at),
             copies=tuple(counts.copies),
             failures=tuple(
                 IngestFailure(f.location, f.error.kind, f.message) for f in counts.failures
@@ -472,6 +474,7 @@ class Ingestor:
         if not new:
             counts.duplicate += 1
             counts.matched.append(article_id)
+            counts.matched_at.append(prepared.article.location)
             if copied:
                 counts.copies.append(prepared.article.fingerprint)
             return False

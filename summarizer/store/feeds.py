@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import Table, and_, insert, literal, nulls_first, or_, update
+from sqlalchemy import Table, and_, insert, literal, nulls_first, or_, tuple_, update
 from sqlmodel import Session, col, select
 
 from summarizer.ingest.fetch import Validators
@@ -295,9 +295,7 @@ def link_articles(
         ingest_state.bump_links(session=session)
 
 
-def publish_copies(
-    *, session: Session, article_ids: Collection[int], locations: Collection[str]
-) -> int:
+def publish_copies(*, session: Session, duplicates: Collection[tuple[int, str]]) -> int:
     """Name to every reader the outlets of the copies a shared source brought again.
 
     A copy a chat's feed brought first is that feed's (its outlet private to readers of the
@@ -305,27 +303,29 @@ def publish_copies(
     address), it is the operator's too, and public.
 
     Args:
-        session: open database session.
-        article_ids: the stored articles the shared source's inputs duplicated.
-        locations: the addresses (or paths) of those inputs.
+        session: open database session (committed here).
+        duplicates: (stored article, address or path) of each of the shared source's inputs
+            that duplicated a stored article: only a copy of that article at that address is
+            made public.
 
     Returns:
         How many copies became public.
     """
-    ids, places = sorted(set(article_ids)), sorted(set(locations))
+    pairs = sorted(set(duplicates))
     published = 0
-    for id_start in range(0, len(ids), CHUNK):  # SQLite takes at most 32,766 parameters
-        for place_start in range(0, len(places), CHUNK):
-            result = session.connection().execute(
-                update(ArticleCopy)
-                .where(
-                    col(ArticleCopy.article_id).in_(ids[id_start : id_start + CHUNK]),
-                    col(ArticleCopy.location).in_(places[place_start : place_start + CHUNK]),
-                    col(ArticleCopy.feed_id).is_not(None),
-                )
-                .values(feed_id=None)
+    step = max(1, CHUNK // 2)  # two parameters a pair; SQLite takes at most 32,766
+    for start in range(0, len(pairs), step):
+        result = session.connection().execute(
+            update(ArticleCopy)
+            .where(
+                tuple_(col(ArticleCopy.article_id), col(ArticleCopy.location)).in_(
+                    pairs[start : start + step]
+                ),
+                col(ArticleCopy.feed_id).is_not(None),
             )
-            published += int(result.rowcount or 0)
+            .values(feed_id=None)
+        )
+        published += int(result.rowcount or 0)
     session.commit()
     return published
 

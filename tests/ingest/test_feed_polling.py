@@ -488,7 +488,7 @@ def test_a_failure_to_make_copies_public_loses_nothing_the_ingest_stored(
 def test_copies_are_made_public_over_long_lists_a_part_at_a_time(
     database_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(feed_store, "CHUNK", 1)  # every article and address in its own part
+    monkeypatch.setattr(feed_store, "CHUNK", 1)  # every (article, address) in its own part
     service = _service(database_url)
     with serve(Site(routes={"/chat.xml": _copy_feed()})) as site:
         _copy_a_chat_feed_brings(service, f"{site.base}/chat.xml")

@@ -13,7 +13,7 @@ from bot.store import chat_feeds, chats
 from bot.store.values import FeedListing
 from summarizer.store import feeds, ingest_state
 from summarizer.store.db import create_schema, make_engine
-from summarizer.store.models import Article, Feed, Source
+from summarizer.store.models import Article, ArticleCopy, Feed, Source
 from tests.chatrows import private_chat
 
 NOW = datetime(2026, 11, 30, 12, tzinfo=UTC)
@@ -216,4 +216,54 @@ def test_what_feeds_lists_is_read_in_two_statements(database_url: str) -> None:
     ]
     assert (listing.own_only, listing.timezone, listing.language) == (True, "Europe/Kyiv", "uk")
     assert stranger == FeedListing(feeds=(), own_only=False, timezone=None, language=None)
+    engine.dispose()
+
+
+def test_copies_are_made_public_by_article_and_address_together(database_url: str) -> None:
+    # A chat's feed brought copies of two articles at two addresses each. A shared source
+    # then brings a copy of the first at one address and of the second at the other: those
+    # two become public; the copies at the other pairs (which every article times every
+    # address would take in) stay the feed's.
+    engine = make_engine(database_url)
+    create_schema(engine)
+    here, there = "https://a.example/1", "https://b.example/2"
+    with Session(engine) as session:
+        private_chat(session, ADA)
+        first, second = _articles(session, 2)
+        chat_feeds.add_chat_feeds(
+            session=session, chat_id=ADA, feeds=[("https://ada.example/rss", "")], now=NOW
+        )
+        feed_id = session.exec(select(Feed.id)).one()
+        source_id = session.exec(select(Source.id)).one()
+        assert source_id is not None
+        for number, (article, location) in enumerate(
+            [(first, here), (first, there), (second, here), (second, there)]
+        ):
+            session.add(
+                ArticleCopy(
+                    article_id=article,
+                    source_id=source_id,
+                    location=location,
+                    fingerprint=f"copy{number}",
+                    similarity=0.9,
+                    feed_id=feed_id,
+                )
+            )
+        session.commit()
+        published = feeds.publish_copies(
+            session=session, duplicates=[(first, here), (second, there), (first, here)]
+        )
+        owners = {
+            (article, location): owner
+            for article, location, owner in session.exec(
+                select(ArticleCopy.article_id, ArticleCopy.location, ArticleCopy.feed_id)
+            )
+        }
+    assert published == 2
+    assert owners == {
+        (first, here): None,
+        (first, there): feed_id,
+        (second, here): feed_id,
+        (second, there): None,
+    }
     engine.dispose()
