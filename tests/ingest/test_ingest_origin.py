@@ -38,6 +38,20 @@ def _one_by_one(path: Path, inputs: Sequence[str]) -> tuple[object, BriefingServ
     return engine, service
 
 
+def _origin_with_stories(
+    path: Path, stream: Sequence[str], monkeypatch: pytest.MonkeyPatch
+) -> tuple[object, BriefingService]:
+    """A fresh SQLite file holding the first 30 inputs (one batch), and a process that stored
+    the 31st after rebuilding its indexes from the rows (too far behind at a replay limit of
+    5): the origin, with stories."""
+    engine = _engine(path)
+    BriefingService(engine).ingest(stream[:30])  # type: ignore[arg-type]
+    monkeypatch.setattr(runner, "REPLAY_LIMIT", 5)
+    rebuilt = BriefingService(engine)  # type: ignore[arg-type]
+    rebuilt.ingest([stream[30]])
+    return engine, rebuilt
+
+
 def _state(service: BriefingService) -> tuple[object, ...]:
     """What the service's indexes hold: events and stories with their sums, and next keys."""
     ingestor = service._ingestor
@@ -243,11 +257,7 @@ def test_a_process_follows_the_origin_line_by_line_and_rebuilds_on_a_bad_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     stream = [str(p) for p in synthetic_stream(tmp_path, 40)]
-    engine = _engine(tmp_path / "lines.db")
-    BriefingService(engine).ingest(stream[:30])  # type: ignore[arg-type]
-    monkeypatch.setattr(runner, "REPLAY_LIMIT", 5)
-    cli = BriefingService(engine)  # type: ignore[arg-type]
-    cli.ingest([stream[30]])  # rebuilt from the rows: an origin with the stories
+    engine, cli = _origin_with_stories(tmp_path / "lines.db", stream, monkeypatch)
     late = BriefingService(engine)  # type: ignore[arg-type]
     late_rebuilt = _counting_rebuilds(late)
     assert late.ingest([stream[0]]).duplicate == 1  # follows the origin: nothing rebuilt
@@ -266,10 +276,7 @@ def test_a_story_the_origin_cannot_give_back_fails_one_article_and_the_indexes_a
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     stream = [str(p) for p in synthetic_stream(tmp_path, 40)]
-    engine = _engine(tmp_path / "unreadable.db")
-    BriefingService(engine).ingest(stream[:30])  # type: ignore[arg-type]
-    monkeypatch.setattr(runner, "REPLAY_LIMIT", 5)
-    BriefingService(engine).ingest([stream[30]])  # type: ignore[arg-type]  # rebuilt: an origin
+    engine, _ = _origin_with_stories(tmp_path / "unreadable.db", stream, monkeypatch)
 
     def unreadable(self: ingest_state.Origin) -> object:
         def read(key: int) -> object:
