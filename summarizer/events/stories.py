@@ -545,13 +545,9 @@ def anchored(a: Mapping[str, float], b: Mapping[str, float]) -> bool:
     small, large = (a, b) if len(a) <= len(b) else (b, a)
     if any(f[:2] in _ANCHORS and f in large for f in small):
         return True
-    used = {
-        f
-        for one, other in ((a, b), (b, a))
-        for f in one
-        if f[:2] == SPECIFIC and " " not in f and TERM + f[2:] in other
-    }
-    return len(used) >= 2
+    return any(
+        f[:2] == SPECIFIC and TERM + f[2:] in other for one, other in ((a, b), (b, a)) for f in one
+    )
 
 
 _ANCHORS = (FULL_NAME, SPECIFIC)

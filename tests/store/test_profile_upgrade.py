@@ -20,15 +20,15 @@ from summarizer.store.features import current_prefix
 from summarizer.store.ingest_state import origin_mark
 
 LISTING = (
-    "Shares of Corvantis soar on their first day of trading",
-    "Shares of Corvantis rose by a third on their first day of trading on Wednesday, after the "
+    "Shares of North Harbour soar on their first day of trading",
+    "Shares of North Harbour rose by a third on their first day of trading on Wednesday, after the "
     "maker of industrial sensors raised more money than it had planned. Traders said demand "
     "for the listing was strong, and the company's founders kept most of their stake.",
 )
 LATER = (
-    "A rival is bought by Corvantis as its shares keep climbing",
-    "On Thursday, Corvantis agreed to buy a smaller rival, two months after its listing, as its "
-    "shares kept climbing. The maker of industrial sensors said the deal would add factories "
+    "A rival is bought by North Harbour as its shares keep climbing",
+    "On Thursday, North Harbour agreed to buy a smaller rival, two months after its listing, as "
+    "its shares kept climbing. The maker of industrial sensors said the deal would add factories "
     "and traders said demand for its shares stayed strong.",
 )
 
@@ -101,7 +101,8 @@ def _old_database(tmp_path: Path, name: str) -> str:
 def test_profiles_of_older_features_are_made_again_and_the_story_continues(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # the listing's profile lost its specific names: only "Corvantis" anchors the later report
+    # the listing's profile lost its specific names: only "North Harbour" (a two-word name)
+    # anchors the later report
     kept = _old_database(tmp_path, "kept.db")
     with monkeypatch.context() as patched:  # as before: nothing made the profiles again
         patched.setattr(event_store, "refresh_stale_profiles", lambda **_: 0)
@@ -118,7 +119,7 @@ def test_profiles_of_older_features_are_made_again_and_the_story_continues(
         with engine.connect() as connection:
             stored = connection.execute(text("SELECT profile_json FROM event ORDER BY id")).all()
             features = connection.execute(text("SELECT features FROM article")).all()
-        assert f"{SPECIFIC}corvanti" in json.loads(stored[0][0])
+        assert f"{SPECIFIC}north harbour" in json.loads(stored[0][0])
         assert all(row[0].startswith(current_prefix()) for row in features)
         with Session(engine) as session:  # made again once: nothing is stale now
             assert profiles.stale_events(session=session, story_ids=[first]) == []

@@ -1,4 +1,4 @@
-"""Stored ingest origin dropped: the next process rebuilds it from the rows, where event profiles made before the story linker's specific names (`s:`) are made again
+"""The stored ingest origin dropped: the next process rebuilds it from the rows (profiles remade)
 
 Revision ID: 0018
 Revises: 0017
