@@ -338,14 +338,6 @@ def article_features(
     in_title = set(title_terms)
     central = {n for n in body_names if n in in_title}
     central.update(title_names)
-    persons = people(
-        title_full + body_full,
-        body_full,
-        body_terms,
-        body_names,
-        title_lower | body_lower,
-        [full for full in title_people if full in body_full],
-    )
     return ArticleFeatures(
         counts=counts,
         names=frozenset(ENTITY + n for n in central),
@@ -358,7 +350,14 @@ def article_features(
         opening=_keys(
             title_terms, title_names, body_terms[:opening_terms], body_names[:opening_names]
         ),
-        people=persons,
+        people=people(
+            title_full + body_full,
+            body_full,
+            body_terms,
+            body_names,
+            title_lower | body_lower,
+            [full for full in title_people if full in body_full],
+        ),
         compounds=frozenset(title_full + body_full),
         actor=title_actor(title_words, central, title_full + body_full, language),
     )
@@ -370,7 +369,7 @@ def title_actor(
     full_names: Iterable[str],
     language: str,
 ) -> str:
-    """The mention key of the person a title opens with: a central name that names a person.
+    """The mention key of the family name a title opens with, when it is a central name.
 
     A headline opens with who acted ("Stallone evicted from Big Brother", "Путин сообщил...").
     Only a family name counts: a name the article also gives as the last of two names in a
