@@ -87,12 +87,16 @@ def terms(text: str, language: str = "en") -> list[str]:
         The terms in text order.
     """
     cache = _term_cache(language)
-    out: list[str] = []
-    for word in _WORD.findall(spaced_bigrams(text)):
-        term = _cached_term(cache, word, language)
-        if term:
-            out.append(term)
-    return out
+    words = _WORD.findall(spaced_bigrams(text))
+    # Words met before cost one look-up in C (digests read every sentence); new ones go
+    # through _cached_term in text order.
+    found: list[str | None] = list(map(cache.get, words))
+    if None in found:
+        found = [
+            _cached_term(cache, word, language) if term is None else term
+            for word, term in zip(words, found, strict=True)
+        ]
+    return [term for term in found if term]
 
 
 def _cached_term(cache: dict[str, str], word: str, language: str) -> str:
