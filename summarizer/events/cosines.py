@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Mapping, Sequence
+from operator import itemgetter
 
 import numpy as np
 import numpy.typing as npt
@@ -134,6 +135,11 @@ class Cosines:
     def _number(self, vector: Mapping[str, float]) -> npt.NDArray[np.int32]:
         """The vector's features as numbers (new ones numbered), in its order."""
         numbers = self._numbers
+        if len(vector) > 1:
+            try:  # every feature numbered already: one C-level lookup of them all
+                return np.array(itemgetter(*vector)(numbers), dtype=np.int32)
+            except KeyError:
+                pass
         get = numbers.get
         found = [get(feature, -1) for feature in vector]
         if -1 in found:
