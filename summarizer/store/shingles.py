@@ -202,6 +202,7 @@ def find_near_duplicate(
         after_id: articles stored after this id are candidates whatever their time.
         samples: the candidates' samples kept from earlier calls (computed when absent).
     """
-    return look_up(
+    _, best = look_up(
         session=session, sample=sample, since=since, after_id=after_id, samples=samples
-    )[1]
+    )
+    return best
