@@ -27,6 +27,7 @@ def features_json(features: ArticleFeatures) -> str:
             **({} if features.opening is None else {"opening": sorted(features.opening)}),
             "people": [list(pair) for pair in features.people],  # in order: it is a tuple
             "compounds": sorted(features.compounds),
+            "actor": features.actor,
         },
         ensure_ascii=False,
         separators=(",", ":"),
@@ -62,10 +63,18 @@ def read_features(text: str | None) -> ArticleFeatures | None:
             opening=_texts(stored["opening"]) if "opening" in stored else None,
             people=tuple((str(name), str(full)) for name, full in stored["people"]),
             compounds=_texts(stored["compounds"]),
+            actor=_text(stored["actor"]),
         )
     except (ValueError, KeyError, TypeError):
         logger.warning("stored article features cannot be read; they are computed again")
         return None
+
+
+def _text(value: object) -> str:
+    """A stored text; anything else (a list, a number) is refused."""
+    if not isinstance(value, str):
+        raise TypeError("a text was expected")
+    return value
 
 
 def _texts(value: object) -> frozenset[str]:
