@@ -16,6 +16,7 @@ from summarizer.events.profiles import event_profiles
 from summarizer.store import tables
 from summarizer.store.features import event_doc, features_json, profile_prefixes
 from summarizer.store.models import Article, Source
+from summarizer.store.ranking import CHUNK
 
 logger = logging.getLogger(__name__)
 
@@ -23,7 +24,6 @@ logger = logging.getLogger(__name__)
 PROFILE_FEATURES = 200
 #: Events re-profiled together (their articles read at once, their names weighed together).
 REFRESH_CHUNK = 500
-_IN_CHUNK = 900  # ids per IN list (SQLite's older builds allow 999 parameters)
 
 _ARTICLES = tables.ARTICLES
 _EVENTS = tables.EVENTS
@@ -60,8 +60,8 @@ def stale_events(*, session: Session, story_ids: Sequence[int]) -> list[int]:
     )
     found: set[int] = set()
     connection = session.connection()
-    for start in range(0, len(story_ids), _IN_CHUNK):
-        chunk = list(story_ids[start : start + _IN_CHUNK])
+    for start in range(0, len(story_ids), CHUNK):
+        chunk = list(story_ids[start : start + CHUNK])
         rows = connection.execute(
             core_select(_ARTICLES.c.event_id)
             .select_from(_ARTICLES.join(_EVENTS, _EVENTS.c.id == _ARTICLES.c.event_id))
