@@ -221,6 +221,11 @@ def _full_name(run: list[str], full: list[str]) -> None:
 #: it whenever a change would compute other features from the same text, so that features stored
 #: by an older version are computed again instead of mixed with the new ones.
 FEATURES_VERSION = 8
+#: The oldest FEATURES_VERSION whose features make today's story profiles (`story_counts` reads
+#: their counts, names and people): raise it only when a change alters what a profile is made
+#: of, so that stored profiles are made again once (store.profiles). 7 reads the modifier-letter
+#: apostrophe in names; 8 adds the title's actor, which profiles do not read.
+PROFILES_SINCE = 7
 #: Names are looked up in another text by the first letters of their stems, so inflected and
 #: derived forms still count as a mention ("Тюмени", "тюменцам"; "Moscow", "Moscow's").
 MENTION_LETTERS = 5
