@@ -205,7 +205,7 @@ def component_table(pairs: Sequence[Pair]) -> list[str]:
         "terms alone (cosine of the terms half)": lambda e: e.terms,
         "names and numbers alone (cosine of the names half)": lambda e: e.names,
         "similarity: mean of both halves": lambda e: e.similarity,
-        f"score: similarity x {CONFLICT_FACTOR:.2f} on a name conflict, "
+        f"score: similarity x {CONFLICT_FACTOR:.2f} on a name or actor conflict, "
         f"x {DATE_CONFLICT_FACTOR:.2f} on a date conflict": lambda e: e.score,
         "headline support alone (each headline told by the other article)": lambda e: e.support,
     }
@@ -215,6 +215,8 @@ def component_table(pairs: Sequence[Pair]) -> list[str]:
     same_dated = sum(c and g for c, g in zip(dated, gold, strict=True))
     weekdays = [e.weekdays_differ for e in found]
     same_weekdays = sum(c and g for c, g in zip(weekdays, gold, strict=True))
+    actors = [e.actors_differ for e in found]
+    same_actors = sum(c and g for c, g in zip(actors, gold, strict=True))
     rows = [
         "## Components (labelled: the event index's evidence, not the product's output)",
         "",
@@ -247,6 +249,9 @@ def component_table(pairs: Sequence[Pair]) -> list[str]:
         f"Weekday conflicts (each side names weekdays in its title or first "
         f"{features.LEAD_WORDS} words, none "
         f"shared): {sum(weekdays)} pairs, {same_weekdays} of them judged the same event.",
+        f"Actor conflicts (the titles open with different people's family names, neither "
+        f"named in the other title): {sum(actors)} pairs, {same_actors} of them judged the "
+        "same event.",
         "",
         *rule_rows(found, gold),
         "",
@@ -311,8 +316,11 @@ def worth_rows(found: Sequence[Evidence], gold: Sequence[bool]) -> list[str]:
             dataclasses.replace(e, weekdays_differ=False) for e in found
         ],
         "without the name conflict": [dataclasses.replace(e, conflict=False) for e in found],
+        "without the actor conflict": [dataclasses.replace(e, actors_differ=False) for e in found],
         "without any conflict": [
-            dataclasses.replace(e, conflict=False, dates_differ=False, weekdays_differ=False)
+            dataclasses.replace(
+                e, conflict=False, actors_differ=False, dates_differ=False, weekdays_differ=False
+            )
             for e in found
         ],
         "without headline support (score alone)": [

@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 
 from bot.store import channels as chat_channels
 from bot.store import chat_feeds, chats
-from bot.store.values import ChatFeedInfo, ChatInfo, Reader
+from bot.store.values import ChatFeedInfo, ChatInfo, FeedListing, Reader
 
 T = TypeVar("T")
 
@@ -115,6 +115,10 @@ class StoredChats:
     async def chat_feeds(self, *, chat_id: int) -> list[ChatFeedInfo]:
         """The chat's feeds with their state, numbered."""
         return await self._db(chat_feeds.chat_feeds, chat_id=chat_id)
+
+    async def feed_listing(self, *, chat_id: int) -> FeedListing:
+        """What /feeds shows of the chat: its feeds, reading choice, zone and language."""
+        return await self._db(chat_feeds.feed_listing, chat_id=chat_id)
 
     async def chat_feed_urls(self, *, chat_id: int) -> list[str]:
         """The URLs of the chat's feeds, in their numbered order."""

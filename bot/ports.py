@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Protocol
 
-from bot.store.values import ChatFeedInfo, ChatInfo, Reader
+from bot.store.values import ChatFeedInfo, ChatInfo, FeedListing, Reader
 from summarizer.views import (
     ArticleView,
     EventView,
@@ -201,6 +201,10 @@ class ChatData(Protocol):
         """The chat's feeds with their state, numbered."""
         ...
 
+    async def feed_listing(self, *, chat_id: int) -> FeedListing:
+        """What /feeds shows of the chat: its feeds, reading choice, zone and language."""
+        ...
+
     async def chat_feed_urls(self, *, chat_id: int) -> list[str]:
         """The URLs of the chat's feeds, in their numbered order."""
         ...
@@ -242,4 +246,4 @@ class ChatData(Protocol):
         ...
 
 
-__all__ = ["Briefings", "ChatData", "ChatFeedInfo", "ChatInfo", "Reader"]
+__all__ = ["Briefings", "ChatData", "ChatFeedInfo", "ChatInfo", "FeedListing", "Reader"]

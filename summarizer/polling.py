@@ -2,10 +2,11 @@
 
 Any number of processes (bots, `briefing feeds poll` from cron) may poll one database: a feed
 is claimed with a lease in its row (summarizer.store.feeds.claim_feed), fetched and ingested
-(conditional GET through the fetch cache), and given its next time: its own interval after a
-success, an exponential backoff after a failure (one interval, then two, four... capped at
-`feeds.max_backoff_hours`). A process that dies mid-poll leaves a lease that lapses after
-`feeds.lease_minutes`, and another process takes the feed over.
+(conditional GET through the fetch cache; what it brings is linked to it in the transaction
+that stores it, summarizer.store.feeds.link_articles), and given its next time: its own
+interval after a success, an exponential backoff after a failure (one interval, then two,
+four... capped at `feeds.max_backoff_hours`). A process that dies mid-poll leaves a lease that
+lapses after `feeds.lease_minutes`, and another process takes the feed over.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import logging
 import os
 import socket
 import uuid
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -23,6 +24,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from summarizer.config import FeedsSection, read_section
+from summarizer.errors import BriefingError
 from summarizer.store import feeds as feed_store
 from summarizer.views import FeedStatus, IngestReport, PollReport
 
@@ -81,7 +83,7 @@ def _feed_error(url: str, report: IngestReport) -> str | None:
 
 def poll_feeds(
     engine: Engine,
-    ingest: Callable[[Sequence[str]], IngestReport],
+    ingest: Callable[[str, int], IngestReport],
     *,
     policy: PollPolicy,
     owner: str,
@@ -93,7 +95,8 @@ def poll_feeds(
 
     Args:
         engine: the database holding the feeds.
-        ingest: ingests locations (BriefingService.ingest).
+        ingest: ingests a feed, given its address and id (BriefingService.ingest with the
+            feed: what it brings is linked to it as it is stored, for the chats reading it).
         policy: intervals, lease and backoff.
         owner: this process's name as lease owner.
         clock: the current time (tests pass a fixed one).
@@ -122,11 +125,13 @@ def poll_feeds(
         feed_id, url = claimed
         polled.append(feed_id)
         try:
-            report = ingest([url])
+            report = ingest(url, feed_id)
             error = _feed_error(url, report)
         except Exception as exc:  # a bug or a lost database: recorded on the feed, run goes on
             logger.exception("polling %s failed", url)
-            report, error = IngestReport(failed=1), f"{url}: internal error: {exc}"
+            # Briefing's own errors name the feed and the step (linking its articles).
+            error = str(exc) if isinstance(exc, BriefingError) else f"{url}: internal error: {exc}"
+            report = IngestReport(failed=1)
             errors.append(error)
         new, duplicate, failed = (
             new + report.new,
@@ -134,22 +139,6 @@ def poll_feeds(
             failed + report.failed,
         )
         errors.extend(report.errors)
-        # What chats reading this feed may see: its new articles, and the stored ones its
-        # entries duplicate (another chat's feed brought them first).
-        if report.article_ids or report.duplicate_of:
-            try:
-                with Session(engine) as session:
-                    feed_store.link_articles(
-                        session=session,
-                        feed_id=feed_id,
-                        article_ids=report.article_ids,
-                        duplicated=report.duplicate_of,
-                        copies=report.copies,
-                    )
-            except Exception as exc:  # recorded on the feed like a failed fetch; the run goes on
-                logger.exception("linking the articles of %s failed", url)
-                error = f"{url}: internal error while linking its articles: {exc}"
-                errors.append(error)
         status = _finish(engine, feed_id, owner=owner, policy=policy, now=clock(), error=error)
         if error is not None and status is not None:
             failing.append(status)

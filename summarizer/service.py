@@ -13,12 +13,12 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from summarizer.config import FeedsSection, SummariesSection, read_section, retention_days
-from summarizer.errors import InputError, NotFoundError
+from summarizer.errors import InputError, NotFoundError, stage
 from summarizer.events.digest import build_digest, build_story_digest
 from summarizer.events.rank import importance
 from summarizer.ingest.fetch import FetchPolicy, Validators
 from summarizer.ingest.pipeline import SummarySpec
-from summarizer.ingest.runner import Ingestor
+from summarizer.ingest.runner import Ingestor, OnStored, Stored
 from summarizer.ingest.sources import Skipped, expand, is_url
 from summarizer.polling import PollPolicy, poll_feeds, process_name
 from summarizer.store import articles as article_store
@@ -32,7 +32,6 @@ from summarizer.text.rules import latest_headline
 from summarizer.text.terms import StemmedText, join_texts, stem_text
 from summarizer.timemath import shift
 from summarizer.topics import TopicFilter
-from summarizer.values import RawInput
 from summarizer.views import (
     ArticleView,
     EventView,
@@ -91,6 +90,7 @@ class BriefingService:
         progress: Callable[[int], Callable[[], None]] | None = None,
         workers: int = 0,
         shared: bool = True,
+        feed: int | None = None,
     ) -> IngestReport:
         """Ingest files, directories, article URLs and feed URLs.
 
@@ -103,6 +103,9 @@ class BriefingService:
             shared: the inputs are the operator's (its files, addresses and feeds), so a copy
                 a chat's feed brought first that one of them brings again becomes public
                 (summarizer.store.feeds.publish_copies); False for a feed only chats follow.
+            feed: the id of the feed the locations are (summarizer.polling): what it brought
+                is linked to it (summarizer.store.feeds.link_articles) in the transaction that
+                stores it, so no reader ever sees a chat's feed's article as the operator's.
         """
         items = list(
             expand(
@@ -116,10 +119,16 @@ class BriefingService:
         tick = progress(readable) if progress is not None else None
         try:
             with self._ingest_lock:
-                report = self._ingestor.ingest(items, now=now, progress=tick, workers=workers)
+                report = self._ingestor.ingest(
+                    items,
+                    now=now,
+                    progress=tick,
+                    workers=workers,
+                    on_stored=None if feed is None else _linker(feed, locations),
+                )
             if shared and report.duplicate_of:
                 self._publish(
-                    report.duplicate_of, [i.location for i in items if isinstance(i, RawInput)]
+                    list(zip(report.duplicate_of, report.duplicate_locations, strict=True))
                 )
             return report
         finally:
@@ -154,7 +163,7 @@ class BriefingService:
                 del self._building[key]
             building.set()
 
-    def _publish(self, article_ids: Sequence[int], locations: Sequence[str]) -> None:
+    def _publish(self, duplicates: Sequence[tuple[int, str]]) -> None:
         """Make public the copies a shared ingest brought again (feeds.publish_copies).
 
         A failure is logged and changes nothing else: the copies stay private (the safe side)
@@ -162,11 +171,10 @@ class BriefingService:
         """
         try:
             with Session(self.engine) as session:
-                feed_store.publish_copies(
-                    session=session, article_ids=article_ids, locations=locations
-                )
+                feed_store.publish_copies(session=session, duplicates=duplicates)
         except Exception:
-            logger.exception("the copies of articles %s could not be made public", article_ids)
+            articles = sorted({article for article, _ in duplicates})
+            logger.exception("the copies of articles %s could not be made public", articles)
 
     def _operators(self, urls: Sequence[str]) -> bool:
         """Whether all these feeds are the operator's (what they bring is shared)."""
@@ -723,13 +731,32 @@ class BriefingService:
             self._configured_feeds(session)
         return poll_feeds(
             self.engine,
-            lambda urls: self.ingest(urls, now=now, shared=self._operators(urls)),
+            lambda url, feed_id: self.ingest(
+                [url], now=now, shared=self._operators([url]), feed=feed_id
+            ),
             policy=self.poll_policy,
             owner=self.owner,
             clock=(lambda: now) if now is not None else (lambda: datetime.now(UTC)),
             due_only=due_only,
             limit=limit,
         )
+
+
+def _linker(feed_id: int, locations: Sequence[str]) -> OnStored:
+    """Link what an ingest of a feed stores to the feed (feeds.link_articles), as it stores it."""
+    where = ", ".join(locations)
+
+    def link(session: Session, stored: Stored) -> None:
+        with stage("linking its articles", where):
+            feed_store.link_articles(
+                session=session,
+                feed_id=feed_id,
+                article_ids=stored.article_ids,
+                duplicated=stored.duplicate_of,
+                copies=stored.copies,
+            )
+
+    return link
 
 
 def _load(session: Session, table: type[_Item], item_id: int) -> _Item:

@@ -146,6 +146,8 @@ class IngestReport:
     skipped: tuple[str, ...] = field(default=())
     # The stored articles the duplicates are (exactly, or as near-duplicates linked as copies).
     duplicate_of: tuple[int, ...] = field(default=())
+    # The address (or path) of each duplicate, in duplicate_of's order.
+    duplicate_locations: tuple[str, ...] = field(default=())
     # The fingerprints of the near-duplicates linked as copies in this call.
     copies: tuple[str, ...] = field(default=())
 

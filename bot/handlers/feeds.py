@@ -6,12 +6,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
-from telegram import Chat, Update
+from telegram import Update
 from telegram.error import TelegramError
 
 from bot import format as fmt
 from bot import texts
-from bot.handlers.common import Context, chat_settings, chat_view, reply
+from bot.handlers.common import Context, chat_settings, remember_language, reply
 from bot.handlers.dispatch import Call, ChatCall, Subcommand, dispatch
 from bot.i18n import Translator
 from bot.language import translator_of
@@ -69,32 +69,27 @@ def _state(tr: Translator, feed: ChatFeedInfo, zone: str) -> str:
     return tr.text(texts.FEED_NOT_FETCHED)
 
 
-async def _followed(call: Call) -> tuple[Runtime, Chat, list[ChatFeedInfo]]:
-    """The runtime, the call's chat and the feeds it follows (/feeds and /feeds export)."""
-    rt = runtime_of(call.context)
-    chat = call.update.effective_chat
-    assert chat is not None
-    return rt, chat, await rt.chats.chat_feeds(chat_id=chat.id)
-
-
 async def _list(call: Call) -> bool:
     """/feeds (list): the chat's feeds with their state, and what its briefings draw on."""
     if call.args:
         return False
     update, context, tr = call.update, call.context, call.tr
-    rt, chat, listed = await _followed(call)
-    own_only = await rt.chats.own_feeds_only(chat_id=chat.id)
-    reading = tr.text(texts.READING_MINE if own_only else texts.READING_ALL)
-    if not listed:
+    rt, chat = runtime_of(context), update.effective_chat
+    assert chat is not None
+    listing = await rt.chats.feed_listing(chat_id=chat.id)  # one hop, two statements
+    if listing.timezone is not None:  # a chat the bot has met (see chat_view)
+        remember_language(rt, chat.id, listing.language)
+    reading = tr.text(texts.READING_MINE if listing.own_only else texts.READING_ALL)
+    if not listing.feeds:
         await reply(update, context, f"{tr.text(texts.NO_CHAT_FEEDS)}\n\n{reading}")
         return True
-    known = (await chat_view(update, rt)).timezone
+    zone = listing.timezone or rt.settings.default_timezone
     lines = [
-        tr.text(texts.FEEDS_TITLE, count=len(listed), limit=rt.settings.feeds_per_chat),
+        tr.text(texts.FEEDS_TITLE, count=len(listing.feeds), limit=rt.settings.feeds_per_chat),
         *(
             f"{feed.number}. {fmt.link(feed.title or feed.url, feed.url)}\n"
-            f"    <i>{fmt.esc(_state(tr, feed, known))}</i>"
-            for feed in listed
+            f"    <i>{fmt.esc(_state(tr, feed, zone))}</i>"
+            for feed in listing.feeds
         ),
         "",
         reading,
@@ -205,7 +200,9 @@ async def _export(call: Call) -> bool:
     if call.args:
         return False
     update, context, tr = call.update, call.context, call.tr
-    rt, chat, listed = await _followed(call)
+    rt, chat = runtime_of(context), update.effective_chat
+    assert chat is not None
+    listed = await rt.chats.chat_feeds(chat_id=chat.id)
     if not listed:
         await reply(update, context, tr.text(texts.NO_FEEDS_TO_EXPORT))
         return True

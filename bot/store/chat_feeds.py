@@ -19,7 +19,8 @@ from sqlmodel import Session, col, select
 
 from bot.store.chats import get_chat
 from bot.store.feed_tables import ChatChannel, ChatFeed, ChatReading
-from bot.store.values import ChatFeedInfo, ChatInfo, Reader
+from bot.store.tables import Chat
+from bot.store.values import ChatFeedInfo, ChatInfo, FeedListing, Reader
 from summarizer.store.models import Feed, FeedArticle
 from summarizer.store.ranking import CHUNK
 from summarizer.store.tables import INGEST_STATE
@@ -45,6 +46,31 @@ def chat_feeds(*, session: Session, chat_id: int) -> list[ChatFeedInfo]:
         )
         for number, (link, feed) in enumerate(rows, start=1)
     ]
+
+
+# A chat's zone, language and reading choice, in one statement that gives one row (NULLs for a
+# chat the bot has not met).
+_LISTED_CHAT = sa_select(
+    *(
+        sa_select(column).where(key == bindparam("chat_id")).scalar_subquery()
+        for column, key in (
+            (col(Chat.timezone), col(Chat.id)),
+            (col(Chat.language), col(Chat.id)),
+            (col(ChatReading.own_feeds_only), col(ChatReading.chat_id)),
+        )
+    )
+)
+
+
+def feed_listing(*, session: Session, chat_id: int) -> FeedListing:
+    """What /feeds shows of a chat, in two statements (its settings, then its feeds)."""
+    timezone, language, own_only = session.execute(_LISTED_CHAT, {"chat_id": chat_id}).one()
+    return FeedListing(
+        feeds=tuple(chat_feeds(session=session, chat_id=chat_id)),
+        own_only=bool(own_only),
+        timezone=timezone,
+        language=language,
+    )
 
 
 def chat_feed_urls(*, session: Session, chat_id: int) -> list[str]:
@@ -238,6 +264,7 @@ __all__ = [
     "chat_and_reader",
     "chat_feed_urls",
     "chat_feeds",
+    "feed_listing",
     "never_polled",
     "open_articles",
     "own_feeds_only",

@@ -49,6 +49,17 @@ class ChatFeedInfo:
 
 
 @dataclass(frozen=True, slots=True)
+class FeedListing:
+    """What /feeds shows of a chat: its feeds, whether its briefings read only them, and its
+    stored zone and language (zone None: a chat the bot has not met)."""
+
+    feeds: tuple[ChatFeedInfo, ...]
+    own_only: bool
+    timezone: str | None
+    language: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class Reader:
     """What a chat's briefings draw on when chats follow feeds of their own.
 
@@ -70,4 +81,4 @@ class Reader:
         return self.own_only, self.feeds, self.links
 
 
-__all__ = ["ChatFeedInfo", "ChatInfo", "DeliveryInfo", "Reader"]
+__all__ = ["ChatFeedInfo", "ChatInfo", "DeliveryInfo", "FeedListing", "Reader"]

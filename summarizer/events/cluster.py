@@ -42,8 +42,9 @@ logger = logging.getLogger(__name__)
 #: (the mean of the terms' and the names' TF-IDF cosines), time-discounted.
 DEFAULT_THRESHOLD = 0.2
 #: Factor on the score when each side names someone or somewhere central that the other never
-#: mentions (Magadan against Cherepovets, Putin against Lukashenko): same subject, another
-#: happening.
+#: mentions (Magadan against Cherepovets, Putin against Lukashenko), or when the two sides'
+#: titles open with different people, neither named in the other's titles (McCririck out,
+#: Stallone evicted): same subject, another happening.
 CONFLICT_FACTOR = 1 / 3
 #: Factor on the score when both sides date what they tell (a day and month of the article's
 #: year, in the title or lead) and share no such day, or both name weekdays (in the title or
@@ -115,6 +116,8 @@ class Evidence:
         terms: cosine of the terms alone with the event's centroid (what happened).
         names: cosine of the names and numbers alone (who, where, how many).
         conflict: each side names someone or somewhere central that the other never mentions.
+        actors_differ: the two sides' titles open with different people, neither named in
+            the other side's titles (see `_actors_differ`).
         dates_differ: both sides name days of their year and share none.
         weekdays_differ: both sides name weekdays and share none.
         discount: time factor, 1.0 within the event's span, down to 1 - TIME_DISCOUNT at the
@@ -134,6 +137,7 @@ class Evidence:
     dates_differ: bool = False
     weekdays_differ: bool = False
     first_fits: bool = True
+    actors_differ: bool = False
 
     @property
     def score(self) -> float:
@@ -141,7 +145,7 @@ class Evidence:
         return (
             self.similarity
             * self.discount
-            * (CONFLICT_FACTOR if self.conflict else 1.0)
+            * (CONFLICT_FACTOR if self.conflict or self.actors_differ else 1.0)
             * (DATE_CONFLICT_FACTOR if self.dates_differ or self.weekdays_differ else 1.0)
         )
 
@@ -289,6 +293,7 @@ class EventIndex:
             terms=_half_cosine(article.centroid, event.centroid, TERM),
             names=_half_cosine(article.centroid, event.centroid, ENTITY),
             conflict=_conflict(article, event),
+            actors_differ=_actors_differ(article, event),
             discount=self._discount(event, article),
             support=event.headline_support(article),
             dates_differ=_dates_differ(article, event),
@@ -386,6 +391,7 @@ class EventIndex:
             opening=features.names_at_once(),
             headline=features.headline,
             dates=features.dates,
+            actor=features.actor,
             key=doc.article_id,
         )
         return item, weigh(for_story, self.frequencies, language=doc.language)
@@ -441,7 +447,7 @@ class EventIndex:
         score = event.average_link(other) * discount
         if score < self.threshold:
             return None
-        if _conflict(other, event):
+        if _conflict(other, event) or _actors_differ(other, event):
             score *= CONFLICT_FACTOR
             if score < self.threshold:
                 return None
@@ -574,6 +580,23 @@ def _conflict(article: Item, event: Item) -> bool:
     if all(name[2 : 2 + MENTION_LETTERS] in article.opened for name in theirs):
         return False
     return any(name[2 : 2 + MENTION_LETTERS] not in event.opened for name in ours)
+
+
+def _actors_differ(article: Item, event: Item) -> bool:
+    """Both sides' titles open with a person (`features.title_actor`), they share none, and
+    neither side's titles name the other's.
+
+    A headline opens with who acted. Two reports headed by different people, where neither
+    headline names the other's, tell what two people did (one housemate evicted, then
+    another), even when each report names the other's person in its opening, so no name
+    conflict tells them apart. Reports of one happening headed by different people name both
+    in at least one title ("Corbyn attacks Johnson's pledge"). An event's actors are those at
+    least half of its articles' titles open with.
+    """
+    ours, theirs = article.central_actors(), event.central_actors()
+    if not ours or not theirs or not ours.isdisjoint(theirs):
+        return False
+    return ours.isdisjoint(event.headlines) and theirs.isdisjoint(article.headlines)
 
 
 def _dates_differ(article: Item, event: Item) -> bool:

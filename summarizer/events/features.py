@@ -216,7 +216,7 @@ def _full_name(run: list[str], full: list[str]) -> None:
 #: The version of what `article_features` computes, stored with each article's features: raise
 #: it whenever a change would compute other features from the same text, so that features stored
 #: by an older version are computed again instead of mixed with the new ones.
-FEATURES_VERSION = 7
+FEATURES_VERSION = 8
 #: Names are looked up in another text by the first letters of their stems, so inflected and
 #: derived forms still count as a mention ("Тюмени", "тюменцам"; "Moscow", "Moscow's").
 MENTION_LETTERS = 5
@@ -258,6 +258,9 @@ class ArticleFeatures:
             obama" in an article that says "Michelle Obama ... Obama said"), for `story_counts`.
         compounds: the two-word names of its title and body (the words read), people's or
             not ("hong kong", "michell obama"), for `story_counts`.
+        actor: the mention key of the person its title opens with, one of its central names
+            ("McCririck out of Big Brother show": "mccri"): who the headline says acted; ""
+            when the title opens with any other word (see `title_actor`).
     """
 
     counts: Counter[str]
@@ -268,6 +271,7 @@ class ArticleFeatures:
     people: tuple[tuple[str, str], ...] = ()
     opening: frozenset[str] | None = None
     compounds: frozenset[str] = frozenset()
+    actor: str = ""
 
     def tells(self) -> frozenset[str]:
         """Mention keys of what the article tells (`told`, else every counted word)."""
@@ -355,7 +359,47 @@ def article_features(
             [full for full in title_people if full in body_full],
         ),
         compounds=frozenset(title_full + body_full),
+        actor=title_actor(title_words, central, title_full + body_full, language),
     )
+
+
+def title_actor(
+    title_words: list[str],
+    central: Iterable[str],
+    full_names: Iterable[str],
+    language: str,
+) -> str:
+    """The mention key of the family name a title opens with, when it is a central name.
+
+    A headline opens with who acted ("Stallone evicted from Big Brother", "Путин сообщил...").
+    Only a family name counts: a name the article also gives as the last of two names in a
+    row ("Jackie Stallone", "Владимир Путин"). A country, party or body that opens a headline
+    may stand for its leader ("Ukraine and Russia promise..." over "Putin and Poroshenko
+    meet"), so it tells no other actor. A title that opens with any other word ("Double
+    eviction...", "В Петербурге...") names no actor. A possessive counts as its name
+    ("Corbyn's plan...": "corby").
+
+    Args:
+        title_words: the title's words in order, case kept.
+        central: the article's central names (stems, no prefix).
+        full_names: the two-name runs of its title and body (see `ArticleFeatures.compounds`).
+        language: ISO 639-1 code.
+
+    Returns:
+        The name's mention key, or "".
+    """
+    if not title_words or not title_words[0][0].isupper():
+        return ""
+    lower = _apostrophes(title_words[0].lower())
+    if lower.endswith("'s"):
+        lower = lower[:-2]
+    if lower in stop_words(language):
+        return ""
+    name = stem(lower, language)
+    if name not in central:
+        return ""
+    family = {full.rsplit(" ", 1)[-1] for full in full_names}
+    return name[:MENTION_LETTERS] if name in family else ""
 
 
 def _keys(*stems: list[str]) -> frozenset[str]:

@@ -50,6 +50,8 @@ class Item:
         headed: number of members with a headline (at least one content word).
         dates: day of the member's own year named in its title or lead ("MM-DD", see
             `features.dates`) -> number of members that name it.
+        actors: mention key of the name a member's title opens with (see
+            `features.title_actor`) -> number of members whose title opens with it.
         version: the index's change count when the centroid last changed (0: in no index), so
             a value computed from the centroid can tell whether it still holds.
     """
@@ -67,6 +69,7 @@ class Item:
     headlines: dict[str, float] = field(default_factory=dict)
     headed: int = 0
     dates: dict[str, int] = field(default_factory=dict)
+    actors: dict[str, int] = field(default_factory=dict)
     version: int = 0
 
     @classmethod
@@ -80,6 +83,7 @@ class Item:
         opening: Iterable[str] = (),
         headline: Collection[str] = (),
         dates: Iterable[str] = (),
+        actor: str = "",
         key: int = 0,
     ) -> Item:
         """One member as an item of its own (an article, or an event in a story).
@@ -92,6 +96,7 @@ class Item:
             opening: its mention keys of its title and opening words, for name conflicts.
             headline: its headline words (mention keys).
             dates: the days its title and lead name (see `features.dates`).
+            actor: the name its title opens with ("" for none, see `features.title_actor`).
             key: the key to give the item.
         """
         centroid = dict(vector)
@@ -108,6 +113,7 @@ class Item:
             headlines={word: 1.0 / len(headline) for word in headline},
             headed=1 if headline else 0,
             dates=dict.fromkeys(dates, 1),
+            actors={actor: 1} if actor else {},
         )
 
     def mean_similarity(self, vector: Mapping[str, float]) -> float:
@@ -131,6 +137,10 @@ class Item:
     def central_names(self) -> set[str]:
         """Names central to at least half of the members."""
         return {name for name, count in self.names.items() if 2 * count >= self.size}
+
+    def central_actors(self) -> set[str]:
+        """The names at least half of the members' titles open with (see `actors`)."""
+        return {actor for actor, count in self.actors.items() if 2 * count >= self.size}
 
     def mentions(self) -> set[str]:
         """Mention keys of the centroid's features (see `features.mentions`)."""
@@ -355,6 +365,7 @@ class CentroidIndex:
         _add_counts(item.mentioned, member.mentioned, sign)
         _add_counts(item.opened, member.opened, sign)
         _add_counts(item.dates, member.dates, sign)
+        _add_counts(item.actors, member.actors, sign)
         if len(item.mentioned) > 2 * self.centroid_features:
             item.mentioned = _most_used(item.mentioned, self.centroid_features)
         if len(item.opened) > 2 * self.centroid_features:
@@ -502,6 +513,7 @@ class CentroidIndex:
             headlines=dict(member.headlines),
             headed=member.headed,
             dates=dict(member.dates),
+            actors=dict(member.actors),
         )
         if len(item.centroid) > 2 * self.centroid_features:
             item.centroid = top(item.centroid, self.centroid_features)

@@ -15,33 +15,30 @@ from summarizer.text.datelines import parse_dateline
 from summarizer.text.language import word_set
 from summarizer.values import RawInput
 
-_COPYRIGHT_CUE_INDEX = 2
-_CUES = (
-    # "This article is from the archive of our partner The Wire."
-    re.compile(r"archive of our partner (?P<name>[A-Z][\w .&'-]{1,40}?)\.?\s*$", re.I),
-    # "Sign up for The Week's Free Newsletters", "Subscribe to The Week", "Sign up for SFGATE
-    # Newsletters" (the newsletters are not the name)
-    re.compile(
-        r"^(?i:sign up for|subscribe to) "
-        r"(?P<name>(?:The )?[A-Z][\w&-]*(?: (?!(?i:newsletters?|email|alerts?)\b)[A-Z][\w&-]*)?)"
-        r"(?:\s+(?i:newsletters?|email alerts?))?(?:'s|’s|\s*$)"
-    ),
-    # "(c) 2026 Northwire" / "© Copyright Northwire 2026" / "Copyright ⓒ Northwire.co.kr. 무단전재"
-    # "Copyright © 2014-2026 Northwire Media, Inc. All rights reserved." / "© Copyright 2019,
-    # Northwire | Terms of Service"; a bare "Copyright Policy" (a link) has no sign and no year.
-    re.compile(
-        r"(?:(?:[©ⓒ]|\(c\))\s*(?:copyright\b)?|copyright\b\s*(?:[©ⓒ]|\(c\)|(?=\d{4})))"
-        r"\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s+)?"
-        # Words joined by a dot, a space or both ("Northwire.co.kr", "Northwire Media"): never
-        # by nothing, which split a long word every way there is before a line was given up.
-        r"(?P<name>[A-Z][\w&'-]*(?:(?:\.[ ]?|[ ])[\w&'-]+){0,6}?)(?:,?\s+\d{4})?"
-        r"(?:,?\s+(?:inc|ltd|llc|plc|corp|co)\b\.?)?"
-        r"(?:[.,]?\s*all rights reserved)?(?:\.?\s*$|\.\s|\s+[|·•]\s)",
-        re.I,
-    ),
+# "This article is from the archive of our partner The Wire."
+_PARTNER = re.compile(r"archive of our partner (?P<name>[A-Z][\w .&'-]{1,40}?)\.?\s*$", re.I)
+# "Sign up for The Week's Free Newsletters", "Subscribe to The Week", "Sign up for SFGATE
+# Newsletters" (the newsletters are not the name)
+_NEWSLETTER = re.compile(
+    r"^(?i:sign up for|subscribe to) "
+    r"(?P<name>(?:The )?[A-Z][\w&-]*(?: (?!(?i:newsletters?|email|alerts?)\b)[A-Z][\w&-]*)?)"
+    r"(?:\s+(?i:newsletters?|email alerts?))?(?:'s|’s|\s*$)"
 )
-
-_COPYRIGHT = _CUES[_COPYRIGHT_CUE_INDEX]
+# "(c) 2026 Northwire" / "© Copyright Northwire 2026" / "Copyright ⓒ Northwire.co.kr. 무단전재"
+# "Copyright © 2014-2026 Northwire Media, Inc. All rights reserved." / "© Copyright 2019,
+# Northwire | Terms of Service"; a bare "Copyright Policy" (a link) has no sign and no year.
+_COPYRIGHT = re.compile(
+    r"(?:(?:[©ⓒ]|\(c\))\s*(?:copyright\b)?|copyright\b\s*(?:[©ⓒ]|\(c\)|(?=\d{4})))"
+    r"\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s+)?"
+    # Words joined by a dot, a space or both ("Northwire.co.kr", "Northwire Media"): never
+    # by nothing, which split a long word every way there is before a line was given up.
+    r"(?P<name>[A-Z][\w&'-]*(?:(?:\.[ ]?|[ ])[\w&'-]+){0,6}?)(?:,?\s+\d{4})?"
+    r"(?:,?\s+(?:inc|ltd|llc|plc|corp|co)\b\.?)?"
+    r"(?:[.,]?\s*all rights reserved)?(?:\.?\s*$|\.\s|\s+[|·•]\s)",
+    re.I,
+)
+# The cues a text names its outlet by, tried in this order on each line.
+_CUES = (_PARTNER, _NEWSLETTER, _COPYRIGHT)
 
 # DATE_OUTLET_SLUG file names, e.g. 2026-03-10_meridian-daily_river-talks.txt
 _FILE_NAME = re.compile(r"^\d{4}-\d{2}-\d{2}_(?P<outlet>[A-Za-z0-9-]+)_")

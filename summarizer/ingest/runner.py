@@ -58,6 +58,26 @@ _READ_AHEAD = 2 * _COMMIT_EVERY
 REPLAY_LIMIT = 250
 
 
+@dataclass(frozen=True, slots=True)
+class Stored:
+    """What one transaction of an ingest stored, handed to its `OnStored` before it commits.
+
+    Attributes:
+        article_ids: the new articles.
+        duplicate_of: the stored articles its duplicates are (exactly, or as copies).
+        copies: the fingerprints of the near-duplicates linked as copies.
+    """
+
+    article_ids: tuple[int, ...]
+    duplicate_of: tuple[int, ...]
+    copies: tuple[str, ...]
+
+
+#: Writes what depends on the articles an ingest stores (a feed's links to them) in the
+#: transaction that stores them: nobody reads the articles without it, in any process.
+OnStored = Callable[[Session, Stored], None]
+
+
 @dataclass
 class _Counts:
     new: int = 0
@@ -65,7 +85,19 @@ class _Counts:
     failures: list[Failure] = field(default_factory=list)
     ids: list[int] = field(default_factory=list)
     matched: list[int] = field(default_factory=list)  # what each duplicate duplicates
+    matched_at: list[str] = field(default_factory=list)  # and where each duplicate was
     copies: list[str] = field(default_factory=list)  # fingerprints of the copies linked
+
+    def mark(self) -> tuple[int, int, int]:
+        """Where the lists end now (what `since` counts from)."""
+        return len(self.ids), len(self.matched), len(self.copies)
+
+    def since(self, mark: tuple[int, int, int]) -> Stored:
+        """What was stored after `mark`."""
+        ids, matched, copies = mark
+        return Stored(
+            tuple(self.ids[ids:]), tuple(self.matched[matched:]), tuple(self.copies[copies:])
+        )
 
 
 @dataclass
@@ -73,12 +105,14 @@ class _Batch:
     """One ingest call: its inputs as handed to preparing, their furniture, what storing gave.
 
     Attributes:
+        on_stored: what to write with each transaction's articles before it commits.
         again: inputs prepared again at storing time, their furniture having changed.
     """
 
     jobs: Jobs
     furniture: Furniture
     now: datetime
+    on_stored: OnStored | None = None
     counts: _Counts = field(default_factory=_Counts)
     again: int = 0
 
@@ -268,6 +302,7 @@ class Ingestor:
         now: datetime | None = None,
         progress: Callable[[], None] | None = None,
         workers: int = 0,
+        on_stored: OnStored | None = None,
     ) -> IngestReport:
         """Ingest a batch; one bad input is reported and never stops the rest.
 
@@ -278,6 +313,9 @@ class Ingestor:
             workers: worker processes that prepare a large batch (see
                 `ingest.prepare.prepare_all`; 0: none); storing and clustering stay in this
                 process, in the inputs' order, so the rows are those of one process.
+            on_stored: called in each transaction that stores articles, with what it stored,
+                before it commits; when it raises, the transaction is rolled back and the
+                error raised (nothing it stored is kept without what it writes).
 
         Returns:
             Counts of new, duplicate and failed inputs with the failures' one-line errors.
@@ -298,7 +336,7 @@ class Ingestor:
             self._near_window(session)
             session.commit()  # end the reading transaction before preparing
             jobs = Jobs(materialised, furniture.guess)
-            batch = _Batch(jobs, furniture, ingested)
+            batch = _Batch(jobs, furniture, ingested, on_stored)
             prepared = prepare_all(jobs, summary=self.summary, now=ingested, workers=workers)
             with closing(prepared):  # a storing error stops the workers at once
                 for start in range(0, len(materialised), _COMMIT_EVERY):
@@ -318,6 +356,7 @@ class Ingestor:
             errors=tuple(f.message for f in counts.failures),
             article_ids=tuple(counts.ids),
             duplicate_of=tuple(counts.matched),
+            duplicate_locations=tuple(counts.matched_at),
             copies=tuple(counts.copies),
             failures=tuple(
                 IngestFailure(f.location, f.error.kind, f.message) for f in counts.failures
@@ -336,7 +375,8 @@ class Ingestor:
     def _store_chunk(
         self, writer: _Writer, batch: _Batch, chunk: list[Prepared | Failure], start: int
     ) -> None:
-        """Store prepared articles in one transaction under the ingest lock.
+        """Store prepared articles in one transaction under the ingest lock, with what the
+        batch's `on_stored` writes for them.
 
         Each article's furniture is decided from the line counts stored before it (read under
         the lock, this batch's stored articles added): an article prepared with other furniture
@@ -349,12 +389,15 @@ class Ingestor:
             # The next inputs' counts too: what they are prepared with is guessed from them
             # (preparing runs up to two chunks ahead of storing; see _READ_AHEAD).
             self._read_lines(session, furniture, range(start, start + len(chunk) + _READ_AHEAD))
-            written = counts.new + len(counts.copies)
+            written, mark = counts.new + len(counts.copies), counts.mark()
             for index, prepared in enumerate(chunk, start=start):
                 if self._one(writer, self._furnished(batch, index, prepared), counts):
                     furniture.stored(index)
             furniture.next = start + len(chunk)
             self._write_lines(writer, furniture)
+            stored = counts.since(mark)
+            if batch.on_stored is not None and (stored.article_ids or stored.duplicate_of):
+                batch.on_stored(session, stored)
             # Copies change their events' source counts too; an exact duplicate writes nothing,
             # and nothing written is nothing to tell (a feed polled again changes no counter).
             version = self._version
@@ -429,6 +472,7 @@ class Ingestor:
         if not new:
             counts.duplicate += 1
             counts.matched.append(article_id)
+            counts.matched_at.append(prepared.article.location)
             if copied:
                 counts.copies.append(prepared.article.fingerprint)
             return False

@@ -13,12 +13,11 @@ from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
 from summarizer.events.cluster import EventDoc
-from summarizer.events.features import heaviest
 from summarizer.store import tables
-from summarizer.store.features import read_features
+from summarizer.store.features import event_doc
 from summarizer.store.models import Article, Event, Source, Story
+from summarizer.store.profiles import profile_json, refresh_stale_profiles
 
-PROFILE_FEATURES = 200
 _IN_CHUNK = 900  # ids per IN list (SQLite's older builds allow 999 parameters)
 
 _ARTICLES = tables.ARTICLES
@@ -53,7 +52,7 @@ def event_docs_after(*, session: Session, after_id: int, limit: int) -> list[Eve
         .order_by(col(Article.id))
         .limit(limit)
     ).all()
-    return [_event_doc(article, source) for article, source in rows]
+    return [event_doc(article, source) for article, source in rows]
 
 
 def recent_event_docs(*, session: Session, since: datetime) -> list[tuple[int, list[EventDoc]]]:
@@ -87,21 +86,7 @@ def _docs(session: Session, where: Any) -> list[tuple[int, EventDoc]]:
         .join(Source, col(Source.id) == col(Article.source_id))
         .where(where)
     ).all()
-    return [(article.event_id or 0, _event_doc(article, source)) for article, source in rows]
-
-
-def _event_doc(article: Article, source: str) -> EventDoc:
-    """A stored article as clustering reads it (its stored features when they can be read)."""
-    assert article.id is not None
-    return EventDoc(
-        article_id=article.id,
-        title=article.title,
-        body=article.body,
-        source=source,
-        published=article.published,
-        language=article.language or "en",
-        features=read_features(article.features),
-    )
+    return [(article.event_id or 0, event_doc(article, source)) for article, source in rows]
 
 
 #: An event of a story being restored: (event id, its stored profile as JSON text, last seen).
@@ -112,7 +97,9 @@ def active_story_events(*, session: Session, limit: int) -> list[tuple[int, list
     """The `limit` most recently active stories: their events' (id, profile text, last_seen).
 
     The profiles stay text (`drain_stories` parses them a chunk at a time; the ingest origin
-    keeps them as they are).
+    keeps them as they are). Profiles made from article features of another version are made
+    again first (`profiles.refresh_stale_profiles`), so a rebuilt index reads them as a live
+    one would make them.
     """
     story_ids = list(
         session.exec(
@@ -123,6 +110,7 @@ def active_story_events(*, session: Session, limit: int) -> list[tuple[int, list
     )
     if not story_ids:
         return []
+    refresh_stale_profiles(session=session, story_ids=[key for key in story_ids if key is not None])
     grouped: dict[int, list[StoredMember]] = {}
     connection = session.connection()
     for start in range(0, len(story_ids), _IN_CHUNK):
@@ -206,11 +194,6 @@ def max_ids(*, session: Session) -> tuple[int, int]:
     event_max = session.exec(select(func.max(Event.id))).first() or 0
     story_max = session.exec(select(func.max(Story.id))).first() or 0
     return int(event_max), int(story_max)
-
-
-def profile_json(profile: Mapping[str, float]) -> str:
-    """An event profile as stored: its heaviest features, weights rounded to six places."""
-    return json.dumps({k: round(v, 6) for k, v in heaviest(profile, PROFILE_FEATURES)})
 
 
 @dataclass(slots=True)

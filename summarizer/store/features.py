@@ -6,7 +6,9 @@ import json
 import logging
 from collections import Counter
 
+from summarizer.events.cluster import EventDoc
 from summarizer.events.features import FEATURES_VERSION, ArticleFeatures
+from summarizer.store.models import Article
 
 logger = logging.getLogger(__name__)
 
@@ -25,10 +27,17 @@ def features_json(features: ArticleFeatures) -> str:
             **({} if features.opening is None else {"opening": sorted(features.opening)}),
             "people": [list(pair) for pair in features.people],  # in order: it is a tuple
             "compounds": sorted(features.compounds),
+            "actor": features.actor,
         },
         ensure_ascii=False,
         separators=(",", ":"),
     )
+
+
+def current_prefix() -> str:
+    """How every text `features_json` writes now begins (its version first): a text that does
+    not begin so was written by another version, or is none (a query can tell them apart)."""
+    return f'{{"v":{FEATURES_VERSION},'
 
 
 def read_features(text: str | None) -> ArticleFeatures | None:
@@ -54,10 +63,18 @@ def read_features(text: str | None) -> ArticleFeatures | None:
             opening=_texts(stored["opening"]) if "opening" in stored else None,
             people=tuple((str(name), str(full)) for name, full in stored["people"]),
             compounds=_texts(stored["compounds"]),
+            actor=_text(stored["actor"]),
         )
     except (ValueError, KeyError, TypeError):
         logger.warning("stored article features cannot be read; they are computed again")
         return None
+
+
+def _text(value: object) -> str:
+    """A stored text; anything else (a list, a number) is refused."""
+    if not isinstance(value, str):
+        raise TypeError("a text was expected")
+    return value
 
 
 def _texts(value: object) -> frozenset[str]:
@@ -65,3 +82,17 @@ def _texts(value: object) -> frozenset[str]:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise TypeError("a list of texts was expected")
     return frozenset(value)
+
+
+def event_doc(article: Article, source: str) -> EventDoc:
+    """A stored article as clustering reads it (its stored features when they can be read)."""
+    assert article.id is not None
+    return EventDoc(
+        article_id=article.id,
+        title=article.title,
+        body=article.body,
+        source=source,
+        published=article.published,
+        language=article.language or "en",
+        features=read_features(article.features),
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import Table, and_, literal, nulls_first, or_, update
+from sqlalchemy import Table, and_, insert, literal, nulls_first, or_, tuple_, update
 from sqlmodel import Session, col, select
 
 from summarizer.ingest.fetch import Validators
@@ -237,6 +237,10 @@ def link_articles(
 ) -> None:
     """Remember which articles a feed brought, where chats' readings depend on it.
 
+    Written in the session's transaction, not committed: the ingest that stores the articles
+    links them before it commits (summarizer.service, BriefingService.ingest with a feed), so
+    no reader ever sees a chat feed's article unlinked, as the operator's (open to all).
+
     A feed chats follow links its articles (what those chats read). An operator's feed no chat
     follows links only the stored articles it brought again that a chat's feed brought first:
     an operator's feed bringing them opens them to every chat (bot.store.chat_feeds). Nothing
@@ -244,7 +248,7 @@ def link_articles(
     all (bot.store.chat_feeds.reader).
 
     Args:
-        session: open database session.
+        session: open database session (its transaction, committed by the caller).
         feed_id: the feed polled.
         article_ids: the new articles its entries gave.
         duplicated: the stored articles its other entries duplicate. Those another chat's
@@ -285,16 +289,13 @@ def link_articles(
             )
         )
     )
-    fresh = [FeedArticle(feed_id=feed_id, article_id=i) for i in sorted(ids) if i not in known]
+    fresh = [{"feed_id": feed_id, "article_id": i} for i in sorted(ids) if i not in known]
     if fresh:
-        session.add_all(fresh)
+        session.connection().execute(insert(FeedArticle), fresh)
         ingest_state.bump_links(session=session)
-    session.commit()
 
 
-def publish_copies(
-    *, session: Session, article_ids: Collection[int], locations: Collection[str]
-) -> int:
+def publish_copies(*, session: Session, duplicates: Collection[tuple[int, str]]) -> int:
     """Name to every reader the outlets of the copies a shared source brought again.
 
     A copy a chat's feed brought first is that feed's (its outlet private to readers of the
@@ -302,27 +303,29 @@ def publish_copies(
     address), it is the operator's too, and public.
 
     Args:
-        session: open database session.
-        article_ids: the stored articles the shared source's inputs duplicated.
-        locations: the addresses (or paths) of those inputs.
+        session: open database session (committed here).
+        duplicates: (stored article, address or path) of each of the shared source's inputs
+            that duplicated a stored article: only a copy of that article at that address is
+            made public.
 
     Returns:
         How many copies became public.
     """
-    ids, places = sorted(set(article_ids)), sorted(set(locations))
+    pairs = sorted(set(duplicates))
     published = 0
-    for id_start in range(0, len(ids), CHUNK):  # SQLite takes at most 32,766 parameters
-        for place_start in range(0, len(places), CHUNK):
-            result = session.connection().execute(
-                update(ArticleCopy)
-                .where(
-                    col(ArticleCopy.article_id).in_(ids[id_start : id_start + CHUNK]),
-                    col(ArticleCopy.location).in_(places[place_start : place_start + CHUNK]),
-                    col(ArticleCopy.feed_id).is_not(None),
-                )
-                .values(feed_id=None)
+    step = max(1, CHUNK // 2)  # two parameters a pair; SQLite takes at most 32,766
+    for start in range(0, len(pairs), step):
+        result = session.connection().execute(
+            update(ArticleCopy)
+            .where(
+                tuple_(col(ArticleCopy.article_id), col(ArticleCopy.location)).in_(
+                    pairs[start : start + step]
+                ),
+                col(ArticleCopy.feed_id).is_not(None),
             )
-            published += int(result.rowcount or 0)
+            .values(feed_id=None)
+        )
+        published += int(result.rowcount or 0)
     session.commit()
     return published
 

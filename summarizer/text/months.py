@@ -45,33 +45,27 @@ MONTH_NAMES: dict[str, int] = {
     for name in (*english, *others)
 }
 
-#: The seven English weekday names, capitalised, Monday first (as `date.weekday()` counts).
-ENGLISH_WEEKDAYS: tuple[str, ...] = (
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
+# Per weekday, Monday first: its English name, then how a report says that something happened
+# on that day in Russian and Ukrainian (the preposition and the accusative: "в среду", not
+# "среда", which is also "environment"), German, French and Spanish.
+_WEEKDAYS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Monday", ("в понедельник", "у понеділок", "в понеділок", "Montag", "lundi", "el lunes")),
+    ("Tuesday", ("во вторник", "у вівторок", "в вівторок", "Dienstag", "mardi", "el martes")),
+    ("Wednesday", ("в среду", "у середу", "в середу", "Mittwoch", "mercredi", "el miércoles")),
+    ("Thursday", ("в четверг", "у четвер", "в четвер", "Donnerstag", "jeudi", "el jueves")),
+    ("Friday", ("в пятницу", "у п'ятницю", "в п'ятницю", "Freitag", "vendredi", "el viernes")),
+    ("Saturday", ("в субботу", "у суботу", "в суботу", "Samstag", "samedi", "el sábado")),
+    ("Sunday", ("в воскресенье", "у неділю", "в неділю", "Sonntag", "dimanche", "el domingo")),
 )
 
-# Per weekday, Monday first: how a report says that something happened on that day, in
-# English (the capitalised name), Russian and Ukrainian (the preposition and the accusative:
-# "в среду", not "среда", which is also "environment"), German, French and Spanish.
-_WEEKDAY_PHRASES: tuple[tuple[str, ...], ...] = (
-    ("Monday", "в понедельник", "у понеділок", "в понеділок", "Montag", "lundi", "el lunes"),
-    ("Tuesday", "во вторник", "у вівторок", "в вівторок", "Dienstag", "mardi", "el martes"),
-    ("Wednesday", "в среду", "у середу", "в середу", "Mittwoch", "mercredi", "el miércoles"),
-    ("Thursday", "в четверг", "у четвер", "в четвер", "Donnerstag", "jeudi", "el jueves"),
-    ("Friday", "в пятницу", "у п'ятницю", "в п'ятницю", "Freitag", "vendredi", "el viernes"),
-    ("Saturday", "в субботу", "у суботу", "в суботу", "Samstag", "samedi", "el sábado"),
-    ("Sunday", "в воскресенье", "у неділю", "в неділю", "Sonntag", "dimanche", "el domingo"),
-)
+#: The seven English weekday names, capitalised, Monday first (as `date.weekday()` counts).
+ENGLISH_WEEKDAYS: tuple[str, ...] = tuple(english for english, _ in _WEEKDAYS)
 
 #: Phrases that name the weekday of a happening ("on Monday", "в среду", "am Montag"), as
 #: written, to the weekday's number (Monday 0, as `date.weekday()` counts). The English and
 #: German names are capitalised; the other phrases are matched in any case.
 WEEKDAY_PHRASES: dict[str, int] = {
-    phrase: number for number, phrases in enumerate(_WEEKDAY_PHRASES) for phrase in phrases
+    phrase: number
+    for number, (english, others) in enumerate(_WEEKDAYS)
+    for phrase in (english, *others)
 }

@@ -6,6 +6,8 @@ another process writes."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 
 from sqlmodel import Session, select
@@ -27,6 +29,7 @@ from tests.bot.test_chat_reading import (
     CY,
     GROUP,
     GROUPS,
+    Found,
     counted,
     event_ids,
     follow,
@@ -47,11 +50,20 @@ async def _settled() -> None:
     raise AssertionError("the polls of new chat feeds did not end")
 
 
-def _setup(fake_api: FakeBotApi) -> None:
+@asynccontextmanager
+async def _following(
+    harness: Harness, fake_api: FakeBotApi, site: FeedSite
+) -> AsyncIterator[Found]:
+    """The bot running for Ada, Cy, Dan and the group, once Ada and the group follow their
+    feeds and the polls that adding them started are over; gives what `follow` gives."""
     for chat in (ADA, CY, DAN):
         fake_api.private_chat(chat)
     fake_api.group_chat(GROUP)
     fake_api.set_admins(GROUP, ADMIN)
+    async with harness.running():
+        found = await follow(harness, fake_api, site)
+        await _settled()
+        yield found
 
 
 async def test_chats_without_feeds_share_one_scan(
@@ -59,10 +71,7 @@ async def test_chats_without_feeds_share_one_scan(
     fake_api: FakeBotApi,
     site: FeedSite,
 ) -> None:
-    _setup(fake_api)
-    async with reading.running():
-        await follow(reading, fake_api, site)
-        await _settled()
+    async with _following(reading, fake_api, site):
         first = await fake_api.reply_to(CY, "/events")
         calls = counted(reading.service, "ranked_events")
         second = await fake_api.reply_to(DAN, "/events")
@@ -76,10 +85,7 @@ async def test_a_chat_that_follows_a_feed_reads_it_at_once(
     fake_api: FakeBotApi,
     site: FeedSite,
 ) -> None:
-    _setup(fake_api)
-    async with reading.running():
-        events, _, _ = await follow(reading, fake_api, site)
-        await _settled()
+    async with _following(reading, fake_api, site) as (events, _, _):
         before = set(event_ids(await fake_api.reply_to(CY, "/events")))
         assert events["rail_ledger"] not in before and events["orchard_coastal"] not in before
         group_feed = site.feed("group", GROUPS, "Group wire")  # polled already for the group
@@ -99,10 +105,7 @@ async def test_links_another_process_writes_close_articles_at_once(
     fake_api: FakeBotApi,
     site: FeedSite,
 ) -> None:
-    _setup(fake_api)
-    async with reading.running():
-        events, articles, _ = await follow(reading, fake_api, site)
-        await _settled()
+    async with _following(reading, fake_api, site) as (events, articles, _):
         bridge = events["bridge_coastal"]
         operator = frozenset({articles["bridge_coastal"], articles["bridge_ledger"]})
         calls = counted(reading.service, "event")
@@ -117,6 +120,7 @@ async def test_links_another_process_writes_close_articles_at_once(
             feeds.link_articles(
                 session=session, feed_id=feed_id, article_ids=[articles["bridge_coastal"]]
             )
+            session.commit()
         other.dispose()
         calls.clear()
         listing = await fake_api.reply_to(CY, "/events")
@@ -137,12 +141,11 @@ async def test_a_view_never_shows_an_article_stored_after_the_chat_s_reading_was
     other = BriefingService(reading.engine, reading.service.config)  # another process
 
     def poll(url: str) -> None:
-        stored = other.ingest([url])
-        assert stored.new == 2, stored.errors
         with Session(reading.engine) as session:
             feed_id = session.exec(select(Feed.id).where(Feed.url == url)).one()
-            assert feed_id is not None
-            feeds.link_articles(session=session, feed_id=feed_id, article_ids=stored.article_ids)
+        assert feed_id is not None
+        stored = other.ingest([url], shared=False, feed=feed_id)  # linked as it is stored
+        assert stored.new == 2, stored.errors
 
     with Session(reading.engine) as session:
         for chat in (ADA, CY, GROUP):

@@ -90,6 +90,29 @@ async def test_follow_list_and_remove_feeds(
     assert listed(feed_harness.engine, ADA) == []
 
 
+async def test_feeds_lists_in_one_worker_thread_hop(
+    feed_harness: Harness, fake_api: FakeBotApi, site: FeedSite, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    wire = site.feed("wire", ["rail_northwire"], title="Rail wire")
+    hops: list[str] = []
+    method = Runtime.db
+
+    async def hop(rt: Runtime, fn: Any, **kwargs: Any) -> Any:
+        if getattr(fn, "__module__", "") in {"bot.store.chat_feeds", "bot.store.chats"}:
+            hops.append(fn.__name__)
+        return await method(rt, fn, **kwargs)
+
+    monkeypatch.setattr(Runtime, "db", hop)
+    fake_api.private_chat(ADA)
+    async with feed_harness.running():
+        await fake_api.reply_to(ADA, f"/feeds add {wire}")
+        await fetched(feed_harness.engine, ADA, 1)
+        hops.clear()
+        shown = await fake_api.reply_to(ADA, "/feeds")
+    assert shown.text.startswith("Your feeds (1 of 50)"), shown.text
+    assert hops == ["feed_listing"], hops  # its feeds, reading, zone: one hop, two statements
+
+
 async def test_an_address_many_chats_follow_is_fetched_once_per_poll(
     feed_harness: Harness, fake_api: FakeBotApi, site: FeedSite
 ) -> None:

@@ -9,14 +9,16 @@ from html import escape
 from pathlib import Path
 
 import pytest
+from sqlalchemy import event
 from sqlmodel import Session, select
 
 from bot.store import chat_feeds
+from summarizer.ingest import runner
 from summarizer.polling import PollPolicy
 from summarizer.service import BriefingService
 from summarizer.store import feeds as feed_store
 from summarizer.store.db import create_schema, make_engine
-from summarizer.store.models import ArticleCopy, Feed, FeedArticle
+from summarizer.store.models import Article, ArticleCopy, Feed, FeedArticle
 from summarizer.views import FeedStatus
 from tests.chatrows import private_chat
 from tests.ingest.http_server import Route, Site, serve
@@ -262,7 +264,8 @@ def test_a_failure_to_link_a_feeds_articles_is_recorded_and_the_run_goes_on(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # A database error while linking one feed's articles fails that feed (its lease released,
-    # its error shown, its backoff started), and the other feeds are still polled.
+    # its error shown, its backoff started), and the other feeds are still polled. What the
+    # failed feed brought is not kept: stored without its links, it would be open to all.
     service = _service(f"sqlite:///{tmp_path / 'link.db'}")
     real_link = feed_store.link_articles
     calls = []
@@ -282,10 +285,16 @@ def test_a_failure_to_link_a_feeds_articles_is_recorded_and_the_run_goes_on(
         report = service.poll_feeds(now=NOW, due_only=False)
     assert report.polled == 2 and len(calls) == 2
     assert [f.failures for f in report.failing] == [1]
-    assert "internal error while linking its articles: database is locked" in (
+    assert "internal error while linking its articles: RuntimeError: database is locked" in (
         report.failing[0].last_error
     )
     assert report.failing[0].next_poll is not None  # its lease was released, a retry planned
+    assert report.new == 3  # the second feed's, linked to it alone
+    with Session(service.engine) as session:
+        links = set(session.exec(select(FeedArticle.feed_id, FeedArticle.article_id)))
+        stored = set(session.exec(select(Article.id)))
+    assert len(stored) == 3 and {feed for feed, _ in links} == {calls[1]}
+    assert {article for _, article in links} == stored
     service.engine.dispose()
 
 
@@ -318,20 +327,26 @@ def test_a_copy_a_chat_feed_brought_names_its_outlet_only_to_readers_of_the_whol
             duplicated=report.duplicate_of,
             copies=report.copies,
         )
+        session.commit()
     service = BriefingService(service.engine, service.config)  # no view cached
     assert "Kelmar Herald" in service.event(event_id).sources
     assert "Kelmar Herald" not in service.event(event_id, articles=read).sources
     service.engine.dispose()
 
 
-def _copy_feed() -> Route:
-    """A feed whose one entry is Kelmar Herald's syndicated copy of Northwire's report."""
+def _copy_entry() -> str:
+    """An RSS item: Kelmar Herald's syndicated copy of Northwire's report."""
     title, _, body = KELMAR.read_text(encoding="utf-8").partition("\n")
-    entry = (
+    return (
         f"<item><title>{escape(title)}</title><link>https://kelmar.example/duvra-talks</link>"
         f"<pubDate>Tue, 10 Mar 2026 12:40:00 +0000</pubDate>"
         f"<description>{escape(body)}</description></item>"
     )
+
+
+def _copy_feed() -> Route:
+    """A feed whose one entry is Kelmar Herald's syndicated copy of Northwire's report."""
+    entry = _copy_entry()
     rss = (
         '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel>'
         f"<title>Kelmar Herald</title><link>https://kelmar.example/</link><description>News</description>{entry}"
@@ -473,10 +488,60 @@ def test_a_failure_to_make_copies_public_loses_nothing_the_ingest_stored(
 def test_copies_are_made_public_over_long_lists_a_part_at_a_time(
     database_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(feed_store, "CHUNK", 1)  # every article and address in its own part
+    monkeypatch.setattr(feed_store, "CHUNK", 1)  # every (article, address) in its own part
     service = _service(database_url)
     with serve(Site(routes={"/chat.xml": _copy_feed()})) as site:
         _copy_a_chat_feed_brings(service, f"{site.base}/chat.xml")
         assert service.ingest([*TALKS, f"{site.base}/chat.xml"], now=NOW).duplicate == 4
     assert _copy_owner(service) is None
+    service.engine.dispose()
+
+
+def test_no_reader_ever_sees_what_a_chat_feed_brings_as_the_operators(
+    database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Another process reads the database after every commit of the poll (each article is
+    # stored in a transaction of its own here): from the commit that stores them, the
+    # articles a feed only chat 7 follows brought are its own (chat 8, with no feeds of its
+    # own, reads none) and the copy it brought names its outlet to no reader of part.
+    monkeypatch.setattr(runner, "_COMMIT_EVERY", 1)
+    service = _service(database_url)
+    assert service.ingest(TALKS, now=NOW).new == 3  # the operator's, open to all
+    with Session(service.engine) as session:
+        operators = set(session.exec(select(Article.id)))
+        private_chat(session, 8)
+    other = make_engine(database_url)
+    seen: list[tuple[int, int]] = []  # (articles, copies) a chat's feed brought, per commit
+    leaks: list[str] = []
+
+    def read_after(_committed: Session) -> None:
+        with Session(other) as session:
+            brought = set(session.exec(select(Article.id))) - operators
+            copies = session.exec(select(ArticleCopy.feed_id)).all()
+            reader = chat_feeds.reader(session=session, chat_id=8)
+            if brought and reader is None:
+                leaks.append("chat 8 reads everything")
+            elif brought and chat_feeds.open_articles(
+                session=session, reader=reader, article_ids=brought
+            ):
+                leaks.append(f"chat 8 reads some of {sorted(brought)}")
+            if None in copies:
+                leaks.append("a copy is public")
+            seen.append((len(brought), len(copies)))
+
+    feed = (SAMPLE / "feed.xml").read_text(encoding="utf-8")
+    mixed = feed.replace("</channel>", f"{_copy_entry()}</channel>").encode()
+    with serve(Site(routes={"/chat.xml": Route(body=mixed)})) as site:
+        with Session(service.engine) as session:
+            _follow(session, 7, f"{site.base}/chat.xml")
+        event.listen(Session, "after_commit", read_after)
+        try:
+            polled = service.poll_feeds(now=NOW, due_only=False)
+        finally:
+            event.remove(Session, "after_commit", read_after)
+    assert (polled.new, polled.duplicate, polled.failed) == (3, 1, 0), polled.errors
+    assert leaks == []
+    # Other commits came between the first article stored and the last.
+    assert (1, 0) in seen and seen[-1] == (3, 1), seen
+    other.dispose()
     service.engine.dispose()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import zlib
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -28,6 +29,30 @@ def _engine(path: Path) -> object:
     return engine
 
 
+def _one_by_one(path: Path, inputs: Sequence[str]) -> tuple[object, BriefingService]:
+    """A fresh SQLite file and a service (a process) that ingested these inputs one at a time,
+    as a bot polling does."""
+    engine = _engine(path)
+    service = BriefingService(engine)  # type: ignore[arg-type]
+    for location in inputs:
+        service.ingest([location])
+    return engine, service
+
+
+def _origin_with_stories(
+    path: Path, stream: Sequence[str], monkeypatch: pytest.MonkeyPatch
+) -> tuple[object, BriefingService]:
+    """A fresh SQLite file holding the first 30 inputs (one batch), and a process that stored
+    the 31st after rebuilding its indexes from the rows (too far behind at a replay limit of
+    5): the origin, with stories."""
+    engine = _engine(path)
+    BriefingService(engine).ingest(stream[:30])  # type: ignore[arg-type]
+    monkeypatch.setattr(runner, "REPLAY_LIMIT", 5)
+    rebuilt = BriefingService(engine)  # type: ignore[arg-type]
+    rebuilt.ingest([stream[30]])
+    return engine, rebuilt
+
+
 def _state(service: BriefingService) -> tuple[object, ...]:
     """What the service's indexes hold: the event index's whole state (every sum with its
     order, postings, first articles, story vectors, queues, counts), stories with their sums,
@@ -43,14 +68,8 @@ def test_a_new_process_holds_the_indexes_of_the_process_that_ingested_before(
     tmp_path: Path,
 ) -> None:
     stream = [str(p) for p in synthetic_stream(tmp_path, 120)]
-    single_engine = _engine(tmp_path / "single.db")
-    single = BriefingService(single_engine)  # type: ignore[arg-type]
-    for path in stream[:80]:
-        single.ingest([path])
-    relay_engine = _engine(tmp_path / "relay.db")
-    first = BriefingService(relay_engine)  # type: ignore[arg-type]
-    for path in stream[:80]:
-        first.ingest([path])
+    single_engine, single = _one_by_one(tmp_path / "single.db", stream[:80])
+    relay_engine, _first = _one_by_one(tmp_path / "relay.db", stream[:80])
     # A CLI started later (a new process): it neither rebuilds from rows nor guesses, it
     # takes up the origin and replays the 80 articles, so it holds what the first one holds.
     second = BriefingService(relay_engine)  # type: ignore[arg-type]
@@ -67,10 +86,7 @@ def test_an_origin_too_far_back_is_rebuilt_and_the_others_follow_the_new_one(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     stream = [str(p) for p in synthetic_stream(tmp_path, 30)]
-    engine = _engine(tmp_path / "far.db")
-    bot = BriefingService(engine)  # type: ignore[arg-type]
-    for path in stream[:20]:
-        bot.ingest([path])
+    engine, bot = _one_by_one(tmp_path / "far.db", stream[:20])
     with Session(engine) as session:  # type: ignore[arg-type]
         before = origin_mark(session=session)
     monkeypatch.setattr(runner, "REPLAY_LIMIT", 5)
@@ -141,10 +157,7 @@ def test_a_starting_process_replays_up_to_the_limit(
 ) -> None:
     monkeypatch.setattr(runner, "REPLAY_LIMIT", 4)
     stream = [str(p) for p in synthetic_stream(tmp_path, after_origin)]  # origin: empty
-    engine = _engine(tmp_path / "starting.db")
-    bot = BriefingService(engine)  # type: ignore[arg-type]
-    for path in stream:
-        bot.ingest([path])
+    engine, bot = _one_by_one(tmp_path / "starting.db", stream)
     with Session(engine) as session:  # type: ignore[arg-type]
         mark = origin_mark(session=session)
     assert mark is not None and _articles_after(engine, mark[1]) == after_origin
@@ -237,11 +250,7 @@ def test_a_process_follows_the_origin_line_by_line_and_rebuilds_on_a_bad_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     stream = [str(p) for p in synthetic_stream(tmp_path, 40)]
-    engine = _engine(tmp_path / "lines.db")
-    BriefingService(engine).ingest(stream[:30])  # type: ignore[arg-type]
-    monkeypatch.setattr(runner, "REPLAY_LIMIT", 5)
-    cli = BriefingService(engine)  # type: ignore[arg-type]
-    cli.ingest([stream[30]])  # rebuilt from the rows: an origin with the stories
+    engine, cli = _origin_with_stories(tmp_path / "lines.db", stream, monkeypatch)
     late = BriefingService(engine)  # type: ignore[arg-type]
     late_rebuilt = _counting_rebuilds(late)
     assert late.ingest([stream[0]]).duplicate == 1  # follows the origin: nothing rebuilt
@@ -260,10 +269,7 @@ def test_a_story_the_origin_cannot_give_back_fails_one_article_and_the_indexes_a
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     stream = [str(p) for p in synthetic_stream(tmp_path, 40)]
-    engine = _engine(tmp_path / "unreadable.db")
-    BriefingService(engine).ingest(stream[:30])  # type: ignore[arg-type]
-    monkeypatch.setattr(runner, "REPLAY_LIMIT", 5)
-    BriefingService(engine).ingest([stream[30]])  # type: ignore[arg-type]  # rebuilt: an origin
+    engine, _ = _origin_with_stories(tmp_path / "unreadable.db", stream, monkeypatch)
 
     def unreadable(self: ingest_state.Origin) -> object:
         def read(key: int) -> object:
@@ -289,10 +295,7 @@ def test_an_article_that_fails_after_its_insert_moves_no_watermark(
     # article moved the watermark, the bot would skip that next article (the cli's, joining an
     # event the bot holds) when it catches up, and hold other indexes than the cli.
     stream = [str(p) for p in synthetic_stream(tmp_path, 10)]
-    engine = _engine(tmp_path / "failed.db")
-    bot = BriefingService(engine)  # type: ignore[arg-type]
-    for path in stream[:8]:
-        bot.ingest([path])
+    engine, bot = _one_by_one(tmp_path / "failed.db", stream[:8])
 
     def failing(**_: object) -> None:
         raise RuntimeError("disk full")

@@ -26,6 +26,16 @@ def test_features_read_back_as_computed_with_their_counts_in_order() -> None:
     assert stored.people == computed.people
 
 
+def test_the_titles_actor_reads_back() -> None:
+    computed = article_features(
+        "Huber closes the port", "The mayor, Anna Huber, closed it, and Huber said so.", "en"
+    )
+    assert computed.actor == "huber"
+    assert read_features(features_json(computed)) == computed
+    actor_is_list = features_json(computed).replace('"actor":"huber"', '"actor":["huber"]')
+    assert read_features(actor_is_list) is None
+
+
 def test_people_read_back_in_their_order() -> None:
     computed = article_features(
         "Michelle Obama meets Barack Obama in Chicago",

@@ -4,13 +4,16 @@ operator's, the articles they bring are linked, and what each chat may read."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
+from sqlalchemy import event
 from sqlmodel import Session, select
 
-from bot.store import chat_feeds
+from bot.store import chat_feeds, chats
+from bot.store.values import FeedListing
 from summarizer.store import feeds, ingest_state
 from summarizer.store.db import create_schema, make_engine
-from summarizer.store.models import Article, Feed, Source
+from summarizer.store.models import Article, ArticleCopy, Feed, Source
 from tests.chatrows import private_chat
 
 NOW = datetime(2026, 11, 30, 12, tzinfo=UTC)
@@ -74,6 +77,7 @@ def test_chat_feeds_are_polled_linked_and_read(database_url: str) -> None:
             ("https://operator.example/rss", operator),  # no chat follows it: not linked
         ):
             feeds.link_articles(session=session, feed_id=ids[url], article_ids=[article])
+        session.commit()
         everything = [own, other, operator, loose]
         ada = chat_feeds.reader(session=session, chat_id=ADA)
         assert ada is not None and ada.personal and not ada.own_only
@@ -116,6 +120,7 @@ def test_a_reading_names_everything_its_articles_depend_on(database_url: str) ->
         )
         ada_feed = session.exec(select(Feed.id).where(Feed.url == "https://ada.example/rss")).one()
         feeds.link_articles(session=session, feed_id=ada_feed, article_ids=[second])
+        session.commit()
     marks = [reading(BEA)]
     assert marks[0] is not None and marks[0] == reading(BEA)  # nothing changed: the same
     assert reading(ADA) == reading(ADA)
@@ -129,7 +134,12 @@ def test_a_reading_names_everything_its_articles_depend_on(database_url: str) ->
         assert mark != marks[-1], write
         marks.append(mark)
 
-    moved(lambda s: feeds.link_articles(session=s, feed_id=ada_feed, article_ids=[first]))
+    moved(
+        lambda s: (
+            feeds.link_articles(session=s, feed_id=ada_feed, article_ids=[first]),
+            s.commit(),
+        )
+    )
     moved(lambda s: (ingest_state.lock_ingest(session=s), ingest_state.bump(session=s), s.commit()))
     moved(lambda s: feeds.remove_feed(session=s, url="https://operator.example/rss"))
     moved(lambda s: feeds.add_feed(session=s, url="https://operator.example/rss"))
@@ -171,4 +181,89 @@ def test_long_lists_of_ids_are_read_in_chunks_the_database_takes(database_url: s
         opened = chat_feeds.open_articles(session=session, reader=reader, article_ids=many)
         assert opened == {ids[0]}
         assert ranking.event_articles(session=session, event_ids=list(range(1, 70_000))) == {}
+    engine.dispose()
+
+
+def test_what_feeds_lists_is_read_in_two_statements(database_url: str) -> None:
+    engine = make_engine(database_url)
+    create_schema(engine)
+    with Session(engine) as session:
+        private_chat(session, ADA)
+        chats.update_chat(session=session, chat_id=ADA, timezone="Europe/Kyiv", language="uk")
+        chat_feeds.add_chat_feeds(
+            session=session,
+            chat_id=ADA,
+            feeds=[("https://b.example/rss", "B"), ("https://a.example/rss", "")],
+            now=NOW,
+        )
+        chat_feeds.set_own_feeds_only(session=session, chat_id=ADA, value=True)
+    statements: list[str] = []
+
+    def record(*args: Any) -> None:
+        statements.append(args[2])
+
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        with Session(engine) as session:
+            listing = chat_feeds.feed_listing(session=session, chat_id=ADA)
+            stranger = chat_feeds.feed_listing(session=session, chat_id=BEA)
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    assert len(statements) == 4, statements  # two each
+    assert [(f.number, f.url, f.title) for f in listing.feeds] == [
+        (1, "https://b.example/rss", "B"),
+        (2, "https://a.example/rss", ""),
+    ]
+    assert (listing.own_only, listing.timezone, listing.language) == (True, "Europe/Kyiv", "uk")
+    assert stranger == FeedListing(feeds=(), own_only=False, timezone=None, language=None)
+    engine.dispose()
+
+
+def test_copies_are_made_public_by_article_and_address_together(database_url: str) -> None:
+    # A chat's feed brought copies of two articles at two addresses each. A shared source
+    # then brings a copy of the first at one address and of the second at the other: those
+    # two become public; the copies at the other pairs (which every article times every
+    # address would take in) stay the feed's.
+    engine = make_engine(database_url)
+    create_schema(engine)
+    here, there = "https://a.example/1", "https://b.example/2"
+    with Session(engine) as session:
+        private_chat(session, ADA)
+        first, second = _articles(session, 2)
+        chat_feeds.add_chat_feeds(
+            session=session, chat_id=ADA, feeds=[("https://ada.example/rss", "")], now=NOW
+        )
+        feed_id = session.exec(select(Feed.id)).one()
+        source_id = session.exec(select(Source.id)).one()
+        assert source_id is not None
+        for number, (article, location) in enumerate(
+            [(first, here), (first, there), (second, here), (second, there)]
+        ):
+            session.add(
+                ArticleCopy(
+                    article_id=article,
+                    source_id=source_id,
+                    location=location,
+                    fingerprint=f"copy{number}",
+                    similarity=0.9,
+                    feed_id=feed_id,
+                )
+            )
+        session.commit()
+        published = feeds.publish_copies(
+            session=session, duplicates=[(first, here), (second, there), (first, here)]
+        )
+        owners = {
+            (article, location): owner
+            for article, location, owner in session.exec(
+                select(ArticleCopy.article_id, ArticleCopy.location, ArticleCopy.feed_id)
+            )
+        }
+    assert published == 2
+    assert owners == {
+        (first, here): None,
+        (first, there): feed_id,
+        (second, here): feed_id,
+        (second, there): None,
+    }
     engine.dispose()

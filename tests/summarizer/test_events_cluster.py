@@ -16,6 +16,7 @@ from summarizer.events.cluster import (
     HEADLINE_SUPPORT,
     EventDoc,
     EventIndex,
+    _actors_differ,
     _dates_differ,
     _weekdays_differ,
     pair_evidence,
@@ -402,7 +403,8 @@ def test_titles_naming_people_the_other_names_only_later_are_other_events() -> N
     )
     evidence = pair_evidence(frost, marsh)
     assert evidence.conflict and not evidence.joins()
-    assert dataclasses.replace(evidence, conflict=False).joins()  # the names split it
+    # the names split it (and so do the actors the titles open with, Dana and Lee)
+    assert dataclasses.replace(evidence, conflict=False, actors_differ=False).joins()
     index = EventIndex()
     assert index.add(frost).is_new and index.add(marsh).is_new
     # the same report naming Frost at once: both evictions are its happening, no conflict
@@ -413,6 +415,64 @@ def test_titles_naming_people_the_other_names_only_later_are_other_events() -> N
         "Big Brother house after the public vote. " + marsh_background,
     )
     assert not pair_evidence(frost, both).conflict
+
+
+def test_titles_headed_by_other_actors_are_other_events() -> None:
+    # two evictions from one show: each report names the other evictee at once (no name
+    # conflict, no weekday), but each headline says what its own housemate did
+    frost = en_doc(
+        1,
+        "Frost out of Big Brother show",
+        "Singer Dana Frost is the latest contestant to leave Celebrity Big Brother, after "
+        "Marsh. Frost was nominated by four fellow housemates after a row with the chef "
+        "over the shopping budget, and Frost told the presenter she missed her dogs and her "
+        "garden in Devon. Bookmakers now make rapper Kano favourite to win the charity prize, with "
+        "odds of 2/1, ahead of the model Caprice.",
+    )
+    marsh = en_doc(
+        2,
+        "Marsh evicted from Big Brother",
+        "Actor Lee Marsh has become the first housemate to be evicted from Celebrity Big "
+        "Brother. He and Frost faced the phone vote, and 67% of viewers kept the singer in the "
+        "house. The week had been a nightmare, said Marsh, 71, but he was pleased to have "
+        "made peace with his former wife Tia Grant, who joined the show on Monday.",
+    )
+    evidence = pair_evidence(frost, marsh)
+    assert evidence.actors_differ and not evidence.conflict
+    assert not evidence.joins()
+    assert dataclasses.replace(evidence, actors_differ=False).joins()  # the actors split it
+    index = EventIndex()
+    assert index.add(frost).is_new and index.add(marsh).is_new
+
+
+def test_an_events_actors_are_those_most_of_its_titles_open_with() -> None:
+    # two reports headed by Frost, one by the show: Frost is the event's actor
+    event = Item(key=1, size=3, actors={"frost": 2}, headlines={"frost": 0.6, "evict": 0.4})
+    marsh = Item(key=2, size=1, actors={"marsh": 1}, headlines={"marsh": 0.5, "evict": 0.5})
+    assert _actors_differ(marsh, event)
+    named = Item(key=3, size=1, actors={"marsh": 1}, headlines={"marsh": 0.5, "frost": 0.5})
+    assert not _actors_differ(named, event)  # its title names Frost too
+    few = Item(key=4, size=3, actors={"frost": 1}, headlines={"frost": 1.0})
+    assert not _actors_differ(marsh, few)  # one title of three: no actor of the event
+
+
+def test_a_title_naming_the_other_titles_actor_is_no_actor_conflict() -> None:
+    # one happening headed by two actors: the second headline names the first's too
+    pledge = en_doc(
+        1,
+        "Johnson pledges to leave the EU by October",
+        "Prime Minister Boris Johnson pledged on Monday to take Britain out of the EU by "
+        "October, and Labour leader Jeremy Corbyn said the plan would cost jobs.",
+    )
+    reply = en_doc(
+        2,
+        "Corbyn attacks Johnson's pledge to leave the EU by October",
+        "Labour leader Jeremy Corbyn attacked Prime Minister Boris Johnson's pledge on Monday "
+        "to take Britain out of the EU by October, saying the plan would cost jobs.",
+    )
+    evidence = pair_evidence(pledge, reply)
+    assert not evidence.actors_differ
+    assert evidence.joins()
 
 
 def test_an_events_days_are_those_most_of_its_reports_name() -> None:

@@ -191,6 +191,48 @@ def test_opening_holds_the_title_and_the_first_words_of_the_body() -> None:
     assert stored_before.names_at_once() == features.tells()  # read before `opening` was
 
 
+@pytest.mark.parametrize(
+    ("title", "body", "language", "actor"),
+    [
+        (
+            "McCririck out of Big Brother show",
+            "Racing pundit John McCririck has been evicted, and McCririck said he was glad.",
+            "en",
+            "mccri",
+        ),
+        (
+            "Corbyn's plan attacked",
+            "The plan of Labour leader Jeremy Corbyn was attacked, and Corbyn replied.",
+            "en",
+            "corby",
+        ),
+        (
+            "Путин сообщил о переговорах",
+            "Президент России Владимир Путин сообщил, что Путин и Лукашенко говорили.",
+            "ru",
+            "путин",
+        ),
+        ("Double eviction from Big Brother", "Model Caprice left the house.", "en", ""),
+        ("The Tories unveil plans", "The Tories said the plans would save money.", "en", ""),
+        ("В Петербурге закрыли мост", "Мост в Петербурге закрыли на ремонт.", "ru", ""),
+    ],
+)
+def test_the_title_actor_is_the_person_the_title_opens_with(
+    title: str, body: str, language: str, actor: str
+) -> None:
+    assert article_features(title, body, language).actor == actor
+
+
+def test_a_title_opening_with_no_person_has_no_actor() -> None:
+    # "Floods" opens the title capitalised, but the body never writes it as a name
+    assert article_features("Floods close the port", "Floods closed the port.").actor == ""
+    # a country leads the headline: it may stand for its leader, so it is no actor
+    ukraine = article_features(
+        "Ukraine promises peace", "Leaders of Ukraine and Russia met, and Ukraine promised peace."
+    )
+    assert ukraine.names and ukraine.actor == ""
+
+
 def test_story_counts_count_a_family_name_as_the_full_name() -> None:
     michelle = article_features(
         "Michelle Obama visits a school",

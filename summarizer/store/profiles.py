@@ -1,0 +1,111 @@
+"""Stored event profiles: their stored form, and an upgrade when their articles' features age."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Mapping, Sequence
+
+from sqlalchemy import bindparam, func, or_, update
+from sqlalchemy import select as core_select
+from sqlmodel import Session, col, select
+
+from summarizer.events.cluster import EventDoc
+from summarizer.events.features import heaviest
+from summarizer.events.profiles import event_profiles
+from summarizer.store import tables
+from summarizer.store.features import current_prefix, event_doc, features_json
+from summarizer.store.models import Article, Source
+
+logger = logging.getLogger(__name__)
+
+#: Features an event's stored profile keeps (its heaviest).
+PROFILE_FEATURES = 200
+#: Events re-profiled together (their articles read at once, their names weighed together).
+REFRESH_CHUNK = 500
+_IN_CHUNK = 900  # ids per IN list (SQLite's older builds allow 999 parameters)
+
+_ARTICLES = tables.ARTICLES
+_EVENTS = tables.EVENTS
+_SET_PROFILE = (
+    update(_EVENTS)
+    .where(_EVENTS.c.id == bindparam("event_id"))
+    .values(profile_json=bindparam("profile_json"))
+)
+_SET_FEATURES = (
+    update(_ARTICLES)
+    .where(_ARTICLES.c.id == bindparam("article_id"))
+    .values(features=bindparam("features"))
+)
+
+
+def profile_json(profile: Mapping[str, float]) -> str:
+    """An event profile as stored: its heaviest features, weights rounded to six places."""
+    return json.dumps({k: round(v, 6) for k, v in heaviest(profile, PROFILE_FEATURES)})
+
+
+def stale_events(*, session: Session, story_ids: Sequence[int]) -> list[int]:
+    """The events of these stories with an article whose stored features another version of
+    `article_features` computed (or that has none): their stored profiles were made from
+    such features, so they may lack what story linking now reads (the `s:` names)."""
+    prefix = current_prefix()
+    outdated = or_(
+        _ARTICLES.c.features.is_(None),
+        func.substr(_ARTICLES.c.features, 1, len(prefix)) != prefix,
+    )
+    found: set[int] = set()
+    connection = session.connection()
+    for start in range(0, len(story_ids), _IN_CHUNK):
+        chunk = list(story_ids[start : start + _IN_CHUNK])
+        rows = connection.execute(
+            core_select(_ARTICLES.c.event_id)
+            .select_from(_ARTICLES.join(_EVENTS, _EVENTS.c.id == _ARTICLES.c.event_id))
+            .where(_EVENTS.c.story_id.in_(chunk), outdated)
+            .distinct()
+        )
+        found.update(int(event) for (event,) in rows)
+    return sorted(found)
+
+
+def refresh_stale_profiles(*, session: Session, story_ids: Sequence[int]) -> int:
+    """Make the stale events' profiles of these stories again (see `stale_events`), once.
+
+    Each such event's profile is computed again from its articles (`events.profiles`) and
+    stored, and so are its articles' features as computed now, so the event is not stale the
+    next time. An event whose articles cannot be read keeps its profile (logged).
+
+    Returns:
+        How many events got a new profile.
+    """
+    events = stale_events(session=session, story_ids=story_ids)
+    done = 0
+    for start in range(0, len(events), REFRESH_CHUNK):
+        chunk = events[start : start + REFRESH_CHUNK]
+        rows = session.exec(
+            select(Article, Source.name)
+            .join(Source, col(Source.id) == col(Article.source_id))
+            .where(col(Article.event_id).in_(chunk))
+        ).all()
+        grouped: dict[int, list[EventDoc]] = {}
+        for article, source in rows:
+            grouped.setdefault(article.event_id or 0, []).append(event_doc(article, source))
+        try:
+            profiles, features = event_profiles(sorted(grouped.items()))
+        except Exception:  # whatever the stored texts hold: the old profiles stay usable
+            logger.warning("stored event profiles cannot be made again", exc_info=True)
+            continue
+        connection = session.connection()
+        if profiles:
+            connection.execute(
+                _SET_PROFILE,
+                [{"event_id": k, "profile_json": profile_json(p)} for k, p in profiles.items()],
+            )
+        if features:
+            connection.execute(
+                _SET_FEATURES,
+                [{"article_id": k, "features": features_json(f)} for k, f in features.items()],
+            )
+        done += len(profiles)
+    if done:
+        logger.info("story profiles of %s stored events made again from their articles", done)
+    return done

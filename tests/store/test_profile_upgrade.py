@@ -1,0 +1,127 @@
+"""Event profiles stored before story linking read specific names are made again, once."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from alembic import command
+from sqlalchemy import text
+from sqlmodel import Session
+
+from summarizer.events.features import FEATURES_VERSION, SPECIFIC
+from summarizer.service import BriefingService
+from summarizer.store import events as event_store
+from summarizer.store import profiles
+from summarizer.store.db import alembic_config, create_schema, make_engine
+from summarizer.store.features import current_prefix
+from summarizer.store.ingest_state import origin_mark
+
+LISTING = (
+    "Shares of North Harbour soar on their first day of trading",
+    "Shares of North Harbour rose by a third on their first day of trading on Wednesday, after the "
+    "maker of industrial sensors raised more money than it had planned. Traders said demand "
+    "for the listing was strong, and the company's founders kept most of their stake.",
+)
+LATER = (
+    "A rival is bought by North Harbour as its shares keep climbing",
+    "On Thursday, North Harbour agreed to buy a smaller rival, two months after its listing, as "
+    "its shares kept climbing. The maker of industrial sensors said the deal would add factories "
+    "and traders said demand for its shares stayed strong.",
+)
+
+
+def _write(folder: Path, name: str, when: str, article: tuple[str, str]) -> str:
+    path = folder / name
+    title, body = article
+    path.write_text(f"{title}\n{when}\n\n{body}\n", encoding="utf-8")
+    return str(path)
+
+
+def _age(url: str) -> None:
+    """Make the stored rows look as a version before `s:` names left them: article features
+    of the previous version, event profiles without specific names, the schema at 0017."""
+    engine = make_engine(url)
+    try:
+        with engine.begin() as connection:
+            for article, features in connection.execute(text("SELECT id, features FROM article")):
+                older = features.replace(f'"v":{FEATURES_VERSION}', f'"v":{FEATURES_VERSION - 1}')
+                connection.execute(
+                    text("UPDATE article SET features = :f WHERE id = :id"),
+                    {"f": older, "id": article},
+                )
+            for event, stored in connection.execute(text("SELECT id, profile_json FROM event")):
+                kept = {k: v for k, v in json.loads(stored).items() if k[:2] != SPECIFIC}
+                connection.execute(
+                    text("UPDATE event SET profile_json = :p WHERE id = :id"),
+                    {"p": json.dumps(kept), "id": event},
+                )
+        command.downgrade(alembic_config(engine), "0017")
+    finally:
+        engine.dispose()
+
+
+def _stories(url: str) -> list[int | None]:
+    engine = make_engine(url)
+    try:
+        with engine.connect() as connection:
+            rows = connection.execute(text("SELECT story_id FROM event ORDER BY id")).all()
+        return [row[0] for row in rows]
+    finally:
+        engine.dispose()
+
+
+def _ingest_later(url: str, tmp_path: Path) -> None:
+    engine = make_engine(url)
+    try:
+        create_schema(engine)  # 0018 drops the origin: the next ingest reads the rows
+        with Session(engine) as session:
+            assert origin_mark(session=session) is None
+        later = _write(tmp_path, "later.txt", "Published: 2026-05-08", LATER)
+        BriefingService(engine, {}).ingest([later], now=datetime(2026, 5, 9, tzinfo=UTC))
+    finally:
+        engine.dispose()
+
+
+def _old_database(tmp_path: Path, name: str) -> str:
+    url = f"sqlite:///{tmp_path / name}"
+    engine = make_engine(url)
+    create_schema(engine)
+    try:
+        first = _write(tmp_path, "listing.txt", "Published: 2026-03-04", LISTING)
+        BriefingService(engine, {}).ingest([first], now=datetime(2026, 3, 5, tzinfo=UTC))
+    finally:
+        engine.dispose()
+    _age(url)
+    return url
+
+
+def test_profiles_of_older_features_are_made_again_and_the_story_continues(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the listing's profile lost its specific names: only "North Harbour" (a two-word name)
+    # anchors the later report
+    kept = _old_database(tmp_path, "kept.db")
+    with monkeypatch.context() as patched:  # as before: nothing made the profiles again
+        patched.setattr(event_store, "refresh_stale_profiles", lambda **_: 0)
+        _ingest_later(kept, tmp_path)
+    first, later = _stories(kept)
+    assert first is not None and later != first  # an old profile cannot be joined by its name
+
+    upgraded = _old_database(tmp_path, "upgraded.db")
+    _ingest_later(upgraded, tmp_path)
+    first, later = _stories(upgraded)
+    assert first is not None and later == first
+    engine = make_engine(upgraded)
+    try:
+        with engine.connect() as connection:
+            stored = connection.execute(text("SELECT profile_json FROM event ORDER BY id")).all()
+            features = connection.execute(text("SELECT features FROM article")).all()
+        assert f"{SPECIFIC}north harbour" in json.loads(stored[0][0])
+        assert all(row[0].startswith(current_prefix()) for row in features)
+        with Session(engine) as session:  # made again once: nothing is stale now
+            assert profiles.stale_events(session=session, story_ids=[first]) == []
+    finally:
+        engine.dispose()
