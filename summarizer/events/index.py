@@ -18,7 +18,7 @@ import heapq
 import logging
 import math
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
 from datetime import datetime
 from typing import Any
 
@@ -171,24 +171,18 @@ class Item:
         self.last = time if self.last is None else max(self.last, time)
 
 
+#: An item's parts in the order `item_state` writes them: every field, so a field added to
+#: `Item` is kept in the ingest origin without another change here (times and the indexed
+#: set are written as text and a list; every other part is a number or a JSON object).
+_ITEM_FIELDS = tuple(part.name for part in fields(Item))
+
+
 def item_state(item: Item) -> list[Any]:
     """Every part of an item as JSON values (times as ISO text), as `load_item` reads them."""
-    return [
-        item.key,
-        item.centroid,
-        item.norm,
-        item.size,
-        _iso(item.first),
-        _iso(item.last),
-        item.names,
-        sorted(item.indexed),
-        item.mentioned,
-        item.opened,
-        item.headlines,
-        item.headed,
-        item.dates,
-        item.version,
-    ]
+    parts = [getattr(item, name) for name in _ITEM_FIELDS]
+    parts[_FIRST], parts[_LAST] = _iso(item.first), _iso(item.last)
+    parts[_INDEXED] = sorted(item.indexed)
+    return parts
 
 
 def load_item(value: Sequence[Any]) -> Item:
@@ -197,24 +191,25 @@ def load_item(value: Sequence[Any]) -> Item:
     Raises:
         ValueError or TypeError: `value` is not what `item_state` gives.
     """
-    (key, centroid, norm, size, first, last, names, indexed) = value[:8]
-    (mentioned, opened, headlines, headed, dates, version) = value[8:]
-    return Item(
-        key=int(key),
-        centroid=json_object(centroid),
-        norm=float(norm),
-        size=int(size),
-        first=_time(first),
-        last=_time(last),
-        names=json_object(names),
-        indexed=frozenset(map(str, indexed)),
-        mentioned=json_object(mentioned),
-        opened=json_object(opened),
-        headlines=json_object(headlines),
-        headed=int(headed),
-        dates=json_object(dates),
-        version=int(version),
-    )
+    if len(value) != len(_ITEM_FIELDS):
+        raise ValueError("a stored item of another layout")
+    parts = dict(zip(_ITEM_FIELDS, value, strict=True))
+    item = Item(**parts)
+    item.first, item.last = _time(value[_FIRST]), _time(value[_LAST])
+    item.indexed = frozenset(value[_INDEXED])
+    for name, part in parts.items():
+        if name not in ("first", "last", "indexed") and not isinstance(part, _KINDS[name]):
+            raise TypeError(f"a stored item's {name} is a {type(part).__name__}")
+    return item
+
+
+_FIRST, _LAST, _INDEXED = (_ITEM_FIELDS.index(name) for name in ("first", "last", "indexed"))
+#: The type each other part reads back as: its default's (a dict, an int, a float; the key an int).
+_KINDS: dict[str, type] = {
+    part.name: type(part.default_factory() if part.default_factory is not MISSING else part.default)
+    for part in fields(Item)
+    if part.name not in ("key", "first", "last", "indexed")
+} | {"key": int}
 
 
 def _iso(time: datetime | None) -> str | None:
