@@ -4,11 +4,12 @@ Run: `.venv/bin/python -m benchmarks.profile_upgrade [--shared PATH] [--rounds 2
 articles and the extraction dev texts go to `briefing ingest` on a fresh SQLite database (the
 product). Two copies of it are then measured, each with its stored ingest origin dropped (as
 migration 0018 does), so the next ingest rebuilds the indexes from the rows: "current" as
-stored, and "older" with every article's features marked as of the previous `FEATURES_VERSION`
-and every event profile without its `s:` names (as a version before them stored them). One BBC
-article then goes to `briefing ingest` on each copy, alternately, `--rounds` times; the table
-gives that child's CPU seconds (user and system), the events whose features were older before
-it, and after it. Prints a Markdown table and writes benchmarks/results/profile_upgrade.md.
+stored, and "older" with every article's features marked as of the version before
+`events.features.PROFILES_SINCE` and every event profile without its `s:` names (as a version
+before them stored them). One BBC article then goes to `briefing ingest` on each copy,
+alternately, `--rounds` times; the table gives that child's CPU seconds (user and system), the
+events whose features were older before it, and after it. Prints a Markdown table and writes
+benchmarks/results/profile_upgrade.md.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from pathlib import Path
 from sqlmodel import Session
 
 from benchmarks import product
-from summarizer.events.features import FEATURES_VERSION, SPECIFIC
+from summarizer.events.features import FEATURES_VERSION, PROFILES_SINCE, SPECIFIC
 from summarizer.store import profiles
 from summarizer.store.db import make_engine
 
@@ -44,9 +45,9 @@ def drop_origin(path: Path) -> None:
 
 
 def age(path: Path) -> None:
-    """Mark every article's features as of the previous version and take the `s:` names out of
-    every event profile."""
-    current, previous = f'"v":{FEATURES_VERSION},', f'"v":{FEATURES_VERSION - 1},'
+    """Mark every article's features as of the version before `PROFILES_SINCE` and take the
+    `s:` names out of every event profile."""
+    current, previous = f'"v":{FEATURES_VERSION},', f'"v":{PROFILES_SINCE - 1},'
     with sqlite3.connect(path) as connection:
         rows = connection.execute("SELECT id, features FROM article").fetchall()
         connection.executemany(
@@ -64,7 +65,7 @@ def age(path: Path) -> None:
 
 
 def stale(path: Path) -> int:
-    """How many events of every story have an article whose features are of another version."""
+    """How many events of every story have an article whose features make profiles again."""
     engine = make_engine(product.sqlite_url(path))
     try:
         with sqlite3.connect(path) as connection:

@@ -107,12 +107,15 @@ class BriefingService:
                 is linked to it (summarizer.store.feeds.link_articles) in the transaction that
                 stores it, so no reader ever sees a chat's feed's article as the operator's.
         """
+        # A fetch's validators are kept only once what it brought is stored: kept at fetch
+        # time, a storing failure would leave the next poll "not modified" and lose the entries.
+        fetched: list[tuple[str, Validators]] = []
         items = list(
             expand(
                 list(locations),
                 policy=self.policy,
                 cached=self._validators,
-                remember=self._remember,
+                remember=lambda url, validators: fetched.append((url, validators)),
             )
         )
         readable = sum(not isinstance(item, Skipped) for item in items)
@@ -126,6 +129,7 @@ class BriefingService:
                     workers=workers,
                     on_stored=None if feed is None else _linker(feed, locations),
                 )
+            self._remember(fetched)
             if shared and report.duplicate_of:
                 self._publish(
                     list(zip(report.duplicate_of, report.duplicate_locations, strict=True))
@@ -185,9 +189,11 @@ class BriefingService:
         with Session(self.engine) as session:
             return feed_store.fetch_validators(session=session, url=url)
 
-    def _remember(self, url: str, validators: Validators) -> None:
+    def _remember(self, fetched: Sequence[tuple[str, Validators]]) -> None:
+        """Keep the validators of the addresses fetched (for the next conditional GET)."""
         with Session(self.engine) as session:
-            feed_store.remember_validators(session=session, url=url, validators=validators)
+            for url, validators in fetched:
+                feed_store.remember_validators(session=session, url=url, validators=validators)
 
     # -- events ----------------------------------------------------------------------------
 

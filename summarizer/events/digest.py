@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 
 import numpy as np
@@ -45,7 +45,6 @@ class _Candidate:
     words: int
     lead: int = 0  # how many prose sentences of its article come before it (0: the lead)
     introduced: frozenset[str] = frozenset()  # people not met in it alone (vague.persons_before)
-    voiced: bool = False  # its article is in its narrator's voice (rules.written_to_reader)
 
 
 def build_digest(
@@ -138,7 +137,8 @@ class _Digest:
         self.language = language
         self.story = story
         self.docs = sorted(docs, key=lambda d: (d.published, d.article_id))
-        self.candidates = _candidates(self.docs, language)
+        self.candidates, self.prose = _candidates(self.docs, language)
+        self.voiced: dict[int, bool] = {}  # article index: in its narrator's voice (see _voiced)
         self.headline = headline or _headline(self.docs, self.candidates, language)
         self.scores = np.zeros(len(self.candidates))
 
@@ -292,15 +292,22 @@ class _Digest:
             return True
         # In a blog or a how-to, a narrator's aside ("I talked about ...", "you can ...") reads on
         # after a line of its own article: it points at no sentence, it is the article's voice.
-        same = previous.doc == candidate.doc and candidate.voiced
+        same = previous.doc == candidate.doc and self._voiced(candidate.doc)
         return same and not rules.leans_back(candidate.text, self.language, voice=False)
 
+    def _voiced(self, doc: int) -> bool:
+        """Tell whether an article's prose is in its narrator's voice (rules.written_to_reader);
+        read only for the articles whose lines a digest places, once each."""
+        if doc not in self.voiced:
+            prose = [c.text for c in self.candidates if c.doc == doc] if self.prose else []
+            self.voiced[doc] = rules.written_to_reader(prose, self.language)
+        return self.voiced[doc]
 
-def _candidates(ordered: Sequence[DigestDoc], language: str) -> list[_Candidate]:
-    """Prose sentences of the articles, datelines removed, each text once.
 
-    When no article holds prose (a page of captions, a list), plain sentences of three words or
-    more that are not promotion stand in: an event never has an empty digest.
+def _candidates(ordered: Sequence[DigestDoc], language: str) -> tuple[list[_Candidate], bool]:
+    """Prose sentences of the articles, datelines removed, each text once, and True; or, when no
+    article holds prose (a page of captions, a list), plain sentences of three words or more
+    that are not promotion, and False: an event never has an empty digest.
     """
     strict: list[_Candidate] = []
     loose: list[_Candidate] = []
@@ -308,7 +315,6 @@ def _candidates(ordered: Sequence[DigestDoc], language: str) -> list[_Candidate]
     for index, doc in enumerate(ordered):
         sentences = split_sentences(doc.body, language)[:MAX_SENTENCES_PER_ARTICLE]
         prose = 0
-        first = len(strict)
         unmet = persons_before(sentences, language)
         for position, raw in enumerate(sentences):
             introduced = unmet[position]
@@ -324,9 +330,7 @@ def _candidates(ordered: Sequence[DigestDoc], language: str) -> list[_Candidate]
                 prose += 1
             elif not strict and _fallback(text, language):
                 loose.append(_Candidate(text, index, position, len(text.split()), position))
-        if rules.written_to_reader([c.text for c in strict[first:]], language):
-            strict[first:] = [replace(c, voiced=True) for c in strict[first:]]
-    return strict or loose
+    return (strict, True) if strict else (loose, False)
 
 
 def _fallback(text: str, language: str) -> bool:

@@ -87,12 +87,16 @@ def terms(text: str, language: str = "en") -> list[str]:
         The terms in text order.
     """
     cache = _term_cache(language)
-    out: list[str] = []
-    for word in _WORD.findall(spaced_bigrams(text)):
-        term = _cached_term(cache, word, language)
-        if term:
-            out.append(term)
-    return out
+    words = _WORD.findall(spaced_bigrams(text))
+    # Words met before cost one look-up in C (digests read every sentence); new ones go
+    # through _cached_term in text order.
+    found: list[str | None] = list(map(cache.get, words))
+    if None in found:
+        found = [
+            _cached_term(cache, word, language) if term is None else term
+            for word, term in zip(words, found, strict=True)
+        ]
+    return [term for term in found if term]
 
 
 def _cached_term(cache: dict[str, str], word: str, language: str) -> str:
@@ -217,6 +221,11 @@ def _full_name(run: list[str], full: list[str]) -> None:
 #: it whenever a change would compute other features from the same text, so that features stored
 #: by an older version are computed again instead of mixed with the new ones.
 FEATURES_VERSION = 8
+#: The oldest FEATURES_VERSION whose features make today's story profiles (`story_counts` reads
+#: their counts, names and people): raise it only when a change alters what a profile is made
+#: of, so that stored profiles are made again once (store.profiles). 7 reads the modifier-letter
+#: apostrophe in names; 8 adds the title's actor, which profiles do not read.
+PROFILES_SINCE = 7
 #: Names are looked up in another text by the first letters of their stems, so inflected and
 #: derived forms still count as a mention ("Тюмени", "тюменцам"; "Moscow", "Moscow's").
 MENTION_LETTERS = 5

@@ -363,12 +363,13 @@ class StoryLinker:
         its cosine, or (None, 0.0) when none within `floor` does: the closest ones that share
         none are passed over in turn."""
         items = list(items)
+        probes = _anchor_probes(query)
         while True:
             key, score = self._cosines.closest(query, norm, items, estimates)
             if key is None:
                 return None, 0.0
             at = next(i for i, item in enumerate(items) if item.key == key)
-            if anchored(query, items[at].centroid):
+            if any(probe in items[at].centroid for probe in probes):  # `anchored`, faster
                 return key, score
             if score < floor:
                 return None, 0.0
@@ -396,8 +397,10 @@ class StoryLinker:
                 check = _Check(story.version, dict(story.centroid), story.norm, {})
             scores = check.scores
             others: list[Item] = []
+            unread, found = self._unread, self._index.get
             for candidate in self._index.candidates(story.centroid, CANDIDATES):
-                other = self._ready(candidate)
+                other = self._ready(candidate) if candidate in unread else found(candidate)
+                assert other is not None
                 if candidate == key:
                     continue
                 known = scores.get(candidate) if drift is not None else None
@@ -559,6 +562,17 @@ def anchored(a: Mapping[str, float], b: Mapping[str, float]) -> bool:
 
 
 _ANCHORS = (FULL_NAME, SPECIFIC)
+
+
+def _anchor_probes(query: Mapping[str, float]) -> frozenset[str]:
+    """The features whose presence in another vector makes it `anchored` to `query`: the
+    query's full and specific names, the words its specific names are titles of (`TERM`), and
+    the specific names its words would be (`SPECIFIC`); one set for the many vectors compared
+    with one query."""
+    probes = {f for f in query if f[:2] in _ANCHORS}
+    probes.update(TERM + f[2:] for f in query if f[:2] == SPECIFIC)
+    probes.update(SPECIFIC + f[2:] for f in query if f[:2] == TERM)
+    return frozenset(probes)
 
 
 def _bound_by(known: float, drift: float) -> float:

@@ -33,22 +33,34 @@ class SentenceSpace:
         self.vocabulary = {term: i for i, term in enumerate(sorted(df))}
         n = max(len(texts), 1)
         self.idf = {term: math.log(n / count) + 1.0 for term, count in df.items()}
+        self._idf_by_column = np.array([self.idf[term] for term in self.vocabulary], dtype=float)
         self.matrix = self._rows(tokenised)
         self._similarity: sparse.csr_matrix | None = None
 
     def _rows(self, tokenised: Sequence[Counter[str]]) -> sparse.csr_matrix:
+        # Arrays, not a loop per term: this is the hot loop of a digest. The weights are the
+        # same floats as (1 + log(count)) * idf term by term (math.log, then one product each).
+        vocabulary = self.vocabulary
         rows: list[int] = []
-        cols: list[int] = []
-        data: list[float] = []
+        found: list[int | None] = []
+        counted: list[int] = []
         for row, counts in enumerate(tokenised):
-            for term, count in counts.items():
-                col = self.vocabulary.get(term)
-                if col is not None:
-                    rows.append(row)
-                    cols.append(col)
-                    data.append((1.0 + math.log(count)) * self.idf[term])
+            rows += [row] * len(counts)
+            found += map(vocabulary.get, counts)
+            counted += counts.values()
+        if None in found:  # terms outside the vocabulary (other texts) weigh nothing
+            known = [i for i, col in enumerate(found) if col is not None]
+            rows = [rows[i] for i in known]
+            found = [found[i] for i in known]
+            counted = [counted[i] for i in known]
+        cols = np.array(found, dtype=np.int64)
+        distinct, which = np.unique(np.array(counted, dtype=np.int64), return_inverse=True)
+        weights = np.array([1.0 + math.log(count) for count in distinct.tolist()])[which]
+        data = weights * self._idf_by_column[cols] if len(cols) else np.zeros(0)
         shape = (len(tokenised), len(self.vocabulary))
-        matrix = sparse.csr_matrix((data, (rows, cols)), shape=shape, dtype=np.float64)
+        matrix = sparse.csr_matrix(
+            (data, (np.array(rows, dtype=np.int64), cols)), shape=shape, dtype=np.float64
+        )
         norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
         norms[norms == 0] = 1.0
         return sparse.csr_matrix(sparse.diags(1.0 / norms) @ matrix)
@@ -58,6 +70,14 @@ class SentenceSpace:
         if self._similarity is None:
             self._similarity = sparse.csr_matrix(self.matrix @ self.matrix.T)
         return self._similarity
+
+    def edges(self, threshold: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Return the pairs whose cosine reaches `threshold`: rows, columns and cosines, in
+        row order (as the cosine matrix stores them; self-pairs included)."""
+        graph = self.similarity()
+        at = np.flatnonzero(graph.data >= threshold)  # a few of the millions of stored cosines
+        rows = np.searchsorted(graph.indptr, at, side="right") - 1
+        return rows.astype(graph.indices.dtype), graph.indices[at], graph.data[at]
 
     def row_similarity(self, index: int) -> np.ndarray:
         """Return the cosine of one sentence with every sentence, as a dense array."""
@@ -99,12 +119,12 @@ def lexrank(
     Returns:
         One score per sentence, summing to 1.
     """
-    graph = space.similarity().tocoo()
-    keep = (graph.data >= threshold) & (graph.row != graph.col)
-    n = graph.shape[0]
+    n = space.matrix.shape[0]
     if n == 0:
         return np.zeros(0)
-    rows, cols, data = graph.row[keep], graph.col[keep], graph.data[keep]
+    rows, cols, data = space.edges(threshold)
+    keep = rows != cols
+    rows, cols, data = rows[keep], cols[keep], data[keep]
     out_weight = np.bincount(rows, weights=data, minlength=n)
     dangling = out_weight == 0
     safe = np.where(dangling, 1.0, out_weight)
@@ -136,9 +156,7 @@ def support_counts(
     n = len(outlets)
     ids = {name: i for i, name in enumerate(dict.fromkeys(outlets))}
     outlet = np.array([ids[name] for name in outlets], dtype=np.int64)
-    graph = space.similarity().tocoo()
-    keep = graph.data >= threshold
-    rows, cols = graph.row[keep], graph.col[keep]
+    rows, cols, _ = space.edges(threshold)
     other = outlet[cols] != outlet[rows]
     pairs = np.unique(rows[other].astype(np.int64) * len(ids) + outlet[cols[other]])
     return np.bincount(pairs // max(len(ids), 1), minlength=n).astype(float)

@@ -497,15 +497,14 @@ class Ingestor:
         )
         if existing is not None:
             return existing, False, False
-        # Read once for the lookup and the rows added below: nothing adds shingles between.
-        stock = shingle_store.stock_shingles(session=session, shingles=sample)
-        near = shingle_store.find_near_duplicate(
+        # The stock read once for the lookup and the rows added below: nothing adds shingles
+        # between.
+        stock, near = shingle_store.look_up(
             session=session,
             sample=sample,
             since=self._near_since,
             after_id=self._near_after,
             samples=self._samples,
-            stock=stock,
         )
         source_id = writer.source_id(article.source)
         if near is not None:

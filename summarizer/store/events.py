@@ -17,8 +17,7 @@ from summarizer.store import tables
 from summarizer.store.features import event_doc
 from summarizer.store.models import Article, Event, Source, Story
 from summarizer.store.profiles import profile_json, refresh_stale_profiles
-
-_IN_CHUNK = 900  # ids per IN list (SQLite's older builds allow 999 parameters)
+from summarizer.store.ranking import CHUNK
 
 _ARTICLES = tables.ARTICLES
 _COPIES = tables.COPIES
@@ -61,8 +60,8 @@ def recent_event_docs(*, session: Session, since: datetime) -> list[tuple[int, l
     if not event_ids:
         return []
     grouped: dict[int, list[EventDoc]] = {}
-    for start in range(0, len(event_ids), _IN_CHUNK):
-        chunk = event_ids[start : start + _IN_CHUNK]
+    for start in range(0, len(event_ids), CHUNK):
+        chunk = event_ids[start : start + CHUNK]
         for event_id, doc in _docs(session, col(Article.event_id).in_(chunk)):
             grouped.setdefault(event_id, []).append(doc)
     return sorted(grouped.items())
@@ -71,8 +70,8 @@ def recent_event_docs(*, session: Session, since: datetime) -> list[tuple[int, l
 def count_articles(*, session: Session, ids: Sequence[int]) -> int:
     """How many of these article ids are stored."""
     found = 0
-    for start in range(0, len(ids), _IN_CHUNK):
-        chunk = list(ids[start : start + _IN_CHUNK])
+    for start in range(0, len(ids), CHUNK):
+        chunk = list(ids[start : start + CHUNK])
         found += session.exec(
             select(func.count()).select_from(Article).where(col(Article.id).in_(chunk))
         ).one()
@@ -113,11 +112,11 @@ def active_story_events(*, session: Session, limit: int) -> list[tuple[int, list
     refresh_stale_profiles(session=session, story_ids=[key for key in story_ids if key is not None])
     grouped: dict[int, list[StoredMember]] = {}
     connection = session.connection()
-    for start in range(0, len(story_ids), _IN_CHUNK):
+    for start in range(0, len(story_ids), CHUNK):
         rows = connection.execute(
             core_select(
                 _EVENTS.c.id, _EVENTS.c.story_id, _EVENTS.c.profile_json, _EVENTS.c.last_seen
-            ).where(_EVENTS.c.story_id.in_(story_ids[start : start + _IN_CHUNK]))
+            ).where(_EVENTS.c.story_id.in_(story_ids[start : start + CHUNK]))
         )
         for event_id, story_id, stored, last_seen in rows:
             grouped.setdefault(story_id, []).append((event_id, stored or "{}", last_seen))

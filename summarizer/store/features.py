@@ -7,7 +7,7 @@ import logging
 from collections import Counter
 
 from summarizer.events.cluster import EventDoc
-from summarizer.events.features import FEATURES_VERSION, ArticleFeatures
+from summarizer.events.features import FEATURES_VERSION, PROFILES_SINCE, ArticleFeatures
 from summarizer.store.models import Article
 
 logger = logging.getLogger(__name__)
@@ -37,7 +37,17 @@ def features_json(features: ArticleFeatures) -> str:
 def current_prefix() -> str:
     """How every text `features_json` writes now begins (its version first): a text that does
     not begin so was written by another version, or is none (a query can tell them apart)."""
-    return f'{{"v":{FEATURES_VERSION},'
+    return _prefix(FEATURES_VERSION)
+
+
+def profile_prefixes() -> tuple[str, ...]:
+    """How the stored features that give today's story profiles begin: those of the versions
+    from `PROFILES_SINCE` on (a query tells the features that profiles need made again)."""
+    return tuple(_prefix(v) for v in range(PROFILES_SINCE, FEATURES_VERSION + 1))
+
+
+def _prefix(version: int) -> str:
+    return f'{{"v":{version},'
 
 
 def read_features(text: str | None) -> ArticleFeatures | None:

@@ -6,7 +6,7 @@ import json
 import logging
 from collections.abc import Mapping, Sequence
 
-from sqlalchemy import bindparam, func, or_, update
+from sqlalchemy import and_, bindparam, func, or_, update
 from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
@@ -14,8 +14,9 @@ from summarizer.events.cluster import EventDoc
 from summarizer.events.features import heaviest
 from summarizer.events.profiles import event_profiles
 from summarizer.store import tables
-from summarizer.store.features import current_prefix, event_doc, features_json
+from summarizer.store.features import event_doc, features_json, profile_prefixes
 from summarizer.store.models import Article, Source
+from summarizer.store.ranking import CHUNK
 
 logger = logging.getLogger(__name__)
 
@@ -23,7 +24,6 @@ logger = logging.getLogger(__name__)
 PROFILE_FEATURES = 200
 #: Events re-profiled together (their articles read at once, their names weighed together).
 REFRESH_CHUNK = 500
-_IN_CHUNK = 900  # ids per IN list (SQLite's older builds allow 999 parameters)
 
 _ARTICLES = tables.ARTICLES
 _EVENTS = tables.EVENTS
@@ -45,18 +45,23 @@ def profile_json(profile: Mapping[str, float]) -> str:
 
 
 def stale_events(*, session: Session, story_ids: Sequence[int]) -> list[int]:
-    """The events of these stories with an article whose stored features another version of
-    `article_features` computed (or that has none): their stored profiles were made from
-    such features, so they may lack what story linking now reads (the `s:` names)."""
-    prefix = current_prefix()
+    """The events of these stories with an article whose stored features a version of
+    `article_features` older than `PROFILES_SINCE` computed (or that has none): their stored
+    profiles were made from such features, so they may lack what story linking now reads (the
+    `s:` names). Features of a later version give the same profiles: those are kept."""
     outdated = or_(
         _ARTICLES.c.features.is_(None),
-        func.substr(_ARTICLES.c.features, 1, len(prefix)) != prefix,
+        and_(
+            *(
+                func.substr(_ARTICLES.c.features, 1, len(prefix)) != prefix
+                for prefix in profile_prefixes()
+            )
+        ),
     )
     found: set[int] = set()
     connection = session.connection()
-    for start in range(0, len(story_ids), _IN_CHUNK):
-        chunk = list(story_ids[start : start + _IN_CHUNK])
+    for start in range(0, len(story_ids), CHUNK):
+        chunk = list(story_ids[start : start + CHUNK])
         rows = connection.execute(
             core_select(_ARTICLES.c.event_id)
             .select_from(_ARTICLES.join(_EVENTS, _EVENTS.c.id == _ARTICLES.c.event_id))

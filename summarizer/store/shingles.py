@@ -6,7 +6,7 @@ from collections import OrderedDict
 from collections.abc import Collection
 from datetime import datetime
 
-from sqlalchemy import bindparam, func, insert, or_, select
+from sqlalchemy import bindparam, func, insert, literal, null, or_, select, union_all
 from sqlmodel import Session
 
 from summarizer.ingest.fingerprint import (
@@ -28,11 +28,21 @@ _POSTINGS = (
     .group_by(_SHINGLES.c.shingle)
 )
 _SHARED = func.count().label("shared")
-_CANDIDATE_IDS = (
+# One statement per lookup: the sample's stock shingles (kind 0) and the bodies of the
+# candidates that share its other shingles most (kind 1; stock phrases are no evidence).
+_COUNTS = (
+    select(_SHINGLES.c.shingle, func.count().label("postings"))
+    .where(_SHINGLES.c.shingle.in_(bindparam("shingles", expanding=True)))
+    .group_by(_SHINGLES.c.shingle)
+    .cte("sample_postings")
+)
+_CANDIDATES_CTE = (
     select(_SHINGLES.c.article_id, _SHARED)
     .join(_ARTICLES, _ARTICLES.c.id == _SHINGLES.c.article_id)
     .where(
-        _SHINGLES.c.shingle.in_(bindparam("shingles", expanding=True)),
+        _SHINGLES.c.shingle.in_(
+            select(_COUNTS.c.shingle).where(_COUNTS.c.postings <= MAX_POSTINGS)
+        ),
         or_(
             _ARTICLES.c.published >= bindparam("since"),
             _ARTICLES.c.id > bindparam("after_id"),
@@ -41,6 +51,15 @@ _CANDIDATE_IDS = (
     .group_by(_SHINGLES.c.article_id)
     .order_by(_SHARED.desc(), _SHINGLES.c.article_id)
     .limit(_CANDIDATES)
+    .cte("near_candidates")
+)
+_LOOKUP = union_all(
+    select(literal(0).label("kind"), _COUNTS.c.shingle.label("value"), null().label("body")).where(
+        _COUNTS.c.postings > MAX_POSTINGS
+    ),
+    select(literal(1), _ARTICLES.c.id, _ARTICLES.c.body).join(
+        _CANDIDATES_CTE, _CANDIDATES_CTE.c.article_id == _ARTICLES.c.id
+    ),
 )
 _SAMPLES_KEPT = 4096  # samples of recent texts kept by a SampleCache (a few tens of MB at most)
 
@@ -80,11 +99,6 @@ class SampleCache:
         return found
 
 
-_BODIES = select(_ARTICLES.c.id, _ARTICLES.c.body).where(
-    _ARTICLES.c.id.in_(bindparam("ids", expanding=True))
-)
-
-
 def stock_shingles(*, session: Session, shingles: Collection[int]) -> frozenset[int]:
     """The shingles stored for more than MAX_POSTINGS texts: stock phrases, no evidence."""
     if not shingles:
@@ -122,21 +136,16 @@ def add_shingles(
         session.connection().execute(_INSERT, rows)
 
 
-def find_near_duplicate(
+def look_up(
     *,
     session: Session,
     sample: frozenset[int],
     since: datetime,
     after_id: int,
     samples: SampleCache | None = None,
-    stock: Collection[int] | None = None,
-) -> tuple[int, float] | None:
-    """The stored article a text mostly repeats: (its id, the containment), or None.
-
-    Candidates share a stored shingle with the text's sample (stock phrases, stored for more
-    than 64 texts, are no evidence and do not count) and were published at or after `since`
-    (or stored after the article `after_id`); the best containment of at least 0.8 wins,
-    ties to the lower id.
+) -> tuple[frozenset[int], tuple[int, float] | None]:
+    """A text's stock shingles (`stock_shingles` of its sample) and the stored article it
+    mostly repeats (`find_near_duplicate`), read in one statement.
 
     Args:
         session: the ingest session.
@@ -144,28 +153,56 @@ def find_near_duplicate(
         since: the oldest publication time a copied article may have.
         after_id: articles stored after this id are candidates whatever their time.
         samples: the candidates' samples kept from earlier calls (computed when absent).
-        stock: `stock_shingles` of the sample (None: read here).
+
+    Returns:
+        (the stock shingles, (the copied article's id, the containment) or None).
     """
     if not sample:
-        return None
-    connection = session.connection()
-    values = sorted(sample)
-    if stock is None:
-        stock = stock_shingles(session=session, shingles=values)
-    rare = [value for value in values if value not in stock]
-    if not rare:
-        return None
-    found = connection.execute(
-        _CANDIDATE_IDS, {"shingles": rare, "since": since, "after_id": after_id}
-    ).all()
-    if not found:
-        return None
+        return frozenset(), None
+    rows = session.connection().execute(
+        _LOOKUP, {"shingles": sorted(sample), "since": since, "after_id": after_id}
+    )
+    stock: set[int] = set()
+    bodies: list[tuple[int, str]] = []
+    for kind, value, body in rows:
+        if kind == 0:
+            stock.add(int(value))
+        else:
+            bodies.append((int(value), body))
     best: tuple[int, float] | None = None
-    for article_id, body in connection.execute(_BODIES, {"ids": [row[0] for row in found]}):
+    for article_id, body in bodies:
         other = samples.sample(article_id, body) if samples is not None else shingle_sample(body)
         share = containment(sample, other, ignore=stock)
         if share is None or share < NEAR_DUPLICATE_CONTAINMENT:
             continue
         if best is None or (share, -article_id) > (best[1], -best[0]):
-            best = (int(article_id), share)
+            best = (article_id, share)
+    return frozenset(stock), best
+
+
+def find_near_duplicate(
+    *,
+    session: Session,
+    sample: frozenset[int],
+    since: datetime,
+    after_id: int,
+    samples: SampleCache | None = None,
+) -> tuple[int, float] | None:
+    """The stored article a text mostly repeats: (its id, the containment), or None.
+
+    Candidates share a stored shingle with the text's sample (stock phrases, stored for more
+    than 64 texts, are no evidence and do not count) and were published at or after `since`
+    (or stored after the article `after_id`); the best containment of at least 0.8 wins,
+    ties to the lower id. The 20 candidates sharing most shingles are compared.
+
+    Args:
+        session: the ingest session.
+        sample: the text's shingle sample.
+        since: the oldest publication time a copied article may have.
+        after_id: articles stored after this id are candidates whatever their time.
+        samples: the candidates' samples kept from earlier calls (computed when absent).
+    """
+    _, best = look_up(
+        session=session, sample=sample, since=since, after_id=after_id, samples=samples
+    )
     return best

@@ -245,10 +245,16 @@ def written_to_reader(prose: Sequence[str], language: str = "en") -> bool:
     Returns:
         True when more than half of the lines are in the narrator's voice.
     """
-    voiced = sum(
-        1 for line in prose if talks_to_reader(line, language) or orders_reader(line, language)
-    )
-    return voiced * 2 > len(prose) > 0
+    needed = len(prose) // 2 + 1  # more than half
+    voiced = 0
+    for read, line in enumerate(prose):
+        if len(prose) - read + voiced < needed:
+            return False  # the lines left cannot make a majority: stop reading
+        if talks_to_reader(line, language) or orders_reader(line, language):
+            voiced += 1
+            if voiced >= needed:
+                return True
+    return False
 
 
 def _opens_with_label(text: str) -> bool:

@@ -174,10 +174,11 @@ def is_promotional(sentence: str, language: str = "en") -> bool:
     """
     text = sentence.strip()
     lower = text.lower()
-    # Cheap substring tests first: most sentences hold none of the words the patterns need.
-    if any(anchor in lower for anchor in _FURNITURE_ANCHORS) and _FURNITURE.search(text):
+    # Cheap substring tests first (in C: map, not a generator): most sentences hold none of the
+    # words the patterns need.
+    if any(map(lower.__contains__, _FURNITURE_ANCHORS)) and _FURNITURE.search(text):
         return True
-    site = any(anchor in lower for anchor in _SITE_ANCHORS) and _SITE_WORDS.search(text)
+    site = any(map(lower.__contains__, _SITE_ANCHORS)) and _SITE_WORDS.search(text)
     if site and (
         len(text.split()) <= _LABEL_WORDS or _TO_READER.search(text[:1].lower() + text[1:])
     ):
@@ -197,7 +198,7 @@ def is_promotional(sentence: str, language: str = "en") -> bool:
     objects = _READER_OBJECTS["en"] | _READER_OBJECTS.get(language, frozenset())
     if second in objects or (language != "de" and second.lower() in objects):
         return True  # "Escape your echo chamber.", "Start your day with ..."
-    if first not in _CALLS_TO_ACT["en"] | _CALLS_TO_ACT.get(language, frozenset()):
+    if first not in _CALLS_TO_ACT["en"] and first not in _CALLS_TO_ACT.get(language, ()):
         return False
     # "Get the facts behind the news", "Find out more here!": a verb telling the reader to act.
     rest = " ".join(opening[1:])

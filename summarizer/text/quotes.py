@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 # Each opening double quote with the marks that close it („…“ in German, “…” in English).
 QUOTE_PAIRS = {"“": "”", "„": "“”", "«": "»"}
 CLOSING_QUOTES = "”»“"
 ANY_QUOTE = ('"', "“", "”", "„", "«", "»")
+# Every mark the readers below act on; they step from one to the next, past the other characters.
+_MARKS = re.compile('["“”„«»]')
 
 
 def _closes(stack: list[tuple[str, int]], char: str) -> int | None:
@@ -29,7 +33,8 @@ def open_quotes(text: str) -> int:
     """How many double quotations are open at the end of a text (straight quotes by parity)."""
     stack: list[tuple[str, int]] = []
     straight = False
-    for index, char in enumerate(text):
+    for mark in _MARKS.finditer(text):
+        index, char = mark.start(), mark.group()
         depth = _closes(stack, char)
         if depth is not None:
             del stack[depth:]
@@ -49,7 +54,8 @@ def outside_quotes(text: str) -> str:
     stack: list[tuple[str, int]] = []
     straight: int | None = None
     spans: list[tuple[int, int]] = []
-    for index, char in enumerate(text):
+    for mark in _MARKS.finditer(text):
+        index, char = mark.start(), mark.group()
         depth = _closes(stack, char)
         if depth is not None:
             start = stack[depth][1]
@@ -89,7 +95,8 @@ def closes_unopened(text: str) -> bool:
     """
     stack: list[tuple[str, int]] = []
     straight: list[int] = []
-    for index, char in enumerate(text):
+    for mark in _MARKS.finditer(text):
+        index, char = mark.start(), mark.group()
         if char == '"' and not stack:
             straight.append(index)
             continue

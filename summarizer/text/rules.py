@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from summarizer.text.datelines import parse_dateline
 from summarizer.text.language import stop_words, word_set
+from summarizer.text.offices import OFFICES
 from summarizer.text.openers import (
     MIN_OPENER_WORDS,
     leans_back,
@@ -64,7 +65,7 @@ _MIN_COMPARED_WORDS = 3
 # -- what is prose ---------------------------------------------------------------------------
 
 _THAI = re.compile("[\u0e00-\u0e7f]")
-_LETTERED_WORD = re.compile(r"\S*[^\W\d_]\S*")  # a blank-separated word with a letter
+_LETTERED_WORD = re.compile(r"[^\W\d_]\S*")  # one match per blank-separated word with a letter
 # Full stops of a report (a question is a teaser): Latin, CJK, Urdu, Devanagari, Ethiopic, ...
 _TERMINALS = frozenset(".!…。！۔।॥።။។៕")
 _CLOSING_MARKS = "\"”’'»)]」』）"
@@ -124,12 +125,6 @@ def is_headline(title: str) -> bool:
 TITLE_WORDS = 10
 WHOLE_TITLE_WORDS = 14
 _MIN_TITLE_WORDS = 4
-# Offices written in title case before a person's name ("Russian President Vladimir Putin");
-# a headline names the person alone ("Vladimir Putin").
-_OFFICES = word_set(
-    """president minister chancellor premier secretary senator governor mayor ambassador
-    spokesman spokeswoman chairman chairwoman king queen prince princess pope"""
-)
 _OFFICE_RUN = 3  # title-case words of an office, its country's included ("Russian President")
 _QUALIFIERS = word_set("former acting late then outgoing incoming deputy")
 
@@ -145,7 +140,7 @@ def title_from_sentence(sentence: str, language: str = "en") -> str:
 
     Args:
         sentence: the article's first sentence, its dateline removed.
-        language: ISO 639-1 code (offices are English words).
+        language: ISO 639-1 code (offices are English words: summarizer.text.offices).
 
     Returns:
         The title.
@@ -176,7 +171,7 @@ def _without_offices(tokens: list[str]) -> list[str]:
     for i, token in enumerate(tokens):
         kept.append(token)
         name = tokens[i + 1 : i + 3]
-        if token.lower() not in _OFFICES or not token[:1].isupper() or len(name) < 2:
+        if token.lower() not in OFFICES or not token[:1].isupper() or len(name) < 2:
             continue
         if not all(w[:1].isupper() and w.rstrip(",.").isalpha() for w in name[:1]):
             continue

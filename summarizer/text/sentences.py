@@ -63,7 +63,7 @@ _QUOTE_MARKS = "\"“”‘’'«»„([ "
 
 def _has_quote(text: str) -> bool:
     """Tell whether a text holds any double quotation mark (most do not: a quick test first)."""
-    return any(mark in text for mark in ANY_QUOTE)
+    return any(map(text.__contains__, ANY_QUOTE))
 
 
 def _closes_quote(text: str) -> bool:
@@ -148,6 +148,9 @@ def _split_script_stops(pieces: list[str]) -> list[str]:
     """Split pieces after other scripts' full stops, and Thai at its spaces."""
     result: list[str] = []
     for piece in pieces:
+        if piece.isascii():  # most pieces: no other script's stop, no Thai
+            result.append(piece)
+            continue
         start = 0
         parts = []
         for match in _SCRIPT_STOP.finditer(piece):

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from summarizer.text.language import stop_words, word_set
 from summarizer.text.months import ENGLISH_WEEKDAYS, FULL_ENGLISH_MONTHS
+from summarizer.text.offices import ROLES
 from summarizer.text.quotes import outside_quotes
 from summarizer.text.tokenizer import WORD_OR_MARK
 
@@ -78,15 +79,17 @@ def names_nothing(sentence: str, language: str = "en") -> bool:
     lettered = [t for t in tokens if t[:1].isalpha()]
     if not lettered:
         return False
-    lowered = [t.lower().replace("’", "'") for t in lettered]
-    nobody = lowered[0] in _NOBODY or lowered[:2] == ["no", "one"]
-    if nobody and not _SAYS_WHAT.intersection(lowered):
-        return True  # "No one knew what had become of Ford's family."
+    head = [t.lower().replace("’", "'") for t in lettered[:2]]
+    if head[0] in _NOBODY or head == ["no", "one"]:
+        lowered = [t.lower().replace("’", "'") for t in lettered]
+        if not _SAYS_WHAT.intersection(lowered):
+            return True  # "No one knew what had become of Ford's family."
     if any(t[:1].isdigit() for t in tokens):
         return False
     for token in lettered[1:]:
         if token[:1].isupper() and token != "I" and token.lower() not in _DAY_NAMES:
             return False  # a name says what the line is about
+    lowered = [t.lower().replace("’", "'") for t in lettered]  # most lines ended above
     stops = stop_words(language)
     if all(w in stops or w in _VAGUE_WORDS or w in _DAY_NAMES for w in lowered[1:]) and (
         lowered[0] in stops or lowered[0] in _VAGUE_WORDS
@@ -189,15 +192,6 @@ _TITLE_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*")
 _FAMILY_NAME_WINDOW = 8  # words of a sentence read for a family name standing alone
 # Nouns for groups of people, which open a sentence in title case ("Police, who ...").
 _GROUPS = word_set("police staff people crew media management press public family")
-# Lower-case roles written before a person named by one word ("Kremlin aide Ushakov", "foreign
-# minister Lavrov"): the role says who the person is, and marks the word as a person's name.
-_ROLES = word_set(
-    """minister spokesman spokeswoman spokesperson aide adviser advisor president chairman
-    chairwoman chief director secretary official ambassador envoy general senator governor mayor
-    coach manager captain judge prosecutor lawyer attorney analyst economist professor
-    researcher scientist author editor founder executive leader premier chancellor commander
-    negotiator striker defender midfielder goalkeeper"""
-)
 
 
 def _may_be_name(word: str) -> bool:
@@ -220,21 +214,39 @@ def family_names(text: str) -> frozenset[str]:
     Returns:
         The family names.
     """
+    return _family_names(WORD_OR_MARK.findall(text))
+
+
+def _family_names(tokens: Sequence[str]) -> frozenset[str]:
+    """family_names of a text given as its WORD_OR_MARK tokens."""
     stops = stop_words("en")
     found: set[str] = set()
-    run: list[str] = []
-    tokens = [*WORD_OR_MARK.findall(text), ".", "."]
-    for i, token in enumerate(tokens):
-        if run and token == "." and len(tokens[i - 1]) == 1:
-            continue  # the stop of an initial inside a name ("John M. Ford")
-        if run and len(token) == 1 and token.isupper() and tokens[i + 1] == ".":
-            continue  # an initial inside a name
-        if _TITLE_WORD.fullmatch(token) and (run or token.lower() not in stops):
-            run.append(token)
+    padded = [*tokens, ".", "."]
+    end = len(padded)
+    resume = 0
+    # A run starts at a capitalised word: only those are visited, then each run word by word.
+    for start in [i for i, token in enumerate(tokens) if "A" <= token[0] <= "Z"]:
+        first = padded[start]
+        if start < resume or first.lower() in stops or not _TITLE_WORD.fullmatch(first):
             continue
+        run = [first]
+        i = start + 1
+        while i < end:
+            token = padded[i]
+            if token == "." and len(padded[i - 1]) == 1:
+                i += 1  # the stop of an initial inside a name ("John M. Ford")
+            elif len(token) == 1 and token.isupper() and padded[i + 1] == ".":
+                i += 1  # an initial inside a name
+            elif _TITLE_WORD.fullmatch(token):
+                run.append(token)
+                i += 1
+            else:
+                break
+        else:
+            break  # initials up to the end: the text ends inside the run, which names nobody
         if len(run) > 1:
             found.add(run[-1])
-        run = []
+        resume = i + 1
     return frozenset(found)
 
 
@@ -253,21 +265,32 @@ def unnamed_persons(text: str) -> frozenset[str]:
     Returns:
         The one-word names.
     """
-    tokens: list[str] = WORD_OR_MARK.findall(text)
-    found: set[str] = set()
+    return _unnamed_persons(WORD_OR_MARK.findall(text))
+
+
+def _unnamed_persons(tokens: Sequence[str]) -> frozenset[str]:
+    """unnamed_persons of a text given as its WORD_OR_MARK tokens."""
     last = len(tokens) - 1
-    for i, token in enumerate(tokens):
-        before = tokens[i - 1] if i else ""
-        after = tokens[i + 1] if i < last else ""
-        who = after == "," and i + 1 < last and tokens[i + 2] == "who"
-        if not (who or before in _ROLES):
-            continue  # most words: cheap tests first
+    # A word after a role, or two before ", who": the only places a one-word name is marked
+    # (most texts hold neither: set tests first).
+    marked: list[int] = []
+    if not ROLES.isdisjoint(tokens):
+        marked += [i + 1 for i, t in enumerate(tokens) if t in ROLES and i < last]
+    if "who" in tokens:
+        marked += [
+            i - 2 for i, t in enumerate(tokens) if t == "who" and i > 1 and tokens[i - 1] == ","
+        ]
+    found: set[str] = set()
+    for i in marked:
+        token = tokens[i]
         if not _TITLE_WORD.fullmatch(token) or not _may_be_name(token):
             continue
+        before = tokens[i - 1] if i else ""
+        after = tokens[i + 1] if i < last else ""
         if _TITLE_WORD.fullmatch(before) or _TITLE_WORD.fullmatch(after):
             continue  # part of a longer name ("Yuri Ushakov", "Mr Ushakov")
         found.add(token)
-    return frozenset(found - family_names(text)) if found else frozenset()
+    return frozenset(found - _family_names(tokens)) if found else frozenset()
 
 
 def persons_before(sentences: Sequence[str], language: str = "en") -> list[frozenset[str]]:
@@ -286,10 +309,15 @@ def persons_before(sentences: Sequence[str], language: str = "en") -> list[froze
     """
     if language != "en" or not sentences:
         return [frozenset()] * len(sentences)
-    met = unnamed_persons(" ".join(sentences))
+    # Each sentence is read once: its tokens joined are those of the whole text (no token
+    # spans the blank that joins two sentences).
+    tokenised = [WORD_OR_MARK.findall(sentence) for sentence in sentences]
+    met = _unnamed_persons([token for tokens in tokenised for token in tokens])
     found = [met]
-    for sentence in sentences[:-1]:
-        met = met | family_names(sentence)
+    for tokens in tokenised[:-1]:
+        names = _family_names(tokens)
+        if names:
+            met = met | names
         found.append(met)
     return found
 
@@ -330,7 +358,7 @@ def bare_family_name(sentence: str, introduced: frozenset[str], *, context: str 
             continue
         before = head[i - 1] if i else ""
         after = tokens[i + 1] if i + 1 < len(tokens) else ""
-        if before in _ROLES:
+        if before in ROLES:
             continue  # "Kremlin aide Ushakov said ...": the role says who speaks
         if not _TITLE_WORD.fullmatch(before) and not _TITLE_WORD.fullmatch(after):
             return token

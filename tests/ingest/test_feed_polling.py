@@ -298,6 +298,43 @@ def test_a_failure_to_link_a_feeds_articles_is_recorded_and_the_run_goes_on(
     service.engine.dispose()
 
 
+def test_a_feed_whose_articles_could_not_be_stored_brings_them_at_the_next_poll(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The feed's validators are kept only with what it brought: kept at the failed poll, the
+    # next one would be answered "not modified" and the entries would be lost.
+    service = _service(f"sqlite:///{tmp_path / 'retry.db'}")
+    real_link = feed_store.link_articles
+    calls = []
+
+    def flaky_link(**kwargs: object) -> None:
+        calls.append(kwargs["feed_id"])
+        if len(calls) == 1:
+            raise RuntimeError("database is locked")
+        real_link(**kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(feed_store, "link_articles", flaky_link)
+    with serve(Site(routes={"/a.xml": _feed_route()})) as site:
+        url = f"{site.base}/a.xml"
+        with Session(service.engine) as session:
+            _follow(session, 7, url)
+        first = service.poll_feeds(now=NOW, due_only=False)
+        assert (first.new, first.failed) == (0, 1)
+        site.requests.clear()
+        second = service.poll_feeds(now=NOW + MINUTE, due_only=False)
+        assert [h.get("if-none-match") for _, h in site.requests] == [None]  # a full fetch
+        assert (second.new, second.failed) == (3, 0), second.errors
+        site.requests.clear()
+        third = service.poll_feeds(now=NOW + 2 * MINUTE, due_only=False)
+        assert [h.get("if-none-match") for _, h in site.requests] == ['"v1"']
+        assert third.new == 0
+    with Session(service.engine) as session:
+        links = set(session.exec(select(FeedArticle.article_id)))
+        stored = set(session.exec(select(Article.id)))
+    assert len(stored) == 3 and links == stored
+    service.engine.dispose()
+
+
 def test_a_copy_a_chat_feed_brought_names_its_outlet_only_to_readers_of_the_whole_store(
     tmp_path: Path,
 ) -> None:

@@ -12,7 +12,12 @@ from summarizer.events.features import FEATURES_VERSION, ArticleFeatures, articl
 from summarizer.service import BriefingService
 from summarizer.store import events as event_store
 from summarizer.store.db import create_schema, make_engine
-from summarizer.store.features import features_json, read_features
+from summarizer.store.features import (
+    current_prefix,
+    features_json,
+    profile_prefixes,
+    read_features,
+)
 
 TITLE = "Floods close the Danube port of Vienna on 3 May"
 BODY = "Vienna's port closed on Monday as the Danube rose. Officials in Austria said 1,200 homes..."
@@ -24,6 +29,14 @@ def test_features_read_back_as_computed_with_their_counts_in_order() -> None:
     assert stored == computed
     assert stored is not None and list(stored.counts) == list(computed.counts)
     assert stored.people == computed.people
+
+
+def test_stored_features_begin_with_their_version_as_queries_read_it() -> None:
+    # store.profiles tells stale features by how the stored text begins
+    stored = features_json(article_features(TITLE, BODY, "en", year=2026))
+    assert stored.startswith(current_prefix())
+    assert current_prefix() == profile_prefixes()[-1]
+    assert all(not stored.startswith(p) for p in profile_prefixes()[:-1])
 
 
 def test_the_titles_actor_reads_back() -> None:

@@ -11,7 +11,7 @@ from alembic import command
 from sqlalchemy import text
 from sqlmodel import Session
 
-from summarizer.events.features import FEATURES_VERSION, SPECIFIC
+from summarizer.events.features import FEATURES_VERSION, PROFILES_SINCE, SPECIFIC
 from summarizer.service import BriefingService
 from summarizer.store import events as event_store
 from summarizer.store import profiles
@@ -40,19 +40,21 @@ def _write(folder: Path, name: str, when: str, article: tuple[str, str]) -> str:
     return str(path)
 
 
-def _age(url: str) -> None:
-    """Make the stored rows look as a version before `s:` names left them: article features
-    of the previous version, event profiles without specific names, the schema at 0017."""
+def _age(url: str, version: int = PROFILES_SINCE - 1) -> None:
+    """Make the stored rows look as an older version left them: article features of `version`
+    (by default one whose profiles lack `s:` names: the profiles lose them too), the schema at
+    0017."""
     engine = make_engine(url)
     try:
         with engine.begin() as connection:
             for article, features in connection.execute(text("SELECT id, features FROM article")):
-                older = features.replace(f'"v":{FEATURES_VERSION}', f'"v":{FEATURES_VERSION - 1}')
+                older = features.replace(f'"v":{FEATURES_VERSION}', f'"v":{version}')
                 connection.execute(
                     text("UPDATE article SET features = :f WHERE id = :id"),
                     {"f": older, "id": article},
                 )
-            for event, stored in connection.execute(text("SELECT id, profile_json FROM event")):
+            rows = connection.execute(text("SELECT id, profile_json FROM event"))
+            for event, stored in rows if version < PROFILES_SINCE else ():
                 kept = {k: v for k, v in json.loads(stored).items() if k[:2] != SPECIFIC}
                 connection.execute(
                     text("UPDATE event SET profile_json = :p WHERE id = :id"),
@@ -85,7 +87,7 @@ def _ingest_later(url: str, tmp_path: Path) -> None:
         engine.dispose()
 
 
-def _old_database(tmp_path: Path, name: str) -> str:
+def _old_database(tmp_path: Path, name: str, version: int = PROFILES_SINCE - 1) -> str:
     url = f"sqlite:///{tmp_path / name}"
     engine = make_engine(url)
     create_schema(engine)
@@ -94,8 +96,34 @@ def _old_database(tmp_path: Path, name: str) -> str:
         BriefingService(engine, {}).ingest([first], now=datetime(2026, 3, 5, tzinfo=UTC))
     finally:
         engine.dispose()
-    _age(url)
+    _age(url, version)
     return url
+
+
+def _profiles(url: str) -> list[str]:
+    engine = make_engine(url)
+    try:
+        with engine.connect() as connection:
+            rows = connection.execute(text("SELECT profile_json FROM event ORDER BY id")).all()
+        return [row[0] for row in rows]
+    finally:
+        engine.dispose()
+
+
+def test_profiles_of_features_that_give_todays_profiles_are_kept(tmp_path: Path) -> None:
+    # features of a version since PROFILES_SINCE make the same profiles: a rebuild keeps the
+    # stored ones (remade, their names would be weighed among the events remade with them)
+    url = _old_database(tmp_path, "recent.db", version=PROFILES_SINCE)
+    before = _profiles(url)
+    engine = make_engine(url)
+    try:
+        with Session(engine) as session:
+            stories = [s for s in _stories(url) if s is not None]
+            assert stories and profiles.stale_events(session=session, story_ids=stories) == []
+    finally:
+        engine.dispose()
+    _ingest_later(url, tmp_path)
+    assert _profiles(url)[0] == before[0]
 
 
 def test_profiles_of_older_features_are_made_again_and_the_story_continues(

@@ -18,7 +18,7 @@ T0 = datetime(2026, 3, 1, tzinfo=UTC)
 def test_active_story_events_reads_the_newest_stories_across_chunks(
     database_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(event_store, "_IN_CHUNK", 2)  # five stories: three chunks
+    monkeypatch.setattr(event_store, "CHUNK", 2)  # five stories: three chunks
     engine = make_engine(database_url)
     create_schema(engine)
     try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from summarizer.events.digest import DigestDoc, build_digest, build_story_digest
@@ -323,3 +324,26 @@ def test_a_blog_digest_keeps_the_narrators_lines_after_its_own() -> None:
     for before, line in zip(story.lines, story.lines[1:], strict=False):
         if line.text.startswith(("You ", "In my", "I ")):
             assert before.article_id == line.article_id
+
+
+def test_the_sentence_space_weighs_terms_and_keeps_the_close_pairs() -> None:
+    texts = [
+        "The bank raised rates rates in Vesburg.",
+        "The bank raised rates in Vesburg.",
+        "Trams ran late on Monday.",
+    ]
+    space = SentenceSpace(texts)
+    dense = space.matrix.toarray()
+    assert np.allclose(np.linalg.norm(dense, axis=1), 1.0)
+    rate = space.vocabulary[next(t for t in space.vocabulary if t.startswith("rate"))]
+    bank = space.vocabulary["bank"]
+    # Sublinear TF: "rates" twice weighs (1 + ln 2) times its IDF before the norm.
+    assert dense[0, rate] / dense[0, bank] == pytest.approx(1 + np.log(2))
+    rows, cols, cosines = space.edges(0.5)
+    pairs = {(int(r), int(c)) for r, c in zip(rows, cols, strict=True)}
+    assert pairs == {(0, 0), (0, 1), (1, 0), (1, 1), (2, 2)}
+    assert np.all(cosines >= 0.5)
+    assert list(rows) == sorted(rows)  # row order, as the matrix stores them
+    # A text of unknown words only is like nothing; known words still count.
+    assert list(space.max_similarity_to_texts(["Zebras yawned."])) == [0.0, 0.0, 0.0]
+    assert space.max_similarity_to_texts(["Trams in Vesburg."])[2] > 0

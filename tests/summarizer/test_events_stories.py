@@ -11,13 +11,22 @@ import pytest
 from summarizer.events import stories
 from summarizer.events.cluster import EventDoc, EventIndex
 from summarizer.events.features import (
+    FULL_NAME,
+    SPECIFIC,
+    TERM,
     DocumentFrequencies,
     article_features,
     cosine,
     story_counts,
     weigh,
 )
-from summarizer.events.stories import CANDIDATES, StoryLink, StoryLinker
+from summarizer.events.stories import (
+    CANDIDATES,
+    StoryLink,
+    StoryLinker,
+    _anchor_probes,
+    anchored,
+)
 from tests.summarizer.test_events_cluster import OTHER, make_doc, seed_doc
 
 
@@ -419,3 +428,19 @@ def test_both_restores_refuse_stories_out_of_key_order() -> None:
         StoryLinker().restore_index(
             [(6, start, [3]), (6, start, [4])], {}, next_key=7, read=dict(stored).__getitem__
         )
+
+
+def test_anchor_probes_tell_what_anchored_tells() -> None:
+    """`_closest_anchored` tests one query's probes against many centroids: the same answer as
+    `anchored` for every pair, whichever side holds the name and whichever holds the word."""
+    rng = random.Random(7)
+    kinds = (TERM, SPECIFIC, FULL_NAME, "w:", "n:")
+    words = [f"x{i}" for i in range(12)]
+    agreed = {True: 0, False: 0}
+    for _ in range(3_000):
+        a = {rng.choice(kinds) + rng.choice(words): 1.0 for _ in range(rng.randint(0, 6))}
+        b = {rng.choice(kinds) + rng.choice(words): 1.0 for _ in range(rng.randint(0, 6))}
+        expected = anchored(a, b)
+        assert any(probe in b for probe in _anchor_probes(a)) == expected
+        agreed[expected] += 1
+    assert min(agreed.values()) > 200  # both answers well represented

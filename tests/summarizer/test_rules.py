@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from summarizer.clean.rules import is_dateline
+from summarizer.text.offices import OFFICES, ROLES
 from summarizer.text.promotion import orders_reader
 from summarizer.text.rules import (
     is_near_duplicate,
@@ -13,6 +14,7 @@ from summarizer.text.rules import (
     leans_back,
     stands_alone,
     strip_dateline,
+    title_from_sentence,
     unresolved_reference,
     written_to_reader,
 )
@@ -673,3 +675,44 @@ def test_an_article_is_written_to_the_reader_when_most_lines_are_its_narrators()
     report = [*blog[2:], "Trams in Vesburg ran late on Monday.", "If you live in Vesburg, wait."]
     assert not written_to_reader(report)
     assert not written_to_reader([])
+
+
+def test_persons_before_is_the_articles_one_word_names_and_the_full_names_before() -> None:
+    sentences = [
+        "Talks with Ushakov",  # a headline: no full stop
+        "Kremlin aide Ushakov called the talks with John M. Ford useful.",
+        "Peskov, who speaks for the Kremlin, agreed.",
+        "Ford said little.",
+    ]
+    unmet = persons_before(sentences)
+    assert unmet[0] == unnamed_persons(" ".join(sentences)) == {"Ushakov", "Peskov"}
+    for k in range(1, len(sentences)):
+        before = frozenset().union(*(family_names(s) for s in sentences[:k]))
+        assert unmet[k] == unmet[0] | before
+    assert unmet[2] == {"Ushakov", "Peskov", "Ford"}
+    assert persons_before([]) == []
+
+
+def test_roles_and_offices_are_one_list() -> None:
+    # The offices a title drops are roles that mark a one-word name, and the other way round
+    # only for jobs that are no office ("General Motors" keeps its word in a title).
+    assert OFFICES <= ROLES
+    assert {"general", "coach", "aide"} <= ROLES - OFFICES
+    assert unnamed_persons("The ageing king Harald spoke. Harald said little.") == {"Harald"}
+    assert title_from_sentence("King Harald Olav of Vesland opened the bridge.") == (
+        "Harald Olav of Vesland opened the bridge."
+    )
+    assert title_from_sentence("General Motors Chief Ann Vale said so.") == (
+        "General Motors Chief Ann Vale said so."
+    )
+
+
+@pytest.mark.parametrize(
+    ("voiced", "others", "expected"),
+    [(2, 1, True), (2, 2, False), (3, 2, True), (1, 0, True), (0, 1, False), (3, 3, False)],
+)
+def test_written_to_reader_needs_more_than_half(voiced: int, others: int, expected: bool) -> None:
+    lines = ["You can run your shop in Vesburg alone."] * voiced
+    lines += ["Prices in Vesburg rose by 3 percent in May."] * others
+    assert written_to_reader(lines) is expected
+    assert written_to_reader(lines[::-1]) is expected
