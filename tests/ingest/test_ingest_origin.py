@@ -20,6 +20,7 @@ from summarizer.store.db import create_schema, make_engine
 from summarizer.store.ingest_state import load_origin, origin_mark
 from summarizer.store.snapshot import differences, ingest_outcome
 from tests.ingest.synthetic import synthetic_stream
+from tests.summarizer.test_events_state import event_index_state
 
 
 def _engine(path: Path) -> object:
@@ -53,24 +54,14 @@ def _origin_with_stories(
 
 
 def _state(service: BriefingService) -> tuple[object, ...]:
-    """What the service's indexes hold: events and stories with their sums, and next keys."""
+    """What the service's indexes hold: the event index's whole state (every sum with its
+    order, postings, first articles, story vectors, queues, counts), stories with their sums,
+    and next keys."""
     ingestor = service._ingestor
     for key in list(ingestor.stories._unread):  # stories a follower has not needed yet
         ingestor.stories._ready(key)
-    events = [
-        (i.key, i.size, i.first, i.last, sorted(i.centroid.items()), sorted(i.names.items()))
-        for i in ingestor.events._index.items()
-    ]
     stories = [(i.key, i.size, sorted(i.centroid.items())) for i in ingestor.stories._index.items()]
-    seen = ingestor.events.frequencies
-    frequencies = (seen.documents, sorted(seen._counts.items()))
-    return (
-        events,
-        stories,
-        frequencies,
-        ingestor.events.next_key,
-        ingestor.stories.next_key,
-    )
+    return (event_index_state(ingestor.events), stories, ingestor.stories.next_key)
 
 
 def test_a_new_process_holds_the_indexes_of_the_process_that_ingested_before(
@@ -225,6 +216,7 @@ def test_the_origin_keeps_a_text_per_story_read_when_the_story_is_needed(tmp_pat
             event_next=100,
             story_next=10,
             events=[(7, [1, 2])],
+            event_state={"next_key": 100, "adds": 0},
             entries=entries,
             postings=postings,
         )
@@ -241,6 +233,7 @@ def test_the_origin_keeps_a_text_per_story_read_when_the_story_is_needed(tmp_pat
         ((7, (1, 2)),),
     )
     assert origin.stories == tuple(entries) and origin.postings == postings
+    assert origin.event_state == {"next_key": 100, "adds": 0}
     assert origin.reader()(4) == tuple(
         (event, json.loads(profile), at) for event, profile, at in stories[1][1]
     )
