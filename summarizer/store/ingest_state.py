@@ -32,6 +32,7 @@ from typing import Any
 from sqlalchemy import bindparam, select, update
 from sqlmodel import Session
 
+from summarizer.events.features import FEATURES_VERSION
 from summarizer.events.stories import StoryEntry, StoryMember
 from summarizer.store import tables
 from summarizer.store.events import StoredMember
@@ -137,7 +138,9 @@ class Origin:
 #: with the length of each one's text, the postings, a checksum of the texts), then each
 #: story's text (compressed JSON: key and events), so a process reads and decompresses only
 #: the stories it needs. Format 4 added the event index's state: an origin of format 3 reads
-#: as unreadable, so the next process rebuilds once and writes format 4.
+#: as unreadable, so the next process rebuilds once and writes format 4. The head also names
+#: the `FEATURES_VERSION` its state was computed from: an origin of other features reads as
+#: unreadable too, so a version that changes the features needs no migration to drop it.
 _MARK = b"BIO4"
 _FORMAT = 4
 
@@ -173,6 +176,8 @@ def load_origin(*, session: Session) -> Origin | None:
         head = json.loads(zlib.decompress(state[12:start]))
         if head.get("format") != _FORMAT:
             raise ValueError("an ingest origin of another format")
+        if head.get("features") != FEATURES_VERSION:  # its index state holds their sums
+            raise ValueError("an ingest origin made from other article features")
         if zlib.crc32(memoryview(state)[start:]) != head["crc"]:
             raise ValueError("the ingest origin's story texts were changed")
         texts: dict[int, bytes] = {}
@@ -253,6 +258,7 @@ class OriginWriter:
         head = json.dumps(
             {
                 "format": _FORMAT,
+                "features": FEATURES_VERSION,
                 "event_next": event_next,
                 "story_next": story_next,
                 "events": [[key, list(ids)] for key, ids in events],

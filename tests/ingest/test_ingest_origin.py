@@ -191,6 +191,26 @@ def test_an_unreadable_origin_or_a_prune_makes_the_next_process_rebuild(tmp_path
     assert service.ingest(stream[9:]).failed == 0
 
 
+def test_an_origin_made_from_other_features_makes_the_next_process_rebuild(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the origin's event index holds sums of article features: a version that computes other
+    # features reads it as unreadable, and the process rebuilds from the rows
+    stream = [str(p) for p in synthetic_stream(tmp_path, 8)]
+    engine = _engine(tmp_path / "features.db")
+    BriefingService(engine).ingest(stream[:5])  # type: ignore[arg-type]
+    with Session(engine) as session:  # type: ignore[arg-type]
+        written = origin_mark(session=session)
+        assert written is not None and load_origin(session=session) is not None
+        monkeypatch.setattr(ingest_state, "FEATURES_VERSION", ingest_state.FEATURES_VERSION + 1)
+        assert load_origin(session=session) is None
+    assert BriefingService(engine).ingest(stream[5:]).failed == 0  # type: ignore[arg-type]
+    with Session(engine) as session:  # type: ignore[arg-type]
+        rebuilt = origin_mark(session=session)
+        assert rebuilt is not None and rebuilt != written
+        assert load_origin(session=session) is not None  # written with the version now
+
+
 def test_the_origin_keeps_a_text_per_story_read_when_the_story_is_needed(tmp_path: Path) -> None:
     when = datetime(2026, 3, 2, 6, tzinfo=UTC)
     stories = [
