@@ -8,6 +8,7 @@ from collections import deque
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from summarizer.events.cosines import TOLERANCE, Cosines
 from summarizer.events.features import (
@@ -25,7 +26,14 @@ from summarizer.events.features import (
     top,
     weigh,
 )
-from summarizer.events.index import CentroidIndex, Item
+from summarizer.events.index import (
+    CentroidIndex,
+    Item,
+    aware_time,
+    item_state,
+    json_object,
+    load_item,
+)
 from summarizer.timemath import shift
 
 logger = logging.getLogger(__name__)
@@ -313,6 +321,57 @@ class EventIndex:
                 self._join(key, *self._read(doc))
                 self._see(doc.published)
         self.next_key = max([next_key, *(item.key + 1 for item in self._index.items())])
+
+    def state(self) -> dict[str, Any]:
+        """The index's whole state as JSON values (see `load`): its events with their sums,
+        story vectors, first articles, expiry heap, grace queue, counts and frequencies."""
+        documents, counts = self.frequencies.state()
+        return {
+            "next_key": self.next_key,
+            "documents": documents,
+            "frequencies": counts,
+            "index": self._index.state(),
+            "touched": list(self._touched.items()),
+            "stories": list(self._stories.items()),
+            "firsts": [[key, item_state(item)] for key, item in self._firsts.items()],
+            "expiry": [[time.isoformat(), key] for time, key in self._expiry],
+            "grace": [list(pair) for pair in self._grace],
+            "adds": self._adds,
+            "newest": None if self._newest is None else self._newest.isoformat(),
+        }
+
+    def load(self, state: Mapping[str, Any]) -> None:
+        """Replace the state by one `state` gave (of an index with the same settings): every
+        part equal, in the same order, so the index decides as that one would.
+
+        Raises:
+            ValueError, KeyError or TypeError: `state` is not one `state` gives.
+        """
+        index = CentroidIndex(
+            query_features=_QUERY_FEATURES,
+            index_features=_INDEX_FEATURES,
+            centroid_features=_CENTROID_FEATURES,
+        )
+        index.load(state["index"])
+        firsts = {int(key): load_item(value) for key, value in state["firsts"]}
+        touched = {int(key): int(adds) for key, adds in state["touched"]}
+        stories = {int(key): json_object(vector) for key, vector in state["stories"]}
+        keys = {item.key for item in index.items()}
+        if not touched.keys() == firsts.keys() == keys >= stories.keys():
+            raise ValueError("the stored event index's parts name different events")
+        self.frequencies = DocumentFrequencies.of(
+            int(state["documents"]), json_object(state["frequencies"])
+        )
+        self.next_key = int(state["next_key"])
+        self._index = index
+        self._cosines = Cosines()
+        self._touched = touched
+        self._stories = stories
+        self._firsts = firsts
+        self._expiry = [(aware_time(time), int(key)) for time, key in state["expiry"]]
+        self._grace = deque((int(adds), int(key)) for adds, key in state["grace"])
+        self._adds = int(state["adds"])
+        self._newest = None if state["newest"] is None else aware_time(state["newest"])
 
     def _read(self, doc: EventDoc) -> tuple[Item, Vector]:
         """The article as a one-member item and its story vector (its features count in the

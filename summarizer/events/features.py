@@ -629,6 +629,17 @@ class DocumentFrequencies:
             counts[feature] = counts.get(feature, 0) + 1
         self.documents += 1
 
+    def state(self) -> tuple[int, dict[str, int]]:
+        """The documents seen and each feature's count (the dict itself: do not change it)."""
+        return self.documents, self._counts
+
+    @classmethod
+    def of(cls, documents: int, counts: dict[str, int]) -> DocumentFrequencies:
+        """Frequencies as `state` gave them (`counts` is kept, not copied)."""
+        made = cls()
+        made.documents, made._counts = int(documents), counts
+        return made
+
     def idf(self, feature: str) -> float:
         """Smoothed inverse document frequency, log((1 + N) / (1 + df)) + 1."""
         return math.log((1 + self.documents) / (1 + self._counts.get(feature, 0))) + 1.0

@@ -17,9 +17,10 @@ from __future__ import annotations
 import heapq
 import logging
 import math
-from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import MISSING, dataclass, field, fields
 from datetime import datetime
+from typing import Any
 
 from summarizer.events.features import Vector, cosine, mentions, squared_length, top
 
@@ -168,6 +169,80 @@ class Item:
             return
         self.first = time if self.first is None else min(self.first, time)
         self.last = time if self.last is None else max(self.last, time)
+
+
+#: An item's parts in the order `item_state` writes them: every field, so a field added to
+#: `Item` is kept in the ingest origin without another change here (times and the indexed
+#: set are written as text and a list; every other part is a number or a JSON object).
+_ITEM_FIELDS = tuple(part.name for part in fields(Item))
+
+
+def item_state(item: Item) -> list[Any]:
+    """Every part of an item as JSON values (times as ISO text), as `load_item` reads them."""
+    parts = [getattr(item, name) for name in _ITEM_FIELDS]
+    parts[_FIRST], parts[_LAST] = _iso(item.first), _iso(item.last)
+    parts[_INDEXED] = sorted(item.indexed)
+    return parts
+
+
+def load_item(value: Sequence[Any]) -> Item:
+    """The item `item_state` gave: every part equal, dicts in the same order, floats exact.
+
+    Raises:
+        ValueError or TypeError: `value` is not what `item_state` gives.
+    """
+    if len(value) != len(_ITEM_FIELDS):
+        raise ValueError("a stored item of another layout")
+    parts = dict(zip(_ITEM_FIELDS, value, strict=True))
+    item = Item(**parts)
+    item.first, item.last = _time(value[_FIRST]), _time(value[_LAST])
+    item.indexed = frozenset(value[_INDEXED])
+    for name, part in parts.items():
+        if name not in ("first", "last", "indexed") and not isinstance(part, _KINDS[name]):
+            raise TypeError(f"a stored item's {name} is a {type(part).__name__}")
+    return item
+
+
+_FIRST, _LAST, _INDEXED = (_ITEM_FIELDS.index(name) for name in ("first", "last", "indexed"))
+#: The type each other part reads back as: its default's (a dict, an int, a float; the key an int).
+_KINDS: dict[str, type] = {
+    part.name: type(part.default_factory() if part.default_factory is not MISSING else part.default)
+    for part in fields(Item)
+    if part.name not in ("key", "first", "last", "indexed")
+} | {"key": int}
+
+
+def _iso(time: datetime | None) -> str | None:
+    return None if time is None else time.isoformat()
+
+
+def _time(value: str | None) -> datetime | None:
+    return None if value is None else aware_time(value)
+
+
+def aware_time(value: str) -> datetime:
+    """A time stored as ISO text by a state (`item_state`): aware, as every time kept is.
+
+    Raises:
+        ValueError or TypeError: `value` is no ISO time with its zone.
+    """
+    time = datetime.fromisoformat(value)
+    if time.tzinfo is None:
+        raise ValueError(f"a stored time without its zone: {value}")
+    return time
+
+
+def json_object(value: Any) -> Any:
+    """A JSON object of a state as parsed: weights or counts, in the order written (JSON
+    writes a float with its point or exponent, so it reads back a float, exactly). Not
+    copied: a state holds about a million such numbers.
+
+    Raises:
+        TypeError: `value` is no object.
+    """
+    if not isinstance(value, dict):
+        raise TypeError("a stored vector or count is no object")
+    return value
 
 
 def _told(headed: Item, telling: Item) -> float | None:
@@ -385,6 +460,37 @@ class CentroidIndex:
     def postings(self) -> dict[str, list[int]]:
         """Each posted feature with the keys posted under it (ascending), features sorted."""
         return {feature: sorted(self._postings[feature]) for feature in sorted(self._postings)}
+
+    def state(self) -> dict[str, Any]:
+        """The whole index as JSON values (`load` takes it back): its items in the order kept,
+        their postings and the change count."""
+        return {
+            "items": [item_state(item) for item in self._items.values()],
+            "postings": self.postings(),
+            "changes": self._changes,
+        }
+
+    def load(self, state: Mapping[str, Any]) -> None:
+        """Fill an empty index with what `state` gave: every item and posting as it was.
+
+        Raises:
+            ValueError, KeyError or TypeError: the index is not empty, or `state` is not one
+                `state` gives (an item not posted under its indexed features, or a posting of
+                an item not given).
+        """
+        if self._items:
+            raise ValueError("an index is loaded into an empty index only")
+        items = {item.key: item for item in map(load_item, state["items"])}
+        postings: dict[str, set[int]] = {
+            feature: set(keys) for feature, keys in json_object(state["postings"]).items()
+        }
+        for item in items.values():
+            if not all(item.key in postings.get(feature, ()) for feature in item.indexed):
+                raise ValueError(f"item {item.key} is not posted under its indexed features")
+        if not all(keys <= items.keys() for keys in postings.values()):
+            raise ValueError("a posting names an item that is not given")
+        self._items, self._postings = items, postings
+        self._changes = int(state["changes"])
 
     def _copy(self, key: int, member: Item) -> Item:
         """An item `key` with copies of `member`'s sums, pruned as the index prunes (not

@@ -6,9 +6,10 @@ import heapq
 import logging
 import math
 from array import array
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -234,11 +235,7 @@ class StoryLinker:
             ValueError: the stories are not in ascending key order.
         """
         self._clear()
-        previous: int | None = None
-        for key, events in stories:
-            if previous is not None and key <= previous:
-                raise ValueError(f"stories to restore must come in ascending key order: {key}")
-            previous = key
+        for key, events in _ascending(stories):
             summed = _summed(key, events)
             if summed is None:
                 continue
@@ -280,11 +277,7 @@ class StoryLinker:
         self._clear()
         self._read = read
         given: list[tuple[int, datetime | None]] = []
-        previous: int | None = None
-        for key, last, events in stories:
-            if previous is not None and key <= previous:
-                raise ValueError(f"stories to restore must come in ascending key order: {key}")
-            previous = key
+        for key, last, events in _ascending(stories):
             given.append((key, last))
             self._unread[key] = tuple(events)
             for event_key in events:
@@ -505,6 +498,21 @@ _Packed = tuple[tuple[str, ...], "array[float]"]
 StoryMember = tuple[int, Mapping[str, float], datetime | None]
 #: A story as `restore_index` finds it before reading it: key, latest time, event keys.
 StoryEntry = tuple[int, datetime | None, Sequence[int]]
+
+
+_Keyed = TypeVar("_Keyed", bound=tuple[Any, ...])
+
+
+def _ascending(stories: Iterable[_Keyed]) -> Iterator[_Keyed]:
+    """The stories to restore as given, refused (ValueError) as soon as one's key (its first
+    part) is not above the one before: both restores read them once, in turn."""
+    previous: int | None = None
+    for story in stories:
+        key = story[0]
+        if previous is not None and key <= previous:
+            raise ValueError(f"stories to restore must come in ascending key order: {key}")
+        previous = key
+        yield story
 
 
 def _summed(key: int, events: Sequence[StoryMember]) -> tuple[Item, dict[int, _Packed]] | None:

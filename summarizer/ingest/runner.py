@@ -172,6 +172,7 @@ class Ingestor:
             event_next=event_max + 1,
             story_next=story_max + 1,
             events=[(key, [doc.article_id for doc in docs]) for key, docs in events],
+            event_state=self.events.state(),
             entries=self.stories.entries(),
             postings=self.stories.postings(),
         )
@@ -196,10 +197,11 @@ class Ingestor:
         """Build the indexes from the stored origin and replay the articles stored after it.
 
         False when there is no origin, it lies too far back (`REPLAY_LIMIT`), it cannot be read,
-        or its articles are gone. The story index is built from the origin's entries alone
-        (`StoryLinker.restore_index`): a story's events are parsed from the origin when the
-        linker first needs it, so a process that starts reads the few stories its articles
-        touch, not the thousands the origin holds.
+        or its articles are gone. The event index is loaded as the rebuild left it
+        (`EventIndex.load`), not built again from its articles. The story index is built from
+        the origin's entries alone (`StoryLinker.restore_index`): a story's events are parsed
+        from the origin when the linker first needs it, so a process that starts reads the few
+        stories its articles touch, not the thousands the origin holds.
         """
         mark = origin_mark(session=session)
         if mark is None or not _replayable(session, after_id=mark[1]):
@@ -208,16 +210,12 @@ class Ingestor:
         if origin is None:
             return False
         wanted = [article for _, ids in origin.events for article in ids]
-        docs = event_store.event_docs_by_id(session=session, ids=wanted)
-        if len(docs) < len(wanted):
+        if event_store.count_articles(session=session, ids=wanted) < len(wanted):
             return False
         self.events = EventIndex(window=EVENT_WINDOW)
         self.stories = StoryLinker()
         try:
-            self.events.restore(
-                [(key, [docs[article] for article in ids]) for key, ids in origin.events],
-                next_key=origin.event_next,
-            )
+            self.events.load(origin.event_state)
             # Each story's events are parsed when the linker first needs them.
             self.stories.restore_index(
                 origin.stories, origin.postings, next_key=origin.story_next, read=origin.reader()

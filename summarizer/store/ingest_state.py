@@ -10,13 +10,13 @@ reads can go on with them; otherwise another process wrote, and it follows.
 
 Following is exact, not a rebuild: the origin is what the indexes were last rebuilt from (the
 events' article ids, the stories' stored event profiles, the next keys, the newest article id)
-with what the linker made of each story (its posted features, latest time and events), written
-by the process that rebuilt them (`OriginWriter`). Every process's indexes are the
-origin's with the articles stored after it added in storing order (the lock's order), and adding
-an article is deterministic, so a process that starts, or is behind, builds the origin's indexes
-and replays what was stored since, and ends with the indexes the writing process holds. Anything
-else that changes events, stories or articles (pruning) calls `bump` in its transaction too, and
-`forget_origin` when it removes articles.
+with what the rebuild made of them (the event index's whole state; each story's posted
+features, latest time and events), written by the process that rebuilt them (`OriginWriter`).
+Every process's indexes are the origin's with the articles stored after it added in storing
+order (the lock's order), and adding an article is deterministic, so a process that starts, or
+is behind, builds the origin's indexes and replays what was stored since, and ends with the
+indexes the writing process holds. Anything else that changes events, stories or articles
+(pruning) calls `bump` in its transaction too, and `forget_origin` when it removes articles.
 """
 
 from __future__ import annotations
@@ -27,10 +27,12 @@ import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import bindparam, select, update
 from sqlmodel import Session
 
+from summarizer.events.features import FEATURES_VERSION
 from summarizer.events.stories import StoryEntry, StoryMember
 from summarizer.store import tables
 from summarizer.store.events import StoredMember
@@ -93,6 +95,8 @@ class Origin:
         event_next: the key the next new event got.
         story_next: the key the next new story got.
         events: (event key, its article ids) of the events the index was rebuilt with.
+        event_state: the rebuilt event index's whole state (`EventIndex.state`), which a
+            process that follows loads instead of adding those articles again.
         stories: each story the linker was rebuilt with, as `StoryLinker.entries` gave it
             (key, latest time, event keys), in key order.
         postings: the rebuilt linker's `StoryLinker.postings`.
@@ -105,6 +109,7 @@ class Origin:
     event_next: int
     story_next: int
     events: tuple[tuple[int, tuple[int, ...]], ...]
+    event_state: dict[str, Any]
     stories: tuple[StoryEntry, ...]
     postings: dict[str, list[int]]
     texts: dict[int, bytes]
@@ -129,13 +134,17 @@ class Origin:
 
 
 #: The origin's layout: this mark, the length of the head (8 bytes, big-endian), the head
-#: (compressed JSON: format, next keys, events, the stories' entries with the length of each
-#: one's text, the postings, a checksum of the texts), then each story's text (compressed
-#: JSON: key and events), so a process reads and decompresses only the stories it needs.
-_MARK_V3 = b"BIO3"
-_FORMAT = 3
+#: (compressed JSON: format, next keys, events, the event index's state, the stories' entries
+#: with the length of each one's text, the postings, a checksum of the texts), then each
+#: story's text (compressed JSON: key and events), so a process reads and decompresses only
+#: the stories it needs. Format 4 added the event index's state: an origin of format 3 reads
+#: as unreadable, so the next process rebuilds once and writes format 4. The head also names
+#: the `FEATURES_VERSION` its state was computed from: an origin of other features reads as
+#: unreadable too, so a version that changes the features needs no migration to drop it.
+_MARK = b"BIO4"
+_FORMAT = 4
 
-_MARK = select(_STATE.c.origin, _STATE.c.origin_article).where(_STATE.c.id == 1)
+_ORIGIN_MARK = select(_STATE.c.origin, _STATE.c.origin_article).where(_STATE.c.id == 1)
 _ORIGIN = select(_STATE.c.origin, _STATE.c.origin_article, _STATE.c.origin_state).where(
     _STATE.c.id == 1
 )
@@ -143,7 +152,7 @@ _ORIGIN = select(_STATE.c.origin, _STATE.c.origin_article, _STATE.c.origin_state
 
 def origin_mark(*, session: Session) -> tuple[int, int] | None:
     """The stored origin's serial and article (None when there is none), without its state."""
-    row = session.connection().execute(_MARK).first()
+    row = session.connection().execute(_ORIGIN_MARK).first()
     if row is None or row[0] is None or row[1] is None:
         return None
     return int(row[0]), int(row[1])
@@ -161,12 +170,14 @@ def load_origin(*, session: Session) -> Origin | None:
         return None
     try:
         state = bytes(row[2])
-        if state[:4] != _MARK_V3:
+        if state[:4] != _MARK:
             raise ValueError("an ingest origin of another format")
         start = 12 + int.from_bytes(state[4:12], "big")
         head = json.loads(zlib.decompress(state[12:start]))
         if head.get("format") != _FORMAT:
             raise ValueError("an ingest origin of another format")
+        if head.get("features") != FEATURES_VERSION:  # its index state holds their sums
+            raise ValueError("an ingest origin made from other article features")
         if zlib.crc32(memoryview(state)[start:]) != head["crc"]:
             raise ValueError("the ingest origin's story texts were changed")
         texts: dict[int, bytes] = {}
@@ -184,6 +195,7 @@ def load_origin(*, session: Session) -> Origin | None:
             event_next=int(head["event_next"]),
             story_next=int(head["story_next"]),
             events=tuple((int(key), tuple(ids)) for key, ids in head["events"]),
+            event_state=head["event_state"],
             stories=tuple(stories),
             postings=head["postings"],
             texts=texts,
@@ -224,6 +236,7 @@ class OriginWriter:
         event_next: int,
         story_next: int,
         events: Sequence[tuple[int, Sequence[int]]],
+        event_state: dict[str, Any],
         entries: Sequence[StoryEntry],
         postings: dict[str, list[int]],
     ) -> int:
@@ -235,6 +248,7 @@ class OriginWriter:
             event_next: the key the next new event gets.
             story_next: the key the next new story gets.
             events: (event key, its article ids) of the event index.
+            event_state: its whole state (`EventIndex.state`).
             entries: `StoryLinker.entries` of the linker rebuilt from the stories given (a
                 story given that it did not keep is left out).
             postings: its `StoryLinker.postings`.
@@ -244,9 +258,11 @@ class OriginWriter:
         head = json.dumps(
             {
                 "format": _FORMAT,
+                "features": FEATURES_VERSION,
                 "event_next": event_next,
                 "story_next": story_next,
                 "events": [[key, list(ids)] for key, ids in events],
+                "event_state": event_state,
                 "stories": [
                     [key, last.isoformat() if last else None, list(keys), len(text)]
                     for (key, last, keys), text in zip(entries, kept, strict=True)
@@ -257,7 +273,7 @@ class OriginWriter:
             separators=(",", ":"),
         )
         packed = zlib.compress(head.encode("utf-8"), 1)
-        state = b"".join([_MARK_V3, len(packed).to_bytes(8, "big"), packed, *kept])
+        state = b"".join([_MARK, len(packed).to_bytes(8, "big"), packed, *kept])
         self._texts.clear()
         self._keys.clear()
         serial = bump(session=session)

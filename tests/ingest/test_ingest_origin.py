@@ -20,6 +20,7 @@ from summarizer.store.db import create_schema, make_engine
 from summarizer.store.ingest_state import load_origin, origin_mark
 from summarizer.store.snapshot import differences, ingest_outcome
 from tests.ingest.synthetic import synthetic_stream
+from tests.summarizer.test_events_state import event_index_state
 
 
 def _engine(path: Path) -> object:
@@ -53,24 +54,14 @@ def _origin_with_stories(
 
 
 def _state(service: BriefingService) -> tuple[object, ...]:
-    """What the service's indexes hold: events and stories with their sums, and next keys."""
+    """What the service's indexes hold: the event index's whole state (every sum with its
+    order, postings, first articles, story vectors, queues, counts), stories with their sums,
+    and next keys."""
     ingestor = service._ingestor
     for key in list(ingestor.stories._unread):  # stories a follower has not needed yet
         ingestor.stories._ready(key)
-    events = [
-        (i.key, i.size, i.first, i.last, sorted(i.centroid.items()), sorted(i.names.items()))
-        for i in ingestor.events._index.items()
-    ]
     stories = [(i.key, i.size, sorted(i.centroid.items())) for i in ingestor.stories._index.items()]
-    seen = ingestor.events.frequencies
-    frequencies = (seen.documents, sorted(seen._counts.items()))
-    return (
-        events,
-        stories,
-        frequencies,
-        ingestor.events.next_key,
-        ingestor.stories.next_key,
-    )
+    return (event_index_state(ingestor.events), stories, ingestor.stories.next_key)
 
 
 def test_a_new_process_holds_the_indexes_of_the_process_that_ingested_before(
@@ -200,6 +191,26 @@ def test_an_unreadable_origin_or_a_prune_makes_the_next_process_rebuild(tmp_path
     assert service.ingest(stream[9:]).failed == 0
 
 
+def test_an_origin_made_from_other_features_makes_the_next_process_rebuild(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the origin's event index holds sums of article features: a version that computes other
+    # features reads it as unreadable, and the process rebuilds from the rows
+    stream = [str(p) for p in synthetic_stream(tmp_path, 8)]
+    engine = _engine(tmp_path / "features.db")
+    BriefingService(engine).ingest(stream[:5])  # type: ignore[arg-type]
+    with Session(engine) as session:  # type: ignore[arg-type]
+        written = origin_mark(session=session)
+        assert written is not None and load_origin(session=session) is not None
+        monkeypatch.setattr(ingest_state, "FEATURES_VERSION", ingest_state.FEATURES_VERSION + 1)
+        assert load_origin(session=session) is None
+    assert BriefingService(engine).ingest(stream[5:]).failed == 0  # type: ignore[arg-type]
+    with Session(engine) as session:  # type: ignore[arg-type]
+        rebuilt = origin_mark(session=session)
+        assert rebuilt is not None and rebuilt != written
+        assert load_origin(session=session) is not None  # written with the version now
+
+
 def test_the_origin_keeps_a_text_per_story_read_when_the_story_is_needed(tmp_path: Path) -> None:
     when = datetime(2026, 3, 2, 6, tzinfo=UTC)
     stories = [
@@ -225,6 +236,7 @@ def test_the_origin_keeps_a_text_per_story_read_when_the_story_is_needed(tmp_pat
             event_next=100,
             story_next=10,
             events=[(7, [1, 2])],
+            event_state={"next_key": 100, "adds": 0},
             entries=entries,
             postings=postings,
         )
@@ -241,6 +253,7 @@ def test_the_origin_keeps_a_text_per_story_read_when_the_story_is_needed(tmp_pat
         ((7, (1, 2)),),
     )
     assert origin.stories == tuple(entries) and origin.postings == postings
+    assert origin.event_state == {"next_key": 100, "adds": 0}
     assert origin.reader()(4) == tuple(
         (event, json.loads(profile), at) for event, profile, at in stories[1][1]
     )

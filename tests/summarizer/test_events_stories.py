@@ -419,6 +419,17 @@ def test_a_story_read_as_needed_is_read_only_when_found_and_as_it_was_indexed() 
         StoryLinker().restore_index([], {"e:putin": [5]}, next_key=7, read=stored.__getitem__)
 
 
+def test_both_restores_refuse_stories_out_of_key_order() -> None:
+    start = datetime(2024, 1, 1, tzinfo=UTC)
+    stored = [(6, [(3, {"e:saka": 1.0}, start)]), (5, [(1, {"e:putin": 1.0}, start)])]
+    with pytest.raises(ValueError, match="ascending"):
+        StoryLinker().restore(stored, next_key=7)
+    with pytest.raises(ValueError, match="ascending"):
+        StoryLinker().restore_index(
+            [(6, start, [3]), (6, start, [4])], {}, next_key=7, read=dict(stored).__getitem__
+        )
+
+
 def test_anchor_probes_tell_what_anchored_tells() -> None:
     """`_closest_anchored` tests one query's probes against many centroids: the same answer as
     `anchored` for every pair, whichever side holds the name and whichever holds the word."""
