@@ -96,7 +96,7 @@ def terms(text: str, language: str = "en") -> list[str]:
             _cached_term(cache, word, language) if term is None else term
             for word, term in zip(words, found, strict=True)
         ]
-    return [term for term in found if term]
+    return list(filter(None, found))  # stop words and numbers map to ""
 
 
 def _cached_term(cache: dict[str, str], word: str, language: str) -> str:

@@ -74,6 +74,12 @@ _SITE_ANCHORS = (
     "подпис",
     "підпис",
 )
+# The anchors above, and those an ASCII line can hold (most lines: fewer substring tests).
+_ANCHORS = (_FURNITURE_ANCHORS, _SITE_ANCHORS)
+_ASCII_ANCHORS = (
+    tuple(a for a in _FURNITURE_ANCHORS if a.isascii()),
+    tuple(a for a in _SITE_ANCHORS if a.isascii()),
+)
 _TO_READER = re.compile(
     r"\b(?:you|your|yours|our|us|we|vous|votre|nos|sie|ihr|ihre|unser\w*|tu|su|nuestr\w*"
     r"|vostr\w*|nostr\w*|você|seu|sua|nosso|nossa|u|uw|onze|вы|ваш\w*|наш\w*|ви|ваш\w*"
@@ -144,6 +150,10 @@ _READER_OBJECTS: dict[str, frozenset[str]] = {
     "ru": word_set("ваш ваша ваше ваши"),
     "uk": word_set("ваш ваша ваше ваші"),
 }
+# The English objects with each language's own (English ones are checked in every language).
+_OBJECTS_BY_LANGUAGE = {
+    language: _READER_OBJECTS["en"] | objects for language, objects in _READER_OBJECTS.items()
+}
 # Words that follow an imperative verb of the list above rather than a noun of the same form.
 _IMPERATIVE_OBJECTS = word_set("the a an more out up all every it this these our us me started")
 # Words that make an imperative opener a plug rather than an instruction inside a report.
@@ -176,9 +186,10 @@ def is_promotional(sentence: str, language: str = "en") -> bool:
     lower = text.lower()
     # Cheap substring tests first (in C: map, not a generator): most sentences hold none of the
     # words the patterns need.
-    if any(map(lower.__contains__, _FURNITURE_ANCHORS)) and _FURNITURE.search(text):
+    furniture, site_words = _ASCII_ANCHORS if lower.isascii() else _ANCHORS
+    if any(map(lower.__contains__, furniture)) and _FURNITURE.search(text):
         return True
-    site = any(map(lower.__contains__, _SITE_ANCHORS)) and _SITE_WORDS.search(text)
+    site = any(map(lower.__contains__, site_words)) and _SITE_WORDS.search(text)
     if site and (
         len(text.split()) <= _LABEL_WORDS or _TO_READER.search(text[:1].lower() + text[1:])
     ):
@@ -195,7 +206,7 @@ def is_promotional(sentence: str, language: str = "en") -> bool:
     first, second = opening[0].lower().replace("’", "'"), opening[1].strip(",")
     if first.split("'")[0] in _QUESTION_WORDS:
         return False  # "Who's Your Daddy promises ...": a name, not an order
-    objects = _READER_OBJECTS["en"] | _READER_OBJECTS.get(language, frozenset())
+    objects = _OBJECTS_BY_LANGUAGE.get(language, _READER_OBJECTS["en"])
     if second in objects or (language != "de" and second.lower() in objects):
         return True  # "Escape your echo chamber.", "Start your day with ..."
     if first not in _CALLS_TO_ACT["en"] and first not in _CALLS_TO_ACT.get(language, ()):

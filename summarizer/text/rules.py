@@ -102,10 +102,14 @@ def is_prose(sentence: str, language: str = "en") -> bool:
     tokens = text.split()
     if len(tokens) < MIN_WORDS:
         return False
+    lower = sum(map(str.islower, tokens))
+    if lower >= MIN_WORDS and len(tokens) <= min(MAX_WORDS, lower * 3) and text.isascii():
+        # A lower-case ASCII word holds a letter, so the lettered words number from `lower` to
+        # len(tokens): both tests below pass without counting them (most prose, read faster).
+        return not is_promotional(text, language)
     lettered = len(_LETTERED_WORD.findall(text))
     if not MIN_WORDS <= lettered <= MAX_WORDS:
         return False
-    lower = sum(map(str.islower, tokens))
     if lower * 3 < lettered:  # few lower-case words: count the cased ones to be sure
         cased = [w for w in tokens if w.lower() != w.upper()]
         if cased and lower * 3 < len(cased):

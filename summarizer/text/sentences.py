@@ -105,7 +105,10 @@ _OPEN_ENDING = re.compile(
     r"|must))$",
     re.IGNORECASE,
 )
-_CLOSED_LINE = re.compile(r"[.!?…:;。！？؟۔।॥።။។៕][\"”’'»)\]」』）]*$")
+# A line closed by a stop (or a colon), maybe inside closing quotes or brackets: its last
+# character once those are stripped (a line holds no line break).
+_LINE_STOPS = frozenset(".!?…:;。！？؟۔।॥።။។៕")
+_LINE_CLOSERS = "\"”’'»)]」』）"
 _MIN_WRAPPED_WORDS = 6  # a line ending in "the" this long is a wrapped line, not a headline
 
 
@@ -125,7 +128,7 @@ def _lines(text: str) -> list[str]:
 
 def _goes_on(line: str, following: str) -> bool:
     """Tell whether a line break between two lines falls inside a sentence."""
-    if _CLOSED_LINE.search(line):
+    if line.rstrip(_LINE_CLOSERS)[-1:] in _LINE_STOPS:
         return False
     if following[0].islower():
         return True
@@ -262,7 +265,7 @@ def _join_continuations(pieces: list[str]) -> list[str]:
 
 def _continues(head: str, piece: str) -> bool:
     """Tell whether piece goes on the sentence that head has started."""
-    if not any(char.isalnum() for char in piece):
+    if not any(map(str.isalnum, piece)):
         return True  # a lone "." or "—" (before a ticker such as ".MIWD00000PUS") is no sentence
     start = piece.lstrip(_QUOTE_MARKS + "—–-")[:1]  # "approx. — a lot": a dash starts no sentence
     if start.islower():
