@@ -31,17 +31,21 @@ from benchmarks import product
 from summarizer.events.features import FEATURES_VERSION, PROFILES_SINCE, SPECIFIC
 from summarizer.store import profiles
 from summarizer.store.db import make_engine
+from summarizer.store.ingest_state import forget_origin
 
 REPO = Path(__file__).resolve().parents[1]
 RESULTS = REPO / "benchmarks" / "results" / "profile_upgrade.md"
 
 
 def drop_origin(path: Path) -> None:
-    """Drop the stored ingest origin, as migration 0018 does."""
-    with sqlite3.connect(path) as connection:
-        connection.execute(
-            "UPDATE ingest_state SET origin = NULL, origin_article = NULL, origin_state = NULL"
-        )
+    """Drop the stored ingest origin (the store's `forget_origin`, as migration 0018 does)."""
+    engine = make_engine(product.sqlite_url(path))
+    try:
+        with Session(engine) as session:
+            forget_origin(session=session)
+            session.commit()
+    finally:
+        engine.dispose()
 
 
 def age(path: Path) -> None:

@@ -120,8 +120,8 @@ def _known_or_default(update: Update, rt: Runtime, known: ChatInfo | None) -> Ch
     """The stored settings of the update's chat, or the defaults for a chat not met yet."""
     chat = update.effective_chat
     assert chat is not None
+    remember_if_met(rt, chat.id, known.language if known else None, met=known is not None)
     if known is not None:
-        remember_language(rt, known.id, known.language)
         return known
     return ChatInfo(
         id=chat.id,
@@ -139,6 +139,16 @@ def _known_or_default(update: Update, rt: Runtime, known: ChatInfo | None) -> Ch
 def remember_language(rt: Runtime, chat_id: int, language: str | None) -> None:
     """Note a chat's stored language as read or written (see `chat_language`)."""
     rt.languages.note(chat_id, language)
+
+
+def remember_if_met(rt: Runtime, chat_id: int, language: str | None, *, met: bool) -> None:
+    """Note a chat's stored language as read, when the bot has met the chat.
+
+    A chat not met has nothing stored: nothing is noted, so a language another command wrote
+    for it meanwhile stays noted.
+    """
+    if met:
+        remember_language(rt, chat_id, language)
 
 
 async def chat_language(update: Update, rt: Runtime) -> Translator:

@@ -11,7 +11,7 @@ from telegram.error import TelegramError
 
 from bot import format as fmt
 from bot import texts
-from bot.handlers.common import Context, chat_settings, remember_language, reply
+from bot.handlers.common import Context, chat_settings, remember_if_met, reply
 from bot.handlers.dispatch import Call, ChatCall, Subcommand, dispatch
 from bot.i18n import Translator
 from bot.language import translator_of
@@ -77,8 +77,7 @@ async def _list(call: Call) -> bool:
     rt, chat = runtime_of(context), update.effective_chat
     assert chat is not None
     listing = await rt.chats.feed_listing(chat_id=chat.id)  # one hop, two statements
-    if listing.timezone is not None:  # a chat the bot has met (see chat_view)
-        remember_language(rt, chat.id, listing.language)
+    remember_if_met(rt, chat.id, listing.language, met=listing.timezone is not None)
     reading = tr.text(texts.READING_MINE if listing.own_only else texts.READING_ALL)
     if not listing.feeds:
         await reply(update, context, f"{tr.text(texts.NO_CHAT_FEEDS)}\n\n{reading}")

@@ -16,6 +16,7 @@ from summarizer.events.cluster import (
     HEADLINE_SUPPORT,
     EventDoc,
     EventIndex,
+    Evidence,
     _actors_differ,
     _dates_differ,
     _weekdays_differ,
@@ -329,6 +330,18 @@ def en_doc(article_id: int, title: str, body: str) -> EventDoc:
     return EventDoc(article_id, title, body, f"outlet-{article_id}", WHEN)
 
 
+def split_by(first: EventDoc, second: EventDoc, *reasons: str) -> Evidence:
+    """The pair's evidence, checked to keep the two apart for `reasons` alone: each holds, the
+    pair joins without them, and an index makes each article an event of its own."""
+    evidence = pair_evidence(first, second)
+    assert all(getattr(evidence, reason) for reason in reasons)
+    assert not evidence.joins()
+    assert dataclasses.replace(evidence, **dict.fromkeys(reasons, False)).joins()
+    index = EventIndex()
+    assert index.add(first).is_new and index.add(second).is_new
+    return evidence
+
+
 MONDAY_EVICTION = en_doc(
     1,
     "Big Brother housemate Dana Frost evicted",
@@ -348,12 +361,8 @@ def test_evictions_on_other_weekdays_are_other_events() -> None:
         "Willis in Elstree that he missed his dog Rufus, his garden in Devon and the pubs of "
         "Exeter. Bookmakers William Hill now make rapper Kano favourite to win.",
     )
-    evidence = pair_evidence(MONDAY_EVICTION, friday)
-    assert evidence.weekdays_differ and not evidence.dates_differ
-    assert not evidence.joins()
-    assert dataclasses.replace(evidence, weekdays_differ=False).joins()  # the weekdays split it
-    index = EventIndex()
-    assert index.add(MONDAY_EVICTION).is_new and index.add(friday).is_new
+    evidence = split_by(MONDAY_EVICTION, friday, "weekdays_differ")  # the weekdays split it
+    assert not evidence.dates_differ
 
 
 def test_a_weekday_is_compared_with_weekdays_only() -> None:
@@ -437,12 +446,8 @@ def test_titles_headed_by_other_actors_are_other_events() -> None:
         "house. The week had been a nightmare, said Marsh, 71, but he was pleased to have "
         "made peace with his former wife Tia Grant, who joined the show on Monday.",
     )
-    evidence = pair_evidence(frost, marsh)
-    assert evidence.actors_differ and not evidence.conflict
-    assert not evidence.joins()
-    assert dataclasses.replace(evidence, actors_differ=False).joins()  # the actors split it
-    index = EventIndex()
-    assert index.add(frost).is_new and index.add(marsh).is_new
+    evidence = split_by(frost, marsh, "actors_differ")  # the actors split it
+    assert not evidence.conflict
 
 
 def test_an_events_actors_are_those_most_of_its_titles_open_with() -> None:
