@@ -10,6 +10,7 @@ from types import MappingProxyType
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.ratelimit import Limits
 from summarizer.config import (
     DOMAIN_SECTIONS,
     FeedsSection,
@@ -56,6 +57,9 @@ def _admin_ids(raw: Any, name: str = "ADMIN_CHAT_IDS") -> frozenset[int]:
         raise InputError(f"{name}={raw!r}: use comma-separated chat ids") from exc
 
 
+_LIMITS = Limits()  # the sender's defaults, which the [bot] section's limits take
+
+
 @dataclass(frozen=True, slots=True)
 class BotSection:
     """[bot] of config/briefing.toml: each key's default (the file's comments say what it does)."""
@@ -73,12 +77,12 @@ class BotSection:
         default_factory=lambda: MappingProxyType({"short": 60, "medium": 120, "long": 250})
     )
     claim_timeout_seconds: float = 300.0
-    messages_per_second: float = 30.0
-    chat_interval_seconds: float = 1.0
-    group_messages_per_minute: float = 20.0
-    max_retries: int = 5
+    messages_per_second: float = _LIMITS.messages_per_second
+    chat_interval_seconds: float = _LIMITS.chat_interval
+    group_messages_per_minute: float = _LIMITS.group_per_minute
+    max_retries: int = _LIMITS.max_retries
     max_in_flight: int = 1
-    reply_reserve: float = 0.03
+    reply_reserve: float = _LIMITS.reply_reserve
     commands_per_minute: float = 20.0
     topics_per_chat: int = 50
     webhook_listen: str = "0.0.0.0"
