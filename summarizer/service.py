@@ -13,7 +13,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from summarizer.config import FeedsSection, SummariesSection, read_section, retention_days
-from summarizer.errors import InputError, NotFoundError, stage
+from summarizer.errors import InputError, InternalError, NotFoundError, StorageError, stage
 from summarizer.events.digest import build_digest, build_story_digest
 from summarizer.events.rank import importance
 from summarizer.ingest.fetch import FetchPolicy, Validators
@@ -45,6 +45,9 @@ from summarizer.views import (
 )
 
 logger = logging.getLogger(__name__)
+
+#: Kinds of failure (summarizer.errors) that the same input may not meet next time.
+_RETRIED = frozenset({StorageError.kind, InternalError.kind})
 _Item = TypeVar("_Item", Event, Story)
 
 _CANDIDATE_EVENTS = 300  # events ranked per read (a page of the ranking's input, not a cap)
@@ -129,11 +132,12 @@ class BriefingService:
                     workers=workers,
                     on_stored=None if feed is None else _linker(feed, locations),
                 )
-            self._remember(fetched)
             if shared and report.duplicate_of:
                 self._publish(
                     list(zip(report.duplicate_of, report.duplicate_locations, strict=True))
                 )
+            if fetched:
+                self._remember(fetched, report)
             return report
         finally:
             with self._views_lock:
@@ -189,11 +193,27 @@ class BriefingService:
         with Session(self.engine) as session:
             return feed_store.fetch_validators(session=session, url=url)
 
-    def _remember(self, fetched: Sequence[tuple[str, Validators]]) -> None:
-        """Keep the validators of the addresses fetched (for the next conditional GET)."""
-        with Session(self.engine) as session:
-            for url, validators in fetched:
-                feed_store.remember_validators(session=session, url=url, validators=validators)
+    def _remember(self, fetched: Sequence[tuple[str, Validators]], report: IngestReport) -> None:
+        """Keep the validators of the addresses fetched, for the next conditional GET, where
+        what they brought was stored or refused for good.
+
+        None is kept when something failed to be stored ("storage" or "internal": it may work
+        next time, and a "not modified" answer would lose it), nor for an address whose own
+        document could not be read (its error shows again at the next fetch instead of a poll
+        that looks healthy). A failure to keep them is logged: the ingest stands.
+        """
+        if any(f.kind in _RETRIED for f in report.failures):
+            return
+        unread = {f.location for f in report.failures}
+        try:
+            with Session(self.engine) as session:
+                for url, validators in fetched:
+                    if url not in unread:
+                        feed_store.remember_validators(
+                            session=session, url=url, validators=validators
+                        )
+        except Exception:
+            logger.exception("the validators of %s could not be kept", [u for u, _ in fetched])
 
     # -- events ----------------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import event
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, select
 
 from bot.store import chat_feeds
@@ -332,6 +333,69 @@ def test_a_feed_whose_articles_could_not_be_stored_brings_them_at_the_next_poll(
         links = set(session.exec(select(FeedArticle.article_id)))
         stored = set(session.exec(select(Article.id)))
     assert len(stored) == 3 and links == stored
+    service.engine.dispose()
+
+
+def test_an_entry_that_failed_to_be_stored_comes_back_at_the_next_poll(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # one entry's storing fails (a locked database): the others are stored, and the next poll
+    # fetches the feed in full (no validators kept) and brings that entry
+    service = _service(f"sqlite:///{tmp_path / 'entry.db'}")
+    real_store = runner.Ingestor._store
+    calls = []
+
+    def flaky_store(self: runner.Ingestor, *args: object, **kwargs: object) -> object:
+        calls.append(1)
+        if len(calls) == 2:
+            raise OperationalError("INSERT", {}, Exception("database is locked"))
+        return real_store(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(runner.Ingestor, "_store", flaky_store)
+    with serve(Site(routes={"/a.xml": _feed_route()})) as site:
+        service.add_feed(f"{site.base}/a.xml")
+        first = service.poll_feeds(now=NOW, due_only=False)
+        assert (first.new, len(first.errors)) == (2, 1)
+        site.requests.clear()
+        second = service.poll_feeds(now=NOW + MINUTE, due_only=False)
+        assert [h.get("if-none-match") for _, h in site.requests] == [None]
+        assert (second.new, second.failed) == (1, 0), second.errors
+        site.requests.clear()
+        service.poll_feeds(now=NOW + 2 * MINUTE, due_only=False)
+        assert [h.get("if-none-match") for _, h in site.requests] == ['"v1"']
+    service.engine.dispose()
+
+
+def test_a_page_that_cannot_be_read_is_fetched_in_full_again(tmp_path: Path) -> None:
+    # kept, its validators would make the next ingest "not modified": nothing, and no error
+    service = _service(f"sqlite:///{tmp_path / 'page.db'}")
+    empty = Route(body=b"<html><body></body></html>", content_type="text/html", etag='"p1"')
+    with serve(Site(routes={"/p.html": empty})) as site:
+        page = f"{site.base}/p.html"
+        assert service.ingest([page], now=NOW).failed == 1
+        site.requests.clear()
+        again = service.ingest([page], now=NOW + MINUTE)
+        assert [h.get("if-none-match") for _, h in site.requests] == [None]
+        assert again.failed == 1
+    service.engine.dispose()
+
+
+def test_validators_that_cannot_be_kept_leave_the_poll_standing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    service = _service(f"sqlite:///{tmp_path / 'keep.db'}")
+
+    def locked(**_: object) -> None:
+        raise OperationalError("UPDATE", {}, Exception("database is locked"))
+
+    monkeypatch.setattr(feed_store, "remember_validators", locked)
+    with serve(Site(routes={"/a.xml": _feed_route()})) as site:
+        service.add_feed(f"{site.base}/a.xml")
+        report = service.poll_feeds(now=NOW, due_only=False)
+        assert (report.new, report.failed, report.failing) == (3, 0, ()), report.errors
+        site.requests.clear()
+        service.poll_feeds(now=NOW + MINUTE, due_only=False)
+        assert [h.get("if-none-match") for _, h in site.requests] == [None]
     service.engine.dispose()
 
 
