@@ -13,6 +13,8 @@ from typing import Any
 from summarizer.events.cosines import TOLERANCE, Cosines
 from summarizer.events.features import (
     ENTITY,
+    FEATURES_VERSION,
+    KIND_WEIGHTS,
     MENTION_LETTERS,
     TERM,
     WEEKDAY_KEYS,
@@ -66,6 +68,10 @@ CLOSE_SCORE = 0.55
 _QUERY_FEATURES = 25  # a new article looks up events by its heaviest features only
 _INDEX_FEATURES = 60  # an event is findable by its heaviest centroid features
 _CENTROID_FEATURES = 300  # centroids are pruned to bound memory and time per event
+#: The version of how the index sums what it holds (`EventIndex.state`): raise it whenever a
+#: change would make other sums, postings or queues from the same articles, so that a stored
+#: state of another version is refused and the index is rebuilt from the articles.
+STATE_VERSION = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -327,6 +333,7 @@ class EventIndex:
         story vectors, first articles, expiry heap, grace queue, counts and frequencies."""
         documents, counts = self.frequencies.state()
         return {
+            "settings": self._settings(),
             "next_key": self.next_key,
             "documents": documents,
             "frequencies": counts,
@@ -345,8 +352,12 @@ class EventIndex:
         part equal, in the same order, so the index decides as that one would.
 
         Raises:
-            ValueError, KeyError or TypeError: `state` is not one `state` gives.
+            ValueError, KeyError or TypeError: `state` is not one `state` gives, or one of an
+                index with other settings or of another version of this code (the index is
+                left as it was).
         """
+        if state["settings"] != self._settings():
+            raise ValueError("the stored event index has other settings or another version")
         index = CentroidIndex(
             query_features=_QUERY_FEATURES,
             index_features=_INDEX_FEATURES,
@@ -359,19 +370,32 @@ class EventIndex:
         keys = {item.key for item in index.items()}
         if not touched.keys() == firsts.keys() == keys >= stories.keys():
             raise ValueError("the stored event index's parts name different events")
-        self.frequencies = DocumentFrequencies.of(
+        frequencies = DocumentFrequencies.of(
             int(state["documents"]), json_object(state["frequencies"])
         )
-        self.next_key = int(state["next_key"])
-        self._index = index
+        next_key = int(state["next_key"])
+        expiry = [(aware_time(time), int(key)) for time, key in state["expiry"]]
+        grace = deque((int(adds), int(key)) for adds, key in state["grace"])
+        adds = int(state["adds"])
+        newest = None if state["newest"] is None else aware_time(state["newest"])
+        # every part read: only now does the index change
+        self.frequencies, self.next_key, self._index = frequencies, next_key, index
         self._cosines = Cosines()
-        self._touched = touched
-        self._stories = stories
-        self._firsts = firsts
-        self._expiry = [(aware_time(time), int(key)) for time, key in state["expiry"]]
-        self._grace = deque((int(adds), int(key)) for adds, key in state["grace"])
-        self._adds = int(state["adds"])
-        self._newest = None if state["newest"] is None else aware_time(state["newest"])
+        self._touched, self._stories, self._firsts = touched, stories, firsts
+        self._expiry, self._grace, self._adds, self._newest = expiry, grace, adds, newest
+
+    def _settings(self) -> dict[str, Any]:
+        """What a stored state was made with (as JSON values): a state of other settings, other
+        features or another version of the sums would make this index decide otherwise."""
+        return {
+            "version": STATE_VERSION,
+            "features": FEATURES_VERSION,
+            "window": self._window_seconds,
+            "threshold": self.threshold,
+            "grace_adds": self.grace_adds,
+            "sizes": [_QUERY_FEATURES, _INDEX_FEATURES, _CENTROID_FEATURES],
+            "weights": dict(sorted(KIND_WEIGHTS.items())),
+        }
 
     def _read(self, doc: EventDoc) -> tuple[Item, Vector]:
         """The article as a one-member item and its story vector (its features count in the

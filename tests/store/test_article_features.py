@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from pathlib import Path
 
 from sqlalchemy import text
 from sqlmodel import Session
 
-from summarizer.events.features import FEATURES_VERSION, ArticleFeatures, article_features
+from summarizer.events.features import (
+    FEATURES_VERSION,
+    PROFILES_SINCE,
+    ArticleFeatures,
+    article_features,
+    story_counts,
+)
 from summarizer.service import BriefingService
 from summarizer.store import events as event_store
 from summarizer.store.db import create_schema, make_engine
@@ -37,6 +44,17 @@ def test_stored_features_begin_with_their_version_as_queries_read_it() -> None:
     assert stored.startswith(current_prefix())
     assert current_prefix() == profile_prefixes()[-1]
     assert all(not stored.startswith(p) for p in profile_prefixes()[:-1])
+
+
+def test_story_profiles_read_nothing_the_versions_since_profiles_since_added() -> None:
+    # features of PROFILES_SINCE on make the same profiles (store.profiles keeps theirs): the
+    # title's actor (version 8) is not read
+    assert PROFILES_SINCE <= FEATURES_VERSION
+    computed = article_features(TITLE, BODY, "en", year=2026)
+    for actor in ("", "vienn", "danub"):
+        assert story_counts(dataclasses.replace(computed, actor=actor), "en") == story_counts(
+            computed, "en"
+        )
 
 
 def test_the_titles_actor_reads_back() -> None:

@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from summarizer.events import cluster
 from summarizer.events.cluster import EventAssignment, EventDoc, EventIndex
 from summarizer.events.index import Item
 
@@ -130,3 +131,32 @@ def test_a_state_that_does_not_hold_together_is_refused() -> None:
     state["firsts"][0][1][2] = "heavy"
     with pytest.raises((ValueError, TypeError)):
         EventIndex().load(state)
+
+
+def test_a_state_of_other_settings_or_code_is_refused_and_changes_nothing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    made = EventIndex(grace_adds=20)
+    for doc in _docs(2, 20):
+        made.add(doc)
+    state = json.loads(json.dumps(made.state()))
+    with pytest.raises(ValueError):
+        EventIndex(grace_adds=500).load(state)
+    with pytest.raises(ValueError):
+        EventIndex(grace_adds=20, threshold=0.5).load(state)
+    monkeypatch.setattr(cluster, "STATE_VERSION", cluster.STATE_VERSION + 1)
+    with pytest.raises(ValueError):
+        EventIndex(grace_adds=20).load(state)
+    monkeypatch.undo()
+    loaded = EventIndex(grace_adds=20)
+    loaded.load(state)
+    assert event_index_state(loaded) == event_index_state(made)
+    # a part that cannot be read leaves the index as it was
+    broken = json.loads(json.dumps(made.state()))
+    broken["expiry"][0][0] = "not a time"
+    kept = EventIndex(grace_adds=20)
+    kept.add(_docs(3, 1)[0])
+    before = event_index_state(kept)
+    with pytest.raises(ValueError):
+        kept.load(broken)
+    assert event_index_state(kept) == before
