@@ -7,7 +7,7 @@ import logging
 import socket
 import zlib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
@@ -149,12 +149,24 @@ def fetch(
                 if deadline.expired:  # the watchdog cut the connection: whatever came is partial
                     raise _timed_out(url, policy)
                 if isinstance(result, FetchResult):
-                    return result
+                    return _kept(result, validators)
                 current = urljoin(current, result)
             raise FetchError(f"{url}: more than {policy.max_redirects} redirects")
     finally:
         if own_client:
             http.close()
+
+
+def _kept(result: FetchResult, known: Validators | None) -> FetchResult:
+    """A 304 answer keeps the known validators it does not send again (a server may send a
+    304 without its ETag or Last-Modified: the copy held is still the one they name)."""
+    if not result.not_modified or known is None:
+        return result
+    sent = result.validators
+    validators = Validators(
+        etag=sent.etag or known.etag, last_modified=sent.last_modified or known.last_modified
+    )
+    return replace(result, validators=validators)
 
 
 def _timed_out(url: str, policy: FetchPolicy) -> FetchError:

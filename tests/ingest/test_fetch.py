@@ -30,6 +30,13 @@ def test_conditional_get_sends_validators_and_reads_304() -> None:
         assert site.requests[-1][1]["if-none-match"] == '"v1"'
 
 
+def test_a_304_without_validators_keeps_the_known_ones() -> None:
+    known = Validators('"v1"', "Wed, 03 Sep 2014 10:11:00 GMT")
+    with serve(Site(routes={"/a": Route(status=304)})) as site:
+        answer = fetch(f"{site.base}/a", policy=LOCAL, validators=known)
+    assert answer.not_modified and answer.validators == known
+
+
 def test_size_cap() -> None:
     with (
         serve(Site(routes={"/big": Route(body=b"x" * 20_000)})) as site,
