@@ -261,15 +261,11 @@ def test_what_the_operator_brought_stays_open_when_a_chat_feed_duplicates_it(
     service.engine.dispose()
 
 
-def test_a_failure_to_link_a_feeds_articles_is_recorded_and_the_run_goes_on(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # A database error while linking one feed's articles fails that feed (its lease released,
-    # its error shown, its backoff started), and the other feeds are still polled. What the
-    # failed feed brought is not kept: stored without its links, it would be open to all.
-    service = _service(f"sqlite:///{tmp_path / 'link.db'}")
+def _linking_fails_once(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """Make the first linking of a feed's articles fail ("database is locked"); the feeds
+    linked, in order."""
     real_link = feed_store.link_articles
-    calls = []
+    calls: list[object] = []
 
     def flaky_link(**kwargs: object) -> None:
         calls.append(kwargs["feed_id"])
@@ -278,6 +274,17 @@ def test_a_failure_to_link_a_feeds_articles_is_recorded_and_the_run_goes_on(
         real_link(**kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(feed_store, "link_articles", flaky_link)
+    return calls
+
+
+def test_a_failure_to_link_a_feeds_articles_is_recorded_and_the_run_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A database error while linking one feed's articles fails that feed (its lease released,
+    # its error shown, its backoff started), and the other feeds are still polled. What the
+    # failed feed brought is not kept: stored without its links, it would be open to all.
+    service = _service(f"sqlite:///{tmp_path / 'link.db'}")
+    calls = _linking_fails_once(monkeypatch)
     with serve(Site(routes={"/a.xml": _feed_route(), "/b.xml": _feed_route()})) as site:
         a, b = f"{site.base}/a.xml", f"{site.base}/b.xml"
         with Session(service.engine) as session:
@@ -305,16 +312,7 @@ def test_a_feed_whose_articles_could_not_be_stored_brings_them_at_the_next_poll(
     # The feed's validators are kept only with what it brought: kept at the failed poll, the
     # next one would be answered "not modified" and the entries would be lost.
     service = _service(f"sqlite:///{tmp_path / 'retry.db'}")
-    real_link = feed_store.link_articles
-    calls = []
-
-    def flaky_link(**kwargs: object) -> None:
-        calls.append(kwargs["feed_id"])
-        if len(calls) == 1:
-            raise RuntimeError("database is locked")
-        real_link(**kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(feed_store, "link_articles", flaky_link)
+    _linking_fails_once(monkeypatch)
     with serve(Site(routes={"/a.xml": _feed_route()})) as site:
         url = f"{site.base}/a.xml"
         with Session(service.engine) as session:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from alembic import command
@@ -65,14 +66,19 @@ def _age(url: str, version: int = PROFILES_SINCE - 1) -> None:
         engine.dispose()
 
 
-def _stories(url: str) -> list[int | None]:
+def _events(url: str, column: str) -> list[Any]:
+    """One column of the stored events, in id order."""
     engine = make_engine(url)
     try:
         with engine.connect() as connection:
-            rows = connection.execute(text("SELECT story_id FROM event ORDER BY id")).all()
+            rows = connection.execute(text(f"SELECT {column} FROM event ORDER BY id")).all()
         return [row[0] for row in rows]
     finally:
         engine.dispose()
+
+
+def _stories(url: str) -> list[int | None]:
+    return _events(url, "story_id")
 
 
 def _ingest_later(url: str, tmp_path: Path) -> None:
@@ -101,13 +107,7 @@ def _old_database(tmp_path: Path, name: str, version: int = PROFILES_SINCE - 1) 
 
 
 def _profiles(url: str) -> list[str]:
-    engine = make_engine(url)
-    try:
-        with engine.connect() as connection:
-            rows = connection.execute(text("SELECT profile_json FROM event ORDER BY id")).all()
-        return [row[0] for row in rows]
-    finally:
-        engine.dispose()
+    return _events(url, "profile_json")
 
 
 def test_profiles_of_features_that_give_todays_profiles_are_kept(tmp_path: Path) -> None:
