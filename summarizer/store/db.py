@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +45,11 @@ def _create_private(path: Path) -> None:
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
 
 
+#: The oldest SQLite taken: it binds up to 32,766 values a statement (older ones 999), and
+#: queries over long id lists bind up to `store.ranking.CHUNK` (10,000) at once.
+_SQLITE_AT_LEAST = (3, 32)
+
+
 def make_engine(url: str) -> Engine:
     """Create an engine for a SQLAlchemy URL (postgresql:// is served by psycopg 3).
 
@@ -60,6 +66,11 @@ def make_engine(url: str) -> Engine:
     if parsed.drivername in {"postgresql", "postgres"}:
         parsed = parsed.set(drivername="postgresql+psycopg")
     if parsed.get_backend_name() == "sqlite":
+        if sqlite3.sqlite_version_info < _SQLITE_AT_LEAST:
+            raise StorageError(
+                f"SQLite {sqlite3.sqlite_version} is too old: Briefing needs "
+                f"{'.'.join(map(str, _SQLITE_AT_LEAST))} or newer (up to 32,766 values a query)"
+            )
         database = parsed.database or ""
         if database and database != ":memory:" and not database.startswith("file:"):
             _create_private(Path(database).expanduser())

@@ -5,9 +5,12 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from sqlalchemy import inspect, text
 from sqlmodel import Session, select
 
+from summarizer.errors import StorageError
+from summarizer.store import db, ranking
 from summarizer.store.db import create_schema, current_revision, make_engine
 from summarizer.store.models import Article, Source
 
@@ -79,3 +82,14 @@ def test_downgrade_and_upgrade_again(tmp_path: Path) -> None:
     create_schema(engine)
     assert "chat" in set(inspect(engine).get_table_names())
     engine.dispose()
+
+
+def test_an_sqlite_too_old_for_long_id_lists_is_refused_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # queries bind up to ranking.CHUNK ids at once: SQLite binds 32,766 values from 3.32 on
+    assert ranking.CHUNK + 100 <= 32_766
+    monkeypatch.setattr(db.sqlite3, "sqlite_version_info", (3, 31, 1))
+    monkeypatch.setattr(db.sqlite3, "sqlite_version", "3.31.1")
+    with pytest.raises(StorageError, match=r"SQLite 3\.31\.1 is too old: Briefing needs 3\.32"):
+        db.make_engine(f"sqlite:///{tmp_path / 'old.db'}")
