@@ -228,32 +228,11 @@ _COPY_SOURCES = (
 )
 _ARTICLE_EVENT = core_select(_ARTICLES.c.event_id).where(_ARTICLES.c.id == bindparam("article_id"))
 _INSERT_EVENT = insert(_EVENTS)
-_UPDATE_EVENT = (
-    update(_EVENTS)
-    .where(_EVENTS.c.id == bindparam("event_id"))
-    .values(
-        first_seen=bindparam("first_seen"),
-        last_seen=bindparam("last_seen"),
-        article_count=bindparam("article_count"),
-        source_count=bindparam("source_count"),
-        profile_json=bindparam("profile_json"),
-    )
-)
-_SET_SOURCE_COUNT = (
-    update(_EVENTS)
-    .where(_EVENTS.c.id == bindparam("event_id"))
-    .values(source_count=bindparam("source_count"))
-)
-_SET_EVENT_STORY = (
-    update(_EVENTS)
-    .where(_EVENTS.c.id == bindparam("event_id"))
-    .values(story_id=bindparam("story_id"))
-)
-_SET_ARTICLE_EVENT = (
-    update(_ARTICLES)
-    .where(_ARTICLES.c.id == bindparam("article_id"))
-    .values(event_id=bindparam("event_id"))
-)
+_EVENT_COUNTS = ("first_seen", "last_seen", "article_count", "source_count")
+_UPDATE_EVENT = tables.set_by_id(_EVENTS, "event_id", *_EVENT_COUNTS, "profile_json")
+_SET_SOURCE_COUNT = tables.set_by_id(_EVENTS, "event_id", "source_count")
+_SET_EVENT_STORY = tables.set_by_id(_EVENTS, "event_id", "story_id")
+_SET_ARTICLE_EVENT = tables.set_by_id(_ARTICLES, "article_id", "event_id")
 _STORY_BY_ID = core_select(_STORIES.c.first_seen, _STORIES.c.last_seen).where(
     _STORIES.c.id == bindparam("story_id")
 )
@@ -261,11 +240,7 @@ _STORY_EVENT_SPANS = core_select(_EVENTS.c.first_seen, _EVENTS.c.last_seen).wher
     _EVENTS.c.story_id == bindparam("old")
 )
 _INSERT_STORY = insert(_STORIES)
-_UPDATE_STORY_SPAN = (
-    update(_STORIES)
-    .where(_STORIES.c.id == bindparam("story_id"))
-    .values(first_seen=bindparam("first_seen"), last_seen=bindparam("last_seen"))
-)
+_UPDATE_STORY_SPAN = tables.set_by_id(_STORIES, "story_id", "first_seen", "last_seen")
 _DELETE_STORY = delete(_STORIES).where(_STORIES.c.id == bindparam("story_id"))
 _MERGED_SPANS = core_select(func.min(_EVENTS.c.first_seen), func.max(_EVENTS.c.last_seen)).where(
     _EVENTS.c.story_id.in_(bindparam("olds", expanding=True))
@@ -282,16 +257,7 @@ _MOVE_ARTICLES = (
     .values(event_id=bindparam("new"))
 )
 _DELETE_EVENT = delete(_EVENTS).where(_EVENTS.c.id == bindparam("event_id"))
-_SET_EVENT_COUNTS = (
-    update(_EVENTS)
-    .where(_EVENTS.c.id == bindparam("event_id"))
-    .values(
-        first_seen=bindparam("first_seen"),
-        last_seen=bindparam("last_seen"),
-        article_count=bindparam("article_count"),
-        source_count=bindparam("source_count"),
-    )
-)
+_SET_EVENT_COUNTS = tables.set_by_id(_EVENTS, "event_id", *_EVENT_COUNTS)
 
 
 class EventWriter:

@@ -6,7 +6,7 @@ import json
 import logging
 from collections.abc import Mapping, Sequence
 
-from sqlalchemy import and_, bindparam, func, or_, update
+from sqlalchemy import and_, func, or_
 from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
@@ -27,16 +27,8 @@ REFRESH_CHUNK = 500
 
 _ARTICLES = tables.ARTICLES
 _EVENTS = tables.EVENTS
-_SET_PROFILE = (
-    update(_EVENTS)
-    .where(_EVENTS.c.id == bindparam("event_id"))
-    .values(profile_json=bindparam("profile_json"))
-)
-_SET_FEATURES = (
-    update(_ARTICLES)
-    .where(_ARTICLES.c.id == bindparam("article_id"))
-    .values(features=bindparam("features"))
-)
+_SET_PROFILE = tables.set_by_id(_EVENTS, "event_id", "profile_json")
+_SET_FEATURES = tables.set_by_id(_ARTICLES, "article_id", "features")
 
 
 def profile_json(profile: Mapping[str, float]) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Table
+from sqlalchemy import Table, Update, bindparam, update
 
 from summarizer.store.models import (
     Article,
@@ -26,3 +26,13 @@ EVENTS: Table = Event.__table__  # type: ignore[attr-defined]
 STORIES: Table = Story.__table__  # type: ignore[attr-defined]
 SHINGLES: Table = ArticleShingle.__table__  # type: ignore[attr-defined]
 INGEST_STATE: Table = IngestState.__table__  # type: ignore[attr-defined]
+
+
+def set_by_id(table: Table, key: str, *columns: str) -> Update:
+    """An UPDATE of these columns of the row whose id is bound as `key`, each column bound by
+    its own name (a statement built once, run with a list of rows)."""
+    return (
+        update(table)
+        .where(table.c.id == bindparam(key))
+        .values({column: bindparam(column) for column in columns})
+    )
