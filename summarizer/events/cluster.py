@@ -330,7 +330,8 @@ class EventIndex:
 
     def state(self) -> dict[str, Any]:
         """The index's whole state as JSON values (see `load`): its events with their sums,
-        story vectors, first articles, expiry heap, grace queue, counts and frequencies."""
+        story vectors, first articles, expiry heap, grace queue, counts and frequencies. Some
+        values are the index's own (its frequencies): serialise them before the next `add`."""
         documents, counts = self.frequencies.state()
         return {
             "settings": self._settings(),

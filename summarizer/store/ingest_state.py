@@ -211,7 +211,8 @@ class OriginWriter:
 
     The texts are compressed story by story as `stories` is given them (the stored profiles
     as they are, a JSON object each, not encoded again), so the caller can drop them before
-    rebuilding, and no copy of the whole state is ever held as one string.
+    rebuilding, and no copy of the stories' whole state is ever held as one string (the head,
+    with the event index's state, is: about 9 MB of JSON at 100,000 articles).
     """
 
     def __init__(self) -> None:
