@@ -3,11 +3,13 @@
 Run: `.venv/bin/python -m benchmarks.ingest_scale [--sizes 0,10000,100000] [--postgres URL]`.
 
 Each database is built synthetic but realistic, fast, with bulk inserts (executemany on SQLite,
-COPY on PostgreSQL): outlets, happenings over four months each reported by one to six outlets
-(sentences of one BBC article of ../shared/eval with sentences of others of its category, an
-outlet's furniture line), about one article in twenty with a near-duplicate copy; every table
-ingestion reads is filled as ingestion fills it (events with their profiles, stories,
-summaries, copies, the near-duplicate shingle rows, the furniture counts). Then, through the
+COPY on PostgreSQL): outlets, threads of happenings over four months, each happening reported
+by one to six outlets (sentences of three BBC articles of ../shared/eval of one category, their
+names replaced by the thread's generated ones, with the thread's own people, body, place and
+words: see `Writer`; an outlet's furniture line), about one article in twenty with a
+near-duplicate copy; every table ingestion reads is filled as ingestion fills it (events with
+their profiles and stories made by the product's own code, summaries, copies, the
+near-duplicate shingle rows, the furniture counts: see `build`). Then, through the
 `briefing` CLI in a child process (as a user or a feed poll runs it): one new article (the
 database holds no ingest origin yet: this process rebuilds the indexes), the next new article
 (a process that follows the origin the first one wrote), then a
