@@ -751,6 +751,7 @@ def run(
         [("postgresql", postgres, pg_sizes)] if postgres else []
     )
     pair_rows: list[str] = []
+    shapes: list[str] = []
     for backend, base, backend_sizes in backends:
         for size in backend_sizes:
             kept = folder / f"built_{size}.db"  # a kept build (SQLite), reused by --reuse
@@ -777,10 +778,12 @@ def run(
                     pair_rows += measure_pair(
                         base or "", f"scale_{size}", corpus, folder, size, batch_size, mode
                     )
+            before = shape(url)
             single = ingest_child(url, one)
             following = ingest_child(url, again)
             first, steady = steady_child(url, polls)
             many = ingest_child(url, batch)
+            shapes.append(shape_row(f"{backend} | {size:,}", before, shape(url, before.last)))
             rows.append(
                 f"| {backend} | {size:,} | {built:.0f} | {single.seconds:.2f} ({single.cpu:.2f}) | "
                 f"{single.rss_mb:.0f} | {following.seconds:.2f} ({following.cpu:.2f}) | "
@@ -790,7 +793,7 @@ def run(
             )
             print(rows[-1], flush=True)
             print(single.output[-200:], many.output[-200:], flush=True)
-    report = ["# Ingest at scale", "", *rows, ""]
+    report = ["# Ingest at scale", "", *rows, "", *SHAPE_HEAD, *shapes, ""]
     if pair_rows:
         report += [
             "## Two workers on PostgreSQL",
@@ -801,6 +804,71 @@ def run(
             "",
         ]
     return "\n".join(report)
+
+
+@dataclass(frozen=True)
+class Shape:
+    """Events and stories of a database: counts, the largest story's events, the last event id;
+    after new articles, also the stored events (id up to an earlier `last`) left and the
+    stories holding both stored and new events."""
+
+    articles: int
+    events: int
+    stories: int
+    largest: int
+    last: int
+    stored_left: int = 0
+    mixed: int = 0
+
+
+def shape(url: str, stored: int | None = None) -> Shape:
+    """The `Shape` of a database (`stored`: the last event id before the new articles)."""
+    engine = make_engine(url)
+    try:
+        with engine.connect() as connection:
+            events, last = connection.execute(
+                text("SELECT count(*), coalesce(max(id), 0) FROM event")
+            ).one()
+            articles = connection.execute(text("SELECT count(*) FROM article")).scalar_one()
+            sizes = [
+                n
+                for (n,) in connection.execute(
+                    text("SELECT count(*) FROM event WHERE story_id IS NOT NULL GROUP BY story_id")
+                )
+            ]
+            left = mixed = 0
+            if stored is not None:
+                left = connection.execute(
+                    text("SELECT count(*) FROM event WHERE id <= :stored"), {"stored": stored}
+                ).scalar_one()
+                mixed = connection.execute(
+                    text(
+                        "SELECT count(DISTINCT story_id) FROM event WHERE id > :stored AND "
+                        "story_id IN (SELECT story_id FROM event WHERE id <= :stored)"
+                    ),
+                    {"stored": stored},
+                ).scalar_one()
+    finally:
+        engine.dispose()
+    return Shape(articles, events, len(sizes), max(sizes, default=0), last, left, mixed)
+
+
+SHAPE_HEAD = [
+    "## Events and stories before and after the new articles",
+    "",
+    "| backend | articles | events | stories | largest story | events after | stories after "
+    "| largest after | stored events merged away | stories of stored and new events |",
+    "|---|---|---|---|---|---|---|---|---|---|",
+]
+
+
+def shape_row(label: str, before: Shape, after: Shape) -> str:
+    """A row of the shape table: a database before and after the measured ingests."""
+    return (
+        f"| {label} | {before.events:,} | {before.stories:,} | {before.largest:,} | "
+        f"{after.events:,} | {after.stories:,} | {after.largest:,} | "
+        f"{before.events - after.stored_left:,} | {after.mixed:,} |"
+    )
 
 
 def measure_pair(
@@ -871,7 +939,27 @@ def main(argv: Sequence[str] | None = None) -> None:
         help="with --keep: keep each SQLite build as built_N.db and measure copies of it in "
         "later runs instead of building again (the build column then says nan)",
     )
+    parser.add_argument(
+        "--shape",
+        nargs=2,
+        type=Path,
+        metavar=("BUILT", "AFTER"),
+        help="only print the events-and-stories row of two kept SQLite files (a build and its "
+        "copy after a run's ingests, e.g. DIR/built_N.db DIR/scale_N.db)",
+    )
     args = parser.parse_args(argv)
+    if args.shape:
+        built, after = (f"sqlite:///{path}" for path in args.shape)
+        before = shape(built)
+        print(
+            "\n".join(
+                [
+                    *SHAPE_HEAD,
+                    shape_row(f"sqlite | {before.articles:,}", before, shape(after, before.last)),
+                ]
+            )
+        )
+        return
     sizes = [int(size) for size in args.sizes.split(",") if size]
     pg_sizes = [int(size) for size in (args.pg_sizes or args.sizes).split(",") if size]
     modes = [mode for mode in args.pair_calls.split(",") if mode in ("batch", "polls")]
