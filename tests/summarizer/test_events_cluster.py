@@ -414,7 +414,7 @@ def test_titles_naming_people_the_other_names_only_later_are_other_events() -> N
     assert evidence.conflict and not evidence.joins()
     # the names split it (the actor rule does not: these titles open with first names, and it
     # reads a title that opens with a family name); the openings also share too few
-    # particulars (each evictee's own name, "singer" against "soap"), a second reason apart
+    # particulars (each names its own evictee; only "evicted" is shared), a second reason
     assert not evidence.actors_differ
     assert dataclasses.replace(evidence, conflict=False, particulars_differ=False).joins()
     index = EventIndex()
