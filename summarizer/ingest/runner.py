@@ -459,7 +459,7 @@ class Ingestor:
         batch goes on. When it had entered the in-memory indexes, they are built again as this
         process built them without it: the origin's, with the articles stored since replayed in
         order (a rebuild from the database, which weighs terms by other counts, when that
-        cannot be done).
+        cannot be done or the origin itself failed: the rebuild then replaces the origin).
         """
         if isinstance(prepared, Failure):
             self._fail(counts, prepared)
