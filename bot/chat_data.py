@@ -6,6 +6,7 @@ from collections.abc import Awaitable, Callable, Iterable, Sequence
 from datetime import datetime
 from typing import Any, TypeVar
 
+from bot.ports import ChatData
 from bot.store import channels as chat_channels
 from bot.store import chat_feeds, chats
 from bot.store.values import ChatFeedInfo, ChatInfo, FeedListing, Reader
@@ -13,8 +14,8 @@ from bot.store.values import ChatFeedInfo, ChatInfo, FeedListing, Reader
 T = TypeVar("T")
 
 
-class StoredChats:
-    """Every ChatData method, one store function each, run off the event loop."""
+class StoredChats(ChatData):
+    """Every ChatData method (documented there), one store function each, run off the loop."""
 
     def __init__(self, db: Callable[..., Awaitable[Any]]) -> None:
         """Args: db: runs a keyword-only store function with a fresh session (Runtime.db)."""
@@ -25,11 +26,9 @@ class StoredChats:
         return result
 
     async def get_chat(self, *, chat_id: int) -> ChatInfo | None:
-        """One chat's settings, None when unknown."""
         return await self._db(chats.get_chat, chat_id=chat_id)
 
     async def get_chat_reading(self, *, chat_id: int) -> tuple[ChatInfo | None, Reader | None]:
-        """One chat's settings (None when unknown) and how it reads, in one session."""
         return await self._db(chat_feeds.chat_and_reader, chat_id=chat_id)
 
     async def ensure_chat(
@@ -41,7 +40,6 @@ class StoredChats:
         default_timezone: str,
         default_times: Sequence[str],
     ) -> ChatInfo:
-        """The chat's settings, stored with the defaults on first contact."""
         return await self._db(
             chats.ensure_chat,
             chat_id=chat_id,
@@ -60,7 +58,6 @@ class StoredChats:
         quiet_days: Sequence[str] | None = None,
         language: str | None = None,
     ) -> None:
-        """Change the settings given (the others stay)."""
         return await self._db(
             chats.update_chat,
             chat_id=chat_id,
@@ -73,91 +70,71 @@ class StoredChats:
     async def set_subscription(
         self, *, chat_id: int, active: bool, reason: str = "", now: datetime | None = None
     ) -> None:
-        """Subscribe or unsubscribe a chat (with the reason it stopped)."""
         return await self._db(
             chats.set_subscription, chat_id=chat_id, active=active, reason=reason, now=now
         )
 
     async def set_times(self, *, chat_id: int, times: Sequence[str]) -> None:
-        """The chat's local delivery times."""
         return await self._db(chats.set_times, chat_id=chat_id, times=times)
 
     async def add_topics(
         self, *, chat_id: int, keywords: Sequence[str], limit: int | None = None
     ) -> list[str]:
-        """Follow topics; return those refused by the limit."""
         return await self._db(chats.add_topics, chat_id=chat_id, keywords=keywords, limit=limit)
 
     async def remove_topics(self, *, chat_id: int, keywords: Sequence[str] = ()) -> int:
-        """Drop topics (all when none given); return how many went."""
         return await self._db(chats.remove_topics, chat_id=chat_id, keywords=keywords)
 
     async def chat_counts(self) -> dict[str, int]:
-        """Counts of chats, subscriptions and deliveries for /stats."""
         return await self._db(chats.chat_counts)
 
     async def chat_languages(self, *, limit: int) -> dict[int, str]:
-        """The stored language of up to `limit` chats."""
         return await self._db(chats.chat_languages, limit=limit)
 
     async def language_of(self, *, chat_id: int) -> str | None:
-        """One chat's stored language."""
         return await self._db(chats.language_of, chat_id=chat_id)
 
     async def migrate_chat(self, *, old_id: int, new_id: int) -> bool:
-        """Move a group's data to its supergroup id."""
         return await self._db(chats.migrate_chat, old_id=old_id, new_id=new_id)
 
     async def forget_chat(self, *, chat_id: int) -> bool:
-        """Delete everything stored about a chat."""
         return await self._db(chats.forget_chat, chat_id=chat_id)
 
     async def chat_feeds(self, *, chat_id: int) -> list[ChatFeedInfo]:
-        """The chat's feeds with their state, numbered."""
         return await self._db(chat_feeds.chat_feeds, chat_id=chat_id)
 
     async def feed_listing(self, *, chat_id: int) -> FeedListing:
-        """What /feeds shows of the chat: its feeds, reading choice, zone and language."""
         return await self._db(chat_feeds.feed_listing, chat_id=chat_id)
 
     async def chat_feed_urls(self, *, chat_id: int) -> list[str]:
-        """The URLs of the chat's feeds, in their numbered order."""
         return await self._db(chat_feeds.chat_feed_urls, chat_id=chat_id)
 
     async def add_chat_feeds(
         self, *, chat_id: int, feeds: Sequence[tuple[str, str]], now: datetime
     ) -> int:
-        """Follow feeds (URL, title); return how many were new."""
         return await self._db(chat_feeds.add_chat_feeds, chat_id=chat_id, feeds=feeds, now=now)
 
     async def remove_chat_feed(self, *, chat_id: int, url: str) -> bool:
-        """Stop following a feed; False when the chat did not follow it."""
         return await self._db(chat_feeds.remove_chat_feed, chat_id=chat_id, url=url)
 
     async def never_polled(self, *, urls: Iterable[str]) -> list[str]:
-        """Those of the URLs no process has fetched yet."""
         return await self._db(chat_feeds.never_polled, urls=urls)
 
     async def own_feeds_only(self, *, chat_id: int) -> bool:
-        """Whether the chat's briefings draw on its own feeds only."""
         return await self._db(chat_feeds.own_feeds_only, chat_id=chat_id)
 
     async def set_own_feeds_only(self, *, chat_id: int, value: bool) -> None:
-        """/settings sources mine|all."""
         return await self._db(chat_feeds.set_own_feeds_only, chat_id=chat_id, value=value)
 
     async def channel_of(self, *, chat_id: int) -> tuple[int, str] | None:
-        """The channel (id, title) that receives the chat's briefings, if any."""
         return await self._db(chat_channels.channel_of, chat_id=chat_id)
 
     async def set_channel(
         self, *, chat_id: int, channel_id: int, title: str, now: datetime
     ) -> None:
-        """Send the chat's briefings to a channel."""
         return await self._db(
             chat_channels.set_channel, chat_id=chat_id, channel_id=channel_id, title=title, now=now
         )
 
     async def clear_channel(self, *, chat_id: int) -> bool:
-        """Stop sending the chat's briefings to its channel."""
         return await self._db(chat_channels.clear_channel, chat_id=chat_id)

@@ -52,6 +52,10 @@ USAGE: dict[str, str] = {
     "forget": N_("/forget, then /forget yes to confirm"),
     "sources": N_("/sources, /sources add URL, /sources remove URL, /sources poll"),
     "events": N_("/events [PAGE] — e.g. /events 2"),
+    "feeds": N_(
+        "/feeds, /feeds add URL..., /feeds remove N|URL, /feeds export; "
+        "send an .opml file to import feeds"
+    ),
 }
 USAGE_LINE = N_("Usage: {usage}")
 
@@ -204,10 +208,6 @@ GROUP_ADMINS_ONLY = N_(
 )
 
 # -- bot.handlers.feeds (feeds per chat, OPML) --
-FEEDS_USAGE = N_(
-    "/feeds, /feeds add URL..., /feeds remove N|URL, /feeds export; "
-    "send an .opml file to import feeds"
-)
 SOURCES_USAGE = N_("/settings sources mine|all")
 FEEDS_TITLE = N_("<b>Your feeds</b> ({count} of {limit})")
 FEED_FETCHED = N_("fetched {when}")

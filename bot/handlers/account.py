@@ -132,7 +132,7 @@ async def topics(update: Update, context: Context) -> None:
     args = context.args or []
     action = args[0].lower() if args else "list"
     call = ChatCall(update, context, translator_for(update, chat), args[1:], chat)
-    await dispatch(TOPICS, action, call, _topics_usage)
+    await dispatch(TOPICS, action, call, "topics")
 
 
 async def _topics_add(call: ChatCall) -> bool:
@@ -191,10 +191,6 @@ async def _show_topics(call: ChatCall, notes: list[str]) -> None:
     """Answer with what was noted, then the chat's topics as they are now."""
     chat = await chat_settings(call.update, runtime_of(call.context))
     await reply(call.update, call.context, "\n".join([*notes, _topics_text(chat, call.tr)]))
-
-
-async def _topics_usage(call: ChatCall) -> None:
-    await usage(call.update, call.context, "topics", tr=call.tr)
 
 
 TOPICS: dict[str, Subcommand[ChatCall]] = {
@@ -266,7 +262,7 @@ async def settings(update: Update, context: Context) -> None:
     if not args:
         await _show_settings(call)
         return
-    await dispatch(SETTINGS, args[0], call, _settings_usage)
+    await dispatch(SETTINGS, args[0], call, "settings")
 
 
 async def _settings_length(call: ChatCall) -> bool:
@@ -323,10 +319,6 @@ async def _show_settings(call: ChatCall) -> None:
     language = tr.text(texts.SETTINGS_LANGUAGE, language=LANGUAGES[tr.language])
     usage_line = tr.text(texts.USAGE_LINE, usage=tr.text(texts.USAGE["settings"]))
     await reply(call.update, call.context, f"{summary}\n{language}\n\n{usage_line}")
-
-
-async def _settings_usage(call: ChatCall) -> None:
-    await usage(call.update, call.context, "settings", tr=call.tr)
 
 
 SETTINGS: dict[str, Subcommand[ChatCall]] = {

@@ -11,7 +11,6 @@ from bot.handlers.common import (
     chat_language,
     is_admin,
     reply,
-    usage,
 )
 from bot.handlers.dispatch import Call, Subcommand, dispatch
 from bot.i18n import Html, Translator
@@ -38,7 +37,7 @@ async def sources(update: Update, context: Context) -> None:
         return
     args = context.args or []
     action = args[0].lower() if args else "list"
-    await dispatch(SOURCES, action, Call(update, context, tr, args[1:]), _sources_usage)
+    await dispatch(SOURCES, action, Call(update, context, tr, args[1:]), "sources")
 
 
 async def _sources_add(call: Call) -> bool:
@@ -92,10 +91,6 @@ async def _sources_list(call: Call) -> bool:
 
 async def _answer(call: Call, html: str) -> None:
     await reply(call.update, call.context, html)
-
-
-async def _sources_usage(call: Call) -> None:
-    await usage(call.update, call.context, "sources", tr=call.tr)
 
 
 SOURCES: dict[str, Subcommand[Call]] = {

@@ -8,7 +8,7 @@ from typing import TypeVar
 
 from telegram import Update
 
-from bot.handlers.common import Context
+from bot.handlers.common import Context, usage
 from bot.i18n import Translator
 from bot.ports import ChatInfo
 
@@ -40,12 +40,13 @@ async def dispatch(
     table: Mapping[str, Callable[[C], Awaitable[bool]]],
     action: str,
     call: C,
-    usage: Callable[[C], Awaitable[None]],
+    command: str,
 ) -> None:
-    """Run the subcommand `action` of `table`; the usage line when there is none or it refuses."""
+    """Run the subcommand `action` of `table`; the usage line of `command` (a key of
+    texts.USAGE) when there is none or it refuses."""
     subcommand = table.get(action)
     if subcommand is None or not await subcommand(call):
-        await usage(call)
+        await usage(call.update, call.context, command, tr=call.tr)
 
 
 __all__ = ["Call", "ChatCall", "Subcommand", "dispatch"]

@@ -11,7 +11,7 @@ from telegram.error import TelegramError
 
 from bot import format as fmt
 from bot import texts
-from bot.handlers.common import Context, chat_settings, remember_if_met, reply
+from bot.handlers.common import Context, chat_settings, remember_if_met, reply, usage
 from bot.handlers.dispatch import Call, ChatCall, Subcommand, dispatch
 from bot.i18n import Translator
 from bot.language import translator_of
@@ -42,21 +42,12 @@ def feeds_change(args: Sequence[str]) -> bool:
     return bool(args) and args[0].lower() in CHANGES
 
 
-async def _usage(update: Update, context: Context, tr: Translator, problem: str = "") -> None:
-    usage = tr.text(texts.USAGE_LINE, usage=tr.text(texts.FEEDS_USAGE))
-    await reply(update, context, f"{problem}\n{usage}" if problem else usage)
-
-
 async def feeds(update: Update, context: Context) -> None:
     """List the chat's feeds, follow or drop some, or export them as OPML."""
     tr = await translator_of(update, context)
     args = context.args or []
     action = args[0].lower() if args else "list"
-    await dispatch(FEEDS, action, Call(update, context, tr, args[1:]), _call_usage)
-
-
-async def _call_usage(call: Call) -> None:
-    await _usage(call.update, call.context, call.tr)
+    await dispatch(FEEDS, action, Call(update, context, tr, args[1:]), "feeds")
 
 
 def _state(tr: Translator, feed: ChatFeedInfo, zone: str) -> str:
@@ -92,7 +83,7 @@ async def _list(call: Call) -> bool:
         ),
         "",
         reading,
-        tr.text(texts.USAGE_LINE, usage=tr.text(texts.FEEDS_USAGE)),
+        tr.text(texts.USAGE_LINE, usage=tr.text(texts.USAGE["feeds"])),
     ]
     await reply(update, context, "\n".join(lines))
     return True
@@ -185,7 +176,7 @@ async def _remove(call: Call) -> bool:
         try:
             url = normalize_feed_url(which, allow_private=True)
         except InputError as exc:
-            await _usage(update, context, tr, fmt.esc(str(exc)))
+            await usage(update, context, "feeds", fmt.esc(str(exc)), tr=tr)
             return True
     if url is None or not await rt.chats.remove_chat_feed(chat_id=chat.id, url=url):
         await reply(update, context, tr.text(texts.FEED_NOT_FOLLOWED, feed=which[:200]))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import textwrap
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 from summarizer.values import Article
 from summarizer.views import (
@@ -37,6 +37,29 @@ def when(moment: datetime, *, estimated: bool = False, date_only: bool = False) 
     return shown + (" (estimated)" if estimated else "")
 
 
+class _Published(Protocol):
+    """Anything published: articles, their references and views, digest lines."""
+
+    @property
+    def published(self) -> datetime | None: ...
+
+    @property
+    def published_estimated(self) -> bool: ...
+
+    @property
+    def published_date_only(self) -> bool: ...
+
+
+def _published(item: _Published) -> dict[str, Any]:
+    """The JSON fields of a published time: `published` (see stamp; None when not known) and
+    `published_estimated`, in that order."""
+    moment = item.published
+    return {
+        "published": None if moment is None else stamp(moment, date_only=item.published_date_only),
+        "published_estimated": item.published_estimated,
+    }
+
+
 def article_json(article: Article) -> str:
     """The `briefing article --json` line of one article."""
     return json.dumps(_article_dict(article), ensure_ascii=False)
@@ -58,8 +81,7 @@ def _article_dict(article: Article | ArticleView) -> dict[str, Any]:
         "location": article.location,
         "title": article.title,
         "source": article.source,
-        "published": stamp(article.published, date_only=article.published_date_only),
-        "published_estimated": article.published_estimated,
+        **_published(article),
         "language": article.language,
         "body": article.body,
         "summary": list(article.summary),
@@ -80,16 +102,12 @@ def article_text(article: Article | ArticleView) -> str:
 
 def line_dict(line: DigestLine) -> dict[str, Any]:
     """The JSON object of one digest line (events and stories alike)."""
-    published = line.published
     return {
         "text": line.text,
         "article_id": line.article_id,
         "source": line.source,
         "event_id": line.event_id,
-        "published": None
-        if published is None
-        else stamp(published, date_only=line.published_date_only),
-        "published_estimated": line.published_estimated,
+        **_published(line),
     }
 
 
@@ -117,8 +135,7 @@ def event_dict(event: EventView) -> dict[str, Any]:
                 "location": a.location,
                 "title": a.title,
                 "source": a.source,
-                "published": stamp(a.published, date_only=a.published_date_only),
-                "published_estimated": a.published_estimated,
+                **_published(a),
             }
             for a in event.articles
         ],
@@ -198,8 +215,7 @@ def hit_dict(hit: SearchHit) -> dict[str, Any]:
         "title": a.title,
         "source": a.source,
         "location": a.location,
-        "published": stamp(a.published, date_only=a.published_date_only),
-        "published_estimated": a.published_estimated,
+        **_published(a),
         "snippet": hit.snippet,
         "rank": hit.rank,
     }

@@ -220,15 +220,27 @@ class Ingestor:
             self.stories.restore_index(
                 origin.stories, origin.postings, next_key=origin.story_next, read=origin.reader()
             )
-        except (ValueError, KeyError, TypeError):
-            logger.warning("the stored ingest origin cannot be read; the indexes are rebuilt")
+        except SQLAlchemyError:
+            raise
+        except Exception as exc:  # whatever the stored state holds: a rebuild replaces it
+            _cannot_follow("read", exc)
             return False
         self._watermark = origin.article
         self._origin = origin.serial
-        try:  # the stories' texts are read as the replay links them
+        return self._replays(session)  # the stories' texts are read as the replay links them
+
+    def _replays(self, session: Session) -> bool:
+        """`_replay`, False also when the indexes fail on what they replay.
+
+        Any failure but the database's: an origin whose indexes fail on stored articles is
+        never followed again (by this process or, once the rebuild is stored, any other).
+        """
+        try:
             return self._replay(session)
-        except (ValueError, KeyError, TypeError):
-            logger.warning("the stored ingest origin cannot be replayed; the indexes are rebuilt")
+        except SQLAlchemyError:
+            raise
+        except Exception as exc:
+            _cannot_follow("replayed", exc)
             return False
 
     def _catch_up(self, writer: _Writer) -> bool:
@@ -254,7 +266,7 @@ class Ingestor:
         known, self._version = self._version, None
         mark = origin_mark(session=session)
         same = known is not None and mark is not None and mark[0] == self._origin
-        if (same and self._replay(session)) or self._follow(session):
+        if (same and self._replays(session)) or self._follow(session):
             self._version = version
         else:
             self._restore(session)
@@ -447,7 +459,7 @@ class Ingestor:
         batch goes on. When it had entered the in-memory indexes, they are built again as this
         process built them without it: the origin's, with the articles stored since replayed in
         order (a rebuild from the database, which weighs terms by other counts, when that
-        cannot be done).
+        cannot be done or the origin itself failed: the rebuild then replaces the origin).
         """
         if isinstance(prepared, Failure):
             self._fail(counts, prepared)
@@ -462,9 +474,10 @@ class Ingestor:
             writer.forget()  # the rollback undid writes the writer remembers
             self._samples.clear()
             logger.info("discarding data: %s", where, exc_info=True)
-            # A story the origin cannot give back makes the indexes come from the rows again.
-            unreadable = isinstance(exc, UnreadableStory)
-            if progress.indexed and (unreadable or not self._follow(writer.session)):
+            # Following the origin gives the indexes this process would hold without the
+            # article, unless the origin itself failed: a story it cannot give back makes the
+            # indexes come from the rows again, and that rebuild replaces it for every process.
+            if progress.indexed and (_from_origin(exc) or not self._follow(writer.session)):
                 self._restore(writer.session)
             self._fail(counts, Failure(where, _storing_error(where, exc)))
             return False
@@ -591,6 +604,28 @@ def _replayable(session: Session, *, after_id: int) -> bool:
     """Whether the articles stored after `after_id` are few enough to replay (REPLAY_LIMIT)."""
     after = event_store.articles_after(session=session, after_id=after_id, limit=REPLAY_LIMIT + 1)
     return after <= REPLAY_LIMIT
+
+
+def _from_origin(exc: BaseException) -> bool:
+    """Whether a failure came from a story the origin cannot give back (UnreadableStory),
+    raised as it is or wrapped (`errors.stage` makes it the cause of an InternalError)."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, UnreadableStory):
+            return True
+        seen = seen.__cause__
+    return False
+
+
+def _cannot_follow(what: str, exc: Exception) -> None:
+    """Log, in one line, that the stored origin cannot be followed and the indexes are rebuilt."""
+    detail = (str(exc).splitlines() or [""])[0]
+    logger.warning(
+        "the stored ingest origin cannot be %s (%s: %s); the indexes are rebuilt",
+        what,
+        type(exc).__name__,
+        detail,
+    )
 
 
 @dataclass

@@ -29,6 +29,7 @@ from bot.runtime import RUNTIME_KEY
 from bot.settings import BotSettings
 from bot.store import deliveries
 from bot.store import tables as chat_tables
+from summarizer.polling import MIN_INTERVAL
 from summarizer.service import BriefingService
 from summarizer.store.db import create_schema, make_engine
 from tests.bot.conftest import DATA, TEST_SERVER_LIMITS, Harness, config
@@ -302,7 +303,7 @@ async def test_a_bad_feed_ends_its_poll_in_time_and_never_blocks_commands(
         harness = _harness(engine, fake_api, feeds=[bad_url, f"{site.base}/feed.xml"])
         async with harness.running() as app:
             rt = app.bot_data[RUNTIME_KEY]
-            polled = time.monotonic()
+            polled, polled_at = time.monotonic(), datetime.now(UTC)
             poll = asyncio.create_task(poll_feeds(rt))
             await asyncio.sleep(0.3)
             started = time.monotonic()
@@ -318,3 +319,7 @@ async def test_a_bad_feed_ends_its_poll_in_time_and_never_blocks_commands(
     assert bad_url in error
     if mode != "garbage":
         assert f"timed out after {FEED_TIMEOUT:g} s" in error, error
+    # Recorded on the feed and backed off like any other failure (poll_minutes 0: the minimum).
+    (status,) = report.failing
+    assert (status.url, status.failures, status.last_error) == (bad_url, 1, error)
+    assert status.next_poll is not None and status.next_poll >= polled_at + MIN_INTERVAL
