@@ -161,7 +161,6 @@ class Writer:
         self.corpus = corpus
         self.rng = random.Random(seed)
         self.threads: list[Thread] = []
-        self.thread_of: dict[int, int] = {}
         self._used: set[str] = set()
 
     def happening(self, number: int, when: datetime) -> Happening:
@@ -174,7 +173,6 @@ class Writer:
         if not self.threads or rng.random() < 0.35:
             self.threads.append(self._thread(len(self.threads)))
         thread = rng.choice(self.threads[-300:])
-        self.thread_of[number] = thread.number
         pool = [s for source in thread.sources for s in self.corpus.articles[source][2]]
         told = rng.sample(pool, k=min(len(pool), rng.randint(7, 10)))
         return Happening(
