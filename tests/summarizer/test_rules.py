@@ -15,6 +15,7 @@ from summarizer.text.rules import (
     stands_alone,
     strip_dateline,
     title_from_sentence,
+    tidy,
     unresolved_reference,
     written_to_reader,
 )
@@ -716,3 +717,14 @@ def test_written_to_reader_needs_more_than_half(voiced: int, others: int, expect
     lines += ["Prices in Vesburg rose by 3 percent in May."] * others
     assert written_to_reader(lines) is expected
     assert written_to_reader(lines[::-1]) is expected
+
+
+def test_tidy_closes_a_quotation_its_paragraph_leaves_open() -> None:
+    shown = tidy('The coach told reporters: "We played well and deserved the draw.')
+    assert shown == 'The coach told reporters: "We played well and deserved the draw."'
+
+
+def test_tidy_takes_blanks_out_of_quotation_marks() -> None:
+    assert tidy("Dinner was “ a quiet affair ” for the crew.") == (
+        "Dinner was “a quiet affair” for the crew."
+    )
