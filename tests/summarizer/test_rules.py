@@ -14,8 +14,8 @@ from summarizer.text.rules import (
     leans_back,
     stands_alone,
     strip_dateline,
-    title_from_sentence,
     tidy,
+    title_from_sentence,
     unresolved_reference,
     written_to_reader,
 )
@@ -163,6 +163,21 @@ def test_news_is_not_promotion(text: str) -> None:
             "30 June 2011 – The United Nations expert on foreign debt warned today.",
             False,
             "The United Nations expert on foreign debt warned today.",
+        ),
+        (  # an agency alone, its place on a line before, where a text opens
+            "(Northwire) - Vesmark will relax its rules for farmers who lost water.",
+            True,
+            "Vesmark will relax its rules for farmers who lost water.",
+        ),
+        (
+            "(Northwire) - Vesmark will relax its rules for farmers who lost water.",
+            False,
+            "(Northwire) - Vesmark will relax its rules for farmers who lost water.",
+        ),
+        (  # an aside in brackets has no dash: no dateline
+            "(The ministry did not answer questions about the gauges.)",
+            True,
+            "(The ministry did not answer questions about the gauges.)",
         ),
         (  # a lone word and a colon is a label, not a place
             "Summary: 5-1A: Salina diver Keetan Munsell won the state title with 409.30.",
