@@ -149,6 +149,9 @@ _TIME_NOUNS = word_set(
     season time summer winter spring autumn fall quarter century decade moment point"""
 )
 _OBJECT_PRONOUNS = word_set("him her them his their its us me we our my i then")
+# A sentence wholly in brackets, closed after its stop or before it: an aside to the sentence
+# before it ("(McKinley's office did not reply.)", "(Figures are rounded)."), no bracket inside.
+_ASIDE = re.compile(r"^[(\[][^()\[\]]+[)\]][.!?…]?$")
 _OPENING_WORD = re.compile(r"[\"“‘'«„(\[¿¡]*([^\W\d_]+(?:['’][^\W\d_]*)?)")
 
 
@@ -195,7 +198,8 @@ def stands_alone(
 def leans_back(sentence: str, language: str = "en", *, voice: bool = True) -> bool:
     """Tell whether a sentence's opening points back at a sentence before it.
 
-    True when it starts in lower case, opens with a label and a colon ("Summary: ..."), closes
+    True when it starts in lower case, opens with a label and a colon ("Summary: ..."), is an
+    aside wholly in brackets ("(His office did not reply.)"), closes
     a quotation it did not open, is a quotation with no speaker, or opens with a pronoun, a
     demonstrative, a connective, a discourse adverb or a first-person word; or when it names
     nothing or its narrator talks to or orders the reader (summarizer.text.vague; see
@@ -213,8 +217,8 @@ def leans_back(sentence: str, language: str = "en", *, voice: bool = True) -> bo
         True when the sentence leans on what came before.
     """
     text = sentence.strip()
-    if not text or _opens_with_label(text):
-        return True
+    if not text or _opens_with_label(text) or _ASIDE.match(text):
+        return True  # a label, or an aside in brackets: "(His office did not reply.)"
     if closes_unopened(text):
         return True  # the tail of a quotation split across sentences
     if text[0] in ANY_QUOTE and not any(c.isalnum() for c in outside_quotes(text)):

@@ -743,3 +743,21 @@ def test_tidy_takes_blanks_out_of_quotation_marks() -> None:
     assert tidy("Dinner was “ a quiet affair ” for the crew.") == (
         "Dinner was “a quiet affair” for the crew."
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(The ministry did not answer questions about the gauges.)",
+        "(Figures for March are rounded to the nearest ten).",
+        "[The gauges were checked twice on Monday by the river board.]",
+    ],
+)
+def test_an_aside_in_brackets_leans_on_the_sentence_before(text: str) -> None:
+    assert leans_back(text)
+    assert not stands_alone(text)
+
+
+def test_a_sentence_with_brackets_inside_is_no_aside() -> None:
+    text = "The ministry (which runs the gauges) did not answer questions on Monday."
+    assert not leans_back(text)
