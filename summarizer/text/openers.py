@@ -149,6 +149,14 @@ _TIME_NOUNS = word_set(
     season time summer winter spring autumn fall quarter century decade moment point"""
 )
 _OBJECT_PRONOUNS = word_set("him her them his their its us me we our my i then")
+# An ordinal or "rest" with no noun as the subject: "The first was at 02:28 local time.", "The
+# other has resigned." name one of things a sentence before counted.
+_HEADLESS_SUBJECT = re.compile(
+    r"^(?:the|a|an)\s+(?:first|second|third|fourth|fifth|last|final|latest|former|latter|next"
+    r"|previous|other|rest|remainder)\s+(?:was|is|were|are|has|have|had|will|would|can|could"
+    r"|came|comes|went|followed|remains|remained)\b",
+    re.IGNORECASE,
+)
 # A sentence wholly in brackets, closed after its stop or before it: an aside to the sentence
 # before it ("(McKinley's office did not reply.)", "(Figures are rounded)."), no bracket inside.
 _ASIDE = re.compile(r"^[(\[][^()\[\]]+[)\]][.!?…]?$")
@@ -315,6 +323,8 @@ def _leans_back(text: str, language: str, voice: bool = True) -> bool:
         return True  # "Kazakhstan also needed ...", "Bridenstine responded that ..."
     if _ANAPHORIC & set(head[:3]):
         return True  # "Two other men ...", "The same day ..."
+    if _HEADLESS_SUBJECT.match(start):
+        return True  # "The first was at 02:28.": the first of what a sentence before counted
     framed = _FRAMED_PRONOUN.match(text)
     if framed and not voice and framed.group().split()[-1].lower() in _VOICE_OPENERS:
         framed = None  # "In the first article, I talked ...": the narrator, not a reference

@@ -761,3 +761,17 @@ def test_an_aside_in_brackets_leans_on_the_sentence_before(text: str) -> None:
 def test_a_sentence_with_brackets_inside_is_no_aside() -> None:
     text = "The ministry (which runs the gauges) did not answer questions on Monday."
     assert not leans_back(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "leans"),
+    [
+        ("The first was at 02:28 local time, the gauges show.", True),
+        ("The last has been sold to a museum in Oslo.", True),
+        ("A second was found near the harbour wall on Monday.", True),
+        ("The first ferry was at 02:28 local time, the harbour said.", False),
+        ("The former minister was at the talks on Monday.", False),
+    ],
+)
+def test_an_ordinal_without_its_noun_leans_back(text: str, leans: bool) -> None:
+    assert leans_back(text) is leans
