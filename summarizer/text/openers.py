@@ -137,6 +137,14 @@ _PARENTHETICAL = re.compile(
     r"|instead|too|also|still|in turn|in fact|as well|of course|for example|for instance),",
     re.IGNORECASE,
 )
+# The same later in a long subject ("Staying on the Moon and reaching Mars, however, haven't."),
+# or closing the sentence ("Some details have already emerged, however."), for the connectives
+# that answer a sentence before (contrast, addition) and nothing else.
+_ANSWERING = (
+    r"(?:however|though|meanwhile|moreover|nevertheless|nonetheless|instead|too|in turn|as well)"
+)
+_LATE_PARENTHETICAL = re.compile(rf"^(?:\S+\s+){{5,7}}\S+,\s*{_ANSWERING},", re.IGNORECASE)
+_TRAILING_CONNECTIVE = re.compile(rf",\s*{_ANSWERING}[.!…]?[\"”’')\]]*$", re.IGNORECASE)
 _LABEL_PARTICLES = word_set("the of and in on for a an to at by with")
 _COLON_LABEL_WORDS = 4  # words of a label before its colon ("Editor's Note:", "Washington, DC:")
 # "in that change", "for this reason": a demonstrative after a preposition points back, unless
@@ -328,8 +336,10 @@ def _leans_back(text: str, language: str, voice: bool = True) -> bool:
     framed = _FRAMED_PRONOUN.match(text)
     if framed and not voice and framed.group().split()[-1].lower() in _VOICE_OPENERS:
         framed = None  # "In the first article, I talked ...": the narrator, not a reference
-    if framed or _PARENTHETICAL.match(text):
+    if framed or _PARENTHETICAL.match(text) or _LATE_PARENTHETICAL.match(text):
         return True  # "Two blocks farther along, he ...", "Investigators believe, however, ..."
+    if _TRAILING_CONNECTIVE.search(text):
+        return True  # "Some details have already emerged, however."
     early = [w.lower() for w in WORD_OR_MARK.findall(text[:120]) if w[:1].isalpha()][:12]
     pointed = [
         early[i + 2]

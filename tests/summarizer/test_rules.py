@@ -775,3 +775,17 @@ def test_a_sentence_with_brackets_inside_is_no_aside() -> None:
 )
 def test_an_ordinal_without_its_noun_leans_back(text: str, leans: bool) -> None:
     assert leans_back(text) is leans
+
+
+@pytest.mark.parametrize(
+    ("text", "leans"),
+    [
+        ("Some details of the ferry plan have already emerged, however.", True),
+        ("Sailing to Oslo and reaching the northern islands, however, took weeks.", True),
+        ("Two runners from Oslo had winning races on Sunday, too.", True),
+        ("The council approved the bridge, which will open in May.", False),
+        ("The ferry left Oslo on Sunday, though the harbour was closed.", False),
+    ],
+)
+def test_a_connective_late_in_a_sentence_or_closing_it_leans_back(text: str, leans: bool) -> None:
+    assert leans_back(text) is leans
