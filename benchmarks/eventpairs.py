@@ -13,8 +13,8 @@ similarity of the two halves, the score with conflicts, headline support) with t
 chosen on the answers (in-sample, so flattering) and the same choice cross-validated (threshold
 picked on the other folds, scored on the held-out fold); then each constant of the product's rule
 cross-validated with the others held at their values, and the rule with each part taken out (the
-date conflict, the weekday conflict, the name conflict, headline support), scored as it is,
-leave-one-out and by folds.
+date conflict, the weekday conflict, the name conflict, the particulars conflict, headline
+support), scored as it is, leave-one-out and by folds.
 The product's wrong pairs are listed with their titles. Prints Markdown tables and writes
 benchmarks/results/eventpairs.md.
 """
@@ -43,6 +43,7 @@ from summarizer.events.cluster import (
     DATE_CONFLICT_FACTOR,
     DEFAULT_THRESHOLD,
     HEADLINE_SUPPORT,
+    SHARED_PARTICULARS,
     EventDoc,
     Evidence,
     pair_evidence,
@@ -205,7 +206,7 @@ def component_table(pairs: Sequence[Pair]) -> list[str]:
         "terms alone (cosine of the terms half)": lambda e: e.terms,
         "names and numbers alone (cosine of the names half)": lambda e: e.names,
         "similarity: mean of both halves": lambda e: e.similarity,
-        f"score: similarity x {CONFLICT_FACTOR:.2f} on a name or actor conflict, "
+        f"score: similarity x {CONFLICT_FACTOR:.2f} on a name, actor or particulars conflict, "
         f"x {DATE_CONFLICT_FACTOR:.2f} on a date conflict": lambda e: e.score,
         "headline support alone (each headline told by the other article)": lambda e: e.support,
     }
@@ -217,6 +218,8 @@ def component_table(pairs: Sequence[Pair]) -> list[str]:
     same_weekdays = sum(c and g for c, g in zip(weekdays, gold, strict=True))
     actors = [e.actors_differ for e in found]
     same_actors = sum(c and g for c, g in zip(actors, gold, strict=True))
+    apart = [e.particulars_differ for e in found]
+    same_apart = sum(c and g for c, g in zip(apart, gold, strict=True))
     rows = [
         "## Components (labelled: the event index's evidence, not the product's output)",
         "",
@@ -252,6 +255,9 @@ def component_table(pairs: Sequence[Pair]) -> list[str]:
         f"Actor conflicts (the titles open with different people's family names, neither "
         f"named in the other title): {sum(actors)} pairs, {same_actors} of them judged the "
         "same event.",
+        f"Particulars conflicts (each side's title and first {features.OPENING_WORDS} words "
+        f"give more than {SHARED_PARTICULARS} rare words or numbers, and they share fewer): "
+        f"{sum(apart)} pairs, {same_apart} of them judged the same event.",
         "",
         *rule_rows(found, gold),
         "",
@@ -317,9 +323,17 @@ def worth_rows(found: Sequence[Evidence], gold: Sequence[bool]) -> list[str]:
         ],
         "without the name conflict": [dataclasses.replace(e, conflict=False) for e in found],
         "without the actor conflict": [dataclasses.replace(e, actors_differ=False) for e in found],
+        "without the particulars conflict": [
+            dataclasses.replace(e, particulars_differ=False) for e in found
+        ],
         "without any conflict": [
             dataclasses.replace(
-                e, conflict=False, actors_differ=False, dates_differ=False, weekdays_differ=False
+                e,
+                conflict=False,
+                actors_differ=False,
+                particulars_differ=False,
+                dates_differ=False,
+                weekdays_differ=False,
             )
             for e in found
         ],

@@ -234,6 +234,30 @@ def halves(files: Sequence[Path], gold: Sequence[str]) -> tuple[list[Path], list
     return dealt
 
 
+def story_listing(shared: Path) -> str:
+    """The product's stories in name order, on the whole set and on each half: each story's
+    files by gold label, mixed stories first (to see which threads merge, and which split)."""
+    folder = shared / "eval" / "wikiref" / "articles"
+    labels: dict[str, str] = json.loads((shared / "eval" / "wikiref" / "labels.json").read_text())
+    files = [folder / name for name in sorted(labels)]
+    gold = [labels[path.name] for path in files]
+    lines = []
+    sets = [("all files", files), *zip(("half 1", "half 2"), halves(files, gold), strict=True)]
+    for title, chosen in sets:
+        clusters, _, _ = product_clusters(chosen, range(len(chosen)))
+        members: dict[object, list[str]] = {}
+        for path, story in zip(chosen, clusters, strict=True):
+            members.setdefault(story, []).append(path.name)
+        lines.append(f"## {title}: {len(members)} stories")
+        for story, names in sorted(
+            members.items(), key=lambda kv: (-len({labels[n] for n in kv[1]}), -len(kv[1]))
+        ):
+            by_label = Counter(labels[name] for name in names)
+            shown = ", ".join(f"{label} {count}" for label, count in by_label.most_common())
+            lines.append(f"- story {story}: {shown}: {' '.join(names)}")
+    return "\n".join(lines) + "\n"
+
+
 def run(shared: Path, orders: int, product_orders: int = 3) -> str:
     """Score every method and return the Markdown table."""
     docs, gold = load(shared)
@@ -291,7 +315,15 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument(
         "--product-orders", type=int, default=3, help="random orders of the product's ingest"
     )
+    parser.add_argument(
+        "--list",
+        action="store_true",
+        help="only list the product's stories (name order, whole set and halves) by gold label",
+    )
     args = parser.parse_args(argv)
+    if args.list:
+        print(story_listing(args.shared))
+        return
     table = run(args.shared, args.orders, args.product_orders)
     print(table)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)

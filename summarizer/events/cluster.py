@@ -48,6 +48,12 @@ DEFAULT_THRESHOLD = 0.2
 #: titles open with different people, neither named in the other's titles (McCririck out,
 #: Stallone evicted): same subject, another happening.
 CONFLICT_FACTOR = 1 / 3
+#: Fewest particulars (see `features.particulars`) the two sides' openings must share when each
+#: gives more than that; sharing fewer, they share the subject and not the happening, and
+#: the score takes CONFLICT_FACTOR. One shared rare word is the subject's name ("Arsenal", "Lib
+#: Dems") as often as the happening's; two already tell one happening (its actor and the deed,
+#: "Roddick" and "Gilbert", "MCI" and "takeover").
+SHARED_PARTICULARS = 2
 #: Factor on the score when both sides date what they tell (a day and month of the article's
 #: year, in the title or lead) and share no such day, or both name weekdays (in the title or
 #: the first `LEAD_WORDS` words) and share none: the same subject on another day (a city's
@@ -71,7 +77,7 @@ _CENTROID_FEATURES = 300  # centroids are pruned to bound memory and time per ev
 #: The version of how the index sums what it holds (`EventIndex.state`): raise it whenever a
 #: change would make other sums, postings or queues from the same articles, so that a stored
 #: state of another version is refused and the index is rebuilt from the articles.
-STATE_VERSION = 1
+STATE_VERSION = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +130,8 @@ class Evidence:
         conflict: each side names someone or somewhere central that the other never mentions.
         actors_differ: the two sides' titles open with different people, neither named in
             the other side's titles (see `_actors_differ`).
+        particulars_differ: each side's opening gives more than SHARED_PARTICULARS particulars
+            and they share fewer (see `_particulars_differ`).
         dates_differ: both sides name days of their year and share none.
         weekdays_differ: both sides name weekdays and share none.
         discount: time factor, 1.0 within the event's span, down to 1 - TIME_DISCOUNT at the
@@ -144,6 +152,7 @@ class Evidence:
     weekdays_differ: bool = False
     first_fits: bool = True
     actors_differ: bool = False
+    particulars_differ: bool = False
 
     @property
     def score(self) -> float:
@@ -151,7 +160,11 @@ class Evidence:
         return (
             self.similarity
             * self.discount
-            * (CONFLICT_FACTOR if self.conflict or self.actors_differ else 1.0)
+            * (
+                CONFLICT_FACTOR
+                if self.conflict or self.actors_differ or self.particulars_differ
+                else 1.0
+            )
             * (DATE_CONFLICT_FACTOR if self.dates_differ or self.weekdays_differ else 1.0)
         )
 
@@ -173,9 +186,10 @@ class EventIndex:
     and names (see `features.weigh`); document frequencies grow with every article. A mean,
     unlike the cosine with a normalised centroid, drops as an event's articles drift apart, so
     an event cannot grow into a whole subject. The score is cut to a third when each side has
-    a central name (title, or named twice in the lead) that the other never mentions, and
-    discounted linearly by up to 30% as the article's time moves away from the event's span,
-    zero beyond the window. The headlines: each side's headlines must be told by the other
+    a central name (title, or named twice in the lead) that the other never mentions, or when
+    the two sides' openings share too few particulars (rare words and numbers), and discounted
+    linearly by up to 30% as the article's time moves away from the event's span, zero beyond
+    the window. The headlines: each side's headlines must be told by the other
     side's articles (`Item.headline_support`; an article tells its title and the first
     `LEAD_WORDS` words of its body), so reports that share a subject but say that different
     things happened stay apart. The score with the event's first article alone must pass too
@@ -300,6 +314,7 @@ class EventIndex:
             names=_half_cosine(article.centroid, event.centroid, ENTITY),
             conflict=_conflict(article, event),
             actors_differ=_actors_differ(article, event),
+            particulars_differ=_particulars_differ(article, event),
             discount=self._discount(event, article),
             support=event.headline_support(article),
             dates_differ=_dates_differ(article, event),
@@ -417,6 +432,7 @@ class EventIndex:
             headline=features.headline,
             dates=features.dates,
             actor=features.actor,
+            particulars=features.particulars,
             key=doc.article_id,
         )
         return item, weigh(for_story, self.frequencies, language=doc.language)
@@ -472,7 +488,11 @@ class EventIndex:
         score = event.average_link(other) * discount
         if score < self.threshold:
             return None
-        if _conflict(other, event) or _actors_differ(other, event):
+        if (
+            _conflict(other, event)
+            or _actors_differ(other, event)
+            or _particulars_differ(other, event)
+        ):
             score *= CONFLICT_FACTOR
             if score < self.threshold:
                 return None
@@ -622,6 +642,31 @@ def _actors_differ(article: Item, event: Item) -> bool:
     if not ours or not theirs or not ours.isdisjoint(theirs):
         return False
     return ours.isdisjoint(event.headlines) and theirs.isdisjoint(article.headlines)
+
+
+def _particulars_differ(article: Item, event: Item) -> bool:
+    """Each side's opening gives more than SHARED_PARTICULARS particulars; they share fewer.
+
+    Reports of one happening repeat each other's particulars at once (the bidder and the
+    target, the console and its price); two reports that share only the subject's name and
+    its everyday words ("Microsoft" hunting a trojan, "Microsoft" launching security tools)
+    tell of two happenings. An event's particulars are those at least half of its articles
+    give. A side that gives no more particulars than the pair must share (a short opening of
+    common words, a language without a table of common words) gives no evidence: a rewrite
+    under a new headline can add one particular to the one its text gives, and share one.
+    """
+    ours = _central(article.particulars, article.size)
+    if len(ours) <= SHARED_PARTICULARS:
+        return False
+    theirs = _central(event.particulars, event.size)
+    if len(theirs) <= SHARED_PARTICULARS:
+        return False
+    return len(ours & theirs) < SHARED_PARTICULARS
+
+
+def _central(counts: Mapping[str, int], size: int) -> set[str]:
+    """The keys at least half of an item's `size` members give."""
+    return {key for key, count in counts.items() if 2 * count >= size}
 
 
 def _dates_differ(article: Item, event: Item) -> bool:

@@ -145,16 +145,15 @@ def entities_and_numbers(text: str, language: str = "en") -> tuple[list[str], li
 
 def _scan(
     text: str, language: str, limit: int | None = None, marks: tuple[int, ...] = ()
-) -> tuple[list[str], list[str], list[str], list[tuple[int, int]], list[str], set[str]]:
+) -> tuple[list[str], list[str], list[str], list[tuple[int, int, int]], list[str], set[str]]:
     """Terms, names and numbers of a text's first `limit` words, read in one pass.
 
     Unspaced scripts (Chinese, Japanese, Thai) count character pairs as words. The fourth value
-    gives, for each of `marks`, how many of the terms and of the names come from the first
-    that many words (all of them when the mark lies beyond the text). Then the full names, one
-    per use: a name right
-    after another capitalised word that is no stop word (one space apart; the first word may
-    open the sentence), "Michelle Obama" -> "michell obama"; and the terms the text writes in
-    lower case.
+    gives, for each of `marks`, how many of the terms, of the names and of the numbers come
+    from the first that many words (all of them when the mark lies beyond the text). Then the
+    full names, one per use: a name right after another capitalised word that is no stop word
+    (one space apart; the first word may open the sentence), "Michelle Obama" -> "michell
+    obama"; and the terms the text writes in lower case.
     """
     text = spaced_bigrams(text)
     cache = _term_cache(language)
@@ -167,12 +166,12 @@ def _scan(
     previous_end = -1  # the text's first word opens a sentence
     run: list[str] = []  # the names of the capitalised words read in a row
     lower_case: set[str] = set()
-    marked: dict[int, tuple[int, int]] = {}
+    marked: dict[int, tuple[int, int, int]] = {}
     for position, match in enumerate(_WORD.finditer(text)):
         if position == limit:
             break
         if position in marks:
-            marked[position] = (len(found), len(entities))
+            marked[position] = (len(found), len(entities), len(numbers))
         word = match.group()
         term = _cached_term(cache, word, language)
         if term:
@@ -205,7 +204,7 @@ def _scan(
             run = []
         previous_end = end
     _full_name(run, full)
-    counted = [marked.get(mark, (len(found), len(entities))) for mark in marks]
+    counted = [marked.get(mark, (len(found), len(entities), len(numbers))) for mark in marks]
     return found, entities, numbers, counted, full, lower_case
 
 
@@ -220,11 +219,12 @@ def _full_name(run: list[str], full: list[str]) -> None:
 #: The version of what `article_features` computes, stored with each article's features: raise
 #: it whenever a change would compute other features from the same text, so that features stored
 #: by an older version are computed again instead of mixed with the new ones.
-FEATURES_VERSION = 8
+FEATURES_VERSION = 9
 #: The oldest FEATURES_VERSION whose features make today's story profiles (`story_counts` reads
 #: their counts, names and people): raise it only when a change alters what a profile is made
 #: of, so that stored profiles are made again once (store.profiles). 7 reads the modifier-letter
-#: apostrophe in names; 8 adds the title's actor, which profiles do not read.
+#: apostrophe in names; 8 adds the title's actor, 9 the opening's particulars, which profiles
+#: do not read.
 PROFILES_SINCE = 7
 #: Names are looked up in another text by the first letters of their stems, so inflected and
 #: derived forms still count as a mention ("Тюмени", "тюменцам"; "Moscow", "Moscow's").
@@ -239,6 +239,12 @@ LEAD_WORDS = 200
 #: names them only further down tells of them as background (an earlier eviction, the rival's
 #: reply), so its own happening is another.
 OPENING_WORDS = 60
+#: Information (nats, see `background`) from which a word of a report's opening is one of its
+#: particulars (see `particulars`): about the 4,000th most common English stem and rarer (one
+#: use in 60,000 words). The few thousand commoner stems are the words any report on a subject
+#: uses ("market", "sales", "party", "plan"); what sets one happening apart ("takeover", "MCI",
+#: "handheld", "Gilbert") is rarer.
+PARTICULAR_INFORMATION = 11.0
 #: Share of a title's words that are capitalised above which it is in title case (names in it
 #: cannot be told from capitalisation).
 _TITLE_CASE_SHARE = 0.6
@@ -270,6 +276,8 @@ class ArticleFeatures:
         actor: the mention key of the person its title opens with, one of its central names
             ("McCririck out of Big Brother show": "mccri"): who the headline says acted; ""
             when the title opens with any other word (see `title_actor`).
+        particulars: the particulars of its title and first OPENING_WORDS words (see
+            `particulars`): the rare words and the numbers by which it tells its happening.
     """
 
     counts: Counter[str]
@@ -281,6 +289,7 @@ class ArticleFeatures:
     opening: frozenset[str] | None = None
     compounds: frozenset[str] = frozenset()
     actor: str = ""
+    particulars: frozenset[str] = frozenset()
 
     def tells(self) -> frozenset[str]:
         """Mention keys of what the article tells (`told`, else every counted word)."""
@@ -330,7 +339,7 @@ def article_features(
     body_terms, body_names, body_numbers, marked, body_full, body_lower = _scan(
         body, language, max_body_words, (LEAD_WORDS, OPENING_WORDS)
     )
-    (lead_terms, lead_names), (opening_terms, opening_names) = marked
+    (lead_terms, lead_names, _), (opening_terms, opening_names, opening_numbers) = marked
     counts: Counter[str] = Counter()
     for weight, (found, names, numbers) in (
         (3, (title_terms, title_names, title_numbers)),
@@ -369,7 +378,42 @@ def article_features(
         ),
         compounds=frozenset(title_full + body_full),
         actor=title_actor(title_words, central, title_full + body_full, language),
+        particulars=particulars(
+            title_terms + body_terms[:opening_terms],
+            title_numbers + body_numbers[:opening_numbers],
+            language,
+        ),
     )
+
+
+def particulars(stems: Iterable[str], numbers: Iterable[str], language: str) -> frozenset[str]:
+    """The particulars of a report's opening: the mention keys of its rare words and its numbers.
+
+    Reports of one happening give its particulars at once: who exactly, what exactly, how many
+    ("Verizon ... MCI ... takeover ... $6.7bn"), so they share several of them. Reports on one
+    subject that tell of different happenings share the subject's few rare names ("Lib Dems",
+    "Arsenal") and words any report on it uses, not the particulars. A word is rare when its
+    stem carries at least PARTICULAR_INFORMATION in the language's table (see `background`).
+
+    Args:
+        stems: the terms of the title and opening, in order (see `terms`).
+        numbers: the number tokens of the title and opening.
+        language: ISO 639-1 code, for its table of common words.
+
+    Returns:
+        Mention keys of the rare words (see `mentions`) and the numbers as written; empty for a
+        language without a table (no word can be told rare).
+    """
+    table = background(language)
+    if table is None:
+        return frozenset()
+    found = {
+        stem[:MENTION_LETTERS]
+        for stem in stems
+        if table.information.get(stem, table.unlisted) >= PARTICULAR_INFORMATION
+    }
+    found.update(numbers)
+    return frozenset(found)
 
 
 def title_actor(

@@ -52,6 +52,8 @@ class Item:
             `features.dates`) -> number of members that name it.
         actors: mention key of the name a member's title opens with (see
             `features.title_actor`) -> number of members whose title opens with it.
+        particulars: particular of a member's opening (see `features.particulars`) -> number
+            of members whose title or opening words give it; pruned like `mentioned`.
         version: the index's change count when the centroid last changed (0: in no index), so
             a value computed from the centroid can tell whether it still holds.
     """
@@ -70,6 +72,7 @@ class Item:
     headed: int = 0
     dates: dict[str, int] = field(default_factory=dict)
     actors: dict[str, int] = field(default_factory=dict)
+    particulars: dict[str, int] = field(default_factory=dict)
     version: int = 0
 
     @classmethod
@@ -84,6 +87,7 @@ class Item:
         headline: Collection[str] = (),
         dates: Iterable[str] = (),
         actor: str = "",
+        particulars: Iterable[str] = (),
         key: int = 0,
     ) -> Item:
         """One member as an item of its own (an article, or an event in a story).
@@ -97,6 +101,7 @@ class Item:
             headline: its headline words (mention keys).
             dates: the days its title and lead name (see `features.dates`).
             actor: the name its title opens with ("" for none, see `features.title_actor`).
+            particulars: the particulars of its opening (see `features.particulars`).
             key: the key to give the item.
         """
         centroid = dict(vector)
@@ -114,6 +119,7 @@ class Item:
             headed=1 if headline else 0,
             dates=dict.fromkeys(dates, 1),
             actors={actor: 1} if actor else {},
+            particulars=dict.fromkeys(particulars, 1),
         )
 
     def mean_similarity(self, vector: Mapping[str, float]) -> float:
@@ -361,10 +367,8 @@ class CentroidIndex:
         _add_counts(item.opened, member.opened, sign)
         _add_counts(item.dates, member.dates, sign)
         _add_counts(item.actors, member.actors, sign)
-        if len(item.mentioned) > 2 * self.centroid_features:
-            item.mentioned = _most_used(item.mentioned, self.centroid_features)
-        if len(item.opened) > 2 * self.centroid_features:
-            item.opened = _most_used(item.opened, self.centroid_features)
+        _add_counts(item.particulars, member.particulars, sign)
+        self._prune_counts(item)
         for word, share in member.headlines.items():
             total = item.headlines.get(word, 0.0) + sign * share
             if total > 1e-9:
@@ -509,15 +513,23 @@ class CentroidIndex:
             headed=member.headed,
             dates=dict(member.dates),
             actors=dict(member.actors),
+            particulars=dict(member.particulars),
         )
         if len(item.centroid) > 2 * self.centroid_features:
             item.centroid = top(item.centroid, self.centroid_features)
             item.norm = squared_length(item.centroid) ** 0.5
-        if len(item.mentioned) > 2 * self.centroid_features:
-            item.mentioned = _most_used(item.mentioned, self.centroid_features)
-        if len(item.opened) > 2 * self.centroid_features:
-            item.opened = _most_used(item.opened, self.centroid_features)
+        self._prune_counts(item)
         return item
+
+    def _prune_counts(self, item: Item) -> None:
+        """Keep the most used mention keys and particulars, as many as the centroid's features."""
+        size = self.centroid_features
+        if len(item.mentioned) > 2 * size:
+            item.mentioned = _most_used(item.mentioned, size)
+        if len(item.opened) > 2 * size:
+            item.opened = _most_used(item.opened, size)
+        if len(item.particulars) > 2 * size:
+            item.particulars = _most_used(item.particulars, size)
 
     def merge(self, keep: int, drop: int) -> Item:
         """Fold the item `drop` into the item `keep` (sums, span, postings); `drop` is gone."""

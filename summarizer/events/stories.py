@@ -15,6 +15,7 @@ import numpy as np
 
 from summarizer.events.cosines import TOLERANCE, Cosines
 from summarizer.events.features import (
+    ENTITY,
     FULL_NAME,
     SPECIFIC,
     TERM,
@@ -369,7 +370,7 @@ class StoryLinker:
             if key is None:
                 return None, 0.0
             at = next(i for i, item in enumerate(items) if item.key == key)
-            if any(probe in items[at].centroid for probe in probes):  # `anchored`, faster
+            if _holds(probes, items[at].centroid):  # `anchored`, faster
                 return key, score
             if score < floor:
                 return None, 0.0
@@ -542,37 +543,63 @@ def _summed(key: int, events: Sequence[StoryMember]) -> tuple[Item, dict[int, _P
 
 
 def anchored(a: Mapping[str, float], b: Mapping[str, float]) -> bool:
-    """Whether two profiles or centroids share a specific name: a person's full name or a
-    specific name (`features.story_counts`) on both sides, or an uncommon word one side's
-    titles give (a specific name there) and the other side's text uses: the same someone or
-    something.
+    """Whether two profiles or centroids share a name: a person's full name, or a specific
+    name (`features.story_counts`) that one side gives as a name at least, which the other side
+    has as a specific name or uses as a word: the same someone or something.
 
     Reports on one subject share its words and its common names (a market report and a
     listing share "investors", "shares", "China"; two space reports "NASA", "moon"); the
     reports of one thread share who or what it is about ("MH370", "Michelle Obama", "Premier
-    League"; a report of the tsunami's aid that names it in its text only, beside reports
-    titled by it). An event joins, and a story merges with, only a story it shares one with.
+    League"; a report of the tsunami's aid that uses the word in its text only, beside reports
+    that write "the Tsunami" as a name). An uncommon word that titles give but no side writes
+    as a name ("bailout", "austerity": see `is_name`) is a kind of happening, which threads of
+    one subject share (a Greek and a Cypriot bailout): alone it anchors nothing. An event
+    joins, and a story merges with, only a story it shares a name with.
     """
     small, large = (a, b) if len(a) <= len(b) else (b, a)
-    if any(f[:2] in _ANCHORS and f in large for f in small):
+    return _holds(_anchor_probes(small), large)
+
+
+def is_name(vector: Mapping[str, float], feature: str) -> bool:
+    """Whether a feature of a vector names someone or something there: a full name, a
+    specific name of two words, or a specific single word the vector also holds as a name
+    (ENTITY) or never as a plain word (TERM); not an uncommon word of titles alone."""
+    prefix, word = feature[:2], feature[2:]
+    if prefix == FULL_NAME:
         return True
-    return any(
-        f[:2] == SPECIFIC and TERM + f[2:] in other for one, other in ((a, b), (b, a)) for f in one
-    )
+    if prefix != SPECIFIC:
+        return False
+    return " " in word or ENTITY + word in vector or TERM + word not in vector
 
 
-_ANCHORS = (FULL_NAME, SPECIFIC)
+#: What makes another vector `anchored` to a query: features that anchor wherever the other
+#: holds them (the query's names, and the words its single names are), and specific words the
+#: other must hold as names (`is_name`).
+_Probes = tuple[frozenset[str], frozenset[str]]
 
 
-def _anchor_probes(query: Mapping[str, float]) -> frozenset[str]:
-    """The features whose presence in another vector makes it `anchored` to `query`: the
-    query's full and specific names, the words its specific names are titles of (`TERM`), and
-    the specific names its words would be (`SPECIFIC`); one set for the many vectors compared
-    with one query."""
-    probes = {f for f in query if f[:2] in _ANCHORS}
-    probes.update(TERM + f[2:] for f in query if f[:2] == SPECIFIC)
-    probes.update(SPECIFIC + f[2:] for f in query if f[:2] == TERM)
-    return frozenset(probes)
+def _anchor_probes(query: Mapping[str, float]) -> _Probes:
+    """The probes (`_Probes`) of one query, one set for the many vectors compared with it."""
+    names: set[str] = set()
+    words: set[str] = set()
+    for feature in query:
+        prefix = feature[:2]
+        if prefix == TERM:
+            if " " not in feature:  # the word a single name is
+                words.add(SPECIFIC + feature[2:])
+        elif is_name(query, feature):
+            names.add(feature)
+            if prefix == SPECIFIC and " " not in feature:
+                names.add(TERM + feature[2:])
+        elif prefix == SPECIFIC:
+            words.add(feature)
+    return frozenset(names), frozenset(words)
+
+
+def _holds(probes: _Probes, other: Mapping[str, float]) -> bool:
+    """Whether another vector is `anchored` to the query the probes were made of."""
+    names, words = probes
+    return any(f in other for f in names) or any(f in other and is_name(other, f) for f in words)
 
 
 def _bound_by(known: float, drift: float) -> float:

@@ -28,6 +28,7 @@ def features_json(features: ArticleFeatures) -> str:
             "people": [list(pair) for pair in features.people],  # in order: it is a tuple
             "compounds": sorted(features.compounds),
             "actor": features.actor,
+            "particulars": sorted(features.particulars),
         },
         ensure_ascii=False,
         separators=(",", ":"),
@@ -74,6 +75,7 @@ def read_features(text: str | None) -> ArticleFeatures | None:
             people=tuple((str(name), str(full)) for name, full in stored["people"]),
             compounds=_texts(stored["compounds"]),
             actor=_text(stored["actor"]),
+            particulars=_texts(stored["particulars"]),
         )
     except (ValueError, KeyError, TypeError):
         logger.warning("stored article features cannot be read; they are computed again")

@@ -11,6 +11,7 @@ import pytest
 from summarizer.events import stories
 from summarizer.events.cluster import EventDoc, EventIndex
 from summarizer.events.features import (
+    ENTITY,
     FULL_NAME,
     SPECIFIC,
     TERM,
@@ -25,7 +26,9 @@ from summarizer.events.stories import (
     StoryLink,
     StoryLinker,
     _anchor_probes,
+    _holds,
     anchored,
+    is_name,
 )
 from tests.summarizer.test_events_cluster import OTHER, make_doc, seed_doc
 
@@ -432,15 +435,60 @@ def test_both_restores_refuse_stories_out_of_key_order() -> None:
 
 def test_anchor_probes_tell_what_anchored_tells() -> None:
     """`_closest_anchored` tests one query's probes against many centroids: the same answer as
-    `anchored` for every pair, whichever side holds the name and whichever holds the word."""
+    `anchored` for every pair, and as the definition: a name on one side (`is_name`) that the
+    other side holds, or, for a single name, uses as a word."""
     rng = random.Random(7)
-    kinds = (TERM, SPECIFIC, FULL_NAME, "w:", "n:")
-    words = [f"x{i}" for i in range(12)]
+    kinds = (TERM, SPECIFIC, FULL_NAME, ENTITY, "n:")
+    words = [f"x{i}" for i in range(6)] + ["x y", "y z"]
+
+    def defined(a: dict[str, float], b: dict[str, float]) -> bool:
+        return any(
+            is_name(one, f)
+            and (f in other or (f[:2] == SPECIFIC and " " not in f and TERM + f[2:] in other))
+            for one, other in ((a, b), (b, a))
+            for f in one
+        )
+
     agreed = {True: 0, False: 0}
     for _ in range(3_000):
         a = {rng.choice(kinds) + rng.choice(words): 1.0 for _ in range(rng.randint(0, 6))}
         b = {rng.choice(kinds) + rng.choice(words): 1.0 for _ in range(rng.randint(0, 6))}
         expected = anchored(a, b)
-        assert any(probe in b for probe in _anchor_probes(a)) == expected
+        assert _holds(_anchor_probes(a), b) == expected == anchored(b, a) == defined(a, b)
         agreed[expected] += 1
     assert min(agreed.values()) > 200  # both answers well represented
+
+
+def test_a_kind_of_happening_in_titles_alone_anchors_no_thread() -> None:
+    # two bailouts of two countries: the titles share the uncommon word "bailout" (a specific
+    # feature of both) and the reports their subject's words, but no name: two threads; the
+    # Norland vote's sequel names its prime minister and joins it
+    norland = (
+        "Norland parliament backs bailout deal amid protests",
+        "Lawmakers in Norland approved the bailout deal on Tuesday after Prime Minister Edvard "
+        "Halvorsen promised deeper spending cuts. Protesters gathered outside parliament as the "
+        "bailout vote passed, and banks said the loans would keep them open.",
+    )
+    vesmark = (
+        "Vesmark asks lenders for bailout as banks close",
+        "Vesmark asked international lenders for a bailout on Friday as its banks stayed closed. "
+        "Finance Minister Ilse Tammark said spending cuts and a levy on deposits would follow, "
+        "and protesters gathered outside parliament.",
+    )
+    sequel = (
+        "Halvorsen survives confidence vote over bailout",
+        "Prime Minister Edvard Halvorsen survived a confidence vote in Norland's parliament on "
+        "Thursday, two days after lawmakers approved the bailout deal and its spending cuts.",
+    )
+    frequencies = DocumentFrequencies()
+    first, second, third = (
+        weigh(story_counts(article_features(*doc, "en"), "en"), frequencies, language="en")
+        for doc in (norland, vesmark, sequel)
+    )
+    assert "s:bailout" in first and "s:bailout" in second
+    assert not is_name(first, "s:bailout") and is_name(first, "s:norland")
+    linker = StoryLinker()
+    assert cosine(first, second) >= linker.merge_threshold  # close by words
+    assert not anchored(first, second) and anchored(first, third)
+    keys = [linker.link(i, vector).story_key for i, vector in enumerate((first, second, third))]
+    assert keys[0] == keys[2] != keys[1]
