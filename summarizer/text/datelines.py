@@ -64,6 +64,9 @@ _COLON = re.compile(
     rf"^(?:(?P<place>{_CAPS_PLACE}){_REGION}|(?P<titled>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,2}})"
     rf"(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}}){{1,2}}){_DAY}\s*:\s+{_AFTER}"
 )
+# "(Reuters) - Cyprus will ...": an agency's credit and a dash, its place left on a line before
+# (only where a text opens; a dash is needed: "(McKinley's office did not ...)" is an aside).
+_AGENCY_ALONE = re.compile(rf"^{_AGENCY}{_DASH}{_AFTER}")
 # Capitalised labels that open a line the way a place does, but are no place.
 _NOT_PLACES = frozenset(
     [
@@ -117,8 +120,9 @@ def parse_dateline(line: str, *, opens_text: bool = False) -> Dateline | None:
     Args:
         line: a sentence or a line, stripped.
         opens_text: the line opens its article, where a title-case place before a dash
-            ("Meadow Lake, Saskatchewan – ") or a place before a colon ("NEW DELHI: ",
-            "Washington, DC, United States: ") is a dateline too.
+            ("Meadow Lake, Saskatchewan – "), a place before a colon ("NEW DELHI: ",
+            "Washington, DC, United States: ") or an agency alone ("(Reuters) - ") is a
+            dateline too.
 
     Returns:
         The dateline, or None when the line opens with none (a label such as "BREAKING —" is
@@ -128,6 +132,8 @@ def parse_dateline(line: str, *, opens_text: bool = False) -> Dateline | None:
         patterns = [_DAY_FIRST]
     elif line[:1].isupper():
         patterns = [_CAPS, _WITH_AGENCY, _DATE_ONLY, _DAY_AGENCY]
+    elif line[:1] == "(" and opens_text:
+        patterns = [_AGENCY_ALONE]
     else:
         return None
     if opens_text:

@@ -137,6 +137,14 @@ _PARENTHETICAL = re.compile(
     r"|instead|too|also|still|in turn|in fact|as well|of course|for example|for instance),",
     re.IGNORECASE,
 )
+# The same later in a long subject ("Staying on the Moon and reaching Mars, however, haven't."),
+# or closing the sentence ("Some details have already emerged, however."), for the connectives
+# that answer a sentence before (contrast, addition) and nothing else.
+_ANSWERING = (
+    r"(?:however|though|meanwhile|moreover|nevertheless|nonetheless|instead|too|in turn|as well)"
+)
+_LATE_PARENTHETICAL = re.compile(rf"^(?:\S+\s+){{5,7}}\S+,\s*{_ANSWERING},", re.IGNORECASE)
+_TRAILING_CONNECTIVE = re.compile(rf",\s*{_ANSWERING}[.!…]?[\"”’')\]]*$", re.IGNORECASE)
 _LABEL_PARTICLES = word_set("the of and in on for a an to at by with")
 _COLON_LABEL_WORDS = 4  # words of a label before its colon ("Editor's Note:", "Washington, DC:")
 # "in that change", "for this reason": a demonstrative after a preposition points back, unless
@@ -149,6 +157,17 @@ _TIME_NOUNS = word_set(
     season time summer winter spring autumn fall quarter century decade moment point"""
 )
 _OBJECT_PRONOUNS = word_set("him her them his their its us me we our my i then")
+# An ordinal or "rest" with no noun as the subject: "The first was at 02:28 local time.", "The
+# other has resigned." name one of things a sentence before counted.
+_HEADLESS_SUBJECT = re.compile(
+    r"^(?:the|a|an)\s+(?:first|second|third|fourth|fifth|last|final|latest|former|latter|next"
+    r"|previous|other|rest|remainder)\s+(?:was|is|were|are|has|have|had|will|would|can|could"
+    r"|came|comes|went|followed|remains|remained)\b",
+    re.IGNORECASE,
+)
+# A sentence wholly in brackets, closed after its stop or before it: an aside to the sentence
+# before it ("(McKinley's office did not reply.)", "(Figures are rounded)."), no bracket inside.
+_ASIDE = re.compile(r"^[(\[][^()\[\]]+[)\]][.!?…]?$")
 _OPENING_WORD = re.compile(r"[\"“‘'«„(\[¿¡]*([^\W\d_]+(?:['’][^\W\d_]*)?)")
 
 
@@ -195,7 +214,8 @@ def stands_alone(
 def leans_back(sentence: str, language: str = "en", *, voice: bool = True) -> bool:
     """Tell whether a sentence's opening points back at a sentence before it.
 
-    True when it starts in lower case, opens with a label and a colon ("Summary: ..."), closes
+    True when it starts in lower case, opens with a label and a colon ("Summary: ..."), is an
+    aside wholly in brackets ("(His office did not reply.)"), closes
     a quotation it did not open, is a quotation with no speaker, or opens with a pronoun, a
     demonstrative, a connective, a discourse adverb or a first-person word; or when it names
     nothing or its narrator talks to or orders the reader (summarizer.text.vague; see
@@ -213,8 +233,8 @@ def leans_back(sentence: str, language: str = "en", *, voice: bool = True) -> bo
         True when the sentence leans on what came before.
     """
     text = sentence.strip()
-    if not text or _opens_with_label(text):
-        return True
+    if not text or _opens_with_label(text) or _ASIDE.match(text):
+        return True  # a label, or an aside in brackets: "(His office did not reply.)"
     if closes_unopened(text):
         return True  # the tail of a quotation split across sentences
     if text[0] in ANY_QUOTE and not any(c.isalnum() for c in outside_quotes(text)):
@@ -311,11 +331,15 @@ def _leans_back(text: str, language: str, voice: bool = True) -> bool:
         return True  # "Kazakhstan also needed ...", "Bridenstine responded that ..."
     if _ANAPHORIC & set(head[:3]):
         return True  # "Two other men ...", "The same day ..."
+    if _HEADLESS_SUBJECT.match(start):
+        return True  # "The first was at 02:28.": the first of what a sentence before counted
     framed = _FRAMED_PRONOUN.match(text)
     if framed and not voice and framed.group().split()[-1].lower() in _VOICE_OPENERS:
         framed = None  # "In the first article, I talked ...": the narrator, not a reference
-    if framed or _PARENTHETICAL.match(text):
+    if framed or _PARENTHETICAL.match(text) or _LATE_PARENTHETICAL.match(text):
         return True  # "Two blocks farther along, he ...", "Investigators believe, however, ..."
+    if _TRAILING_CONNECTIVE.search(text):
+        return True  # "Some details have already emerged, however."
     early = [w.lower() for w in WORD_OR_MARK.findall(text[:120]) if w[:1].isalpha()][:12]
     pointed = [
         early[i + 2]

@@ -127,3 +127,80 @@ def attribution(text: str) -> str | None:
         return None  # the opening quotation never closes
     rest = outside.lstrip(" ,")
     return rest if rest[:1].isalnum() else None
+
+
+def _opens_here(text: str, index: int) -> bool:
+    """Tell whether a straight quote at index opens a quotation by its place: at the start, or
+    after a blank or an opening bracket (one after a word or a mark closes one)."""
+    return index == 0 or text[index - 1].isspace() or text[index - 1] in "([{"
+
+
+def close_open_quotes(text: str) -> str:
+    """The text with the quotations still open at its end closed after its last mark.
+
+    News prose quotes a speech of several sentences, or paragraphs, with one pair of marks: a
+    paragraph that ends inside the quotation leaves it open ('He said: "We are ready.' then
+    '"We will win."'). A sentence shown alone closes what it opened, innermost first, with the
+    mark its opener pairs with (“ ”, « », „ “, a straight quote with a straight one). A straight
+    quote left over by parity is closed only where it opens ('He said: "We are ready.'): one
+    after a word closes a quotation ('ready," he said.'), the tail of one a splitter cut.
+    """
+    if not _MARKS.search(text):
+        return text
+    stack: list[tuple[str, int]] = []
+    straight: int | None = None
+    for mark in _MARKS.finditer(text):
+        index, char = mark.start(), mark.group()
+        depth = _closes(stack, char)
+        if depth is not None:
+            del stack[depth:]
+        elif char in QUOTE_PAIRS:
+            stack.append((char, index))
+        elif char == '"':
+            straight = None if straight is not None else index
+    openers = [(index, QUOTE_PAIRS[char][0]) for char, index in stack]
+    if straight is not None and _opens_here(text, straight):
+        openers.append((straight, '"'))
+    closers = "".join(closer for _, closer in sorted(openers, reverse=True))
+    return text.rstrip() + closers if closers else text
+
+
+# A blank just inside a quotation mark, as text exported from a page leaves it ('“ comfort
+# food ”', 'the " Normandy Four"'): the opener's blank before a word, the closer's after one.
+_BLANK_AFTER_OPENER = re.compile(r"([“«„])[^\S\n]+(?=\w)")
+_BLANK_BEFORE_CLOSER = re.compile(r"(?<=[\w.,!?…])[^\S\n]+([”»])")
+
+
+def tighten_quotes(text: str) -> str:
+    """The text without blanks just inside its quotation marks ('“ comfort food ”' reads
+    '“comfort food”'). Curly marks show their side; straight ones are read in pairs, the first
+    of each pair opening, and only when they pair up (an odd one could be either)."""
+    if not _MARKS.search(text):
+        return text
+    text = _BLANK_AFTER_OPENER.sub(r"\1", text)
+    text = _BLANK_BEFORE_CLOSER.sub(r"\1", text)
+    straight = [m.start() for m in re.finditer('"', text)]
+    if not straight or len(straight) % 2:
+        return text
+    pieces: list[str] = []
+    position = 0
+    for number, index in enumerate(straight):
+        if number % 2 == 0:  # an opener: drop the blanks after it before a word
+            pieces.append(text[position : index + 1])
+            position = index + 1
+            rest = len(text) - len(text[position:].lstrip(" "))
+            if rest > position and text[rest : rest + 1].isalnum():
+                position = rest
+        else:  # a closer: drop the blanks before it after a word or a mark
+            head = text[position:index]
+            stripped = head.rstrip(" ")
+            if (
+                stripped != head
+                and stripped[-1:]
+                and (stripped[-1].isalnum() or stripped[-1] in ".,!?…")
+            ):
+                head = stripped
+            pieces.append(head + '"')
+            position = index + 1
+    pieces.append(text[position:])
+    return "".join(pieces)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from summarizer.text.quotes import close_open_quotes, tighten_quotes
 from summarizer.text.rules import (
     TITLE_WORDS,
     WHOLE_TITLE_WORDS,
@@ -123,3 +124,15 @@ def test_a_title_from_a_sentence_is_short_made_of_its_words_and_never_fails(
 @settings(max_examples=150, deadline=None)
 def test_people_named_by_one_word_are_words_of_the_text(text: str) -> None:
     assert all(name in text for name in unnamed_persons(text))
+
+
+@given(TEXTS)
+@example('He said: "We are ready.')
+@example("“ a «b „c")
+@settings(max_examples=150, deadline=None)
+def test_quotes_are_closed_and_tightened_without_changing_words(text: str) -> None:
+    closed = close_open_quotes(text)
+    assert closed.startswith(text.rstrip()) or closed == text
+    assert not closed[len(text.rstrip()) :].strip('"”»“') or closed == text  # marks only
+    tight = tighten_quotes(text)
+    assert "".join(tight.split()) == "".join(text.split())  # only blanks go

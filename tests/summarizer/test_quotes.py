@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.text.quotes import attribution, closes_unopened, open_quotes, outside_quotes
+from summarizer.text.quotes import (
+    attribution,
+    close_open_quotes,
+    closes_unopened,
+    open_quotes,
+    outside_quotes,
+    tighten_quotes,
+)
 
 
 @pytest.mark.parametrize(
@@ -65,3 +72,37 @@ def test_closes_unopened_finds_the_tail_of_a_cut_quotation(text: str, closes: bo
 )
 def test_attribution_is_what_follows_the_opening_quotation(text: str, speaker: str | None) -> None:
     assert attribution(text) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "closed"),
+    [
+        ('Vell said: "The harbour will stay open.', 'Vell said: "The harbour will stay open."'),
+        ("“Nobody expected the rain to last.", "“Nobody expected the rain to last.”"),
+        ("Ona sagte: „Wir bleiben hier.", "Ona sagte: „Wir bleiben hier.“"),
+        ("Il a dit : «Nous restons.", "Il a dit : «Nous restons.»"),
+        ("“He told me «wait here.", "“He told me «wait here.»”"),
+        ('The crew said "ready," and left.', 'The crew said "ready," and left.'),
+        ('The board was 12" wide and thin.', 'The board was 12" wide and thin.'),
+        ('ready." the crew said.', 'ready." the crew said.'),
+        ("No quotation here.", "No quotation here."),
+    ],
+)
+def test_quotations_left_open_are_closed(text: str, closed: str) -> None:
+    assert close_open_quotes(text) == closed
+    assert open_quotes(close_open_quotes(text)) == 0 or closed == text
+
+
+@pytest.mark.parametrize(
+    ("text", "tight"),
+    [
+        ("Lunch is “ fresh bread ” and soup.", "Lunch is “fresh bread” and soup."),
+        ('the " Harbour Three" met', 'the "Harbour Three" met'),
+        ('"The fleet is late, " the captain said.', '"The fleet is late," the captain said.'),
+        ("She said: « Non » twice.", "She said: «Non» twice."),
+        ('He said "yes" and "no".', 'He said "yes" and "no".'),
+        ('a " b', 'a " b'),  # an odd straight quote could open or close: left as it is
+    ],
+)
+def test_blanks_inside_quotation_marks_go(text: str, tight: str) -> None:
+    assert tighten_quotes(text) == tight

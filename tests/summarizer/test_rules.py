@@ -14,6 +14,7 @@ from summarizer.text.rules import (
     leans_back,
     stands_alone,
     strip_dateline,
+    tidy,
     title_from_sentence,
     unresolved_reference,
     written_to_reader,
@@ -162,6 +163,21 @@ def test_news_is_not_promotion(text: str) -> None:
             "30 June 2011 – The United Nations expert on foreign debt warned today.",
             False,
             "The United Nations expert on foreign debt warned today.",
+        ),
+        (  # an agency alone, its place on a line before, where a text opens
+            "(Northwire) - Vesmark will relax its rules for farmers who lost water.",
+            True,
+            "Vesmark will relax its rules for farmers who lost water.",
+        ),
+        (
+            "(Northwire) - Vesmark will relax its rules for farmers who lost water.",
+            False,
+            "(Northwire) - Vesmark will relax its rules for farmers who lost water.",
+        ),
+        (  # an aside in brackets has no dash: no dateline
+            "(The ministry did not answer questions about the gauges.)",
+            True,
+            "(The ministry did not answer questions about the gauges.)",
         ),
         (  # a lone word and a colon is a label, not a place
             "Summary: 5-1A: Salina diver Keetan Munsell won the state title with 409.30.",
@@ -716,3 +732,60 @@ def test_written_to_reader_needs_more_than_half(voiced: int, others: int, expect
     lines += ["Prices in Vesburg rose by 3 percent in May."] * others
     assert written_to_reader(lines) is expected
     assert written_to_reader(lines[::-1]) is expected
+
+
+def test_tidy_closes_a_quotation_its_paragraph_leaves_open() -> None:
+    shown = tidy('The coach told reporters: "We played well and deserved the draw.')
+    assert shown == 'The coach told reporters: "We played well and deserved the draw."'
+
+
+def test_tidy_takes_blanks_out_of_quotation_marks() -> None:
+    assert tidy("Dinner was “ a quiet affair ” for the crew.") == (
+        "Dinner was “a quiet affair” for the crew."
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(The ministry did not answer questions about the gauges.)",
+        "(Figures for March are rounded to the nearest ten).",
+        "[The gauges were checked twice on Monday by the river board.]",
+    ],
+)
+def test_an_aside_in_brackets_leans_on_the_sentence_before(text: str) -> None:
+    assert leans_back(text)
+    assert not stands_alone(text)
+
+
+def test_a_sentence_with_brackets_inside_is_no_aside() -> None:
+    text = "The ministry (which runs the gauges) did not answer questions on Monday."
+    assert not leans_back(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "leans"),
+    [
+        ("The first was at 02:28 local time, the gauges show.", True),
+        ("The last has been sold to a museum in Oslo.", True),
+        ("A second was found near the harbour wall on Monday.", True),
+        ("The first ferry was at 02:28 local time, the harbour said.", False),
+        ("The former minister was at the talks on Monday.", False),
+    ],
+)
+def test_an_ordinal_without_its_noun_leans_back(text: str, leans: bool) -> None:
+    assert leans_back(text) is leans
+
+
+@pytest.mark.parametrize(
+    ("text", "leans"),
+    [
+        ("Some details of the ferry plan have already emerged, however.", True),
+        ("Sailing to Oslo and reaching the northern islands, however, took weeks.", True),
+        ("Two runners from Oslo had winning races on Sunday, too.", True),
+        ("The council approved the bridge, which will open in May.", False),
+        ("The ferry left Oslo on Sunday, though the harbour was closed.", False),
+    ],
+)
+def test_a_connective_late_in_a_sentence_or_closing_it_leans_back(text: str, leans: bool) -> None:
+    assert leans_back(text) is leans
