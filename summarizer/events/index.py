@@ -461,6 +461,15 @@ class CentroidIndex:
         self._items[key] = item
         return item
 
+    def posted(self, member: Item) -> frozenset[str]:
+        """The features an item opened with `member` is posted under (`absorb` into an empty
+        index: its centroid pruned as `_copy` prunes it, then indexed as `_reindex` does); the
+        index is left unchanged."""
+        centroid = member.centroid
+        if len(centroid) > 2 * self.centroid_features:
+            centroid = top(centroid, self.centroid_features)
+        return frozenset(top(centroid, self.index_features))
+
     def postings(self) -> dict[str, list[int]]:
         """Each posted feature with the keys posted under it (ascending), features sorted."""
         return {feature: sorted(self._postings[feature]) for feature in sorted(self._postings)}

@@ -163,9 +163,14 @@ class Ingestor:
             stored = event_store.active_story_events(session=session, limit=self.stories.capacity)
         writer = OriginWriter()
         writer.stories(stored)  # the stored texts as they are, before parsing drops them
-        # The stories' texts are parsed and dropped as the linker takes them (memory).
-        stories = event_store.drain_stories(stored)
-        self._build(events, stories, event_next=event_max + 1, story_next=story_max + 1)
+        # The stories' texts are parsed and dropped as the linker takes them (memory); it keeps
+        # where each story is posted and reads the story again from its text when it needs it.
+        self.events = EventIndex(window=EVENT_WINDOW)
+        self.stories = StoryLinker()
+        self.events.restore(events, next_key=event_max + 1)
+        self.stories.restore_placed(
+            event_store.drain_stories(stored), next_key=story_max + 1, read=writer.reader()
+        )
         origin = writer.save(
             session=session,
             article=watermark,
@@ -178,20 +183,6 @@ class Ingestor:
         )
         self._watermark = watermark
         self._origin = self._version = origin
-
-    def _build(
-        self,
-        events: Sequence[tuple[int, Sequence[EventDoc]]],
-        stories: Iterable[tuple[int, Sequence[StoryMember]]],
-        *,
-        event_next: int,
-        story_next: int,
-    ) -> None:
-        """Replace the indexes by ones rebuilt from these events and stories."""
-        self.events = EventIndex(window=EVENT_WINDOW)
-        self.stories = StoryLinker()
-        self.events.restore(events, next_key=event_next)
-        self.stories.restore(stories, next_key=story_next)
 
     def _follow(self, session: Session) -> bool:
         """Build the indexes from the stored origin and replay the articles stored after it.

@@ -120,17 +120,21 @@ class Origin:
 
         The reader raises ValueError, KeyError or TypeError when a text cannot be read.
         """
-        texts = self.texts
+        return _reader(self.texts)
 
-        def read(key: int) -> tuple[StoryMember, ...]:
-            story, members = json.loads(zlib.decompress(texts.pop(key)))
-            if story != key:
-                raise ValueError(f"the ingest origin's text of story {key} is another story's")
-            return tuple(
-                (int(event), _profile(profile), _time(when)) for event, profile, when in members
-            )
 
-        return read
+def _reader(texts: dict[int, bytes]) -> Callable[[int], tuple[StoryMember, ...]]:
+    """What reads a story's members from its text in `texts` (popped: read once)."""
+
+    def read(key: int) -> tuple[StoryMember, ...]:
+        story, members = json.loads(zlib.decompress(texts.pop(key)))
+        if story != key:
+            raise ValueError(f"the ingest origin's text of story {key} is another story's")
+        return tuple(
+            (int(event), _profile(profile), _time(when)) for event, profile, when in members
+        )
+
+    return read
 
 
 #: The origin's layout: this mark, the length of the head (8 bytes, big-endian), the head
@@ -228,6 +232,11 @@ class OriginWriter:
             )
             self._texts.append(zlib.compress(f"[{int(key)},[{members}]]".encode(), 1))
             self._keys.append(int(key))
+
+    def reader(self) -> Callable[[int], tuple[StoryMember, ...]]:
+        """What reads a story given to `stories` from its text, as `Origin.reader` reads it
+        from the stored origin (each text once; it keeps the texts, not the writer)."""
+        return _reader(dict(zip(self._keys, self._texts, strict=True)))
 
     def save(
         self,
