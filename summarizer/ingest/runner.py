@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -15,7 +15,7 @@ from sqlmodel import Session
 
 from summarizer.errors import BriefingError, InternalError, StorageError, stage
 from summarizer.events.cluster import EventAssignment, EventDoc, EventIndex
-from summarizer.events.stories import StoryLinker, StoryMember, UnreadableStory
+from summarizer.events.stories import StoryLinker, UnreadableStory
 from summarizer.ingest.fingerprint import stored_shingles
 from summarizer.ingest.furniture import Furniture
 from summarizer.ingest.outlet import with_masthead
