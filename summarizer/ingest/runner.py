@@ -168,7 +168,7 @@ class Ingestor:
         self.events = EventIndex(window=EVENT_WINDOW)
         self.stories = StoryLinker()
         self.events.restore(events, next_key=event_max + 1)
-        self.stories.restore_placed(
+        entries, postings = self.stories.restore_placed(
             event_store.drain_stories(stored), next_key=story_max + 1, read=writer.reader()
         )
         origin = writer.save(
@@ -178,8 +178,8 @@ class Ingestor:
             story_next=story_max + 1,
             events=[(key, [doc.article_id for doc in docs]) for key, docs in events],
             event_state=self.events.state(),
-            entries=self.stories.entries(),
-            postings=self.stories.postings(),
+            entries=entries,
+            postings=postings,
         )
         self._watermark = watermark
         self._origin = self._version = origin
