@@ -278,7 +278,7 @@ class OriginWriter:
                     for (key, last, keys), text in zip(entries, kept, strict=True)
                 ],
                 "postings": postings,
-                "crc": zlib.crc32(b"".join(kept)),
+                "crc": _crc(kept),
             }
         )
         state = b"".join([_MARK, len(head).to_bytes(8, "big"), head, *kept])
@@ -291,6 +291,14 @@ class OriginWriter:
             .values(origin=serial, origin_article=article, origin_state=state)
         )
         return serial
+
+
+def _crc(texts: Sequence[bytes]) -> int:
+    """The CRC-32 of the texts one after another (without joining them)."""
+    crc = 0
+    for text in texts:
+        crc = zlib.crc32(text, crc)
+    return crc
 
 
 def _compressed(head: dict[str, Any]) -> bytes:
