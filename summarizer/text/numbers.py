@@ -28,6 +28,8 @@ _NUMBER = re.compile(
 )
 # A clock time: hours and minutes ("10:30", "9.15" before "GMT" or "am").
 _CLOCK = re.compile(r"(?:[01]?\d|2[0-4])[:.][0-5]\d")
+# A clock time before a time word may go without its colon ("0619 GMT").
+_ZONED_CLOCK = re.compile(r"(?:[01]?\d|2[0-4])[:.]?[0-5]\d")
 _TIME_WORDS = frozenset(
     [
         "am",
@@ -177,7 +179,7 @@ def _read(match: re.Match[str], point: bool) -> Number | None:
     word = (match["word"] or "").casefold()
     if ":" in digits:  # a clock time or a score
         return Number(digits, "time" if _CLOCK.fullmatch(digits) else "amount", Decimal(0))
-    if word in _TIME_WORDS and _CLOCK.fullmatch(digits):
+    if word in _TIME_WORDS and _ZONED_CLOCK.fullmatch(digits):
         return Number(digits.replace(".", ":"), "time", Decimal(0))
     if _NUMERIC_DATE.fullmatch(digits):
         return Number(digits, "date", Decimal(0))
@@ -190,7 +192,8 @@ def _read(match: re.Match[str], point: bool) -> Number | None:
     key = _plain(value)
     if match["percent"] or word in _PERCENT_WORDS:
         return Number(key + "%", "amount", value)
-    if scale or match["currency"] or match["sign"] or "." in key:
+    written_fraction = int(value.as_tuple().exponent) < 0  # "1.0" too: a version, a rate
+    if scale or match["currency"] or match["sign"] or written_fraction:
         return Number(key, "amount", value)
     if word and not after[:1].isspace():  # a unit or suffix fixed to it ("5th", "9am", "4g")
         key += word

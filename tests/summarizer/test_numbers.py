@@ -59,6 +59,17 @@ def test_times_dates_and_years_are_told_apart() -> None:
     ]
 
 
+def test_a_time_before_its_zone_may_go_without_colon() -> None:
+    assert keys("At 0619 GMT the dollar was at $1.29.", "en") == [
+        ("06:19", "time"),
+        ("1.29", "amount"),
+    ]
+
+
+def test_a_written_fraction_is_an_amount_even_when_whole() -> None:
+    assert keys("Firefox 1.0 is out", "en") == [("1", "amount")]
+
+
 def test_a_year_and_a_count_written_apart_stay_apart() -> None:
     assert keys("In 2019 100 people died.", "en") == [("2019", "year"), ("100", "whole")]
 
