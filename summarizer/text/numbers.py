@@ -180,7 +180,7 @@ def _read(match: re.Match[str], point: bool) -> Number | None:
     if ":" in digits:  # a clock time or a score
         return Number(digits, "time" if _CLOCK.fullmatch(digits) else "amount", Decimal(0))
     if word in _TIME_WORDS and _ZONED_CLOCK.fullmatch(digits):
-        return Number(digits.replace(".", ":"), "time", Decimal(0))
+        return Number(re.sub(r"[:.]?(\d\d)$", r":\1", digits), "time", Decimal(0))
     if _NUMERIC_DATE.fullmatch(digits):
         return Number(digits, "date", Decimal(0))
     value = _value(digits, point)
