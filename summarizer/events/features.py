@@ -246,10 +246,6 @@ OPENING_WORDS = 60
 #: uses ("market", "sales", "party", "plan"); what sets one happening apart ("takeover", "MCI",
 #: "handheld", "Gilbert") is rarer.
 PARTICULAR_INFORMATION = 11.0
-#: Smallest bare whole number that is a particular (see `particulars`): wordfreq 3.1.1 gives
-#: the numbers below it 6 to 10.4 nats in English, German and Russian, under
-#: PARTICULAR_INFORMATION, and "100" to "999" 11.2 nats and more.
-PARTICULAR_NUMBER = 100
 #: Share of a title's words that are capitalised above which it is in title case (names in it
 #: cannot be told from capitalisation).
 _TITLE_CASE_SHARE = 0.6
@@ -388,11 +384,14 @@ def article_features(
             read_numbers(title, language)
             + read_numbers(_first_words(body, OPENING_WORDS), language),
             language,
+            year=year,
         ),
     )
 
 
-def particulars(stems: Iterable[str], numbers: Iterable[Number], language: str) -> frozenset[str]:
+def particulars(
+    stems: Iterable[str], numbers: Iterable[Number], language: str, *, year: int | None = None
+) -> frozenset[str]:
     """The particulars of a report's opening: the mention keys of its rare words and numbers.
 
     Reports of one happening give its particulars at once: who exactly, what exactly, how many
@@ -401,17 +400,19 @@ def particulars(stems: Iterable[str], numbers: Iterable[Number], language: str) 
     "Arsenal") and words any report on it uses, not the particulars. A word is rare when its
     stem carries at least PARTICULAR_INFORMATION in the language's table (see `background`).
 
-    A number counts read whole ("40,000", "40 000": one key, see `read_numbers`) and by the
-    same measure: a bare whole number below PARTICULAR_NUMBER or a year is as common as the
-    common words (wordfreq gives "1" to "99" 6 to 10.4 nats in English, German and Russian,
-    "2019" or "2026" about 10), and a clock time or a date in digits tells when a report was
-    filed (its dateline), not what happened. Sums, percentages, decimals, scores and whole
-    numbers from PARTICULAR_NUMBER on count.
+    A number counts read whole ("40,000", "40 000": one key, see `read_numbers`), and a bare
+    whole number by the same measure as a word: the tables list the digits ("1" to "9", "0")
+    at 6 to 9 nats and the first ordinals ("5th") below PARTICULAR_INFORMATION, as common as
+    "market" or "said", so "3 men" or "the 5th" tells no happening. A clock time or a date in digits, and the year of
+    publication, tell when a report was filed (every report of a feed's day gives them in its
+    dateline), not what happened; another year ("until May 2008") counts. Sums, percentages,
+    decimals and scores count.
 
     Args:
         stems: the terms of the title and opening, in order (see `terms`).
         numbers: the numbers of the title and opening (see `read_numbers`).
         language: ISO 639-1 code, for its table of common words.
+        year: the report's year of publication (None: every year counts).
 
     Returns:
         Mention keys of the rare words (see `mentions`) and the keys of the numbers; empty for
@@ -420,15 +421,18 @@ def particulars(stems: Iterable[str], numbers: Iterable[Number], language: str) 
     table = background(language)
     if table is None:
         return frozenset()
+    information, unlisted = table.information.get, table.unlisted
     found = {
         stem[:MENTION_LETTERS]
         for stem in stems
-        if table.information.get(stem, table.unlisted) >= PARTICULAR_INFORMATION
+        if information(stem, unlisted) >= PARTICULAR_INFORMATION
     }
     found.update(
         number.key
         for number in numbers
-        if number.kind == "amount" or (number.kind == "whole" and number.value >= PARTICULAR_NUMBER)
+        if number.kind == "amount"
+        or (number.kind == "whole" and information(number.key, unlisted) >= PARTICULAR_INFORMATION)
+        or (number.kind == "year" and number.value != year)
     )
     return frozenset(found)
 

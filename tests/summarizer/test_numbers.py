@@ -74,15 +74,16 @@ def test_a_year_and_a_count_written_apart_stay_apart() -> None:
     assert keys("In 2019 100 people died.", "en") == [("2019", "year"), ("100", "whole")]
 
 
-def test_particular_numbers_leave_out_the_dateline_and_small_counts() -> None:
-    found = particulars(
-        [],
-        read_numbers(
-            "LONDON, 2 December 2026, 09:15 - 3 men held over £40m theft of 450 bars", "en"
-        ),
-        "en",
-    )
+def test_particular_numbers_leave_out_the_dateline_and_the_digits() -> None:
+    opening = "LONDON, 2 December 2026, 09:15 - 3 men held over £40m theft of 450 bars"
+    found = particulars([], read_numbers(opening, "en"), "en", year=2026)
     assert found == {"40000000", "450"}
+    moscow = "МОСКВА, 2 декабря 2026, 00:01 - Контракт до 2030 года на 5,5 млрд рублей"
+    assert particulars([], read_numbers(moscow, "ru"), "ru", year=2026) == {"2030", "5500000000"}
+
+
+def test_without_a_year_of_publication_every_year_counts() -> None:
+    assert particulars([], read_numbers("Berlin 2026", "de"), "de") == {"2026"}
 
 
 def test_reports_of_one_sum_share_it_in_any_writing() -> None:
