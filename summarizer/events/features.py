@@ -403,9 +403,10 @@ def particulars(
     A number counts read whole ("40,000", "40 000": one key, see `read_numbers`), and a bare
     whole number by the same measure as a word: the tables list the digits ("1" to "9", "0")
     at 6 to 9 nats and the first ordinals ("5th") below PARTICULAR_INFORMATION, as common as
-    "market" or "said", so "3 men" or "the 5th" tells no happening. A clock time or a date in digits, and the year of
-    publication, tell when a report was filed (every report of a feed's day gives them in its
-    dateline), not what happened; another year ("until May 2008") counts. Sums, percentages,
+    "market" or "said", so "3 men" or "the 5th" tells no happening. A clock time, a date (in
+    digits, or a day of a named month: "17 мая") and the year of publication tell when a
+    report was filed (every report of a feed's day gives them in its dateline; `dates` reads
+    the days), not what happened; another year ("until May 2008") counts. Sums, percentages,
     decimals and scores count.
 
     Args:

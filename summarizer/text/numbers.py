@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from summarizer.text.months import MONTH_NAMES
+
 __all__ = ["Number", "read_numbers"]
 
 #: Languages that write a decimal point ("3.5") and group thousands with commas ("40,000"); the
@@ -132,6 +134,10 @@ _SCALES: dict[str, int] = {
     ),
 }
 _YEARS = range(1900, 2100)
+# A month's name right after a day ("17 мая", "3. Oktober").
+_MONTH_AFTER = re.compile(r"\.?\s+([^\W\d_]+)")
+# A month's name right before a day ("November 22", "Nov. 22"): the window ends at the day.
+_MONTH_BEFORE = re.compile(r"([^\W\d_]+)\.?\s+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +151,8 @@ class Number:
             "$40" and "40 dollars" agree. A clock time or a score keeps its colon ("10:30").
         kind: "amount" (a percentage, a sum of money, a scaled or a decimal number, a score),
             "whole" (a bare whole number, maybe with a suffix: "5th", "450p"), "year" (a bare
-            whole number from 1900 to 2099), "time" (a clock time) or "date" (in digits).
+            whole number from 1900 to 2099), "time" (a clock time) or "date" (a date in digits
+            or the day before or after a month's name: "17 мая", "November 22").
         value: the number's value (0 for a time, a score or a date).
     """
 
@@ -186,6 +193,8 @@ def _read(match: re.Match[str], point: bool) -> Number | None:
     value = _value(digits, point)
     if value is None:
         return None
+    if digits.isdigit() and 1 <= int(digits) <= 31 and _names_a_month(match):
+        return Number(digits, "date", Decimal(0))  # "17 мая", "November 22"
     # A letter alone scales only fixed to the number ("30m"; "30 m" is thirty metres).
     scale = _SCALES.get(word, 0) if len(word) > 1 or not after[:1].isspace() else 0
     value = value.scaleb(scale)
@@ -199,6 +208,16 @@ def _read(match: re.Match[str], point: bool) -> Number | None:
         key += word
     whole = "year" if value == value.to_integral() and int(value) in _YEARS else "whole"
     return Number(key, whole, value)
+
+
+def _names_a_month(match: re.Match[str]) -> bool:
+    """Whether a month's name follows a number ("15 ноября") or comes right before it."""
+    following = _MONTH_AFTER.match(match.string, match.end("digits"))
+    if following is not None and following[1].casefold() in MONTH_NAMES:
+        return True
+    start = match.start("digits")
+    before = _MONTH_BEFORE.search(match.string, max(0, start - 16), start)
+    return before is not None and before[1].casefold() in MONTH_NAMES
 
 
 def _value(digits: str, point: bool) -> Decimal | None:

@@ -47,13 +47,13 @@ def test_sums_of_money_are_one_number_with_their_scale() -> None:
 
 def test_times_dates_and_years_are_told_apart() -> None:
     dateline = keys("MOSCOW, Dec 2, 2026, 10:30 GMT - The 3:1 win", "en")
-    assert dateline == [("2", "whole"), ("2026", "year"), ("10:30", "time"), ("3:1", "amount")]
+    assert dateline == [("2", "date"), ("2026", "year"), ("10:30", "time"), ("3:1", "amount")]
     assert keys("Berlin, 02.12.2026, 14.30 Uhr", "de") == [
         ("02.12.2026", "date"),
         ("14:30", "time"),
     ]
     assert keys("5 декабря 2026, 00:01", "ru") == [
-        ("5", "whole"),
+        ("5", "date"),
         ("2026", "year"),
         ("00:01", "time"),
     ]
@@ -68,6 +68,19 @@ def test_a_time_before_its_zone_may_go_without_colon() -> None:
 
 def test_a_written_fraction_is_an_amount_even_when_whole() -> None:
     assert keys("Firefox 1.0 is out", "en") == [("1", "amount")]
+
+
+def test_a_day_of_a_named_month_is_a_date() -> None:
+    assert keys("ТБИЛИСИ, 17 ноя - Около 5,5 тысячи человек", "ru") == [
+        ("17", "date"),
+        ("5500", "amount"),
+    ]
+    assert keys("The match was set for November 22-24 in 25 cities.", "en") == [
+        ("22", "date"),
+        ("24", "whole"),
+        ("25", "whole"),
+    ]
+    assert keys("Am 3. Oktober kamen 40 Gäste.", "de") == [("3", "date"), ("40", "whole")]
 
 
 def test_a_year_and_a_count_written_apart_stay_apart() -> None:
