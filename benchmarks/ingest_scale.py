@@ -3,11 +3,13 @@
 Run: `.venv/bin/python -m benchmarks.ingest_scale [--sizes 0,10000,100000] [--postgres URL]`.
 
 Each database is built synthetic but realistic, fast, with bulk inserts (executemany on SQLite,
-COPY on PostgreSQL): outlets, happenings over four months each reported by one to six outlets
-(sentences of one BBC article of ../shared/eval with sentences of others of its category, an
-outlet's furniture line), about one article in twenty with a near-duplicate copy; every table
-ingestion reads is filled as ingestion fills it (events with their profiles, stories,
-summaries, copies, the near-duplicate shingle rows, the furniture counts). Then, through the
+COPY on PostgreSQL): outlets, threads of happenings over four months, each happening reported
+by one to six outlets (sentences of three BBC articles of ../shared/eval of one category, their
+names replaced by the thread's generated ones, with the thread's own people, body, place and
+words: see `Writer`; an outlet's furniture line), about one article in twenty with a
+near-duplicate copy; every table ingestion reads is filled as ingestion fills it (events with
+their profiles and stories made by the product's own code, summaries, copies, the
+near-duplicate shingle rows, the furniture counts: see `build`). Then, through the
 `briefing` CLI in a child process (as a user or a feed poll runs it): one new article (the
 database holds no ingest origin yet: this process rebuilds the indexes), the next new article
 (a process that follows the origin the first one wrote), then a
@@ -23,16 +25,19 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import itertools
 import json
+import multiprocessing
 import os
 import random
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -42,7 +47,10 @@ from sqlalchemy import insert, text
 from sqlalchemy.engine import Engine, make_url
 
 from benchmarks.product import default_shared
-from summarizer.events.features import article_features
+from summarizer.events.cluster import EventDoc
+from summarizer.events.features import article_features, stop_words
+from summarizer.events.profiles import event_profiles
+from summarizer.events.stories import StoryLinker
 from summarizer.ingest.fingerprint import (
     MAX_POSTINGS,
     content_fingerprint,
@@ -52,9 +60,10 @@ from summarizer.ingest.fingerprint import (
 from summarizer.ingest.furniture import line_key
 from summarizer.store import tables
 from summarizer.store.db import create_schema, make_engine
-from summarizer.store.events import profile_json
 from summarizer.store.features import features_json
+from summarizer.store.profiles import profile_json
 from summarizer.store.snapshot import arrival_order, differences, ingest_outcome
+from summarizer.text.months import ENGLISH_MONTHS, WEEKDAY_PHRASES
 
 REPO = Path(__file__).resolve().parents[1]
 RESULTS = REPO / "benchmarks" / "results" / "ingest_scale.md"
@@ -71,7 +80,6 @@ class Corpus:
 
     articles: list[tuple[str, str, list[str]]]  # (category, title, sentences)
     by_category: dict[str, list[int]] = field(default_factory=dict)
-    features: dict[int, dict[str, int]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, shared: Path) -> Corpus:
@@ -87,17 +95,42 @@ class Corpus:
             corpus.by_category.setdefault(category, []).append(index)
         return corpus
 
-    def profile(self, seed: int, names: Sequence[str], rng: random.Random) -> str:
-        """A stored event profile: most of the seed article's features and the happening's
-        names (the seed's features are computed once)."""
-        if seed not in self.features:
-            _, title, sentences = self.articles[seed]
-            self.features[seed] = dict(article_features(title, " ".join(sentences)).counts)
-        counts = {k: v / 2 for k, v in self.features[seed].items() if rng.random() < 0.6}
-        counts.update({f"e:{name.lower()}": 3.0 for name in names if name[0].isupper()})
-        counts.update({f"t:{name}": 3.0 for name in names if name.islower()})
-        total = sum(value * value for value in counts.values()) ** 0.5 or 1.0
-        return profile_json({k: v / total for k, v in counts.items()})
+
+@dataclass
+class Thread:
+    """What one thread of happenings is about: its own cast and words, and its BBC material.
+
+    Attributes:
+        number: the thread's number (a story per thread when the reports are made).
+        category: the BBC category its sentences come from.
+        sources: the BBC articles its happenings are told with.
+        people: (given name, family name) of its actors, generated.
+        organisation: a generated body ("Telbor Group").
+        place: a generated place name.
+        words: its own distinctive lower-case words ("drusken").
+        renames: each real name of the BBC sentences -> the generated name it stands for here.
+    """
+
+    number: int
+    category: str
+    sources: list[int]
+    people: list[tuple[str, str]]
+    organisation: str
+    place: str
+    words: list[str]
+    renames: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Happening:
+    """One happening of a thread: its word, its headline verb and the sentences that tell it."""
+
+    number: int
+    thread: Thread
+    word: str
+    verb: str
+    sentences: list[str]
+    when: datetime
 
 
 @dataclass
@@ -109,89 +142,173 @@ class Report:
     body: str
     published: datetime
     happening: int
-    seed: int
-    names: tuple[str, ...]
+    thread: int
 
 
 class Writer:
-    """Makes happenings and their reports, deterministic for a seed."""
+    """Makes happenings and their reports, deterministic for a seed.
+
+    Each thread has its own cast: people, a body and a place with generated names (drawn
+    without repeats from a space of about 10^9 words, so two threads, or two writers, rarely
+    share one), its own words, and the BBC sentences it is told with, whose real names are
+    replaced by generated ones of the thread (the same real name, the same generated name, in
+    every report of the thread). So, as in real news, the reports of one happening share their
+    names, a thread's happenings share its actors, and different threads share only common
+    words and names (months, weekdays, "Mr"), whatever BBC article they borrow sentences from.
+    """
 
     def __init__(self, corpus: Corpus, seed: int) -> None:
         self.corpus = corpus
         self.rng = random.Random(seed)
-        self.threads: list[tuple[int, int, str, list[str]]] = []
-        self.thread_of: dict[int, int] = {}
+        self.threads: list[Thread] = []
+        self._used: set[str] = set()
 
-    def happening(self, number: int, when: datetime) -> tuple[int, str, list[str], datetime]:
-        """A happening: its thread (a seed article, names and words of its own), its time.
+    def happening(self, number: int, when: datetime) -> Happening:
+        """A happening: its thread (new, or one of the 300 latest), its word and sentences.
 
         One happening in three starts a thread; the others continue one of the 300 latest, so
         stories are threads of a few events each, each about its own people and things.
         """
         rng = self.rng
         if not self.threads or rng.random() < 0.35:
-            category = rng.choice(sorted(self.corpus.by_category))
-            seed = rng.choice(self.corpus.by_category[category])
-            own = [self._word().title(), self._word().title(), self._word(), self._word()]
-            self.threads.append((len(self.threads), seed, category, own))
-        thread, seed, category, own = rng.choice(self.threads[-300:])
-        self.thread_of[number] = thread
-        return seed, category, [*own, self._word().title()], when
+            self.threads.append(self._thread(len(self.threads)))
+        thread = rng.choice(self.threads[-300:])
+        pool = [s for source in thread.sources for s in self.corpus.articles[source][2]]
+        told = rng.sample(pool, k=min(len(pool), rng.randint(7, 10)))
+        return Happening(
+            number,
+            thread,
+            self._word(),
+            rng.choice(_VERBS),
+            [self._renamed(thread, sentence) for sentence in told],
+            when,
+        )
+
+    def _thread(self, number: int) -> Thread:
+        rng = self.rng
+        category = rng.choice(sorted(self.corpus.by_category))
+        sources = rng.sample(self.corpus.by_category[category], k=3)
+        people = [(self._name(2), self._name(3)) for _ in range(rng.randint(2, 3))]
+        organisation = f"{self._name(2)} {rng.choice(_BODIES)}"
+        words = [self._word(), self._word()]
+        return Thread(number, category, sources, people, organisation, self._name(3), words)
+
+    def _name(self, syllables: int) -> str:
+        """A generated name never given before by this writer."""
+        while True:
+            name = "".join(self._syllable() for _ in range(syllables)).title()
+            if name not in self._used:
+                self._used.add(name)
+                return name
 
     def _word(self) -> str:
-        return "".join(self.rng.choice(_SYLLABLES) for _ in range(3))
+        """A generated lower-case word (no common word of English: a specific one)."""
+        return self._name(3).lower()
 
-    def report(
-        self, number: int, seed: int, category: str, names: list[str], when: datetime
-    ) -> Report:
+    def _syllable(self) -> str:
+        rng = self.rng
+        return rng.choice(_ONSETS) + rng.choice(_VOWELS) + rng.choice(_CODAS)
+
+    def _renamed(self, thread: Thread, sentence: str) -> str:
+        """A BBC sentence with its names (capitalised words inside it) replaced by the
+        thread's generated ones; months, weekdays, titles ("Mr") and stop words stay."""
+
+        def rename(match: re.Match[str]) -> str:
+            word = match.group()
+            if match.start() == 0 or word.lower() in _KEPT or word.lower() in _STOPS:
+                return word
+            name = thread.renames.get(word)
+            if name is None:
+                name = thread.renames[word] = self._name(2 + len(word) // 8)
+            return name
+
+        return _CAPITALISED.sub(rename, sentence)
+
+    def report(self, happening: Happening) -> Report:
         """One outlet's report of a happening."""
         rng = self.rng
-        _, title, sentences = self.corpus.articles[seed]
-        own = rng.sample(sentences, k=min(len(sentences), rng.randint(4, 7)))
+        thread = happening.thread
+        (given, family), (_, other) = rng.sample(thread.people, k=2)
+        fields = {
+            "given": given,
+            "family": family,
+            "other": other,
+            "body": thread.organisation,
+            "place": thread.place,
+            "topic": thread.words[0],
+            "word": happening.word,
+            "verb": happening.verb,
+        }
+        own = rng.sample(happening.sentences, k=min(len(happening.sentences), rng.randint(4, 6)))
         others = []
-        for _ in range(rng.randint(1, 3)):
-            other = self.corpus.articles[rng.choice(self.corpus.by_category[category])][2]
-            others.append(rng.choice(other))
-        lead = (
-            f"{names[0]}, {names[1]} and {names[4]} were at the centre of the {names[2]} "
-            f"{names[3]} affair, officials told reporters on the day, {rng.choice(_LEADS)}."
-        )
+        for _ in range(rng.randint(1, 2)):
+            article = rng.choice(self.corpus.by_category[thread.category])
+            others.append(self._renamed(thread, rng.choice(self.corpus.articles[article][2])))
+        lead = rng.choice(_LEADS).format(**fields)
         paragraphs = [lead, *own[:2], " ".join(own[2:]), *others]
         outlet = rng.randrange(OUTLETS)
         paragraphs.append(_FURNITURE[outlet % len(_FURNITURE)].format(outlet=_outlet(outlet)))
-        published = when + timedelta(minutes=rng.randint(0, 600))
+        published = happening.when + timedelta(minutes=rng.randint(0, 600))
         return Report(
             outlet,
-            f"{title}: {names[0]} and {names[4]}",
+            rng.choice(_TITLES).format(**fields),
             "\n\n".join(paragraphs),
             published,
-            number,
-            seed,
-            tuple(names),
+            happening.number,
+            thread.number,
         )
 
     def stream(self, count: int, start: datetime, days: float, first: int = 0) -> Iterator[Report]:
-        """`count` reports of happenings spread over `days` from `start`, in time order."""
+        """`count` reports of happenings spread over `days` from `start`, in time order (the
+        reports of one happening one after another)."""
         made = 0
         number = first
         span = timedelta(days=days)
-        happenings = []
         while made < count:
-            when = start + span * (made / max(1, count))
-            happenings.append((number, *self.happening(number, when)))
+            happening = self.happening(number, start + span * (made / max(1, count)))
             for _ in range(min(count - made, self.rng.choice((1, 1, 2, 2, 3, 4, 6)))):
-                yield self.report(number, *happenings[-1][1:])
+                yield self.report(happening)
                 made += 1
             number += 1
 
 
-_LEADS = (
-    "as the first accounts came in",
-    "while the details were still being checked",
-    "and more was expected later in the week",
-    "adding that a fuller statement would follow",
+#: A word that opens with a capital, digits included as ingest reads words ("G8", "U2").
+_CAPITALISED = re.compile(r"\b[A-Z][^\W_]*")
+_STOPS = stop_words("en")
+_KEPT = frozenset(
+    {*ENGLISH_MONTHS, *(p.lower() for p in WEEKDAY_PHRASES), "mr", "mrs", "ms", "dr", "sir"}
 )
-_SYLLABLES = ("kor", "val", "mir", "dan", "tesh", "lor", "vin", "sar", "bel", "mon", "rak", "zen")
+_ONSETS = ("b", "d", "f", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z", "br", "dr")
+_ONSETS = (*_ONSETS, "gr", "kr", "st", "tr", "sh", "th", "ch")
+_VOWELS = ("a", "e", "i", "o", "u", "ai", "ei", "ou")
+_CODAS = ("", "", "n", "r", "l", "s", "m", "k")
+_BODIES = ("Group", "Council", "Union", "Holdings", "Trust", "Party", "Agency", "United")
+_VERBS = (
+    "faces questions over",
+    "defends",
+    "hits back at critics of",
+    "welcomes",
+    "warns over",
+    "backs",
+    "rejects",
+    "calls for review of",
+)
+_TITLES = (
+    "{family} {verb} {word} plan",
+    "{body} {word} row: {family} {verb} deal",
+    "{place} {word}: {given} {family} {verb} move",
+    "{family} and {other} in {topic} {word} dispute",
+)
+_LEADS = (
+    "{given} {family}, {other} and the {body} were at the centre of the {topic} {word} affair "
+    "in {place}, officials told reporters on the day.",
+    "{given} {family} {verb} the {word} plan, as the {body} met in {place} to discuss the "
+    "{topic} question.",
+    "The {body} said {given} {family} and {other} would answer questions in {place} about "
+    "the {word} decision and the wider {topic} issue.",
+    "In {place}, {given} {family} said the {word} move by the {body} was part of the {topic} "
+    "plans {other} had set out.",
+)
 _FURNITURE = (
     "Sign up for the {outlet} newsletter",
     "Follow {outlet} on social media",
@@ -208,7 +325,18 @@ def _outlet(number: int) -> str:
 
 
 def build(engine: Engine, corpus: Corpus, size: int) -> float:
-    """Fill a fresh database with `size` articles; return the seconds it took."""
+    """Fill a fresh database with `size` articles; return the seconds it took.
+
+    Articles (with their features as ingest stores them), summaries, copies, shingle rows and
+    furniture counts are written as ingest writes them. A happening's reports are its event
+    (ingest's event clustering is not run). Each event's profile is made by the product's own
+    code from its articles' features (`events.profiles.event_profiles`, the story profile
+    `EventIndex.profile` builds: full names, specific names), its names weighed by their
+    document frequencies in the chunk of about CHUNK articles it is written with. Events are
+    linked into stories by the product's `StoryLinker` in time order, each once with its
+    final profile (ingest links an event again as it grows), so stories are what story
+    linking makes of the threads, not the threads as written.
+    """
     started = time.perf_counter()
     create_schema(engine)
     if size == 0:
@@ -219,109 +347,115 @@ def build(engine: Engine, corpus: Corpus, size: int) -> float:
     _bulk(engine, tables.SOURCES, sources, postgres)
     ids = Counter[str]()
     lines: Counter[tuple[int, str]] = Counter()
-    events: dict[int, dict[str, Any]] = {}
-    stories: dict[tuple[int, int], dict[str, Any]] = {}
+    stories = Stories()
     reports = writer.stream(size, END - timedelta(days=DAYS), DAYS)
     rng = random.Random(size + 1)
-    flushed: set[tuple[str, int]] = set()
     postings: Counter[int] = Counter()
-    while True:
-        chunk = [report for _, report in zip(range(CHUNK), reports, strict=False)]
-        if not chunk:
-            break
+    for happenings in _chunks(reports, CHUNK):
         articles, summaries, shingles, copies = [], [], [], []
-        for report in chunk:
-            ids["article"] += 1
-            article_id = ids["article"]
-            event = events.get(report.happening)
-            if event is None:
-                ids["event"] += 1
-                seed = report.seed
-                period = (writer.thread_of[report.happening], 0)  # a story per thread
-                story = stories.get(period)
-                if story is None:
-                    ids["story"] += 1
-                    story = stories[period] = {
-                        "id": ids["story"],
-                        "title": report.title,
-                        "first_seen": report.published,
-                        "last_seen": report.published,
-                    }
-                event = events[report.happening] = {
-                    "id": ids["event"],
-                    "story_id": story["id"],
-                    "title": report.title,
-                    "first_seen": report.published,
-                    "last_seen": report.published,
-                    "article_count": 0,
-                    "sources": set(),
-                    "profile_json": corpus.profile(seed, report.names, rng),
-                    "created_at": report.published,
-                }
-                story["last_seen"] = max(story["last_seen"], report.published)
-            event["article_count"] += 1
-            event["sources"].add(report.outlet + 1)
-            event["last_seen"] = max(event["last_seen"], report.published)
-            articles.append(
-                {
-                    "id": article_id,
-                    "title": report.title,
-                    "body": report.body,
-                    "source_id": report.outlet + 1,
-                    "location": f"synthetic://{report.outlet}/{article_id}",
-                    "published": report.published,
-                    "published_estimated": False,
-                    "published_date_only": False,
-                    "language": "en",
-                    "fingerprint": content_fingerprint(report.body),
-                    "event_id": event["id"],
-                    "ingested_at": report.published,
-                    "features": features_json(  # as ingest stores them
-                        article_features(
-                            report.title, report.body, "en", year=report.published.year
-                        )
-                    ),
-                }
-            )
-            first = report.body.split("\n\n")[1:4]
-            summaries.append(
-                {
-                    "id": article_id,
-                    "article_id": article_id,
-                    "method": "default",
-                    "length": "3s",
-                    "sentences_json": json.dumps(first),
-                    "created_at": report.published,
-                }
-            )
-            sample = shingle_sample(report.body)
-            for value in stored_shingles(sample):
-                if postings[value] <= MAX_POSTINGS:  # as add_shingles: stock phrases stop
-                    postings[value] += 1
-                    shingles.append({"shingle": value, "article_id": article_id})
-            furniture = report.body.rsplit("\n\n", 1)[-1].casefold()
-            lines[(report.outlet + 1, line_key(furniture))] += 1
-            if rng.random() < COPY_SHARE:
-                ids["copy"] += 1
-                other = (report.outlet + 7) % OUTLETS
-                event["sources"].add(other + 1)
-                copies.append(
+        events: list[dict[str, Any]] = []
+        docs: list[tuple[int, list[EventDoc]]] = []
+        for group in happenings:
+            ids["event"] += 1
+            first = group[0]
+            event: dict[str, Any] = {
+                "id": ids["event"],
+                "story_id": None,  # set once the stories are written
+                "title": first.title,
+                "first_seen": min(report.published for report in group),
+                "last_seen": max(report.published for report in group),
+                "article_count": len(group),
+                "source_count": 0,
+                "profile_json": "{}",
+                "created_at": first.published,
+            }
+            outlets: set[int] = set()
+            members: list[EventDoc] = []
+            for report in group:
+                ids["article"] += 1
+                article_id = ids["article"]
+                outlets.add(report.outlet + 1)
+                # Stored as the cleaner leaves it: the outlet's furniture line (its last
+                # paragraph, counted below) is known boilerplate once the outlet has a few
+                # articles, so neither the text nor its features hold it.
+                body, furniture = report.body.rsplit("\n\n", 1)
+                found = article_features(report.title, body, "en", year=report.published.year)
+                members.append(
+                    EventDoc(
+                        article_id,
+                        report.title,
+                        body,
+                        _outlet(report.outlet),
+                        report.published,
+                        "en",
+                        found,
+                    )
+                )
+                articles.append(
                     {
-                        "id": ids["copy"],
-                        "article_id": article_id,
-                        "source_id": other + 1,
-                        "location": f"synthetic://{other}/copy-{article_id}",
-                        "fingerprint": hashlib.sha256(f"copy {article_id}".encode()).hexdigest(),
-                        "similarity": 0.93,
-                        "seen_at": report.published,
+                        "id": article_id,
+                        "title": report.title,
+                        "body": body,
+                        "source_id": report.outlet + 1,
+                        "location": f"synthetic://{report.outlet}/{article_id}",
+                        "published": report.published,
+                        "published_estimated": False,
+                        "published_date_only": False,
+                        "language": "en",
+                        "fingerprint": content_fingerprint(body),
+                        "event_id": event["id"],
+                        "ingested_at": report.published,
+                        "features": features_json(found),  # as ingest stores them
                     }
                 )
-        _flush_parents(engine, events, stories, postgres, flushed)
+                summaries.append(
+                    {
+                        "id": article_id,
+                        "article_id": article_id,
+                        "method": "default",
+                        "length": "3s",
+                        "sentences_json": json.dumps(body.split("\n\n")[1:4]),
+                        "created_at": report.published,
+                    }
+                )
+                sample = shingle_sample(body)
+                for value in stored_shingles(sample):
+                    if postings[value] <= MAX_POSTINGS:  # as add_shingles: stock phrases stop
+                        postings[value] += 1
+                        shingles.append({"shingle": value, "article_id": article_id})
+                lines[(report.outlet + 1, line_key(furniture.casefold()))] += 1
+                if rng.random() < COPY_SHARE:
+                    ids["copy"] += 1
+                    other = (report.outlet + 7) % OUTLETS
+                    outlets.add(other + 1)
+                    copies.append(
+                        {
+                            "id": ids["copy"],
+                            "article_id": article_id,
+                            "source_id": other + 1,
+                            "location": f"synthetic://{other}/copy-{article_id}",
+                            "fingerprint": hashlib.sha256(
+                                f"copy {article_id}".encode()
+                            ).hexdigest(),
+                            "similarity": 0.93,
+                            "seen_at": report.published,
+                        }
+                    )
+            event["source_count"] = len(outlets)
+            events.append(event)
+            docs.append((event["id"], members))
+        profiles, _ = event_profiles(docs)
+        for event in events:
+            profile = profiles.get(event["id"], {})
+            event["profile_json"] = profile_json(profile)
+            stories.link(event, profile)
+        _bulk(engine, tables.EVENTS, events, postgres)
         _bulk(engine, tables.ARTICLES, articles, postgres)
         _bulk(engine, tables.SUMMARIES, summaries, postgres)
         _bulk(engine, tables.SHINGLES, shingles, postgres)
         _bulk(engine, tables.COPIES, copies, postgres)
-    _update_counts(engine, events, stories)
+    _bulk(engine, tables.STORIES, list(stories.rows.values()), postgres)
+    _set_stories(engine, stories)
     line_rows = [
         {"id": n, "source_id": source, "line_key": key, "articles": count}
         for n, ((source, key), count) in enumerate(sorted(lines.items()), start=1)
@@ -334,76 +468,95 @@ def build(engine: Engine, corpus: Corpus, size: int) -> float:
     return time.perf_counter() - started
 
 
-def _flush_parents(
-    engine: Engine,
-    events: dict[int, dict[str, Any]],
-    stories: dict[tuple[int, int], dict[str, Any]],
-    postgres: bool,
-    flushed: set[tuple[str, int]],
-) -> None:
-    """Insert the events and stories not yet written (counts are set at the end)."""
-    new_stories = [s for s in stories.values() if ("story", s["id"]) not in flushed]
-    new_events = [e for e in events.values() if ("event", e["id"]) not in flushed]
-    _bulk(engine, tables.STORIES, new_stories, postgres)
-    rows = [
-        {k: v for k, v in e.items() if k != "sources"} | {"source_count": 0} for e in new_events
-    ]
-    _bulk(engine, tables.EVENTS, rows, postgres)
-    flushed.update(("story", s["id"]) for s in new_stories)
-    flushed.update(("event", e["id"]) for e in new_events)
+def build_apart(url: str, shared: Path, size: int) -> float:
+    """`build` into the database at `url` in a process of its own; return its seconds.
+
+    On Linux a child keeps its parent's peak RSS as its own across fork and exec, so the
+    build's memory (the writer's names, the story linker) stays out of the children measured
+    after it only if it never was in this process.
+    """
+    with multiprocessing.get_context("spawn").Pool(1) as pool:
+        return float(pool.apply(_build, (url, shared, size)))
 
 
-def _update_counts(
-    engine: Engine,
-    events: dict[int, dict[str, Any]],
-    stories: dict[tuple[int, int], dict[str, Any]],
-) -> None:
-    """Final counts and spans in a few grouped statements (UPDATE ... FROM a temporary table)."""
+def _build(url: str, shared: Path, size: int) -> float:
+    engine = make_engine(url)
+    try:
+        return build(engine, Corpus.load(shared), size)
+    finally:
+        engine.dispose()
+
+
+def _chunks(reports: Iterator[Report], size: int) -> Iterator[list[list[Report]]]:
+    """The reports as lists of whole happenings (a happening's reports come in a row), about
+    `size` reports a list."""
+    chunk: list[list[Report]] = []
+    count = 0
+    for _, group in itertools.groupby(reports, key=lambda report: report.happening):
+        if count >= size:
+            yield chunk
+            chunk, count = [], 0
+        chunk.append(list(group))
+        count += len(chunk[-1])
+    if chunk:
+        yield chunk
+
+
+class Stories:
+    """Events linked into stories by the product's `StoryLinker`, as ingest links them.
+
+    Attributes:
+        rows: the story rows to write (id, title, first and last seen), by story key.
+        members: each story's event ids (merged stories' events moved into the one kept).
+    """
+
+    def __init__(self) -> None:
+        self.linker = StoryLinker()
+        self.rows: dict[int, dict[str, Any]] = {}
+        self.members: dict[int, list[int]] = {}
+
+    def link(self, event: dict[str, Any], profile: Mapping[str, float]) -> None:
+        """Link an event (its row) by its profile; a new story takes the event's title."""
+        link = self.linker.link(event["id"], profile, event["last_seen"])
+        key = link.story_key
+        story = self.rows.setdefault(
+            key,
+            {
+                "id": key,
+                "title": event["title"],
+                "first_seen": event["first_seen"],
+                "last_seen": event["last_seen"],
+            },
+        )
+        members = self.members.setdefault(key, [])
+        for old in link.merged:
+            members.extend(self.members.pop(old))
+            gone = self.rows.pop(old)
+            story["first_seen"] = min(story["first_seen"], gone["first_seen"])
+            story["last_seen"] = max(story["last_seen"], gone["last_seen"])
+        members.append(event["id"])
+        story["first_seen"] = min(story["first_seen"], event["first_seen"])
+        story["last_seen"] = max(story["last_seen"], event["last_seen"])
+
+
+def _set_stories(engine: Engine, stories: Stories) -> None:
+    """Each event's story, in one grouped statement (UPDATE ... FROM a temporary table)."""
     with engine.begin() as connection:
         connection.exec_driver_sql(
-            "CREATE TEMPORARY TABLE event_counts (id INTEGER PRIMARY KEY, last_seen TIMESTAMP, "
-            "article_count INTEGER, source_count INTEGER)"
+            "CREATE TEMPORARY TABLE event_stories (id INTEGER PRIMARY KEY, story_id INTEGER)"
         )
         connection.execute(
-            text(
-                "INSERT INTO event_counts VALUES (:id, :last_seen, :article_count, :source_count)"
-            ),
+            text("INSERT INTO event_stories VALUES (:id, :story_id)"),
             [
-                {
-                    "id": e["id"],
-                    "last_seen": _stored_time(engine, e["last_seen"]),
-                    "article_count": e["article_count"],
-                    "source_count": len(e["sources"]),
-                }
-                for e in events.values()
+                {"id": event, "story_id": key}
+                for key, members in stories.members.items()
+                for event in members
             ],
         )
         connection.exec_driver_sql(
-            "UPDATE event SET last_seen = event_counts.last_seen, "
-            "article_count = event_counts.article_count, source_count = event_counts.source_count "
-            "FROM event_counts WHERE event.id = event_counts.id"
+            "UPDATE event SET story_id = event_stories.story_id "
+            "FROM event_stories WHERE event.id = event_stories.id"
         )
-        connection.exec_driver_sql(
-            "CREATE TEMPORARY TABLE story_spans (id INTEGER PRIMARY KEY, last_seen TIMESTAMP)"
-        )
-        connection.execute(
-            text("INSERT INTO story_spans VALUES (:id, :last_seen)"),
-            [
-                {"id": s["id"], "last_seen": _stored_time(engine, s["last_seen"])}
-                for s in stories.values()
-            ],
-        )
-        connection.exec_driver_sql(
-            "UPDATE story SET last_seen = story_spans.last_seen "
-            "FROM story_spans WHERE story.id = story_spans.id"
-        )
-
-
-def _stored_time(engine: Engine, moment: datetime) -> object:
-    """A time as the UTCDateTime column stores it (naive UTC text on SQLite)."""
-    if engine.dialect.name == "sqlite":
-        return moment.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ")
-    return moment
 
 
 def _bulk(engine: Engine, table: Any, rows: Sequence[dict[str, Any]], postgres: bool) -> None:
@@ -617,6 +770,7 @@ def run(
         [("postgresql", postgres, pg_sizes)] if postgres else []
     )
     pair_rows: list[str] = []
+    shapes: list[str] = []
     for backend, base, backend_sizes in backends:
         for size in backend_sizes:
             kept = folder / f"built_{size}.db"  # a kept build (SQLite), reused by --reuse
@@ -631,11 +785,7 @@ def run(
                 shutil.copyfile(kept, path)
                 built = float("nan")
             else:
-                engine = make_engine(url)
-                try:
-                    built = build(engine, corpus, size)
-                finally:
-                    engine.dispose()
+                built = build_apart(url, shared, size)
                 if backend == "sqlite" and reuse:
                     shutil.copyfile(path, kept)
             if backend == "postgresql" and size == pair_size:  # copies of the built database
@@ -643,10 +793,12 @@ def run(
                     pair_rows += measure_pair(
                         base or "", f"scale_{size}", corpus, folder, size, batch_size, mode
                     )
+            before = shape(url)
             single = ingest_child(url, one)
             following = ingest_child(url, again)
             first, steady = steady_child(url, polls)
             many = ingest_child(url, batch)
+            shapes.append(shape_row(f"{backend} | {size:,}", before, shape(url, before.last)))
             rows.append(
                 f"| {backend} | {size:,} | {built:.0f} | {single.seconds:.2f} ({single.cpu:.2f}) | "
                 f"{single.rss_mb:.0f} | {following.seconds:.2f} ({following.cpu:.2f}) | "
@@ -656,7 +808,7 @@ def run(
             )
             print(rows[-1], flush=True)
             print(single.output[-200:], many.output[-200:], flush=True)
-    report = ["# Ingest at scale", "", *rows, ""]
+    report = ["# Ingest at scale", "", *rows, "", *SHAPE_HEAD, *shapes, ""]
     if pair_rows:
         report += [
             "## Two workers on PostgreSQL",
@@ -667,6 +819,71 @@ def run(
             "",
         ]
     return "\n".join(report)
+
+
+@dataclass(frozen=True)
+class Shape:
+    """Events and stories of a database: counts, the largest story's events, the last event id;
+    after new articles, also the stored events (id up to an earlier `last`) left and the
+    stories holding both stored and new events."""
+
+    articles: int
+    events: int
+    stories: int
+    largest: int
+    last: int
+    stored_left: int = 0
+    mixed: int = 0
+
+
+def shape(url: str, stored: int | None = None) -> Shape:
+    """The `Shape` of a database (`stored`: the last event id before the new articles)."""
+    engine = make_engine(url)
+    try:
+        with engine.connect() as connection:
+            events, last = connection.execute(
+                text("SELECT count(*), coalesce(max(id), 0) FROM event")
+            ).one()
+            articles = connection.execute(text("SELECT count(*) FROM article")).scalar_one()
+            sizes = [
+                n
+                for (n,) in connection.execute(
+                    text("SELECT count(*) FROM event WHERE story_id IS NOT NULL GROUP BY story_id")
+                )
+            ]
+            left = mixed = 0
+            if stored is not None:
+                left = connection.execute(
+                    text("SELECT count(*) FROM event WHERE id <= :stored"), {"stored": stored}
+                ).scalar_one()
+                mixed = connection.execute(
+                    text(
+                        "SELECT count(DISTINCT story_id) FROM event WHERE id > :stored AND "
+                        "story_id IN (SELECT story_id FROM event WHERE id <= :stored)"
+                    ),
+                    {"stored": stored},
+                ).scalar_one()
+    finally:
+        engine.dispose()
+    return Shape(articles, events, len(sizes), max(sizes, default=0), last, left, mixed)
+
+
+SHAPE_HEAD = [
+    "## Events and stories before and after the new articles",
+    "",
+    "| backend | articles | events | stories | largest story | events after | stories after "
+    "| largest after | stored events merged away | stories of stored and new events |",
+    "|---|---|---|---|---|---|---|---|---|---|",
+]
+
+
+def shape_row(label: str, before: Shape, after: Shape) -> str:
+    """A row of the shape table: a database before and after the measured ingests."""
+    return (
+        f"| {label} | {before.events:,} | {before.stories:,} | {before.largest:,} | "
+        f"{after.events:,} | {after.stories:,} | {after.largest:,} | "
+        f"{before.events - after.stored_left:,} | {after.mixed:,} |"
+    )
 
 
 def measure_pair(
@@ -737,7 +954,27 @@ def main(argv: Sequence[str] | None = None) -> None:
         help="with --keep: keep each SQLite build as built_N.db and measure copies of it in "
         "later runs instead of building again (the build column then says nan)",
     )
+    parser.add_argument(
+        "--shape",
+        nargs=2,
+        type=Path,
+        metavar=("BUILT", "AFTER"),
+        help="only print the events-and-stories row of two kept SQLite files (a build and its "
+        "copy after a run's ingests, e.g. DIR/built_N.db DIR/scale_N.db)",
+    )
     args = parser.parse_args(argv)
+    if args.shape:
+        built, after = (f"sqlite:///{path}" for path in args.shape)
+        before = shape(built)
+        print(
+            "\n".join(
+                [
+                    *SHAPE_HEAD,
+                    shape_row(f"sqlite | {before.articles:,}", before, shape(after, before.last)),
+                ]
+            )
+        )
+        return
     sizes = [int(size) for size in args.sizes.split(",") if size]
     pg_sizes = [int(size) for size in (args.pg_sizes or args.sizes).split(",") if size]
     modes = [mode for mode in args.pair_calls.split(",") if mode in ("batch", "polls")]
