@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 # Each opening double quote with the marks that close it: “…” (English), „…“ (German, Czech),
 # «…» (French, Russian), »…« (German, Danish), »…» (Finnish), ”…” (Swedish, Finnish).
@@ -285,3 +285,32 @@ def _loose(text: str, index: int) -> bool:
     """Tell whether a mark has blanks (no line breaks) on both sides."""
     before, after = text[index - 1 : index], text[index + 1 : index + 2]
     return before.isspace() and after.isspace() and "\n" not in before + after
+
+
+def close_quotations(lines: Sequence[str], follows: Sequence[bool]) -> list[str]:
+    """Lines as a summary or a digest shows them, each quotation closed where the speech is cut.
+
+    A quotation open at the end of a line is closed (close_open_quotes) unless the next line
+    shown is the next sentence of the same article, which goes on with the speech ('"We are
+    ready.' then 'The harbour will stay open," she said.'); a run of such lines is read as one
+    text, so a quotation opened in its first line and left open by its last is closed there.
+
+    Args:
+        lines: the lines in the order shown.
+        follows: for each line but the last, whether the line after it is its article's next
+            sentence.
+
+    Returns:
+        The lines, closing marks added where a quotation stops being shown.
+    """
+    shown: list[str] = []
+    run = ""  # the lines of the current run before this one, joined, with a blank after
+    for number, line in enumerate(lines):
+        if number < len(follows) and follows[number]:
+            shown.append(line)
+            run += line + " "
+            continue
+        closed = close_open_quotes(run + line)
+        shown.append(closed[len(run) :] if closed.startswith(run) else line)
+        run = ""
+    return shown

@@ -8,6 +8,7 @@ from summarizer.clean.rules import is_dateline
 from summarizer.text.offices import OFFICES, ROLES
 from summarizer.text.promotion import orders_reader
 from summarizer.text.rules import (
+    close_quotations,
     is_near_duplicate,
     is_promotional,
     is_prose,
@@ -734,9 +735,26 @@ def test_written_to_reader_needs_more_than_half(voiced: int, others: int, expect
     assert written_to_reader(lines[::-1]) is expected
 
 
-def test_tidy_closes_a_quotation_its_paragraph_leaves_open() -> None:
-    shown = tidy('The coach told reporters: "We played well and deserved the draw.')
-    assert shown == 'The coach told reporters: "We played well and deserved the draw."'
+def test_tidy_leaves_a_quotation_open_for_the_next_line() -> None:
+    text = 'The coach told reporters: "We played well and deserved the draw.'
+    assert tidy(text) == text  # closed where the lines are shown (close_quotations)
+
+
+def test_quotations_close_where_the_shown_speech_is_cut() -> None:
+    lines = [
+        'The coach told reporters: "We played well and deserved the draw.',
+        'The keeper saved two penalties in the second half," he said.',
+        '"The pitch at Delmore was heavy after the rain.',
+        "Tickets for the replay go on sale on Friday.",
+    ]
+    assert close_quotations(lines, [True, False, False]) == [
+        lines[0],
+        lines[1],
+        '"The pitch at Delmore was heavy after the rain."',
+        lines[3],
+    ]
+    # The speech runs on into the next sentence: closed after the last one shown.
+    assert close_quotations(lines[2:], [True]) == [lines[2], lines[3] + '"']
 
 
 def test_tidy_takes_blanks_out_of_quotation_marks() -> None:
