@@ -789,6 +789,9 @@ def test_a_sentence_with_brackets_inside_is_no_aside() -> None:
         ("A second was found near the harbour wall on Monday.", True),
         ("The first ferry was at 02:28 local time, the harbour said.", False),
         ("The former minister was at the talks on Monday.", False),
+        # "final" is a noun of sport: the match, not the last of things counted before.
+        ("The final was watched by nine million people in Norway.", False),
+        ("The final will be played in Bergen on 14 June.", False),
     ],
 )
 def test_an_ordinal_without_its_noun_leans_back(text: str, leans: bool) -> None:
@@ -803,6 +806,10 @@ def test_an_ordinal_without_its_noun_leans_back(text: str, leans: bool) -> None:
         ("Two runners from Oslo had winning races on Sunday, too.", True),
         ("The council approved the bridge, which will open in May.", False),
         ("The ferry left Oslo on Sunday, though the harbour was closed.", False),
+        # One list of connectives: early, late and closing a sentence agree.
+        ("Harbour officials in Oslo believe, nonetheless, that the ferry will sail.", True),
+        ("The ferry to the northern islands will sail on time, nonetheless.", True),
+        ("Nonetheless, the ferry to the northern islands will sail on time.", True),
     ],
 )
 def test_a_connective_late_in_a_sentence_or_closing_it_leans_back(text: str, leans: bool) -> None:
