@@ -200,10 +200,9 @@ class Ingestor:
         False when there is no origin, the indexes failed replaying it (`_replays`), it lies too
         far back (`REPLAY_LIMIT`), it cannot be read, or its articles are gone. The event index
         is loaded as the rebuild left it (`EventIndex.load`), not built again from its articles.
-        The story index is built from
-        the origin's entries alone (`StoryLinker.restore_index`): a story's events are parsed
-        from the origin when the linker first needs it, so a process that starts reads the few
-        stories its articles touch, not the thousands the origin holds.
+        The story index is built from the origin's entries alone (`StoryLinker.restore_index`):
+        a story's events are parsed from the origin when the linker first needs it, so a process
+        that starts reads the few stories its articles touch, not the thousands the origin holds.
         """
         mark = origin_mark(session=session)
         if mark is None or mark[0] == self._refused:
