@@ -16,9 +16,9 @@ OPENS, CLOSES, INCH = "opens", "closes", "inch"
 # What a mark faces when its place does not tell (blanks on both sides, or words on both).
 _FACES_CLOSED = "”»"
 # Characters that, before a mark, leave it free on its left (a blank, an opening bracket, a dash).
-_FREE_BEFORE = "([{-–—/"
+_FREE_BEFORE = '([{-–—/"“”„«»'
 # Characters that, after a mark, leave it free on its right (a blank, a stop, a closing bracket).
-_FREE_AFTER = ")]}.,;:!?…-–—/"
+_FREE_AFTER = ')]}.,;:!?…-–—/"“”„«»'
 
 
 def mark_side(text: str, index: int) -> str | None:
@@ -33,11 +33,11 @@ def mark_side(text: str, index: int) -> str | None:
         French « non » or an exported '“ comfort food ”', or words on both).
     """
     before = text[index - 1] if index else " "
-    after = text[index + 1] if index + 1 < len(text) else " "
-    if text[index] == '"' and before.isdigit():
+    after = text[index + 1 : index + 2] or " "
+    if before.isdigit() and text[index] == '"':
         return INCH
-    glued_left = not before.isspace() and before not in _FREE_BEFORE and before not in ANY_QUOTE
-    glued_right = not after.isspace() and after not in _FREE_AFTER and after not in ANY_QUOTE
+    glued_left = not before.isspace() and before not in _FREE_BEFORE
+    glued_right = not after.isspace() and after not in _FREE_AFTER
     if glued_left and not glued_right:
         return CLOSES
     if glued_right and not glued_left:
