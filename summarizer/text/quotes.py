@@ -46,12 +46,18 @@ def mark_side(text: str, index: int) -> str | None:
 
 
 def _marks(text: str) -> Iterator[tuple[int, str, str | None]]:
-    """The quotation marks of a text with their sides (mark_side), inch marks left out."""
+    """The quotation marks of a text with their sides (mark_side), inch marks left out; a
+    straight quote after a digit while one is open closes it ('"roll over loans due in 2005"')."""
+    straight = 0
     for mark in _MARKS.finditer(text):
-        index = mark.start()
+        index, char = mark.start(), mark.group()
         side = mark_side(text, index)
-        if side != INCH:
-            yield index, mark.group(), side
+        if side == INCH:
+            if not straight % 2:
+                continue
+            side = CLOSES
+        straight += char == '"'
+        yield index, char, side
 
 
 def _closes(stack: list[tuple[str, int]], char: str, side: str | None) -> int | None:

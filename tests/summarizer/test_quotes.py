@@ -121,6 +121,8 @@ def test_quotations_left_open_are_closed(text: str, closed: str) -> None:
         ("Hon sa ”ja” och stannade.", "Hon sa ”ja” och stannade."),
         ("Hän sanoi »kyllä» ja jäi.", "Hän sanoi »kyllä» ja jäi."),
         ('Boards of 9" and 11" were cut.', 'Boards of 9" and 11" were cut.'),
+        ('She wants "a refund by 2025" . It came.', 'She wants "a refund by 2025" . It came.'),
+        ('He asked for " a refund by 2025" today.', 'He asked for "a refund by 2025" today.'),
         ('He said "yes" and "no".', 'He said "yes" and "no".'),
         ('a " b', 'a " b'),  # an odd straight quote could open or close: left as it is
     ],
