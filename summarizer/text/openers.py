@@ -7,7 +7,13 @@ from collections.abc import Sequence
 
 from summarizer.text.language import word_set
 from summarizer.text.promotion import orders_reader
-from summarizer.text.quotes import ANY_QUOTE, attribution, closes_unopened, outside_quotes
+from summarizer.text.quotes import (
+    ANY_QUOTE,
+    attribution,
+    close_open_quotes,
+    closes_unopened,
+    outside_quotes,
+)
 from summarizer.text.references import unresolved_reference
 from summarizer.text.tokenizer import OPENING_MARKS, UNSPACED, WORD_OR_MARK
 from summarizer.text.vague import (
@@ -256,8 +262,10 @@ def leans_back(sentence: str, language: str = "en", *, voice: bool = True) -> bo
         return True  # a label, or an aside in brackets: "(His office did not reply.)"
     if closes_unopened(text):
         return True  # the tail of a quotation split across sentences
-    if text[0] in ANY_QUOTE and not any(c.isalnum() for c in outside_quotes(text)):
-        return True  # a quotation with no speaker: '"We are ready."'
+    if text[0] in ANY_QUOTE and not any(
+        c.isalnum() for c in outside_quotes(close_open_quotes(text))
+    ):
+        return True  # a quotation with no speaker: '"We are ready."', '"We are ready.'
     match = _OPENING_WORD.match(text)
     if match is None:
         return text[0].isalpha()

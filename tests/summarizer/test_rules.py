@@ -814,3 +814,10 @@ def test_an_ordinal_without_its_noun_leans_back(text: str, leans: bool) -> None:
 )
 def test_a_connective_late_in_a_sentence_or_closing_it_leans_back(text: str, leans: bool) -> None:
     assert leans_back(text) is leans
+
+
+def test_a_quotation_left_open_with_no_speaker_leans_back_as_when_shown_closed() -> None:
+    # tidy leaves it open for the next line; as an opener it would be shown closed.
+    text = '"The new ferry to the northern islands will sail twice a day from May.'
+    assert leans_back(text) and leans_back(text + '"')
+    assert not leans_back('The minister said: "The new ferry will sail twice a day from May.')
