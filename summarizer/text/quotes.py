@@ -300,6 +300,9 @@ def close_quotations(lines: Sequence[str], follows: Sequence[bool]) -> list[str]
     shown is the next sentence of the same article, which goes on with the speech ('"We are
     ready.' then 'The harbour will stay open," she said.'); a run of such lines is read as one
     text, so a quotation opened in its first line and left open by its last is closed there.
+    A next sentence that opens with a quotation mark starts a run of its own: news prose opens
+    each paragraph of a long quotation anew and closes only the last ('"We are ready.' then
+    '"The harbour will stay open."'), which shown on one line reads closed before it.
 
     Args:
         lines: the lines in the order shown.
@@ -312,7 +315,7 @@ def close_quotations(lines: Sequence[str], follows: Sequence[bool]) -> list[str]
     shown: list[str] = []
     run = ""  # the lines of the current run before this one, joined, with a blank after
     for number, line in enumerate(lines):
-        if number < len(follows) and follows[number]:
+        if number < len(follows) and follows[number] and not _reopens(lines[number + 1]):
             shown.append(line)
             run += line + " "
             continue
@@ -320,3 +323,9 @@ def close_quotations(lines: Sequence[str], follows: Sequence[bool]) -> list[str]
         shown.append(closed[len(run) :] if closed.startswith(run) else line)
         run = ""
     return shown
+
+
+def _reopens(line: str) -> bool:
+    """Tell whether a line opens with a quotation mark that opens a quotation."""
+    text = line.lstrip()
+    return text[:1] in ANY_QUOTE and mark_side(text, 0) != CLOSES

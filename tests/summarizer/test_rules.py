@@ -755,6 +755,9 @@ def test_quotations_close_where_the_shown_speech_is_cut() -> None:
     ]
     # The speech runs on into the next sentence: closed after the last one shown.
     assert close_quotations(lines[2:], [True]) == [lines[2], lines[3] + '"']
+    # A paragraph of the same speech opens anew: the one before is closed, shown on one line.
+    paragraphs = ['The coach said: "We played well.', '"The keeper saved two penalties.']
+    assert close_quotations(paragraphs, [True]) == [paragraphs[0] + '"', paragraphs[1] + '"']
 
 
 def test_tidy_takes_blanks_out_of_quotation_marks() -> None:
