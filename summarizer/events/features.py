@@ -15,6 +15,7 @@ from summarizer.events.background import background
 from summarizer.events.people import people
 from summarizer.text.language import stop_words as _language_stop_words
 from summarizer.text.months import ENGLISH_MONTHS, MONTH_NAMES, WEEKDAY_PHRASES
+from summarizer.text.numbers import Number, read_numbers
 from summarizer.text.stemming import snowball_name, stemmer
 from summarizer.text.tokenizer import spaced_bigrams
 
@@ -219,12 +220,12 @@ def _full_name(run: list[str], full: list[str]) -> None:
 #: The version of what `article_features` computes, stored with each article's features: raise
 #: it whenever a change would compute other features from the same text, so that features stored
 #: by an older version are computed again instead of mixed with the new ones.
-FEATURES_VERSION = 9
+FEATURES_VERSION = 10
 #: The oldest FEATURES_VERSION whose features make today's story profiles (`story_counts` reads
 #: their counts, names and people): raise it only when a change alters what a profile is made
 #: of, so that stored profiles are made again once (store.profiles). 7 reads the modifier-letter
 #: apostrophe in names; 8 adds the title's actor, 9 the opening's particulars, which profiles
-#: do not read.
+#: do not read, and 10 reads their numbers whole.
 PROFILES_SINCE = 7
 #: Names are looked up in another text by the first letters of their stems, so inflected and
 #: derived forms still count as a mention ("Тюмени", "тюменцам"; "Moscow", "Moscow's").
@@ -339,7 +340,7 @@ def article_features(
     body_terms, body_names, body_numbers, marked, body_full, body_lower = _scan(
         body, language, max_body_words, (LEAD_WORDS, OPENING_WORDS)
     )
-    (lead_terms, lead_names, _), (opening_terms, opening_names, opening_numbers) = marked
+    (lead_terms, lead_names, _), (opening_terms, opening_names, _) = marked
     counts: Counter[str] = Counter()
     for weight, (found, names, numbers) in (
         (3, (title_terms, title_names, title_numbers)),
@@ -380,14 +381,18 @@ def article_features(
         actor=title_actor(title_words, central, title_full + body_full, language),
         particulars=particulars(
             title_terms + body_terms[:opening_terms],
-            title_numbers + body_numbers[:opening_numbers],
+            read_numbers(title, language)
+            + read_numbers(_first_words(body, OPENING_WORDS), language),
             language,
+            year=year,
         ),
     )
 
 
-def particulars(stems: Iterable[str], numbers: Iterable[str], language: str) -> frozenset[str]:
-    """The particulars of a report's opening: the mention keys of its rare words and its numbers.
+def particulars(
+    stems: Iterable[str], numbers: Iterable[Number], language: str, *, year: int | None = None
+) -> frozenset[str]:
+    """The particulars of a report's opening: the mention keys of its rare words and numbers.
 
     Reports of one happening give its particulars at once: who exactly, what exactly, how many
     ("Verizon ... MCI ... takeover ... $6.7bn"), so they share several of them. Reports on one
@@ -395,24 +400,41 @@ def particulars(stems: Iterable[str], numbers: Iterable[str], language: str) -> 
     "Arsenal") and words any report on it uses, not the particulars. A word is rare when its
     stem carries at least PARTICULAR_INFORMATION in the language's table (see `background`).
 
+    A number counts read whole ("40,000", "40 000": one key, see `read_numbers`), and a bare
+    whole number by the same measure as a word: the tables list the digits ("1" to "9", "0")
+    at 6 to 9 nats and the first ordinals ("5th") below PARTICULAR_INFORMATION, as common as
+    "market" or "said", so "3 men" or "the 5th" tells no happening. A clock time, a date (in
+    digits, or a day of a named month: "17 мая") and the year of publication tell when a
+    report was filed (every report of a feed's day gives them in its dateline; `dates` reads
+    the days), not what happened; another year ("until May 2008") counts. Sums, percentages,
+    decimals and scores count.
+
     Args:
         stems: the terms of the title and opening, in order (see `terms`).
-        numbers: the number tokens of the title and opening.
+        numbers: the numbers of the title and opening (see `read_numbers`).
         language: ISO 639-1 code, for its table of common words.
+        year: the report's year of publication (None: every year counts).
 
     Returns:
-        Mention keys of the rare words (see `mentions`) and the numbers as written; empty for a
-        language without a table (no word can be told rare).
+        Mention keys of the rare words (see `mentions`) and the keys of the numbers; empty for
+        a language without a table (no word can be told rare).
     """
     table = background(language)
     if table is None:
         return frozenset()
+    information, unlisted = table.information.get, table.unlisted
     found = {
         stem[:MENTION_LETTERS]
         for stem in stems
-        if table.information.get(stem, table.unlisted) >= PARTICULAR_INFORMATION
+        if information(stem, unlisted) >= PARTICULAR_INFORMATION
     }
-    found.update(numbers)
+    found.update(
+        number.key
+        for number in numbers
+        if number.kind == "amount"
+        or (number.kind == "whole" and information(number.key, unlisted) >= PARTICULAR_INFORMATION)
+        or (number.kind == "year" and number.value != year)
+    )
     return frozenset(found)
 
 
@@ -537,6 +559,12 @@ _YEAR_AFTER = re.compile(r"\s*,?\s*((?:1[89]|20)\d\d)\b")
 _FIRST_WORDS = re.compile(r"(?:[\W_]*[^\W_]+){1,%d}")
 
 
+def _first_words(text: str, limit: int) -> str:
+    """The text up to the end of its first `limit` words."""
+    first = re.compile(_FIRST_WORDS.pattern % limit).match(text)
+    return first.group() if first else ""
+
+
 def dates(text: str, limit: int | None = None, *, year: int | None = None) -> frozenset[str]:
     """The days of `year` (the article's) a text names, as "MM-DD" (of its first `limit` words).
 
@@ -555,8 +583,7 @@ def dates(text: str, limit: int | None = None, *, year: int | None = None) -> fr
         The dates, e.g. {"11-09"}.
     """
     if limit is not None:
-        first = re.compile(_FIRST_WORDS.pattern % limit).match(text)
-        text = first.group() if first else ""
+        text = _first_words(text, limit)
     found: set[str] = set()
     for match in _DAY.finditer(text):
         after = _MONTH_AFTER.match(text, match.end())
@@ -607,8 +634,7 @@ def weekdays(text: str, limit: int | None = None) -> frozenset[str]:
         The weekdays, e.g. {"Fri"}.
     """
     if limit is not None:
-        first = re.compile(_FIRST_WORDS.pattern % limit).match(text)
-        text = first.group() if first else ""
+        text = _first_words(text, limit)
     lowered = _apostrophes(text.casefold())
     if not any(word in lowered for word in _WEEKDAY_LAST_WORDS):
         return frozenset()  # most texts: no weekday, and no word-by-word reading

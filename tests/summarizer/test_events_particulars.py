@@ -14,6 +14,7 @@ from summarizer.events.cluster import (
 )
 from summarizer.events.features import OPENING_WORDS, article_features, particulars
 from summarizer.events.index import Item
+from summarizer.text.numbers import read_numbers
 
 WHEN = datetime(2025, 3, 4, 12, tzinfo=UTC)
 
@@ -63,16 +64,18 @@ def test_particulars_are_the_rare_words_and_numbers_of_the_opening() -> None:
     filler = "The company said it would say more next week. " * (OPENING_WORDS // 9 + 1)
     features = article_features(
         "Nortrax recalls faulty routers",
-        "Nortrax is recalling 40 routers that overheat. " + filler + "Analysts in Leeds agreed.",
+        "Nortrax is recalling 40,000 routers that overheat. "
+        + filler
+        + "Analysts in Leeds agreed.",
         "en",
     )
-    assert {"nortr", "route", "overh", "40"} <= features.particulars
+    assert {"nortr", "route", "overh", "40000"} <= features.particulars
     assert not {"compa", "said", "week"} & features.particulars  # common words
     assert "leed" not in features.particulars  # beyond the opening
 
 
 def test_a_language_without_a_table_has_no_particulars() -> None:
-    assert particulars(["nortrax", "router"], ["40"], "xx") == frozenset()
+    assert particulars(["nortrax", "router"], read_numbers("40,000", "en"), "xx") == frozenset()
 
 
 def test_reports_sharing_only_the_subject_are_other_happenings() -> None:

@@ -1,0 +1,247 @@
+"""Numbers as a text writes them, read whole: "40,000", "40 000" and "40000" are one number."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from summarizer.text.months import MONTH_NAMES
+
+__all__ = ["Number", "read_numbers"]
+
+#: Languages that write a decimal point ("3.5") and group thousands with commas ("40,000"); the
+#: others (Russian, German, French...) write a decimal comma ("5,5") and group with points or
+#: blanks ("40.000", "40 000").
+DECIMAL_POINT_LANGUAGES = frozenset({"en", "ja", "zh", "ko", "th", "he", "hi", "ga", "mt"})
+
+_BLANKS = " \u00a0\u2009\u202f"  # space, no-break space, thin space, narrow no-break space
+_CURRENCY = "$€£¥₽₴"
+# A number as written: a clock time or a score ("10:30", "3:1"); groups of three after one to
+# three digits, joined by blanks ("40 000", not "2019 100"); or digits whose inner points,
+# commas or apostrophes are followed by digits ("40,000", "5,5", "3.5"). Then maybe a scale, a
+# percent or a currency after it.
+_NUMBER = re.compile(
+    rf"(?<![\w.,:])(?P<currency>[{_CURRENCY}]\s?)?"
+    rf"(?P<digits>\d+(?::\d+)+|\d{{1,3}}(?:[{_BLANKS}]\d{{3}}(?!\d))+(?:[.,]\d+)?"
+    r"|\d+(?:[.,'’]\d+)*)"
+    r"(?P<after>(?P<percent>\s?%|\s(?:per\s?cent|por\sciento)\b)"
+    rf"|[{_BLANKS}]?(?P<sign>[{_CURRENCY}])|[{_BLANKS}]?(?P<word>[^\W\d_]+)\.?)?"
+)
+# A clock time: hours and minutes ("10:30", "9.15" before "GMT" or "am").
+_CLOCK = re.compile(r"(?:[01]?\d|2[0-4])[:.][0-5]\d")
+# A clock time before a time word may go without its colon ("0619 GMT").
+_ZONED_CLOCK = re.compile(r"(?:[01]?\d|2[0-4])[:.]?[0-5]\d")
+_TIME_WORDS = frozenset(
+    [
+        "am",
+        "pm",
+        "a.m",
+        "gmt",
+        "bst",
+        "utc",
+        "cet",
+        "cest",
+        "est",
+        "edt",
+        "pst",
+        "msk",
+        "мск",
+        "uhr",
+        "h",
+        "ч",
+        "час",
+        "часов",
+    ]
+)
+# A date written in digits ("02.12.2026"): the dates feature reads days by their month's name.
+_NUMERIC_DATE = re.compile(r"[0-3]?\d[./][01]?\d[./](?:\d{2}|\d{4})")
+_PERCENT_WORDS = frozenset(
+    [
+        "percent",
+        "процентов",
+        "процента",
+        "процент",
+        "відсотків",
+        "відсотка",
+        "відсоток",
+        "prozent",
+        "pourcent",
+        "porcento",
+        "procent",
+    ]
+)
+# Scale words after a number (or one of their letters fixed to it: "6.7bn", "30m"), any case.
+_SCALES: dict[str, int] = {
+    **dict.fromkeys(
+        [
+            "k",
+            "thousand",
+            "thousands",
+            "тыс",
+            "тысяч",
+            "тысячи",
+            "тысяча",
+            "тис",
+            "тисяч",
+            "tsd",
+            "tausend",
+        ],
+        3,
+    ),
+    **dict.fromkeys(
+        [
+            "m",
+            "mn",
+            "mln",
+            "million",
+            "millions",
+            "млн",
+            "миллион",
+            "миллиона",
+            "миллионов",
+            "мільйон",
+            "мільйона",
+            "мільйонів",
+            "mio",
+            "millionen",
+            "millones",
+            "millón",
+            "milioni",
+        ],
+        6,
+    ),
+    **dict.fromkeys(
+        [
+            "b",
+            "bn",
+            "billion",
+            "billions",
+            "млрд",
+            "миллиард",
+            "миллиарда",
+            "миллиардов",
+            "мільярд",
+            "мільярда",
+            "мільярдів",
+            "mrd",
+            "milliarde",
+            "milliarden",
+            "milliard",
+            "milliards",
+        ],
+        9,
+    ),
+}
+_YEARS = range(1900, 2100)
+# A month's name right after a day ("17 мая", "3. Oktober").
+_MONTH_AFTER = re.compile(r"\.?\s+([^\W\d_]+)")
+# A month's name right before a day ("November 22", "Nov. 22"): the window ends at the day.
+_MONTH_BEFORE = re.compile(r"([^\W\d_]+)\.?\s+$")
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    """One number a text gives, read whole.
+
+    Attributes:
+        key: the number as one text whatever its writing: the value's digits with a "." for any
+            decimal mark and no group separators ("40000", "5.5"), scales multiplied out
+            ("6.7bn": "6700000000"), "%" after a percentage; currency signs are left out, so
+            "$40" and "40 dollars" agree. A clock time or a score keeps its colon ("10:30").
+        kind: "amount" (a percentage, a sum of money, a scaled or a decimal number, a score),
+            "whole" (a bare whole number, maybe with a suffix: "5th", "450p"), "year" (a bare
+            whole number from 1900 to 2099), "time" (a clock time) or "date" (a date in digits
+            or the day before or after a month's name: "17 мая", "November 22").
+        value: the number's value (0 for a time, a score or a date).
+    """
+
+    key: str
+    kind: str
+    value: Decimal
+
+
+def read_numbers(text: str, language: str = "en") -> list[Number]:
+    """The numbers of a text in order, each read whole in the conventions of its language.
+
+    A separator followed by exactly three digits groups thousands unless it is the language's
+    decimal mark written once ("40,000" in English, "40.000" in German, "40 000" in Russian);
+    the last other point or comma is the decimal mark ("3.5", "5,5"). So "40,000", "40 000" and
+    "40000" give one key, and "5,5" one number, not two.
+
+    Args:
+        text: any text.
+        language: ISO 639-1 code, for its decimal mark.
+
+    Returns:
+        The numbers in text order.
+    """
+    point = language.lower()[:2] in DECIMAL_POINT_LANGUAGES
+    return [number for match in _NUMBER.finditer(text) if (number := _read(match, point))]
+
+
+def _read(match: re.Match[str], point: bool) -> Number | None:
+    """The number one match of _NUMBER gives (None for separators that make no one number)."""
+    digits, after = match["digits"], match["after"] or ""
+    word = (match["word"] or "").casefold()
+    if ":" in digits:  # a clock time or a score
+        return Number(digits, "time" if _CLOCK.fullmatch(digits) else "amount", Decimal(0))
+    if word in _TIME_WORDS and _ZONED_CLOCK.fullmatch(digits):
+        return Number(re.sub(r"[:.]?(\d\d)$", r":\1", digits), "time", Decimal(0))
+    if _NUMERIC_DATE.fullmatch(digits):
+        return Number(digits, "date", Decimal(0))
+    value = _value(digits, point)
+    if value is None:
+        return None
+    if digits.isdigit() and 1 <= int(digits) <= 31 and _names_a_month(match):
+        return Number(digits, "date", Decimal(0))  # "17 мая", "November 22"
+    # A letter alone scales only fixed to the number ("30m"; "30 m" is thirty metres).
+    scale = _SCALES.get(word, 0) if len(word) > 1 or not after[:1].isspace() else 0
+    value = value.scaleb(scale)
+    key = _plain(value)
+    if match["percent"] or word in _PERCENT_WORDS:
+        return Number(key + "%", "amount", value)
+    written_fraction = int(value.as_tuple().exponent) < 0  # "1.0" too: a version, a rate
+    if scale or match["currency"] or match["sign"] or written_fraction:
+        return Number(key, "amount", value)
+    if word and not after[:1].isspace():  # a unit or suffix fixed to it ("5th", "9am", "4g")
+        key += word
+    whole = "year" if value == value.to_integral() and int(value) in _YEARS else "whole"
+    return Number(key, whole, value)
+
+
+def _names_a_month(match: re.Match[str]) -> bool:
+    """Whether a month's name follows a number ("15 ноября") or comes right before it."""
+    following = _MONTH_AFTER.match(match.string, match.end("digits"))
+    if following is not None and following[1].casefold() in MONTH_NAMES:
+        return True
+    start = match.start("digits")
+    before = _MONTH_BEFORE.search(match.string, max(0, start - 16), start)
+    return before is not None and before[1].casefold() in MONTH_NAMES
+
+
+def _value(digits: str, point: bool) -> Decimal | None:
+    """The value of a number's digits and separators, or None when they make no one number."""
+    parts = re.split(r"([.,'’" + _BLANKS + "])", digits)
+    groups, marks = parts[0::2], parts[1::2]
+    decimal_mark = "." if point else ","
+    whole, fraction = groups[0], ""
+    for index, (mark, group) in enumerate(zip(marks, groups[1:], strict=True)):
+        last = index == len(marks) - 1
+        grouping = len(group) == 3 and (mark != decimal_mark or marks.count(mark) > 1)
+        if grouping and not fraction:
+            whole += group
+        elif last and mark in ".," and not fraction:
+            fraction = group
+        else:
+            return None
+    try:
+        return Decimal(f"{whole}.{fraction}" if fraction else whole)
+    except InvalidOperation:
+        return None
+
+
+def _plain(value: Decimal) -> str:
+    """A value's digits: no exponent, no leading or trailing decimal zeros ("5.50": "5.5")."""
+    text = format(value.normalize(), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
