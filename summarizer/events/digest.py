@@ -6,6 +6,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import pairwise
 
 import numpy as np
 
@@ -160,13 +161,20 @@ class _Digest:
         if asked_for_news and not allowed.any():
             return digest((), True)
         chosen = self._choose(space, scores, allowed)
-        lines = [self._line(self.candidates[i]) for i in chosen]
+        shown = [self.candidates[i] for i in chosen]
+        follows = [
+            after.doc == before.doc and after.position == before.position + 1
+            for before, after in pairwise(shown)
+        ]
+        texts = rules.close_quotations([c.text for c in shown], follows)
+        lines = [self._line(c, text) for c, text in zip(shown, texts, strict=True)]
         return digest(lines, asked_for_news and not lines)
 
-    def _line(self, candidate: _Candidate) -> DigestLine:
+    def _line(self, candidate: _Candidate, text: str) -> DigestLine:
+        """A chosen line as shown (text: its quotations closed where the speech is cut)."""
         doc = self.docs[candidate.doc]
         return DigestLine(
-            text=candidate.text,
+            text=text,
             article_id=doc.article_id,
             source=doc.source,
             published=doc.published,

@@ -140,6 +140,7 @@ class Ingestor:
         self.stories = StoryLinker()
         self._version: int | None = None  # the ingest counter the indexes follow; None: stale
         self._origin: int | None = None  # the serial of the origin they grew from
+        self._refused: int | None = None  # the serial of an origin the indexes failed on
         self._watermark = 0  # the newest article the indexes hold
         self._near_since = datetime.min.replace(tzinfo=UTC)
         self._near_after = 0
@@ -187,15 +188,17 @@ class Ingestor:
     def _follow(self, session: Session) -> bool:
         """Build the indexes from the stored origin and replay the articles stored after it.
 
-        False when there is no origin, it lies too far back (`REPLAY_LIMIT`), it cannot be read,
-        or its articles are gone. The event index is loaded as the rebuild left it
-        (`EventIndex.load`), not built again from its articles. The story index is built from
-        the origin's entries alone (`StoryLinker.restore_index`): a story's events are parsed
-        from the origin when the linker first needs it, so a process that starts reads the few
-        stories its articles touch, not the thousands the origin holds.
+        False when there is no origin, the indexes failed replaying it (`_replays`), it lies too
+        far back (`REPLAY_LIMIT`), it cannot be read, or its articles are gone. The event index
+        is loaded as the rebuild left it (`EventIndex.load`), not built again from its articles.
+        The story index is built from the origin's entries alone (`StoryLinker.restore_index`):
+        a story's events are parsed from the origin when the linker first needs it, so a process
+        that starts reads the few stories its articles touch, not the thousands the origin holds.
         """
         mark = origin_mark(session=session)
-        if mark is None or not _replayable(session, after_id=mark[1]):
+        if mark is None or mark[0] == self._refused:
+            return False  # an origin the indexes failed on is not followed again
+        if not _replayable(session, after_id=mark[1]):
             return False
         origin = load_origin(session=session)
         if origin is None:
@@ -232,6 +235,7 @@ class Ingestor:
             raise
         except Exception as exc:
             _cannot_follow("replayed", exc)
+            self._refused = self._origin
             return False
 
     def _catch_up(self, writer: _Writer) -> bool:

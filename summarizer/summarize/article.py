@@ -5,12 +5,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import islice
+from itertools import islice, pairwise
 
 from summarizer.config import SUMMARY_SENTENCES
 from summarizer.errors import InputError
 from summarizer.summarize.methods import METHODS, rank_order
 from summarizer.text.rules import (
+    close_quotations,
     content_words,
     is_near_duplicate,
     is_prose,
@@ -87,7 +88,9 @@ def summarize_article(
     else:
         chosen = _pick_by_count(candidates, sentences or SUMMARY_SENTENCES)
     chosen = _standalone_first(chosen, candidates, words)
-    return tuple(c.text for c in sorted(chosen, key=lambda c: c.index))
+    shown = sorted(chosen, key=lambda c: c.index)
+    follows = [after.index == before.index + 1 for before, after in pairwise(shown)]
+    return tuple(close_quotations([c.text for c in shown], follows))
 
 
 class _Ranked:

@@ -7,7 +7,13 @@ from collections.abc import Sequence
 
 from summarizer.text.language import word_set
 from summarizer.text.promotion import orders_reader
-from summarizer.text.quotes import ANY_QUOTE, attribution, closes_unopened, outside_quotes
+from summarizer.text.quotes import (
+    ANY_QUOTE,
+    attribution,
+    close_open_quotes,
+    closes_unopened,
+    outside_quotes,
+)
 from summarizer.text.references import unresolved_reference
 from summarizer.text.tokenizer import OPENING_MARKS, UNSPACED, WORD_OR_MARK
 from summarizer.text.vague import (
@@ -23,6 +29,29 @@ __all__ = ["MIN_OPENER_WORDS", "leans_back", "stands_alone", "written_to_reader"
 MIN_OPENER_WORDS = 6
 
 
+# English connectives that point back wherever they stand, in one list with named subsets: those
+# that answer a sentence before (contrast, addition: "..., however.", "..., too."), and those
+# that, set off by commas early in a sentence, point back as well (consequence, emphasis,
+# example: "Investigators believe, therefore, ..."). Each but "too" also opens a sentence that
+# points back ("However, ...", "In turn, ..."; "Too many ..." does not).
+_ANSWERING_CONNECTIVES = (
+    *("however", "though", "meanwhile", "moreover", "nevertheless", "nonetheless", "instead"),
+    *("too", "in turn", "as well"),
+)
+_PARENTHETICAL_CONNECTIVES = (
+    *_ANSWERING_CONNECTIVES,
+    *("therefore", "also", "still", "in fact", "of course", "for example", "for instance"),
+)
+_ONE_WORD_CONNECTIVES = frozenset(
+    word for word in _PARENTHETICAL_CONNECTIVES if " " not in word and word != "too"
+)
+
+
+def _alternatives(connectives: tuple[str, ...]) -> str:
+    """A regex group matching any of the connectives, blanks in them matched by any blank."""
+    return "(?:" + "|".join(word.replace(" ", r"\s+") for word in connectives) + ")"
+
+
 # First words that point back to something said before, by language: pronouns, demonstratives,
 # connectives, discourse adverbs ("Now", "Still") and interjections ("Ok", "Oh"), and
 # first-person words (whose speaker a reader of the opening line cannot know).
@@ -30,13 +59,13 @@ _DEPENDENT_OPENERS: dict[str, frozenset[str]] = {
     "en": word_set(
         """he she it they we i you him her them us me his its their our my your hers theirs ours
         this that these those such both another others which who whose whom but and or nor so
-        yet also although though however meanwhile moreover furthermore nevertheless nonetheless
-        instead then thus therefore hence still besides otherwise further additionally likewise
+        yet although furthermore then thus hence besides otherwise further additionally likewise
         similarly accordingly consequently indeed now again later earlier plus anyway afterwards
         there's he's she's it's they're we're i'm i've we've that's here's he'd she'd they'd
         we'll i'll you'll they'll he'll she'll it'll i'd we'd you'd you're you've ok okay oh
         yes alright"""
-    ),
+    )
+    | _ONE_WORD_CONNECTIVES,
     "de": word_set(
         """er sie es wir ich du ihm ihn ihnen uns mir mich sein seine seinem seinen seiner
         seines ihr ihre ihrem ihren ihrer ihres unser unsere dies diese dieser dieses diesem
@@ -133,16 +162,12 @@ _FRAMED_PRONOUN = re.compile(
 )
 # A connective set off by commas early in the sentence: "Investigators believe, however, ...".
 _PARENTHETICAL = re.compile(
-    r"^(?:\S+\s+){0,4}\S+,\s*(?:however|though|meanwhile|moreover|nevertheless|therefore"
-    r"|instead|too|also|still|in turn|in fact|as well|of course|for example|for instance),",
-    re.IGNORECASE,
+    rf"^(?:\S+\s+){{0,4}}\S+,\s*{_alternatives(_PARENTHETICAL_CONNECTIVES)},", re.IGNORECASE
 )
 # The same later in a long subject ("Staying on the Moon and reaching Mars, however, haven't."),
 # or closing the sentence ("Some details have already emerged, however."), for the connectives
 # that answer a sentence before (contrast, addition) and nothing else.
-_ANSWERING = (
-    r"(?:however|though|meanwhile|moreover|nevertheless|nonetheless|instead|too|in turn|as well)"
-)
+_ANSWERING = _alternatives(_ANSWERING_CONNECTIVES)
 _LATE_PARENTHETICAL = re.compile(rf"^(?:\S+\s+){{5,7}}\S+,\s*{_ANSWERING},", re.IGNORECASE)
 _TRAILING_CONNECTIVE = re.compile(rf",\s*{_ANSWERING}[.!…]?[\"”’')\]]*$", re.IGNORECASE)
 _LABEL_PARTICLES = word_set("the of and in on for a an to at by with")
@@ -160,7 +185,7 @@ _OBJECT_PRONOUNS = word_set("him her them his their its us me we our my i then")
 # An ordinal or "rest" with no noun as the subject: "The first was at 02:28 local time.", "The
 # other has resigned." name one of things a sentence before counted.
 _HEADLESS_SUBJECT = re.compile(
-    r"^(?:the|a|an)\s+(?:first|second|third|fourth|fifth|last|final|latest|former|latter|next"
+    r"^(?:the|a|an)\s+(?:first|second|third|fourth|fifth|last|latest|former|latter|next"
     r"|previous|other|rest|remainder)\s+(?:was|is|were|are|has|have|had|will|would|can|could"
     r"|came|comes|went|followed|remains|remained)\b",
     re.IGNORECASE,
@@ -237,8 +262,10 @@ def leans_back(sentence: str, language: str = "en", *, voice: bool = True) -> bo
         return True  # a label, or an aside in brackets: "(His office did not reply.)"
     if closes_unopened(text):
         return True  # the tail of a quotation split across sentences
-    if text[0] in ANY_QUOTE and not any(c.isalnum() for c in outside_quotes(text)):
-        return True  # a quotation with no speaker: '"We are ready."'
+    if text[0] in ANY_QUOTE and not any(
+        c.isalnum() for c in outside_quotes(close_open_quotes(text))
+    ):
+        return True  # a quotation with no speaker: '"We are ready."', '"We are ready.'
     match = _OPENING_WORD.match(text)
     if match is None:
         return text[0].isalpha()

@@ -22,7 +22,7 @@ from summarizer.text.openers import (
     written_to_reader,
 )
 from summarizer.text.promotion import is_promotional
-from summarizer.text.quotes import close_open_quotes, tighten_quotes
+from summarizer.text.quotes import close_quotations, tighten_quotes
 from summarizer.text.references import unresolved_reference
 from summarizer.text.tokenizer import (
     OPENING_MARKS,
@@ -40,6 +40,7 @@ __all__ = [
     "MIN_WORDS",
     "TITLE_WORDS",
     "WHOLE_TITLE_WORDS",
+    "close_quotations",
     "content_words",
     "is_headline",
     "is_near_duplicate",
@@ -216,21 +217,21 @@ _BULLET = re.compile(r"^[-–—•*·▪►]\s+(?=\S)")
 
 
 def tidy(sentence: str, *, opens_text: bool = False) -> str:
-    """A sentence as a summary or a digest shows it: without a list bullet or a dateline, its
-    quotations closed and without blanks inside their marks.
+    """A sentence as a summary or a digest shows it: without a list bullet or a dateline, and
+    without blanks inside its quotation marks.
 
     Args:
         sentence: one sentence.
         opens_text: the sentence is among the first of its article (see strip_dateline).
 
     Returns:
-        The sentence without a leading "- " or "• " and without a dateline; a quotation its
-        paragraph leaves open for the next is closed ('He said: "We are ready.' reads 'He
-        said: "We are ready."'), and '“ comfort food ”' reads '“comfort food”'
-        (summarizer.text.quotes).
+        The sentence without a leading "- " or "• " and without a dateline; '“ comfort food ”'
+        reads '“comfort food”' (summarizer.text.quotes). A quotation the sentence leaves open
+        stays open here: the speech may go on in the next sentence shown, and close_quotations
+        closes it where the lines are put together.
     """
     text = strip_dateline(_BULLET.sub("", sentence.strip()), opens_text=opens_text)
-    return tighten_quotes(close_open_quotes(text))
+    return tighten_quotes(text)
 
 
 def strip_dateline(sentence: str, *, opens_text: bool = False) -> str:

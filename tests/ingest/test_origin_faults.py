@@ -120,3 +120,33 @@ def test_a_storage_error_after_indexing_follows_the_origin_it_does_not_replace_i
     assert report.failed == 1 and report.failures[0].kind == "storage"
     assert rebuilt == [] and _mark(engine) == before
     assert late.ingest([stream[30]]).new == 1  # the indexes held nothing of it
+
+
+def test_an_origin_that_fails_a_replay_is_rebuilt_without_being_loaded_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A process that follows the origin fails replaying what another stored: loading the same
+    # origin again would replay the same articles onto the same state and fail again.
+    stream = [str(p) for p in synthetic_stream(tmp_path, 40)]
+    engine, before = _origin_at_the_newest(tmp_path / "replay.db", stream, monkeypatch)
+    late = BriefingService(engine)
+    assert late.ingest([stream[0]]).duplicate == 1  # it follows the origin
+    BriefingService(engine).ingest(stream[30:32])  # another process stores two articles
+    rebuilt = _counting_rebuilds(late)
+    loaded: list[int] = []
+    load = runner.load_origin
+
+    def counting(**kwargs: Any) -> object:
+        loaded.append(1)
+        return load(**kwargs)
+
+    def broken(*_: object, **__: object) -> None:
+        raise IndexError("injected")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(runner, "load_origin", counting)
+        patch.setattr(EventIndex, "add", broken)
+        assert late.ingest([stream[0]]).duplicate == 1
+    assert loaded == [] and rebuilt == [1]
+    assert _mark(engine)[0] > before[0]
+    assert late.ingest(stream[33:35]).failed == 0

@@ -347,3 +347,17 @@ def test_the_sentence_space_weighs_terms_and_keeps_the_close_pairs() -> None:
     # A text of unknown words only is like nothing; known words still count.
     assert list(space.max_similarity_to_texts(["Zebras yawned."])) == [0.0, 0.0, 0.0]
     assert space.max_similarity_to_texts(["Trams in Vesburg."])[2] > 0
+
+
+def test_a_digest_closes_a_quotation_only_where_the_speech_stops_being_shown() -> None:
+    body = (
+        "Harbour master Ines Calder spoke in Vellport on Monday. "
+        'She said: "The north pier at Vellport will be closed to ferries for two weeks. '
+        "The ferries will dock at the south pier at Vellport until the repairs are done."
+    )
+    digest = build_digest([doc(1, "vellport-echo", body)], sentences=3)
+    texts = [line.text for line in digest.lines]
+    assert texts[1].endswith("two weeks.")  # the speech goes on in the next line shown
+    assert texts[2].endswith('are done."')
+    digest = build_digest([doc(1, "vellport-echo", body.rsplit(" The ferries", 1)[0])])
+    assert digest.lines[-1].text.endswith('two weeks."')  # shown last: closed

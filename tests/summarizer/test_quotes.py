@@ -5,9 +5,13 @@ from __future__ import annotations
 import pytest
 
 from summarizer.text.quotes import (
+    CLOSES,
+    INCH,
+    OPENS,
     attribution,
     close_open_quotes,
     closes_unopened,
+    mark_side,
     open_quotes,
     outside_quotes,
     tighten_quotes,
@@ -54,6 +58,10 @@ def test_open_quotes_counts_what_is_still_open(text: str, count: int) -> None:
         ("He said “no more.", False),
         ('"We are ready," he said, "and we will win.', False),
         ("„Nein“, sagte er.", False),
+        ("Hon sa ”ja” och gick.", False),
+        ("Han sagde »ja« og gik.", False),
+        ("Hon sa ja” och gick.", True),
+        ("Han sagde ja« og gik.", True),
     ],
 )
 def test_closes_unopened_finds_the_tail_of_a_cut_quotation(text: str, closes: bool) -> None:
@@ -86,6 +94,13 @@ def test_attribution_is_what_follows_the_opening_quotation(text: str, speaker: s
         ('The board was 12" wide and thin.', 'The board was 12" wide and thin.'),
         ('ready." the crew said.', 'ready." the crew said.'),
         ("No quotation here.", "No quotation here."),
+        ("(The mayor said: “Stay home.)", "(The mayor said: “Stay home.”)"),
+        ('(The mayor said: "Stay home.)', '(The mayor said: "Stay home.")'),
+        ('The mayor said: "Stay (all of you) home.', 'The mayor said: "Stay (all of you) home."'),
+        ("Han sagde: »Bliv hjemme.", "Han sagde: »Bliv hjemme.«"),
+        # A closer that matched no opener: the pairs cannot be read, nothing is closed.
+        ('home," she said, and "stay.', 'home," she said, and "stay.'),
+        ("hjemme«, sagde han: »bliv.", "hjemme«, sagde han: »bliv."),
     ],
 )
 def test_quotations_left_open_are_closed(text: str, closed: str) -> None:
@@ -99,10 +114,36 @@ def test_quotations_left_open_are_closed(text: str, closed: str) -> None:
         ("Lunch is “ fresh bread ” and soup.", "Lunch is “fresh bread” and soup."),
         ('the " Harbour Three" met', 'the "Harbour Three" met'),
         ('"The fleet is late, " the captain said.', '"The fleet is late," the captain said.'),
-        ("She said: « Non » twice.", "She said: «Non» twice."),
+        ("She said: « Non » twice.", "She said: « Non » twice."),  # French typography
+        ("Il a dit\u00a0«\u00a0Non\u00a0» hier.", "Il a dit\u00a0«\u00a0Non\u00a0» hier."),
+        ("Sie sagte „Ja“ und blieb.", "Sie sagte „Ja“ und blieb."),
+        ("Han kaldte det »en fin dag« for alle.", "Han kaldte det »en fin dag« for alle."),
+        ("Hon sa ”ja” och stannade.", "Hon sa ”ja” och stannade."),
+        ("Hän sanoi »kyllä» ja jäi.", "Hän sanoi »kyllä» ja jäi."),
+        ('Boards of 9" and 11" were cut.', 'Boards of 9" and 11" were cut.'),
+        ('She wants "a refund by 2025" . It came.', 'She wants "a refund by 2025" . It came.'),
+        ('He asked for " a refund by 2025" today.', 'He asked for "a refund by 2025" today.'),
         ('He said "yes" and "no".', 'He said "yes" and "no".'),
         ('a " b', 'a " b'),  # an odd straight quote could open or close: left as it is
     ],
 )
 def test_blanks_inside_quotation_marks_go(text: str, tight: str) -> None:
     assert tighten_quotes(text) == tight
+
+
+@pytest.mark.parametrize(
+    ("text", "index", "side"),
+    [
+        ("Sie sagte „Ja“ und", 10, OPENS),
+        ("Sie sagte „Ja“ und", 13, CLOSES),
+        ("det »fin« for", 4, OPENS),
+        ("det »fin« for", 8, CLOSES),
+        ("sa ”ja” och", 3, OPENS),
+        ("sa ”ja” och", 6, CLOSES),
+        ('of 9" wide', 4, INCH),
+        ("dit « non » hier", 4, None),
+        ('said, "ready," and', 13, CLOSES),
+    ],
+)
+def test_a_mark_faces_the_way_its_place_tells(text: str, index: int, side: str | None) -> None:
+    assert mark_side(text, index) == side

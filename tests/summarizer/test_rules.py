@@ -8,6 +8,7 @@ from summarizer.clean.rules import is_dateline
 from summarizer.text.offices import OFFICES, ROLES
 from summarizer.text.promotion import orders_reader
 from summarizer.text.rules import (
+    close_quotations,
     is_near_duplicate,
     is_promotional,
     is_prose,
@@ -734,9 +735,29 @@ def test_written_to_reader_needs_more_than_half(voiced: int, others: int, expect
     assert written_to_reader(lines[::-1]) is expected
 
 
-def test_tidy_closes_a_quotation_its_paragraph_leaves_open() -> None:
-    shown = tidy('The coach told reporters: "We played well and deserved the draw.')
-    assert shown == 'The coach told reporters: "We played well and deserved the draw."'
+def test_tidy_leaves_a_quotation_open_for_the_next_line() -> None:
+    text = 'The coach told reporters: "We played well and deserved the draw.'
+    assert tidy(text) == text  # closed where the lines are shown (close_quotations)
+
+
+def test_quotations_close_where_the_shown_speech_is_cut() -> None:
+    lines = [
+        'The coach told reporters: "We played well and deserved the draw.',
+        'The keeper saved two penalties in the second half," he said.',
+        '"The pitch at Delmore was heavy after the rain.',
+        "Tickets for the replay go on sale on Friday.",
+    ]
+    assert close_quotations(lines, [True, False, False]) == [
+        lines[0],
+        lines[1],
+        '"The pitch at Delmore was heavy after the rain."',
+        lines[3],
+    ]
+    # The speech runs on into the next sentence: closed after the last one shown.
+    assert close_quotations(lines[2:], [True]) == [lines[2], lines[3] + '"']
+    # A paragraph of the same speech opens anew: the one before is closed, shown on one line.
+    paragraphs = ['The coach said: "We played well.', '"The keeper saved two penalties.']
+    assert close_quotations(paragraphs, [True]) == [paragraphs[0] + '"', paragraphs[1] + '"']
 
 
 def test_tidy_takes_blanks_out_of_quotation_marks() -> None:
@@ -771,6 +792,9 @@ def test_a_sentence_with_brackets_inside_is_no_aside() -> None:
         ("A second was found near the harbour wall on Monday.", True),
         ("The first ferry was at 02:28 local time, the harbour said.", False),
         ("The former minister was at the talks on Monday.", False),
+        # "final" is a noun of sport: the match, not the last of things counted before.
+        ("The final was watched by nine million people in Norway.", False),
+        ("The final will be played in Bergen on 14 June.", False),
     ],
 )
 def test_an_ordinal_without_its_noun_leans_back(text: str, leans: bool) -> None:
@@ -785,7 +809,18 @@ def test_an_ordinal_without_its_noun_leans_back(text: str, leans: bool) -> None:
         ("Two runners from Oslo had winning races on Sunday, too.", True),
         ("The council approved the bridge, which will open in May.", False),
         ("The ferry left Oslo on Sunday, though the harbour was closed.", False),
+        # One list of connectives: early, late and closing a sentence agree.
+        ("Harbour officials in Oslo believe, nonetheless, that the ferry will sail.", True),
+        ("The ferry to the northern islands will sail on time, nonetheless.", True),
+        ("Nonetheless, the ferry to the northern islands will sail on time.", True),
     ],
 )
 def test_a_connective_late_in_a_sentence_or_closing_it_leans_back(text: str, leans: bool) -> None:
     assert leans_back(text) is leans
+
+
+def test_a_quotation_left_open_with_no_speaker_leans_back_as_when_shown_closed() -> None:
+    # tidy leaves it open for the next line; as an opener it would be shown closed.
+    text = '"The new ferry to the northern islands will sail twice a day from May.'
+    assert leans_back(text) and leans_back(text + '"')
+    assert not leans_back('The minister said: "The new ferry will sail twice a day from May.')

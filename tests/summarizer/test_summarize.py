@@ -202,3 +202,16 @@ def test_default_beats_sumy_textrank_on_bbc_sample(shared: Path) -> None:
     sumy = run_system("textrank", _top_k("textrank"), pairs)
     assert ours.rouge1 >= sumy.rouge1
     assert ours.rouge2 >= sumy.rouge2
+
+
+def test_a_summary_closes_a_quotation_only_where_the_speech_stops_being_shown() -> None:
+    speech = [
+        "The lighthouse on Carrow Point will be repainted before the summer season begins",
+        "The scaffolding goes up on Monday and the painters start work the day after",
+        "Walkers on the cliff path will be sent round by the old quarry for six weeks",
+        "The lamp itself will keep turning every night while the painters are at work",
+    ]
+    body = '"' + ". ".join(speech) + '."'
+    shown = summarize_article("Carrow Point lighthouse to be repainted", body, sentences=4)
+    assert " ".join(shown).count('"') == 2  # one quotation, opened once and closed once
+    assert shown[0].startswith('"') and shown[-1].endswith('."')
