@@ -20,6 +20,7 @@ import math
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import MISSING, dataclass, field, fields
 from datetime import datetime
+from itertools import islice
 from typing import Any
 
 from summarizer.events.features import Vector, cosine, mentions, squared_length, top
@@ -280,7 +281,9 @@ class CentroidIndex:
         self.index_features = index_features
         self.centroid_features = centroid_features
         self._items: dict[int, Item] = {}
-        self._postings: dict[str, set[int]] = {}
+        # feature -> keys; a list as `place` was given it (a fraction of a set's memory) until
+        # it changes, when it becomes a set
+        self._postings: dict[str, set[int] | list[int]] = {}
         self._changes = 0  # centroid changes so far: the items' versions (never reused)
 
     def __len__(self) -> int:
@@ -432,7 +435,7 @@ class CentroidIndex:
                 their sums were made (see `postings`).
 
         Raises:
-            ValueError: the index is not empty, or a posting names an item not given.
+            ValueError: the index is not empty, or a posting names an item not given, or twice.
         """
         if self._items:
             raise ValueError("items are placed into an empty index only")
@@ -441,10 +444,19 @@ class CentroidIndex:
             self._changes += 1
             item.version = self._changes
             self._items[key] = item
-        self._postings = {feature: set(keys) for feature, keys in postings.items()}
-        if not all(keys <= self._items.keys() for keys in self._postings.values()):
+        # Lists are kept as given (never changed in place: a posting that changes is a set).
+        lists: dict[str, set[int] | list[int]] = {
+            feature: keys if isinstance(keys, list) else sorted(keys)
+            for feature, keys in postings.items()
+        }
+        placed = self._items
+        if not all(key in placed for keys in lists.values() for key in keys):
             self.clear()
             raise ValueError("a posting names an item that is not placed")
+        if not all(isinstance(keys, list) and _ascending(keys) for keys in lists.values()):
+            self.clear()
+            raise ValueError("a posting names an item twice, or out of order")
+        self._postings = lists
 
     def fill(self, key: int, member: Item) -> Item:
         """Give a placed item (`place`) its sums: those `absorb` gives opening it with `member`.
@@ -460,6 +472,15 @@ class CentroidIndex:
         item.version = self._changes
         self._items[key] = item
         return item
+
+    def posted(self, member: Item) -> frozenset[str]:
+        """The features an item opened with `member` is posted under (`absorb` into an empty
+        index: its centroid pruned as `_copy` prunes it, then indexed as `_reindex` does); the
+        index is left unchanged."""
+        centroid = member.centroid
+        if len(centroid) > 2 * self.centroid_features:
+            centroid = top(centroid, self.centroid_features)
+        return frozenset(top(centroid, self.index_features))
 
     def postings(self) -> dict[str, list[int]]:
         """Each posted feature with the keys posted under it (ascending), features sorted."""
@@ -493,7 +514,7 @@ class CentroidIndex:
                 raise ValueError(f"item {item.key} is not posted under its indexed features")
         if not all(keys <= items.keys() for keys in postings.values()):
             raise ValueError("a posting names an item that is not given")
-        self._items, self._postings = items, postings
+        self._items, self._postings = items, dict(postings)
         self._changes = int(state["changes"])
 
     def _copy(self, key: int, member: Item) -> Item:
@@ -584,8 +605,10 @@ class CentroidIndex:
             keys = postings.get(feature)
             if keys is None:  # no empty set made and thrown away per feature already posted
                 postings[feature] = {item.key}
-            else:
+            elif isinstance(keys, set):
                 keys.add(item.key)
+            else:
+                postings[feature] = {*keys, item.key}
         item.indexed = indexed
 
     def _unindex(self, item: Item, features: Iterable[str]) -> None:
@@ -593,9 +616,16 @@ class CentroidIndex:
             postings = self._postings.get(feature)
             if postings is None:
                 continue
+            if not isinstance(postings, set):
+                postings = self._postings[feature] = set(postings)
             postings.discard(item.key)
             if not postings:
                 del self._postings[feature]
+
+
+def _ascending(keys: Sequence[int]) -> bool:
+    """Whether the keys ascend strictly (no key twice)."""
+    return all(map(int.__lt__, keys, islice(keys, 1, None)))
 
 
 def _add_counts(counts: dict[str, int], more: Mapping[str, int], sign: int) -> None:

@@ -289,6 +289,45 @@ class StoryLinker:
         self.next_key = max([next_key, *(key + 1 for key, _ in given)])
         self._bound()
 
+    def restore_placed(
+        self,
+        stories: Iterable[tuple[int, Sequence[StoryMember]]],
+        next_key: int,
+        read: Callable[[int], Sequence[StoryMember]],
+    ) -> tuple[list[StoryEntry], dict[str, list[int]]]:
+        """The state `restore` gives, holding each story as `restore_index` does until used.
+
+        Each story is summed as `restore` sums it to find where it is posted, then dropped:
+        `read(key)` gives its members again when the linker first needs it (`restore_index`),
+        so the linker never holds every story's centroid and members at once. Every decision,
+        `entries` and `postings` are those of `restore`.
+
+        Args:
+            stories: as for `restore`, in ascending story key order.
+            next_key: the key the next new story gets.
+            read: a story's members as `stories` gave them.
+
+        Returns:
+            `entries` and `postings` as they are now (made as the stories are placed).
+
+        Raises:
+            ValueError: the stories are not in ascending key order.
+        """
+        entries: list[StoryEntry] = []
+        posted: dict[str, list[int]] = {}
+        for key, events in _ascending(stories):
+            summed = _summed(key, events)
+            if summed is None:
+                continue
+            item, members = summed
+            entries.append((key, item.last, list(members)))  # ascending: `_summed` sorts
+            for feature in self._index.posted(item):
+                posted.setdefault(feature, []).append(key)  # keys ascending
+        self.restore_index(entries, posted, next_key=next_key, read=read)
+        if len(entries) > len(self._index):  # stories beyond the capacity were forgotten
+            return self.entries(), self.postings()
+        return entries, {feature: posted[feature] for feature in sorted(posted)}
+
     def entries(self) -> list[StoryEntry]:
         """Each findable story's key, latest time and event keys (ascending), in key order:
         with `postings`, what `restore_index` needs to find it before reading it."""

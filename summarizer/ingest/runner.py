@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -15,7 +15,7 @@ from sqlmodel import Session
 
 from summarizer.errors import BriefingError, InternalError, StorageError, stage
 from summarizer.events.cluster import EventAssignment, EventDoc, EventIndex
-from summarizer.events.stories import StoryLinker, StoryMember, UnreadableStory
+from summarizer.events.stories import StoryLinker, UnreadableStory
 from summarizer.ingest.fingerprint import stored_shingles
 from summarizer.ingest.furniture import Furniture
 from summarizer.ingest.outlet import with_masthead
@@ -164,9 +164,14 @@ class Ingestor:
             stored = event_store.active_story_events(session=session, limit=self.stories.capacity)
         writer = OriginWriter()
         writer.stories(stored)  # the stored texts as they are, before parsing drops them
-        # The stories' texts are parsed and dropped as the linker takes them (memory).
-        stories = event_store.drain_stories(stored)
-        self._build(events, stories, event_next=event_max + 1, story_next=story_max + 1)
+        # The stories' texts are parsed and dropped as the linker takes them (memory); it keeps
+        # where each story is posted and reads the story again from its text when it needs it.
+        self.events = EventIndex(window=EVENT_WINDOW)
+        self.stories = StoryLinker()
+        self.events.restore(events, next_key=event_max + 1)
+        entries, postings = self.stories.restore_placed(
+            event_store.drain_stories(stored), next_key=story_max + 1, read=writer.reader()
+        )
         origin = writer.save(
             session=session,
             article=watermark,
@@ -174,25 +179,11 @@ class Ingestor:
             story_next=story_max + 1,
             events=[(key, [doc.article_id for doc in docs]) for key, docs in events],
             event_state=self.events.state(),
-            entries=self.stories.entries(),
-            postings=self.stories.postings(),
+            entries=entries,
+            postings=postings,
         )
         self._watermark = watermark
         self._origin = self._version = origin
-
-    def _build(
-        self,
-        events: Sequence[tuple[int, Sequence[EventDoc]]],
-        stories: Iterable[tuple[int, Sequence[StoryMember]]],
-        *,
-        event_next: int,
-        story_next: int,
-    ) -> None:
-        """Replace the indexes by ones rebuilt from these events and stories."""
-        self.events = EventIndex(window=EVENT_WINDOW)
-        self.stories = StoryLinker()
-        self.events.restore(events, next_key=event_next)
-        self.stories.restore(stories, next_key=story_next)
 
     def _follow(self, session: Session) -> bool:
         """Build the indexes from the stored origin and replay the articles stored after it.

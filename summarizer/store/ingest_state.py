@@ -24,7 +24,7 @@ from __future__ import annotations
 import json
 import logging
 import zlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -120,17 +120,21 @@ class Origin:
 
         The reader raises ValueError, KeyError or TypeError when a text cannot be read.
         """
-        texts = self.texts
+        return _reader(self.texts)
 
-        def read(key: int) -> tuple[StoryMember, ...]:
-            story, members = json.loads(zlib.decompress(texts.pop(key)))
-            if story != key:
-                raise ValueError(f"the ingest origin's text of story {key} is another story's")
-            return tuple(
-                (int(event), _profile(profile), _time(when)) for event, profile, when in members
-            )
 
-        return read
+def _reader(texts: dict[int, bytes]) -> Callable[[int], tuple[StoryMember, ...]]:
+    """What reads a story's members from its text in `texts` (popped: read once)."""
+
+    def read(key: int) -> tuple[StoryMember, ...]:
+        story, members = json.loads(zlib.decompress(texts.pop(key)))
+        if story != key:
+            raise ValueError(f"the ingest origin's text of story {key} is another story's")
+        return tuple(
+            (int(event), _profile(profile), _time(when)) for event, profile, when in members
+        )
+
+    return read
 
 
 #: The origin's layout: this mark, the length of the head (8 bytes, big-endian), the head
@@ -229,6 +233,11 @@ class OriginWriter:
             self._texts.append(zlib.compress(f"[{int(key)},[{members}]]".encode(), 1))
             self._keys.append(int(key))
 
+    def reader(self) -> Callable[[int], tuple[StoryMember, ...]]:
+        """What reads a story given to `stories` from its text, as `Origin.reader` reads it
+        from the stored origin (each text once; it keeps the texts, not the writer)."""
+        return _reader(dict(zip(self._keys, self._texts, strict=True)))
+
     def save(
         self,
         *,
@@ -256,7 +265,7 @@ class OriginWriter:
         """
         texts = dict(zip(self._keys, self._texts, strict=True))
         kept = [texts[key] for key, _, _ in entries]
-        head = json.dumps(
+        head = _compressed(
             {
                 "format": _FORMAT,
                 "features": FEATURES_VERSION,
@@ -269,12 +278,10 @@ class OriginWriter:
                     for (key, last, keys), text in zip(entries, kept, strict=True)
                 ],
                 "postings": postings,
-                "crc": zlib.crc32(b"".join(kept)),
-            },
-            separators=(",", ":"),
+                "crc": _crc(kept),
+            }
         )
-        packed = zlib.compress(head.encode("utf-8"), 1)
-        state = b"".join([_MARK, len(packed).to_bytes(8, "big"), packed, *kept])
+        state = b"".join([_MARK, len(head).to_bytes(8, "big"), head, *kept])
         self._texts.clear()
         self._keys.clear()
         serial = bump(session=session)
@@ -284,6 +291,36 @@ class OriginWriter:
             .values(origin=serial, origin_article=article, origin_state=state)
         )
         return serial
+
+
+def _crc(texts: Sequence[bytes]) -> int:
+    """The CRC-32 of the texts one after another (without joining them)."""
+    crc = 0
+    for text in texts:
+        crc = zlib.crc32(text, crc)
+    return crc
+
+
+def _compressed(head: dict[str, Any]) -> bytes:
+    """The head's compact JSON text (`json.dumps` with no spaces), compressed: encoded a
+    member at a time (those of `event_state` too), so no whole text of it is ever held, nor the
+    encoder's pieces of more than one member (about 9 MB of JSON each at 100,000 articles)."""
+    packer = zlib.compressobj(1)
+    parts = [packer.compress(piece.encode("utf-8")) for piece in _members(head, depth=2)]
+    parts.append(packer.flush())
+    return b"".join(parts)
+
+
+def _members(value: Any, depth: int) -> Iterator[str]:
+    """Pieces of `value`'s compact JSON text: an object's members in turn, down to `depth`."""
+    if depth == 0 or not isinstance(value, dict):
+        yield json.dumps(value, separators=(",", ":"))
+        return
+    yield "{"
+    for number, (key, member) in enumerate(value.items()):
+        yield ("," if number else "") + json.dumps(key) + ":"
+        yield from _members(member, depth - 1)
+    yield "}"
 
 
 def forget_origin(*, session: Session) -> None:

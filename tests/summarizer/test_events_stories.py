@@ -391,6 +391,47 @@ def test_a_story_index_read_as_needed_decides_as_the_restored_one(seed: int) -> 
     assert _everything(lazy) == _everything(whole)
 
 
+@pytest.mark.parametrize(("seed", "capacity"), [(0, 40), (1, 40), (2, 15)])
+def test_a_story_index_placed_while_restoring_is_the_restored_one(seed: int, capacity: int) -> None:
+    # `restore_placed` sums each story to post it, then drops it: the entries and postings it
+    # gives are `restore`'s (also when the capacity forgets stories), each story is read again
+    # only when needed, and every later decision and the whole state are `restore`'s.
+    def linker() -> StoryLinker:
+        return StoryLinker(threshold=0.3, merge_threshold=0.5, capacity=capacity)
+
+    history = StoryLinker(threshold=0.3, merge_threshold=0.5, capacity=40)
+    _random_stream(history, seed)
+    stored = _stored(history, seed)
+    whole = linker()
+    whole.restore(stored, next_key=history.next_key)
+    read: list[int] = []
+    members = dict(stored)
+
+    def reading(key: int) -> list[stories.StoryMember]:
+        read.append(key)
+        return members[key]
+
+    placed = linker()
+    entries, postings = placed.restore_placed(stored, next_key=history.next_key, read=reading)
+    assert entries == whole.entries() == placed.entries()
+    assert postings == whole.postings() == placed.postings()
+    assert list(postings) == sorted(postings)
+    assert _random_stream(placed, seed + 9, 300)[:-2] == _random_stream(whole, seed + 9, 300)[:-2]
+    assert len(set(read)) == len(read)  # each story read once
+    assert _everything(placed) == _everything(whole)
+
+
+def test_placed_postings_name_each_item_once_in_order() -> None:
+    start = datetime(2024, 1, 1, tzinfo=UTC)
+    stored = {5: [(1, {"e:putin": 1.0}, start)], 6: [(3, {"e:putin": 1.0}, start)]}
+    entries = [(5, start, [1]), (6, start, [3])]
+    for wrong in ([6, 5], [5, 5, 6]):
+        with pytest.raises(ValueError, match="twice"):
+            StoryLinker().restore_index(
+                entries, {"e:putin": wrong}, next_key=7, read=stored.__getitem__
+            )
+
+
 def test_a_story_read_as_needed_is_read_only_when_found_and_as_it_was_indexed() -> None:
     start = datetime(2024, 1, 1, tzinfo=UTC)
     stored = {
