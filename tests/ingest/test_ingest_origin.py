@@ -242,9 +242,7 @@ def test_the_origin_keeps_a_text_per_story_read_when_the_story_is_needed(tmp_pat
         )
         session.commit()
         origin = load_origin(session=session)
-        state = (
-            session.connection().execute(text("SELECT state FROM ingest_origin")).scalar_one()
-        )
+        state = session.connection().execute(text("SELECT state FROM ingest_origin")).scalar_one()
     assert origin is not None
     assert (origin.article, origin.event_next, origin.story_next, origin.events) == (
         5,
