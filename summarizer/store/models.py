@@ -198,9 +198,8 @@ class IngestState(SQLModel, table=True):
 
     A process keeps its event and story indexes in memory between ingests; when the counter
     moved past what it wrote last (another process ingested meanwhile) it catches up.
-    The origin is the restore point every process's indexes grow from (the counter when it
-    was written, the newest article it covers, and what the indexes were rebuilt from): a
-    process joining replays the articles stored after it, so all hold the same indexes.
+    The origin the indexes grow from is in its own table (`IngestOrigin`): raising the counter
+    then rewrites this small row alone, not the origin's megabytes with it.
     """
 
     __tablename__ = "ingest_state"
@@ -213,9 +212,22 @@ class IngestState(SQLModel, table=True):
     links: int = Field(
         default=0, sa_column=Column(BigInteger, nullable=False, default=0, server_default="0")
     )
-    origin: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
-    origin_article: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
-    origin_state: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
+
+
+class IngestOrigin(SQLModel, table=True):
+    """At most one row: the ingest origin (see summarizer.store.ingest_state).
+
+    The restore point every process's indexes grow from: the counter when it was written, the
+    newest article it covers, and what the indexes were rebuilt from (a process joining
+    replays the articles stored after it, so all hold the same indexes). No row: none stored.
+    """
+
+    __tablename__ = "ingest_origin"
+
+    id: int = Field(default=1, primary_key=True)
+    serial: int = Field(sa_column=Column(BigInteger, nullable=False))
+    article: int = Field(sa_column=Column(BigInteger, nullable=False))
+    state: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
 
 
 class PruneMark(SQLModel, table=True):

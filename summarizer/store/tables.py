@@ -9,6 +9,7 @@ from summarizer.store.models import (
     ArticleCopy,
     ArticleShingle,
     Event,
+    IngestOrigin,
     IngestState,
     Source,
     SourceLine,
@@ -26,6 +27,7 @@ EVENTS: Table = Event.__table__  # type: ignore[attr-defined]
 STORIES: Table = Story.__table__  # type: ignore[attr-defined]
 SHINGLES: Table = ArticleShingle.__table__  # type: ignore[attr-defined]
 INGEST_STATE: Table = IngestState.__table__  # type: ignore[attr-defined]
+INGEST_ORIGIN: Table = IngestOrigin.__table__  # type: ignore[attr-defined]
 
 
 def set_by_id(table: Table, key: str, *columns: str) -> Update:

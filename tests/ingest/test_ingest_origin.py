@@ -174,7 +174,7 @@ def test_an_unreadable_origin_or_a_prune_makes_the_next_process_rebuild(tmp_path
     engine = _engine(tmp_path / "bad.db")
     BriefingService(engine).ingest(stream[:6])  # type: ignore[arg-type]
     with engine.begin() as connection:  # type: ignore[attr-defined]
-        connection.execute(text("UPDATE ingest_state SET origin_state = :junk"), {"junk": b"x"})
+        connection.execute(text("UPDATE ingest_origin SET state = :junk"), {"junk": b"x"})
     with Session(engine) as session:  # type: ignore[arg-type]
         assert origin_mark(session=session) is not None
         assert load_origin(session=session) is None
@@ -242,9 +242,7 @@ def test_the_origin_keeps_a_text_per_story_read_when_the_story_is_needed(tmp_pat
         )
         session.commit()
         origin = load_origin(session=session)
-        state = (
-            session.connection().execute(text("SELECT origin_state FROM ingest_state")).scalar_one()
-        )
+        state = session.connection().execute(text("SELECT state FROM ingest_origin")).scalar_one()
     assert origin is not None
     assert (origin.article, origin.event_next, origin.story_next, origin.events) == (
         5,
@@ -261,7 +259,7 @@ def test_the_origin_keeps_a_text_per_story_read_when_the_story_is_needed(tmp_pat
     last = zlib.compress(b'[6,[[60,{"e:n6":0.5},null]]]', 1)  # a story's text changed
     for changed in (bytes(state[:-1]), state[: -len(last) - 1] + last, b"x", state[4:]):
         with engine.begin() as connection:  # type: ignore[attr-defined]
-            connection.execute(text("UPDATE ingest_state SET origin_state = :b"), {"b": changed})
+            connection.execute(text("UPDATE ingest_origin SET state = :b"), {"b": changed})
         with Session(engine) as session:  # type: ignore[arg-type]
             assert load_origin(session=session) is None
 
@@ -276,9 +274,9 @@ def test_a_process_follows_the_origin_line_by_line_and_rebuilds_on_a_bad_line(
     assert late.ingest([stream[0]]).duplicate == 1  # follows the origin: nothing rebuilt
     assert late_rebuilt == [] and _state(late) == _state(cli)
     with engine.begin() as connection:  # type: ignore[attr-defined]
-        state = connection.execute(text("SELECT origin_state FROM ingest_state")).scalar_one()
+        state = connection.execute(text("SELECT state FROM ingest_origin")).scalar_one()
         broken = bytes(state[:-8]) + bytes(8)  # the last story's text damaged
-        connection.execute(text("UPDATE ingest_state SET origin_state = :b"), {"b": broken})
+        connection.execute(text("UPDATE ingest_origin SET state = :b"), {"b": broken})
     starting = BriefingService(engine)  # type: ignore[arg-type]
     rebuilt = _counting_rebuilds(starting)
     assert starting.ingest([stream[31]]).failed == 0

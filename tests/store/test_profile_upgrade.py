@@ -54,7 +54,7 @@ def _age(url: str, version: int = PROFILES_SINCE - 1) -> None:
                     text("UPDATE article SET features = :f WHERE id = :id"),
                     {"f": older, "id": article},
                 )
-            rows = connection.execute(text("SELECT id, profile_json FROM event"))
+            rows = connection.execute(text("SELECT id, profile_json FROM event")).all()
             for event, stored in rows if version < PROFILES_SINCE else ():
                 kept = {k: v for k, v in json.loads(stored).items() if k[:2] != SPECIFIC}
                 connection.execute(
