@@ -12,6 +12,7 @@ import logging
 import re
 from collections.abc import Sequence
 
+from summarizer.text.artefacts import mend
 from summarizer.text.datelines import parse_dateline
 from summarizer.text.language import stop_words, word_set
 from summarizer.text.offices import OFFICES
@@ -226,8 +227,9 @@ _BULLET = re.compile(r"^[-–—•*·▪►]\s+(?=\S)")
 
 
 def tidy(sentence: str, *, opens_text: bool = False) -> str:
-    """A sentence as a summary or a digest shows it: without a list bullet or a dateline, and
-    without blanks inside its quotation marks.
+    """A sentence as a summary or a digest shows it: without a list bullet, a dateline, page
+    artefacts (summarizer.text.artefacts: "anti- terrorism", ".MIWD00000PUS") or blanks inside
+    its quotation marks.
 
     Args:
         sentence: one sentence.
@@ -240,7 +242,7 @@ def tidy(sentence: str, *, opens_text: bool = False) -> str:
         closes it where the lines are put together.
     """
     text = strip_dateline(_BULLET.sub("", sentence.strip()), opens_text=opens_text)
-    return tighten_quotes(text)
+    return tighten_quotes(mend(text))
 
 
 def strip_dateline(sentence: str, *, opens_text: bool = False) -> str:
