@@ -7,6 +7,7 @@ import pytest
 from summarizer.text.rules import is_promotional, is_prose
 from summarizer.text.verbs import lacks_verb
 
+
 @pytest.mark.parametrize(
     ("text", "language"),
     [
@@ -21,6 +22,7 @@ from summarizer.text.verbs import lacks_verb
 def test_a_caption_has_no_finite_verb_and_is_no_prose(text: str, language: str) -> None:
     assert lacks_verb(text, language)
     assert not is_prose(text, language)
+
 
 @pytest.mark.parametrize(
     ("text", "language"),
@@ -41,11 +43,14 @@ def test_a_short_report_keeps_its_verb(text: str, language: str) -> None:
     assert not lacks_verb(text, language)
     assert is_prose(text, language)
 
+
 def test_a_three_word_report_has_its_verb() -> None:
     assert not lacks_verb("Police arrested him.")
 
+
 def test_languages_without_tables_are_not_judged() -> None:
     assert not lacks_verb("Скорая помощь у площади после взрывов.", "ru")
+
 
 @pytest.mark.parametrize(
     "text",
@@ -59,6 +64,7 @@ def test_languages_without_tables_are_not_judged() -> None:
 def test_shouted_orders_and_shop_listings_are_promotion(text: str) -> None:
     assert is_promotional(text)
     assert not is_prose(text)
+
 
 @pytest.mark.parametrize(
     "text",
