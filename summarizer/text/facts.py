@@ -13,6 +13,10 @@ __all__ = ["Fact", "fact_of", "same_fact"]
 
 #: Content words two wordings of one fact share at the least ("tested positive ephedrine").
 MIN_SHARED_WORDS = 3
+#: Of them, words that are no name nor number ("tested positive", "domain names"): with one
+#: ("50 Cent has ended his feud with his protege The Game", "50 Cent appears on his protege The
+#: Game's song") the names tell of something else.
+MIN_SHARED_COMMON = 2
 #: Share of the shorter sentence's content words the other must hold.
 MIN_SHARED_SHARE = 0.25
 _DAYS_AND_MONTHS = frozenset(name.lower() for name in (*ENGLISH_WEEKDAYS, *FULL_ENGLISH_MONTHS))
@@ -89,7 +93,8 @@ def same_fact(first: Fact, second: Fact) -> bool:
 
     "Claude Eerdekens claims the US Open champion tested positive for ephedrine." and "US Open
     champion Svetlana Kuznetsova has tested positive for a banned drug." share a name or a
-    number and at least MIN_SHARED_WORDS content words, a quarter of the shorter's; a cosine of
+    number and at least MIN_SHARED_WORDS content words, a quarter of the shorter's, of which
+    MIN_SHARED_COMMON are no names; a cosine of
     their words misses them, as each outlet words the rest its own way. Two sentences that each
     name a person the other does not tell of two people ("Jackie Stallone has become the first
     star to be evicted ...", "John McCririck has become the latest contestant to be evicted
@@ -107,8 +112,8 @@ def same_fact(first: Fact, second: Fact) -> bool:
     shared = first.words & second.words
     if len(shared) < MIN_SHARED_WORDS or not (first.particulars & second.particulars):
         return False
-    if not shared - first.particulars - second.particulars:
-        return False  # only names in common: "Norland and Vesmark opened talks on the Duvra ..."
+    if len(shared - first.particulars - second.particulars) < MIN_SHARED_COMMON:
+        return False  # names in common, little else: "Norland and Vesmark opened talks ..."
     if first.moments and second.moments and not first.moments & second.moments:
         return False  # "on Tuesday" and "on Thursday", "$6.8bn" and "$6.3bn": two facts
     if len(shared) < MIN_SHARED_SHARE * min(len(first.words), len(second.words)):

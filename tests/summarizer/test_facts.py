@@ -25,11 +25,6 @@ T0 = datetime(2026, 3, 2, 9, tzinfo=UTC)
             "By early 2005 the net could have two new domain names.",
             "The internet could soon have two new domain names, aimed at the jobs market.",
         ),
-        (
-            "Bellamy turned down a move to Birmingham, joining Celtic after a row over where the"
-            " Welsh international should play.",
-            "The Welsh striker has rejected a move to Birmingham after a row with his manager.",
-        ),
     ],
 )
 def test_two_wordings_of_one_fact(first: str, second: str) -> None:
@@ -47,6 +42,10 @@ def test_two_wordings_of_one_fact(first: str, second: str) -> None:
         (
             "Verizon has won a takeover battle for phone firm MCI with a bid worth $6.8bn.",
             "The Wall Street Journal reported that Qwest has bid $6.3bn for MCI.",
+        ),
+        (
+            "Rapper 50 Cent has ended his public feud with his protege The Game.",
+            "50 Cent also appears on rap protege The Game's song How We Do.",
         ),
         (
             "Norland and Vesmark opened talks on the Duvra River in Vesburg on Tuesday.",
