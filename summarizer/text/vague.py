@@ -340,7 +340,9 @@ def bare_family_name(sentence: str, introduced: frozenset[str], *, context: str 
     word, as a report names someone it has introduced before, even where the text the reader
     got never gave the full name; `introduced` may also hold the article's unnamed_persons. No
     title-case word may stand beside it ("Yuri Ushakov", "Mr Ushakov"), nor a role before it
-    ("aide Ushakov"), and a name the context holds is known.
+    ("aide Ushakov"), and a name the context holds is known. It is read among the sentence's
+    first words, and as the speaker after a comma further on ("Targeting audiences is key,
+    Graham said, ...").
 
     Args:
         sentence: one sentence.
