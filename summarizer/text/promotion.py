@@ -126,7 +126,8 @@ _CALLS_TO_ACT: dict[str, frozenset[str]] = {
         approfitta"""
     ),
     "pt": word_set(
-        """assine inscreva-se clique descubra baixe siga leia cadastre-se experimente aproveite"""
+        """assine inscreva-se clique descubra baixe siga leia cadastre-se experimente aproveite
+        deixe compartilhe comente assista"""
     ),
     "nl": word_set("""abonneer meld klik ontdek download volg lees probeer bestel registreer"""),
     "ru": word_set(
@@ -233,8 +234,10 @@ def is_promotional(sentence: str, language: str = "en") -> bool:
         return True  # "SPEND a day in the country ..."
     if any(map(lower.__contains__, _SHOP_ANCHORS)) and _SHOP.search(text):
         return True  # "Amazon offers ... for $700.", "Today only, ..."
-    if text.endswith("!") and _YOU.search(lower):
-        return True  # "Yup, you read it right!", "Grab yours today!": talk to the reader
+    if text.endswith("!") and (
+        _YOU.search(lower) or _TO_READER.search(text[:1].lower() + text[1:])
+    ):
+        return True  # "Grab yours today!", "Obrigado por compartilhar nosso conteúdo!"
     opening = text.lstrip(OPENING_MARKS).split(maxsplit=2)
     if len(opening) < 2:
         return False

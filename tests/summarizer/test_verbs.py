@@ -77,3 +77,15 @@ def test_shouted_orders_and_shop_listings_are_promotion(text: str) -> None:
 )
 def test_news_with_capitals_and_prices_is_not_promotion(text: str) -> None:
     assert not is_promotional(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Deixe suas dúvidas e opiniões aqui embaixo!", "pt"),
+        ("Obrigado por compartilhar nosso conteúdo!", "pt"),
+        ("Thanks for sharing our stories with your friends!", "en"),
+    ],
+)
+def test_a_call_or_a_thanks_to_the_reader_is_promotion(text: str, language: str) -> None:
+    assert is_promotional(text, language)
