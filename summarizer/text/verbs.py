@@ -97,7 +97,10 @@ def lacks_verb(sentence: str, language: str = "en") -> bool:
         return False
     auxiliaries = _AUXILIARIES[language]
     previous = ""
-    for index, token in enumerate(WORD_OR_MARK.findall(sentence)):
+    first = True
+    # Tokens one by one: most lines show a verb in their first few words.
+    for match in WORD_OR_MARK.finditer(sentence):
+        token = match.group()
         if not token[:1].isalnum():
             if token in _CLAUSE_MARKS:
                 previous = ""  # "(1979) followed", "Square, police said": a clause may start
@@ -106,7 +109,7 @@ def lacks_verb(sentence: str, language: str = "en") -> bool:
         if lowered in auxiliaries or lowered.endswith("n't"):
             return False
         if (
-            index
+            not first
             and token[:1].islower()
             and lowered not in openers
             and previous not in openers
@@ -115,4 +118,5 @@ def lacks_verb(sentence: str, language: str = "en") -> bool:
         ):
             return False
         previous = lowered
+        first = False
     return True
