@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from summarizer.text.clock import is_time_word
 from summarizer.text.months import MONTH_NAMES
 
 __all__ = ["Number", "read_numbers"]
@@ -30,30 +31,8 @@ _NUMBER = re.compile(
 )
 # A clock time: hours and minutes ("10:30", "9.15" before "GMT" or "am").
 _CLOCK = re.compile(r"(?:[01]?\d|2[0-4])[:.][0-5]\d")
-# A clock time before a time word may go without its colon ("0619 GMT").
+# A clock time before a time word (see text.clock) may go without its colon ("0619 GMT").
 _ZONED_CLOCK = re.compile(r"(?:[01]?\d|2[0-4])[:.]?[0-5]\d")
-_TIME_WORDS = frozenset(
-    [
-        "am",
-        "pm",
-        "a.m",
-        "gmt",
-        "bst",
-        "utc",
-        "cet",
-        "cest",
-        "est",
-        "edt",
-        "pst",
-        "msk",
-        "мск",
-        "uhr",
-        "h",
-        "ч",
-        "час",
-        "часов",
-    ]
-)
 # A date written in digits ("02.12.2026"): the dates feature reads days by their month's name.
 _NUMERIC_DATE = re.compile(r"[0-3]?\d[./][01]?\d[./](?:\d{2}|\d{4})")
 _PERCENT_WORDS = frozenset(
@@ -186,7 +165,7 @@ def _read(match: re.Match[str], point: bool) -> Number | None:
     word = (match["word"] or "").casefold()
     if ":" in digits:  # a clock time or a score
         return Number(digits, "time" if _CLOCK.fullmatch(digits) else "amount", Decimal(0))
-    if word in _TIME_WORDS and _ZONED_CLOCK.fullmatch(digits):
+    if is_time_word(match["word"] or "") and _ZONED_CLOCK.fullmatch(digits):
         return Number(re.sub(r"[:.]?(\d\d)$", r":\1", digits), "time", Decimal(0))
     if _NUMERIC_DATE.fullmatch(digits):
         return Number(digits, "date", Decimal(0))
