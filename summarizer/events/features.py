@@ -26,6 +26,8 @@ Vector = dict[str, float]
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 _OPENS_SENTENCE = re.compile(r"[.!?\n]")
+# A number glued by a hyphen to the word before it ("-19" of "COVID-19"), part of its name.
+_GLUED_NUMBER = re.compile(r"-\d+(?:[.,]\d+)*")
 
 # Prefixes keep the three kinds of feature apart in one vector.
 TERM = "t:"
@@ -146,15 +148,17 @@ def entities_and_numbers(text: str, language: str = "en") -> tuple[list[str], li
 
 def _scan(
     text: str, language: str, limit: int | None = None, marks: tuple[int, ...] = ()
-) -> tuple[list[str], list[str], list[str], list[tuple[int, int, int]], list[str], set[str]]:
+) -> tuple[list[str], list[str], list[str], list[tuple[int, int]], list[str], set[str]]:
     """Terms, names and numbers of a text's first `limit` words, read in one pass.
 
-    Unspaced scripts (Chinese, Japanese, Thai) count character pairs as words. The fourth value
-    gives, for each of `marks`, how many of the terms, of the names and of the numbers come
-    from the first that many words (all of them when the mark lies beyond the text). Then the
-    full names, one per use: a name right after another capitalised word that is no stop word
-    (one space apart; the first word may open the sentence), "Michelle Obama" -> "michell
-    obama"; and the terms the text writes in lower case.
+    Unspaced scripts (Chinese, Japanese, Thai) count character pairs as words. Numbers are read
+    whole (keys of `read_numbers`: "40,000" is "40000"), and a number glued by a hyphen to a
+    capitalised word is part of that name ("COVID-19": "covid-19"; see `glued_to_name`). The
+    fourth value gives, for each of `marks`, how many of the terms and of the names come from
+    the first that many words (all of them when the mark lies beyond the text). Then the full
+    names, one per use: a name right after another capitalised word that is no stop word (one
+    space apart; the first word may open the sentence), "Michelle Obama" -> "michell obama";
+    and the terms the text writes in lower case.
     """
     text = spaced_bigrams(text)
     cache = _term_cache(language)
@@ -162,28 +166,33 @@ def _scan(
     opens_sentence = _OPENS_SENTENCE.search
     found: list[str] = []
     entities: list[str] = []
-    numbers: list[str] = []
     full: list[str] = []
     previous_end = -1  # the text's first word opens a sentence
     run: list[str] = []  # the names of the capitalised words read in a row
     lower_case: set[str] = set()
-    marked: dict[int, tuple[int, int, int]] = {}
+    marked: dict[int, tuple[int, int]] = {}
+    read_to = len(text)  # where the words read end, for the numbers
+    glued_to = -1  # the end of a number glued to the name before it, read with that name
     for position, match in enumerate(_WORD.finditer(text)):
         if position == limit:
+            read_to = match.start()
             break
         if position in marks:
-            marked[position] = (len(found), len(entities), len(numbers))
+            marked[position] = (len(found), len(entities))
+        start, end = match.span()
+        if start < glued_to:
+            continue
         word = match.group()
+        if word[0].isupper() and (glued := _GLUED_NUMBER.match(text, end)) is not None:
+            word, end = word + glued.group(), glued.end()  # "COVID-19", "G-20": one name
+            glued_to = end
         term = _cached_term(cache, word, language)
         if term:
             found.append(term)
             if word[0].islower():
                 lower_case.add(term)
-        start, end = match.span()
         name, possessive, in_sentence = "", False, False
-        if word[0].isdigit():
-            numbers.append(word)
-        elif len(word) > 1 and word[0].isupper():
+        if word[0].isupper() and len(word) > 1:
             lower = word.lower()
             possessive = lower.endswith(("'s", "’s"))
             if possessive:
@@ -205,7 +214,8 @@ def _scan(
             run = []
         previous_end = end
     _full_name(run, full)
-    counted = [marked.get(mark, (len(found), len(entities), len(numbers))) for mark in marks]
+    counted = [marked.get(mark, (len(found), len(entities))) for mark in marks]
+    numbers = [number.key for number in read_numbers(text[:read_to], language or "en")]
     return found, entities, numbers, counted, full, lower_case
 
 
@@ -220,13 +230,14 @@ def _full_name(run: list[str], full: list[str]) -> None:
 #: The version of what `article_features` computes, stored with each article's features: raise
 #: it whenever a change would compute other features from the same text, so that features stored
 #: by an older version are computed again instead of mixed with the new ones.
-FEATURES_VERSION = 10
+FEATURES_VERSION = 11
 #: The oldest FEATURES_VERSION whose features make today's story profiles (`story_counts` reads
 #: their counts, names and people): raise it only when a change alters what a profile is made
 #: of, so that stored profiles are made again once (store.profiles). 7 reads the modifier-letter
 #: apostrophe in names; 8 adds the title's actor, 9 the opening's particulars, which profiles
-#: do not read, and 10 reads their numbers whole.
-PROFILES_SINCE = 7
+#: do not read, and 10 reads their numbers whole; 11 reads the counts' numbers whole too and
+#: keeps a number glued to a name in that name ("COVID-19"), which profiles do read.
+PROFILES_SINCE = 11
 #: Names are looked up in another text by the first letters of their stems, so inflected and
 #: derived forms still count as a mention ("Тюмени", "тюменцам"; "Moscow", "Moscow's").
 MENTION_LETTERS = 5
@@ -340,7 +351,7 @@ def article_features(
     body_terms, body_names, body_numbers, marked, body_full, body_lower = _scan(
         body, language, max_body_words, (LEAD_WORDS, OPENING_WORDS)
     )
-    (lead_terms, lead_names, _), (opening_terms, opening_names, _) = marked
+    (lead_terms, lead_names), (opening_terms, opening_names) = marked
     counts: Counter[str] = Counter()
     for weight, (found, names, numbers) in (
         (3, (title_terms, title_names, title_numbers)),

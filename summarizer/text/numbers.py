@@ -9,7 +9,7 @@ from decimal import Decimal, InvalidOperation
 from summarizer.text.clock import is_time_word
 from summarizer.text.months import MONTH_NAMES
 
-__all__ = ["Number", "read_numbers"]
+__all__ = ["Number", "glued_to_name", "read_numbers"]
 
 #: Languages that write a decimal point ("3.5") and group thousands with commas ("40,000"); the
 #: others (Russian, German, French...) write a decimal comma ("5,5") and group with points or
@@ -113,6 +113,9 @@ _SCALES: dict[str, int] = {
     ),
 }
 _YEARS = range(1900, 2100)
+# The word right before a hyphen ("COVID" of "COVID-19"), looked for in the last _NAME_CHARS.
+_WORD_BEFORE = re.compile(r"(?<![\w-])[^\W\d_][^\W_]*$")
+_NAME_CHARS = 40
 # A month's name right after a day ("17 мая", "3. Oktober").
 _MONTH_AFTER = re.compile(r"\.?\s+([^\W\d_]+)")
 # A month's name right before a day ("November 22", "Nov. 22"): the window ends at the day.
@@ -146,7 +149,8 @@ def read_numbers(text: str, language: str = "en") -> list[Number]:
     A separator followed by exactly three digits groups thousands unless it is the language's
     decimal mark written once ("40,000" in English, "40.000" in German, "40 000" in Russian);
     the last other point or comma is the decimal mark ("3.5", "5,5"). So "40,000", "40 000" and
-    "40000" give one key, and "5,5" one number, not two.
+    "40000" give one key, and "5,5" one number, not two. A number glued to a name by a hyphen
+    ("COVID-19", "G-20") is part of the name (see `glued_to_name`), not read.
 
     Args:
         text: any text.
@@ -159,8 +163,22 @@ def read_numbers(text: str, language: str = "en") -> list[Number]:
     return [number for match in _NUMBER.finditer(text) if (number := _read(match, point))]
 
 
+def glued_to_name(text: str, start: int) -> bool:
+    """Tell whether the number at `start` is glued by a hyphen to a capitalised word before it.
+
+    Such a number is part of a name ("COVID-19", "G-20", "F-16", "Su-27"), not a number the
+    text gives; after a word in lower case it is one ("mid-2014", "under-21").
+    """
+    if start < 2 or text[start - 1] != "-":
+        return False
+    before = _WORD_BEFORE.search(text, max(0, start - 1 - _NAME_CHARS), start - 1)
+    return before is not None and before[0][0].isupper()
+
+
 def _read(match: re.Match[str], point: bool) -> Number | None:
     """The number one match of _NUMBER gives (None for separators that make no one number)."""
+    if glued_to_name(match.string, match.start()):
+        return None
     digits, after = match["digits"], match["after"] or ""
     word = (match["word"] or "").casefold()
     if ":" in digits:  # a clock time or a score

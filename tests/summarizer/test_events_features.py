@@ -6,7 +6,9 @@ import pytest
 
 from summarizer.events.background import WORDFREQ_CODES, background
 from summarizer.events.features import (
+    ENTITY,
     LEAD_WORDS,
+    NUMBER,
     OPENING_WORDS,
     ArticleFeatures,
     DocumentFrequencies,
@@ -335,3 +337,20 @@ def test_story_counts_mark_specific_names() -> None:
     assert counts["s:tsunami"] == counts["t:tsunami"] > 0 and "s:share" not in counts
     # without a table for the language no name can be told common: each one anchors
     assert "s:state" in story_counts(article_features("Kelvora", body, "xx"), "xx")
+
+
+def test_count_numbers_are_read_whole() -> None:
+    _, numbers = entities_and_numbers("Some 40,000 people, or 5.5% of them, came at 10:30 GMT.")
+    assert numbers == ["40000", "5.5%", "10:30"]
+    counts = article_features("40,000 march", "Some 40 000 people marched.").counts
+    assert counts[NUMBER + "40000"] == 4 and NUMBER + "000" not in counts
+
+
+def test_a_number_glued_to_a_name_is_part_of_the_name() -> None:
+    names, numbers = entities_and_numbers("Cases of COVID-19 rose as the G-20 met and F-16s flew.")
+    assert (names, numbers) == (["covid-19", "g-20", "f-16"], [])
+    _, numbers = entities_and_numbers("Prices rose in mid-2014 for 19-year-old buyers.")
+    assert numbers == ["2014", "19"]
+    features = article_features("COVID-19 cases rise", "New COVID-19 cases rose on Monday.")
+    assert not any(key.startswith("19") for key in features.particulars)
+    assert ENTITY + "covid-19" in features.names
