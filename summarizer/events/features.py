@@ -151,14 +151,13 @@ def _scan(
 ) -> tuple[list[str], list[str], list[str], list[tuple[int, int]], list[str], set[str]]:
     """Terms, names and numbers of a text's first `limit` words, read in one pass.
 
-    Unspaced scripts (Chinese, Japanese, Thai) count character pairs as words. Numbers are read
-    whole (keys of `read_numbers`: "40,000" is "40000"), and a number glued by a hyphen to a
-    capitalised word is part of that name ("COVID-19": "covid-19"; see `glued_to_name`). The
-    fourth value gives, for each of `marks`, how many of the terms and of the names come from
-    the first that many words (all of them when the mark lies beyond the text). Then the full
-    names, one per use: a name right after another capitalised word that is no stop word (one
-    space apart; the first word may open the sentence), "Michelle Obama" -> "michell obama";
-    and the terms the text writes in lower case.
+    Unspaced scripts (Chinese, Japanese, Thai) count character pairs as words; a number glued
+    by a hyphen to a capitalised word is part of that name ("COVID-19": "covid-19"; see
+    `glued_to_name`), no number. The fourth value gives, for each of `marks`, how many of the
+    terms and of the names come from the first that many words (all of them when the mark lies
+    beyond the text). Then the full names, one per use: a name right after another capitalised
+    word that is no stop word (one space apart; the first word may open the sentence),
+    "Michelle Obama" -> "michell obama"; and the terms the text writes in lower case.
     """
     text = spaced_bigrams(text)
     cache = _term_cache(language)
@@ -166,16 +165,15 @@ def _scan(
     opens_sentence = _OPENS_SENTENCE.search
     found: list[str] = []
     entities: list[str] = []
+    numbers: list[str] = []
     full: list[str] = []
     previous_end = -1  # the text's first word opens a sentence
     run: list[str] = []  # the names of the capitalised words read in a row
     lower_case: set[str] = set()
     marked: dict[int, tuple[int, int]] = {}
-    read_to = len(text)  # where the words read end, for the numbers
     glued_to = -1  # the end of a number glued to the name before it, read with that name
     for position, match in enumerate(_WORD.finditer(text)):
         if position == limit:
-            read_to = match.start()
             break
         if position in marks:
             marked[position] = (len(found), len(entities))
@@ -192,7 +190,9 @@ def _scan(
             if word[0].islower():
                 lower_case.add(term)
         name, possessive, in_sentence = "", False, False
-        if word[0].isupper() and len(word) > 1:
+        if word[0].isdigit():
+            numbers.append(word)
+        elif len(word) > 1 and word[0].isupper():
             lower = word.lower()
             possessive = lower.endswith(("'s", "’s"))
             if possessive:
@@ -215,7 +215,6 @@ def _scan(
         previous_end = end
     _full_name(run, full)
     counted = [marked.get(mark, (len(found), len(entities))) for mark in marks]
-    numbers = [number.key for number in read_numbers(text[:read_to], language or "en")]
     return found, entities, numbers, counted, full, lower_case
 
 
@@ -235,8 +234,8 @@ FEATURES_VERSION = 11
 #: their counts, names and people): raise it only when a change alters what a profile is made
 #: of, so that stored profiles are made again once (store.profiles). 7 reads the modifier-letter
 #: apostrophe in names; 8 adds the title's actor, 9 the opening's particulars, which profiles
-#: do not read, and 10 reads their numbers whole; 11 reads the counts' numbers whole too and
-#: keeps a number glued to a name in that name ("COVID-19"), which profiles do read.
+#: do not read, and 10 reads their numbers whole; 11 keeps a number glued to a name in that
+#: name ("COVID-19"), in the counts and names that profiles read.
 PROFILES_SINCE = 11
 #: Names are looked up in another text by the first letters of their stems, so inflected and
 #: derived forms still count as a mention ("Тюмени", "тюменцам"; "Moscow", "Moscow's").

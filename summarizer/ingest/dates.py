@@ -96,7 +96,7 @@ def find_published(
     A full date ("Updated: 2015-05-13 09:31", "March 14, 2026") is taken as given, unless a
     sentence of the story gives it ("No trace has been found since it disappeared on 8 March
     2014."): that is what the story reports on, so it only tells the article is no older, and
-    is taken last, as an estimate (the latest full date the text names). A dateline's
+    is taken last, as an estimate. A dateline's
     day without a year ("MOSCOW, September 3 (RIA Novosti) -") is placed in a year by the
     article's other cues (see resolve_year) and marked as guessed; when its lead says the day's
     weekday ("Peskov said Wednesday") and the day falls on another in that year, the year is not
@@ -115,11 +115,15 @@ def find_published(
     if cue is not None:
         return cue
     reference = now or datetime.now(UTC)
-    header = _header(text)
-    if not any(_YEAR.search(line) and _is_story_sentence(line) for line in header):
-        return None
-    named = latest_mention(text, until=reference)
-    return DateCue(named, False, date_only=True, named_in_story=True) if named else None
+    for line in _header(text):
+        if _YEAR.search(line) is None or not _is_story_sentence(line):
+            continue
+        for pattern in (_ISO, _WRITTEN_MDY, _WRITTEN_DMY):
+            match = pattern.search(line)
+            when = _build(match, year=int(match.group("year"))) if match else None
+            if when is not None and is_plausible(when, now=reference):
+                return DateCue(when, False, date_only=not match.group("hour"), named_in_story=True)
+    return None
 
 
 def _header(text: str) -> list[str]:
