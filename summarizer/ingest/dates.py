@@ -120,7 +120,9 @@ def find_published(
             continue
         for pattern in (_ISO, _WRITTEN_MDY, _WRITTEN_DMY):
             match = pattern.search(line)
-            when = _build(match, year=int(match.group("year"))) if match else None
+            if match is None:
+                continue
+            when = _build(match, year=int(match.group("year")))
             if when is not None and is_plausible(when, now=reference):
                 return DateCue(when, False, date_only=not match.group("hour"), named_in_story=True)
     return None
