@@ -610,8 +610,8 @@ def anchored(a: Mapping[str, float], b: Mapping[str, float]) -> bool:
 
 
 #: Lowest cosine at which two sides anchored only by two-word names no title gives (weak
-#: anchors, see `anchored`) are anchored: about the merging threshold.
-WEAK_ANCHOR_COSINE = 0.25
+#: anchors, see `anchored`) are anchored: as close as two stories that merge.
+WEAK_ANCHOR_COSINE = DEFAULT_MERGE_THRESHOLD
 
 
 def is_name(feature: str) -> bool:
