@@ -77,7 +77,7 @@ _CENTROID_FEATURES = 300  # centroids are pruned to bound memory and time per ev
 #: The version of how the index sums what it holds (`EventIndex.state`): raise it whenever a
 #: change would make other sums, postings or queues from the same articles, so that a stored
 #: state of another version is refused and the index is rebuilt from the articles.
-STATE_VERSION = 2
+STATE_VERSION = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -433,6 +433,7 @@ class EventIndex:
             dates=features.dates,
             actor=features.actor,
             particulars=features.particulars,
+            name_firsts=features.name_firsts,
             key=doc.article_id,
         )
         return item, weigh(for_story, self.frequencies, language=doc.language)
@@ -654,6 +655,8 @@ def _particulars_differ(article: Item, event: Item) -> bool:
     give. A side that gives no more particulars than the pair must share (a short opening of
     common words, a language without a table of common words) gives no evidence: a rewrite
     under a new headline can add one particular to the one its text gives, and share one.
+    A two-word name both sides give counts once ("Lib Dems", "Sri Lanka": the first word,
+    which both use only in that name, is not counted as shared; see `features.name_firsts`).
     """
     ours = _central(article.particulars, article.size)
     if len(ours) <= SHARED_PARTICULARS:
@@ -661,7 +664,12 @@ def _particulars_differ(article: Item, event: Item) -> bool:
     theirs = _central(event.particulars, event.size)
     if len(theirs) <= SHARED_PARTICULARS:
         return False
-    return len(ours & theirs) < SHARED_PARTICULARS
+    shared = ours & theirs
+    if len(shared) >= SHARED_PARTICULARS:
+        shared -= _central(article.name_firsts, article.size) & _central(
+            event.name_firsts, event.size
+        )
+    return len(shared) < SHARED_PARTICULARS
 
 
 def _central(counts: Mapping[str, int], size: int) -> set[str]:
