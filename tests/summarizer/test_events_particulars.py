@@ -9,6 +9,8 @@ from summarizer.events.cluster import (
     SHARED_PARTICULARS,
     EventDoc,
     EventIndex,
+    Evidence,
+    _openings_differ,
     _particulars_differ,
     pair_evidence,
 )
@@ -137,15 +139,26 @@ def test_a_word_used_only_to_open_a_two_word_name_is_a_name_first() -> None:
     assert not {"dem", "cable"} & features.name_firsts
 
 
-def test_a_two_word_name_both_sides_give_is_one_shared_particular() -> None:
+def test_a_two_word_name_both_openings_give_is_one_shared_particular() -> None:
     tour = Item.of({}, particulars=["lib", "dem", "somer", "hamps"], name_firsts=["lib"], key=1)
     debt = Item.of(
         {}, particulars=["lib", "dem", "vince", "cable"], name_firsts=["lib", "vince"], key=2
     )
-    assert _particulars_differ(tour, debt) and _particulars_differ(debt, tour)
-    # one side names the party "Lib" alone too: two particulars shared, as before
+    assert _openings_differ(tour, debt) and _openings_differ(debt, tour)
+    # the score's conflict counts the name's words apart, as it was measured
+    assert not _particulars_differ(tour, debt)
+    # one side names the party "Lib" alone too: two particulars shared
     alone = Item.of({}, particulars=["lib", "dem", "vince", "cable"], name_firsts=["vince"], key=3)
-    assert not _particulars_differ(tour, alone)
-    # a second shared particular besides the name: not apart
+    assert not _openings_differ(tour, alone)
+    # a second shared particular besides the name: one happening may be told
     both = Item.of({}, particulars=["lib", "dem", "somer", "cable"], name_firsts=["lib"], key=4)
-    assert not _particulars_differ(tour, both)
+    assert not _openings_differ(tour, both)
+
+
+def test_a_close_score_of_other_openings_needs_the_headlines() -> None:
+    close = Evidence(
+        similarity=0.64, terms=0.6, names=0.6, conflict=False, discount=1.0, support=0.4
+    )
+    assert close.joins()  # one report rewritten under another headline
+    assert not dataclasses.replace(close, openings_differ=True).joins()
+    assert dataclasses.replace(close, openings_differ=True, support=0.6).joins()
