@@ -45,11 +45,6 @@ SPECIFIC = "s:"
 #: Decided per article in `story_counts`, so a profile's names never depend on which of its
 #: other features a sum kept.
 TITLE_WORD = "w:"
-#: A two-word name that the title gives, in story profiles only, beside its SPECIFIC feature
-#: ("premier leagu" in "Arsenal top the Premier League"): what the article is about, where a
-#: two-word name only the body gives ("the International Monetary Fund", "in Hong Kong") is
-#: often its background, which unrelated threads share (see `stories.anchored`).
-TITLE_NAME = "h:"
 #: Information (nats, see `background`) from which a single name is no common word of its
 #: language: about the 12,000th most common English stem and rarer (one use in 440,000 words).
 SPECIFIC_INFORMATION = 13.0
@@ -239,7 +234,7 @@ FEATURES_VERSION = 12
 #: do not read, 10 reads their numbers whole, and 11 adds the particulars that only open a
 #: two-word name (`ArticleFeatures.name_firsts`), which profiles do not read either; 12
 #: computes the same article features, but its profiles give title words apart from names
-#: (TITLE_WORD) and mark the two-word names titles give (TITLE_NAME).
+#: (TITLE_WORD).
 PROFILES_SINCE = 12
 #: Names are looked up in another text by the first letters of their stems, so inflected and
 #: derived forms still count as a mention ("Тюмени", "тюменцам"; "Moscow", "Moscow's").
@@ -541,8 +536,7 @@ def story_counts(features: ArticleFeatures, language: str = "") -> Counter[str]:
 
     A story also follows one thing, which its reports name by a specific name (SPECIFIC):
     each two-word name that is no person's ("premier leagu", "hong kong", "monetari fund")
-    counts once, and once more as a title name (TITLE_NAME) when the title gives it; each
-    single name that the language's table (see `background`) does not
+    counts once; each single name that the language's table (see `background`) does not
     count among its common words ("mh370", "wework"; not "state", "york", "nasa") counts as
     often as the name, and so does each uncommon word of the title ("tsunami", "quake": the
     happening a thread's headlines name by a word). Without a table for the language no name
@@ -579,8 +573,6 @@ def story_counts(features: ArticleFeatures, language: str = "") -> Counter[str]:
     persons = {full for _, full in features.people}
     for compound in sorted(features.compounds - persons):  # counts in one order, any hash seed
         counts[SPECIFIC + compound] += 1
-        if all(word[:MENTION_LETTERS] in features.headline for word in compound.split()):
-            counts[TITLE_NAME + compound] += 1
     table = background(language) if language else None
     for feature, count in list(counts.items()):
         prefix, word = feature[:2], feature[2:].rstrip("’'")  # "nasa’" of "NASA’s": "nasa"
@@ -778,7 +770,6 @@ KIND_WEIGHTS: Mapping[str, float] = {
     FULL_NAME: 1.0,
     SPECIFIC: 1.0,
     TITLE_WORD: 1.0,
-    TITLE_NAME: 1.0,
 }
 _HALF = math.sqrt(0.5)
 

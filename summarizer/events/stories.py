@@ -18,7 +18,6 @@ from summarizer.events.features import (
     FULL_NAME,
     SPECIFIC,
     TERM,
-    TITLE_NAME,
     TITLE_WORD,
     Vector,
     cosine,
@@ -410,8 +409,7 @@ class StoryLinker:
             if key is None:
                 return None, 0.0
             at = next(i for i, item in enumerate(items) if item.key == key)
-            strength = _holds(probes, items[at].centroid)  # `anchored`, faster
-            if strength == _STRONG or (strength == _WEAK and score >= WEAK_ANCHOR_COSINE):
+            if _holds(probes, items[at].centroid):  # `anchored`, faster
                 return key, score
             if score < floor:
                 return None, 0.0
@@ -594,24 +592,12 @@ def anchored(a: Mapping[str, float], b: Mapping[str, float]) -> bool:
     League"; a report of the tsunami's aid that uses the word in its text only, beside reports
     that write "the Tsunami" as a name). An uncommon word that titles give but no side writes
     as a name ("bailout", "austerity": a TITLE_WORD) is a kind of happening, which threads of
-    one subject share (a Greek and a Cypriot bailout): alone it anchors nothing. A two-word
-    name that neither side's titles give (TITLE_NAME) is weak: the bodies of unrelated threads
-    name the same bodies and places ("Monetary Fund", "Hong Kong"), so alone it anchors only
-    two sides as close as WEAK_ANCHOR_COSINE. An event joins, and a story merges with, only a
-    story it is anchored to. A feature a sum took back to nothing (an event's earlier profile,
-    replaced) is no longer held.
+    one subject share (a Greek and a Cypriot bailout): alone it anchors nothing. An event
+    joins, and a story merges with, only a story it shares a name with. A feature a sum
+    took back to nothing (an event's earlier profile, replaced) is no longer held.
     """
     small, large = (a, b) if len(a) <= len(b) else (b, a)
-    strength = _holds(_anchor_probes(small), large)
-    if strength != _WEAK:
-        return strength == _STRONG
-    norms = (squared_length(a) * squared_length(b)) ** 0.5
-    return bool(norms > 0.0 and cosine(a, b) / norms >= WEAK_ANCHOR_COSINE)
-
-
-#: Lowest cosine at which two sides anchored only by two-word names no title gives (weak
-#: anchors, see `anchored`) are anchored: as close as two stories that merge.
-WEAK_ANCHOR_COSINE = DEFAULT_MERGE_THRESHOLD
+    return _holds(_anchor_probes(small), large)
 
 
 def is_name(feature: str) -> bool:
@@ -620,52 +606,37 @@ def is_name(feature: str) -> bool:
     return feature[:2] in (FULL_NAME, SPECIFIC)
 
 
-#: What makes another vector `anchored` to a query: features that anchor it wherever the
-#: other holds them (the query's names, the words and title words its single names are, the
-#: names its words and title words are, and its two-word names given in a title or given in
-#: the other's titles), and features that anchor it weakly (its two-word names no title of
-#: its gives).
-_Probes = tuple[frozenset[str], frozenset[str]]
+#: What makes another vector `anchored` to a query: features that anchor wherever the other
+#: holds them (the query's names, the words and title words its single names are, and the
+#: names its words and title words are).
+_Probes = frozenset[str]
 
 #: Below this weight a feature of a sum is what taking a member back left of it, not held.
 _HELD = 1e-9
-#: How a vector is anchored to a query's probes (`_holds`).
-_NONE, _WEAK, _STRONG = 0, 1, 2
 
 
 def _anchor_probes(query: Mapping[str, float]) -> _Probes:
     """The probes (`_Probes`) of one query, one set for the many vectors compared with it."""
-    strong: set[str] = set()
-    weak: set[str] = set()
+    probes: set[str] = set()
     for feature, value in query.items():
         if value <= _HELD:
             continue
         prefix, word = feature[:2], feature[2:]
         if prefix in (TERM, TITLE_WORD):
             if " " not in word:  # the word a single name is
-                strong.add(SPECIFIC + word)
-        elif prefix == TITLE_NAME:  # the name wherever the other gives it
-            strong.update((feature, SPECIFIC + word))
-        elif not is_name(feature):
-            continue
-        elif prefix == FULL_NAME:
-            strong.add(feature)
-        elif " " not in word:
-            strong.update((feature, TERM + word, TITLE_WORD + word))
-        else:  # a two-word name: weak unless a title of either side gives it
-            strong.add(TITLE_NAME + word)
-            weak.add(feature)
-    return frozenset(strong), frozenset(weak - strong)
+                probes.add(SPECIFIC + word)
+        elif is_name(feature):
+            probes.add(feature)
+            if prefix == SPECIFIC and " " not in word:
+                probes.add(TERM + word)
+                probes.add(TITLE_WORD + word)
+    return frozenset(probes)
 
 
-def _holds(probes: _Probes, other: Mapping[str, float]) -> int:
-    """How another vector is `anchored` to the query the probes were made of: _STRONG,
-    _WEAK (by two-word names no title of either side gives, alone) or _NONE."""
-    strong, weak = probes
+def _holds(probes: _Probes, other: Mapping[str, float]) -> bool:
+    """Whether another vector is `anchored` to the query the probes were made of."""
     held = other.get
-    if any(held(f, 0.0) > _HELD for f in strong):
-        return _STRONG
-    return _WEAK if any(held(f, 0.0) > _HELD for f in weak) else _NONE
+    return any(held(f, 0.0) > _HELD for f in probes)
 
 
 def _bound_by(known: float, drift: float) -> float:

@@ -12,13 +12,7 @@ from alembic import command
 from sqlalchemy import text
 from sqlmodel import Session
 
-from summarizer.events.features import (
-    FEATURES_VERSION,
-    PROFILES_SINCE,
-    SPECIFIC,
-    TITLE_NAME,
-    TITLE_WORD,
-)
+from summarizer.events.features import FEATURES_VERSION, PROFILES_SINCE, SPECIFIC
 from summarizer.service import BriefingService
 from summarizer.store import events as event_store
 from summarizer.store import profiles
@@ -49,8 +43,8 @@ def _write(folder: Path, name: str, when: str, article: tuple[str, str]) -> str:
 
 def _age(url: str, version: int = PROFILES_SINCE - 1) -> None:
     """Make the stored rows look as an older version left them: article features of `version`
-    (by default one whose profiles lack `s:`, `h:` and `w:` names: the profiles lose them too),
-    the schema at 0017."""
+    (by default one whose profiles lack `s:` names: the profiles lose them too), the schema at
+    0017."""
     engine = make_engine(url)
     try:
         with engine.begin() as connection:
@@ -62,11 +56,7 @@ def _age(url: str, version: int = PROFILES_SINCE - 1) -> None:
                 )
             rows = connection.execute(text("SELECT id, profile_json FROM event")).all()
             for event, stored in rows if version < PROFILES_SINCE else ():
-                kept = {
-                    k: v
-                    for k, v in json.loads(stored).items()
-                    if k[:2] not in (SPECIFIC, TITLE_NAME, TITLE_WORD)  # profiles' own names
-                }
+                kept = {k: v for k, v in json.loads(stored).items() if k[:2] != SPECIFIC}
                 connection.execute(
                     text("UPDATE event SET profile_json = :p WHERE id = :id"),
                     {"p": json.dumps(kept), "id": event},
