@@ -458,29 +458,30 @@ class CentroidIndex:
             raise ValueError("a posting names an item twice, or out of order")
         self._postings = lists
 
-    def fill(self, key: int, member: Item) -> Item:
-        """Give a placed item (`place`) its sums: those `absorb` gives opening it with `member`.
-
-        The postings stay as placed: they are the heaviest features of these sums when these
-        are the sums the item was placed from.
-        """
+    def settle(self, key: int, member: Item) -> Item:
+        """The item `key` that `absorb` opens with `member` in an empty index (its sums copied
+        and pruned as `_copy` prunes them, its `indexed` features those `_reindex` posts it
+        under), outside the index: what `fill` takes back; the index is left unchanged."""
         item = self._copy(key, member)
         item.indexed = frozenset(top(item.centroid, self.index_features))
-        if not all(key in self._postings.get(feature, ()) for feature in item.indexed):
-            raise ValueError(f"item {key} was placed under other features than its sums give")
-        self._changes += 1
-        item.version = self._changes
-        self._items[key] = item
         return item
 
-    def posted(self, member: Item) -> frozenset[str]:
-        """The features an item opened with `member` is posted under (`absorb` into an empty
-        index: its centroid pruned as `_copy` prunes it, then indexed as `_reindex` does); the
-        index is left unchanged."""
-        centroid = member.centroid
-        if len(centroid) > 2 * self.centroid_features:
-            centroid = top(centroid, self.centroid_features)
-        return frozenset(top(centroid, self.index_features))
+    def fill(self, item: Item) -> Item:
+        """Give a placed item (`place`) its sums: `item` as `settle` gave it, taken as it is.
+
+        The postings stay as placed: they are the item's `indexed` features when these are the
+        sums the item was placed from (the owner's to ensure: the ingest origin writes both).
+
+        Raises:
+            ValueError: the item is not placed.
+        """
+        placed = self._items.get(item.key)
+        if placed is None:
+            raise ValueError(f"item {item.key} is not placed")
+        self._changes += 1
+        item.version = self._changes
+        self._items[item.key] = item
+        return item
 
     def postings(self) -> dict[str, list[int]]:
         """Each posted feature with the keys posted under it (ascending), features sorted."""
