@@ -229,14 +229,16 @@ def read_story(key: int, text: bytes) -> SummedStory:
 
 #: The origin's layout: this mark, the length of the head (8 bytes, big-endian), the head
 #: (compressed JSON: format, next keys, events, the event index's state, the stories' entries
-#: with the length of each one's text, the postings, a checksum of the texts), then each
-#: story's text (compressed JSON: key and events), so a process reads and decompresses only
-#: the stories it needs. Format 4 added the event index's state; format 5 stores each story
-#: summed (`story_text`) instead of its events' profiles: an origin of an older format reads
-#: as unreadable, so the next process rebuilds once and writes the current format. The head
-#: also names the `FEATURES_VERSION` its state was computed from: an origin of other features
-#: reads as unreadable too, so a version that changes the features needs no migration to drop
-#: it.
+#: with the length of each one's text, the posted features, a checksum of the texts), the
+#: length of the postings (8 bytes) and the postings (compressed little-endian 64-bit numbers:
+#: each posted feature's count of stories, then their keys, feature after feature), then each
+#: story's text (`story_text`), so a process reads and decompresses only the stories it needs.
+#: Format 4 added the event index's state; format 5 stores each story summed instead of its
+#: events' profiles, and the postings as numbers instead of JSON: an origin of an older
+#: format reads as unreadable, so the next process rebuilds once and writes the current one.
+#: The head also names the `FEATURES_VERSION` its state was computed from: an origin of other
+#: features reads as unreadable too, so a version that changes the features needs no
+#: migration to drop it.
 _MARK = b"BIO5"
 _FORMAT = 5
 
@@ -267,8 +269,9 @@ def load_origin(*, session: Session) -> Origin | None:
         state = bytes(row[2])
         if state[:4] != _MARK:
             raise ValueError("an ingest origin of another format")
-        start = 12 + int.from_bytes(state[4:12], "big")
-        head = json.loads(zlib.decompress(state[12:start]))
+        posted = 12 + int.from_bytes(state[4:12], "big")  # where the postings' length is
+        head = json.loads(zlib.decompress(state[12:posted]))
+        start = posted + 8 + int.from_bytes(state[posted : posted + 8], "big")
         if head.get("format") != _FORMAT:
             raise ValueError("an ingest origin of another format")
         if head.get("features") != FEATURES_VERSION:  # its index state holds their sums
@@ -292,7 +295,7 @@ def load_origin(*, session: Session) -> Origin | None:
             events=tuple((int(key), tuple(ids)) for key, ids in head["events"]),
             event_state=head["event_state"],
             stories=tuple(stories),
-            postings=head["postings"],
+            postings=_postings(head["posted"], zlib.decompress(state[posted + 8 : start])),
             texts=texts,
         )
     except (ValueError, KeyError, TypeError, AttributeError, zlib.error):  # another version
@@ -362,11 +365,13 @@ class OriginWriter:
                     [key, last.isoformat() if last else None, list(keys), len(text)]
                     for (key, last, keys), text in zip(entries, kept, strict=True)
                 ],
-                "postings": postings,
+                "posted": list(postings),
                 "crc": _crc(kept),
             }
         )
-        state = b"".join([_MARK, len(head).to_bytes(8, "big"), head, *kept])
+        posted = _numbers(postings)
+        sizes = [len(head).to_bytes(8, "big"), len(posted).to_bytes(8, "big")]
+        state = b"".join([_MARK, sizes[0], head, sizes[1], posted, *kept])
         serial = bump(session=session)
         connection = session.connection()
         values = {"serial": serial, "article": article, "state": state}
@@ -374,6 +379,38 @@ class OriginWriter:
             return serial
         connection.execute(_STORED.insert().values(id=1, **values))
         return serial
+
+
+def _numbers(postings: dict[str, list[int]]) -> bytes:
+    """The postings' numbers as the origin stores them (see `_MARK`), compressed."""
+    numbers = array("q", map(len, postings.values()))
+    for keys in postings.values():
+        numbers.extend(keys)
+    if _SWAP:
+        numbers.byteswap()
+    return zlib.compress(numbers.tobytes(), 1)
+
+
+def _postings(features: list[str], stored: bytes) -> dict[str, list[int]]:
+    """The postings `_numbers` stored for these features (the lists as given to `save`).
+
+    Raises:
+        ValueError: the numbers do not make one list per feature.
+    """
+    numbers = array("q")
+    numbers.frombytes(stored)
+    if _SWAP:
+        numbers.byteswap()
+    width = len(features)
+    sizes, keys = numbers[:width].tolist(), numbers[width:].tolist()
+    if len(sizes) != width or sum(sizes) != len(keys) or min(sizes, default=1) < 1:
+        raise ValueError("the ingest origin's postings are not one list per feature")
+    postings: dict[str, list[int]] = {}
+    at = 0
+    for feature, size in zip(features, sizes, strict=True):
+        postings[feature] = keys[at : at + size]
+        at += size
+    return postings
 
 
 def _crc(texts: Sequence[bytes]) -> int:
