@@ -474,8 +474,7 @@ class CentroidIndex:
         Raises:
             ValueError: the item is not placed.
         """
-        placed = self._items.get(item.key)
-        if placed is None:
+        if item.key not in self._items:
             raise ValueError(f"item {item.key} is not placed")
         self._changes += 1
         item.version = self._changes
