@@ -9,6 +9,8 @@ whether the two are equal and the first differences. Run `dump` on a checkout of
 (e.g. a kept `ingest_scale` build), the first N paths in a process of their own and the rest in
 a second one (which follows the ingest origin the first wrote), and writes the rows of the new
 paths alone (their articles, summaries and copies, and the events and stories they are in).
+`rows OUT.json DB.db PATH...` writes those rows of paths already ingested into a SQLite file
+(e.g. `ingest_scale`'s `scale_N.db` after a run), without ingesting.
 """
 
 from __future__ import annotations
@@ -140,12 +142,20 @@ def main(argv: Sequence[str] | None = None) -> None:
     dumping.add_argument("--onto", type=Path, help="ingest into a copy of this SQLite file")
     dumping.add_argument("--first", type=int, help="ingest this many paths in a process first")
     dumping.add_argument("paths", nargs="+")
+    kept = sub.add_parser("rows", help="write the rows of paths a SQLite file holds")
+    kept.add_argument("out", type=Path)
+    kept.add_argument("db", type=Path)
+    kept.add_argument("paths", nargs="+")
     comparing = sub.add_parser("compare", help="compare two dumps")
     comparing.add_argument("first", type=Path)
     comparing.add_argument("second", type=Path)
     args = parser.parse_args(argv)
     if args.command == "dump":
         dump(args.out, args.paths, args.onto, args.first)
+    elif args.command == "rows":
+        found = rows(product.sqlite_url(args.db), {str(Path(p)) for p in args.paths})
+        args.out.write_text(json.dumps(found, ensure_ascii=False, indent=0), encoding="utf-8")
+        print({part: len(values) for part, values in found.items()})
     else:
         sys.exit(1 if compare(args.first, args.second) else 0)
 
