@@ -57,6 +57,9 @@ class Item:
             `features.title_actor`) -> number of members whose title opens with it.
         particulars: particular of a member's opening (see `features.particulars`) -> number
             of members whose title or opening words give it; pruned like `mentioned`.
+        name_firsts: particular that a member's opening uses only as the first word of a
+            two-word name (see `features.name_firsts`) -> number of such members; pruned like
+            `mentioned`.
         version: the index's change count when the centroid last changed (0: in no index), so
             a value computed from the centroid can tell whether it still holds.
     """
@@ -76,6 +79,7 @@ class Item:
     dates: dict[str, int] = field(default_factory=dict)
     actors: dict[str, int] = field(default_factory=dict)
     particulars: dict[str, int] = field(default_factory=dict)
+    name_firsts: dict[str, int] = field(default_factory=dict)
     version: int = 0
 
     @classmethod
@@ -91,6 +95,7 @@ class Item:
         dates: Iterable[str] = (),
         actor: str = "",
         particulars: Iterable[str] = (),
+        name_firsts: Iterable[str] = (),
         key: int = 0,
     ) -> Item:
         """One member as an item of its own (an article, or an event in a story).
@@ -105,6 +110,7 @@ class Item:
             dates: the days its title and lead name (see `features.dates`).
             actor: the name its title opens with ("" for none, see `features.title_actor`).
             particulars: the particulars of its opening (see `features.particulars`).
+            name_firsts: those that only open a two-word name (see `features.name_firsts`).
             key: the key to give the item.
         """
         centroid = dict(vector)
@@ -123,6 +129,7 @@ class Item:
             dates=dict.fromkeys(dates, 1),
             actors={actor: 1} if actor else {},
             particulars=dict.fromkeys(particulars, 1),
+            name_firsts=dict.fromkeys(name_firsts, 1),
         )
 
     def mean_similarity(self, vector: Mapping[str, float]) -> float:
@@ -373,6 +380,7 @@ class CentroidIndex:
         _add_counts(item.dates, member.dates, sign)
         _add_counts(item.actors, member.actors, sign)
         _add_counts(item.particulars, member.particulars, sign)
+        _add_counts(item.name_firsts, member.name_firsts, sign)
         self._prune_counts(item)
         for word, share in member.headlines.items():
             total = item.headlines.get(word, 0.0) + sign * share
@@ -534,6 +542,7 @@ class CentroidIndex:
             dates=dict(member.dates),
             actors=dict(member.actors),
             particulars=dict(member.particulars),
+            name_firsts=dict(member.name_firsts),
         )
         if len(item.centroid) > 2 * self.centroid_features:
             item.centroid = top(item.centroid, self.centroid_features)
@@ -550,6 +559,8 @@ class CentroidIndex:
             item.opened = _most_used(item.opened, size)
         if len(item.particulars) > 2 * size:
             item.particulars = _most_used(item.particulars, size)
+        if len(item.name_firsts) > 2 * size:
+            item.name_firsts = _most_used(item.name_firsts, size)
 
     def merge(self, keep: int, drop: int) -> Item:
         """Fold the item `drop` into the item `keep` (sums, span, postings); `drop` is gone."""
