@@ -26,6 +26,8 @@ Vector = dict[str, float]
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 _OPENS_SENTENCE = re.compile(r"[.!?\n]")
+# A number glued by a hyphen to the word before it ("-19" of "COVID-19"), part of its name.
+_GLUED_NUMBER = re.compile(r"-\d+(?:[.,]\d+)*")
 
 # Prefixes keep the three kinds of feature apart in one vector.
 TERM = "t:"
@@ -152,15 +154,16 @@ def entities_and_numbers(text: str, language: str = "en") -> tuple[list[str], li
 
 def _scan(
     text: str, language: str, limit: int | None = None, marks: tuple[int, ...] = ()
-) -> tuple[list[str], list[str], list[str], list[tuple[int, int, int]], list[str], set[str]]:
+) -> tuple[list[str], list[str], list[str], list[tuple[int, int]], list[str], set[str]]:
     """Terms, names and numbers of a text's first `limit` words, read in one pass.
 
-    Unspaced scripts (Chinese, Japanese, Thai) count character pairs as words. The fourth value
-    gives, for each of `marks`, how many of the terms, of the names and of the numbers come
-    from the first that many words (all of them when the mark lies beyond the text). Then the
-    full names, one per use: a name right after another capitalised word that is no stop word
-    (one space apart; the first word may open the sentence), "Michelle Obama" -> "michell
-    obama"; and the terms the text writes in lower case.
+    Unspaced scripts (Chinese, Japanese, Thai) count character pairs as words; a number glued
+    by a hyphen to a capitalised word is part of that name ("COVID-19": "covid-19"; see
+    `glued_to_name`), no number. The fourth value gives, for each of `marks`, how many of the
+    terms and of the names come from the first that many words (all of them when the mark lies
+    beyond the text). Then the full names, one per use: a name right after another capitalised
+    word that is no stop word (one space apart; the first word may open the sentence),
+    "Michelle Obama" -> "michell obama"; and the terms the text writes in lower case.
     """
     text = spaced_bigrams(text)
     cache = _term_cache(language)
@@ -173,19 +176,25 @@ def _scan(
     previous_end = -1  # the text's first word opens a sentence
     run: list[str] = []  # the names of the capitalised words read in a row
     lower_case: set[str] = set()
-    marked: dict[int, tuple[int, int, int]] = {}
+    marked: dict[int, tuple[int, int]] = {}
+    glued_to = -1  # the end of a number glued to the name before it, read with that name
     for position, match in enumerate(_WORD.finditer(text)):
         if position == limit:
             break
         if position in marks:
-            marked[position] = (len(found), len(entities), len(numbers))
+            marked[position] = (len(found), len(entities))
+        start, end = match.span()
+        if start < glued_to:
+            continue
         word = match.group()
+        if word[0].isupper() and (glued := _GLUED_NUMBER.match(text, end)) is not None:
+            word, end = word + glued.group(), glued.end()  # "COVID-19", "G-20": one name
+            glued_to = end
         term = _cached_term(cache, word, language)
         if term:
             found.append(term)
             if word[0].islower():
                 lower_case.add(term)
-        start, end = match.span()
         name, possessive, in_sentence = "", False, False
         if word[0].isdigit():
             numbers.append(word)
@@ -211,7 +220,7 @@ def _scan(
             run = []
         previous_end = end
     _full_name(run, full)
-    counted = [marked.get(mark, (len(found), len(entities), len(numbers))) for mark in marks]
+    counted = [marked.get(mark, (len(found), len(entities))) for mark in marks]
     return found, entities, numbers, counted, full, lower_case
 
 
@@ -226,7 +235,7 @@ def _full_name(run: list[str], full: list[str]) -> None:
 #: The version of what `article_features` computes, stored with each article's features: raise
 #: it whenever a change would compute other features from the same text, so that features stored
 #: by an older version are computed again instead of mixed with the new ones.
-FEATURES_VERSION = 12
+FEATURES_VERSION = 13
 #: The oldest FEATURES_VERSION whose features make today's story profiles (`story_counts` reads
 #: their counts, names and people): raise it only when a change alters what a profile is made
 #: of, so that stored profiles are made again once (store.profiles). 7 reads the modifier-letter
@@ -234,8 +243,9 @@ FEATURES_VERSION = 12
 #: do not read, 10 reads their numbers whole, and 11 adds the particulars that only open a
 #: two-word name (`ArticleFeatures.name_firsts`), which profiles do not read either; 12
 #: computes the same article features, but its profiles give title words apart from names
-#: (TITLE_WORD).
-PROFILES_SINCE = 12
+#: (TITLE_WORD); 13 keeps a number glued to a name in that name ("COVID-19"), in the counts
+#: and names that profiles read.
+PROFILES_SINCE = 13
 #: Names are looked up in another text by the first letters of their stems, so inflected and
 #: derived forms still count as a mention ("Тюмени", "тюменцам"; "Moscow", "Moscow's").
 MENTION_LETTERS = 5
@@ -353,7 +363,7 @@ def article_features(
     body_terms, body_names, body_numbers, marked, body_full, body_lower = _scan(
         body, language, max_body_words, (LEAD_WORDS, OPENING_WORDS)
     )
-    (lead_terms, lead_names, _), (opening_terms, opening_names, _) = marked
+    (lead_terms, lead_names), (opening_terms, opening_names) = marked
     opening = _first_words(body, OPENING_WORDS)
     opening_full = _scan(opening, language)[4]
     counts: Counter[str] = Counter()

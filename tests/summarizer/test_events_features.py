@@ -6,7 +6,9 @@ import pytest
 
 from summarizer.events.background import WORDFREQ_CODES, background
 from summarizer.events.features import (
+    ENTITY,
     LEAD_WORDS,
+    NUMBER,
     OPENING_WORDS,
     ArticleFeatures,
     DocumentFrequencies,
@@ -338,3 +340,13 @@ def test_story_counts_mark_specific_names() -> None:
     assert "s:share" not in counts and "w:share" not in counts
     # without a table for the language no name can be told common: each one anchors
     assert "s:state" in story_counts(article_features("Kelvora", body, "xx"), "xx")
+
+
+def test_a_number_glued_to_a_name_is_part_of_the_name() -> None:
+    names, numbers = entities_and_numbers("Cases of COVID-19 rose as the G-20 met and F-16s flew.")
+    assert (names, numbers) == (["covid-19", "g-20", "f-16"], [])
+    _, numbers = entities_and_numbers("Prices rose in mid-2014 for 19-year-old buyers.")
+    assert numbers == ["2014", "19"]
+    features = article_features("COVID-19 cases rise", "New COVID-19 cases rose on Monday.")
+    assert not any(key.startswith("19") for key in features.particulars)
+    assert ENTITY + "covid-19" in features.names and NUMBER + "19" not in features.counts
