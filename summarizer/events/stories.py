@@ -15,10 +15,10 @@ import numpy as np
 
 from summarizer.events.cosines import TOLERANCE, Cosines
 from summarizer.events.features import (
-    ENTITY,
     FULL_NAME,
     SPECIFIC,
     TERM,
+    TITLE_WORD,
     Vector,
     cosine,
     normalise,
@@ -144,7 +144,7 @@ class StoryLinker:
         self._checks: dict[int, _Check] = {}  # story -> its latest merge check, oldest first
         # stories placed by `restore_index` whose events are not read yet -> their event keys
         self._unread: dict[int, tuple[int, ...]] = {}
-        self._read: Callable[[int], Sequence[StoryMember]] | None = None
+        self._read: Callable[[int], SummedStory] | None = None
 
     @property
     def open_stories(self) -> int:
@@ -255,13 +255,13 @@ class StoryLinker:
         stories: Iterable[StoryEntry],
         postings: Mapping[str, Iterable[int]],
         next_key: int,
-        read: Callable[[int], Sequence[StoryMember]],
+        read: Callable[[int], SummedStory],
     ) -> None:
-        """Rebuild the state `restore` would give, reading each story's events only when used.
+        """Rebuild the state `restore` would give, reading each story's sums only when used.
 
         The stories come as `entries` and `postings` gave them after a `restore` of the same
-        stories, so each is findable at once; its events are read (`read(key)`) and summed as
-        `restore` sums them the first time the linker needs its centroid or members (a lookup
+        stories, so each is findable at once; its sums and members are read (`read(key)`, as
+        `summed` gave them) the first time the linker needs its centroid or members (a lookup
         that finds it, an event of it linked or unlinked, a merge, its eviction). Every
         decision is the one the fully restored state gives.
 
@@ -269,7 +269,8 @@ class StoryLinker:
             stories: the `entries` of a restored linker, in ascending key order.
             postings: its `postings`.
             next_key: the key the next new story gets.
-            read: a story's (event key, profile, time) members, as given to `restore`.
+            read: a story's sums and members, as `summed` gives them from the members given
+                to `restore`.
 
         Raises:
             ValueError: the stories are not in ascending key order, or a posting names a
@@ -293,19 +294,21 @@ class StoryLinker:
         self,
         stories: Iterable[tuple[int, Sequence[StoryMember]]],
         next_key: int,
-        read: Callable[[int], Sequence[StoryMember]],
+        keep: Callable[[SummedStory], None],
+        read: Callable[[int], SummedStory],
     ) -> tuple[list[StoryEntry], dict[str, list[int]]]:
         """The state `restore` gives, holding each story as `restore_index` does until used.
 
-        Each story is summed as `restore` sums it to find where it is posted, then dropped:
-        `read(key)` gives its members again when the linker first needs it (`restore_index`),
-        so the linker never holds every story's centroid and members at once. Every decision,
-        `entries` and `postings` are those of `restore`.
+        Each story is summed as `restore` sums it (`summed`), given to `keep`, and dropped:
+        `read(key)` gives back what `keep` was given when the linker first needs the story
+        (`restore_index`), so the linker never holds every story's centroid and members at
+        once. Every decision, `entries` and `postings` are those of `restore`.
 
         Args:
             stories: as for `restore`, in ascending story key order.
             next_key: the key the next new story gets.
-            read: a story's members as `stories` gave them.
+            keep: takes each story's sums and members (`summed`), in key order.
+            read: a story's sums and members as `keep` was given them.
 
         Returns:
             `entries` and `postings` as they are now (made as the stories are placed).
@@ -316,17 +319,28 @@ class StoryLinker:
         entries: list[StoryEntry] = []
         posted: dict[str, list[int]] = {}
         for key, events in _ascending(stories):
-            summed = _summed(key, events)
+            summed = self.summed(key, events)
             if summed is None:
                 continue
             item, members = summed
             entries.append((key, item.last, list(members)))  # ascending: `_summed` sorts
-            for feature in self._index.posted(item):
+            for feature in item.indexed:
                 posted.setdefault(feature, []).append(key)  # keys ascending
+            keep(summed)
         self.restore_index(entries, posted, next_key=next_key, read=read)
         if len(entries) > len(self._index):  # stories beyond the capacity were forgotten
             return self.entries(), self.postings()
         return entries, {feature: posted[feature] for feature in sorted(posted)}
+
+    def summed(self, key: int, events: Sequence[StoryMember]) -> SummedStory | None:
+        """A stored story's sums as this linker's index holds them once restored (pruned, with
+        the features it is posted under) and its packed members; None when it has no events.
+        Not indexed: what `restore_placed` keeps and `restore_index` reads back."""
+        summed = _summed(key, events)
+        if summed is None:
+            return None
+        item, members = summed
+        return self._index.settle(key, item), members
 
     def entries(self) -> list[StoryEntry]:
         """Each findable story's key, latest time and event keys (ascending), in key order:
@@ -361,19 +375,19 @@ class StoryLinker:
         assert self._read is not None
         placed = self._index.get(key)
         try:
-            summed = _summed(key, self._read(key))
+            item, members = self._read(key)
         except Exception as exc:  # whatever the stored text holds
             raise UnreadableStory(f"story {key} cannot be read from the ingest origin") from exc
         if (
             placed is None
-            or summed is None
-            or summed[0].last != placed.last
-            or list(summed[1]) != list(events)
+            or item.key != key
+            or item.last != placed.last
+            or list(members) != list(events)
         ):
             raise UnreadableStory(f"story {key} does not read as it was indexed")
         del self._unread[key]
-        item, self._members[key] = summed
-        return self._index.fill(key, item)
+        self._members[key] = members
+        return self._index.fill(item)
 
     def _attach(self, key: int, event_key: int, vector: Vector, time: datetime | None) -> None:
         self._members.setdefault(key, {})[event_key] = _pack(vector)
@@ -534,6 +548,10 @@ class StoryLinker:
 
 _Packed = tuple[tuple[str, ...], "array[float]"]
 
+#: A stored story summed as a restored linker holds it: its item (sums pruned, `indexed` set,
+#: not in an index) and its events' unit profiles, packed, by event key (ascending).
+SummedStory = tuple[Item, dict[int, _Packed]]
+
 #: A stored story's event: (event key, profile, latest time).
 StoryMember = tuple[int, Mapping[str, float], datetime | None]
 #: A story as `restore_index` finds it before reading it: key, latest time, event keys.
@@ -583,62 +601,60 @@ def _summed(key: int, events: Sequence[StoryMember]) -> tuple[Item, dict[int, _P
 
 def anchored(a: Mapping[str, float], b: Mapping[str, float]) -> bool:
     """Whether two profiles or centroids share a name: a person's full name, or a specific
-    name (`features.story_counts`) that one side gives as a name at least, which the other side
-    has as a specific name or uses as a word: the same someone or something.
+    name (`features.story_counts`) that one side gives as a name, which the other side has as
+    a name, a title word or a plain word: the same someone or something.
 
     Reports on one subject share its words and its common names (a market report and a
     listing share "investors", "shares", "China"; two space reports "NASA", "moon"); the
     reports of one thread share who or what it is about ("MH370", "Michelle Obama", "Premier
     League"; a report of the tsunami's aid that uses the word in its text only, beside reports
     that write "the Tsunami" as a name). An uncommon word that titles give but no side writes
-    as a name ("bailout", "austerity": see `is_name`) is a kind of happening, which threads of
+    as a name ("bailout", "austerity": a TITLE_WORD) is a kind of happening, which threads of
     one subject share (a Greek and a Cypriot bailout): alone it anchors nothing. An event
-    joins, and a story merges with, only a story it shares a name with.
+    joins, and a story merges with, only a story it shares a name with. A feature a sum
+    took back to nothing (an event's earlier profile, replaced) is no longer held.
     """
     small, large = (a, b) if len(a) <= len(b) else (b, a)
     return _holds(_anchor_probes(small), large)
 
 
-def is_name(vector: Mapping[str, float], feature: str) -> bool:
-    """Whether a feature of a vector names someone or something there: a full name, a
-    specific name of two words, or a specific single word the vector also holds as a name
-    (ENTITY) or never as a plain word (TERM); not an uncommon word of titles alone."""
-    prefix, word = feature[:2], feature[2:]
-    if prefix == FULL_NAME:
-        return True
-    if prefix != SPECIFIC:
-        return False
-    return " " in word or ENTITY + word in vector or TERM + word not in vector
+def is_name(feature: str) -> bool:
+    """Whether a feature names someone or something: a full name or a specific name (decided
+    per article in `features.story_counts`, so it does not depend on the vector holding it)."""
+    return feature[:2] in (FULL_NAME, SPECIFIC)
 
 
 #: What makes another vector `anchored` to a query: features that anchor wherever the other
-#: holds them (the query's names, and the words its single names are), and specific words the
-#: other must hold as names (`is_name`).
-_Probes = tuple[frozenset[str], frozenset[str]]
+#: holds them (the query's names, the words and title words its single names are, and the
+#: names its words and title words are).
+_Probes = frozenset[str]
+
+#: Below this weight a feature of a sum is what taking a member back left of it, not held.
+_HELD = 1e-9
 
 
 def _anchor_probes(query: Mapping[str, float]) -> _Probes:
     """The probes (`_Probes`) of one query, one set for the many vectors compared with it."""
-    names: set[str] = set()
-    words: set[str] = set()
-    for feature in query:
-        prefix = feature[:2]
-        if prefix == TERM:
-            if " " not in feature:  # the word a single name is
-                words.add(SPECIFIC + feature[2:])
-        elif is_name(query, feature):
-            names.add(feature)
-            if prefix == SPECIFIC and " " not in feature:
-                names.add(TERM + feature[2:])
-        elif prefix == SPECIFIC:
-            words.add(feature)
-    return frozenset(names), frozenset(words)
+    probes: set[str] = set()
+    for feature, value in query.items():
+        if value <= _HELD:
+            continue
+        prefix, word = feature[:2], feature[2:]
+        if prefix in (TERM, TITLE_WORD):
+            if " " not in word:  # the word a single name is
+                probes.add(SPECIFIC + word)
+        elif is_name(feature):
+            probes.add(feature)
+            if prefix == SPECIFIC and " " not in word:
+                probes.add(TERM + word)
+                probes.add(TITLE_WORD + word)
+    return frozenset(probes)
 
 
 def _holds(probes: _Probes, other: Mapping[str, float]) -> bool:
     """Whether another vector is `anchored` to the query the probes were made of."""
-    names, words = probes
-    return any(f in other for f in names) or any(f in other and is_name(other, f) for f in words)
+    held = other.get
+    return any(held(f, 0.0) > _HELD for f in probes)
 
 
 def _bound_by(known: float, drift: float) -> float:
