@@ -230,13 +230,14 @@ def _full_name(run: list[str], full: list[str]) -> None:
 #: The version of what `article_features` computes, stored with each article's features: raise
 #: it whenever a change would compute other features from the same text, so that features stored
 #: by an older version are computed again instead of mixed with the new ones.
-FEATURES_VERSION = 11
+FEATURES_VERSION = 12
 #: The oldest FEATURES_VERSION whose features make today's story profiles (`story_counts` reads
 #: their counts, names and people): raise it only when a change alters what a profile is made
 #: of, so that stored profiles are made again once (store.profiles). 7 reads the modifier-letter
 #: apostrophe in names; 8 adds the title's actor, 9 the opening's particulars, which profiles
 #: do not read, and 10 reads their numbers whole; 11 keeps a number glued to a name in that
-#: name ("COVID-19"), in the counts and names that profiles read.
+#: name ("COVID-19"), in the counts and names that profiles read; 12 reads the dates and the
+#: particulars' days, times and dates of 17 languages, which profiles do not read.
 PROFILES_SINCE = 11
 #: Names are looked up in another text by the first letters of their stems, so inflected and
 #: derived forms still count as a mention ("Тюмени", "тюменцам"; "Moscow", "Moscow's").
