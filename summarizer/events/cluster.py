@@ -443,7 +443,8 @@ class EventIndex:
         frequencies); `features` are the article's when already read."""
         if doc.published.tzinfo is None:
             raise ValueError(f"article {doc.article_id}: published must be timezone-aware (UTC)")
-        features = features or doc.features
+        if features is None:
+            features = doc.features
         if features is None:
             features = article_features(doc.title, doc.body, doc.language, year=doc.published.year)
         for_story = story_counts(features, doc.language)
