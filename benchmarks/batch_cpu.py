@@ -23,7 +23,7 @@ from sqlalchemy.engine import Engine
 
 from summarizer.events import cluster, cosines, index, stories
 from summarizer.ingest import runner
-from summarizer.store import shingles
+from summarizer.store import ingest_state, shingles
 
 _CPU: defaultdict[str, float] = defaultdict(float)
 _CALLS: defaultdict[str, int] = defaultdict(int)
@@ -42,6 +42,7 @@ STEPS: tuple[tuple[Any, str, str], ...] = (
     (stories.StoryLinker, "link", "StoryLinker.link"),
     (stories.StoryLinker, "_ready", "StoryLinker._ready (stories read from the origin)"),
     (stories, "_summed", "stories._summed"),
+    (ingest_state, "read_story", "ingest_state.read_story (a story's text decoded)"),
     (index.CentroidIndex, "fill", "CentroidIndex.fill"),
     (cosines.Cosines, "estimate", "Cosines.estimate"),
     (shingles, "look_up", "shingles.look_up"),

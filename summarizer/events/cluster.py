@@ -68,7 +68,8 @@ TIME_DISCOUNT = 0.3
 #: different things happened (a protest's turnout, a ministry's warning) stay apart.
 HEADLINE_SUPPORT = 0.55
 #: Score at which an article joins whatever the headlines say: the two texts share most of
-#: their weighted words and names (one report rewritten under another headline).
+#: their weighted words and names (one report rewritten under another headline), and their
+#: openings tell one happening (see `_openings_differ`).
 CLOSE_SCORE = 0.55
 
 _QUERY_FEATURES = 25  # a new article looks up events by its heaviest features only
@@ -77,7 +78,7 @@ _CENTROID_FEATURES = 300  # centroids are pruned to bound memory and time per ev
 #: The version of how the index sums what it holds (`EventIndex.state`): raise it whenever a
 #: change would make other sums, postings or queues from the same articles, so that a stored
 #: state of another version is refused and the index is rebuilt from the articles.
-STATE_VERSION = 2
+STATE_VERSION = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +155,8 @@ class Evidence:
             the other side's titles (see `_actors_differ`).
         particulars_differ: each side's opening gives more than SHARED_PARTICULARS particulars
             and they share fewer (see `_particulars_differ`).
+        openings_differ: the same, with a two-word name both give counted once (see
+            `_openings_differ`): a close score then does not join without the headlines.
         dates_differ: both sides name days of their year and share none.
         weekdays_differ: both sides name weekdays and share none.
         discount: time factor, 1.0 within the event's span, down to 1 - TIME_DISCOUNT at the
@@ -175,6 +178,7 @@ class Evidence:
     first_fits: bool = True
     actors_differ: bool = False
     particulars_differ: bool = False
+    openings_differ: bool = False
 
     @property
     def score(self) -> float:
@@ -191,11 +195,12 @@ class Evidence:
         )
 
     def joins(self, threshold: float = DEFAULT_THRESHOLD) -> bool:
-        """Whether the article joins the event: a close score, or a score and headlines; and it
-        fits the event's first article."""
+        """Whether the article joins the event: a close score of openings that tell one
+        happening, or a score and headlines; and it fits the event's first article."""
         score = self.score
         return self.first_fits and (
-            score >= CLOSE_SCORE or (score >= threshold and self.support >= HEADLINE_SUPPORT)
+            (score >= CLOSE_SCORE and not self.openings_differ)
+            or (score >= threshold and self.support >= HEADLINE_SUPPORT)
         )
 
 
@@ -337,6 +342,7 @@ class EventIndex:
             conflict=_conflict(article, event),
             actors_differ=_actors_differ(article, event),
             particulars_differ=_particulars_differ(article, event),
+            openings_differ=_openings_differ(article, event),
             discount=self._discount(event, article),
             support=event.headline_support(article),
             dates_differ=_dates_differ(article, event),
@@ -459,6 +465,7 @@ class EventIndex:
             dates=features.dates,
             actor=features.actor,
             particulars=features.particulars,
+            name_firsts=features.name_firsts,
             key=doc.article_id,
         )
         return item, weigh(for_story, self.frequencies, language=doc.language)
@@ -526,7 +533,11 @@ class EventIndex:
             score *= DATE_CONFLICT_FACTOR
             if score < self.threshold:
                 return None
-        if headlines and score < CLOSE_SCORE and event.headline_support(other) < HEADLINE_SUPPORT:
+        if (
+            headlines
+            and (score < CLOSE_SCORE or _openings_differ(other, event))
+            and event.headline_support(other) < HEADLINE_SUPPORT
+        ):
             return None
         return score
 
@@ -681,13 +692,38 @@ def _particulars_differ(article: Item, event: Item) -> bool:
     common words, a language without a table of common words) gives no evidence: a rewrite
     under a new headline can add one particular to the one its text gives, and share one.
     """
+    return _share_too_few(article, event, names_once=False)
+
+
+def _openings_differ(article: Item, event: Item) -> bool:
+    """The openings share too few particulars (see `_particulars_differ`), a two-word name
+    both sides give counted once ("Lib Dems", "Sri Lanka": the first word, which both use only
+    in that name, is not counted as shared; see `features.name_firsts`).
+
+    A close score alone joins one report rewritten under another headline, whose opening
+    repeats the first's particulars. Two reports of one outlet can also be close because they
+    share a paragraph further down (the party leader's tour told again under a spokesman's
+    debt plan): their openings share the subject's name and nothing else, and the headlines
+    must then decide.
+    """
+    return _share_too_few(article, event, names_once=True)
+
+
+def _share_too_few(article: Item, event: Item, *, names_once: bool) -> bool:
+    """Each side's opening gives more than SHARED_PARTICULARS particulars and they share
+    fewer (with `names_once`, a two-word name both sides give counts once)."""
     ours = _central(article.particulars, article.size)
     if len(ours) <= SHARED_PARTICULARS:
         return False
     theirs = _central(event.particulars, event.size)
     if len(theirs) <= SHARED_PARTICULARS:
         return False
-    return len(ours & theirs) < SHARED_PARTICULARS
+    shared = ours & theirs
+    if names_once and len(shared) >= SHARED_PARTICULARS:
+        shared -= _central(article.name_firsts, article.size) & _central(
+            event.name_firsts, event.size
+        )
+    return len(shared) < SHARED_PARTICULARS
 
 
 def _central(counts: Mapping[str, int], size: int) -> set[str]:

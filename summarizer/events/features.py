@@ -235,9 +235,11 @@ FEATURES_VERSION = 12
 #: their counts, names and people): raise it only when a change alters what a profile is made
 #: of, so that stored profiles are made again once (store.profiles). 7 reads the modifier-letter
 #: apostrophe in names; 8 adds the title's actor, 9 the opening's particulars, which profiles
-#: do not read, and 10 reads their numbers whole; 11 keeps a number glued to a name in that
-#: name ("COVID-19"), in the counts and names that profiles read; 12 reads the dates and the
-#: particulars' days, times and dates of 17 languages, which profiles do not read.
+#: do not read, 10 reads their numbers whole, and 11 adds the particulars that only open a
+#: two-word name (`ArticleFeatures.name_firsts`), which profiles do not read either; 11 (of
+#: cleanup22) also keeps a number glued to a name in that name ("COVID-19"), in the counts and
+#: names that profiles read; 12 merges both and reads the dates and the particulars' days,
+#: times and dates of 17 languages, which profiles do not read.
 PROFILES_SINCE = 11
 #: Names are looked up in another text by the first letters of their stems, so inflected and
 #: derived forms still count as a mention ("Тюмени", "тюменцам"; "Moscow", "Moscow's").
@@ -291,6 +293,9 @@ class ArticleFeatures:
             when the title opens with any other word (see `title_actor`).
         particulars: the particulars of its title and first OPENING_WORDS words (see
             `particulars`): the rare words and the numbers by which it tells its happening.
+        name_firsts: those of its particulars that the title and opening use only as the
+            first word of a two-word name ("lib" of "Lib Dems", "sri" of "Sri Lanka", "charl"
+            of "Charles Kennedy", see `name_firsts`): the name counts once, by its last word.
     """
 
     counts: Counter[str]
@@ -303,6 +308,7 @@ class ArticleFeatures:
     compounds: frozenset[str] = frozenset()
     actor: str = ""
     particulars: frozenset[str] = frozenset()
+    name_firsts: frozenset[str] = frozenset()
 
     def tells(self) -> frozenset[str]:
         """Mention keys of what the article tells (`told`, else every counted word)."""
@@ -353,6 +359,8 @@ def article_features(
         body, language, max_body_words, (LEAD_WORDS, OPENING_WORDS)
     )
     (lead_terms, lead_names), (opening_terms, opening_names) = marked
+    opening = _first_words(body, OPENING_WORDS)
+    opening_full = _scan(opening, language)[4]
     counts: Counter[str] = Counter()
     for weight, (found, names, numbers) in (
         (3, (title_terms, title_names, title_numbers)),
@@ -369,6 +377,14 @@ def article_features(
     in_title = set(title_terms)
     central = {n for n in body_names if n in in_title}
     central.update(title_names)
+    opening_stems = title_terms + body_terms[:opening_terms]
+    opening_particulars = particulars(
+        opening_stems,
+        # the opening's numbers read whole: "40,000" that its last word cuts too
+        read_numbers(title, language) + read_numbers(body, language, end=len(opening)),
+        language,
+        year=year,
+    )
     return ArticleFeatures(
         counts=counts,
         names=frozenset(ENTITY + n for n in central),
@@ -391,14 +407,30 @@ def article_features(
         ),
         compounds=frozenset(title_full + body_full),
         actor=title_actor(title_words, central, title_full + body_full, language),
-        particulars=particulars(
-            title_terms + body_terms[:opening_terms],
-            # the opening's numbers read whole: "40,000" that its last word cuts too
-            read_numbers(title, language)
-            + read_numbers(body, language, end=len(_first_words(body, OPENING_WORDS))),
-            language,
-            year=year,
-        ),
+        particulars=opening_particulars,
+        name_firsts=opening_particulars & name_firsts(opening_stems, title_full + opening_full),
+    )
+
+
+def name_firsts(stems: Iterable[str], full_names: Iterable[str]) -> frozenset[str]:
+    """Mention keys of the words a text uses only as the first word of a two-word name.
+
+    A name of two words ("Lib Dems", "Sri Lanka", "Charles Kennedy") is one thing named: two
+    reports that both give it share one particular, not two. Its last word names it (the
+    family name, the rest of a place's name: "Kennedy" alone is the same person), so the first
+    word is the one that does not count when it never stands alone.
+
+    Args:
+        stems: the text's terms, one per use (every word, whatever its case; see `terms`).
+        full_names: the text's two-word names, one per use (see `_scan`).
+
+    Returns:
+        The first words' mention keys (see `mentions`).
+    """
+    firsts = Counter(full.split(" ", 1)[0] for full in full_names)
+    used = Counter(stems)
+    return frozenset(
+        first[:MENTION_LETTERS] for first, uses in firsts.items() if used[first] <= uses
     )
 
 

@@ -144,7 +144,7 @@ class StoryLinker:
         self._checks: dict[int, _Check] = {}  # story -> its latest merge check, oldest first
         # stories placed by `restore_index` whose events are not read yet -> their event keys
         self._unread: dict[int, tuple[int, ...]] = {}
-        self._read: Callable[[int], Sequence[StoryMember]] | None = None
+        self._read: Callable[[int], SummedStory] | None = None
 
     @property
     def open_stories(self) -> int:
@@ -255,13 +255,13 @@ class StoryLinker:
         stories: Iterable[StoryEntry],
         postings: Mapping[str, Iterable[int]],
         next_key: int,
-        read: Callable[[int], Sequence[StoryMember]],
+        read: Callable[[int], SummedStory],
     ) -> None:
-        """Rebuild the state `restore` would give, reading each story's events only when used.
+        """Rebuild the state `restore` would give, reading each story's sums only when used.
 
         The stories come as `entries` and `postings` gave them after a `restore` of the same
-        stories, so each is findable at once; its events are read (`read(key)`) and summed as
-        `restore` sums them the first time the linker needs its centroid or members (a lookup
+        stories, so each is findable at once; its sums and members are read (`read(key)`, as
+        `summed` gave them) the first time the linker needs its centroid or members (a lookup
         that finds it, an event of it linked or unlinked, a merge, its eviction). Every
         decision is the one the fully restored state gives.
 
@@ -269,7 +269,8 @@ class StoryLinker:
             stories: the `entries` of a restored linker, in ascending key order.
             postings: its `postings`.
             next_key: the key the next new story gets.
-            read: a story's (event key, profile, time) members, as given to `restore`.
+            read: a story's sums and members, as `summed` gives them from the members given
+                to `restore`.
 
         Raises:
             ValueError: the stories are not in ascending key order, or a posting names a
@@ -293,19 +294,21 @@ class StoryLinker:
         self,
         stories: Iterable[tuple[int, Sequence[StoryMember]]],
         next_key: int,
-        read: Callable[[int], Sequence[StoryMember]],
+        keep: Callable[[SummedStory], None],
+        read: Callable[[int], SummedStory],
     ) -> tuple[list[StoryEntry], dict[str, list[int]]]:
         """The state `restore` gives, holding each story as `restore_index` does until used.
 
-        Each story is summed as `restore` sums it to find where it is posted, then dropped:
-        `read(key)` gives its members again when the linker first needs it (`restore_index`),
-        so the linker never holds every story's centroid and members at once. Every decision,
-        `entries` and `postings` are those of `restore`.
+        Each story is summed as `restore` sums it (`summed`), given to `keep`, and dropped:
+        `read(key)` gives back what `keep` was given when the linker first needs the story
+        (`restore_index`), so the linker never holds every story's centroid and members at
+        once. Every decision, `entries` and `postings` are those of `restore`.
 
         Args:
             stories: as for `restore`, in ascending story key order.
             next_key: the key the next new story gets.
-            read: a story's members as `stories` gave them.
+            keep: takes each story's sums and members (`summed`), in key order.
+            read: a story's sums and members as `keep` was given them.
 
         Returns:
             `entries` and `postings` as they are now (made as the stories are placed).
@@ -316,17 +319,28 @@ class StoryLinker:
         entries: list[StoryEntry] = []
         posted: dict[str, list[int]] = {}
         for key, events in _ascending(stories):
-            summed = _summed(key, events)
+            summed = self.summed(key, events)
             if summed is None:
                 continue
             item, members = summed
             entries.append((key, item.last, list(members)))  # ascending: `_summed` sorts
-            for feature in self._index.posted(item):
+            for feature in item.indexed:
                 posted.setdefault(feature, []).append(key)  # keys ascending
+            keep(summed)
         self.restore_index(entries, posted, next_key=next_key, read=read)
         if len(entries) > len(self._index):  # stories beyond the capacity were forgotten
             return self.entries(), self.postings()
         return entries, {feature: posted[feature] for feature in sorted(posted)}
+
+    def summed(self, key: int, events: Sequence[StoryMember]) -> SummedStory | None:
+        """A stored story's sums as this linker's index holds them once restored (pruned, with
+        the features it is posted under) and its packed members; None when it has no events.
+        Not indexed: what `restore_placed` keeps and `restore_index` reads back."""
+        summed = _summed(key, events)
+        if summed is None:
+            return None
+        item, members = summed
+        return self._index.settle(key, item), members
 
     def entries(self) -> list[StoryEntry]:
         """Each findable story's key, latest time and event keys (ascending), in key order:
@@ -361,19 +375,19 @@ class StoryLinker:
         assert self._read is not None
         placed = self._index.get(key)
         try:
-            summed = _summed(key, self._read(key))
+            item, members = self._read(key)
         except Exception as exc:  # whatever the stored text holds
             raise UnreadableStory(f"story {key} cannot be read from the ingest origin") from exc
         if (
             placed is None
-            or summed is None
-            or summed[0].last != placed.last
-            or list(summed[1]) != list(events)
+            or item.key != key
+            or item.last != placed.last
+            or list(members) != list(events)
         ):
             raise UnreadableStory(f"story {key} does not read as it was indexed")
         del self._unread[key]
-        item, self._members[key] = summed
-        return self._index.fill(key, item)
+        self._members[key] = members
+        return self._index.fill(item)
 
     def _attach(self, key: int, event_key: int, vector: Vector, time: datetime | None) -> None:
         self._members.setdefault(key, {})[event_key] = _pack(vector)
@@ -533,6 +547,10 @@ class StoryLinker:
 
 
 _Packed = tuple[tuple[str, ...], "array[float]"]
+
+#: A stored story summed as a restored linker holds it: its item (sums pruned, `indexed` set,
+#: not in an index) and its events' unit profiles, packed, by event key (ascending).
+SummedStory = tuple[Item, dict[int, _Packed]]
 
 #: A stored story's event: (event key, profile, latest time).
 StoryMember = tuple[int, Mapping[str, float], datetime | None]

@@ -163,14 +163,17 @@ class Ingestor:
             )
             stored = event_store.active_story_events(session=session, limit=self.stories.capacity)
         writer = OriginWriter()
-        writer.stories(stored)  # the stored texts as they are, before parsing drops them
         # The stories' texts are parsed and dropped as the linker takes them (memory); it keeps
-        # where each story is posted and reads the story again from its text when it needs it.
+        # where each story is posted, the writer each story's sums, compressed (`keep`), and the
+        # linker reads a story again from them when it needs it.
         self.events = EventIndex(window=EVENT_WINDOW)
         self.stories = StoryLinker()
         self.events.restore(events, next_key=event_max + 1)
         entries, postings = self.stories.restore_placed(
-            event_store.drain_stories(stored), next_key=story_max + 1, read=writer.reader()
+            event_store.drain_stories(stored),
+            next_key=story_max + 1,
+            keep=writer.keep,
+            read=writer.reader(),
         )
         origin = writer.save(
             session=session,

@@ -29,6 +29,7 @@ def features_json(features: ArticleFeatures) -> str:
             "compounds": sorted(features.compounds),
             "actor": features.actor,
             "particulars": sorted(features.particulars),
+            "name_firsts": sorted(features.name_firsts),
         },
         ensure_ascii=False,
         separators=(",", ":"),
@@ -76,6 +77,7 @@ def read_features(text: str | None) -> ArticleFeatures | None:
             compounds=_texts(stored["compounds"]),
             actor=_text(stored["actor"]),
             particulars=_texts(stored["particulars"]),
+            name_firsts=_texts(stored["name_firsts"]),
         )
     except (ValueError, KeyError, TypeError):
         logger.warning("stored article features cannot be read; they are computed again")

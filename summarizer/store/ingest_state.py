@@ -26,19 +26,22 @@ from __future__ import annotations
 
 import json
 import logging
+import sys
 import zlib
+from array import array
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import islice
 from typing import Any
 
 from sqlalchemy import bindparam, delete, select, update
 from sqlmodel import Session
 
 from summarizer.events.features import FEATURES_VERSION
-from summarizer.events.stories import StoryEntry, StoryMember
+from summarizer.events.index import Item
+from summarizer.events.stories import StoryEntry, SummedStory
 from summarizer.store import tables
-from summarizer.store.events import StoredMember
 
 logger = logging.getLogger(__name__)
 
@@ -103,8 +106,8 @@ class Origin:
         stories: each story the linker was rebuilt with, as `StoryLinker.entries` gave it
             (key, latest time, event keys), in key order.
         postings: the rebuilt linker's `StoryLinker.postings`.
-        texts: story key -> its events as stored (a compressed JSON text), read by `reader`
-            when the linker first needs the story.
+        texts: story key -> its sums and members as the rebuild summed them (`story_text`),
+            read by `reader` when the linker first needs the story.
     """
 
     serial: int
@@ -117,39 +120,127 @@ class Origin:
     postings: dict[str, list[int]]
     texts: dict[int, bytes]
 
-    def reader(self) -> Callable[[int], tuple[StoryMember, ...]]:
-        """What reads a story's (event key, profile, time) members from its text, once (the
-        text is dropped); it keeps the texts alone, not the rest of the origin.
+    def reader(self) -> Callable[[int], SummedStory]:
+        """What reads a story's sums and members from its text, once (the text is dropped);
+        it keeps the texts alone, not the rest of the origin.
 
         The reader raises ValueError, KeyError or TypeError when a text cannot be read.
         """
         return _reader(self.texts)
 
 
-def _reader(texts: dict[int, bytes]) -> Callable[[int], tuple[StoryMember, ...]]:
-    """What reads a story's members from its text in `texts` (popped: read once)."""
+def _reader(texts: dict[int, bytes]) -> Callable[[int], SummedStory]:
+    """What reads a story from its text in `texts` (popped: read once)."""
 
-    def read(key: int) -> tuple[StoryMember, ...]:
-        story, members = json.loads(zlib.decompress(texts.pop(key)))
-        if story != key:
-            raise ValueError(f"the ingest origin's text of story {key} is another story's")
-        return tuple(
-            (int(event), _profile(profile), _time(when)) for event, profile, when in members
-        )
+    def read(key: int) -> SummedStory:
+        return read_story(key, texts.pop(key))
 
     return read
 
 
+#: Floats are stored as little-endian doubles whatever the machine (exact values).
+_SWAP = sys.byteorder != "little"
+
+
+def story_text(summed: SummedStory) -> bytes:
+    """A summed story (`StoryLinker.summed`) as the origin stores it, compressed: the length of
+    a head (4 bytes, big-endian), the head (JSON: key, first and latest time, size, the
+    features named (the centroid's first, in its order), how many the centroid has, the
+    positions of its posted features, and each event's key with its features' positions),
+    then every float as a double (the norm, the centroid's weights, each event's weights):
+    read back by one decompression, one small JSON text and one array, no float parsed.
+
+    Raises:
+        ValueError: the story holds counts a story's item never has (names, words).
+    """
+    item, members = summed
+    if item.names or item.mentioned or item.opened or item.headlines or item.dates:
+        raise ValueError(f"story {item.key} holds counts the ingest origin does not keep")
+    if item.actors or item.particulars or item.headed:
+        raise ValueError(f"story {item.key} holds counts the ingest origin does not keep")
+    features = list(item.centroid)
+    where = {feature: at for at, feature in enumerate(features)}
+    values = array("d", [item.norm])
+    values.extend(item.centroid.values())
+    events = []
+    for event, (named, weights) in members.items():
+        positions = []
+        for feature in named:
+            at = where.get(feature)
+            if at is None:
+                at = where[feature] = len(features)
+                features.append(feature)
+            positions.append(at)
+        events.append([event, positions])
+        values.extend(weights)
+    head = [
+        item.key,
+        _iso(item.first),
+        _iso(item.last),
+        item.size,
+        features,
+        len(item.centroid),
+        sorted(where[feature] for feature in item.indexed),
+        events,
+    ]
+    encoded = json.dumps(head, separators=(",", ":")).encode()
+    if _SWAP:
+        values.byteswap()
+    return zlib.compress(len(encoded).to_bytes(4, "big") + encoded + values.tobytes(), 1)
+
+
+def read_story(key: int, text: bytes) -> SummedStory:
+    """The summed story `story_text` stored: every part equal, dicts in the same order.
+
+    Raises:
+        ValueError, KeyError, TypeError or IndexError: `text` is not `story_text`'s for `key`.
+    """
+    raw = zlib.decompress(text)
+    start = 4 + int.from_bytes(raw[:4], "big")
+    story, first, last, size, features, width, indexed, events = json.loads(raw[4:start])
+    if story != key:
+        raise ValueError(f"the ingest origin's text of story {key} is another story's")
+    values = array("d")
+    values.frombytes(raw[start:])
+    if _SWAP:
+        values.byteswap()
+    item = Item(
+        key=key,
+        centroid=dict(zip(features, islice(values, 1, width + 1), strict=False)),
+        norm=values[0],
+        size=int(size),
+        first=_time(first),
+        last=_time(last),
+        indexed=frozenset([features[at] for at in indexed]),
+    )
+    if len(item.centroid) != width:
+        raise ValueError(f"the ingest origin's text of story {key} is cut short")
+    members = {}
+    at = 1 + width
+    get = features.__getitem__
+    for event, positions in events:
+        end = at + len(positions)
+        members[int(event)] = (tuple(map(get, positions)), values[at:end])
+        at = end
+    if at != len(values):
+        raise ValueError(f"the ingest origin's text of story {key} has other weights")
+    return item, members
+
+
 #: The origin's layout: this mark, the length of the head (8 bytes, big-endian), the head
 #: (compressed JSON: format, next keys, events, the event index's state, the stories' entries
-#: with the length of each one's text, the postings, a checksum of the texts), then each
-#: story's text (compressed JSON: key and events), so a process reads and decompresses only
-#: the stories it needs. Format 4 added the event index's state: an origin of format 3 reads
-#: as unreadable, so the next process rebuilds once and writes format 4. The head also names
-#: the `FEATURES_VERSION` its state was computed from: an origin of other features reads as
-#: unreadable too, so a version that changes the features needs no migration to drop it.
-_MARK = b"BIO4"
-_FORMAT = 4
+#: with the length of each one's text, the posted features, a checksum of the texts), the
+#: length of the postings (8 bytes) and the postings (compressed little-endian 64-bit numbers:
+#: each posted feature's count of stories, then their keys, feature after feature), then each
+#: story's text (`story_text`), so a process reads and decompresses only the stories it needs.
+#: Format 4 added the event index's state; format 5 stores each story summed instead of its
+#: events' profiles, and the postings as numbers instead of JSON: an origin of an older
+#: format reads as unreadable, so the next process rebuilds once and writes the current one.
+#: The head also names the `FEATURES_VERSION` its state was computed from: an origin of other
+#: features reads as unreadable too, so a version that changes the features needs no
+#: migration to drop it.
+_MARK = b"BIO5"
+_FORMAT = 5
 
 _STORED = tables.INGEST_ORIGIN
 _ORIGIN_MARK = select(_STORED.c.serial, _STORED.c.article).where(_STORED.c.id == 1)
@@ -178,8 +269,9 @@ def load_origin(*, session: Session) -> Origin | None:
         state = bytes(row[2])
         if state[:4] != _MARK:
             raise ValueError("an ingest origin of another format")
-        start = 12 + int.from_bytes(state[4:12], "big")
-        head = json.loads(zlib.decompress(state[12:start]))
+        posted = 12 + int.from_bytes(state[4:12], "big")  # where the postings' length is
+        head = json.loads(zlib.decompress(state[12:posted]))
+        start = posted + 8 + int.from_bytes(state[posted : posted + 8], "big")
         if head.get("format") != _FORMAT:
             raise ValueError("an ingest origin of another format")
         if head.get("features") != FEATURES_VERSION:  # its index state holds their sums
@@ -203,7 +295,7 @@ def load_origin(*, session: Session) -> Origin | None:
             events=tuple((int(key), tuple(ids)) for key, ids in head["events"]),
             event_state=head["event_state"],
             stories=tuple(stories),
-            postings=head["postings"],
+            postings=_postings(head["posted"], zlib.decompress(state[posted + 8 : start])),
             texts=texts,
         )
     except (ValueError, KeyError, TypeError, AttributeError, zlib.error):  # another version
@@ -212,33 +304,27 @@ def load_origin(*, session: Session) -> Origin | None:
 
 
 class OriginWriter:
-    """Writes an origin: the stories' stored texts first, then (after the linker was rebuilt
-    from them) the head with what the linker made of them.
+    """Writes an origin: each story's text as the linker sums it (`keep`, while it is rebuilt),
+    then the head with what the linker made of them.
 
-    The texts are compressed story by story as `stories` is given them (the stored profiles
-    as they are, a JSON object each, not encoded again), so the caller can drop them before
-    rebuilding, and no copy of the stories' whole state is ever held as one string (the head,
-    with the event index's state, is: about 9 MB of JSON at 100,000 articles).
+    The texts are compressed story by story as `keep` is given them, so no story's sums are
+    held once the linker dropped them, and no copy of the stories' whole state is ever held as
+    one string (the head, with the event index's state, is: about 9 MB of JSON at 100,000
+    articles).
     """
 
     def __init__(self) -> None:
-        self._texts: list[bytes] = []
-        self._keys: list[int] = []
+        self._texts: dict[int, bytes] = {}
 
-    def stories(self, stories: Sequence[tuple[int, Sequence[StoredMember]]]) -> None:
-        """Add the stories' texts: `[key,[[event,profile,time],...]]` each."""
-        for key, group in stories:
-            members = ",".join(
-                f"[{int(event)},{profile},{json.dumps(when.isoformat() if when else None)}]"
-                for event, profile, when in group
-            )
-            self._texts.append(zlib.compress(f"[{int(key)},[{members}]]".encode(), 1))
-            self._keys.append(int(key))
+    def keep(self, summed: SummedStory) -> None:
+        """Add a story's text (`story_text`), as `StoryLinker.restore_placed` sums it."""
+        self._texts[summed[0].key] = story_text(summed)
 
-    def reader(self) -> Callable[[int], tuple[StoryMember, ...]]:
-        """What reads a story given to `stories` from its text, as `Origin.reader` reads it
-        from the stored origin (each text once; it keeps the texts, not the writer)."""
-        return _reader(dict(zip(self._keys, self._texts, strict=True)))
+    def reader(self) -> Callable[[int], SummedStory]:
+        """What reads a story given to `keep` from its text, as `Origin.reader` reads it from
+        the stored origin (each text once; it keeps the texts, and not the writer, after
+        `save`: a story the linker keeps is read after `save` only)."""
+        return _reader(self._texts)
 
     def save(
         self,
@@ -265,7 +351,7 @@ class OriginWriter:
                 story given that it did not keep is left out).
             postings: its `StoryLinker.postings`.
         """
-        texts = dict(zip(self._keys, self._texts, strict=True))
+        texts, self._texts = self._texts, {}  # the reader's now
         kept = [texts[key] for key, _, _ in entries]
         head = _compressed(
             {
@@ -279,13 +365,13 @@ class OriginWriter:
                     [key, last.isoformat() if last else None, list(keys), len(text)]
                     for (key, last, keys), text in zip(entries, kept, strict=True)
                 ],
-                "postings": postings,
+                "posted": list(postings),
                 "crc": _crc(kept),
             }
         )
-        state = b"".join([_MARK, len(head).to_bytes(8, "big"), head, *kept])
-        self._texts.clear()
-        self._keys.clear()
+        posted = _numbers(postings)
+        sizes = [len(head).to_bytes(8, "big"), len(posted).to_bytes(8, "big")]
+        state = b"".join([_MARK, sizes[0], head, sizes[1], posted, *kept])
         serial = bump(session=session)
         connection = session.connection()
         values = {"serial": serial, "article": article, "state": state}
@@ -293,6 +379,38 @@ class OriginWriter:
             return serial
         connection.execute(_STORED.insert().values(id=1, **values))
         return serial
+
+
+def _numbers(postings: dict[str, list[int]]) -> bytes:
+    """The postings' numbers as the origin stores them (see `_MARK`), compressed."""
+    numbers = array("q", map(len, postings.values()))
+    for keys in postings.values():
+        numbers.extend(keys)
+    if _SWAP:
+        numbers.byteswap()
+    return zlib.compress(numbers.tobytes(), 1)
+
+
+def _postings(features: list[str], stored: bytes) -> dict[str, list[int]]:
+    """The postings `_numbers` stored for these features (the lists as given to `save`).
+
+    Raises:
+        ValueError: the numbers do not make one list per feature.
+    """
+    numbers = array("q")
+    numbers.frombytes(stored)
+    if _SWAP:
+        numbers.byteswap()
+    width = len(features)
+    sizes, keys = numbers[:width].tolist(), numbers[width:].tolist()
+    if len(sizes) != width or sum(sizes) != len(keys) or min(sizes, default=1) < 1:
+        raise ValueError("the ingest origin's postings are not one list per feature")
+    postings: dict[str, list[int]] = {}
+    at = 0
+    for feature, size in zip(features, sizes, strict=True):
+        postings[feature] = keys[at : at + size]
+        at += size
+    return postings
 
 
 def _crc(texts: Sequence[bytes]) -> int:
@@ -330,11 +448,8 @@ def forget_origin(*, session: Session) -> None:
     session.connection().execute(delete(_STORED))
 
 
-def _profile(value: object) -> dict[str, float]:
-    """A story member's profile as the origin holds it (a JSON object, names shared)."""
-    if not isinstance(value, dict):
-        raise TypeError("a profile in the ingest origin is no object")
-    return value
+def _iso(time: datetime | None) -> str | None:
+    return time.isoformat() if time is not None else None
 
 
 def _time(value: str | None) -> datetime | None:

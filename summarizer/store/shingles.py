@@ -28,8 +28,9 @@ _POSTINGS = (
     .group_by(_SHINGLES.c.shingle)
 )
 _SHARED = func.count().label("shared")
-# One statement per lookup: the sample's stock shingles (kind 0) and the bodies of the
-# candidates that share its other shingles most (kind 1; stock phrases are no evidence).
+# One statement per lookup: the sample's stock shingles (kind 0) and the candidates that share
+# its other shingles most, with the length of their bodies (kind 1; stock phrases are no
+# evidence); a body is read (`_BODIES`) only when no sample of it is kept, and not when empty.
 _COUNTS = (
     select(_SHINGLES.c.shingle, func.count().label("postings"))
     .where(_SHINGLES.c.shingle.in_(bindparam("shingles", expanding=True)))
@@ -57,9 +58,12 @@ _LOOKUP = union_all(
     select(literal(0).label("kind"), _COUNTS.c.shingle.label("value"), null().label("body")).where(
         _COUNTS.c.postings > MAX_POSTINGS
     ),
-    select(literal(1), _ARTICLES.c.id, _ARTICLES.c.body).join(
+    select(literal(1), _ARTICLES.c.id, func.length(_ARTICLES.c.body)).join(
         _CANDIDATES_CTE, _CANDIDATES_CTE.c.article_id == _ARTICLES.c.id
     ),
+)
+_BODIES = select(_ARTICLES.c.id, _ARTICLES.c.body).where(
+    _ARTICLES.c.id.in_(bindparam("ids", expanding=True))
 )
 _SAMPLES_KEPT = 4096  # samples of recent texts kept by a SampleCache (a few tens of MB at most)
 
@@ -87,6 +91,13 @@ class SampleCache:
     def clear(self) -> None:
         """Forget every sample (after a rollback, whose freed ids may return for other texts)."""
         self._samples.clear()
+
+    def kept(self, article_id: int, length: int) -> frozenset[int] | None:
+        """The sample kept of the text of this length, or None (not kept)."""
+        found = self._samples.get((article_id, length))
+        if found is not None:
+            self._samples.move_to_end((article_id, length))
+        return found
 
     def sample(self, article_id: int, body: str) -> frozenset[int]:
         """The text's sample, from the cache or computed (and kept)."""
@@ -159,19 +170,29 @@ def look_up(
     """
     if not sample:
         return frozenset(), None
-    rows = session.connection().execute(
+    connection = session.connection()
+    rows = connection.execute(
         _LOOKUP, {"shingles": sorted(sample), "since": since, "after_id": after_id}
     )
     stock: set[int] = set()
-    bodies: list[tuple[int, str]] = []
-    for kind, value, body in rows:
+    others: dict[int, frozenset[int] | None] = {}  # candidate -> its sample (None: not kept)
+    for kind, value, length in rows:
         if kind == 0:
             stock.add(int(value))
-        else:
-            bodies.append((int(value), body))
+        elif length:  # an empty body has no sample: never a copy's original
+            kept = samples.kept(int(value), int(length)) if samples is not None else None
+            others[int(value)] = kept
+    unread = [article_id for article_id, kept in others.items() if kept is None]
+    if unread:
+        for article_id, body in connection.execute(_BODIES, {"ids": unread}):
+            if samples is not None:
+                others[article_id] = samples.sample(article_id, body)
+            else:
+                others[article_id] = shingle_sample(body)
     best: tuple[int, float] | None = None
-    for article_id, body in bodies:
-        other = samples.sample(article_id, body) if samples is not None else shingle_sample(body)
+    for article_id, other in others.items():
+        if other is None:  # gone since the lookup: no candidate
+            continue
         share = containment(sample, other, ignore=stock)
         if share is None or share < NEAR_DUPLICATE_CONTAINMENT:
             continue

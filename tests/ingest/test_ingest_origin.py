@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import json
-import zlib
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -12,6 +11,7 @@ import pytest
 from sqlalchemy import text
 from sqlmodel import Session
 
+from summarizer.events.stories import StoryLinker
 from summarizer.ingest import runner
 from summarizer.service import BriefingService
 from summarizer.store import articles as article_store
@@ -214,22 +214,20 @@ def test_an_origin_made_from_other_features_makes_the_next_process_rebuild(
 def test_the_origin_keeps_a_text_per_story_read_when_the_story_is_needed(tmp_path: Path) -> None:
     when = datetime(2026, 3, 2, 6, tzinfo=UTC)
     stories = [
-        (
-            key,
-            [
-                (10 * key + n, json.dumps({f"e:n{key}": 1.0, "t:w": n / 3}), when)
-                for n in range(size)
-            ],
-        )
+        (key, [(10 * key + n, {f"e:n{key}": 1.0, "t:w": n / 3}, when) for n in range(size)])
         for key, size in ((3, 1), (4, 3), (6, 1))
     ]
+    linker = StoryLinker()
+    summed = {key: linker.summed(key, group) for key, group in stories}
     entries = [(key, when, [event for event, _, _ in group]) for key, group in stories]
     postings = {"e:n3": [3], "e:n4": [4], "e:n6": [6], "t:w": [4]}
     engine = _engine(tmp_path / "texts.db")
     with Session(engine) as session:  # type: ignore[arg-type]
         ingest_state.lock_ingest(session=session)
         writer = ingest_state.OriginWriter()
-        writer.stories(stories)
+        for story in summed.values():
+            assert story is not None
+            writer.keep(story)
         writer.save(
             session=session,
             article=5,
@@ -252,16 +250,62 @@ def test_the_origin_keeps_a_text_per_story_read_when_the_story_is_needed(tmp_pat
     )
     assert origin.stories == tuple(entries) and origin.postings == postings
     assert origin.event_state == {"next_key": 100, "adds": 0}
-    assert origin.reader()(4) == tuple(
-        (event, json.loads(profile), at) for event, profile, at in stories[1][1]
-    )
-    assert sorted(origin.texts) == [3, 6]  # a story's text is parsed once, then dropped
-    last = zlib.compress(b'[6,[[60,{"e:n6":0.5},null]]]', 1)  # a story's text changed
+    item, members = origin.reader()(4)
+    assert (item, members) == summed[4]  # every sum, weight and order as summed
+    assert list(item.centroid) == list(summed[4][0].centroid)  # type: ignore[index]
+    assert sorted(origin.texts) == [3, 6]  # a story's text is read once, then dropped
+    other = summed[3]
+    assert other is not None
+    last = ingest_state.story_text((replace(other[0], key=6), other[1]))  # a text changed
     for changed in (bytes(state[:-1]), state[: -len(last) - 1] + last, b"x", state[4:]):
         with engine.begin() as connection:  # type: ignore[attr-defined]
             connection.execute(text("UPDATE ingest_origin SET state = :b"), {"b": changed})
         with Session(engine) as session:  # type: ignore[arg-type]
             assert load_origin(session=session) is None
+
+
+def test_a_story_text_reads_back_exactly_and_refuses_another_key() -> None:
+    when = datetime(2026, 3, 2, 6, tzinfo=UTC)
+    members = [
+        (2, {"e:a b": 0.1 + 0.2, "t:w": 1e-300, "x:only": 3.0}, when),
+        (1, {"t:w": 1 / 3, "e:a b": 2.5, "z:ü": 7.0}, None),
+    ]
+    summed = StoryLinker().summed(9, members)
+    assert summed is not None
+    text = ingest_state.story_text(summed)
+    item, packed = ingest_state.read_story(9, text)
+    assert (item, packed) == summed and list(packed) == [1, 2]
+    assert [list(item.centroid), sorted(item.indexed)] == [
+        list(summed[0].centroid),
+        sorted(summed[0].indexed),
+    ]
+    assert [features for features, _ in packed.values()] == [
+        features for features, _ in summed[1].values()
+    ]
+    with pytest.raises(ValueError):
+        ingest_state.read_story(8, text)
+
+
+def test_an_origin_of_the_older_format_is_rebuilt_not_followed(tmp_path: Path) -> None:
+    # format 4 kept each story's events' profiles; format 5 keeps its sums: a process that
+    # finds the older one reads it as unreadable, rebuilds once and writes the current format
+    stream = [str(p) for p in synthetic_stream(tmp_path, 10)]
+    engine = _engine(tmp_path / "older.db")
+    BriefingService(engine).ingest(stream[:6])  # type: ignore[arg-type]
+    with engine.begin() as connection:  # type: ignore[attr-defined]
+        state = connection.execute(text("SELECT state FROM ingest_origin")).scalar_one()
+        assert bytes(state[:4]) == b"BIO5"
+        connection.execute(
+            text("UPDATE ingest_origin SET state = :old"), {"old": b"BIO4" + bytes(state[4:])}
+        )
+    with Session(engine) as session:  # type: ignore[arg-type]
+        written = origin_mark(session=session)
+        assert written is not None and load_origin(session=session) is None
+    assert BriefingService(engine).ingest(stream[6:]).failed == 0  # type: ignore[arg-type]
+    with Session(engine) as session:  # type: ignore[arg-type]
+        rebuilt = origin_mark(session=session)
+        assert rebuilt is not None and rebuilt != written
+        assert load_origin(session=session) is not None
 
 
 def test_a_process_follows_the_origin_line_by_line_and_rebuilds_on_a_bad_line(

@@ -9,10 +9,17 @@ from summarizer.events.cluster import (
     SHARED_PARTICULARS,
     EventDoc,
     EventIndex,
+    Evidence,
+    _openings_differ,
     _particulars_differ,
     pair_evidence,
 )
-from summarizer.events.features import OPENING_WORDS, article_features, particulars
+from summarizer.events.features import (
+    OPENING_WORDS,
+    article_features,
+    name_firsts,
+    particulars,
+)
 from summarizer.events.index import Item
 from summarizer.text.numbers import read_numbers
 
@@ -115,3 +122,43 @@ def test_an_event_gives_the_particulars_half_of_its_articles_give() -> None:
     assert not _particulars_differ(lone, event)
     stranger = Item.of({}, particulars=["takeo", "nortr", "route"], key=10)
     assert _particulars_differ(stranger, event)
+
+
+def test_a_word_used_only_to_open_a_two_word_name_is_a_name_first() -> None:
+    stems = ["lib", "dem", "unveil", "lib", "dem", "kennedi", "charl", "kennedi", "charl"]
+    full = ["lib dem", "lib dem", "charl kennedi"]
+    # "charl" also stands alone once ("Charles said"): it is a word of its own there
+    assert name_firsts(stems, full) == frozenset({"lib"})
+    features = article_features(
+        "Lib Dems unveil debt plan",
+        "The Lib Dems have unveiled a plan on problem debt, Vincent Cable said. Mr Cable spoke "
+        "in Harrogate.",
+        "en",
+    )
+    assert {"lib", "vince"} <= features.name_firsts <= features.particulars
+    assert not {"dem", "cable"} & features.name_firsts
+
+
+def test_a_two_word_name_both_openings_give_is_one_shared_particular() -> None:
+    tour = Item.of({}, particulars=["lib", "dem", "somer", "hamps"], name_firsts=["lib"], key=1)
+    debt = Item.of(
+        {}, particulars=["lib", "dem", "vince", "cable"], name_firsts=["lib", "vince"], key=2
+    )
+    assert _openings_differ(tour, debt) and _openings_differ(debt, tour)
+    # the score's conflict counts the name's words apart, as it was measured
+    assert not _particulars_differ(tour, debt)
+    # one side names the party "Lib" alone too: two particulars shared
+    alone = Item.of({}, particulars=["lib", "dem", "vince", "cable"], name_firsts=["vince"], key=3)
+    assert not _openings_differ(tour, alone)
+    # a second shared particular besides the name: one happening may be told
+    both = Item.of({}, particulars=["lib", "dem", "somer", "cable"], name_firsts=["lib"], key=4)
+    assert not _openings_differ(tour, both)
+
+
+def test_a_close_score_of_other_openings_needs_the_headlines() -> None:
+    close = Evidence(
+        similarity=0.64, terms=0.6, names=0.6, conflict=False, discount=1.0, support=0.4
+    )
+    assert close.joins()  # one report rewritten under another headline
+    assert not dataclasses.replace(close, openings_differ=True).joins()
+    assert dataclasses.replace(close, openings_differ=True, support=0.6).joins()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -339,6 +340,13 @@ def _stored(linker: StoryLinker, seed: int) -> list[tuple[int, list[stories.Stor
     return found
 
 
+def _summed(members: Sequence[stories.StoryMember], key: int) -> stories.SummedStory:
+    """A stored story summed as a linker's `restore_placed` keeps it (`StoryLinker.summed`)."""
+    summed = StoryLinker().summed(key, members)
+    assert summed is not None
+    return summed
+
+
 def _everything(linker: StoryLinker) -> list[object]:
     """The linker's whole state, every story read first: items, postings, members, heap."""
     for key in list(linker._unread):
@@ -374,9 +382,9 @@ def test_a_story_index_read_as_needed_decides_as_the_restored_one(seed: int) -> 
     read: list[int] = []
     members = dict(stored)
 
-    def reading(key: int) -> list[stories.StoryMember]:
+    def reading(key: int) -> stories.SummedStory:
         read.append(key)
-        return members[key]
+        return _summed(members[key], key)
 
     lazy = linker()
     lazy.restore_index(entries, whole.postings(), next_key=history.next_key, read=reading)
@@ -407,12 +415,26 @@ def test_a_story_index_placed_while_restoring_is_the_restored_one(seed: int, cap
     read: list[int] = []
     members = dict(stored)
 
-    def reading(key: int) -> list[stories.StoryMember]:
+    kept: dict[int, stories.SummedStory] = {}
+    given: list[int] = []
+
+    def reading(key: int) -> stories.SummedStory:
         read.append(key)
-        return members[key]
+        assert kept[key] == _summed(members[key], key)  # what was summed
+        return kept.pop(key)
+
+    def keep(summed: stories.SummedStory) -> None:
+        kept[summed[0].key] = summed
+        given.append(summed[0].key)
 
     placed = linker()
-    entries, postings = placed.restore_placed(stored, next_key=history.next_key, read=reading)
+    entries, postings = placed.restore_placed(
+        stored,
+        next_key=history.next_key,
+        keep=keep,
+        read=reading,
+    )
+    assert given == [key for key, _ in stored if members[key]]  # each story kept once, in order
     assert entries == whole.entries() == placed.entries()
     assert postings == whole.postings() == placed.postings()
     assert list(postings) == sorted(postings)
@@ -428,7 +450,7 @@ def test_placed_postings_name_each_item_once_in_order() -> None:
     for wrong in ([6, 5], [5, 5, 6]):
         with pytest.raises(ValueError, match="twice"):
             StoryLinker().restore_index(
-                entries, {"e:putin": wrong}, next_key=7, read=stored.__getitem__
+                entries, {"e:putin": wrong}, next_key=7, read=lambda key: _summed(stored[key], key)
             )
 
 
@@ -446,7 +468,7 @@ def test_a_story_read_as_needed_is_read_only_when_found_and_as_it_was_indexed() 
         whole.entries(),
         whole.postings(),
         next_key=7,
-        read=lambda key: read.append(key) or stored[key],  # type: ignore[func-returns-value]
+        read=lambda key: read.append(key) or _summed(stored[key], key),  # type: ignore[func-returns-value]
     )
     assert lazy.story_of(2) == 5 and lazy.story_of(3) == 6 and not read
     assert lazy.link(4, {"e:saka": 1.0, "t:vote": 0.2}) == whole.link(
@@ -455,12 +477,17 @@ def test_a_story_read_as_needed_is_read_only_when_found_and_as_it_was_indexed() 
     assert read == [6]  # the story the event's features find, not the other
     wrong = StoryLinker()
     wrong.restore_index(
-        whole.entries(), whole.postings(), next_key=7, read=lambda key: stored[key][:1]
+        whole.entries(),
+        whole.postings(),
+        next_key=7,
+        read=lambda key: _summed(stored[key][:1], key),
     )
     with pytest.raises(ValueError):  # events 1 and 2 indexed, event 1 alone read
         wrong.link(8, {"e:putin": 1.0})
     with pytest.raises(ValueError):  # posted under a story it was not given
-        StoryLinker().restore_index([], {"e:putin": [5]}, next_key=7, read=stored.__getitem__)
+        StoryLinker().restore_index(
+            [], {"e:putin": [5]}, next_key=7, read=lambda key: _summed(stored[key], key)
+        )
 
 
 def test_both_restores_refuse_stories_out_of_key_order() -> None:
@@ -470,7 +497,10 @@ def test_both_restores_refuse_stories_out_of_key_order() -> None:
         StoryLinker().restore(stored, next_key=7)
     with pytest.raises(ValueError, match="ascending"):
         StoryLinker().restore_index(
-            [(6, start, [3]), (6, start, [4])], {}, next_key=7, read=dict(stored).__getitem__
+            [(6, start, [3]), (6, start, [4])],
+            {},
+            next_key=7,
+            read=lambda key: _summed(dict(stored)[key], key),
         )
 
 
