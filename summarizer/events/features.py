@@ -39,9 +39,15 @@ NUMBER = "n:"
 FULL_NAME = "f:"
 #: A specific name, in story profiles only: a name of two words that is no person's ("hong
 #: kong", "monetari fund"), a single name that is none of the language's common words
-#: ("mh370"), or an uncommon word of the title ("tsunami"). With FULL_NAME, what anchors a
-#: story (see `story_counts`, `stories.anchored`).
+#: ("mh370"), or an uncommon word of the title that the article writes as a name. With
+#: FULL_NAME, what anchors a story (see `story_counts`, `stories.anchored`).
 SPECIFIC = "s:"
+#: An uncommon word of the title that the article writes only as a plain word ("bailout",
+#: "tsunami" in lower case), in story profiles only: a kind of happening, which threads of one
+#: subject share; it anchors a story only beside the same word given as a name (SPECIFIC).
+#: Decided per article in `story_counts`, so a profile's names never depend on which of its
+#: other features a sum kept.
+TITLE_WORD = "w:"
 #: Information (nats, see `background`) from which a single name is no common word of its
 #: language: about the 12,000th most common English stem and rarer (one use in 440,000 words).
 SPECIFIC_INFORMATION = 13.0
@@ -230,17 +236,18 @@ def _full_name(run: list[str], full: list[str]) -> None:
 #: The version of what `article_features` computes, stored with each article's features: raise
 #: it whenever a change would compute other features from the same text, so that features stored
 #: by an older version are computed again instead of mixed with the new ones.
-FEATURES_VERSION = 12
+FEATURES_VERSION = 14
 #: The oldest FEATURES_VERSION whose features make today's story profiles (`story_counts` reads
 #: their counts, names and people): raise it only when a change alters what a profile is made
 #: of, so that stored profiles are made again once (store.profiles). 7 reads the modifier-letter
 #: apostrophe in names; 8 adds the title's actor, 9 the opening's particulars, which profiles
 #: do not read, 10 reads their numbers whole, and 11 adds the particulars that only open a
-#: two-word name (`ArticleFeatures.name_firsts`), which profiles do not read either; 11 (of
-#: cleanup22) also keeps a number glued to a name in that name ("COVID-19"), in the counts and
-#: names that profiles read; 12 merges both and reads the dates and the particulars' days,
-#: times and dates of 17 languages, which profiles do not read.
-PROFILES_SINCE = 11
+#: two-word name (`ArticleFeatures.name_firsts`), which profiles do not read either; 12
+#: computes the same article features, but its profiles give title words apart from names
+#: (TITLE_WORD); 13 keeps a number glued to a name in that name ("COVID-19"), in the counts
+#: and names that profiles read; 14 reads the dates and the particulars' days, times and dates
+#: of 17 languages, which profiles do not read.
+PROFILES_SINCE = 13
 #: Names are looked up in another text by the first letters of their stems, so inflected and
 #: derived forms still count as a mention ("Тюмени", "тюменцам"; "Moscow", "Moscow's").
 MENTION_LETTERS = 5
@@ -547,7 +554,11 @@ def story_counts(features: ArticleFeatures, language: str = "") -> Counter[str]:
     often as the name, and so does each uncommon word of the title ("tsunami", "quake": the
     happening a thread's headlines name by a word). Without a table for the language no name
     can be told common, so each one counts, and no title word does. A capitalised stop word
-    ("I’m" written with a typographic apostrophe) is no name here.
+    ("I’m" written with a typographic apostrophe) is no name here. A single specific word that
+    the article uses as a plain word and never writes as a name counts as a title word
+    (TITLE_WORD) instead: whether a word is a name is decided here, once per article, so a
+    story's names are the same in a live sum and in one rebuilt from stored profiles, whatever
+    either pruned (`stories.is_name`).
 
     Args:
         features: the article's features.
@@ -587,6 +598,10 @@ def story_counts(features: ArticleFeatures, language: str = "") -> Counter[str]:
             table is None or table.information.get(word, table.unlisted) >= SPECIFIC_INFORMATION
         ):
             counts[SPECIFIC + word] += count
+    for feature in [f for f in counts if f[:2] == SPECIFIC and " " not in f]:
+        word = feature[2:]
+        if ENTITY + word not in counts and TERM + word in counts:  # never written as a name
+            counts[TITLE_WORD + word] += counts.pop(feature)
     return counts
 
 
@@ -741,6 +756,7 @@ KIND_WEIGHTS: Mapping[str, float] = {
     NUMBER: 0.5,
     FULL_NAME: 1.0,
     SPECIFIC: 1.0,
+    TITLE_WORD: 1.0,
 }
 _HALF = math.sqrt(0.5)
 
