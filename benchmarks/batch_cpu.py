@@ -89,7 +89,7 @@ def main() -> None:
     from bot.cli import main as briefing
 
     try:
-        briefing(args)
+        status = briefing(args)
     finally:
         catch_up = 0.0
         for chunk in _CHUNKS:  # the catch-up seconds are cumulative: each chunk's own
@@ -105,6 +105,7 @@ def main() -> None:
             ),
         }
         Path(out).write_text(json.dumps(figures, indent=1), encoding="utf-8")
+    sys.exit(status)  # a failed `briefing` fails the run, figures written all the same
 
 
 if __name__ == "__main__":

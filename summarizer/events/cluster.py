@@ -101,6 +101,28 @@ class EventDoc:
     features: ArticleFeatures | None = None
 
 
+def stored_features(doc: EventDoc) -> ArticleFeatures | None:
+    """A stored article's features for a rebuild: its own, else computed from its text.
+
+    An article whose features cannot be computed (a bug met by a text stored before it could
+    be caught) is left out of the rebuild with a warning, so one such row never stops every
+    later ingest: the rebuild reads every stored article of the window on each one.
+
+    Args:
+        doc: a stored article.
+
+    Returns:
+        Its features, or None when computing them raised.
+    """
+    if doc.features is not None:
+        return doc.features
+    try:
+        return article_features(doc.title, doc.body, doc.language, year=doc.published.year)
+    except Exception as exc:  # any bug: one bad row is skipped, never fatal to the rebuild
+        logger.warning("skipping article %s in the rebuild: %r", doc.article_id, exc)
+        return None
+
+
 @dataclass(frozen=True, slots=True)
 class EventAssignment:
     """Where an article went.
@@ -345,7 +367,10 @@ class EventIndex:
         self._newest = None
         for key, docs in sorted(events, key=lambda pair: pair[0]):
             for doc in sorted(docs, key=lambda d: (d.published, d.article_id)):
-                self._join(key, *self._read(doc))
+                features = stored_features(doc)
+                if features is None:
+                    continue
+                self._join(key, *self._read(doc, features))
                 self._see(doc.published)
         self.next_key = max([next_key, *(item.key + 1 for item in self._index.items())])
 
@@ -419,12 +444,13 @@ class EventIndex:
             "weights": dict(sorted(KIND_WEIGHTS.items())),
         }
 
-    def _read(self, doc: EventDoc) -> tuple[Item, Vector]:
+    def _read(self, doc: EventDoc, features: ArticleFeatures | None = None) -> tuple[Item, Vector]:
         """The article as a one-member item and its story vector (its features count in the
-        frequencies)."""
+        frequencies); `features` are the article's when already read."""
         if doc.published.tzinfo is None:
             raise ValueError(f"article {doc.article_id}: published must be timezone-aware (UTC)")
-        features = doc.features
+        if features is None:
+            features = doc.features
         if features is None:
             features = article_features(doc.title, doc.body, doc.language, year=doc.published.year)
         for_story = story_counts(features, doc.language)

@@ -13,8 +13,9 @@ from operator import itemgetter, mul
 
 from summarizer.events.background import background
 from summarizer.events.people import people
+from summarizer.text.days import days_of_month
 from summarizer.text.language import stop_words as _language_stop_words
-from summarizer.text.months import ENGLISH_MONTHS, MONTH_NAMES, WEEKDAY_PHRASES
+from summarizer.text.months import WEEKDAY_PHRASES
 from summarizer.text.numbers import Number, read_numbers
 from summarizer.text.stemming import snowball_name, stemmer
 from summarizer.text.tokenizer import spaced_bigrams
@@ -235,7 +236,7 @@ def _full_name(run: list[str], full: list[str]) -> None:
 #: The version of what `article_features` computes, stored with each article's features: raise
 #: it whenever a change would compute other features from the same text, so that features stored
 #: by an older version are computed again instead of mixed with the new ones.
-FEATURES_VERSION = 13
+FEATURES_VERSION = 14
 #: The oldest FEATURES_VERSION whose features make today's story profiles (`story_counts` reads
 #: their counts, names and people): raise it only when a change alters what a profile is made
 #: of, so that stored profiles are made again once (store.profiles). 7 reads the modifier-letter
@@ -244,7 +245,8 @@ FEATURES_VERSION = 13
 #: two-word name (`ArticleFeatures.name_firsts`), which profiles do not read either; 12
 #: computes the same article features, but its profiles give title words apart from names
 #: (TITLE_WORD); 13 keeps a number glued to a name in that name ("COVID-19"), in the counts
-#: and names that profiles read.
+#: and names that profiles read; 14 reads the dates and the particulars' days, times and dates
+#: of 17 languages, which profiles do not read.
 PROFILES_SINCE = 13
 #: Names are looked up in another text by the first letters of their stems, so inflected and
 #: derived forms still count as a mention ("Тюмени", "тюменцам"; "Moscow", "Moscow's").
@@ -385,7 +387,8 @@ def article_features(
     opening_stems = title_terms + body_terms[:opening_terms]
     opening_particulars = particulars(
         opening_stems,
-        read_numbers(title, language) + read_numbers(opening, language),
+        # the opening's numbers read whole: "40,000" that its last word cuts too
+        read_numbers(title, language) + read_numbers(body, language, end=len(opening)),
         language,
         year=year,
     )
@@ -602,17 +605,6 @@ def story_counts(features: ArticleFeatures, language: str = "") -> Counter[str]:
     return counts
 
 
-_MONTH_OF = MONTH_NAMES
-# English names count only when capitalised, so the verbs "may" and "march" stay out.
-_ENGLISH = frozenset(ENGLISH_MONTHS)
-# A day number ("9", "5th", "1er", "5-го", "3.") that is no part of a longer number ("5,5",
-# "12.5", "2019").
-_DAY = re.compile(r"(?<![\w.,])([0-3]?\d)(?:st|nd|rd|th|er|-го)?(?!\w|[.,]\d)")
-# What may follow a day: its month ("9 ноября", "3. Oktober", "5 de mayo"), then maybe a year.
-_MONTH_AFTER = re.compile(r"\.?\s+(?:de\s+)?([^\W\d_]+)\.?(?:\s*,?\s*((?:1[89]|20)\d\d)\b)?")
-# What may come before a day: its month ("November 5", "Nov. 5"); the window ends at the day.
-_MONTH_BEFORE = re.compile(r"([^\W\d_]+)\.?\s+$")
-_YEAR_AFTER = re.compile(r"\s*,?\s*((?:1[89]|20)\d\d)\b")
 _FIRST_WORDS = re.compile(r"(?:[\W_]*[^\W_]+){1,%d}")
 
 
@@ -641,26 +633,11 @@ def dates(text: str, limit: int | None = None, *, year: int | None = None) -> fr
     """
     if limit is not None:
         text = _first_words(text, limit)
-    found: set[str] = set()
-    for match in _DAY.finditer(text):
-        after = _MONTH_AFTER.match(text, match.end())
-        month, given = (after[1], after[2]) if after else ("", None)
-        if month.casefold() not in _MONTH_OF:
-            before = _MONTH_BEFORE.search(text, max(0, match.start() - 16), match.start())
-            if before is None or before[1].casefold() not in _MONTH_OF:
-                continue
-            month = before[1]
-            then = _YEAR_AFTER.match(text, match.end())
-            given = then[1] if then else None
-        day = int(match[1])
-        if not 1 <= day <= 31:
-            continue
-        if month.casefold() in _ENGLISH and not month[0].isupper():
-            continue  # "may 5": a verb, not a month
-        if given is not None and int(given) != year:
-            continue  # another year: an earlier (or a planned) happening
-        found.add(f"{_MONTH_OF[month.casefold()]:02d}-{day:02d}")
-    return frozenset(found)
+    return frozenset(
+        f"{day.month:02d}-{day.day:02d}"
+        for day in days_of_month(text)
+        if day.year is None or day.year == year  # another year: an earlier or planned happening
+    )
 
 
 #: The keys `weekdays` gives, Monday first; a day of the year ("MM-DD") never equals one.

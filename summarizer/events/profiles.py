@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from summarizer.events.cluster import EventDoc
+from summarizer.events.cluster import EventDoc, stored_features
 from summarizer.events.features import (
     ArticleFeatures,
     DocumentFrequencies,
     Vector,
-    article_features,
     normalise,
     story_counts,
     weigh,
@@ -22,9 +21,11 @@ def event_profiles(
     """The story profile of each event as `EventIndex.profile` builds it, and the features read.
 
     Each article's features are its stored ones when they are of this version, else computed
-    from its text; its story vector (`features.story_counts`, weighed as the event index weighs
-    it) is added to its event's sum. Names are weighed by their document frequencies among the
-    articles given (an event index counts those of the articles it has read since it started).
+    from its text (an article whose features cannot be computed is left out, see
+    `cluster.stored_features`); its story vector (`features.story_counts`, weighed as the event
+    index weighs it) is added to its event's sum. Names are weighed by their document
+    frequencies among the articles given (an event index counts those of the articles it has
+    read since it started).
 
     Args:
         events: (event key, its articles) pairs.
@@ -33,12 +34,9 @@ def event_profiles(
         Each event's unit-length profile (events without articles are left out), and each
         article's features by article id (to be stored with it).
     """
-    features = {
-        doc.article_id: doc.features
-        or article_features(doc.title, doc.body, doc.language, year=doc.published.year)
-        for _, docs in events
-        for doc in docs
-    }
+    read = {doc.article_id: stored_features(doc) for _, docs in events for doc in docs}
+    features = {article: found for article, found in read.items() if found is not None}
+    events = [(key, [doc for doc in docs if doc.article_id in features]) for key, docs in events]
     counts = {
         doc.article_id: story_counts(features[doc.article_id], doc.language)
         for _, docs in events

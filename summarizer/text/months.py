@@ -23,11 +23,32 @@ _NAMES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("August", "Aug"), ("августа", "авг", "серпня", "août", "agosto")),
     (
         ("September", "Sept", "Sep"),
-        ("сентября", "сент", "сен", "вересня", "septembre", "septiembre"),
+        ("сентября", "сент", "сен", "вересня", "septembre", "septiembre", "setiembre"),
     ),
     (("October", "Oct"), ("октября", "окт", "жовтня", "Oktober", "octobre", "octubre")),
     (("November", "Nov"), ("ноября", "нояб", "ноя", "листопада", "novembre", "noviembre")),
     (("December", "Dec"), ("декабря", "дек", "грудня", "Dezember", "décembre", "diciembre")),
+)
+# Per month, the names the other languages with a frequency table (summarizer/data/frequencies)
+# give it after or before a day: Italian, Portuguese, Dutch, Swedish, Danish, Norwegian,
+# Romanian, Hungarian, then Czech and Slovak (genitive, as after a day, and nominative) and
+# Finnish (partitive, as after a day, and nominative). Names equal to one above are left out.
+_MORE_NAMES: tuple[tuple[str, ...], ...] = tuple(
+    tuple(names.split())
+    for names in (
+        "gennaio janeiro januari ianuarie január ledna leden januára tammikuuta tammikuu",
+        "febbraio fevereiro februari februarie február února únor februára helmikuuta helmikuu",
+        "março maart marts martie március března březen marca marec maaliskuuta maaliskuu",
+        "aprile aprilie április dubna duben apríla apríl huhtikuuta huhtikuu",
+        "maggio maio mei maj május května květen mája máj toukokuuta toukokuu",
+        "giugno junho iunie június června červen júna jún kesäkuuta kesäkuu",
+        "luglio julho iulie július července červenec júla júl heinäkuuta heinäkuu",
+        "augustus augusti augusztus srpna srpen augusta elokuuta elokuu",
+        "settembre setembro septembrie szeptember září septembra syyskuuta syyskuu",
+        "ottobre outubro octombrie október října říjen októbra lokakuuta lokakuu",
+        "novembro noiembrie listopadu listopad novembra marraskuuta marraskuu",
+        "dicembre dezembro desember decembrie prosince prosinec decembra joulukuuta joulukuu",
+    )
 )
 
 #: English month names and abbreviations, lower case, to month numbers.
@@ -41,8 +62,8 @@ FULL_ENGLISH_MONTHS: tuple[str, ...] = tuple(english[0] for english, _ in _NAMES
 #: Every month name of every language, case-folded, to month numbers.
 MONTH_NAMES: dict[str, int] = {
     name.casefold(): number
-    for number, (english, others) in enumerate(_NAMES, 1)
-    for name in (*english, *others)
+    for number, ((english, others), more) in enumerate(zip(_NAMES, _MORE_NAMES, strict=True), 1)
+    for name in (*english, *others, *more)
 }
 
 # Per weekday, Monday first: its English name, then how a report says that something happened

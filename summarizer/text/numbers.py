@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Context, Decimal, InvalidOperation
 
 from summarizer.text.clock import is_time_word
-from summarizer.text.months import MONTH_NAMES
+from summarizer.text.days import day_of_month
 
 __all__ = ["Number", "glued_to_name", "read_numbers"]
 
@@ -18,23 +18,35 @@ DECIMAL_POINT_LANGUAGES = frozenset({"en", "ja", "zh", "ko", "th", "he", "hi", "
 
 _BLANKS = " \u00a0\u2009\u202f"  # space, no-break space, thin space, narrow no-break space
 _CURRENCY = "$€£¥₽₴"
-# A number as written: a clock time or a score ("10:30", "3:1"); groups of three after one to
+# A number as written: a date in digits ("2026-12-02", "12/02/2026"); a clock time or a score
+# ("10:30", "3:1"); groups of three after one to
 # three digits, joined by blanks ("40 000", not "2019 100"); or digits whose inner points,
 # commas or apostrophes are followed by digits ("40,000", "5,5", "3.5"). Then maybe a scale, a
 # percent or a currency after it.
 _NUMBER = re.compile(
     rf"(?<![\w.,:])(?P<currency>[{_CURRENCY}]\s?)?"
-    rf"(?P<digits>\d+(?::\d+)+|\d{{1,3}}(?:[{_BLANKS}]\d{{3}}(?!\d))+(?:[.,]\d+)?"
+    r"(?P<digits>(?:19|20)\d\d-[01]\d-[0-3]\d(?!\d)|[0-3]?\d/[0-3]?\d/(?:\d{4}|\d{2})(?![\d/])"
+    rf"|\d+(?::\d+)+|\d{{1,3}}(?:[{_BLANKS}]\d{{3}}(?!\d))+(?:[.,]\d+)?"
     r"|\d+(?:[.,'’]\d+)*)"
     r"(?P<after>(?P<percent>\s?%|\s(?:per\s?cent|por\sciento)\b)"
     rf"|[{_BLANKS}]?(?P<sign>[{_CURRENCY}])|[{_BLANKS}]?(?P<word>[^\W\d_]+)\.?)?"
 )
-# A clock time: hours and minutes ("10:30", "9.15" before "GMT" or "am").
-_CLOCK = re.compile(r"(?:[01]?\d|2[0-4])[:.][0-5]\d")
+# A clock time: hours and minutes, maybe seconds ("10:30", "17:30:15", "9.15" before "GMT").
+_CLOCK = re.compile(r"(?:[01]?\d|2[0-4])[:.][0-5]\d(?::[0-5]\d)?")
+# An hour alone, before a clock word ("9am", "5 pm", "10 Uhr").
+_HOUR = re.compile(r"[01]?\d|2[0-4]")
 # A clock time before a time word (see text.clock) may go without its colon ("0619 GMT").
 _ZONED_CLOCK = re.compile(r"(?:[01]?\d|2[0-4])[:.]?[0-5]\d")
-# A date written in digits ("02.12.2026"): the dates feature reads days by their month's name.
-_NUMERIC_DATE = re.compile(r"[0-3]?\d[./][01]?\d[./](?:\d{2}|\d{4})")
+# A date written in digits ("02.12.2026", "12/02/2026", "2026-12-02"): the dates feature reads
+# days by their month's name.
+_NUMERIC_DATE = re.compile(r"[0-3]?\d([./])[0-3]?\d\1(?:\d{2}|\d{4})|(?:19|20)\d\d-[01]\d-[0-3]\d")
+# The longest number read, in characters: a longer run of digits ("3.14159..." to 5,000
+# places, a serial) is no number a report gives, and Python reads no integer of over 4,300
+# digits.
+_LONGEST = 30
+# Enough digits to scale and write any number of _LONGEST characters exactly (the default
+# context keeps 28).
+_EXACT = Context(prec=2 * _LONGEST)
 _PERCENT_WORDS = frozenset(
     [
         "percent",
@@ -116,10 +128,6 @@ _YEARS = range(1900, 2100)
 # The word right before a hyphen ("COVID" of "COVID-19"), looked for in the last _NAME_CHARS.
 _WORD_BEFORE = re.compile(r"(?<![\w-])[^\W\d_][^\W_]*$")
 _NAME_CHARS = 40
-# A month's name right after a day ("17 мая", "3. Oktober").
-_MONTH_AFTER = re.compile(r"\.?\s+([^\W\d_]+)")
-# A month's name right before a day ("November 22", "Nov. 22"): the window ends at the day.
-_MONTH_BEFORE = re.compile(r"([^\W\d_]+)\.?\s+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,24 +151,34 @@ class Number:
     value: Decimal
 
 
-def read_numbers(text: str, language: str = "en") -> list[Number]:
+def read_numbers(text: str, language: str = "en", *, end: int | None = None) -> list[Number]:
     """The numbers of a text in order, each read whole in the conventions of its language.
 
     A separator followed by exactly three digits groups thousands unless it is the language's
     decimal mark written once ("40,000" in English, "40.000" in German, "40 000" in Russian);
     the last other point or comma is the decimal mark ("3.5", "5,5"). So "40,000", "40 000" and
     "40000" give one key, and "5,5" one number, not two. A number glued to a name by a hyphen
-    ("COVID-19", "G-20") is part of the name (see `glued_to_name`), not read.
+    ("COVID-19", "G-20") is part of the name (see `glued_to_name`), not read; nor is a run of
+    more than 30 characters.
 
     Args:
         text: any text.
         language: ISO 639-1 code, for its decimal mark.
+        end: read only the numbers that begin before it, each whole (a number the end cuts,
+            "40,000" of an opening that ends at "40", is read whole); None reads them all.
 
     Returns:
         The numbers in text order.
     """
     point = language.lower()[:2] in DECIMAL_POINT_LANGUAGES
-    return [number for match in _NUMBER.finditer(text) if (number := _read(match, point))]
+    found = []
+    for match in _NUMBER.finditer(text):
+        if end is not None and match.start() >= end:
+            break
+        number = _read(match, point)
+        if number is not None:
+            found.append(number)
+    return found
 
 
 def glued_to_name(text: str, start: int) -> bool:
@@ -177,24 +195,27 @@ def glued_to_name(text: str, start: int) -> bool:
 
 def _read(match: re.Match[str], point: bool) -> Number | None:
     """The number one match of _NUMBER gives (None for separators that make no one number)."""
-    if glued_to_name(match.string, match.start()):
-        return None
     digits, after = match["digits"], match["after"] or ""
+    if len(digits) > _LONGEST or glued_to_name(match.string, match.start()):
+        return None
     word = (match["word"] or "").casefold()
     if ":" in digits:  # a clock time or a score
         return Number(digits, "time" if _CLOCK.fullmatch(digits) else "amount", Decimal(0))
-    if is_time_word(match["word"] or "") and _ZONED_CLOCK.fullmatch(digits):
-        return Number(re.sub(r"[:.]?(\d\d)$", r":\1", digits), "time", Decimal(0))
+    if is_time_word(match["word"] or ""):
+        if _ZONED_CLOCK.fullmatch(digits):  # "0619 GMT", "9.30am"
+            return Number(re.sub(r"[:.]?(\d\d)$", r":\1", digits), "time", Decimal(0))
+        if _HOUR.fullmatch(digits):  # "9am", "5 pm"
+            return Number(f"{int(digits)}:00", "time", Decimal(0))
     if _NUMERIC_DATE.fullmatch(digits):
         return Number(digits, "date", Decimal(0))
     value = _value(digits, point)
     if value is None:
         return None
-    if digits.isdigit() and 1 <= int(digits) <= 31 and _names_a_month(match):
-        return Number(digits, "date", Decimal(0))  # "17 мая", "November 22"
+    if len(digits) <= 2 and day_of_month(match.string, match.start("digits")) is not None:
+        return Number(digits, "date", Decimal(0))  # "17 мая", "November 22", "25th May"
     # A letter alone scales only fixed to the number ("30m"; "30 m" is thirty metres).
     scale = _SCALES.get(word, 0) if len(word) > 1 or not after[:1].isspace() else 0
-    value = value.scaleb(scale)
+    value = value.scaleb(scale, _EXACT)
     key = _plain(value)
     if match["percent"] or word in _PERCENT_WORDS:
         return Number(key + "%", "amount", value)
@@ -203,18 +224,9 @@ def _read(match: re.Match[str], point: bool) -> Number | None:
         return Number(key, "amount", value)
     if word and not after[:1].isspace():  # a unit or suffix fixed to it ("5th", "9am", "4g")
         key += word
-    whole = "year" if value == value.to_integral() and int(value) in _YEARS else "whole"
+    # Only four bare digits make a year: "2,026 jobs" is a count.
+    whole = "year" if len(digits) == 4 and digits.isdigit() and int(digits) in _YEARS else "whole"
     return Number(key, whole, value)
-
-
-def _names_a_month(match: re.Match[str]) -> bool:
-    """Whether a month's name follows a number ("15 ноября") or comes right before it."""
-    following = _MONTH_AFTER.match(match.string, match.end("digits"))
-    if following is not None and following[1].casefold() in MONTH_NAMES:
-        return True
-    start = match.start("digits")
-    before = _MONTH_BEFORE.search(match.string, max(0, start - 16), start)
-    return before is not None and before[1].casefold() in MONTH_NAMES
 
 
 def _value(digits: str, point: bool) -> Decimal | None:
@@ -240,5 +252,5 @@ def _value(digits: str, point: bool) -> Decimal | None:
 
 def _plain(value: Decimal) -> str:
     """A value's digits: no exponent, no leading or trailing decimal zeros ("5.50": "5.5")."""
-    text = format(value.normalize(), "f")
+    text = format(value.normalize(_EXACT), "f")
     return text.rstrip("0").rstrip(".") if "." in text else text

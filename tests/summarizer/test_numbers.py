@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from summarizer.events.features import article_features, particulars
+from summarizer.events.features import OPENING_WORDS, article_features, dates, particulars
 from summarizer.text.numbers import read_numbers
 
 
@@ -117,3 +117,79 @@ def test_a_number_glued_to_a_name_by_a_hyphen_is_not_read() -> None:
         "1990",
         "2000",
     ]
+
+
+def test_a_run_of_over_30_characters_is_no_number_and_breaks_nothing() -> None:
+    # int() reads no more than 4,300 digits: such a run crashed the features of its article
+    assert keys("Pi to 5,000 places: 3 " + "1" * 5000 + " and 9" * 2, "en") == [
+        ("5000", "whole"),
+        ("3", "whole"),
+        ("9", "whole"),
+        ("9", "whole"),
+    ]
+    assert keys("9" * 31, "en") == []
+    features = article_features("1" * 5000, "Digits: 3" + "1" * 4400, "en", year=2026)
+    assert not any(key[:1].isdigit() for key in features.particulars)
+
+
+def test_a_scaled_number_keeps_all_its_digits() -> None:
+    assert keys("A 123456789012345678901234567890bn deal", "en") == [
+        ("123456789012345678901234567890000000000", "amount")
+    ]
+
+
+def test_an_hour_before_a_clock_word_and_seconds_are_times() -> None:
+    assert keys("Markets opened at 9am, closed at 5 pm, 10 Uhr.", "en") == [
+        ("9:00", "time"),
+        ("5:00", "time"),
+        ("10:00", "time"),
+    ]
+    assert keys("At 17:30:15 GMT and 0619 PDT", "en") == [
+        ("17:30:15", "time"),
+        ("06:19", "time"),
+    ]
+    opening = "Markets opened at 9am and closed at 5pm; at 17:30:15 and 0619 PDT they"
+    assert particulars([], read_numbers(opening, "en"), "en", year=2026) == frozenset()
+
+
+def test_slash_and_iso_dates_are_dates() -> None:
+    assert keys("LONDON, 12/02/2026 - police", "en") == [("12/02/2026", "date")]
+    assert keys("2026-12-02 police; 12/2/26", "en") == [
+        ("2026-12-02", "date"),
+        ("12/2/26", "date"),
+    ]
+    assert keys("the 2024/25 season", "en") == [("2024", "year"), ("25", "whole")]
+
+
+def test_a_day_of_a_month_is_a_date_in_every_table_language() -> None:
+    cases = [
+        ("MADRID, 15 de mayo de 2026 -", "es"),
+        ("LONDON, 25th May 2026 -", "en"),
+        ("PARIS, 21er mai 2026 -", "fr"),
+        ("МОСКВА, 25-го мая 2026 -", "ru"),
+        ("ROMA, 15 maggio 2026 -", "it"),
+        ("LISBOA, 15 de maio de 2026 -", "pt"),
+        ("AMSTERDAM, 15 mei 2026 -", "nl"),
+        ("PRAHA, 15. května 2026 -", "cs"),
+        ("BUDAPEST, 2026. május 15. -", "hu"),
+        ("HELSINKI, 15. toukokuuta 2026 -", "fi"),
+        ("BUCUREȘTI, 15 mai 2026 -", "ro"),
+        ("STOCKHOLM, 15 maj 2026 -", "sv"),
+    ]
+    for opening, language in cases:
+        numbers = read_numbers(opening, language)
+        assert [n.kind for n in numbers if n.kind != "year"] == ["date"], opening
+        assert particulars([], numbers, language, year=2026) == frozenset(), opening
+        day = next(n.key for n in numbers if n.kind == "date")
+        assert dates(opening, year=2026) == {f"05-{day}"}, opening
+
+
+def test_the_opening_reads_a_number_its_last_word_cuts_whole() -> None:
+    body = " ".join(["word"] * (OPENING_WORDS - 1)) + " 40,000 routers were recalled."
+    found = article_features("Recall", body, "en", year=2026).particulars
+    assert "40000" in found and "40" not in found
+
+
+def test_only_four_bare_digits_make_a_year() -> None:
+    assert keys("2,026 jobs were cut in 2026", "en") == [("2026", "whole"), ("2026", "year")]
+    assert "2026" in particulars([], read_numbers("2,026 jobs were cut", "en"), "en", year=2026)

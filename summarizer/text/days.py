@@ -1,0 +1,104 @@
+"""Days of the month as texts write them: a day's number and its month's name ("9 ноября")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from summarizer.text.months import ENGLISH_MONTHS, MONTH_NAMES
+
+__all__ = ["DayOfMonth", "day_of_month", "days_of_month"]
+
+# A day number ("9", "5th", "1er", "25-го", "3.") that is no part of a longer number ("5,5",
+# "12.5", "2019").
+_DAY = re.compile(r"(?<![\w.,])([0-3]?\d)(?:st|nd|rd|th|er|-го)?(?!\w|[.,]\d)")
+# What may follow a day: its month ("9 ноября", "3. Oktober", "5 de mayo"), then maybe a year
+# ("5 May 2020", "15 de mayo de 2026").
+_MONTH_AFTER = re.compile(
+    r"\.?\s+(?:de\s+)?([^\W\d_]+)\.?(?:\s*,?\s*(?:de\s+)?((?:1[89]|20)\d\d)\b)?"
+)
+# What may come before a day: its month ("November 5", "Nov. 5"); the window ends at the day.
+_MONTH_BEFORE = re.compile(r"([^\W\d_]+)\.?\s+$")
+_YEAR_AFTER = re.compile(r"\s*,?\s*((?:1[89]|20)\d\d)\b")
+# How far before a day its month's name may begin ("September. 5").
+_BEFORE_CHARS = 16
+# English names count only when capitalised, so the verbs "may" and "march" stay out.
+_ENGLISH = frozenset(ENGLISH_MONTHS)
+
+
+@dataclass(frozen=True, slots=True)
+class DayOfMonth:
+    """A day a text names by its number and its month's name.
+
+    Attributes:
+        start: where the day's number begins in the text.
+        end: where the day's number (with its suffix: "5th", "1er") ends.
+        day: the day of the month, 1 to 31.
+        month: the month, 1 to 12.
+        year: the year written right after it ("5 May 2020"), else None.
+    """
+
+    start: int
+    end: int
+    day: int
+    month: int
+    year: int | None
+
+
+def day_of_month(text: str, start: int) -> DayOfMonth | None:
+    """The day of the month whose number begins at `start`, or None when none does.
+
+    The month's name may follow the day ("17 мая", "3. Oktober", "15 de mayo", "25th May") or
+    come right before it ("November 22", "Nov. 22", "május 15"); a name of any language
+    with a frequency table counts (see `months.MONTH_NAMES`), an English one only when
+    capitalised ("may 5" is a verb).
+
+    Args:
+        text: any text.
+        start: where a number begins in it.
+
+    Returns:
+        The day, or None.
+    """
+    match = _DAY.match(text, start)
+    if match is None or not 1 <= int(match[1]) <= 31:
+        return None
+    after = _MONTH_AFTER.match(text, match.end())
+    if after is not None and _month(after[1]):
+        month, year = after[1], after[2]
+    else:
+        before = _MONTH_BEFORE.search(text, max(0, start - _BEFORE_CHARS), start)
+        if before is None or not _month(before[1]):
+            return None
+        month = before[1]
+        then = _YEAR_AFTER.match(text, match.end())
+        year = then[1] if then else None
+    return DayOfMonth(
+        start=start,
+        end=match.end(),
+        day=int(match[1]),
+        month=MONTH_NAMES[month.casefold()],
+        year=int(year) if year else None,
+    )
+
+
+def days_of_month(text: str) -> Iterator[DayOfMonth]:
+    """The days of the month a text names, in text order (see `day_of_month`).
+
+    Args:
+        text: any text.
+
+    Yields:
+        Each day.
+    """
+    for match in _DAY.finditer(text):
+        day = day_of_month(text, match.start())
+        if day is not None:
+            yield day
+
+
+def _month(word: str) -> bool:
+    """Whether a word is a month's name (an English one capitalised)."""
+    folded = word.casefold()
+    return folded in MONTH_NAMES and (folded not in _ENGLISH or word[0].isupper())
