@@ -160,13 +160,14 @@ class FeatureTable:
         self.names: list[str] = []
 
     def positions(self, features: Iterable[str]) -> array[int]:
-        """The features' positions, a feature not named yet added at the end."""
+        """The features' positions, those not named yet added at the end (sorted, so the
+        same stories make the same table)."""
         at = self._at
-        add = at.setdefault
-        found = array(_POSITION, [add(feature, len(at)) for feature in features])
-        if len(at) > len(self.names):
-            self.names.extend(islice(at, len(self.names), None))
-        return found
+        fresh = sorted(set(features).difference(at))  # no Python loop over the features
+        if fresh:
+            at.update(zip(fresh, range(len(at), len(at) + len(fresh)), strict=True))
+            self.names.extend(fresh)
+        return array(_POSITION, map(at.__getitem__, features))
 
 
 def story_text(summed: SummedStory, table: FeatureTable) -> bytes:
