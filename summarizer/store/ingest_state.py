@@ -29,7 +29,7 @@ import logging
 import sys
 import zlib
 from array import array
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import islice
@@ -108,7 +108,6 @@ class Origin:
         postings: the rebuilt linker's `StoryLinker.postings`.
         texts: story key -> its sums and members as the rebuild summed them (`story_text`),
             read by `reader` when the linker first needs the story.
-        features: the feature names the texts give by position (`FeatureTable.names`).
     """
 
     serial: int
@@ -121,24 +120,21 @@ class Origin:
     postings: dict[str, list[int]]
     texts: dict[int, bytes]
 
-    features: list[str]
-
     def reader(self) -> Callable[[int], SummedStory]:
         """What reads a story's sums and members from its text, once (the text is dropped);
-        it keeps the texts and the feature names alone, not the rest of the origin.
+        it keeps the texts alone, not the rest of the origin.
 
         The reader raises ValueError, KeyError, TypeError or IndexError when a text cannot be
         read.
         """
-        return _reader(self.texts, self.features)
+        return _reader(self.texts)
 
 
-def _reader(texts: dict[int, bytes], features: list[str]) -> Callable[[int], SummedStory]:
-    """What reads a story from its text in `texts` (popped: read once), naming its features
-    from `features` (a list that may grow as more texts are made: read when called)."""
+def _reader(texts: dict[int, bytes]) -> Callable[[int], SummedStory]:
+    """What reads a story from its text in `texts` (popped: read once)."""
 
     def read(key: int) -> SummedStory:
-        return read_story(key, texts.pop(key), features)
+        return read_story(key, texts.pop(key))
 
     return read
 
@@ -149,35 +145,17 @@ _SWAP = sys.byteorder != "little"
 _POSITION = "I" if array("I").itemsize == 4 else "L"
 
 
-class FeatureTable:
-    """The feature names the origin's story texts share, each named once (in the origin's
-    head): a text gives a feature as its position here, so encoding a story writes numbers,
-    and every story read names a feature with the same string."""
-
-    def __init__(self) -> None:
-        self._at: dict[str, int] = {}
-        #: The names in position order (what the origin's head stores, and readers index).
-        self.names: list[str] = []
-
-    def positions(self, features: Iterable[str]) -> array[int]:
-        """The features' positions, those not named yet added at the end (sorted, so the
-        same stories make the same table)."""
-        at = self._at
-        fresh = sorted(set(features).difference(at))  # no Python loop over the features
-        if fresh:
-            at.update(zip(fresh, range(len(at), len(at) + len(fresh)), strict=True))
-            self.names.extend(fresh)
-        return array(_POSITION, map(at.__getitem__, features))
-
-
-def story_text(summed: SummedStory, table: FeatureTable) -> bytes:
-    """A summed story (`StoryLinker.summed`) as the origin stores it: the length of a head
-    (4 bytes, big-endian), the head (JSON: key, first and latest time, size, how many features
-    the centroid has and how many it is posted under, each event's key and how many features
-    it has), then every feature's position in `table` (the centroid's in its order, the
-    posted ones ascending, each event's in its order) as 32-bit numbers, then every float as
-    a double (the norm, the centroid's weights, each event's weights): read back by one small
-    JSON text and two arrays, no float parsed, nothing compressed (doubles barely compress).
+def story_text(summed: SummedStory) -> bytes:
+    """A summed story (`StoryLinker.summed`) as the origin stores it, compressed: the length of
+    a head (4 bytes, big-endian), the head (JSON: key, first and latest time, size, the
+    features named once each (the centroid's first, in its order, then those only events
+    have), how many the centroid has, how many it is posted under, each event's key and how
+    many features it has), then every feature's position in the head's list (the posted ones
+    ascending, then each event's in its order) as 32-bit numbers, then every float as a double
+    (the norm, the centroid's weights, each event's weights): read back by one decompression,
+    one small JSON text and two arrays, no float parsed. The positions are found by C-level
+    look-ups in the story's own small table (a table shared by every story would be a million
+    names at 100,000 articles, and its look-ups miss the cache).
 
     Raises:
         ValueError: the story holds counts a story's item never has (names, words).
@@ -187,14 +165,19 @@ def story_text(summed: SummedStory, table: FeatureTable) -> bytes:
         raise ValueError(f"story {item.key} holds counts the ingest origin does not keep")
     if item.actors or item.particulars or item.headed:
         raise ValueError(f"story {item.key} holds counts the ingest origin does not keep")
-    positions = table.positions(item.centroid)
-    posted = table.positions(item.indexed)
-    positions.extend(sorted(posted))
+    features = list(item.centroid)
+    where = dict(zip(features, range(len(features)), strict=True))
+    for named, _ in members.values():  # an event's features are nearly all the centroid's
+        for feature in sorted(set(named).difference(where)):
+            where[feature] = len(features)
+            features.append(feature)
+    at = where.__getitem__
+    positions = array(_POSITION, sorted(map(at, item.indexed)))
     values = array("d", [item.norm])
     values.extend(item.centroid.values())
     sizes = []
     for named, weights in members.values():
-        positions.extend(table.positions(named))
+        positions.extend(map(at, named))
         values.extend(weights)
         sizes.append(len(named))
     head = [
@@ -202,8 +185,9 @@ def story_text(summed: SummedStory, table: FeatureTable) -> bytes:
         _iso(item.first),
         _iso(item.last),
         item.size,
+        features,
         len(item.centroid),
-        len(posted),
+        len(item.indexed),
         list(members),
         sizes,
     ]
@@ -211,54 +195,49 @@ def story_text(summed: SummedStory, table: FeatureTable) -> bytes:
     if _SWAP:
         positions.byteswap()
         values.byteswap()
-    return b"".join(
-        [len(encoded).to_bytes(4, "big"), encoded, positions.tobytes(), values.tobytes()]
-    )
+    raw = [len(encoded).to_bytes(4, "big"), encoded, positions.tobytes(), values.tobytes()]
+    return zlib.compress(b"".join(raw), 1)
 
 
-def read_story(key: int, text: bytes, features: Sequence[str]) -> SummedStory:
-    """The summed story `story_text` stored, naming features from the table's `names`: every
-    part equal, dicts in the same order.
+def read_story(key: int, text: bytes) -> SummedStory:
+    """The summed story `story_text` stored: every part equal, dicts in the same order.
 
     Raises:
-        ValueError, KeyError, TypeError or IndexError: `text` is not `story_text`'s for `key`
-            and these features.
+        ValueError, KeyError, TypeError or IndexError: `text` is not `story_text`'s for `key`.
     """
-    start = 4 + int.from_bytes(text[:4], "big")
-    story, first, last, size, width, count, events, sizes = json.loads(text[4:start])
+    raw = zlib.decompress(text)
+    start = 4 + int.from_bytes(raw[:4], "big")
+    story, first, last, size, features, width, count, events, sizes = json.loads(raw[4:start])
     if story != key:
         raise ValueError(f"the ingest origin's text of story {key} is another story's")
-    if len(events) != len(sizes):
-        raise ValueError(f"the ingest origin's text of story {key} is cut short")
+    named = sum(sizes)
     positions = array(_POSITION)
-    end = start + positions.itemsize * (width + count + sum(sizes))
-    positions.frombytes(text[start:end])
+    end = start + positions.itemsize * (count + named)
+    positions.frombytes(raw[start:end])
     values = array("d")
-    values.frombytes(text[end:])
+    values.frombytes(raw[end:])
     if _SWAP:
         positions.byteswap()
         values.byteswap()
-    named = sum(sizes)
-    if len(positions) != width + count + named or len(values) != 1 + width + named:
-        raise ValueError(f"the ingest origin's text of story {key} has other weights")
+    if len(positions) != count + named or len(values) != 1 + width + named:
+        raise ValueError(f"the ingest origin's text of story {key} is cut short")
     get = features.__getitem__
-    names = list(map(get, positions[:width]))
     item = Item(
         key=key,
-        centroid=dict(zip(names, islice(values, 1, width + 1), strict=True)),
+        centroid=dict(zip(features[:width], islice(values, 1, width + 1), strict=True)),
         norm=values[0],
         size=int(size),
         first=_time(first),
         last=_time(last),
-        indexed=frozenset(map(get, positions[width : width + count])),
+        indexed=frozenset(map(get, positions[:count])),
     )
     if len(item.centroid) != width:
         raise ValueError(f"the ingest origin's text of story {key} names a feature twice")
     members = {}
-    at = width + count
+    at = count
     for event, length in zip(events, sizes, strict=True):
         end = at + length
-        weights = values[at - count + 1 : end - count + 1]  # after the norm and the centroid's
+        weights = values[at - count + 1 + width : end - count + 1 + width]
         members[int(event)] = (tuple(map(get, positions[at:end])), weights)
         at = end
     return item, members
@@ -266,15 +245,14 @@ def read_story(key: int, text: bytes, features: Sequence[str]) -> SummedStory:
 
 #: The origin's layout: this mark, the length of the head (8 bytes, big-endian), the head
 #: (compressed JSON: format, next keys, events, the event index's state, the stories' entries
-#: with the length of each one's text, the posted features, the feature table, a checksum of
-#: the texts), the length of the postings (8 bytes) and the postings (compressed little-endian
-#: 64-bit numbers: each posted feature's count of stories, then their keys, feature after
-#: feature), then each story's text (`story_text`), so a process reads only the stories it
-#: needs.
+#: with the length of each one's text, the posted features, a checksum of the texts), the
+#: length of the postings (8 bytes) and the postings (compressed little-endian 64-bit numbers:
+#: each posted feature's count of stories, then their keys, feature after feature), then each
+#: story's text (`story_text`), so a process reads and decompresses only the stories it needs.
 #: Format 4 added the event index's state; format 5 stores each story summed instead of its
-#: events' profiles, and the postings as numbers instead of JSON; format 6 names each feature
-#: once, in the head (`FeatureTable`), and stores a story's text uncompressed with feature
-#: positions instead of names: an origin of an older format reads as unreadable, so the next
+#: events' profiles, and the postings as numbers instead of JSON; format 6 gives an event's
+#: features as 32-bit positions in its story's list instead of JSON numbers: an origin of an
+#: older format reads as unreadable, so the next
 #: process rebuilds once and writes the current one.
 #: The head also names the `FEATURES_VERSION` its state was computed from: an origin of other
 #: features reads as unreadable too, so a version that changes the features needs no
@@ -337,7 +315,6 @@ def load_origin(*, session: Session) -> Origin | None:
             stories=tuple(stories),
             postings=_postings(head["posted"], zlib.decompress(state[posted + 8 : start])),
             texts=texts,
-            features=_names(head["table"]),
         )
     except (ValueError, KeyError, TypeError, AttributeError, zlib.error):  # another version
         logger.warning("the stored ingest origin cannot be read; the indexes are rebuilt")
@@ -356,17 +333,16 @@ class OriginWriter:
 
     def __init__(self) -> None:
         self._texts: dict[int, bytes] = {}
-        self._table = FeatureTable()
 
     def keep(self, summed: SummedStory) -> None:
         """Add a story's text (`story_text`), as `StoryLinker.restore_placed` sums it."""
-        self._texts[summed[0].key] = story_text(summed, self._table)
+        self._texts[summed[0].key] = story_text(summed)
 
     def reader(self) -> Callable[[int], SummedStory]:
         """What reads a story given to `keep` from its text, as `Origin.reader` reads it from
         the stored origin (each text once; it keeps the texts, and not the writer, after
         `save`: a story the linker keeps is read after `save` only)."""
-        return _reader(self._texts, self._table.names)
+        return _reader(self._texts)
 
     def save(
         self,
@@ -408,7 +384,6 @@ class OriginWriter:
                     for (key, last, keys), text in zip(entries, kept, strict=True)
                 ],
                 "posted": list(postings),
-                "table": self._table.names,
                 "crc": _crc(kept),
             }
         )
@@ -454,17 +429,6 @@ def _postings(features: list[str], stored: bytes) -> dict[str, list[int]]:
         postings[feature] = keys[at : at + size]
         at += size
     return postings
-
-
-def _names(table: Any) -> list[str]:
-    """The head's feature table as stored (a list of strings).
-
-    Raises:
-        TypeError: it is not one.
-    """
-    if not isinstance(table, list) or not all(isinstance(name, str) for name in table):
-        raise TypeError("the ingest origin's feature table is no list of names")
-    return table
 
 
 def _crc(texts: Sequence[bytes]) -> int:

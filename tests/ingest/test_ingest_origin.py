@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -256,8 +257,7 @@ def test_the_origin_keeps_a_text_per_story_read_when_the_story_is_needed(tmp_pat
     assert sorted(origin.texts) == [3, 6]  # a story's text is read once, then dropped
     other = summed[3]
     assert other is not None
-    table = ingest_state.FeatureTable()
-    last = ingest_state.story_text((replace(other[0], key=6), other[1]), table)  # changed
+    last = ingest_state.story_text((replace(other[0], key=6), other[1]))  # a text changed
     for changed in (bytes(state[:-1]), state[: -len(last) - 1] + last, b"x", state[4:]):
         with engine.begin() as connection:  # type: ignore[attr-defined]
             connection.execute(text("UPDATE ingest_origin SET state = :b"), {"b": changed})
@@ -273,10 +273,8 @@ def test_a_story_text_reads_back_exactly_and_refuses_another_key() -> None:
     ]
     summed = StoryLinker().summed(9, members)
     assert summed is not None
-    table = ingest_state.FeatureTable()
-    text = ingest_state.story_text(summed, table)
-    assert len(table.names) == 4  # each feature named once, in the table
-    item, packed = ingest_state.read_story(9, text, list(table.names))
+    text = ingest_state.story_text(summed)
+    item, packed = ingest_state.read_story(9, text)
     assert (item, packed) == summed and list(packed) == [1, 2]
     assert [list(item.centroid), sorted(item.indexed)] == [
         list(summed[0].centroid),
@@ -286,17 +284,15 @@ def test_a_story_text_reads_back_exactly_and_refuses_another_key() -> None:
         features for features, _ in summed[1].values()
     ]
     with pytest.raises(ValueError):
-        ingest_state.read_story(8, text, table.names)
-    with pytest.raises(ValueError):
-        ingest_state.read_story(9, text[:-8], table.names)  # cut short
-    with pytest.raises(IndexError):
-        ingest_state.read_story(9, text, table.names[:2])  # another table
+        ingest_state.read_story(8, text)
+    with pytest.raises(ValueError):  # cut short
+        ingest_state.read_story(9, zlib.compress(zlib.decompress(text)[:-8]))
 
 
 def test_an_origin_of_the_older_format_is_rebuilt_not_followed(tmp_path: Path) -> None:
-    # format 5 named every feature in each story's text; format 6 gives positions in one
-    # table: a process that finds the older one reads it as unreadable, rebuilds once and
-    # writes the current format
+    # format 5 gave an event's features as JSON numbers, format 6 as 32-bit numbers: a
+    # process that finds the older one reads it as unreadable, rebuilds once and writes the
+    # current format
     stream = [str(p) for p in synthetic_stream(tmp_path, 10)]
     engine = _engine(tmp_path / "older.db")
     BriefingService(engine).ingest(stream[:6])  # type: ignore[arg-type]
