@@ -14,6 +14,7 @@ from summarizer.config import DIGEST_WORDS
 from summarizer.events.values import DigestDoc, DigestLine, EventDigest
 from summarizer.events.vectors import SentenceSpace, lexrank, support_counts
 from summarizer.text import rules
+from summarizer.text.facts import Fact, fact_of, same_fact
 from summarizer.text.sentences import split_sentences
 from summarizer.text.vague import bare_family_name, persons_before
 
@@ -62,7 +63,8 @@ def build_digest(
     Sentences are scored by LexRank centrality on a sparse TF-IDF cosine graph, times a boost for
     every other outlet that has a similar sentence and a prior for its article's lead (the first
     prose sentences, whatever headline or date lines come before them); sentences that
-    cannot open a text on their own are discounted. Selection is greedy MMR with a redundancy cap,
+    cannot open a text on their own are discounted. Selection is greedy MMR with a redundancy cap
+    and no second wording of a fact already chosen (summarizer.text.facts),
     within the budget (a sentence too long for what is left is skipped, shorter ones may fit). The
     lede leads (a chosen line that can open a text: a report before a quotation, an article's own
     first sentence before later ones, then the best scored); the others follow in time order.
@@ -140,6 +142,7 @@ class _Digest:
         self.docs = sorted(docs, key=lambda d: (d.published, d.article_id))
         self.candidates, self.prose = _candidates(self.docs, language)
         self.voiced: dict[int, bool] = {}  # article index: in its narrator's voice (see _voiced)
+        self.facts: dict[int, Fact] = {}  # candidate index: what it tells (see _fact)
         self.headline = headline or _headline(self.docs, self.candidates, language)
         self.scores = np.zeros(len(self.candidates))
 
@@ -229,6 +232,8 @@ class _Digest:
             open_[best] = False
             if self.words is not None and used + candidates[best].words > self.words:
                 continue  # too long for what is left; a shorter sentence may still fit
+            if self._retold(best, chosen):
+                continue  # one fact in another outlet's words: the cosine misses a rewording
             chosen.append(best)
             used += candidates[best].words
             redundancy = np.maximum(redundancy, space.row_similarity(best))
@@ -241,6 +246,22 @@ class _Digest:
             if self.words is not None and self.words - used < rules.MIN_WORDS:
                 break
         return chosen
+
+    def _retold(self, line: int, chosen: Sequence[int]) -> bool:
+        """Tell whether another article's chosen line tells a line's fact in other words (an
+        article's own lines go on from each other: "The pier will be closed." then "The ferries
+        will dock at the south pier.")."""
+        doc = self.candidates[line].doc
+        return any(
+            self.candidates[other].doc != doc and same_fact(self._fact(line), self._fact(other))
+            for other in chosen
+        )
+
+    def _fact(self, line: int) -> Fact:
+        """What a candidate tells (text.facts), read once, only for lines a digest weighs."""
+        if line not in self.facts:
+            self.facts[line] = fact_of(self.candidates[line].text, self.language)
+        return self.facts[line]
 
     def _arrange(self, chosen: list[int]) -> tuple[list[int], list[int]]:
         """Order lines by time; return them and those that must go (see build_digest)."""

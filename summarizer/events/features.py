@@ -26,6 +26,8 @@ Vector = dict[str, float]
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 _OPENS_SENTENCE = re.compile(r"[.!?\n]")
+# A number glued by a hyphen to the word before it ("-19" of "COVID-19"), part of its name.
+_GLUED_NUMBER = re.compile(r"-\d+(?:[.,]\d+)*")
 
 # Prefixes keep the three kinds of feature apart in one vector.
 TERM = "t:"
@@ -36,9 +38,15 @@ NUMBER = "n:"
 FULL_NAME = "f:"
 #: A specific name, in story profiles only: a name of two words that is no person's ("hong
 #: kong", "monetari fund"), a single name that is none of the language's common words
-#: ("mh370"), or an uncommon word of the title ("tsunami"). With FULL_NAME, what anchors a
-#: story (see `story_counts`, `stories.anchored`).
+#: ("mh370"), or an uncommon word of the title that the article writes as a name. With
+#: FULL_NAME, what anchors a story (see `story_counts`, `stories.anchored`).
 SPECIFIC = "s:"
+#: An uncommon word of the title that the article writes only as a plain word ("bailout",
+#: "tsunami" in lower case), in story profiles only: a kind of happening, which threads of one
+#: subject share; it anchors a story only beside the same word given as a name (SPECIFIC).
+#: Decided per article in `story_counts`, so a profile's names never depend on which of its
+#: other features a sum kept.
+TITLE_WORD = "w:"
 #: Information (nats, see `background`) from which a single name is no common word of its
 #: language: about the 12,000th most common English stem and rarer (one use in 440,000 words).
 SPECIFIC_INFORMATION = 13.0
@@ -146,15 +154,16 @@ def entities_and_numbers(text: str, language: str = "en") -> tuple[list[str], li
 
 def _scan(
     text: str, language: str, limit: int | None = None, marks: tuple[int, ...] = ()
-) -> tuple[list[str], list[str], list[str], list[tuple[int, int, int]], list[str], set[str]]:
+) -> tuple[list[str], list[str], list[str], list[tuple[int, int]], list[str], set[str]]:
     """Terms, names and numbers of a text's first `limit` words, read in one pass.
 
-    Unspaced scripts (Chinese, Japanese, Thai) count character pairs as words. The fourth value
-    gives, for each of `marks`, how many of the terms, of the names and of the numbers come
-    from the first that many words (all of them when the mark lies beyond the text). Then the
-    full names, one per use: a name right after another capitalised word that is no stop word
-    (one space apart; the first word may open the sentence), "Michelle Obama" -> "michell
-    obama"; and the terms the text writes in lower case.
+    Unspaced scripts (Chinese, Japanese, Thai) count character pairs as words; a number glued
+    by a hyphen to a capitalised word is part of that name ("COVID-19": "covid-19"; see
+    `glued_to_name`), no number. The fourth value gives, for each of `marks`, how many of the
+    terms and of the names come from the first that many words (all of them when the mark lies
+    beyond the text). Then the full names, one per use: a name right after another capitalised
+    word that is no stop word (one space apart; the first word may open the sentence),
+    "Michelle Obama" -> "michell obama"; and the terms the text writes in lower case.
     """
     text = spaced_bigrams(text)
     cache = _term_cache(language)
@@ -167,19 +176,25 @@ def _scan(
     previous_end = -1  # the text's first word opens a sentence
     run: list[str] = []  # the names of the capitalised words read in a row
     lower_case: set[str] = set()
-    marked: dict[int, tuple[int, int, int]] = {}
+    marked: dict[int, tuple[int, int]] = {}
+    glued_to = -1  # the end of a number glued to the name before it, read with that name
     for position, match in enumerate(_WORD.finditer(text)):
         if position == limit:
             break
         if position in marks:
-            marked[position] = (len(found), len(entities), len(numbers))
+            marked[position] = (len(found), len(entities))
+        start, end = match.span()
+        if start < glued_to:
+            continue
         word = match.group()
+        if word[0].isupper() and (glued := _GLUED_NUMBER.match(text, end)) is not None:
+            word, end = word + glued.group(), glued.end()  # "COVID-19", "G-20": one name
+            glued_to = end
         term = _cached_term(cache, word, language)
         if term:
             found.append(term)
             if word[0].islower():
                 lower_case.add(term)
-        start, end = match.span()
         name, possessive, in_sentence = "", False, False
         if word[0].isdigit():
             numbers.append(word)
@@ -205,7 +220,7 @@ def _scan(
             run = []
         previous_end = end
     _full_name(run, full)
-    counted = [marked.get(mark, (len(found), len(entities), len(numbers))) for mark in marks]
+    counted = [marked.get(mark, (len(found), len(entities))) for mark in marks]
     return found, entities, numbers, counted, full, lower_case
 
 
@@ -220,14 +235,17 @@ def _full_name(run: list[str], full: list[str]) -> None:
 #: The version of what `article_features` computes, stored with each article's features: raise
 #: it whenever a change would compute other features from the same text, so that features stored
 #: by an older version are computed again instead of mixed with the new ones.
-FEATURES_VERSION = 11
+FEATURES_VERSION = 13
 #: The oldest FEATURES_VERSION whose features make today's story profiles (`story_counts` reads
 #: their counts, names and people): raise it only when a change alters what a profile is made
 #: of, so that stored profiles are made again once (store.profiles). 7 reads the modifier-letter
 #: apostrophe in names; 8 adds the title's actor, 9 the opening's particulars, which profiles
 #: do not read, 10 reads their numbers whole, and 11 adds the particulars that only open a
-#: two-word name (`ArticleFeatures.name_firsts`), which profiles do not read either.
-PROFILES_SINCE = 7
+#: two-word name (`ArticleFeatures.name_firsts`), which profiles do not read either; 12
+#: computes the same article features, but its profiles give title words apart from names
+#: (TITLE_WORD); 13 keeps a number glued to a name in that name ("COVID-19"), in the counts
+#: and names that profiles read.
+PROFILES_SINCE = 13
 #: Names are looked up in another text by the first letters of their stems, so inflected and
 #: derived forms still count as a mention ("Тюмени", "тюменцам"; "Moscow", "Moscow's").
 MENTION_LETTERS = 5
@@ -345,7 +363,7 @@ def article_features(
     body_terms, body_names, body_numbers, marked, body_full, body_lower = _scan(
         body, language, max_body_words, (LEAD_WORDS, OPENING_WORDS)
     )
-    (lead_terms, lead_names, _), (opening_terms, opening_names, _) = marked
+    (lead_terms, lead_names), (opening_terms, opening_names) = marked
     opening = _first_words(body, OPENING_WORDS)
     opening_full = _scan(opening, language)[4]
     counts: Counter[str] = Counter()
@@ -533,7 +551,11 @@ def story_counts(features: ArticleFeatures, language: str = "") -> Counter[str]:
     often as the name, and so does each uncommon word of the title ("tsunami", "quake": the
     happening a thread's headlines name by a word). Without a table for the language no name
     can be told common, so each one counts, and no title word does. A capitalised stop word
-    ("I’m" written with a typographic apostrophe) is no name here.
+    ("I’m" written with a typographic apostrophe) is no name here. A single specific word that
+    the article uses as a plain word and never writes as a name counts as a title word
+    (TITLE_WORD) instead: whether a word is a name is decided here, once per article, so a
+    story's names are the same in a live sum and in one rebuilt from stored profiles, whatever
+    either pruned (`stories.is_name`).
 
     Args:
         features: the article's features.
@@ -573,6 +595,10 @@ def story_counts(features: ArticleFeatures, language: str = "") -> Counter[str]:
             table is None or table.information.get(word, table.unlisted) >= SPECIFIC_INFORMATION
         ):
             counts[SPECIFIC + word] += count
+    for feature in [f for f in counts if f[:2] == SPECIFIC and " " not in f]:
+        word = feature[2:]
+        if ENTITY + word not in counts and TERM + word in counts:  # never written as a name
+            counts[TITLE_WORD + word] += counts.pop(feature)
     return counts
 
 
@@ -753,6 +779,7 @@ KIND_WEIGHTS: Mapping[str, float] = {
     NUMBER: 0.5,
     FULL_NAME: 1.0,
     SPECIFIC: 1.0,
+    TITLE_WORD: 1.0,
 }
 _HALF = math.sqrt(0.5)
 

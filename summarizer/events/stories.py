@@ -15,10 +15,10 @@ import numpy as np
 
 from summarizer.events.cosines import TOLERANCE, Cosines
 from summarizer.events.features import (
-    ENTITY,
     FULL_NAME,
     SPECIFIC,
     TERM,
+    TITLE_WORD,
     Vector,
     cosine,
     normalise,
@@ -605,62 +605,60 @@ def _summed(key: int, events: Sequence[StoryMember]) -> tuple[Item, dict[int, _P
 
 def anchored(a: Mapping[str, float], b: Mapping[str, float]) -> bool:
     """Whether two profiles or centroids share a name: a person's full name, or a specific
-    name (`features.story_counts`) that one side gives as a name at least, which the other side
-    has as a specific name or uses as a word: the same someone or something.
+    name (`features.story_counts`) that one side gives as a name, which the other side has as
+    a name, a title word or a plain word: the same someone or something.
 
     Reports on one subject share its words and its common names (a market report and a
     listing share "investors", "shares", "China"; two space reports "NASA", "moon"); the
     reports of one thread share who or what it is about ("MH370", "Michelle Obama", "Premier
     League"; a report of the tsunami's aid that uses the word in its text only, beside reports
     that write "the Tsunami" as a name). An uncommon word that titles give but no side writes
-    as a name ("bailout", "austerity": see `is_name`) is a kind of happening, which threads of
+    as a name ("bailout", "austerity": a TITLE_WORD) is a kind of happening, which threads of
     one subject share (a Greek and a Cypriot bailout): alone it anchors nothing. An event
-    joins, and a story merges with, only a story it shares a name with.
+    joins, and a story merges with, only a story it shares a name with. A feature a sum
+    took back to nothing (an event's earlier profile, replaced) is no longer held.
     """
     small, large = (a, b) if len(a) <= len(b) else (b, a)
     return _holds(_anchor_probes(small), large)
 
 
-def is_name(vector: Mapping[str, float], feature: str) -> bool:
-    """Whether a feature of a vector names someone or something there: a full name, a
-    specific name of two words, or a specific single word the vector also holds as a name
-    (ENTITY) or never as a plain word (TERM); not an uncommon word of titles alone."""
-    prefix, word = feature[:2], feature[2:]
-    if prefix == FULL_NAME:
-        return True
-    if prefix != SPECIFIC:
-        return False
-    return " " in word or ENTITY + word in vector or TERM + word not in vector
+def is_name(feature: str) -> bool:
+    """Whether a feature names someone or something: a full name or a specific name (decided
+    per article in `features.story_counts`, so it does not depend on the vector holding it)."""
+    return feature[:2] in (FULL_NAME, SPECIFIC)
 
 
 #: What makes another vector `anchored` to a query: features that anchor wherever the other
-#: holds them (the query's names, and the words its single names are), and specific words the
-#: other must hold as names (`is_name`).
-_Probes = tuple[frozenset[str], frozenset[str]]
+#: holds them (the query's names, the words and title words its single names are, and the
+#: names its words and title words are).
+_Probes = frozenset[str]
+
+#: Below this weight a feature of a sum is what taking a member back left of it, not held.
+_HELD = 1e-9
 
 
 def _anchor_probes(query: Mapping[str, float]) -> _Probes:
     """The probes (`_Probes`) of one query, one set for the many vectors compared with it."""
-    names: set[str] = set()
-    words: set[str] = set()
-    for feature in query:
-        prefix = feature[:2]
-        if prefix == TERM:
-            if " " not in feature:  # the word a single name is
-                words.add(SPECIFIC + feature[2:])
-        elif is_name(query, feature):
-            names.add(feature)
-            if prefix == SPECIFIC and " " not in feature:
-                names.add(TERM + feature[2:])
-        elif prefix == SPECIFIC:
-            words.add(feature)
-    return frozenset(names), frozenset(words)
+    probes: set[str] = set()
+    for feature, value in query.items():
+        if value <= _HELD:
+            continue
+        prefix, word = feature[:2], feature[2:]
+        if prefix in (TERM, TITLE_WORD):
+            if " " not in word:  # the word a single name is
+                probes.add(SPECIFIC + word)
+        elif is_name(feature):
+            probes.add(feature)
+            if prefix == SPECIFIC and " " not in word:
+                probes.add(TERM + word)
+                probes.add(TITLE_WORD + word)
+    return frozenset(probes)
 
 
 def _holds(probes: _Probes, other: Mapping[str, float]) -> bool:
     """Whether another vector is `anchored` to the query the probes were made of."""
-    names, words = probes
-    return any(f in other for f in names) or any(f in other and is_name(other, f) for f in words)
+    held = other.get
+    return any(held(f, 0.0) > _HELD for f in probes)
 
 
 def _bound_by(known: float, drift: float) -> float:

@@ -43,6 +43,8 @@ _SPOKE_ON = re.compile(
     re.I,
 )
 _HEADER_LINES = 15
+_MIN_SENTENCE_WORDS = 8
+_CLOSING_MARKS = "\"”’'»)]"
 
 #: No news article Briefing meets was published before this; earlier values are placeholders
 #: ("0001-01-01" in a CMS template) or errors.
@@ -71,11 +73,19 @@ class DateCue:
     Attributes:
         year_guessed: the text gave no year (a dateline).
         date_only: the text gave no time of day (``when`` is midnight UTC of the day).
+        named_in_story: the date is one the story's sentences name ("it disappeared on 8 March
+            2014"), not a stamp of the page: the article is no older, but may be much younger.
     """
 
     when: datetime
     year_guessed: bool
     date_only: bool = False
+    named_in_story: bool = False
+
+    @property
+    def estimated(self) -> bool:
+        """Whether the time is a guess (a year placed, or a date the story names)."""
+        return self.year_guessed or self.named_in_story
 
 
 def find_published(
@@ -83,7 +93,10 @@ def find_published(
 ) -> DateCue | None:
     """Find the article's published time in its first lines.
 
-    A full date ("Updated: 2015-05-13 09:31", "March 14, 2026") is taken as given. A dateline's
+    A full date ("Updated: 2015-05-13 09:31", "March 14, 2026") is taken as given, unless a
+    sentence of the story gives it ("No trace has been found since it disappeared on 8 March
+    2014."): that is what the story reports on, so it only tells the article is no older, and
+    is taken last, as an estimate. A dateline's
     day without a year ("MOSCOW, September 3 (RIA Novosti) -") is placed in a year by the
     article's other cues (see resolve_year) and marked as guessed; when its lead says the day's
     weekday ("Peskov said Wednesday") and the day falls on another in that year, the year is not
@@ -98,15 +111,49 @@ def find_published(
     Returns:
         The first plausible cue (UTC; times without a zone are taken as UTC), or None.
     """
+    cue = _stamped(text, now=now, written=written)
+    if cue is not None:
+        return cue
     reference = now or datetime.now(UTC)
+    for line in _header(text):
+        if _YEAR.search(line) is None or not _is_story_sentence(line):
+            continue
+        for pattern in (_ISO, _WRITTEN_MDY, _WRITTEN_DMY):
+            match = pattern.search(line)
+            if match is None:
+                continue
+            when = _build(match, year=int(match.group("year")))
+            if when is not None and is_plausible(when, now=reference):
+                return DateCue(when, False, date_only=not match.group("hour"), named_in_story=True)
+    return None
+
+
+def _header(text: str) -> list[str]:
+    """The text's first _HEADER_LINES lines that are not blank, stripped."""
     stripped = (line.strip() for line in text.splitlines())
-    header = list(islice((line for line in stripped if line), _HEADER_LINES))
+    return list(islice((line for line in stripped if line), _HEADER_LINES))
+
+
+def _is_story_sentence(line: str) -> bool:
+    """Tell whether a line is a sentence of the story, not a page's stamp or byline: it ends
+    like a sentence and is long enough to be one ("No trace of the ... since 8 March 2014.")."""
+    return (
+        not is_time_line(line)
+        and line.rstrip(_CLOSING_MARKS)[-1:] in ".!?"
+        and len(line.split()) >= _MIN_SENTENCE_WORDS
+    )
+
+
+def _stamped(text: str, *, now: datetime | None, written: datetime | None) -> DateCue | None:
+    """The first plausible cue of a page's stamps and datelines (see find_published)."""
+    reference = now or datetime.now(UTC)
+    header = _header(text)
     datelines = [parse_dateline(line) for line in header]
     opening = next((i for i, d in enumerate(datelines) if d and d.day), len(header))
     for i, line in enumerate(header):
         if _YEAR.search(line) is None:
             continue  # each dated pattern holds a year: most lines are ruled out at once
-        if i >= opening and not is_time_line(line):
+        if (i >= opening and not is_time_line(line)) or _is_story_sentence(line):
             continue  # the story has begun: a date in its sentences is what it reports on
         for pattern in (_ISO, _WRITTEN_MDY, _WRITTEN_DMY):
             match = pattern.search(line)

@@ -11,6 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from summarizer.text.clock import is_time_word
 from summarizer.text.datelines import parse_dateline
 from summarizer.text.language import word_set
 from summarizer.values import RawInput
@@ -278,7 +279,6 @@ _SHORT_LINE_WORDS = 6  # a menu's or a credit's line ("Slate Podcasts", "New Yor
 _INITIALS = re.compile(r"^[A-Z]{2,5}$")
 # Two or more words in capitals ("USA TODAY"), and those that tell a time ("10:30 PM EST").
 _CAPITALS_RUN = re.compile(r"\b[A-Z]{2,}(?: [A-Z]{2,})+\b")
-_TIME_WORDS = word_set("AM PM EST EDT GMT UTC BST CET PST PDT CST CDT ET PT")
 
 
 def masthead_of_publisher(company: str, text: str) -> str:
@@ -327,7 +327,7 @@ def masthead_of_publisher(company: str, text: str) -> str:
     credited: set[str] = {
         run
         for run in _CAPITALS_RUN.findall(page)
-        if not _TIME_WORDS & set(run.split()) and any(end.endswith(run) for end in ends)
+        if not any(map(is_time_word, run.split())) and any(end.endswith(run) for end in ends)
     }
     shown = sorted(((page.count(run), -len(run), run) for run in credited), reverse=True)
     if shown and shown[0][0] >= _MASTHEAD_SHOWN:

@@ -152,7 +152,7 @@ def _published(
         doubtful = True
     cue = find_published(text, now=now, written=written)
     if cue is not None:
-        return cue.when, cue.year_guessed or doubtful, cue.date_only
+        return cue.when, cue.estimated or doubtful, cue.date_only
     return now, True, False
 
 

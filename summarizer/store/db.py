@@ -23,6 +23,11 @@ logger = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 15_000
+#: How long a process waits for another's migrations of one SQLite database (PostgreSQL's
+#: advisory lock waits as long as they take). The busy timeout bounds one write; a migration
+#: run holds the write lock for all its steps, which on a large database, or a loaded machine,
+#: take longer than that.
+SQLITE_MIGRATION_WAIT_MS = 600_000
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

@@ -6,9 +6,10 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from summarizer.text.clock import is_time_word
 from summarizer.text.months import MONTH_NAMES
 
-__all__ = ["Number", "read_numbers"]
+__all__ = ["Number", "glued_to_name", "read_numbers"]
 
 #: Languages that write a decimal point ("3.5") and group thousands with commas ("40,000"); the
 #: others (Russian, German, French...) write a decimal comma ("5,5") and group with points or
@@ -30,30 +31,8 @@ _NUMBER = re.compile(
 )
 # A clock time: hours and minutes ("10:30", "9.15" before "GMT" or "am").
 _CLOCK = re.compile(r"(?:[01]?\d|2[0-4])[:.][0-5]\d")
-# A clock time before a time word may go without its colon ("0619 GMT").
+# A clock time before a time word (see text.clock) may go without its colon ("0619 GMT").
 _ZONED_CLOCK = re.compile(r"(?:[01]?\d|2[0-4])[:.]?[0-5]\d")
-_TIME_WORDS = frozenset(
-    [
-        "am",
-        "pm",
-        "a.m",
-        "gmt",
-        "bst",
-        "utc",
-        "cet",
-        "cest",
-        "est",
-        "edt",
-        "pst",
-        "msk",
-        "мск",
-        "uhr",
-        "h",
-        "ч",
-        "час",
-        "часов",
-    ]
-)
 # A date written in digits ("02.12.2026"): the dates feature reads days by their month's name.
 _NUMERIC_DATE = re.compile(r"[0-3]?\d[./][01]?\d[./](?:\d{2}|\d{4})")
 _PERCENT_WORDS = frozenset(
@@ -134,6 +113,9 @@ _SCALES: dict[str, int] = {
     ),
 }
 _YEARS = range(1900, 2100)
+# The word right before a hyphen ("COVID" of "COVID-19"), looked for in the last _NAME_CHARS.
+_WORD_BEFORE = re.compile(r"(?<![\w-])[^\W\d_][^\W_]*$")
+_NAME_CHARS = 40
 # A month's name right after a day ("17 мая", "3. Oktober").
 _MONTH_AFTER = re.compile(r"\.?\s+([^\W\d_]+)")
 # A month's name right before a day ("November 22", "Nov. 22"): the window ends at the day.
@@ -167,7 +149,8 @@ def read_numbers(text: str, language: str = "en") -> list[Number]:
     A separator followed by exactly three digits groups thousands unless it is the language's
     decimal mark written once ("40,000" in English, "40.000" in German, "40 000" in Russian);
     the last other point or comma is the decimal mark ("3.5", "5,5"). So "40,000", "40 000" and
-    "40000" give one key, and "5,5" one number, not two.
+    "40000" give one key, and "5,5" one number, not two. A number glued to a name by a hyphen
+    ("COVID-19", "G-20") is part of the name (see `glued_to_name`), not read.
 
     Args:
         text: any text.
@@ -180,13 +163,27 @@ def read_numbers(text: str, language: str = "en") -> list[Number]:
     return [number for match in _NUMBER.finditer(text) if (number := _read(match, point))]
 
 
+def glued_to_name(text: str, start: int) -> bool:
+    """Tell whether the number at `start` is glued by a hyphen to a capitalised word before it.
+
+    Such a number is part of a name ("COVID-19", "G-20", "F-16", "Su-27"), not a number the
+    text gives; after a word in lower case it is one ("mid-2014", "under-21").
+    """
+    if start < 2 or text[start - 1] != "-":
+        return False
+    before = _WORD_BEFORE.search(text, max(0, start - 1 - _NAME_CHARS), start - 1)
+    return before is not None and before[0][0].isupper()
+
+
 def _read(match: re.Match[str], point: bool) -> Number | None:
     """The number one match of _NUMBER gives (None for separators that make no one number)."""
+    if glued_to_name(match.string, match.start()):
+        return None
     digits, after = match["digits"], match["after"] or ""
     word = (match["word"] or "").casefold()
     if ":" in digits:  # a clock time or a score
         return Number(digits, "time" if _CLOCK.fullmatch(digits) else "amount", Decimal(0))
-    if word in _TIME_WORDS and _ZONED_CLOCK.fullmatch(digits):
+    if is_time_word(match["word"] or "") and _ZONED_CLOCK.fullmatch(digits):
         return Number(re.sub(r"[:.]?(\d\d)$", r":\1", digits), "time", Decimal(0))
     if _NUMERIC_DATE.fullmatch(digits):
         return Number(digits, "date", Decimal(0))

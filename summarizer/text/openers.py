@@ -175,7 +175,9 @@ _COLON_LABEL_WORDS = 4  # words of a label before its colon ("Editor's Note:", "
 # "in that change", "for this reason": a demonstrative after a preposition points back, unless
 # it names a time ("this week", "that day"). Not after "of": "Some of this growth ..." opens
 # BBC summaries' references, most of this kind being a share of what the headline names.
-_PREPOSITIONS = word_set("in for to at on by with from about into after before during under")
+_PREPOSITIONS = word_set(
+    "in for to at on by with from about into after before during under amid amidst despite"
+)
 _DEMONSTRATIVES = word_set("this that these those")
 _TIME_NOUNS = word_set(
     """year years week weeks month months day days morning afternoon evening night weekend
@@ -189,6 +191,12 @@ _HEADLESS_SUBJECT = re.compile(
     r"|previous|other|rest|remainder)\s+(?:was|is|were|are|has|have|had|will|would|can|could"
     r"|came|comes|went|followed|remains|remained)\b",
     re.IGNORECASE,
+)
+# A reason with no clause it is the reason for: "Mostly because performing benefits the owner.",
+# "Because space travel is anything but easy." (a bare "Because ..." with a comma may carry its
+# main clause: "Because the storm hit, flights were cancelled.").
+_BECAUSE_FRAGMENT = re.compile(
+    r"^((?:\w+ly|just|only|simply|all|not)\s+)?because\b(?!\s+of\b)", re.IGNORECASE
 )
 # A sentence wholly in brackets, closed after its stop or before it: an aside to the sentence
 # before it ("(McKinley's office did not reply.)", "(Figures are rounded)."), no bracket inside.
@@ -358,6 +366,9 @@ def _leans_back(text: str, language: str, voice: bool = True) -> bool:
         return True  # "Kazakhstan also needed ...", "Bridenstine responded that ..."
     if _ANAPHORIC & set(head[:3]):
         return True  # "Two other men ...", "The same day ..."
+    because = _BECAUSE_FRAGMENT.match(start)
+    if because and (because.group(1) or "," not in start):
+        return True  # "Mostly because ...", "Because space travel is hard.": the reason only
     if _HEADLESS_SUBJECT.match(start):
         return True  # "The first was at 02:28.": the first of what a sentence before counted
     framed = _FRAMED_PRONOUN.match(text)
@@ -368,6 +379,7 @@ def _leans_back(text: str, language: str, voice: bool = True) -> bool:
     if _TRAILING_CONNECTIVE.search(text):
         return True  # "Some details have already emerged, however."
     early = [w.lower() for w in WORD_OR_MARK.findall(text[:120]) if w[:1].isalpha()][:12]
+    early = [w for w in early if w != "all"]  # "Amid all this, ...": as "Amid this, ..."
     pointed = [
         early[i + 2]
         for i in range(len(early) - 2)

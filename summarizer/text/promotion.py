@@ -7,7 +7,7 @@ import re
 from summarizer.text.language import word_set
 from summarizer.text.tokenizer import OPENING_MARKS
 
-__all__ = ["is_promotional", "orders_reader"]
+__all__ = ["is_promotional", "orders_reader", "shouts_order"]
 
 
 # Site furniture that no news sentence holds: links, handles, consent lines, sponsorship.
@@ -126,7 +126,8 @@ _CALLS_TO_ACT: dict[str, frozenset[str]] = {
         approfitta"""
     ),
     "pt": word_set(
-        """assine inscreva-se clique descubra baixe siga leia cadastre-se experimente aproveite"""
+        """assine inscreva-se clique descubra baixe siga leia cadastre-se experimente aproveite
+        deixe compartilhe comente assista"""
     ),
     "nl": word_set("""abonneer meld klik ontdek download volg lees probeer bestel registreer"""),
     "ru": word_set(
@@ -163,6 +164,36 @@ _READER_WORDS = re.compile(
     r"|зараз)\b",
     re.IGNORECASE,
 )
+# An order shouted in capitals opening a line, as event listings write them ("SPEND a day in the
+# country ...", "ATTEND a two-day symposium ..."): a word of three capitals or more, then a word
+# that opens its object (an acronym is followed by a verb or a preposition: "NASA said").
+_SHOUTED_OBJECTS = word_set("a an the your our some more all every up out")
+_MIN_SHOUTED = 3
+# A shop's listing: a price offer ("Amazon offers ... for $700", not "offers to buy ... for $2
+# billion") or the words of a deals page.
+_SHOP = re.compile(
+    r"\b(?:offers|offering|sells|selling)\b[^.!?]*\bfor \$\d[\d,.]*"
+    r"(?!\d|[.,]\d|\s*(?:million|billion|trillion|bn|mn|m)\b)"
+    r"|\btoday only\b|\ball-time low\b|\bprice (?:drop|break)\b"
+    r"|\bbest deals\b|\bcertified refurbished\b|\bregular (?:going )?(?:rate|price)\b",
+    re.IGNORECASE,
+)
+
+_SHOP_ANCHORS = ("$", "today only", "all-time", "price", "deals", "refurbished", "regular")
+
+
+def shouts_order(sentence: str) -> bool:
+    """Tell whether a line opens with an order shouted in capitals ("SPEND a day ...")."""
+    opening = sentence.strip().lstrip(OPENING_MARKS).split(maxsplit=2)
+    if len(opening) < 2:
+        return False
+    first = opening[0]
+    return (
+        len(first) >= _MIN_SHOUTED
+        and first.isalpha()
+        and first.isupper()
+        and opening[1] in _SHOUTED_OBJECTS
+    )
 
 
 def is_promotional(sentence: str, language: str = "en") -> bool:
@@ -173,7 +204,8 @@ def is_promotional(sentence: str, language: str = "en") -> bool:
     reader or is as short as a label (news uses them too: "plans to sign up AOL's customers"); a
     label such as "Pro tip:" or "Read more:"; an imperative call to act that speaks to the
     reader ("Get more ideas here!", "Start your day with ..."); a publication praising itself ("X
-    is the preferred reading of ...").
+    is the preferred reading of ..."); an order shouted in capitals ("SPEND a day ..."); a shop's
+    listing ("Amazon offers ... for $700", "Today only, ...").
 
     Args:
         sentence: one sentence or line.
@@ -198,8 +230,14 @@ def is_promotional(sentence: str, language: str = "en") -> bool:
         return True
     if (" is the " in lower or " is your " in lower) and _SELF_PRAISE.search(text):
         return True
-    if text.endswith("!") and _YOU.search(lower):
-        return True  # "Yup, you read it right!", "Grab yours today!": talk to the reader
+    if shouts_order(text):
+        return True  # "SPEND a day in the country ..."
+    if any(map(lower.__contains__, _SHOP_ANCHORS)) and _SHOP.search(text):
+        return True  # "Amazon offers ... for $700.", "Today only, ..."
+    if text.endswith("!") and (
+        _YOU.search(lower) or _TO_READER.search(text[:1].lower() + text[1:])
+    ):
+        return True  # "Grab yours today!", "Obrigado por compartilhar nosso conteúdo!"
     opening = text.lstrip(OPENING_MARKS).split(maxsplit=2)
     if len(opening) < 2:
         return False

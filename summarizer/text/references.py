@@ -44,6 +44,14 @@ _SITUATIONAL: dict[str, frozenset[str]] = {
         industry media press news case deal"""
     ),
 }
+# Nouns that name again something a text has named ("the news organization", "the media
+# group"): a situational word before them ("news", "media") does not make them unique.
+_RENAMING: dict[str, frozenset[str]] = {
+    "en": word_set(
+        """organization organisation company firm group agency outlet publication newspaper
+        network channel broadcaster website site report study statement"""
+    ),
+}
 # A preposition that frames the clause before its subject ("According to the website, ...",
 # "During the meeting, ..."): the definite phrase after it must be introduced too.
 # A time span before "after", "before" or "since" anchors the clause to a happening the phrase
@@ -136,8 +144,11 @@ def _definite_phrase(text: str, language: str, articles: frozenset[str]) -> list
     if following[:1].isupper() or following.lower() in _SPECIFIERS.get(language, frozenset()):
         return None  # "the pan-European STOXX 600 index", "the meeting at the hall"
     situational = _SITUATIONAL.get(language, frozenset())
-    if any(n.lower().removesuffix("'s").removesuffix("’s") in situational for n in nouns):
-        return None  # "the world", "the first"
+    head = nouns[-1].lower().removesuffix("'s").removesuffix("’s")
+    if head not in _RENAMING.get(language, ()) and any(
+        n.lower().removesuffix("'s").removesuffix("’s") in situational for n in nouns
+    ):
+        return None  # "the world", "the first"; not "the news organization"
     if language == "en" and len(nouns) > 1 and nouns[0].lower().endswith("est"):
         return None  # a superlative: "the longest earthquake"
     return [article.lower(), *nouns]

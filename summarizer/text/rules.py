@@ -12,6 +12,7 @@ import logging
 import re
 from collections.abc import Sequence
 
+from summarizer.text.artefacts import mend
 from summarizer.text.datelines import parse_dateline
 from summarizer.text.language import stop_words, word_set
 from summarizer.text.offices import OFFICES
@@ -31,6 +32,7 @@ from summarizer.text.tokenizer import (
     word_count,
     words,
 )
+from summarizer.text.verbs import lacks_verb
 
 logger = logging.getLogger(__name__)
 
@@ -46,6 +48,7 @@ __all__ = [
     "is_near_duplicate",
     "is_promotional",
     "is_prose",
+    "lacks_verb",
     "latest_headline",
     "leans_back",
     "stands_alone",
@@ -80,7 +83,8 @@ def is_prose(sentence: str, language: str = "en") -> bool:
     Prose has four to eighty words, starts with a capital, a digit or a currency sign (after any
     opening quote), ends with a full stop or "!" (a question is a teaser, not a report; a line
     without an end is a label or a fragment), has a third or more of its words in lower case (a
-    headline has none) and is not promotion.
+    headline has none), is not promotion and has a word that can be its finite verb (a photo
+    caption, "Russell Square after the bombings.", has none: summarizer.text.verbs).
     In scripts written without spaces, two characters count as a word; Thai, which writes no
     full stop, needs none.
 
@@ -100,7 +104,7 @@ def is_prose(sentence: str, language: str = "en") -> bool:
         return False
     if not text.isascii() and UNSPACED.search(text):
         # Two characters of an unspaced script count as a word (text.tokenizer.word_count).
-        return word_count(text) >= MIN_WORDS and not is_promotional(text, language)
+        return word_count(text) >= MIN_WORDS and _reports(text, language)
     tokens = text.split()
     if len(tokens) < MIN_WORDS:
         return False
@@ -108,7 +112,7 @@ def is_prose(sentence: str, language: str = "en") -> bool:
     if lower >= MIN_WORDS and len(tokens) <= min(MAX_WORDS, lower * 3) and text.isascii():
         # A lower-case ASCII word holds a letter, so the lettered words number from `lower` to
         # len(tokens): both tests below pass without counting them (most prose, read faster).
-        return not is_promotional(text, language)
+        return _reports(text, language)
     lettered = len(_LETTERED_WORD.findall(text))
     if not MIN_WORDS <= lettered <= MAX_WORDS:
         return False
@@ -116,7 +120,13 @@ def is_prose(sentence: str, language: str = "en") -> bool:
         cased = [w for w in tokens if w.lower() != w.upper()]
         if cased and lower * 3 < len(cased):
             return False  # a headline in title case, a shout or a list of names
-    return not is_promotional(text, language)
+    return _reports(text, language)
+
+
+def _reports(text: str, language: str) -> bool:
+    """Tell whether a line long enough to be prose reports: not promotion, and with a word
+    that can be its finite verb (a caption has none: "Russell Square after the bombings.")."""
+    return not is_promotional(text, language) and not lacks_verb(text, language)
 
 
 def is_headline(title: str) -> bool:
@@ -217,8 +227,9 @@ _BULLET = re.compile(r"^[-–—•*·▪►]\s+(?=\S)")
 
 
 def tidy(sentence: str, *, opens_text: bool = False) -> str:
-    """A sentence as a summary or a digest shows it: without a list bullet or a dateline, and
-    without blanks inside its quotation marks.
+    """A sentence as a summary or a digest shows it: without a list bullet, a dateline, page
+    artefacts (summarizer.text.artefacts: "anti- terrorism", ".MIWD00000PUS") or blanks inside
+    its quotation marks.
 
     Args:
         sentence: one sentence.
@@ -231,7 +242,7 @@ def tidy(sentence: str, *, opens_text: bool = False) -> str:
         closes it where the lines are put together.
     """
     text = strip_dateline(_BULLET.sub("", sentence.strip()), opens_text=opens_text)
-    return tighten_quotes(text)
+    return tighten_quotes(mend(text))
 
 
 def strip_dateline(sentence: str, *, opens_text: bool = False) -> str:

@@ -7,6 +7,7 @@ import re
 
 from sentencex import segment
 
+from summarizer.text.clock import TIME_ZONES
 from summarizer.text.language import word_set
 from summarizer.text.months import ENGLISH_WEEKDAYS, FULL_ENGLISH_MONTHS
 from summarizer.text.quotes import ANY_QUOTE, CLOSING_QUOTES, open_quotes
@@ -37,13 +38,16 @@ _STARTERS = word_set(
 )
 _DOTTED_CAPITALS = re.compile(r"(?:[A-Z]\.){2,}$")
 
-# After "a.m." or "p.m." sentencex splits even when a day or a month follows ("9 a.m. Monday").
+# After "a.m." or "p.m." sentencex splits even when a day, a month or a zone follows ("9 a.m.
+# Monday", "9 a.m. EST").
 _TIME_END = re.compile(r"\b[ap]\.m\.$", re.IGNORECASE)
 _AFTER_TIME = re.compile(
     r"^(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept"
     r"|Oct|Nov|Dec)\.|(?:"
     + "|".join((*ENGLISH_WEEKDAYS, *FULL_ENGLISH_MONTHS))
-    + r"|[A-Z]{2,4}T|GMT|UTC)\b|\d)"
+    + "|"
+    + "|".join(sorted(TIME_ZONES, key=len, reverse=True))
+    + r")\b|\d)"
 )
 # Titles before a name ("Ms. Valdane", "Gen. Smith"), which never end a sentence.
 _TITLE_END = re.compile(

@@ -86,6 +86,11 @@ def spaced_bigrams(text: str) -> str:
     return _UNSPACED_RUN.sub(lambda m: " " + " ".join(_run_bigrams(m.group(0))) + " ", text)
 
 
+def cased_words(text: str) -> list[str]:
+    """Split text into word tokens as written (see words): "U.S.", "3.5", "Ford’s"."""
+    return _WORD.findall(text)
+
+
 def words(text: str) -> list[str]:
     """Split text into lower-cased word tokens.
 

@@ -322,6 +322,15 @@ def persons_before(sentences: Sequence[str], language: str = "en") -> list[froze
     return found
 
 
+_SPEECH_VERBS = word_set("said says told added explained noted argued wrote")
+
+
+def _after_comma(marked: Sequence[str], token: str) -> bool:
+    """Tell whether a word stands right after a comma among a sentence's words and marks
+    (", Graham said"): a speaker named after the clause they said."""
+    return any(marked[i] == token and marked[i - 1] == "," for i in range(1, len(marked)))
+
+
 def bare_family_name(sentence: str, introduced: frozenset[str], *, context: str = "") -> str:
     """Return a family name a sentence uses alone that the reader has not read in full, or "".
 
@@ -331,7 +340,9 @@ def bare_family_name(sentence: str, introduced: frozenset[str], *, context: str 
     word, as a report names someone it has introduced before, even where the text the reader
     got never gave the full name; `introduced` may also hold the article's unnamed_persons. No
     title-case word may stand beside it ("Yuri Ushakov", "Mr Ushakov"), nor a role before it
-    ("aide Ushakov"), and a name the context holds is known.
+    ("aide Ushakov"), and a name the context holds is known. It is read among the sentence's
+    first words, and as the speaker after a comma further on ("Targeting audiences is key,
+    Graham said, ...").
 
     Args:
         sentence: one sentence.
@@ -351,12 +362,18 @@ def bare_family_name(sentence: str, introduced: frozenset[str], *, context: str 
         for i in range(len(marked) - 2)
         if marked[i + 1 : i + 3] == [",", "who"] and (i or _may_be_name(marked[i]))
     }
-    for i, token in enumerate(head):
+    # The speaker of a reported clause further on counts too ("..., Graham said, offering ...").
+    spoken = [
+        i
+        for i in range(_FAMILY_NAME_WINDOW, len(tokens) - 1)
+        if tokens[i + 1] in _SPEECH_VERBS and _after_comma(marked, tokens[i])
+    ]
+    for i, token in [*enumerate(head), *((i, tokens[i]) for i in spoken)]:
         if token in known or (token not in introduced and token not in persons):
             continue
         if not _TITLE_WORD.fullmatch(token):
             continue
-        before = head[i - 1] if i else ""
+        before = tokens[i - 1] if i else ""
         after = tokens[i + 1] if i + 1 < len(tokens) else ""
         if before in ROLES:
             continue  # "Kremlin aide Ushakov said ...": the role says who speaks

@@ -373,3 +373,24 @@ def test_an_article_that_fails_after_its_insert_moves_no_watermark(
     assert cli.ingest([stream[9]]).article_ids == (9,)  # the failed article's id
     assert bot.ingest([stream[0]]).duplicate == 1  # writes nothing, catches up with the cli
     assert _state(bot) == _state(cli)
+
+
+def test_a_process_that_rebuilds_from_the_rows_links_the_stories_a_live_one_links(
+    tmp_path: Path,
+) -> None:
+    # one process ingests the whole stream; in another database a second process finds the
+    # origin unreadable after 30 articles and rebuilds its indexes from the stored rows (each
+    # story the sum of its events' stored profiles), then ingests the rest: the same stories
+    stream = [str(p) for p in synthetic_stream(tmp_path, 48)]
+    live_engine, _live = _one_by_one(tmp_path / "live.db", stream)
+    engine, _first = _one_by_one(tmp_path / "rebuilt.db", stream[:30])
+    with engine.begin() as connection:  # type: ignore[attr-defined]
+        connection.execute(text("UPDATE ingest_origin SET state = :junk"), {"junk": b"x"})
+    rebuilt = BriefingService(engine)  # type: ignore[arg-type]
+    rebuilds = _counting_rebuilds(rebuilt)
+    for location in stream[30:]:
+        rebuilt.ingest([location])
+    assert rebuilds == [1]
+    live, other = ingest_outcome(live_engine), ingest_outcome(engine)  # type: ignore[arg-type]
+    assert len({story for story in live["stories"] if len(story) > 1}) >= 2  # stories to link
+    assert differences(live, other) == 0

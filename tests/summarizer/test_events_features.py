@@ -6,7 +6,9 @@ import pytest
 
 from summarizer.events.background import WORDFREQ_CODES, background
 from summarizer.events.features import (
+    ENTITY,
     LEAD_WORDS,
+    NUMBER,
     OPENING_WORDS,
     ArticleFeatures,
     DocumentFrequencies,
@@ -331,7 +333,20 @@ def test_story_counts_mark_specific_names() -> None:
     assert counts["s:kelvora"] > counts["e:kelvora"] > 0  # the name, and the title word
     assert "s:state" not in counts and "s:york" not in counts and "e:state" in counts
     assert "e:i’m" not in counts and "s:i’m" not in counts
-    # an uncommon word of the title anchors too; a common one ("shares") does not
-    assert counts["s:tsunami"] == counts["t:tsunami"] > 0 and "s:share" not in counts
+    # an uncommon word of the title is counted too, as a title word where the article never
+    # writes it as a name (a kind of happening: `stories.anchored`); a common one ("shares")
+    # is not
+    assert counts["w:tsunami"] == counts["t:tsunami"] > 0 and "s:tsunami" not in counts
+    assert "s:share" not in counts and "w:share" not in counts
     # without a table for the language no name can be told common: each one anchors
     assert "s:state" in story_counts(article_features("Kelvora", body, "xx"), "xx")
+
+
+def test_a_number_glued_to_a_name_is_part_of_the_name() -> None:
+    names, numbers = entities_and_numbers("Cases of COVID-19 rose as the G-20 met and F-16s flew.")
+    assert (names, numbers) == (["covid-19", "g-20", "f-16"], [])
+    _, numbers = entities_and_numbers("Prices rose in mid-2014 for 19-year-old buyers.")
+    assert numbers == ["2014", "19"]
+    features = article_features("COVID-19 cases rise", "New COVID-19 cases rose on Monday.")
+    assert not any(key.startswith("19") for key in features.particulars)
+    assert ENTITY + "covid-19" in features.names and NUMBER + "19" not in features.counts

@@ -107,3 +107,13 @@ def test_reports_of_one_sum_share_it_in_any_writing() -> None:
     third = article_features("Отзыв Nortrax", "Nortrax отзывает 40 000 роутеров.", "ru")
     assert "40000" in first.particulars & second.particulars & third.particulars
     assert not {"40", "000"} & (first.particulars | second.particulars | third.particulars)
+
+
+def test_a_number_glued_to_a_name_by_a_hyphen_is_not_read() -> None:
+    assert read_numbers("COVID-19, the G-20, F-16 jets and Su-27s") == []
+    assert [n.key for n in read_numbers("mid-2014, under-21, 1990-2000")] == [
+        "2014",
+        "21",
+        "1990",
+        "2000",
+    ]

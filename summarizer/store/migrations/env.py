@@ -4,6 +4,8 @@ from alembic import context
 from sqlalchemy.engine import Connection
 from sqlmodel import SQLModel
 
+from summarizer.store import db
+
 target_metadata = SQLModel.metadata
 engine = context.config.attributes["engine"]
 
@@ -29,9 +31,12 @@ def serialize_migrations(connection: Connection) -> None:
     if connection.dialect.name == "postgresql":
         connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
     elif connection.dialect.name == "sqlite":
-        # pysqlite opens transactions lazily and never before DDL: take the write lock now
-        # (the 15 s busy timeout makes the other process wait for it).
+        # pysqlite opens transactions lazily and never before DDL: take the write lock now,
+        # waiting for another process's whole migration run (not just the busy timeout of one
+        # write), then wait as long as any write again.
+        connection.exec_driver_sql(f"PRAGMA busy_timeout={db.SQLITE_MIGRATION_WAIT_MS}")
         connection.exec_driver_sql("BEGIN IMMEDIATE")
+        connection.exec_driver_sql(f"PRAGMA busy_timeout={db.SQLITE_BUSY_TIMEOUT_MS}")
 
 
 with engine.begin() as connection:

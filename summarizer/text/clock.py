@@ -1,0 +1,38 @@
+"""Words that tell a time of day: time zones ("GMT", "EST", "МСК") and clock words ("am", "Uhr")."""
+
+from __future__ import annotations
+
+from summarizer.text.language import word_set
+
+__all__ = ["CLOCK_WORDS", "TIME_ZONES", "is_time_word"]
+
+#: Time zones as news writes them, in capitals: Europe's, North America's (with the short
+#: "ET", "PT" of US broadcasters), Australia's and East Asia's. One letter before "ST"/"DT"
+#: ("EST", "PDT") is how most are made; "IST" and "WEST" are left out, being words too ("ist",
+#: "West Ham").
+TIME_ZONES = word_set(
+    """GMT UTC BST CET CEST EET EEST MSK МСК
+    EST EDT CST CDT MST MDT PST PDT AKST AKDT HST ET CT MT PT
+    AEST AEDT ACST ACDT AWST JST KST HKT SGT NZST NZDT"""
+)
+#: Words after a clock time other than a zone, lower case: "9am", "9 a.m.", "10 Uhr", "10 h",
+#: "10 ч"; and Moscow time as Russian writes it ("10:00 мск").
+CLOCK_WORDS = word_set("am pm a.m p.m a.m. p.m. uhr h ч час часов мск")
+
+
+def is_time_word(word: str) -> bool:
+    """Tell whether a word tells a time of day: a clock word in any case, or a time zone.
+
+    A zone of three letters or more counts in any case ("0619 gmt"); one of two ("ET", "PT")
+    only in capitals, as "et", "pt" and "mt" are words and abbreviations too.
+
+    Args:
+        word: one word, as written.
+
+    Returns:
+        Whether it is a time zone or a clock word.
+    """
+    if word.casefold() in CLOCK_WORDS:
+        return True
+    zone = word.upper()
+    return zone in TIME_ZONES and (len(zone) > 2 or word == zone)

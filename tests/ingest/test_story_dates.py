@@ -1,0 +1,48 @@
+"""A date the story's sentences name is no stamp of the page: taken last, and as an estimate."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from summarizer.ingest.dates import find_published
+from summarizer.ingest.pipeline import build_article
+from summarizer.values import RawInput
+
+NOW = datetime(2026, 11, 23, 9, 30, tzinfo=UTC)
+TITLE = "Airline declares flight disappearance an accident"
+LEAD = "The government has declared the disappearance of the flight an accident."
+NAMED = "No trace of the aircraft has been found since it disappeared on 8 March 2014."
+BODY = "Officials say the search goes on, and that the people on board are presumed dead. " * 4
+
+
+def test_a_date_in_a_sentence_of_the_lead_is_an_estimate() -> None:
+    cue = find_published(f"{TITLE}\n\n{LEAD}\n\n{NAMED}\n\n{BODY}", now=NOW)
+    assert cue is not None and cue.named_in_story and cue.estimated
+    assert (cue.when, cue.date_only) == (datetime(2014, 3, 8, tzinfo=UTC), True)
+
+
+def test_a_month_and_year_alone_in_the_story_dates_nothing() -> None:
+    text = f"{TITLE}\n\nThe attack on the team in March 2009 ended tours to the country.\n\n{BODY}"
+    assert find_published(text, now=NOW) is None
+
+
+def test_a_stamp_further_down_beats_a_date_the_story_names() -> None:
+    cue = find_published(f"{TITLE}\n\n{NAMED}\n\nUpdated: 2015-01-29 10:11\n\n{BODY}", now=NOW)
+    assert cue is not None and not cue.estimated
+    assert cue.when == datetime(2015, 1, 29, 10, 11, tzinfo=UTC)
+
+
+def test_a_page_stamp_and_a_dateline_with_its_year_stay_given() -> None:
+    stamp = find_published(f"{TITLE}\n\nMarch 14, 2026\n\n{LEAD}", now=NOW)
+    assert stamp is not None and not stamp.estimated
+    dateline = f"WASHINGTON, March 3, 2014 (AP) — {LEAD}"
+    cue = find_published(f"{TITLE}\n\n{dateline}\n\n{BODY}", now=NOW)
+    assert cue is not None and not cue.estimated and cue.when == datetime(2014, 3, 3, tzinfo=UTC)
+
+
+def test_the_article_shows_the_story_date_as_estimated() -> None:
+    text = f"{TITLE}\n\n{LEAD}\n\n{NAMED}\n\n{BODY}"
+    raw = RawInput(location="mh.txt", content=text, kind="text", source="")
+    article = build_article(raw, now=NOW)
+    assert article.published == datetime(2014, 3, 8, tzinfo=UTC)
+    assert article.published_estimated

@@ -1,0 +1,54 @@
+"""Page artefacts: words broken at a line's hyphen, market instrument codes."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.text.artefacts import mend
+from summarizer.text.rules import tidy
+from summarizer.text.sentences import split_sentences
+
+
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [
+        (
+            "Iran and nuclear talks and international anti- terrorism were also discussed.",
+            "Iran and nuclear talks and international anti-terrorism were also discussed.",
+        ),
+        (
+            "This decision will be for the time- being suspended, the secretary said.",
+            "This decision will be for the time-being suspended, the secretary said.",
+        ),
+        ("Both anti- and pro-war groups marched.", "Both anti- and pro-war groups marched."),
+        (
+            "The 30-year bond US30YT=RR last rose 29/32 in price to yield 2.252%.",
+            "The 30-year bond last rose 29/32 in price to yield 2.252%.",
+        ),
+        (
+            "The dollar index .DXY rose 0.05%, with the euro EUR= up 0.05% to $1.1075.",
+            "The dollar index rose 0.05%, with the euro up 0.05% to $1.1075.",
+        ),
+        ("U.S. crude CLc1 fell 3.38% to $55.12.", "U.S. crude fell 3.38% to $55.12."),
+        (
+            "The A380 and the F-16 flew over the U.S. base.",
+            "The A380 and the F-16 flew over the U.S. base.",
+        ),
+    ],
+)
+def test_a_sentence_is_shown_without_page_artefacts(raw: str, shown: str) -> None:
+    assert mend(raw) == shown
+    assert tidy(raw) == shown
+
+
+def test_an_instrument_code_neither_splits_nor_shows() -> None:
+    text = (
+        "The STOXX 600 index lost 0.12% while MSCI's gauge of stocks across the globe "
+        ".MIWD00000PUS gained 0.02% for a seventh straight session. Emerging market stocks rose."
+    )
+    first, second = split_sentences(text)
+    assert tidy(first) == (
+        "The STOXX 600 index lost 0.12% while MSCI's gauge of stocks across the globe gained"
+        " 0.02% for a seventh straight session."
+    )
+    assert second == "Emerging market stocks rose."

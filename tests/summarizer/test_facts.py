@@ -1,0 +1,83 @@
+"""One fact in other words: two outlets' wordings share particulars and words."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from summarizer.events.digest import DigestDoc, build_digest
+from summarizer.events.vectors import SentenceSpace
+from summarizer.text.facts import fact_of, same_fact
+
+T0 = datetime(2026, 3, 2, 9, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "Sports minister Claude Eerdekens said the world number five tested positive for"
+            " ephedrine on 19 December.",
+            "Claude Eerdekens claims the champion tested positive for ephedrine last month.",
+        ),
+        (
+            "By early 2005 the net could have two new domain names.",
+            "The internet could soon have two new domain names, aimed at the jobs market.",
+        ),
+    ],
+)
+def test_two_wordings_of_one_fact(first: str, second: str) -> None:
+    assert same_fact(fact_of(first), fact_of(second))
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "Jackie Stallone has become the first star to be evicted from Celebrity Big Brother.",
+            "John McCririck has become the latest contestant to be evicted from Celebrity Big"
+            " Brother.",
+        ),
+        (
+            "Verizon has won a takeover battle for phone firm MCI with a bid worth $6.8bn.",
+            "The Wall Street Journal reported that Qwest has bid $6.3bn for MCI.",
+        ),
+        (
+            "Rapper 50 Cent has ended his public feud with his protege The Game.",
+            "50 Cent also appears on rap protege The Game's song How We Do.",
+        ),
+        (
+            "Norland and Vesmark opened talks on the Duvra River in Vesburg on Tuesday.",
+            "Norland and Vesmark agreed a draft treaty on the Duvra River on Thursday.",
+        ),
+    ],
+)
+def test_two_facts_that_share_words(first: str, second: str) -> None:
+    assert not same_fact(fact_of(first), fact_of(second))
+
+
+def test_an_event_digest_tells_a_fact_once_though_the_cosine_misses_it() -> None:
+    first = "By early 2005 the net could have two new domain names."
+    second = "The internet could soon have two new domain names, aimed at the jobs market."
+    assert SentenceSpace([first, second], "en").row_similarity(0)[1] < 0.4
+    docs = [
+        DigestDoc(
+            1,
+            "New net names",
+            f"{first} The .post and .travel domains have been given preliminary approval by"
+            " the net's administrative body. Icann is weighing ten proposed domains in all.",
+            "Wire",
+            T0,
+        ),
+        DigestDoc(
+            2,
+            "Domain names approved",
+            f"{second} Applicants paid 23,000 pounds apiece to have their proposals considered."
+            " One that may not win approval is a proposed domain for adult websites.",
+            "Courier",
+            T0 + timedelta(hours=1),
+        ),
+    ]
+    texts = [line.text for line in build_digest(docs, words=120).lines]
+    assert (first in texts) != (second in texts)

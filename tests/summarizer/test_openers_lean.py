@@ -1,0 +1,52 @@
+"""Openers that lean on something the reader was not shown: a reason alone, "Amid all this",
+a renamed outlet, a speaker named only by a family name after the clause."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.text.rules import leans_back, stands_alone, unresolved_reference
+from summarizer.text.vague import bare_family_name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mostly because performing the old hits benefits the owner and the artist financially.",
+        "Because space travel and sustaining life off Earth are anything but easy.",
+        "Amid all this, a story has gone viral on social media about an oxygen bar.",
+        "Despite this, the government went ahead with the vote on Monday.",
+    ],
+)
+def test_a_reason_or_a_pointer_alone_leans_back(text: str) -> None:
+    assert leans_back(text)
+    assert not stands_alone(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Because of the storm, flights were cancelled at Heathrow on Monday.",
+        "Because the storm hit Heathrow, flights were cancelled on Monday.",
+        "Amid protests in the capital, parliament passed the budget on Friday.",
+    ],
+)
+def test_a_reason_with_its_clause_stands(text: str) -> None:
+    assert not leans_back(text)
+
+
+def test_a_renamed_outlet_points_back_unless_named() -> None:
+    line = "The news organization, citing an anonymous source, reported that talks had stalled."
+    assert unresolved_reference(line) == "the news organization"
+    assert not stands_alone(line)
+    assert stands_alone("The news spread quickly through the city on Monday.")
+    assert unresolved_reference(line, context="A news organization in Tokyo said") is None
+
+
+def test_a_speaker_named_by_family_name_after_the_clause_is_unknown() -> None:
+    line = "Targeting audiences is key in making dollars go further, Graham said, on Monday."
+    met = frozenset({"Graham"})
+    assert bare_family_name(line, met) == "Graham"
+    assert not stands_alone(line, introduced=met)
+    assert stands_alone(line, introduced=met, context="Julie Graham of the health department")
+    assert not bare_family_name("Targeting audiences is key, Julie Graham said.", met)
