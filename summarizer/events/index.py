@@ -29,6 +29,10 @@ from summarizer.events.features import Vector, cosine, mentions, squared_length,
 
 logger = logging.getLogger(__name__)
 
+#: A centroid (or a member count) is pruned back to its size once it holds this many times as
+#: many features: pruning at every change would cost a sort per change.
+_SLACK = 2
+
 
 @dataclass(slots=True)
 class Item:
@@ -370,8 +374,7 @@ class CentroidIndex:
         centroid = item.centroid
         for feature, value in member.centroid.items():
             centroid[feature] = centroid.get(feature, 0.0) + sign * value
-        if len(centroid) > 2 * self.centroid_features:
-            item.centroid = centroid = top(centroid, self.centroid_features)
+        item.centroid = centroid = self._pruned(centroid)
         item.norm = squared_length(centroid) ** 0.5
         item.size += sign * member.size
         _add_counts(item.names, member.names, sign)
@@ -410,14 +413,12 @@ class CentroidIndex:
         """
         item = self._items[key]
         centroid = item.centroid
-        limit = 2 * self.centroid_features
         count = 0
         for vector in vectors:
             get = centroid.get
             for feature, value in vector:
                 centroid[feature] = get(feature, 0.0) + value
-            if len(centroid) > limit:
-                item.centroid = centroid = top(centroid, self.centroid_features)
+            item.centroid = centroid = self._pruned(centroid)
             count += 1
         item.norm = squared_length(centroid) ** 0.5
         item.size += count
@@ -470,7 +471,7 @@ class CentroidIndex:
         and pruned as `_copy` prunes them, its `indexed` features those `_reindex` posts it
         under), outside the index: what `fill` takes back; the index is left unchanged."""
         item = self._copy(key, member)
-        item.indexed = frozenset(top(item.centroid, self.index_features))
+        item.indexed = self._posted(item)
         return item
 
     def fill(self, item: Item) -> Item:
@@ -544,23 +545,32 @@ class CentroidIndex:
             particulars=dict(member.particulars),
             name_firsts=dict(member.name_firsts),
         )
-        if len(item.centroid) > 2 * self.centroid_features:
-            item.centroid = top(item.centroid, self.centroid_features)
-            item.norm = squared_length(item.centroid) ** 0.5
+        pruned = self._pruned(item.centroid)
+        if pruned is not item.centroid:
+            item.centroid = pruned
+            item.norm = squared_length(pruned) ** 0.5
         self._prune_counts(item)
         return item
 
+    def _pruned(self, centroid: Vector) -> Vector:
+        """The centroid itself, or its `centroid_features` heaviest features once it holds
+        `_SLACK` times as many: the one pruning rule, for every centroid that grows."""
+        if len(centroid) > _SLACK * self.centroid_features:
+            return top(centroid, self.centroid_features)
+        return centroid
+
+    def _posted(self, item: Item) -> frozenset[str]:
+        """The features an item is posted under: its centroid's `index_features` heaviest."""
+        return frozenset(top(item.centroid, self.index_features))
+
     def _prune_counts(self, item: Item) -> None:
-        """Keep the most used mention keys and particulars, as many as the centroid's features."""
+        """Keep the most used mention keys and particulars, as many as the centroid's features
+        (by the centroid's rule: once they are `_SLACK` times as many)."""
         size = self.centroid_features
-        if len(item.mentioned) > 2 * size:
-            item.mentioned = _most_used(item.mentioned, size)
-        if len(item.opened) > 2 * size:
-            item.opened = _most_used(item.opened, size)
-        if len(item.particulars) > 2 * size:
-            item.particulars = _most_used(item.particulars, size)
-        if len(item.name_firsts) > 2 * size:
-            item.name_firsts = _most_used(item.name_firsts, size)
+        item.mentioned = _most_used(item.mentioned, size)
+        item.opened = _most_used(item.opened, size)
+        item.particulars = _most_used(item.particulars, size)
+        item.name_firsts = _most_used(item.name_firsts, size)
 
     def merge(self, keep: int, drop: int) -> Item:
         """Fold the item `drop` into the item `keep` (sums, span, postings); `drop` is gone."""
@@ -608,7 +618,7 @@ class CentroidIndex:
         """Post the item under its heaviest features; every centroid change comes here."""
         self._changes += 1
         item.version = self._changes
-        indexed = frozenset(top(item.centroid, self.index_features))
+        indexed = self._posted(item)
         self._unindex(item, item.indexed - indexed)
         postings = self._postings
         for feature in indexed - item.indexed:
@@ -660,7 +670,10 @@ def _add_counts(counts: dict[str, int], more: Mapping[str, int], sign: int) -> N
             counts.pop(key, None)
 
 
-def _most_used(counts: Mapping[str, int], size: int) -> dict[str, int]:
-    """The `size` highest counts, ties broken by key (deterministic)."""
+def _most_used(counts: dict[str, int], size: int) -> dict[str, int]:
+    """The counts themselves, or their `size` highest (ties broken by key: deterministic) once
+    they are `_SLACK` times as many."""
+    if len(counts) <= _SLACK * size:
+        return counts
     ranked = sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))
     return dict(ranked[:size])

@@ -221,7 +221,11 @@ class StoryLinker:
         stories: Iterable[tuple[int, Sequence[StoryMember]]],
         next_key: int,
     ) -> None:
-        """Rebuild the state from stored stories, replacing the current state.
+        """Rebuild the state from stored stories, replacing the current state, every story read.
+
+        The reference the other restores are checked against (the tests' only caller): the
+        ingest rebuilds with `restore_placed` and follows the origin with `restore_index`, which
+        give this state while reading each story only when it is used.
 
         Each story's centroid is the sum of its events' unit profiles, added up in event key
         order and pruned once (a live story is pruned as it grows). The stories are read once,

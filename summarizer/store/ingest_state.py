@@ -124,7 +124,8 @@ class Origin:
         """What reads a story's sums and members from its text, once (the text is dropped);
         it keeps the texts alone, not the rest of the origin.
 
-        The reader raises ValueError, KeyError or TypeError when a text cannot be read.
+        The reader raises ValueError, KeyError, TypeError or IndexError when a text cannot be
+        read.
         """
         return _reader(self.texts)
 
@@ -138,17 +139,23 @@ def _reader(texts: dict[int, bytes]) -> Callable[[int], SummedStory]:
     return read
 
 
-#: Floats are stored as little-endian doubles whatever the machine (exact values).
+#: Floats are stored as little-endian doubles, feature positions as little-endian 32-bit
+#: numbers, whatever the machine (exact values).
 _SWAP = sys.byteorder != "little"
+_POSITION = "I" if array("I").itemsize == 4 else "L"
 
 
 def story_text(summed: SummedStory) -> bytes:
     """A summed story (`StoryLinker.summed`) as the origin stores it, compressed: the length of
     a head (4 bytes, big-endian), the head (JSON: key, first and latest time, size, the
-    features named (the centroid's first, in its order), how many the centroid has, the
-    positions of its posted features, and each event's key with its features' positions),
-    then every float as a double (the norm, the centroid's weights, each event's weights):
-    read back by one decompression, one small JSON text and one array, no float parsed.
+    features named once each (the centroid's first, in its order, then those only events
+    have), how many the centroid has, how many it is posted under, each event's key and how
+    many features it has), then every feature's position in the head's list (the posted ones
+    ascending, then each event's in its order) as 32-bit numbers, then every float as a double
+    (the norm, the centroid's weights, each event's weights): read back by one decompression,
+    one small JSON text and two arrays, no float parsed. The positions are found by C-level
+    look-ups in the story's own small table (a table shared by every story would be a million
+    names at 100,000 articles, and its look-ups miss the cache).
 
     Raises:
         ValueError: the story holds counts a story's item never has (names, words).
@@ -159,20 +166,20 @@ def story_text(summed: SummedStory) -> bytes:
     if item.actors or item.particulars or item.headed:
         raise ValueError(f"story {item.key} holds counts the ingest origin does not keep")
     features = list(item.centroid)
-    where = {feature: at for at, feature in enumerate(features)}
+    where = dict(zip(features, range(len(features)), strict=True))
+    for named, _ in members.values():  # an event's features are nearly all the centroid's
+        for feature in sorted(set(named).difference(where)):
+            where[feature] = len(features)
+            features.append(feature)
+    at = where.__getitem__
+    positions = array(_POSITION, sorted(map(at, item.indexed)))
     values = array("d", [item.norm])
     values.extend(item.centroid.values())
-    events = []
-    for event, (named, weights) in members.items():
-        positions = []
-        for feature in named:
-            at = where.get(feature)
-            if at is None:
-                at = where[feature] = len(features)
-                features.append(feature)
-            positions.append(at)
-        events.append([event, positions])
+    sizes = []
+    for named, weights in members.values():
+        positions.extend(map(at, named))
         values.extend(weights)
+        sizes.append(len(named))
     head = [
         item.key,
         _iso(item.first),
@@ -180,13 +187,16 @@ def story_text(summed: SummedStory) -> bytes:
         item.size,
         features,
         len(item.centroid),
-        sorted(where[feature] for feature in item.indexed),
-        events,
+        len(item.indexed),
+        list(members),
+        sizes,
     ]
     encoded = json.dumps(head, separators=(",", ":")).encode()
     if _SWAP:
+        positions.byteswap()
         values.byteswap()
-    return zlib.compress(len(encoded).to_bytes(4, "big") + encoded + values.tobytes(), 1)
+    raw = [len(encoded).to_bytes(4, "big"), encoded, positions.tobytes(), values.tobytes()]
+    return zlib.compress(b"".join(raw), 1)
 
 
 def read_story(key: int, text: bytes) -> SummedStory:
@@ -197,33 +207,39 @@ def read_story(key: int, text: bytes) -> SummedStory:
     """
     raw = zlib.decompress(text)
     start = 4 + int.from_bytes(raw[:4], "big")
-    story, first, last, size, features, width, indexed, events = json.loads(raw[4:start])
+    story, first, last, size, features, width, count, events, sizes = json.loads(raw[4:start])
     if story != key:
         raise ValueError(f"the ingest origin's text of story {key} is another story's")
+    named = sum(sizes)
+    positions = array(_POSITION)
+    end = start + positions.itemsize * (count + named)
+    positions.frombytes(raw[start:end])
     values = array("d")
-    values.frombytes(raw[start:])
+    values.frombytes(raw[end:])
     if _SWAP:
+        positions.byteswap()
         values.byteswap()
+    if len(positions) != count + named or len(values) != 1 + width + named:
+        raise ValueError(f"the ingest origin's text of story {key} is cut short")
+    get = features.__getitem__
     item = Item(
         key=key,
-        centroid=dict(zip(features, islice(values, 1, width + 1), strict=False)),
+        centroid=dict(zip(features[:width], islice(values, 1, width + 1), strict=True)),
         norm=values[0],
         size=int(size),
         first=_time(first),
         last=_time(last),
-        indexed=frozenset([features[at] for at in indexed]),
+        indexed=frozenset(map(get, positions[:count])),
     )
     if len(item.centroid) != width:
-        raise ValueError(f"the ingest origin's text of story {key} is cut short")
+        raise ValueError(f"the ingest origin's text of story {key} names a feature twice")
     members = {}
-    at = 1 + width
-    get = features.__getitem__
-    for event, positions in events:
-        end = at + len(positions)
-        members[int(event)] = (tuple(map(get, positions)), values[at:end])
+    at = count
+    for event, length in zip(events, sizes, strict=True):
+        end = at + length
+        weights = values[at - count + 1 + width : end - count + 1 + width]
+        members[int(event)] = (tuple(map(get, positions[at:end])), weights)
         at = end
-    if at != len(values):
-        raise ValueError(f"the ingest origin's text of story {key} has other weights")
     return item, members
 
 
@@ -234,13 +250,15 @@ def read_story(key: int, text: bytes) -> SummedStory:
 #: each posted feature's count of stories, then their keys, feature after feature), then each
 #: story's text (`story_text`), so a process reads and decompresses only the stories it needs.
 #: Format 4 added the event index's state; format 5 stores each story summed instead of its
-#: events' profiles, and the postings as numbers instead of JSON: an origin of an older
-#: format reads as unreadable, so the next process rebuilds once and writes the current one.
+#: events' profiles, and the postings as numbers instead of JSON; format 6 gives an event's
+#: features as 32-bit positions in its story's list instead of JSON numbers: an origin of an
+#: older format reads as unreadable, so the next
+#: process rebuilds once and writes the current one.
 #: The head also names the `FEATURES_VERSION` its state was computed from: an origin of other
 #: features reads as unreadable too, so a version that changes the features needs no
 #: migration to drop it.
-_MARK = b"BIO5"
-_FORMAT = 5
+_MARK = b"BIO6"
+_FORMAT = 6
 
 _STORED = tables.INGEST_ORIGIN
 _ORIGIN_MARK = select(_STORED.c.serial, _STORED.c.article).where(_STORED.c.id == 1)
@@ -307,7 +325,7 @@ class OriginWriter:
     """Writes an origin: each story's text as the linker sums it (`keep`, while it is rebuilt),
     then the head with what the linker made of them.
 
-    The texts are compressed story by story as `keep` is given them, so no story's sums are
+    The texts are encoded story by story as `keep` is given them, so no story's sums are
     held once the linker dropped them, and no copy of the stories' whole state is ever held as
     one string (the head, with the event index's state, is: about 9 MB of JSON at 100,000
     articles).

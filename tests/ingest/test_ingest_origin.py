@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -284,19 +285,22 @@ def test_a_story_text_reads_back_exactly_and_refuses_another_key() -> None:
     ]
     with pytest.raises(ValueError):
         ingest_state.read_story(8, text)
+    with pytest.raises(ValueError):  # cut short
+        ingest_state.read_story(9, zlib.compress(zlib.decompress(text)[:-8]))
 
 
 def test_an_origin_of_the_older_format_is_rebuilt_not_followed(tmp_path: Path) -> None:
-    # format 4 kept each story's events' profiles; format 5 keeps its sums: a process that
-    # finds the older one reads it as unreadable, rebuilds once and writes the current format
+    # format 5 gave an event's features as JSON numbers, format 6 as 32-bit numbers: a
+    # process that finds the older one reads it as unreadable, rebuilds once and writes the
+    # current format
     stream = [str(p) for p in synthetic_stream(tmp_path, 10)]
     engine = _engine(tmp_path / "older.db")
     BriefingService(engine).ingest(stream[:6])  # type: ignore[arg-type]
     with engine.begin() as connection:  # type: ignore[attr-defined]
         state = connection.execute(text("SELECT state FROM ingest_origin")).scalar_one()
-        assert bytes(state[:4]) == b"BIO5"
+        assert bytes(state[:4]) == b"BIO6"
         connection.execute(
-            text("UPDATE ingest_origin SET state = :old"), {"old": b"BIO4" + bytes(state[4:])}
+            text("UPDATE ingest_origin SET state = :old"), {"old": b"BIO5" + bytes(state[4:])}
         )
     with Session(engine) as session:  # type: ignore[arg-type]
         written = origin_mark(session=session)
