@@ -247,7 +247,8 @@ FEATURES_VERSION = 15
 #: (TITLE_WORD); 13 keeps a number glued to a name in that name ("COVID-19"), in the counts
 #: and names that profiles read; 14 reads the dates and the particulars' days, times and dates
 #: of 17 languages, which profiles do not read; 15 counts a title in title case as no uses of
-#: a two-word name's first word in `name_firsts`, which profiles do not read.
+#: a two-word name's first word in `name_firsts`, and reads time zones only in capitals and
+#: "9 a.m." as a clock time in the particulars, which profiles do not read.
 PROFILES_SINCE = 13
 #: Names are looked up in another text by the first letters of their stems, so inflected and
 #: derived forms still count as a mention ("Тюмени", "тюменцам"; "Moscow", "Moscow's").
