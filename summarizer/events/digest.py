@@ -33,6 +33,9 @@ _DEPENDENT_PENALTY = 0.6
 MAX_SENTENCES_PER_ARTICLE = 300  # bounds the graph for a pathological (dumped) article
 _OPENING_SENTENCES = 3  # a dateline in title case ("Meadow Lake, Sask. – ") only opens a text
 _MIN_FALLBACK_WORDS = 3
+# Longest fallback line: a longer one is a page's text without full stops, never a digest line,
+# and the rules would read all of it.
+_MAX_FALLBACK_CHARS = 1_000
 _QUOTE_MARKS = "\"“„«‘'"
 _OPENERS_READ = 400  # best-scored sentences whose openers are checked (a digest takes a few)
 
@@ -365,7 +368,8 @@ def _candidates(ordered: Sequence[DigestDoc], language: str) -> tuple[list[_Cand
 def _fallback(text: str, language: str) -> bool:
     """A sentence good enough when an event has no prose at all."""
     return (
-        len(text.split()) >= _MIN_FALLBACK_WORDS
+        len(text) <= _MAX_FALLBACK_CHARS
+        and len(text.split()) >= _MIN_FALLBACK_WORDS
         and not text[:1].islower()
         and not rules.is_promotional(text, language)
     )

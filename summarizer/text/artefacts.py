@@ -4,21 +4,61 @@ from __future__ import annotations
 
 import re
 
+from summarizer.text.language import word_set
+
 __all__ = ["mend"]
 
 
-# A hyphen left with a blank after it where a line broke ("anti- terrorism", "time- being"),
-# not a prefix shared by two words ("anti- and pro-war", "pre- or post-season").
-_BROKEN_HYPHEN = re.compile(
-    r"(?<=[^\W\d_])- (?=[^\W\d_A-Z])(?!(?:and|or|nor|to|und|oder|et|ou|y|o|e|of)\b)"
+# Conjunctions after which a hyphen is a prefix shared by two words, by language ("anti- and
+# pro-war", "in- en uitvoer", "Import- sowie Export", "pre- or post-season"). `mend` does not know
+# a sentence's language, and none of these opens a word broken at a line's end: all are read.
+_SHARED_PREFIX_WORDS: dict[str, frozenset[str]] = {
+    "en": word_set("and or nor to"),
+    "de": word_set("und oder sowie bzw bis"),
+    "nl": word_set("en of tot"),
+    "fr": word_set("et ou"),
+    "es": word_set("y e o u"),
+    "it": word_set("e ed o od"),
+    "pt": word_set("e ou"),
+    "sv": word_set("och eller"),
+    "da": word_set("og eller"),
+    "no": word_set("og eller"),
+    "pl": word_set("i oraz lub albo"),
+    "cs": word_set("a i nebo"),
+    "fi": word_set("ja tai"),
+    "hu": word_set("és vagy"),
+}
+_CONJUNCTIONS = "|".join(
+    sorted(set().union(*_SHARED_PREFIX_WORDS.values()), key=lambda word: (-len(word), word))
 )
+# A hyphen left with a blank after it where a line broke ("anti- terrorism", "time- being"),
+# not a prefix shared by two words.
+_BROKEN_HYPHEN = re.compile(rf"(?<=[^\W\d_])- (?=[^\W\d_A-Z])(?!(?:{_CONJUNCTIONS})\b)")
 # Market instrument codes that newswire pages print after a name (Reuters instrument codes):
-# ".DJI", ".MIWD00000PUS", "US30YT=RR", "EUR=", "CLc1". Shown, they read as noise, and a code
-# starting with a full stop reads as a sentence's end.
+# ".MIWD00000PUS", "US30YT=RR", "CLc1" are codes wherever they stand; ".DXY", "EUR=" only after
+# a market's name ("The dollar index .DXY", "the euro EUR="), as ".NET", ".MP3", "X2=Y" and
+# "CO2=" are words and formulas. Shown, codes read as noise, and a code starting with a full
+# stop reads as a sentence's end.
 _INSTRUMENT = re.compile(
-    r"\s+(?:\.[A-Z][A-Z0-9]{2,}|[A-Z0-9]{2,}=[A-Z]*|[A-Z]{2,4}c\d)(?=[\s,;:)]|$)"
+    r"(?P<before>[\w&]+)\s+(?P<code>\.[A-Z][A-Z0-9]{2,}|[A-Z0-9]{2,}=[A-Z]{0,3}|[A-Z]{2,4}c\d)"
+    r"(?=[\s,;:)]|$)"
+)
+_CODE_ANYWHERE = re.compile(r"\.[A-Z]+\d{3,}[A-Z0-9]*|[A-Z0-9]{2,}=RR|[A-Z]{2,4}c\d")
+_MARKET_WORDS = word_set(
+    """index indexes indices average composite gauge benchmark dollar euro yen sterling pound
+    franc yuan renminbi rupee won crude oil brent gold silver copper futures bond bonds note notes
+    yield yields treasury treasuries bund bunds gilt gilts stocks shares nasdaq dow nikkei ftse
+    dax cac stoxx kospi sensex 50 100 200 225 500 600 1000 2000"""
 )
 _ANCHORS = ("- ", "=", " .", "c1", "c2")
+
+
+def _without_code(match: re.Match[str]) -> str:
+    """The word before a market code alone, or the match as it was when the code is a word."""
+    before, code = match.group("before"), match.group("code")
+    if _CODE_ANYWHERE.fullmatch(code) or before.lower() in _MARKET_WORDS:
+        return before
+    return match.group()
 
 
 def mend(sentence: str) -> str:
@@ -34,4 +74,4 @@ def mend(sentence: str) -> str:
     """
     if not any(map(sentence.__contains__, _ANCHORS)):
         return sentence
-    return _INSTRUMENT.sub("", _BROKEN_HYPHEN.sub("-", sentence))
+    return _INSTRUMENT.sub(_without_code, _BROKEN_HYPHEN.sub("-", sentence))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from summarizer.text.language import stop_words, word_set
@@ -19,12 +20,16 @@ MIN_SHARED_WORDS = 3
 MIN_SHARED_COMMON = 2
 #: Share of the shorter sentence's content words the other must hold.
 MIN_SHARED_SHARE = 0.25
+#: Words before a name read as its description ("US phone company MCI").
+DESCRIPTION = 3
 _DAYS_AND_MONTHS = frozenset(name.lower() for name in (*ENGLISH_WEEKDAYS, *FULL_ENGLISH_MONTHS))
 _MIN_LETTERS = 3  # shorter words are units and particles ("bn", "m", "km")
 _NUMBER_WORDS = word_set(
     """two three four five six seven eight nine ten eleven twelve hundred thousand million
     billion dozen"""
 )
+# A year: the time of many facts ("in 2004"), so one shared is no shared moment.
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,13 +40,18 @@ class Fact:
         words: its content words, lower-cased, without a possessive "'s".
         particulars: the names (capitalised words after the first) and numbers among them.
         people: the last words of the names it writes in full, lower-cased.
-        moments: its numbers and the days and months it names.
+        moments: its numbers other than years, and the days and months it names.
+        years: the years it names.
+        described: pairs of a word and a particular it stands before, within DESCRIPTION words
+            ("phone", "mci" of "US phone company MCI").
     """
 
     words: frozenset[str]
     particulars: frozenset[str]
     people: frozenset[str]
     moments: frozenset[str]
+    years: frozenset[str] = frozenset()
+    described: frozenset[tuple[str, str]] = frozenset()
 
 
 def fact_of(sentence: str, language: str = "en") -> Fact:
@@ -69,8 +79,23 @@ def fact_of(sentence: str, language: str = "en") -> Fact:
         content.add(word)
         if token[:1].isdigit() or word in _NUMBER_WORDS or (index and token[:1].isupper()):
             particulars.add(word)
-    moments = frozenset(w for w in particulars if w[:1].isdigit() or w in _DAYS_AND_MONTHS)
-    return Fact(frozenset(content), frozenset(particulars), _people(tokens, stops), moments)
+    years = frozenset(w for w in particulars if _YEAR.fullmatch(w))
+    moments = frozenset(w for w in particulars - years if w[:1].isdigit() or w in _DAYS_AND_MONTHS)
+    lowered = [token.lower().replace("’", "'").removesuffix("'s") for token in tokens]
+    described = frozenset(
+        (word, name)
+        for index, name in enumerate(lowered)
+        if name in particulars
+        for word in lowered[max(0, index - DESCRIPTION) : index]
+    )
+    return Fact(
+        frozenset(content),
+        frozenset(particulars),
+        _people(tokens, stops),
+        moments,
+        years,
+        described,
+    )
 
 
 def _people(tokens: list[str], stops: frozenset[str]) -> frozenset[str]:
@@ -99,8 +124,12 @@ def same_fact(first: Fact, second: Fact) -> bool:
     name a person the other does not tell of two people ("Jackie Stallone has become the first
     star to be evicted ...", "John McCririck has become the latest contestant to be evicted
     ..."): not one fact; nor are two that share only names ("Norland and Vesmark opened talks
-    on the Duvra River", "Norland and Vesmark agreed a draft treaty on the Duvra River"), or
-    whose numbers, days and months all differ.
+    on the Duvra River", "Norland and Vesmark agreed a draft treaty on the Duvra River") or a
+    name and the words that describe it beside it in both ("Shares in US phone company MCI have
+    risen ...", "Verizon has won a takeover battle for US phone firm MCI ..."); nor two whose
+    numbers, days and months all differ, or each hold a number the other does not ("profits
+    rose 1% to £933m in 2004", "profits for 2004 rose 56%"). A year is not counted as a shared
+    particular or moment: many facts of one story happen in one year.
 
     Args:
         first: one sentence's fact_of.
@@ -110,12 +139,28 @@ def same_fact(first: Fact, second: Fact) -> bool:
         True for one fact told twice.
     """
     shared = first.words & second.words
-    if len(shared) < MIN_SHARED_WORDS or not (first.particulars & second.particulars):
+    names = (first.particulars & second.particulars) - first.years - second.years
+    if len(shared) < MIN_SHARED_WORDS or not names:
         return False
-    if len(shared - first.particulars - second.particulars) < MIN_SHARED_COMMON:
+    # A name's description shared before it ("US phone company MCI", "US phone firm MCI") is the
+    # name told again, not a word of the fact.
+    described = first.described & second.described
+    common = [
+        word
+        for word in shared - first.particulars - second.particulars
+        if not any((word, name) in described for name in names)
+    ]
+    if len(common) < MIN_SHARED_COMMON:
         return False  # names in common, little else: "Norland and Vesmark opened talks ..."
     if first.moments and second.moments and not first.moments & second.moments:
         return False  # "on Tuesday" and "on Thursday", "$6.8bn" and "$6.3bn": two facts
+    if _numbers(first) - second.words and _numbers(second) - first.words:
+        return False  # "rose 1% to £933m" and "rose 56%": each tells a figure the other lacks
     if len(shared) < MIN_SHARED_SHARE * min(len(first.words), len(second.words)):
         return False
     return not (first.people - second.words and second.people - first.words)
+
+
+def _numbers(fact: Fact) -> frozenset[str]:
+    """A fact's numbers other than years ("1", "933m", "56")."""
+    return frozenset(word for word in fact.moments if word[:1].isdigit())

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from summarizer.text.language import word_set
+from summarizer.text.months import MONTH_NAMES
 from summarizer.text.tokenizer import WORD_OR_MARK
 
 __all__ = ["lacks_verb"]
@@ -72,6 +75,8 @@ _AUXILIARIES: dict[str, frozenset[str]] = {
 }
 # Marks after which a clause may start, so the word after one may be its verb.
 _CLAUSE_MARKS = frozenset(",;:)]—–")
+# A comma inside a number or a date, not between clauses: "5,000", "July 7, 2005".
+_NUMBER_COMMA = re.compile(r"(?<=\d),(?=\d)|(?<=\b\d\d),(?= \d{4}\b)|(?<=\b\d),(?= \d{4}\b)")
 
 
 def lacks_verb(sentence: str, language: str = "en") -> bool:
@@ -81,9 +86,11 @@ def lacks_verb(sentence: str, language: str = "en") -> bool:
     picture; "Police arrested him." reports. A word can be the finite verb when it is a form of
     "be", "have", "do" or a modal, or when it is in lower case, not the line's first word, and
     follows neither a number nor a word that opens a noun phrase (an article, a possessive, a
-    preposition, "and"): the word after those is a noun or an adjective. English "-ing" forms
-    are not finite. A line whose only verb follows such a word is rare; a caption of lower-case
-    nouns ("Rescue workers at the scene.") is missed, not a report dropped.
+    preposition, "and"): the word after those is a noun or an adjective. A number is such an
+    opener only inside a noun phrase ("the 300 passengers", "the July 7, 2005 bombings");
+    opening the subject, it is the subject ("Some 5,000 marched", "At least 12 killed"). English
+    "-ing" forms are not finite. A line whose only verb follows such a word is rare; a caption of
+    lower-case nouns ("Rescue workers at the scene.") is missed, not a report dropped.
 
     Args:
         sentence: one sentence.
@@ -97,12 +104,13 @@ def lacks_verb(sentence: str, language: str = "en") -> bool:
         return False
     auxiliaries = _AUXILIARIES[language]
     previous = ""
+    number_in_phrase = False  # the number just read follows a noun phrase's opener
     first = True
     # Tokens one by one: most lines show a verb in their first few words.
     for match in WORD_OR_MARK.finditer(sentence):
         token = match.group()
         if not token[:1].isalnum():
-            if token in _CLAUSE_MARKS:
+            if token in _CLAUSE_MARKS and not _NUMBER_COMMA.match(sentence, match.start()):
                 previous = ""  # "(1979) followed", "Square, police said": a clause may start
             continue
         lowered = token.lower().replace("’", "'")
@@ -113,10 +121,16 @@ def lacks_verb(sentence: str, language: str = "en") -> bool:
             and token[:1].islower()
             and lowered not in openers
             and previous not in openers
-            and not previous.isdigit()
+            and not (previous.isdigit() and number_in_phrase)
             and not (language == "en" and lowered.endswith("ing"))
         ):
             return False
+        if lowered.isdigit():
+            number_in_phrase = (
+                previous in openers
+                or previous in MONTH_NAMES
+                or (previous.isdigit() and number_in_phrase)
+            )
         previous = lowered
         first = False
     return True

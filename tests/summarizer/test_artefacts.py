@@ -34,6 +34,10 @@ from summarizer.text.sentences import split_sentences
             "The A380 and the F-16 flew over the U.S. base.",
             "The A380 and the F-16 flew over the U.S. base.",
         ),
+        (
+            "The Dow Jones Industrial Average .DJI fell 1.2%.",
+            "The Dow Jones Industrial Average fell 1.2%.",
+        ),
     ],
 )
 def test_a_sentence_is_shown_without_page_artefacts(raw: str, shown: str) -> None:
@@ -52,3 +56,21 @@ def test_an_instrument_code_neither_splits_nor_shows() -> None:
         " 0.02% for a seventh straight session."
     )
     assert second == "Emerging market stocks rose."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Developers moved to the .NET framework last year.",
+        "Sales of .MP3 files fell for a third year.",
+        "Set X2=Y and the program runs.",
+        "The CO2= figure was left blank in the report.",
+        "De regering wil de in- en uitvoer van wapens beperken.",
+        "Die Import- sowie Exportzahlen stiegen im Mai.",
+        "Die Import- und Exportzahlen stiegen im Mai.",
+        "Les pré- et post-opératoires ont été revus.",
+        "Export- och importföretag drabbas.",
+    ],
+)
+def test_words_formulas_and_shared_prefixes_are_kept(text: str) -> None:
+    assert mend(text) == text

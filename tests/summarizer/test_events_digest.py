@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from summarizer.events import digest as digest_module
 from summarizer.events.digest import DigestDoc, build_digest, build_story_digest
 from summarizer.events.vectors import SentenceSpace
 from summarizer.text.rules import is_prose, stands_alone
@@ -361,3 +362,21 @@ def test_a_digest_closes_a_quotation_only_where_the_speech_stops_being_shown() -
     assert texts[2].endswith('are done."')
     digest = build_digest([doc(1, "vellport-echo", body.rsplit(" The ferries", 1)[0])])
     assert digest.lines[-1].text.endswith('two weeks."')  # shown last: closed
+
+
+def test_a_huge_line_without_full_stops_is_no_fallback_and_is_not_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A stored page of 200 KB without a full stop: the promotion rules never read all of it.
+    read: list[int] = []
+    judge = digest_module.rules.is_promotional
+
+    def is_promotional(text: str, language: str = "en") -> bool:
+        read.append(len(text))
+        return judge(text, language)
+
+    monkeypatch.setattr(digest_module.rules, "is_promotional", is_promotional)
+    huge = "Offers and sales of the company for " * 6_000
+    digest = build_digest([doc(1, "alpha", huge), doc(2, "beta", "Photos of the scene today.")])
+    assert all(length <= 1_000 for length in read)
+    assert huge.strip() not in [line.text for line in digest.lines]

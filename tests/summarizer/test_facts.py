@@ -48,6 +48,18 @@ def test_two_wordings_of_one_fact(first: str, second: str) -> None:
             "50 Cent also appears on rap protege The Game's song How We Do.",
         ),
         (
+            "Underlying pre-tax profits rose 1% to £933m in 2004, the brewer said.",
+            "Inbev said its pre-tax profits for 2004 rose 56% on strong sales.",
+        ),
+        (
+            "Shares in US phone company MCI have risen on talk of a takeover.",
+            "Verizon has won a takeover battle for US phone firm MCI with a higher bid.",
+        ),
+        (
+            "Ticket sales for the Vesburg festival rose to 12,000 in 2025.",
+            "The Vesburg festival sold 9,000 tickets in its first year, 2025, the office said.",
+        ),
+        (
             "Norland and Vesmark opened talks on the Duvra River in Vesburg on Tuesday.",
             "Norland and Vesmark agreed a draft treaty on the Duvra River on Thursday.",
         ),
