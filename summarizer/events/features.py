@@ -236,7 +236,7 @@ def _full_name(run: list[str], full: list[str]) -> None:
 #: The version of what `article_features` computes, stored with each article's features: raise
 #: it whenever a change would compute other features from the same text, so that features stored
 #: by an older version are computed again instead of mixed with the new ones.
-FEATURES_VERSION = 14
+FEATURES_VERSION = 15
 #: The oldest FEATURES_VERSION whose features make today's story profiles (`story_counts` reads
 #: their counts, names and people): raise it only when a change alters what a profile is made
 #: of, so that stored profiles are made again once (store.profiles). 7 reads the modifier-letter
@@ -246,7 +246,9 @@ FEATURES_VERSION = 14
 #: computes the same article features, but its profiles give title words apart from names
 #: (TITLE_WORD); 13 keeps a number glued to a name in that name ("COVID-19"), in the counts
 #: and names that profiles read; 14 reads the dates and the particulars' days, times and dates
-#: of 17 languages, which profiles do not read.
+#: of 17 languages, which profiles do not read; 15 counts a title in title case as no uses of
+#: a two-word name's first word in `name_firsts`, and reads time zones only in capitals and
+#: "9 a.m." as a clock time in the particulars, which profiles do not read.
 PROFILES_SINCE = 13
 #: Names are looked up in another text by the first letters of their stems, so inflected and
 #: derived forms still count as a mention ("Тюмени", "тюменцам"; "Moscow", "Moscow's").
@@ -359,7 +361,8 @@ def article_features(
     title_people = title_full  # kept when the title is in title case: checked against the body
     title_words = _WORD.findall(title)
     capitalised = sum(1 for w in title_words if w[0].isupper())
-    if len(title_words) > 3 and capitalised > _TITLE_CASE_SHARE * len(title_words):
+    title_case = len(title_words) > 3 and capitalised > _TITLE_CASE_SHARE * len(title_words)
+    if title_case:
         # "Putin and Poroshenko Come Face to Face": capitals say nothing
         title_names, title_full = [], []
     body_terms, body_names, body_numbers, marked, body_full, body_lower = _scan(
@@ -415,7 +418,13 @@ def article_features(
         compounds=frozenset(title_full + body_full),
         actor=title_actor(title_words, central, title_full + body_full, language),
         particulars=opening_particulars,
-        name_firsts=opening_particulars & name_firsts(opening_stems, title_full + opening_full),
+        # a title in title case gives no two-word names, so its words count as no uses either:
+        # "Lib Dems Unveil ..." reads as "Lib Dems unveil ..." does
+        name_firsts=opening_particulars
+        & name_firsts(
+            body_terms[:opening_terms] if title_case else opening_stems,
+            title_full + opening_full,
+        ),
     )
 
 

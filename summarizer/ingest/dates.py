@@ -42,6 +42,9 @@ _SPOKE_ON = re.compile(
     r"(?P<weekday>" + "|".join(_WEEKDAYS) + r")\b",
     re.I,
 )
+# "Updated", "posted on", "first published": words of a page's stamp, which a story's
+# sentence about a past happening does not use.
+_STAMP_WORD = re.compile(r"\b(?:updated|posted|published|modified|last edited)\b", re.I)
 _HEADER_LINES = 15
 _MIN_SENTENCE_WORDS = 8
 _CLOSING_MARKS = "\"”’'»)]"
@@ -73,14 +76,17 @@ class DateCue:
     Attributes:
         year_guessed: the text gave no year (a dateline).
         date_only: the text gave no time of day (``when`` is midnight UTC of the day).
-        named_in_story: the date is one the story's sentences name ("it disappeared on 8 March
-            2014"), not a stamp of the page: the article is no older, but may be much younger.
+        named_in_story: the only cue is a date the story's sentences name ("it disappeared on
+            8 March 2014"), not a stamp of the page: the article is no older, but may be much
+            younger, so ``when`` is the time an undated article gets (the ingestion time).
+        since: the date the story names, when ``named_in_story``: a lower bound of ``when``.
     """
 
     when: datetime
     year_guessed: bool
     date_only: bool = False
     named_in_story: bool = False
+    since: datetime | None = None
 
     @property
     def estimated(self) -> bool:
@@ -95,8 +101,9 @@ def find_published(
 
     A full date ("Updated: 2015-05-13 09:31", "March 14, 2026") is taken as given, unless a
     sentence of the story gives it ("No trace has been found since it disappeared on 8 March
-    2014."): that is what the story reports on, so it only tells the article is no older, and
-    is taken last, as an estimate. A dateline's
+    2014."): that is what the story reports on, so it only tells the article is no older. When
+    it is the only cue, the article is dated like an undated one (the ingestion time, `now`),
+    marked estimated, with the named date kept as its lower bound (``since``). A dateline's
     day without a year ("MOSCOW, September 3 (RIA Novosti) -") is placed in a year by the
     article's other cues (see resolve_year) and marked as guessed; when its lead says the day's
     weekday ("Peskov said Wednesday") and the day falls on another in that year, the year is not
@@ -124,7 +131,7 @@ def find_published(
                 continue
             when = _build(match, year=int(match.group("year")))
             if when is not None and is_plausible(when, now=reference):
-                return DateCue(when, False, date_only=not match.group("hour"), named_in_story=True)
+                return DateCue(max(when, reference), False, named_in_story=True, since=when)
     return None
 
 
@@ -135,12 +142,28 @@ def _header(text: str) -> list[str]:
 
 
 def _is_story_sentence(line: str) -> bool:
-    """Tell whether a line is a sentence of the story, not a page's stamp or byline: it ends
-    like a sentence and is long enough to be one ("No trace of the ... since 8 March 2014.")."""
+    """Tell whether a line is a sentence of the story, not a page's stamp or byline.
+
+    A sentence ends like one and is long enough ("No trace of the ... since 8 March 2014.").
+    A stamp may read like one ("This article was last updated on 14 March 2026 at 09:31 GMT.",
+    "Posted on March 14, 2026 by Jane Smith in World News."): a stamp's word (updated, posted,
+    published) or a time of day given with the date keeps it a stamp.
+    """
     return (
         not is_time_line(line)
         and line.rstrip(_CLOSING_MARKS)[-1:] in ".!?"
         and len(line.split()) >= _MIN_SENTENCE_WORDS
+        and _STAMP_WORD.search(line) is None
+        and not _dated_with_time(line)
+    )
+
+
+def _dated_with_time(line: str) -> bool:
+    """Tell whether a full date in the line carries a time of day ("14 March 2026 at 09:31")."""
+    return any(
+        match.group("hour")
+        for pattern in (_ISO, _WRITTEN_MDY, _WRITTEN_DMY)
+        for match in pattern.finditer(line)
     )
 
 

@@ -23,8 +23,9 @@ CLOCK_WORDS = word_set("am pm a.m p.m a.m. p.m. uhr h ч час часов мс�
 def is_time_word(word: str) -> bool:
     """Tell whether a word tells a time of day: a clock word in any case, or a time zone.
 
-    A zone of three letters or more counts in any case ("0619 gmt"); one of two ("ET", "PT")
-    only in capitals, as "et", "pt" and "mt" are words and abbreviations too.
+    A zone counts only in capitals, as news writes zones: in lower case "est", "cet", "pst"
+    are words ("Le bilan de 12 est lourd", "Le budget 2025 est en hausse"), as are "et",
+    "pt" and "mt".
 
     Args:
         word: one word, as written.
@@ -32,7 +33,4 @@ def is_time_word(word: str) -> bool:
     Returns:
         Whether it is a time zone or a clock word.
     """
-    if word.casefold() in CLOCK_WORDS:
-        return True
-    zone = word.upper()
-    return zone in TIME_ZONES and (len(zone) > 2 or word == zone)
+    return word.casefold() in CLOCK_WORDS or word in TIME_ZONES

@@ -29,7 +29,7 @@ _NUMBER = re.compile(
     rf"|\d+(?::\d+)+|\d{{1,3}}(?:[{_BLANKS}]\d{{3}}(?!\d))+(?:[.,]\d+)?"
     r"|\d+(?:[.,'’]\d+)*)"
     r"(?P<after>(?P<percent>\s?%|\s(?:per\s?cent|por\sciento)\b)"
-    rf"|[{_BLANKS}]?(?P<sign>[{_CURRENCY}])|[{_BLANKS}]?(?P<word>[^\W\d_]+)\.?)?"
+    rf"|[{_BLANKS}]?(?P<sign>[{_CURRENCY}])|[{_BLANKS}]?(?P<word>[aApP]\.[mM](?!\w)|[^\W\d_]+)\.?)?"
 )
 # A clock time: hours and minutes, maybe seconds ("10:30", "17:30:15", "9.15" before "GMT").
 _CLOCK = re.compile(r"(?:[01]?\d|2[0-4])[:.][0-5]\d(?::[0-5]\d)?")

@@ -1,8 +1,10 @@
-"""A date the story's sentences name is no stamp of the page: taken last, and as an estimate."""
+"""A date the story's sentences name is no stamp of the page: a lower bound, and an estimate."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
+
+import pytest
 
 from summarizer.ingest.dates import find_published
 from summarizer.ingest.pipeline import build_article
@@ -15,10 +17,11 @@ NAMED = "No trace of the aircraft has been found since it disappeared on 8 March
 BODY = "Officials say the search goes on, and that the people on board are presumed dead. " * 4
 
 
-def test_a_date_in_a_sentence_of_the_lead_is_an_estimate() -> None:
-    cue = find_published(f"{TITLE}\n\n{LEAD}\n\n{NAMED}\n\n{BODY}", now=NOW)
+def test_a_date_in_a_sentence_of_the_lead_is_only_a_lower_bound() -> None:
+    written = datetime(2026, 11, 20, tzinfo=UTC)
+    cue = find_published(f"{TITLE}\n\n{LEAD}\n\n{NAMED}\n\n{BODY}", now=NOW, written=written)
     assert cue is not None and cue.named_in_story and cue.estimated
-    assert (cue.when, cue.date_only) == (datetime(2014, 3, 8, tzinfo=UTC), True)
+    assert (cue.when, cue.since) == (NOW, datetime(2014, 3, 8, tzinfo=UTC))
 
 
 def test_a_month_and_year_alone_in_the_story_dates_nothing() -> None:
@@ -40,9 +43,33 @@ def test_a_page_stamp_and_a_dateline_with_its_year_stay_given() -> None:
     assert cue is not None and not cue.estimated and cue.when == datetime(2014, 3, 3, tzinfo=UTC)
 
 
-def test_the_article_shows_the_story_date_as_estimated() -> None:
+def test_an_article_whose_only_date_is_in_its_story_is_dated_like_an_undated_one() -> None:
     text = f"{TITLE}\n\n{LEAD}\n\n{NAMED}\n\n{BODY}"
-    raw = RawInput(location="mh.txt", content=text, kind="text", source="")
-    article = build_article(raw, now=NOW)
-    assert article.published == datetime(2014, 3, 8, tzinfo=UTC)
-    assert article.published_estimated
+    undated = f"{TITLE}\n\n{LEAD}\n\n{BODY}"
+    written = datetime(2026, 11, 20, tzinfo=UTC)
+    dated, plain = (
+        build_article(
+            RawInput(location="mh.txt", content=t, kind="text", source="", written=written),
+            now=NOW,
+        )
+        for t in (text, undated)
+    )
+    assert (dated.published, dated.published_estimated) == (NOW, True)
+    assert (dated.published, dated.published_date_only) == (
+        plain.published,
+        plain.published_date_only,
+    )
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "This article was last updated on 14 March 2026 at 09:31 GMT.",
+        "Posted on March 14, 2026 by Jane Smith in World News.",
+        "The page with this report was first published on 14 March 2026.",
+    ],
+)
+def test_a_stamp_that_reads_like_a_sentence_stays_a_stamp(stamp: str) -> None:
+    cue = find_published(f"{TITLE}\n\n{stamp}\n\n{LEAD}\n\n{BODY}", now=NOW)
+    assert cue is not None and not cue.estimated
+    assert cue.when.date() == datetime(2026, 3, 14, tzinfo=UTC).date()

@@ -12,20 +12,28 @@ from summarizer.text.sentences import split_sentences
 
 
 @pytest.mark.parametrize(
-    "word", ["GMT", "gmt", "EST", "CDT", "PT", "ET", "AEST", "am", "Uhr", "мск"]
+    "word", ["GMT", "EST", "CDT", "PT", "ET", "AEST", "am", "PM", "a.m.", "Uhr", "h", "мск"]
 )
 def test_zones_and_clock_words_are_time_words(word: str) -> None:
     assert is_time_word(word)
 
 
-@pytest.mark.parametrize("word", ["et", "pt", "mt", "West", "best", "ist", "Minsk"])
+@pytest.mark.parametrize(
+    "word", ["et", "pt", "mt", "West", "best", "ist", "Minsk", "est", "Est", "gmt", "cet"]
+)
 def test_words_that_only_look_like_zones_are_not(word: str) -> None:
     assert not is_time_word(word)
 
 
 @pytest.mark.parametrize(
     ("text", "key"),
-    [("at 0619 GMT", "06:19"), ("at 1430 CDT", "14:30"), ("at 0930 ET", "09:30")],
+    [
+        ("at 0619 GMT", "06:19"),
+        ("at 1430 CDT", "14:30"),
+        ("at 0930 ET", "09:30"),
+        ("at 9 a.m. EST", "9:00"),
+        ("at 9 A.M. CET", "9:00"),
+    ],
 )
 def test_a_clock_before_any_zone_is_a_time(text: str, key: str) -> None:
     (number,) = read_numbers(text)
@@ -34,6 +42,15 @@ def test_a_clock_before_any_zone_is_a_time(text: str, key: str) -> None:
 
 def test_a_two_letter_zone_counts_only_in_capitals() -> None:
     assert read_numbers("entre 1030 et 1045")[0].kind != "time"
+
+
+def test_a_zone_counts_only_in_capitals() -> None:
+    (toll,) = read_numbers("Le bilan provisoire de 12 est lourd.", "fr")
+    assert (toll.key, toll.kind) == ("12", "whole")
+    (year,) = read_numbers("Le budget 2025 est en hausse.", "fr")
+    assert (year.key, year.kind) == ("2025", "year")
+    (clock,) = read_numbers("Le vote ouvre à 1430 CET.", "fr")
+    assert (clock.key, clock.kind) == ("14:30", "time")
 
 
 def test_a_zone_after_a_m_goes_on_the_sentence() -> None:

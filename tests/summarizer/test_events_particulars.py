@@ -139,6 +139,17 @@ def test_a_word_used_only_to_open_a_two_word_name_is_a_name_first() -> None:
     assert not {"dem", "cable"} & features.name_firsts
 
 
+def test_a_title_in_title_case_gives_the_name_firsts_of_one_in_sentence_case() -> None:
+    body = (
+        "The Lib Dems have set out a plan to tax the richest, Vincent Cable said. Mr Cable "
+        "spoke in Harrogate."
+    )
+    shouted = article_features("Lib Dems Unveil Their Tax Plan", body, "en")
+    plain = article_features("Lib Dems unveil their tax plan", body, "en")
+    assert "lib" in plain.name_firsts
+    assert shouted.name_firsts == plain.name_firsts
+
+
 def test_a_two_word_name_both_openings_give_is_one_shared_particular() -> None:
     tour = Item.of({}, particulars=["lib", "dem", "somer", "hamps"], name_firsts=["lib"], key=1)
     debt = Item.of(
