@@ -38,9 +38,11 @@ _BROKEN_HYPHEN = re.compile(rf"(?<=[^\W\d_])- (?=[^\W\d_A-Z])(?!(?:{_CONJUNCTION
 # ".MIWD00000PUS", "US30YT=RR", "CLc1" are codes wherever they stand; ".DXY", "EUR=" only after
 # a market's name ("The dollar index .DXY", "the euro EUR="), as ".NET", ".MP3", "X2=Y" and
 # "CO2=" are words and formulas. Shown, codes read as noise, and a code starting with a full
-# stop reads as a sentence's end.
+# stop reads as a sentence's end. The name's word is read from its first letter: a match tried
+# from inside one long word ("aaaa...a .x") would cost quadratic time.
 _INSTRUMENT = re.compile(
-    r"(?P<before>[\w&]+)\s+(?P<code>\.[A-Z][A-Z0-9]{2,}|[A-Z0-9]{2,}=[A-Z]{0,3}|[A-Z]{2,4}c\d)"
+    r"(?<![\w&])(?P<before>[\w&]+)\s+"
+    r"(?P<code>\.[A-Z][A-Z0-9]{2,}|[A-Z0-9]{2,}=[A-Z]{0,3}|[A-Z]{2,4}c\d)"
     r"(?=[\s,;:)]|$)"
 )
 _CODE_ANYWHERE = re.compile(r"\.[A-Z]+\d{3,}[A-Z0-9]*|[A-Z0-9]{2,}=RR|[A-Z]{2,4}c\d")
