@@ -88,6 +88,31 @@ _TO_READER = re.compile(
 _LABEL_WORDS = 8
 _QUESTION_WORDS = word_set("who what where when why how which")
 _YOU = re.compile(r"\b(?:you|your|yours|yourself)\b")
+# Words that address the reader in an exclamation, by language: second-person pronouns and
+# possessives only. Not "su", "ihr", "sie", "seu" (also "his", "her", "their") nor "we", "our",
+# "nosso": news exclamations hold those ("El presidente anunció su dimisión tras la derrota
+# electoral!", "Our hospitals are at breaking point, the union leader warned!").
+_SECOND_PERSON: dict[str, frozenset[str]] = {
+    "en": word_set("you your yours yourself yourselves"),
+    "de": word_set("du dich dir dein deine deinen deinem deiner deines euch euer eure euren"),
+    "fr": word_set("vous votre vos tu toi ton ta tes"),
+    "es": word_set("tú tu tus usted ustedes vosotros vosotras vuestro vuestra vuestros vuestras"),
+    "it": word_set("tu tuo tua tuoi tue voi vostro vostra vostri vostre"),
+    "pt": word_set("você vocês tu teu tua teus tuas"),
+    "nl": word_set("je jij jou jouw u uw jullie"),
+    "ru": word_set("вы вас вам вами ваш ваша ваше ваши вашего вашей вашим ты тебя тебе твой твоя"),
+    "uk": word_set("ви вас вам вами ваш ваша ваше ваші вашого вашої ти тебе тобі твій твоя"),
+}
+# German addresses the reader with the capitalised "Sie", "Ihnen", "Ihr(e)" inside a sentence
+# (in lower case they are "she", "they", "her", "their").
+_FORMAL_GERMAN = re.compile(r"(?<=[\w,] )(?:Sie|Ihnen|Ihr|Ihre[mnrs]?)\b")
+_LETTERS = re.compile(r"[^\W\d_]+")
+# A thanks to the reader ("Obrigado por compartilhar nosso conteúdo!").
+_THANKS = re.compile(
+    r"^\W*(?:thanks?(?: you)? for|obrigad[oa] (?:por|pel[oa])|gracias por|merci (?:de|d'|pour)"
+    r"|danke (?:für|fürs)|grazie (?:per|di)|bedankt voor|спасибо за|дякуємо за|дякую за)\b",
+    re.IGNORECASE,
+)
 # A label that introduces a tip, a plug or a note to the reader rather than news.
 _LABEL = re.compile(
     r"^\W*(?:pro tip|tip|hint|editor'?s note|note|ps|p\.s|sponsored|ad|advertisement|related"
@@ -110,7 +135,7 @@ _CALLS_TO_ACT: dict[str, frozenset[str]] = {
         upgrade enter don't make browse stay escape"""
     ),
     "de": word_set(
-        """abonnieren abonniere abonnieren sie melden klicken klicke lesen lies erfahren
+        """abonnieren abonniere melden klicken klicke lesen lies erfahren
         entdecken entdecke holen hol laden lade folgen folge jetzt sichern sichere testen"""
     ),
     "fr": word_set(
@@ -225,6 +250,17 @@ def shouts_order(sentence: str, language: str = "en") -> bool:
     )
 
 
+def _exclaims_to_reader(text: str, language: str) -> bool:
+    """Tell whether a line addresses the reader in a second-person word of its language (English
+    ones in every language: "Grab yours today!")."""
+    if _YOU.search(text.lower()):
+        return True
+    if language == "de" and _FORMAL_GERMAN.search(text):
+        return True
+    words = _SECOND_PERSON.get(language)
+    return words is not None and any(map(words.__contains__, _LETTERS.findall(text.lower())))
+
+
 def is_promotional(sentence: str, language: str = "en") -> bool:
     """Tell whether a sentence advertises, asks the reader to act or is site furniture.
 
@@ -263,9 +299,7 @@ def is_promotional(sentence: str, language: str = "en") -> bool:
         return True  # "SPEND a day in the country ..."
     if any(map(lower.__contains__, _SHOP_ANCHORS)) and _SHOP.search(text):
         return True  # "Today only, ...", "... in certified refurbished condition"
-    if text.endswith("!") and (
-        _YOU.search(lower) or _TO_READER.search(text[:1].lower() + text[1:])
-    ):
+    if text.endswith("!") and (_exclaims_to_reader(text, language) or _THANKS.search(text)):
         return True  # "Grab yours today!", "Obrigado por compartilhar nosso conteúdo!"
     opening = text.lstrip(OPENING_MARKS).split(maxsplit=2)
     if len(opening) < 2:

@@ -5,8 +5,11 @@ from __future__ import annotations
 import time
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from summarizer.text.artefacts import mend
+from summarizer.text.language import word_set
 from summarizer.text.promotion import shouts_order
 from summarizer.text.rules import is_promotional, is_prose, tidy
 from summarizer.text.verbs import lacks_verb
@@ -147,7 +150,50 @@ def test_the_text_rules_read_a_long_line_in_linear_time(text: str) -> None:
         ("Deixe suas dúvidas e opiniões aqui embaixo!", "pt"),
         ("Obrigado por compartilhar nosso conteúdo!", "pt"),
         ("Thanks for sharing our stories with your friends!", "en"),
+        ("Merci de partager nos articles avec vos amis !", "fr"),
+        ("Melden Sie sich noch heute an!", "de"),
+        ("Не забудьте поделиться с друзьями, мы ждём вас!", "ru"),
     ],
 )
 def test_a_call_or_a_thanks_to_the_reader_is_promotion(text: str, language: str) -> None:
     assert is_promotional(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("El presidente anunció su dimisión tras la derrota electoral!", "es"),
+        ("Il governo ha votato su una riforma delle pensioni molto contestata!", "it"),
+        ("Die Kanzlerin und ihr Kabinett treten nach der Wahl zurück!", "de"),
+        ("Sie treten nach der Wahl zurück, sagte die Kanzlerin!", "de"),
+        ("The prime minister told supporters: we will win this election!", "en"),
+        ("Our hospitals are at breaking point, the union leader warned!", "en"),
+        ("O presidente anunciou sua renúncia após a derrota!", "pt"),
+    ],
+)
+def test_a_news_exclamation_with_a_possessive_or_we_is_no_promotion(
+    text: str, language: str
+) -> None:
+    assert not is_promotional(text, language)
+    assert is_prose(text, language)
+
+
+# Third-person and first-person words of every language: none addresses the reader.
+_NOT_ADDRESS = st.sampled_from(
+    sorted(
+        word_set(
+            """su sus ihr ihre sie we us our ours nos nosso nossa seu sua unser unsere nuestro
+            nostro ons onze leur il elle мы нас наш їх ми наші minister said election reform"""
+        )
+    )
+)
+
+
+@given(
+    st.lists(_NOT_ADDRESS, min_size=1, max_size=12),
+    st.sampled_from(["en", "de", "fr", "es", "it", "pt", "nl", "ru", "uk", "pl"]),
+)
+def test_an_exclamation_without_a_second_person_word_is_no_promotion(
+    words: list[str], language: str
+) -> None:
+    assert not is_promotional("Merkel " + " ".join(words) + "!", language)
