@@ -193,11 +193,11 @@ _READER_WORDS = re.compile(
 # in the country ...", "ATTEND a two-day symposium ..."): a verb of the listings in capitals, then
 # a word that opens its object. Only verbs of a short list, not any shouted word: an acronym opens
 # news in every language ("SNCF a supprimé", "UEFA a sanctionné", "BBC an investigation found").
-_SHOUTED_OBJECTS = word_set("a an the your our some more all every up out")
-_SHOUTED_VERBS = word_set(
-    """spend attend join enjoy visit bring take come learn discover explore celebrate register
-    book meet watch experience taste hear listen shop save grab claim order call enter reserve
-    support donate check find win"""
+# The calls to act and the words after them, with the verbs and objects only listings shout.
+_SHOUTED_OBJECTS = _IMPERATIVE_OBJECTS | word_set("your some")
+_SHOUTED_VERBS = _CALLS_TO_ACT["en"] | word_set(
+    """spend attend enjoy bring take come celebrate meet experience taste hear save call reserve
+    support donate win"""
 )
 _MIN_SHOUTED = 4
 # A shop's listing: the words of a deals page only. A price alone is no listing: "Tesla sells

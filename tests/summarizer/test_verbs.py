@@ -68,6 +68,8 @@ def test_languages_without_tables_are_not_judged() -> None:
     [
         "SPEND a day in the country rooting for the riders, Oct. 18–21, in Elkton, MD.",
         "ATTEND a two-day symposium with an Olympic dressage rider, Oct. 28–29.",
+        "JOIN us for an evening of jazz at the town hall, Oct. 12.",
+        "BROWSE the collection of 300 quilts at the county fair.",
         "Today only, Amazon offers the 12-inch laptop in certified refurbished condition for $700.",
         "Grab the wireless earbuds at an all-time low of $99 while stocks last.",
         "The robot vacuum is 40% off at the moment.",
