@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from summarizer.text.language import word_set
+from summarizer.text.speech import SPEECH_VERBS
 from summarizer.text.tokenizer import OPENING_MARKS
 
 __all__ = ["is_promotional", "orders_reader", "shouts_order"]
@@ -200,6 +201,12 @@ _SHOUTED_VERBS = _CALLS_TO_ACT["en"] | word_set(
     support donate win"""
 )
 _MIN_SHOUTED = 4
+# A speaker's verb after a name in title case ("SAVE the Children said ...") or after a comma
+# ("FIND a way to end the war, the UN chief told ..."): an organisation's name or a speaker's
+# words, not a listing's order.
+_SPEECH = "|".join(sorted(SPEECH_VERBS))
+_NAME_SPEAKS = re.compile(rf"^\W*[A-Z]+ (?:\w+ )?(?:[A-Z][\w'’&.-]* ){{1,4}}(?:{_SPEECH})\b")
+_REPORTED = re.compile(rf", (?:[\w'’.-]+ ){{1,5}}(?:{_SPEECH})\b")
 # A shop's listing: the words of a deals page only. A price alone is no listing: "Tesla sells
 # the Model 3 for $35,000", "Netflix offers its basic plan for $6.99 a month" are business news.
 # Every gap is bounded, so a long line without full stops costs linear time.
@@ -207,12 +214,22 @@ _STORES = r"(?:amazon|walmart|best buy|target|ebay|newegg|costco|b&h|home depot|
 _SHOP = re.compile(
     r"\btoday only\b|\ball-time low\b|\bprice (?:drop|break)\b|\bcertified refurbished\b"
     r"|\bbest deals\b|\bregular (?:going )?(?:rate|price)\b"
-    r"|\b\d{1,2}% off\b(?!\s+(?:its|their|his|her|the|a|an|from|after)\b)"
+    r"|\b\d{1,2}% off (?:at the moment|right now)\b"
     r"|(?:^|[,;:!] |\band )save \$\d[\d,.]*(?!\d|[.,]\d|\s*(?:million|billion|trillion|bn|mn|m)\b)"
     r"|\bdeals? (?:at|from|on) " + _STORES + r"\b|\b" + _STORES + r"(?:'s)? deals?\b",
     re.IGNORECASE,
 )
-
+# "20% off" is a shop's only beside a deals word: markets trade "30% off highs", "12% off record
+# levels", "15% off last year's level".
+_PERCENT_OFF = re.compile(
+    r"\b\d{1,2}% off\b(?!\s+(?:its|their|his|her|the|a|an|from|after)\b)", re.IGNORECASE
+)
+_DEALS = re.compile(
+    r"\b(?:deals|(?:best|great|top) deal|deal of the day|on sale|sale price|discount(?:s|ed)?"
+    r"|coupons?|bargains?|clearance|sitewide|storewide|limited[- ]time|while (?:stocks|supplies)"
+    r" last|black friday|cyber monday|prime day|vouchers?|promo|(?:at|from|on) " + _STORES + r")\b",
+    re.IGNORECASE,
+)
 _SHOP_ANCHORS = (
     "today only",
     "all-time",
@@ -247,6 +264,8 @@ def shouts_order(sentence: str, language: str = "en") -> bool:
         and first.isupper()
         and first.lower() in _SHOUTED_VERBS
         and opening[1] in _SHOUTED_OBJECTS
+        and not _NAME_SPEAKS.search(sentence)
+        and not _REPORTED.search(sentence)
     )
 
 
@@ -297,7 +316,9 @@ def is_promotional(sentence: str, language: str = "en") -> bool:
         return True
     if shouts_order(text, language):
         return True  # "SPEND a day in the country ..."
-    if any(map(lower.__contains__, _SHOP_ANCHORS)) and _SHOP.search(text):
+    if any(map(lower.__contains__, _SHOP_ANCHORS)) and (
+        _SHOP.search(text) or (_PERCENT_OFF.search(text) and _DEALS.search(text))
+    ):
         return True  # "Today only, ...", "... in certified refurbished condition"
     if text.endswith("!") and (_exclaims_to_reader(text, language) or _THANKS.search(text)):
         return True  # "Grab yours today!", "Obrigado por compartilhar nosso conteúdo!"
@@ -307,6 +328,8 @@ def is_promotional(sentence: str, language: str = "en") -> bool:
     first, second = opening[0].lower().replace("’", "'"), opening[1].strip(",")
     if first.split("'")[0] in _QUESTION_WORDS:
         return False  # "Who's Your Daddy promises ...": a name, not an order
+    if _REPORTED.search(text):
+        return False  # "Stay at home, the health minister told residents.": a speaker's order
     objects = _OBJECTS_BY_LANGUAGE.get(language, _READER_OBJECTS["en"])
     if second in objects or (language != "de" and second.lower() in objects):
         return True  # "Escape your echo chamber.", "Start your day with ..."

@@ -75,6 +75,8 @@ def test_languages_without_tables_are_not_judged() -> None:
         "The robot vacuum is 40% off at the moment.",
         "Order now and save $50 on the 12-inch laptop.",
         "The best deal at Amazon this week is a pair of noise-cancelling headphones.",
+        "The headphones are 30% off in the Black Friday sale.",
+        "Get 25% off everything sitewide with our spring deals.",
     ],
 )
 def test_shouted_orders_and_shop_listings_are_promotion(text: str) -> None:
@@ -97,6 +99,14 @@ def test_shouted_orders_and_shop_listings_are_promotion(text: str) -> None:
         "The government is offering buyers a rebate for $7,500 per car.",
         "Shares closed 5% off their record high.",
         "The reform would save $2 billion a year.",
+        "Oil is trading about 30% off highs seen in March after the OPEC meeting.",
+        "The index closed 12% off record levels reached last year.",
+        "Bitcoin traded 40% off peak prices as investors sold.",
+        "The retailer said shares were 15% off last year's level.",
+        "The company said prices would drop 20% off peak hours.",
+        "SAVE the Children said 40 children were killed in the strike.",
+        "FIND a way to end the war, the UN chief told the Security Council.",
+        "Stay at home, the health minister told residents on Monday.",
     ],
 )
 def test_news_with_capitals_and_prices_is_not_promotion(text: str) -> None:
