@@ -48,11 +48,34 @@ def test_a_caption_has_no_finite_verb_and_is_no_prose(text: str, language: str) 
         ("Another 200 lost their jobs in the spring.", "en"),
         ("Of the 300 passengers on board, 12 survived.", "en"),
         ("At least 12 killed in attack on a market.", "en"),
+        ("More than 100 died in the attack on the market.", "en"),
+        ("Around 50 drowned off the coast of Libya.", "en"),
+        ("Between 20 and 30 fled into the forest near the border.", "en"),
+        ("Up to 40 attended the funeral at the mosque.", "en"),
     ],
 )
 def test_a_short_report_keeps_its_verb(text: str, language: str) -> None:
     assert not lacks_verb(text, language)
     assert is_prose(text, language)
+
+
+@given(
+    st.sampled_from(
+        [
+            *("More than", "Less than", "Up to", "Around", "Over", "About", "Some", "Nearly"),
+            *("Almost", "At least", "Between 20 and", "Well over", "Roughly"),
+        ]
+    ),
+    st.integers(min_value=2, max_value=99_999),
+    st.sampled_from(["died", "drowned", "fled", "attended", "marched", "survived"]),
+)
+def test_a_number_after_words_of_a_quantity_opens_the_subject(
+    quantity: str, number: int, verb: str
+) -> None:
+    text = f"{quantity} {number:,} {verb} in the attack on the market."
+    assert not lacks_verb(text)
+    # Inside a noun phrase the same number is no subject: the caption still lacks its verb.
+    assert lacks_verb(f"Ambulances at the market after the {number:,} {verb}.")
 
 
 def test_a_three_word_report_has_its_verb() -> None:
