@@ -14,8 +14,11 @@ from summarizer.text.language import word_set
 
 __all__ = ["SPEECH_VERBS"]
 
-#: Finite verbs that report what someone said, wrote or thinks.
+#: Verbs that report what someone said, wrote or thinks: finite forms, and "saying" ("despite
+#: the White House saying ..."). Not the forms that are mostly nouns ("the United States",
+#: "reports say", "bank notes").
 SPEECH_VERBS = word_set(
-    """said says say told added reported announced confirmed warned noted stated claimed argued
-    believe believes believed think thinks thought insisted explained wrote"""
+    """said says say told tells added adds reported announced announces confirmed confirms
+    warned warns noted stated claimed claims argued argues believe believes believed think
+    thinks thought insisted insists explained explains wrote writes saying"""
 )
