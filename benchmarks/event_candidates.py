@@ -38,8 +38,8 @@ YEAR = eventpairs.INGEST_TIME.year
 #: A report as the candidates read it: (title, body).
 Text = tuple[str, str]
 
-#: The two-article BBC events of main a117af1 (`benchmarks/results/bbc_events.md`) and the
-#: judgment of docs/benchmarks.md ("BBC events, inspected by hand"): one happening or not.
+#: The two-article BBC events of main a117af1 (`benchmarks/results/bbc_events.md`) and their
+#: judgment in docs/benchmarks.md (branch events13, read strictly): one happening or not.
 BBC_EVENTS: tuple[tuple[str, str, bool], ...] = (
     ("business-162", "business-251", True),  # Verizon seals MCI; MCI shares climb on the bid
     ("business-427", "business-493", False),  # China's exports; China's growth
@@ -62,7 +62,7 @@ BBC_EVENTS: tuple[tuple[str, str, bool], ...] = (
     ("sport-481", "sport-482", False),  # Roddick leaves Gilbert; talks with a new coach
     ("tech-016", "tech-035", False),  # a blogger jailed; an action day for him (borderline)
     ("tech-018", "tech-190", True),  # the PlayStation 3 chip
-    ("tech-025", "tech-238", True),  # the PSP's US launch
+    ("tech-025", "tech-238", False),  # the PSP's US date announced; its Japan launch
     ("tech-094", "tech-306", False),  # two high-definition features
     ("tech-239", "tech-387", False),  # .mobi and .jobs; .post and .travel
 )
