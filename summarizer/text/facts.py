@@ -31,6 +31,8 @@ SPEAKER_WORDS = 4
 MIN_SHARED_CLAIM = 2
 _MIN_LETTERS = 3  # shorter words are units and particles ("bn", "m", "km")
 _MIN_CLAIM_TOKENS = 3  # words after a speaker's verb that make its claim (else: before it)
+# The verbs of speech and "saying" ("despite the White House saying ...").
+_SPEAKING = SPEECH_VERBS | word_set("saying")
 _NUMBER_WORDS = word_set(
     """two three four five six seven eight nine ten eleven twelve hundred thousand million
     billion dozen"""
@@ -144,7 +146,7 @@ def _reported(sentence: str, stops: frozenset[str]) -> tuple[frozenset[str], boo
     follows ("40,000 people marched ..., police said.").
     """
     tokens = WORD_OR_MARK.findall(sentence)
-    verb = next((i for i, token in enumerate(tokens) if token.lower() in SPEECH_VERBS), None)
+    verb = next((i for i, token in enumerate(tokens) if token.lower() in _SPEAKING), None)
     if verb is None:
         return frozenset(), False, frozenset()
     start = verb
