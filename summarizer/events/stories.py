@@ -416,12 +416,10 @@ class StoryLinker:
         items: list[Item],
         estimates: np.typing.NDArray[np.float64],
         floor: float,
-        story: int | None = None,
     ) -> tuple[int | None, float]:
         """The closest item that shares a specific name with the query (see `anchored`) and
         its cosine, or (None, 0.0) when none within `floor` does: the closest ones that share
-        none are passed over in turn. When the query is the centroid of the story `story` (a
-        merge), the name must also be one each story's events agree on (`_agreed`)."""
+        none are passed over in turn."""
         items = list(items)
         probes = _anchor_probes(query)
         while True:
@@ -429,9 +427,7 @@ class StoryLinker:
             if key is None:
                 return None, 0.0
             at = next(i for i, item in enumerate(items) if item.key == key)
-            if _holds(probes, items[at].centroid) and (  # `anchored`, faster
-                story is None or score < floor or self._agreed(story, items[at], probes)
-            ):
+            if _holds(probes, items[at].centroid):  # `anchored`, faster
                 return key, score
             if score < floor:
                 return None, 0.0
@@ -479,7 +475,7 @@ class StoryLinker:
                 for other, estimate in zip(others, estimates.tolist(), strict=True):
                     scores[other.key] = (other.version, estimate)
             other_key, best = self._closest_anchored(
-                story.centroid, story.norm, others, estimates, self.merge_threshold, key
+                story.centroid, story.norm, others, estimates, self.merge_threshold
             )
             self._remember(key, check)
             if other_key is None or best < self.merge_threshold:
@@ -503,15 +499,6 @@ class StoryLinker:
                 heapq.heappush(self._activity, (kept.last, keep, len(self._activity)))
             merged.append(drop)
             key = keep
-
-    def _agreed(self, key: int, other: Item, probes: _Probes) -> bool:
-        """Whether two stories that share a name (`probes` are those of `key`'s centroid) share
-        one that two events of each hold (every event of a story with fewer): a name one event
-        of a story mentions in passing ("the Monetary Fund" in one report of a Cypriot bailout)
-        says what that event touched, not what the story follows."""
-        return _supported(self._members[other.key], probes) and _supported(
-            self._members[key], _anchor_probes(other.centroid)
-        )
 
     def _check_of(self, key: int, story: Item) -> tuple[_Check | None, float | None]:
         """The story's remembered check and the angle it turned since (with the margin), or
@@ -672,20 +659,6 @@ def _holds(probes: _Probes, other: Mapping[str, float]) -> bool:
     """Whether another vector is `anchored` to the query the probes were made of."""
     held = other.get
     return any(held(f, 0.0) > _HELD for f in probes)
-
-
-def _supported(members: Mapping[int, _Packed], probes: _Probes) -> bool:
-    """Whether one anchoring feature (`probes`) is held by two of the members (by every member
-    when there is only one)."""
-    need = min(2, len(members))
-    held: dict[str, int] = {}
-    for features, values in members.values():
-        for feature, value in zip(features, values, strict=True):
-            if value > _HELD and feature in probes:
-                held[feature] = count = held.get(feature, 0) + 1
-                if count >= need:
-                    return True
-    return False
 
 
 def _bound_by(known: float, drift: float) -> float:
