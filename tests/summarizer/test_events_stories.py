@@ -612,3 +612,47 @@ def test_a_kind_of_happening_in_titles_alone_anchors_no_thread() -> None:
     assert not anchored(first, second) and anchored(first, third)
     keys = [linker.link(i, vector).story_key for i, vector in enumerate((first, second, third))]
     assert keys[0] == keys[2] != keys[1]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 11 item 2, not fixed: a body's name one report mentions in passing links two "
+    "threads of one subject (docs/benchmarks.md, branch stories13)",
+)
+def test_a_body_one_report_mentions_in_passing_links_no_second_bailout() -> None:
+    # Norland's bailout story (two reports, both naming its prime minister) and Vesmark's
+    # bank closures: one report of each mentions the International Monetary Fund, the only
+    # name the two threads share; they should stay two stories
+    norland = [
+        (
+            "Norland parliament backs bailout deal amid protests",
+            "Lawmakers in Norland approved the bailout deal on Tuesday after Prime Minister "
+            "Edvard Halvorsen promised deeper spending cuts. The International Monetary Fund "
+            "will lend a third of the money. Protesters gathered outside parliament as the "
+            "bailout vote passed, and banks said the loans would keep them open.",
+        ),
+        (
+            "Halvorsen survives confidence vote over bailout",
+            "Prime Minister Edvard Halvorsen survived a confidence vote in Norland's parliament "
+            "on Thursday, two days after lawmakers approved the bailout deal and its spending "
+            "cuts. Protesters outside parliament said the cuts would close hospitals.",
+        ),
+    ]
+    vesmark = (
+        "Vesmark keeps banks shut as lenders weigh bailout",
+        "Vesmark kept its banks closed on Friday while lenders weighed a bailout. Finance "
+        "Minister Ilse Tammark said the International Monetary Fund wanted spending cuts and a "
+        "levy on deposits before any deal, and protesters gathered outside parliament.",
+    )
+    frequencies = DocumentFrequencies()
+    vectors = [
+        weigh(story_counts(article_features(*doc, "en"), "en"), frequencies, language="en")
+        for doc in (*norland, vesmark)
+    ]
+    assert "s:monetari fund" in vectors[0] and "s:monetari fund" in vectors[2]
+    assert "s:monetari fund" not in vectors[1]
+    assert anchored(vectors[0], vectors[2]) and not anchored(vectors[1], vectors[2])
+    linker = StoryLinker()
+    keys = [linker.link(i, vector).story_key for i, vector in enumerate(vectors)]
+    assert keys[0] == keys[1]
+    assert keys[2] != keys[0]
