@@ -419,7 +419,13 @@ def test_a_story_index_read_as_needed_decides_as_the_restored_one(seed: int) -> 
         return _summed(members[key], key)
 
     lazy = linker()
-    lazy.restore_index(entries, whole.postings(), next_key=history.next_key, read=reading)
+    lazy.restore_index(
+        entries,
+        whole.postings(),
+        next_key=history.next_key,
+        read=reading,
+        settings=whole.settings(),
+    )
     assert lazy.entries() == entries and lazy.postings() == whole.postings() and not read
     for steps in (5, 300):  # a few links read a few stories; then many, merges and evictions
         assert (
@@ -482,7 +488,11 @@ def test_placed_postings_name_each_item_once_in_order() -> None:
     for wrong in ([6, 5], [5, 5, 6]):
         with pytest.raises(ValueError, match="twice"):
             StoryLinker().restore_index(
-                entries, {"e:putin": wrong}, next_key=7, read=lambda key: _summed(stored[key], key)
+                entries,
+                {"e:putin": wrong},
+                next_key=7,
+                read=lambda key: _summed(stored[key], key),
+                settings=StoryLinker().settings(),
             )
 
 
@@ -501,6 +511,7 @@ def test_a_story_read_as_needed_is_read_only_when_found_and_as_it_was_indexed() 
         whole.postings(),
         next_key=7,
         read=lambda key: read.append(key) or _summed(stored[key], key),  # type: ignore[func-returns-value]
+        settings=whole.settings(),
     )
     assert lazy.story_of(2) == 5 and lazy.story_of(3) == 6 and not read
     assert lazy.link(4, {"e:saka": 1.0, "t:vote": 0.2}) == whole.link(
@@ -513,13 +524,38 @@ def test_a_story_read_as_needed_is_read_only_when_found_and_as_it_was_indexed() 
         whole.postings(),
         next_key=7,
         read=lambda key: _summed(stored[key][:1], key),
+        settings=whole.settings(),
     )
     with pytest.raises(ValueError):  # events 1 and 2 indexed, event 1 alone read
         wrong.link(8, {"e:putin": 1.0})
     with pytest.raises(ValueError):  # posted under a story it was not given
         StoryLinker().restore_index(
-            [], {"e:putin": [5]}, next_key=7, read=lambda key: _summed(stored[key], key)
+            [],
+            {"e:putin": [5]},
+            next_key=7,
+            read=lambda key: _summed(stored[key], key),
+            settings=whole.settings(),
         )
+
+
+def test_stories_of_a_linker_with_other_settings_are_refused() -> None:
+    # Kept entries and postings hold sums made with their linker's sizes and thresholds: a
+    # linker of other settings would decide otherwise from them, so it refuses them whole.
+    start = datetime(2024, 1, 1, tzinfo=UTC)
+    stored = {5: [(1, {"e:putin": 1.0}, start)]}
+    whole = StoryLinker()
+    whole.restore(sorted(stored.items()), next_key=6)
+    other = StoryLinker(threshold=0.3)
+    assert other.settings() != whole.settings()
+    with pytest.raises(ValueError, match="other settings"):
+        other.restore_index(
+            whole.entries(),
+            whole.postings(),
+            next_key=6,
+            read=lambda key: _summed(stored[key], key),
+            settings=whole.settings(),
+        )
+    assert other.entries() == [] and other.next_key == 1  # left as it was
 
 
 def test_both_restores_refuse_stories_out_of_key_order() -> None:
@@ -533,6 +569,7 @@ def test_both_restores_refuse_stories_out_of_key_order() -> None:
             {},
             next_key=7,
             read=lambda key: _summed(dict(stored)[key], key),
+            settings=StoryLinker().settings(),
         )
 
 
