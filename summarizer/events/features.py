@@ -16,7 +16,7 @@ from summarizer.events.people import people
 from summarizer.text.days import days_of_month
 from summarizer.text.language import stop_words as _language_stop_words
 from summarizer.text.months import WEEKDAY_PHRASES
-from summarizer.text.numbers import Number, read_numbers
+from summarizer.text.numbers import Number, glued_to_name, read_numbers
 from summarizer.text.stemming import snowball_name, stemmer
 from summarizer.text.tokenizer import spaced_bigrams
 
@@ -27,7 +27,8 @@ Vector = dict[str, float]
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 _OPENS_SENTENCE = re.compile(r"[.!?\n]")
-# A number glued by a hyphen to the word before it ("-19" of "COVID-19"), part of its name.
+# A number after a hyphen ("-19" of "COVID-19"): part of the name before it when
+# text.numbers.glued_to_name says so.
 _GLUED_NUMBER = re.compile(r"-\d+(?:[.,]\d+)*")
 
 # Prefixes keep the three kinds of feature apart in one vector.
@@ -188,7 +189,8 @@ def _scan(
         if start < glued_to:
             continue
         word = match.group()
-        if word[0].isupper() and (glued := _GLUED_NUMBER.match(text, end)) is not None:
+        glued = _GLUED_NUMBER.match(text, end)
+        if glued is not None and glued_to_name(text, end + 1):
             word, end = word + glued.group(), glued.end()  # "COVID-19", "G-20": one name
             glued_to = end
         term = _cached_term(cache, word, language)
@@ -236,7 +238,7 @@ def _full_name(run: list[str], full: list[str]) -> None:
 #: The version of what `article_features` computes, stored with each article's features: raise
 #: it whenever a change would compute other features from the same text, so that features stored
 #: by an older version are computed again instead of mixed with the new ones.
-FEATURES_VERSION = 15
+FEATURES_VERSION = 16
 #: The oldest FEATURES_VERSION whose features make today's story profiles (`story_counts` reads
 #: their counts, names and people): raise it only when a change alters what a profile is made
 #: of, so that stored profiles are made again once (store.profiles). 7 reads the modifier-letter
@@ -248,8 +250,10 @@ FEATURES_VERSION = 15
 #: and names that profiles read; 14 reads the dates and the particulars' days, times and dates
 #: of 17 languages, which profiles do not read; 15 counts a title in title case as no uses of
 #: a two-word name's first word in `name_firsts`, and reads time zones only in capitals and
-#: "9 a.m." as a clock time in the particulars, which profiles do not read.
-PROFILES_SINCE = 13
+#: "9 a.m." as a clock time in the particulars, which profiles do not read; 16 glues a number
+#: to a name as text.numbers does (not "Mar-2020" of "12-Mar-2020", nor yet "CoV-2" of
+#: "SARS-CoV-2"), in the counts and names that profiles read.
+PROFILES_SINCE = 16
 #: Names are looked up in another text by the first letters of their stems, so inflected and
 #: derived forms still count as a mention ("Тюмени", "тюменцам"; "Moscow", "Moscow's").
 MENTION_LETTERS = 5

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from summarizer.events.background import WORDFREQ_CODES, background
 from summarizer.events.features import (
@@ -23,6 +25,7 @@ from summarizer.events.features import (
     weekdays,
     weigh,
 )
+from summarizer.text.numbers import glued_to_name
 
 
 def test_entities_skip_sentence_openers_and_stop_words() -> None:
@@ -350,3 +353,18 @@ def test_a_number_glued_to_a_name_is_part_of_the_name() -> None:
     features = article_features("COVID-19 cases rise", "New COVID-19 cases rose on Monday.")
     assert not any(key.startswith("19") for key in features.particulars)
     assert ENTITY + "covid-19" in features.names and NUMBER + "19" not in features.counts
+
+
+@given(
+    st.sampled_from(["COVID", "G", "F", "Su", "mid", "under", "12-Mar", "anti-G", "Boeing"]),
+    st.integers(min_value=1, max_value=9999),
+)
+def test_features_glue_a_number_to_a_name_as_text_numbers_does(word: str, number: int) -> None:
+    text = f"Officials said {word}-{number} was discussed."
+    glued = glued_to_name(text, text.index(f"-{number}") + 1)
+    _, numbers = entities_and_numbers(text)
+    assert (str(number) not in numbers) == glued
+
+
+def test_a_month_in_a_date_is_no_name_to_glue_a_year_to() -> None:
+    assert entities_and_numbers("Talks on 12-Mar-2020 in Vienna.")[1] == ["12", "2020"]
