@@ -78,7 +78,7 @@ _CENTROID_FEATURES = 300  # centroids are pruned to bound memory and time per ev
 #: The version of how the index sums what it holds (`EventIndex.state`): raise it whenever a
 #: change would make other sums, postings or queues from the same articles, so that a stored
 #: state of another version is refused and the index is rebuilt from the articles.
-STATE_VERSION = 4
+STATE_VERSION = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,8 +157,6 @@ class Evidence:
             and they share fewer (see `_particulars_differ`).
         openings_differ: the same, with a two-word name both give counted once (see
             `_openings_differ`): a close score then does not join without the headlines.
-        places_differ: both sides' openings name countries and share none (see
-            `_places_differ`).
         dates_differ: both sides name days of their year and share none.
         weekdays_differ: both sides name weekdays and share none.
         discount: time factor, 1.0 within the event's span, down to 1 - TIME_DISCOUNT at the
@@ -181,7 +179,6 @@ class Evidence:
     actors_differ: bool = False
     particulars_differ: bool = False
     openings_differ: bool = False
-    places_differ: bool = False
 
     @property
     def score(self) -> float:
@@ -191,10 +188,7 @@ class Evidence:
             * self.discount
             * (
                 CONFLICT_FACTOR
-                if self.conflict
-                or self.actors_differ
-                or self.particulars_differ
-                or self.places_differ
+                if self.conflict or self.actors_differ or self.particulars_differ
                 else 1.0
             )
             * (DATE_CONFLICT_FACTOR if self.dates_differ or self.weekdays_differ else 1.0)
@@ -349,7 +343,6 @@ class EventIndex:
             actors_differ=_actors_differ(article, event),
             particulars_differ=_particulars_differ(article, event),
             openings_differ=_openings_differ(article, event),
-            places_differ=_places_differ(article, event),
             discount=self._discount(event, article),
             support=event.headline_support(article),
             dates_differ=_dates_differ(article, event),
@@ -473,7 +466,6 @@ class EventIndex:
             actor=features.actor,
             particulars=features.particulars,
             name_firsts=features.name_firsts,
-            places=features.places,
             key=doc.article_id,
         )
         return item, weigh(for_story, self.frequencies, language=doc.language)
@@ -533,7 +525,6 @@ class EventIndex:
             _conflict(other, event)
             or _actors_differ(other, event)
             or _particulars_differ(other, event)
-            or _places_differ(other, event)
         ):
             score *= CONFLICT_FACTOR
             if score < self.threshold:
@@ -702,20 +693,6 @@ def _particulars_differ(article: Item, event: Item) -> bool:
     under a new headline can add one particular to the one its text gives, and share one.
     """
     return _share_too_few(article, event, names_once=False)
-
-
-def _places_differ(article: Item, event: Item) -> bool:
-    """Both sides' openings name countries (`features.ArticleFeatures.places`) and share none.
-
-    Two reports of one happening tell it in one place; a report of the PSP's US launch date
-    and one of its launch in Japan tell two happenings. An event's countries are those at
-    least half of its articles name.
-    """
-    if not article.places or not event.places:
-        return False
-    ours = _central(article.places, article.size)
-    theirs = _central(event.places, event.size)
-    return bool(ours) and bool(theirs) and ours.isdisjoint(theirs)
 
 
 def _openings_differ(article: Item, event: Item) -> bool:

@@ -14,7 +14,6 @@ from typing import NamedTuple
 
 from summarizer.events.background import background
 from summarizer.events.people import people
-from summarizer.events.places import places
 from summarizer.text.days import days_of_month
 from summarizer.text.language import stop_words as _language_stop_words
 from summarizer.text.months import WEEKDAY_PHRASES
@@ -286,7 +285,7 @@ def _last_two(run: list[str]) -> list[str]:
 #: The version of what `article_features` computes, stored with each article's features: raise
 #: it whenever a change would compute other features from the same text, so that features stored
 #: by an older version are computed again instead of mixed with the new ones.
-FEATURES_VERSION = 16
+FEATURES_VERSION = 15
 #: The oldest FEATURES_VERSION whose features make today's story profiles (`story_counts` reads
 #: their counts, names and people): raise it only when a change alters what a profile is made
 #: of, so that stored profiles are made again once (store.profiles). 7 reads the modifier-letter
@@ -298,8 +297,7 @@ FEATURES_VERSION = 16
 #: and names that profiles read; 14 reads the dates and the particulars' days, times and dates
 #: of 17 languages, which profiles do not read; 15 counts a title in title case as no uses of
 #: a two-word name's first word in `name_firsts`, and reads time zones only in capitals and
-#: "9 a.m." as a clock time in the particulars, which profiles do not read; 16 adds the
-#: countries of the title and opening (`ArticleFeatures.places`), which profiles do not read.
+#: "9 a.m." as a clock time in the particulars, which profiles do not read.
 PROFILES_SINCE = 13
 #: Names are looked up in another text by the first letters of their stems, so inflected and
 #: derived forms still count as a mention ("Тюмени", "тюменцам"; "Moscow", "Moscow's").
@@ -356,8 +354,6 @@ class ArticleFeatures:
         name_firsts: those of its particulars that the title and opening use only as the
             first word of a two-word name ("lib" of "Lib Dems", "sri" of "Sri Lanka", "charl"
             of "Charles Kennedy", see `name_firsts`): the name counts once, by its last word.
-        places: the countries its title and first OPENING_WORDS words name, as territory
-            codes (see `places.places`): where its happening is.
     """
 
     counts: Counter[str]
@@ -371,7 +367,6 @@ class ArticleFeatures:
     actor: str = ""
     particulars: frozenset[str] = frozenset()
     name_firsts: frozenset[str] = frozenset()
-    places: frozenset[str] = frozenset()
 
     def tells(self) -> frozenset[str]:
         """Mention keys of what the article tells (`told`, else every counted word)."""
@@ -478,7 +473,6 @@ def article_features(
             body_terms[:opening_terms] if title_case else opening_stems,
             title_full + opening_full,
         ),
-        places=places(title + "\n" + opening, language),
     )
 
 

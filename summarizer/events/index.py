@@ -64,8 +64,6 @@ class Item:
         name_firsts: particular that a member's opening uses only as the first word of a
             two-word name (see `features.name_firsts`) -> number of such members; pruned like
             `mentioned`.
-        places: country of a member's title and opening (a territory code, see
-            `features.ArticleFeatures.places`) -> number of members that name it.
         version: the index's change count when the centroid last changed (0: in no index), so
             a value computed from the centroid can tell whether it still holds.
     """
@@ -86,7 +84,6 @@ class Item:
     actors: dict[str, int] = field(default_factory=dict)
     particulars: dict[str, int] = field(default_factory=dict)
     name_firsts: dict[str, int] = field(default_factory=dict)
-    places: dict[str, int] = field(default_factory=dict)
     version: int = 0
 
     @classmethod
@@ -103,7 +100,6 @@ class Item:
         actor: str = "",
         particulars: Iterable[str] = (),
         name_firsts: Iterable[str] = (),
-        places: Iterable[str] = (),
         key: int = 0,
     ) -> Item:
         """One member as an item of its own (an article, or an event in a story).
@@ -119,7 +115,6 @@ class Item:
             actor: the name its title opens with ("" for none, see `features.title_actor`).
             particulars: the particulars of its opening (see `features.particulars`).
             name_firsts: those that only open a two-word name (see `features.name_firsts`).
-            places: the countries its title and opening name (territory codes).
             key: the key to give the item.
         """
         centroid = dict(vector)
@@ -139,7 +134,6 @@ class Item:
             actors={actor: 1} if actor else {},
             particulars=dict.fromkeys(particulars, 1),
             name_firsts=dict.fromkeys(name_firsts, 1),
-            places=dict.fromkeys(places, 1),
         )
 
     def mean_similarity(self, vector: Mapping[str, float]) -> float:
@@ -390,7 +384,6 @@ class CentroidIndex:
         _add_counts(item.actors, member.actors, sign)
         _add_counts(item.particulars, member.particulars, sign)
         _add_counts(item.name_firsts, member.name_firsts, sign)
-        _add_counts(item.places, member.places, sign)
         self._prune_counts(item)
         for word, share in member.headlines.items():
             total = item.headlines.get(word, 0.0) + sign * share
@@ -551,7 +544,6 @@ class CentroidIndex:
             actors=dict(member.actors),
             particulars=dict(member.particulars),
             name_firsts=dict(member.name_firsts),
-            places=dict(member.places),
         )
         pruned = self._pruned(item.centroid)
         if pruned is not item.centroid:

@@ -30,7 +30,6 @@ def features_json(features: ArticleFeatures) -> str:
             "actor": features.actor,
             "particulars": sorted(features.particulars),
             "name_firsts": sorted(features.name_firsts),
-            "places": sorted(features.places),
         },
         ensure_ascii=False,
         separators=(",", ":"),
@@ -79,7 +78,6 @@ def read_features(text: str | None) -> ArticleFeatures | None:
             actor=_text(stored["actor"]),
             particulars=_texts(stored["particulars"]),
             name_firsts=_texts(stored["name_firsts"]),
-            places=_texts(stored["places"]),
         )
     except (ValueError, KeyError, TypeError):
         logger.warning("stored article features cannot be read; they are computed again")
