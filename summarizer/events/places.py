@@ -66,13 +66,13 @@ def places(text: str, language: str) -> frozenset[str]:
 
 
 def _named_before(text: str, tokens: list[re.Match[str]], i: int) -> bool:
-    """Whether the word before token `i` is capitalised inside its sentence (not opening
-    it), in the same sentence: then token `i` ends a longer name ("New Jersey")."""
+    """Whether the word right before token `i` (spaces apart) is capitalised inside its
+    sentence (not opening it): then token `i` ends a longer name ("New Jersey")."""
     if i == 0:
         return False
     before = tokens[i - 1]
-    if not before.group()[0].isupper() or _breaks(text, before.end(), tokens[i].start()):
-        return False
+    if not before.group()[0].isupper() or not text[before.end() : tokens[i].start()].isspace():
+        return False  # "Minsk, Belarus": two names
     return i >= 2 and not _breaks(text, tokens[i - 2].end(), before.start())
 
 
