@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter, mul
+from typing import NamedTuple
 
 from summarizer.events.background import background
 from summarizer.events.people import people
@@ -150,13 +151,29 @@ def entities_and_numbers(text: str, language: str = "en") -> tuple[list[str], li
     Returns:
         (names stemmed and lower-cased, numbers) in text order.
     """
-    _, entities, numbers, _, _, _ = _scan(text, language)
+    _, entities, numbers, _, _, _, _ = _scan(text, language)
     return entities, numbers
 
 
+class _Scan(NamedTuple):
+    """What `_scan` reads of a text (see there)."""
+
+    terms: list[str]
+    names: list[str]
+    numbers: list[str]
+    marked: list[tuple[int, int]]
+    full: list[str]
+    lower_case: set[str]
+    cut_full: list[str]
+
+
 def _scan(
-    text: str, language: str, limit: int | None = None, marks: tuple[int, ...] = ()
-) -> tuple[list[str], list[str], list[str], list[tuple[int, int]], list[str], set[str]]:
+    text: str,
+    language: str,
+    limit: int | None = None,
+    marks: tuple[int, ...] = (),
+    cut: int | None = None,
+) -> _Scan:
     """Terms, names and numbers of a text's first `limit` words, read in one pass.
 
     Unspaced scripts (Chinese, Japanese, Thai) count character pairs as words; a number glued
@@ -165,9 +182,19 @@ def _scan(
     terms and of the names come from the first that many words (all of them when the mark lies
     beyond the text). Then the full names, one per use: a name right after another capitalised
     word that is no stop word (one space apart; the first word may open the sentence),
-    "Michelle Obama" -> "michell obama"; and the terms the text writes in lower case.
+    "Michelle Obama" -> "michell obama"; and the terms the text writes in lower case. Last,
+    the full names of `text[:cut]` read alone (a cut at a word's end, as `_first_words` gives:
+    the opening's), from this same pass: those complete before the cut and the run of names
+    the cut ends. Only a cut that splits a token ("Obama|'s", "COVID|-19") or lies beyond
+    `limit` reads `text[:cut]` again. Without `cut`: the full names of the whole text.
     """
+    given = text
     text = spaced_bigrams(text)
+    end_of_cut = len(text) + 1 if cut is None else _spaced_cut(given, text, cut)
+    cut_split = end_of_cut is None  # the spaced cut text is no start of the spaced text
+    if end_of_cut is None:
+        end_of_cut = len(text) + 1
+    cut_full: list[str] | None = None
     cache = _term_cache(language)
     stops = stop_words(language)
     opens_sentence = _OPENS_SENTENCE.search
@@ -181,11 +208,14 @@ def _scan(
     marked: dict[int, tuple[int, int]] = {}
     glued_to = -1  # the end of a number glued to the name before it, read with that name
     for position, match in enumerate(_WORD.finditer(text)):
+        start, end = match.span()
+        if start >= end_of_cut and cut_full is None:
+            cut_full = full + _last_two(run)  # what `text[:cut]` alone ends with
         if position == limit:
+            cut_split = cut_split or cut_full is None  # the cut lies beyond the limit
             break
         if position in marks:
             marked[position] = (len(found), len(entities))
-        start, end = match.span()
         if start < glued_to:
             continue
         word = match.group()
@@ -193,6 +223,8 @@ def _scan(
         if glued is not None and glued_to_name(text, end + 1):
             word, end = word + glued.group(), glued.end()  # "COVID-19", "G-20": one name
             glued_to = end
+        if start < end_of_cut < end:
+            cut_split = True
         term = _cached_term(cache, word, language)
         if term:
             found.append(term)
@@ -224,15 +256,32 @@ def _scan(
         previous_end = end
     _full_name(run, full)
     counted = [marked.get(mark, (len(found), len(entities))) for mark in marks]
-    return found, entities, numbers, counted, full, lower_case
+    if cut is not None and cut_split:
+        cut_full = _scan(given[:cut], language).full
+    elif cut_full is None:
+        cut_full = list(full)  # the text ends before the cut
+    return _Scan(found, entities, numbers, counted, full, lower_case, cut_full)
+
+
+def _spaced_cut(given: str, spaced: str, cut: int) -> int | None:
+    """Where a cut of the given text falls in its spaced form (see `spaced_bigrams`), or
+    None when the spaced cut text is no start of the spaced text."""
+    if spaced is given:
+        return cut
+    head = spaced_bigrams(given[:cut])
+    return len(head) if spaced.startswith(head) else None
 
 
 def _full_name(run: list[str], full: list[str]) -> None:
     """Add the full name of a run of names: its last two ("President Barack Obama": "barack
     obama"), as a given name and a family name end a run, while a country that opens one
     ("Japan Meteorological Agency") stays a name of its own."""
-    if len(run) >= 2:
-        full.append(f"{run[-2]} {run[-1]}")
+    full.extend(_last_two(run))
+
+
+def _last_two(run: list[str]) -> list[str]:
+    """The full name of a run of names (see `_full_name`), as a list of none or one."""
+    return [f"{run[-2]} {run[-1]}"] if len(run) >= 2 else []
 
 
 #: The version of what `article_features` computes, stored with each article's features: raise
@@ -361,7 +410,7 @@ def article_features(
     Returns:
         The counts and the central names.
     """
-    title_terms, title_names, title_numbers, _, title_full, title_lower = _scan(title, language)
+    title_terms, title_names, title_numbers, _, title_full, title_lower, _ = _scan(title, language)
     title_people = title_full  # kept when the title is in title case: checked against the body
     title_words = _WORD.findall(title)
     capitalised = sum(1 for w in title_words if w[0].isupper())
@@ -369,12 +418,11 @@ def article_features(
     if title_case:
         # "Putin and Poroshenko Come Face to Face": capitals say nothing
         title_names, title_full = [], []
-    body_terms, body_names, body_numbers, marked, body_full, body_lower = _scan(
-        body, language, max_body_words, (LEAD_WORDS, OPENING_WORDS)
+    opening = _first_words(body, OPENING_WORDS)
+    body_terms, body_names, body_numbers, marked, body_full, body_lower, opening_full = _scan(
+        body, language, max_body_words, (LEAD_WORDS, OPENING_WORDS), cut=len(opening)
     )
     (lead_terms, lead_names), (opening_terms, opening_names) = marked
-    opening = _first_words(body, OPENING_WORDS)
-    opening_full = _scan(opening, language)[4]
     counts: Counter[str] = Counter()
     for weight, (found, names, numbers) in (
         (3, (title_terms, title_names, title_numbers)),
