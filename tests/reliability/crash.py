@@ -40,7 +40,7 @@ class CrashResult:
     lost: int  # chats without any briefing for the slot at the end
     duplicated: int  # briefings beyond the first, over all chats
     restart_seconds: float  # from the second start to the last chat served (or giving up)
-    start_seconds: float  # from the second start to its first briefing (or giving up)
+    start_seconds: float | None  # from the second start to its first briefing (None: none)
     log: str  # the tail of the restarted process's log
 
 
@@ -134,7 +134,7 @@ def run_crash(work: Path, setup: CrashSetup) -> CrashResult:
             lost=sum(1 for chat_id in ids if counts[chat_id] == 0),
             duplicated=sum(max(0, counts[chat_id] - 1) for chat_id in ids),
             restart_seconds=served,
-            start_seconds=wait.first - started if wait.first is not None else served,
+            start_seconds=None if wait.first is None else wait.first - started,
             log=second.log_tail(),
         )
     finally:
