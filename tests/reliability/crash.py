@@ -164,8 +164,8 @@ def wait_served(
     which on a loaded machine can take longer than any pause between two briefings: it has
     `start_up` seconds to send its first, and only from then on does a pause longer than
     `idle_give_up` end the wait. (Stopping it while it starts loses every missed briefing,
-    and PTB's stop in the middle of start_polling logs unrelated errors such as "cannot reuse
-    already awaited coroutine".)
+    and a SIGINT inside PTB's start-up logs RuntimeErrors of its own, e.g. "no running event
+    loop", from the start_polling coroutine PTB closes while a task still runs it.)
 
     Args:
         counts: briefings per chat so far (the fake Bot API's).

@@ -2,9 +2,9 @@
 
 The flake of test_restart_after_the_claim_timeout_delivers_every_missed_briefing_once: on a
 loaded machine the restarted bot took longer to send its first briefing than the 6 s the
-harness allowed between two briefings, so the harness stopped it while it was starting (every
-missed briefing lost; PTB's interrupted start_polling logged "cannot reuse already awaited
-coroutine"). The clock here is driven by the test: no real time passes.
+harness allowed between two briefings, so the harness stopped it while it was starting: every
+missed briefing lost, and the log's tail held PTB's errors from the interrupted start-up rather
+than the cause. The clock here is driven by the test: no real time passes.
 """
 
 from __future__ import annotations
