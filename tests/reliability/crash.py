@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import time
+from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -38,6 +40,7 @@ class CrashResult:
     lost: int  # chats without any briefing for the slot at the end
     duplicated: int  # briefings beyond the first, over all chats
     restart_seconds: float  # from the second start to the last chat served (or giving up)
+    start_seconds: float | None  # from the second start to its first briefing (None: none)
     log: str  # the tail of the restarted process's log
 
 
@@ -52,7 +55,8 @@ class CrashSetup:
     claim_timeout: float = 300.0
     restart_delay: float = 0.0
     settle: float = 1.5  # wait for late duplicates after every chat is served
-    idle_give_up: float = 6.0  # stop waiting after this long without a new message
+    idle_give_up: float = 6.0  # once the restarted bot sends, give up after this long idle
+    start_up: float = 90.0  # how long the restarted bot may take to send its first briefing
     scheduled: bool = False  # slot a few seconds after start (jobs) instead of 2 minutes ago
 
 
@@ -111,7 +115,12 @@ def run_crash(work: Path, setup: CrashSetup) -> CrashResult:
         second = BotProcess(config, fake, work / "bot-2.log").start()
         started = time.monotonic()
         try:
-            _wait_served(fake, ids, setup.idle_give_up)
+            wait = wait_served(
+                lambda: briefings_per_chat(fake),
+                ids,
+                start_up=setup.start_up,
+                idle_give_up=setup.idle_give_up,
+            )
             served = time.monotonic() - started
             time.sleep(setup.settle)
         finally:
@@ -125,22 +134,62 @@ def run_crash(work: Path, setup: CrashSetup) -> CrashResult:
             lost=sum(1 for chat_id in ids if counts[chat_id] == 0),
             duplicated=sum(max(0, counts[chat_id] - 1) for chat_id in ids),
             restart_seconds=served,
+            start_seconds=None if wait.first is None else wait.first - started,
             log=second.log_tail(),
         )
     finally:
         fake.stop()
 
 
-def _wait_served(fake: FaultyBotApi, ids: list[int], idle_give_up: float) -> None:
-    """Wait until every chat has a briefing, or nothing new arrived for `idle_give_up` s."""
-    last_count, last_change = -1, time.monotonic()
+@dataclass(frozen=True, slots=True)
+class Waited:
+    """How `wait_served` ended: every chat served or not, and when the first new briefing came."""
+
+    served: bool
+    first: float | None  # clock reading of the first briefing after the restart (None: none)
+
+
+def wait_served(
+    counts: Callable[[], Counter[int]],
+    ids: Sequence[int],
+    *,
+    start_up: float,
+    idle_give_up: float,
+    clock: Callable[[], float] = time.monotonic,
+    sleep: Callable[[float], None] = time.sleep,
+) -> Waited:
+    """Wait until every chat has a briefing, or the restarted bot stops sending.
+
+    The bot first starts (interpreter, imports, getMe, its schedules, the first rendering),
+    which on a loaded machine can take longer than any pause between two briefings: it has
+    `start_up` seconds to send its first, and only from then on does a pause longer than
+    `idle_give_up` end the wait. (Stopping it while it starts loses every missed briefing,
+    and a SIGINT inside PTB's start-up logs RuntimeErrors of its own, e.g. "no running event
+    loop", from the start_polling coroutine PTB closes while a task still runs it.)
+
+    Args:
+        counts: briefings per chat so far (the fake Bot API's).
+        ids: the chats that must be served.
+        start_up: seconds allowed until the first new briefing.
+        idle_give_up: seconds allowed between two briefings after that.
+        clock: monotonic seconds (tests drive it).
+        sleep: waits between two looks (tests drive it).
+
+    Returns:
+        Whether every chat was served, and when the first new briefing was seen.
+    """
+    last_total = sum(counts().values())  # what the killed process sent
+    last_change = clock()
+    first: float | None = None
     while True:
-        counts = briefings_per_chat(fake)
-        if all(counts[chat_id] for chat_id in ids):
-            return
-        total = sum(counts.values())
-        if total != last_count:
-            last_count, last_change = total, time.monotonic()
-        elif time.monotonic() - last_change > idle_give_up:
-            return
-        time.sleep(0.05)
+        now_counts = counts()
+        now = clock()
+        if all(now_counts[chat_id] for chat_id in ids):
+            return Waited(served=True, first=now if first is None else first)
+        total = sum(now_counts.values())
+        if total != last_total:
+            last_total, last_change = total, now
+            first = now if first is None else first
+        elif now - last_change > (start_up if first is None else idle_give_up):
+            return Waited(served=False, first=first)
+        sleep(0.05)

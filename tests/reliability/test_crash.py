@@ -17,10 +17,12 @@ from tests.reliability.crash import CrashResult, CrashSetup, run_crash
 
 
 def _explain(result: CrashResult) -> str:
+    start = "never" if result.start_seconds is None else f"{result.start_seconds:.1f} s"
     return (
         f"lost {result.lost}, duplicated {result.duplicated}; at the kill the server had "
         f"{result.kill_after} briefings, the database {result.sent_rows_at_kill} 'sent' and "
-        f"{result.unfinished_at_kill} unfinished rows\n{result.log}"
+        f"{result.unfinished_at_kill} unfinished rows; the restarted bot's first briefing: "
+        f"{start} after its start\n{result.log}"
     )
 
 
