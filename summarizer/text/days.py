@@ -60,8 +60,9 @@ def day_of_month(text: str, start: int, language: str = "") -> DayOfMonth | None
     come right before it ("November 22", "Nov. 22", "május 15"). A text reads the names of its
     own language (a text in a language without a table, or of no known language, those of every
     language: see `months.MONTHS_BY_LANGUAGE`); an English name counts in English only when
-    capitalised ("may 5" is a verb), and a name that is also a word of its language only before a year or
-    a mark, not before a word ("15 mai 2026" is a day, "15 mai mulți" is "15 more").
+    capitalised ("may 5" is a verb), and a name that is also a word of its language only
+    before a year or a mark, not before a word ("15 mai 2026" is a day, "15 mai mulți" is "15
+    more").
 
     Args:
         text: any text.
