@@ -65,6 +65,10 @@ def test_languages_without_tables_are_not_judged() -> None:
     [
         "SPEND a day in the country rooting for the riders, Oct. 18–21, in Elkton, MD.",
         "ATTEND a two-day symposium with an Olympic dressage rider, Oct. 28–29.",
+        "CHEER ON Juniors and Young Riders as they display their skills, Oct. 5–7, in Gladstone.",
+        "VIP meet-and-greet cocktail hour, Oct. 26, and special evening reception/lecture,"
+        " Oct. 27.",
+        "Free clinics, Oct. 5–7, family fun day, Oct. 13, and trade fair, Oct. 20.",
         "Today only, Amazon offers the 12-inch laptop in certified refurbished condition for $700.",
         "Grab the wireless earbuds at an all-time low of $99 while stocks last.",
         "The robot vacuum is 40% off at the moment.",
@@ -92,6 +96,10 @@ def test_shouted_orders_and_shop_listings_are_promotion(text: str) -> None:
         "The government is offering buyers a rebate for $7,500 per car.",
         "Shares closed 5% off their record high.",
         "The reform would save $2 billion a year.",
+        "Protests took place in Paris, Oct. 26, and in Lyon, Oct. 27.",
+        "The minister visited Kyiv, Oct. 26, and Lviv, Oct. 27, the ministry said.",
+        "Putin met Poroshenko in Minsk on Oct. 26, and again on Oct. 27.",
+        "CHECKPOINT staff at the border said the queue was 5 km long.",
     ],
 )
 def test_news_with_capitals_and_prices_is_not_promotion(text: str) -> None:
