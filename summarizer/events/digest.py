@@ -30,6 +30,9 @@ ALREADY_SAID = 0.5
 EVENT_SPREAD = 0.5
 _MMR_LAMBDA = 0.7
 _DEPENDENT_PENALTY = 0.6
+# A line that recalls a standing state ("have repeatedly accused Moscow ...") ranks below the
+# lines that tell the event's news (rules.recalls_background).
+_BACKGROUND_PENALTY = 0.3
 MAX_SENTENCES_PER_ARTICLE = 300  # bounds the graph for a pathological (dumped) article
 _OPENING_SENTENCES = 3  # a dateline in title case ("Meadow Lake, Sask. – ") only opens a text
 _MIN_FALLBACK_WORDS = 3
@@ -205,6 +208,12 @@ class _Digest:
             standalone[i] = rules.stands_alone(
                 text, self.language, context=self.headline, introduced=candidates[i].introduced
             )
+        background = np.fromiter(
+            (rules.recalls_background(c.text, self.language) for c in candidates),
+            dtype=bool,
+            count=len(candidates),
+        )
+        scores = np.where(background, scores * _BACKGROUND_PENALTY, scores)
         return np.asarray(np.where(standalone, scores, scores * _DEPENDENT_PENALTY), dtype=float)
 
     def _choose(self, space: SentenceSpace, scores: np.ndarray, allowed: np.ndarray) -> list[int]:

@@ -287,7 +287,7 @@ def _last_two(run: list[str]) -> list[str]:
 #: The version of what `article_features` computes, stored with each article's features: raise
 #: it whenever a change would compute other features from the same text, so that features stored
 #: by an older version are computed again instead of mixed with the new ones.
-FEATURES_VERSION = 16
+FEATURES_VERSION = 17
 #: The oldest FEATURES_VERSION whose features make today's story profiles (`story_counts` reads
 #: their counts, names and people): raise it only when a change alters what a profile is made
 #: of, so that stored profiles are made again once (store.profiles). 7 reads the modifier-letter
@@ -301,7 +301,9 @@ FEATURES_VERSION = 16
 #: a two-word name's first word in `name_firsts`, and reads time zones only in capitals and
 #: "9 a.m." as a clock time in the particulars, which profiles do not read; 16 glues a number
 #: to a name as text.numbers does (not "Mar-2020" of "12-Mar-2020", nor yet "CoV-2" of
-#: "SARS-CoV-2"), in the counts and names that profiles read.
+#: "SARS-CoV-2"), in the counts and names that profiles read; 17 reads the month names of the
+#: text's own language in its dates and particulars, an hour before a zone alone ("12 CT
+#: scans") as a count and a date in digits by its day, which profiles do not read.
 PROFILES_SINCE = 16
 #: Names are looked up in another text by the first letters of their stems, so inflected and
 #: derived forms still count as a mention ("Тюмени", "тюменцам"; "Moscow", "Moscow's").
@@ -451,8 +453,8 @@ def article_features(
         counts=counts,
         names=frozenset(ENTITY + n for n in central),
         headline=frozenset(term[:MENTION_LETTERS] for term in title_terms),
-        dates=dates(title, year=year)
-        | dates(body, max_body_words, year=year)
+        dates=dates(title, year=year, language=language)
+        | dates(body, max_body_words, year=year, language=language)
         | weekdays(title)
         | weekdays(body, LEAD_WORDS),
         told=_keys(title_terms, title_names, body_terms[:lead_terms], body_names[:lead_names]),
@@ -675,7 +677,9 @@ def _first_words(text: str, limit: int) -> str:
     return first.group() if first else ""
 
 
-def dates(text: str, limit: int | None = None, *, year: int | None = None) -> frozenset[str]:
+def dates(
+    text: str, limit: int | None = None, *, year: int | None = None, language: str = ""
+) -> frozenset[str]:
     """The days of `year` (the article's) a text names, as "MM-DD" (of its first `limit` words).
 
     A news text gives the day of what it reports by day and month ("on 9 November", "Tuesday,
@@ -688,6 +692,7 @@ def dates(text: str, limit: int | None = None, *, year: int | None = None) -> fr
         limit: read only this many words from the start (None: all of it).
         year: the text's own year (its publication): dates given with this year count too;
             None leaves out every date given with a year.
+        language: the text's ISO 639-1 code, whose month names it reads ("": every language's).
 
     Returns:
         The dates, e.g. {"11-09"}.
@@ -696,7 +701,7 @@ def dates(text: str, limit: int | None = None, *, year: int | None = None) -> fr
         text = _first_words(text, limit)
     return frozenset(
         f"{day.month:02d}-{day.day:02d}"
-        for day in days_of_month(text)
+        for day in days_of_month(text, language)
         if day.year is None or day.year == year  # another year: an earlier or planned happening
     )
 

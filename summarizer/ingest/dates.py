@@ -11,6 +11,7 @@ from summarizer.clean.rules import is_time_line
 from summarizer.text.datelines import parse_dateline
 from summarizer.text.months import ENGLISH_MONTHS as MONTHS
 from summarizer.text.months import ENGLISH_WEEKDAYS
+from summarizer.text.verbs import lacks_verb
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _TIME = (
@@ -147,14 +148,16 @@ def _is_story_sentence(line: str) -> bool:
     A sentence ends like one and is long enough ("No trace of the ... since 8 March 2014.").
     A stamp may read like one ("This article was last updated on 14 March 2026 at 09:31 GMT.",
     "Posted on March 14, 2026 by Jane Smith in World News."): a stamp's word (updated, posted,
-    published) or a time of day given with the date keeps it a stamp.
+    published) keeps it a stamp, as does a time of day given with the date in a line with no
+    verb ("By Jane Smith, 14 March 2026 at 09:31 GMT."). A sentence that says when something
+    happened to the minute ("It disappeared on 8 March 2014 at 01:20 local time.") stays one.
     """
     return (
         not is_time_line(line)
         and line.rstrip(_CLOSING_MARKS)[-1:] in ".!?"
         and len(line.split()) >= _MIN_SENTENCE_WORDS
         and _STAMP_WORD.search(line) is None
-        and not _dated_with_time(line)
+        and not (_dated_with_time(line) and lacks_verb(line))
     )
 
 

@@ -1,4 +1,4 @@
-"""Page artefacts in a sentence as shown: a word broken at a line's hyphen, market codes."""
+"""Page artefacts in a sentence as shown: a broken word, market codes, a link tacked on."""
 
 from __future__ import annotations
 
@@ -64,7 +64,10 @@ _MARKET_WORDS = word_set(
     yield yields treasury treasuries bund bunds gilt gilts stocks shares nasdaq dow nikkei ftse
     dax cac stoxx kospi sensex 50 100 200 225 500 600 1000 2000"""
 )
-_ANCHORS = ("- ", "=", " .", "c1", "c2")
+# A link a listing tacks on after a semicolon: "... and an extensive trade fair;
+# www.panational.org." is the sentence "... and an extensive trade fair.".
+_TRAILING_LINK = re.compile(r"\s*;\s*(?:https?://|www\.)[^\s;]+?(?P<end>[.!]?)\s*$", re.IGNORECASE)
+_ANCHORS = ("- ", "=", " .", "c1", "c2", "www.", "http")
 
 
 def _without_code(match: re.Match[str]) -> str:
@@ -84,10 +87,12 @@ def mend(sentence: str, language: str = "") -> str:
             юго-западные"); "" or an unknown code reads those of every language.
 
     Returns:
-        The sentence with words broken at a line's hyphen joined ("anti-terrorism") and market
+        The sentence with words broken at a line's hyphen joined ("anti-terrorism"), market
         instrument codes taken out ("MSCI's gauge .MIWD00000PUS gained" reads "MSCI's gauge
-        gained"); unchanged when it holds neither.
+        gained") and a link tacked on after a semicolon cut ("... trade fair; www.fair.org."
+        reads "... trade fair."); unchanged when it holds none of them.
     """
     if not any(map(sentence.__contains__, _ANCHORS)):
         return sentence
-    return _INSTRUMENT.sub(_without_code, _broken_hyphen(language).sub("-", sentence))
+    mended = _INSTRUMENT.sub(_without_code, _broken_hyphen(language).sub("-", sentence))
+    return _TRAILING_LINK.sub(lambda link: link["end"] or ".", mended)

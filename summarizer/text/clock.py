@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from summarizer.text.language import word_set
 
-__all__ = ["CLOCK_WORDS", "TIME_ZONES", "is_time_word"]
+__all__ = ["CLOCK_WORDS", "TIME_ZONES", "is_clock_word", "is_time_word"]
 
 #: Time zones as news writes them, in capitals: Europe's, North America's (with the short
 #: "ET", "PT" of US broadcasters), Australia's and East Asia's. One letter before "ST"/"DT"
@@ -33,4 +33,9 @@ def is_time_word(word: str) -> bool:
     Returns:
         Whether it is a time zone or a clock word.
     """
-    return word.casefold() in CLOCK_WORDS or word in TIME_ZONES
+    return is_clock_word(word) or word in TIME_ZONES
+
+
+def is_clock_word(word: str) -> bool:
+    """Tell whether a word is a clock word ("am", "p.m.", "Uhr"), in any case; a zone is not."""
+    return word.casefold() in CLOCK_WORDS

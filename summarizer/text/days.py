@@ -6,7 +6,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from summarizer.text.months import ENGLISH_MONTHS, MONTH_NAMES
+from summarizer.text.months import (
+    ENGLISH_MONTHS,
+    MONTH_NAMES,
+    MONTHS_ALSO_WORDS,
+    MONTHS_BY_LANGUAGE,
+)
 
 __all__ = ["DayOfMonth", "day_of_month", "days_of_month"]
 
@@ -21,6 +26,8 @@ _MONTH_AFTER = re.compile(
 # What may come before a day: its month ("November 5", "Nov. 5"); the window ends at the day.
 _MONTH_BEFORE = re.compile(r"([^\W\d_]+)\.?\s+$")
 _YEAR_AFTER = re.compile(r"\s*,?\s*((?:1[89]|20)\d\d)\b")
+# A word right after a month's name: "mai mulți" is "more", not May, in Romanian.
+_WORD_AFTER = re.compile(r"\s*[^\W\d_]")
 # How far before a day its month's name may begin ("September. 5").
 _BEFORE_CHARS = 16
 # English names count only when capitalised, so the verbs "may" and "march" stay out.
@@ -46,17 +53,21 @@ class DayOfMonth:
     year: int | None
 
 
-def day_of_month(text: str, start: int) -> DayOfMonth | None:
+def day_of_month(text: str, start: int, language: str = "") -> DayOfMonth | None:
     """The day of the month whose number begins at `start`, or None when none does.
 
     The month's name may follow the day ("17 мая", "3. Oktober", "15 de mayo", "25th May") or
-    come right before it ("November 22", "Nov. 22", "május 15"); a name of any language
-    with a frequency table counts (see `months.MONTH_NAMES`), an English one only when
-    capitalised ("may 5" is a verb).
+    come right before it ("November 22", "Nov. 22", "május 15"). A text reads the names of its
+    own language (a text in a language without a table, or of no known language, those of every
+    language: see `months.MONTHS_BY_LANGUAGE`); an English name counts in English only when
+    capitalised ("may 5" is a verb), and a name that is also a word of its language only
+    before a year or a mark, not before a word ("15 mai 2026" is a day, "15 mai mulți" is "15
+    more").
 
     Args:
         text: any text.
         start: where a number begins in it.
+        language: the text's ISO 639-1 code ("" when not known).
 
     Returns:
         The day, or None.
@@ -64,41 +75,56 @@ def day_of_month(text: str, start: int) -> DayOfMonth | None:
     match = _DAY.match(text, start)
     if match is None or not 1 <= int(match[1]) <= 31:
         return None
+    names = MONTHS_BY_LANGUAGE.get(language, MONTH_NAMES)
+    # English names in capitals only; in Danish, Dutch or Swedish "april" is the month
+    lower_case_words = _ENGLISH if language == "en" or language not in MONTHS_BY_LANGUAGE else None
+    words = MONTHS_ALSO_WORDS.get(language, frozenset())
     after = _MONTH_AFTER.match(text, match.end())
-    if after is not None and _month(after[1]):
+    if (
+        after is not None
+        and _month(after[1], names, lower_case_words)
+        and (
+            after[2] or after[1].casefold() not in words or not _WORD_AFTER.match(text, after.end())
+        )
+    ):
         month, year = after[1], after[2]
     else:
         before = _MONTH_BEFORE.search(text, max(0, start - _BEFORE_CHARS), start)
-        if before is None or not _month(before[1]):
+        if before is None or not _month(before[1], names, lower_case_words):
             return None
         month = before[1]
         then = _YEAR_AFTER.match(text, match.end())
         year = then[1] if then else None
+        if year is None and month.casefold() in words:
+            return None
     return DayOfMonth(
         start=start,
         end=match.end(),
         day=int(match[1]),
-        month=MONTH_NAMES[month.casefold()],
+        month=names[month.casefold()],
         year=int(year) if year else None,
     )
 
 
-def days_of_month(text: str) -> Iterator[DayOfMonth]:
+def days_of_month(text: str, language: str = "") -> Iterator[DayOfMonth]:
     """The days of the month a text names, in text order (see `day_of_month`).
 
     Args:
         text: any text.
+        language: the text's ISO 639-1 code ("" when not known).
 
     Yields:
         Each day.
     """
     for match in _DAY.finditer(text):
-        day = day_of_month(text, match.start())
+        day = day_of_month(text, match.start(), language)
         if day is not None:
             yield day
 
 
-def _month(word: str) -> bool:
-    """Whether a word is a month's name (an English one capitalised)."""
+def _month(word: str, names: dict[str, int], capitalised: frozenset[str] | None) -> bool:
+    """Whether a word is one of the month names (one of `capitalised` only with a capital)."""
     folded = word.casefold()
-    return folded in MONTH_NAMES and (folded not in _ENGLISH or word[0].isupper())
+    return folded in names and (
+        capitalised is None or folded not in capitalised or word[0].isupper()
+    )

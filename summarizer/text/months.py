@@ -6,64 +6,82 @@ __all__ = [
     "ENGLISH_MONTHS",
     "ENGLISH_WEEKDAYS",
     "FULL_ENGLISH_MONTHS",
+    "MONTHS_ALSO_WORDS",
+    "MONTHS_BY_LANGUAGE",
     "MONTH_NAMES",
     "WEEKDAY_PHRASES",
 ]
 
-# Per month: its English names and abbreviations, then (in any case) Russian and Ukrainian
-# (genitive and the usual abbreviations), German, French and Spanish.
-_NAMES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
-    (("January", "Jan"), ("января", "янв", "січня", "Januar", "janvier", "enero")),
-    (("February", "Feb"), ("февраля", "фев", "лютого", "Februar", "février", "febrero")),
-    (("March", "Mar"), ("марта", "мар", "березня", "März", "mars", "marzo")),
-    (("April", "Apr"), ("апреля", "апр", "квітня", "avril", "abril")),
-    (("May",), ("мая", "травня", "Mai", "mai", "mayo")),
-    (("June", "Jun"), ("июня", "июн", "червня", "Juni", "juin", "junio")),
-    (("July", "Jul"), ("июля", "июл", "липня", "Juli", "juillet", "julio")),
-    (("August", "Aug"), ("августа", "авг", "серпня", "août", "agosto")),
-    (
-        ("September", "Sept", "Sep"),
-        ("сентября", "сент", "сен", "вересня", "septembre", "septiembre", "setiembre"),
-    ),
-    (("October", "Oct"), ("октября", "окт", "жовтня", "Oktober", "octobre", "octubre")),
-    (("November", "Nov"), ("ноября", "нояб", "ноя", "листопада", "novembre", "noviembre")),
-    (("December", "Dec"), ("декабря", "дек", "грудня", "Dezember", "décembre", "diciembre")),
-)
-# Per month, the names the other languages with a frequency table (summarizer/data/frequencies)
-# give it after or before a day: Italian, Portuguese, Dutch, Swedish, Danish, Norwegian,
-# Romanian, Hungarian, then Czech and Slovak (genitive, as after a day, and nominative) and
-# Finnish (partitive, as after a day, and nominative). Names equal to one above are left out.
-_MORE_NAMES: tuple[tuple[str, ...], ...] = tuple(
-    tuple(names.split())
-    for names in (
-        "gennaio janeiro januari ianuarie január ledna leden januára tammikuuta tammikuu",
-        "febbraio fevereiro februari februarie február února únor februára helmikuuta helmikuu",
-        "março maart marts martie március března březen marca marec maaliskuuta maaliskuu",
-        "aprile aprilie április dubna duben apríla apríl huhtikuuta huhtikuu",
-        "maggio maio mei maj május května květen mája máj toukokuuta toukokuu",
-        "giugno junho iunie június června červen júna jún kesäkuuta kesäkuu",
-        "luglio julho iulie július července červenec júla júl heinäkuuta heinäkuu",
-        "augustus augusti augusztus srpna srpen augusta elokuuta elokuu",
-        "settembre setembro septembrie szeptember září septembra syyskuuta syyskuu",
-        "ottobre outubro octombrie október října říjen októbra lokakuuta lokakuu",
-        "novembro noiembrie listopadu listopad novembra marraskuuta marraskuu",
-        "dicembre dezembro desember decembrie prosince prosinec decembra joulukuuta joulukuu",
-    )
-)
-
-#: English month names and abbreviations, lower case, to month numbers.
-ENGLISH_MONTHS: dict[str, int] = {
-    name.lower(): number for number, (english, _) in enumerate(_NAMES, 1) for name in english
+# Per language, its twelve months in calendar order, as news gives them after or before a day;
+# a month's other spellings after a "/" (abbreviations, the nominative beside the genitive that
+# follows a day in Russian, Czech, Slovak and Finnish).
+_BY_LANGUAGE: dict[str, str] = {
+    "en": """January/Jan February/Feb March/Mar April/Apr May June/Jun July/Jul August/Aug
+        September/Sept/Sep October/Oct November/Nov December/Dec""",
+    "ru": """января/янв февраля/фев марта/мар апреля/апр мая июня/июн июля/июл августа/авг
+        сентября/сент/сен октября/окт ноября/нояб/ноя декабря/дек""",
+    "uk": """січня лютого березня квітня травня червня липня серпня вересня жовтня листопада
+        грудня""",
+    "de": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember",
+    "fr": """janvier février mars avril mai juin juillet août septembre octobre novembre
+        décembre""",
+    "es": """enero febrero marzo abril mayo junio julio agosto septiembre/setiembre octubre
+        noviembre diciembre""",
+    "it": """gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre
+        dicembre""",
+    "pt": """janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro
+        dezembro""",
+    "nl": "januari februari maart april mei juni juli augustus september oktober november december",
+    "sv": "januari februari mars april maj juni juli augusti september oktober november december",
+    "da": "januar februar marts april maj juni juli august september oktober november december",
+    "no": "januar februar mars april mai juni juli august september oktober november desember",
+    "ro": """ianuarie februarie martie aprilie mai iunie iulie august septembrie octombrie
+        noiembrie decembrie""",
+    "hu": """január február március április május június július augusztus szeptember október
+        november december""",
+    "cs": """ledna/leden února/únor března/březen dubna/duben května/květen června/červen
+        července/červenec srpna/srpen září října/říjen listopadu/listopad prosince/prosinec""",
+    "sk": """januára/január februára/február marca/marec apríla/apríl mája/máj júna/jún júla/júl
+        augusta/august septembra/september októbra/október novembra/november decembra/december""",
+    "fi": """tammikuuta/tammikuu helmikuuta/helmikuu maaliskuuta/maaliskuu huhtikuuta/huhtikuu
+        toukokuuta/toukokuu kesäkuuta/kesäkuu heinäkuuta/heinäkuu elokuuta/elokuu
+        syyskuuta/syyskuu lokakuuta/lokakuu marraskuuta/marraskuu joulukuuta/joulukuu""",
 }
 
+
+def _months(spelled: str) -> dict[str, int]:
+    """One language's names, case-folded, to month numbers (see _BY_LANGUAGE)."""
+    months = spelled.split()
+    if len(months) != 12:
+        raise ValueError(f"a language has 12 months, not {len(months)}: {spelled!r}")
+    return {
+        name.casefold(): number
+        for number, month in enumerate(months, 1)
+        for name in month.split("/")
+    }
+
+
+#: Each language's month names, case-folded, to month numbers: a text reads the months of its
+#: own language ("mai" is May in French and Romanian, "more" in Romanian too, nothing in English).
+MONTHS_BY_LANGUAGE: dict[str, dict[str, int]] = {
+    language: _months(spelled) for language, spelled in _BY_LANGUAGE.items()
+}
+
+#: Month names that are also a common word of their language ("15 mai mulți": fifteen more, in
+#: Romanian): such a name is a month only where the word cannot be (see days.day_of_month).
+MONTHS_ALSO_WORDS: dict[str, frozenset[str]] = {"ro": frozenset({"mai"})}
+
+#: English month names and abbreviations, lower case, to month numbers.
+ENGLISH_MONTHS: dict[str, int] = MONTHS_BY_LANGUAGE["en"]
+
 #: The twelve full English names, capitalised, in calendar order.
-FULL_ENGLISH_MONTHS: tuple[str, ...] = tuple(english[0] for english, _ in _NAMES)
+FULL_ENGLISH_MONTHS: tuple[str, ...] = tuple(
+    month.split("/")[0] for month in _BY_LANGUAGE["en"].split()
+)
 
 #: Every month name of every language, case-folded, to month numbers.
 MONTH_NAMES: dict[str, int] = {
-    name.casefold(): number
-    for number, ((english, others), more) in enumerate(zip(_NAMES, _MORE_NAMES, strict=True), 1)
-    for name in (*english, *others, *more)
+    name: number for months in MONTHS_BY_LANGUAGE.values() for name, number in months.items()
 }
 
 # Per weekday, Monday first: its English name, then how a report says that something happened

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from decimal import Context, Decimal, InvalidOperation
 
-from summarizer.text.clock import is_time_word
+from summarizer.text.clock import is_clock_word, is_time_word
 from summarizer.text.days import day_of_month
 
-__all__ = ["Number", "glued_to_name", "read_numbers"]
+__all__ = ["Number", "date_key", "glued_to_name", "read_numbers"]
 
+#: Languages whose texts write a date in digits with slashes month first ("12/02/2026" is
+#: December 2nd, as in American English); the others write the day first ("02/12/2026", and
+#: every date with points: "02.12.2026").
+MONTH_FIRST_LANGUAGES = frozenset({"en"})
 #: Languages that write a decimal point ("3.5") and group thousands with commas ("40,000"); the
 #: others (Russian, German, French...) write a decimal comma ("5,5") and group with points or
 #: blanks ("40.000", "40 000").
@@ -170,12 +175,13 @@ def read_numbers(text: str, language: str = "en", *, end: int | None = None) -> 
     Returns:
         The numbers in text order.
     """
-    point = language.lower()[:2] in DECIMAL_POINT_LANGUAGES
+    code = language.lower()[:2]
+    point = code in DECIMAL_POINT_LANGUAGES
     found = []
     for match in _NUMBER.finditer(text):
         if end is not None and match.start() >= end:
             break
-        number = _read(match, point)
+        number = _read(match, code, point=point)
         if number is not None:
             found.append(number)
     return found
@@ -193,7 +199,7 @@ def glued_to_name(text: str, start: int) -> bool:
     return before is not None and before[0][0].isupper()
 
 
-def _read(match: re.Match[str], point: bool) -> Number | None:
+def _read(match: re.Match[str], language: str, *, point: bool) -> Number | None:
     """The number one match of _NUMBER gives (None for separators that make no one number)."""
     digits, after = match["digits"], match["after"] or ""
     if len(digits) > _LONGEST or glued_to_name(match.string, match.start()):
@@ -204,14 +210,16 @@ def _read(match: re.Match[str], point: bool) -> Number | None:
     if is_time_word(match["word"] or ""):
         if _ZONED_CLOCK.fullmatch(digits):  # "0619 GMT", "9.30am"
             return Number(re.sub(r"[:.]?(\d\d)$", r":\1", digits), "time", Decimal(0))
-        if _HOUR.fullmatch(digits):  # "9am", "5 pm"
+        # An hour alone is a time before a clock word ("9am", "5 pm", "10 Uhr"), not before a
+        # zone's letters alone: "12 CT scans", "5 PT sessions" count things.
+        if _HOUR.fullmatch(digits) and is_clock_word(match["word"] or ""):
             return Number(f"{int(digits)}:00", "time", Decimal(0))
     if _NUMERIC_DATE.fullmatch(digits):
-        return Number(digits, "date", Decimal(0))
+        return Number(date_key(digits, language), "date", Decimal(0))
     value = _value(digits, point)
     if value is None:
         return None
-    if len(digits) <= 2 and day_of_month(match.string, match.start("digits")) is not None:
+    if len(digits) <= 2 and day_of_month(match.string, match.start("digits"), language):
         return Number(digits, "date", Decimal(0))  # "17 мая", "November 22", "25th May"
     # A letter alone scales only fixed to the number ("30m"; "30 m" is thirty metres).
     scale = _SCALES.get(word, 0) if len(word) > 1 or not after[:1].isspace() else 0
@@ -227,6 +235,38 @@ def _read(match: re.Match[str], point: bool) -> Number | None:
     # Only four bare digits make a year: "2,026 jobs" is a count.
     whole = "year" if len(digits) == 4 and digits.isdigit() and int(digits) in _YEARS else "whole"
     return Number(key, whole, value)
+
+
+def date_key(written: str, language: str = "") -> str:
+    """A date in digits as one key however written: "2026-12-02" for "12/02/2026" in English,
+    "02.12.2026" and "02/12/26" elsewhere.
+
+    A year first is ISO's order; with points the day comes first; with slashes the language
+    decides (see MONTH_FIRST_LANGUAGES), unless only the other order makes a date ("25/12/2026"
+    is the 25th of December anywhere). A two-digit year is of this century up to 69. Digits
+    that make no date in either order ("31/31/2026") keep their writing.
+
+    Args:
+        written: the date as written (see _NUMERIC_DATE).
+        language: the text's ISO 639-1 code.
+
+    Returns:
+        The date as YYYY-MM-DD, or as written.
+    """
+    parts = [int(part) for part in re.split(r"[-./]", written)]
+    if len(written.split("-")[0]) == 4:
+        orders = [(parts[0], parts[1], parts[2])]
+    else:
+        year = parts[2] + (2000 if parts[2] < 70 else 1900) if parts[2] < 100 else parts[2]
+        day_first, month_first = (year, parts[1], parts[0]), (year, parts[0], parts[1])
+        month_leads = "/" in written and language in MONTH_FIRST_LANGUAGES
+        orders = [month_first, day_first] if month_leads else [day_first, month_first]
+    for year, month, day in orders:
+        try:
+            return date(year, month, day).isoformat()
+        except ValueError:
+            continue
+    return written
 
 
 def _value(digits: str, point: bool) -> Decimal | None:

@@ -198,6 +198,27 @@ _HEADLESS_SUBJECT = re.compile(
 _BECAUSE_FRAGMENT = re.compile(
     r"^((?:\w+ly|just|only|simply|all|not)\s+)?because\b(?!\s+of\b)", re.IGNORECASE
 )
+# Asides set off by a comma: the narrator's ("let's be honest", "frankly"), whose voice opens no
+# text, and those that answer a sentence before ("after all", "in fact"). After "Because" either
+# leaves the reason without its clause ("Because let's be honest, what you like is the crunch."
+# gives the reason for a sentence before it).
+_NARRATOR_ASIDES = (
+    *("let's be honest", "let's face it", "let's be real", "to be honest", "to be fair"),
+    *("truth be told", "frankly", "honestly", "seriously", "admittedly", "you know", "i mean"),
+)
+_ANSWERING_ASIDES = ("of course", "after all", "in fact", "mind you")
+
+
+def _aside(asides: tuple[str, ...], *, after_because: bool) -> re.Pattern[str]:
+    """A regex for a sentence (lower case) that opens with one of the asides and a comma."""
+    because = r"(?:\w+ly\s+)?because\s+" if after_because else ""
+    spelled = tuple(aside.replace("'", "['’]") for aside in asides)
+    return re.compile(rf"^{because}{_alternatives(spelled)}\s*,")
+
+
+_BECAUSE_ASIDE = _aside((*_NARRATOR_ASIDES, *_ANSWERING_ASIDES), after_because=True)
+_OPENING_NARRATOR_ASIDE = _aside(_NARRATOR_ASIDES, after_because=False)
+_OPENING_ANSWERING_ASIDE = _aside(_ANSWERING_ASIDES, after_because=False)
 # A sentence wholly in brackets, closed after its stop or before it: an aside to the sentence
 # before it ("(McKinley's office did not reply.)", "(Figures are rounded)."), no bracket inside.
 _ASIDE = re.compile(r"^[(\[][^()\[\]]+[)\]][.!?…]?$")
@@ -367,8 +388,12 @@ def _leans_back(text: str, language: str, voice: bool = True) -> bool:
     if _ANAPHORIC & set(head[:3]):
         return True  # "Two other men ...", "The same day ..."
     because = _BECAUSE_FRAGMENT.match(start)
-    if because and (because.group(1) or "," not in start):
-        return True  # "Mostly because ...", "Because space travel is hard.": the reason only
+    if because and (because.group(1) or "," not in start or _BECAUSE_ASIDE.match(start)):
+        return True  # "Mostly because ...", "Because let's be honest, ...": the reason only
+    if _OPENING_ANSWERING_ASIDE.match(start):
+        return True  # "After all, the chip is ...": an answer to a sentence before
+    if voice and _OPENING_NARRATOR_ASIDE.match(start):
+        return True  # "Honestly, the chip is ...": the narrator's aside
     if _HEADLESS_SUBJECT.match(start):
         return True  # "The first was at 02:28.": the first of what a sentence before counted
     framed = _FRAMED_PRONOUN.match(text)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 
 from summarizer.text.language import word_set
+from summarizer.text.months import ENGLISH_MONTHS
 from summarizer.text.speech import SPEECH_VERBS
 from summarizer.text.tokenizer import OPENING_MARKS
 
-__all__ = ["is_promotional", "orders_reader", "shouts_order"]
+__all__ = ["is_promotional", "lists_dated_items", "orders_reader", "shouts_order"]
 
 
 # Site furniture that no news sentence holds: links, handles, consent lines, sponsorship.
@@ -192,14 +193,17 @@ _READER_WORDS = re.compile(
 )
 # An order shouted in capitals opening a line, as English event listings write them ("SPEND a day
 # in the country ...", "ATTEND a two-day symposium ..."): a verb of the listings in capitals, then
-# a word that opens its object. Only verbs of a short list, not any shouted word: an acronym opens
+# a word that opens its object or the verb's particle in capitals ("CHEER ON Juniors ..."). Only
+# verbs of a short list, not any shouted word: an acronym opens
 # news in every language ("SNCF a supprimé", "UEFA a sanctionné", "BBC an investigation found").
 # The calls to act and the words after them, with the verbs and objects only listings shout.
 _SHOUTED_OBJECTS = _IMPERATIVE_OBJECTS | word_set("your some")
 _SHOUTED_VERBS = _CALLS_TO_ACT["en"] | word_set(
     """spend attend enjoy bring take come celebrate meet experience taste hear save call reserve
-    support donate win"""
+    support donate win cheer"""
 )
+# A shouted verb's particle, shouted with it: "CHEER ON Juniors ...", "CHECK OUT the ...".
+_SHOUTED_PARTICLES = frozenset({"ON", "UP", "OUT", "IN", "BY", "OVER"})
 _MIN_SHOUTED = 4
 # A speaker's verb after a name in title case ("SAVE the Children said ...") or after a comma
 # ("FIND a way to end the war, the UN chief told ..."): an organisation's name or a speaker's
@@ -242,6 +246,50 @@ _SHOP_ANCHORS = (
 )
 
 
+# A listing's items, each dated by its day set off by commas, as event calendars write them:
+# "VIP meet-and-greet cocktail hour, Oct. 26, and special evening reception/lecture, Oct. 27."
+# A report dates what happened with "on" ("met on Oct. 26") and says it with a verb.
+_LISTED_DAY = (
+    r"(?:"
+    + "|".join(sorted((m.capitalize() for m in ENGLISH_MONTHS), key=len, reverse=True))
+    + r")\.?\s+\d{1,2}(?:\s*[–-]\s*\d{1,2})?"
+)
+_ITEM = r"[^,;]{3,80}"
+_DATED_ITEMS = re.compile(
+    rf"^{_ITEM},\s*{_LISTED_DAY}(?:,\s*(?:and\s+)?{_ITEM},\s*{_LISTED_DAY})+\s*[.;]?$"
+)
+# Words that make a line a report, not a listing: auxiliaries, "-ed" forms and the commonest
+# irregular past forms ("Protests took place in Paris, Oct. 26, and in Lyon, Oct. 27.").
+_REPORTING = re.compile(
+    r"\b(?:is|are|was|were|be|been|will|would|has|have|had|can|could|may|might|must|shall"
+    r"|should|do|does|did|took|held|met|began|won|lost|fell|rose|came|went|said|told|saw|made"
+    r"|gave|left|ran|led|found|struck|[a-z]+ed)\b"
+)
+
+
+def lists_dated_items(sentence: str, language: str = "en") -> bool:
+    """Tell whether an English line lists items dated by their days, as a calendar does.
+
+    "VIP meet-and-greet cocktail hour, Oct. 26, and special evening reception/lecture, Oct.
+    27.": two or more items, each followed by its day between commas, and no word that reports
+    (an auxiliary, an "-ed" form, a common past form). Such a line tells what is on, not what
+    happened.
+
+    Args:
+        sentence: one sentence or line.
+        language: ISO 639-1 code; only English is judged (other languages: False).
+
+    Returns:
+        True for a listing's line.
+    """
+    text = sentence.strip()
+    return (
+        language == "en"
+        and _DATED_ITEMS.match(text) is not None
+        and _REPORTING.search(text) is None
+    )
+
+
 def shouts_order(sentence: str, language: str = "en") -> bool:
     """Tell whether an English line opens with an order shouted in capitals ("SPEND a day ...").
 
@@ -263,7 +311,7 @@ def shouts_order(sentence: str, language: str = "en") -> bool:
         and first.isalpha()
         and first.isupper()
         and first.lower() in _SHOUTED_VERBS
-        and opening[1] in _SHOUTED_OBJECTS
+        and (opening[1] in _SHOUTED_OBJECTS or opening[1] in _SHOUTED_PARTICLES)
         and not _NAME_SPEAKS.search(sentence)
         and not _REPORTED.search(sentence)
     )
@@ -288,7 +336,8 @@ def is_promotional(sentence: str, language: str = "en") -> bool:
     reader or is as short as a label (news uses them too: "plans to sign up AOL's customers"); a
     label such as "Pro tip:" or "Read more:"; an imperative call to act that speaks to the
     reader ("Get more ideas here!", "Start your day with ..."); a publication praising itself ("X
-    is the preferred reading of ..."); an order shouted in capitals ("SPEND a day ..."); a shop's
+    is the preferred reading of ..."); an order shouted in capitals ("SPEND a day ...") or a
+    calendar's dated items ("VIP cocktail hour, Oct. 26, and reception, Oct. 27."); a shop's
     listing ("Today only, ...", "certified refurbished", "20% off").
 
     Args:
@@ -316,6 +365,8 @@ def is_promotional(sentence: str, language: str = "en") -> bool:
         return True
     if shouts_order(text, language):
         return True  # "SPEND a day in the country ..."
+    if text.count(",") >= 3 and lists_dated_items(text, language):
+        return True  # "VIP cocktail hour, Oct. 26, and evening reception, Oct. 27."
     if any(map(lower.__contains__, _SHOP_ANCHORS)) and (
         _SHOP.search(text) or (_PERCENT_OFF.search(text) and _DEALS.search(text))
     ):

@@ -25,6 +25,7 @@ from summarizer.text.openers import (
 from summarizer.text.promotion import is_promotional
 from summarizer.text.quotes import close_quotations, tighten_quotes
 from summarizer.text.references import unresolved_reference
+from summarizer.text.standing import recalls_background
 from summarizer.text.tokenizer import (
     OPENING_MARKS,
     UNSPACED,
@@ -51,6 +52,7 @@ __all__ = [
     "lacks_verb",
     "latest_headline",
     "leans_back",
+    "recalls_background",
     "stands_alone",
     "strip_dateline",
     "tidy",

@@ -304,3 +304,21 @@ def test_a_batch_reads_each_plain_texts_masthead_once(
         engine.dispose()
     assert report.new + report.duplicate == 3
     assert len(calls) == 3
+
+
+def test_seed_001_names_no_outlet_and_its_credits_are_none(seeds: list[Path]) -> None:
+    # 001 is a plain text whose only credits are a Twitter account, the Kremlin and a United
+    # Nations estimate: no outlet, so the reader sees "outlet unknown", never its file name
+    path = seeds[1]
+    raw = RawInput(location=str(path), content=path.read_text(), kind="text", source="")
+    article = build_article(raw, now=datetime(2026, 11, 23, tzinfo=UTC))
+    assert article.source == ""
+    page = (
+        "<html><head><title>Putin and Poroshenko meet</title>"
+        '<link rel="canonical" href="https://www.kelmarherald.com/world/minsk-talks">'
+        '<meta property="og:site_name" content="Kelmar Herald"></head><body>'
+        + "".join(f"<p>{line}</p>" for line in path.read_text().split("\n\n")[2:])
+        + "</body></html>"
+    )
+    served = RawInput(location="minsk.html", content=page, kind="html", source="")
+    assert build_article(served, now=datetime(2026, 11, 23, tzinfo=UTC)).source == "Kelmar Herald"

@@ -73,3 +73,18 @@ def test_a_stamp_that_reads_like_a_sentence_stays_a_stamp(stamp: str) -> None:
     cue = find_published(f"{TITLE}\n\n{stamp}\n\n{LEAD}\n\n{BODY}", now=NOW)
     assert cue is not None and not cue.estimated
     assert cue.when.date() == datetime(2026, 3, 14, tzinfo=UTC).date()
+
+
+def test_a_story_sentence_with_a_time_of_day_stays_a_sentence() -> None:
+    named = "It disappeared on 8 March 2014 at 01:20 local time."
+    cue = find_published(f"{TITLE}\n\n{LEAD}\n\n{named}\n\n{BODY}", now=NOW)
+    assert cue is not None and cue.named_in_story and cue.estimated
+    assert (cue.when, cue.since) == (NOW, datetime(2014, 3, 8, 1, 20, tzinfo=UTC))
+
+
+def test_a_byline_with_a_date_and_time_stays_a_stamp() -> None:
+    cue = find_published(
+        f"{TITLE}\n\nBy Jane Smith, Meridian Daily, 14 March 2026 at 09:31 GMT.\n\n{BODY}", now=NOW
+    )
+    assert cue is not None and not cue.estimated
+    assert cue.when == datetime(2026, 3, 14, 9, 31, tzinfo=UTC)

@@ -1,4 +1,4 @@
-"""Page artefacts: words broken at a line's hyphen, market instrument codes."""
+"""Page artefacts: words broken at a line's hyphen, market instrument codes, links tacked on."""
 
 from __future__ import annotations
 
@@ -38,6 +38,16 @@ from summarizer.text.sentences import split_sentences
             "The Dow Jones Industrial Average .DJI fell 1.2%.",
             "The Dow Jones Industrial Average fell 1.2%.",
         ),
+        (
+            "The historic show features a family fun day (Oct. 13) and an extensive trade fair;"
+            " www.panational.org.",
+            "The historic show features a family fun day (Oct. 13) and an extensive trade fair.",
+        ),
+        (
+            "Tickets go on sale on Monday; https://example.org/tickets?id=3",
+            "Tickets go on sale on Monday.",
+        ),
+        ("Limited seating; www.hasslerdressage.com.", "Limited seating."),
     ],
 )
 def test_a_sentence_is_shown_without_page_artefacts(raw: str, shown: str) -> None:
@@ -70,6 +80,8 @@ def test_an_instrument_code_neither_splits_nor_shows() -> None:
         "Die Import- und Exportzahlen stiegen im Mai.",
         "Les pré- et post-opératoires ont été revus.",
         "Export- och importföretag drabbas.",
+        "The ministry posted the figures on www.gov.example; reporters read them at once.",
+        "Details are at https://example.org/report, the agency said.",
     ],
 )
 def test_words_formulas_and_shared_prefixes_are_kept(text: str) -> None:

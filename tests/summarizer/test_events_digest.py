@@ -380,3 +380,42 @@ def test_a_huge_line_without_full_stops_is_no_fallback_and_is_not_read(
     digest = build_digest([doc(1, "alpha", huge), doc(2, "beta", "Photos of the scene today.")])
     assert all(length <= 1_000 for length in read)
     assert huge.strip() not in [line.text for line in digest.lines]
+
+
+LISTING = (
+    "CHEER ON Juniors and Young Riders as they display their skills during the Show Jumping"
+    " Talent Search Finals East, Oct. 5–7, in Gladstone, NJ; www.usef.org.\n\n"
+    "VISIT the Pennsylvania National Horse Show, Oct. 11–21, in Harrisburg, PA. The historic show"
+    " features the $132,000 Grand Prix de Penn National, a family fun day (Oct. 13) and an"
+    " extensive trade fair; www.panational.org.\n\n"
+    "ATTEND a two-day symposium with Olympic dressage rider Steffen Peters, Oct. 28–29, at"
+    " Riveredge in Chesapeake City, MD. VIP meet-and-greet cocktail hour, Oct. 26, and special"
+    " evening reception/lecture, Oct. 27. Limited seating; www.hasslerdressage.com."
+)
+
+
+def test_a_listing_page_shows_its_sentences_not_its_dated_items_or_links() -> None:
+    digest = build_digest(_event(LISTING, title="4 Things to Do in October"), words=120)
+    texts = [line.text for line in digest.lines]
+    assert texts == [
+        "The historic show features the $132,000 Grand Prix de Penn National, a family fun day"
+        " (Oct. 13) and an extensive trade fair."
+    ]
+
+
+def test_a_reason_given_through_an_aside_never_reaches_a_blogs_digest_alone() -> None:
+    # a blog in its narrator's voice: its asides may follow any of its lines, but a reason
+    # whose clause is an aside ("Because let's be honest, ...") answers the sentence before it,
+    # here a question no digest shows
+    body = (
+        "You can enjoy football food on game day without piling on the extra calories. "
+        "Seek out the healthy game day snacks that are vegetable based and high in fiber. "
+        "You should skip the fried chips and the creamy dips that come with them. "
+        "So why do we reach for the chips at all? "
+        "Because let’s be honest, what you like about the chip is its crunch and the fact that"
+        " it’s the vehicle to enjoy those delicious dips. "
+        "Opt for salsa rather than a cream cheese dip, which can pack ten times the calories."
+    )
+    for words in (40, 60, 80, 400):
+        texts = [line.text for line in build_digest(_event(body), words=words).lines]
+        assert texts and not any(text.startswith("Because") for text in texts), texts

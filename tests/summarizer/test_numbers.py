@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
 from summarizer.events.features import OPENING_WORDS, article_features, dates, particulars
-from summarizer.text.numbers import read_numbers
+from summarizer.text.months import MONTHS_BY_LANGUAGE
+from summarizer.text.numbers import date_key, read_numbers
 
 
 def keys(text: str, language: str) -> list[tuple[str, str]]:
@@ -49,7 +56,7 @@ def test_times_dates_and_years_are_told_apart() -> None:
     dateline = keys("MOSCOW, Dec 2, 2026, 10:30 GMT - The 3:1 win", "en")
     assert dateline == [("2", "date"), ("2026", "year"), ("10:30", "time"), ("3:1", "amount")]
     assert keys("Berlin, 02.12.2026, 14.30 Uhr", "de") == [
-        ("02.12.2026", "date"),
+        ("2026-12-02", "date"),
         ("14:30", "time"),
     ]
     assert keys("5 декабря 2026, 00:01", "ru") == [
@@ -153,10 +160,10 @@ def test_an_hour_before_a_clock_word_and_seconds_are_times() -> None:
 
 
 def test_slash_and_iso_dates_are_dates() -> None:
-    assert keys("LONDON, 12/02/2026 - police", "en") == [("12/02/2026", "date")]
+    assert keys("LONDON, 12/02/2026 - police", "en") == [("2026-12-02", "date")]
     assert keys("2026-12-02 police; 12/2/26", "en") == [
         ("2026-12-02", "date"),
-        ("12/2/26", "date"),
+        ("2026-12-02", "date"),
     ]
     assert keys("the 2024/25 season", "en") == [("2024", "year"), ("25", "whole")]
 
@@ -193,3 +200,62 @@ def test_the_opening_reads_a_number_its_last_word_cuts_whole() -> None:
 def test_only_four_bare_digits_make_a_year() -> None:
     assert keys("2,026 jobs were cut in 2026", "en") == [("2026", "whole"), ("2026", "year")]
     assert "2026" in particulars([], read_numbers("2,026 jobs were cut", "en"), "en", year=2026)
+
+
+def test_a_date_in_digits_has_one_key_however_written() -> None:
+    assert keys("NEW YORK, 12/02/2026 - and 2026-12-02", "en") == [
+        ("2026-12-02", "date"),
+        ("2026-12-02", "date"),
+    ]
+    assert (
+        keys("PARIS, 02/12/2026 et 02.12.2026 et 2026-12-02", "fr") == [("2026-12-02", "date")] * 3
+    )
+    assert date_key("25/12/2026", "en") == date_key("12/25/2026", "fr") == "2026-12-25"
+    assert date_key("31/31/2026", "en") == "31/31/2026"  # no date in either order
+
+
+@given(st.dates(min_value=date(1970, 1, 1), max_value=date(2069, 12, 31)))
+def test_every_writing_of_a_date_gives_its_iso_key(day: date) -> None:
+    iso = day.isoformat()
+    assert date_key(iso) == iso
+    assert date_key(f"{day.month}/{day.day}/{day.year}", "en") == iso
+    assert date_key(f"{day.day:02d}/{day.month:02d}/{day.year % 100:02d}", "de") == iso
+    assert date_key(f"{day.day}.{day.month}.{day.year}", "en") == iso
+
+
+@pytest.mark.parametrize("zone", ["CT", "PT", "ET", "MT", "EST"])
+def test_an_hour_before_a_zone_alone_is_a_count(zone: str) -> None:
+    # "12 CT scans" counts scans; a clock time before a zone keeps its minutes ("0619 GMT")
+    assert keys(f"Doctors ordered 12 {zone} scans at 10:30 {zone}.", "en") == [
+        ("12", "whole"),
+        ("10:30", "time"),
+    ]
+
+
+def test_a_text_reads_the_month_names_of_its_own_language() -> None:
+    # Romanian "mai" is "more" as well as May; "mai" is no English word at all
+    assert keys("Au murit 15 mai mulți oameni decât anul trecut.", "ro") == [("15", "whole")]
+    assert keys("BUCUREȘTI, 15 mai, ministrul a spus", "ro") == [("15", "date")]
+    assert keys("The 15 mai tai cocktails cost 9 dollars.", "en") == [
+        ("15", "whole"),
+        ("9", "whole"),
+    ]
+    assert keys("Le 15 mai, 40 personnes", "fr") == [("15", "date"), ("40", "whole")]
+    assert dates("Au murit 15 mai mulți oameni.", language="ro", year=2026) == frozenset()
+    assert dates("Am 3. mars kamen 40 Gäste.", language="de", year=2026) == frozenset()
+
+
+@given(
+    st.sampled_from(sorted(MONTHS_BY_LANGUAGE)),
+    st.integers(min_value=1, max_value=28),
+    st.integers(min_value=1, max_value=12),
+)
+def test_a_day_before_its_month_and_year_is_a_date_in_its_language(
+    language: str, day: int, month: int
+) -> None:
+    name = next(n for n, m in MONTHS_BY_LANGUAGE[language].items() if m == month)
+    name = name.capitalize() if language in {"en", "de"} else name
+    text = f"Ce {day} {name} 2026 x"
+    found = [n for n in read_numbers(text, language) if n.kind == "date"]
+    assert [n.key for n in found] == [str(day)], text
+    assert dates(text, year=2026, language=language) == {f"{month:02d}-{day:02d}"}

@@ -35,6 +35,31 @@ def test_a_reason_with_its_clause_stands(text: str) -> None:
     assert not leans_back(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Because let’s be honest, what you like about the chip is its crunch and the fact that"
+        " it’s the vehicle to enjoy those delicious dips.",
+        "Because, frankly, the chip is all crunch and no taste at all.",
+        "Because after all, nobody reads the terms before signing them.",
+        "After all, the ministry had promised the same road three times before.",
+    ],
+)
+def test_a_reason_given_through_an_aside_leans_back_in_any_voice(text: str) -> None:
+    # the reason's clause is an aside: it answers a sentence before, even in a blog's voice
+    assert leans_back(text) and leans_back(text, voice=False)
+    assert not stands_alone(text)
+
+
+@pytest.mark.parametrize(
+    "aside", ["Honestly", "Let's be honest", "To be fair", "Truth be told", "Frankly"]
+)
+def test_a_narrators_aside_opens_no_text(aside: str) -> None:
+    text = f"{aside}, the chip is all crunch and no taste at all."
+    assert leans_back(text) and not stands_alone(text)
+    assert not leans_back(text, voice=False)  # in a blog's voice it may follow its own line
+
+
 def test_a_renamed_outlet_points_back_unless_named() -> None:
     line = "The news organization, citing an anonymous source, reported that talks had stalled."
     assert unresolved_reference(line) == "the news organization"

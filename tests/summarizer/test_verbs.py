@@ -93,6 +93,10 @@ def test_languages_without_tables_are_not_judged() -> None:
         "ATTEND a two-day symposium with an Olympic dressage rider, Oct. 28–29.",
         "JOIN us for an evening of jazz at the town hall, Oct. 12.",
         "BROWSE the collection of 300 quilts at the county fair.",
+        "CHEER ON Juniors and Young Riders as they display their skills, Oct. 5–7, in Gladstone.",
+        "VIP meet-and-greet cocktail hour, Oct. 26, and special evening reception/lecture,"
+        " Oct. 27.",
+        "Free clinics, Oct. 5–7, family fun day, Oct. 13, and trade fair, Oct. 20.",
         "Today only, Amazon offers the 12-inch laptop in certified refurbished condition for $700.",
         "Grab the wireless earbuds at an all-time low of $99 while stocks last.",
         "The robot vacuum is 40% off at the moment.",
@@ -130,6 +134,10 @@ def test_shouted_orders_and_shop_listings_are_promotion(text: str) -> None:
         "SAVE the Children said 40 children were killed in the strike.",
         "FIND a way to end the war, the UN chief told the Security Council.",
         "Stay at home, the health minister told residents on Monday.",
+        "Protests took place in Paris, Oct. 26, and in Lyon, Oct. 27.",
+        "The minister visited Kyiv, Oct. 26, and Lviv, Oct. 27, the ministry said.",
+        "Putin met Poroshenko in Minsk on Oct. 26, and again on Oct. 27.",
+        "CHECKPOINT staff at the border said the queue was 5 km long.",
     ],
 )
 def test_news_with_capitals_and_prices_is_not_promotion(text: str) -> None:

@@ -1,0 +1,65 @@
+"""Background lines: standing accusations and stances rank below the news of an event."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from summarizer.events.digest import build_digest
+from summarizer.text.rules import recalls_background
+from tests.summarizer.test_events_digest import digest_docs
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Kyiv and many Western countries have repeatedly accused Moscow of providing arms and"
+            " expertise to the pro-Russian rebels, something Russia has denied.",
+            "en",
+        ),
+        ("The Kremlin has been accused of arming the rebels, a claim it has denied.", "en"),
+        ("The company has long denied any wrongdoing in the case.", "en"),
+        ("Kiew wirft Moskau immer wieder vor, die Separatisten mit Waffen zu versorgen.", "de"),
+        ("Kiev a accusé à plusieurs reprises Moscou d'armer les rebelles.", "fr"),
+        ("Киев неоднократно обвинял Москву в поставках оружия ополченцам.", "ru"),
+    ],
+)
+def test_a_standing_accusation_or_stance_is_background(text: str, language: str) -> None:
+    assert recalls_background(text, language)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The presidents of Russia and Ukraine met late Tuesday for their first bilateral talks.",
+        "Russia and Ukraine have agreed to work together to end tensions in eastern Ukraine.",
+        "Prosecutors accused the two officers of falsifying records on Tuesday.",
+        "The minister has resigned after the report was published.",
+        "Police have charged a 31-year-old man with murder.",
+    ],
+)
+def test_a_happening_is_no_background(text: str) -> None:
+    assert not recalls_background(text)
+
+
+@given(
+    st.sampled_from(["Officials", "The company", "Moscow", "Both parties"]),
+    st.sampled_from(["has", "have", "had"]),
+    st.sampled_from(["repeatedly", "long", "consistently", "often", "for years"]),
+    st.sampled_from(["denied the claims", "said so", "rejected the plan", "accused the rebels"]),
+)
+def test_a_perfect_with_repetition_or_duration_is_background(
+    subject: str, have: str, adverb: str, rest: str
+) -> None:
+    assert recalls_background(f"{subject} {have} {adverb} {rest}.")
+    assert not recalls_background(f"{subject} {rest} on Tuesday.")
+
+
+def test_the_seed_event_tells_its_news_before_the_standing_accusation(seeds: list[Path]) -> None:
+    digest = build_digest(digest_docs(seeds)[:3])
+    texts = [line.text for line in digest.lines]
+    assert texts and not any(recalls_background(text) for text in texts), texts
