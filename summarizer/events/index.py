@@ -475,9 +475,7 @@ class CentroidIndex:
         return item
 
     def fill(self, item: Item) -> Item:
-        """Give a placed item (`place`, `shelve`) its sums: `item` as `settle` gave it (or as
-        the index held it when it was shelved), taken as it is, with the placed item's version:
-        the version of these sums.
+        """Give a placed item (`place`) its sums: `item` as `settle` gave it, taken as it is.
 
         The postings stay as placed: they are the item's `indexed` features when these are the
         sums the item was placed from (the owner's to ensure: the ingest origin writes both).
@@ -485,23 +483,11 @@ class CentroidIndex:
         Raises:
             ValueError: the item is not placed.
         """
-        placed = self._items.get(item.key)
-        if placed is None:
+        if item.key not in self._items:
             raise ValueError(f"item {item.key} is not placed")
-        item.version = placed.version
+        self._changes += 1
+        item.version = self._changes
         self._items[item.key] = item
-        return item
-
-    def shelve(self, key: int) -> Item:
-        """Let go of an item's sums: it stays findable as a placed item (`place`: its latest
-        time and its postings, and the version of its sums), until its owner gives the same
-        sums back (`fill`). Returns the item as it was.
-
-        Raises:
-            KeyError: no item `key`.
-        """
-        item = self._items[key]
-        self._items[key] = Item(key=key, first=item.last, last=item.last, version=item.version)
         return item
 
     def postings(self) -> dict[str, list[int]]:

@@ -6,10 +6,10 @@ import heapq
 import logging
 import math
 from array import array
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Protocol, TypeVar
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -34,11 +34,6 @@ DEFAULT_THRESHOLD = 0.12
 DEFAULT_MERGE_THRESHOLD = 0.22
 #: Stories kept findable: the most recently active ones (bounds memory and lookup cost).
 DEFAULT_CAPACITY = 5_000
-#: Stories held summed at once when the linker has a shelf (`StoryShelf`): the most recently
-#: used; the others wait on the shelf, findable, until a lookup needs them. A summed story
-#: takes about 60 kB at 100,000 articles (its centroid's names and weights as Python objects)
-#: against a few kB on the shelf; a link reads up to twice `CANDIDATES` of them.
-DEFAULT_HELD = 1_000
 #: Most stories compared with an event or a story per lookup, found through their rarest
 #: shared features (see `CentroidIndex.candidates`): the cost of a link stays bounded however
 #: many stories share a common vocabulary.
@@ -61,24 +56,6 @@ _CENTROID_FEATURES = 400
 
 class UnreadableStory(ValueError):
     """A story placed from the ingest origin whose text cannot be read as it was indexed."""
-
-
-class StoryShelf(Protocol):
-    """Where a linker keeps the findable stories it does not hold summed (the ingest origin's
-    texts: `store.ingest_state.StoryTexts`).
-
-    `read` gives back a story exactly as `keep` was given it, as often as asked, until it is
-    kept again or forgotten.
-    """
-
-    def keep(self, summed: SummedStory) -> None:
-        """Put a story on the shelf (its sums and members), replacing what was kept of it."""
-
-    def read(self, key: int) -> SummedStory:
-        """The story as it was last kept."""
-
-    def forget(self, key: int) -> None:
-        """Take a story off the shelf (gone, or changed since it was kept)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +116,6 @@ class StoryLinker:
         merge_threshold: float = DEFAULT_MERGE_THRESHOLD,
         capacity: int = DEFAULT_CAPACITY,
         next_key: int = 1,
-        held: int = DEFAULT_HELD,
     ) -> None:
         """Create a linker with no stories.
 
@@ -148,19 +124,13 @@ class StoryLinker:
             merge_threshold: lowest story-to-story cosine that merges two stories.
             capacity: how many of the most recently active stories stay findable.
             next_key: the key the next new story gets.
-            held: how many stories are held summed at once, the most recently used, once the
-                linker has a shelf (`restore_index`, `restore_placed`); the others are put on
-                it (memory: every decision stays the same).
         """
         if capacity < 1:
             raise ValueError("capacity must be at least 1, e.g. 5000")
-        if held < 1:
-            raise ValueError("held must be at least 1, e.g. 1000")
         self.threshold = threshold
         self.merge_threshold = merge_threshold
         self.capacity = capacity
         self.next_key = next_key
-        self.held = held
         self._index = CentroidIndex(
             query_features=_QUERY_FEATURES,
             index_features=_INDEX_FEATURES,
@@ -172,11 +142,9 @@ class StoryLinker:
         self._event_story: dict[int, int] = {}
         self._activity: list[tuple[datetime, int, int]] = []  # (last, key, tie) min-heap
         self._checks: dict[int, _Check] = {}  # story -> its latest merge check, oldest first
-        # stories on the shelf, not held summed -> their event keys
+        # stories placed by `restore_index` whose events are not read yet -> their event keys
         self._unread: dict[int, tuple[int, ...]] = {}
-        self._shelf: StoryShelf | None = None
-        self._used: dict[int, None] = {}  # stories held summed, the least recently used first
-        self._shelved: set[int] = set()  # held stories that are on the shelf as they are
+        self._read: Callable[[int], SummedStory] | None = None
 
     @property
     def open_stories(self) -> int:
@@ -208,7 +176,6 @@ class StoryLinker:
         if known is not None:
             key = known
             self._ready(key)
-            self._changed(key)
             self._index.add(key, _unpack(self._members[key][event_key]), weight=-1.0)
             is_new = False
         else:
@@ -242,13 +209,11 @@ class StoryLinker:
         if key is None:
             return None
         self._ready(key)
-        self._changed(key)
         members = self._members[key]
         self._index.add(key, _unpack(members.pop(event_key)), weight=-1.0)
         if not members:
             self._index.remove(key)
             del self._members[key]
-            self._gone(key)
         return key
 
     def restore(
@@ -281,7 +246,6 @@ class StoryLinker:
                 continue
             item, members = summed
             self._members[key] = members
-            self._used[key] = None
             for event_key in members:
                 self._event_story[event_key] = key
             story = self._index.absorb(key, item)
@@ -295,32 +259,29 @@ class StoryLinker:
         stories: Iterable[StoryEntry],
         postings: Mapping[str, Iterable[int]],
         next_key: int,
-        shelf: StoryShelf,
+        read: Callable[[int], SummedStory],
     ) -> None:
         """Rebuild the state `restore` would give, reading each story's sums only when used.
 
         The stories come as `entries` and `postings` gave them after a `restore` of the same
-        stories, so each is findable at once; its sums and members are read from the shelf
-        (`shelf.read(key)`, as `summed` gave them) the first time the linker needs its centroid
-        or members (a lookup that finds it, an event of it linked or unlinked, a merge, its
-        eviction). From then on the linker holds at most `held` stories summed, the most
-        recently used: it puts the others back on the shelf (`shelf.keep`, when they changed)
-        and reads them again when needed. Every decision is the one the fully restored state
-        gives.
+        stories, so each is findable at once; its sums and members are read (`read(key)`, as
+        `summed` gave them) the first time the linker needs its centroid or members (a lookup
+        that finds it, an event of it linked or unlinked, a merge, its eviction). Every
+        decision is the one the fully restored state gives.
 
         Args:
             stories: the `entries` of a restored linker, in ascending key order.
             postings: its `postings`.
             next_key: the key the next new story gets.
-            shelf: each story's sums and members, as `summed` gives them from the members
-                given to `restore`; the linker keeps and forgets stories on it from now on.
+            read: a story's sums and members, as `summed` gives them from the members given
+                to `restore`.
 
         Raises:
             ValueError: the stories are not in ascending key order, or a posting names a
                 story not given.
         """
         self._clear()
-        self._shelf = shelf
+        self._read = read
         given: list[tuple[int, datetime | None]] = []
         for key, last, events in _ascending(stories):
             given.append((key, last))
@@ -337,20 +298,21 @@ class StoryLinker:
         self,
         stories: Iterable[tuple[int, Sequence[StoryMember]]],
         next_key: int,
-        shelf: StoryShelf,
+        keep: Callable[[SummedStory], None],
+        read: Callable[[int], SummedStory],
     ) -> tuple[list[StoryEntry], dict[str, list[int]]]:
         """The state `restore` gives, holding each story as `restore_index` does until used.
 
-        Each story is summed as `restore` sums it (`summed`), put on the shelf, and dropped:
-        the linker reads it back when it first needs it (`restore_index`), so it never holds
-        every story's centroid and members at once. Every decision, `entries` and `postings`
-        are those of `restore`.
+        Each story is summed as `restore` sums it (`summed`), given to `keep`, and dropped:
+        `read(key)` gives back what `keep` was given when the linker first needs the story
+        (`restore_index`), so the linker never holds every story's centroid and members at
+        once. Every decision, `entries` and `postings` are those of `restore`.
 
         Args:
             stories: as for `restore`, in ascending story key order.
             next_key: the key the next new story gets.
-            shelf: takes each story's sums and members (`summed`), in key order, and gives them
-                back as `restore_index` reads them.
+            keep: takes each story's sums and members (`summed`), in key order.
+            read: a story's sums and members as `keep` was given them.
 
         Returns:
             `entries` and `postings` as they are now (made as the stories are placed).
@@ -368,8 +330,8 @@ class StoryLinker:
             entries.append((key, item.last, list(members)))  # ascending: `_summed` sorts
             for feature in item.indexed:
                 posted.setdefault(feature, []).append(key)  # keys ascending
-            shelf.keep(summed)
-        self.restore_index(entries, posted, next_key=next_key, shelf=shelf)
+            keep(summed)
+        self.restore_index(entries, posted, next_key=next_key, read=read)
         if len(entries) > len(self._index):  # stories beyond the capacity were forgotten
             return self.entries(), self.postings()
         return entries, {feature: posted[feature] for feature in sorted(posted)}
@@ -385,9 +347,8 @@ class StoryLinker:
         return self._index.settle(key, item), members
 
     def entries(self) -> list[StoryEntry]:
-        """Each findable story's key, latest time and event keys (ascending for stories as
-        restored; a story put back on the shelf gives them in the order it holds them), in key
-        order: with `postings`, what `restore_index` needs to find it before reading it."""
+        """Each findable story's key, latest time and event keys (ascending), in key order:
+        with `postings`, what `restore_index` needs to find it before reading it."""
         found: list[StoryEntry] = []
         for item in self._index.items():
             unread = self._unread.get(item.key)
@@ -406,24 +367,19 @@ class StoryLinker:
         self._activity.clear()
         self._checks.clear()
         self._unread.clear()
-        self._shelf = None
-        self._used.clear()
-        self._shelved.clear()
+        self._read = None
 
     def _ready(self, key: int) -> Item:
         """The findable story `key`, its events read and summed when they were not yet."""
         events = self._unread.get(key)
-        used = self._used
         if events is None:
             story = self._index.get(key)
             assert story is not None
-            used.pop(key, None)
-            used[key] = None
             return story
-        assert self._shelf is not None
+        assert self._read is not None
         placed = self._index.get(key)
         try:
-            item, members = self._shelf.read(key)
+            item, members = self._read(key)
         except Exception as exc:  # whatever the stored text holds
             raise UnreadableStory(f"story {key} cannot be read from the ingest origin") from exc
         if (
@@ -435,49 +391,9 @@ class StoryLinker:
             raise UnreadableStory(f"story {key} does not read as it was indexed")
         del self._unread[key]
         self._members[key] = members
-        used[key] = None
-        self._shelved.add(key)  # as the shelf has it, until it changes
         return self._index.fill(item)
 
-    def _changed(self, key: int) -> None:
-        """A held story's sums or members change now: the shelf's copy, if any, is stale."""
-        used = self._used
-        used.pop(key, None)
-        used[key] = None
-        if key in self._shelved:
-            self._shelved.discard(key)
-            assert self._shelf is not None
-            self._shelf.forget(key)
-
-    def _gone(self, key: int) -> None:
-        """A story left the index (merged away, emptied, forgotten): off the shelf too."""
-        self._used.pop(key, None)
-        self._shelved.discard(key)
-        if self._shelf is not None:
-            self._shelf.forget(key)
-
-    def _shelve_unused(self) -> None:
-        """Put the least recently used held stories beyond `held` on the shelf (kept again
-        only when they changed since read), findable as placed stories are (`_ready`)."""
-        shelf = self._shelf
-        if shelf is None:
-            return
-        used = self._used
-        while len(used) > self.held:
-            key = next(iter(used))
-            del used[key]
-            members = self._members.pop(key)
-            if key in self._shelved:
-                self._shelved.discard(key)
-            else:
-                item = self._index.get(key)
-                assert item is not None
-                shelf.keep((item, members))
-            self._index.shelve(key)
-            self._unread[key] = tuple(members)
-
     def _attach(self, key: int, event_key: int, vector: Vector, time: datetime | None) -> None:
-        self._changed(key)
         self._members.setdefault(key, {})[event_key] = _pack(vector)
         self._event_story[event_key] = key
         story = self._index.add(key, vector, time=time)
@@ -539,15 +455,10 @@ class StoryLinker:
                 check = _Check(story.version, dict(story.centroid), story.norm, {})
             scores = check.scores
             others: list[Item] = []
-            unread, found, used = self._unread, self._index.get, self._used
+            unread, found = self._unread, self._index.get
             for candidate in self._index.candidates(story.centroid, CANDIDATES):
-                ready = None if candidate in unread else found(candidate)
-                if ready is None:
-                    other = self._ready(candidate)
-                else:
-                    other = ready
-                    used.pop(candidate, None)
-                    used[candidate] = None
+                other = self._ready(candidate) if candidate in unread else found(candidate)
+                assert other is not None
                 if candidate == key:
                     continue
                 known = scores.get(candidate) if drift is not None else None
@@ -570,11 +481,9 @@ class StoryLinker:
             if other_key is None or best < self.merge_threshold:
                 return key, merged
             keep, drop = sorted((key, other_key))
-            self._changed(keep)
             dropped = self._index.remove(drop)
             assert dropped is not None
             self._checks.pop(drop, None)
-            self._gone(drop)
             moved = self._members.pop(drop)
             # As if each event were attached in turn: the same sums, one re-indexing.
             kept = self._index.extend(keep, (zip(*pair, strict=True) for pair in moved.values()))
@@ -626,10 +535,8 @@ class StoryLinker:
             if victim in self._unread:  # read: its features say where it is posted
                 self._ready(victim)
             self._index.remove(victim)
-            self._gone(victim)
             for event_key in self._members.pop(victim, {}):
                 self._event_story.pop(event_key, None)
-        self._shelve_unused()
 
     def _oldest(self) -> int:
         """The key of the least recently active story (timeless stories first, lowest key)."""

@@ -164,15 +164,16 @@ class Ingestor:
             stored = event_store.active_story_events(session=session, limit=self.stories.capacity)
         writer = OriginWriter()
         # The stories' texts are parsed and dropped as the linker takes them (memory); it keeps
-        # where each story is posted, the writer's shelf each story's sums, compressed, and the
-        # linker reads a story again from it when it needs it (and puts it back after).
+        # where each story is posted, the writer each story's sums, compressed (`keep`), and the
+        # linker reads a story again from them when it needs it.
         self.events = EventIndex(window=EVENT_WINDOW)
         self.stories = StoryLinker()
         self.events.restore(events, next_key=event_max + 1)
         entries, postings = self.stories.restore_placed(
             event_store.drain_stories(stored),
             next_key=story_max + 1,
-            shelf=writer.shelf(),
+            keep=writer.keep,
+            read=writer.reader(),
         )
         origin = writer.save(
             session=session,
@@ -214,7 +215,7 @@ class Ingestor:
             self.events.load(origin.event_state)
             # Each story's events are parsed when the linker first needs them.
             self.stories.restore_index(
-                origin.stories, origin.postings, next_key=origin.story_next, shelf=origin.shelf()
+                origin.stories, origin.postings, next_key=origin.story_next, read=origin.reader()
             )
         except SQLAlchemyError:
             raise

@@ -29,7 +29,7 @@ import logging
 import sys
 import zlib
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import islice
@@ -107,7 +107,7 @@ class Origin:
             (key, latest time, event keys), in key order.
         postings: the rebuilt linker's `StoryLinker.postings`.
         texts: story key -> its sums and members as the rebuild summed them (`story_text`),
-            read from `shelf` when the linker first needs the story.
+            read by `reader` when the linker first needs the story.
     """
 
     serial: int
@@ -120,52 +120,23 @@ class Origin:
     postings: dict[str, list[int]]
     texts: dict[int, bytes]
 
-    def shelf(self) -> StoryTexts:
-        """The stories' texts as a linker's shelf (`StoryTexts`): each read when the linker
-        first needs it; the shelf keeps the texts alone, not the rest of the origin."""
-        return StoryTexts(self.texts)
+    def reader(self) -> Callable[[int], SummedStory]:
+        """What reads a story's sums and members from its text, once (the text is dropped);
+        it keeps the texts alone, not the rest of the origin.
 
-
-class StoryTexts:
-    """Stories as the origin stores them (`story_text`), by key: the shelf a `StoryLinker`
-    reads a story from when it needs it and puts it back on when it lets it go
-    (`events.stories.StoryShelf`).
-
-    A text stays on the shelf when it is read, so a story let go unchanged is put back for
-    nothing: its text is a few kilobytes, its sums tens of kilobytes at 100,000 articles.
-    """
-
-    def __init__(self, texts: dict[int, bytes] | None = None) -> None:
-        self._texts: dict[int, bytes] = {} if texts is None else texts
-
-    def __len__(self) -> int:
-        """How many stories are on the shelf."""
-        return len(self._texts)
-
-    def __contains__(self, key: object) -> bool:
-        """Whether a story is on the shelf."""
-        return key in self._texts
-
-    def keep(self, summed: SummedStory) -> None:
-        """Put a story on the shelf as its text (`story_text`), replacing an older one."""
-        self._texts[summed[0].key] = story_text(summed)
-
-    def read(self, key: int) -> SummedStory:
-        """The story as it was kept (`read_story`); its text stays on the shelf.
-
-        Raises:
-            KeyError: no text of this story; ValueError, TypeError or IndexError: its text is
-                not `story_text`'s.
+        The reader raises ValueError, KeyError, TypeError or IndexError when a text cannot be
+        read.
         """
-        return read_story(key, self._texts[key])
+        return _reader(self.texts)
 
-    def forget(self, key: int) -> None:
-        """Take a story's text off the shelf (the story is gone, or changed since it was kept)."""
-        self._texts.pop(key, None)
 
-    def text(self, key: int) -> bytes:
-        """The story's text as kept (what the origin stores)."""
-        return self._texts[key]
+def _reader(texts: dict[int, bytes]) -> Callable[[int], SummedStory]:
+    """What reads a story from its text in `texts` (popped: read once)."""
+
+    def read(key: int) -> SummedStory:
+        return read_story(key, texts.pop(key))
+
+    return read
 
 
 #: Floats are stored as little-endian doubles, feature positions as little-endian 32-bit
@@ -306,7 +277,7 @@ def load_origin(*, session: Session) -> Origin | None:
     """The stored origin with its state, or None (none stored, or unreadable).
 
     Only the head is parsed: each story's text stays compressed until the linker first needs
-    that story (`Origin.shelf`). The texts are checked against the head's checksum here, so a
+    that story (`Origin.reader`). The texts are checked against the head's checksum here, so a
     text that was changed makes the origin unreadable at once, not when it is used.
     """
     row = session.connection().execute(_ORIGIN).first()
@@ -361,17 +332,17 @@ class OriginWriter:
     """
 
     def __init__(self) -> None:
-        self._texts = StoryTexts()
+        self._texts: dict[int, bytes] = {}
 
     def keep(self, summed: SummedStory) -> None:
         """Add a story's text (`story_text`), as `StoryLinker.restore_placed` sums it."""
-        self._texts.keep(summed)
+        self._texts[summed[0].key] = story_text(summed)
 
-    def shelf(self) -> StoryTexts:
-        """The texts given to `keep` as a linker's shelf, as `Origin.shelf` gives them from the
-        stored origin: the linker that placed the stories goes on using it after `save`, which
-        stores each story's text as the shelf holds it then."""
-        return self._texts
+    def reader(self) -> Callable[[int], SummedStory]:
+        """What reads a story given to `keep` from its text, as `Origin.reader` reads it from
+        the stored origin (each text once; it keeps the texts, and not the writer, after
+        `save`: a story the linker keeps is read after `save` only)."""
+        return _reader(self._texts)
 
     def save(
         self,
@@ -398,7 +369,8 @@ class OriginWriter:
                 story given that it did not keep is left out).
             postings: its `StoryLinker.postings`.
         """
-        kept = [self._texts.text(key) for key, _, _ in entries]
+        texts, self._texts = self._texts, {}  # the reader's now
+        kept = [texts[key] for key, _, _ in entries]
         head = _compressed(
             {
                 "format": _FORMAT,
