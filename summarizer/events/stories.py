@@ -260,6 +260,7 @@ class StoryLinker:
         postings: Mapping[str, Iterable[int]],
         next_key: int,
         read: Callable[[int], SummedStory],
+        settings: Mapping[str, Any],
     ) -> None:
         """Rebuild the state `restore` would give, reading each story's sums only when used.
 
@@ -275,11 +276,15 @@ class StoryLinker:
             next_key: the key the next new story gets.
             read: a story's sums and members, as `summed` gives them from the members given
                 to `restore`.
+            settings: the `settings` of the linker that gave them.
 
         Raises:
-            ValueError: the stories are not in ascending key order, or a posting names a
-                story not given.
+            ValueError: they come from a linker of other settings (this one is left as it
+                was), the stories are not in ascending key order, or a posting names a story
+                not given.
         """
+        if dict(settings) != self.settings():
+            raise ValueError("the stored stories were linked with other settings")
         self._clear()
         self._read = read
         given: list[tuple[int, datetime | None]] = []
@@ -331,7 +336,7 @@ class StoryLinker:
             for feature in item.indexed:
                 posted.setdefault(feature, []).append(key)  # keys ascending
             keep(summed)
-        self.restore_index(entries, posted, next_key=next_key, read=read)
+        self.restore_index(entries, posted, next_key=next_key, read=read, settings=self.settings())
         if len(entries) > len(self._index):  # stories beyond the capacity were forgotten
             return self.entries(), self.postings()
         return entries, {feature: posted[feature] for feature in sorted(posted)}
@@ -359,6 +364,18 @@ class StoryLinker:
     def postings(self) -> dict[str, list[int]]:
         """Each feature stories are posted under, with their keys (see `CentroidIndex`)."""
         return self._index.postings()
+
+    def settings(self) -> dict[str, Any]:
+        """What its stories were linked, summed and posted with (as JSON values): `entries`
+        and `postings` kept from a linker of other settings would make this one decide
+        otherwise, so `restore_index` refuses them."""
+        return {
+            "threshold": self.threshold,
+            "merge_threshold": self.merge_threshold,
+            "capacity": self.capacity,
+            "sizes": self._index.settings(),
+            "held": _HELD,
+        }
 
     def _clear(self) -> None:
         self._index.clear()
