@@ -317,20 +317,6 @@ def test_a_story_text_reads_back_exactly_and_refuses_another_key() -> None:
         ingest_state.read_story(9, zlib.compress(zlib.decompress(text)[:-8]))
 
 
-def test_stories_read_from_the_origin_share_one_string_per_feature_name() -> None:
-    # A follower reads most of the 5,000 stories at 100,000 articles: 1.8 million names, of
-    # which a million differ. Each name is held once, whatever story (or how often) it is read.
-    when = datetime(2026, 3, 2, 6, tzinfo=UTC)
-    texts = []
-    for key in (3, 4):
-        summed = StoryLinker().summed(key, [(key, {"e:saka vote": 1.0, "t:w": 0.5}, when)])
-        assert summed is not None
-        texts.append((key, ingest_state.story_text(summed)))
-    read = [ingest_state.read_story(key, text)[0] for key, text in texts * 2]
-    names = [next(name for name in item.centroid if name.startswith("e:")) for item in read]
-    assert names == ["e:saka vote"] * 4 and all(name is names[0] for name in names)
-
-
 def test_an_origin_of_the_older_format_is_rebuilt_not_followed(tmp_path: Path) -> None:
     # format 5 gave an event's features as JSON numbers, format 6 as 32-bit numbers: a
     # process that finds the older one reads it as unreadable, rebuilds once and writes the
