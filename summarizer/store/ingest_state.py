@@ -211,11 +211,7 @@ def read_story(key: int, text: bytes) -> SummedStory:
     """
     raw = zlib.decompress(text)
     start = 4 + int.from_bytes(raw[:4], "big")
-    story, first, last, size, names, width, count, events, sizes = json.loads(raw[4:start])
-    # One string per feature name however many stories read name it (and the postings, and
-    # the cosines' numbering): a follower reads most of 5,000 stories, 1.8 million names of
-    # which 1 million differ, at 100,000 articles.
-    features = list(map(sys.intern, names))
+    story, first, last, size, features, width, count, events, sizes = json.loads(raw[4:start])
     if story != key:
         raise ValueError(f"the ingest origin's text of story {key} is another story's")
     named = sum(sizes)
@@ -466,7 +462,7 @@ def _postings(features: list[str], stored: bytes) -> dict[str, list[int]]:
         raise ValueError("the ingest origin's postings are not one list per feature")
     postings: dict[str, list[int]] = {}
     at = 0
-    for feature, size in zip(map(sys.intern, features), sizes, strict=True):  # see read_story
+    for feature, size in zip(features, sizes, strict=True):
         postings[feature] = keys[at : at + size]
         at += size
     return postings
