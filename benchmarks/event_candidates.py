@@ -27,6 +27,7 @@ from summarizer.events.features import (
     particulars,
     terms,
 )
+from summarizer.events.places import places
 from summarizer.text.numbers import read_numbers
 from summarizer.text.sentences import split_sentences
 
@@ -112,10 +113,32 @@ def family_names_differ(first: Text, second: Text, language: str) -> bool:
     )
 
 
+def opening_places(text: Text, language: str) -> frozenset[str]:
+    """The countries (territory codes, see `places.places`) of the title and the first
+    OPENING_WORDS words of the body: where the report's happening is."""
+    title, body = text
+    return places(title + "\n" + " ".join(body.split()[:OPENING_WORDS]), language)
+
+
+def places_differ(first: Text, second: Text, language: str) -> bool:
+    """Both openings name countries and share none: two places, two happenings (the PSP's US
+    launch date against its launch in Japan)."""
+    one, other = opening_places(first, language), opening_places(second, language)
+    return bool(one) and bool(other) and not one & other
+
+
+def title_places_differ(first: Text, second: Text, language: str) -> bool:
+    """Both titles name countries and share none."""
+    one, other = places(first[0], language), places(second[0], language)
+    return bool(one) and bool(other) and not one & other
+
+
 CANDIDATES: dict[str, Callable[[Text, Text, str], bool]] = {
     "ledes share no particular": ledes_differ,
     "openings share no amount": amounts_differ,
     "one family name, two people": family_names_differ,
+    "openings name other countries": places_differ,
+    "titles name other countries": title_places_differ,
 }
 
 
