@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import json
 import logging
+import sqlite3
 import sys
 import zlib
 from array import array
@@ -35,7 +36,7 @@ from datetime import datetime
 from itertools import islice
 from typing import Any
 
-from sqlalchemy import bindparam, delete, select, update
+from sqlalchemy import Integer, bindparam, column, delete, func, select, update
 from sqlmodel import Session
 
 from summarizer.events.features import FEATURES_VERSION
@@ -396,14 +397,43 @@ class OriginWriter:
         )
         posted = _numbers(postings)
         sizes = [len(head).to_bytes(8, "big"), len(posted).to_bytes(8, "big")]
-        state = b"".join([_MARK, sizes[0], head, sizes[1], posted, *kept])
         serial = bump(session=session)
-        connection = session.connection()
-        values = {"serial": serial, "article": article, "state": state}
-        if connection.execute(update(_STORED).where(_STORED.c.id == 1).values(values)).rowcount:
-            return serial
-        connection.execute(_STORED.insert().values(id=1, **values))
+        parts = [_MARK, sizes[0], head, sizes[1], posted, *kept]
+        _write_state(session, serial=serial, article=article, parts=parts)
         return serial
+
+
+def _write_state(session: Session, *, serial: int, article: int, parts: list[bytes]) -> None:
+    """Store the origin's row, its state the parts one after another.
+
+    On SQLite the row is stored with a blob of zeros of the state's length, then the parts are
+    written into it in turn (incremental blob I/O), so no copy of the whole state (about 38 MB
+    at 100,000 articles) is made, neither by joining the parts nor by SQLite binding them:
+    the rebuilding process's peak memory was the texts, the joined state and SQLite's copy of
+    it at once. Elsewhere the parts are joined and bound.
+    """
+    connection = session.connection()
+    sqlite = connection.dialect.name == "sqlite"
+    size = sum(map(len, parts))
+    values = {
+        "serial": serial,
+        "article": article,
+        "state": func.zeroblob(size) if sqlite else b"".join(parts),
+    }
+    if not connection.execute(update(_STORED).where(_STORED.c.id == 1).values(values)).rowcount:
+        connection.execute(_STORED.insert().values(id=1, **values))
+    if not sqlite:
+        return
+    row = connection.execute(_ROWID).scalar_one()
+    raw = connection.connection.dbapi_connection
+    assert isinstance(raw, sqlite3.Connection)
+    with raw.blobopen(_STORED.name, "state", row) as blob:
+        for part in parts:
+            blob.write(part)
+
+
+#: The row of the origin, as SQLite's blob I/O opens it.
+_ROWID = select(column("rowid", Integer)).select_from(_STORED).where(_STORED.c.id == 1)
 
 
 def _numbers(postings: dict[str, list[int]]) -> bytes:
