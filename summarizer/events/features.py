@@ -287,7 +287,7 @@ def _last_two(run: list[str]) -> list[str]:
 #: The version of what `article_features` computes, stored with each article's features: raise
 #: it whenever a change would compute other features from the same text, so that features stored
 #: by an older version are computed again instead of mixed with the new ones.
-FEATURES_VERSION = 17
+FEATURES_VERSION = 18
 #: The oldest FEATURES_VERSION whose features make today's story profiles (`story_counts` reads
 #: their counts, names and people): raise it only when a change alters what a profile is made
 #: of, so that stored profiles are made again once (store.profiles). 7 reads the modifier-letter
@@ -303,7 +303,9 @@ FEATURES_VERSION = 17
 #: to a name as text.numbers does (not "Mar-2020" of "12-Mar-2020", nor yet "CoV-2" of
 #: "SARS-CoV-2"), in the counts and names that profiles read; 17 reads the month names of the
 #: text's own language in its dates and particulars, an hour before a zone alone ("12 CT
-#: scans") as a count and a date in digits by its day, which profiles do not read.
+#: scans") as a count and a date in digits by its day, which profiles do not read; 18 reads
+#: "am" as a clock word only in English or an unknown language ("seit 2015 am Markt" is a year)
+#: and "20h30", "10 ч 30" as one time in the particulars, which profiles do not read.
 PROFILES_SINCE = 16
 #: Names are looked up in another text by the first letters of their stems, so inflected and
 #: derived forms still count as a mention ("Тюмени", "тюменцам"; "Moscow", "Moscow's").

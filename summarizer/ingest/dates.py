@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from itertools import islice
 
-from summarizer.clean.rules import is_time_line
+from summarizer.clean.rules import is_byline, is_time_line
 from summarizer.text.datelines import parse_dateline
 from summarizer.text.months import ENGLISH_MONTHS as MONTHS
 from summarizer.text.months import ENGLISH_WEEKDAYS
@@ -49,6 +49,7 @@ _STAMP_WORD = re.compile(r"\b(?:updated|posted|published|modified|last edited)\b
 _HEADER_LINES = 15
 _MIN_SENTENCE_WORDS = 8
 _CLOSING_MARKS = "\"”’'»)]"
+_DATELINE_GAP = " \t—–-:,|"  # between a dateline and a date after it ("WASHINGTON (AP) — March 14")
 
 #: No news article Briefing meets was published before this; earlier values are placeholders
 #: ("0001-01-01" in a CMS template) or errors.
@@ -79,15 +80,14 @@ class DateCue:
         date_only: the text gave no time of day (``when`` is midnight UTC of the day).
         named_in_story: the only cue is a date the story's sentences name ("it disappeared on
             8 March 2014"), not a stamp of the page: the article is no older, but may be much
-            younger, so ``when`` is the time an undated article gets (the ingestion time).
-        since: the date the story names, when ``named_in_story``: a lower bound of ``when``.
+            younger, so ``when`` is the time an undated article gets (the ingestion time), or
+            that date when it is later.
     """
 
     when: datetime
     year_guessed: bool
     date_only: bool = False
     named_in_story: bool = False
-    since: datetime | None = None
 
     @property
     def estimated(self) -> bool:
@@ -103,8 +103,8 @@ def find_published(
     A full date ("Updated: 2015-05-13 09:31", "March 14, 2026") is taken as given, unless a
     sentence of the story gives it ("No trace has been found since it disappeared on 8 March
     2014."): that is what the story reports on, so it only tells the article is no older. When
-    it is the only cue, the article is dated like an undated one (the ingestion time, `now`),
-    marked estimated, with the named date kept as its lower bound (``since``). A dateline's
+    it is the only cue, the article is dated like an undated one (the ingestion time, `now`, or
+    the named date if that is later), marked estimated. A dateline's
     day without a year ("MOSCOW, September 3 (RIA Novosti) -") is placed in a year by the
     article's other cues (see resolve_year) and marked as guessed; when its lead says the day's
     weekday ("Peskov said Wednesday") and the day falls on another in that year, the year is not
@@ -132,7 +132,7 @@ def find_published(
                 continue
             when = _build(match, year=int(match.group("year")))
             if when is not None and is_plausible(when, now=reference):
-                return DateCue(max(when, reference), False, named_in_story=True, since=when)
+                return DateCue(max(when, reference), False, named_in_story=True)
     return None
 
 
@@ -151,6 +151,9 @@ def _is_story_sentence(line: str) -> bool:
     published) keeps it a stamp, as does a time of day given with the date in a line with no
     verb ("By Jane Smith, 14 March 2026 at 09:31 GMT."). A sentence that says when something
     happened to the minute ("It disappeared on 8 March 2014 at 01:20 local time.") stays one.
+    A byline ("By Jane Smith and John Doe for the Daily Mail, March 14, 2026.") and a date in
+    a dateline, before its lead ("WASHINGTON (AP) — March 14, 2026 — The Senate voted ..."),
+    are the page's, not the story's.
     """
     return (
         not is_time_line(line)
@@ -158,7 +161,29 @@ def _is_story_sentence(line: str) -> bool:
         and len(line.split()) >= _MIN_SENTENCE_WORDS
         and _STAMP_WORD.search(line) is None
         and not (_dated_with_time(line) and lacks_verb(line))
+        and not _dated_byline(line)
+        and not _dated_dateline(line)
     )
+
+
+def _dated_byline(line: str) -> bool:
+    """Tell whether the line is a byline once its date is taken out ("By Jane Smith and John
+    Doe for the Daily Mail, March 14, 2026."; not "By March 14, 2026, the Senate had voted")."""
+    for pattern in (_ISO, _WRITTEN_MDY, _WRITTEN_DMY):
+        match = pattern.search(line)
+        if match is not None:
+            return is_byline((line[: match.start()] + line[match.end() :]).strip(" .,;"))
+    return False
+
+
+def _dated_dateline(line: str) -> bool:
+    """Tell whether a dateline opens the line with a full date right after it, before the
+    lead ("WASHINGTON (AP) — March 14, 2026 — The Senate voted ...")."""
+    dateline = parse_dateline(line)
+    if dateline is None:
+        return False
+    after = line[dateline.end :].lstrip(_DATELINE_GAP)
+    return any(pattern.match(after) for pattern in (_ISO, _WRITTEN_MDY, _WRITTEN_DMY))
 
 
 def _dated_with_time(line: str) -> bool:

@@ -31,7 +31,8 @@ _CURRENCY = "$€£¥₽₴"
 _NUMBER = re.compile(
     rf"(?<![\w.,:])(?P<currency>[{_CURRENCY}]\s?)?"
     r"(?P<digits>(?:19|20)\d\d-[01]\d-[0-3]\d(?!\d)|[0-3]?\d/[0-3]?\d/(?:\d{4}|\d{2})(?![\d/])"
-    rf"|\d+(?::\d+)+|\d{{1,3}}(?:[{_BLANKS}]\d{{3}}(?!\d))+(?:[.,]\d+)?"
+    rf"|\d+(?::\d+)+|(?:[01]?\d|2[0-3])[{_BLANKS}]?[hч][{_BLANKS}]?[0-5]\d(?!\d)"
+    rf"|\d{{1,3}}(?:[{_BLANKS}]\d{{3}}(?!\d))+(?:[.,]\d+)?"
     r"|\d+(?:[.,'’]\d+)*)"
     r"(?P<after>(?P<percent>\s?%|\s(?:per\s?cent|por\sciento)\b)"
     rf"|[{_BLANKS}]?(?P<sign>[{_CURRENCY}])|[{_BLANKS}]?(?P<word>[aApP]\.[mM](?!\w)|[^\W\d_]+)\.?)?"
@@ -40,6 +41,9 @@ _NUMBER = re.compile(
 _CLOCK = re.compile(r"(?:[01]?\d|2[0-4])[:.][0-5]\d(?::[0-5]\d)?")
 # An hour alone, before a clock word ("9am", "5 pm", "10 Uhr").
 _HOUR = re.compile(r"[01]?\d|2[0-4]")
+# Hours and minutes around an hour's letter, as French and Russian write them ("20h30",
+# "10 ч 30 мин"): one time, the same as "20:30".
+_HOURS_MINUTES = re.compile(rf"(\d+)[{_BLANKS}]?[hч][{_BLANKS}]?(\d\d)")
 # A clock time before a time word (see text.clock) may go without its colon ("0619 GMT").
 _ZONED_CLOCK = re.compile(r"(?:[01]?\d|2[0-4])[:.]?[0-5]\d")
 # A date written in digits ("02.12.2026", "12/02/2026", "2026-12-02"): the dates feature reads
@@ -207,12 +211,14 @@ def _read(match: re.Match[str], language: str, *, point: bool) -> Number | None:
     word = (match["word"] or "").casefold()
     if ":" in digits:  # a clock time or a score
         return Number(digits, "time" if _CLOCK.fullmatch(digits) else "amount", Decimal(0))
-    if is_time_word(match["word"] or ""):
+    if (hours := _HOURS_MINUTES.fullmatch(digits)) is not None:  # "20h30", "10 ч 30"
+        return Number(f"{int(hours[1])}:{hours[2]}", "time", Decimal(0))
+    if is_time_word(match["word"] or "", language):
         if _ZONED_CLOCK.fullmatch(digits):  # "0619 GMT", "9.30am"
             return Number(re.sub(r"[:.]?(\d\d)$", r":\1", digits), "time", Decimal(0))
         # An hour alone is a time before a clock word ("9am", "5 pm", "10 Uhr"), not before a
         # zone's letters alone: "12 CT scans", "5 PT sessions" count things.
-        if _HOUR.fullmatch(digits) and is_clock_word(match["word"] or ""):
+        if _HOUR.fullmatch(digits) and is_clock_word(match["word"] or "", language):
             return Number(f"{int(digits)}:00", "time", Decimal(0))
     if _NUMERIC_DATE.fullmatch(digits):
         return Number(date_key(digits, language), "date", Decimal(0))

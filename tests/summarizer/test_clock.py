@@ -70,3 +70,33 @@ def test_a_stamp_with_any_zone_is_a_time_line() -> None:
 def test_a_capitals_run_with_a_zone_is_no_masthead() -> None:
     page = "\n".join(["Story one 10:30 AM CDT", "Story two 11:00 AM CDT", "x 9:00 AM CDT"] * 2)
     assert masthead_of_publisher("Newsco Holdings", page) == "Newsco Holdings"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "key", "kind"),
+    [
+        ("Das Unternehmen ist seit 2015 am Markt.", "de", "2015", "year"),
+        ("Er lief 1500 am Tag.", "de", "1500", "whole"),
+        ("Markets opened at 9am.", "en", "9:00", "time"),
+        ("Markets opened at 9am.", "", "9:00", "time"),
+    ],
+)
+def test_am_tells_a_time_only_in_english_or_an_unknown_language(
+    text: str, language: str, key: str, kind: str
+) -> None:
+    (number,) = read_numbers(text, language)
+    assert (number.key, number.kind) == (key, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Le match commence à 20h30 au stade.", "fr"),
+        ("Le match commence à 20 h 30 au stade.", "fr"),
+        ("Доклад в 20 ч 30 мин.", "ru"),
+        ("The match starts at 20:30.", "en"),
+    ],
+)
+def test_hours_and_minutes_around_an_hours_letter_are_one_time(text: str, language: str) -> None:
+    (number,) = read_numbers(text, language)
+    assert (number.key, number.kind) == ("20:30", "time")
