@@ -522,6 +522,7 @@ def test_a_story_read_as_needed_is_read_only_when_found_and_as_it_was_indexed() 
         )
 
 
+
 def test_stories_that_share_words_alone_are_not_read() -> None:
     # three stories share the event's words; one shares its name among its posted features:
     # the others cannot be joined, so a linker reading stories as needed reads that one alone
@@ -560,7 +561,6 @@ def test_a_story_anchored_only_outside_its_posted_features_is_passed_over() -> N
     assert light.link(2, event).is_new
     joined = heavy.link(2, event)
     assert not joined.is_new and joined.story_key == heavy.story_of(1)
-
 
 def test_both_restores_refuse_stories_out_of_key_order() -> None:
     start = datetime(2024, 1, 1, tzinfo=UTC)
