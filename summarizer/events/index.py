@@ -579,13 +579,7 @@ class CentroidIndex:
             raise KeyError(f"item {drop} is not in the index")
         return self.absorb(keep, dropped)
 
-    def candidates(
-        self,
-        vector: Mapping[str, float],
-        limit: int | None = None,
-        *,
-        posted_under: Iterable[str] | None = None,
-    ) -> list[int]:
+    def candidates(self, vector: Mapping[str, float], limit: int | None = None) -> list[int]:
         """Keys of the items indexed under any of the vector's heaviest features, in order.
 
         Args:
@@ -595,9 +589,6 @@ class CentroidIndex:
                 a list that would go past the limit; when even the rarest list is longer, its
                 newest (highest) keys. A feature that many items share tells little, so the
                 cost of a lookup stays bounded however many items share a common vocabulary.
-            posted_under: when given, only the keys (of those found as above) that are also
-                posted under one of these features: known from the postings alone, without
-                reading the items.
         """
         postings = self._postings
         lists = [postings[f] for f in top(vector, self.query_features) if f in postings]
@@ -605,28 +596,15 @@ class CentroidIndex:
         if limit is None:
             for keys in lists:
                 found.update(keys)
-        else:
-            for keys in sorted(lists, key=len):
-                if len(found) + len(keys) <= limit:
-                    found.update(keys)
-                elif found:
-                    break
-                else:
-                    found.update(heapq.nlargest(limit, keys))
-                    break
-        if posted_under is not None:
-            found = self._posted_among(found, posted_under)
+            return sorted(found)
+        for keys in sorted(lists, key=len):
+            if len(found) + len(keys) <= limit:
+                found.update(keys)
+            elif found:
+                break
+            else:
+                return sorted(heapq.nlargest(limit, keys))
         return sorted(found)
-
-    def _posted_among(self, keys: set[int], features: Iterable[str]) -> set[int]:
-        """Those of `keys` posted under any of `features`."""
-        postings = self._postings
-        kept: set[int] = set()
-        for feature in features:
-            posted = postings.get(feature)
-            if posted is not None:
-                kept.update(keys.intersection(posted))
-        return kept
 
     def remove(self, key: int) -> Item | None:
         """Take an item out of the index (postings too); return it, or None when unknown."""

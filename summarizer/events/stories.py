@@ -34,13 +34,9 @@ DEFAULT_THRESHOLD = 0.12
 DEFAULT_MERGE_THRESHOLD = 0.22
 #: Stories kept findable: the most recently active ones (bounds memory and lookup cost).
 DEFAULT_CAPACITY = 5_000
-#: Most stories found for an event or a story per lookup, through their rarest shared
-#: features (see `CentroidIndex.candidates`): the cost of a link stays bounded however many
-#: stories share a common vocabulary. Of those, only the stories posted under one of the
-#: query's anchors (a name it shares, see `anchored`, among their posted features) are read
-#: and compared: a story that shares words alone cannot be joined or merged, and at 100,000
-#: articles nearly every story found is one (a story anchored only by a name outside its
-#: posted features is passed over).
+#: Most stories compared with an event or a story per lookup, found through their rarest
+#: shared features (see `CentroidIndex.candidates`): the cost of a link stays bounded however
+#: many stories share a common vocabulary.
 CANDIDATES = 200
 
 #: Stories whose latest merge check is remembered (`_Check`), the most recently checked.
@@ -407,12 +403,11 @@ class StoryLinker:
     def _best_story(self, vector: Vector) -> tuple[int | None, float]:
         """The candidate story closest to a unit vector and its cosine (None, 0.0: none above
         0.0), the first in key order on ties."""
-        probes = _anchor_probes(vector)
         stories = []
-        for key in self._index.candidates(vector, CANDIDATES, posted_under=probes):
+        for key in self._index.candidates(vector, CANDIDATES):
             stories.append(self._ready(key))
         estimates = self._cosines.estimate(vector, 1.0, stories)
-        return self._closest_anchored(vector, 1.0, stories, estimates, self.threshold, probes)
+        return self._closest_anchored(vector, 1.0, stories, estimates, self.threshold)
 
     def _closest_anchored(
         self,
@@ -421,12 +416,12 @@ class StoryLinker:
         items: list[Item],
         estimates: np.typing.NDArray[np.float64],
         floor: float,
-        probes: _Probes,
     ) -> tuple[int | None, float]:
-        """The closest item that shares a specific name with the query (see `anchored`; the
-        query's `probes`) and its cosine, or (None, 0.0) when none within `floor` does: the
-        closest ones that share none are passed over in turn."""
+        """The closest item that shares a specific name with the query (see `anchored`) and
+        its cosine, or (None, 0.0) when none within `floor` does: the closest ones that share
+        none are passed over in turn."""
         items = list(items)
+        probes = _anchor_probes(query)
         while True:
             key, score = self._cosines.closest(query, norm, items, estimates)
             if key is None:
@@ -461,10 +456,7 @@ class StoryLinker:
             scores = check.scores
             others: list[Item] = []
             unread, found = self._unread, self._index.get
-            probes = _anchor_probes(story.centroid)
-            for candidate in self._index.candidates(
-                story.centroid, CANDIDATES, posted_under=probes
-            ):
+            for candidate in self._index.candidates(story.centroid, CANDIDATES):
                 other = self._ready(candidate) if candidate in unread else found(candidate)
                 assert other is not None
                 if candidate == key:
@@ -483,7 +475,7 @@ class StoryLinker:
                 for other, estimate in zip(others, estimates.tolist(), strict=True):
                     scores[other.key] = (other.version, estimate)
             other_key, best = self._closest_anchored(
-                story.centroid, story.norm, others, estimates, self.merge_threshold, probes
+                story.centroid, story.norm, others, estimates, self.merge_threshold
             )
             self._remember(key, check)
             if other_key is None or best < self.merge_threshold:

@@ -108,20 +108,6 @@ def test_a_capped_lookup_reads_the_rarest_postings_first() -> None:
     assert index.candidates({"t:nothing": 1.0}, limit=2) == []
 
 
-
-def test_a_lookup_can_keep_only_items_posted_under_given_features() -> None:
-    index = small_index()
-    index.add(1, {"t:river": 0.9, "s:thames": 0.4, "t:rain": 0.1})
-    index.add(2, {"t:river": 0.9, "t:flood": 0.4})
-    index.add(3, {"s:thames": 0.9, "t:boat": 0.4})
-    query = {"t:river": 1.0, "t:flood": 0.5}
-    assert index.candidates(query) == [1, 2]
-    # item 3 is posted under "s:thames" but not found by the query: not added
-    assert index.candidates(query, posted_under={"s:thames", "s:none"}) == [1]
-    assert index.candidates(query, limit=1, posted_under={"t:flood"}) == [2]
-    assert index.candidates(query, posted_under={"t:rain"}) == []  # not posted (third)
-    assert index.candidates(query, posted_under=()) == []
-
 def test_dates_count_members_and_come_back_out() -> None:
     index = small_index()
     index.absorb(1, Item.of({"t:a": 1.0}, time=T0, dates=["05-04"], key=10))
