@@ -184,6 +184,7 @@ class Ingestor:
             event_state=self.events.state(),
             entries=entries,
             postings=postings,
+            held=self.stories.held_features(),
         )
         self._watermark = watermark
         self._origin = self._version = origin
@@ -215,7 +216,11 @@ class Ingestor:
             self.events.load(origin.event_state)
             # Each story's events are parsed when the linker first needs them.
             self.stories.restore_index(
-                origin.stories, origin.postings, next_key=origin.story_next, read=origin.reader()
+                origin.stories,
+                origin.postings,
+                next_key=origin.story_next,
+                read=origin.reader(),
+                held=origin.held,
             )
         except SQLAlchemyError:
             raise
