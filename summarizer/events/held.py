@@ -9,6 +9,7 @@ from operator import methodcaller
 import numpy as np
 import numpy.typing as npt
 
+from summarizer.events.features import FULL_NAME, SPECIFIC, TERM, TITLE_WORD
 from summarizer.events.index import Item
 
 #: Below this weight a feature of a sum is what taking a member back left of it, not held.
@@ -17,30 +18,51 @@ HELD = 1e-9
 _ENCODE = methodcaller("encode", "utf-8", "surrogatepass")
 
 
+_NAMES = frozenset((FULL_NAME, SPECIFIC))
+_WORDS = frozenset((TERM, TITLE_WORD))
+
+
+def anchorable(feature: str) -> bool:
+    """Whether a feature is of a kind that can anchor (see `stories.anchored`): a full or a
+    specific name, or a single plain or title word (what a single name is written as).
+    Entities, numbers and words of two or more never anchor: they are not kept."""
+    prefix = feature[:2]
+    return prefix in _NAMES or (prefix in _WORDS and " " not in feature)
+
+
 def _hashes(features: Iterable[str]) -> npt.NDArray[np.uint32]:
     """The CRC-32 of each feature's UTF-8 text (the same in every process, unlike `hash`)."""
     return np.fromiter(map(zlib.crc32, map(_ENCODE, features)), dtype=np.uint32)
 
 
 class HeldFeatures:
-    """The features each story's centroid holds (weight above `HELD`), as 32-bit hashes.
+    """The anchorable features each story's centroid holds (weight above `HELD`), hashed.
 
     `among` names every story that holds one of the features asked for, and rarely one more
     (two features of one hash): a story it does not name holds none of them, for certain. So a
-    linker that needs a story only when it holds a feature (an anchor) can pass over the
-    stories not named without reading them. Kept as two arrays sorted by hash (the hashes and
-    the story keys), so a question is a few binary searches; `data` and `from_data` store them.
+    linker that needs a story only when it holds an anchor of the query can pass over the
+    stories not named without reading them. Kept as arrays sorted by hash (the 32-bit hashes
+    and, for each, the position of its story among `stories`), so a question is a few binary
+    searches; `data` and `from_data` store them (about 6 bytes a feature held).
     """
 
-    def __init__(self, hashes: npt.NDArray[np.uint32], keys: npt.NDArray[np.int64]) -> None:
-        """Take hashes and story keys of equal length, sorted by hash (`Builder.done` makes
-        them)."""
-        if hashes.shape != keys.shape or hashes.ndim != 1:
-            raise ValueError("the held features' hashes and keys differ in length")
+    def __init__(
+        self,
+        stories: npt.NDArray[np.int64],
+        hashes: npt.NDArray[np.uint32],
+        at: npt.NDArray[np.uint16] | npt.NDArray[np.uint32],
+    ) -> None:
+        """Take the story keys, and hashes with their story's position, sorted by hash
+        (`Builder.done` makes them)."""
+        if hashes.shape != at.shape or hashes.ndim != 1:
+            raise ValueError("the held features' hashes and stories differ in length")
         if len(hashes) > 1 and not bool((hashes[1:] >= hashes[:-1]).all()):
             raise ValueError("the held features' hashes are not sorted")
+        if len(at) and int(at.max()) >= len(stories):
+            raise ValueError("a held feature names a story not given")
+        self._stories = stories
         self._hashes = hashes
-        self._keys = keys
+        self._at = at
 
     def among(self, features: Collection[str]) -> set[int]:
         """The stories that may hold one of `features` (every story that does)."""
@@ -56,54 +78,74 @@ class HeldFeatures:
         sizes = high - low
         # every position from each low to its high, in one array
         starts = np.repeat(low - np.concatenate(([0], np.cumsum(sizes)[:-1])), sizes)
-        at = starts + np.arange(int(sizes.sum()))
-        return set(self._keys[at].tolist())
+        where = starts + np.arange(int(sizes.sum()))
+        return set(self._stories[self._at[where]].tolist())
 
     def data(self) -> bytes:
-        """The arrays as bytes (count, hashes, keys; little-endian), as `from_data` reads."""
-        count = len(self._hashes).to_bytes(8, "little")
-        hashes = self._hashes.astype("<u4", copy=False).tobytes()
-        return count + hashes + self._keys.astype("<i8", copy=False).tobytes()
+        """The arrays as bytes, as `from_data` reads them: the number of stories and of
+        hashes (8 bytes each), the story keys (64-bit), the hashes (32-bit), the positions
+        (16-bit, or 32-bit past 65,536 stories); little-endian."""
+        sizes = len(self._stories).to_bytes(8, "little") + len(self._hashes).to_bytes(8, "little")
+        return b"".join(
+            [
+                sizes,
+                self._stories.astype("<i8", copy=False).tobytes(),
+                self._hashes.astype("<u4", copy=False).tobytes(),
+                self._at.astype(_width(len(self._stories)), copy=False).tobytes(),
+            ]
+        )
 
     @classmethod
     def from_data(cls, data: bytes) -> HeldFeatures:
-        """The held features `data` stored.
+        """The held features `data` stored (views of `data`, not copies).
 
         Raises:
             ValueError: `data` is not what `data` gives.
         """
-        count = int.from_bytes(data[:8], "little")
-        if len(data) != 8 + 12 * count:
+        stories, count = int.from_bytes(data[:8], "little"), int.from_bytes(data[8:16], "little")
+        width = np.dtype(_width(stories))
+        if len(data) != 16 + 8 * stories + (4 + width.itemsize) * count:
             raise ValueError("the held features are cut short")
-        # views of `data`, not copies (about 12 bytes a feature of every story)
-        hashes = np.frombuffer(data, dtype="<u4", count=count, offset=8)
-        keys = np.frombuffer(data, dtype="<i8", count=count, offset=8 + 4 * count)
-        return cls(hashes.astype(np.uint32, copy=False), keys.astype(np.int64, copy=False))
+        keys = np.frombuffer(data, dtype="<i8", count=stories, offset=16)
+        hashes = np.frombuffer(data, dtype="<u4", count=count, offset=16 + 8 * stories)
+        at = np.frombuffer(data, dtype=width, count=count, offset=16 + 8 * stories + 4 * count)
+        return cls(
+            keys.astype(np.int64, copy=False),
+            hashes.astype(np.uint32, copy=False),
+            at.astype(width.newbyteorder("="), copy=False),
+        )
 
     class Builder:
         """Collects each story's held features (`add`) into a `HeldFeatures` (`done`)."""
 
         def __init__(self) -> None:
+            self._stories: list[int] = []
             self._hashes: list[npt.NDArray[np.uint32]] = []
-            self._keys: list[npt.NDArray[np.int64]] = []
 
         def add(self, item: Item) -> None:
-            """Add a story's held features: those of its centroid above `HELD`."""
-            centroid = item.centroid
-            weights = np.fromiter(centroid.values(), dtype=np.float64, count=len(centroid))
-            if bool((weights > HELD).all()):
-                held: Iterable[str] = centroid
-            else:
-                held = [f for f, w in zip(centroid, weights.tolist(), strict=True) if w > HELD]
-            hashes = np.unique(_hashes(held))
-            self._hashes.append(hashes)
-            self._keys.append(np.full(len(hashes), item.key, dtype=np.int64))
+            """Add a story's held features: the anchorable ones of its centroid above `HELD`."""
+            names, words = _NAMES, _WORDS  # `anchorable`, inlined: 2 million features a rebuild
+            held = [
+                f
+                for f, w in item.centroid.items()
+                if w > HELD and (f[:2] in names or (f[:2] in words and " " not in f))
+            ]
+            self._stories.append(item.key)
+            self._hashes.append(np.unique(_hashes(held)))
 
         def done(self) -> HeldFeatures:
             """The stories added so far, as one `HeldFeatures`."""
+            stories = np.array(self._stories, dtype=np.int64)
             if not self._hashes:
-                return HeldFeatures(np.zeros(0, np.uint32), np.zeros(0, np.int64))
+                return HeldFeatures(stories, np.zeros(0, np.uint32), np.zeros(0, np.uint16))
             hashes = np.concatenate(self._hashes)
-            keys = np.concatenate(self._keys)
+            sizes = [len(h) for h in self._hashes]
+            width = np.dtype(_width(len(stories))).newbyteorder("=")
+            at = np.repeat(np.arange(len(stories), dtype=width), sizes)
             order = np.argsort(hashes, kind="stable")
-            return HeldFeatures(hashes[order], keys[order])
+            return HeldFeatures(stories, hashes[order], at[order])
+
+
+def _width(stories: int) -> str:
+    """The stored type of a story's position: 16 bits while they fit, else 32."""
+    return "<u2" if stories <= 1 << 16 else "<u4"
