@@ -311,12 +311,19 @@ def _closes(e: Evidence) -> bool:
     return e.score >= CLOSE_SCORE and not e.openings_differ
 
 
-def leave_one_out(found: Sequence[Evidence], gold: Sequence[bool]) -> float:
-    """Accuracy of the rule with its threshold chosen on all other pairs, pair by pair."""
+def threshold_values(found: Sequence[Evidence]) -> list[float]:
+    """Each pair's value under the rule with its score threshold left open: "value >= cut" is
+    the rule's verdict at threshold `cut` (a close score joins at any cut, headlines that fail
+    at none)."""
     inf = float("inf")
-    values = [
+    return [
         inf if _closes(e) else e.score if e.support >= HEADLINE_SUPPORT else -inf for e in found
     ]
+
+
+def leave_one_out(found: Sequence[Evidence], gold: Sequence[bool]) -> float:
+    """Accuracy of the rule with its threshold chosen on all other pairs, pair by pair."""
+    values = threshold_values(found)
     hits = 0
     for held in range(len(gold)):
         rest = [i for i in range(len(gold)) if i != held]
@@ -367,13 +374,9 @@ def worth_rows(found: Sequence[Evidence], gold: Sequence[bool]) -> list[str]:
         "| rule | accuracy | precision of same | recall of same | LOO accuracy | CV accuracy |",
         "|---|---|---|---|---|---|",
     ]
-    inf = float("inf")
     for name, evidence in variants.items():
         acc, prec, rec = scores([e.joins() for e in evidence], gold)
-        values = [
-            inf if _closes(e) else e.score if e.support >= HEADLINE_SUPPORT else -inf
-            for e in evidence
-        ]
+        values = threshold_values(evidence)
         rows.append(
             f"| {name} | {acc:.3f} | {prec:.3f} | {rec:.3f} | "
             f"{leave_one_out(evidence, gold):.3f} | {cross_validated(values, gold):.3f} |"
@@ -400,13 +403,7 @@ def rule_rows(found: Sequence[Evidence], gold: Sequence[bool]) -> list[str]:
     inf = float("inf")
     varied: dict[str, tuple[float, list[float]]] = {
         # each value makes "value >= constant" the rule's verdict with that constant varied
-        "threshold (score)": (
-            DEFAULT_THRESHOLD,
-            [
-                inf if _closes(e) else e.score if e.support >= HEADLINE_SUPPORT else -inf
-                for e in found
-            ],
-        ),
+        "threshold (score)": (DEFAULT_THRESHOLD, threshold_values(found)),
         "headline support": (
             HEADLINE_SUPPORT,
             [

@@ -440,7 +440,7 @@ class EventIndex:
             "window": self._window_seconds,
             "threshold": self.threshold,
             "grace_adds": self.grace_adds,
-            "sizes": [_QUERY_FEATURES, _INDEX_FEATURES, _CENTROID_FEATURES],
+            "sizes": self._index.settings(),
             "weights": dict(sorted(KIND_WEIGHTS.items())),
         }
 

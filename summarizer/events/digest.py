@@ -350,7 +350,7 @@ def _candidates(ordered: Sequence[DigestDoc], language: str) -> tuple[list[_Cand
         unmet = persons_before(sentences, language)
         for position, raw in enumerate(sentences):
             introduced = unmet[position]
-            text = rules.tidy(raw, opens_text=position < _OPENING_SENTENCES)
+            text = rules.tidy(raw, opens_text=position < _OPENING_SENTENCES, language=language)
             key = " ".join(text.lower().split())
             if key in seen:
                 continue

@@ -10,13 +10,14 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter, mul
+from typing import NamedTuple
 
 from summarizer.events.background import background
 from summarizer.events.people import people
 from summarizer.text.days import days_of_month
 from summarizer.text.language import stop_words as _language_stop_words
 from summarizer.text.months import WEEKDAY_PHRASES
-from summarizer.text.numbers import Number, read_numbers
+from summarizer.text.numbers import Number, glued_to_name, read_numbers
 from summarizer.text.stemming import snowball_name, stemmer
 from summarizer.text.tokenizer import spaced_bigrams
 
@@ -27,7 +28,8 @@ Vector = dict[str, float]
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 _OPENS_SENTENCE = re.compile(r"[.!?\n]")
-# A number glued by a hyphen to the word before it ("-19" of "COVID-19"), part of its name.
+# A number after a hyphen ("-19" of "COVID-19"): part of the name before it when
+# text.numbers.glued_to_name says so.
 _GLUED_NUMBER = re.compile(r"-\d+(?:[.,]\d+)*")
 
 # Prefixes keep the three kinds of feature apart in one vector.
@@ -149,13 +151,29 @@ def entities_and_numbers(text: str, language: str = "en") -> tuple[list[str], li
     Returns:
         (names stemmed and lower-cased, numbers) in text order.
     """
-    _, entities, numbers, _, _, _ = _scan(text, language)
+    _, entities, numbers, _, _, _, _ = _scan(text, language)
     return entities, numbers
 
 
+class _Scan(NamedTuple):
+    """What `_scan` reads of a text (see there)."""
+
+    terms: list[str]
+    names: list[str]
+    numbers: list[str]
+    marked: list[tuple[int, int]]
+    full: list[str]
+    lower_case: set[str]
+    cut_full: list[str]
+
+
 def _scan(
-    text: str, language: str, limit: int | None = None, marks: tuple[int, ...] = ()
-) -> tuple[list[str], list[str], list[str], list[tuple[int, int]], list[str], set[str]]:
+    text: str,
+    language: str,
+    limit: int | None = None,
+    marks: tuple[int, ...] = (),
+    cut: int | None = None,
+) -> _Scan:
     """Terms, names and numbers of a text's first `limit` words, read in one pass.
 
     Unspaced scripts (Chinese, Japanese, Thai) count character pairs as words; a number glued
@@ -164,9 +182,19 @@ def _scan(
     terms and of the names come from the first that many words (all of them when the mark lies
     beyond the text). Then the full names, one per use: a name right after another capitalised
     word that is no stop word (one space apart; the first word may open the sentence),
-    "Michelle Obama" -> "michell obama"; and the terms the text writes in lower case.
+    "Michelle Obama" -> "michell obama"; and the terms the text writes in lower case. Last,
+    the full names of `text[:cut]` read alone (a cut at a word's end, as `_first_words` gives:
+    the opening's), from this same pass: those complete before the cut and the run of names
+    the cut ends. Only a cut that splits a token ("Obama|'s", "COVID|-19") or lies beyond
+    `limit` reads `text[:cut]` again. Without `cut`: the full names of the whole text.
     """
+    given = text
     text = spaced_bigrams(text)
+    end_of_cut = len(text) + 1 if cut is None else _spaced_cut(given, text, cut)
+    cut_split = end_of_cut is None  # the spaced cut text is no start of the spaced text
+    if end_of_cut is None:
+        end_of_cut = len(text) + 1
+    cut_full: list[str] | None = None
     cache = _term_cache(language)
     stops = stop_words(language)
     opens_sentence = _OPENS_SENTENCE.search
@@ -180,17 +208,23 @@ def _scan(
     marked: dict[int, tuple[int, int]] = {}
     glued_to = -1  # the end of a number glued to the name before it, read with that name
     for position, match in enumerate(_WORD.finditer(text)):
+        start, end = match.span()
+        if start >= end_of_cut and cut_full is None:
+            cut_full = full + _last_two(run)  # what `text[:cut]` alone ends with
         if position == limit:
+            cut_split = cut_split or cut_full is None  # the cut lies beyond the limit
             break
         if position in marks:
             marked[position] = (len(found), len(entities))
-        start, end = match.span()
         if start < glued_to:
             continue
         word = match.group()
-        if word[0].isupper() and (glued := _GLUED_NUMBER.match(text, end)) is not None:
+        glued = _GLUED_NUMBER.match(text, end)
+        if glued is not None and glued_to_name(text, end + 1):
             word, end = word + glued.group(), glued.end()  # "COVID-19", "G-20": one name
             glued_to = end
+        if start < end_of_cut < end:
+            cut_split = True
         term = _cached_term(cache, word, language)
         if term:
             found.append(term)
@@ -222,21 +256,38 @@ def _scan(
         previous_end = end
     _full_name(run, full)
     counted = [marked.get(mark, (len(found), len(entities))) for mark in marks]
-    return found, entities, numbers, counted, full, lower_case
+    if cut is not None and cut_split:
+        cut_full = _scan(given[:cut], language).full
+    elif cut_full is None:
+        cut_full = list(full)  # the text ends before the cut
+    return _Scan(found, entities, numbers, counted, full, lower_case, cut_full)
+
+
+def _spaced_cut(given: str, spaced: str, cut: int) -> int | None:
+    """Where a cut of the given text falls in its spaced form (see `spaced_bigrams`), or
+    None when the spaced cut text is no start of the spaced text."""
+    if spaced is given:
+        return cut
+    head = spaced_bigrams(given[:cut])
+    return len(head) if spaced.startswith(head) else None
 
 
 def _full_name(run: list[str], full: list[str]) -> None:
     """Add the full name of a run of names: its last two ("President Barack Obama": "barack
     obama"), as a given name and a family name end a run, while a country that opens one
     ("Japan Meteorological Agency") stays a name of its own."""
-    if len(run) >= 2:
-        full.append(f"{run[-2]} {run[-1]}")
+    full.extend(_last_two(run))
+
+
+def _last_two(run: list[str]) -> list[str]:
+    """The full name of a run of names (see `_full_name`), as a list of none or one."""
+    return [f"{run[-2]} {run[-1]}"] if len(run) >= 2 else []
 
 
 #: The version of what `article_features` computes, stored with each article's features: raise
 #: it whenever a change would compute other features from the same text, so that features stored
 #: by an older version are computed again instead of mixed with the new ones.
-FEATURES_VERSION = 15
+FEATURES_VERSION = 16
 #: The oldest FEATURES_VERSION whose features make today's story profiles (`story_counts` reads
 #: their counts, names and people): raise it only when a change alters what a profile is made
 #: of, so that stored profiles are made again once (store.profiles). 7 reads the modifier-letter
@@ -248,8 +299,10 @@ FEATURES_VERSION = 15
 #: and names that profiles read; 14 reads the dates and the particulars' days, times and dates
 #: of 17 languages, which profiles do not read; 15 counts a title in title case as no uses of
 #: a two-word name's first word in `name_firsts`, and reads time zones only in capitals and
-#: "9 a.m." as a clock time in the particulars, which profiles do not read.
-PROFILES_SINCE = 13
+#: "9 a.m." as a clock time in the particulars, which profiles do not read; 16 glues a number
+#: to a name as text.numbers does (not "Mar-2020" of "12-Mar-2020", nor yet "CoV-2" of
+#: "SARS-CoV-2"), in the counts and names that profiles read.
+PROFILES_SINCE = 16
 #: Names are looked up in another text by the first letters of their stems, so inflected and
 #: derived forms still count as a mention ("Тюмени", "тюменцам"; "Moscow", "Moscow's").
 MENTION_LETTERS = 5
@@ -357,7 +410,7 @@ def article_features(
     Returns:
         The counts and the central names.
     """
-    title_terms, title_names, title_numbers, _, title_full, title_lower = _scan(title, language)
+    title_terms, title_names, title_numbers, _, title_full, title_lower, _ = _scan(title, language)
     title_people = title_full  # kept when the title is in title case: checked against the body
     title_words = _WORD.findall(title)
     capitalised = sum(1 for w in title_words if w[0].isupper())
@@ -365,12 +418,11 @@ def article_features(
     if title_case:
         # "Putin and Poroshenko Come Face to Face": capitals say nothing
         title_names, title_full = [], []
-    body_terms, body_names, body_numbers, marked, body_full, body_lower = _scan(
-        body, language, max_body_words, (LEAD_WORDS, OPENING_WORDS)
+    opening = _first_words(body, OPENING_WORDS)
+    body_terms, body_names, body_numbers, marked, body_full, body_lower, opening_full = _scan(
+        body, language, max_body_words, (LEAD_WORDS, OPENING_WORDS), cut=len(opening)
     )
     (lead_terms, lead_names), (opening_terms, opening_names) = marked
-    opening = _first_words(body, OPENING_WORDS)
-    opening_full = _scan(opening, language)[4]
     counts: Counter[str] = Counter()
     for weight, (found, names, numbers) in (
         (3, (title_terms, title_names, title_numbers)),

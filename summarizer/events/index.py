@@ -303,6 +303,11 @@ class CentroidIndex:
         """Number of items."""
         return len(self._items)
 
+    def settings(self) -> list[int]:
+        """The sizes and the pruning slack its sums and postings are made with (JSON values):
+        a state kept from an index of other settings would be summed and found otherwise."""
+        return [self.query_features, self.index_features, self.centroid_features, _SLACK]
+
     def __contains__(self, key: object) -> bool:
         """Tell whether an item is in the index."""
         return key in self._items

@@ -263,6 +263,7 @@ class StoryLinker:
         postings: Mapping[str, Iterable[int]],
         next_key: int,
         read: Callable[[int], SummedStory],
+        settings: Mapping[str, Any],
         held: HeldFeatures | None = None,
     ) -> None:
         """Rebuild the state `restore` would give, reading each story's sums only when used.
@@ -279,15 +280,19 @@ class StoryLinker:
             next_key: the key the next new story gets.
             read: a story's sums and members, as `summed` gives them from the members given
                 to `restore`.
+            settings: the `settings` of the linker that gave them.
             held: what each story's centroid holds (`held_features`): a story found for a
                 lookup is not read when it holds none of the query's anchors (it could not be
                 joined or merged), so a process reads the few stories its events share a name
                 with. None: every story found is read.
 
         Raises:
-            ValueError: the stories are not in ascending key order, or a posting names a
-                story not given.
+            ValueError: they come from a linker of other settings (this one is left as it
+                was), the stories are not in ascending key order, or a posting names a story
+                not given.
         """
+        if dict(settings) != self.settings():
+            raise ValueError("the stored stories were linked with other settings")
         self._clear()
         self._read = read
         self._held = held
@@ -342,7 +347,14 @@ class StoryLinker:
                 posted.setdefault(feature, []).append(key)  # keys ascending
             held.add(item)
             keep(summed)
-        self.restore_index(entries, posted, next_key=next_key, read=read, held=held.done())
+        self.restore_index(
+            entries,
+            posted,
+            next_key=next_key,
+            read=read,
+            settings=self.settings(),
+            held=held.done(),
+        )
         if len(entries) > len(self._index):  # stories beyond the capacity were forgotten
             return self.entries(), self.postings()
         return entries, {feature: posted[feature] for feature in sorted(posted)}
@@ -382,6 +394,18 @@ class StoryLinker:
         if self._held is None:
             raise ValueError("held features are known after restore_placed only")
         return self._held
+
+    def settings(self) -> dict[str, Any]:
+        """What its stories were linked, summed and posted with (as JSON values): `entries`
+        and `postings` kept from a linker of other settings would make this one decide
+        otherwise, so `restore_index` refuses them."""
+        return {
+            "threshold": self.threshold,
+            "merge_threshold": self.merge_threshold,
+            "capacity": self.capacity,
+            "sizes": self._index.settings(),
+            "held": HELD,
+        }
 
     def _clear(self) -> None:
         self._index.clear()

@@ -184,6 +184,7 @@ class Ingestor:
             event_state=self.events.state(),
             entries=entries,
             postings=postings,
+            linker=self.stories.settings(),
             held=self.stories.held_features(),
         )
         self._watermark = watermark
@@ -220,6 +221,7 @@ class Ingestor:
                 origin.postings,
                 next_key=origin.story_next,
                 read=origin.reader(),
+                settings=origin.linker,
                 held=origin.held,
             )
         except SQLAlchemyError:

@@ -107,6 +107,8 @@ class Origin:
         stories: each story the linker was rebuilt with, as `StoryLinker.entries` gave it
             (key, latest time, event keys), in key order.
         postings: the rebuilt linker's `StoryLinker.postings`.
+        linker: the rebuilt linker's `StoryLinker.settings`, which a linker that takes up
+            its stories must share.
         texts: story key -> its sums and members as the rebuild summed them (`story_text`),
             read by `reader` when the linker first needs the story.
         held: what each story's centroid holds (`StoryLinker.held_features`), so the linker
@@ -121,6 +123,7 @@ class Origin:
     event_state: dict[str, Any]
     stories: tuple[StoryEntry, ...]
     postings: dict[str, list[int]]
+    linker: dict[str, Any]
     texts: dict[int, bytes]
     held: HeldFeatures
 
@@ -321,6 +324,7 @@ def load_origin(*, session: Session) -> Origin | None:
             event_state=head["event_state"],
             stories=tuple(stories),
             postings=_postings(head["posted"], zlib.decompress(state[posted + 8 : held])),
+            linker=dict(head["linker"]),
             texts=texts,
             held=HeldFeatures.from_data(state[held + 8 : start]),
         )
@@ -363,6 +367,7 @@ class OriginWriter:
         event_state: dict[str, Any],
         entries: Sequence[StoryEntry],
         postings: dict[str, list[int]],
+        linker: dict[str, Any],
         held: HeldFeatures,
     ) -> int:
         """Store the origin (under the ingest lock) and return its serial, the raised counter.
@@ -377,6 +382,7 @@ class OriginWriter:
             entries: `StoryLinker.entries` of the linker rebuilt from the stories given (a
                 story given that it did not keep is left out).
             postings: its `StoryLinker.postings`.
+            linker: its `StoryLinker.settings`.
             held: its `StoryLinker.held_features`.
         """
         texts, self._texts = self._texts, {}  # the reader's now
@@ -394,6 +400,7 @@ class OriginWriter:
                     for (key, last, keys), text in zip(entries, kept, strict=True)
                 ],
                 "posted": list(postings),
+                "linker": linker,
                 "crc": _crc(kept),
             }
         )

@@ -123,7 +123,7 @@ def _candidates(
     unmet = unnamed_persons(" ".join(all_sentences)) if language == "en" else frozenset()
     kept: list[_Candidate] = []
     for index in order:
-        text = tidy(all_sentences[index], opens_text=index < _OPENING_SENTENCES)
+        text = tidy(all_sentences[index], opens_text=index < _OPENING_SENTENCES, language=language)
         if not is_prose(text, language):
             continue
         bag = content_words(text, language)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from summarizer.text.language import word_set
 
@@ -10,8 +11,10 @@ __all__ = ["mend"]
 
 
 # Conjunctions after which a hyphen is a prefix shared by two words, by language ("anti- and
-# pro-war", "in- en uitvoer", "Import- sowie Export", "pre- or post-season"). `mend` does not know
-# a sentence's language, and none of these opens a word broken at a line's end: all are read.
+# pro-war", "in- en uitvoer", "Import- sowie Export", "северо- и юго-западные", "енерго- та
+# водопостачанню"); none opens a word broken at a line's end. Not the language's stop words:
+# English ones hold "being", "up", "out" ("well- being", "follow- up" broken at a line's end), and
+# sumy's Spanish and Ukrainian lists lack "y" and "і".
 _SHARED_PREFIX_WORDS: dict[str, frozenset[str]] = {
     "en": word_set("and or nor to"),
     "de": word_set("und oder sowie bzw bis"),
@@ -27,20 +30,31 @@ _SHARED_PREFIX_WORDS: dict[str, frozenset[str]] = {
     "cs": word_set("a i nebo"),
     "fi": word_set("ja tai"),
     "hu": word_set("és vagy"),
+    "ru": word_set("и или либо а"),
+    "uk": word_set("і й та чи або а"),
 }
-_CONJUNCTIONS = "|".join(
-    sorted(set().union(*_SHARED_PREFIX_WORDS.values()), key=lambda word: (-len(word), word))
-)
-# A hyphen left with a blank after it where a line broke ("anti- terrorism", "time- being"),
-# not a prefix shared by two words.
-_BROKEN_HYPHEN = re.compile(rf"(?<=[^\W\d_])- (?=[^\W\d_A-Z])(?!(?:{_CONJUNCTIONS})\b)")
+# A sentence of no known language: the conjunctions of all.
+_ANY_LANGUAGE = frozenset().union(*_SHARED_PREFIX_WORDS.values())
+
+
+@cache
+def _broken_hyphen(language: str) -> re.Pattern[str]:
+    """A hyphen left with a blank after it where a line broke ("anti- terrorism", "time- being"),
+    not a prefix shared by two words (a conjunction of the language follows)."""
+    words = _SHARED_PREFIX_WORDS.get(language, _ANY_LANGUAGE)
+    alternatives = "|".join(sorted(words, key=lambda word: (-len(word), word)))
+    return re.compile(rf"(?<=[^\W\d_])- (?=[^\W\d_A-Z])(?!(?:{alternatives})\b)")
+
+
 # Market instrument codes that newswire pages print after a name (Reuters instrument codes):
 # ".MIWD00000PUS", "US30YT=RR", "CLc1" are codes wherever they stand; ".DXY", "EUR=" only after
 # a market's name ("The dollar index .DXY", "the euro EUR="), as ".NET", ".MP3", "X2=Y" and
 # "CO2=" are words and formulas. Shown, codes read as noise, and a code starting with a full
-# stop reads as a sentence's end.
+# stop reads as a sentence's end. The name's word is read from its first letter: a match tried
+# from inside one long word ("aaaa...a .x") would cost quadratic time.
 _INSTRUMENT = re.compile(
-    r"(?P<before>[\w&]+)\s+(?P<code>\.[A-Z][A-Z0-9]{2,}|[A-Z0-9]{2,}=[A-Z]{0,3}|[A-Z]{2,4}c\d)"
+    r"(?<![\w&])(?P<before>[\w&]+)\s+"
+    r"(?P<code>\.[A-Z][A-Z0-9]{2,}|[A-Z0-9]{2,}=[A-Z]{0,3}|[A-Z]{2,4}c\d)"
     r"(?=[\s,;:)]|$)"
 )
 _CODE_ANYWHERE = re.compile(r"\.[A-Z]+\d{3,}[A-Z0-9]*|[A-Z0-9]{2,}=RR|[A-Z]{2,4}c\d")
@@ -61,11 +75,13 @@ def _without_code(match: re.Match[str]) -> str:
     return match.group()
 
 
-def mend(sentence: str) -> str:
+def mend(sentence: str, language: str = "") -> str:
     """Return a sentence without the artefacts of the page it was read from.
 
     Args:
         sentence: one sentence as split.
+        language: ISO 639-1 code, for the conjunctions after a shared prefix ("северо- и
+            юго-западные"); "" or an unknown code reads those of every language.
 
     Returns:
         The sentence with words broken at a line's hyphen joined ("anti-terrorism") and market
@@ -74,4 +90,4 @@ def mend(sentence: str) -> str:
     """
     if not any(map(sentence.__contains__, _ANCHORS)):
         return sentence
-    return _INSTRUMENT.sub(_without_code, _BROKEN_HYPHEN.sub("-", sentence))
+    return _INSTRUMENT.sub(_without_code, _broken_hyphen(language).sub("-", sentence))

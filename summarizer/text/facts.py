@@ -6,8 +6,10 @@ import re
 from dataclasses import dataclass
 
 from summarizer.text.language import stop_words, word_set
-from summarizer.text.months import ENGLISH_WEEKDAYS, FULL_ENGLISH_MONTHS
-from summarizer.text.tokenizer import UNSPACED, cased_words
+from summarizer.text.months import MONTH_NAMES, WEEKDAY_PHRASES
+from summarizer.text.numbers import read_numbers
+from summarizer.text.speech import SPEECH_VERBS
+from summarizer.text.tokenizer import UNSPACED, WORD_OR_MARK, cased_words
 
 __all__ = ["Fact", "fact_of", "same_fact"]
 
@@ -22,14 +24,29 @@ MIN_SHARED_COMMON = 2
 MIN_SHARED_SHARE = 0.25
 #: Words before a name read as its description ("US phone company MCI").
 DESCRIPTION = 3
-_DAYS_AND_MONTHS = frozenset(name.lower() for name in (*ENGLISH_WEEKDAYS, *FULL_ENGLISH_MONTHS))
+#: Words of a speaker before the verb that reports them ("Sports minister Claude Eerdekens").
+SPEAKER_WORDS = 4
+#: Words shared by the claims of one speaker told twice ("tested positive"): fewer, and the
+#: speaker said two things ("would veto the bill", "would sign it").
+MIN_SHARED_CLAIM = 2
 _MIN_LETTERS = 3  # shorter words are units and particles ("bn", "m", "km")
+_MIN_CLAIM_TOKENS = 3  # words after a speaker's verb that make its claim (else: before it)
+# The verbs of speech and "saying" ("despite the White House saying ...").
+_SPEAKING = SPEECH_VERBS | word_set("saying")
 _NUMBER_WORDS = word_set(
     """two three four five six seven eight nine ten eleven twelve hundred thousand million
     billion dozen"""
 )
-# A year: the time of many facts ("in 2004"), so one shared is no shared moment.
-_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_SHORT_MONTH = 3  # letters of a Latin month's name read only capitalised ("May", not "may")
+# The weekday phrases of every language ("Tuesday", "am Dienstag", "в среду"): the English and
+# German ones as written, the others in any case.
+_WEEKDAYS = re.compile(
+    "|".join(
+        rf"\b{re.escape(phrase)}\b" if phrase[:1].isupper() else rf"(?i:\b{re.escape(phrase)}\b)"
+        for phrase in sorted(WEEKDAY_PHRASES, key=len, reverse=True)
+    )
+)
+_WEEKDAY_OF = {phrase.lower(): day for phrase, day in WEEKDAY_PHRASES.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,10 +57,15 @@ class Fact:
         words: its content words, lower-cased, without a possessive "'s".
         particulars: the names (capitalised words after the first) and numbers among them.
         people: the last words of the names it writes in full, lower-cased.
-        moments: its numbers other than years, and the days and months it names.
+        moments: its numbers other than years (text.numbers keys: "40,000" and "40000" are
+            "40000"), and the weekdays and months it names in any language ("weekday 1").
         years: the years it names.
         described: pairs of a word and a particular it stands before, within DESCRIPTION words
             ("phone", "mci" of "US phone company MCI").
+        speaker: the content words of whoever the sentence reports ("white", "house" of "The
+            White House said ..."); empty when it reports no one.
+        named: whether the speaker is named (a capitalised word: "Israel", not "the brewer").
+        claim: the content words of what the speaker said ("president", "veto", ...).
     """
 
     words: frozenset[str]
@@ -52,6 +74,9 @@ class Fact:
     moments: frozenset[str]
     years: frozenset[str] = frozenset()
     described: frozenset[tuple[str, str]] = frozenset()
+    speaker: frozenset[str] = frozenset()
+    named: bool = False
+    claim: frozenset[str] = frozenset()
 
 
 def fact_of(sentence: str, language: str = "en") -> Fact:
@@ -69,18 +94,28 @@ def fact_of(sentence: str, language: str = "en") -> Fact:
     stops = stop_words(language)
     content: set[str] = set()
     particulars: set[str] = set()
+    days = {f"weekday {_WEEKDAY_OF[m.group().lower()]}" for m in _WEEKDAYS.finditer(sentence)}
     tokens = cased_words(sentence)
     for index, token in enumerate(tokens):
         word = token.lower().replace("’", "'").removesuffix("'s")
+        month = MONTH_NAMES.get(token.casefold())
+        if month and (len(word) > _SHORT_MONTH or token[:1].isupper() or not token.isascii()):
+            days.add(f"month {month}")
+        if word[:1].isdigit():
+            continue  # numbers are read whole below
         if word in stops and word not in _NUMBER_WORDS:  # "two" is a stop word to sumy
             continue
-        if len(word) < _MIN_LETTERS and not word[:1].isdigit():
+        if len(word) < _MIN_LETTERS:
             continue  # "bn" of "$6.8bn", "m" of "3.5m"
         content.add(word)
-        if token[:1].isdigit() or word in _NUMBER_WORDS or (index and token[:1].isupper()):
+        if word in _NUMBER_WORDS or (index and token[:1].isupper()):
             particulars.add(word)
-    years = frozenset(w for w in particulars if _YEAR.fullmatch(w))
-    moments = frozenset(w for w in particulars - years if w[:1].isdigit() or w in _DAYS_AND_MONTHS)
+    numbers = read_numbers(sentence, language)
+    years = frozenset(number.key for number in numbers if number.kind == "year")
+    figures = {number.key for number in numbers} - years
+    content |= figures | years
+    particulars |= figures | years
+    moments = frozenset(figures | days)
     lowered = [token.lower().replace("’", "'").removesuffix("'s") for token in tokens]
     described = frozenset(
         (word, name)
@@ -88,6 +123,7 @@ def fact_of(sentence: str, language: str = "en") -> Fact:
         if name in particulars
         for word in lowered[max(0, index - DESCRIPTION) : index]
     )
+    speaker, named, claim = _reported(sentence, stops)
     return Fact(
         frozenset(content),
         frozenset(particulars),
@@ -95,7 +131,47 @@ def fact_of(sentence: str, language: str = "en") -> Fact:
         moments,
         years,
         described,
+        speaker,
+        named,
+        claim,
     )
+
+
+def _reported(sentence: str, stops: frozenset[str]) -> tuple[frozenset[str], bool, frozenset[str]]:
+    """The speaker a sentence reports, whether it is named, and the claim's content words.
+
+    The speaker is the run of up to SPEAKER_WORDS words before the first verb of speech, back
+    to a stop word or a mark ("The White House said", ", police said", "despite the White House
+    saying"); the claim is what follows the verb, or what comes before the speaker when little
+    follows ("40,000 people marched ..., police said.").
+    """
+    tokens = WORD_OR_MARK.findall(sentence)
+    verb = next((i for i, token in enumerate(tokens) if token.lower() in _SPEAKING), None)
+    if verb is None:
+        return frozenset(), False, frozenset()
+    start = verb
+    while start > 0 and verb - start < SPEAKER_WORDS:
+        token = tokens[start - 1]
+        if not token[:1].isalnum() or token.lower() in stops:
+            break
+        start -= 1
+    after = [t for t in tokens[verb + 1 :] if t[:1].isalnum()]
+    claim = after if len(after) >= _MIN_CLAIM_TOKENS else tokens[:start]
+    speaker = tokens[start:verb]
+    named = any(token[:1].isupper() for token in speaker)
+    return frozenset(_content(speaker, stops)), named, frozenset(_content(claim, stops))
+
+
+def _content(tokens: list[str], stops: frozenset[str]) -> list[str]:
+    """The content words among tokens, lower-cased, without a possessive "'s"."""
+    lowered = (token.lower().replace("’", "'").removesuffix("'s") for token in tokens)
+    return [
+        word
+        for word in lowered
+        if word[:1].isalnum()
+        and word not in stops
+        and (len(word) >= _MIN_LETTERS or word[:1].isdigit())
+    ]
 
 
 def _people(tokens: list[str], stops: frozenset[str]) -> frozenset[str]:
@@ -142,6 +218,10 @@ def same_fact(first: Fact, second: Fact) -> bool:
     names = (first.particulars & second.particulars) - first.years - second.years
     if len(shared) < MIN_SHARED_WORDS or not names:
         return False
+    if first.named and second.named and not first.speaker & second.speaker:
+        return False  # "Israel said its forces killed ...", "Hamas said Israeli forces killed ..."
+    if first.speaker & second.speaker and len(first.claim & second.claim) < MIN_SHARED_CLAIM:
+        return False  # one speaker, two claims: "would veto the bill", "would sign it"
     # A name's description shared before it ("US phone company MCI", "US phone firm MCI") is the
     # name told again, not a word of the fact.
     described = first.described & second.described

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from summarizer.text.language import word_set
+from summarizer.text.speech import SPEECH_VERBS
 from summarizer.text.tokenizer import OPENING_MARKS
 
 __all__ = ["is_promotional", "orders_reader", "shouts_order"]
@@ -88,6 +89,31 @@ _TO_READER = re.compile(
 _LABEL_WORDS = 8
 _QUESTION_WORDS = word_set("who what where when why how which")
 _YOU = re.compile(r"\b(?:you|your|yours|yourself)\b")
+# Words that address the reader in an exclamation, by language: second-person pronouns and
+# possessives only. Not "su", "ihr", "sie", "seu" (also "his", "her", "their") nor "we", "our",
+# "nosso": news exclamations hold those ("El presidente anunció su dimisión tras la derrota
+# electoral!", "Our hospitals are at breaking point, the union leader warned!").
+_SECOND_PERSON: dict[str, frozenset[str]] = {
+    "en": word_set("you your yours yourself yourselves"),
+    "de": word_set("du dich dir dein deine deinen deinem deiner deines euch euer eure euren"),
+    "fr": word_set("vous votre vos tu toi ton ta tes"),
+    "es": word_set("tú tu tus usted ustedes vosotros vosotras vuestro vuestra vuestros vuestras"),
+    "it": word_set("tu tuo tua tuoi tue voi vostro vostra vostri vostre"),
+    "pt": word_set("você vocês tu teu tua teus tuas"),
+    "nl": word_set("je jij jou jouw u uw jullie"),
+    "ru": word_set("вы вас вам вами ваш ваша ваше ваши вашего вашей вашим ты тебя тебе твой твоя"),
+    "uk": word_set("ви вас вам вами ваш ваша ваше ваші вашого вашої ти тебе тобі твій твоя"),
+}
+# German addresses the reader with the capitalised "Sie", "Ihnen", "Ihr(e)" inside a sentence
+# (in lower case they are "she", "they", "her", "their").
+_FORMAL_GERMAN = re.compile(r"(?<=[\w,] )(?:Sie|Ihnen|Ihr|Ihre[mnrs]?)\b")
+_LETTERS = re.compile(r"[^\W\d_]+")
+# A thanks to the reader ("Obrigado por compartilhar nosso conteúdo!").
+_THANKS = re.compile(
+    r"^\W*(?:thanks?(?: you)? for|obrigad[oa] (?:por|pel[oa])|gracias por|merci (?:de|d'|pour)"
+    r"|danke (?:für|fürs)|grazie (?:per|di)|bedankt voor|спасибо за|дякуємо за|дякую за)\b",
+    re.IGNORECASE,
+)
 # A label that introduces a tip, a plug or a note to the reader rather than news.
 _LABEL = re.compile(
     r"^\W*(?:pro tip|tip|hint|editor'?s note|note|ps|p\.s|sponsored|ad|advertisement|related"
@@ -110,7 +136,7 @@ _CALLS_TO_ACT: dict[str, frozenset[str]] = {
         upgrade enter don't make browse stay escape"""
     ),
     "de": word_set(
-        """abonnieren abonniere abonnieren sie melden klicken klicke lesen lies erfahren
+        """abonnieren abonniere melden klicken klicke lesen lies erfahren
         entdecken entdecke holen hol laden lade folgen folge jetzt sichern sichere testen"""
     ),
     "fr": word_set(
@@ -168,13 +194,19 @@ _READER_WORDS = re.compile(
 # in the country ...", "ATTEND a two-day symposium ..."): a verb of the listings in capitals, then
 # a word that opens its object. Only verbs of a short list, not any shouted word: an acronym opens
 # news in every language ("SNCF a supprimé", "UEFA a sanctionné", "BBC an investigation found").
-_SHOUTED_OBJECTS = word_set("a an the your our some more all every up out")
-_SHOUTED_VERBS = word_set(
-    """spend attend join enjoy visit bring take come learn discover explore celebrate register
-    book meet watch experience taste hear listen shop save grab claim order call enter reserve
-    support donate check find win"""
+# The calls to act and the words after them, with the verbs and objects only listings shout.
+_SHOUTED_OBJECTS = _IMPERATIVE_OBJECTS | word_set("your some")
+_SHOUTED_VERBS = _CALLS_TO_ACT["en"] | word_set(
+    """spend attend enjoy bring take come celebrate meet experience taste hear save call reserve
+    support donate win"""
 )
 _MIN_SHOUTED = 4
+# A speaker's verb after a name in title case ("SAVE the Children said ...") or after a comma
+# ("FIND a way to end the war, the UN chief told ..."): an organisation's name or a speaker's
+# words, not a listing's order.
+_SPEECH = "|".join(sorted(SPEECH_VERBS))
+_NAME_SPEAKS = re.compile(rf"^\W*[A-Z]+ (?:\w+ )?(?:[A-Z][\w'’&.-]* ){{1,4}}(?:{_SPEECH})\b")
+_REPORTED = re.compile(rf", (?:[\w'’.-]+ ){{1,5}}(?:{_SPEECH})\b")
 # A shop's listing: the words of a deals page only. A price alone is no listing: "Tesla sells
 # the Model 3 for $35,000", "Netflix offers its basic plan for $6.99 a month" are business news.
 # Every gap is bounded, so a long line without full stops costs linear time.
@@ -182,12 +214,22 @@ _STORES = r"(?:amazon|walmart|best buy|target|ebay|newegg|costco|b&h|home depot|
 _SHOP = re.compile(
     r"\btoday only\b|\ball-time low\b|\bprice (?:drop|break)\b|\bcertified refurbished\b"
     r"|\bbest deals\b|\bregular (?:going )?(?:rate|price)\b"
-    r"|\b\d{1,2}% off\b(?!\s+(?:its|their|his|her|the|a|an|from|after)\b)"
+    r"|\b\d{1,2}% off (?:at the moment|right now)\b"
     r"|(?:^|[,;:!] |\band )save \$\d[\d,.]*(?!\d|[.,]\d|\s*(?:million|billion|trillion|bn|mn|m)\b)"
     r"|\bdeals? (?:at|from|on) " + _STORES + r"\b|\b" + _STORES + r"(?:'s)? deals?\b",
     re.IGNORECASE,
 )
-
+# "20% off" is a shop's only beside a deals word: markets trade "30% off highs", "12% off record
+# levels", "15% off last year's level".
+_PERCENT_OFF = re.compile(
+    r"\b\d{1,2}% off\b(?!\s+(?:its|their|his|her|the|a|an|from|after)\b)", re.IGNORECASE
+)
+_DEALS = re.compile(
+    r"\b(?:deals|(?:best|great|top) deal|deal of the day|on sale|sale price|discount(?:s|ed)?"
+    r"|coupons?|bargains?|clearance|sitewide|storewide|limited[- ]time|while (?:stocks|supplies)"
+    r" last|black friday|cyber monday|prime day|vouchers?|promo|(?:at|from|on) " + _STORES + r")\b",
+    re.IGNORECASE,
+)
 _SHOP_ANCHORS = (
     "today only",
     "all-time",
@@ -222,7 +264,20 @@ def shouts_order(sentence: str, language: str = "en") -> bool:
         and first.isupper()
         and first.lower() in _SHOUTED_VERBS
         and opening[1] in _SHOUTED_OBJECTS
+        and not _NAME_SPEAKS.search(sentence)
+        and not _REPORTED.search(sentence)
     )
+
+
+def _exclaims_to_reader(text: str, language: str) -> bool:
+    """Tell whether a line addresses the reader in a second-person word of its language (English
+    ones in every language: "Grab yours today!")."""
+    if _YOU.search(text.lower()):
+        return True
+    if language == "de" and _FORMAL_GERMAN.search(text):
+        return True
+    words = _SECOND_PERSON.get(language)
+    return words is not None and any(map(words.__contains__, _LETTERS.findall(text.lower())))
 
 
 def is_promotional(sentence: str, language: str = "en") -> bool:
@@ -261,11 +316,11 @@ def is_promotional(sentence: str, language: str = "en") -> bool:
         return True
     if shouts_order(text, language):
         return True  # "SPEND a day in the country ..."
-    if any(map(lower.__contains__, _SHOP_ANCHORS)) and _SHOP.search(text):
-        return True  # "Today only, ...", "... in certified refurbished condition"
-    if text.endswith("!") and (
-        _YOU.search(lower) or _TO_READER.search(text[:1].lower() + text[1:])
+    if any(map(lower.__contains__, _SHOP_ANCHORS)) and (
+        _SHOP.search(text) or (_PERCENT_OFF.search(text) and _DEALS.search(text))
     ):
+        return True  # "Today only, ...", "... in certified refurbished condition"
+    if text.endswith("!") and (_exclaims_to_reader(text, language) or _THANKS.search(text)):
         return True  # "Grab yours today!", "Obrigado por compartilhar nosso conteúdo!"
     opening = text.lstrip(OPENING_MARKS).split(maxsplit=2)
     if len(opening) < 2:
@@ -273,6 +328,8 @@ def is_promotional(sentence: str, language: str = "en") -> bool:
     first, second = opening[0].lower().replace("’", "'"), opening[1].strip(",")
     if first.split("'")[0] in _QUESTION_WORDS:
         return False  # "Who's Your Daddy promises ...": a name, not an order
+    if _REPORTED.search(text):
+        return False  # "Stay at home, the health minister told residents.": a speaker's order
     objects = _OBJECTS_BY_LANGUAGE.get(language, _READER_OBJECTS["en"])
     if second in objects or (language != "de" and second.lower() in objects):
         return True  # "Escape your echo chamber.", "Start your day with ..."

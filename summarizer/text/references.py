@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from summarizer.text.language import stop_words, word_set
+from summarizer.text.speech import SPEECH_VERBS
 from summarizer.text.tokenizer import OPENING_MARKS, WORD_OR_MARK, words
 
 __all__ = ["unresolved_reference"]
@@ -67,9 +68,9 @@ _FRAME = re.compile(
     re.IGNORECASE,
 )
 _SPEECH = re.compile(
-    r"^[^,;:.!?\"“]{0,60}?\b(?:said|says|say|told|added|reported|announced|confirmed|warned"
-    r"|noted|stated|claimed|argued|believe[sd]?|think|thinks|thought|insisted|explained)"
-    r"(?: that)?\s+",
+    r"^[^,;:.!?\"“]{0,60}?\b(?:"
+    + "|".join(sorted(SPEECH_VERBS, key=lambda verb: (-len(verb), verb)))
+    + r")(?: that)?\s+",
     re.IGNORECASE,
 )
 

@@ -226,7 +226,7 @@ def latest_headline(titles: Sequence[str]) -> str:
 _BULLET = re.compile(r"^[-–—•*·▪►]\s+(?=\S)")
 
 
-def tidy(sentence: str, *, opens_text: bool = False) -> str:
+def tidy(sentence: str, *, opens_text: bool = False, language: str = "") -> str:
     """A sentence as a summary or a digest shows it: without a list bullet, a dateline, page
     artefacts (summarizer.text.artefacts: "anti- terrorism", ".MIWD00000PUS") or blanks inside
     its quotation marks.
@@ -234,6 +234,7 @@ def tidy(sentence: str, *, opens_text: bool = False) -> str:
     Args:
         sentence: one sentence.
         opens_text: the sentence is among the first of its article (see strip_dateline).
+        language: ISO 639-1 code, for a prefix two words share ("северо- и юго-западные").
 
     Returns:
         The sentence without a leading "- " or "• " and without a dateline; '“ comfort food ”'
@@ -242,7 +243,7 @@ def tidy(sentence: str, *, opens_text: bool = False) -> str:
         closes it where the lines are put together.
     """
     text = strip_dateline(_BULLET.sub("", sentence.strip()), opens_text=opens_text)
-    return tighten_quotes(mend(text))
+    return tighten_quotes(mend(text, language))
 
 
 def strip_dateline(sentence: str, *, opens_text: bool = False) -> str:

@@ -15,6 +15,7 @@ from summarizer.text.language import stop_words, word_set
 from summarizer.text.months import ENGLISH_WEEKDAYS, FULL_ENGLISH_MONTHS
 from summarizer.text.offices import ROLES
 from summarizer.text.quotes import outside_quotes
+from summarizer.text.speech import SPEECH_VERBS
 from summarizer.text.tokenizer import WORD_OR_MARK
 
 __all__ = [
@@ -322,9 +323,6 @@ def persons_before(sentences: Sequence[str], language: str = "en") -> list[froze
     return found
 
 
-_SPEECH_VERBS = word_set("said says told added explained noted argued wrote")
-
-
 def _after_comma(marked: Sequence[str], token: str) -> bool:
     """Tell whether a word stands right after a comma among a sentence's words and marks
     (", Graham said"): a speaker named after the clause they said."""
@@ -366,7 +364,7 @@ def bare_family_name(sentence: str, introduced: frozenset[str], *, context: str 
     spoken = [
         i
         for i in range(_FAMILY_NAME_WINDOW, len(tokens) - 1)
-        if tokens[i + 1] in _SPEECH_VERBS and _after_comma(marked, tokens[i])
+        if tokens[i + 1] in SPEECH_VERBS and _after_comma(marked, tokens[i])
     ]
     for i, token in [*enumerate(head), *((i, tokens[i]) for i in spoken)]:
         if token in known or (token not in introduced and token not in persons):

@@ -73,6 +73,14 @@ _AUXILIARIES: dict[str, frozenset[str]] = {
         kunnen moet moeten"""
     ),
 }
+# Words of a quantity before a number ("More than 100", "Between 20 and 30", "Up to 40"): opening
+# a clause, the number after them opens its subject, like "At least 12", not a noun phrase.
+_QUANTITY_WORDS: dict[str, frozenset[str]] = {
+    "en": word_set(
+        """more less fewer than up to around over about some nearly almost between and roughly
+        approximately at least under just only as many well"""
+    ),
+}
 # Marks after which a clause may start, so the word after one may be its verb.
 _CLAUSE_MARKS = frozenset(",;:)]—–")
 # A comma inside a number or a date, not between clauses: "5,000", "July 7, 2005".
@@ -88,7 +96,8 @@ def lacks_verb(sentence: str, language: str = "en") -> bool:
     follows neither a number nor a word that opens a noun phrase (an article, a possessive, a
     preposition, "and"): the word after those is a noun or an adjective. A number is such an
     opener only inside a noun phrase ("the 300 passengers", "the July 7, 2005 bombings");
-    opening the subject, it is the subject ("Some 5,000 marched", "At least 12 killed"). English
+    opening the subject, it is the subject ("Some 5,000 marched", "At least 12 killed", "More
+    than 100 died", "Between 20 and 30 fled": words of a quantity alone before it). English
     "-ing" forms are not finite. A line whose only verb follows such a word is rare; a caption of
     lower-case nouns ("Rescue workers at the scene.") is missed, not a report dropped.
 
@@ -103,8 +112,10 @@ def lacks_verb(sentence: str, language: str = "en") -> bool:
     if openers is None:
         return False
     auxiliaries = _AUXILIARIES[language]
+    quantities = _QUANTITY_WORDS.get(language, frozenset())
     previous = ""
     number_in_phrase = False  # the number just read follows a noun phrase's opener
+    quantity = True  # the clause so far holds only words of a quantity and numbers
     first = True
     # Tokens one by one: most lines show a verb in their first few words.
     for match in WORD_OR_MARK.finditer(sentence):
@@ -112,6 +123,7 @@ def lacks_verb(sentence: str, language: str = "en") -> bool:
         if not token[:1].isalnum():
             if token in _CLAUSE_MARKS and not _NUMBER_COMMA.match(sentence, match.start()):
                 previous = ""  # "(1979) followed", "Square, police said": a clause may start
+                quantity = True
             continue
         lowered = token.lower().replace("’", "'")
         if lowered in auxiliaries or lowered.endswith("n't"):
@@ -126,11 +138,12 @@ def lacks_verb(sentence: str, language: str = "en") -> bool:
         ):
             return False
         if lowered.isdigit():
-            number_in_phrase = (
+            number_in_phrase = not quantity and (
                 previous in openers
                 or previous in MONTH_NAMES
                 or (previous.isdigit() and number_in_phrase)
             )
+        quantity = quantity and (lowered in quantities or lowered.isdigit())
         previous = lowered
         first = False
     return True

@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import text
 from sqlmodel import Session
 
+from summarizer.events import stories
 from summarizer.events.held import HeldFeatures
 from summarizer.events.stories import StoryLinker
 from summarizer.ingest import runner
@@ -241,6 +242,7 @@ def test_the_origin_keeps_a_text_per_story_read_when_the_story_is_needed(tmp_pat
             event_state={"next_key": 100, "adds": 0},
             entries=entries,
             postings=postings,
+            linker=linker.settings(),
             held=held.done(),
         )
         session.commit()
@@ -315,6 +317,29 @@ def test_an_origin_of_the_older_format_is_rebuilt_not_followed(tmp_path: Path) -
         rebuilt = origin_mark(session=session)
         assert rebuilt is not None and rebuilt != written
         assert load_origin(session=session) is not None
+
+
+def test_an_origin_of_other_story_settings_is_rebuilt_not_followed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The origin's stories were summed and posted by a linker of given settings: a process
+    # whose linker has others (here the size of a story's stored centroid) must not take them
+    # up as they are; it rebuilds once and the new origin carries its settings.
+    stream = [str(p) for p in synthetic_stream(tmp_path, 10)]
+    engine = _engine(tmp_path / "settings.db")
+    BriefingService(engine).ingest(stream[:6])  # type: ignore[arg-type]
+    with Session(engine) as session:  # type: ignore[arg-type]
+        written = origin_mark(session=session)
+    monkeypatch.setattr(stories, "_CENTROID_FEATURES", 200)
+    starting = BriefingService(engine)  # type: ignore[arg-type]
+    rebuilt = _counting_rebuilds(starting)
+    assert starting.ingest(stream[6:]).failed == 0
+    assert rebuilt == [1]
+    with Session(engine) as session:  # type: ignore[arg-type]
+        origin = load_origin(session=session)
+        assert origin is not None and origin_mark(session=session) != written
+        assert origin.linker == StoryLinker().settings()
+        assert origin.linker["sizes"][2] == 200
 
 
 def test_a_process_follows_the_origin_line_by_line_and_rebuilds_on_a_bad_line(

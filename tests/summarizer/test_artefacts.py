@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.text.artefacts import mend
+from summarizer.text.artefacts import _SHARED_PREFIX_WORDS, mend
 from summarizer.text.rules import tidy
 from summarizer.text.sentences import split_sentences
 
@@ -74,3 +74,34 @@ def test_an_instrument_code_neither_splits_nor_shows() -> None:
 )
 def test_words_formulas_and_shared_prefixes_are_kept(text: str) -> None:
     assert mend(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Ураган обрушился на северо- и юго-западные районы страны.", "ru"),
+        ("Удари по енерго- та водопостачанню тривають.", "uk"),
+        ("Удари по енерго- та водопостачанню тривають.", ""),
+        ("De regering wil de in- en uitvoer van wapens beperken.", "nl"),
+        ("Il s'agit d'une guerre anti- et pro-gouvernementale.", "fr"),
+    ],
+)
+def test_a_prefix_shared_before_a_conjunction_of_the_language_is_kept(
+    text: str, language: str
+) -> None:
+    assert mend(text, language) == text
+    assert tidy(text, language=language) == text
+
+
+def test_a_word_of_another_language_after_a_broken_hyphen_joins_it() -> None:
+    # Dutch "of" ("or") shares a prefix in Dutch; in English it completes a word broken at a line.
+    assert mend("They paid the out- of-pocket costs.", "en") == "They paid the out-of-pocket costs."
+    assert mend("Het gaat om in- of uitvoer.", "nl") == "Het gaat om in- of uitvoer."
+
+
+@pytest.mark.parametrize("language", ["en", "de", "nl", "fr", "es", "it", "pt", "pl", "ru", "uk"])
+def test_every_conjunction_of_a_language_keeps_a_shared_prefix(language: str) -> None:
+    for word in _SHARED_PREFIX_WORDS[language]:
+        text = f"Both anti- {word} pro-war groups marched."
+        assert mend(text, language) == text
+        assert mend(text) == text

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from summarizer.events.background import WORDFREQ_CODES, background
 from summarizer.events.features import (
@@ -12,6 +16,8 @@ from summarizer.events.features import (
     OPENING_WORDS,
     ArticleFeatures,
     DocumentFrequencies,
+    _first_words,
+    _scan,
     article_features,
     cosine,
     dates,
@@ -23,6 +29,7 @@ from summarizer.events.features import (
     weekdays,
     weigh,
 )
+from summarizer.text.numbers import glued_to_name
 
 
 def test_entities_skip_sentence_openers_and_stop_words() -> None:
@@ -350,3 +357,49 @@ def test_a_number_glued_to_a_name_is_part_of_the_name() -> None:
     features = article_features("COVID-19 cases rise", "New COVID-19 cases rose on Monday.")
     assert not any(key.startswith("19") for key in features.particulars)
     assert ENTITY + "covid-19" in features.names and NUMBER + "19" not in features.counts
+
+
+@given(
+    st.sampled_from(["COVID", "G", "F", "Su", "mid", "under", "12-Mar", "anti-G", "Boeing"]),
+    st.integers(min_value=1, max_value=9999),
+)
+def test_features_glue_a_number_to_a_name_as_text_numbers_does(word: str, number: int) -> None:
+    text = f"Officials said {word}-{number} was discussed."
+    glued = glued_to_name(text, text.index(f"-{number}") + 1)
+    _, numbers = entities_and_numbers(text)
+    assert (str(number) not in numbers) == glued
+
+
+def test_a_month_in_a_date_is_no_name_to_glue_a_year_to() -> None:
+    assert entities_and_numbers("Talks on 12-Mar-2020 in Vienna.")[1] == ["12", "2020"]
+
+
+_CUT_TEXTS = [
+    ("Lib Dem " * 31, "en"),  # a two-word name that the opening's last word ends
+    ("Mr Barack Obama's team met Mr Joe Biden. " * 12, "en"),  # cuts inside "Obama's"
+    ("The COVID-19 crisis hit the Lib Dem vote hard. " * 10, "en"),  # cuts inside "COVID-19"
+    ("Rider Team Sky-2 won. " * 20, "en"),  # "team sky-2", cut after "Sky": "team sky"
+    ("Brentford v Southampton\n\nGriffin Park\n\nTuesday, 1 March\n\n1945 GMT " * 8, "en"),
+    ("Президент России Владимир Путин сообщил, что Путин и Лукашенко говорили. " * 9, "ru"),
+    ("東京都 Barack Obama 知事 Shinzo Abe 会見 " * 20, "ja"),  # unspaced script, spaced anew
+    ("Short text by Dana Frost", "en"),  # ends before the cut
+]
+
+
+def _assert_one_pass_opening_names(texts: list[tuple[str, str]], limit: int | None) -> None:
+    """The opening's full names from the body's scan equal the opening scanned alone."""
+    for text, language in texts:
+        for count in (OPENING_WORDS, 1, 2, 3, 7, 30, 59, 61):
+            opening = _first_words(text, count)
+            one_pass = _scan(text, language, limit, (LEAD_WORDS, OPENING_WORDS), cut=len(opening))
+            assert one_pass.cut_full == _scan(opening, language).full, (text[:40], count)
+
+
+@pytest.mark.parametrize("limit", [400, 61, 30, None])
+def test_the_opening_names_come_from_the_first_scan_as_from_a_second(limit: int | None) -> None:
+    _assert_one_pass_opening_names(_CUT_TEXTS, limit)
+
+
+@pytest.mark.parametrize("limit", [400, 30])
+def test_the_seeds_opening_names_come_from_the_first_scan(limit: int, seeds: list[Path]) -> None:
+    _assert_one_pass_opening_names([(path.read_text(), "en") for path in seeds], limit)

@@ -432,6 +432,7 @@ def test_a_story_index_read_as_needed_decides_as_the_restored_one(
         whole.postings(),
         next_key=history.next_key,
         read=reading,
+        settings=whole.settings(),
         held=held.done() if with_held else None,
     )
     assert lazy.entries() == entries and lazy.postings() == whole.postings() and not read
@@ -496,7 +497,11 @@ def test_placed_postings_name_each_item_once_in_order() -> None:
     for wrong in ([6, 5], [5, 5, 6]):
         with pytest.raises(ValueError, match="twice"):
             StoryLinker().restore_index(
-                entries, {"e:putin": wrong}, next_key=7, read=lambda key: _summed(stored[key], key)
+                entries,
+                {"e:putin": wrong},
+                next_key=7,
+                read=lambda key: _summed(stored[key], key),
+                settings=StoryLinker().settings(),
             )
 
 
@@ -515,6 +520,7 @@ def test_a_story_read_as_needed_is_read_only_when_found_and_as_it_was_indexed() 
         whole.postings(),
         next_key=7,
         read=lambda key: read.append(key) or _summed(stored[key], key),  # type: ignore[func-returns-value]
+        settings=whole.settings(),
     )
     assert lazy.story_of(2) == 5 and lazy.story_of(3) == 6 and not read
     assert lazy.link(4, {"e:saka": 1.0, "t:vote": 0.2}) == whole.link(
@@ -527,12 +533,17 @@ def test_a_story_read_as_needed_is_read_only_when_found_and_as_it_was_indexed() 
         whole.postings(),
         next_key=7,
         read=lambda key: _summed(stored[key][:1], key),
+        settings=whole.settings(),
     )
     with pytest.raises(ValueError):  # events 1 and 2 indexed, event 1 alone read
         wrong.link(8, {"e:putin": 1.0})
     with pytest.raises(ValueError):  # posted under a story it was not given
         StoryLinker().restore_index(
-            [], {"e:putin": [5]}, next_key=7, read=lambda key: _summed(stored[key], key)
+            [],
+            {"e:putin": [5]},
+            next_key=7,
+            read=lambda key: _summed(stored[key], key),
+            settings=whole.settings(),
         )
 
 
@@ -559,6 +570,7 @@ def test_unread_stories_that_hold_no_anchor_of_the_event_are_not_read() -> None:
         whole.postings(),
         next_key=8,
         read=lambda key: read.append(key) or _summed(stored[key], key),  # type: ignore[func-returns-value]
+        settings=whole.settings(),
         held=held.done(),
     )
     event = {**{f"t:word{i}": 1.0 for i in range(10)}, "s:corvanti": 1.0}
@@ -568,6 +580,26 @@ def test_unread_stories_that_hold_no_anchor_of_the_event_are_not_read() -> None:
     unanchored = {"t:word1": 1.0, "t:list": 0.5}  # close to every story, anchored to none
     assert lazy.link(9, unanchored) == whole.link(9, unanchored)
     assert read == [6]
+
+
+def test_stories_of_a_linker_with_other_settings_are_refused() -> None:
+    # Kept entries and postings hold sums made with their linker's sizes and thresholds: a
+    # linker of other settings would decide otherwise from them, so it refuses them whole.
+    start = datetime(2024, 1, 1, tzinfo=UTC)
+    stored = {5: [(1, {"e:putin": 1.0}, start)]}
+    whole = StoryLinker()
+    whole.restore(sorted(stored.items()), next_key=6)
+    other = StoryLinker(threshold=0.3)
+    assert other.settings() != whole.settings()
+    with pytest.raises(ValueError, match="other settings"):
+        other.restore_index(
+            whole.entries(),
+            whole.postings(),
+            next_key=6,
+            read=lambda key: _summed(stored[key], key),
+            settings=whole.settings(),
+        )
+    assert other.entries() == [] and other.next_key == 1  # left as it was
 
 
 def test_both_restores_refuse_stories_out_of_key_order() -> None:
@@ -581,6 +613,7 @@ def test_both_restores_refuse_stories_out_of_key_order() -> None:
             {},
             next_key=7,
             read=lambda key: _summed(dict(stored)[key], key),
+            settings=StoryLinker().settings(),
         )
 
 
@@ -660,3 +693,47 @@ def test_a_kind_of_happening_in_titles_alone_anchors_no_thread() -> None:
     assert not anchored(first, second) and anchored(first, third)
     keys = [linker.link(i, vector).story_key for i, vector in enumerate((first, second, third))]
     assert keys[0] == keys[2] != keys[1]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 11 item 2, not fixed: a body's name one report mentions in passing links two "
+    "threads of one subject (docs/benchmarks.md, branch stories13)",
+)
+def test_a_body_one_report_mentions_in_passing_links_no_second_bailout() -> None:
+    # Norland's bailout story (two reports, both naming its prime minister) and Vesmark's
+    # bank closures: one report of each mentions the International Monetary Fund, the only
+    # name the two threads share; they should stay two stories
+    norland = [
+        (
+            "Norland parliament backs bailout deal amid protests",
+            "Lawmakers in Norland approved the bailout deal on Tuesday after Prime Minister "
+            "Edvard Halvorsen promised deeper spending cuts. The International Monetary Fund "
+            "will lend a third of the money. Protesters gathered outside parliament as the "
+            "bailout vote passed, and banks said the loans would keep them open.",
+        ),
+        (
+            "Halvorsen survives confidence vote over bailout",
+            "Prime Minister Edvard Halvorsen survived a confidence vote in Norland's parliament "
+            "on Thursday, two days after lawmakers approved the bailout deal and its spending "
+            "cuts. Protesters outside parliament said the cuts would close hospitals.",
+        ),
+    ]
+    vesmark = (
+        "Vesmark keeps banks shut as lenders weigh bailout",
+        "Vesmark kept its banks closed on Friday while lenders weighed a bailout. Finance "
+        "Minister Ilse Tammark said the International Monetary Fund wanted spending cuts and a "
+        "levy on deposits before any deal, and protesters gathered outside parliament.",
+    )
+    frequencies = DocumentFrequencies()
+    vectors = [
+        weigh(story_counts(article_features(*doc, "en"), "en"), frequencies, language="en")
+        for doc in (*norland, vesmark)
+    ]
+    assert "s:monetari fund" in vectors[0] and "s:monetari fund" in vectors[2]
+    assert "s:monetari fund" not in vectors[1]
+    assert anchored(vectors[0], vectors[2]) and not anchored(vectors[1], vectors[2])
+    linker = StoryLinker()
+    keys = [linker.link(i, vector).story_key for i, vector in enumerate(vectors)]
+    assert keys[0] == keys[1]
+    assert keys[2] != keys[0]

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from summarizer.events.digest import DigestDoc, build_digest
 from summarizer.events.vectors import SentenceSpace
@@ -29,6 +31,80 @@ T0 = datetime(2026, 3, 2, 9, tzinfo=UTC)
 )
 def test_two_wordings_of_one_fact(first: str, second: str) -> None:
     assert same_fact(fact_of(first), fact_of(second))
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "language"),
+    [
+        (
+            "Police said 40,000 people marched in Paris against the pension reform.",
+            "Some 40000 people marched in Paris against the pension reform, police said.",
+            "en",
+        ),
+        (
+            "Police in Berlin arrested three men on Tuesday after the raid.",
+            "Three men were arrested in Berlin on Tuesday after the raid, police said.",
+            "en",
+        ),
+        (
+            "Die Polizei hat am Dienstag in Berlin drei Männer festgenommen.",
+            "Am Dienstag hat die Polizei in Berlin drei Männer festgenommen.",
+            "de",
+        ),
+    ],
+)
+def test_one_fact_in_other_words_numbers_and_speakers(
+    first: str, second: str, language: str
+) -> None:
+    assert same_fact(fact_of(first, language), fact_of(second, language))
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "language"),
+    [
+        (
+            "Israel said its forces killed a senior Hamas commander in Gaza City.",
+            "Hamas said Israeli forces killed dozens of civilians in Gaza City.",
+            "en",
+        ),
+        (
+            "The White House said the president would veto the bill passed by Congress.",
+            "Congress passed the bill despite the White House saying the president would sign it.",
+            "en",
+        ),
+        (
+            "Die Polizei hat am Dienstag in Berlin drei Männer festgenommen.",
+            "Die Polizei hat am Donnerstag in Berlin drei Frauen festgenommen.",
+            "de",
+        ),
+        (
+            "La police a arrêté trois hommes mardi à Lyon, selon le parquet.",
+            "La police a arrêté trois hommes jeudi à Lyon, selon le parquet.",
+            "fr",
+        ),
+    ],
+)
+def test_two_speakers_two_claims_or_two_days_are_two_facts(
+    first: str, second: str, language: str
+) -> None:
+    assert not same_fact(fact_of(first, language), fact_of(second, language))
+
+
+_SPEAKERS = st.sampled_from(["Israel", "Hamas", "The White House", "Russia", "Ukraine", "Kyiv"])
+_CLAIMS = st.sampled_from(
+    [
+        "its forces killed a senior commander in Gaza City on Monday",
+        "air defences shot down 20 drones over the capital overnight",
+        "the president would veto the bill passed by Congress",
+    ]
+)
+
+
+@given(_SPEAKERS, _SPEAKERS, _CLAIMS)
+def test_a_claim_two_named_speakers_report_is_two_facts(one: str, other: str, claim: str) -> None:
+    first, second = fact_of(f"{one} said {claim}."), fact_of(f"{other} said {claim}.")
+    assert same_fact(first, second) == (one == other)
+    assert same_fact(first, second) == same_fact(second, first)
 
 
 @pytest.mark.parametrize(

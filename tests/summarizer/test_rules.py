@@ -20,6 +20,7 @@ from summarizer.text.rules import (
     unresolved_reference,
     written_to_reader,
 )
+from summarizer.text.speech import SPEECH_VERBS
 from summarizer.text.vague import (
     bare_family_name,
     family_names,
@@ -824,3 +825,11 @@ def test_a_quotation_left_open_with_no_speaker_leans_back_as_when_shown_closed()
     text = '"The new ferry to the northern islands will sail twice a day from May.'
     assert leans_back(text) and leans_back(text + '"')
     assert not leans_back('The minister said: "The new ferry will sail twice a day from May.')
+
+
+def test_one_list_of_speech_verbs_reads_a_speaker_and_a_reported_clause() -> None:
+    # A verb the references list had and the vague one had not ("warned"), and the reverse.
+    assert {"warned", "wrote"} <= SPEECH_VERBS
+    sentence = "The economy will shrink next year, analysts said, Graham warned, citing data."
+    assert bare_family_name(sentence, frozenset({"Graham"})) == "Graham"
+    assert unresolved_reference("Police wrote the protest was peaceful.") == "the protest"
