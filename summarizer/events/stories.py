@@ -24,6 +24,7 @@ from summarizer.events.features import (
     normalise,
     squared_length,
 )
+from summarizer.events.held import HELD, HeldFeatures
 from summarizer.events.index import CentroidIndex, Item
 
 logger = logging.getLogger(__name__)
@@ -145,6 +146,8 @@ class StoryLinker:
         # stories placed by `restore_index` whose events are not read yet -> their event keys
         self._unread: dict[int, tuple[int, ...]] = {}
         self._read: Callable[[int], SummedStory] | None = None
+        # what the unread stories' centroids hold, to pass over those no anchor can be in
+        self._held: HeldFeatures | None = None
 
     @property
     def open_stories(self) -> int:
@@ -261,6 +264,7 @@ class StoryLinker:
         next_key: int,
         read: Callable[[int], SummedStory],
         settings: Mapping[str, Any],
+        held: HeldFeatures | None = None,
     ) -> None:
         """Rebuild the state `restore` would give, reading each story's sums only when used.
 
@@ -277,6 +281,10 @@ class StoryLinker:
             read: a story's sums and members, as `summed` gives them from the members given
                 to `restore`.
             settings: the `settings` of the linker that gave them.
+            held: what each story's centroid holds (`held_features`): a story found for a
+                lookup is not read when it holds none of the query's anchors (it could not be
+                joined or merged), so a process reads the few stories its events share a name
+                with. None: every story found is read.
 
         Raises:
             ValueError: they come from a linker of other settings (this one is left as it
@@ -287,6 +295,7 @@ class StoryLinker:
             raise ValueError("the stored stories were linked with other settings")
         self._clear()
         self._read = read
+        self._held = held
         given: list[tuple[int, datetime | None]] = []
         for key, last, events in _ascending(stories):
             given.append((key, last))
@@ -327,6 +336,7 @@ class StoryLinker:
         """
         entries: list[StoryEntry] = []
         posted: dict[str, list[int]] = {}
+        held = HeldFeatures.Builder()
         for key, events in _ascending(stories):
             summed = self.summed(key, events)
             if summed is None:
@@ -335,8 +345,16 @@ class StoryLinker:
             entries.append((key, item.last, list(members)))  # ascending: `_summed` sorts
             for feature in item.indexed:
                 posted.setdefault(feature, []).append(key)  # keys ascending
+            held.add(item)
             keep(summed)
-        self.restore_index(entries, posted, next_key=next_key, read=read, settings=self.settings())
+        self.restore_index(
+            entries,
+            posted,
+            next_key=next_key,
+            read=read,
+            settings=self.settings(),
+            held=held.done(),
+        )
         if len(entries) > len(self._index):  # stories beyond the capacity were forgotten
             return self.entries(), self.postings()
         return entries, {feature: posted[feature] for feature in sorted(posted)}
@@ -365,6 +383,18 @@ class StoryLinker:
         """Each feature stories are posted under, with their keys (see `CentroidIndex`)."""
         return self._index.postings()
 
+    def held_features(self) -> HeldFeatures:
+        """What the stories placed by `restore_placed` hold as they were placed: with
+        `entries` and `postings`, what `restore_index` takes. A story read since may hold
+        other features: only the unread ones are asked about.
+
+        Raises:
+            ValueError: the linker was not restored with them (`restore_placed` is).
+        """
+        if self._held is None:
+            raise ValueError("held features are known after restore_placed only")
+        return self._held
+
     def settings(self) -> dict[str, Any]:
         """What its stories were linked, summed and posted with (as JSON values): `entries`
         and `postings` kept from a linker of other settings would make this one decide
@@ -374,7 +404,7 @@ class StoryLinker:
             "merge_threshold": self.merge_threshold,
             "capacity": self.capacity,
             "sizes": self._index.settings(),
-            "held": _HELD,
+            "held": HELD,
         }
 
     def _clear(self) -> None:
@@ -385,6 +415,7 @@ class StoryLinker:
         self._checks.clear()
         self._unread.clear()
         self._read = None
+        self._held = None
 
     def _ready(self, key: int) -> Item:
         """The findable story `key`, its events read and summed when they were not yet."""
@@ -420,11 +451,32 @@ class StoryLinker:
     def _best_story(self, vector: Vector) -> tuple[int | None, float]:
         """The candidate story closest to a unit vector and its cosine (None, 0.0: none above
         0.0), the first in key order on ties."""
-        stories = []
-        for key in self._index.candidates(vector, CANDIDATES):
-            stories.append(self._ready(key))
+        probes = _anchor_probes(vector)
+        stories = self._comparable(self._index.candidates(vector, CANDIDATES), probes)
         estimates = self._cosines.estimate(vector, 1.0, stories)
-        return self._closest_anchored(vector, 1.0, stories, estimates, self.threshold)
+        return self._closest_anchored(vector, 1.0, stories, estimates, self.threshold, probes)
+
+    def _comparable(self, candidates: list[int], probes: _Probes) -> list[Item]:
+        """The candidate stories to compare with a query of these anchor probes, in their
+        order: every one but the unread stories that hold none of the probes (`held`): no
+        story that holds none can be joined or merged (see `_closest_anchored`), so passing
+        them over unread changes no decision."""
+        unread, found = self._unread, self._index.get
+        maybe: set[int] | None = None
+        stories = []
+        for key in candidates:
+            if key in unread:
+                if self._held is not None:
+                    if maybe is None:
+                        maybe = self._held.among(probes)
+                    if key not in maybe:
+                        continue
+                stories.append(self._ready(key))
+            else:
+                story = found(key)
+                assert story is not None
+                stories.append(story)
+        return stories
 
     def _closest_anchored(
         self,
@@ -433,21 +485,20 @@ class StoryLinker:
         items: list[Item],
         estimates: np.typing.NDArray[np.float64],
         floor: float,
+        probes: _Probes,
     ) -> tuple[int | None, float]:
-        """The closest item that shares a specific name with the query (see `anchored`) and
-        its cosine, or (None, 0.0) when none within `floor` does: the closest ones that share
-        none are passed over in turn."""
+        """The closest item that shares a specific name with the query (see `anchored`; the
+        query's `probes`) and its cosine, or (None, 0.0) when none within `floor` does: the
+        closest ones that share none are passed over in turn. Items that share none may be
+        left out of `items` beforehand without changing the result."""
         items = list(items)
-        probes = _anchor_probes(query)
         while True:
             key, score = self._cosines.closest(query, norm, items, estimates)
-            if key is None:
+            if key is None or score < floor:
                 return None, 0.0
             at = next(i for i, item in enumerate(items) if item.key == key)
             if _holds(probes, items[at].centroid):  # `anchored`, faster
                 return key, score
-            if score < floor:
-                return None, 0.0
             del items[at]
             estimates = np.delete(estimates, at)
 
@@ -472,10 +523,10 @@ class StoryLinker:
                 check = _Check(story.version, dict(story.centroid), story.norm, {})
             scores = check.scores
             others: list[Item] = []
-            unread, found = self._unread, self._index.get
-            for candidate in self._index.candidates(story.centroid, CANDIDATES):
-                other = self._ready(candidate) if candidate in unread else found(candidate)
-                assert other is not None
+            probes = _anchor_probes(story.centroid)
+            candidates = self._index.candidates(story.centroid, CANDIDATES)
+            for other in self._comparable(candidates, probes):
+                candidate = other.key
                 if candidate == key:
                     continue
                 known = scores.get(candidate) if drift is not None else None
@@ -492,7 +543,7 @@ class StoryLinker:
                 for other, estimate in zip(others, estimates.tolist(), strict=True):
                     scores[other.key] = (other.version, estimate)
             other_key, best = self._closest_anchored(
-                story.centroid, story.norm, others, estimates, self.merge_threshold
+                story.centroid, story.norm, others, estimates, self.merge_threshold, probes
             )
             self._remember(key, check)
             if other_key is None or best < self.merge_threshold:
@@ -650,15 +701,12 @@ def is_name(feature: str) -> bool:
 #: names its words and title words are).
 _Probes = frozenset[str]
 
-#: Below this weight a feature of a sum is what taking a member back left of it, not held.
-_HELD = 1e-9
-
 
 def _anchor_probes(query: Mapping[str, float]) -> _Probes:
     """The probes (`_Probes`) of one query, one set for the many vectors compared with it."""
     probes: set[str] = set()
     for feature, value in query.items():
-        if value <= _HELD:
+        if value <= HELD:
             continue
         prefix, word = feature[:2], feature[2:]
         if prefix in (TERM, TITLE_WORD):
@@ -675,7 +723,7 @@ def _anchor_probes(query: Mapping[str, float]) -> _Probes:
 def _holds(probes: _Probes, other: Mapping[str, float]) -> bool:
     """Whether another vector is `anchored` to the query the probes were made of."""
     held = other.get
-    return any(held(f, 0.0) > _HELD for f in probes)
+    return any(held(f, 0.0) > HELD for f in probes)
 
 
 def _bound_by(known: float, drift: float) -> float:

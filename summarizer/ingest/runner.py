@@ -185,6 +185,7 @@ class Ingestor:
             entries=entries,
             postings=postings,
             linker=self.stories.settings(),
+            held=self.stories.held_features(),
         )
         self._watermark = watermark
         self._origin = self._version = origin
@@ -221,6 +222,7 @@ class Ingestor:
                 next_key=origin.story_next,
                 read=origin.reader(),
                 settings=origin.linker,
+                held=origin.held,
             )
         except SQLAlchemyError:
             raise

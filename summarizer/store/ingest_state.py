@@ -40,6 +40,7 @@ from sqlalchemy import Integer, bindparam, column, delete, func, select, update
 from sqlmodel import Session
 
 from summarizer.events.features import FEATURES_VERSION
+from summarizer.events.held import HeldFeatures
 from summarizer.events.index import Item
 from summarizer.events.stories import StoryEntry, SummedStory
 from summarizer.store import tables
@@ -111,6 +112,8 @@ class Origin:
             its stories must share.
         texts: story key -> its sums and members as the rebuild summed them (`story_text`),
             read by `reader` when the linker first needs the story.
+        held: what each story's centroid holds (`StoryLinker.held_features`), so the linker
+            reads only the stories an event could join or merge with.
     """
 
     serial: int
@@ -123,6 +126,7 @@ class Origin:
     postings: dict[str, list[int]]
     linker: dict[str, Any]
     texts: dict[int, bytes]
+    held: HeldFeatures
 
     def reader(self) -> Callable[[int], SummedStory]:
         """What reads a story's sums and members from its text, once (the text is dropped);
@@ -255,14 +259,16 @@ def read_story(key: int, text: bytes) -> SummedStory:
 #: story's text (`story_text`), so a process reads and decompresses only the stories it needs.
 #: Format 4 added the event index's state; format 5 stores each story summed instead of its
 #: events' profiles, and the postings as numbers instead of JSON; format 6 gives an event's
-#: features as 32-bit positions in its story's list instead of JSON numbers: an origin of an
+#: features as 32-bit positions in its story's list instead of JSON numbers; format 7 adds,
+#: after the postings, the length (8 bytes) and data of the stories' held features
+#: (`HeldFeatures.data`, uncompressed: hashes do not compress): an origin of an
 #: older format reads as unreadable, so the next
 #: process rebuilds once and writes the current one.
 #: The head also names the `FEATURES_VERSION` its state was computed from: an origin of other
 #: features reads as unreadable too, so a version that changes the features needs no
 #: migration to drop it.
-_MARK = b"BIO6"
-_FORMAT = 6
+_MARK = b"BIO7"
+_FORMAT = 7
 
 _STORED = tables.INGEST_ORIGIN
 _ORIGIN_MARK = select(_STORED.c.serial, _STORED.c.article).where(_STORED.c.id == 1)
@@ -293,7 +299,8 @@ def load_origin(*, session: Session) -> Origin | None:
             raise ValueError("an ingest origin of another format")
         posted = 12 + int.from_bytes(state[4:12], "big")  # where the postings' length is
         head = json.loads(zlib.decompress(state[12:posted]))
-        start = posted + 8 + int.from_bytes(state[posted : posted + 8], "big")
+        held = posted + 8 + int.from_bytes(state[posted : posted + 8], "big")
+        start = held + 8 + int.from_bytes(state[held : held + 8], "big")
         if head.get("format") != _FORMAT:
             raise ValueError("an ingest origin of another format")
         if head.get("features") != FEATURES_VERSION:  # its index state holds their sums
@@ -317,9 +324,10 @@ def load_origin(*, session: Session) -> Origin | None:
             events=tuple((int(key), tuple(ids)) for key, ids in head["events"]),
             event_state=head["event_state"],
             stories=tuple(stories),
-            postings=_postings(head["posted"], zlib.decompress(state[posted + 8 : start])),
+            postings=_postings(head["posted"], zlib.decompress(state[posted + 8 : held])),
             linker=dict(head["linker"]),
             texts=texts,
+            held=HeldFeatures.from_data(state[held + 8 : start]),
         )
     except (ValueError, KeyError, TypeError, AttributeError, zlib.error):  # another version
         logger.warning("the stored ingest origin cannot be read; the indexes are rebuilt")
@@ -361,6 +369,7 @@ class OriginWriter:
         entries: Sequence[StoryEntry],
         postings: dict[str, list[int]],
         linker: dict[str, Any],
+        held: HeldFeatures,
     ) -> int:
         """Store the origin (under the ingest lock) and return its serial, the raised counter.
 
@@ -375,6 +384,7 @@ class OriginWriter:
                 story given that it did not keep is left out).
             postings: its `StoryLinker.postings`.
             linker: its `StoryLinker.settings`.
+            held: its `StoryLinker.held_features`.
         """
         texts, self._texts = self._texts, {}  # the reader's now
         kept = [texts[key] for key, _, _ in entries]
@@ -396,9 +406,10 @@ class OriginWriter:
             }
         )
         posted = _numbers(postings)
-        sizes = [len(head).to_bytes(8, "big"), len(posted).to_bytes(8, "big")]
+        holds = held.data()
+        sizes = [len(part).to_bytes(8, "big") for part in (head, posted, holds)]
         serial = bump(session=session)
-        parts = [_MARK, sizes[0], head, sizes[1], posted, *kept]
+        parts = [_MARK, sizes[0], head, sizes[1], posted, sizes[2], holds, *kept]
         _write_state(session, serial=serial, article=article, parts=parts)
         return serial
 

@@ -14,6 +14,7 @@ from sqlalchemy import text
 from sqlmodel import Session
 
 from summarizer.events import stories
+from summarizer.events.held import HeldFeatures
 from summarizer.events.stories import StoryLinker
 from summarizer.ingest import runner
 from summarizer.service import BriefingService
@@ -228,9 +229,11 @@ def test_the_origin_keeps_a_text_per_story_read_when_the_story_is_needed(tmp_pat
     with Session(engine) as session:  # type: ignore[arg-type]
         ingest_state.lock_ingest(session=session)
         writer = ingest_state.OriginWriter()
+        held = HeldFeatures.Builder()
         for story in summed.values():
             assert story is not None
             writer.keep(story)
+            held.add(story[0])
         writer.save(
             session=session,
             article=5,
@@ -241,6 +244,7 @@ def test_the_origin_keeps_a_text_per_story_read_when_the_story_is_needed(tmp_pat
             entries=entries,
             postings=postings,
             linker=linker.settings(),
+            held=held.done(),
         )
         session.commit()
         origin = load_origin(session=session)
@@ -253,6 +257,8 @@ def test_the_origin_keeps_a_text_per_story_read_when_the_story_is_needed(tmp_pat
         ((7, (1, 2)),),
     )
     assert origin.stories == tuple(entries) and origin.postings == postings
+    assert origin.held.among({"t:w"}) == {4}  # the others' weight of it is 0.0
+    assert origin.held.among({"e:n4"}) == set()  # an entity never anchors: not kept
     assert origin.event_state == {"next_key": 100, "adds": 0}
     item, members = origin.reader()(4)
     assert (item, members) == summed[4]  # every sum, weight and order as summed
@@ -318,17 +324,16 @@ def test_a_story_text_reads_back_exactly_and_refuses_another_key() -> None:
 
 
 def test_an_origin_of_the_older_format_is_rebuilt_not_followed(tmp_path: Path) -> None:
-    # format 5 gave an event's features as JSON numbers, format 6 as 32-bit numbers: a
-    # process that finds the older one reads it as unreadable, rebuilds once and writes the
-    # current format
+    # format 6 had no held features (format 7 has): a process that finds the older one
+    # reads it as unreadable, rebuilds once and writes the current format
     stream = [str(p) for p in synthetic_stream(tmp_path, 10)]
     engine = _engine(tmp_path / "older.db")
     BriefingService(engine).ingest(stream[:6])  # type: ignore[arg-type]
     with engine.begin() as connection:  # type: ignore[attr-defined]
         state = connection.execute(text("SELECT state FROM ingest_origin")).scalar_one()
-        assert bytes(state[:4]) == b"BIO6"
+        assert bytes(state[:4]) == b"BIO7"
         connection.execute(
-            text("UPDATE ingest_origin SET state = :old"), {"old": b"BIO5" + bytes(state[4:])}
+            text("UPDATE ingest_origin SET state = :old"), {"old": b"BIO6" + bytes(state[4:])}
         )
     with Session(engine) as session:  # type: ignore[arg-type]
         written = origin_mark(session=session)

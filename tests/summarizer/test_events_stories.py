@@ -23,6 +23,7 @@ from summarizer.events.features import (
     story_counts,
     weigh,
 )
+from summarizer.events.held import HeldFeatures
 from summarizer.events.stories import (
     CANDIDATES,
     StoryLink,
@@ -397,11 +398,14 @@ def _everything(linker: StoryLinker) -> list[object]:
     ]
 
 
-@pytest.mark.parametrize("seed", range(4))
-def test_a_story_index_read_as_needed_decides_as_the_restored_one(seed: int) -> None:
+@pytest.mark.parametrize(("seed", "with_held"), [(0, False), (1, False), (2, True), (3, True)])
+def test_a_story_index_read_as_needed_decides_as_the_restored_one(
+    seed: int, with_held: bool
+) -> None:
     # Stories restored (summed once, pruned once) from a random history, then the same random
     # links and unlinks: one linker restored whole, one from the entries alone, reading a
-    # story's events only when it needs them. Same links, same state once all is read.
+    # story's events only when it needs them (and, given what each story holds, only when it
+    # holds an anchor of the query). Same links, same state once all is read.
     def linker() -> StoryLinker:
         return StoryLinker(threshold=0.3, merge_threshold=0.5, capacity=40)
 
@@ -418,6 +422,10 @@ def test_a_story_index_read_as_needed_decides_as_the_restored_one(seed: int) -> 
         read.append(key)
         return _summed(members[key], key)
 
+    held = HeldFeatures.Builder()
+    for key, events in stored:
+        if events:
+            held.add(_summed(events, key)[0])
     lazy = linker()
     lazy.restore_index(
         entries,
@@ -425,6 +433,7 @@ def test_a_story_index_read_as_needed_decides_as_the_restored_one(seed: int) -> 
         next_key=history.next_key,
         read=reading,
         settings=whole.settings(),
+        held=held.done() if with_held else None,
     )
     assert lazy.entries() == entries and lazy.postings() == whole.postings() and not read
     for steps in (5, 300):  # a few links read a few stories; then many, merges and evictions
@@ -536,6 +545,41 @@ def test_a_story_read_as_needed_is_read_only_when_found_and_as_it_was_indexed() 
             read=lambda key: _summed(stored[key], key),
             settings=whole.settings(),
         )
+
+
+def test_unread_stories_that_hold_no_anchor_of_the_event_are_not_read() -> None:
+    # three stories share the event's words; one holds its name (too lightly to be posted
+    # under it): the others cannot be joined, so they are passed over without being read
+    start = datetime(2024, 1, 1, tzinfo=UTC)
+    words = {f"t:word{i}": 1.0 for i in range(80)}
+    stored = {
+        5: [(1, {**words, "e:china": 1.0}, start)],
+        6: [(2, {**words, "s:corvanti": 0.01}, start)],
+        7: [(3, {**words, "t:list": 0.5}, start)],
+    }
+    whole = StoryLinker()
+    whole.restore(sorted(stored.items()), next_key=8)
+    assert "s:corvanti" not in whole._index.get(6).indexed  # type: ignore[union-attr]
+    held = HeldFeatures.Builder()
+    for key, events in stored.items():
+        held.add(_summed(events, key)[0])
+    read: list[int] = []
+    lazy = StoryLinker()
+    lazy.restore_index(
+        whole.entries(),
+        whole.postings(),
+        next_key=8,
+        read=lambda key: read.append(key) or _summed(stored[key], key),  # type: ignore[func-returns-value]
+        settings=whole.settings(),
+        held=held.done(),
+    )
+    event = {**{f"t:word{i}": 1.0 for i in range(10)}, "s:corvanti": 1.0}
+    link = lazy.link(4, event)
+    assert link == whole.link(4, event) and link.story_key == 6 and not link.is_new
+    assert read == [6]
+    unanchored = {"t:word1": 1.0, "t:list": 0.5}  # close to every story, anchored to none
+    assert lazy.link(9, unanchored) == whole.link(9, unanchored)
+    assert read == [6]
 
 
 def test_stories_of_a_linker_with_other_settings_are_refused() -> None:
