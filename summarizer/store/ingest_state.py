@@ -472,8 +472,8 @@ def _postings(features: list[str], stored: bytes) -> dict[str, list[int]]:
     if len(sizes) != width or sum(sizes) != len(keys) or min(sizes, default=1) < 1:
         raise ValueError("the ingest origin's postings are not one list per feature")
     # slices taken in one comprehension (C-level zips and sums; 300,000 lists at 100,000)
-    ends = accumulate(sizes)
-    return dict(zip(features, [keys[end - size : end] for size, end in zip(sizes, ends)]))
+    lists = [keys[end - size : end] for size, end in zip(sizes, accumulate(sizes), strict=True)]
+    return dict(zip(features, lists, strict=True))
 
 
 def _crc(texts: Sequence[bytes]) -> int:
