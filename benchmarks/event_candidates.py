@@ -27,7 +27,7 @@ from summarizer.events.features import (
     particulars,
     terms,
 )
-from summarizer.events.places import places
+from benchmarks.places import places
 from summarizer.text.numbers import read_numbers
 from summarizer.text.sentences import split_sentences
 
