@@ -179,15 +179,16 @@ def _scan(
 
     Unspaced scripts (Chinese, Japanese, Thai) count character pairs as words; a number glued
     by a hyphen to a capitalised name is part of that name ("COVID-19": "covid-19",
-    "SARS-CoV-2": "sars-cov-2"; see `glued_to_name`), no number. The fourth value gives, for each of `marks`, how many of the
-    terms and of the names come from the first that many words (all of them when the mark lies
-    beyond the text). Then the full names, one per use: a name right after another capitalised
-    word that is no stop word (one space apart; the first word may open the sentence),
-    "Michelle Obama" -> "michell obama"; and the terms the text writes in lower case. Last,
-    the full names of `text[:cut]` read alone (a cut at a word's end, as `_first_words` gives:
-    the opening's), from this same pass: those complete before the cut and the run of names
-    the cut ends. Only a cut that splits a token ("Obama|'s", "COVID|-19") or lies beyond
-    `limit` reads `text[:cut]` again. Without `cut`: the full names of the whole text.
+    "SARS-CoV-2": "sars-cov-2"; see `glued_to_name`), no number. The fourth value gives, for
+    each of `marks`, how many of the terms and of the names come from the first that many words
+    (all of them when the mark lies beyond the text). Then the full names, one per use: a name
+    right after another capitalised word that is no stop word (one space apart; the first word
+    may open the sentence), "Michelle Obama" -> "michell obama"; and the terms the text writes
+    in lower case. Last, the full names of `text[:cut]` read alone (a cut at a word's end, as
+    `_first_words` gives: the opening's), from this same pass: those complete before the cut
+    and the run of names the cut ends. Only a cut that splits a token ("Obama|'s", "COVID|-19")
+    or lies beyond `limit` reads `text[:cut]` again. Without `cut`: the full names of the whole
+    text.
     """
     given = text
     text = spaced_bigrams(text)
