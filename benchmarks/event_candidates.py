@@ -21,13 +21,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from benchmarks import eventpairs, product
+from benchmarks.places import places
 from summarizer.events.features import (
     OPENING_WORDS,
     article_features,
     particulars,
     terms,
 )
-from summarizer.events.places import places
 from summarizer.text.numbers import read_numbers
 from summarizer.text.sentences import split_sentences
 

@@ -28,9 +28,10 @@ Vector = dict[str, float]
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 _OPENS_SENTENCE = re.compile(r"[.!?\n]")
-# A number after a hyphen ("-19" of "COVID-19"): part of the name before it when
-# text.numbers.glued_to_name says so.
-_GLUED_NUMBER = re.compile(r"-\d+(?:[.,]\d+)*")
+# A number after a hyphen ("-19" of "COVID-19"), maybe after more words joined by hyphens
+# ("-CoV-2" of "SARS-CoV-2"): with the word before it one name when text.numbers.glued_to_name
+# says so.
+_GLUED_NUMBER = re.compile(r"(?:-[^\W\d_][^\W_]*)*-(?P<number>\d+(?:[.,]\d+)*)")
 
 # Prefixes keep the three kinds of feature apart in one vector.
 TERM = "t:"
@@ -177,16 +178,17 @@ def _scan(
     """Terms, names and numbers of a text's first `limit` words, read in one pass.
 
     Unspaced scripts (Chinese, Japanese, Thai) count character pairs as words; a number glued
-    by a hyphen to a capitalised word is part of that name ("COVID-19": "covid-19"; see
-    `glued_to_name`), no number. The fourth value gives, for each of `marks`, how many of the
-    terms and of the names come from the first that many words (all of them when the mark lies
-    beyond the text). Then the full names, one per use: a name right after another capitalised
-    word that is no stop word (one space apart; the first word may open the sentence),
-    "Michelle Obama" -> "michell obama"; and the terms the text writes in lower case. Last,
-    the full names of `text[:cut]` read alone (a cut at a word's end, as `_first_words` gives:
-    the opening's), from this same pass: those complete before the cut and the run of names
-    the cut ends. Only a cut that splits a token ("Obama|'s", "COVID|-19") or lies beyond
-    `limit` reads `text[:cut]` again. Without `cut`: the full names of the whole text.
+    by a hyphen to a capitalised name is part of that name ("COVID-19": "covid-19",
+    "SARS-CoV-2": "sars-cov-2"; see `glued_to_name`), no number. The fourth value gives, for
+    each of `marks`, how many of the terms and of the names come from the first that many words
+    (all of them when the mark lies beyond the text). Then the full names, one per use: a name
+    right after another capitalised word that is no stop word (one space apart; the first word
+    may open the sentence), "Michelle Obama" -> "michell obama"; and the terms the text writes
+    in lower case. Last, the full names of `text[:cut]` read alone (a cut at a word's end, as
+    `_first_words` gives: the opening's), from this same pass: those complete before the cut
+    and the run of names the cut ends. Only a cut that splits a token ("Obama|'s", "COVID|-19")
+    or lies beyond `limit` reads `text[:cut]` again. Without `cut`: the full names of the whole
+    text.
     """
     given = text
     text = spaced_bigrams(text)
@@ -220,8 +222,9 @@ def _scan(
             continue
         word = match.group()
         glued = _GLUED_NUMBER.match(text, end)
-        if glued is not None and glued_to_name(text, end + 1):
-            word, end = word + glued.group(), glued.end()  # "COVID-19", "G-20": one name
+        if glued is not None and glued_to_name(text, glued.start("number")):
+            # "COVID-19", "G-20", "SARS-CoV-2": one name
+            word, end = word + glued.group(), glued.end()
             glued_to = end
         if start < end_of_cut < end:
             cut_split = True
@@ -287,7 +290,7 @@ def _last_two(run: list[str]) -> list[str]:
 #: The version of what `article_features` computes, stored with each article's features: raise
 #: it whenever a change would compute other features from the same text, so that features stored
 #: by an older version are computed again instead of mixed with the new ones.
-FEATURES_VERSION = 18
+FEATURES_VERSION = 19
 #: The oldest FEATURES_VERSION whose features make today's story profiles (`story_counts` reads
 #: their counts, names and people): raise it only when a change alters what a profile is made
 #: of, so that stored profiles are made again once (store.profiles). 7 reads the modifier-letter
@@ -305,8 +308,10 @@ FEATURES_VERSION = 18
 #: text's own language in its dates and particulars, an hour before a zone alone ("12 CT
 #: scans") as a count and a date in digits by its day, which profiles do not read; 18 reads
 #: "am" as a clock word only in English or an unknown language ("seit 2015 am Markt" is a year)
-#: and "20h30", "10 ч 30" as one time in the particulars, which profiles do not read.
-PROFILES_SINCE = 16
+#: and "20h30", "10 ч 30" as one time in the particulars, which profiles do not read; 19 glues a
+#: number to capitalised words joined by hyphens ("SARS-CoV-2" one name, no 2), in the counts
+#: and names that profiles read.
+PROFILES_SINCE = 19
 #: Names are looked up in another text by the first letters of their stems, so inflected and
 #: derived forms still count as a mention ("Тюмени", "тюменцам"; "Moscow", "Moscow's").
 MENTION_LETTERS = 5

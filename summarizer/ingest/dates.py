@@ -11,6 +11,7 @@ from summarizer.clean.rules import is_byline, is_time_line
 from summarizer.text.datelines import parse_dateline
 from summarizer.text.months import ENGLISH_MONTHS as MONTHS
 from summarizer.text.months import ENGLISH_WEEKDAYS
+from summarizer.text.speech import SAYING_VERBS
 from summarizer.text.verbs import lacks_verb
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
@@ -36,10 +37,10 @@ _MONTH_YEAR = re.compile(
 )
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _WEEKDAYS = tuple(day.lower() for day in ENGLISH_WEEKDAYS)
-# "Peskov said Wednesday", "the ministry announced on Tuesday": the day a lead's speaker spoke,
-# which a wire story's dateline dates.
+# "Peskov said Wednesday", "the ministry announced on Tuesday", "told reporters on Monday": the
+# day a lead's speaker spoke, which a wire story's dateline dates.
 _SPOKE_ON = re.compile(
-    r"\b(?:said|says|announced|confirmed|reported|told reporters)\s+(?:on\s+)?"
+    r"\b(?:" + "|".join(sorted(SAYING_VERBS)) + r")(?:\s+reporters)?\s+(?:on\s+)?"
     r"(?P<weekday>" + "|".join(_WEEKDAYS) + r")\b",
     re.I,
 )

@@ -134,8 +134,10 @@ _SCALES: dict[str, int] = {
     ),
 }
 _YEARS = range(1900, 2100)
-# The word right before a hyphen ("COVID" of "COVID-19"), looked for in the last _NAME_CHARS.
-_WORD_BEFORE = re.compile(r"(?<![\w-])[^\W\d_][^\W_]*$")
+# The words right before a hyphen, joined by hyphens ("COVID" of "COVID-19", "SARS-CoV" of
+# "SARS-CoV-2"), looked for in the last _NAME_CHARS: words only, so "Mar" of "12-Mar-2020" is
+# none (its run begins with a number).
+_WORDS_BEFORE = re.compile(r"(?<![\w-])(?:[^\W\d_][^\W_]*-)*[^\W\d_][^\W_]*$")
 _NAME_CHARS = 40
 
 
@@ -192,15 +194,17 @@ def read_numbers(text: str, language: str = "en", *, end: int | None = None) -> 
 
 
 def glued_to_name(text: str, start: int) -> bool:
-    """Tell whether the number at `start` is glued by a hyphen to a capitalised word before it.
+    """Tell whether the number at `start` is glued by a hyphen to a capitalised name before it.
 
     Such a number is part of a name ("COVID-19", "G-20", "F-16", "Su-27"), not a number the
-    text gives; after a word in lower case it is one ("mid-2014", "under-21").
+    text gives. The name may be capitalised words joined by hyphens ("SARS-CoV-2"); after a
+    word in lower case ("mid-2014", "under-21", "anti-G-5") or a run that begins with a number
+    ("12-Mar-2020") the number is one the text gives.
     """
     if start < 2 or text[start - 1] != "-":
         return False
-    before = _WORD_BEFORE.search(text, max(0, start - 1 - _NAME_CHARS), start - 1)
-    return before is not None and before[0][0].isupper()
+    before = _WORDS_BEFORE.search(text, max(0, start - 1 - _NAME_CHARS), start - 1)
+    return before is not None and all(word[0].isupper() for word in before[0].split("-"))
 
 
 def _read(match: re.Match[str], language: str, *, point: bool) -> Number | None:

@@ -118,6 +118,24 @@ def test_a_time_line_beats_the_dateline_and_a_date_in_the_story_does_not() -> No
             NOW,
             _day(2026, 9, 3),
         ),
+        # any verb of saying (text.speech.SAYING_VERBS) gives the day a speaker spoke, with
+        # or without "reporters"
+        (
+            "MOSCOW, September 3 (RIA Novosti) - The talks went on, Peskov told reporters"
+            " on Wednesday.",
+            NOW,
+            None,
+        ),
+        (
+            "MOSCOW, September 3 (RIA Novosti) - The talks will go on, Peskov warned Wednesday.",
+            NOW,
+            None,
+        ),
+        (  # a thought is no day's speech
+            "MOSCOW, September 3 (RIA Novosti) - Officials thought Wednesday's talks went well.",
+            NOW,
+            _day(2026, 9, 3),
+        ),
     ],
 )
 def test_a_guessed_year_must_agree_with_the_weekday_the_lead_gives(

@@ -360,7 +360,9 @@ def test_a_number_glued_to_a_name_is_part_of_the_name() -> None:
 
 
 @given(
-    st.sampled_from(["COVID", "G", "F", "Su", "mid", "under", "12-Mar", "anti-G", "Boeing"]),
+    st.sampled_from(
+        ["COVID", "G", "F", "Su", "mid", "under", "12-Mar", "anti-G", "Boeing", "SARS-CoV"]
+    ),
     st.integers(min_value=1, max_value=9999),
 )
 def test_features_glue_a_number_to_a_name_as_text_numbers_does(word: str, number: int) -> None:
@@ -372,6 +374,13 @@ def test_features_glue_a_number_to_a_name_as_text_numbers_does(word: str, number
 
 def test_a_month_in_a_date_is_no_name_to_glue_a_year_to() -> None:
     assert entities_and_numbers("Talks on 12-Mar-2020 in Vienna.")[1] == ["12", "2020"]
+
+
+def test_capitalised_words_joined_by_hyphens_make_one_name_with_their_number() -> None:
+    names, numbers = entities_and_numbers("Tests for SARS-CoV-2 rose as the Soyuz-MS-22 left.")
+    assert (names, numbers) == (["sars-cov-2", "soyuz-ms-22"], [])
+    _, numbers = entities_and_numbers("Curbs from mid-March-2020 and the anti-G-5 camp.")
+    assert numbers == ["2020", "5"]
 
 
 _CUT_TEXTS = [

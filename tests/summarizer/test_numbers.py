@@ -126,6 +126,18 @@ def test_a_number_glued_to_a_name_by_a_hyphen_is_not_read() -> None:
     ]
 
 
+def test_a_number_glued_to_capitalised_words_joined_by_hyphens_is_not_read() -> None:
+    # "SARS-CoV-2" is one name like "COVID-19"; a run that begins with a number ("12-Mar-2020")
+    # or a word in lower case ("anti-G-5", "mid-March-2020") is none
+    assert read_numbers("SARS-CoV-2 and Soyuz-MS-22") == []
+    assert [n.key for n in read_numbers("On 12-Mar-2020, anti-G-5 and mid-March-2020")] == [
+        "12",
+        "2020",
+        "5",
+        "2020",
+    ]
+
+
 def test_a_run_of_over_30_characters_is_no_number_and_breaks_nothing() -> None:
     # int() reads no more than 4,300 digits: such a run crashed the features of its article
     assert keys("Pi to 5,000 places: 3 " + "1" * 5000 + " and 9" * 2, "en") == [

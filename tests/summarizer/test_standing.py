@@ -46,6 +46,47 @@ def test_a_happening_is_no_background(text: str) -> None:
     assert not recalls_background(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Kiew hat Moskau wiederholt vorgeworfen, die Separatisten zu bewaffnen.", "de"),
+        ("Der Kreml hat die Vorwürfe seit Jahren bestritten.", "de"),
+        ("Russland wird seit langem beschuldigt, die Rebellen zu unterstützen.", "de"),
+        ("Moskau bestreitet das seit Jahren.", "de"),
+        ("Кремль давно отрицает свою причастность к конфликту.", "ru"),
+        ("Киев не раз публично заявлял о поставках оружия.", "ru"),
+        ("Власти неоднократно высказывали идеи о поддержке граждан.", "ru"),
+        ("Москву неоднократно обвиняли в поставках оружия.", "ru"),
+        ("Київ неодноразово звинувачував Москву в постачанні зброї.", "uk"),
+        ("Кремль давно заперечує свою участь у конфлікті.", "uk"),
+    ],
+)
+def test_an_adverb_with_a_verb_of_saying_accusing_or_denying_is_background(
+    text: str, language: str
+) -> None:
+    assert recalls_background(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # "wiederholt" is also the verb "to repeat"; "immer wieder" before a verb tells how a
+        # happening went
+        ("Er wiederholt seine Forderung und unterzeichnet am Montag das Gesetz.", "de"),
+        ("Immer wieder fielen Schüsse, sagte ein Sprecher am Dienstag.", "de"),
+        ("Der Minister hat am Dienstag seinen Rücktritt erklärt.", "de"),
+        # "давно" alone, or before a promise, tells no standing accusation
+        ("Он давно обещал, и вчера подписал закон о бюджете.", "ru"),
+        ("Он давно работал в мэрии, а вчера ушёл в отставку.", "ru"),
+        ("Прокуратура недавно заявила о новом деле.", "ru"),
+        ("Він давно обіцяв, і вчора підписав закон про бюджет.", "uk"),
+        ("Уряд неодноразово переносив голосування, але вчора його провели.", "uk"),
+    ],
+)
+def test_the_adverb_alone_tells_a_happening(text: str, language: str) -> None:
+    assert not recalls_background(text, language)
+
+
 @given(
     st.sampled_from(["Officials", "The company", "Moscow", "Both parties"]),
     st.sampled_from(["has", "have", "had"]),

@@ -1,10 +1,10 @@
-"""The countries a report names (summarizer.events.places)."""
+"""The countries a report names (benchmarks.places, for benchmarks.event_candidates)."""
 
 from __future__ import annotations
 
 import pytest
 
-from summarizer.events.places import places
+from benchmarks.places import places
 
 
 @pytest.mark.parametrize(
