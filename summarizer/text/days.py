@@ -13,7 +13,7 @@ from summarizer.text.months import (
     MONTHS_BY_LANGUAGE,
 )
 
-__all__ = ["DayOfMonth", "day_of_month", "days_of_month"]
+__all__ = ["DayOfMonth", "day_of_month", "days_of_month", "month_number"]
 
 # A day number ("9", "5th", "1er", "25-го", "3.") that is no part of a longer number ("5,5",
 # "12.5", "2019").
@@ -75,14 +75,11 @@ def day_of_month(text: str, start: int, language: str = "") -> DayOfMonth | None
     match = _DAY.match(text, start)
     if match is None or not 1 <= int(match[1]) <= 31:
         return None
-    names = MONTHS_BY_LANGUAGE.get(language, MONTH_NAMES)
-    # English names in capitals only; in Danish, Dutch or Swedish "april" is the month
-    lower_case_words = _ENGLISH if language == "en" or language not in MONTHS_BY_LANGUAGE else None
     words = MONTHS_ALSO_WORDS.get(language, frozenset())
     after = _MONTH_AFTER.match(text, match.end())
     if (
         after is not None
-        and _month(after[1], names, lower_case_words)
+        and month_number(after[1], language)
         and (
             after[2] or after[1].casefold() not in words or not _WORD_AFTER.match(text, after.end())
         )
@@ -90,7 +87,7 @@ def day_of_month(text: str, start: int, language: str = "") -> DayOfMonth | None
         month, year = after[1], after[2]
     else:
         before = _MONTH_BEFORE.search(text, max(0, start - _BEFORE_CHARS), start)
-        if before is None or not _month(before[1], names, lower_case_words):
+        if before is None or not month_number(before[1], language):
             return None
         month = before[1]
         then = _YEAR_AFTER.match(text, match.end())
@@ -101,7 +98,7 @@ def day_of_month(text: str, start: int, language: str = "") -> DayOfMonth | None
         start=start,
         end=match.end(),
         day=int(match[1]),
-        month=names[month.casefold()],
+        month=MONTHS_BY_LANGUAGE.get(language, MONTH_NAMES)[month.casefold()],
         year=int(year) if year else None,
     )
 
@@ -122,9 +119,23 @@ def days_of_month(text: str, language: str = "") -> Iterator[DayOfMonth]:
             yield day
 
 
-def _month(word: str, names: dict[str, int], capitalised: frozenset[str] | None) -> bool:
-    """Whether a word is one of the month names (one of `capitalised` only with a capital)."""
+def month_number(word: str, language: str = "") -> int | None:
+    """The month a word names in a text of this language (1 to 12), or None.
+
+    A text reads the names of its own language (a language without a table, or none known,
+    those of every language: `months.MONTHS_BY_LANGUAGE`); an English name counts in English
+    (or a text of no table) only when capitalised: "march" and "may" are verbs, "Mars" is
+    no English month.
+
+    Args:
+        word: one word, as written.
+        language: the text's ISO 639-1 code ("" when not known).
+    """
     folded = word.casefold()
-    return folded in names and (
-        capitalised is None or folded not in capitalised or word[0].isupper()
-    )
+    month = MONTHS_BY_LANGUAGE.get(language, MONTH_NAMES).get(folded)
+    if month is None:
+        return None
+    english_capitals = language == "en" or language not in MONTHS_BY_LANGUAGE
+    if english_capitals and folded in _ENGLISH and not word[:1].isupper():
+        return None
+    return month

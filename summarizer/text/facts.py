@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from summarizer.text.days import month_number
 from summarizer.text.language import stop_words, word_set
-from summarizer.text.months import MONTH_NAMES, WEEKDAY_PHRASES
+from summarizer.text.months import WEEKDAY_PHRASES
 from summarizer.text.numbers import read_numbers
 from summarizer.text.speech import SPEECH_VERBS
 from summarizer.text.tokenizer import UNSPACED, WORD_OR_MARK, cased_words
@@ -37,7 +38,6 @@ _NUMBER_WORDS = word_set(
     """two three four five six seven eight nine ten eleven twelve hundred thousand million
     billion dozen"""
 )
-_SHORT_MONTH = 3  # letters of a Latin month's name read only capitalised ("May", not "may")
 # The weekday phrases of every language ("Tuesday", "am Dienstag", "в среду"): the English and
 # German ones as written, the others in any case.
 _WEEKDAYS = re.compile(
@@ -98,8 +98,7 @@ def fact_of(sentence: str, language: str = "en") -> Fact:
     tokens = cased_words(sentence)
     for index, token in enumerate(tokens):
         word = token.lower().replace("’", "'").removesuffix("'s")
-        month = MONTH_NAMES.get(token.casefold())
-        if month and (len(word) > _SHORT_MONTH or token[:1].isupper() or not token.isascii()):
+        if month := month_number(token, language):
             days.add(f"month {month}")
         if word[:1].isdigit():
             continue  # numbers are read whole below

@@ -89,7 +89,6 @@ _TO_READER = re.compile(
 )  # case-sensitive: "US" is a country; the sentence's first letter is lowered before the test
 _LABEL_WORDS = 8
 _QUESTION_WORDS = word_set("who what where when why how which")
-_YOU = re.compile(r"\b(?:you|your|yours|yourself)\b")
 # Words that address the reader in an exclamation, by language: second-person pronouns and
 # possessives only. Not "su", "ihr", "sie", "seu" (also "his", "her", "their") nor "we", "our",
 # "nosso": news exclamations hold those ("El presidente anunció su dimisión tras la derrota
@@ -97,7 +96,7 @@ _YOU = re.compile(r"\b(?:you|your|yours|yourself)\b")
 _SECOND_PERSON: dict[str, frozenset[str]] = {
     "en": word_set("you your yours yourself yourselves"),
     "de": word_set("du dich dir dein deine deinen deinem deiner deines euch euer eure euren"),
-    "fr": word_set("vous votre vos tu toi ton ta tes"),
+    "fr": word_set("vous votre vos tu toi ta tes"),  # not "ton": also "tone" ("durcir le ton")
     "es": word_set("tú tu tus usted ustedes vosotros vosotras vuestro vuestra vuestros vuestras"),
     "it": word_set("tu tuo tua tuoi tue voi vostro vostra vostri vostre"),
     "pt": word_set("você vocês tu teu tua teus tuas"),
@@ -107,6 +106,8 @@ _SECOND_PERSON: dict[str, frozenset[str]] = {
 }
 # German addresses the reader with the capitalised "Sie", "Ihnen", "Ihr(e)" inside a sentence
 # (in lower case they are "she", "they", "her", "their").
+# English second-person words count in a line of any language ("Grab yours today!").
+_YOU = re.compile(r"\b(?:" + "|".join(sorted(_SECOND_PERSON["en"])) + r")\b")
 _FORMAL_GERMAN = re.compile(r"(?<=[\w,] )(?:Sie|Ihnen|Ihr|Ihre[mnrs]?)\b")
 _LETTERS = re.compile(r"[^\W\d_]+")
 # A thanks to the reader ("Obrigado por compartilhar nosso conteúdo!").
@@ -210,7 +211,9 @@ _MIN_SHOUTED = 4
 # words, not a listing's order.
 _SPEECH = "|".join(sorted(SPEECH_VERBS))
 _NAME_SPEAKS = re.compile(rf"^\W*[A-Z]+ (?:\w+ )?(?:[A-Z][\w'’&.-]* ){{1,4}}(?:{_SPEECH})\b")
-_REPORTED = re.compile(rf", (?:[\w'’.-]+ ){{1,5}}(?:{_SPEECH})\b")
+_REPORTED = re.compile(
+    rf", (?!(?:we|you|i|which|who|that|as)\b)(?:[\w'’.-]+ ){{1,5}}(?:{_SPEECH})\b", re.IGNORECASE
+)
 # A shop's listing: the words of a deals page only. A price alone is no listing: "Tesla sells
 # the Model 3 for $35,000", "Netflix offers its basic plan for $6.99 a month" are business news.
 # Every gap is bounded, so a long line without full stops costs linear time.
@@ -229,7 +232,7 @@ _PERCENT_OFF = re.compile(
     r"\b\d{1,2}% off\b(?!\s+(?:its|their|his|her|the|a|an|from|after)\b)", re.IGNORECASE
 )
 _DEALS = re.compile(
-    r"\b(?:deals|(?:best|great|top) deal|deal of the day|on sale|sale price|discount(?:s|ed)?"
+    r"\b(?:(?:best|great|top) deals?|deal of the day|on sale|sale price|discount(?:s|ed)?"
     r"|coupons?|bargains?|clearance|sitewide|storewide|limited[- ]time|while (?:stocks|supplies)"
     r" last|black friday|cyber monday|prime day|vouchers?|promo|(?:at|from|on) " + _STORES + r")\b",
     re.IGNORECASE,
@@ -379,11 +382,11 @@ def is_promotional(sentence: str, language: str = "en") -> bool:
     first, second = opening[0].lower().replace("’", "'"), opening[1].strip(",")
     if first.split("'")[0] in _QUESTION_WORDS:
         return False  # "Who's Your Daddy promises ...": a name, not an order
-    if _REPORTED.search(text):
-        return False  # "Stay at home, the health minister told residents.": a speaker's order
     objects = _OBJECTS_BY_LANGUAGE.get(language, _READER_OBJECTS["en"])
     if second in objects or (language != "de" and second.lower() in objects):
         return True  # "Escape your echo chamber.", "Start your day with ..."
+    if _REPORTED.search(text):
+        return False  # "Stay at home, the health minister told residents.": a speaker's order
     if first not in _CALLS_TO_ACT["en"] and first not in _CALLS_TO_ACT.get(language, ()):
         return False
     # "Get the facts behind the news", "Find out more here!": a verb telling the reader to act.

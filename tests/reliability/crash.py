@@ -112,6 +112,7 @@ def run_crash(work: Path, setup: CrashSetup) -> CrashResult:
         accepted = sum(briefings_per_chat(fake).values())
         statuses = delivery_statuses(db_url, ids)
         time.sleep(setup.restart_delay)
+        before = sum(briefings_per_chat(fake).values())  # taken before the restart can send
         second = BotProcess(config, fake, work / "bot-2.log").start()
         started = time.monotonic()
         try:
@@ -120,6 +121,7 @@ def run_crash(work: Path, setup: CrashSetup) -> CrashResult:
                 ids,
                 start_up=setup.start_up,
                 idle_give_up=setup.idle_give_up,
+                before=before,
             )
             served = time.monotonic() - started
             time.sleep(setup.settle)
@@ -155,6 +157,7 @@ def wait_served(
     *,
     start_up: float,
     idle_give_up: float,
+    before: int | None = None,
     clock: Callable[[], float] = time.monotonic,
     sleep: Callable[[float], None] = time.sleep,
 ) -> Waited:
@@ -172,13 +175,15 @@ def wait_served(
         ids: the chats that must be served.
         start_up: seconds allowed until the first new briefing.
         idle_give_up: seconds allowed between two briefings after that.
+        before: the briefings sent before the restart (taken before it starts, so one it sends
+            before the first look counts as its first); None: those of the first look.
         clock: monotonic seconds (tests drive it).
         sleep: waits between two looks (tests drive it).
 
     Returns:
         Whether every chat was served, and when the first new briefing was seen.
     """
-    last_total = sum(counts().values())  # what the killed process sent
+    last_total = sum(counts().values()) if before is None else before  # the killed one's
     last_change = clock()
     first: float | None = None
     while True:

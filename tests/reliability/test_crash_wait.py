@@ -79,3 +79,21 @@ def test_a_bot_that_never_sends_is_given_up_after_the_start_up_limit() -> None:
     )
     assert waited == Waited(served=False, first=None)
     assert 30.0 < script.now < 30.2
+
+
+def test_a_briefing_sent_before_the_first_look_counts_as_the_first() -> None:
+    # The restarted bot sends chat 2's briefing at once, then pauses: counted from the count
+    # taken before the restart, that briefing starts the idle limit (not the start-up's).
+    four = [1, 2, 3, 4]
+    script = Script([(0.0, 2), (20.0, 3)], before=Counter({1: 1}))
+    waited = wait_served(
+        script.counts,
+        four,
+        start_up=90.0,
+        idle_give_up=6.0,
+        before=1,
+        clock=script.clock,
+        sleep=script.sleep,
+    )
+    assert not waited.served
+    assert waited.first == 0.0

@@ -169,3 +169,23 @@ def test_an_event_digest_tells_a_fact_once_though_the_cosine_misses_it() -> None
     ]
     texts = [line.text for line in build_digest(docs, words=120).lines]
     assert (first in texts) != (second in texts)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "Thousands of protesters march through central Paris against the pension reform.",
+            "Thousands of protesters marched through central Paris against the pension reform "
+            "on Tuesday.",
+        ),
+        (
+            "The rover landed safely on Mars after a seven-month journey, NASA said.",
+            "The rover landed safely on Thursday after a seven-month journey, NASA said.",
+        ),
+    ],
+)
+def test_a_verb_or_a_planet_spelled_like_a_month_names_no_moment(first: str, second: str) -> None:
+    # "march" (a verb) and "Mars" (French for March) are no English month: no second moment.
+    assert "month 3" not in fact_of(first).moments | fact_of(second).moments
+    assert same_fact(fact_of(first), fact_of(second))

@@ -240,3 +240,29 @@ def test_an_exclamation_without_a_second_person_word_is_no_promotion(
     words: list[str], language: str
 ) -> None:
     assert not is_promotional("Merkel " + " ".join(words) + "!", language)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Download our app today, we think you'll love it.",
+        "Start your day with our briefing, which we believe is the best.",
+        "Escape your echo chamber, as readers told us.",
+        "Try our new puzzle, which players say is addictive.",
+    ],
+)
+def test_a_plug_ending_in_a_clause_of_saying_is_still_promotion(text: str) -> None:
+    # Only a third-person speaker after the comma makes an order a reported one.
+    assert is_promotional(text, "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Face à Moscou, le président français a nettement durci le ton!", "fr"),
+        ("Le ministre hausse le ton face aux syndicats!", "fr"),
+        ("Stocks are 30% off highs as deals collapse.", "en"),
+    ],
+)
+def test_a_tone_or_deals_in_the_news_is_no_promotion(text: str, language: str) -> None:
+    assert not is_promotional(text, language)
