@@ -71,7 +71,7 @@ def build_application(
         limits: rate limits overriding the settings' (tests use short intervals).
 
     Returns:
-        The Application; run it with run_polling/run_webhook, which call post_init.
+        The Application; run it with bot.serve.serve (or run_polling), which call post_init.
     """
     updates = PerChatUpdateProcessor()
     builder = (

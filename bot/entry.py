@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import gc
 import importlib.util
 import logging
@@ -22,6 +23,7 @@ from telegram.request import HTTPXRequest
 from bot.app import build_application
 from bot.logsafe import protect_token
 from bot.ratelimit import Limits
+from bot.serve import StartUpdater, serve
 from bot.settings import DEFAULT_API_URL, BotSettings
 from bot.store.db import open_database
 from bot.terminal import CHAT_ID, TerminalRequest, chat_session
@@ -169,8 +171,12 @@ def _serve(app: Any, settings: BotSettings, webhook_url: str | None) -> None:
     # lives as long as the process: frozen, the garbage collector stops walking it, which
     # cost about 5% of the CPU of answering a burst of /help (benchmarks.bot_commands).
     gc.freeze()
+    updater = app.updater
+    assert updater is not None  # build_application gives one whenever it uses the network
+    start: StartUpdater
     if webhook_url:
-        app.run_webhook(
+        start = functools.partial(
+            updater.start_webhook,
             listen=settings.webhook_listen,
             port=settings.webhook_port,
             url_path=urlsplit(webhook_url).path.lstrip("/"),
@@ -179,7 +185,14 @@ def _serve(app: Any, settings: BotSettings, webhook_url: str | None) -> None:
             allowed_updates=Update.ALL_TYPES,
         )
     else:
-        app.run_polling(allowed_updates=Update.ALL_TYPES)
+
+        def polling_error(exc: TelegramError) -> None:  # to the error handlers, as run_polling
+            app.create_task(app.process_error(error=exc, update=None))
+
+        start = functools.partial(
+            updater.start_polling, allowed_updates=Update.ALL_TYPES, error_callback=polling_error
+        )
+    serve(app, start)
 
 
 def run_chat(

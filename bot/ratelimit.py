@@ -3,7 +3,9 @@
 PTB's AIORateLimiter retries nothing by default and lets ten messages to one private chat out in a
 fraction of a second; this limiter paces each chat (1 message per interval, 20 per minute in a
 group), all chats together (30/s), honours RetryAfter for the chat it names, and retries network
-errors and 5xx with exponential backoff. 400 and 403 are raised at once: they never get better.
+errors and 5xx with exponential backoff. 400 and 403 are raised at once: they never get better,
+and so is every failure once the bot is stopping (after the limiter's shutdown, or in a request
+abandoned outside the event loop): nothing is sent again after a stop.
 Sends made inside `routine()` (scheduled briefings) give way to replies waiting for the same
 window and, while people are asking, leave a share of the overall limit free, so a command
 during a broadcast is answered at once instead of after the broadcast's queue.
@@ -181,13 +183,21 @@ class PacingRateLimiter(BaseRateLimiter[int]):
         self._groups: dict[str, SlidingWindow] = {}
         self._blocked_until: dict[str, float] = {}
         self._wire = Gate(limits.max_concurrent)
+        self._stopping = False
         self.retries: collections.Counter[str] = collections.Counter()
 
     async def initialize(self) -> None:
-        """Nothing to open."""
+        """Retry failed requests (again, after a shutdown)."""
+        self._stopping = False
 
     async def shutdown(self) -> None:
-        """Nothing to close."""
+        """Retry nothing from now on: the bot is stopping, a failed request fails at once."""
+        self._stopping = True
+
+    def _may_retry(self) -> bool:
+        """Tell whether a failed request may be sent again: not while the bot stops, and not
+        from a coroutine closed outside its event loop (nothing can wait there)."""
+        return not self._stopping and _in_loop()
 
     def _window(
         self, table: dict[str, SlidingWindow], key: str, limit: int, period: float
@@ -241,15 +251,19 @@ class PacingRateLimiter(BaseRateLimiter[int]):
         """
         chat = str(data.get("chat_id", "") or "")
         retries = self.limits.max_retries if rate_limit_args is None else rate_limit_args
+        failure: Exception | None = None
         for attempt in range(retries + 1):
+            if failure is not None and not self._may_retry():  # the bot stopped in the backoff
+                raise failure
             held = await self._pace(chat)
             backoff = 0.0
             try:
                 async with self._wire:
                     return await callback(*args, **kwargs)
             except RetryAfter as exc:
-                if attempt >= retries:
+                if attempt >= retries or not self._may_retry():
                     raise
+                failure = exc
                 wait = retry_after_seconds(exc) + 0.1
                 self.retries["retry_after"] += 1
                 logger.info("%s: flood limit, retrying in %.1f s", endpoint, wait)
@@ -257,14 +271,43 @@ class PacingRateLimiter(BaseRateLimiter[int]):
             except BadRequest:
                 raise
             except NetworkError as exc:
-                if attempt >= retries:
+                closing = _abandoned(exc)
+                if closing is not None:
+                    raise closing from exc
+                if attempt >= retries or not self._may_retry():
                     raise
+                failure = exc
                 backoff = min(self.limits.backoff * 2**attempt, self.limits.backoff_cap)
                 backoff *= random.uniform(0.75, 1.25)
                 self.retries["network"] += 1
                 logger.info("%s failed (%s), retrying in %.1f s", endpoint, exc, backoff)
             finally:
-                for window, cell in held:
-                    window.release(cell)
+                if held and _in_loop():  # closed outside the loop: no clock, no next request
+                    for window, cell in held:
+                        window.release(cell)
             await asyncio.sleep(backoff)
         raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _in_loop() -> bool:
+    """Tell whether this code runs in an event loop (a coroutine closed from outside does not)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+    return True
+
+
+def _abandoned(exc: BaseException) -> GeneratorExit | None:
+    """The GeneratorExit behind a failed request, when its coroutine was closed mid-request.
+
+    Closing a coroutine outside the loop (as PTB's run_polling does with the updater's on a
+    stop signal) makes httpcore's clean-up fail, which PTB reports as a NetworkError: the
+    request was abandoned, not failed, and close() expects the GeneratorExit back.
+    """
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, GeneratorExit):
+            return seen
+        seen = seen.__cause__ or seen.__context__
+    return None

@@ -126,7 +126,7 @@ async def test_briefing_run_process_against_the_fake_api(
     try:
         reply = await fake_api.reply_to(77, "/start", timeout=60)
         assert "Welcome to Briefing" in reply.text
-        assert fake_api.calls("setMyCommands")  # post_init ran under run_polling
+        assert fake_api.calls("setMyCommands")  # post_init ran under bot.serve
     finally:
         process.send_signal(signal.SIGINT)
         _, err = await asyncio.to_thread(process.communicate, timeout=30)

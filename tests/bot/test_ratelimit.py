@@ -1,9 +1,12 @@
-"""bot.ratelimit.PacingRateLimiter on its own: requests on the wire at once, replies first."""
+"""bot.ratelimit.PacingRateLimiter on its own: requests on the wire at once, replies first, stop."""
 
 from __future__ import annotations
 
 import asyncio
 from typing import Any
+
+import pytest
+from telegram.error import NetworkError
 
 from bot.ratelimit import Limits, PacingRateLimiter, routine
 
@@ -106,3 +109,65 @@ async def test_while_people_ask_a_broadcast_leaves_the_reserve_to_replies() -> N
     assert limiter.sent["r1"] - asked < 0.05
     await asyncio.gather(*broadcast)
     assert limiter.sent["b4"] - limiter.sent["b1"] >= 0.99
+
+
+async def test_after_shutdown_a_failed_request_is_not_sent_again() -> None:
+    limiter = PacingRateLimiter(Limits(messages_per_second=1000, backoff=0.01))
+    calls = 0
+
+    async def request() -> bool:
+        nonlocal calls
+        calls += 1
+        raise NetworkError("connection reset")
+
+    await limiter.shutdown()
+    with pytest.raises(NetworkError):
+        await limiter.process_request(request, (), {}, "setMyCommands", {}, None)
+    assert calls == 1 and not limiter.retries
+
+
+async def test_a_request_in_its_backoff_when_the_bot_stops_is_not_sent_again() -> None:
+    limiter = PacingRateLimiter(Limits(messages_per_second=1000, backoff=0.05))
+    calls = 0
+
+    async def request() -> bool:
+        nonlocal calls
+        calls += 1
+        raise NetworkError("Bad Gateway")
+
+    sending = asyncio.create_task(
+        limiter.process_request(request, (), {}, "setMyCommands", {}, None)
+    )
+    while not limiter.retries:  # the first attempt failed: its backoff has begun
+        await asyncio.sleep(0.001)
+    await limiter.shutdown()
+    with pytest.raises(NetworkError):
+        await sending
+    assert calls == 1
+
+
+def test_a_request_closed_outside_its_loop_is_abandoned_not_retried() -> None:
+    # PTB's run_polling closes the updater's coroutine outside the loop on a stop signal;
+    # httpcore's clean-up then fails and PTB reports a NetworkError.
+    limiter = PacingRateLimiter(Limits(messages_per_second=1000))
+    calls = 0
+
+    async def request() -> bool:
+        nonlocal calls
+        calls += 1
+        try:
+            await asyncio.Event().wait()
+        except GeneratorExit:
+            raise NetworkError("Unknown error in HTTP implementation") from None
+        return True
+
+    loop = asyncio.new_event_loop()
+    try:
+        sending = limiter.process_request(request, (), {}, "deleteWebhook", {"chat_id": 5}, None)
+        task = loop.create_task(sending)
+        loop.run_until_complete(asyncio.sleep(0.05))  # the request is on the wire
+        sending.close()  # GeneratorExit comes back: no "no running event loop", no retry
+        assert calls == 1 and not limiter.retries
+        task.cancel()
+    finally:
+        loop.close()

@@ -1,0 +1,119 @@
+"""Run the bot until a stop signal; a stop during start-up winds the start-up down, in the loop.
+
+PTB's run_polling and run_webhook raise SystemExit from a stop signal's handler, inside the
+event loop. While the bot starts, that leaves the step it interrupts half done: PTB closes the
+updater's coroutine while a task still runs it (httpcore's clean-up then fails outside the
+loop, and whatever runs next finds no loop), our post_init keeps running into the shut-down,
+and a signal that lands as a step ends can stop the shut-down's own loop ("Event loop stopped
+before Future completed"). Here a stop signal during start-up cancels the start-up, as asyncio
+stops work, so every request winds down inside the loop; afterwards it ends the wait. Both
+end in PTB's own stop and shutdown, as run_polling does. A second stop signal is not caught:
+Ctrl-C again interrupts a shut-down that hangs.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+from collections.abc import Awaitable, Callable, Iterator
+from typing import Any
+
+from telegram.ext import Application
+
+logger = logging.getLogger(__name__)
+
+AnyApp = Application[Any, Any, Any, Any, Any, Any]
+StartUpdater = Callable[[], Awaitable[object]]
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGABRT)  # run_polling's
+
+
+class _Stop:
+    """What a stop signal does: cancel the start-up while it runs, else end the wait."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop, task: asyncio.Task[Any]) -> None:
+        self.loop = loop
+        self.task = task
+        self.starting = True
+        self.requested = asyncio.Event()
+
+    def __call__(self) -> None:
+        """Handle the first stop signal and give the next ones their default action."""
+        for sig in STOP_SIGNALS:
+            self.loop.remove_signal_handler(sig)
+        self.requested.set()
+        if self.starting:
+            self.task.cancel()
+
+    @contextlib.contextmanager
+    def installed(self) -> Iterator[None]:
+        """Handle the stop signals for the body of a with-block (where the loop can)."""
+        try:
+            for sig in STOP_SIGNALS:
+                self.loop.add_signal_handler(sig, self)
+        except NotImplementedError:  # no signal handlers on this loop: Ctrl-C interrupts
+            logger.warning("stop signals cannot be handled here; Ctrl-C interrupts the bot")
+        try:
+            yield
+        finally:
+            for sig in STOP_SIGNALS:
+                with contextlib.suppress(NotImplementedError):
+                    self.loop.remove_signal_handler(sig)
+
+
+def serve(app: AnyApp, start_updater: StartUpdater) -> None:
+    """Start the application, run it until SIGINT, SIGTERM or SIGABRT, then shut it down.
+
+    Args:
+        app: the application (bot.app.build_application).
+        start_updater: starts its updater (Updater.start_polling or start_webhook, arguments
+            bound).
+    """
+    asyncio.run(_run(app, start_updater))
+
+
+async def _run(app: AnyApp, start_updater: StartUpdater) -> None:
+    task = asyncio.current_task()
+    assert task is not None
+    stop = _Stop(asyncio.get_running_loop(), task)
+    with stop.installed():
+        try:
+            try:
+                await _start(app, start_updater)
+            except asyncio.CancelledError:
+                if not stop.requested.is_set():
+                    raise
+                task.uncancel()
+                logger.info("stop signal while starting: shutting down")
+            finally:
+                stop.starting = False
+            await stop.requested.wait()
+        finally:
+            await _wind_down(app)
+    logger.info("bot stopped")
+
+
+async def _start(app: AnyApp, start_updater: StartUpdater) -> None:
+    """What run_polling does before it waits: initialize, post_init, the updater, start."""
+    await app.initialize()
+    if app.post_init is not None:
+        await app.post_init(app)
+    await start_updater()
+    await app.start()
+
+
+async def _wind_down(app: AnyApp) -> None:
+    """What run_polling does after a stop, for whatever of the start-up has happened."""
+    if app.updater is not None and app.updater.running:
+        await app.updater.stop()
+    if app.running:
+        await app.stop()
+        if app.post_stop is not None:
+            await app.post_stop(app)
+    await app.shutdown()
+    if app.post_shutdown is not None:
+        await app.post_shutdown(app)
+
+
+__all__ = ["STOP_SIGNALS", "StartUpdater", "serve"]

@@ -1,0 +1,95 @@
+"""`briefing run` stopped by SIGINT or SIGTERM while it starts: a clean stop, never an error."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.bot.conftest import REPO_ROOT
+from tests.bot.fake_api import FakeBotApi
+from tests.bot.fake_methods import JSONDict
+
+WAIT = 120.0  # generous: a loaded machine may take long to import and start the bot
+
+
+class HangingBotApi(FakeBotApi):
+    """A fake whose n-th call of one method never gets an answer; `arrived` says it came."""
+
+    def __init__(self, method: str, nth: int) -> None:
+        super().__init__()
+        self.method = method
+        self.nth = nth
+        self.arrived = threading.Event()
+
+    async def _dispatch(
+        self, target: str, headers: dict[str, str], body: bytes
+    ) -> tuple[int, JSONDict]:
+        answer = await super()._dispatch(target, headers, body)
+        if len(self.calls(self.method)) == self.nth and not self.arrived.is_set():
+            self.arrived.set()
+            await asyncio.Event().wait()  # until the bot hangs up or the fake stops
+        return answer
+
+
+@pytest.fixture
+def hanging(request: pytest.FixtureRequest) -> Iterator[HangingBotApi]:
+    method, nth = request.param
+    fake = HangingBotApi(method, nth).start()
+    fake.private_chat(77)
+    try:
+        yield fake
+    finally:
+        fake.stop()
+
+
+# getMe: the second (the first is the check at start) is PTB's initialize; setMyCommands: our
+# post_init; deleteWebhook: the updater's start_polling, the moment PTB closes a running coroutine.
+STARTING = [("getMe", 2), ("setMyCommands", 1), ("deleteWebhook", 1)]
+
+
+@pytest.mark.parametrize(
+    ("hanging", "stop"),
+    [(step, signal.SIGINT) for step in STARTING] + [(("deleteWebhook", 1), signal.SIGTERM)],
+    indirect=["hanging"],
+    ids=[f"{method}-SIGINT" for method, _ in STARTING] + ["deleteWebhook-SIGTERM"],
+)
+def test_a_stop_while_the_bot_starts_is_a_clean_stop(
+    hanging: HangingBotApi, stop: signal.Signals, tmp_path: Path
+) -> None:
+    env = {
+        **os.environ,
+        "TELEGRAM_BOT_TOKEN": hanging.token,
+        "TELEGRAM_API_URL": hanging.url,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'run.db'}",
+        "BRIEFING_POLL_MINUTES": "0",
+    }
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot.cli", "-v", "run"],
+        cwd=REPO_ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        assert hanging.arrived.wait(WAIT), "the bot never made the call the fake holds"
+        calls = len(hanging.calls())
+        process.send_signal(stop)
+        output, _ = process.communicate(timeout=WAIT)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.communicate()
+    assert process.returncode == 0, output
+    assert "internal error" not in output and "Traceback" not in output, output
+    assert "retrying" not in output, output  # nothing the stop interrupted is tried again
+    assert len(hanging.calls()) == calls, hanging.calls()[calls:]  # nor anything new sent
+    assert "bot stopped" in output, output  # the shut-down ran to its end
