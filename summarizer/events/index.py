@@ -461,10 +461,14 @@ class CentroidIndex:
             item.version = self._changes
             self._items[key] = item
         # Lists are kept as given (never changed in place: a posting that changes is a set).
-        lists: dict[str, list[int]] = {
-            feature: keys if isinstance(keys, list) else sorted(keys)
-            for feature, keys in postings.items()
-        }
+        lists: dict[str, list[int]]
+        if set(map(type, postings.values())) <= {list}:  # as the origin gives them: C-level
+            lists = dict(postings)  # type: ignore[arg-type]
+        else:
+            lists = {
+                feature: keys if isinstance(keys, list) else sorted(keys)
+                for feature, keys in postings.items()
+            }
         problem = _misplaced(lists.values(), self._items.keys())
         if problem:
             self.clear()

@@ -16,6 +16,7 @@ from sqlmodel import Session
 from summarizer.errors import BriefingError, InternalError, StorageError, stage
 from summarizer.events.cluster import EventAssignment, EventDoc, EventIndex
 from summarizer.events.stories import StoryLinker, UnreadableStory
+from summarizer.ingest.collector import collector_paused
 from summarizer.ingest.fingerprint import stored_shingles
 from summarizer.ingest.furniture import Furniture
 from summarizer.ingest.outlet import with_masthead
@@ -169,6 +170,10 @@ class Ingestor:
         self.events = EventIndex(window=EVENT_WINDOW)
         self.stories = StoryLinker()
         self.events.restore(events, next_key=event_max + 1)
+        # Only the docs' ids are stored: the docs (about 40 MB at 100,000 articles) are not
+        # held while the stories are placed and the origin written, the rebuild's peak.
+        event_ids = [(key, [doc.article_id for doc in docs]) for key, docs in events]
+        del events
         entries, postings = self.stories.restore_placed(
             event_store.drain_stories(stored),
             next_key=story_max + 1,
@@ -180,7 +185,7 @@ class Ingestor:
             article=watermark,
             event_next=event_max + 1,
             story_next=story_max + 1,
-            events=[(key, [doc.article_id for doc in docs]) for key, docs in events],
+            events=event_ids,
             event_state=self.events.state(),
             entries=entries,
             postings=postings,
@@ -205,30 +210,31 @@ class Ingestor:
             return False  # an origin the indexes failed on is not followed again
         if not _replayable(session, after_id=mark[1]):
             return False
-        origin = load_origin(session=session)
-        if origin is None:
-            return False
-        wanted = [article for _, ids in origin.events for article in ids]
-        if event_store.count_articles(session=session, ids=wanted) < len(wanted):
-            return False
-        self.events = EventIndex(window=EVENT_WINDOW)
-        self.stories = StoryLinker()
-        try:
-            self.events.load(origin.event_state)
-            # Each story's events are parsed when the linker first needs them.
-            self.stories.restore_index(
-                origin.stories,
-                origin.postings,
-                next_key=origin.story_next,
-                read=origin.reader(),
-                settings=origin.linker,
-                held=origin.held,
-            )
-        except SQLAlchemyError:
-            raise
-        except Exception as exc:  # whatever the stored state holds: a rebuild replaces it
-            _cannot_follow("read", exc)
-            return False
+        with collector_paused():  # what is decoded is kept (see `collector_paused`)
+            origin = load_origin(session=session)
+            if origin is None:
+                return False
+            wanted = [article for _, ids in origin.events for article in ids]
+            if event_store.count_articles(session=session, ids=wanted) < len(wanted):
+                return False
+            self.events = EventIndex(window=EVENT_WINDOW)
+            self.stories = StoryLinker()
+            try:
+                self.events.load(origin.event_state)
+                # Each story's events are parsed when the linker first needs them.
+                self.stories.restore_index(
+                    origin.stories,
+                    origin.postings,
+                    next_key=origin.story_next,
+                    read=origin.reader(),
+                    settings=origin.linker,
+                    held=origin.held,
+                )
+            except SQLAlchemyError:
+                raise
+            except Exception as exc:  # whatever the stored state holds: a rebuild replaces it
+                _cannot_follow("read", exc)
+                return False
         self._watermark = origin.article
         self._origin = origin.serial
         return self._replays(session)  # the stories' texts are read as the replay links them

@@ -33,7 +33,7 @@ from array import array
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from itertools import islice
+from itertools import accumulate, islice
 from typing import Any
 
 from sqlalchemy import Integer, bindparam, column, delete, func, select, update
@@ -471,12 +471,9 @@ def _postings(features: list[str], stored: bytes) -> dict[str, list[int]]:
     sizes, keys = numbers[:width].tolist(), numbers[width:].tolist()
     if len(sizes) != width or sum(sizes) != len(keys) or min(sizes, default=1) < 1:
         raise ValueError("the ingest origin's postings are not one list per feature")
-    postings: dict[str, list[int]] = {}
-    at = 0
-    for feature, size in zip(features, sizes, strict=True):
-        postings[feature] = keys[at : at + size]
-        at += size
-    return postings
+    # slices taken in one comprehension (C-level zips and sums; 300,000 lists at 100,000)
+    lists = [keys[end - size : end] for size, end in zip(sizes, accumulate(sizes), strict=True)]
+    return dict(zip(features, lists, strict=True))
 
 
 def _crc(texts: Sequence[bytes]) -> int:
