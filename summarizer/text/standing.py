@@ -100,17 +100,46 @@ _UKRAINIAN = re.compile(
     + r")(?!\w)",
     re.IGNORECASE,
 )
+
+
+def _beside(adverbs: str, verbs: str) -> re.Pattern[str]:
+    """An adverb of repetition or duration right before or after a verb of saying, accusing or
+    denying, up to two words apart, as French and Spanish write a standing stance ("a accusé à
+    plusieurs reprises", "a à plusieurs reprises démenti", "niega desde hace años")."""
+    verb = rf"(?:{_words(verbs)})"
+    return re.compile(
+        rf"(?<!\w)(?:{adverbs}){_BETWEEN}{verb}(?!\w)|(?<!\w){verb}{_BETWEEN}(?:{adverbs})(?!\w)",
+        re.IGNORECASE,
+    )
+
+
+# French and Spanish: the adverb beside a verb of saying, accusing or denying. The adverb alone
+# also tells how a happening went ("La police a tiré à plusieurs reprises", "disparó
+# repetidamente").
+_FRENCH = _beside(
+    r"à\s+plusieurs\s+reprises|à\s+maintes\s+reprises|depuis\s+longtemps|depuis\s+des\s+années",
+    """accusé accuse accusent accusait accusaient nié nie nient niait niaient démenti dément
+    démentent démentait démentaient rejeté rejette rejettent rejetait rejetaient dénoncé dénonce
+    dénoncent dénonçait dénonçaient affirmé affirme affirment affirmait affirmaient déclaré
+    déclare déclarent déclarait déclaraient critiqué critique critiquent critiquait critiquaient
+    réclamé réclame réclament réclamait réclamaient exigé exige exigent exigeait exigeaient
+    averti avertit avertissent avertissait avertissaient""",
+)
+_SPANISH = _beside(
+    r"en\s+repetidas\s+ocasiones|en\s+varias\s+ocasiones|reiteradamente|repetidamente"
+    r"|desde\s+hace\s+años",
+    """acusado acusa acusan acusaba acusaban negado niega niegan negaba negaban desmentido
+    desmiente desmienten desmentía desmentían rechazado rechaza rechazan rechazaba rechazaban
+    denunciado denuncia denuncian denunciaba denunciaban afirmado afirma afirman afirmaba
+    afirmaban declarado declara declaran declaraba declaraban criticado critica critican
+    criticaba criticaban exigido exige exigen exigía exigían reclamado reclama reclaman
+    reclamaba reclamaban advertido advierte advierten advertía advertían""",
+)
 _STANDING: dict[str, re.Pattern[str]] = {
     "en": _ENGLISH,
     "de": _GERMAN,
-    "fr": re.compile(
-        r"\b(?:à plusieurs reprises|à maintes reprises|depuis longtemps|depuis des années)\b",
-        re.IGNORECASE,
-    ),
-    "es": re.compile(
-        r"\b(?:en repetidas ocasiones|reiteradamente|repetidamente|desde hace años)\b",
-        re.IGNORECASE,
-    ),
+    "fr": _FRENCH,
+    "es": _SPANISH,
     "ru": _RUSSIAN,
     "uk": _UKRAINIAN,
 }

@@ -59,6 +59,10 @@ def test_a_happening_is_no_background(text: str) -> None:
         ("Москву неоднократно обвиняли в поставках оружия.", "ru"),
         ("Київ неодноразово звинувачував Москву в постачанні зброї.", "uk"),
         ("Кремль давно заперечує свою участь у конфлікті.", "uk"),
+        ("Le Kremlin a à plusieurs reprises démenti ces accusations.", "fr"),
+        ("Moscou nie depuis longtemps toute implication.", "fr"),
+        ("Rusia ha negado reiteradamente cualquier implicación.", "es"),
+        ("Kiev acusa desde hace años a Moscú de armar a los rebeldes.", "es"),
     ],
 )
 def test_an_adverb_with_a_verb_of_saying_accusing_or_denying_is_background(
@@ -104,3 +108,18 @@ def test_the_seed_event_tells_its_news_before_the_standing_accusation(seeds: lis
     digest = build_digest(digest_docs(seeds)[:3])
     texts = [line.text for line in digest.lines]
     assert texts and not any(recalls_background(text) for text in texts), texts
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("La police a tiré à plusieurs reprises sur les manifestants.", "fr"),
+        ("Il pleut depuis longtemps sur la ville, et la rivière a débordé mardi.", "fr"),
+        ("La policía disparó repetidamente contra los manifestantes.", "es"),
+        ("El volcán entró en erupción en repetidas ocasiones durante la noche.", "es"),
+    ],
+)
+def test_a_french_or_spanish_adverb_telling_how_a_happening_went_is_no_background(
+    text: str, language: str
+) -> None:
+    assert not recalls_background(text, language)
