@@ -22,6 +22,8 @@ from typing import Any
 
 from telegram.ext import Application
 
+from bot.ratelimit import PacingRateLimiter
+
 logger = logging.getLogger(__name__)
 
 AnyApp = Application[Any, Any, Any, Any, Any, Any]
@@ -104,7 +106,15 @@ async def _start(app: AnyApp, start_updater: StartUpdater) -> None:
 
 
 async def _wind_down(app: AnyApp) -> None:
-    """What run_polling does after a stop, for whatever of the start-up has happened."""
+    """What run_polling does after a stop, for whatever of the start-up has happened.
+
+    First the rate limiter learns that the bot stops (PTB tells it only in `app.shutdown`):
+    `app.stop` waits for running jobs, and a briefing in a network backoff or a flood-limit
+    wait would keep retrying until then, past a supervisor's patience (Docker's 10 s).
+    """
+    limiter = app.bot.rate_limiter
+    if isinstance(limiter, PacingRateLimiter):
+        limiter.stop()
     if app.updater is not None and app.updater.running:
         await app.updater.stop()
     if app.running:
