@@ -8,7 +8,8 @@ and a signal that lands as a step ends can stop the shut-down's own loop ("Event
 before Future completed"). Here a stop signal during start-up cancels the start-up, as asyncio
 stops work, so every request winds down inside the loop; afterwards it ends the wait. Both
 end in PTB's own stop and shutdown, as run_polling does. A second stop signal is not caught:
-Ctrl-C again interrupts a shut-down that hangs.
+a second Ctrl-C interrupts a shut-down that hangs (KeyboardInterrupt), a second SIGTERM ends the
+process by its default action.
 """
 
 from __future__ import annotations
