@@ -23,7 +23,7 @@ from telegram.request import HTTPXRequest
 from bot.app import build_application
 from bot.logsafe import protect_token
 from bot.ratelimit import Limits
-from bot.serve import StartUpdater, serve
+from bot.serve import StartUpdater, StoppedStarting, serve, stop_unwinds
 from bot.settings import DEFAULT_API_URL, BotSettings
 from bot.store.db import open_database
 from bot.terminal import CHAT_ID, TerminalRequest, chat_session
@@ -75,8 +75,16 @@ def run_bot(
         print(f"briefing run: {problem}", file=sys.stderr)
         return 2
     os.environ.setdefault("PTB_TIMEDELTA", "true")  # RetryAfter as timedelta, without warnings
-    engine = open_database(database_url(config, db_url))
-    app = build_application(settings, BriefingService(engine, config), engine)
+    engine = None
+    try:
+        with stop_unwinds():  # a stop while migrating rolls the migration run back whole
+            engine = open_database(database_url(config, db_url))
+            app = build_application(settings, BriefingService(engine, config), engine)
+    except StoppedStarting as stop:
+        logger.info("stop signal while opening the database (%s): stopped before serving", stop)
+        if engine is not None:
+            engine.dispose()
+        return 0
     logger.info("bot starting against %s", settings.api_url)
     try:
         _serve(app, settings, webhook_url)

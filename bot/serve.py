@@ -19,6 +19,7 @@ import contextlib
 import logging
 import signal
 from collections.abc import Awaitable, Callable, Iterator
+from types import FrameType
 from typing import Any
 
 from telegram.ext import Application
@@ -63,6 +64,41 @@ class _Stop:
             for sig in STOP_SIGNALS:
                 with contextlib.suppress(NotImplementedError):
                     self.loop.remove_signal_handler(sig)
+
+
+class StoppedStarting(BaseException):
+    """A stop signal arrived in a `stop_unwinds` block (a BaseException, as KeyboardInterrupt
+    is: no `except Exception` on the way swallows it)."""
+
+
+@contextlib.contextmanager
+def stop_unwinds() -> Iterator[None]:
+    """Make the first stop signal in the block raise StoppedStarting where the block is.
+
+    Before the event loop runs, the bot opens its database and brings its schema up to date:
+    the whole migration run is one transaction (summarizer/store/migrations/env.py), so the
+    exception rolls it back and the schema stays at its last committed revision, never half
+    migrated, and the bot can stop cleanly. (Python's default for SIGTERM ends the process at
+    once, which the database rolls back as well, but as a failure; SIGINT's KeyboardInterrupt
+    ended it with 130.) Later stop signals get their former action: a second one ends a
+    rollback that hangs.
+    """
+    former = {sig: signal.getsignal(sig) for sig in STOP_SIGNALS}
+
+    def restore() -> None:
+        for sig, action in former.items():
+            signal.signal(sig, signal.SIG_DFL if action is None else action)
+
+    def stop(signum: int, _frame: FrameType | None) -> None:
+        restore()
+        raise StoppedStarting(signal.Signals(signum).name)
+
+    for sig in STOP_SIGNALS:
+        signal.signal(sig, stop)
+    try:
+        yield
+    finally:
+        restore()
 
 
 def serve(app: AnyApp, start_updater: StartUpdater) -> None:
@@ -127,4 +163,4 @@ async def _wind_down(app: AnyApp) -> None:
         await app.post_shutdown(app)
 
 
-__all__ = ["STOP_SIGNALS", "StartUpdater", "serve"]
+__all__ = ["STOP_SIGNALS", "StartUpdater", "StoppedStarting", "serve", "stop_unwinds"]

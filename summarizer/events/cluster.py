@@ -377,13 +377,15 @@ class EventIndex:
     def state(self) -> dict[str, Any]:
         """The index's whole state as JSON values (see `load`): its events with their sums,
         story vectors, first articles, expiry heap, grace queue, counts and frequencies. Some
-        values are the index's own (its frequencies): serialise them before the next `add`."""
+        values are the index's own (its centroids): serialise them before the next `add`. The
+        frequencies are written sorted: they are only looked up, and counted from sets of
+        strings, in the per-process hash order (the same index, the same bytes anywhere)."""
         documents, counts = self.frequencies.state()
         return {
             "settings": self._settings(),
             "next_key": self.next_key,
             "documents": documents,
-            "frequencies": counts,
+            "frequencies": {feature: counts[feature] for feature in sorted(counts)},
             "index": self._index.state(),
             "touched": list(self._touched.items()),
             "stories": list(self._stories.items()),

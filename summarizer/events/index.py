@@ -198,10 +198,14 @@ _ITEM_FIELDS = tuple(part.name for part in fields(Item))
 
 
 def item_state(item: Item) -> list[Any]:
-    """Every part of an item as JSON values (times as ISO text), as `load_item` reads them."""
+    """Every part of an item as JSON values (times as ISO text), as `load_item` reads them:
+    the centroid in its order, the parts only looked up (`_LOOKED_UP`) sorted by key."""
     parts = [getattr(item, name) for name in _ITEM_FIELDS]
     parts[_FIRST], parts[_LAST] = _iso(item.first), _iso(item.last)
     parts[_INDEXED] = sorted(item.indexed)
+    for at in _LOOKED_UP:
+        part = parts[at]
+        parts[at] = {key: part[key] for key in sorted(part)}
     return parts
 
 
@@ -224,6 +228,16 @@ def load_item(value: Sequence[Any]) -> Item:
 
 
 _FIRST, _LAST, _INDEXED = (_ITEM_FIELDS.index(name) for name in ("first", "last", "indexed"))
+#: The dict parts but the centroid: counts and headline shares, summed key by key and only
+#: looked up (`_told` sums with `math.fsum`; the rest are read as sets), and made from sets of
+#: strings (`Item.of`), so their order is the per-process hash order: `item_state` writes them
+#: sorted, so two processes store one item as the same bytes. The centroid keeps its order,
+#: which its norm is summed in.
+_LOOKED_UP = tuple(
+    at
+    for at, part in enumerate(fields(Item))
+    if part.default_factory is dict and part.name != "centroid"
+)
 #: The type each other part reads back as: its default's (a dict, an int, a float; the key an int).
 _KINDS: dict[str, type] = {
     part.name: type(part.default_factory() if part.default_factory is not MISSING else part.default)
