@@ -1,4 +1,7 @@
-"""Scheduled briefings: claim the (chat, slot) row, send what is new, record the outcome."""
+"""Scheduled briefings: claim the (chat, slot) row, send what is new, record the outcome.
+
+A delivery the bot's stop interrupts is released, not failed: the next run resumes it.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +17,7 @@ from bot import format as fmt
 from bot.channels import channel_lost
 from bot.chatfeeds import chat_events, reader_of
 from bot.i18n import translator
-from bot.ratelimit import routine
+from bot.ratelimit import BotStopping, bot_stopping, routine
 from bot.runtime import Runtime
 from bot.schedule import local_weekday
 from bot.split import split_html
@@ -34,6 +37,7 @@ class Outcome(Enum):
     SKIPPED = "skipped"
     FAILED = "failed"
     BLOCKED = "blocked"
+    STOPPED = "stopped"  # the bot is stopping: left (released) for the next run
 
 
 BRIEFING_CACHE_SECONDS = 60.0
@@ -116,8 +120,11 @@ async def deliver(
         retake: take over a row left 'claimed' or 'sending' by a crashed run.
 
     Returns:
-        What happened; ALREADY when another run owns or finished this slot.
+        What happened; ALREADY when another run owns or finished this slot, STOPPED when the
+        bot is stopping (nothing claimed, or the claim released for the next run).
     """
+    if bot_stopping(bot):  # a broadcast's queue ends at once, without touching the database
+        return Outcome.STOPPED
     async with rt.deliveries:
         key = (chat.id, slot)
         if key in rt.active:
@@ -187,6 +194,10 @@ async def _deliver(
         await rt.db(chats.set_subscription, chat_id=target, active=False, reason=f"blocked: {exc}")
         await _finish(rt, target, slot, chat_tables.FAILED, error=str(exc))
         return Outcome.BLOCKED
+    except BotStopping:  # not a failure: what Telegram accepted is recorded, the rest waits
+        logger.info("briefing for chat %s at %s left for the next run: stopping", target, slot)
+        await rt.record(deliveries.release_delivery, chat_id=target, slot=slot)
+        return Outcome.STOPPED
     except TelegramError as exc:
         logger.warning("briefing for chat %s at %s failed: %s", chat.id, slot, exc)
         await _finish(rt, target, slot, chat_tables.FAILED, error=str(exc))

@@ -116,7 +116,8 @@ async def _briefing_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     if chat is None or not chat.subscribed:
         return
     try:
-        await deliver(context.bot, rt, chat, job.data)
+        if await deliver(context.bot, rt, chat, job.data) is Outcome.STOPPED:
+            return  # the next run restores the schedules and resumes this slot
     except Exception:  # e.g. the database stayed locked past its busy timeout
         logger.exception("briefing for chat %s at %s failed; retrying", chat.id, job.data)
         if rt.now() - job.data < rt.settings.grace and context.job_queue is not None:
@@ -172,6 +173,8 @@ async def catch_up(app: AnyApp, rt: Runtime) -> dict[Outcome, int]:
             for chat, slot, retake in items:
                 outcome = await deliver(app.bot, rt, chat, slot, retake=retake)
                 done.append(outcome)
+                if outcome is Outcome.STOPPED:
+                    break
                 if outcome is Outcome.BLOCKED:
                     await refresh_chat_job(app, rt, chat.id)
                     break

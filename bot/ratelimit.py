@@ -3,9 +3,11 @@
 PTB's AIORateLimiter retries nothing by default and lets ten messages to one private chat out in a
 fraction of a second; this limiter paces each chat (1 message per interval, 20 per minute in a
 group), all chats together (30/s), honours RetryAfter for the chat it names, and retries network
-errors and 5xx with exponential backoff. 400 and 403 are raised at once: they never get better,
-and so is every failure once the bot is stopping (after the limiter's shutdown, or in a request
-abandoned outside the event loop): nothing is sent again after a stop.
+errors and 5xx with exponential backoff. 400 and 403 are raised at once: they never get better.
+Once the bot is stopping (`stop()`, before the application stops its jobs) nothing waits for a
+retry and no briefing goes out: a wait ends at once, and what it held back raises BotStopping,
+which a delivery answers by leaving its briefing to the next run (bot.delivery). A request
+abandoned outside the event loop gives its GeneratorExit back and is not retried either.
 Sends made inside `routine()` (scheduled briefings) give way to replies waiting for the same
 window and, while people are asking, leave a share of the overall limit free, so a command
 during a broadcast is answered at once instead of after the broadcast's queue.
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import collections
+import contextlib
 import logging
 import math
 import random
@@ -26,7 +29,8 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from telegram.error import BadRequest, NetworkError, RetryAfter
+from telegram import Bot
+from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
 from telegram.ext import BaseRateLimiter
 from telegram.warnings import PTBDeprecationWarning
 
@@ -158,6 +162,14 @@ class Limits:
     reply_reserve: float = 0.03
 
 
+class BotStopping(TelegramError):
+    """A request not sent, or not sent again, because the bot is stopping.
+
+    Raised for a briefing not yet on the wire, for a request that would wait for a retry or a
+    flood limit, and for a failure that would have been retried (from that failure).
+    """
+
+
 def retry_after_seconds(exc: RetryAfter) -> float:
     """Return RetryAfter's wait in seconds (without PTB's int/timedelta deprecation warning)."""
     with warnings.catch_warnings():
@@ -184,20 +196,50 @@ class PacingRateLimiter(BaseRateLimiter[int]):
         self._blocked_until: dict[str, float] = {}
         self._wire = Gate(limits.max_concurrent)
         self._stopping = False
+        self._naps: set[asyncio.Future[None]] = set()
         self.retries: collections.Counter[str] = collections.Counter()
 
     async def initialize(self) -> None:
-        """Retry failed requests (again, after a shutdown)."""
+        """Send and retry as usual (again, after a stop)."""
         self._stopping = False
 
-    async def shutdown(self) -> None:
-        """Retry nothing from now on: the bot is stopping, a failed request fails at once."""
+    def stop(self) -> None:
+        """The bot is stopping: end every wait for a retry or a flood limit now, and from now on
+        retry nothing and send no briefing (BotStopping instead); replies still go out."""
         self._stopping = True
+        for nap in self._naps:
+            if not nap.done():
+                nap.set_result(None)
 
-    def _may_retry(self) -> bool:
-        """Tell whether a failed request may be sent again: not while the bot stops, and not
-        from a coroutine closed outside its event loop (nothing can wait there)."""
-        return not self._stopping and _in_loop()
+    async def shutdown(self) -> None:
+        """Stop (PTB calls this from Application.shutdown; bot.serve calls `stop` earlier)."""
+        self.stop()
+
+    @property
+    def stopping(self) -> bool:
+        """True from `stop` (or `shutdown`) until the next `initialize`."""
+        return self._stopping
+
+    async def _nap(self, seconds: float) -> bool:
+        """Sleep, unless and until the bot stops; return False when the stop cut it short."""
+        if self._stopping:
+            return False
+        if seconds <= 0:
+            return True
+        nap = asyncio.get_running_loop().create_future()
+        self._naps.add(nap)
+        try:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(nap, seconds)
+        finally:
+            self._naps.discard(nap)
+        return not self._stopping
+
+    def _refuse_if_stopping(self, endpoint: str, failure: Exception | None) -> None:
+        """Raise BotStopping, once the bot stops, for a retry or a briefing (routine send)."""
+        if self._stopping and (failure is not None or is_routine()):
+            what = "not sent again" if failure is not None else "not sent"
+            raise BotStopping(f"{endpoint} {what}: the bot is stopping") from failure
 
     def _window(
         self, table: dict[str, SlidingWindow], key: str, limit: int, period: float
@@ -213,8 +255,8 @@ class PacingRateLimiter(BaseRateLimiter[int]):
         loop = asyncio.get_running_loop()
         for key in (chat, ""):
             wait = self._blocked_until.get(key, 0.0) - loop.time()
-            if wait > 0:
-                await asyncio.sleep(wait)
+            if wait > 0 and not await self._nap(wait):
+                raise BotStopping("not sent: the bot is stopping during a flood-limit wait")
         if not chat:
             return []
         windows = []
@@ -253,16 +295,17 @@ class PacingRateLimiter(BaseRateLimiter[int]):
         retries = self.limits.max_retries if rate_limit_args is None else rate_limit_args
         failure: Exception | None = None
         for attempt in range(retries + 1):
-            if failure is not None and not self._may_retry():  # the bot stopped in the backoff
-                raise failure
+            self._refuse_if_stopping(endpoint, failure)  # e.g. the bot stopped in the backoff
             held = await self._pace(chat)
             backoff = 0.0
             try:
+                self._refuse_if_stopping(endpoint, failure)  # it stopped while this was paced
                 async with self._wire:
                     return await callback(*args, **kwargs)
             except RetryAfter as exc:
-                if attempt >= retries or not self._may_retry():
+                if attempt >= retries or not _in_loop():
                     raise
+                self._refuse_if_stopping(endpoint, exc)
                 failure = exc
                 wait = retry_after_seconds(exc) + 0.1
                 self.retries["retry_after"] += 1
@@ -274,8 +317,9 @@ class PacingRateLimiter(BaseRateLimiter[int]):
                 closing = _abandoned(exc)
                 if closing is not None:
                     raise closing from exc
-                if attempt >= retries or not self._may_retry():
+                if attempt >= retries or not _in_loop():
                     raise
+                self._refuse_if_stopping(endpoint, exc)
                 failure = exc
                 backoff = min(self.limits.backoff * 2**attempt, self.limits.backoff_cap)
                 backoff *= random.uniform(0.75, 1.25)
@@ -285,8 +329,14 @@ class PacingRateLimiter(BaseRateLimiter[int]):
                 if held and _in_loop():  # closed outside the loop: no clock, no next request
                     for window, cell in held:
                         window.release(cell)
-            await asyncio.sleep(backoff)
+            await self._nap(backoff)
         raise AssertionError("unreachable")  # pragma: no cover
+
+
+def bot_stopping(bot: Bot) -> bool:
+    """Tell whether the bot's rate limiter was told that the bot is stopping."""
+    limiter = getattr(bot, "rate_limiter", None)  # an ExtBot's; a plain Bot has none
+    return isinstance(limiter, PacingRateLimiter) and limiter.stopping
 
 
 def _in_loop() -> bool:
@@ -299,12 +349,16 @@ def _in_loop() -> bool:
 
 
 def _abandoned(exc: BaseException) -> GeneratorExit | None:
-    """The GeneratorExit behind a failed request, when its coroutine was closed mid-request.
+    """The GeneratorExit behind a failed request, when its coroutine was closed outside the loop.
 
     Closing a coroutine outside the loop (as PTB's run_polling does with the updater's on a
     stop signal) makes httpcore's clean-up fail, which PTB reports as a NetworkError: the
-    request was abandoned, not failed, and close() expects the GeneratorExit back.
+    request was abandoned, not failed, and close() expects the GeneratorExit back. Inside the
+    loop a GeneratorExit in the chain (an async generator closed in httpcore's clean-up) is
+    part of an ordinary failure: raising it there would escape every `except Exception`.
     """
+    if _in_loop():
+        return None
     seen: BaseException | None = exc
     while seen is not None:
         if isinstance(seen, GeneratorExit):

@@ -8,7 +8,8 @@ and a signal that lands as a step ends can stop the shut-down's own loop ("Event
 before Future completed"). Here a stop signal during start-up cancels the start-up, as asyncio
 stops work, so every request winds down inside the loop; afterwards it ends the wait. Both
 end in PTB's own stop and shutdown, as run_polling does. A second stop signal is not caught:
-Ctrl-C again interrupts a shut-down that hangs.
+a second Ctrl-C interrupts a shut-down that hangs (KeyboardInterrupt), a second SIGTERM ends the
+process by its default action.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from types import FrameType
 from typing import Any
 
 from telegram.ext import Application
+
+from bot.ratelimit import PacingRateLimiter
 
 logger = logging.getLogger(__name__)
 
@@ -140,7 +143,15 @@ async def _start(app: AnyApp, start_updater: StartUpdater) -> None:
 
 
 async def _wind_down(app: AnyApp) -> None:
-    """What run_polling does after a stop, for whatever of the start-up has happened."""
+    """What run_polling does after a stop, for whatever of the start-up has happened.
+
+    First the rate limiter learns that the bot stops (PTB tells it only in `app.shutdown`):
+    `app.stop` waits for running jobs, and a briefing in a network backoff or a flood-limit
+    wait would keep retrying until then, past a supervisor's patience (Docker's 10 s).
+    """
+    limiter = app.bot.rate_limiter
+    if isinstance(limiter, PacingRateLimiter):
+        limiter.stop()
     if app.updater is not None and app.updater.running:
         await app.updater.stop()
     if app.running:

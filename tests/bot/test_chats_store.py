@@ -177,6 +177,26 @@ def test_renewed_claims_are_not_taken_over_and_finished_rows_stay_finished(db: E
         assert rows[second].claimed_at == NOW and rows[second].status == chat_tables.SENT
 
 
+def test_a_released_claim_is_taken_over_at_once_and_keeps_its_progress(db: Engine) -> None:
+    later = NOW + timedelta(seconds=5)  # far younger than any claim timeout
+    with Session(db) as session:
+        _new_chat(session)
+        assert deliveries.begin_delivery(session=session, chat_id=42, slot=NOW, now=NOW)
+        deliveries.mark_progress(session=session, chat_id=42, slot=NOW, sent_parts=1, now=NOW)
+        deliveries.release_delivery(session=session, chat_id=42, slot=NOW)
+        # a heartbeat that read the claim before the release does not take it back
+        assert deliveries.renew_claims(session=session, keys=[(42, NOW)], now=later) == 0
+        stale_before = later - timedelta(minutes=5)
+        (row,) = deliveries.stale_claims(
+            session=session, claimed_before=stale_before, slot_after=NOW - timedelta(hours=2)
+        )
+        assert (row.slot, row.status) == (NOW, chat_tables.SENDING)
+        claim = deliveries.begin_delivery(
+            session=session, chat_id=42, slot=NOW, now=later, stale_before=stale_before
+        )
+        assert claim is not None and claim.sent_parts == 1
+
+
 def test_begin_delivery_reads_progress_and_what_is_new_since(db: Engine) -> None:
     first, second = NOW, NOW + timedelta(days=1)
     with Session(db) as session:

@@ -6,9 +6,9 @@ import asyncio
 from typing import Any
 
 import pytest
-from telegram.error import NetworkError
+from telegram.error import NetworkError, RetryAfter
 
-from bot.ratelimit import Limits, PacingRateLimiter, routine
+from bot.ratelimit import BotStopping, Limits, PacingRateLimiter, routine
 
 
 async def test_no_more_requests_on_the_wire_than_max_concurrent() -> None:
@@ -121,29 +121,75 @@ async def test_after_shutdown_a_failed_request_is_not_sent_again() -> None:
         raise NetworkError("connection reset")
 
     await limiter.shutdown()
-    with pytest.raises(NetworkError):
+    with pytest.raises(BotStopping) as raised:
         await limiter.process_request(request, (), {}, "setMyCommands", {}, None)
+    assert isinstance(raised.value.__cause__, NetworkError)
     assert calls == 1 and not limiter.retries
 
 
-async def test_a_request_in_its_backoff_when_the_bot_stops_is_not_sent_again() -> None:
-    limiter = PacingRateLimiter(Limits(messages_per_second=1000, backoff=0.05))
+@pytest.mark.parametrize("kind", ["network-backoff", "retry-after"])
+async def test_a_request_waiting_to_retry_when_the_bot_stops_ends_at_once(kind: str) -> None:
+    # A 30 s backoff (or RetryAfter): stop() must end the wait, not let it run out.
+    limiter = PacingRateLimiter(Limits(messages_per_second=1000, backoff=30.0, backoff_cap=30.0))
+    failure = NetworkError("Bad Gateway") if kind == "network-backoff" else RetryAfter(30)
     calls = 0
 
     async def request() -> bool:
         nonlocal calls
         calls += 1
-        raise NetworkError("Bad Gateway")
+        raise failure
 
     sending = asyncio.create_task(
-        limiter.process_request(request, (), {}, "setMyCommands", {}, None)
+        limiter.process_request(request, (), {}, "sendMessage", {"chat_id": 5}, None)
     )
-    while not limiter.retries:  # the first attempt failed: its backoff has begun
+    while not limiter.retries:  # the first attempt failed: its wait has begun
         await asyncio.sleep(0.001)
-    await limiter.shutdown()
-    with pytest.raises(NetworkError):
-        await sending
+    limiter.stop()
+    with pytest.raises(BotStopping):
+        await asyncio.wait_for(sending, 1.0)
     assert calls == 1
+
+
+async def test_once_the_bot_stops_replies_go_out_and_briefings_do_not() -> None:
+    limiter = PacingRateLimiter(Limits(messages_per_second=1000))
+    sent: list[str] = []
+
+    async def request(name: str) -> bool:
+        sent.append(name)
+        return True
+
+    limiter.stop()
+    assert limiter.stopping
+    await limiter.process_request(request, ("reply",), {}, "sendMessage", {"chat_id": 5}, None)
+    with routine(), pytest.raises(BotStopping):
+        await limiter.process_request(
+            request, ("briefing",), {}, "sendMessage", {"chat_id": 6}, None
+        )
+    await limiter.initialize()  # a restarted application sends briefings again
+    with routine():
+        await limiter.process_request(
+            request, ("briefing",), {}, "sendMessage", {"chat_id": 6}, None
+        )
+    assert sent == ["reply", "briefing"]
+
+
+async def test_a_generator_exit_behind_a_failure_in_the_loop_is_an_ordinary_failure() -> None:
+    # An async generator closed inside httpcore's clean-up: the request failed, it was not
+    # abandoned; a GeneratorExit raised here would escape PTB's `except Exception` handlers.
+    limiter = PacingRateLimiter(Limits(messages_per_second=1000, backoff=0.001, max_retries=2))
+    calls = 0
+
+    async def request() -> bool:
+        nonlocal calls
+        calls += 1
+        try:
+            raise GeneratorExit
+        except GeneratorExit:
+            raise NetworkError("Unknown error in HTTP implementation") from None
+
+    with pytest.raises(NetworkError):
+        await limiter.process_request(request, (), {}, "sendMessage", {"chat_id": 5}, None)
+    assert calls == 3 and limiter.retries["network"] == 2
 
 
 def test_a_request_closed_outside_its_loop_is_abandoned_not_retried() -> None:

@@ -1,4 +1,4 @@
-"""`briefing run` stopped by SIGINT or SIGTERM while it starts: a clean stop, never an error."""
+"""`briefing run` and its stop signals: a clean stop while it starts, a second one cuts a hang."""
 
 from __future__ import annotations
 
@@ -93,3 +93,61 @@ def test_a_stop_while_the_bot_starts_is_a_clean_stop(
     assert "retrying" not in output, output  # nothing the stop interrupted is tried again
     assert len(hanging.calls()) == calls, hanging.calls()[calls:]  # nor anything new sent
     assert "bot stopped" in output, output  # the shut-down ran to its end
+
+
+class HangingStopApi(FakeBotApi):
+    """A fake that never answers the updater's last getUpdates (timeout 0, sent on a stop)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stopping = threading.Event()
+        self.polled = threading.Event()
+
+    async def _get_updates(self, params: JSONDict) -> tuple[int, JSONDict]:
+        if float(params.get("timeout") or 0) > 0:
+            self.polled.set()
+            return await super()._get_updates(params)
+        self.stopping.set()
+        await asyncio.Event().wait()  # until the bot hangs up or the fake stops
+        raise AssertionError("unreachable")
+
+
+@pytest.mark.parametrize(
+    ("stop", "code"),
+    [(signal.SIGINT, 130), (signal.SIGTERM, -signal.SIGTERM)],
+    ids=["SIGINT-130", "SIGTERM-killed"],
+)
+def test_a_second_stop_signal_ends_a_shut_down_that_hangs(
+    stop: signal.Signals, code: int, tmp_path: Path
+) -> None:
+    # README: a second SIGINT interrupts the shut-down (130); a second SIGTERM has its default
+    # action, the end of the process by that signal (143 in a shell), as supervisors expect.
+    fake = HangingStopApi().start()
+    env = {
+        **os.environ,
+        "TELEGRAM_BOT_TOKEN": fake.token,
+        "TELEGRAM_API_URL": fake.url,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'run.db'}",
+        "BRIEFING_POLL_MINUTES": "0",
+    }
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot.cli", "-v", "run"],
+        cwd=REPO_ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        assert fake.polled.wait(WAIT), "the bot never polled"
+        process.send_signal(stop)
+        assert fake.stopping.wait(WAIT), "the shut-down never asked for the last updates"
+        process.send_signal(stop)
+        output, _ = process.communicate(timeout=WAIT)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.communicate()
+        fake.stop()
+    assert process.returncode == code, output
+    assert "bot stopped" not in output, output  # the shut-down was cut short

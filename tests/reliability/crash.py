@@ -166,9 +166,9 @@ def wait_served(
     The bot first starts (interpreter, imports, getMe, its schedules, the first rendering),
     which on a loaded machine can take longer than any pause between two briefings: it has
     `start_up` seconds to send its first, and only from then on does a pause longer than
-    `idle_give_up` end the wait. (Stopping it while it starts loses every missed briefing,
-    and a SIGINT inside PTB's start-up logs RuntimeErrors of its own, e.g. "no running event
-    loop", from the start_polling coroutine PTB closes while a task still runs it.)
+    `idle_give_up` end the wait. (Giving up while it starts would count every briefing it
+    was about to send as lost: the stop that follows is clean, bot.serve winds a start-up
+    down, but the next run would send them, not this one.)
 
     Args:
         counts: briefings per chat so far (the fake Bot API's).

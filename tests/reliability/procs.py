@@ -194,10 +194,10 @@ class BotProcess:
             self.process.send_signal(signal.SIGKILL)
         self._reap()
 
-    def stop(self, timeout: float = 30.0) -> int | None:
-        """Stop the process cleanly (SIGINT, as Ctrl-C); return its exit code."""
+    def stop(self, timeout: float = 30.0, sig: signal.Signals = signal.SIGINT) -> int | None:
+        """Stop the process cleanly (SIGINT, as Ctrl-C, or SIGTERM); return its exit code."""
         if self.process is not None and self.process.poll() is None:
-            self.process.send_signal(signal.SIGINT)
+            self.process.send_signal(sig)
             try:
                 self.process.wait(timeout)
             except subprocess.TimeoutExpired:
