@@ -213,6 +213,12 @@ def pair_rows(shared: Path) -> list[str]:
         "|---|---|---|---|---|---|---|",
         _rule_row("the product's rule", [False] * len(pairs), found, gold),
     ]
+    where = [
+        "",
+        "Where each fires (* the same event; the pair's score without the candidate, and its "
+        "headline support):",
+        "",
+    ]
     for name, candidate in CANDIDATES.items():
         fired = [candidate.differ(pair.first, pair.second, pair.language) for pair in pairs]
         with_it = [
@@ -220,7 +226,18 @@ def pair_rows(shared: Path) -> list[str]:
             for e, fires in zip(found, fired, strict=True)
         ]
         rows.append(_rule_row(f"with: {name}", fired, with_it, gold))
-    return rows
+        where.append(
+            f"- {name}: "
+            + (
+                ", ".join(
+                    f"{pair.name}{'*' if pair.same else ''} ({e.score:.3f}, {e.support:.2f})"
+                    for pair, e, fires in zip(pairs, found, fired, strict=True)
+                    if fires
+                )
+                or "none"
+            )
+        )
+    return rows + where
 
 
 def _rule_row(
@@ -252,10 +269,11 @@ def bbc_rows(shared: Path) -> list[str]:
         f"## BBC events ({len(events)} of two articles: {happenings} one happening, "
         f"{len(events) - happenings} subjects)",
         "",
-        "`split`: the events a candidate fires on, by kind (one happening, subject). `parted`: "
-        "those whose pair no longer joins with the candidate's conflict, as the pair's evidence "
-        "says (the second report against an event of the first in a fresh index, texts as "
-        "given; the product's run over all 559 articles weighs words by other frequencies).",
+        "`split`: the events a candidate fires on, by kind (one happening, subject), each with "
+        "its pair's score without the candidate and its headline support. `parted`: those "
+        "whose pair no longer joins with the candidate's conflict, as the pair's evidence says "
+        "(the second report against an event of the first in a fresh index, texts as given; "
+        "the product's run over all 559 articles weighs words by other frequencies).",
         "",
         "| candidate | one-happening events split (parted) | subject events split (parted) "
         "| split |",
@@ -265,11 +283,13 @@ def bbc_rows(shared: Path) -> list[str]:
         split = [
             i for i, (one, other, _) in enumerate(events) if candidate.differ(one, other, "en")
         ]
-        parted = [i for i in split if _parts(events[i][0], events[i][1], candidate)]
+        scores = {i: _evidence(events[i][0], events[i][1]) for i in split}
+        parted = [i for i in split if _parts(scores[i], candidate)]
         lost, lost_parted = (sum(events[i][2] for i in found) for found in (split, parted))
         stems = (
             ", ".join(
-                f"{BBC_EVENTS[i][0]} + {BBC_EVENTS[i][1]}{' (parted)' if i in parted else ''}"
+                f"{BBC_EVENTS[i][0]} + {BBC_EVENTS[i][1]} ({scores[i].score:.3f}, "
+                f"{scores[i].support:.2f}{', parted' if i in parted else ''})"
                 for i in split
             )
             or "none"
@@ -281,14 +301,18 @@ def bbc_rows(shared: Path) -> list[str]:
     return rows
 
 
-def _parts(first: Text, second: Text, candidate: Candidate) -> bool:
-    """Whether the second report, which joins an event of the first alone, no longer joins
-    it with the candidate's conflict (`Evidence.joins` at the product's constants)."""
+def _evidence(first: Text, second: Text) -> Evidence:
+    """The second report's evidence against an event of the first alone, in a fresh index."""
     docs = [
         EventDoc(i, title, body, f"outlet-{i}", eventpairs.INGEST_TIME, "en")
         for i, (title, body) in enumerate((first, second))
     ]
-    found = pair_evidence(docs[0], docs[1])
+    return pair_evidence(docs[0], docs[1])
+
+
+def _parts(found: Evidence, candidate: Candidate) -> bool:
+    """Whether a pair that joins (`Evidence.joins` at the product's constants) no longer
+    joins with the candidate's conflict."""
     return found.joins() and not dataclasses.replace(found, **{candidate.sets: True}).joins()
 
 
