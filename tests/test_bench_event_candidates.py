@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from benchmarks.event_candidates import amounts_differ, family_names_differ, ledes_differ
+from benchmarks.event_candidates import (
+    amounts_differ,
+    family_names_differ,
+    ledes_differ,
+    opening_any_days_differ,
+    opening_days,
+    opening_days_differ,
+)
 
 APPOINTMENT = (
     "Redknapp poised for Saints",
@@ -62,3 +69,48 @@ def test_one_family_name_given_to_two_people_differs() -> None:
 def test_one_family_name_given_to_one_person_does_not_differ() -> None:
     assert not family_names_differ(APPOINTMENT, APPOINTMENT, "en")
     assert not family_names_differ(TAKEOVER, SHARES, "en")
+
+
+EVICTION = (
+    "McCririck out of Big Brother show",
+    "Racing pundit John McCririck has been evicted. He was ordered to leave the house on "
+    "Monday, following Jackie Stallone.",
+)
+FIRST_EVICTION = (
+    "Stallone evicted from Big Brother",
+    "Jackie Stallone has become the first star to be evicted. She and John McCririck faced "
+    "the public vote on Friday. "
+    + "More words of the report follow here. " * 12
+    + "Stallone joined the show on Monday.",
+)
+US_LAUNCH = ("Sony PSP console hits US in March", "US gamers can buy the PSP from 24 March.")
+JAPAN_LAUNCH = ("Gamers snap up new Sony PSP", "The PSP went on sale in Japan on Sunday.")
+EXPORTS = ("China's exports grow", "China's exports grew by a third last year.")
+
+
+def test_opening_days_read_dates_and_weekdays_of_the_opening_alone() -> None:
+    assert opening_days(US_LAUNCH, "en") == (frozenset({"03-24"}), frozenset())
+    assert opening_days(JAPAN_LAUNCH, "en") == (frozenset(), frozenset({"Sun"}))
+    # "on Monday" lies beyond the first 60 words of the body: not the report's own day.
+    assert opening_days(FIRST_EVICTION, "en") == (frozenset(), frozenset({"Fri"}))
+    assert opening_days(("Итоги", "Совещание прошло в пятницу, 9 ноября."), "ru") == (
+        frozenset({"11-09"}),
+        frozenset({"Fri"}),
+    )
+
+
+def test_openings_that_name_other_days_of_one_kind_differ() -> None:
+    assert opening_days_differ(EVICTION, FIRST_EVICTION, "en")
+    assert opening_any_days_differ(EVICTION, FIRST_EVICTION, "en")
+
+
+def test_a_weekday_against_a_date_differs_only_when_kinds_are_mixed() -> None:
+    assert not opening_days_differ(US_LAUNCH, JAPAN_LAUNCH, "en")
+    assert opening_any_days_differ(US_LAUNCH, JAPAN_LAUNCH, "en")
+
+
+def test_openings_that_share_a_day_or_name_none_do_not_differ() -> None:
+    assert not opening_days_differ(EVICTION, EVICTION, "en")
+    assert not opening_any_days_differ(EVICTION, EVICTION, "en")
+    assert not opening_days_differ(EVICTION, EXPORTS, "en")
+    assert not opening_any_days_differ(EVICTION, EXPORTS, "en")
