@@ -45,7 +45,7 @@ from sqlmodel import Session
 from summarizer.events.features import FEATURES_VERSION
 from summarizer.events.held import HeldFeatures
 from summarizer.events.index import Item
-from summarizer.events.postings import StoredPostings, postings_data
+from summarizer.events.postings import StoredPostings, postings_parts
 from summarizer.events.stories import StoryEntry, SummedStory
 from summarizer.store import tables
 
@@ -259,7 +259,7 @@ def read_story(key: int, text: bytes) -> SummedStory:
 #: The origin's layout: this mark, the length of the head (8 bytes, big-endian), the head
 #: (compressed JSON: format, next keys, events, the event index's state, the stories' entries
 #: with the length of each one's text, a checksum of the rest), the length of the postings (8
-#: bytes) and the postings (`postings_data`: each posted feature's hash, name and keys, read in
+#: bytes) and the postings (`postings_parts`: each posted feature's hash, name and keys, read in
 #: place), the length (8 bytes) and data of the stories' held features (`HeldFeatures.data`),
 #: then each story's text (`story_text`), so a process reads and decompresses only the stories
 #: it needs; the checksum is the CRC-32 of the postings, the held features and the texts.
@@ -461,7 +461,7 @@ class OriginWriter:
         """
         texts, self._texts = self._texts, {}  # the reader's now
         kept = [texts[key] for key, _, _ in entries]
-        posted = postings_data(postings)
+        posted = postings_parts(postings)
         holds = held.data()
         head = _compressed(
             {
@@ -476,12 +476,12 @@ class OriginWriter:
                     for (key, last, keys), text in zip(entries, kept, strict=True)
                 ],
                 "linker": linker,
-                "crc": _crc([posted, holds, *kept]),
+                "crc": _crc([*posted, holds, *kept]),
             }
         )
-        sizes = [len(part).to_bytes(8, "big") for part in (head, posted, holds)]
+        sizes = [size.to_bytes(8, "big") for size in (len(head), _length(posted), len(holds))]
         serial = bump(session=session)
-        parts = [_MARK, sizes[0], head, sizes[1], posted, sizes[2], holds, *kept]
+        parts = [_MARK, sizes[0], head, sizes[1], *posted, sizes[2], holds, *kept]
         _write_state(session, serial=serial, article=article, parts=parts)
         return serial
 
@@ -497,7 +497,7 @@ def _write_state(session: Session, *, serial: int, article: int, parts: list[byt
     """
     connection = session.connection()
     sqlite = connection.dialect.name == "sqlite"
-    size = sum(map(len, parts))
+    size = _length(parts)
     values = {
         "serial": serial,
         "article": article,
@@ -513,6 +513,10 @@ def _write_state(session: Session, *, serial: int, article: int, parts: list[byt
     with raw.blobopen(_STORED.name, "state", row) as blob:
         for part in parts:
             blob.write(part)
+
+
+def _length(parts: Sequence[bytes]) -> int:
+    return sum(map(len, parts))
 
 
 def _crc(texts: Sequence[bytes]) -> int:

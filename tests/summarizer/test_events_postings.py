@@ -8,7 +8,7 @@ from collections.abc import Collection
 
 import pytest
 
-from summarizer.events.postings import StoredPostings, postings_data
+from summarizer.events.postings import StoredPostings, postings_parts
 
 #: Two names of one CRC-32, found by a brute-force birthday search over random 10-letter words
 #: (names that differ in a few neighbouring bytes never share one: a CRC tells such bursts apart).
@@ -27,15 +27,20 @@ def _random_postings(seed: int, size: int, high: int) -> dict[str, list[int]]:
     return postings
 
 
-def _stored(postings: dict[str, list[int]]) -> StoredPostings:
-    return StoredPostings(postings_data(postings))
+def _data(postings: dict[str, list[int]]) -> bytes:
+    return b"".join(postings_parts(postings))
+
+
+def stored_postings(postings: dict[str, list[int]]) -> StoredPostings:
+    """The postings as the ingest origin stores them, read back in place."""
+    return StoredPostings(_data(postings))
 
 
 @pytest.mark.parametrize(("seed", "high"), [(0, 50), (1, 1 << 40), (2, 1 << 32)])
 def test_stored_postings_read_back_as_given(seed: int, high: int) -> None:
     postings = _random_postings(seed, 400, high)
     postings["x:\ud800 lone"] = [3]  # a lone surrogate, as a feature of a broken text may hold
-    stored = _stored(postings)
+    stored = stored_postings(postings)
     assert len(stored) == len(postings) and sorted(stored) == sorted(postings)
     assert stored == postings  # every list, ascending, as given
     assert all(stored[name] == keys for name, keys in postings.items())
@@ -45,12 +50,12 @@ def test_stored_postings_read_back_as_given(seed: int, high: int) -> None:
 
 
 def test_an_empty_posting_is_stored_and_read() -> None:
-    stored = _stored({})
+    stored = stored_postings({})
     assert len(stored) == 0 and list(stored) == [] and stored.get("t:a") is None
 
 
 def test_absent_names_are_not_found() -> None:
-    stored = _stored({"t:a": [1, 2], "e:b": [3]})
+    stored = stored_postings({"t:a": [1, 2], "e:b": [3]})
     for absent in ("t:b", "t:", "", "t:aa", "e:b ", "T:a"):
         assert absent not in stored and stored.get(absent) is None
         with pytest.raises(KeyError):
@@ -62,9 +67,9 @@ def test_absent_names_are_not_found() -> None:
 def test_names_of_one_hash_are_told_apart_by_their_names() -> None:
     first, second = (name.encode() for name in SHARED)
     assert zlib.crc32(first) == zlib.crc32(second)  # the pair still collides
-    both = _stored({SHARED[0]: [1], SHARED[1]: [2, 3], "t:other": [4]})
+    both = stored_postings({SHARED[0]: [1], SHARED[1]: [2, 3], "t:other": [4]})
     assert (both[SHARED[0]], both[SHARED[1]]) == ([1], [2, 3])
-    one = _stored({SHARED[1]: [2, 3], "t:other": [4]})
+    one = stored_postings({SHARED[1]: [2, 3], "t:other": [4]})
     assert SHARED[0] not in one and one[SHARED[1]] == [2, 3]
     both[SHARED[0]] = {1, 7}  # a write to one name leaves the other's list
     del both[SHARED[1]]
@@ -77,7 +82,7 @@ def test_writes_after_reads_act_as_on_a_dict() -> None:
     # The same random reads, writes (a set, as the index writes) and deletes on the stored
     # postings and on a dict of the same lists: the same answers, and the same mapping after.
     postings = _random_postings(3, 200, 60)
-    stored, plain = _stored(postings), dict[str, Collection[int]](postings)
+    stored, plain = stored_postings(postings), dict[str, Collection[int]](postings)
     rng = random.Random(4)
     names = [*postings, "t:new", "e:other"]
     for step in range(2000):
@@ -106,7 +111,7 @@ def test_writes_after_reads_act_as_on_a_dict() -> None:
 
 
 def test_a_copy_shares_the_buffer_and_not_the_writes() -> None:
-    stored = _stored({"t:a": [1], "t:b": [2]})
+    stored = stored_postings({"t:a": [1], "t:b": [2]})
     stored["t:a"] = {1, 5}
     copied = stored.copy()
     copied["t:a"].add(6)  # type: ignore[attr-defined]
@@ -116,7 +121,7 @@ def test_a_copy_shares_the_buffer_and_not_the_writes() -> None:
 
 
 def test_a_damaged_buffer_is_refused() -> None:
-    data = postings_data({"t:a": [1, 2], "t:b": [3], SHARED[0]: [4], SHARED[1]: [5]})
+    data = _data({"t:a": [1, 2], "t:b": [3], SHARED[0]: [4], SHARED[1]: [5]})
     table = 24 + 4 * 4  # the counts, then the hashes: the first name's end
     damaged = [
         data[:-1],  # a name cut short

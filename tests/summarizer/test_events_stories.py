@@ -24,7 +24,7 @@ from summarizer.events.features import (
     weigh,
 )
 from summarizer.events.held import HeldFeatures
-from summarizer.events.postings import StoredPostings, postings_data
+from summarizer.events.postings import StoredPostings
 from summarizer.events.stories import (
     CANDIDATES,
     StoryLink,
@@ -35,6 +35,7 @@ from summarizer.events.stories import (
     is_name,
 )
 from tests.summarizer.test_events_cluster import OTHER, make_doc, seed_doc
+from tests.summarizer.test_events_postings import stored_postings
 
 
 def link_all(linker: StoryLinker, index: EventIndex, docs: list[EventDoc]) -> dict[int, int]:
@@ -436,7 +437,7 @@ def test_a_story_index_read_as_needed_decides_as_the_restored_one(
     lazy = linker()
     lazy.restore_index(
         entries,
-        StoredPostings(postings_data(postings)) if in_place else postings,
+        stored_postings(postings) if in_place else postings,
         next_key=history.next_key,
         read=reading,
         settings=whole.settings(),
@@ -498,7 +499,7 @@ def test_a_story_index_placed_while_restoring_is_the_restored_one(seed: int, cap
     assert _everything(placed) == _everything(whole)
 
 
-@pytest.mark.parametrize("kept", [dict, lambda given: StoredPostings(postings_data(given))])
+@pytest.mark.parametrize("kept", [dict, stored_postings])
 def test_placed_postings_name_each_item_once_in_order(
     kept: Callable[[dict[str, list[int]]], Mapping[str, Collection[int]]],
 ) -> None:
