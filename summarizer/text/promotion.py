@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 from summarizer.text.language import word_set
-from summarizer.text.months import ENGLISH_MONTHS
+from summarizer.text.months import MONTHS_BY_LANGUAGE
 from summarizer.text.speech import SPEECH_VERBS
 from summarizer.text.tokenizer import OPENING_MARKS
+from summarizer.text.verbs import shows_verb
 
 __all__ = ["is_promotional", "lists_dated_items", "orders_reader", "shouts_order"]
 
@@ -250,46 +251,62 @@ _SHOP_ANCHORS = (
 
 
 # A listing's items, each dated by its day set off by commas, as event calendars write them:
-# "VIP meet-and-greet cocktail hour, Oct. 26, and special evening reception/lecture, Oct. 27."
-# A report dates what happened with "on" ("met on Oct. 26") and says it with a verb.
-_LISTED_DAY = (
-    r"(?:"
-    + "|".join(sorted((m.capitalize() for m in ENGLISH_MONTHS), key=len, reverse=True))
-    + r")\.?\s+\d{1,2}(?:\s*[–-]\s*\d{1,2})?"
-)
+# "VIP meet-and-greet cocktail hour, Oct. 26, and special evening reception/lecture, Oct. 27.",
+# "Cocktail VIP, 26 octobre, et réception du soir, 27 octobre." A report dates what happened
+# with a preposition ("met on Oct. 26", "le 26 octobre") and says it with a verb.
+_AND = {
+    "en": "and",
+    "de": "und",
+    "fr": "et",
+    "es": "y|e",
+    "it": "e|ed",
+    "pt": "e",
+    "nl": "en",
+    "ru": "и",
+    "uk": "і|й|та",
+}
 _ITEM = r"[^,;]{3,80}"
-_DATED_ITEMS = re.compile(
-    rf"^{_ITEM},\s*{_LISTED_DAY}(?:,\s*(?:and\s+)?{_ITEM},\s*{_LISTED_DAY})+\s*[.;]?$"
-)
-# Words that make a line a report, not a listing: auxiliaries, "-ed" forms and the commonest
-# irregular past forms ("Protests took place in Paris, Oct. 26, and in Lyon, Oct. 27.").
-_REPORTING = re.compile(
-    r"\b(?:is|are|was|were|be|been|will|would|has|have|had|can|could|may|might|must|shall"
-    r"|should|do|does|did|took|held|met|began|won|lost|fell|rose|came|went|said|told|saw|made"
-    r"|gave|left|ran|led|found|struck|[a-z]+ed)\b"
-)
+_DAY_NUMBER = r"\d{1,2}\.?(?:\s*[–-]\s*\d{1,2}\.?)?"
+
+
+def _dated_items(language: str) -> re.Pattern[str]:
+    """Two or more items, each followed by its day between commas, in a language's way of
+    writing a day: "Oct. 26" (English names capitalised), "26. Oktober", "26 de octubre"."""
+    months = sorted(MONTHS_BY_LANGUAGE[language], key=len, reverse=True)
+    if language == "en":
+        names = "|".join(m.capitalize() for m in months)
+        day = rf"(?:{names})\.?\s+{_DAY_NUMBER}"
+    else:
+        names = "|".join(months)
+        day = rf"{_DAY_NUMBER}\s+(?:de\s+)?(?i:{names})\.?"
+    return re.compile(
+        rf"^{_ITEM},\s*{day}(?:,\s*(?:(?:{_AND[language]})\s+)?{_ITEM},\s*{day})+\s*[.;]?$"
+    )
+
+
+_DATED_ITEMS: dict[str, re.Pattern[str]] = {language: _dated_items(language) for language in _AND}
 
 
 def lists_dated_items(sentence: str, language: str = "en") -> bool:
-    """Tell whether an English line lists items dated by their days, as a calendar does.
+    """Tell whether a line lists items dated by their days, as a calendar does.
 
     "VIP meet-and-greet cocktail hour, Oct. 26, and special evening reception/lecture, Oct.
-    27.": two or more items, each followed by its day between commas, and no word that reports
-    (an auxiliary, an "-ed" form, a common past form). Such a line tells what is on, not what
-    happened.
+    27.": two or more items, each followed by its day between commas, and no finite verb
+    (verbs.shows_verb: "Protests took place in Paris, Oct. 26, and in Lyon, Oct. 27." reports).
+    Such a line tells what is on, not what happened.
 
     Args:
         sentence: one sentence or line.
-        language: ISO 639-1 code; only English is judged (other languages: False).
+        language: ISO 639-1 code; en, de, fr, es, it, pt, nl, ru and uk are judged (others:
+            False).
 
     Returns:
         True for a listing's line.
     """
+    pattern = _DATED_ITEMS.get(language)
     text = sentence.strip()
     return (
-        language == "en"
-        and _DATED_ITEMS.match(text) is not None
-        and _REPORTING.search(text) is None
+        pattern is not None and pattern.match(text) is not None and not shows_verb(text, language)
     )
 
 
