@@ -13,10 +13,13 @@ from summarizer.text.verbs import shows_verb
 __all__ = ["is_promotional", "lists_dated_items", "orders_reader", "shouts_order"]
 
 
-# Site furniture that no news sentence holds: links, handles, consent lines, sponsorship.
+# Site furniture that no news sentence holds: links, handles, consent lines, sponsorship, a
+# pointer to a link ("For more information, go here.", "Go here for more.", "More details here.").
 _FURNITURE = re.compile(
     r"https?://|www\.|\S@\S|(?:^|\s)@\w{2,}|\bfollow \w+ on (?:twitter|facebook|instagram|x)\b"
-    r"|\b(?:click|tap) here\b|all rights reserved|©|\bskip to\b|\bfollow us\b"
+    r"|\b(?:click|tap) here\b|(?:^\W*|,\s*)(?:go|look|see|head) here\b"
+    r"|^\W*more (?:information|info|details)(?: is available)? here\W*$"
+    r"|all rights reserved|©|\bskip to\b|\bfollow us\b"
     r"|\bshare this (?:article|story|post|page|video)\b"
     r"|\bpromo(?:tion(?:al)?)? code\b|\bdiscount code\b|\baffiliate (?:link|commission)s?\b"
     r"|\bbrought to you by\b|\babonnez-vous|\babonne-toi"
@@ -29,8 +32,7 @@ _FURNITURE_ANCHORS = (
     "http",
     "www.",
     "@",
-    "click here",
-    "tap here",
+    "here",
     "reserved",
     "©",
     "skip to",
