@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from summarizer.text.days import month_number
-from summarizer.text.language import stop_words, word_set
+from summarizer.text.language import alternation, stop_words, word_set
 from summarizer.text.months import WEEKDAY_PHRASES
 from summarizer.text.numbers import read_numbers
 from summarizer.text.speech import SPEECH_VERBS
@@ -41,10 +41,8 @@ _NUMBER_WORDS = word_set(
 # The weekday phrases of every language ("Tuesday", "am Dienstag", "в среду"): the English and
 # German ones as written, the others in any case.
 _WEEKDAYS = re.compile(
-    "|".join(
-        rf"\b{re.escape(phrase)}\b" if phrase[:1].isupper() else rf"(?i:\b{re.escape(phrase)}\b)"
-        for phrase in sorted(WEEKDAY_PHRASES, key=len, reverse=True)
-    )
+    rf"\b(?:{alternation(p for p in WEEKDAY_PHRASES if p[:1].isupper())})\b"
+    rf"|(?i:\b(?:{alternation(p for p in WEEKDAY_PHRASES if not p[:1].isupper())})\b)"
 )
 _WEEKDAY_OF = {phrase.lower(): day for phrase, day in WEEKDAY_PHRASES.items()}
 

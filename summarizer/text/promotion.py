@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from summarizer.text.language import word_set
+from summarizer.text.language import alternation, word_set
 from summarizer.text.months import ENGLISH_MONTHS
 from summarizer.text.speech import SPEECH_VERBS
 from summarizer.text.tokenizer import OPENING_MARKS
@@ -254,7 +254,7 @@ _SHOP_ANCHORS = (
 # A report dates what happened with "on" ("met on Oct. 26") and says it with a verb.
 _LISTED_DAY = (
     r"(?:"
-    + "|".join(sorted((m.capitalize() for m in ENGLISH_MONTHS), key=len, reverse=True))
+    + alternation(m.capitalize() for m in ENGLISH_MONTHS)
     + r")\.?\s+\d{1,2}(?:\s*[–-]\s*\d{1,2})?"
 )
 _ITEM = r"[^,;]{3,80}"
