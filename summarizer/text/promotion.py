@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from summarizer.text.language import word_set
+from summarizer.text.language import alternation, word_set
 from summarizer.text.months import MONTHS_BY_LANGUAGE
 from summarizer.text.reader_words import READER_WORDS, plug_words, site_to_reader
-from summarizer.text.speech import SPEECH_VERBS
+from summarizer.text.speech import SPEECH_VERBS, STANCE_VERBS
 from summarizer.text.tokenizer import OPENING_MARKS
 from summarizer.text.verbs import shows_verb
 
@@ -156,6 +156,20 @@ _CALLS_TO_ACT: dict[str, frozenset[str]] = {
 _OBJECTS_BY_LANGUAGE = {
     language: READER_WORDS["en"].objects | words.objects for language, words in READER_WORDS.items()
 }
+# Articles, by language: a line that opens with one opens with a noun, never an order ("Le ton
+# monte": "ton" is "tone" there, not "your"; "El tu a tu", "Die Ihre Daten betreffende Regel").
+# Russian and Ukrainian have none.
+_ARTICLES: dict[str, frozenset[str]] = {
+    "en": word_set("the a an"),
+    "de": word_set("der die das den dem des ein eine einen einem einer eines"),
+    "fr": word_set("le la les l un une des"),
+    "es": word_set("el la los las un una unos unas"),
+    "it": word_set("il lo la i gli le l un uno una"),
+    "pt": word_set("o a os as um uma uns umas"),
+    "nl": word_set("de het een"),
+    "ru": frozenset(),
+    "uk": frozenset(),
+}
 # Words that follow an imperative verb of the list above rather than a noun of the same form.
 _IMPERATIVE_OBJECTS = word_set("the a an more out up all every it this these our us me started")
 # An order shouted in capitals opening a line, as English event listings write them ("SPEND a day
@@ -172,13 +186,15 @@ _SHOUTED_VERBS = _CALLS_TO_ACT["en"] | word_set(
 # A shouted verb's particle, shouted with it: "CHEER ON Juniors ...", "CHECK OUT the ...".
 _SHOUTED_PARTICLES = frozenset({"ON", "UP", "OUT", "IN", "BY", "OVER"})
 _MIN_SHOUTED = 4
-# A speaker's verb after a name in title case ("SAVE the Children said ...") or after a comma
-# ("FIND a way to end the war, the UN chief told ..."): an organisation's name or a speaker's
-# words, not a listing's order.
-_SPEECH = "|".join(sorted(SPEECH_VERBS))
+# A speaker's verb after a name in title case ("SAVE the Children said ...") or after a comma,
+# maybe closing a quotation ("FIND a way to end the war, the UN chief told ...", '"Protect your
+# homes," the mayor urged'): an organisation's name or a speaker's words, not a listing's order
+# nor a plug.
+_SPEECH = alternation(SPEECH_VERBS | STANCE_VERBS["en"])
 _NAME_SPEAKS = re.compile(rf"^\W*[A-Z]+ (?:\w+ )?(?:[A-Z][\w'’&.-]* ){{1,4}}(?:{_SPEECH})\b")
 _REPORTED = re.compile(
-    rf", (?!(?:we|you|i|which|who|that|as)\b)(?:[\w'’.-]+ ){{1,5}}(?:{_SPEECH})\b", re.IGNORECASE
+    rf",[\"”’']? (?!(?:we|you|i|which|who|that|as)\b)(?:[\w'’.-]+ ){{1,5}}(?:{_SPEECH})\b",
+    re.IGNORECASE,
 )
 # A shop's listing: the words of a deals page only. A price alone is no listing: "Tesla sells
 # the Model 3 for $35,000", "Netflix offers its basic plan for $6.99 a month" are business news.
@@ -237,12 +253,12 @@ _DAY_NUMBER = r"\d{1,2}\.?(?:\s*[–-]\s*\d{1,2}\.?)?"
 def _dated_items(language: str) -> re.Pattern[str]:
     """Two or more items, each followed by its day between commas, in a language's way of
     writing a day: "Oct. 26" (English names capitalised), "26. Oktober", "26 de octubre"."""
-    months = sorted(MONTHS_BY_LANGUAGE[language], key=len, reverse=True)
+    months = MONTHS_BY_LANGUAGE[language]
     if language == "en":
-        names = "|".join(m.capitalize() for m in months)
+        names = alternation(m.capitalize() for m in months)
         day = rf"(?:{names})\.?\s+{_DAY_NUMBER}"
     else:
-        names = "|".join(months)
+        names = alternation(months)
         day = rf"{_DAY_NUMBER}\s+(?:de\s+)?(?i:{names})\.?"
     return re.compile(
         rf"^{_ITEM},\s*{day}(?:,\s*(?:(?:{_AND[language]})\s+)?{_ITEM},\s*{day})+\s*[.;]?$"
@@ -354,6 +370,9 @@ def is_promotional(sentence: str, language: str = "en") -> bool:
         _SHOP.search(text) or (_PERCENT_OFF.search(text) and _DEALS.search(text))
     ):
         return True  # "Today only, ...", "... in certified refurbished condition"
+    # A speaker's words first: the signs of an order or a plug below are theirs, not the page's.
+    if "," in text and _REPORTED.search(text):
+        return False  # "Protect your homes, the fire chief told residents.": a speaker's order
     if text.endswith("!") and (_exclaims_to_reader(text, language) or _THANKS.search(text)):
         return True  # "Grab yours today!", "Obrigado por compartilhar nosso conteúdo!"
     opening = text.lstrip(OPENING_MARKS).split(maxsplit=2)
@@ -362,11 +381,11 @@ def is_promotional(sentence: str, language: str = "en") -> bool:
     first, second = opening[0].lower().replace("’", "'"), opening[1].strip(",")
     if first.split("'")[0] in _QUESTION_WORDS:
         return False  # "Who's Your Daddy promises ...": a name, not an order
+    if first.split("'")[0] in _ARTICLES.get(language, _ARTICLES["en"]):
+        return False  # "Le ton monte ...": an article opens a noun, not an order
     objects = _OBJECTS_BY_LANGUAGE.get(language, READER_WORDS["en"].objects)
     if second in objects or (language != "de" and second.lower() in objects):
         return True  # "Escape your echo chamber.", "Start your day with ..."
-    if _REPORTED.search(text):
-        return False  # "Stay at home, the health minister told residents.": a speaker's order
     if first not in _CALLS_TO_ACT["en"] and first not in _CALLS_TO_ACT.get(language, ()):
         return False
     # "Get the facts behind the news", "Find out more here!": a verb telling the reader to act.
