@@ -92,10 +92,14 @@ def _beside(adverbs: str, language: str, passive: str, infinitive: str, of: str)
 # nié de"), in lower case ("Alger" is a city); not the words of those endings that follow a verb
 # as adverbs ("hier", "ayer"). A
 # passive with "por" ("ha sido rechazado por el Parlamento") names who did it, not the reason.
+# The perfect passive is the news's own past in French and Spanish ("Le ministre a été accusé de
+# corruption mardi", "ha sido acusado este martes"): it tells a standing accusation in the
+# pluperfect or with "longtemps", "souvent", "déjà" ("ya", "siempre") only.
 _FRENCH = _beside(
     r"à\s+plusieurs\s+reprises|à\s+maintes\s+reprises|depuis\s+longtemps|depuis\s+des\s+années",
     "fr",
-    r"(?:a|ont|avait|avaient)\s+(?:longtemps\s+|souvent\s+)?été",
+    r"(?:avait|avaient)\s+(?:longtemps\s+|souvent\s+|déjà\s+)?été"
+    r"|(?:a|ont)\s+(?:longtemps|souvent|déjà)\s+été",
     r"(?:de\s+)?(?!hier\b)(?:[^\W\d_]+(?:er|ir|oir)|être|faire|dire)",
     r"(?:de|pour)(?!\w)|d['’]",
 )
@@ -103,7 +107,8 @@ _SPANISH = _beside(
     r"en\s+repetidas\s+ocasiones|en\s+reiteradas\s+ocasiones|en\s+varias\s+ocasiones"
     r"|reiteradamente|repetidamente|desde\s+hace\s+años",
     "es",
-    r"(?:ha|han|había|habían)\s+sido",
+    r"(?:había|habían)\s+sido|(?:ya|siempre)\s+(?:ha|han)\s+sido"
+    r"|(?:ha|han)\s+(?:ya|siempre)\s+sido",
     r"(?:de\s+)?(?!ayer\b)[^\W\d_]+(?:ar|er|ir)(?:lo|la|los|las|le|les|se)?",
     r"de(?!\w)",
 )

@@ -129,11 +129,12 @@ def test_a_french_or_spanish_adverb_telling_how_a_happening_went_is_no_backgroun
 @pytest.mark.parametrize(
     ("text", "language"),
     [
-        ("Le Kremlin a été accusé d'armer les rebelles, ce qu'il dément.", "fr"),
+        ("Le Kremlin avait été accusé d'armer les rebelles, ce qu'il dément.", "fr"),
         ("Les rebelles ont longtemps été soupçonnés de recevoir des armes de Moscou.", "fr"),
-        ("La société a été critiquée pour ses pratiques sociales.", "fr"),
-        ("El Kremlin ha sido acusado de armar a los rebeldes.", "es"),
-        ("Las autoridades han sido acusadas de ocultar los datos de la epidemia.", "es"),
+        ("La société a souvent été critiquée pour ses pratiques sociales.", "fr"),
+        ("El Kremlin había sido acusado de armar a los rebeldes.", "es"),
+        ("Las autoridades ya han sido acusadas de ocultar los datos de la epidemia.", "es"),
+        ("Las autoridades han ya sido acusadas de ocultar los datos de la epidemia.", "es"),
         ("Москва обвинялась в поставках оружия ополченцам.", "ru"),
         ("Кремль неоднократно обвинялся в поставках оружия.", "ru"),
         ("Москва звинувачувалася у постачанні зброї бойовикам.", "uk"),
@@ -147,8 +148,9 @@ def test_a_french_or_spanish_adverb_telling_how_a_happening_went_is_no_backgroun
 def test_a_passive_accusation_or_a_spanish_reiterated_stance_is_background(
     text: str, language: str
 ) -> None:
-    # As "has been accused of" in English: fr "a été accusé de", es "ha sido acusado de", ru/uk
-    # the imperfective reflexive ("обвинялся в").
+    # As "has been accused of" in English: fr "avait été accusé de", "a longtemps été", es
+    # "había sido acusado de" (their perfect is the news's past), ru/uk the imperfective
+    # reflexive ("обвинялся в").
     assert recalls_background(text, language)
 
 
@@ -156,6 +158,8 @@ def test_a_passive_accusation_or_a_spanish_reiterated_stance_is_background(
     ("text", "language"),
     [
         ("Le suspect a été arrêté mardi à Lyon.", "fr"),
+        ("Le ministre a été accusé de corruption par le parquet.", "fr"),
+        ("El ministro ha sido acusado de corrupción este martes.", "es"),
         ("Le projet a été rejeté par le Sénat mardi.", "fr"),
         ("El sospechoso ha sido detenido este martes en Madrid.", "es"),
         ("El plan ha sido rechazado por el Parlamento.", "es"),
