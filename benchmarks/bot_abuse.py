@@ -23,6 +23,7 @@ the victim's /event ID (another uncached event) is queued right behind them.
 from __future__ import annotations
 
 import argparse
+import functools
 import random
 import sqlite3
 import statistics
@@ -91,7 +92,8 @@ def event_ids(db_url: str) -> list[int]:
     engine = make_engine(db_url)
     try:
         with Session(engine) as session:
-            return [int(i) for i in session.exec(select(Event.id).order_by(col(Event.id)))]
+            ids = session.exec(select(Event.id).order_by(col(Event.id)))
+            return [int(i) for i in ids if i is not None]
     finally:
         engine.dispose()
 
@@ -161,7 +163,7 @@ def run(
                 fake.queue_many(texts)
                 attacked.append(ask(fake, VICTIM, f"/event {event_id}"))
 
-                wait_until(lambda c=counts: _served(fake, c, burst), 1800, 0.05)
+                wait_until(functools.partial(_served, fake, counts, burst), 1800, 0.05)
                 attack_seconds.append(time.monotonic() - started)
                 answered += sum(len(fake.sent(g)) - counts[g] for g in groups)
                 time.sleep(60 * burst / 20)  # let each group's command bucket refill

@@ -278,8 +278,8 @@ _STOPS = stop_words("en")
 _KEPT = frozenset(
     {*ENGLISH_MONTHS, *(p.lower() for p in WEEKDAY_PHRASES), "mr", "mrs", "ms", "dr", "sir"}
 )
-_ONSETS = ("b", "d", "f", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z", "br", "dr")
-_ONSETS = (*_ONSETS, "gr", "kr", "st", "tr", "sh", "th", "ch")
+_ONSETS: tuple[str, ...] = ("b", "d", "f", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v")
+_ONSETS = (*_ONSETS, "z", "br", "dr", "gr", "kr", "st", "tr", "sh", "th", "ch")
 _VOWELS = ("a", "e", "i", "o", "u", "ai", "ei", "ou")
 _CODAS = ("", "", "n", "r", "l", "s", "m", "k")
 _BODIES = ("Group", "Council", "Union", "Holdings", "Trust", "Party", "Agency", "United")
@@ -572,7 +572,7 @@ def _bulk(engine: Engine, table: Any, rows: Sequence[dict[str, Any]], postgres: 
     try:
         cursor = raw.cursor()
         statement = f"COPY {table.name} ({', '.join(columns)}) FROM STDIN"
-        with cursor.copy(statement) as copy:  # type: ignore[attr-defined]
+        with cursor.copy(statement) as copy:
             for row in rows:
                 copy.write_row([row[column] for column in columns])
         raw.commit()

@@ -97,10 +97,10 @@ class Product:
         self.events: dict[str, Counter[int]] = {}
         self.stories: dict[str, Counter[int]] = {}
         for event in product.events(self.db):
-            for article in event["articles"]:
-                topic = self.topic_of[article["location"]]
-                self.events.setdefault(topic, Counter())[event["id"]] += 1
-                self.stories.setdefault(topic, Counter())[event["story_id"]] += 1
+            for member in event["articles"]:
+                topic_id = self.topic_of[member["location"]]
+                self.events.setdefault(topic_id, Counter())[event["id"]] += 1
+                self.stories.setdefault(topic_id, Counter())[event["story_id"]] += 1
 
     def story_digest(self, topic: str, words: int) -> str:
         """`story --json --words N` of the story holding most of the topic's documents."""

@@ -119,9 +119,9 @@ def run(shared: Path, rounds: int) -> str:
         "|---|---|---|---|---|",
     ]
     for name, found in rows.items():
-        seconds = ", ".join(f"{s:.2f}" for _, s, _ in found)
+        each = ", ".join(f"{s:.2f}" for _, s, _ in found)
         median = statistics.median(s for _, s, _ in found)
-        lines.append(f"| {name} | {found[0][0]} | {seconds} | {median:.2f} | {found[-1][2]} |")
+        lines.append(f"| {name} | {found[0][0]} | {each} | {median:.2f} | {found[-1][2]} |")
     stamp = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     lines += ["", f"Measured {stamp}; one BBC article ingested into each copy in turn."]
     return "\n".join(lines) + "\n"

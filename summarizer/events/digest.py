@@ -30,8 +30,9 @@ ALREADY_SAID = 0.5
 EVENT_SPREAD = 0.5
 _MMR_LAMBDA = 0.7
 _DEPENDENT_PENALTY = 0.6
-# A line that recalls a standing state ("have repeatedly accused Moscow ...") ranks below the
-# lines that tell the event's news (rules.recalls_background).
+# A line of background, a standing state recalled ("have repeatedly accused Moscow ...") or a
+# standing fact ("The Customs Union includes ..."), ranks below the lines that tell the event's
+# news (rules.is_background).
 _BACKGROUND_PENALTY = 0.3
 MAX_SENTENCES_PER_ARTICLE = 300  # bounds the graph for a pathological (dumped) article
 _OPENING_SENTENCES = 3  # a dateline in title case ("Meadow Lake, Sask. – ") only opens a text
@@ -74,8 +75,10 @@ def build_digest(
     within the budget (a sentence too long for what is left is skipped, shorter ones may fit). The
     lede leads (a chosen line that can open a text: a report before a quotation, an article's own
     first sentence before later ones, then the best scored); the others follow in time order.
-    What is prose, promotion, a dateline or a dead opener is decided by summarizer.text.rules; an
-    event whose articles hold no prose at all still gets its best plain sentences.
+    When no chosen line can open a text (each leans back: "He added ...", "But ..."), the best
+    scored line that can is chosen first and leads. What is prose, promotion, a dateline or a
+    dead opener is decided by summarizer.text.rules; an event whose articles hold no prose at
+    all still gets its best plain sentences.
 
     Args:
         docs: the event's articles, in any order.
@@ -151,6 +154,8 @@ class _Digest:
         self.facts: dict[int, Fact] = {}  # candidate index: what it tells (see _fact)
         self.headline = headline or _headline(self.docs, self.candidates, language)
         self.scores = np.zeros(len(self.candidates))
+        # candidate: among the best-scored and read for its opener, it can open a digest
+        self.standalone = np.zeros(len(self.candidates), dtype=bool)
 
     def build(self, since: datetime | None, previous: Sequence[str]) -> EventDigest:
         """Select and arrange the lines (only news after `since`, nothing in `previous`)."""
@@ -209,26 +214,43 @@ class _Digest:
                 text, self.language, context=self.headline, introduced=candidates[i].introduced
             )
         background = np.fromiter(
-            (rules.recalls_background(c.text, self.language) for c in candidates),
+            (rules.is_background(c.text, self.language) for c in candidates),
             dtype=bool,
             count=len(candidates),
         )
         scores = np.where(background, scores * _BACKGROUND_PENALTY, scores)
+        self.standalone = standalone
         return np.asarray(np.where(standalone, scores, scores * _DEPENDENT_PENALTY), dtype=float)
 
     def _choose(self, space: SentenceSpace, scores: np.ndarray, allowed: np.ndarray) -> list[int]:
-        """Select, arrange, and select again without lines that cannot be placed."""
+        """Select, arrange, and select again without lines that cannot be placed; when no chosen
+        line can open a digest (each leans back: "He added ...", "But ..."), select again around
+        the best line that can (see _opener)."""
         allowed = allowed.copy()
         arranged: list[int] = []
+        lead: int | None = None
         for _ in range(3):
-            chosen = self._select(space, scores, allowed)
+            chosen = self._select(space, scores, allowed, lead)
+            if lead is None and chosen and not self.standalone[chosen].any():
+                lead = self._opener(allowed)
+                if lead is not None:
+                    chosen = self._select(space, scores, allowed, lead)
             arranged, dropped = self._arrange(chosen)
             if not dropped:
                 break
             allowed[dropped] = False
         return arranged
 
-    def _select(self, space: SentenceSpace, scores: np.ndarray, allowed: np.ndarray) -> list[int]:
+    def _opener(self, allowed: np.ndarray) -> int | None:
+        """The best-scored allowed line that can open a digest and fits its budget, if any."""
+        fits = np.array([self.words is None or c.words <= self.words for c in self.candidates])
+        openers = np.flatnonzero(allowed & self.standalone & fits)
+        return int(openers[np.argmax(self.scores[openers])]) if openers.size else None
+
+    def _select(
+        self, space: SentenceSpace, scores: np.ndarray, allowed: np.ndarray, lead: int | None
+    ) -> list[int]:
+        """Greedy MMR within the budgets, starting from `lead` when given."""
         candidates = self.candidates
         events = [self.docs[c.doc].event_id for c in candidates]
         taken: dict[int | None, int] = {}
@@ -237,15 +259,20 @@ class _Digest:
         spread = np.ones(len(candidates))
         open_ = allowed.copy()
         used = 0
-        while open_.any():
-            mmr = _MMR_LAMBDA * scores * spread - (1 - _MMR_LAMBDA) * redundancy
-            mmr[~open_] = -np.inf
-            best = int(np.argmax(mmr))
+        best = lead
+        while best is not None or open_.any():
+            if best is None:
+                mmr = _MMR_LAMBDA * scores * spread - (1 - _MMR_LAMBDA) * redundancy
+                mmr[~open_] = -np.inf
+                best = int(np.argmax(mmr))
+                open_[best] = False
+                if self.words is not None and used + candidates[best].words > self.words:
+                    best = None
+                    continue  # too long for what is left; a shorter sentence may still fit
+                if self._retold(best, chosen):
+                    best = None
+                    continue  # one fact in another outlet's words: the cosine misses a rewording
             open_[best] = False
-            if self.words is not None and used + candidates[best].words > self.words:
-                continue  # too long for what is left; a shorter sentence may still fit
-            if self._retold(best, chosen):
-                continue  # one fact in another outlet's words: the cosine misses a rewording
             chosen.append(best)
             used += candidates[best].words
             redundancy = np.maximum(redundancy, space.row_similarity(best))
@@ -253,6 +280,7 @@ class _Digest:
             if self.story:
                 taken[events[best]] = taken.get(events[best], 0) + 1
                 spread = np.array([EVENT_SPREAD ** taken.get(e, 0) for e in events])
+            best = None
             if self.sentences is not None and len(chosen) >= self.sentences:
                 break
             if self.words is not None and self.words - used < rules.MIN_WORDS:

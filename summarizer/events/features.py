@@ -17,7 +17,7 @@ from summarizer.events.people import people
 from summarizer.text.days import days_of_month
 from summarizer.text.language import stop_words as _language_stop_words
 from summarizer.text.months import WEEKDAY_PHRASES
-from summarizer.text.numbers import Number, glued_to_name, read_numbers
+from summarizer.text.numbers import Number, glued_number_end, read_numbers
 from summarizer.text.stemming import snowball_name, stemmer
 from summarizer.text.tokenizer import spaced_bigrams
 
@@ -28,10 +28,6 @@ Vector = dict[str, float]
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 _OPENS_SENTENCE = re.compile(r"[.!?\n]")
-# A number after a hyphen ("-19" of "COVID-19"), maybe after more words joined by hyphens
-# ("-CoV-2" of "SARS-CoV-2"): with the word before it one name when text.numbers.glued_to_name
-# says so.
-_GLUED_NUMBER = re.compile(r"(?:-[^\W\d_][^\W_]*)*-(?P<number>\d+(?:[.,]\d+)*)")
 
 # Prefixes keep the three kinds of feature apart in one vector.
 TERM = "t:"
@@ -177,17 +173,17 @@ def _scan(
 ) -> _Scan:
     """Terms, names and numbers of a text's first `limit` words, read in one pass.
 
-    Unspaced scripts (Chinese, Japanese, Thai) count character pairs as words; a number glued
-    by a hyphen to a capitalised name is part of that name ("COVID-19": "covid-19",
-    "SARS-CoV-2": "sars-cov-2"; see `glued_to_name`), no number. The fourth value gives, for
+    Unspaced scripts (Chinese, Japanese, Thai) count character pairs as words; a number glued by
+    a hyphen to a capitalised name is part of that name ("COVID-19": "covid-19", "SARS-CoV-2":
+    "sars-cov-2"; see `text.numbers.glued_number_end`), no number. The fourth value gives, for
     each of `marks`, how many of the terms and of the names come from the first that many words
     (all of them when the mark lies beyond the text). Then the full names, one per use: a name
     right after another capitalised word that is no stop word (one space apart; the first word
     may open the sentence), "Michelle Obama" -> "michell obama"; and the terms the text writes
     in lower case. Last, the full names of `text[:cut]` read alone (a cut at a word's end, as
-    `_first_words` gives: the opening's), from this same pass: those complete before the cut
-    and the run of names the cut ends. Only a cut that splits a token ("Obama|'s", "COVID|-19")
-    or lies beyond `limit` reads `text[:cut]` again. Without `cut`: the full names of the whole
+    `_first_words` gives: the opening's), from this same pass: those complete before the cut and
+    the run of names the cut ends. Only a cut that splits a token ("Obama|'s", "COVID|-19") or
+    lies beyond `limit` reads `text[:cut]` again. Without `cut`: the full names of the whole
     text.
     """
     given = text
@@ -221,10 +217,9 @@ def _scan(
         if start < glued_to:
             continue
         word = match.group()
-        glued = _GLUED_NUMBER.match(text, end)
-        if glued is not None and glued_to_name(text, glued.start("number")):
-            # "COVID-19", "G-20", "SARS-CoV-2": one name
-            word, end = word + glued.group(), glued.end()
+        glued = glued_number_end(text, end)
+        if glued is not None:  # "COVID-19", "G-20", "SARS-CoV-2": one name
+            word, end = word + text[end:glued], glued
             glued_to = end
         if start < end_of_cut < end:
             cut_split = True

@@ -9,12 +9,13 @@ from itertools import islice
 
 from summarizer.clean.rules import is_byline, is_time_line
 from summarizer.text.datelines import parse_dateline
+from summarizer.text.language import alternation
 from summarizer.text.months import ENGLISH_MONTHS as MONTHS
 from summarizer.text.months import ENGLISH_WEEKDAYS
 from summarizer.text.speech import SAYING_VERBS
 from summarizer.text.verbs import lacks_verb
 
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH = r"(?P<month>" + alternation(MONTHS) + r")\.?"
 _TIME = (
     r"(?:[ T,]+(?:at )?(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::\d{2})?\s*(?P<ampm>[ap]\.?m\.?)?)?"
 )
@@ -30,9 +31,7 @@ _WRITTEN_DMY = re.compile(
 # "in February 2014", "since April 2014": a month of a year (capitalised: "may" is a verb too).
 _MONTH_YEAR = re.compile(
     r"\b(?P<month>"
-    + "|".join(
-        sorted((m.capitalize() for m in MONTHS if len(m) > 3 or m == "may"), key=len, reverse=True)
-    )
+    + alternation(m.capitalize() for m in MONTHS if len(m) > 3 or m == "may")
     + r")\s+(?P<year>(?:19|20)\d{2})\b"
 )
 _YEAR = re.compile(r"(?:19|20)\d{2}")

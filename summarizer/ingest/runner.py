@@ -145,6 +145,7 @@ class Ingestor:
         self._watermark = 0  # the newest article the indexes hold
         self._near_since = datetime.min.replace(tzinfo=UTC)
         self._near_after = 0
+        self._near_lowest = 0
         self._samples = shingle_store.SampleCache()
 
     def _restore(self, session: Session) -> None:
@@ -394,6 +395,9 @@ class Ingestor:
         if newest is not None:
             self._near_since = shift(newest, -NEAR_DUPLICATE_WINDOW)
         self._near_after = event_store.max_article_id(session=session)
+        self._near_lowest = shingle_store.lowest_candidate(
+            session=session, since=self._near_since, after_id=self._near_after
+        )
 
     def _store_chunk(
         self, writer: _Writer, batch: _Batch, chunk: list[Prepared | Failure], start: int
@@ -529,6 +533,7 @@ class Ingestor:
             since=self._near_since,
             after_id=self._near_after,
             samples=self._samples,
+            lowest_id=self._near_lowest,
         )
         source_id = writer.source_id(article.source)
         if near is not None:

@@ -6,7 +6,17 @@ from collections import OrderedDict
 from collections.abc import Collection
 from datetime import datetime
 
-from sqlalchemy import bindparam, func, insert, literal, null, or_, select, union_all
+from sqlalchemy import (
+    bindparam,
+    func,
+    insert,
+    literal,
+    literal_column,
+    null,
+    or_,
+    select,
+    union_all,
+)
 from sqlmodel import Session
 
 from summarizer.ingest.fingerprint import (
@@ -44,6 +54,9 @@ _CANDIDATES_CTE = (
         _SHINGLES.c.shingle.in_(
             select(_COUNTS.c.shingle).where(_COUNTS.c.postings <= MAX_POSTINGS)
         ),
+        # No candidate is older than the lowest id: the primary key (shingle, article_id)
+        # skips the postings of older articles before any article row is read.
+        _SHINGLES.c.article_id >= bindparam("lowest_id"),
         or_(
             _ARTICLES.c.published >= bindparam("since"),
             _ARTICLES.c.id > bindparam("after_id"),
@@ -61,6 +74,10 @@ _LOOKUP = union_all(
     select(literal(1), _ARTICLES.c.id, func.length(_ARTICLES.c.body)).join(
         _CANDIDATES_CTE, _CANDIDATES_CTE.c.article_id == _ARTICLES.c.id
     ),
+)
+# `id + 0`: the published index finds the window's articles, not a walk of every id in order.
+_LOWEST = select(func.min(_ARTICLES.c.id + literal_column("0"))).where(
+    _ARTICLES.c.published >= bindparam("since")
 )
 _BODIES = select(_ARTICLES.c.id, _ARTICLES.c.body).where(
     _ARTICLES.c.id.in_(bindparam("ids", expanding=True))
@@ -147,6 +164,16 @@ def add_shingles(
         session.connection().execute(_INSERT, rows)
 
 
+def lowest_candidate(*, session: Session, since: datetime, after_id: int) -> int:
+    """The lowest article id a near-duplicate look-up of this window can find: the oldest id
+    published at or after `since`, or the first id stored after `after_id`.
+
+    Read once per batch: the look-ups then skip older articles' shingle rows by key.
+    """
+    lowest = session.connection().execute(_LOWEST, {"since": since}).scalar()
+    return min(int(lowest), after_id + 1) if lowest is not None else after_id + 1
+
+
 def look_up(
     *,
     session: Session,
@@ -154,6 +181,7 @@ def look_up(
     since: datetime,
     after_id: int,
     samples: SampleCache | None = None,
+    lowest_id: int | None = None,
 ) -> tuple[frozenset[int], tuple[int, float] | None]:
     """A text's stock shingles (`stock_shingles` of its sample) and the stored article it
     mostly repeats (`find_near_duplicate`), read in one statement.
@@ -164,15 +192,19 @@ def look_up(
         since: the oldest publication time a copied article may have.
         after_id: articles stored after this id are candidates whatever their time.
         samples: the candidates' samples kept from earlier calls (computed when absent).
+        lowest_id: `lowest_candidate` of this window (read here when None).
 
     Returns:
         (the stock shingles, (the copied article's id, the containment) or None).
     """
     if not sample:
         return frozenset(), None
+    if lowest_id is None:
+        lowest_id = lowest_candidate(session=session, since=since, after_id=after_id)
     connection = session.connection()
     rows = connection.execute(
-        _LOOKUP, {"shingles": sorted(sample), "since": since, "after_id": after_id}
+        _LOOKUP,
+        {"shingles": sorted(sample), "since": since, "after_id": after_id, "lowest_id": lowest_id},
     )
     stock: set[int] = set()
     others: dict[int, frozenset[int] | None] = {}  # candidate -> its sample (None: not kept)
@@ -208,6 +240,7 @@ def find_near_duplicate(
     since: datetime,
     after_id: int,
     samples: SampleCache | None = None,
+    lowest_id: int | None = None,
 ) -> tuple[int, float] | None:
     """The stored article a text mostly repeats: (its id, the containment), or None.
 
@@ -222,8 +255,14 @@ def find_near_duplicate(
         since: the oldest publication time a copied article may have.
         after_id: articles stored after this id are candidates whatever their time.
         samples: the candidates' samples kept from earlier calls (computed when absent).
+        lowest_id: `lowest_candidate` of this window (read here when None).
     """
     _, best = look_up(
-        session=session, sample=sample, since=since, after_id=after_id, samples=samples
+        session=session,
+        sample=sample,
+        since=since,
+        after_id=after_id,
+        samples=samples,
+        lowest_id=lowest_id,
     )
     return best

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from summarizer.text.language import word_set
+from summarizer.text.language import alternation, word_set
 
 __all__ = ["mend"]
 
@@ -42,8 +42,7 @@ def _broken_hyphen(language: str) -> re.Pattern[str]:
     """A hyphen left with a blank after it where a line broke ("anti- terrorism", "time- being"),
     not a prefix shared by two words (a conjunction of the language follows)."""
     words = _SHARED_PREFIX_WORDS.get(language, _ANY_LANGUAGE)
-    alternatives = "|".join(sorted(words, key=lambda word: (-len(word), word)))
-    return re.compile(rf"(?<=[^\W\d_])- (?=[^\W\d_A-Z])(?!(?:{alternatives})\b)")
+    return re.compile(rf"(?<=[^\W\d_])- (?=[^\W\d_A-Z])(?!(?:{alternation(words)})\b)")
 
 
 # Market instrument codes that newswire pages print after a name (Reuters instrument codes):

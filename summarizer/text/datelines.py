@@ -10,13 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from summarizer.text.language import alternation
 from summarizer.text.months import ENGLISH_MONTHS, FULL_ENGLISH_MONTHS
 
 __all__ = ["Dateline", "parse_dateline"]
 
-_MONTH = (
-    "(?:" + "|".join(sorted((m.capitalize() for m in ENGLISH_MONTHS), key=len, reverse=True)) + ")"
-)
+_MONTH = "(?:" + alternation(m.capitalize() for m in ENGLISH_MONTHS) + ")"
 _DASH = r"\s*[-–—]+\s*"
 _AFTER = r"(?=[\"“‘'(]?[A-Z0-9])"  # the story goes on with a capital, a digit or a quote
 # "ST. JOSEPH", "PORT ESSEL", "WASHINGTON": a place in capitals.

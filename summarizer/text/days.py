@@ -75,30 +75,26 @@ def day_of_month(text: str, start: int, language: str = "") -> DayOfMonth | None
     match = _DAY.match(text, start)
     if match is None or not 1 <= int(match[1]) <= 31:
         return None
-    words = MONTHS_ALSO_WORDS.get(language, frozenset())
     after = _MONTH_AFTER.match(text, match.end())
-    if (
-        after is not None
-        and month_number(after[1], language)
-        and (
-            after[2] or after[1].casefold() not in words or not _WORD_AFTER.match(text, after.end())
-        )
-    ):
-        month, year = after[1], after[2]
+    # After its day, a name is a month before a year or a mark ("15 mai 2026", "15 mai,"); before
+    # its day, only before a year ("mai 15 2026").
+    in_day = after is not None and (bool(after[2]) or not _WORD_AFTER.match(text, after.end()))
+    if after is not None and (month := month_number(after[1], language, in_day=in_day)):
+        year = after[2]
     else:
         before = _MONTH_BEFORE.search(text, max(0, start - _BEFORE_CHARS), start)
-        if before is None or not month_number(before[1], language):
-            return None
-        month = before[1]
         then = _YEAR_AFTER.match(text, match.end())
         year = then[1] if then else None
-        if year is None and month.casefold() in words:
+        if before is None:
+            return None
+        month = month_number(before[1], language, in_day=year is not None)
+        if month is None:
             return None
     return DayOfMonth(
         start=start,
         end=match.end(),
         day=int(match[1]),
-        month=MONTHS_BY_LANGUAGE.get(language, MONTH_NAMES)[month.casefold()],
+        month=month,
         year=int(year) if year else None,
     )
 
@@ -119,21 +115,30 @@ def days_of_month(text: str, language: str = "") -> Iterator[DayOfMonth]:
             yield day
 
 
-def month_number(word: str, language: str = "") -> int | None:
+def month_number(word: str, language: str = "", *, in_day: bool = False) -> int | None:
     """The month a word names in a text of this language (1 to 12), or None.
 
     A text reads the names of its own language (a language without a table, or none known,
     those of every language: `months.MONTHS_BY_LANGUAGE`); an English name counts in English
     (or a text of no table) only when capitalised: "march" and "may" are verbs, "Mars" is
-    no English month.
+    no English month. A name that is also a common word of its language
+    (`months.MONTHS_ALSO_WORDS`: Romanian "mai", "more") counts only in a day's date.
 
     Args:
         word: one word, as written.
         language: the text's ISO 639-1 code ("" when not known).
+        in_day: whether the word stands in a day's date where the common word cannot: after
+            the day's number and before a year or a mark ("15 mai 2024", "15 mai,"), not
+            before a word ("15 mai mulți" is "15 more").
+
+    Returns:
+        The month, or None.
     """
     folded = word.casefold()
     month = MONTHS_BY_LANGUAGE.get(language, MONTH_NAMES).get(folded)
     if month is None:
+        return None
+    if not in_day and folded in MONTHS_ALSO_WORDS.get(language, ()):
         return None
     english_capitals = language == "en" or language not in MONTHS_BY_LANGUAGE
     if english_capitals and folded in _ENGLISH and not word[:1].isupper():

@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from summarizer.text.days import month_number
-from summarizer.text.language import stop_words, word_set
+from summarizer.text.days import days_of_month, month_number
+from summarizer.text.language import alternation, stop_words, word_set
 from summarizer.text.months import WEEKDAY_PHRASES
 from summarizer.text.numbers import read_numbers
 from summarizer.text.speech import SPEECH_VERBS
 from summarizer.text.tokenizer import UNSPACED, WORD_OR_MARK, cased_words
 
-__all__ = ["Fact", "fact_of", "same_fact"]
+__all__ = ["Fact", "fact_of", "months_named", "same_fact"]
 
 
 #: Content words two wordings of one fact share at the least ("tested positive ephedrine").
@@ -41,10 +41,8 @@ _NUMBER_WORDS = word_set(
 # The weekday phrases of every language ("Tuesday", "am Dienstag", "в среду"): the English and
 # German ones as written, the others in any case.
 _WEEKDAYS = re.compile(
-    "|".join(
-        rf"\b{re.escape(phrase)}\b" if phrase[:1].isupper() else rf"(?i:\b{re.escape(phrase)}\b)"
-        for phrase in sorted(WEEKDAY_PHRASES, key=len, reverse=True)
-    )
+    rf"\b(?:{alternation(p for p in WEEKDAY_PHRASES if p[:1].isupper())})\b"
+    rf"|(?i:\b(?:{alternation(p for p in WEEKDAY_PHRASES if not p[:1].isupper())})\b)"
 )
 _WEEKDAY_OF = {phrase.lower(): day for phrase, day in WEEKDAY_PHRASES.items()}
 
@@ -79,6 +77,23 @@ class Fact:
     claim: frozenset[str] = frozenset()
 
 
+def months_named(sentence: str, language: str = "en") -> frozenset[int]:
+    """The months a sentence names, in its language (see `days.month_number`).
+
+    A name that is also a common word of the language counts only in a day's date: Romanian
+    "15 mai 2024" names May, "15 mai mulți" ("15 more") and "mai multe legi" none.
+
+    Args:
+        sentence: one sentence.
+        language: ISO 639-1 code.
+
+    Returns:
+        The month numbers, 1 to 12.
+    """
+    named = {month for token in cased_words(sentence) if (month := month_number(token, language))}
+    return frozenset(named | {day.month for day in days_of_month(sentence, language)})
+
+
 def fact_of(sentence: str, language: str = "en") -> Fact:
     """Read what a sentence tells (see same_fact).
 
@@ -95,11 +110,10 @@ def fact_of(sentence: str, language: str = "en") -> Fact:
     content: set[str] = set()
     particulars: set[str] = set()
     days = {f"weekday {_WEEKDAY_OF[m.group().lower()]}" for m in _WEEKDAYS.finditer(sentence)}
+    days |= {f"month {month}" for month in months_named(sentence, language)}
     tokens = cased_words(sentence)
     for index, token in enumerate(tokens):
         word = token.lower().replace("’", "'").removesuffix("'s")
-        if month := month_number(token, language):
-            days.add(f"month {month}")
         if word[:1].isdigit():
             continue  # numbers are read whole below
         if word in stops and word not in _NUMBER_WORDS:  # "two" is a stop word to sumy

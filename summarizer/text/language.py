@@ -6,6 +6,7 @@ import logging
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterable
 from functools import cache
 
 from sumy.utils import get_stop_words
@@ -16,6 +17,22 @@ logger = logging.getLogger(__name__)
 def word_set(text: str) -> frozenset[str]:
     """Return the blank-separated words of text as a set (how the word lists are written)."""
     return frozenset(text.split())
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of words, each escaped, longest first ("Sept|Sep"), ties in order.
+
+    Longest first, so that a word that begins another ("Sep" of "Sept") never wins where the
+    longer one stands, whatever follows the group. The result has no group of its own: wrap it
+    ("(?:...)") before putting anything beside it.
+
+    Args:
+        words: the words or phrases, as written (blanks and marks are matched as they are).
+
+    Returns:
+        The alternation, such as "September|Sept|Sep".
+    """
+    return "|".join(re.escape(word) for word in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 # Every language is summarised; these have a stemmer (Snowball through PyStemmer, or sumy's own),

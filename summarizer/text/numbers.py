@@ -10,7 +10,7 @@ from decimal import Context, Decimal, InvalidOperation
 from summarizer.text.clock import is_clock_word, is_time_word
 from summarizer.text.days import day_of_month
 
-__all__ = ["Number", "date_key", "glued_to_name", "read_numbers"]
+__all__ = ["Number", "date_key", "glued_number_end", "glued_to_name", "read_numbers"]
 
 #: Languages whose texts write a date in digits with slashes month first ("12/02/2026" is
 #: December 2nd, as in American English); the others write the day first ("02/12/2026", and
@@ -139,6 +139,10 @@ _YEARS = range(1900, 2100)
 # none (its run begins with a number).
 _WORDS_BEFORE = re.compile(r"(?<![\w-])(?:[^\W\d_][^\W_]*-)*[^\W\d_][^\W_]*$")
 _NAME_CHARS = 40
+# After a word, the words joined to it by hyphens ("-CoV" of "SARS-CoV-2"), then the hyphen
+# before a number; and the number's digits ("19", "2.5").
+_GLUED_HEAD = re.compile(r"(?:-[^\W\d_][^\W_]*)*-(?=\d)")
+_GLUED_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,6 +209,32 @@ def glued_to_name(text: str, start: int) -> bool:
         return False
     before = _WORDS_BEFORE.search(text, max(0, start - 1 - _NAME_CHARS), start - 1)
     return before is not None and all(word[0].isupper() for word in before[0].split("-"))
+
+
+def glued_number_end(text: str, end: int) -> int | None:
+    """Where a number glued to the name that ends at `end` ends ("COVID" + "-19", "SARS" +
+    "-CoV-2"), or None when no number is glued to it (see `glued_to_name`).
+
+    The look is bounded: a name is no longer than `glued_to_name` reads back, so only the
+    first characters after `end` can hold the hyphen before its number. A run of 50,000
+    letters and hyphens costs each of its words a few dozen characters, not the rest of the run.
+
+    Args:
+        text: any text.
+        end: where a word ends in it.
+
+    Returns:
+        The end of the glued number's digits, or None.
+    """
+    if not text.startswith("-", end):
+        return None
+    # The hyphen before the number lies at most _NAME_CHARS after the name's first letter,
+    # which is before `end`: a later one is no name's (glued_to_name reads no further back).
+    head = _GLUED_HEAD.match(text, end, end + _NAME_CHARS + 2)
+    if head is None or not glued_to_name(text, head.end()):
+        return None
+    digits = _GLUED_DIGITS.match(text, head.end())
+    return None if digits is None else digits.end()
 
 
 def _read(match: re.Match[str], language: str, *, point: bool) -> Number | None:

@@ -4,18 +4,23 @@ from __future__ import annotations
 
 import re
 
-from summarizer.text.language import word_set
-from summarizer.text.months import ENGLISH_MONTHS
-from summarizer.text.speech import SPEECH_VERBS
+from summarizer.text.language import alternation, word_set
+from summarizer.text.months import MONTHS_BY_LANGUAGE
+from summarizer.text.reader_words import READER_WORDS, plug_words, site_to_reader
+from summarizer.text.speech import SPEECH_VERBS, STANCE_VERBS
 from summarizer.text.tokenizer import OPENING_MARKS
+from summarizer.text.verbs import shows_verb
 
 __all__ = ["is_promotional", "lists_dated_items", "orders_reader", "shouts_order"]
 
 
-# Site furniture that no news sentence holds: links, handles, consent lines, sponsorship.
+# Site furniture that no news sentence holds: links, handles, consent lines, sponsorship, a
+# pointer to a link ("For more information, go here.", "Go here for more.", "More details here.").
 _FURNITURE = re.compile(
     r"https?://|www\.|\S@\S|(?:^|\s)@\w{2,}|\bfollow \w+ on (?:twitter|facebook|instagram|x)\b"
-    r"|\b(?:click|tap) here\b|all rights reserved|©|\bskip to\b|\bfollow us\b"
+    r"|\b(?:click|tap) here\b|(?:^\W*|,\s*)(?:go|look|see|head) here\b"
+    r"|^\W*more (?:information|info|details)(?: is available)? here\W*$"
+    r"|all rights reserved|©|\bskip to\b|\bfollow us\b"
     r"|\bshare this (?:article|story|post|page|video)\b"
     r"|\bpromo(?:tion(?:al)?)? code\b|\bdiscount code\b|\baffiliate (?:link|commission)s?\b"
     r"|\bbrought to you by\b|\babonnez-vous|\babonne-toi"
@@ -28,8 +33,7 @@ _FURNITURE_ANCHORS = (
     "http",
     "www.",
     "@",
-    "click here",
-    "tap here",
+    "here",
     "reserved",
     "©",
     "skip to",
@@ -82,32 +86,12 @@ _ASCII_ANCHORS = (
     tuple(a for a in _FURNITURE_ANCHORS if a.isascii()),
     tuple(a for a in _SITE_ANCHORS if a.isascii()),
 )
-_TO_READER = re.compile(
-    r"\b(?:you|your|yours|our|us|we|vous|votre|nos|sie|ihr|ihre|unser\w*|tu|su|nuestr\w*"
-    r"|vostr\w*|nostr\w*|você|seu|sua|nosso|nossa|u|uw|onze|вы|ваш\w*|наш\w*|ви|ваш\w*"
-    r"|наш\w*)\b"
-)  # case-sensitive: "US" is a country; the sentence's first letter is lowered before the test
 _LABEL_WORDS = 8
 _QUESTION_WORDS = word_set("who what where when why how which")
-# Words that address the reader in an exclamation, by language: second-person pronouns and
-# possessives only. Not "su", "ihr", "sie", "seu" (also "his", "her", "their") nor "we", "our",
-# "nosso": news exclamations hold those ("El presidente anunció su dimisión tras la derrota
-# electoral!", "Our hospitals are at breaking point, the union leader warned!").
-_SECOND_PERSON: dict[str, frozenset[str]] = {
-    "en": word_set("you your yours yourself yourselves"),
-    "de": word_set("du dich dir dein deine deinen deinem deiner deines euch euer eure euren"),
-    "fr": word_set("vous votre vos tu toi ta tes"),  # not "ton": also "tone" ("durcir le ton")
-    "es": word_set("tú tu tus usted ustedes vosotros vosotras vuestro vuestra vuestros vuestras"),
-    "it": word_set("tu tuo tua tuoi tue voi vostro vostra vostri vostre"),
-    "pt": word_set("você vocês tu teu tua teus tuas"),
-    "nl": word_set("je jij jou jouw u uw jullie"),
-    "ru": word_set("вы вас вам вами ваш ваша ваше ваши вашего вашей вашим ты тебя тебе твой твоя"),
-    "uk": word_set("ви вас вам вами ваш ваша ваше ваші вашого вашої ти тебе тобі твій твоя"),
-}
 # German addresses the reader with the capitalised "Sie", "Ihnen", "Ihr(e)" inside a sentence
-# (in lower case they are "she", "they", "her", "their").
-# English second-person words count in a line of any language ("Grab yours today!").
-_YOU = re.compile(r"\b(?:" + "|".join(sorted(_SECOND_PERSON["en"])) + r")\b")
+# (in lower case they are "she", "they", "her", "their"). English second-person words count in a
+# line of any language ("Grab yours today!").
+_YOU = re.compile(r"\b(?:" + "|".join(sorted(READER_WORDS["en"].you)) + r")\b")
 _FORMAL_GERMAN = re.compile(r"(?<=[\w,] )(?:Sie|Ihnen|Ihr|Ihre[mnrs]?)\b")
 _LETTERS = re.compile(r"[^\W\d_]+")
 # A thanks to the reader ("Obrigado por compartilhar nosso conteúdo!").
@@ -167,31 +151,27 @@ _CALLS_TO_ACT: dict[str, frozenset[str]] = {
         приєднуйтесь стежте"""
     ),
 }
-# A second word that shows the first is a verb addressed to the reader ("Protect your ...").
-_READER_OBJECTS: dict[str, frozenset[str]] = {
-    "en": word_set("your yourself yourselves"),
-    "de": word_set("Sie Ihre Ihren Ihrem Ihrer dich dein deine"),  # formal "Sie" only
-    "fr": word_set("votre vos vous-même ton ta tes"),
-    "es": word_set("tu tus"),
-    "it": word_set("tuo tua tuoi tue"),
-    "pt": word_set("teu tua"),
-    "nl": word_set("uw je jouw"),
-    "ru": word_set("ваш ваша ваше ваши"),
-    "uk": word_set("ваш ваша ваше ваші"),
-}
-# The English objects with each language's own (English ones are checked in every language).
+# A second word that shows the first is a verb addressed to the reader ("Protect your ..."):
+# each language's objects with the English ones (checked in every language).
 _OBJECTS_BY_LANGUAGE = {
-    language: _READER_OBJECTS["en"] | objects for language, objects in _READER_OBJECTS.items()
+    language: READER_WORDS["en"].objects | words.objects for language, words in READER_WORDS.items()
+}
+# Articles, by language: a line that opens with one opens with a noun, never an order ("Le ton
+# monte": "ton" is "tone" there, not "your"; "El tu a tu", "Die Ihre Daten betreffende Regel").
+# Russian and Ukrainian have none.
+_ARTICLES: dict[str, frozenset[str]] = {
+    "en": word_set("the a an"),
+    "de": word_set("der die das den dem des ein eine einen einem einer eines"),
+    "fr": word_set("le la les l un une des"),
+    "es": word_set("el la los las un una unos unas"),
+    "it": word_set("il lo la i gli le l un uno una"),
+    "pt": word_set("o a os as um uma uns umas"),
+    "nl": word_set("de het een"),
+    "ru": frozenset(),
+    "uk": frozenset(),
 }
 # Words that follow an imperative verb of the list above rather than a noun of the same form.
 _IMPERATIVE_OBJECTS = word_set("the a an more out up all every it this these our us me started")
-# Words that make an imperative opener a plug rather than an instruction inside a report.
-_READER_WORDS = re.compile(
-    r"\b(?:you|your|yours|here|now|today|free|more|our|us|sie|ihr|hier|jetzt|vous|votre|ici"
-    r"|usted|tu|aquí|ahora|qui|ora|você|aqui|agora|u|uw|hier|nu|вы|ваш|здесь|сейчас|ви|ваш|тут"
-    r"|зараз)\b",
-    re.IGNORECASE,
-)
 # An order shouted in capitals opening a line, as English event listings write them ("SPEND a day
 # in the country ...", "ATTEND a two-day symposium ..."): a verb of the listings in capitals, then
 # a word that opens its object or the verb's particle in capitals ("CHEER ON Juniors ..."). Only
@@ -206,13 +186,15 @@ _SHOUTED_VERBS = _CALLS_TO_ACT["en"] | word_set(
 # A shouted verb's particle, shouted with it: "CHEER ON Juniors ...", "CHECK OUT the ...".
 _SHOUTED_PARTICLES = frozenset({"ON", "UP", "OUT", "IN", "BY", "OVER"})
 _MIN_SHOUTED = 4
-# A speaker's verb after a name in title case ("SAVE the Children said ...") or after a comma
-# ("FIND a way to end the war, the UN chief told ..."): an organisation's name or a speaker's
-# words, not a listing's order.
-_SPEECH = "|".join(sorted(SPEECH_VERBS))
+# A speaker's verb after a name in title case ("SAVE the Children said ...") or after a comma,
+# maybe closing a quotation ("FIND a way to end the war, the UN chief told ...", '"Protect your
+# homes," the mayor urged'): an organisation's name or a speaker's words, not a listing's order
+# nor a plug.
+_SPEECH = alternation(SPEECH_VERBS | STANCE_VERBS["en"])
 _NAME_SPEAKS = re.compile(rf"^\W*[A-Z]+ (?:\w+ )?(?:[A-Z][\w'’&.-]* ){{1,4}}(?:{_SPEECH})\b")
 _REPORTED = re.compile(
-    rf", (?!(?:we|you|i|which|who|that|as)\b)(?:[\w'’.-]+ ){{1,5}}(?:{_SPEECH})\b", re.IGNORECASE
+    rf",[\"”’']? (?!(?:we|you|i|which|who|that|as)\b)(?:[\w'’.-]+ ){{1,5}}(?:{_SPEECH})\b",
+    re.IGNORECASE,
 )
 # A shop's listing: the words of a deals page only. A price alone is no listing: "Tesla sells
 # the Model 3 for $35,000", "Netflix offers its basic plan for $6.99 a month" are business news.
@@ -250,46 +232,62 @@ _SHOP_ANCHORS = (
 
 
 # A listing's items, each dated by its day set off by commas, as event calendars write them:
-# "VIP meet-and-greet cocktail hour, Oct. 26, and special evening reception/lecture, Oct. 27."
-# A report dates what happened with "on" ("met on Oct. 26") and says it with a verb.
-_LISTED_DAY = (
-    r"(?:"
-    + "|".join(sorted((m.capitalize() for m in ENGLISH_MONTHS), key=len, reverse=True))
-    + r")\.?\s+\d{1,2}(?:\s*[–-]\s*\d{1,2})?"
-)
+# "VIP meet-and-greet cocktail hour, Oct. 26, and special evening reception/lecture, Oct. 27.",
+# "Cocktail VIP, 26 octobre, et réception du soir, 27 octobre." A report dates what happened
+# with a preposition ("met on Oct. 26", "le 26 octobre") and says it with a verb.
+_AND = {
+    "en": "and",
+    "de": "und",
+    "fr": "et",
+    "es": "y|e",
+    "it": "e|ed",
+    "pt": "e",
+    "nl": "en",
+    "ru": "и",
+    "uk": "і|й|та",
+}
 _ITEM = r"[^,;]{3,80}"
-_DATED_ITEMS = re.compile(
-    rf"^{_ITEM},\s*{_LISTED_DAY}(?:,\s*(?:and\s+)?{_ITEM},\s*{_LISTED_DAY})+\s*[.;]?$"
-)
-# Words that make a line a report, not a listing: auxiliaries, "-ed" forms and the commonest
-# irregular past forms ("Protests took place in Paris, Oct. 26, and in Lyon, Oct. 27.").
-_REPORTING = re.compile(
-    r"\b(?:is|are|was|were|be|been|will|would|has|have|had|can|could|may|might|must|shall"
-    r"|should|do|does|did|took|held|met|began|won|lost|fell|rose|came|went|said|told|saw|made"
-    r"|gave|left|ran|led|found|struck|[a-z]+ed)\b"
-)
+_DAY_NUMBER = r"\d{1,2}\.?(?:\s*[–-]\s*\d{1,2}\.?)?"
+
+
+def _dated_items(language: str) -> re.Pattern[str]:
+    """Two or more items, each followed by its day between commas, in a language's way of
+    writing a day: "Oct. 26" (English names capitalised), "26. Oktober", "26 de octubre"."""
+    months = MONTHS_BY_LANGUAGE[language]
+    if language == "en":
+        names = alternation(m.capitalize() for m in months)
+        day = rf"(?:{names})\.?\s+{_DAY_NUMBER}"
+    else:
+        names = alternation(months)
+        day = rf"{_DAY_NUMBER}\s+(?:de\s+)?(?i:{names})\.?"
+    return re.compile(
+        rf"^{_ITEM},\s*{day}(?:,\s*(?:(?:{_AND[language]})\s+)?{_ITEM},\s*{day})+\s*[.;]?$"
+    )
+
+
+_DATED_ITEMS: dict[str, re.Pattern[str]] = {language: _dated_items(language) for language in _AND}
 
 
 def lists_dated_items(sentence: str, language: str = "en") -> bool:
-    """Tell whether an English line lists items dated by their days, as a calendar does.
+    """Tell whether a line lists items dated by their days, as a calendar does.
 
     "VIP meet-and-greet cocktail hour, Oct. 26, and special evening reception/lecture, Oct.
-    27.": two or more items, each followed by its day between commas, and no word that reports
-    (an auxiliary, an "-ed" form, a common past form). Such a line tells what is on, not what
-    happened.
+    27.": two or more items, each followed by its day between commas, and no finite verb
+    (verbs.shows_verb: "Protests took place in Paris, Oct. 26, and in Lyon, Oct. 27." reports).
+    Such a line tells what is on, not what happened.
 
     Args:
         sentence: one sentence or line.
-        language: ISO 639-1 code; only English is judged (other languages: False).
+        language: ISO 639-1 code; en, de, fr, es, it, pt, nl, ru and uk are judged (others:
+            False).
 
     Returns:
         True for a listing's line.
     """
+    pattern = _DATED_ITEMS.get(language)
     text = sentence.strip()
     return (
-        language == "en"
-        and _DATED_ITEMS.match(text) is not None
-        and _REPORTING.search(text) is None
+        pattern is not None and pattern.match(text) is not None and not shows_verb(text, language)
     )
 
 
@@ -327,8 +325,8 @@ def _exclaims_to_reader(text: str, language: str) -> bool:
         return True
     if language == "de" and _FORMAL_GERMAN.search(text):
         return True
-    words = _SECOND_PERSON.get(language)
-    return words is not None and any(map(words.__contains__, _LETTERS.findall(text.lower())))
+    words = READER_WORDS.get(language)
+    return words is not None and any(map(words.you.__contains__, _LETTERS.findall(text.lower())))
 
 
 def is_promotional(sentence: str, language: str = "en") -> bool:
@@ -358,9 +356,7 @@ def is_promotional(sentence: str, language: str = "en") -> bool:
     if any(map(lower.__contains__, furniture)) and _FURNITURE.search(text):
         return True
     site = any(map(lower.__contains__, site_words)) and _SITE_WORDS.search(text)
-    if site and (
-        len(text.split()) <= _LABEL_WORDS or _TO_READER.search(text[:1].lower() + text[1:])
-    ):
+    if site and (len(text.split()) <= _LABEL_WORDS or site_to_reader(text)):
         return True
     if ":" in text[:40] and _LABEL.search(text):
         return True
@@ -374,6 +370,9 @@ def is_promotional(sentence: str, language: str = "en") -> bool:
         _SHOP.search(text) or (_PERCENT_OFF.search(text) and _DEALS.search(text))
     ):
         return True  # "Today only, ...", "... in certified refurbished condition"
+    # A speaker's words first: the signs of an order or a plug below are theirs, not the page's.
+    if "," in text and _REPORTED.search(text):
+        return False  # "Protect your homes, the fire chief told residents.": a speaker's order
     if text.endswith("!") and (_exclaims_to_reader(text, language) or _THANKS.search(text)):
         return True  # "Grab yours today!", "Obrigado por compartilhar nosso conteúdo!"
     opening = text.lstrip(OPENING_MARKS).split(maxsplit=2)
@@ -382,20 +381,16 @@ def is_promotional(sentence: str, language: str = "en") -> bool:
     first, second = opening[0].lower().replace("’", "'"), opening[1].strip(",")
     if first.split("'")[0] in _QUESTION_WORDS:
         return False  # "Who's Your Daddy promises ...": a name, not an order
-    objects = _OBJECTS_BY_LANGUAGE.get(language, _READER_OBJECTS["en"])
+    if first.split("'")[0] in _ARTICLES.get(language, _ARTICLES["en"]):
+        return False  # "Le ton monte ...": an article opens a noun, not an order
+    objects = _OBJECTS_BY_LANGUAGE.get(language, READER_WORDS["en"].objects)
     if second in objects or (language != "de" and second.lower() in objects):
         return True  # "Escape your echo chamber.", "Start your day with ..."
-    if _REPORTED.search(text):
-        return False  # "Stay at home, the health minister told residents.": a speaker's order
     if first not in _CALLS_TO_ACT["en"] and first not in _CALLS_TO_ACT.get(language, ()):
         return False
     # "Get the facts behind the news", "Find out more here!": a verb telling the reader to act.
     rest = " ".join(opening[1:])
-    return (
-        second.lower() in _IMPERATIVE_OBJECTS
-        or bool(_READER_WORDS.search(rest))
-        or text.rstrip().endswith("!")
-    )
+    return second.lower() in _IMPERATIVE_OBJECTS or plug_words(rest) or text.rstrip().endswith("!")
 
 
 # Verbs of the calls to act above that are nouns too ("Watch sales rose", "Order books are full"):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from summarizer.text.language import stop_words, word_set
+from summarizer.text.language import alternation, stop_words, word_set
 from summarizer.text.speech import SPEECH_VERBS
 from summarizer.text.tokenizer import OPENING_MARKS, WORD_OR_MARK, words
 
@@ -68,9 +68,7 @@ _FRAME = re.compile(
     re.IGNORECASE,
 )
 _SPEECH = re.compile(
-    r"^[^,;:.!?\"“]{0,60}?\b(?:"
-    + "|".join(sorted(SPEECH_VERBS, key=lambda verb: (-len(verb), verb)))
-    + r")(?: that)?\s+",
+    r"^[^,;:.!?\"“]{0,60}?\b(?:" + alternation(SPEECH_VERBS) + r")(?: that)?\s+",
     re.IGNORECASE,
 )
 

@@ -26,6 +26,7 @@ from summarizer.text.promotion import is_promotional
 from summarizer.text.quotes import close_quotations, tighten_quotes
 from summarizer.text.references import unresolved_reference
 from summarizer.text.standing import recalls_background
+from summarizer.text.statives import states_standing_fact
 from summarizer.text.tokenizer import (
     OPENING_MARKS,
     UNSPACED,
@@ -45,6 +46,7 @@ __all__ = [
     "WHOLE_TITLE_WORDS",
     "close_quotations",
     "content_words",
+    "is_background",
     "is_headline",
     "is_near_duplicate",
     "is_promotional",
@@ -54,6 +56,7 @@ __all__ = [
     "leans_back",
     "recalls_background",
     "stands_alone",
+    "states_standing_fact",
     "strip_dateline",
     "tidy",
     "title_from_sentence",
@@ -129,6 +132,22 @@ def _reports(text: str, language: str) -> bool:
     """Tell whether a line long enough to be prose reports: not promotion, and with a word
     that can be its finite verb (a caption has none: "Russell Square after the bombings.")."""
     return not is_promotional(text, language) and not lacks_verb(text, language)
+
+
+def is_background(sentence: str, language: str = "en") -> bool:
+    """Tell whether a sentence is background rather than news: a standing accusation or stance
+    the report recalls ("have repeatedly accused Moscow ...": summarizer.text.standing) or a
+    standing fact in the present ("The Customs Union includes ...": summarizer.text.statives).
+    A digest ranks such a line below the lines that tell the news.
+
+    Args:
+        sentence: one sentence.
+        language: ISO 639-1 code.
+
+    Returns:
+        True for a line of background.
+    """
+    return recalls_background(sentence, language) or states_standing_fact(sentence, language)
 
 
 def is_headline(title: str) -> bool:

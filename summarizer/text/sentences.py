@@ -8,7 +8,7 @@ import re
 from sentencex import segment
 
 from summarizer.text.clock import TIME_ZONES
-from summarizer.text.language import word_set
+from summarizer.text.language import alternation, word_set
 from summarizer.text.months import ENGLISH_WEEKDAYS, FULL_ENGLISH_MONTHS
 from summarizer.text.quotes import ANY_QUOTE, CLOSING_QUOTES, open_quotes
 
@@ -46,7 +46,7 @@ _AFTER_TIME = re.compile(
     r"|Oct|Nov|Dec)\.|(?:"
     + "|".join((*ENGLISH_WEEKDAYS, *FULL_ENGLISH_MONTHS))
     + "|"
-    + "|".join(sorted(TIME_ZONES, key=len, reverse=True))
+    + alternation(TIME_ZONES)
     + r")\b|\d)"
 )
 # Titles before a name ("Ms. Valdane", "Gen. Smith"), which never end a sentence.

@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import re
 
+from summarizer.text.language import alternation
+from summarizer.text.speech import STANCE_PARTICIPLES, STANCE_VERBS
+
 __all__ = ["recalls_background"]
 
 # A state that has held for some time, as reports recall it: a perfect with an adverb of
 # repetition or duration ("have repeatedly accused Moscow", "has long denied", "have for years
 # said"), or a standing accusation in the passive ("The Kremlin has been accused of arming the
-# rebels"). A happening the report tells is in the past or a bare perfect ("has agreed to").
+# rebels"). A happening the report tells is in the past or a bare perfect ("has agreed to"), and
+# an adverb after an infinitive goes with the infinitive ("has tried to repeatedly shell").
 _ENGLISH = re.compile(
     r"\b(?:has|have|had)\s+(?:also\s+)?(?:repeatedly|long|consistently|persistently"
     r"|frequently|often|always|routinely|for\s+(?:years|decades|months))\b"
-    r"|\b(?:has|have|had)\s+(?:long\s+)?been\s+(?:accused|blamed|suspected|criticised"
-    r"|criticized)\s+(?:of|for)\b",
+    r"|\b(?:has|have|had)\s+(?:long\s+)?been\s+(?:"
+    + alternation(STANCE_PARTICIPLES["en"])
+    + r")\s+(?:of|for)\b",
     re.IGNORECASE,
 )
 # Up to two words between an adverb and its verb, in one clause ("hat Moskau wiederholt
@@ -24,11 +29,6 @@ _BETWEEN = r"(?:\s+[^\W\d_]+){0,2}?\s+"
 _AFTER_AUXILIARY = r"(?:\s+[^\W\d_]+){0,3}?\s+"
 
 
-def _words(forms: str) -> str:
-    """An alternation of blank-separated word forms, longest first."""
-    return "|".join(sorted(forms.split(), key=lambda form: (-len(form), form)))
-
-
 # German: an adverb of repetition or duration ("wiederholt", "seit Jahren") with a verb of
 # saying, accusing or denying: after an auxiliary and before its participle ("hat Moskau
 # wiederholt vorgeworfen", "wird seit langem beschuldigt"), or after the verb itself ("wirft
@@ -36,104 +36,81 @@ def _words(forms: str) -> str:
 # "to repeat" ("Er wiederholt seine Forderung"), and "immer wieder" before a verb tells how a
 # happening went ("immer wieder fielen Schüsse").
 _GERMAN_ADVERBS = r"(?:wiederholt|immer\s+wieder|seit\s+langem|seit\s+Jahren|mehrfach)"
-_GERMAN_PARTICIPLES = _words(
-    """vorgeworfen beschuldigt bestritten dementiert zurückgewiesen kritisiert erklärt betont
-    gesagt gefordert gewarnt behauptet verurteilt abgelehnt"""
-)
-_GERMAN_VERBS = _words(
-    """wirft werfen warf warfen beschuldigt beschuldigen beschuldigte beschuldigten bestreitet
-    bestreiten bestritt bestritten dementiert dementieren dementierte dementierten weist weisen
-    wies wiesen kritisiert kritisieren kritisierte kritisierten erklärt erklären erklärte
-    erklärten betont betonen betonte betonten sagt sagen sagte sagten fordert fordern forderte
-    forderten warnt warnen warnte warnten behauptet behaupten behauptete behaupteten lehnt
-    lehnen lehnte lehnten"""
-)
 _GERMAN = re.compile(
     r"\b(?:hat|haben|hatte|hatten|wird|werden)"
     + _AFTER_AUXILIARY
     + _GERMAN_ADVERBS
     + _BETWEEN
     + r"(?:"
-    + _GERMAN_PARTICIPLES
+    + alternation(STANCE_PARTICIPLES["de"])
     + r")\b"
-    r"|\b(?:" + _GERMAN_VERBS + r")" + _BETWEEN + _GERMAN_ADVERBS + r"\b",
-    re.IGNORECASE,
-)
-# Russian and Ukrainian: an adverb of repetition or duration before a verb of saying,
-# accusing or denying in the imperfective past or present, which is how these languages say
-# "has repeatedly accused", "has long denied" ("неоднократно обвинял", "давно отрицает"). A
-# happening is perfective ("давно обещал, и вчера подписал": a promise, then the news).
-_RUSSIAN = re.compile(
-    r"(?<!\w)(?:неоднократно|многократно|давно|не\s+раз|годами)"
-    + _BETWEEN
-    + r"(?:"
-    + _words(
-        """обвинял обвиняла обвиняло обвиняли обвиняет обвиняют заявлял заявляла заявляли
-        заявляет заявляют отрицал отрицала отрицали отрицает отрицают опровергал опровергала
-        опровергали опровергает опровергают отвергал отвергала отвергали отвергает отвергают
-        утверждал утверждала утверждали утверждает утверждают говорил говорила говорили
-        говорит говорят критиковал критиковала критиковали критикует критикуют называл
-        называла называли называет называют призывал призывала призывали призывает призывают
-        требовал требовала требовали требует требуют предупреждал предупреждала предупреждали
-        предупреждает предупреждают высказывал высказывала высказывали высказывает
-        высказывают подозревают"""
-    )
-    + r")(?!\w)",
-    re.IGNORECASE,
-)
-_UKRAINIAN = re.compile(
-    r"(?<!\w)(?:неодноразово|багаторазово|давно|не\s+раз|роками)"
-    + _BETWEEN
-    + r"(?:"
-    + _words(
-        """звинувачував звинувачувала звинувачували звинувачує звинувачують заявляв заявляла
-        заявляли заявляє заявляють заперечував заперечувала заперечували заперечує
-        заперечують спростовував спростовувала спростовували спростовує спростовують
-        відкидав відкидала відкидали відкидає відкидають стверджував стверджувала
-        стверджували стверджує стверджують говорив говорила говорили говорить говорять казав
-        казала казали каже кажуть критикував критикувала критикували критикує критикують
-        називав називала називали називає називають закликав закликала закликали закликає
-        закликають вимагав вимагала вимагали вимагає вимагають попереджав попереджала
-        попереджали попереджає попереджають висловлював висловлювала висловлювали
-        висловлює висловлюють підозрюють"""
-    )
-    + r")(?!\w)",
+    r"|\b(?:" + alternation(STANCE_VERBS["de"]) + r")" + _BETWEEN + _GERMAN_ADVERBS + r"\b",
     re.IGNORECASE,
 )
 
 
-def _beside(adverbs: str, verbs: str) -> re.Pattern[str]:
-    """An adverb of repetition or duration right before or after a verb of saying, accusing or
-    denying, up to two words apart, as French and Spanish write a standing stance ("a accusé à
-    plusieurs reprises", "a à plusieurs reprises démenti", "niega desde hace años")."""
-    verb = rf"(?:{_words(verbs)})"
+def _before(adverbs: str, language: str, passive: str) -> re.Pattern[str]:
+    """An adverb of repetition or duration before a verb of stance in the imperfective past or
+    present, up to two words apart, which is how Russian and Ukrainian say "has repeatedly
+    accused", "has long denied" ("неоднократно обвинял", "давно отрицает"); or, as "has been
+    accused of", the verb's reflexive passive and its preposition ("обвинялся в"). A happening
+    is perfective ("давно обещал, и вчера подписал": a promise, then the news)."""
+    verbs = STANCE_VERBS[language]
+    reflexive = alternation(verb for verb in verbs if verb.endswith(("ся", "сь")))
     return re.compile(
-        rf"(?<!\w)(?:{adverbs}){_BETWEEN}{verb}(?!\w)|(?<!\w){verb}{_BETWEEN}(?:{adverbs})(?!\w)",
+        rf"(?<!\w)(?:{adverbs}){_BETWEEN}(?:{alternation(verbs)})(?!\w)"
+        rf"|(?<!\w)(?:{reflexive})\s+(?:{passive})(?!\w)",
+        re.IGNORECASE,
+    )
+
+
+_RUSSIAN = _before(r"неоднократно|многократно|давно|не\s+раз|годами", "ru", "в|во|за")
+_UKRAINIAN = _before(r"неодноразово|багаторазово|давно|не\s+раз|роками", "uk", "у|в|за")
+
+
+def _beside(adverbs: str, language: str, passive: str, infinitive: str, of: str) -> re.Pattern[str]:
+    """An adverb of repetition or duration right before or after a verb of stance, up to two
+    words apart, as French and Spanish write a standing stance ("a accusé à plusieurs reprises",
+    "a à plusieurs reprises démenti", "niega desde hace años"); or, as "has been accused of",
+    a perfect passive and its preposition ("a été accusé de", "ha sido acusado de"). An
+    infinitive right after the verb ("a nié avoir tiré à plusieurs reprises", "ha negado haber
+    disparado en reiteradas ocasiones") takes the adverb: what it tells happened."""
+    participles = alternation(STANCE_PARTICIPLES[language])
+    verb = rf"(?:{alternation(STANCE_VERBS[language] | STANCE_PARTICIPLES[language])})"
+    return re.compile(
+        rf"(?<!\w)(?:{adverbs}){_BETWEEN}{verb}(?!\w)"
+        rf"|(?<!\w){verb}(?!\s+(?-i:(?![A-ZÀ-ÖØ-Þ]){infinitive})(?!\w)){_BETWEEN}(?:{adverbs})(?!\w)"
+        rf"|(?<!\w)(?:{passive})\s+(?:{participles})\s+(?:{of})",
         re.IGNORECASE,
     )
 
 
 # French and Spanish: the adverb beside a verb of saying, accusing or denying. The adverb alone
 # also tells how a happening went ("La police a tiré à plusieurs reprises", "disparó
-# repetidamente").
+# repetidamente"). Their infinitives: the verbs in -er, -ir, -oir ("avoir", "vouloir") and "être",
+# "faire", "dire"; in -ar, -er, -ir, maybe with their pronoun ("haberlo"), maybe after "de" ("a
+# nié de"), in lower case ("Alger" is a city); not the words of those endings that follow a verb
+# as adverbs ("hier", "ayer"). A
+# passive with "por" ("ha sido rechazado por el Parlamento") names who did it, not the reason.
+# The perfect passive is the news's own past in French and Spanish ("Le ministre a été accusé de
+# corruption mardi", "ha sido acusado este martes"): it tells a standing accusation in the
+# pluperfect or with "longtemps", "souvent", "déjà" ("ya", "siempre") only.
 _FRENCH = _beside(
     r"à\s+plusieurs\s+reprises|à\s+maintes\s+reprises|depuis\s+longtemps|depuis\s+des\s+années",
-    """accusé accuse accusent accusait accusaient nié nie nient niait niaient démenti dément
-    démentent démentait démentaient rejeté rejette rejettent rejetait rejetaient dénoncé dénonce
-    dénoncent dénonçait dénonçaient affirmé affirme affirment affirmait affirmaient déclaré
-    déclare déclarent déclarait déclaraient critiqué critique critiquent critiquait critiquaient
-    réclamé réclame réclament réclamait réclamaient exigé exige exigent exigeait exigeaient
-    averti avertit avertissent avertissait avertissaient""",
+    "fr",
+    r"(?:avait|avaient)\s+(?:longtemps\s+|souvent\s+|déjà\s+)?été"
+    r"|(?:a|ont)\s+(?:longtemps|souvent|déjà)\s+été",
+    r"(?:de\s+)?(?!hier\b)(?:[^\W\d_]+(?:er|ir|oir)|être|faire|dire)",
+    r"(?:de|pour)(?!\w)|d['’]",
 )
 _SPANISH = _beside(
-    r"en\s+repetidas\s+ocasiones|en\s+varias\s+ocasiones|reiteradamente|repetidamente"
-    r"|desde\s+hace\s+años",
-    """acusado acusa acusan acusaba acusaban negado niega niegan negaba negaban desmentido
-    desmiente desmienten desmentía desmentían rechazado rechaza rechazan rechazaba rechazaban
-    denunciado denuncia denuncian denunciaba denunciaban afirmado afirma afirman afirmaba
-    afirmaban declarado declara declaran declaraba declaraban criticado critica critican
-    criticaba criticaban exigido exige exigen exigía exigían reclamado reclama reclaman
-    reclamaba reclamaban advertido advierte advierten advertía advertían""",
+    r"en\s+repetidas\s+ocasiones|en\s+reiteradas\s+ocasiones|en\s+varias\s+ocasiones"
+    r"|reiteradamente|repetidamente|desde\s+hace\s+años",
+    "es",
+    r"(?:había|habían)\s+sido|(?:ya|siempre)\s+(?:ha|han)\s+sido"
+    r"|(?:ha|han)\s+(?:ya|siempre)\s+sido",
+    r"(?:de\s+)?(?!ayer\b)[^\W\d_]+(?:ar|er|ir)(?:lo|la|los|las|le|les|se)?",
+    r"de(?!\w)",
 )
 _STANDING: dict[str, re.Pattern[str]] = {
     "en": _ENGLISH,

@@ -8,7 +8,7 @@ from summarizer.text.language import word_set
 from summarizer.text.months import MONTH_NAMES
 from summarizer.text.tokenizer import WORD_OR_MARK
 
-__all__ = ["lacks_verb"]
+__all__ = ["lacks_verb", "shows_verb", "tells_happening"]
 
 
 # Words that open a noun phrase (articles, possessives, prepositions, "and"/"or"): the word after
@@ -72,6 +72,8 @@ _AUXILIARIES: dict[str, frozenset[str]] = {
         """is zijn was waren heeft hebben had hadden wordt worden werd werden zal zullen kan
         kunnen moet moeten"""
     ),
+    "ru": word_set("есть является являются был была было были будет будут может могут должен"),
+    "uk": word_set("є був була було були буде будуть може можуть має мають повинен"),
 }
 # Words of a quantity before a number ("More than 100", "Between 20 and 30", "Up to 40"): opening
 # a clause, the number after them opens its subject, like "At least 12", not a noun phrase.
@@ -81,6 +83,7 @@ _QUANTITY_WORDS: dict[str, frozenset[str]] = {
         approximately at least under just only as many well"""
     ),
 }
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 # Marks after which a clause may start, so the word after one may be its verb.
 _CLAUSE_MARKS = frozenset(",;:)]—–")
 # A comma inside a number or a date, not between clauses: "5,000", "July 7, 2005".
@@ -147,3 +150,104 @@ def lacks_verb(sentence: str, language: str = "en") -> bool:
         previous = lowered
         first = False
     return True
+
+
+# Words that tell a happening by their tense, by language: the past and future forms of "be",
+# "have" and the future auxiliaries (not the present ones: "is home to", "has 5,000 staff" tell a
+# state), and common irregular past forms. English keeps the forms an event listing never holds
+# ("Protests took place in Paris, Oct. 26, and in Lyon, Oct. 27.").
+_HAPPENING_WORDS: dict[str, frozenset[str]] = {
+    "en": word_set(
+        """was were had did will would shall took held met began won lost fell rose came went
+        said told saw made gave left ran led found struck sent brought fought broke became got
+        wrote spoke stood drew threw caught"""
+    ),
+    "de": word_set(
+        """war waren wurde wurden hatte hatten wird werden würde würden fand fanden kam kamen gab
+        gaben ging gingen traf trafen begann begannen gewann gewannen fiel fielen stieg stiegen
+        sagte sagten erklärte erklärten nahm nahmen hielt hielten zog zogen fuhr fuhren lief
+        liefen stand standen sprach sprachen"""
+    ),
+    "fr": word_set(
+        """était étaient fut furent avait avaient ont sera seront va vont aura auront"""
+    ),
+    "es": word_set("fue fueron era eran había habían ha han será serán hubo"),
+    "it": word_set("fu furono era erano aveva avevano ha hanno sarà saranno"),
+    "pt": word_set("foi foram era eram tinha tinham será serão"),
+    "nl": word_set(
+        """was waren werd werden had hadden zal zullen zou zouden kwam kwamen ging gingen vond
+        vonden won wonnen zei zeiden begon begonnen nam namen gaf gaven"""
+    ),
+    "ru": word_set("был была было были будет будут стал стала стало стали"),
+    "uk": word_set("був була було були буде будуть став стала стало стали"),
+}
+# Regular past forms, in lower case: English "-ed"; the German and Dutch participle; the French
+# imperfect and the participle after "a"; the Spanish, Italian and Portuguese preterite and
+# imperfect plural; the Russian and Ukrainian past ("входил", "звинувачував"). A noun of the same
+# ending ("the speed", "канал") is read as a verb: a line is then taken for a report, never a
+# report for a listing or a standing fact.
+_PAST_ENDINGS: dict[str, re.Pattern[str]] = {
+    language: re.compile(pattern)
+    for language, pattern in {
+        "en": r"\b[a-z]+ed\b",
+        "de": r"(?<![\w-])ge(?!gen\b)[a-zäöüß]{2,}(?:t|en)\b|\b[a-zäöüß]{2,}iert(?:e|en)\b",
+        "fr": r"\b[a-zàâçéèêëîïôûùüÿœ]{2,}(?:ait|aient)\b"
+        r"|\ba\s+(?:[a-zé]+\s+)?[a-zàâçéèêëîïôûùüÿœ]{2,}(?:é|ée|és|ées|i|is|u|us|ert|int)\b",
+        "es": r"\b[a-záéíóúñü]{2,}(?:ó|aron|ieron|aba|aban)\b",
+        "it": r"\b(?!(?:può|però|ciò|perciò)\b)[a-zàèéìòù]{2,}"
+        r"(?:ò|arono|erono|irono|avano|evano|ivano)\b",
+        "pt": r"\b(?!(?:sou|vou|dou|estou)\b)[a-záâãàçéêíóôõú]{2,}(?:ou|aram|eram|iram|avam)\b",
+        "nl": r"(?<![\w-])ge[a-zëïé]{3,}[dt]\b",
+        "ru": r"(?<![\w-])[а-яё]{2,}(?:ал|ял|ил|ел|ыл|ул)(?:а|о|и)?(?:сь|ся)?(?![\w-])"
+        r"|(?<![\w-])[а-яё]*(?:шёл|шла|шло|шли)(?![\w-])",
+        "uk": r"(?<![\w-])[а-щьюяєіїґ'’]{2,}(?:ав|ив|ув|ала|ила|ола|али|или|ало|ило)"
+        r"(?:ся|сь)?(?![\w-])|(?<![\w-])[а-щьюяєіїґ'’]*(?:шов|йшла|йшло|йшли)(?![\w-])",
+    }.items()
+}
+
+
+def tells_happening(text: str, language: str = "en") -> bool:
+    """Tell whether a text holds a verb form of the past or the future: a happening, not a state.
+
+    "The Customs Union includes Russia, Belarus and Kazakhstan." tells a state; "Armenia joined
+    the union" and "Armenia will join it" tell happenings. Past and future auxiliaries, common
+    irregular past forms and regular past endings are read (see _PAST_ENDINGS); the present
+    auxiliaries are not ("is home to", "has 5,000 staff").
+
+    Args:
+        text: one sentence or line.
+        language: ISO 639-1 code; en, de, fr, es, it, pt, nl, ru and uk are read (others: False).
+
+    Returns:
+        True when a past or future form shows.
+    """
+    forms = _HAPPENING_WORDS.get(language)
+    if forms is None:
+        return False
+    lowered = text.lower().replace("’", "'")
+    if any(map(forms.__contains__, _WORD.findall(lowered))):
+        return True
+    # English "-ed" is read as written: "RED" or "Ted" is no verb.
+    return _PAST_ENDINGS[language].search(text if language == "en" else lowered) is not None
+
+
+def shows_verb(text: str, language: str = "en") -> bool:
+    """Tell whether a finite verb shows in a line: a form of "be", "have", "do" or a modal, or a
+    past or future form (tells_happening).
+
+    Unlike lacks_verb, which takes any word in a verb's place for a verb, only forms that are
+    verbs count: the nouns of a listing ("VIP meet-and-greet cocktail hour, Oct. 26") are no
+    verb here.
+
+    Args:
+        text: one sentence or line.
+        language: ISO 639-1 code; en, de, fr, es, it, pt, nl, ru and uk are read (others: False).
+
+    Returns:
+        True when a finite verb shows.
+    """
+    auxiliaries = _AUXILIARIES.get(language, frozenset())
+    lowered = text.lower().replace("’", "'")
+    if any(map(auxiliaries.__contains__, _WORD.findall(lowered))):
+        return True
+    return tells_happening(text, language)

@@ -101,6 +101,41 @@ def test_articles_before_the_window_are_not_candidates(engine: Engine) -> None:
         assert found is not None and found[0] == article_id  # stored during this batch
 
 
+def test_the_lowest_candidate_bounds_the_window_by_id(engine: Engine) -> None:
+    recent, old = text_of(8, 150), text_of(9, 150)
+    since = T0 - timedelta(days=1)
+    lowest = shingle_store.lowest_candidate
+    with Session(engine) as session:
+        assert lowest(session=session, since=since, after_id=0) == 1  # nothing stored yet
+        recent_id = store(session, recent, name="recent")  # in the window, the lower id
+        old_id = store(session, old, published=T0 - timedelta(days=30), name="old")
+        assert lowest(session=session, since=since, after_id=old_id) == recent_id
+        assert lowest(session=session, since=T0 + timedelta(days=1), after_id=old_id) == old_id + 1
+        assert lowest(session=session, since=T0 + timedelta(days=1), after_id=0) == 1
+        window = {"since": since, "after_id": old_id}
+        bound = lowest(session=session, **window)
+        found = shingle_store.find_near_duplicate(
+            session=session, sample=shingle_sample(recent), lowest_id=bound, **window
+        )
+        assert found is not None and found[0] == recent_id  # the bound keeps what the window has
+        beyond = shingle_store.find_near_duplicate(
+            session=session, sample=shingle_sample(recent), lowest_id=recent_id + 1, **window
+        )
+        assert beyond is None  # the bound is applied by the look-up itself
+
+
+def test_the_lowest_candidate_is_read_through_the_publication_index(tmp_path: Path) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'plan.db'}")
+    create_schema(engine)
+    statement = str(shingle_store._LOWEST.compile(engine, compile_kwargs={"literal_binds": False}))
+    with engine.connect() as connection:
+        plan = connection.exec_driver_sql(
+            f"EXPLAIN QUERY PLAN {statement}", (T0.isoformat(),)
+        ).all()
+    engine.dispose()
+    assert any("ix_article_published" in str(row) for row in plan), plan
+
+
 def test_stock_phrases_are_no_evidence(engine: Engine) -> None:
     stock = text_of(7, 40)
     with Session(engine) as session:

@@ -419,3 +419,22 @@ def test_a_reason_given_through_an_aside_never_reaches_a_blogs_digest_alone() ->
     for words in (40, 60, 80, 400):
         texts = [line.text for line in build_digest(_event(body), words=words).lines]
         assert texts and not any(text.startswith("Because") for text in texts), texts
+
+
+def test_when_no_chosen_line_can_open_the_best_line_that_can_leads() -> None:
+    # the best-supported lines all lean back ("But", "However"): the digest opens with the
+    # best line that can open a text rather than with one that answers a line not shown
+    docs = _event(
+        "But the trade talks in Geneva collapsed on Monday after ten hours over steel tariffs. "
+        "Negotiators from both countries had met in Geneva for a last round on the steel tariffs.",
+        "But the Geneva trade talks collapsed on Monday after ten hours over the steel tariffs.",
+        "However, the trade talks in Geneva collapsed on Monday after ten hours of steel tariffs.",
+    )
+    opener = (
+        "Negotiators from both countries had met in Geneva for a last round on the steel tariffs."
+    )
+    for digest in (build_digest(docs, sentences=1), build_digest(docs, sentences=2)):
+        texts = [line.text for line in digest.lines]
+        assert texts[0] == opener, texts
+        assert stands_alone(texts[0])
+    assert [line.text for line in build_story_digest(docs, words=20).lines] == [opener]

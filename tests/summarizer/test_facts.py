@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from summarizer.events.digest import DigestDoc, build_digest
 from summarizer.events.vectors import SentenceSpace
-from summarizer.text.facts import fact_of, same_fact
+from summarizer.text.facts import fact_of, months_named, same_fact
 
 T0 = datetime(2026, 3, 2, 9, tzinfo=UTC)
 
@@ -189,3 +189,26 @@ def test_a_verb_or_a_planet_spelled_like_a_month_names_no_moment(first: str, sec
     # "march" (a verb) and "Mars" (French for March) are no English month: no second moment.
     assert "month 3" not in fact_of(first).moments | fact_of(second).moments
     assert same_fact(fact_of(first), fact_of(second))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "months"),
+    [
+        ("Au murit 15 mai mulți oameni decât anul trecut.", "ro", set()),  # "15 more"
+        ("Parlamentul a votat mai multe legi marți.", "ro", set()),  # "several"
+        ("Pe 15 mai 2024 au murit 40 de oameni.", "ro", {5}),
+        ("BUCUREȘTI, 15 mai, ministrul a spus că 40 de oameni au murit.", "ro", {5}),
+        ("Pe 3 iunie au murit 40 de oameni, mai mulți decât anul trecut.", "ro", {6}),
+        ("Le 15 mai, 40 personnes sont mortes.", "fr", {5}),
+        ("Les élections auront lieu en mai.", "fr", {5}),
+        ("Am 15. Mai starben 40 Menschen.", "de", {5}),
+        ("Die Wahl findet im Mai statt.", "de", {5}),
+        ("The vote is due in May, officials said.", "en", {5}),
+    ],
+)
+def test_a_month_that_is_also_a_common_word_is_named_only_in_a_day(
+    sentence: str, language: str, months: set[int]
+) -> None:
+    assert months_named(sentence, language) == months
+    moments = fact_of(sentence, language).moments
+    assert {int(m.split()[1]) for m in moments if m.startswith("month ")} == months

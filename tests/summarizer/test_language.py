@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from summarizer.text.language import detect_language, stop_words
+from summarizer.text.language import alternation, detect_language, stop_words
 
 SAMPLES = {
     "en": "The government said on Monday that it would raise taxes for the third time this year.",
@@ -59,3 +61,11 @@ def test_stop_words() -> None:
     assert {"the", "and"} <= stop_words("en")
     assert {"и", "в", "это"} <= stop_words("ru")  # built in: sumy has no Russian list
     assert stop_words("xx") == frozenset()
+
+
+def test_an_alternation_puts_the_longer_word_first_and_escapes_marks() -> None:
+    words = ["Sep", "Sept", "a.m.", "Sep"]
+    assert alternation(words) == r"Sept|a\.m\.|Sep"
+    # Unanchored, the first alternative that matches wins: "Sep" first would find "Sep" in "Sept".
+    assert re.findall(alternation(words), "Sept 5, 9 a.m.") == ["Sept", "a.m."]
+    assert not re.search(alternation(words), "axmx")  # a point is a point, not any character

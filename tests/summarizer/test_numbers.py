@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -10,7 +11,7 @@ from hypothesis import strategies as st
 
 from summarizer.events.features import OPENING_WORDS, article_features, dates, particulars
 from summarizer.text.months import MONTHS_BY_LANGUAGE
-from summarizer.text.numbers import date_key, read_numbers
+from summarizer.text.numbers import date_key, glued_number_end, glued_to_name, read_numbers
 
 
 def keys(text: str, language: str) -> list[tuple[str, str]]:
@@ -271,3 +272,40 @@ def test_a_day_before_its_month_and_year_is_a_date_in_its_language(
     found = [n for n in read_numbers(text, language) if n.kind == "date"]
     assert [n.key for n in found] == [str(day)], text
     assert dates(text, year=2026, language=language) == {f"{month:02d}-{day:02d}"}
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "glued"),
+    [
+        ("Cases of COVID-19 rose.", "COVID", "COVID-19"),
+        ("Tests for SARS-CoV-2.5 rose.", "SARS", "SARS-CoV-2.5"),
+        ("The G-20 met.", "G", "G-20"),
+        ("Talks on 12-Mar-2020.", "Mar", None),  # the run begins with a number
+        ("Prices rose in mid-2014.", "mid", None),
+        ("The COVID pandemic.", "COVID", None),
+        ("A " + "Ab-" * 30 + "5 was seen.", "Ab", None),  # a name longer than any
+    ],
+)
+def test_a_number_glued_after_a_name_ends_where_its_digits_end(
+    text: str, word: str, glued: str | None
+) -> None:
+    end = text.index(word) + len(word)
+    found = glued_number_end(text, end)
+    assert (text[end - len(word) : found] if found is not None else None) == glued
+
+
+# The rule before it was bounded: the words after the name and the number, to the end of the run.
+_UNBOUNDED = re.compile(r"(?:-[^\W\d_][^\W_]*)*-(?P<number>\d+(?:[.,]\d+)*)")
+
+
+@given(st.lists(st.sampled_from(["A", "b", "Co", "V", "1", "19", "-", "-", "-", " ", ".", "_"])))
+def test_the_bounded_glued_number_is_the_unbounded_rule(parts: list[str]) -> None:
+    text = "".join(parts)
+    for match in re.finditer(r"[^\W_]+", text):
+        glued = _UNBOUNDED.match(text, match.end())
+        expected = (
+            glued.end()
+            if glued is not None and glued_to_name(text, glued.start("number"))
+            else None
+        )
+        assert glued_number_end(text, match.end()) == expected

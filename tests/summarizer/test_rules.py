@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from summarizer.clean.rules import is_dateline
+from summarizer.events.digest import DigestDoc, build_digest
 from summarizer.text.offices import OFFICES, ROLES
 from summarizer.text.promotion import orders_reader
 from summarizer.text.rules import (
@@ -833,3 +836,41 @@ def test_one_list_of_speech_verbs_reads_a_speaker_and_a_reported_clause() -> Non
     sentence = "The economy will shrink next year, analysts said, Graham warned, citing data."
     assert bare_family_name(sentence, frozenset({"Graham"})) == "Graham"
     assert unresolved_reference("Police wrote the protest was peaceful.") == "the protest"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For more information, go here.",
+        "Click here for more.",
+        "Read more here.",
+        "Go here for more information.",
+        "For more on this story, see here.",
+        "More information here.",
+    ],
+)
+def test_a_pointer_to_a_link_is_furniture(text: str) -> None:
+    assert is_promotional(text)
+    assert not is_prose(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The police had nowhere else to go here, he said.",
+        "More details are expected here later this week, officials said.",
+        "As you can see here, the results vary from one region to the next.",
+        "For more than a decade, the factory here employed 300 people.",
+    ],
+)
+def test_here_in_a_report_is_no_pointer(text: str) -> None:
+    assert not is_promotional(text)
+
+
+def test_a_pointer_to_a_link_never_reaches_a_digest() -> None:
+    body = (
+        "The city council approved the new budget for schools on Tuesday evening. "
+        "For more information, go here."
+    )
+    docs = [DigestDoc(1, "Budget", body, "alpha", datetime(2026, 1, 1, tzinfo=UTC))]
+    assert [line.text for line in build_digest(docs).lines] == [body.split(". ")[0] + "."]

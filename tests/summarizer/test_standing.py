@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from summarizer.events.digest import build_digest
 from summarizer.text.rules import recalls_background
+from summarizer.text.speech import STANCE_PARTICIPLES, STANCE_VERBS
 from tests.summarizer.test_events_digest import digest_docs
 
 
@@ -123,3 +124,94 @@ def test_a_french_or_spanish_adverb_telling_how_a_happening_went_is_no_backgroun
     text: str, language: str
 ) -> None:
     assert not recalls_background(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Le Kremlin avait été accusé d'armer les rebelles, ce qu'il dément.", "fr"),
+        ("Les rebelles ont longtemps été soupçonnés de recevoir des armes de Moscou.", "fr"),
+        ("La société a souvent été critiquée pour ses pratiques sociales.", "fr"),
+        ("El Kremlin había sido acusado de armar a los rebeldes.", "es"),
+        ("Las autoridades ya han sido acusadas de ocultar los datos de la epidemia.", "es"),
+        ("Las autoridades han ya sido acusadas de ocultar los datos de la epidemia.", "es"),
+        ("Москва обвинялась в поставках оружия ополченцам.", "ru"),
+        ("Кремль неоднократно обвинялся в поставках оружия.", "ru"),
+        ("Москва звинувачувалася у постачанні зброї бойовикам.", "uk"),
+        ("Rusia ha negado en reiteradas ocasiones cualquier implicación.", "es"),
+        ("Kiev acusa en reiteradas ocasiones a Moscú de armar a los rebeldes.", "es"),
+        ("Les accusations ont été démenties à plusieurs reprises par le Kremlin.", "fr"),
+        ("Le ministre a accusé Alger à plusieurs reprises de soutenir les rebelles.", "fr"),
+        ("Le Kremlin a démenti hier à plusieurs reprises ces informations.", "fr"),
+    ],
+)
+def test_a_passive_accusation_or_a_spanish_reiterated_stance_is_background(
+    text: str, language: str
+) -> None:
+    # As "has been accused of" in English: fr "avait été accusé de", "a longtemps été", es
+    # "había sido acusado de" (their perfect is the news's past), ru/uk the imperfective
+    # reflexive ("обвинялся в").
+    assert recalls_background(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Le suspect a été arrêté mardi à Lyon.", "fr"),
+        ("Le ministre a été accusé de corruption par le parquet.", "fr"),
+        ("El ministro ha sido acusado de corrupción este martes.", "es"),
+        ("Le projet a été rejeté par le Sénat mardi.", "fr"),
+        ("El sospechoso ha sido detenido este martes en Madrid.", "es"),
+        ("El plan ha sido rechazado por el Parlamento.", "es"),
+        ("Он был обвинён в убийстве во вторник.", "ru"),
+        ("Законопроєкт був схвалений парламентом у вівторок.", "uk"),
+        ("El volcán entró en erupción en reiteradas ocasiones durante la noche.", "es"),
+    ],
+)
+def test_a_passive_happening_is_no_background(text: str, language: str) -> None:
+    assert not recalls_background(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The army has tried to repeatedly shell the town.", "en"),
+        ("Le suspect a affirmé avoir frappé à plusieurs reprises la victime.", "fr"),
+        ("Le suspect a nié avoir tiré à plusieurs reprises sur la foule.", "fr"),
+        ("Le ministre a déclaré vouloir revenir à plusieurs reprises sur le sujet.", "fr"),
+        ("El detenido ha negado haber disparado en reiteradas ocasiones.", "es"),
+        ("El ministro ha declarado querer reunirse repetidamente con los sindicatos.", "es"),
+    ],
+)
+def test_an_infinitive_between_the_verb_and_the_adverb_tells_a_happening(
+    text: str, language: str
+) -> None:
+    # The adverb goes with the infinitive ("said he had struck the victim several times").
+    assert not recalls_background(text, language)
+
+
+# A sentence for each language around a verb of stance: the adverb of repetition before it.
+_AROUND_A_STANCE = {
+    "de": "Kiew hat Moskau wiederholt {verb}, die Rebellen zu bewaffnen.",
+    "fr": "Kiev a à plusieurs reprises {verb} ces faits.",
+    "es": "Kiev ha en reiteradas ocasiones {verb} esos hechos.",
+    "ru": "Киев неоднократно {verb} эти факты.",
+    "uk": "Київ неодноразово {verb} ці факти.",
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "verb"),
+    [
+        (language, verb)
+        for language in sorted(_AROUND_A_STANCE)
+        for verb in sorted(
+            STANCE_PARTICIPLES.get(language, frozenset())
+            | (STANCE_VERBS[language] if language != "de" else frozenset())
+        )
+    ],
+)
+def test_every_verb_of_stance_beside_an_adverb_of_repetition_is_background(
+    language: str, verb: str
+) -> None:
+    assert recalls_background(_AROUND_A_STANCE[language].format(verb=verb), language)

@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 
 from summarizer.text.artefacts import mend
 from summarizer.text.language import word_set
-from summarizer.text.promotion import shouts_order
+from summarizer.text.promotion import lists_dated_items, shouts_order
 from summarizer.text.rules import is_promotional, is_prose, tidy
-from summarizer.text.verbs import lacks_verb
+from summarizer.text.verbs import lacks_verb, shows_verb, tells_happening
 
 
 @pytest.mark.parametrize(
@@ -266,3 +266,86 @@ def test_a_plug_ending_in_a_clause_of_saying_is_still_promotion(text: str) -> No
 )
 def test_a_tone_or_deals_in_the_news_is_no_promotion(text: str, language: str) -> None:
     assert not is_promotional(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "VIP meet-and-greet cocktail hour, Oct. 26, and special evening reception, Oct. 27.",
+            "en",
+        ),
+        ("VIP-Empfang mit Sekt, 26. Oktober, und festlicher Abendvortrag, 27. Oktober.", "de"),
+        ("Cocktail VIP avec les artistes, 26 octobre, et réception du soir, 27 octobre.", "fr"),
+        ("Cóctel de bienvenida VIP, 26 de octubre, y recepción nocturna, 27 de octubre.", "es"),
+        ("Cocktail di benvenuto VIP, 26 ottobre, e ricevimento serale, 27 ottobre.", "it"),
+        ("Coquetel VIP de boas-vindas, 26 de outubro, e recepção noturna, 27 de outubro.", "pt"),
+        ("VIP-borrel met de artiesten, 26 oktober, en avondreceptie met lezing, 27 oktober.", "nl"),
+        ("VIP-коктейль для гостей, 26 октября, и вечерний приём с лекцией, 27 октября.", "ru"),
+        ("VIP-коктейль для гостей, 26 жовтня, та вечірній прийом з лекцією, 27 жовтня.", "uk"),
+    ],
+)
+def test_a_calendar_listing_shows_no_verb_and_is_promotion_in_nine_languages(
+    text: str, language: str
+) -> None:
+    assert not shows_verb(text, language)
+    assert lists_dated_items(text, language)
+    assert is_promotional(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Protests took place in Paris, Oct. 26, and in Lyon, Oct. 27.", "en"),
+        ("Demonstranten zogen durch Berlin, 26. Oktober, und durch Hamburg, 27. Oktober.", "de"),
+        ("Les manifestants ont défilé à Paris, 26 octobre, et à Lyon, 27 octobre.", "fr"),
+        (
+            "Los manifestantes marcharon en Madrid, 26 de octubre, y en Sevilla, 27 de octubre.",
+            "es",
+        ),
+        ("I manifestanti sfilarono a Roma, 26 ottobre, e a Milano, 27 ottobre.", "it"),
+        ("Os manifestantes marcharam em Lisboa, 26 de outubro, e no Porto, 27 de outubro.", "pt"),
+        ("De betogers kwamen samen in Utrecht, 26 oktober, en in Gent, 27 oktober.", "nl"),
+        ("Протестующие прошли по Москве, 26 октября, и по Петербургу, 27 октября.", "ru"),
+        ("Протестувальники пройшли Києвом, 26 жовтня, та Львовом, 27 жовтня.", "uk"),
+    ],
+)
+def test_a_report_with_dated_places_shows_its_verb_and_is_no_listing(
+    text: str, language: str
+) -> None:
+    assert shows_verb(text, language)
+    assert not lists_dated_items(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "happening"),
+    [
+        ("The Customs Union includes Russia and Belarus.", "en", False),
+        ("The region is home to two million people.", "en", False),
+        ("Armenia joined the union.", "en", True),
+        ("Armenia will join the union.", "en", True),
+        ("Die Zollunion umfasst Russland.", "de", False),
+        ("Armenien ist der Union beigetreten und wurde Mitglied.", "de", True),
+        ("L'Union comprend la Russie.", "fr", False),
+        ("L'Arménie a rejoint l'Union.", "fr", True),
+        ("La Unión incluye a Rusia.", "es", False),
+        ("Armenia se unió a la Unión.", "es", True),
+        ("Таможенный союз включает Россию.", "ru", False),
+        ("Армения вошла в союз.", "ru", True),
+        ("Митний союз включає Росію.", "uk", False),
+        ("Вірменія приєдналася до союзу.", "uk", True),
+    ],
+)
+def test_a_past_or_future_form_tells_a_happening(text: str, language: str, happening: bool) -> None:
+    assert tells_happening(text, language) is happening
+
+
+def test_lacks_verb_reads_a_listings_nouns_as_verbs_and_shows_verb_does_not() -> None:
+    listing = "VIP meet-and-greet cocktail hour, Oct. 26, and special evening reception, Oct. 27."
+    assert not lacks_verb(listing)  # "meet-and-greet" may be a verb in its place
+    assert not shows_verb(listing)
+
+
+def test_languages_without_verb_tables_show_no_verb() -> None:
+    assert not shows_verb("Sanat eilen ja huomenna, 26. lokakuuta.", "fi")
+    assert not lists_dated_items("Cocktail, 26 octobre, et réception, 27 octobre.", "fi")

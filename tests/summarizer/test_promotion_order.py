@@ -1,0 +1,66 @@
+"""Promotion: a speaker's words are read before the signs of an order, an article opens no order."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.text.rules import is_promotional, is_prose
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Protect your homes and leave now, the fire chief told residents.",
+        '"Protect your homes and leave now," the fire chief told residents.',
+        "‘Check your tickets before you travel,’ the airline said on Monday.",
+        "Secure your property before the storm arrives, the mayor urged.",
+        "Stay indoors and protect your families, the governor warned!",
+        "Get your vaccine before winter, health officials said.",
+    ],
+)
+def test_an_order_a_speaker_gives_is_no_promotion(text: str) -> None:
+    assert not is_promotional(text, "en")
+    assert is_prose(text, "en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Escape your echo chamber.",
+        "Start your day with our briefing.",
+        "Get more ideas here!",
+        "Download our app today, we think you'll love it.",
+    ],
+)
+def test_a_plug_without_a_speaker_stays_promotion(text: str) -> None:
+    assert is_promotional(text, "en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le ton monte entre Paris et Rome.",
+        "Le ton est monté d'un cran entre les deux capitales.",
+        "Un ton plus ferme s'impose désormais à Bruxelles.",
+    ],
+)
+def test_a_french_line_opening_with_an_article_is_no_order(text: str) -> None:
+    # "ton" is "your" and "tone": after an article it is the noun.
+    assert not is_promotional(text, "fr")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("El tu a tu entre los dos líderes duró una hora.", "es"),  # "tu a tu": face to face
+        ("Die Ihre Daten betreffende Regel gilt ab Montag.", "de"),
+        ("Les vos et les tu de la politique française.", "fr"),
+    ],
+)
+def test_a_reader_word_after_an_article_makes_no_order(text: str, language: str) -> None:
+    assert not is_promotional(text, language)
+
+
+def test_a_call_to_act_still_reads_as_one() -> None:
+    assert is_promotional("Découvrez votre horoscope du jour.", "fr")
+    assert is_promotional("Suivez votre équipe en direct.", "fr")

@@ -1,0 +1,87 @@
+"""Standing facts: a state told in the present ranks below the news of an event."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from summarizer.events.digest import build_digest
+from summarizer.text.rules import is_background
+from summarizer.text.statives import states_standing_fact
+from tests.summarizer.test_events_digest import _event, digest_docs
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The Customs Union includes Russia, Belarus and Kazakhstan.", "en"),
+        ("The Eurasian Union consists of Russia, Belarus, Kazakhstan and Armenia.", "en"),
+        ("The region is home to about two million people.", "en"),
+        ("The company employs 5,000 people in Britain.", "en"),
+        ("Die Zollunion umfasst Russland, Belarus und Kasachstan.", "de"),
+        ("Der Konzern beschäftigt weltweit 5.000 Mitarbeiter.", "de"),
+        ("L'Union douanière comprend la Russie, le Bélarus et le Kazakhstan.", "fr"),
+        ("La ville compte 300 000 habitants.", "fr"),
+        ("La Unión Aduanera incluye a Rusia, Bielorrusia y Kazajistán.", "es"),
+        ("La empresa emplea a 5.000 personas.", "es"),
+        ("В Таможенный союз входят Россия, Белоруссия и Казахстан.", "ru"),
+        ("Компания насчитывает 5 тысяч сотрудников.", "ru"),
+        ("До Митного союзу входять Росія, Білорусь і Казахстан.", "uk"),
+    ],
+)
+def test_a_standing_fact_in_the_present_is_background(text: str, language: str) -> None:
+    assert states_standing_fact(text, language)
+    assert is_background(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # a past or future form, or a date, tells a happening
+        ("Armenia joined the Customs Union, which includes Russia and Belarus.", "en"),
+        ("The Customs Union will include Armenia and Kyrgyzstan from January.", "en"),
+        ("The Customs Union includes Russia and Belarus since Tuesday.", "en"),
+        ("Russland trat der Zollunion am 2. Januar bei, die Belarus und Kasachstan umfasst.", "de"),
+        ("L'Union douanière comprenait la Russie, le Bélarus et le Kazakhstan.", "fr"),
+        ("La Unión Aduanera incluye desde ayer a Armenia y Kirguistán.", "es"),
+        ("Армения вошла в Таможенный союз во вторник.", "ru"),
+        # a clause of its own, or someone's words
+        ("The company, which employs 5,000 people, plans to cut 500 jobs.", "en"),
+        ("Officials say the Customs Union includes Russia, Belarus and Kazakhstan.", "en"),
+        # what an event makes or counts, or a product holds: the news itself
+        ("The package includes tax cuts for small firms in Wales and Scotland.", "en"),
+        ("The victims include two children and a French tourist.", "en"),
+        ("The Galaxy S 5 includes Samsung's removable back cover and battery.", "en"),
+        ("Das neue Paket umfasst Steuersenkungen für Familien.", "de"),
+        ("El paquete incluye recortes de impuestos para Madrid y Sevilla.", "es"),
+        # no stative predicate, or one that tells the news: "is part of a crackdown"
+        ("The arrests are part of a crackdown on corruption in the ministry.", "en"),
+        ("Police arrested two men in Minsk.", "en"),
+    ],
+)
+def test_a_happening_or_the_news_itself_is_no_standing_fact(text: str, language: str) -> None:
+    assert not states_standing_fact(text, language)
+
+
+def test_languages_without_tables_are_not_judged() -> None:
+    assert not states_standing_fact("L'Unione doganale comprende Russia e Bielorussia.", "it")
+
+
+def test_the_seed_event_tells_its_news_before_the_customs_union(seeds: list[Path]) -> None:
+    texts = [line.text for line in build_digest(digest_docs(seeds)[:3]).lines]
+    assert texts and not any(states_standing_fact(text) for text in texts), texts
+
+
+def test_a_standing_fact_ranks_below_the_news_as_a_standing_accusation_does() -> None:
+    # three outlets recall the fact in their lead, one tells the news: without the background
+    # weight, the fact's support and lead position would make it the digest's line
+    news = "The leaders of Russia and Belarus met in Minsk on Tuesday for talks on gas prices."
+    fact = "The customs union of the former Soviet states includes Russia, Belarus and Kazakhstan"
+    docs = _event(
+        f"{fact}. {news}",
+        f"{fact} as its three members. Gas is cheap there.",
+        f"{fact} as its members. Talks went on all day.",
+        title="Minsk talks",
+    )
+    assert [line.text for line in build_digest(docs, sentences=1).lines] == [news]
