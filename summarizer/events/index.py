@@ -17,15 +17,17 @@ from __future__ import annotations
 import heapq
 import logging
 import math
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, MutableMapping, Sequence
 from dataclasses import MISSING, dataclass, field, fields
 from datetime import datetime
 from itertools import chain
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 from summarizer.events.features import Vector, cosine, mentions, squared_length, top
+from summarizer.events.postings import StoredPostings
 
 logger = logging.getLogger(__name__)
 
@@ -309,8 +311,9 @@ class CentroidIndex:
         self.centroid_features = centroid_features
         self._items: dict[int, Item] = {}
         # feature -> keys; a list as `place` was given it (a fraction of a set's memory) until
-        # it changes, when it becomes a set
-        self._postings: dict[str, set[int] | list[int]] = {}
+        # it changes, when it becomes a set; or the stored postings `place` was given, each
+        # list read when it is looked up (a set once it changes)
+        self._postings: MutableMapping[str, Collection[int]] = {}
         self._changes = 0  # centroid changes so far: the items' versions (never reused)
 
     def __len__(self) -> int:
@@ -337,7 +340,7 @@ class CentroidIndex:
     def clear(self) -> None:
         """Forget every item."""
         self._items.clear()
-        self._postings.clear()
+        self._postings = {}
 
     def open(self, key: int, time: datetime | None = None) -> Item:
         """Start an empty item (no members yet)."""
@@ -462,7 +465,8 @@ class CentroidIndex:
         Args:
             items: (key, latest member time) of each item.
             postings: feature -> the keys posted under it: what `_reindex` gave the items when
-                their sums were made (see `postings`).
+                their sums were made (see `postings`); `StoredPostings` are kept as they are
+                (a copy over the same buffer), their lists read when looked up.
 
         Raises:
             ValueError: the index is not empty, or a posting names an item not given, or twice.
@@ -475,19 +479,25 @@ class CentroidIndex:
             item.version = self._changes
             self._items[key] = item
         # Lists are kept as given (never changed in place: a posting that changes is a set).
-        lists: dict[str, list[int]]
-        if set(map(type, postings.values())) <= {list}:  # as the origin gives them: C-level
-            lists = dict(postings)  # type: ignore[arg-type]
+        lists: MutableMapping[str, Collection[int]]
+        if isinstance(postings, StoredPostings):
+            stored = postings.copy()
+            sizes, keys = stored.arrays()
+            lists = stored
         else:
-            lists = {
-                feature: keys if isinstance(keys, list) else sorted(keys)
-                for feature, keys in postings.items()
-            }
-        problem = _misplaced(lists.values(), self._items.keys())
+            if set(map(type, postings.values())) <= {list}:  # as a rebuild gives them: C-level
+                lists = dict(postings)  # type: ignore[arg-type]
+            else:
+                lists = {
+                    feature: keys if isinstance(keys, list) else sorted(keys)
+                    for feature, keys in postings.items()
+                }
+            sizes, keys = _flat(lists.values())
+        problem = _misplaced(sizes, keys, self._items.keys())
         if problem:
             self.clear()
             raise ValueError(problem)
-        self._postings = dict(lists)
+        self._postings = lists
 
     def settle(self, key: int, member: Item) -> Item:
         """The item `key` that `absorb` opens with `member` in an empty index (its sums copied
@@ -614,7 +624,8 @@ class CentroidIndex:
                 cost of a lookup stays bounded however many items share a common vocabulary.
         """
         postings = self._postings
-        lists = [postings[f] for f in top(vector, self.query_features) if f in postings]
+        found_lists = (postings.get(f) for f in top(vector, self.query_features))
+        lists = [keys for keys in found_lists if keys is not None]
         found: set[int] = set()
         if limit is None:
             for keys in lists:
@@ -666,12 +677,22 @@ class CentroidIndex:
                 del self._postings[feature]
 
 
-def _misplaced(lists: Collection[Sequence[int]], placed: Collection[int]) -> str:
-    """What is wrong with postings given to `place` ("" when nothing): a key not placed, or a
-    list whose keys do not ascend strictly. Checked on one array of every key (a few hundred
-    thousand at 100,000 articles), not key by key."""
+def _flat(
+    lists: Collection[Collection[int]],
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """Each list's length and every key, list after list, as arrays."""
     sizes = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
     keys = np.fromiter(chain.from_iterable(lists), dtype=np.int64, count=int(sizes.sum()))
+    return sizes, keys
+
+
+def _misplaced(
+    sizes: npt.NDArray[np.int64], keys: npt.NDArray[np.int64], placed: Collection[int]
+) -> str:
+    """What is wrong with postings given to `place` ("" when nothing), given as each list's
+    length and every key (`_flat`): a key not placed, or a list whose keys do not ascend
+    strictly. Checked on one array of every key (a few hundred thousand at 100,000
+    articles), not key by key."""
     known = np.fromiter(placed, dtype=np.int64, count=len(placed))
     if not np.isin(keys, known).all():
         return "a posting names an item that is not placed"

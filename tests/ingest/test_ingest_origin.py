@@ -15,6 +15,7 @@ from sqlmodel import Session
 
 from summarizer.events import stories
 from summarizer.events.held import HeldFeatures
+from summarizer.events.postings import StoredPostings
 from summarizer.events.stories import StoryLinker
 from summarizer.ingest import runner
 from summarizer.service import BriefingService
@@ -267,11 +268,41 @@ def test_the_origin_keeps_a_text_per_story_read_when_the_story_is_needed(tmp_pat
     other = summed[3]
     assert other is not None
     last = ingest_state.story_text((replace(other[0], key=6), other[1]))  # a text changed
-    for changed in (bytes(state[:-1]), state[: -len(last) - 1] + last, b"x", state[4:]):
+    posted = 12 + int.from_bytes(state[4:12], "big") + 8  # where the postings start
+    size = int.from_bytes(state[posted - 8 : posted], "big")
+    assert StoredPostings(bytes(state[posted : posted + size])) == postings  # as they lie
+    key = posted + 24 + 12 * 4  # the first key: a story posted under another feature
+    other_key = state[:key] + bytes([state[key] ^ 1]) + state[key + 1 :]
+    for changed in (bytes(state[:-1]), state[: -len(last) - 1] + last, b"x", state[4:], other_key):
         with engine.begin() as connection:  # type: ignore[attr-defined]
             connection.execute(text("UPDATE ingest_origin SET state = :b"), {"b": changed})
         with Session(engine) as session:  # type: ignore[arg-type]
             assert load_origin(session=session) is None
+
+
+def test_a_follower_reading_the_stored_postings_gives_what_a_rebuild_gives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Two copies of one history with an origin: a process starting on one follows it, its
+    # stories' postings read where they lie (`StoredPostings`, format 8); on the other the
+    # origin is dropped and a process rebuilds its indexes from the rows. Both ingest the rest
+    # of the stream: the same articles, events and stories.
+    stream = [str(p) for p in synthetic_stream(tmp_path, 48)]
+    followed, _ = _origin_with_stories(tmp_path / "followed.db", stream, monkeypatch)
+    rebuilt, _ = _origin_with_stories(tmp_path / "rebuilt.db", stream, monkeypatch)
+    with rebuilt.begin() as connection:  # type: ignore[attr-defined]
+        connection.execute(text("DELETE FROM ingest_origin"))
+    follower, rebuilder = BriefingService(followed), BriefingService(rebuilt)  # type: ignore[arg-type]
+    follows, rebuilds = _counting_rebuilds(follower), _counting_rebuilds(rebuilder)
+    for location in stream[31:]:
+        follower.ingest([location])
+        rebuilder.ingest([location])
+    assert follows == [] and rebuilds == [1]
+    assert isinstance(follower._ingestor.stories._index._postings, StoredPostings)
+    assert not isinstance(rebuilder._ingestor.stories._index._postings, StoredPostings)
+    after = ingest_outcome(followed)  # type: ignore[arg-type]
+    assert len({story for story in after["stories"] if len(story) > 1}) >= 2  # stories linked
+    assert differences(after, ingest_outcome(rebuilt)) == 0  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("sizes", [(3_000_000, 1_000_000), (1_000_000, 3_000_000)])
@@ -324,16 +355,17 @@ def test_a_story_text_reads_back_exactly_and_refuses_another_key() -> None:
 
 
 def test_an_origin_of_the_older_format_is_rebuilt_not_followed(tmp_path: Path) -> None:
-    # format 6 had no held features (format 7 has): a process that finds the older one
-    # reads it as unreadable, rebuilds once and writes the current format
+    # format 7 kept the postings compressed (format 8 keeps them to be read in place): a
+    # process that finds the older one reads it as unreadable, rebuilds once and writes the
+    # current format
     stream = [str(p) for p in synthetic_stream(tmp_path, 10)]
     engine = _engine(tmp_path / "older.db")
     BriefingService(engine).ingest(stream[:6])  # type: ignore[arg-type]
     with engine.begin() as connection:  # type: ignore[attr-defined]
         state = connection.execute(text("SELECT state FROM ingest_origin")).scalar_one()
-        assert bytes(state[:4]) == b"BIO7"
+        assert bytes(state[:4]) == b"BIO8"
         connection.execute(
-            text("UPDATE ingest_origin SET state = :old"), {"old": b"BIO6" + bytes(state[4:])}
+            text("UPDATE ingest_origin SET state = :old"), {"old": b"BIO7" + bytes(state[4:])}
         )
     with Session(engine) as session:  # type: ignore[arg-type]
         written = origin_mark(session=session)

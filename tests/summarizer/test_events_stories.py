@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -24,6 +24,7 @@ from summarizer.events.features import (
     weigh,
 )
 from summarizer.events.held import HeldFeatures
+from summarizer.events.postings import StoredPostings
 from summarizer.events.stories import (
     CANDIDATES,
     StoryLink,
@@ -34,6 +35,7 @@ from summarizer.events.stories import (
     is_name,
 )
 from tests.summarizer.test_events_cluster import OTHER, make_doc, seed_doc
+from tests.summarizer.test_events_postings import stored_postings
 
 
 def link_all(linker: StoryLinker, index: EventIndex, docs: list[EventDoc]) -> dict[int, int]:
@@ -398,14 +400,19 @@ def _everything(linker: StoryLinker) -> list[object]:
     ]
 
 
-@pytest.mark.parametrize(("seed", "with_held"), [(0, False), (1, False), (2, True), (3, True)])
+@pytest.mark.parametrize(
+    ("seed", "with_held", "in_place"),
+    [(0, False, False), (1, False, True), (2, True, False), (3, True, True), (4, True, True)],
+)
 def test_a_story_index_read_as_needed_decides_as_the_restored_one(
-    seed: int, with_held: bool
+    seed: int, with_held: bool, in_place: bool
 ) -> None:
     # Stories restored (summed once, pruned once) from a random history, then the same random
     # links and unlinks: one linker restored whole, one from the entries alone, reading a
     # story's events only when it needs them (and, given what each story holds, only when it
-    # holds an anchor of the query). Same links, same state once all is read.
+    # holds an anchor of the query), its postings given as a dict or as the origin stores
+    # them (`StoredPostings`, each list read when looked up). Same links, same state once all
+    # is read.
     def linker() -> StoryLinker:
         return StoryLinker(threshold=0.3, merge_threshold=0.5, capacity=40)
 
@@ -426,15 +433,17 @@ def test_a_story_index_read_as_needed_decides_as_the_restored_one(
     for key, events in stored:
         if events:
             held.add(_summed(events, key)[0])
+    postings = whole.postings()
     lazy = linker()
     lazy.restore_index(
         entries,
-        whole.postings(),
+        stored_postings(postings) if in_place else postings,
         next_key=history.next_key,
         read=reading,
         settings=whole.settings(),
         held=held.done() if with_held else None,
     )
+    assert isinstance(lazy._index._postings, StoredPostings) == in_place
     assert lazy.entries() == entries and lazy.postings() == whole.postings() and not read
     for steps in (5, 300):  # a few links read a few stories; then many, merges and evictions
         assert (
@@ -490,15 +499,18 @@ def test_a_story_index_placed_while_restoring_is_the_restored_one(seed: int, cap
     assert _everything(placed) == _everything(whole)
 
 
-def test_placed_postings_name_each_item_once_in_order() -> None:
+@pytest.mark.parametrize("kept", [dict, stored_postings])
+def test_placed_postings_name_each_item_once_in_order(
+    kept: Callable[[dict[str, list[int]]], Mapping[str, Collection[int]]],
+) -> None:
     start = datetime(2024, 1, 1, tzinfo=UTC)
     stored = {5: [(1, {"e:putin": 1.0}, start)], 6: [(3, {"e:putin": 1.0}, start)]}
     entries = [(5, start, [1]), (6, start, [3])]
-    for wrong in ([6, 5], [5, 5, 6]):
+    for wrong in ([6, 5], [5, 5, 6], [5, 6, 6]):
         with pytest.raises(ValueError, match="twice"):
             StoryLinker().restore_index(
                 entries,
-                {"e:putin": wrong},
+                kept({"t:other": [5], "e:putin": wrong}),
                 next_key=7,
                 read=lambda key: _summed(stored[key], key),
                 settings=StoryLinker().settings(),
