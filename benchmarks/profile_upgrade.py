@@ -9,7 +9,9 @@ stored, and "older" with every article's features marked as of the version befor
 before them stored them). One BBC article then goes to `briefing ingest` on each copy,
 alternately, `--rounds` times; the table gives that child's CPU seconds (user and system), the
 events whose features were older before it, and after it. Prints a Markdown table and writes
-benchmarks/results/profile_upgrade.md.
+benchmarks/results/profile_upgrade.md. `--age BUILT COPY` only writes such an "older" copy of a
+SQLite file (e.g. a kept `ingest_scale` build), for measuring the first ingest after an upgrade
+at scale.
 """
 
 from __future__ import annotations
@@ -68,6 +70,16 @@ def age(path: Path) -> None:
         )
 
 
+def aged_copy(built: Path, copy: Path) -> None:
+    """Copy a SQLite file as a version before `PROFILES_SINCE` left it: its origin dropped, its
+    features and profiles aged (`age`); the copy must not exist yet (no journal of another)."""
+    if copy.exists():
+        raise SystemExit(f"{copy} exists: give a new file")
+    shutil.copyfile(built, copy)
+    drop_origin(copy)
+    age(copy)
+
+
 def stale(path: Path) -> int:
     """How many events of every story have an article whose features make profiles again."""
     engine = make_engine(product.sqlite_url(path))
@@ -104,10 +116,11 @@ def run(shared: Path, rounds: int) -> str:
         for round_ in range(rounds):
             for name in rows:
                 copy = Path(tmp) / f"{name}{round_}.db"  # a new file: no journal of another
-                shutil.copyfile(built, copy)
-                drop_origin(copy)
                 if name == "older":
-                    age(copy)
+                    aged_copy(built, copy)
+                else:
+                    shutil.copyfile(built, copy)
+                    drop_origin(copy)
                 before = stale(copy)
                 seconds = timed_ingest(copy, article)
                 rows[name].append((before, seconds, stale(copy)))
@@ -132,7 +145,17 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--shared", type=Path, default=product.default_shared())
     parser.add_argument("--rounds", type=int, default=2, help="alternate measurements of each")
+    parser.add_argument(
+        "--age",
+        nargs=2,
+        type=Path,
+        metavar=("BUILT", "COPY"),
+        help="only copy a SQLite file as an older version left it (origin dropped) and exit",
+    )
     args = parser.parse_args(argv)
+    if args.age:
+        aged_copy(*args.age)
+        return
     table = run(args.shared, args.rounds)
     print(table)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)

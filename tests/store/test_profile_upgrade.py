@@ -12,6 +12,7 @@ from alembic import command
 from sqlalchemy import text
 from sqlmodel import Session
 
+from summarizer.events import features
 from summarizer.events.features import FEATURES_VERSION, PROFILES_SINCE, SPECIFIC
 from summarizer.service import BriefingService
 from summarizer.store import events as event_store
@@ -153,3 +154,79 @@ def test_profiles_of_older_features_are_made_again_and_the_story_continues(
             assert profiles.stale_events(session=session, story_ids=[first]) == []
     finally:
         engine.dispose()
+
+
+FLOODS = (
+    "Floods close the coastal road to Marlow Bay for a week",
+    "Heavy rain flooded the coastal road to Marlow Bay on Tuesday, and the county said it would "
+    "stay closed for a week while engineers checked its bridges. Residents of the villages "
+    "around the bay were told to take the inland route.",
+)
+
+
+def _two_stories(tmp_path: Path, name: str) -> str:
+    """An aged database of two unrelated articles: two stale events in two stories."""
+    url = f"sqlite:///{tmp_path / name}"
+    engine = make_engine(url)
+    create_schema(engine)
+    try:
+        paths = [
+            _write(tmp_path, "listing.txt", "Published: 2026-03-04", LISTING),
+            _write(tmp_path, "floods.txt", "Published: 2026-03-04", FLOODS),
+        ]
+        BriefingService(engine, {}).ingest(paths, now=datetime(2026, 3, 5, tzinfo=UTC))
+    finally:
+        engine.dispose()
+    _age(url)
+    return url
+
+
+def _refreshed(url: str) -> tuple[int, list[Any], list[Any]]:
+    """Remake the stale profiles of every story; how many, and the stored profiles and features."""
+    engine = make_engine(url)
+    try:
+        with Session(engine) as session:
+            stories = sorted({s for s in _stories(url) if s is not None})
+            done = profiles.refresh_stale_profiles(session=session, story_ids=stories)
+            session.commit()
+    finally:
+        engine.dispose()
+    return done, _profiles(url), _articles_features(url)
+
+
+def _articles_features(url: str) -> list[Any]:
+    engine = make_engine(url)
+    try:
+        with engine.connect() as connection:
+            rows = connection.execute(text("SELECT features FROM article ORDER BY id")).all()
+        return [row[0] for row in rows]
+    finally:
+        engine.dispose()
+
+
+def test_the_words_of_a_chunk_remade_are_forgotten_before_the_next(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # one event per chunk: the second chunk starts with no word memo of the first (memory of
+    # a process that remakes thousands), and remakes what it would with the memos kept
+    monkeypatch.setattr(profiles, "REFRESH_CHUNK", 1)
+    memos: list[int] = []
+    remake = profiles.event_profiles
+
+    def remade(events: Any) -> Any:
+        memos.append(features.stem.cache_info().currsize)
+        return remake(events)
+
+    monkeypatch.setattr(profiles, "event_profiles", remade)
+    kept_url, forgot_url = _two_stories(tmp_path, "kept.db"), _two_stories(tmp_path, "forgot.db")
+    with monkeypatch.context() as patched:  # the memos kept across chunks
+        patched.setattr(profiles, "forget_words", lambda: None)
+        kept = _refreshed(kept_url)
+    assert len(memos) == 2 and memos[1] > 0  # the first chunk's words, still memoised
+
+    memos.clear()
+    forgot = _refreshed(forgot_url)
+    assert len(memos) == 2 and memos[1] == 0
+    assert features.stem.cache_info().currsize == 0 and features.terms("harbours") == ["harbour"]
+    assert forgot == kept and forgot[0] == 2
+    assert f"{SPECIFIC}north harbour" in json.loads(forgot[1][0])  # the listing's, remade
