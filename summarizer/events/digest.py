@@ -75,8 +75,9 @@ def build_digest(
     within the budget (a sentence too long for what is left is skipped, shorter ones may fit). The
     lede leads (a chosen line that can open a text: a report before a quotation, an article's own
     first sentence before later ones, then the best scored); the others follow in time order.
-    When no chosen line can open a text (each leans back: "He added ...", "But ..."), the best
-    scored line that can is chosen first and leads. What is prose, promotion, a dateline or a
+    When no chosen line can open a text (each leans back: "He added ...", "But ..."), the
+    selection is made again starting from the best scored line that can, so the digest holds a
+    line that can lead. What is prose, promotion, a dateline or a
     dead opener is decided by summarizer.text.rules; an event whose articles hold no prose at
     all still gets its best plain sentences.
 
@@ -224,12 +225,15 @@ class _Digest:
 
     def _choose(self, space: SentenceSpace, scores: np.ndarray, allowed: np.ndarray) -> list[int]:
         """Select, arrange, and select again without lines that cannot be placed; when no chosen
-        line can open a digest (each leans back: "He added ...", "But ..."), select again around
-        the best line that can (see _opener)."""
+        line can open a digest (each leans back: "He added ...", "But ..."), select again starting
+        from the best line that can (see _opener); the lede is then placed as any other (see
+        _arrange)."""
         allowed = allowed.copy()
         arranged: list[int] = []
         lead: int | None = None
         for _ in range(3):
+            if lead is not None and not allowed[lead]:
+                lead = None  # arranging dropped it: choose again among what is left
             chosen = self._select(space, scores, allowed, lead)
             if lead is None and chosen and not self.standalone[chosen].any():
                 lead = self._opener(allowed)

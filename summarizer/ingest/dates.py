@@ -39,8 +39,8 @@ _WEEKDAYS = tuple(day.lower() for day in ENGLISH_WEEKDAYS)
 # "Peskov said Wednesday", "the ministry announced on Tuesday", "told reporters on Monday": the
 # day a lead's speaker spoke, which a wire story's dateline dates.
 _SPOKE_ON = re.compile(
-    r"\b(?:" + "|".join(sorted(SAYING_VERBS)) + r")(?:\s+reporters)?\s+(?:on\s+)?"
-    r"(?P<weekday>" + "|".join(_WEEKDAYS) + r")\b",
+    r"\b(?:" + alternation(SAYING_VERBS) + r")(?:\s+reporters)?\s+(?:on\s+)?"
+    r"(?P<weekday>" + alternation(_WEEKDAYS) + r")\b",
     re.I,
 )
 # "Updated", "posted on", "first published": words of a page's stamp, which a story's

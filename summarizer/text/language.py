@@ -20,7 +20,8 @@ def word_set(text: str) -> frozenset[str]:
 
 
 def alternation(words: Iterable[str]) -> str:
-    """A regex alternation of words, each escaped, longest first ("Sept|Sep"), ties in order.
+    """A regex alternation of words, each escaped, longest first ("Sept|Sep"), ties in
+    alphabetical order (the same pattern whatever order the words come in).
 
     Longest first, so that a word that begins another ("Sep" of "Sept") never wins where the
     longer one stands, whatever follows the group. The result has no group of its own: wrap it

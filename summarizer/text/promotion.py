@@ -15,10 +15,12 @@ __all__ = ["is_promotional", "lists_dated_items", "orders_reader", "shouts_order
 
 
 # Site furniture that no news sentence holds: links, handles, consent lines, sponsorship, a
-# pointer to a link ("For more information, go here.", "Go here for more.", "More details here.").
+# pointer to a link, as a whole line ("For more information, go here.", "Go here for more.", "More
+# details here."; not a speaker's '"See here, we have no more beds," a nurse said.').
 _FURNITURE = re.compile(
     r"https?://|www\.|\S@\S|(?:^|\s)@\w{2,}|\bfollow \w+ on (?:twitter|facebook|instagram|x)\b"
-    r"|\b(?:click|tap) here\b|(?:^\W*|,\s*)(?:go|look|see|head) here\b"
+    r"|\b(?:click|tap) here\b"
+    r"|^\W*(?:for more[\w ]{0,30},\s*)?(?:go|look|see|head) here(?: for more(?: \w+){0,2})?\W*$"
     r"|^\W*more (?:information|info|details)(?: is available)? here\W*$"
     r"|all rights reserved|©|\bskip to\b|\bfollow us\b"
     r"|\bshare this (?:article|story|post|page|video)\b"
@@ -91,7 +93,7 @@ _QUESTION_WORDS = word_set("who what where when why how which")
 # German addresses the reader with the capitalised "Sie", "Ihnen", "Ihr(e)" inside a sentence
 # (in lower case they are "she", "they", "her", "their"). English second-person words count in a
 # line of any language ("Grab yours today!").
-_YOU = re.compile(r"\b(?:" + "|".join(sorted(READER_WORDS["en"].you)) + r")\b")
+_YOU = re.compile(r"\b(?:" + alternation(READER_WORDS["en"].you) + r")\b")
 _FORMAL_GERMAN = re.compile(r"(?<=[\w,] )(?:Sie|Ihnen|Ihr|Ihre[mnrs]?)\b")
 _LETTERS = re.compile(r"[^\W\d_]+")
 # A thanks to the reader ("Obrigado por compartilhar nosso conteúdo!").
@@ -190,7 +192,8 @@ _MIN_SHOUTED = 4
 # maybe closing a quotation ("FIND a way to end the war, the UN chief told ...", '"Protect your
 # homes," the mayor urged'): an organisation's name or a speaker's words, not a listing's order
 # nor a plug.
-_SPEECH = alternation(SPEECH_VERBS | STANCE_VERBS["en"])
+# The stance verbs' past forms only: "demand", "warns" are nouns too ("before demand soars!").
+_SPEECH = alternation(SPEECH_VERBS | {v for v in STANCE_VERBS["en"] if v.endswith("ed")})
 _NAME_SPEAKS = re.compile(rf"^\W*[A-Z]+ (?:\w+ )?(?:[A-Z][\w'’&.-]* ){{1,4}}(?:{_SPEECH})\b")
 _REPORTED = re.compile(
     rf",[\"”’']? (?!(?:we|you|i|which|who|that|as)\b)(?:[\w'’.-]+ ){{1,5}}(?:{_SPEECH})\b",
@@ -246,7 +249,7 @@ _AND = {
     "ru": "и",
     "uk": "і|й|та",
 }
-_ITEM = r"[^,;]{3,80}"
+_ITEM = r"[^,;\s][^,;]{2,79}"  # no blank first: `,\s*` alone takes the blanks
 _DAY_NUMBER = r"\d{1,2}\.?(?:\s*[–-]\s*\d{1,2}\.?)?"
 
 
@@ -261,7 +264,8 @@ def _dated_items(language: str) -> re.Pattern[str]:
         names = alternation(months)
         day = rf"{_DAY_NUMBER}\s+(?:de\s+)?(?i:{names})\.?"
     return re.compile(
-        rf"^{_ITEM},\s*{day}(?:,\s*(?:(?:{_AND[language]})\s+)?{_ITEM},\s*{day})+\s*[.;]?$"
+        # each further item atomic: a line that fails near its end is not split 2^n ways
+        rf"^{_ITEM},\s*{day}(?>,\s*(?:(?:{_AND[language]})\s+)?{_ITEM},\s*{day})+\s*[.;]?$"
     )
 
 

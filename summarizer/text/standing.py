@@ -80,7 +80,7 @@ def _beside(adverbs: str, language: str, passive: str, infinitive: str, of: str)
     return re.compile(
         rf"(?<!\w)(?:{adverbs}){_BETWEEN}{verb}(?!\w)"
         rf"|(?<!\w){verb}(?!\s+(?-i:(?![A-ZÀ-ÖØ-Þ]){infinitive})(?!\w)){_BETWEEN}(?:{adverbs})(?!\w)"
-        rf"|(?<!\w)(?:{passive})\s+(?:{participles})\s+(?:{of})",
+        rf"|(?<!\w)(?:{passive})\s+(?:{participles})\s+(?:{of})(?![^.;]{{0,200}}\b(?:par|por)\s)",
         re.IGNORECASE,
     )
 
@@ -94,7 +94,8 @@ def _beside(adverbs: str, language: str, passive: str, infinitive: str, of: str)
 # passive with "por" ("ha sido rechazado por el Parlamento") names who did it, not the reason.
 # The perfect passive is the news's own past in French and Spanish ("Le ministre a été accusé de
 # corruption mardi", "ha sido acusado este martes"): it tells a standing accusation in the
-# pluperfect or with "longtemps", "souvent", "déjà" ("ya", "siempre") only.
+# pluperfect or with "longtemps", "souvent", "déjà" ("siempre"; not "ya": "ya han sido acusados"
+# is the news) only, and not with its agent ("par le parquet", "por la fiscalía": who did it).
 _FRENCH = _beside(
     r"à\s+plusieurs\s+reprises|à\s+maintes\s+reprises|depuis\s+longtemps|depuis\s+des\s+années",
     "fr",
@@ -107,8 +108,7 @@ _SPANISH = _beside(
     r"en\s+repetidas\s+ocasiones|en\s+reiteradas\s+ocasiones|en\s+varias\s+ocasiones"
     r"|reiteradamente|repetidamente|desde\s+hace\s+años",
     "es",
-    r"(?:había|habían)\s+sido|(?:ya|siempre)\s+(?:ha|han)\s+sido"
-    r"|(?:ha|han)\s+(?:ya|siempre)\s+sido",
+    r"(?:había|habían)\s+sido|siempre\s+(?:ha|han)\s+sido|(?:ha|han)\s+siempre\s+sido",
     r"(?:de\s+)?(?!ayer\b)[^\W\d_]+(?:ar|er|ir)(?:lo|la|los|las|le|les|se)?",
     r"de(?!\w)",
 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from summarizer.text.promotion import lists_dated_items
 from summarizer.text.rules import is_promotional, is_prose
 
 
@@ -64,3 +65,51 @@ def test_a_reader_word_after_an_article_makes_no_order(text: str, language: str)
 def test_a_call_to_act_still_reads_as_one() -> None:
     assert is_promotional("Découvrez votre horoscope du jour.", "fr")
     assert is_promotional("Suivez votre équipe en direct.", "fr")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"If you want to see the damage, look here," the mayor said.',
+        '"See here, we have no more beds," a nurse told reporters.',
+        '"We had to leave everything, go here and there," she said.',
+        "Look here, this is a disaster, the mayor said.",
+    ],
+)
+def test_a_speaker_saying_look_here_is_no_pointer_to_a_link(text: str) -> None:
+    assert not is_promotional(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Book your tickets now, before demand soars!",
+        "Grab yours today, while supplies last and demand is high!",
+    ],
+)
+def test_a_noun_of_the_form_of_a_stance_verb_is_no_speaker(text: str) -> None:
+    assert is_promotional(text)
+
+
+@pytest.mark.timeout(30)
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        (
+            ", ".join(f"Concert in Hall {i}, Oct. {i % 28 + 1}" for i in range(60)) + ", and more.",
+            "en",
+        ),
+        (
+            ", ".join(f"Konzert in Halle {i}, {i % 28 + 1}. Oktober" for i in range(60))
+            + ", und mehr.",
+            "de",
+        ),
+        ("Paris, Oct. 26, " * 200, "en"),
+    ],
+)
+def test_a_long_listing_that_fails_at_its_end_is_read_in_linear_time(
+    line: str, language: str
+) -> None:
+    # Each further item is atomic. Before, 22 items took 4 s and each two more four times as
+    # long: 60 items would never end, and the timeout fails the test.
+    assert not lists_dated_items(line, language)
