@@ -8,7 +8,7 @@ from summarizer.text.days import days_of_month
 from summarizer.text.language import word_set
 from summarizer.text.months import WEEKDAY_PHRASES
 from summarizer.text.speech import SPEECH_VERBS
-from summarizer.text.verbs import tells_happening
+from summarizer.text.verbs import WORD, tells_happening
 
 __all__ = ["states_standing_fact"]
 
@@ -21,96 +21,139 @@ def _predicates(membership: str, standing: str) -> tuple[re.Pattern[str], re.Pat
     )
 
 
+def _counting(quantities: str) -> str:
+    """A lookahead for a number next, maybe after one of the |-separated words of quantity
+    ("employs about 5,000", "emploie plus de 300")."""
+    words = quantities.replace(" ", r"\s+")
+    return rf"(?=\s+(?:(?:{words})\s+)?\d)"
+
+
+# A capital letter whatever the flags: the name a place or a member is told by.
+_CAPITAL = r"(?-i:[A-ZÀ-ÖØ-Þ])"
+# A number within two words: a distance ("расположен в 30 километрах от Токио", "est situé à
+# 30 km"), where an event such as a quake is placed, not a town.
+_NEAR_NUMBER = r"(?:\s+[^\W\d_]+){0,2}\s+\d"
 # Per language, two kinds of stative predicate in the present tense. Membership ("includes",
 # "consists of", "входят") also tells who or what an event counts ("The victims include two
 # children") or what a product holds, so it counts only before names ("The Customs Union
 # includes Russia, Belarus and Kazakhstan": _MIN_NAMES words in title case after it).
-# The others tell a state whatever their subject: "is home to", "employs", "borders", "lies in".
-# Not "is part of" nor "belongs to": "The arrests are part of a crackdown", "The car belongs to
-# the suspect".
+# The others tell a state whatever their subject: "is home to", "grenzt an", "lies in Yorkshire".
+# Each is kept only in the reading news does not share: "employs", "emploie", "beschäftigt",
+# "cuenta con" before a number ("La police emploie des gaz", "Der Fall beschäftigt den
+# Bundestag"), "lies in" before a name ("The boy lies in critical condition"), "comprend" before
+# a name ("Macron comprend la colère"), "located" not before a distance, "проживает" before a
+# number ("Подозреваемый проживает в Москве"). Left out: the German "liegt in" ("Der Dax liegt
+# am Mittag bei 15.000 Punkten"), English "borders" (a noun as often: "at the borders of
+# Poland"), "is a member of" in every language ("El herido es miembro de la Guardia Civil"),
+# "is part of" and "belongs to" ("The arrests are part of a crackdown", "The car belongs to the
+# suspect", "gehört zu").
 _PREDICATES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "en": _predicates(
         r"includes|include|comprises|comprise|consists\s+of|consist\s+of|encompasses"
         r"|(?:is|are)\s+(?:made\s+up|composed)\s+of",
-        r"(?:is|are)\s+(?:also\s+)?(?:home\s+to|located\s+in|situated\s+in|(?:a\s+)?members?\s+of)"
-        r"|employs|employ|borders|lies\s+(?:in|on|between|along)"
+        r"(?:is|are)\s+(?:also\s+)?(?:home\s+to|located\s+in|situated\s+in)"
+        rf"|(?:employs|employ){_counting('about|around|some|nearly|almost|over|more than')}"
+        rf"|lies\s+(?:in|on|between|along)(?=\s+{_CAPITAL})"
         r"|(?:has|have)\s+a\s+population\s+of",
     ),
     "de": _predicates(
-        r"umfasst|umfassen|besteht\s+aus|bestehen\s+aus|gehört\s+zu[mr]?|gehören\s+zu[mr]?",
-        r"beschäftigt(?!\s+sich)|beschäftigen(?!\s+sich)|grenzt\s+an|grenzen\s+an|beherbergt"
-        r"|liegt\s+(?:in|im|an|am|auf|zwischen)|ist\s+(?:Heimat|Mitglied)"
-        r"|sind\s+Mitglieder",
+        r"umfasst|umfassen|besteht\s+aus|bestehen\s+aus",
+        r"(?:beschäftigt|beschäftigen)"
+        rf"(?:\s+(?:weltweit|hierzulande|insgesamt|derzeit)){{0,2}}"
+        rf"{_counting('rund|etwa|knapp|fast|gut|über|mehr als')}"
+        r"|grenzt\s+an|grenzen\s+an|beherbergt|ist\s+Heimat",
     ),
     "fr": _predicates(
-        r"comprend|comprennent|inclut|incluent|regroupe|regroupent|englobe|englobent"
+        rf"(?:comprend|comprennent)(?=\s+(?:(?:la|le|les)\s+|l['’])?{_CAPITAL})"
+        r"|inclut|incluent|regroupe|regroupent|englobe|englobent"
         r"|se\s+compose\s+de|se\s+composent\s+de|(?:est|sont)\s+composée?s?\s+de",
-        r"emploie|emploient|abrite|abritent|borde|bordent|(?:est|sont)\s+située?s?"
-        r"|se\s+situe|est\s+membre\s+d[eu']|sont\s+membres\s+d[eu']|compte(?=\s+(?:plus\s+de\s+|près\s+de\s+|environ\s+)?\d)",
+        r"abrite|abritent|borde|bordent"
+        rf"|(?:(?:est|sont)\s+située?s?|se\s+situe)(?!{_NEAR_NUMBER})"
+        rf"|(?:emploie|emploient|compte|comptent){_counting('plus de|près de|environ')}",
     ),
     "es": _predicates(
-        r"incluye|incluyen|comprende|comprenden|consta\s+de|constan\s+de|se\s+compone\s+de"
+        r"incluye|incluyen"
+        rf"|(?:comprende|comprenden)(?=\s+(?:(?:a|al|el|la|los|las)\s+)?{_CAPITAL})"
+        r"|consta\s+de|constan\s+de|se\s+compone\s+de"
         r"|se\s+componen\s+de|(?:está|están)\s+(?:formad|compuest)[oa]s?\s+(?:por|de)",
-        r"emplea|emplean|alberga|albergan|limita\s+con|limitan\s+con|es\s+miembro\s+de|son\s+miembros\s+de|(?:está|están)\s+situad[oa]s?"
-        r"|(?:está|están)\s+ubicad[oa]s?|es\s+(?:el\s+)?hogar\s+de"
-        r"|cuenta\s+con(?=\s+(?:más\s+de\s+|unos\s+|unas\s+|cerca\s+de\s+)?\d)",
+        r"alberga|albergan|limita\s+con|limitan\s+con|es\s+(?:el\s+)?hogar\s+de"
+        rf"|(?:está|están)\s+(?:situad|ubicad)[oa]s?(?!{_NEAR_NUMBER})"
+        r"|(?:(?:emplea|emplean)(?:\s+a)?|cuenta\s+con|cuentan\s+con)"
+        rf"{_counting('más de|unos|unas|cerca de|alrededor de')}",
     ),
     "ru": _predicates(
         r"входит|входят|включает|включают|состоит\s+из|состоят\s+из|объединяет"
         r"|объединяют",
-        r"насчитывает|насчитывают|граничит\s+с|граничат\s+с|расположен[аоы]?"
-        r"|является\s+членом|являются\s+членами|проживает|проживают",
+        r"насчитывает|насчитывают|граничит\s+с|граничат\s+с"
+        rf"|расположен[аоы]?(?!{_NEAR_NUMBER})|(?:проживает|проживают)(?={_NEAR_NUMBER})",
     ),
     "uk": _predicates(
         r"входить|входять|включає|включають|складається\s+з|складаються\s+з"
         r"|об['’]єднує|об['’]єднують",
-        r"налічує|налічують|межує\s+з|межують\s+з|розташован[аеиі]й?|є\s+членом|є\s+членами|проживає|проживають",
+        r"налічує|налічують|межує\s+з|межують\s+з"
+        rf"|розташован[аеиі]й?(?!{_NEAR_NUMBER})|(?:проживає|проживають)(?={_NEAR_NUMBER})",
     ),
 }
-# Words before the predicate that put it in a clause of its own or in someone's words ("The
-# company, which employs 5,000 people, plans ...", "Officials say the region is home to ..."):
-# the state is then not what the sentence tells. German and the other languages whose relative
-# pronouns are also articles: any comma before the predicate.
+# Words before the predicate that put it in a clause of its own ("The company, which employs
+# 5,000 people, plans ..."): the state is then not what the sentence tells. German and the
+# other languages whose relative pronouns are also articles: any comma before the predicate.
 _CLAUSE_WORDS: dict[str, frozenset[str]] = {
-    "en": SPEECH_VERBS | word_set("which who whom whose that where"),
+    "en": word_set("which who whom whose that where"),
     "fr": word_set("qui que qu' dont où"),
     "es": word_set("que quien quienes cual cuales donde"),
     "ru": word_set("который которая которое которые которого которой которых где"),
     "uk": word_set("який яка яке які якого якої яких де"),
 }
-# Nouns of what an event makes or counts, and "new": "The package includes tax cuts", "The
-# victims include two children", "The new cabinet comprises 20 ministers" tell the news.
+# Words that make the sentence someone's, before the predicate or after it ("Officials say the
+# region is home to ...", "The fire lies in Sierra Nevada, officials say."). The past forms
+# tell a happening anyway (verbs.tells_happening).
+_SPEECH_WORDS: dict[str, frozenset[str]] = {
+    "en": SPEECH_VERBS | word_set("according"),
+    "de": word_set("sagt sagen erklärt erklären berichtet berichten meldet melden laut zufolge"),
+    "fr": word_set("dit disent déclare déclarent affirme affirment indique indiquent selon"),
+    "es": word_set("dice dicen declara declaran afirma afirman indica indican según"),
+    "ru": word_set("говорит говорят заявляет заявляют сообщает сообщают считает считают"),
+    "uk": word_set("каже кажуть заявляє заявляють повідомляє повідомляють вважає вважають"),
+}
+# Nouns of what an event makes or counts, "new" and "now": "The package includes tax cuts",
+# "The victims include two children", "England's squad includes Harry Kane", "The new cabinet
+# comprises 20 ministers" tell the news. "line-up" is read joined ("lineup").
 _NEWS_WORDS: dict[str, frozenset[str]] = {
     "en": word_set(
         """new deal agreement accord plan plans bill proposal proposals package budget law treaty
         report statement list letter document measure measures decree order ruling draft offer
         contract settlement programme program strategy reform reforms terms conditions demands
-        victims dead injured wounded casualties survivors suspects"""
+        victims dead injured wounded casualties survivors suspects squad shortlist lineup cabinet
+        team now"""
     ),
     "de": word_set(
         """neue neuen neuer neues Abkommen Plan Paket Gesetz Vertrag Entwurf Vorschlag Bericht
         Liste Maßnahme Maßnahmen Vereinbarung Einigung Haushalt Programm Reform Opfer Toten
-        Verletzten"""
+        Verletzten Kader Aufgebot Mannschaft Team Kabinett Shortlist Aufstellung nun jetzt"""
     ),
     "fr": word_set(
         """nouveau nouvel nouvelle nouveaux nouvelles accord plan projet proposition paquet budget
         loi traité rapport déclaration liste lettre document mesure mesures décret décision offre
-        contrat programme réforme victimes morts blessés"""
+        contrat programme réforme victimes morts blessés équipe sélection effectif cabinet
+        composition désormais maintenant"""
     ),
     "es": word_set(
         """nuevo nueva nuevos nuevas acuerdo plan proyecto propuesta paquete presupuesto ley
         tratado informe declaración lista carta documento medida medidas decreto decisión oferta
-        contrato programa reforma víctimas muertos heridos"""
+        contrato programa reforma víctimas muertos heridos equipo plantilla convocatoria
+        selección gabinete alineación ahora"""
     ),
     "ru": word_set(
         """новый новая новое новые нового новой новом новых соглашение соглашения план проект
         предложение пакет бюджет закон договор доклад отчёт отчет заявление список письмо
-        документ мера меры указ решение программа реформа жертвы погибшие пострадавшие"""
+        документ мера меры указ решение программа реформа жертвы погибшие пострадавшие сборная
+        сборной команда команды кабинет теперь"""
     ),
     "uk": word_set(
         """новий нова нове нові нового нової новому нових угода угоди план проект пропозиція
         пакет бюджет закон договір доповідь звіт заява список лист документ захід заходи указ
-        рішення програма реформа жертви загиблі постраждалі"""
+        рішення програма реформа жертви загиблі постраждалі збірна збірної команда команди
+        кабінет тепер"""
     ),
 }
 # Days a happening is dated by without a number: "today", "gestern", "вчера".
@@ -122,7 +165,6 @@ _DAYS: dict[str, frozenset[str]] = {
     "ru": word_set("сегодня вчера завтра"),
     "uk": word_set("сьогодні вчора учора завтра"),
 }
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _MIN_NAMES = 2
 _MAX_SUBJECT_WORDS = 15  # words before the predicate: further on, it is no main clause's verb
 
@@ -156,23 +198,30 @@ def states_standing_fact(sentence: str, language: str = "en") -> bool:
         named = True
     if match is None:
         return False
-    subject = _WORD.findall(sentence[: match.start()])
+    before, after = sentence[: match.start()], sentence[match.end() :]
+    subject = WORD.findall(before)
     if not subject or len(subject) > _MAX_SUBJECT_WORDS:
         return False
-    names = [w for w in _WORD.findall(sentence[match.end() :]) if w[:1].isupper()]
-    if named and len(names) < _MIN_NAMES:
+    rest = WORD.findall(after)
+    if named and sum(w[:1].isupper() for w in rest) < _MIN_NAMES:
         return False  # "The Galaxy S 5 includes Samsung's removable back cover": a thing
+    speech = _SPEECH_WORDS[language]
+    if speech & {w.lower() for w in subject + rest}:
+        return False
     lowered = sentence.lower().replace("’", "'")
-    words = set(_WORD.findall(lowered))
+    # the words as written and with their hyphens dropped: "line-up" is "lineup"
+    words = set(WORD.findall(lowered)) | set(WORD.findall(lowered.replace("-", "")))
     if language == "de":
-        if "," in sentence[: match.start()]:
+        if "," in before:
             return False
-        words |= set(_WORD.findall(sentence))  # German nouns are capitalised
+        words |= set(WORD.findall(sentence))  # German nouns are capitalised
     elif _CLAUSE_WORDS[language] & {w.lower() for w in subject}:
         return False
     if words & (_NEWS_WORDS[language] | _DAYS[language]):
         return False
-    return not _dated(sentence, lowered, language) and not tells_happening(sentence, language)
+    # the predicate itself is no happening: "is located in", "is made up of"
+    unsaid = f"{before} {after}"
+    return not _dated(sentence, lowered, language) and not tells_happening(unsaid, language)
 
 
 def _dated(sentence: str, lowered: str, language: str) -> bool:

@@ -8,7 +8,7 @@ from summarizer.text.language import word_set
 from summarizer.text.months import MONTH_NAMES
 from summarizer.text.tokenizer import WORD_OR_MARK
 
-__all__ = ["lacks_verb", "shows_verb", "tells_happening"]
+__all__ = ["WORD", "lacks_verb", "shows_verb", "tells_happening"]
 
 
 # Words that open a noun phrase (articles, possessives, prepositions, "and"/"or"): the word after
@@ -83,7 +83,9 @@ _QUANTITY_WORDS: dict[str, frozenset[str]] = {
         approximately at least under just only as many well"""
     ),
 }
-_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+#: A word of letters, with one elision or contraction ("aujourd'hui", "it’s"): how the verb and
+#: stative tables are looked up.
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 # Marks after which a clause may start, so the word after one may be its verb.
 _CLAUSE_MARKS = frozenset(",;:)]—–")
 # A comma inside a number or a date, not between clauses: "5,000", "July 7, 2005".
@@ -225,7 +227,7 @@ def tells_happening(text: str, language: str = "en") -> bool:
     if forms is None:
         return False
     lowered = text.lower().replace("’", "'")
-    if any(map(forms.__contains__, _WORD.findall(lowered))):
+    if any(map(forms.__contains__, WORD.findall(lowered))):
         return True
     # English "-ed" is read as written: "RED" or "Ted" is no verb.
     return _PAST_ENDINGS[language].search(text if language == "en" else lowered) is not None
@@ -248,6 +250,6 @@ def shows_verb(text: str, language: str = "en") -> bool:
     """
     auxiliaries = _AUXILIARIES.get(language, frozenset())
     lowered = text.lower().replace("’", "'")
-    if any(map(auxiliaries.__contains__, _WORD.findall(lowered))):
+    if any(map(auxiliaries.__contains__, WORD.findall(lowered))):
         return True
     return tells_happening(text, language)
