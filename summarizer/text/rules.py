@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from summarizer.text.artefacts import mend
 from summarizer.text.datelines import parse_dateline
 from summarizer.text.language import stop_words, word_set
+from summarizer.text.media import points_at_media
 from summarizer.text.offices import OFFICES
 from summarizer.text.openers import (
     MIN_OPENER_WORDS,
@@ -88,7 +89,8 @@ def is_prose(sentence: str, language: str = "en") -> bool:
     Prose has four to eighty words, starts with a capital, a digit or a currency sign (after any
     opening quote), ends with a full stop or "!" (a question is a teaser, not a report; a line
     without an end is a label or a fragment), has a third or more of its words in lower case (a
-    headline has none), is not promotion and has a word that can be its finite verb (a photo
+    headline has none), is not promotion nor a pointer to a chart or video the page shows
+    (summarizer.text.media) and has a word that can be its finite verb (a photo
     caption, "Russell Square after the bombings.", has none: summarizer.text.verbs).
     In scripts written without spaces, two characters count as a word; Thai, which writes no
     full stop, needs none.
@@ -129,9 +131,14 @@ def is_prose(sentence: str, language: str = "en") -> bool:
 
 
 def _reports(text: str, language: str) -> bool:
-    """Tell whether a line long enough to be prose reports: not promotion, and with a word
+    """Tell whether a line long enough to be prose reports: not promotion, not a pointer to
+    what the page shows beside its text ("The following chart summarizes ..."), and with a word
     that can be its finite verb (a caption has none: "Russell Square after the bombings.")."""
-    return not is_promotional(text, language) and not lacks_verb(text, language)
+    return (
+        not is_promotional(text, language)
+        and not points_at_media(text, language)
+        and not lacks_verb(text, language)
+    )
 
 
 def is_background(sentence: str, language: str = "en") -> bool:

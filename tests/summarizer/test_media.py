@@ -1,0 +1,42 @@
+"""Pointers to what a page shows beside its text are no prose for a digest."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.text.media import points_at_media
+from summarizer.text.rules import is_prose
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The following chart summarizes the approximate value of the seizures.", "en"),
+        ("Watch the video below to find out about the jet's last known position.", "en"),
+        ("As the table above shows, prices rose in every region.", "en"),
+        ("The following interactive map shows where the fires are burning.", "en"),
+        ("Die folgende Grafik zeigt die Zahl der Neuinfektionen.", "de"),
+        ("Le graphique ci-dessous montre la hausse des prix.", "fr"),
+        ("El gráfico de abajo muestra la evolución de los precios.", "es"),
+    ],
+)
+def test_a_pointer_to_a_chart_or_video_is_no_prose(text: str, language: str) -> None:
+    assert points_at_media(text, language)
+    assert not is_prose(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The video showed the suspect running from the scene.", "en"),
+        ("Temperatures stayed below freezing for the following week.", "en"),
+        ("The map of the district was redrawn above the objections of residents.", "en"),
+        ("A photo of the minister above a burning car went viral on Tuesday.", "en"),
+        ("The following day, the minister resigned.", "en"),
+        ("Das Video zeigt den Verdächtigen auf der Flucht.", "de"),
+        ("La vidéo montre le suspect en train de fuir.", "fr"),
+        ("El vídeo muestra al sospechoso huyendo.", "es"),
+    ],
+)
+def test_media_a_report_tells_of_is_no_pointer(text: str, language: str) -> None:
+    assert not points_at_media(text, language)
