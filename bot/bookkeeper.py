@@ -3,16 +3,28 @@
 from __future__ import annotations
 
 import asyncio
+import atexit
 import contextlib
 import itertools
 import queue
 import threading
+import weakref
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 T = TypeVar("T")
 URGENT, ROUTINE = 0, 1
-_Item = tuple[int, int, Callable[[], Any], asyncio.AbstractEventLoop, "asyncio.Future[Any]"]
+# Queued behind every call: the thread ends once the calls before it have run.
+_STOP = 2
+_Item = tuple[
+    int,
+    int,
+    Callable[[], Any] | None,
+    asyncio.AbstractEventLoop | None,
+    "asyncio.Future[Any] | None",
+]
+# Every bookkeeper with a running thread, drained at interpreter exit (see _drain_all).
+_RUNNING: weakref.WeakSet[Bookkeeper] = weakref.WeakSet()
 
 
 class Bookkeeper:
@@ -45,28 +57,47 @@ class Bookkeeper:
         self._queue.put((URGENT if urgent else ROUTINE, next(self._order), fn, loop, future))
         return await future
 
+    def drain(self) -> None:
+        """Run every call still queued, then end the thread (at interpreter exit, see _drain_all).
+
+        A part Telegram accepted is still recorded when the bot stops cleanly. The wait has no
+        timeout and the thread never polls: a timed wait would read the monotonic clock, which
+        a faked clock (libfaketime) may hold still.
+        """
+        with self._lock:
+            thread = self._thread
+            if thread is None or not thread.is_alive():
+                return
+            self._queue.put((_STOP, next(self._order), None, None, None))
+        thread.join()
+
     def _start(self) -> None:
         with self._lock:
             if self._thread is None or not self._thread.is_alive():
-                self._thread = threading.Thread(target=self._work, name=self._name)
+                # A daemon, so the interpreter's exit does not wait on its queue; the exit
+                # handler drains the queue first instead.
+                self._thread = threading.Thread(target=self._work, name=self._name, daemon=True)
                 self._thread.start()
+                _RUNNING.add(self)
 
     def _work(self) -> None:
-        # Not a daemon: at interpreter exit the queue is drained before the thread ends, so a
-        # part Telegram accepted is still recorded when the bot stops cleanly.
         while True:
-            try:
-                _priority, _order, fn, loop, future = self._queue.get(timeout=0.5)
-            except queue.Empty:
-                if not threading.main_thread().is_alive():
-                    return
-                continue
+            _priority, _order, fn, loop, future = self._queue.get()
+            if fn is None or loop is None or future is None:
+                return
             try:
                 result = fn()
             except BaseException as exc:  # handed to the awaiting coroutine, not lost here
                 _settle(loop, future, None, exc)
             else:
                 _settle(loop, future, result, None)
+
+
+@atexit.register
+def _drain_all() -> None:
+    """At interpreter exit, run what every bookkeeper still holds before the process ends."""
+    for bookkeeper in list(_RUNNING):
+        bookkeeper.drain()
 
 
 def _settle(

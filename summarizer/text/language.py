@@ -36,6 +36,21 @@ def alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(word) for word in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
+# The articles, by language, elided ones with their apostrophe ("l'"): the word after one opens a
+# noun phrase. Russian and Ukrainian have none.
+ARTICLES: dict[str, frozenset[str]] = {
+    "en": word_set("the a an"),
+    "de": word_set("der die das den dem des ein eine einen einem einer eines"),
+    "fr": word_set("le la les l' un une des"),
+    "es": word_set("el la los las un una unos unas"),
+    "it": word_set("il lo la i gli le l' un uno una"),
+    "pt": word_set("o a os as um uma uns umas"),
+    "nl": word_set("de het een"),
+    "ru": frozenset(),
+    "uk": frozenset(),
+}
+
+
 # Every language is summarised; these have a stemmer (Snowball through PyStemmer, or sumy's own),
 # the others are compared on lower-cased words, or on character pairs where words are not spaced
 # (summarizer.text.tokenizer). Greek and Polish stemmers would need greek-stemmer-pos and pystempel.

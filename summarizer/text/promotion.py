@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from summarizer.text.language import alternation, word_set
+from summarizer.text.language import ARTICLES, alternation, word_set
 from summarizer.text.months import MONTHS_BY_LANGUAGE
 from summarizer.text.reader_words import READER_WORDS, plug_words, site_to_reader
 from summarizer.text.speech import SPEECH_VERBS, STANCE_VERBS
@@ -158,20 +158,6 @@ _CALLS_TO_ACT: dict[str, frozenset[str]] = {
 _OBJECTS_BY_LANGUAGE = {
     language: READER_WORDS["en"].objects | words.objects for language, words in READER_WORDS.items()
 }
-# Articles, by language: a line that opens with one opens with a noun, never an order ("Le ton
-# monte": "ton" is "tone" there, not "your"; "El tu a tu", "Die Ihre Daten betreffende Regel").
-# Russian and Ukrainian have none.
-_ARTICLES: dict[str, frozenset[str]] = {
-    "en": word_set("the a an"),
-    "de": word_set("der die das den dem des ein eine einen einem einer eines"),
-    "fr": word_set("le la les l un une des"),
-    "es": word_set("el la los las un una unos unas"),
-    "it": word_set("il lo la i gli le l un uno una"),
-    "pt": word_set("o a os as um uma uns umas"),
-    "nl": word_set("de het een"),
-    "ru": frozenset(),
-    "uk": frozenset(),
-}
 # Words that follow an imperative verb of the list above rather than a noun of the same form.
 _IMPERATIVE_OBJECTS = word_set("the a an more out up all every it this these our us me started")
 # An order shouted in capitals opening a line, as English event listings write them ("SPEND a day
@@ -322,6 +308,13 @@ def shouts_order(sentence: str, language: str = "en") -> bool:
     )
 
 
+def _opens_with_article(first: str, language: str) -> bool:
+    """Tell whether a line's first word (lower case, with "'" for apostrophes) is an article of
+    its language, English's for a language without a table ("the", "le", "l'homme")."""
+    head, elided, _ = first.partition("'")
+    return head + elided in ARTICLES.get(language, ARTICLES["en"])
+
+
 def _exclaims_to_reader(text: str, language: str) -> bool:
     """Tell whether a line addresses the reader in a second-person word of its language (English
     ones in every language: "Grab yours today!")."""
@@ -385,7 +378,7 @@ def is_promotional(sentence: str, language: str = "en") -> bool:
     first, second = opening[0].lower().replace("’", "'"), opening[1].strip(",")
     if first.split("'")[0] in _QUESTION_WORDS:
         return False  # "Who's Your Daddy promises ...": a name, not an order
-    if first.split("'")[0] in _ARTICLES.get(language, _ARTICLES["en"]):
+    if _opens_with_article(first, language):
         return False  # "Le ton monte ...": an article opens a noun, not an order
     objects = _OBJECTS_BY_LANGUAGE.get(language, READER_WORDS["en"].objects)
     if second in objects or (language != "de" and second.lower() in objects):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from summarizer.text.language import word_set
+from summarizer.text.language import ARTICLES, word_set
 from summarizer.text.months import MONTH_NAMES
 from summarizer.text.tokenizer import WORD_OR_MARK
 
@@ -14,66 +14,59 @@ __all__ = ["WORD", "lacks_verb", "shows_verb", "tells_happening"]
 # Words that open a noun phrase (articles, possessives, prepositions, "and"/"or"): the word after
 # one is a noun or an adjective, never a finite verb ("after the bombings", "at Zeebrugge").
 _PHRASE_OPENERS: dict[str, frozenset[str]] = {
-    "en": word_set(
-        """the a an his her its their our my your of in on at by for from with without into onto
-        to after before during near under over above across around behind between among amid
+    language: ARTICLES[language] | word_set(others)
+    for language, others in {
+        "en": """his her its their our my your of in on at by for from with without into onto to
+        after before during near under over above across around behind between among amid
         against along toward towards through throughout via per than and or nor outside inside
-        beside beyond despite within upon off"""
+        beside beyond despite within upon off""",
+        "de": """sein seine ihr ihre in im an am auf aus bei mit nach von vom zu zum zur für gegen
+        ohne um über unter vor hinter neben zwischen während und oder""",
+        "fr": """du de d' au aux son sa ses leur leurs à en dans sur sous avec sans pour par près
+        après avant pendant contre entre chez vers et ou""",
+        "es": """del de al a en con sin para por sobre tras desde hasta entre contra durante
+        hacia su sus y o""",
+        "it": """del dello della dei degli delle di a al allo alla ai agli alle da dal dalla in
+        nel nella nei con su sul sulla per tra fra dopo durante contro suo sua suoi sue e o""",
+        "pt": """do da dos das de em no na nos nas ao aos à com sem para por pelo pela sobre após
+        durante contra entre seu sua seus suas e ou""",
+        "nl": """van in op aan met voor na bij uit naar tegen over tussen tijdens onder zijn haar
+        hun en of""",
+    }.items()
+}
+# The auxiliaries of a past or a future tense: the past forms of "be" and "have", the future
+# auxiliaries, and the auxiliaries of a perfect ("ont", "ha"). A line holding one tells a happening.
+_TENSE_AUXILIARIES: dict[str, frozenset[str]] = {
+    "en": word_set("was were had did will would shall"),
+    "de": word_set("war waren hatte hatten wird werden wurde wurden"),
+    "fr": word_set("était étaient avait avaient fut ont sera seront va vont"),
+    "es": word_set("fue fueron era eran ha han había habían será serán"),
+    "it": word_set("fu era erano aveva avevano ha hanno sarà saranno"),
+    "pt": word_set("foi foram era eram tinha será serão"),
+    "nl": word_set("was waren had hadden werd werden zal zullen"),
+    "ru": word_set("был была было были будет будут"),
+    "uk": word_set("був була було були буде будуть"),
+}
+# The present forms of "be", "have" and "do" and the modals: a verb, but of a state as much as
+# of a happening ("is home to", "has 5,000 staff").
+_PRESENT_AUXILIARIES: dict[str, frozenset[str]] = {
+    "en": word_set(
+        """is are am be been has have do does can could may might must should it's he's she's
+        that's there's they're we're i'm"""
     ),
-    "de": word_set(
-        """der die das den dem des ein eine einen einem einer eines sein seine ihr ihre in im an
-        am auf aus bei mit nach von vom zu zum zur für gegen ohne um über unter vor hinter neben
-        zwischen während und oder"""
-    ),
-    "fr": word_set(
-        """le la les l' un une des du de d' au aux son sa ses leur leurs à en dans sur sous avec
-        sans pour par près après avant pendant contre entre chez vers et ou"""
-    ),
-    "es": word_set(
-        """el la los las un una unos unas del de al a en con sin para por sobre tras desde hasta
-        entre contra durante hacia su sus y o"""
-    ),
-    "it": word_set(
-        """il lo la i gli le un uno una l' del dello della dei degli delle di a al allo alla ai
-        agli alle da dal dalla in nel nella nei con su sul sulla per tra fra dopo durante contro
-        suo sua suoi sue e o"""
-    ),
-    "pt": word_set(
-        """o a os as um uma uns umas do da dos das de em no na nos nas ao aos à com sem para por
-        pelo pela sobre após durante contra entre seu sua seus suas e ou"""
-    ),
-    "nl": word_set(
-        """de het een van in op aan met voor na bij uit naar tegen over tussen tijdens onder zijn
-        haar hun en of"""
-    ),
+    "de": word_set("ist sind hat haben kann können soll sollen muss müssen will wollen darf gibt"),
+    "fr": word_set("est sont a peut peuvent doit"),
+    "es": word_set("es son está están estaba hay puede pueden debe"),
+    "it": word_set("è sono può possono deve"),
+    "pt": word_set("é são tem têm há está estão pode podem deve"),
+    "nl": word_set("is zijn heeft hebben wordt worden kan kunnen moet moeten"),
+    "ru": word_set("есть является являются может могут должен"),
+    "uk": word_set("є може можуть має мають повинен"),
 }
 # Finite forms of "be", "have", "do" and the modals, which may stand anywhere in a clause.
 _AUXILIARIES: dict[str, frozenset[str]] = {
-    "en": word_set(
-        """is are was were am be been has have had do does did will would can could may might
-        must shall should it's he's she's that's there's they're we're i'm"""
-    ),
-    "de": word_set(
-        """ist sind war waren hat haben hatte hatten wird werden wurde wurden kann können soll
-        sollen muss müssen will wollen darf gibt"""
-    ),
-    "fr": word_set(
-        "est sont était étaient a ont avait avaient sera seront fut va vont peut peuvent doit"
-    ),
-    "es": word_set(
-        """es son era eran fue fueron ha han había habían será serán está están estaba hay puede
-        pueden debe"""
-    ),
-    "it": word_set("è sono era erano fu ha hanno aveva avevano sarà saranno può possono deve"),
-    "pt": word_set(
-        "é são era eram foi foram tem têm tinha há será serão está estão pode podem deve"
-    ),
-    "nl": word_set(
-        """is zijn was waren heeft hebben had hadden wordt worden werd werden zal zullen kan
-        kunnen moet moeten"""
-    ),
-    "ru": word_set("есть является являются был была было были будет будут может могут должен"),
-    "uk": word_set("є був була було були буде будуть може можуть має мають повинен"),
+    language: _PRESENT_AUXILIARIES[language] | _TENSE_AUXILIARIES[language]
+    for language in _TENSE_AUXILIARIES
 }
 # Words of a quantity before a number ("More than 100", "Between 20 and 30", "Up to 40"): opening
 # a clause, the number after them opens its subject, like "At least 12", not a noun phrase.
@@ -154,34 +147,34 @@ def lacks_verb(sentence: str, language: str = "en") -> bool:
     return True
 
 
-# Words that tell a happening by their tense, by language: the past and future forms of "be",
-# "have" and the future auxiliaries (not the present ones: "is home to", "has 5,000 staff" tell a
-# state), and common irregular past forms. English keeps the forms an event listing never holds
-# ("Protests took place in Paris, Oct. 26, and in Lyon, Oct. 27.").
-_HAPPENING_WORDS: dict[str, frozenset[str]] = {
+# Words that tell a happening by their tense, by language: the auxiliaries of a past or a future
+# tense (not the present ones: "is home to", "has 5,000 staff" tell a state) and common irregular
+# past forms. English keeps the forms an event listing never holds ("Protests took place in
+# Paris, Oct. 26, and in Lyon, Oct. 27.").
+_IRREGULAR_PAST: dict[str, frozenset[str]] = {
     "en": word_set(
-        """was were had did will would shall took held met began won lost fell rose came went
-        said told saw made gave left ran led found struck sent brought fought broke became got
-        wrote spoke stood drew threw caught"""
+        """took held met began won lost fell rose came went said told saw made gave left ran led
+        found struck sent brought fought broke became got wrote spoke stood drew threw caught"""
     ),
     "de": word_set(
-        """war waren wurde wurden hatte hatten wird werden würde würden fand fanden kam kamen gab
-        gaben ging gingen traf trafen begann begannen gewann gewannen fiel fielen stieg stiegen
-        sagte sagten erklärte erklärten nahm nahmen hielt hielten zog zogen fuhr fuhren lief
-        liefen stand standen sprach sprachen"""
+        """würde würden fand fanden kam kamen gab gaben ging gingen traf trafen begann begannen
+        gewann gewannen fiel fielen stieg stiegen sagte sagten erklärte erklärten nahm nahmen
+        hielt hielten zog zogen fuhr fuhren lief liefen stand standen sprach sprachen"""
     ),
-    "fr": word_set(
-        """était étaient fut furent avait avaient ont sera seront va vont aura auront"""
-    ),
-    "es": word_set("fue fueron era eran había habían ha han será serán hubo"),
-    "it": word_set("fu furono era erano aveva avevano ha hanno sarà saranno"),
-    "pt": word_set("foi foram era eram tinha tinham será serão"),
+    "fr": word_set("furent aura auront"),
+    "es": word_set("hubo"),
+    "it": word_set("furono"),
+    "pt": word_set("tinham"),
     "nl": word_set(
-        """was waren werd werden had hadden zal zullen zou zouden kwam kwamen ging gingen vond
-        vonden won wonnen zei zeiden begon begonnen nam namen gaf gaven"""
+        """zou zouden kwam kwamen ging gingen vond vonden won wonnen zei zeiden begon begonnen nam
+        namen gaf gaven"""
     ),
-    "ru": word_set("был была было были будет будут стал стала стало стали"),
-    "uk": word_set("був була було були буде будуть став стала стало стали"),
+    "ru": word_set("стал стала стало стали"),
+    "uk": word_set("став стала стало стали"),
+}
+_HAPPENING_WORDS: dict[str, frozenset[str]] = {
+    language: _TENSE_AUXILIARIES[language] | _IRREGULAR_PAST[language]
+    for language in _TENSE_AUXILIARIES
 }
 # Regular past forms, in lower case: English "-ed"; the German and Dutch participle; the French
 # imperfect and the participle after "a"; the Spanish, Italian and Portuguese preterite and
