@@ -329,7 +329,11 @@ class BriefingService:
                 if shown is not None and event.id not in shown:
                     continue
                 ranked.append((_score(event, moment, growth.get(event.id, 0)), event))
-            ranked.sort(key=lambda pair: (-pair[0], -(pair[1].id or 0)))
+            # Equal scores (an archive's events, whose importance has decayed to 0.0) go
+            # newest first: by the last article, then the newest event.
+            ranked.sort(
+                key=lambda pair: (pair[0], pair[1].last_seen, pair[1].id or 0), reverse=True
+            )
             del ranked[wanted:]
             if len(page) < _CANDIDATE_EVENTS:
                 break

@@ -194,3 +194,28 @@ def test_a_ranking_among_some_feeds_events_is_the_whole_ranking_cut_to_them(
     second = service.ranked_events(limit=1, offset=1, feeds=feeds)
     assert [r.id for r in second] == [mine[1].id]
     assert service.ranked_events(limit=10, feeds=frozenset()) == []
+
+
+def test_events_of_equal_importance_go_newest_first(database_url: str) -> None:
+    # Years after their last article every event's importance has decayed to 0.0: an archive's
+    # briefing then lists them by their last article, newest first, not by when they were stored.
+    engine = make_engine(database_url)
+    create_schema(engine)
+    with Session(engine) as session:
+        events = _fill(session)  # event k's last article is 3k days (and 10k hours) after T0
+        # Store them again in the opposite order: the newest event gets the lowest id.
+        for event in events:
+            event.last_seen, event.first_seen = (
+                T0 - (event.last_seen - T0),
+                T0 - (event.first_seen - T0),
+            )
+            session.add(event)
+        session.commit()
+        newest_first = [e.id for e in sorted(events, key=lambda e: e.last_seen, reverse=True)]
+    service = BriefingService(engine)
+    far = T0 + timedelta(days=365 * 30)
+    views = service.top_events(limit=10, now=far)
+    assert {view.importance for view in views} == {0.0}
+    assert [view.id for view in views] == newest_first
+    assert newest_first != sorted(newest_first, reverse=True)  # not the ids' own order
+    engine.dispose()
