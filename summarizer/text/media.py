@@ -16,7 +16,12 @@ _MEDIA: dict[str, re.Pattern[str]] = {
         r"(?:charts?|tables?|graphs?|graphics?|maps?|videos?|photos?|images?|infographics?"
         r"|slideshows?|galler(?:y|ies)|clips?)\b"
         r"|\b(?:charts?|tables?|graphs?|graphics?|maps?|videos?|photos?|images?|infographics?"
-        r"|slideshows?|galler(?:y|ies)|clips?)\s+(?:below|above)\b",
+        r"|slideshows?|galler(?:y|ies)|clips?)\s+(?:below|above)\b"
+        # What the page holds further down or up, named by where it stands, not by a noun:
+        # "All that and more is below in the latest ...", "Full details are below.", "See
+        # below for ...". "Inflation is below 2%" goes on with what it is below.
+        r"|\b(?:is|are)\s+(?:all\s+)?(?:below|above)(?=\s*(?:[.:!]|$|in\s+(?:the|our|this)\b))"
+        r"|\b(?:see|listed|shown|linked|embedded)\s+(?:below|above)\b",
         re.IGNORECASE,
     ),
     "de": re.compile(
@@ -42,8 +47,9 @@ def points_at_media(sentence: str, language: str = "en") -> bool:
     """Tell whether a sentence points at a chart, table, map, photo or video the page shows.
 
     "The following chart summarizes the approximate value of the seizures.", "Watch the video
-    below.", "Die folgende Grafik zeigt ...", "Le graphique ci-dessous ...": the page holds
-    what the line points at; a digest or a briefing, which shows the text alone, does not.
+    below.", "All that and more is below.", "Die folgende Grafik zeigt ...", "Le graphique
+    ci-dessous ...": the page holds what the line points at; a digest or a briefing, which shows
+    the text alone, does not.
 
     Args:
         sentence: one sentence.
