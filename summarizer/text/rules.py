@@ -16,6 +16,7 @@ from summarizer.text.artefacts import mend
 from summarizer.text.datelines import parse_dateline
 from summarizer.text.language import stop_words, word_set
 from summarizer.text.media import points_at_media
+from summarizer.text.metatext import announces_itself
 from summarizer.text.offices import OFFICES
 from summarizer.text.openers import (
     MIN_OPENER_WORDS,
@@ -132,11 +133,13 @@ def is_prose(sentence: str, language: str = "en") -> bool:
 
 def _reports(text: str, language: str) -> bool:
     """Tell whether a line long enough to be prose reports: not promotion, not a pointer to
-    what the page shows beside its text ("The following chart summarizes ..."), and with a word
-    that can be its finite verb (a caption has none: "Russell Square after the bombings.")."""
+    what the page shows beside its text ("The following chart summarizes ..."), not the text
+    announcing itself ("Today, we're going to talk about ..."), and with a word that can be its
+    finite verb (a caption has none: "Russell Square after the bombings.")."""
     return (
         not is_promotional(text, language)
         and not points_at_media(text, language)
+        and not announces_itself(text, language)
         and not lacks_verb(text, language)
     )
 
