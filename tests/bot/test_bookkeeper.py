@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 import textwrap
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,21 @@ import pytest
 from bot.bookkeeper import Bookkeeper
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
+
+
+def _run_to_the_end(script: str, before: Sequence[str] = ()) -> None:
+    """Run a script in a fresh interpreter (behind `before`, a wrapper command) and check that
+    its main part ran and the process then ended by itself."""
+    done = subprocess.run(
+        [*before, sys.executable, "-c", script],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,  # a guard against a hang, not a measure
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "main done" in done.stdout
 
 
 def test_calls_return_results_and_errors() -> None:
@@ -85,16 +101,7 @@ def test_the_queue_is_drained_at_exit_and_the_process_ends(tmp_path: Path) -> No
         print("main done", flush=True)
         """
     )
-    done = subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=REPO_ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,  # a guard against a hang, not a measure
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    assert "main done" in done.stdout
+    _run_to_the_end(script)
     assert record.read_text() == "recorded"
 
 
@@ -118,13 +125,4 @@ def test_an_idle_thread_ends_under_a_frozen_monotonic_clock() -> None:
         print("main done", flush=True)
         """
     )
-    done = subprocess.run(
-        ["faketime", "2026-03-29 06:30:00", sys.executable, "-c", script],
-        cwd=REPO_ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,  # a guard against a hang, not a measure
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    assert "main done" in done.stdout
+    _run_to_the_end(script, before=["faketime", "2026-03-29 06:30:00"])
