@@ -14,7 +14,8 @@ chosen on the answers (in-sample, so flattering) and the same choice cross-valid
 picked on the other folds, scored on the held-out fold); then each constant of the product's rule
 cross-validated with the others held at their values, and the rule with each part taken out (the
 date conflict, the weekday conflict, the name conflict, the particulars conflict, the close
-score's test of the openings, headline support), scored as it is, leave-one-out and by folds.
+score's test of the openings, headline support; and the actor conflict as a factor of a third
+rather than a veto), scored as it is, leave-one-out and by folds.
 The product's wrong pairs are listed with their titles. Prints Markdown tables and writes
 benchmarks/results/eventpairs.md.
 """
@@ -206,8 +207,10 @@ def component_table(pairs: Sequence[Pair]) -> list[str]:
         "terms alone (cosine of the terms half)": lambda e: e.terms,
         "names and numbers alone (cosine of the names half)": lambda e: e.names,
         "similarity: mean of both halves": lambda e: e.similarity,
-        f"score: similarity x {CONFLICT_FACTOR:.2f} on a name, actor or particulars conflict, "
-        f"x {DATE_CONFLICT_FACTOR:.2f} on a date conflict": lambda e: e.score,
+        f"score: similarity x {CONFLICT_FACTOR:.2f} on a name or particulars conflict, "
+        f"x {DATE_CONFLICT_FACTOR:.2f} on a date conflict, 0 on an actor conflict": lambda e: (
+            e.score
+        ),
         "headline support alone (each headline told by the other article)": lambda e: e.support,
     }
     conflicts = [e.conflict for e in found]
@@ -257,8 +260,8 @@ def component_table(pairs: Sequence[Pair]) -> list[str]:
         f"{features.LEAD_WORDS} words, none "
         f"shared): {sum(weekdays)} pairs, {same_weekdays} of them judged the same event.",
         f"Actor conflicts (the titles open with different people's family names, neither "
-        f"named in the other title): {sum(actors)} pairs, {same_actors} of them judged the "
-        "same event.",
+        f"named in the other title; a veto): {sum(actors)} pairs, {same_actors} of them judged "
+        "the same event.",
         f"Particulars conflicts (each side's title and first {features.OPENING_WORDS} words "
         f"give more than {SHARED_PARTICULARS} rare words or numbers, and they share fewer): "
         f"{sum(apart)} pairs, {same_apart} of them judged the same event.",
@@ -342,6 +345,11 @@ def worth_rows(found: Sequence[Evidence], gold: Sequence[bool]) -> list[str]:
         ],
         "without the name conflict": [dataclasses.replace(e, conflict=False) for e in found],
         "without the actor conflict": [dataclasses.replace(e, actors_differ=False) for e in found],
+        # the actor conflict cutting the score to a third, as a name conflict does, not to 0
+        "the actor conflict as a factor, not a veto": [
+            dataclasses.replace(e, actors_differ=False, conflict=e.conflict or e.actors_differ)
+            for e in found
+        ],
         "without the particulars conflict": [
             dataclasses.replace(e, particulars_differ=False) for e in found
         ],

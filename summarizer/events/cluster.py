@@ -44,9 +44,9 @@ logger = logging.getLogger(__name__)
 #: (the mean of the terms' and the names' TF-IDF cosines), time-discounted.
 DEFAULT_THRESHOLD = 0.2
 #: Factor on the score when each side names someone or somewhere central that the other never
-#: mentions (Magadan against Cherepovets, Putin against Lukashenko), or when the two sides'
-#: titles open with different people, neither named in the other's titles (McCririck out,
-#: Stallone evicted): same subject, another happening.
+#: mentions (Magadan against Cherepovets, Putin against Lukashenko): same subject, another
+#: happening. When the two sides' titles open with different people, neither named in the
+#: other's titles (McCririck out, Stallone evicted), no score joins them (see `_actors_differ`).
 CONFLICT_FACTOR = 1 / 3
 #: Fewest particulars (see `features.particulars`) the two sides' openings must share when each
 #: gives more than that; sharing fewer, they share the subject and not the happening, and
@@ -152,7 +152,7 @@ class Evidence:
         names: cosine of the names and numbers alone (who, where, how many).
         conflict: each side names someone or somewhere central that the other never mentions.
         actors_differ: the two sides' titles open with different people, neither named in
-            the other side's titles (see `_actors_differ`).
+            the other side's titles (see `_actors_differ`): the score is 0.
         particulars_differ: each side's opening gives more than SHARED_PARTICULARS particulars
             and they share fewer (see `_particulars_differ`).
         openings_differ: the same, with a two-word name both give counted once (see
@@ -182,15 +182,13 @@ class Evidence:
 
     @property
     def score(self) -> float:
-        """The score compared with the threshold."""
+        """The score compared with the threshold (0.0 when the actors differ)."""
+        if self.actors_differ:
+            return 0.0
         return (
             self.similarity
             * self.discount
-            * (
-                CONFLICT_FACTOR
-                if self.conflict or self.actors_differ or self.particulars_differ
-                else 1.0
-            )
+            * (CONFLICT_FACTOR if self.conflict or self.particulars_differ else 1.0)
             * (DATE_CONFLICT_FACTOR if self.dates_differ or self.weekdays_differ else 1.0)
         )
 
@@ -214,7 +212,8 @@ class EventIndex:
     unlike the cosine with a normalised centroid, drops as an event's articles drift apart, so
     an event cannot grow into a whole subject. The score is cut to a third when each side has
     a central name (title, or named twice in the lead) that the other never mentions, or when
-    the two sides' openings share too few particulars (rare words and numbers), and discounted
+    the two sides' openings share too few particulars (rare words and numbers), to nothing
+    when the two sides' titles are headed by different people (`_actors_differ`), and discounted
     linearly by up to 30% as the article's time moves away from the event's span, zero beyond
     the window. The headlines: each side's headlines must be told by the other
     side's articles (`Item.headline_support`; an article tells its title and the first
@@ -523,11 +522,9 @@ class EventIndex:
         score = event.average_link(other) * discount
         if score < self.threshold:
             return None
-        if (
-            _conflict(other, event)
-            or _actors_differ(other, event)
-            or _particulars_differ(other, event)
-        ):
+        if _actors_differ(other, event):
+            return None
+        if _conflict(other, event) or _particulars_differ(other, event):
             score *= CONFLICT_FACTOR
             if score < self.threshold:
                 return None
@@ -676,6 +673,12 @@ def _actors_differ(article: Item, event: Item) -> bool:
     conflict tells them apart. Reports of one happening headed by different people name both
     in at least one title ("Corbyn attacks Johnson's pledge"). An event's actors are those at
     least half of its articles' titles open with.
+
+    No score joins such reports (a name conflict only cuts it): two reports from one show, one
+    week and one cast share nearly every word and name, so a third of their similarity still
+    passes (two evictions a few days apart, each report telling the other as background); yet
+    the headlines say two people did two things. The rule holds rarely, and then surely: a
+    family name heads each title (`features.title_actor`), and neither title names the other's.
     """
     ours, theirs = article.central_actors(), event.central_actors()
     if not ours or not theirs or not ours.isdisjoint(theirs):
