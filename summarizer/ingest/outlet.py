@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from summarizer.text.clock import is_time_word
 from summarizer.text.datelines import parse_dateline
-from summarizer.text.language import word_set
+from summarizer.text.language import alternation, word_set
 from summarizer.values import RawInput
 
 # "This article is from the archive of our partner The Wire."
@@ -109,6 +109,37 @@ def outlet_name(name: str) -> str:
     return ""
 
 
+# Words that make the name beside them a person's: an honorific before it ("Mr Straw"), a verb
+# of saying after it ("Straw said") or "said" before it ("said Straw"). Only verbs a person says
+# with, not those an outlet reports with ("CNN reported", "told CNN").
+_HONORIFICS = alternation(word_set("Mr Mrs Ms Miss Mx Dr Sir Lord Lady Dame Prof"))
+_SAYS_AFTER = alternation(word_set("said says told added insisted argued"))
+_SAYS_BEFORE = alternation(word_set("said says"))
+
+
+def names_a_person(name: str, text: str) -> bool:
+    """Tell whether a text writes a name as a person's: after an honorific ("Mr Straw") or
+    beside a verb of saying ("Straw said", "said Blair").
+
+    A headline that ends with the name of whom it quotes ("Lords wrong on detainees - Straw")
+    looks like one that ends with its site's; the article then names that person in its text.
+
+    Args:
+        name: the name, as the title gives it.
+        text: the article's text.
+
+    Returns:
+        True when the text names a person so.
+    """
+    quoted = re.escape(name)
+    person = re.compile(
+        rf"\b(?:{_HONORIFICS})\.?\s+{quoted}\b"
+        rf"|\b{quoted}\s+(?:{_SAYS_AFTER})\b"
+        rf"|\b(?:{_SAYS_BEFORE})\s+{quoted}\b(?!['’]s)"
+    )
+    return person.search(text) is not None
+
+
 def masthead_in_title(text: str) -> str:
     """The name a plain text's title line gives its site after the headline, or "".
 
@@ -117,8 +148,10 @@ def masthead_in_title(text: str) -> str:
     follows a separator of the first line is the masthead when what precedes it recurs as a line
     of the text (the headline over the article), or when the page shows it twice more ("... mixed
     feelings - CNN" on a page that credits "CNN Business"); separators are tried from the last.
-    A tagline or a section ("| News |") is no name, and a name has at most four words. Read from
-    the raw text alone, so page furniture can be counted under the name the article gets.
+    A tagline or a section ("| News |") is no name, and a name has at most four words, and a
+    name the text gives a person ("Mr Straw", "Blair said": see names_a_person) is whom the
+    headline quotes. Read from the raw text alone, so page furniture can be counted under the
+    name the article gets.
 
     Args:
         text: the raw plain text, title line first.
@@ -135,7 +168,7 @@ def masthead_in_title(text: str) -> str:
         if head.casefold() not in later and text.count(tail) < _MASTHEAD_SHOWN:
             continue
         name = outlet_name(tail)
-        if name and len(name.split()) <= _MASTHEAD_WORDS:
+        if name and len(name.split()) <= _MASTHEAD_WORDS and not names_a_person(name, text):
             return name
     return ""
 

@@ -215,6 +215,38 @@ def test_a_masthead_has_few_words_and_follows_the_headline() -> None:
     assert masthead_in_title("Other line - KH\nTram vote\nBody") == ""
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A headline ending with whom it quotes, BBC style: the text names that person.
+        (
+            "Lords wrong on detainees - Straw\n\nThe law lords were wrong, Jack Straw said.\n"
+            "Mr Straw told MPs the ruling would be studied. Straw added that ...\n",
+            "",
+        ),
+        (
+            "Farrell saga to drag on - Lindsay\n\nChairman Maurice Lindsay says ... Lindsay\n"
+            "Lindsay Lindsay\n",
+            "",
+        ),
+        (
+            "Blunkett row should end - Blair\n\nIt is time to move on, said Blair on Monday.\n"
+            "Blair Blair\n",
+            "",
+        ),
+        # An outlet the text names as an outlet stays its masthead.
+        (
+            "Markets slide - CNN\n\nMarkets slid, CNN reported. The trader told CNN that ...\n"
+            "CNN Business\n",
+            "CNN",
+        ),
+        ("Markets slide - CNN\n\nThe comments were made on CNN's programme. CNN\nCNN\n", "CNN"),
+    ],
+)
+def test_a_headline_ending_with_whom_it_quotes_names_no_masthead(text: str, expected: str) -> None:
+    assert masthead_in_title(text) == expected
+
+
 @pytest.mark.timeout(20)
 @pytest.mark.parametrize("tail", ["!", "/terms", ")"])
 def test_a_long_word_after_a_copyright_sign_is_read_in_one_pass(tail: str) -> None:
