@@ -63,6 +63,7 @@ _MAX_NAME_CHARS = 60
 _TITLE_LINES = 30  # lines of a plain text read for its title line
 _MASTHEAD_WORDS = 4
 _MASTHEAD_SHOWN = 3  # times a name kept in a headline must occur in the text to be its masthead
+_CREDIT_WORDS = 6  # words of a line of its own that shows a masthead ("CNN Business")
 # A year or a span of years at either end of a name: a copyright's, not the name's
 # ("© Phys.org 2003 - 2019" gives "Phys.org 2003" before this is cut).
 _EDGE_YEARS = re.compile(r"^(?:(?:19|20)\d{2}\s*[-–]?\s*)+|(?:\s*[-–]?\s*(?:19|20)\d{2})+$")
@@ -146,8 +147,9 @@ def masthead_in_title(text: str) -> str:
     "Is Football Violence a Crime? - WSJ" gives "WSJ": the masthead the page shows, where the
     copyright line at its foot names the company that publishes it ("Dow Jones & Company"). What
     follows a separator of the first line is the masthead when what precedes it recurs as a line
-    of the text (the headline over the article), or when the page shows it twice more ("... mixed
-    feelings - CNN" on a page that credits "CNN Business"); separators are tried from the last.
+    of the text (the headline over the article), or when the page shows it twice more, once at
+    least in a short line of its own ("... mixed feelings - CNN" on a page that credits "CNN
+    Business"; see _shown_as_masthead); separators are tried from the last.
     A tagline or a section ("| News |") is no name, and a name has at most four words, and a
     name the text gives a person ("Mr Straw", "Blair said": see names_a_person) is whom the
     headline quotes. Read from the raw text alone, so page furniture can be counted under the
@@ -163,14 +165,22 @@ def masthead_in_title(text: str) -> str:
     title = next((line for line in lines if line), "")
     later = {" ".join(line.split()).casefold() for line in text.splitlines()}
     later.discard(title.casefold())
+    short_lines = [line for line in text.splitlines()[1:] if len(line.split()) <= _CREDIT_WORDS]
     for separator in reversed(list(_SEPARATOR.finditer(title))):
         head, tail = title[: separator.start()], title[separator.end() :]
-        if head.casefold() not in later and text.count(tail) < _MASTHEAD_SHOWN:
+        if head.casefold() not in later and not _shown_as_masthead(tail, text, short_lines):
             continue
         name = outlet_name(tail)
         if name and len(name.split()) <= _MASTHEAD_WORDS and not names_a_person(name, text):
             return name
     return ""
+
+
+def _shown_as_masthead(name: str, text: str, short_lines: Sequence[str]) -> bool:
+    """Whether the page shows a name twice more, once at least in a line of its own (a credit,
+    a logo, a menu: "CNN Business"); a name the prose alone repeats is whom it is about
+    ("Whitehall shredding increasing - Tories" over "figures compiled by the Tories")."""
+    return text.count(name) >= _MASTHEAD_SHOWN and any(name in line for line in short_lines)
 
 
 def with_masthead(raw: RawInput) -> RawInput:

@@ -234,6 +234,13 @@ def test_a_masthead_has_few_words_and_follows_the_headline() -> None:
             "Blair Blair\n",
             "",
         ),
+        # A body the prose alone repeats: whom the headline is about, not the site.
+        (
+            "Whitehall shredding increasing - Tories\n\nFigures compiled by the Tories suggest"
+            " shredding rose. But the Tories want the commissioner to act, and the Tories say"
+            " so.\n",
+            "",
+        ),
         # An outlet the text names as an outlet stays its masthead.
         (
             "Markets slide - CNN\n\nMarkets slid, CNN reported. The trader told CNN that ...\n"
