@@ -283,3 +283,22 @@ def test_a_glued_boundary_inside_a_quotation_keeps_the_quotation_whole() -> None
         'Fans said: "It was nonsense. United won the game anyway."',
         "The club agreed.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Die Quote lag bei 9/4 .Er sagte, es sei gut.",
+            ["Die Quote lag bei 9/4 .", "Er sagte, es sei gut."],
+        ),
+        (
+            "Der Index .MIWD00000PUS stieg um zwei Prozent. Er sagte, es sei gut.",
+            ["Der Index .MIWD00000PUS stieg um zwei Prozent.", "Er sagte, es sei gut."],
+        ),
+    ],
+)
+def test_a_stop_after_a_blank_starts_a_code_not_a_word_in_any_language(
+    text: str, expected: list[str]
+) -> None:
+    assert split_sentences(text, "de") == expected
