@@ -33,14 +33,21 @@ _DEBRIS_LABEL = re.compile(
     r"\b(?:register|related|recommended|trending|loading|podcasts?|playlist|password|browser"
     r"|menu|search|tweet|whatsapp)\b"
 )
-# Substrings that mark a line as debris at any length (consent banners run long).
+# Substrings that mark a line as debris at any length (consent banners run long). Each names the
+# site or its cookies: "by continuing to use" alone is also prose ("... by continuing to use it
+# for their own creations"), so the banner's phrase takes the site as its object.
 _DEBRIS_ANYWHERE = (
     "we use cookies",
     "site uses cookie",
     "this site uses",
     "by using our site",
     "by using this site",
-    "by continuing to use",
+    "by continuing to use this site",
+    "by continuing to use our site",
+    "by continuing to use the site",
+    "by continuing to use this website",
+    "by continuing to use our website",
+    "by continuing to use the website",
     "continued site use",
     "from the archive of our partner",
     "all rights reserved",

@@ -7,7 +7,9 @@ import re
 
 from sentencex import segment
 
+from summarizer.text.abbreviations import ABBREVIATIONS
 from summarizer.text.clock import TIME_ZONES
+from summarizer.text.glued import restore_blanks, stop_inside_name
 from summarizer.text.language import alternation, word_set
 from summarizer.text.months import ENGLISH_WEEKDAYS, FULL_ENGLISH_MONTHS
 from summarizer.text.quotes import ANY_QUOTE, CLOSING_QUOTES, open_quotes
@@ -25,11 +27,6 @@ _LINE_BREAK = re.compile(r"\s*\n\s*")
 # abbreviation (Mr., Sept., U.S., a.m., single initials) and, for "U.S.", the next word does not
 # start a sentence.
 _SPLIT_POINT = re.compile(r"(?<=[.!?])\s+(?=[\"“‘'«(\[]?[A-Z])")
-_ABBREVIATIONS = word_set(
-    """mr mrs ms dr prof st jr sr gen lt col capt cpt sgt maj adm gov sen rep rev hon pres supt insp
-    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
-    inc ltd co corp plc bros dept est fig no nos vol vs etc al approx ave blvd mt ft"""
-)
 _LAST_WORD = re.compile(r"(\S+)[.!?]$")
 # Words that start sentences but hardly ever follow "U.S." or "U.K." inside one.
 _STARTERS = word_set(
@@ -62,6 +59,7 @@ _INITIALS_END = re.compile(r"(?:^|[\s\-–(/])(?:[A-Z]\.)+$")
 _INITIALS_START = re.compile(r"^(?:[A-Z]\.)+(?=[\s,;:]|$)")
 # A stop with a space before it, as cut by sentencex ("the globe ." + "MIWD00000PUS rose").
 _LONE_STOP = (" .", "\u00a0.")
+_WORD_IN_CAPITAL = re.compile(r"[A-Z][a-z]+\b")
 _QUOTE_MARKS = "\"“”‘’'«»„([ "
 
 
@@ -83,7 +81,10 @@ def split_sentences(text: str, language: str = "en") -> list[str]:
     comma or a word that cannot end a sentence ("the", "of"); such lines are joined with a
     space. Within a line, a break never falls inside a quotation that closes on that line, after
     an abbreviation ("p.m. Aug. 9", "R-W.Va., visited"), before a full stop that starts a word
-    (".MIWD00000PUS", a ticker) or before a lower-case continuation.
+    (".MIWD00000PUS", a ticker) or before a lower-case continuation. In English, a sentence
+    glued to the one before by a lost blank ("a slice of it.Once several", "at 9/4 .He said")
+    is split there, and never inside a name ("Amazon.Com", "ASP.NET", "v2.Beta"): see
+    summarizer.text.glued.
 
     Args:
         text: plain text, paragraphs separated by line breaks.
@@ -93,10 +94,13 @@ def split_sentences(text: str, language: str = "en") -> list[str]:
         The sentences, stripped, in order; empty strings dropped.
     """
     sentences: list[str] = []
+    english = language in ("en", "")  # the abbreviation and starter lists below are English
     for line in _lines(text):
+        if english:
+            line = restore_blanks(line)
         pieces = _join_continuations(_segment(language or "en", line))
         pieces = _reattach_quotes(_split_long_quotations(pieces, language or "en"))
-        if language in ("en", ""):  # the abbreviation and starter lists below are English
+        if english:
             pieces = _split_inner(pieces)
         sentences.extend(_split_script_stops(pieces))
     return sentences
@@ -260,11 +264,18 @@ def _join_continuations(pieces: list[str]) -> list[str]:
     """
     joined: list[str] = []
     for piece in pieces:
-        if joined and piece.strip() and _continues(joined[-1].rstrip(), piece.lstrip()):
+        if joined and piece.strip() and _joins(joined[-1], piece):
             joined[-1] += piece
         else:
             joined.append(piece)
     return joined
+
+
+def _joins(head: str, piece: str) -> bool:
+    """Tell whether piece goes on head: within a sentence, or within a word ("Amazon.Com")."""
+    if _continues(head.rstrip(), piece.lstrip()):
+        return True
+    return not head[-1:].isspace() and not piece[:1].isspace() and stop_inside_name(head, piece)
 
 
 def _continues(head: str, piece: str) -> bool:
@@ -274,8 +285,15 @@ def _continues(head: str, piece: str) -> bool:
     start = piece.lstrip(_QUOTE_MARKS + "—–-")[:1]  # "approx. — a lot": a dash starts no sentence
     if start.islower():
         return True  # "e.g. the", "approx. five": no sentence starts in lower case
-    if head.endswith(_LONE_STOP) and piece[:1].isascii() and piece[:1].isalnum():
-        return True  # "across the globe .MIWD00000PUS rose": the stop starts a ticker
+    if (
+        head.endswith(_LONE_STOP)
+        and piece[:1].isascii()
+        and piece[:1].isalnum()
+        and _WORD_IN_CAPITAL.match(piece) is None
+    ):
+        # "across the globe .MIWD00000PUS rose": the stop starts a ticker; before a capitalised
+        # word of lower-case letters it ends a sentence ("at 9/4 .He said")
+        return True
     tail = head[-12:]  # the patterns below look at the end of head only
     if _TIME_END.search(tail) and _AFTER_TIME.match(piece):
         return True  # "10:30 p.m. Aug. 9", "9 a.m. Monday"
@@ -331,4 +349,4 @@ def _ends_with_abbreviation(text: str) -> bool:
     word = match.group(1).lstrip("\"“‘'«([")
     if "." in word or len(word) == 1:  # U.S., a.m., e.g., initials such as "J."
         return True
-    return word.lower() in _ABBREVIATIONS
+    return word.lower() in ABBREVIATIONS

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import example, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
+from summarizer.text.abbreviations import ABBREVIATIONS
 from summarizer.text.sentences import split_sentences
 from tests.property.strategies import TEXTS
 
@@ -128,3 +129,26 @@ def test_a_line_that_ends_a_sentence_is_never_joined_to_the_next(
 def test_a_wide_space_before_a_full_stop_does_not_crash(text: str) -> None:
     sentences = split_sentences(text, "en")
     assert _SPACE.sub("", "".join(sentences)) == _SPACE.sub("", text)
+
+
+@st.composite
+def plain_sentence(draw: st.DrawFn) -> str:
+    """A sentence of a capitalised word of two letters or more, words, a lower-case last word."""
+    first = draw(st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=2, max_size=9))
+    middle = draw(st.lists(TOKEN, max_size=10))
+    last = draw(st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=2, max_size=9))
+    words = [first.capitalize(), *middle, last]
+    return " ".join(words).replace(" ,", ",") + draw(st.sampled_from([".", "!", "?"]))
+
+
+@given(st.lists(plain_sentence(), min_size=2, max_size=6))
+@example(["Soon they want a slice of it.", "Once the cases settle, firms move."])
+@settings(max_examples=200, deadline=None)
+def test_sentences_glued_by_a_lost_blank_split_as_if_it_were_there(sentences: list[str]) -> None:
+    assume(all(word not in ABBREVIATIONS for word in _last_words(sentences)))
+    assert split_sentences("".join(sentences), "en") == split_sentences(" ".join(sentences), "en")
+
+
+def _last_words(sentences: list[str]) -> list[str]:
+    """The word before each sentence's final stop."""
+    return [sentence[:-1].rsplit(maxsplit=1)[-1] for sentence in sentences]

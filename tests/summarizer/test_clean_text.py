@@ -191,9 +191,23 @@ def test_sentences_that_use_debris_words_are_kept() -> None:
         "An Alibaba spokesperson declined to comment on the pricing of the share sale.",
         "Copyright lawsuits against the streaming service rose sharply last year, filings show.",
         "Regulators said websites that use cookies to track children would face large fines.",
+        "Fans ignore the warnings by continuing to use the old app for their own videos.",
     )
     result = clean_plain_text(build("Night buses to run for another year", *BODY, *sentences))
     assert result.paragraphs == (*BODY, *sentences)
+
+
+def test_a_consent_notice_is_dropped_at_any_length() -> None:
+    notice = " ".join(["Our partners use data to show ads and measure traffic."] * 8)
+    notice += " By continuing to use this site, you consent to the use of cookies."
+    result = clean_plain_text(build("Night buses to run for another year", *BODY, notice))
+    assert result.paragraphs == BODY
+
+
+def test_sentences_glued_into_one_long_line_read_as_prose() -> None:
+    glued = "".join(BODY) + "Fans ignore the warnings by continuing to use it for their own films."
+    result = clean_plain_text(glued)
+    assert result == CleanedText(title="", paragraphs=(glued,))
 
 
 def test_unrelated_headline_list_after_article_is_dropped() -> None:

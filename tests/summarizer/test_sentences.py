@@ -209,3 +209,96 @@ def test_empty_text() -> None:
 )
 def test_other_scripts_full_stops(text: str, language: str, expected: list[str]) -> None:
     assert split_sentences(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Soon they all want a slice of it.Once the cases are settled, firms will move.",
+            ["Soon they all want a slice of it.", "Once the cases are settled, firms will move."],
+        ),
+        (
+            'Not least because of the money."They will pay more," he said.',
+            ["Not least because of the money.", '"They will pay more," he said.'],
+        ),
+        (
+            'She said "no."Then she left the room.',
+            ['She said "no."', "Then she left the room."],
+        ),
+        ("Was it worth it?Maybe not, she said.", ["Was it worth it?", "Maybe not, she said."]),
+        ("We saw it coming.I think so.", ["We saw it coming.", "I think so."]),
+        (
+            "The odds on the favourite stood at 7/2 .He was being careful, the bookmaker said.",
+            [
+                "The odds on the favourite stood at 7/2.",
+                "He was being careful, the bookmaker said.",
+            ],
+        ),
+    ],
+)
+def test_sentences_glued_by_a_lost_blank_are_split(text: str, expected: list[str]) -> None:
+    assert split_sentences(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shares of Amazon.com rose after the results.",
+        "Shares of Amazon.Com rose after the results.",
+        "Shares of Yahoo.Com Inc rose after the results.",
+        "The site example.co.uk was down for hours.",
+        "The site Example.Co.Uk was down for hours.",
+        "The tool is written in Node.js and runs well.",
+        "The tool is written in Node.Js and runs well.",
+        "Developers still use the ASP.NET framework today.",
+        "The author J.K. Rowling spoke at the event.",
+        "Inflation was 2.5 per cent in May.",
+        "The firm shipped v2.Beta to testers on Monday.",
+        "The dollar index .DXY fell against the yen.",
+        "Write to jane.Doe@example.com for the details.",
+        "Read http://example.org/news.Html for the details.",
+        "Visit www.Example.Com for the details.",
+        "The derby Chelsea vs.Arsenal was close.",
+        "The files are named Report.Pdf and Notes.Txt here.",
+    ],
+)
+def test_a_stop_inside_a_name_ends_no_sentence(text: str) -> None:
+    assert split_sentences(text) == [text]
+
+
+def test_a_capitalised_word_after_a_name_still_starts_a_sentence() -> None:
+    text = "Two were interested.Edu said the club agreed.It hit Sydney.AU officials said so."
+    assert split_sentences(text) == [
+        "Two were interested.",
+        "Edu said the club agreed.",
+        "It hit Sydney.",
+        "AU officials said so.",
+    ]
+
+
+def test_a_glued_boundary_inside_a_quotation_keeps_the_quotation_whole() -> None:
+    text = 'Fans said: "It was nonsense.United won the game anyway." The club agreed.'
+    assert split_sentences(text) == [
+        'Fans said: "It was nonsense. United won the game anyway."',
+        "The club agreed.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Die Quote lag bei 9/4 .Er sagte, es sei gut.",
+            ["Die Quote lag bei 9/4 .", "Er sagte, es sei gut."],
+        ),
+        (
+            "Der Index .MIWD00000PUS stieg um zwei Prozent. Er sagte, es sei gut.",
+            ["Der Index .MIWD00000PUS stieg um zwei Prozent.", "Er sagte, es sei gut."],
+        ),
+    ],
+)
+def test_a_stop_after_a_blank_starts_a_code_not_a_word_in_any_language(
+    text: str, expected: list[str]
+) -> None:
+    assert split_sentences(text, "de") == expected

@@ -1,0 +1,126 @@
+"""Sentences glued by a lost blank ("a slice of it.Once", "at 9/4 .He"), and names with a stop."""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.text.abbreviations import ABBREVIATIONS
+from summarizer.text.language import word_set
+
+__all__ = ["restore_blanks", "stop_inside_name"]
+
+# A stop (or "?", "!"), maybe closed by quotation marks, between a lower-case word of two letters
+# or more and a capitalised word of lower-case letters ("of it.Once several", 'the financial
+# aspect."They will'; "likely.A", "views.I" too): the blank after the stop was lost. Only a
+# capitalised word of lower-case letters counts, so "ASP.NET", "U.S.Army", "Bez.McCririck" and
+# "v2.Beta" are left as they are. Scanned from each word's first letter (linear time).
+_GLUED = re.compile(
+    r"(?<![^\W\d_])(?P<word>[^\W\d_]{2,})(?P<stop>[.!?])(?P<quote>[\"“”’']*)(?P<next>[A-Z][a-z]*)"
+    r"(?=(?P<after>\S?))"
+)
+# A blank that slipped before the full stop ("at 9/4 .He said"): it belongs after it. A market
+# code that starts with a stop (".MIWD00000PUS", ".DXY") or a name (".NET") is in capitals.
+_STRAY_BLANK = re.compile(r"(?<=[\w%)\]\"”’']) \.(?=[A-Z][a-z]+\b(?![.@/]\w))")
+# The last labels of host names (generic ones: a country's two letters are also words and name
+# particles, "Hide and Seek.De Niro") and the extensions of file names. A host name writes its
+# labels in one case ("amazon.com", "Amazon.Com", "ASP.NET"), so such a label after a word in the
+# same case is no sentence's first word ("Yahoo.Com Inc", "Node.Js"); after a lower-case word a
+# capitalised one is ("they were interested.Edu is now free", "expectations.Net profit").
+_NAME_ENDINGS = word_set(
+    """com net org edu gov mil biz info mobi html htm php asp aspx jsp js ts py rb css xml json
+    pdf doc docx xls xlsx ppt txt csv jpg jpeg png gif svg mp3 mp4 exe"""
+)
+# Marks of an address: a token that holds one is a link or an e-mail address, never two sentences.
+# (A path's stops are a dotted name's: "example.org/news.Html".)
+_ADDRESS_MARKS = ("@", "://", "www.")
+# A version ("v2", "V10"): a stop after it is the version's ("v2.Beta").
+_VERSION = re.compile(r"[vV]\d+$")
+# The characters a token's edges may carry: brackets and quotation marks.
+_EDGES = "\"“”‘’'«»()[]"
+
+
+def restore_blanks(line: str) -> str:
+    """Put back the blank a sentence boundary lost (see _GLUED and _STRAY_BLANK).
+
+    Args:
+        line: one line of text.
+
+    Returns:
+        The line with a blank after each glued stop ("of it. Once") and a stray blank moved
+        from before a full stop to after it ("at 9/4. He"); unchanged where none is found (most
+        lines). Only blanks move, so no visible character is lost or added.
+    """
+    if " ." in line:
+        line = _STRAY_BLANK.sub(". ", line)
+    return _GLUED.sub(_with_blank, line)
+
+
+def _with_blank(match: re.Match[str]) -> str:
+    """The match with a blank after its stop, or as it was when the stop is a name's."""
+    word, stop, following = match["word"], match["stop"], match["next"]
+    if not word.islower() or word in ABBREVIATIONS:
+        return match.group()  # "Amazon.Com", "vs.Smith": a name or an abbreviation
+    if match["after"].isalnum() or (len(following) == 1 and following not in "AI"):
+        return match.group()  # "Bez.McCririck", "it.G8": only "A" and "I" are one capital
+    if stop == "." and _in_address(match.string, match.start(), match.end()):
+        return match.group()
+    quote = match["quote"]
+    # A straight quote opens when those before it are even in number ('aspect."They will').
+    straight_opens = quote[:1] == '"' and match.string.count('"', 0, match.start()) % 2 == 0
+    if quote[:1] == "“" or straight_opens:
+        return f"{word}{stop} {quote}{following}"
+    return f"{word}{stop}{quote} {following}"
+
+
+def stop_inside_name(head: str, piece: str) -> bool:
+    """Tell whether a cut between head and piece, with no blank between, falls inside a name.
+
+    sentencex cuts at a stop followed by a capital even inside one word: a host name
+    ("Amazon.Com"), an address ("www.Example.Com"), a version ("v2.Beta"), a name in capitals
+    ("ASP.NET").
+
+    Args:
+        head: the text before the cut, ending with the stop.
+        piece: the text after it.
+
+    Returns:
+        Whether the two belong to one word, so that no sentence ends there.
+    """
+    if not head.endswith(".") or not piece[:1].isalnum() or not head[:-1].strip():
+        return False
+    before = head[:-1].rsplit(maxsplit=1)[-1].lstrip(_EDGES)
+    after = piece.split(maxsplit=1)[0].rstrip(_EDGES + ",;:.!?")
+    if not before[-1:].isalnum():
+        return False
+    if _VERSION.search(before) or (before.isupper() and after.isupper() and len(after) > 1):
+        return True  # "v2.Beta", "ASP.NET"
+    label = _letters(after)
+    same_case = (before.istitle() and label.istitle()) or (before.islower() and label.islower())
+    if same_case and label.lower() in _NAME_ENDINGS:
+        return True  # "Amazon.Com", "Yahoo.Com Inc"
+    token = f"{before}.{after}"
+    return _in_address(token, len(before), len(before) + 1 + len(label))
+
+
+def _in_address(text: str, stop: int, end: int) -> bool:
+    """Tell whether the stop at or after text[stop] belongs to an address or a dotted name.
+
+    The name is the blank-separated token around it: a link or an e-mail address, or a name
+    with another stop before or after ("www.Example.Com", "example.Co.uk").
+    """
+    token_start = text.rfind(" ", 0, stop) + 1
+    token_end = text.find(" ", end)
+    token = text[token_start : len(text) if token_end < 0 else token_end]
+    if any(mark in token for mark in _ADDRESS_MARKS):
+        return True
+    dotted_before = _DOTTED.search(text, token_start, text.find(".", stop)) is not None
+    return dotted_before or _DOTTED.match(text, end) is not None
+
+
+_DOTTED = re.compile(r"\.[^\W\d_]")  # a stop inside a dotted name ("www.Example", "co.uk")
+
+
+def _letters(word: str) -> str:
+    """The letters that open word ("Com" of "Com's")."""
+    match = re.match(r"[^\W\d_]+", word)
+    return match.group() if match else ""
