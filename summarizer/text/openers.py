@@ -15,6 +15,7 @@ from summarizer.text.quotes import (
     outside_quotes,
 )
 from summarizer.text.references import unresolved_reference
+from summarizer.text.stance import answers_unsaid
 from summarizer.text.tokenizer import OPENING_MARKS, UNSPACED, WORD_OR_MARK
 from summarizer.text.vague import (
     bare_family_name,
@@ -369,6 +370,8 @@ def _leans_back(text: str, language: str, voice: bool = True) -> bool:
     phrases = _DEPENDENT_PHRASES.get(language, ())
     if phrases and start.startswith(phrases):
         return True
+    if answers_unsaid(start, language):
+        return True  # "Surely they've ...", "What isn't as common is ...": an answer to a point
     if language != "en":
         return voice and orders_reader(text, language)
     head = [w.replace("’", "'") for w in WORD_OR_MARK.findall(start)[:4]]

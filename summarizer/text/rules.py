@@ -2,8 +2,8 @@
 
 Article summaries, event digests and story digests all ask this module; none keeps its own copy
 of a rule or a word list. What can open a text is summarizer.text.openers (with
-summarizer.text.references and summarizer.text.vague), promotion summarizer.text.promotion;
-their public functions are re-exported here.
+summarizer.text.references, summarizer.text.stance and summarizer.text.vague), promotion
+summarizer.text.promotion; their public functions are re-exported here.
 """
 
 from __future__ import annotations
