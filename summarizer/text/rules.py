@@ -26,7 +26,7 @@ from summarizer.text.openers import (
 from summarizer.text.promotion import is_promotional
 from summarizer.text.quotes import close_quotations, tighten_quotes
 from summarizer.text.references import unresolved_reference
-from summarizer.text.standing import recalls_background
+from summarizer.text.standing import recalls_background, recalls_earlier
 from summarizer.text.statives import states_standing_fact
 from summarizer.text.tokenizer import (
     OPENING_MARKS,
@@ -56,6 +56,7 @@ __all__ = [
     "latest_headline",
     "leans_back",
     "recalls_background",
+    "recalls_earlier",
     "stands_alone",
     "states_standing_fact",
     "strip_dateline",

@@ -1,13 +1,16 @@
-"""Background lines: a standing accusation or stance a report recalls, not the news it reports."""
+"""Background lines: a standing state or an earlier happening a report recalls, not its news."""
 
 from __future__ import annotations
 
 import re
+from datetime import date
 
+from summarizer.text.facts import months_named
 from summarizer.text.language import alternation
+from summarizer.text.numbers import read_numbers
 from summarizer.text.speech import STANCE_PARTICIPLES, STANCE_VERBS
 
-__all__ = ["recalls_background"]
+__all__ = ["recalls_background", "recalls_earlier"]
 
 # A state that has held for some time, as reports recall it: a perfect with an adverb of
 # repetition or duration ("have repeatedly accused Moscow", "has long denied", "have for years
@@ -139,3 +142,40 @@ def recalls_background(sentence: str, language: str = "en") -> bool:
     """
     pattern = _STANDING.get(language)
     return pattern is not None and pattern.search(sentence) is not None
+
+
+# English words that put a named month ahead ("The talks will resume in February."): a plan for
+# next year's month, not a happening recalled from earlier this year.
+_AHEAD = re.compile(
+    r"\b(?:will|would|shall|is to|are to|due|scheduled|expected|plans?|planned|next|until)\b",
+    re.IGNORECASE,
+)
+
+
+def recalls_earlier(sentence: str, published: date, language: str = "en") -> bool:
+    """Tell whether a sentence dates what it tells before the month its article was published.
+
+    "The Normandy Four agreed at the end of April to introduce four working subgroups." in an
+    article of May 13th recalls a happening of April: the article's news is what happened on the
+    day it reports. A line names an earlier year ("in 2014") than the article's and none as
+    late, or only months of the article's year before its month and no word that puts them
+    ahead ("will resume in February", English). A story's "what happened" dates each line by its
+    article, so such a line would stand at the wrong date.
+
+    Args:
+        sentence: one sentence.
+        published: the date its article was published (a known date, not an estimate).
+        language: ISO 639-1 code, for month names and numbers.
+
+    Returns:
+        True when the sentence tells something dated before its article's month.
+    """
+    if not any(c.isdigit() for c in sentence) and not months_named(sentence, language):
+        return False
+    years = {int(n.key) for n in read_numbers(sentence, language) if n.kind == "year"}
+    if years:
+        return max(years) < published.year
+    months = months_named(sentence, language)
+    if not months or max(months) >= published.month:
+        return False
+    return language != "en" or _AHEAD.search(sentence) is None
