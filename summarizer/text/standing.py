@@ -150,6 +150,7 @@ _AHEAD = re.compile(
     r"\b(?:will|would|shall|is to|are to|due|scheduled|expected|plans?|planned|next|until)\b",
     re.IGNORECASE,
 )
+_DECADE = 9  # years after a decade's first that it holds
 
 
 def recalls_earlier(sentence: str, published: date, language: str = "en") -> bool:
@@ -172,7 +173,12 @@ def recalls_earlier(sentence: str, published: date, language: str = "en") -> boo
     """
     if not any(c.isdigit() for c in sentence) and not months_named(sentence, language):
         return False
-    years = {int(n.key) for n in read_numbers(sentence, language) if n.kind == "year"}
+    # a decade ("the 2010s") reaches to its last year
+    years = {
+        int(n.value) + (_DECADE if n.key.endswith("s") else 0)
+        for n in read_numbers(sentence, language)
+        if n.kind == "year"
+    }
     if years:
         return max(years) < published.year
     months = months_named(sentence, language)

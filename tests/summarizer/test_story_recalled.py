@@ -18,6 +18,7 @@ PUBLISHED = date(2015, 5, 13)
     [
         ("The Normandy Four agreed at the end of April to introduce four working subgroups.", "en"),
         ("In 2014 Russia annexed Crimea after a disputed referendum.", "en"),
+        ("Prices rose faster in the 1990s than they do today.", "en"),
         ("Ende April hatten sich die vier Staaten auf neue Arbeitsgruppen geeinigt.", "de"),
         ("Fin avril, les quatre pays s'étaient mis d'accord sur des groupes de travail.", "fr"),
     ],
@@ -34,6 +35,8 @@ def test_a_line_dated_before_its_articles_month_recalls_earlier(text: str, langu
         "The summit is planned for June in Minsk.",
         "The law passed in 2014 takes effect in May 2015.",
         "The ceasefire agreed in May has held in most of the region.",
+        "A mission to Europa is scheduled to launch in the mid-2020s.",
+        "Prices rose more in the 2010s than in any decade before.",
     ],
 )
 def test_a_line_of_its_articles_time_or_ahead_does_not(text: str) -> None:
