@@ -151,6 +151,14 @@ _AHEAD = re.compile(
     re.IGNORECASE,
 )
 _DECADE = 9  # years after a decade's first that it holds
+# A relative clause set off by a comma describes a thing the line names, not what the line
+# tells: "WeWork is now cutting costs, including layoffs at Meetup, which it acquired in 2017."
+_RELATIVE = re.compile(
+    r",\s+(?:which|who|whom|whose|where|qui|que|dont|où|der|die|das|den|dem|deren|dessen"
+    r"|quien|quienes|cuyo|cuya|donde|il quale|la quale|cui|o qual|a qual|который|которая"
+    r"|которое|которые|которого|которой|которых|який|яка|яке|які|якого|якої|яких)\b",
+    re.IGNORECASE,
+)
 
 
 def recalls_earlier(sentence: str, published: date, language: str = "en") -> bool:
@@ -158,10 +166,12 @@ def recalls_earlier(sentence: str, published: date, language: str = "en") -> boo
 
     "The Normandy Four agreed at the end of April to introduce four working subgroups." in an
     article of May 13th recalls a happening of April: the article's news is what happened on the
-    day it reports. A line names an earlier year ("in 2014") than the article's and none as
-    late, or only months of the article's year before its month and no word that puts them
-    ahead ("will resume in February", English). A story's "what happened" dates each line by its
-    article, so such a line would stand at the wrong date.
+    day it reports. The line, without a relative clause set off by a comma (", which it
+    acquired in 2017" describes a thing it names), names one year and it is before the
+    article's ("In 2014, ..."; two years are a span a study or a record covers: "surveys from
+    2008 to 2016"), or no year and only months before the article's month, and no word that
+    puts them ahead ("will resume in February", English). A story's "what happened" dates each
+    line by its article, so such a line would stand at the wrong date.
 
     Args:
         sentence: one sentence.
@@ -171,17 +181,18 @@ def recalls_earlier(sentence: str, published: date, language: str = "en") -> boo
     Returns:
         True when the sentence tells something dated before its article's month.
     """
-    if not any(c.isdigit() for c in sentence) and not months_named(sentence, language):
+    main = _RELATIVE.split(sentence, maxsplit=1)[0]
+    months = months_named(main, language)
+    if not months and not any(c.isdigit() for c in main):
         return False
     # a decade ("the 2010s") reaches to its last year
     years = {
         int(n.value) + (_DECADE if n.key.endswith("s") else 0)
-        for n in read_numbers(sentence, language)
+        for n in read_numbers(main, language)
         if n.kind == "year"
     }
     if years:
-        return max(years) < published.year
-    months = months_named(sentence, language)
+        return len(years) == 1 and max(years) < published.year
     if not months or max(months) >= published.month:
         return False
-    return language != "en" or _AHEAD.search(sentence) is None
+    return language != "en" or _AHEAD.search(main) is None

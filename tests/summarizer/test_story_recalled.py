@@ -37,6 +37,8 @@ def test_a_line_dated_before_its_articles_month_recalls_earlier(text: str, langu
         "The ceasefire agreed in May has held in most of the region.",
         "A mission to Europa is scheduled to launch in the mid-2020s.",
         "Prices rose more in the 2010s than in any decade before.",
+        "WeWork is now cutting costs, including layoffs at Meetup, which it acquired in 2017.",
+        "Researchers looked at surveys completed by 505,796 people between 2008 to 2016.",
     ],
 )
 def test_a_line_of_its_articles_time_or_ahead_does_not(text: str) -> None:
