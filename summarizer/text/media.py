@@ -16,7 +16,11 @@ _MEDIA: dict[str, re.Pattern[str]] = {
         r"(?:charts?|tables?|graphs?|graphics?|maps?|videos?|photos?|images?|infographics?"
         r"|slideshows?|galler(?:y|ies)|clips?)\b"
         r"|\b(?:charts?|tables?|graphs?|graphics?|maps?|videos?|photos?|images?|infographics?"
-        r"|slideshows?|galler(?:y|ies)|clips?)\s+(?:below|above)\b",
+        r"|slideshows?|galler(?:y|ies)|clips?)\s+(?:below|above)\b"
+        # the page's own content, placed by where it stands: "All that and more is below in the
+        # latest Lunch Break.", "Details are listed below." (not "is below average", "below $5")
+        r"|\b(?:is|are)\s+(?:all\s+)?(?:listed\s+|included\s+|found\s+)?(?:below|above)"
+        r"(?=\s+in\s+(?:the|our|this|today's|today’s)\b|\s*[.:!]?\s*$)",
         re.IGNORECASE,
     ),
     "de": re.compile(
@@ -43,7 +47,9 @@ def points_at_media(sentence: str, language: str = "en") -> bool:
 
     "The following chart summarizes the approximate value of the seizures.", "Watch the video
     below.", "Die folgende Grafik zeigt ...", "Le graphique ci-dessous ...": the page holds
-    what the line points at; a digest or a briefing, which shows the text alone, does not.
+    what the line points at; a digest or a briefing, which shows the text alone, does not. In
+    English, the page's own content placed by where it stands too ("All that and more is below
+    in the latest Lunch Break.").
 
     Args:
         sentence: one sentence.

@@ -284,7 +284,8 @@ _SHOP_VOICE = re.compile(
     r"|\bwith (?:(?:any|each|every|your) purchase\b|purchase\b(?! of\b))"
     r"|^\W*(?:includes|comes with|backed by|covered by) (?:a|an) [\w-]+ (?:limited )?warranty\b"
     r"|\b(?:clip|apply|use) (?:the |this |our )?(?:on-page |digital |extra )?coupon\b"
-    r"|\bcoupon code\b",
+    r"|\bcoupon code\b"
+    r"|\b(?:deals?|pricing|discounts?)\b[^.!?]{0,80}?\b(?:is|are) (?:now )?live (?:at|on)\b",
     re.IGNORECASE,
 )
 _SHOP_VOICE_ANCHORS = (
@@ -295,6 +296,7 @@ _SHOP_VOICE_ANCHORS = (
     "purchase",
     "warranty",
     "coupon",
+    "live ",
 )
 
 
