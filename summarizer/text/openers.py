@@ -272,9 +272,10 @@ def leans_back(sentence: str, language: str = "en", *, voice: bool = True) -> bo
     True when it starts in lower case, opens with a label and a colon ("Summary: ..."), is an
     aside wholly in brackets ("(His office did not reply.)"), closes
     a quotation it did not open, is a quotation with no speaker, or opens with a pronoun, a
-    demonstrative, a connective, a discourse adverb or a first-person word; or when it names
-    nothing or its narrator talks to or orders the reader (summarizer.text.vague; see
-    stands_alone). Definite references are not checked here.
+    demonstrative, a connective, a discourse adverb or a first-person word; or when it answers a
+    point made before ("Surely they've ...", "What isn't as common is ...":
+    summarizer.text.stance), names nothing or its narrator talks to or orders the reader
+    (summarizer.text.vague; see stands_alone). Definite references are not checked here.
 
     Args:
         sentence: one sentence.
