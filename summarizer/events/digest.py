@@ -215,13 +215,24 @@ class _Digest:
                 text, self.language, context=self.headline, introduced=candidates[i].introduced
             )
         background = np.fromiter(
-            (rules.is_background(c.text, self.language) for c in candidates),
-            dtype=bool,
-            count=len(candidates),
+            (self._background(c) for c in candidates), dtype=bool, count=len(candidates)
         )
         scores = np.where(background, scores * _BACKGROUND_PENALTY, scores)
         self.standalone = standalone
         return np.asarray(np.where(standalone, scores, scores * _DEPENDENT_PENALTY), dtype=float)
+
+    def _background(self, candidate: _Candidate) -> bool:
+        """Tell whether a line is background (rules.is_background); in a story, also a line
+        that dates what it tells before its article's month (rules.recalls_earlier): the story
+        shows each line at its article's date, in time order, and would misplace it."""
+        if rules.is_background(candidate.text, self.language):
+            return True
+        doc = self.docs[candidate.doc]
+        return (
+            self.story
+            and not doc.published_estimated
+            and rules.recalls_earlier(candidate.text, doc.published.date(), self.language)
+        )
 
     def _choose(self, space: SentenceSpace, scores: np.ndarray, allowed: np.ndarray) -> list[int]:
         """Select, arrange, and select again without lines that cannot be placed; when no chosen

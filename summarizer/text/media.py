@@ -17,10 +17,12 @@ _MEDIA: dict[str, re.Pattern[str]] = {
         r"|slideshows?|galler(?:y|ies)|clips?)\b"
         r"|\b(?:charts?|tables?|graphs?|graphics?|maps?|videos?|photos?|images?|infographics?"
         r"|slideshows?|galler(?:y|ies)|clips?)\s+(?:below|above)\b"
-        # What the page holds further down or up, named by where it stands, not by a noun:
-        # "All that and more is below in the latest ...", "Full details are below.", "See
-        # below for ...". "Inflation is below 2%" goes on with what it is below.
-        r"|\b(?:is|are)\s+(?:all\s+)?(?:below|above)(?=\s*(?:[.:!]|$|in\s+(?:the|our|this)\b))"
+        # What the page holds further down or up, placed by where it stands, not by a noun:
+        # "All that and more is below in the latest Lunch Break.", "Full details are below.",
+        # "See below for ...", "Details are listed below." (not "is below average", "below $5",
+        # "Inflation is below 2%": those go on with what it is below).
+        r"|\b(?:is|are)\s+(?:all\s+)?(?:listed\s+|included\s+|found\s+)?(?:below|above)"
+        r"(?=\s+in\s+(?:the|our|this|today's|today’s)\b|\s*[.:!]?\s*$|\s*:)"
         r"|\b(?:see|listed|shown|linked|embedded)\s+(?:below|above)\b",
         re.IGNORECASE,
     ),
@@ -47,9 +49,10 @@ def points_at_media(sentence: str, language: str = "en") -> bool:
     """Tell whether a sentence points at a chart, table, map, photo or video the page shows.
 
     "The following chart summarizes the approximate value of the seizures.", "Watch the video
-    below.", "All that and more is below.", "Die folgende Grafik zeigt ...", "Le graphique
-    ci-dessous ...": the page holds what the line points at; a digest or a briefing, which shows
-    the text alone, does not.
+    below.", "Die folgende Grafik zeigt ...", "Le graphique ci-dessous ...": the page holds
+    what the line points at; a digest or a briefing, which shows the text alone, does not. In
+    English, the page's own content placed by where it stands too ("All that and more is below
+    in the latest Lunch Break.").
 
     Args:
         sentence: one sentence.

@@ -15,6 +15,7 @@ from summarizer.text.quotes import (
     outside_quotes,
 )
 from summarizer.text.references import unresolved_reference
+from summarizer.text.stance import answers_unsaid
 from summarizer.text.tokenizer import OPENING_MARKS, UNSPACED, WORD_OR_MARK
 from summarizer.text.vague import (
     bare_family_name,
@@ -271,9 +272,10 @@ def leans_back(sentence: str, language: str = "en", *, voice: bool = True) -> bo
     True when it starts in lower case, opens with a label and a colon ("Summary: ..."), is an
     aside wholly in brackets ("(His office did not reply.)"), closes
     a quotation it did not open, is a quotation with no speaker, or opens with a pronoun, a
-    demonstrative, a connective, a discourse adverb or a first-person word; or when it names
-    nothing or its narrator talks to or orders the reader (summarizer.text.vague; see
-    stands_alone). Definite references are not checked here.
+    demonstrative, a connective, a discourse adverb or a first-person word; or when it answers a
+    point made before ("Surely they've ...", "What isn't as common is ...":
+    summarizer.text.stance), names nothing or its narrator talks to or orders the reader
+    (summarizer.text.vague; see stands_alone). Definite references are not checked here.
 
     Args:
         sentence: one sentence.
@@ -369,6 +371,8 @@ def _leans_back(text: str, language: str, voice: bool = True) -> bool:
     phrases = _DEPENDENT_PHRASES.get(language, ())
     if phrases and start.startswith(phrases):
         return True
+    if answers_unsaid(start, language):
+        return True  # "Surely they've ...", "What isn't as common is ...": an answer to a point
     if language != "en":
         return voice and orders_reader(text, language)
     head = [w.replace("’", "'") for w in WORD_OR_MARK.findall(start)[:4]]

@@ -25,6 +25,9 @@ _FURNITURE = re.compile(
     r"|all rights reserved|©|\bskip to\b|\bfollow us\b"
     r"|\bshare this (?:article|story|post|page|video)\b"
     r"|\bpromo(?:tion(?:al)?)? code\b|\bdiscount code\b|\baffiliate (?:link|commission)s?\b"
+    r"|\b(?:gutschein|rabatt)code\b|\bcode (?:promo|de réduction)\b"
+    r"|\bc[óo]digo (?:de )?(?:descuento|desconto|promocional)\b|\bcup[óo]n de descuento\b"
+    r"|\bcodice sconto\b|\bcupom de desconto\b|\bkortingscode\b|промокод"
     r"|\bbrought to you by\b|\babonnez-vous|\babonne-toi"
     r"|\binscrivez-vous|\bsuscr[ií]bete|\biscriviti\b|\binscreva-se|подписывайтесь|подпишитесь"
     r"|підписуйтесь|підпишіться",
@@ -41,7 +44,12 @@ _FURNITURE_ANCHORS = (
     "skip to",
     "follow ",
     "share this",
-    " code",
+    "code",
+    "codice",
+    "cupom",
+    "cupón",
+    "digo",
+    "промокод",
     "affiliate",
     "brought to you",
     "abonne",
@@ -58,8 +66,17 @@ _FURNITURE_ANCHORS = (
 _SITE_WORDS = re.compile(
     r"\bsubscri(?:be|ption|bers?)\b|\bsign(?:ing)? up\b|\bnewsletters?\b|\binbox\b"
     r"|\bcookies?\b|\bcopyright\b|\bread more\b|\badvertisement\b|\bterms of (?:use|service)\b"
-    r"|\bprivacy policy\b|\bfree (?:trial|shipping)\b|\b(?:sponsored|powered|presented) by\b"
-    r"|\bpartnership with\b|\babonn|\bnewsletter|подписк|підписк",
+    r"|\bprivacy policy\b|\bfree (?:trial|shipping|delivery|returns)\b|\bships? (?:for )?free\b"
+    r"|\b(?:back|now|currently) in stock\b|\bin stock (?:now|today)\b"
+    r"|\b(?:sponsored|powered|presented) by\b"
+    r"|\bpartnership with\b|\babonn|\bnewsletter|подписк|підписк"
+    # shipping and stock: de, fr, es, it, pt, nl, ru, uk
+    r"|\bkostenlose[rn]? (?:versand|lieferung)\b|\bversandkostenfrei\b|\bauf lager\b"
+    r"|\blivraison (?:gratuite|offerte)\b|\ben stock\b|\benv[íi]o (?:gratis|gratuito)\b"
+    r"|\bspedizione (?:gratuita|gratis)\b|\bdisponibile in magazzino\b"
+    r"|\b(?:frete|envio) (?:gr[áa]tis|gratuito)\b|\bem estoque\b"
+    r"|\bgratis (?:verzending|bezorging|verzonden)\b|\bop voorraad\b"
+    r"|бесплатн\w* доставк|в наличии|безкоштовн\w* доставк|в наявності",
     re.IGNORECASE,
 )
 _SITE_ANCHORS = (
@@ -79,6 +96,24 @@ _SITE_ANCHORS = (
     "presented by",
     "partnership",
     "abonn",
+    "ship",
+    "deliver",
+    "returns",
+    "stock",
+    "versand",
+    "lieferung",
+    "lager",
+    "livraison",
+    "env",
+    "spedizione",
+    "magazzino",
+    "frete",
+    "estoque",
+    "gratis",
+    "voorraad",
+    "доставк",
+    "налич",
+    "наявн",
     "подпис",
     "підпис",
 )
@@ -218,6 +253,37 @@ _SHOP_ANCHORS = (
     "% off",
     "save $",
 )
+# A shop speaking of its own prices, warranty and coupons, in words no report uses: the price
+# history it keeps ("Our previous mention was at $750.", "the lowest price we can find", "We've
+# only seen it this low once"), a list price it abbreviates ("Orig. $1,599"), what comes with a
+# purchase ("Includes a 90-day warranty with purchase."; a listing's item with no subject), a
+# coupon to clip. A report of a company's price cut or a warranty recall names the company and
+# says what it did ("Apple cut the price to $699", "Samsung extends the warranty ..."). English
+# only: a shop's phrases in other languages are its shipping, stock and codes (_SITE_WORDS,
+# _FURNITURE).
+_SHOP_VOICE = re.compile(
+    r"\bour (?:previous|last|prior) mention\b"
+    r"|\b(?:lowest (?:[\w-]+ )?(?:price|deal|offer)|best price)s? (?:that )?we(?:'ve|’ve| have)?"
+    r" (?:(?:can|could) )?(?:find|found|seen|tracked)\b"
+    r"|\bwe(?:'ve|’ve| have) (?:only )?(?:ever )?seen it (?:this|that|so) low\b"
+    r"|\b(?:orig|reg)\. \$\d"
+    r"|\bwith (?:(?:any|each|every|your) purchase\b|purchase\b(?! of\b))"
+    r"|^\W*(?:includes|comes with|backed by|covered by) (?:a|an) [\w-]+ (?:limited )?warranty\b"
+    r"|\b(?:clip|apply|use) (?:the |this |our )?(?:on-page |digital |extra )?coupon\b"
+    r"|\bcoupon code\b"
+    r"|\b(?:deals?|pricing|discounts?)\b[^.!?]{0,80}?\b(?:is|are) (?:now )?live (?:at|on)\b",
+    re.IGNORECASE,
+)
+_SHOP_VOICE_ANCHORS = (
+    "mention",
+    "seen it",
+    " we",
+    ". $",
+    "purchase",
+    "warranty",
+    "coupon",
+    "live ",
+)
 
 
 # A listing's items, each dated by its day set off by commas, as event calendars write them:
@@ -336,7 +402,10 @@ def is_promotional(sentence: str, language: str = "en") -> bool:
     reader ("Get more ideas here!", "Start your day with ..."); a publication praising itself ("X
     is the preferred reading of ..."); an order shouted in capitals ("SPEND a day ...") or a
     calendar's dated items ("VIP cocktail hour, Oct. 26, and reception, Oct. 27."); a shop's
-    listing ("Today only, ...", "certified refurbished", "20% off").
+    listing ("Today only, ...", "certified refurbished", "20% off") or its own voice about its
+    prices, warranty and coupons ("Our previous mention was at $750.", "Includes a 90-day
+    warranty with purchase."); a short line of shipping or stock ("Free shipping is available
+    for all.", "Livraison gratuite dès 50 euros.").
 
     Args:
         sentence: one sentence or line.
@@ -370,6 +439,8 @@ def is_promotional(sentence: str, language: str = "en") -> bool:
     # A speaker's words first: the signs of an order or a plug below are theirs, not the page's.
     if "," in text and _REPORTED.search(text):
         return False  # "Protect your homes, the fire chief told residents.": a speaker's order
+    if any(map(lower.__contains__, _SHOP_VOICE_ANCHORS)) and _SHOP_VOICE.search(text):
+        return True  # the shop speaking: "Our previous mention was at $750."
     if text.endswith("!") and (_exclaims_to_reader(text, language) or _THANKS.search(text)):
         return True  # "Grab yours today!", "Obrigado por compartilhar nosso conteúdo!"
     opening = text.lstrip(OPENING_MARKS).split(maxsplit=2)

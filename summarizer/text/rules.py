@@ -2,8 +2,8 @@
 
 Article summaries, event digests and story digests all ask this module; none keeps its own copy
 of a rule or a word list. What can open a text is summarizer.text.openers (with
-summarizer.text.references and summarizer.text.vague), promotion summarizer.text.promotion;
-their public functions are re-exported here.
+summarizer.text.references, summarizer.text.stance and summarizer.text.vague), promotion
+summarizer.text.promotion; their public functions are re-exported here.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from summarizer.text.openers import (
 from summarizer.text.promotion import is_promotional
 from summarizer.text.quotes import close_quotations, tighten_quotes
 from summarizer.text.references import unresolved_reference
-from summarizer.text.standing import recalls_background
+from summarizer.text.standing import recalls_background, recalls_earlier
 from summarizer.text.statives import states_standing_fact
 from summarizer.text.tokenizer import (
     OPENING_MARKS,
@@ -57,6 +57,7 @@ __all__ = [
     "latest_headline",
     "leans_back",
     "recalls_background",
+    "recalls_earlier",
     "stands_alone",
     "states_standing_fact",
     "strip_dateline",

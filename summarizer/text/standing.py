@@ -1,13 +1,16 @@
-"""Background lines: a standing accusation or stance a report recalls, not the news it reports."""
+"""Background lines: a standing state or an earlier happening a report recalls, not its news."""
 
 from __future__ import annotations
 
 import re
+from datetime import date
 
+from summarizer.text.facts import months_named
 from summarizer.text.language import alternation
+from summarizer.text.numbers import read_numbers
 from summarizer.text.speech import STANCE_PARTICIPLES, STANCE_VERBS
 
-__all__ = ["recalls_background"]
+__all__ = ["recalls_background", "recalls_earlier"]
 
 # A state that has held for some time, as reports recall it: a perfect with an adverb of
 # repetition or duration ("have repeatedly accused Moscow", "has long denied", "have for years
@@ -139,3 +142,57 @@ def recalls_background(sentence: str, language: str = "en") -> bool:
     """
     pattern = _STANDING.get(language)
     return pattern is not None and pattern.search(sentence) is not None
+
+
+# English words that put a named month ahead ("The talks will resume in February."): a plan for
+# next year's month, not a happening recalled from earlier this year.
+_AHEAD = re.compile(
+    r"\b(?:will|would|shall|is to|are to|due|scheduled|expected|plans?|planned|next|until)\b",
+    re.IGNORECASE,
+)
+_DECADE = 9  # years after a decade's first that it holds
+# A relative clause set off by a comma describes a thing the line names, not what the line
+# tells: "WeWork is now cutting costs, including layoffs at Meetup, which it acquired in 2017."
+_RELATIVE = re.compile(
+    r",\s+(?:which|who|whom|whose|where|qui|que|dont|où|der|die|das|den|dem|deren|dessen"
+    r"|quien|quienes|cuyo|cuya|donde|il quale|la quale|cui|o qual|a qual|который|которая"
+    r"|которое|которые|которого|которой|которых|який|яка|яке|які|якого|якої|яких)\b",
+    re.IGNORECASE,
+)
+
+
+def recalls_earlier(sentence: str, published: date, language: str = "en") -> bool:
+    """Tell whether a sentence dates what it tells before the month its article was published.
+
+    "The Normandy Four agreed at the end of April to introduce four working subgroups." in an
+    article of May 13th recalls a happening of April: the article's news is what happened on the
+    day it reports. The line, without a relative clause set off by a comma (", which it
+    acquired in 2017" describes a thing it names), names one year and it is before the
+    article's ("In 2014, ..."; two years are a span a study or a record covers: "surveys from
+    2008 to 2016"), or no year and only months before the article's month, and no word that
+    puts them ahead ("will resume in February", English). A story's "what happened" dates each
+    line by its article, so such a line would stand at the wrong date.
+
+    Args:
+        sentence: one sentence.
+        published: the date its article was published (a known date, not an estimate).
+        language: ISO 639-1 code, for month names and numbers.
+
+    Returns:
+        True when the sentence tells something dated before its article's month.
+    """
+    main = _RELATIVE.split(sentence, maxsplit=1)[0]
+    months = months_named(main, language)
+    if not months and not any(c.isdigit() for c in main):
+        return False
+    # a decade ("the 2010s") reaches to its last year
+    years = {
+        int(n.value) + (_DECADE if n.key.endswith("s") else 0)
+        for n in read_numbers(main, language)
+        if n.kind == "year"
+    }
+    if years:
+        return len(years) == 1 and max(years) < published.year
+    if not months or max(months) >= published.month:
+        return False
+    return language != "en" or _AHEAD.search(main) is None
