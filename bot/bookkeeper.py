@@ -42,6 +42,7 @@ class Bookkeeper:
         self._queue: queue.PriorityQueue[_Item] = queue.PriorityQueue()
         self._order = itertools.count()
         self._thread: threading.Thread | None = None
+        self._stopping = False  # a stop is queued for the running thread
         self._lock = threading.Lock()
 
     async def run(self, fn: Callable[[], T], *, urgent: bool = False) -> T:
@@ -53,8 +54,10 @@ class Bookkeeper:
         """
         loop = asyncio.get_running_loop()
         future: asyncio.Future[T] = loop.create_future()
-        self._start()
-        self._queue.put((URGENT if urgent else ROUTINE, next(self._order), fn, loop, future))
+        item = (URGENT if urgent else ROUTINE, next(self._order), fn, loop, future)
+        with self._lock:  # with the thread's start, so the thread cannot end between the two
+            self._start()
+            self._queue.put(item)
         return await future
 
     def drain(self) -> None:
@@ -68,23 +71,34 @@ class Bookkeeper:
             thread = self._thread
             if thread is None or not thread.is_alive():
                 return
-            self._queue.put((_STOP, next(self._order), None, None, None))
+            if thread is threading.current_thread():
+                raise RuntimeError("a bookkeeper cannot be drained from its own thread")
+            if not self._stopping:  # one stop however many drain at once
+                self._stopping = True
+                self._queue.put((_STOP, next(self._order), None, None, None))
         thread.join()
 
     def _start(self) -> None:
-        with self._lock:
-            if self._thread is None or not self._thread.is_alive():
-                # A daemon, so the interpreter's exit does not wait on its queue; the exit
-                # handler drains the queue first instead.
-                self._thread = threading.Thread(target=self._work, name=self._name, daemon=True)
-                self._thread.start()
-                _RUNNING.add(self)
+        """Start the thread unless it runs (the caller holds the lock)."""
+        if self._thread is None or not self._thread.is_alive():
+            # A daemon, so the interpreter's exit does not wait on its queue; the exit handler
+            # drains the queue first instead.
+            self._thread = threading.Thread(target=self._work, name=self._name, daemon=True)
+            self._stopping = False
+            self._thread.start()
+            _RUNNING.add(self)
 
     def _work(self) -> None:
         while True:
             _priority, _order, fn, loop, future = self._queue.get()
             if fn is None or loop is None or future is None:
-                return
+                with self._lock:
+                    if self._queue.empty():
+                        self._thread, self._stopping = None, False
+                        return
+                    # Calls queued after the stop was taken: run them, then stop again.
+                    self._queue.put((_STOP, next(self._order), None, None, None))
+                continue
             try:
                 result = fn()
             except BaseException as exc:  # handed to the awaiting coroutine, not lost here

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import shutil
 import subprocess
 import sys
 import textwrap
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -46,7 +48,7 @@ def test_calls_return_results_and_errors() -> None:
 
     assert asyncio.run(scenario()) == 42
     bookkeeper.drain()
-    assert bookkeeper._thread is not None and not bookkeeper._thread.is_alive()
+    assert bookkeeper._thread is None  # ended, and a later call starts another
 
 
 def test_urgent_calls_go_ahead_of_routine_ones() -> None:
@@ -72,6 +74,43 @@ def test_urgent_calls_go_ahead_of_routine_ones() -> None:
     asyncio.run(scenario())
     bookkeeper.drain()
     assert order == ["urgent", "routine"]
+
+
+def test_a_drain_from_the_bookkeeping_thread_is_refused_and_the_thread_goes_on() -> None:
+    bookkeeper = Bookkeeper(name="test-bookkeeper")
+
+    async def scenario() -> int:
+        with pytest.raises(RuntimeError, match="own thread"):
+            await bookkeeper.run(bookkeeper.drain)
+        return await bookkeeper.run(lambda: 42)
+
+    assert asyncio.run(scenario()) == 42
+    bookkeeper.drain()
+
+
+def test_drains_at_once_from_many_threads_and_calls_meanwhile_lose_nothing() -> None:
+    # Two drains queued two stops, and a call queued between the thread taking a stop and
+    # ending waited for ever: one stop is queued however many drain, and the thread ends only
+    # with nothing left in its queue.
+    bookkeeper = Bookkeeper(name="test-bookkeeper")
+    done: list[int] = []
+
+    async def scenario() -> None:
+        for round_ in range(200):
+            drains = [threading.Thread(target=bookkeeper.drain) for _ in range(2)]
+            calls = [bookkeeper.run(functools.partial(done.append, round_)) for _ in range(3)]
+            first = asyncio.ensure_future(calls[0])
+            await asyncio.sleep(0)
+            for drain in drains:
+                drain.start()
+            await asyncio.wait_for(asyncio.gather(first, *calls[1:]), timeout=30)
+            for drain in drains:
+                drain.join()
+            assert bookkeeper._queue.empty()
+
+    asyncio.run(scenario())
+    bookkeeper.drain()
+    assert len(done) == 600
 
 
 def test_the_queue_is_drained_at_exit_and_the_process_ends(tmp_path: Path) -> None:
