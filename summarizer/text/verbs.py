@@ -47,9 +47,9 @@ _TENSE_AUXILIARIES: dict[str, frozenset[str]] = {
     "ru": word_set("был была было были будет будут"),
     "uk": word_set("був була було були буде будуть"),
 }
-# The present forms of "be", "have" and "do" and the modals: a verb, but of a state as much as
-# of a happening ("is home to", "has 5,000 staff").
-_PRESENT_AUXILIARIES: dict[str, frozenset[str]] = {
+# The forms of "be", "have" and "do" and the modals that tell a state as much as a happening: the
+# present ones ("is home to", "has 5,000 staff"), and Spanish "estaba", the imperfect of a state.
+_STATE_AUXILIARIES: dict[str, frozenset[str]] = {
     "en": word_set(
         """is are am be been has have do does can could may might must should it's he's she's
         that's there's they're we're i'm"""
@@ -65,7 +65,7 @@ _PRESENT_AUXILIARIES: dict[str, frozenset[str]] = {
 }
 # Finite forms of "be", "have", "do" and the modals, which may stand anywhere in a clause.
 _AUXILIARIES: dict[str, frozenset[str]] = {
-    language: _PRESENT_AUXILIARIES[language] | _TENSE_AUXILIARIES[language]
+    language: _STATE_AUXILIARIES[language] | _TENSE_AUXILIARIES[language]
     for language in _TENSE_AUXILIARIES
 }
 # Words of a quantity before a number ("More than 100", "Between 20 and 30", "Up to 40"): opening
