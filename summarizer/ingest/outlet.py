@@ -11,6 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from summarizer.text.abbreviations import HONORIFICS
 from summarizer.text.clock import is_time_word
 from summarizer.text.datelines import parse_dateline
 from summarizer.text.language import alternation, word_set
@@ -110,20 +111,27 @@ def outlet_name(name: str) -> str:
     return ""
 
 
-# Words that make the name beside them a person's: an honorific before it ("Mr Straw"), a verb
-# of saying after it ("Straw said") or "said" before it ("said Straw"). Only verbs a person says
-# with, not those an outlet reports with ("CNN reported", "told CNN").
-_HONORIFICS = alternation(word_set("Mr Mrs Ms Miss Mx Dr Sir Lord Lady Dame Prof"))
+# Words that make the name beside them a person's: an honorific before it ("Mr Straw"), the
+# abbreviated ones the sentence splitter knows and the titles written in full; a verb of saying
+# after it ("Jack Straw said") or "said" before it ("said Maurice Lindsay"). Only verbs a person
+# says with, not those an outlet reports with ("CNN reported", "told CNN").
+_HONORIFICS = alternation(
+    {word.capitalize() for word in HONORIFICS} | word_set("Miss Mx Sir Lord Lady Dame")
+)
 _SAYS_AFTER = alternation(word_set("said says told added insisted argued"))
 _SAYS_BEFORE = alternation(word_set("said says"))
+# A given name: a capitalised word, not "The" ("The Telegraph says" is an outlet speaking).
+_GIVEN_NAME = r"(?!The\b)[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 
 
 def names_a_person(name: str, text: str) -> bool:
-    """Tell whether a text writes a name as a person's: after an honorific ("Mr Straw") or
-    beside a verb of saying ("Straw said", "said Blair").
+    """Tell whether a text writes a name as a person's: after an honorific ("Mr Straw") or,
+    with a given name before it, beside a verb of saying ("Jack Straw said", "said Tony Blair").
 
     A headline that ends with the name of whom it quotes ("Lords wrong on detainees - Straw")
     looks like one that ends with its site's; the article then names that person in its text.
+    An outlet says things too ("Sky News said", "the BBC says", "NHK said"), so a verb of
+    saying counts only after a given name, and never for a name in capitals (an acronym).
 
     Args:
         name: the name, as the title gives it.
@@ -133,12 +141,13 @@ def names_a_person(name: str, text: str) -> bool:
         True when the text names a person so.
     """
     quoted = re.escape(name)
-    person = re.compile(
-        rf"\b(?:{_HONORIFICS})\.?\s+{quoted}\b"
-        rf"|\b{quoted}\s+(?:{_SAYS_AFTER})\b"
-        rf"|\b(?:{_SAYS_BEFORE})\s+{quoted}\b(?!['’]s)"
-    )
-    return person.search(text) is not None
+    forms = [rf"\b(?:{_HONORIFICS})\.?\s+{quoted}\b"]
+    if not name.isupper():
+        forms += [
+            rf"\b{_GIVEN_NAME}\s+{quoted}\s+(?:{_SAYS_AFTER})\b",
+            rf"\b(?:{_SAYS_BEFORE})\s+{_GIVEN_NAME}\s+{quoted}\b(?!['’]s)",
+        ]
+    return re.search("|".join(forms), text) is not None
 
 
 def masthead_in_title(text: str) -> str:
@@ -151,7 +160,7 @@ def masthead_in_title(text: str) -> str:
     least in a short line of its own ("... mixed feelings - CNN" on a page that credits "CNN
     Business"; see _shown_as_masthead); separators are tried from the last.
     A tagline or a section ("| News |") is no name, and a name has at most four words, and a
-    name the text gives a person ("Mr Straw", "Blair said": see names_a_person) is whom the
+    name the text gives a person ("Mr Straw", "Tony Blair said": see names_a_person) is whom the
     headline quotes. Read from the raw text alone, so page furniture can be counted under the
     name the article gets.
 

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from summarizer.text.language import word_set
 
-__all__ = ["ABBREVIATIONS"]
+__all__ = ["ABBREVIATIONS", "HONORIFICS"]
 
+#: Abbreviated titles written before a person's name ("Mr Straw", "Gen Smith"); lower case,
+#: without the stop. summarizer.ingest.outlet reads a name after one as a person's.
+HONORIFICS = word_set(
+    """mr mrs ms dr prof gen lt col capt cpt sgt maj adm gov sen rep rev hon pres supt insp"""
+)
 # Lower case, without the stop; the splitter and the glued-sentence repair both read it.
-ABBREVIATIONS = word_set(
-    """mr mrs ms dr prof st jr sr gen lt col capt cpt sgt maj adm gov sen rep rev hon pres supt insp
+ABBREVIATIONS = HONORIFICS | word_set(
+    """st jr sr
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
     inc ltd co corp plc bros dept est fig no nos vol vs etc al approx ave blvd mt ft"""
 )

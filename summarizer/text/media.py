@@ -17,13 +17,15 @@ _MEDIA: dict[str, re.Pattern[str]] = {
         r"|slideshows?|galler(?:y|ies)|clips?)\b"
         r"|\b(?:charts?|tables?|graphs?|graphics?|maps?|videos?|photos?|images?|infographics?"
         r"|slideshows?|galler(?:y|ies)|clips?)\s+(?:below|above)\b"
-        # What the page holds further down or up, placed by where it stands, not by a noun:
-        # "All that and more is below in the latest Lunch Break.", "Full details are below.",
-        # "See below for ...", "Details are listed below." (not "is below average", "below $5",
-        # "Inflation is below 2%": those go on with what it is below).
-        r"|\b(?:is|are)\s+(?:all\s+)?(?:listed\s+|included\s+|found\s+)?(?:below|above)"
-        r"(?=\s+in\s+(?:the|our|this|today's|today’s)\b|\s*[.:!]?\s*$|\s*:)"
-        r"|\b(?:see|listed|shown|linked|embedded)\s+(?:below|above)\b",
+        # What the page holds further down, placed by where it stands, not by a noun: "All that
+        # and more is below in the latest Lunch Break.", "Full details are below." (not "is below
+        # average", "Inflation is below 2%", "Sales are below; ...": those go on with what it is
+        # below, or compare; nor "is above", which a level or a rank is as often as a page part).
+        r"|\b(?:is|are)\s+(?:all\s+)?(?:listed\s+|included\s+|found\s+)?below"
+        r"(?=\s+in\s+(?:the|our|this|today's|today’s)\b|\s*[.!]?\s*$)"
+        # "See below for ...", "The winners are listed below, with ...": the pointer ends a
+        # clause or says what it points at ("for"), not "listed above those of every other".
+        r"|\b(?:see|listed|shown|linked|embedded)\s+(?:below|above)(?=\s*[.,:!]|\s+for\b|\s*$)",
         re.IGNORECASE,
     ),
     "de": re.compile(

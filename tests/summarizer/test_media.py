@@ -53,3 +53,20 @@ def test_a_pointer_to_a_chart_or_video_is_no_prose(text: str, language: str) -> 
 )
 def test_media_a_report_tells_of_is_no_pointer(text: str, language: str) -> None:
     assert not points_at_media(text, language)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Temperatures will remain well below average, and rainfall is above: the wettest spring "
+        "on record.",
+        "The river level is above: it broke its banks at 9 p.m.",
+        "Sales in the region are below; those in Asia are above.",
+        "Her grades were listed above those of every other pupil.",
+        "The water is above in the town's upper districts, the mayor said.",
+    ],
+)
+def test_a_level_or_a_rank_above_or_below_is_prose(text: str) -> None:
+    """'Is above' and a 'listed above' that goes on are a comparison, not a page's part."""
+    assert not points_at_media(text)
+    assert is_prose(text)
