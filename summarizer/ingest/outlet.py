@@ -65,6 +65,7 @@ _TITLE_LINES = 30  # lines of a plain text read for its title line
 _MASTHEAD_WORDS = 4
 _MASTHEAD_SHOWN = 3  # times a name kept in a headline must occur in the text to be its masthead
 _CREDIT_WORDS = 6  # words of a line of its own that shows a masthead ("CNN Business")
+_TITLE_SEPARATORS = 8  # the last separators of a title line where a masthead is looked for
 # A year or a span of years at either end of a name: a copyright's, not the name's
 # ("© Phys.org 2003 - 2019" gives "Phys.org 2003" before this is cut).
 _EDGE_YEARS = re.compile(r"^(?:(?:19|20)\d{2}\s*[-–]?\s*)+|(?:\s*[-–]?\s*(?:19|20)\d{2})+$")
@@ -175,7 +176,7 @@ def masthead_in_title(text: str) -> str:
     later = {" ".join(line.split()).casefold() for line in text.splitlines()}
     later.discard(title.casefold())
     short_lines = [line for line in text.splitlines()[1:] if len(line.split()) <= _CREDIT_WORDS]
-    for separator in reversed(list(_SEPARATOR.finditer(title))):
+    for separator in reversed(list(_SEPARATOR.finditer(title))[-_TITLE_SEPARATORS:]):
         head, tail = title[: separator.start()], title[separator.end() :]
         if head.casefold() not in later and not _shown_as_masthead(tail, text, short_lines):
             continue
