@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from summarizer.text.abbreviations import ABBREVIATIONS
-from summarizer.text.language import word_set
+from summarizer.text.abbreviations import ABBREVIATIONS, STARTERS
+from summarizer.text.language import stop_words, word_set
 
-__all__ = ["restore_blanks", "stop_inside_name"]
+__all__ = ["restore_blanks", "starts_sentence", "stop_inside_name"]
 
 # A stop (or "?", "!"), maybe closed by quotation marks, between a lower-case word of two letters
 # or more and a capitalised word of lower-case letters ("of it.Once several", 'the financial
@@ -18,9 +18,11 @@ _GLUED = re.compile(
     r"(?<![^\W\d_])(?P<word>[^\W\d_]{2,})(?P<stop>[.!?])(?P<quote>[\"“”’']*)(?P<next>[A-Z][a-z]*)"
     r"(?=(?P<after>\S?))"
 )
-# A blank that slipped before the full stop ("at 9/4 .He said"): it belongs after it. A market
-# code that starts with a stop (".MIWD00000PUS", ".DXY") or a name (".NET") is in capitals.
-_STRAY_BLANK = re.compile(r"(?<=[\w%)\]\"”’']) \.(?=[A-Z][a-z]+\b(?![.@/]\w))")
+# A blank that slipped before the full stop ("at 9/4 .He said"): it belongs after it, when the
+# word after the stop starts sentences (see starts_sentence).
+_STRAY_BLANK = re.compile(r"(?<=[\w%)\]\"”’']) \.(?=(?P<word>[A-Z][a-z]*)\b(?![.@/]\w))")
+# A capitalised word of lower-case letters, or a lone capital ("He", "I").
+_WORD_IN_CAPITAL = re.compile(r"[A-Z][a-z]*\b")
 # The last labels of host names (generic ones: a country's two letters are also words and name
 # particles, "Hide and Seek.De Niro") and the extensions of file names. A host name writes its
 # labels in one case ("amazon.com", "Amazon.Com", "ASP.NET"), so such a label after a word in the
@@ -51,8 +53,34 @@ def restore_blanks(line: str) -> str:
         lines). Only blanks move, so no visible character is lost or added.
     """
     if " ." in line:
-        line = _STRAY_BLANK.sub(". ", line)
+        line = _STRAY_BLANK.sub(_moved_blank, line)
     return _GLUED.sub(_with_blank, line)
+
+
+def starts_sentence(after: str, language: str) -> bool:
+    """Tell whether a stop with a blank before it, followed by after, ends a sentence.
+
+    Such a stop ends one only when the word after it starts sentences ("at 9/4 .He said"): a
+    stop word of the language or an English sentence starter. Any other word makes the stop
+    part of a name (".Net", ".Mac", ".Eu") or of a market code in capitals (".MIWD00000PUS").
+
+    Args:
+        after: the text right after the stop.
+        language: ISO 639-1 code of the text.
+
+    Returns:
+        Whether a sentence ends at the stop.
+    """
+    match = _WORD_IN_CAPITAL.match(after)
+    if match is None:
+        return False
+    word = match.group()
+    return word in STARTERS or word.lower() in stop_words(language or "en")
+
+
+def _moved_blank(match: re.Match[str]) -> str:
+    """The stray blank moved after its stop, or left where it was before a name (".Net")."""
+    return ". " if starts_sentence(match["word"], "en") else match.group()
 
 
 def _with_blank(match: re.Match[str]) -> str:

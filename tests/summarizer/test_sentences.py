@@ -302,3 +302,34 @@ def test_a_stop_after_a_blank_starts_a_code_not_a_word_in_any_language(
     text: str, expected: list[str]
 ) -> None:
     assert split_sentences(text, "de") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Developers can choose between .Net and Java for the new platform.", "en"),
+        ("The firm rewrote its software in .Net last year.", "en"),
+        ("Microsoft's .Net framework runs on Linux now.", "en"),
+        ("Apple renamed its .Mac service MobileMe in 2008.", "en"),
+        ("Registrations of .Eu domains rose 5% last year.", "en"),
+        ("Das Unternehmen setzt auf .Net und Java für die neue Plattform.", "de"),
+        ("L'entreprise utilise .Net pour sa nouvelle plateforme.", "fr"),
+    ],
+)
+def test_a_name_that_starts_with_a_stop_ends_no_sentence(text: str, language: str) -> None:
+    assert split_sentences(text, language) == [text]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Prices at 9/4 .He said so.", "en", ["Prices at 9/4.", "He said so."]),
+        ("The score was 2 .I think it rose.", "en", ["The score was 2.", "I think it rose."]),
+        ("Die Quote lag bei 9/4 .Er sagte es.", "de", ["Die Quote lag bei 9/4 .", "Er sagte es."]),
+        ("La cote était de 9/4 .Il a dit oui.", "fr", ["La cote était de 9/4 .", "Il a dit oui."]),
+    ],
+)
+def test_a_stop_after_a_blank_before_a_word_that_starts_sentences_ends_one(
+    text: str, language: str, expected: list[str]
+) -> None:
+    assert split_sentences(text, language) == expected
