@@ -37,6 +37,8 @@ _NAME_ENDINGS = word_set(
 _ADDRESS_MARKS = ("@", "://", "www.")
 # A version ("v2", "V10"): a stop after it is the version's ("v2.Beta").
 _VERSION = re.compile(r"[vV]\d+$")
+# How much of the text before a stop is read for the name it may end: longer than any name.
+_NAME_WINDOW = 100
 # The characters a token's edges may carry: brackets and quotation marks.
 _EDGES = "\"“”‘’'«»()[]"
 
@@ -54,7 +56,16 @@ def restore_blanks(line: str) -> str:
     """
     if " ." in line:
         line = _STRAY_BLANK.sub(_moved_blank, line)
-    return _GLUED.sub(_with_blank, line)
+    parts: list[str] = []
+    done = 0  # the line is copied up to here
+    straight_quotes = 0  # straight double quotes before the current match, counted as we go
+    counted = 0  # ... up to here
+    for match in _GLUED.finditer(line):
+        straight_quotes += line.count('"', counted, match.start())
+        counted = match.start()
+        parts += (line[done : match.start()], _with_blank(match, straight_quotes))
+        done = match.start() + len(match.group())
+    return "".join(parts) + line[done:] if parts else line
 
 
 def starts_sentence(after: str, language: str) -> bool:
@@ -83,8 +94,11 @@ def _moved_blank(match: re.Match[str]) -> str:
     return ". " if starts_sentence(match["word"], "en") else match.group()
 
 
-def _with_blank(match: re.Match[str]) -> str:
-    """The match with a blank after its stop, or as it was when the stop is a name's."""
+def _with_blank(match: re.Match[str], straight_quotes: int) -> str:
+    """The match with a blank after its stop, or as it was when the stop is a name's.
+
+    straight_quotes is the number of straight double quotes in the line before the match.
+    """
     word, stop, following = match["word"], match["stop"], match["next"]
     if not word.islower() or word in ABBREVIATIONS:
         return match.group()  # "Amazon.Com", "vs.Smith": a name or an abbreviation
@@ -94,7 +108,7 @@ def _with_blank(match: re.Match[str]) -> str:
         return match.group()
     quote = match["quote"]
     # A straight quote opens when those before it are even in number ('aspect."They will').
-    straight_opens = quote[:1] == '"' and match.string.count('"', 0, match.start()) % 2 == 0
+    straight_opens = quote[:1] == '"' and straight_quotes % 2 == 0
     if quote[:1] == "“" or straight_opens:
         return f"{word}{stop} {quote}{following}"
     return f"{word}{stop}{quote} {following}"
@@ -114,6 +128,7 @@ def stop_inside_name(head: str, piece: str) -> bool:
     Returns:
         Whether the two belong to one word, so that no sentence ends there.
     """
+    head = head[-_NAME_WINDOW:]  # a name's end, not a growing head read again for every piece
     if not head.endswith(".") or not piece[:1].isalnum() or not head[:-1].strip():
         return False
     before = head[:-1].rsplit(maxsplit=1)[-1].lstrip(_EDGES)
@@ -136,9 +151,12 @@ def _in_address(text: str, stop: int, end: int) -> bool:
     The name is the blank-separated token around it: a link or an e-mail address, or a name
     with another stop before or after ("www.Example.Com", "example.Co.uk").
     """
-    token_start = text.rfind(" ", 0, stop) + 1
-    token_end = text.find(" ", end)
-    token = text[token_start : len(text) if token_end < 0 else token_end]
+    # A bounded window: a long run without blanks ("ab.Cd,ab.Cd,...") is read once per stop.
+    window_start = max(0, stop - _NAME_WINDOW)
+    window_end = min(len(text), end + _NAME_WINDOW)
+    token_start = text.rfind(" ", window_start, stop) + 1 or window_start
+    token_end = text.find(" ", end, window_end)
+    token = text[token_start : window_end if token_end < 0 else token_end]
     if any(mark in token for mark in _ADDRESS_MARKS):
         return True
     dotted_before = _DOTTED.search(text, token_start, text.find(".", stop)) is not None

@@ -27,8 +27,8 @@ _LINE_BREAK = re.compile(r"\s*\n\s*")
 # abbreviation (Mr., Sept., U.S., a.m., single initials) and, for "U.S.", the next word does not
 # start a sentence.
 _SPLIT_POINT = re.compile(r"(?<=[.!?])\s+(?=[\"“‘'«(\[]?[A-Z])")
-_LAST_WORD = re.compile(r"(\S+)[.!?]$")
 _DOTTED_CAPITALS = re.compile(r"(?:[A-Z]\.){2,}$")
+_STARTER_WINDOW = 40  # characters, longer than any starter with its quotation mark
 
 # After "a.m." or "p.m." sentencex splits even when a day, a month or a zone follows ("9 a.m.
 # Monday", "9 a.m. EST").
@@ -307,16 +307,19 @@ def _split_inner(pieces: list[str]) -> list[str]:
     result: list[str] = []
     for piece in pieces:
         start = 0
+        quoted = _has_quote(piece)
         for match in _SPLIT_POINT.finditer(piece):
             head = piece[start : match.start()]
             if (
-                _has_quote(piece)
+                quoted
                 and open_quotes(piece[: match.start()])
                 and _closes_quote(piece[match.end() :])
             ):
                 continue  # never inside a quotation: it stays whole
+            # The word after the stop is read from a bounded window: no starter is longer.
+            following = piece[match.end() : match.end() + _STARTER_WINDOW]
             if _ends_with_abbreviation(head) and not _starts_sentence_after_capitals(
-                head, piece[match.end() :]
+                head, following
             ):
                 continue
             result.append(head.strip())
@@ -327,7 +330,7 @@ def _split_inner(pieces: list[str]) -> list[str]:
 
 def _starts_sentence_after_capitals(head: str, tail: str) -> bool:
     """Tell whether "U.S." or "U.K." ending head ends a sentence, judged by tail's first word."""
-    if _DOTTED_CAPITALS.search(head) is None:
+    if _DOTTED_CAPITALS.search(head[-12:]) is None:  # the end of head only (linear time)
         return False
     first = tail.split(maxsplit=1)[0] if tail.strip() else ""
     return first.strip("\"“‘'«([,") in STARTERS
@@ -337,10 +340,12 @@ def _ends_with_abbreviation(text: str) -> bool:
     """Tell whether text ends with an abbreviation's full stop rather than a sentence's."""
     if not text.endswith("."):
         return False
-    match = _LAST_WORD.search(text)
-    if match is None:
-        return True
-    word = match.group(1).lstrip("\"“‘'«([")
+    # The last word, read from the right (a regex searched from each position of a long head
+    # would make a line of many stops quadratic).
+    last = text.rsplit(maxsplit=1)[-1]
+    if last == ".":
+        return True  # a lone stop
+    word = last[:-1].lstrip("\"“‘'«([")
     if "." in word or len(word) == 1:  # U.S., a.m., e.g., initials such as "J."
         return True
     return word.lower() in ABBREVIATIONS
