@@ -33,25 +33,25 @@ _DEBRIS_LABEL = re.compile(
     r"\b(?:register|related|recommended|trending|loading|podcasts?|playlist|password|browser"
     r"|menu|search|tweet|whatsapp)\b"
 )
-# Substrings that mark a line as debris at any length (consent banners run long). Each names the
-# site or its cookies: "by continuing to use" alone is also prose ("... by continuing to use it
-# for their own creations"), so the banner's phrase takes the site as its object.
+# Substrings that mark a line as debris at any length (consent banners run long).
 _DEBRIS_ANYWHERE = (
     "we use cookies",
     "site uses cookie",
     "this site uses",
     "by using our site",
     "by using this site",
-    "by continuing to use this site",
-    "by continuing to use our site",
-    "by continuing to use the site",
-    "by continuing to use this website",
-    "by continuing to use our website",
-    "by continuing to use the website",
     "continued site use",
     "from the archive of our partner",
     "all rights reserved",
     "{*",
+)
+# A consent banner's phrase, also at any length: "by continuing to use" (or "to browse") with the
+# site as its object, or followed within the clause by the reader's assent or by cookies ("By
+# continuing to use Yahoo, you agree that ..."). The phrase alone is also prose ("... by
+# continuing to use it for their own creations they accept ..."). Bounded: linear time.
+_CONSENT = re.compile(
+    r"\bby continuing to (?:use|browse)\b(?: (?:this|our|the) (?:web)?site\b"
+    r"|[^.!?]{0,60}?\b(?:you (?:agree|consent|accept)|cookies)\b)"
 )
 _DEBRIS_START = ("copyright", "©", "(c) ")
 # Furniture that sites insert between the paragraphs of an article.
@@ -223,7 +223,7 @@ def is_debris(lowered: str, n_words: int, terminal: bool) -> bool:
     Returns:
         Whether the line is a prompt, notice, widget or credit.
     """
-    if any(s in lowered for s in _DEBRIS_ANYWHERE):
+    if any(s in lowered for s in _DEBRIS_ANYWHERE) or _CONSENT.search(lowered):
         return True
     if n_words <= _SHORT_WORDS and "©" in lowered:
         return True

@@ -1,10 +1,10 @@
-"""English abbreviations whose full stop ends no sentence ("Mr.", "Sept.", "approx.", "vs.")."""
+"""English words read at a full stop: abbreviations ("Mr.", "vs."), words that start sentences."""
 
 from __future__ import annotations
 
 from summarizer.text.language import word_set
 
-__all__ = ["ABBREVIATIONS", "HONORIFICS"]
+__all__ = ["ABBREVIATIONS", "HONORIFICS", "STARTERS"]
 
 #: Abbreviated titles written before a person's name ("Mr Straw", "Gen Smith"); lower case,
 #: without the stop. summarizer.ingest.outlet reads a name after one as a person's.
@@ -16,4 +16,10 @@ ABBREVIATIONS = HONORIFICS | word_set(
     """st jr sr
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
     inc ltd co corp plc bros dept est fig no nos vol vs etc al approx ave blvd mt ft"""
+)
+# Words that start sentences but hardly ever follow "U.S." or "U.K." inside one, nor a stop with
+# a blank before it ("at 9/4 .He said"; ".Net" is a name).
+STARTERS = word_set(
+    "The A An He She It They We I You His Her Its Their This That These Those But And However In On"
+    " At After Before When While If There Some Many Most Analysts Officials"
 )

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from summarizer.text.abbreviations import ABBREVIATIONS
-from summarizer.text.language import word_set
+from summarizer.text.abbreviations import ABBREVIATIONS, STARTERS
+from summarizer.text.language import stop_words, word_set
 
-__all__ = ["restore_blanks", "stop_inside_name"]
+__all__ = ["restore_blanks", "starts_sentence", "stop_inside_name"]
 
 # A stop (or "?", "!"), maybe closed by quotation marks, between a lower-case word of two letters
 # or more and a capitalised word of lower-case letters ("of it.Once several", 'the financial
@@ -18,9 +18,11 @@ _GLUED = re.compile(
     r"(?<![^\W\d_])(?P<word>[^\W\d_]{2,})(?P<stop>[.!?])(?P<quote>[\"“”’']*)(?P<next>[A-Z][a-z]*)"
     r"(?=(?P<after>\S?))"
 )
-# A blank that slipped before the full stop ("at 9/4 .He said"): it belongs after it. A market
-# code that starts with a stop (".MIWD00000PUS", ".DXY") or a name (".NET") is in capitals.
-_STRAY_BLANK = re.compile(r"(?<=[\w%)\]\"”’']) \.(?=[A-Z][a-z]+\b(?![.@/]\w))")
+# A blank that slipped before the full stop ("at 9/4 .He said"): it belongs after it, when the
+# word after the stop starts sentences (see starts_sentence).
+_STRAY_BLANK = re.compile(r"(?<=[\w%)\]\"”’']) \.(?=(?P<word>[A-Z][a-z]*)\b(?![.@/]\w))")
+# A capitalised word of lower-case letters, or a lone capital ("He", "I").
+_WORD_IN_CAPITAL = re.compile(r"[A-Z][a-z]*\b")
 # The last labels of host names (generic ones: a country's two letters are also words and name
 # particles, "Hide and Seek.De Niro") and the extensions of file names. A host name writes its
 # labels in one case ("amazon.com", "Amazon.Com", "ASP.NET"), so such a label after a word in the
@@ -35,6 +37,8 @@ _NAME_ENDINGS = word_set(
 _ADDRESS_MARKS = ("@", "://", "www.")
 # A version ("v2", "V10"): a stop after it is the version's ("v2.Beta").
 _VERSION = re.compile(r"[vV]\d+$")
+# How much of the text before a stop is read for the name it may end: longer than any name.
+_NAME_WINDOW = 100
 # The characters a token's edges may carry: brackets and quotation marks.
 _EDGES = "\"“”‘’'«»()[]"
 
@@ -51,12 +55,50 @@ def restore_blanks(line: str) -> str:
         lines). Only blanks move, so no visible character is lost or added.
     """
     if " ." in line:
-        line = _STRAY_BLANK.sub(". ", line)
-    return _GLUED.sub(_with_blank, line)
+        line = _STRAY_BLANK.sub(_moved_blank, line)
+    parts: list[str] = []
+    done = 0  # the line is copied up to here
+    straight_quotes = 0  # straight double quotes before the current match, counted as we go
+    counted = 0  # ... up to here
+    for match in _GLUED.finditer(line):
+        straight_quotes += line.count('"', counted, match.start())
+        counted = match.start()
+        parts += (line[done : match.start()], _with_blank(match, straight_quotes))
+        done = match.start() + len(match.group())
+    return "".join(parts) + line[done:] if parts else line
 
 
-def _with_blank(match: re.Match[str]) -> str:
-    """The match with a blank after its stop, or as it was when the stop is a name's."""
+def starts_sentence(after: str, language: str) -> bool:
+    """Tell whether a stop with a blank before it, followed by after, ends a sentence.
+
+    Such a stop ends one only when the word after it starts sentences ("at 9/4 .He said"): a
+    stop word of the language or an English sentence starter. Any other word makes the stop
+    part of a name (".Net", ".Mac", ".Eu") or of a market code in capitals (".MIWD00000PUS").
+
+    Args:
+        after: the text right after the stop.
+        language: ISO 639-1 code of the text.
+
+    Returns:
+        Whether a sentence ends at the stop.
+    """
+    match = _WORD_IN_CAPITAL.match(after)
+    if match is None:
+        return False
+    word = match.group()
+    return word in STARTERS or word.lower() in stop_words(language or "en")
+
+
+def _moved_blank(match: re.Match[str]) -> str:
+    """The stray blank moved after its stop, or left where it was before a name (".Net")."""
+    return ". " if starts_sentence(match["word"], "en") else match.group()
+
+
+def _with_blank(match: re.Match[str], straight_quotes: int) -> str:
+    """The match with a blank after its stop, or as it was when the stop is a name's.
+
+    straight_quotes is the number of straight double quotes in the line before the match.
+    """
     word, stop, following = match["word"], match["stop"], match["next"]
     if not word.islower() or word in ABBREVIATIONS:
         return match.group()  # "Amazon.Com", "vs.Smith": a name or an abbreviation
@@ -66,7 +108,7 @@ def _with_blank(match: re.Match[str]) -> str:
         return match.group()
     quote = match["quote"]
     # A straight quote opens when those before it are even in number ('aspect."They will').
-    straight_opens = quote[:1] == '"' and match.string.count('"', 0, match.start()) % 2 == 0
+    straight_opens = quote[:1] == '"' and straight_quotes % 2 == 0
     if quote[:1] == "“" or straight_opens:
         return f"{word}{stop} {quote}{following}"
     return f"{word}{stop}{quote} {following}"
@@ -86,6 +128,7 @@ def stop_inside_name(head: str, piece: str) -> bool:
     Returns:
         Whether the two belong to one word, so that no sentence ends there.
     """
+    head = head[-_NAME_WINDOW:]  # a name's end, not a growing head read again for every piece
     if not head.endswith(".") or not piece[:1].isalnum() or not head[:-1].strip():
         return False
     before = head[:-1].rsplit(maxsplit=1)[-1].lstrip(_EDGES)
@@ -108,9 +151,12 @@ def _in_address(text: str, stop: int, end: int) -> bool:
     The name is the blank-separated token around it: a link or an e-mail address, or a name
     with another stop before or after ("www.Example.Com", "example.Co.uk").
     """
-    token_start = text.rfind(" ", 0, stop) + 1
-    token_end = text.find(" ", end)
-    token = text[token_start : len(text) if token_end < 0 else token_end]
+    # A bounded window: a long run without blanks ("ab.Cd,ab.Cd,...") is read once per stop.
+    window_start = max(0, stop - _NAME_WINDOW)
+    window_end = min(len(text), end + _NAME_WINDOW)
+    token_start = text.rfind(" ", window_start, stop) + 1 or window_start
+    token_end = text.find(" ", end, window_end)
+    token = text[token_start : window_end if token_end < 0 else token_end]
     if any(mark in token for mark in _ADDRESS_MARKS):
         return True
     dotted_before = _DOTTED.search(text, token_start, text.find(".", stop)) is not None

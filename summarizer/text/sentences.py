@@ -7,10 +7,10 @@ import re
 
 from sentencex import segment
 
-from summarizer.text.abbreviations import ABBREVIATIONS
+from summarizer.text.abbreviations import ABBREVIATIONS, STARTERS
 from summarizer.text.clock import TIME_ZONES
-from summarizer.text.glued import restore_blanks, stop_inside_name
-from summarizer.text.language import alternation, word_set
+from summarizer.text.glued import restore_blanks, starts_sentence, stop_inside_name
+from summarizer.text.language import alternation
 from summarizer.text.months import ENGLISH_WEEKDAYS, FULL_ENGLISH_MONTHS
 from summarizer.text.quotes import ANY_QUOTE, CLOSING_QUOTES, open_quotes
 
@@ -27,13 +27,8 @@ _LINE_BREAK = re.compile(r"\s*\n\s*")
 # abbreviation (Mr., Sept., U.S., a.m., single initials) and, for "U.S.", the next word does not
 # start a sentence.
 _SPLIT_POINT = re.compile(r"(?<=[.!?])\s+(?=[\"“‘'«(\[]?[A-Z])")
-_LAST_WORD = re.compile(r"(\S+)[.!?]$")
-# Words that start sentences but hardly ever follow "U.S." or "U.K." inside one.
-_STARTERS = word_set(
-    "The A An He She It They We I You His Her Its Their This That These Those But And However In On"
-    " At After Before When While If There Some Many Most Analysts Officials"
-)
 _DOTTED_CAPITALS = re.compile(r"(?:[A-Z]\.){2,}$")
+_STARTER_WINDOW = 40  # characters, longer than any starter with its quotation mark
 
 # After "a.m." or "p.m." sentencex splits even when a day, a month or a zone follows ("9 a.m.
 # Monday", "9 a.m. EST").
@@ -59,7 +54,6 @@ _INITIALS_END = re.compile(r"(?:^|[\s\-–(/])(?:[A-Z]\.)+$")
 _INITIALS_START = re.compile(r"^(?:[A-Z]\.)+(?=[\s,;:]|$)")
 # A stop with a space before it, as cut by sentencex ("the globe ." + "MIWD00000PUS rose").
 _LONE_STOP = (" .", "\u00a0.")
-_WORD_IN_CAPITAL = re.compile(r"[A-Z][a-z]+\b")
 _QUOTE_MARKS = "\"“”‘’'«»„([ "
 
 
@@ -98,7 +92,7 @@ def split_sentences(text: str, language: str = "en") -> list[str]:
     for line in _lines(text):
         if english:
             line = restore_blanks(line)
-        pieces = _join_continuations(_segment(language or "en", line))
+        pieces = _join_continuations(_segment(language or "en", line), language or "en")
         pieces = _reattach_quotes(_split_long_quotations(pieces, language or "en"))
         if english:
             pieces = _split_inner(pieces)
@@ -218,7 +212,7 @@ def _split_long_quotations(pieces: list[str], language: str) -> list[str]:
         ):
             result.append(piece)
             continue
-        masked = _join_continuations(_segment(language, piece.translate(_QUOTE_MASK)))
+        masked = _join_continuations(_segment(language, piece.translate(_QUOTE_MASK)), language)
         at = 0
         for part in masked:
             result.append(piece[at : at + len(part)])
@@ -257,28 +251,28 @@ def _reattach_quotes(pieces: list[str]) -> list[str]:
     return fixed
 
 
-def _join_continuations(pieces: list[str]) -> list[str]:
+def _join_continuations(pieces: list[str], language: str) -> list[str]:
     """Join raw sentencex pieces cut where no sentence ends (see split_sentences).
 
     The pieces are concatenated as they came, so the text between them is kept exactly.
     """
     joined: list[str] = []
     for piece in pieces:
-        if joined and piece.strip() and _joins(joined[-1], piece):
+        if joined and piece.strip() and _joins(joined[-1], piece, language):
             joined[-1] += piece
         else:
             joined.append(piece)
     return joined
 
 
-def _joins(head: str, piece: str) -> bool:
+def _joins(head: str, piece: str, language: str) -> bool:
     """Tell whether piece goes on head: within a sentence, or within a word ("Amazon.Com")."""
-    if _continues(head.rstrip(), piece.lstrip()):
+    if _continues(head.rstrip(), piece.lstrip(), language):
         return True
     return not head[-1:].isspace() and not piece[:1].isspace() and stop_inside_name(head, piece)
 
 
-def _continues(head: str, piece: str) -> bool:
+def _continues(head: str, piece: str, language: str) -> bool:
     """Tell whether piece goes on the sentence that head has started."""
     if not any(map(str.isalnum, piece)):
         return True  # a lone "." or "—" (before a ticker such as ".MIWD00000PUS") is no sentence
@@ -289,10 +283,10 @@ def _continues(head: str, piece: str) -> bool:
         head.endswith(_LONE_STOP)
         and piece[:1].isascii()
         and piece[:1].isalnum()
-        and _WORD_IN_CAPITAL.match(piece) is None
+        and not starts_sentence(piece, language)
     ):
-        # "across the globe .MIWD00000PUS rose": the stop starts a ticker; before a capitalised
-        # word of lower-case letters it ends a sentence ("at 9/4 .He said")
+        # "across the globe .MIWD00000PUS rose", "between .Net and Java": the stop starts a
+        # ticker or a name; before a word that starts sentences it ends one ("at 9/4 .He said")
         return True
     tail = head[-12:]  # the patterns below look at the end of head only
     if _TIME_END.search(tail) and _AFTER_TIME.match(piece):
@@ -313,16 +307,19 @@ def _split_inner(pieces: list[str]) -> list[str]:
     result: list[str] = []
     for piece in pieces:
         start = 0
+        quoted = _has_quote(piece)
         for match in _SPLIT_POINT.finditer(piece):
             head = piece[start : match.start()]
             if (
-                _has_quote(piece)
+                quoted
                 and open_quotes(piece[: match.start()])
                 and _closes_quote(piece[match.end() :])
             ):
                 continue  # never inside a quotation: it stays whole
+            # The word after the stop is read from a bounded window: no starter is longer.
+            following = piece[match.end() : match.end() + _STARTER_WINDOW]
             if _ends_with_abbreviation(head) and not _starts_sentence_after_capitals(
-                head, piece[match.end() :]
+                head, following
             ):
                 continue
             result.append(head.strip())
@@ -333,20 +330,22 @@ def _split_inner(pieces: list[str]) -> list[str]:
 
 def _starts_sentence_after_capitals(head: str, tail: str) -> bool:
     """Tell whether "U.S." or "U.K." ending head ends a sentence, judged by tail's first word."""
-    if _DOTTED_CAPITALS.search(head) is None:
+    if _DOTTED_CAPITALS.search(head[-12:]) is None:  # the end of head only (linear time)
         return False
     first = tail.split(maxsplit=1)[0] if tail.strip() else ""
-    return first.strip("\"“‘'«([,") in _STARTERS
+    return first.strip("\"“‘'«([,") in STARTERS
 
 
 def _ends_with_abbreviation(text: str) -> bool:
     """Tell whether text ends with an abbreviation's full stop rather than a sentence's."""
     if not text.endswith("."):
         return False
-    match = _LAST_WORD.search(text)
-    if match is None:
-        return True
-    word = match.group(1).lstrip("\"“‘'«([")
+    # The last word, read from the right (a regex searched from each position of a long head
+    # would make a line of many stops quadratic).
+    last = text.rsplit(maxsplit=1)[-1]
+    if last == ".":
+        return True  # a lone stop
+    word = last[:-1].lstrip("\"“‘'«([")
     if "." in word or len(word) == 1:  # U.S., a.m., e.g., initials such as "J."
         return True
     return word.lower() in ABBREVIATIONS

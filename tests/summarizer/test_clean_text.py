@@ -204,6 +204,38 @@ def test_a_consent_notice_is_dropped_at_any_length() -> None:
     assert result.paragraphs == BODY
 
 
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "By continuing to use Yahoo, you agree that Yahoo and its partners may process your"
+        " personal data and store information on your device.",
+        "By continuing to use our services, you agree to our use of cookies as described in our"
+        " Cookie Policy.",
+        "By continuing to use this app, you accept the terms and conditions and the privacy notice"
+        " set out in the settings menu of the application.",
+        "By continuing to browse or by clicking 'Accept', you agree to the storing of first and"
+        " third-party cookies on your device to enhance site navigation.",
+        "By continuing to use the site, you agree to the use of cookies.",
+    ],
+)
+def test_a_consent_notice_that_names_the_reader_or_cookies_is_dropped(notice: str) -> None:
+    result = clean_plain_text(build("Night buses to run for another year", *BODY, notice))
+    assert result.paragraphs == BODY
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Artists may object, but by continuing to use it for their own creations they accept the"
+        " licence terms set by the firm.",
+        "Shoppers kept the discount by continuing to use the card. You agree, the bank said.",
+    ],
+)
+def test_continuing_to_use_something_in_prose_is_kept(sentence: str) -> None:
+    result = clean_plain_text(build("Night buses to run for another year", *BODY, sentence))
+    assert result.paragraphs == (*BODY, sentence)
+
+
 def test_sentences_glued_into_one_long_line_read_as_prose() -> None:
     glued = "".join(BODY) + "Fans ignore the warnings by continuing to use it for their own films."
     result = clean_plain_text(glued)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from summarizer.text.glued import restore_blanks
 from summarizer.text.sentences import split_sentences
 
 
@@ -302,3 +303,62 @@ def test_a_stop_after_a_blank_starts_a_code_not_a_word_in_any_language(
     text: str, expected: list[str]
 ) -> None:
     assert split_sentences(text, "de") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Developers can choose between .Net and Java for the new platform.", "en"),
+        ("The firm rewrote its software in .Net last year.", "en"),
+        ("Microsoft's .Net framework runs on Linux now.", "en"),
+        ("Apple renamed its .Mac service MobileMe in 2008.", "en"),
+        ("Registrations of .Eu domains rose 5% last year.", "en"),
+        ("Das Unternehmen setzt auf .Net und Java für die neue Plattform.", "de"),
+        ("L'entreprise utilise .Net pour sa nouvelle plateforme.", "fr"),
+    ],
+)
+def test_a_name_that_starts_with_a_stop_ends_no_sentence(text: str, language: str) -> None:
+    assert split_sentences(text, language) == [text]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Prices at 9/4 .He said so.", "en", ["Prices at 9/4.", "He said so."]),
+        ("The score was 2 .I think it rose.", "en", ["The score was 2.", "I think it rose."]),
+        ("Die Quote lag bei 9/4 .Er sagte es.", "de", ["Die Quote lag bei 9/4 .", "Er sagte es."]),
+        ("La cote était de 9/4 .Il a dit oui.", "fr", ["La cote était de 9/4 .", "Il a dit oui."]),
+    ],
+)
+def test_a_stop_after_a_blank_before_a_word_that_starts_sentences_ends_one(
+    text: str, language: str, expected: list[str]
+) -> None:
+    assert split_sentences(text, language) == expected
+
+
+# Long adversarial lines (300,000 characters, a page of text has a few thousand): each step reads
+# a bounded window around a stop, so the time grows with the line's length, not its square. The
+# timeout is a guard far above the linear time (well under a second); it measures nothing.
+_LONG = 300_000
+
+
+@pytest.mark.timeout(15)
+@pytest.mark.parametrize("unit", ["x. Ab ", "x .Ab ", "Yahoo.Com,"])
+def test_a_long_line_of_stops_is_split_in_linear_time(unit: str) -> None:
+    text = unit * (_LONG // len(unit))
+    assert len(split_sentences(text)) == 1  # initials, a stop before a name, a host name
+
+
+@pytest.mark.timeout(15)
+def test_a_long_line_of_glued_quotations_is_repaired_in_linear_time() -> None:
+    pairs = _LONG // 14
+    # Straight quotes open and close in turn: the blank goes before an opening one, after a
+    # closing one.
+    assert restore_blanks('ab."Cd,' * 2 * pairs) == 'ab. "Cd,ab." Cd,' * pairs
+
+
+@pytest.mark.timeout(15)
+def test_a_long_run_of_dotted_names_is_read_in_linear_time() -> None:
+    text = "ab.Cd," * (_LONG // 6)
+    # After the first stop, each is inside a dotted run ("ab.Cd,ab.Cd"), no sentence's end.
+    assert restore_blanks(text) == "ab. " + text[3:]
