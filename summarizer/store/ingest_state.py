@@ -16,7 +16,8 @@ Every process's indexes are the origin's with the articles stored after it added
 order (the lock's order), and adding an article is deterministic, so a process that starts, or
 is behind, builds the origin's indexes and replays what was stored since, and ends with the
 indexes the writing process holds. Anything else that changes events, stories or articles
-(pruning) calls `bump` in its transaction too, and `forget_origin` when it removes articles.
+(pruning) calls `bump` in its transaction too, and `forget_origin` when it removes articles the
+origin holds (`origin_articles`: those of its events, or any stored after it).
 
 The origin has a table of its own (`ingest_origin`), apart from the counter's row: raising the
 counter then rewrites a few bytes, not the origin (25 MB at 100,000 articles) with them.
@@ -364,22 +365,8 @@ def _read(stored: tuple[_Readable, int], *, serial: int, article: int) -> Origin
             `OriginWriter.save` writes with this version (format and features).
     """
     state, length = stored
-
-    def take(size: int) -> bytes:
-        if size > length - state.tell():
-            raise ValueError("the ingest origin is cut short")
-        return state.read(size)
-
-    def part() -> bytes:
-        return take(int.from_bytes(take(8), "big"))
-
-    if take(4) != _MARK:
-        raise ValueError("an ingest origin of another format")
-    head = json.loads(zlib.decompress(part()))
-    if head.get("format") != _FORMAT:
-        raise ValueError("an ingest origin of another format")
-    if head.get("features") != FEATURES_VERSION:  # its index state holds their sums
-        raise ValueError("an ingest origin made from other article features")
+    take, part = _readers(stored)
+    head = _head(take, part)
     posted, held = part(), part()
     crc = _crc([posted, held])
     texts: dict[int, bytes] = {}
@@ -405,6 +392,62 @@ def _read(stored: tuple[_Readable, int], *, serial: int, article: int) -> Origin
         texts=texts,
         held=HeldFeatures.from_data(held),
     )
+
+
+def _readers(
+    stored: tuple[_Readable, int],
+) -> tuple[Callable[[int], bytes], Callable[[], bytes]]:
+    """What reads a stored state in turn: `take(size)` bytes, and a `part` (its 8-byte length,
+    then itself); both raise ValueError past the end."""
+    state, length = stored
+
+    def take(size: int) -> bytes:
+        if size > length - state.tell():
+            raise ValueError("the ingest origin is cut short")
+        return state.read(size)
+
+    def part() -> bytes:
+        return take(int.from_bytes(take(8), "big"))
+
+    return take, part
+
+
+def _head(take: Callable[[int], bytes], part: Callable[[], bytes]) -> dict[str, Any]:
+    """The origin's head, read from the start of its state (see `_MARK`).
+
+    Raises:
+        ValueError, KeyError, TypeError, AttributeError or zlib.error: the state is not one
+            `OriginWriter.save` writes with this version (format and features).
+    """
+    if take(4) != _MARK:
+        raise ValueError("an ingest origin of another format")
+    head = json.loads(zlib.decompress(part()))
+    if head.get("format") != _FORMAT:
+        raise ValueError("an ingest origin of another format")
+    if head.get("features") != FEATURES_VERSION:  # its index state holds their sums
+        raise ValueError("an ingest origin made from other article features")
+    return head  # type: ignore[no-any-return]
+
+
+def origin_articles(*, session: Session) -> tuple[int, frozenset[int]] | None:
+    """The newest article the stored origin covers and the articles of its events (the ones
+    a process that follows it checks are stored), or None when there is no readable origin.
+
+    Only the head is read: what a prune needs to tell whether the origin still holds.
+    """
+    connection = session.connection()
+    mark = origin_mark(session=session)
+    if mark is None:
+        return None
+    try:
+        with _state(connection) as stored:
+            if stored is None:
+                return None
+            head = _head(*_readers(stored))
+            ids = frozenset(int(article) for _, articles in head["events"] for article in articles)
+    except (ValueError, KeyError, TypeError, AttributeError, zlib.error):
+        return None
+    return mark[1], ids
 
 
 class OriginWriter:

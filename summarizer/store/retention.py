@@ -26,7 +26,13 @@ from summarizer.ingest.furniture import MIN_ARTICLES, line_key, short_lines
 from summarizer.store import tables
 from summarizer.store.db import begin_write
 from summarizer.store.fts_schema import optimize_fts
-from summarizer.store.ingest_state import bump, forget_origin, lock_ingest
+from summarizer.store.ingest_state import (
+    bump,
+    forget_origin,
+    lock_ingest,
+    origin_articles,
+    origin_mark,
+)
 from summarizer.store.models import FetchCache, PruneMark, Summary
 from summarizer.store.seam import CHAT_DELIVERY, DELIVERY_SENT
 from summarizer.store.types import as_utc
@@ -67,6 +73,7 @@ def prune(
     """
     counts: Counter[str] = Counter()
     connection = _begin(session)
+    origin = _Origin(session)
     last = 0  # ids ascend: a dry run, which deletes nothing for good, reads each batch once
     while True:
         ids = [
@@ -83,8 +90,8 @@ def prune(
         _prune_articles(connection, ids, counts)
         last = ids[-1]
         if not dry_run:
-            bump(session=session)  # processes keeping event indexes in memory rebuild them
-            forget_origin(session=session)  # it names articles that are gone
+            bump(session=session)  # processes keeping indexes in memory look again
+            origin.prune(ids)
             session.commit()
             connection = _begin(session)
     counts["furniture_lines"] += _forget_old_lines(connection, before=before, now=now)
@@ -112,6 +119,43 @@ def prune(
     )
     logger.info("pruned before %s%s: %s", before, " (dry run)" if dry_run else "", report)
     return report
+
+
+class _Origin:
+    """The stored ingest origin as a prune sees it: kept while what it holds stays stored.
+
+    A process that follows the origin loads its indexes and replays the articles stored after
+    it (summarizer.store.ingest_state); the articles before it are history the origin has
+    already summed. So pruning those leaves every process's indexes what they were, and the
+    origin stays (processes follow it instead of rebuilding, daily prune or not), unless the
+    prune takes an article the origin's own events hold (a process that follows checks they
+    are stored) or one stored after it (a process that follows would not replay it, a running
+    one holds it): then the origin goes and the next process rebuilds, as after any change the
+    indexes cannot follow.
+    """
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        self._serial: int | None = None
+        self._held: tuple[int, frozenset[int]] | None = None
+
+    def prune(self, ids: Sequence[int]) -> None:
+        """Drop the origin when it holds any of these articles being pruned (see the class).
+
+        Called under the ingest lock of the batch's transaction; the origin's head is read
+        again only when another process stored a new one since the batch before.
+        """
+        mark = origin_mark(session=self._session)
+        if mark is None:
+            return
+        if mark[0] != self._serial:
+            self._serial, self._held = mark[0], origin_articles(session=self._session)
+        if self._held is None:  # unreadable: the next process rebuilds anyway
+            return
+        article, events = self._held
+        if max(ids) > article or not events.isdisjoint(ids):
+            logger.info("the prune takes articles the ingest origin holds: it is dropped")
+            forget_origin(session=self._session)
 
 
 def _begin(session: Session) -> Connection:
