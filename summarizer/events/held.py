@@ -81,6 +81,33 @@ class HeldFeatures:
         where = starts + np.arange(int(sizes.sum()))
         return set(self._stories[self._at[where]].tolist())
 
+    def replaced(self, kept: Collection[int], items: Iterable[Item]) -> HeldFeatures:
+        """The held features of the stories `kept` (as held here) and of `items` (as `Builder`
+        adds them): a story's held features after it was read and changed, without sorting the
+        hashes kept again (the items' are merged in)."""
+        keys = np.fromiter(kept, dtype=np.int64)
+        builder = HeldFeatures.Builder()
+        for item in items:
+            builder.add(item)
+        added = builder.done()
+        keep = np.isin(self._stories, keys)
+        if int(keep.sum()) != len(keys):
+            raise KeyError("a story kept is not held here")
+        if bool(keep.all()) and not len(added._stories):
+            return self
+        position = np.cumsum(keep) - 1  # a kept story's position among those kept
+        mask = keep[self._at]
+        stories = np.concatenate([self._stories[keep], added._stories])
+        width = np.dtype(_width(len(stories))).newbyteorder("=")
+        at = position[self._at[mask]].astype(width)
+        hashes = self._hashes[mask]
+        where = np.searchsorted(hashes, added._hashes, side="right")
+        return HeldFeatures(
+            stories,
+            np.insert(hashes, where, added._hashes),
+            np.insert(at, where, (added._at + int(keep.sum())).astype(width)),
+        )
+
     def data(self) -> bytes:
         """The arrays as bytes, as `from_data` reads them: the number of stories and of
         hashes (8 bytes each), the story keys (64-bit), the hashes (32-bit), the positions

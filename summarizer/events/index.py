@@ -527,6 +527,13 @@ class CentroidIndex:
         """Each posted feature with the keys posted under it (ascending), features sorted."""
         return {feature: sorted(self._postings[feature]) for feature in sorted(self._postings)}
 
+    def stored_postings(self) -> Mapping[str, Sequence[int]] | StoredPostings:
+        """`postings` to be stored: a copy of the postings read in place when that is what the
+        index holds (`StoredPostings.parts` writes them without decoding every list)."""
+        if isinstance(self._postings, StoredPostings):
+            return self._postings.copy()
+        return self.postings()
+
     def state(self) -> dict[str, Any]:
         """The whole index as JSON values (`load` takes it back): its items in the order kept,
         their postings and the change count."""

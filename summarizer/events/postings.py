@@ -9,7 +9,7 @@ from bisect import bisect_left
 from collections.abc import Collection, Iterator, Mapping, MutableMapping, Sequence
 from itertools import chain
 from operator import methodcaller
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 import numpy.typing as npt
@@ -202,6 +202,76 @@ class StoredPostings(MutableMapping[str, Collection[int]]):
         copied._hidden = set(self._hidden)
         return copied
 
+    def parts(self) -> list[bytes]:
+        """The postings as they read now, as `postings_parts` gives them (the same bytes),
+        made from the buffer and the overlay: the stored lists are copied as arrays, never
+        decoded one by one (a checkpoint of the ingest origin writes them)."""
+        if not self._overlay and not self._hidden:  # the buffer as it is (without a copy)
+            return [bytes(self._data)]
+        count = self._count
+        kept = np.ones(count, dtype=bool)
+        for feature in self._hidden:
+            kept[self._find(feature)] = False
+        key_ends = np.asarray(self._key_ends, dtype=np.int64)
+        name_ends = np.asarray(self._name_ends, dtype=np.int64)
+        key_sizes = np.diff(key_ends, prepend=0)
+        name_sizes = np.diff(name_ends, prepend=0)
+        stored_keys = np.asarray(self._keys, dtype=np.int64)[np.repeat(kept, key_sizes)]
+        stored_names = np.frombuffer(self._names, dtype=np.uint8)[np.repeat(kept, name_sizes)]
+        added = sorted(self._overlay)
+        added_names = [_ENCODE(feature) for feature in added]
+        added_lists = [sorted(self._overlay[feature]) for feature in added]
+        hashes = np.concatenate(
+            [
+                np.asarray(self._hashes, dtype=np.uint32)[kept],
+                np.fromiter(map(zlib.crc32, added_names), dtype=np.uint32, count=len(added)),
+            ]
+        )
+        names = [
+            np.concatenate([name_sizes[kept], np.fromiter(map(len, added_names), np.int64)]),
+            np.concatenate([stored_names, np.frombuffer(b"".join(added_names), np.uint8)]),
+        ]
+        keys = [
+            np.concatenate([key_sizes[kept], np.fromiter(map(len, added_lists), np.int64)]),
+            np.concatenate(
+                [stored_keys, np.fromiter(chain.from_iterable(added_lists), dtype=np.int64)]
+            ),
+        ]
+        order = np.argsort(hashes, kind="stable")
+        hashes = hashes[order]
+        ties = np.flatnonzero(hashes[1:] == hashes[:-1]).tolist()
+        if ties:  # a few features of one hash: in the order of their names' bytes
+            starts = np.cumsum(names[0]) - names[0]
+            raw = names[1].tobytes()
+
+            def name(at: int) -> bytes:
+                return raw[starts[at] : starts[at] + names[0][at]]
+
+            ranked = order.tolist()
+            at = 0
+            while at < len(ties):
+                start = end = ties[at]
+                while at < len(ties) and ties[at] == end:
+                    at += 1
+                    end += 1
+                ranked[start : end + 1] = sorted(ranked[start : end + 1], key=name)
+            order = np.asarray(ranked, dtype=np.int64)
+        name_sizes, name_bytes = _gathered(names[0], names[1], order)
+        key_sizes, all_keys = _gathered(keys[0], keys[1], order)
+        total = len(all_keys)
+        wide = bool(total) and (int(all_keys.min()) < 0 or int(all_keys.max()) >= 1 << 32)
+        ends = [np.cumsum(name_sizes), np.cumsum(key_sizes)]
+        features = len(order)
+        if features and max(int(ends[0][-1]), int(ends[1][-1])) >= 1 << 32:
+            raise ValueError("too many posted names or keys for 32-bit positions")
+        return [
+            b"".join(n.to_bytes(8, "little") for n in (features, total, 8 if wide else 4)),
+            hashes.astype("<u4").tobytes(),
+            *(end.astype("<u4").tobytes() for end in ends),
+            all_keys.astype("<i8" if wide else "<u4").tobytes(),
+            name_bytes.tobytes(),
+        ]
+
     def arrays(self) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
         """Each list's length and every key, list after list (the stored ones without
         decoding a list, when nothing was written)."""
@@ -212,6 +282,19 @@ class StoredPostings(MutableMapping[str, Collection[int]]):
             return sizes, keys
         ends = np.asarray(self._key_ends, dtype=np.int64)
         return np.diff(ends, prepend=0), np.asarray(self._keys, dtype=np.int64)
+
+
+def _gathered(
+    sizes: npt.NDArray[np.int64], values: npt.NDArray[Any], order: npt.NDArray[np.int64]
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[Any]]:
+    """Segments of `values` (one after another, of these `sizes`) put in `order`: the sizes
+    and the values so ordered."""
+    starts = np.cumsum(sizes) - sizes
+    ordered = sizes[order]
+    first = starts[order]
+    offsets = np.cumsum(ordered) - ordered
+    where = np.repeat(first - offsets, ordered) + np.arange(int(ordered.sum()), dtype=np.int64)
+    return ordered, values[where]
 
 
 def _numbers(view: memoryview, start: int, count: int, code: _Code) -> memoryview:

@@ -32,6 +32,7 @@ from summarizer.store.ingest_state import (
     lock_ingest,
     origin_articles,
     origin_mark,
+    without_stories,
 )
 from summarizer.store.models import FetchCache, PruneMark, Summary
 from summarizer.store.seam import CHAT_DELIVERY, DELIVERY_SENT
@@ -87,11 +88,11 @@ def prune(
         ]
         if not ids:
             break
-        _prune_articles(connection, ids, counts)
+        gone = _prune_articles(connection, ids, counts)
         last = ids[-1]
         if not dry_run:
             bump(session=session)  # processes keeping indexes in memory look again
-            origin.prune(ids)
+            origin.prune(ids, gone)
             session.commit()
             connection = _begin(session)
     counts["furniture_lines"] += _forget_old_lines(connection, before=before, now=now)
@@ -126,12 +127,14 @@ class _Origin:
 
     A process that follows the origin loads its indexes and replays the articles stored after
     it (summarizer.store.ingest_state); the articles before it are history the origin has
-    already summed. So pruning those leaves every process's indexes what they were, and the
-    origin stays (processes follow it instead of rebuilding, daily prune or not), unless the
-    prune takes an article the origin's own events hold (a process that follows checks they
-    are stored) or one stored after it (a process that follows would not replay it, a running
-    one holds it): then the origin goes and the next process rebuilds, as after any change the
-    indexes cannot follow.
+    already summed. So pruning those leaves the event index as it was, and the origin stays
+    (processes follow it instead of rebuilding, daily prune or not) without the stories the
+    prune deleted (`without_stories`: a new serial, which every process takes up, so none
+    links a new event to a story that is gone, and the origin keeps to the retention), unless
+    the prune takes an article the origin's own events hold (a process that follows checks
+    they are stored) or one stored after it (a process that follows would not replay it, a
+    running one holds it): then the origin goes and the next process rebuilds, as after any
+    change the indexes cannot follow.
     """
 
     def __init__(self, session: Session) -> None:
@@ -139,8 +142,9 @@ class _Origin:
         self._serial: int | None = None
         self._held: tuple[int, frozenset[int]] | None = None
 
-    def prune(self, ids: Sequence[int]) -> None:
-        """Drop the origin when it holds any of these articles being pruned (see the class).
+    def prune(self, ids: Sequence[int], stories: Sequence[int]) -> None:
+        """Drop the origin when it holds any of these articles being pruned (see the class);
+        else take the stories the prune deleted out of it.
 
         Called under the ingest lock of the batch's transaction; the origin's head is read
         again only when another process stored a new one since the batch before.
@@ -156,6 +160,10 @@ class _Origin:
         if max(ids) > article or not events.isdisjoint(ids):
             logger.info("the prune takes articles the ingest origin holds: it is dropped")
             forget_origin(session=self._session)
+            return
+        serial = without_stories(session=self._session, stories=stories)
+        if serial is not None:  # the same articles and events: only the serial moved
+            self._serial = serial
 
 
 def _begin(session: Session) -> Connection:
@@ -178,8 +186,12 @@ def _delete(connection: Connection, statement: Delete) -> int:
     return max(int(connection.execute(statement).rowcount or 0), 0)
 
 
-def _prune_articles(connection: Connection, ids: Sequence[int], counts: Counter[str]) -> None:
-    """Delete one batch of articles with what hangs on them; refresh their events and stories."""
+def _prune_articles(connection: Connection, ids: Sequence[int], counts: Counter[str]) -> list[int]:
+    """Delete one batch of articles with what hangs on them; refresh their events and stories.
+
+    Returns:
+        The stories deleted (left without events).
+    """
     events = {
         int(e)
         for e in connection.execute(
@@ -196,7 +208,7 @@ def _prune_articles(connection: Connection, ids: Sequence[int], counts: Counter[
     _delete_dependents(connection, "article", ids, handled={"summary", "articlecopy"})
     counts["articles"] += _delete(connection, delete(_ARTICLES).where(_ARTICLES.c.id.in_(ids)))
     stories = _refresh_events(connection, events, counts)
-    _refresh_stories(connection, stories, counts)
+    return _refresh_stories(connection, stories, counts)
 
 
 def _forget_lines(connection: Connection, ids: Sequence[int]) -> int:
@@ -364,10 +376,10 @@ def _refresh_events(connection: Connection, events: set[int], counts: Counter[st
     return stories
 
 
-def _refresh_stories(connection: Connection, stories: set[int], counts: Counter[str]) -> None:
-    """Re-span the stories whose events changed; delete those left without events."""
+def _refresh_stories(connection: Connection, stories: set[int], counts: Counter[str]) -> list[int]:
+    """Re-span the stories whose events changed; delete those left without events (returned)."""
     if not stories:
-        return
+        return []
     ids = sorted(stories)
     spans = {
         int(story): (first, last)
@@ -396,6 +408,7 @@ def _refresh_stories(connection: Connection, stories: set[int], counts: Counter[
                 for story, (first, last) in spans.items()
             ],
         )
+    return empty
 
 
 def _column_time(value: object) -> datetime:

@@ -27,7 +27,8 @@ from sqlmodel import Session
 from summarizer.ingest import runner
 from summarizer.service import BriefingService
 from summarizer.store.db import create_schema, make_engine
-from summarizer.store.ingest_state import origin_articles, origin_mark
+from summarizer.store.ingest_state import load_origin, origin_articles, origin_mark
+from summarizer.store.snapshot import differences, ingest_outcome
 from summarizer.store.types import as_utc
 from tests.ingest.synthetic import synthetic_stream
 from tests.ingest.test_ingest_origin import _state
@@ -119,7 +120,13 @@ def test_a_daily_prune_of_what_the_origin_covers_is_followed(
     cutoff = min(when for key, when in published.items() if key > mark[1] or key in held[1])
     report = bot.service.prune(days=1, now=cutoff + timedelta(days=1))
     assert report.articles == sum(when < cutoff for when in published.values()) > 0
-    assert _mark(engine) == mark  # the origin stays
+    kept = _mark(engine)
+    assert kept is not None and kept[1] == mark[1]  # the origin stays, at the same article
+    with Session(engine) as session:  # without the stories the prune deleted
+        origin = load_origin(session=session)
+        stored = set(session.connection().execute(text("SELECT id FROM story")).scalars())
+    assert origin is not None and {key for key, _, _ in origin.stories} <= stored
+    assert report.stories > 0 and kept[0] > mark[0]
     cli = _Process(engine)
     cli.ingest(stream[81:90])
     bot.ingest(stream[90:95])  # the bot's next poll
@@ -214,3 +221,70 @@ def test_a_restored_backup_is_followed(tmp_path: Path) -> None:
     bot.ingest(stream[10:15])
     assert restored.rebuilds == 0
     assert _state(restored.service) == _state(bot.service)
+
+
+# The origin used to be written by rebuilds alone, so it fell behind as the bot ingested: past
+# REPLAY_LIMIT articles (then 250, about an hour of 200 feeds) every process that started
+# rebuilt, and so did the bot after a CLI batch of more than the limit. A process now stores
+# its indexes as the origin once they hold CHECKPOINT_AFTER articles past it when a call ends,
+# CHECKPOINT_WITHIN within a call (small here).
+
+
+@pytest.fixture
+def near_limits(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(runner, "REPLAY_LIMIT", 12)
+    monkeypatch.setattr(runner, "CHECKPOINT_AFTER", 6)
+    monkeypatch.setattr(runner, "CHECKPOINT_WITHIN", 10)
+
+
+@pytest.mark.usefixtures("near_limits")
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_a_process_started_after_the_bot_ingested_far_past_the_origin_follows(
+    backend: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    stream = [str(p) for p in synthetic_stream(tmp_path, 120)]
+    urls = {
+        name: f"sqlite:///{tmp_path / name}.db"
+        if backend == "sqlite"
+        else _schema(request, name == "single")
+        for name in ("single", "relay")
+    }
+    single = _Process(_engine(urls["single"]))
+    relay = _engine(urls["relay"])
+    bot = _Process(relay)
+    for path in stream[:60]:
+        bot.ingest([path])
+        single.ingest([path])
+    mark = _mark(relay)
+    assert mark is not None and mark[1] > 40  # checkpoints followed the bot
+    cli = _Process(relay)  # a CLI, or the bot restarted
+    for number, path in enumerate(stream[60:110]):
+        (cli if number % 3 else bot).ingest([path])
+        single.ingest([path])
+    cli.ingest(stream[110:])  # a batch beside them
+    single.ingest(stream[110:])
+    assert (bot.rebuilds, cli.rebuilds, single.rebuilds) == (1, 0, 1)
+    assert differences(ingest_outcome(relay), ingest_outcome(single.service.engine)) == 0
+    _caught_up(bot, cli, stream[0])
+
+
+@pytest.mark.usefixtures("near_limits")
+def test_the_bot_after_a_batch_longer_than_the_replay_limit_follows(tmp_path: Path) -> None:
+    stream = [str(p) for p in synthetic_stream(tmp_path, 60)]
+    engine = _engine(f"sqlite:///{tmp_path / 'batch.db'}")
+    bot = _Process(engine)
+    for path in stream[:5]:
+        bot.ingest([path])
+    cli = _Process(engine)
+    cli.ingest(stream[5:50])  # 45 articles, far more than the bot replays
+    bot.ingest(stream[50:55])
+    assert (bot.rebuilds, cli.rebuilds) == (1, 0)
+    _caught_up(bot, cli, stream[0])
+
+
+def _schema(request: pytest.FixtureRequest, first: bool) -> str:
+    """A fresh PostgreSQL schema: the fixture's, or another beside it."""
+    from tests.ingest.test_concurrent_ingest import _second_schema
+
+    url: str = request.getfixturevalue("postgres_url")
+    return url if first else _second_schema(url, request)
