@@ -358,7 +358,9 @@ class StoryLinker:
         )
         if len(entries) > len(self._index):  # stories beyond the capacity were forgotten
             return self.entries(), self.postings()
-        return entries, {feature: posted[feature] for feature in sorted(posted)}
+        # In the order the features were first posted: the lists are what `postings` gives
+        # (keys ascending), and nothing reads their order (the origin stores them by hash).
+        return entries, posted
 
     def summed(self, key: int, events: Sequence[StoryMember]) -> SummedStory | None:
         """A stored story's sums as this linker's index holds them once restored (pruned, with
@@ -368,7 +370,7 @@ class StoryLinker:
         if summed is None:
             return None
         item, members = summed
-        return self._index.settle(key, item), members
+        return self._index.settle(key, item, copy=False), members
 
     def entries(self) -> list[StoryEntry]:
         """Each findable story's key, latest time and event keys (in the order of its members:
