@@ -103,6 +103,7 @@ def prune(
     if dry_run:
         session.rollback()
     else:
+        origin.finish()
         if counts["articles"]:
             optimize_fts(connection)
         session.commit()
@@ -141,14 +142,16 @@ class _Origin:
         self._session = session
         self._serial: int | None = None
         self._held: tuple[int, frozenset[int]] | None = None
+        self._gone: set[int] = set()  # stories the prune deleted so far
 
     def prune(self, ids: Sequence[int], stories: Sequence[int]) -> None:
         """Drop the origin when it holds any of these articles being pruned (see the class);
-        else take the stories the prune deleted out of it.
+        remember the stories the prune deleted.
 
         Called under the ingest lock of the batch's transaction; the origin's head is read
         again only when another process stored a new one since the batch before.
         """
+        self._gone.update(stories)
         mark = origin_mark(session=self._session)
         if mark is None:
             return
@@ -160,10 +163,13 @@ class _Origin:
         if max(ids) > article or not events.isdisjoint(ids):
             logger.info("the prune takes articles the ingest origin holds: it is dropped")
             forget_origin(session=self._session)
-            return
-        serial = without_stories(session=self._session, stories=stories)
-        if serial is not None:  # the same articles and events: only the serial moved
-            self._serial = serial
+
+    def finish(self) -> None:
+        """Take the stories the prune deleted out of the origin, once for the whole prune (a
+        new serial: every process takes it up); under the ingest lock of its last transaction.
+        Between its batches processes may still link to them: a story row comes back then."""
+        if self._gone and without_stories(session=self._session, stories=self._gone):
+            self._gone.clear()
 
 
 def _begin(session: Session) -> Connection:
