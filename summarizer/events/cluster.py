@@ -277,6 +277,10 @@ class EventIndex:
         """How many events are still open (within the window of the newest article)."""
         return len(self._index)
 
+    def keys(self) -> list[int]:
+        """The keys of the open events, ascending."""
+        return [item.key for item in self._index.items()]
+
     def profile(self, event_key: int) -> Vector:
         """Return an open event's story profile, e.g. for `StoryLinker`.
 

@@ -499,11 +499,20 @@ class CentroidIndex:
             raise ValueError(problem)
         self._postings = lists
 
-    def settle(self, key: int, member: Item) -> Item:
+    def settle(self, key: int, member: Item, *, copy: bool = True) -> Item:
         """The item `key` that `absorb` opens with `member` in an empty index (its sums copied
         and pruned as `_copy` prunes them, its `indexed` features those `_reindex` posts it
-        under), outside the index: what `fill` takes back; the index is left unchanged."""
-        item = self._copy(key, member)
+        under), outside the index: what `fill` takes back; the index is left unchanged.
+
+        With `copy=False`, `member` itself becomes that item (its key, sums pruned in place,
+        `indexed`): for a member made to be settled and used nowhere else, it saves copying
+        every sum (5,000 stories of a rebuild at 100,000 articles)."""
+        if copy:
+            item = self._copy(key, member)
+        else:
+            item = member
+            item.key = key
+            self._prune(item)
         item.indexed = self._posted(item)
         return item
 
@@ -526,6 +535,13 @@ class CentroidIndex:
     def postings(self) -> dict[str, list[int]]:
         """Each posted feature with the keys posted under it (ascending), features sorted."""
         return {feature: sorted(self._postings[feature]) for feature in sorted(self._postings)}
+
+    def stored_postings(self) -> Mapping[str, Sequence[int]] | StoredPostings:
+        """`postings` to be stored: a copy of the postings read in place when that is what the
+        index holds (`StoredPostings.parts` writes them without decoding every list)."""
+        if isinstance(self._postings, StoredPostings):
+            return self._postings.copy()
+        return self.postings()
 
     def state(self) -> dict[str, Any]:
         """The whole index as JSON values (`load` takes it back): its items in the order kept,
@@ -578,12 +594,16 @@ class CentroidIndex:
             particulars=dict(member.particulars),
             name_firsts=dict(member.name_firsts),
         )
+        self._prune(item)
+        return item
+
+    def _prune(self, item: Item) -> None:
+        """Prune an item's sums as the index prunes them (`_pruned`, `_prune_counts`)."""
         pruned = self._pruned(item.centroid)
         if pruned is not item.centroid:
             item.centroid = pruned
             item.norm = squared_length(pruned) ** 0.5
         self._prune_counts(item)
-        return item
 
     def _pruned(self, centroid: Vector) -> Vector:
         """The centroid itself, or its `centroid_features` heaviest features once it holds

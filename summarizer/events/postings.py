@@ -202,6 +202,78 @@ class StoredPostings(MutableMapping[str, Collection[int]]):
         copied._hidden = set(self._hidden)
         return copied
 
+    def parts(self) -> list[bytes]:
+        """The postings as they read now, as `postings_parts` gives them (the same bytes),
+        made from the buffer and the overlay: the stored features are copied in runs between
+        the changed ones, never decoded one by one nor indexed byte by byte (a checkpoint of
+        the ingest origin writes them; about 10 MB at 100,000 articles, made with little more).
+        """
+        if not self._overlay and not self._hidden:  # the buffer as it is
+            return [bytes(self._data)]
+        width = 4 if self._keys.format in ("I", "L") else 8
+        added = sorted(
+            (zlib.crc32(name), name, sorted(keys))
+            for name, keys in ((_ENCODE(f), k) for f, k in self._overlay.items())
+        )
+        if width == 8 or any(key < 0 or key >= 1 << 32 for _, _, keys in added for key in keys):
+            return postings_parts({f: sorted(self[f]) for f in self})  # wide keys: rare
+        hidden = sorted(self._find(feature) for feature in self._hidden)
+        # each added feature goes before the first stored one that sorts after it
+        places = [self._place(code, name) for code, name, _ in added]
+        cuts = sorted({0, self._count, *hidden, *(h + 1 for h in hidden), *places})
+        skip = set(hidden)
+        hashes: list[bytes] = []
+        names: list[bytes] = []
+        keys: list[bytes] = []
+        name_sizes: list[npt.NDArray[np.int64]] = []
+        key_sizes: list[npt.NDArray[np.int64]] = []
+        name_ends = np.asarray(self._name_ends, dtype=np.int64)
+        key_ends = np.asarray(self._key_ends, dtype=np.int64)
+        at = 0  # the next added feature
+        for low, high in zip(cuts, [*cuts[1:], self._count], strict=True):
+            while at < len(added) and places[at] == low:
+                code, name, listed = added[at]
+                hashes.append(code.to_bytes(4, "little"))
+                names.append(name)
+                keys.append(array(_U32, listed).tobytes() if not _SWAP else _swapped(listed))
+                name_sizes.append(np.array([len(name)], dtype=np.int64))
+                key_sizes.append(np.array([len(listed)], dtype=np.int64))
+                at += 1
+            if low >= high or low in skip:
+                continue
+            name_low = int(name_ends[low - 1]) if low else 0
+            key_low = int(key_ends[low - 1]) if low else 0
+            hashes.append(self._hashes[low:high].tobytes())
+            names.append(self._names[name_low : int(name_ends[high - 1])].tobytes())
+            keys.append(self._keys[key_low : int(key_ends[high - 1])].tobytes())
+            name_sizes.append(np.diff(name_ends[low:high], prepend=name_low))
+            key_sizes.append(np.diff(key_ends[low:high], prepend=key_low))
+        if _SWAP:  # the tables were read swapped: store them little-endian again
+            hashes = [_swapped_bytes(part) for part in hashes]
+            keys = [_swapped_bytes(part) for part in keys]
+        ends = [
+            np.cumsum(np.concatenate(name_sizes)) if name_sizes else np.zeros(0, np.int64),
+            np.cumsum(np.concatenate(key_sizes)) if key_sizes else np.zeros(0, np.int64),
+        ]
+        count, total = len(ends[1]), int(ends[1][-1]) if len(ends[1]) else 0
+        if count and int(ends[0][-1]) >= 1 << 32:
+            raise ValueError("too many posted names or keys for 32-bit positions")
+        return [
+            b"".join(n.to_bytes(8, "little") for n in (count, total, 4)),
+            b"".join(hashes),
+            *(end.astype("<u4").tobytes() for end in ends),
+            b"".join(keys),
+            b"".join(names),
+        ]
+
+    def _place(self, code: int, name: bytes) -> int:
+        """Where a feature of this hash and name goes among the stored ones: before the first
+        that sorts after it (by hash, then by the name's bytes)."""
+        at = bisect_left(self._hashes, code)
+        while at < self._count and self._hashes[at] == code and bytes(self._name(at)) < name:
+            at += 1
+        return at
+
     def arrays(self) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
         """Each list's length and every key, list after list (the stored ones without
         decoding a list, when nothing was written)."""
@@ -212,6 +284,21 @@ class StoredPostings(MutableMapping[str, Collection[int]]):
             return sizes, keys
         ends = np.asarray(self._key_ends, dtype=np.int64)
         return np.diff(ends, prepend=0), np.asarray(self._keys, dtype=np.int64)
+
+
+def _swapped(keys: list[int]) -> bytes:
+    """32-bit keys as little-endian bytes on a big-endian machine."""
+    numbers = array(_U32, keys)
+    numbers.byteswap()
+    return numbers.tobytes()
+
+
+def _swapped_bytes(part: bytes) -> bytes:
+    """A run of 32-bit numbers in the machine's order, as little-endian bytes."""
+    numbers = array(_U32)
+    numbers.frombytes(part)
+    numbers.byteswap()
+    return numbers.tobytes()
 
 
 def _numbers(view: memoryview, start: int, count: int, code: _Code) -> memoryview:

@@ -26,6 +26,7 @@ from summarizer.events.features import (
 )
 from summarizer.events.held import HELD, HeldFeatures
 from summarizer.events.index import CentroidIndex, Item
+from summarizer.events.postings import StoredPostings
 
 logger = logging.getLogger(__name__)
 
@@ -357,7 +358,9 @@ class StoryLinker:
         )
         if len(entries) > len(self._index):  # stories beyond the capacity were forgotten
             return self.entries(), self.postings()
-        return entries, {feature: posted[feature] for feature in sorted(posted)}
+        # In the order the features were first posted: the lists are what `postings` gives
+        # (keys ascending), and nothing reads their order (the origin stores them by hash).
+        return entries, posted
 
     def summed(self, key: int, events: Sequence[StoryMember]) -> SummedStory | None:
         """A stored story's sums as this linker's index holds them once restored (pruned, with
@@ -367,21 +370,55 @@ class StoryLinker:
         if summed is None:
             return None
         item, members = summed
-        return self._index.settle(key, item), members
+        return self._index.settle(key, item, copy=False), members
 
     def entries(self) -> list[StoryEntry]:
-        """Each findable story's key, latest time and event keys (ascending), in key order:
-        with `postings`, what `restore_index` needs to find it before reading it."""
+        """Each findable story's key, latest time and event keys (in the order of its members:
+        ascending in a story summed from stored events), in key order: with `postings`, what
+        `restore_index` needs to find it before reading it."""
         found: list[StoryEntry] = []
         for item in self._index.items():
             unread = self._unread.get(item.key)
-            events = sorted(self._members[item.key]) if unread is None else list(unread)
+            events = list(self._members[item.key]) if unread is None else list(unread)
             found.append((item.key, item.last, events))
         return found
+
+    def stored(self) -> tuple[list[StoryEntry], list[SummedStory | None], HeldFeatures]:
+        """What `restore_index` takes to hold the stories as they are now, not as restored:
+        `entries`, each story's sums and members as this linker holds them (None for one not
+        read since it was placed: its text is the one it was placed from), and what every
+        story's centroid holds (the unread ones' as placed, the others' now).
+
+        With `postings` and `settings`, a linker restored from them decides as this one does
+        from here on (its caches aside, which decide nothing): the ingest writes them as the
+        origin (`Ingestor` checkpoints), so a process that starts replays from now.
+
+        Raises:
+            ValueError: a story is unread and the linker was restored without held features.
+        """
+        entries = self.entries()
+        summed: list[SummedStory | None] = []
+        read: list[Item] = []
+        for key, _, _ in entries:
+            item = self._index.get(key)
+            assert item is not None
+            summed.append(None if key in self._unread else (item, self._members[key]))
+            if key not in self._unread:
+                read.append(item)
+        held = self._held
+        if held is None:
+            if self._unread:
+                raise ValueError("unread stories without held features cannot be stored")
+            held = HeldFeatures.Builder().done()
+        return entries, summed, held.replaced(self._unread.keys(), read)
 
     def postings(self) -> dict[str, list[int]]:
         """Each feature stories are posted under, with their keys (see `CentroidIndex`)."""
         return self._index.postings()
+
+    def stored_postings(self) -> Mapping[str, Sequence[int]] | StoredPostings:
+        """`postings` to be stored (`CentroidIndex.stored_postings`)."""
+        return self._index.stored_postings()
 
     def held_features(self) -> HeldFeatures:
         """What the stories placed by `restore_placed` hold as they were placed: with

@@ -50,13 +50,24 @@ _READ_AHEAD = 2 * _COMMIT_EVERY
 #: the articles stored after those its indexes hold: after its own watermark when others
 #: stored since it last wrote, after the origin's when it starts or finds a new origin. More
 #: than this, and it rebuilds its indexes from the database instead, and the rebuild becomes
-#: the origin the others take up. Replaying costs about 13 ms of CPU per article (988
-#: articles: 12.9 s), a rebuild 1.7 s at 10,000 stored articles and 3.4 s at 100,000, so
-#: catching up costs at most about twice a rebuild at 10,000 and about as much at 100,000
-#: (measured before features were stored with articles, which cheapened both). Replaying
-#: gives the indexes one process
-#: would hold; a rebuild, those of one process that rebuilt at that point.
-REPLAY_LIMIT = 250
+#: the origin the others take up. Replaying gives the indexes one process would hold; a
+#: rebuild, those of one process that rebuilt at that point. Measured at 100,000 articles
+#: (2026-12-03, SQLite): replaying costs about 3 ms of CPU per article (240 articles: 0.7 s
+#: over loading the origin), a rebuild 9.6 s; at 10,000 a rebuild costs about 2.9 s. So
+#: replaying the limit costs about a third of a rebuild at 100,000 and as much at 10,000.
+REPLAY_LIMIT = 1000
+#: A process whose indexes hold this many articles past the stored origin stores them as the
+#: new origin (a checkpoint, `Ingestor._checkpoint`) when an ingest call ends, so the origin
+#: stays within reach of a process that starts: a CLI beside the bot, the bot restarted, a
+#: worker that was idle while another ingested a batch replay instead of rebuilding. Half the
+#: limit: a process that starts replays at most about half of it. A checkpoint costs about
+#: 0.1 s of CPU at 10,000 articles and 0.6 to 0.8 s at 100,000 (the event index's state,
+#: the stories' postings and texts mostly copied as stored): about 1.5 ms an article at
+#: 100,000 at this interval, where storing one costs about 11 ms.
+CHECKPOINT_AFTER = REPLAY_LIMIT // 2
+#: Within a long call (a batch), a checkpoint is stored once the origin is this far behind,
+#: so the origin stays within reach of the other processes while the batch runs.
+CHECKPOINT_WITHIN = REPLAY_LIMIT - 2 * _COMMIT_EVERY
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +154,9 @@ class Ingestor:
         self._origin: int | None = None  # the serial of the origin they grew from
         self._refused: int | None = None  # the serial of an origin the indexes failed on
         self._watermark = 0  # the newest article the indexes hold
+        self._origin_article = 0  # the newest article of the origin they grew from
+        # the texts of the stories the linker has not read yet (its reader's, `StoryTexts`)
+        self._texts: dict[int, bytes] = {}
         self._near_since = datetime.min.replace(tzinfo=UTC)
         self._near_after = 0
         self._near_lowest = 0
@@ -175,11 +189,13 @@ class Ingestor:
         # held while the stories are placed and the origin written, the rebuild's peak.
         event_ids = [(key, [doc.article_id for doc in docs]) for key, docs in events]
         del events
+        read = writer.reader()
+        self._texts = read.texts
         entries, postings = self.stories.restore_placed(
             event_store.drain_stories(stored),
             next_key=story_max + 1,
             keep=writer.keep,
-            read=writer.reader(),
+            read=read,
         )
         origin = writer.save(
             session=session,
@@ -193,8 +209,51 @@ class Ingestor:
             linker=self.stories.settings(),
             held=self.stories.held_features(),
         )
-        self._watermark = watermark
+        self._watermark = self._origin_article = watermark
         self._origin = self._version = origin
+
+    def _checkpoint(self, session: Session) -> int | None:
+        """Store the indexes as they are now as the origin; return its serial (None when they
+        cannot be stored: the origin stays as it was and nothing else changes).
+
+        Under the ingest lock, with every article stored so far in the indexes: a process that
+        follows this origin and replays what is stored after it holds what this one holds, as
+        with an origin rebuilt from the rows (adding an article is deterministic). Stories not
+        read since they were placed keep their stored texts; the others are encoded as the
+        linker holds them. In a savepoint: a story that cannot be stored fails the checkpoint,
+        never the transaction's articles.
+        """
+        try:
+            with session.connection().begin_nested():
+                entries, summed, held = self.stories.stored()
+                writer = OriginWriter()
+                for (key, _, _), story in zip(entries, summed, strict=True):
+                    if story is None:
+                        writer.keep_text(key, self._texts[key])
+                    else:
+                        writer.keep(story)
+                return writer.save(
+                    session=session,
+                    article=self._watermark,
+                    event_next=self.events.next_key,
+                    story_next=self.stories.next_key,
+                    events=event_store.event_articles(session=session, keys=self.events.keys()),
+                    event_state=self.events.state(),
+                    entries=entries,
+                    postings=self.stories.stored_postings(),
+                    linker=self.stories.settings(),
+                    held=held,
+                )
+        except SQLAlchemyError:
+            raise
+        except Exception as exc:  # whatever the indexes hold: the old origin stays
+            detail = (str(exc).splitlines() or [""])[0]
+            logger.warning(
+                "the indexes cannot be stored as the ingest origin (%s: %s); it stays",
+                type(exc).__name__,
+                detail,
+            )
+            return None
 
     def _follow(self, session: Session) -> bool:
         """Build the indexes from the stored origin and replay the articles stored after it.
@@ -220,6 +279,7 @@ class Ingestor:
                 return False
             self.events = EventIndex(window=EVENT_WINDOW)
             self.stories = StoryLinker()
+            self._texts = origin.texts  # the reader pops each story's text from them
             try:
                 self.events.load(origin.event_state)
                 # Each story's events are parsed when the linker first needs them.
@@ -236,7 +296,7 @@ class Ingestor:
             except Exception as exc:  # whatever the stored state holds: a rebuild replaces it
                 _cannot_follow("read", exc)
                 return False
-        self._watermark = origin.article
+        self._watermark = self._origin_article = origin.article
         self._origin = origin.serial
         return self._replays(session)  # the stories' texts are read as the replay links them
 
@@ -369,7 +429,7 @@ class Ingestor:
                         chunk.append(next(prepared))
                         if progress is not None:
                             progress()
-                    self._store_chunk(writer, batch, chunk, start)
+                    self._store_chunk(writer, batch, chunk, start, len(materialised))
         if batch.again:
             logger.info("furniture changed before storing: %d input(s) prepared again", batch.again)
         counts = batch.counts
@@ -400,14 +460,22 @@ class Ingestor:
         )
 
     def _store_chunk(
-        self, writer: _Writer, batch: _Batch, chunk: list[Prepared | Failure], start: int
+        self,
+        writer: _Writer,
+        batch: _Batch,
+        chunk: list[Prepared | Failure],
+        start: int,
+        total: int,
     ) -> None:
         """Store prepared articles in one transaction under the ingest lock, with what the
-        batch's `on_stored` writes for them.
+        batch's `on_stored` writes for them (`start`: the chunk's first input; `total`: the
+        call's inputs).
 
         Each article's furniture is decided from the line counts stored before it (read under
         the lock, this batch's stored articles added): an article prepared with other furniture
-        is prepared again. The chunk's new articles' line counts are stored with them.
+        is prepared again. The chunk's new articles' line counts are stored with them. The
+        indexes are stored as the origin when it is far enough behind them (`CHECKPOINT_AFTER`
+        at the call's last chunk, `CHECKPOINT_WITHIN` before).
         """
         session, counts, furniture = writer.session, batch.counts, batch.furniture
         try:
@@ -430,6 +498,10 @@ class Ingestor:
             version = self._version
             if counts.new + len(counts.copies) != written:
                 version = bump(session=session)
+            checkpoint = None
+            due = CHECKPOINT_AFTER if start + len(chunk) >= total else CHECKPOINT_WITHIN
+            if self._watermark - self._origin_article >= due:
+                checkpoint = self._checkpoint(session)
             session.commit()
         except BaseException:
             self._version = None  # the indexes may hold what the rollback undid
@@ -439,6 +511,9 @@ class Ingestor:
             self._samples.clear()  # ids the rollback freed may come back for other texts
             raise
         self._version = version
+        if checkpoint is not None:  # the counter it raised is the one the indexes follow
+            self._version = self._origin = checkpoint
+            self._origin_article = self._watermark
 
     @staticmethod
     def _read_lines(session: Session, furniture: Furniture, indexes: range | None) -> None:

@@ -78,6 +78,22 @@ def count_articles(*, session: Session, ids: Sequence[int]) -> int:
     return found
 
 
+def event_articles(*, session: Session, keys: Sequence[int]) -> list[tuple[int, list[int]]]:
+    """(event id, its article ids ascending) of these events, by event id (none for an event
+    without stored articles)."""
+    grouped: dict[int, list[int]] = {}
+    connection = session.connection()
+    for start in range(0, len(keys), CHUNK):
+        rows = connection.execute(
+            core_select(_ARTICLES.c.event_id, _ARTICLES.c.id).where(
+                _ARTICLES.c.event_id.in_(list(keys[start : start + CHUNK]))
+            )
+        )
+        for event_id, article_id in rows:
+            grouped.setdefault(int(event_id), []).append(int(article_id))
+    return [(key, sorted(grouped[key])) for key in sorted(grouped)]
+
+
 def _docs(session: Session, where: Any) -> list[tuple[int, EventDoc]]:
     """(event id, EventDoc) of the articles matching a condition."""
     rows = session.exec(

@@ -16,7 +16,8 @@ Every process's indexes are the origin's with the articles stored after it added
 order (the lock's order), and adding an article is deterministic, so a process that starts, or
 is behind, builds the origin's indexes and replays what was stored since, and ends with the
 indexes the writing process holds. Anything else that changes events, stories or articles
-(pruning) calls `bump` in its transaction too, and `forget_origin` when it removes articles.
+(pruning) calls `bump` in its transaction too, and `forget_origin` when it removes articles the
+origin holds (`origin_articles`: those of its events, or any stored after it).
 
 The origin has a table of its own (`ingest_origin`), apart from the counter's row: raising the
 counter then rewrites a few bytes, not the origin (25 MB at 100,000 articles) with them.
@@ -31,7 +32,7 @@ import sqlite3
 import sys
 import zlib
 from array import array
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -133,23 +134,28 @@ class Origin:
     texts: dict[int, bytes]
     held: HeldFeatures
 
-    def reader(self) -> Callable[[int], SummedStory]:
+    def reader(self) -> StoryTexts:
         """What reads a story's sums and members from its text, once (the text is dropped);
         it keeps the texts alone, not the rest of the origin.
 
         The reader raises ValueError, KeyError, TypeError or IndexError when a text cannot be
         read.
         """
-        return _reader(self.texts)
+        return StoryTexts(self.texts)
 
 
-def _reader(texts: dict[int, bytes]) -> Callable[[int], SummedStory]:
-    """What reads a story from its text in `texts` (popped: read once)."""
+class StoryTexts:
+    """Reads a story from its text (`story_text`), once: the text is dropped as it is read, so
+    `texts` holds those of the stories not read yet (a checkpoint stores them as they are)."""
 
-    def read(key: int) -> SummedStory:
-        return read_story(key, texts.pop(key))
+    __slots__ = ("texts",)
 
-    return read
+    def __init__(self, texts: dict[int, bytes]) -> None:
+        self.texts = texts
+
+    def __call__(self, key: int) -> SummedStory:
+        """The story's sums and members (see `read_story`)."""
+        return read_story(key, self.texts.pop(key))
 
 
 #: Floats are stored as little-endian doubles, feature positions as little-endian 32-bit
@@ -364,22 +370,8 @@ def _read(stored: tuple[_Readable, int], *, serial: int, article: int) -> Origin
             `OriginWriter.save` writes with this version (format and features).
     """
     state, length = stored
-
-    def take(size: int) -> bytes:
-        if size > length - state.tell():
-            raise ValueError("the ingest origin is cut short")
-        return state.read(size)
-
-    def part() -> bytes:
-        return take(int.from_bytes(take(8), "big"))
-
-    if take(4) != _MARK:
-        raise ValueError("an ingest origin of another format")
-    head = json.loads(zlib.decompress(part()))
-    if head.get("format") != _FORMAT:
-        raise ValueError("an ingest origin of another format")
-    if head.get("features") != FEATURES_VERSION:  # its index state holds their sums
-        raise ValueError("an ingest origin made from other article features")
+    take, part = _readers(stored)
+    head = _head(take, part)
     posted, held = part(), part()
     crc = _crc([posted, held])
     texts: dict[int, bytes] = {}
@@ -407,6 +399,62 @@ def _read(stored: tuple[_Readable, int], *, serial: int, article: int) -> Origin
     )
 
 
+def _readers(
+    stored: tuple[_Readable, int],
+) -> tuple[Callable[[int], bytes], Callable[[], bytes]]:
+    """What reads a stored state in turn: `take(size)` bytes, and a `part` (its 8-byte length,
+    then itself); both raise ValueError past the end."""
+    state, length = stored
+
+    def take(size: int) -> bytes:
+        if size > length - state.tell():
+            raise ValueError("the ingest origin is cut short")
+        return state.read(size)
+
+    def part() -> bytes:
+        return take(int.from_bytes(take(8), "big"))
+
+    return take, part
+
+
+def _head(take: Callable[[int], bytes], part: Callable[[], bytes]) -> dict[str, Any]:
+    """The origin's head, read from the start of its state (see `_MARK`).
+
+    Raises:
+        ValueError, KeyError, TypeError, AttributeError or zlib.error: the state is not one
+            `OriginWriter.save` writes with this version (format and features).
+    """
+    if take(4) != _MARK:
+        raise ValueError("an ingest origin of another format")
+    head = json.loads(zlib.decompress(part()))
+    if head.get("format") != _FORMAT:
+        raise ValueError("an ingest origin of another format")
+    if head.get("features") != FEATURES_VERSION:  # its index state holds their sums
+        raise ValueError("an ingest origin made from other article features")
+    return head  # type: ignore[no-any-return]
+
+
+def origin_articles(*, session: Session) -> tuple[int, frozenset[int]] | None:
+    """The newest article the stored origin covers and the articles of its events (the ones
+    a process that follows it checks are stored), or None when there is no readable origin.
+
+    Only the head is read: what a prune needs to tell whether the origin still holds.
+    """
+    connection = session.connection()
+    mark = origin_mark(session=session)
+    if mark is None:
+        return None
+    try:
+        with _state(connection) as stored:
+            if stored is None:
+                return None
+            head = _head(*_readers(stored))
+            ids = frozenset(int(article) for _, articles in head["events"] for article in articles)
+    except (ValueError, KeyError, TypeError, AttributeError, zlib.error):
+        return None
+    return mark[1], ids
+
+
 class OriginWriter:
     """Writes an origin: each story's text as the linker sums it (`keep`, while it is rebuilt),
     then the head with what the linker made of them.
@@ -424,11 +472,15 @@ class OriginWriter:
         """Add a story's text (`story_text`), as `StoryLinker.restore_placed` sums it."""
         self._texts[summed[0].key] = story_text(summed)
 
-    def reader(self) -> Callable[[int], SummedStory]:
+    def keep_text(self, key: int, text: bytes) -> None:
+        """Add a story's text as it is stored (`story_text`'s, not read since)."""
+        self._texts[key] = text
+
+    def reader(self) -> StoryTexts:
         """What reads a story given to `keep` from its text, as `Origin.reader` reads it from
         the stored origin (each text once; it keeps the texts, and not the writer, after
         `save`: a story the linker keeps is read after `save` only)."""
-        return _reader(self._texts)
+        return StoryTexts(self._texts)
 
     def save(
         self,
@@ -440,7 +492,7 @@ class OriginWriter:
         events: Sequence[tuple[int, Sequence[int]]],
         event_state: dict[str, Any],
         entries: Sequence[StoryEntry],
-        postings: Mapping[str, Sequence[int]],
+        postings: Mapping[str, Sequence[int]] | StoredPostings,
         linker: dict[str, Any],
         held: HeldFeatures,
     ) -> int:
@@ -455,13 +507,16 @@ class OriginWriter:
             event_state: its whole state (`EventIndex.state`).
             entries: `StoryLinker.entries` of the linker rebuilt from the stories given (a
                 story given that it did not keep is left out).
-            postings: its `StoryLinker.postings`.
+            postings: its `StoryLinker.postings` (or `stored_postings`: read in place, they
+                are stored without decoding every list).
             linker: its `StoryLinker.settings`.
             held: its `StoryLinker.held_features`.
         """
         texts, self._texts = self._texts, {}  # the reader's now
         kept = [texts[key] for key, _, _ in entries]
-        posted = postings_parts(postings)
+        posted = (
+            postings.parts() if isinstance(postings, StoredPostings) else postings_parts(postings)
+        )
         holds = held.data()
         head = _compressed(
             {
@@ -503,8 +558,10 @@ def _write_state(session: Session, *, serial: int, article: int, parts: list[byt
         "article": article,
         "state": func.zeroblob(size) if sqlite else b"".join(parts),
     }
-    if not connection.execute(update(_STORED).where(_STORED.c.id == 1).values(values)).rowcount:
-        connection.execute(_STORED.insert().values(id=1, **values))
+    # The old state's pages are freed first, so SQLite writes the new one into them: an
+    # UPDATE writes the new state before it frees the old, and the file keeps room for two.
+    connection.execute(delete(_STORED))
+    connection.execute(_STORED.insert().values(id=1, **values))
     if not sqlite:
         return
     row = connection.execute(_ROW).first()[0]  # type: ignore[index]
@@ -547,6 +604,51 @@ def _members(value: Any, depth: int) -> Iterator[str]:
         yield ("," if number else "") + json.dumps(key) + ":"
         yield from _members(member, depth - 1)
     yield "}"
+
+
+def without_stories(*, session: Session, stories: Collection[int]) -> int | None:
+    """Store the origin again without these stories (deleted from the database: a prune);
+    return its serial, the raised counter (None: it holds none of them, or there is none
+    readable, and nothing changed).
+
+    Every process takes up the new serial (`Ingestor` follows it), so all hold the stories
+    without them, as a process would that rebuilt its story index from the rows: each story's
+    postings, held features and text go with it; the rest is stored as it was.
+    """
+    origin = load_origin(session=session)
+    if origin is None:
+        return None
+    gone = {key for key, _, _ in origin.stories if key in stories}
+    if not gone:
+        return None
+    read = origin.reader()
+    postings = origin.postings.copy()
+    for key in sorted(gone):
+        item, _ = read(key)
+        for feature in item.indexed:
+            keys = set(postings[feature])
+            keys.discard(key)
+            if keys:
+                postings[feature] = keys
+            else:
+                del postings[feature]
+    entries = [entry for entry in origin.stories if entry[0] not in gone]
+    held = origin.held.replaced([key for key, _, _ in entries], [])
+    writer = OriginWriter()
+    for key, _, _ in entries:
+        writer.keep_text(key, origin.texts[key])
+    return writer.save(
+        session=session,
+        article=origin.article,
+        event_next=origin.event_next,
+        story_next=origin.story_next,
+        events=origin.events,
+        event_state=origin.event_state,
+        entries=entries,
+        postings=postings,
+        linker=origin.linker,
+        held=held,
+    )
 
 
 def forget_origin(*, session: Session) -> None:

@@ -26,7 +26,14 @@ from summarizer.ingest.furniture import MIN_ARTICLES, line_key, short_lines
 from summarizer.store import tables
 from summarizer.store.db import begin_write
 from summarizer.store.fts_schema import optimize_fts
-from summarizer.store.ingest_state import bump, forget_origin, lock_ingest
+from summarizer.store.ingest_state import (
+    bump,
+    forget_origin,
+    lock_ingest,
+    origin_articles,
+    origin_mark,
+    without_stories,
+)
 from summarizer.store.models import FetchCache, PruneMark, Summary
 from summarizer.store.seam import CHAT_DELIVERY, DELIVERY_SENT
 from summarizer.store.types import as_utc
@@ -67,6 +74,7 @@ def prune(
     """
     counts: Counter[str] = Counter()
     connection = _begin(session)
+    origin = _Origin(session)
     last = 0  # ids ascend: a dry run, which deletes nothing for good, reads each batch once
     while True:
         ids = [
@@ -80,11 +88,11 @@ def prune(
         ]
         if not ids:
             break
-        _prune_articles(connection, ids, counts)
+        gone = _prune_articles(connection, ids, counts)
         last = ids[-1]
         if not dry_run:
-            bump(session=session)  # processes keeping event indexes in memory rebuild them
-            forget_origin(session=session)  # it names articles that are gone
+            bump(session=session)  # processes keeping indexes in memory look again
+            origin.prune(ids, gone)
             session.commit()
             connection = _begin(session)
     counts["furniture_lines"] += _forget_old_lines(connection, before=before, now=now)
@@ -95,6 +103,7 @@ def prune(
     if dry_run:
         session.rollback()
     else:
+        origin.finish()
         if counts["articles"]:
             optimize_fts(connection)
         session.commit()
@@ -112,6 +121,55 @@ def prune(
     )
     logger.info("pruned before %s%s: %s", before, " (dry run)" if dry_run else "", report)
     return report
+
+
+class _Origin:
+    """The stored ingest origin as a prune sees it: kept while what it holds stays stored.
+
+    A process that follows the origin loads its indexes and replays the articles stored after
+    it (summarizer.store.ingest_state); the articles before it are history the origin has
+    already summed. So pruning those leaves the event index as it was, and the origin stays
+    (processes follow it instead of rebuilding, daily prune or not) without the stories the
+    prune deleted (`without_stories`: a new serial, which every process takes up, so none
+    links a new event to a story that is gone, and the origin keeps to the retention), unless
+    the prune takes an article the origin's own events hold (a process that follows checks
+    they are stored) or one stored after it (a process that follows would not replay it, a
+    running one holds it): then the origin goes and the next process rebuilds, as after any
+    change the indexes cannot follow.
+    """
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        self._serial: int | None = None
+        self._held: tuple[int, frozenset[int]] | None = None
+        self._gone: set[int] = set()  # stories the prune deleted so far
+
+    def prune(self, ids: Sequence[int], stories: Sequence[int]) -> None:
+        """Drop the origin when it holds any of these articles being pruned (see the class);
+        remember the stories the prune deleted.
+
+        Called under the ingest lock of the batch's transaction; the origin's head is read
+        again only when another process stored a new one since the batch before.
+        """
+        self._gone.update(stories)
+        mark = origin_mark(session=self._session)
+        if mark is None:
+            return
+        if mark[0] != self._serial:
+            self._serial, self._held = mark[0], origin_articles(session=self._session)
+        if self._held is None:  # unreadable: the next process rebuilds anyway
+            return
+        article, events = self._held
+        if max(ids) > article or not events.isdisjoint(ids):
+            logger.info("the prune takes articles the ingest origin holds: it is dropped")
+            forget_origin(session=self._session)
+
+    def finish(self) -> None:
+        """Take the stories the prune deleted out of the origin, once for the whole prune (a
+        new serial: every process takes it up); under the ingest lock of its last transaction.
+        Between its batches processes may still link to them: a story row comes back then."""
+        if self._gone and without_stories(session=self._session, stories=self._gone):
+            self._gone.clear()
 
 
 def _begin(session: Session) -> Connection:
@@ -134,8 +192,12 @@ def _delete(connection: Connection, statement: Delete) -> int:
     return max(int(connection.execute(statement).rowcount or 0), 0)
 
 
-def _prune_articles(connection: Connection, ids: Sequence[int], counts: Counter[str]) -> None:
-    """Delete one batch of articles with what hangs on them; refresh their events and stories."""
+def _prune_articles(connection: Connection, ids: Sequence[int], counts: Counter[str]) -> list[int]:
+    """Delete one batch of articles with what hangs on them; refresh their events and stories.
+
+    Returns:
+        The stories deleted (left without events).
+    """
     events = {
         int(e)
         for e in connection.execute(
@@ -152,7 +214,7 @@ def _prune_articles(connection: Connection, ids: Sequence[int], counts: Counter[
     _delete_dependents(connection, "article", ids, handled={"summary", "articlecopy"})
     counts["articles"] += _delete(connection, delete(_ARTICLES).where(_ARTICLES.c.id.in_(ids)))
     stories = _refresh_events(connection, events, counts)
-    _refresh_stories(connection, stories, counts)
+    return _refresh_stories(connection, stories, counts)
 
 
 def _forget_lines(connection: Connection, ids: Sequence[int]) -> int:
@@ -320,10 +382,10 @@ def _refresh_events(connection: Connection, events: set[int], counts: Counter[st
     return stories
 
 
-def _refresh_stories(connection: Connection, stories: set[int], counts: Counter[str]) -> None:
-    """Re-span the stories whose events changed; delete those left without events."""
+def _refresh_stories(connection: Connection, stories: set[int], counts: Counter[str]) -> list[int]:
+    """Re-span the stories whose events changed; delete those left without events (returned)."""
     if not stories:
-        return
+        return []
     ids = sorted(stories)
     spans = {
         int(story): (first, last)
@@ -352,6 +414,7 @@ def _refresh_stories(connection: Connection, stories: set[int], counts: Counter[
                 for story, (first, last) in spans.items()
             ],
         )
+    return empty
 
 
 def _column_time(value: object) -> datetime:

@@ -52,3 +52,29 @@ def test_positions_past_65536_stories_are_kept_wider() -> None:
     items = [Item(key=10 * k, centroid={f"s:n{k % 7}": 1.0}) for k in range(70_000)]
     held = HeldFeatures.from_data(_held(*items).data())
     assert held.among({"s:n3"}) == {10 * k for k in range(3, 70_000, 7)}
+
+
+def test_held_features_replaced_are_those_of_the_stories_built_again() -> None:
+    # A checkpoint of the ingest origin keeps the unread stories' held features and takes the
+    # read ones' from their sums now: the same answers as building them all again.
+    import random
+
+    rng = random.Random(5)
+    words = [f"t:w{n}" for n in range(40)] + [f"s:n{n}" for n in range(40)]
+
+    def story(key: int) -> Item:
+        return Item(key=key, centroid={w: rng.random() for w in rng.sample(words, 6)})
+
+    for _ in range(20):
+        items = {key: story(key) for key in rng.sample(range(1, 300), rng.randint(0, 30))}
+        held = _held(*items.values())
+        kept = [key for key in items if rng.random() < 0.6]
+        changed = [story(key) for key in items if key not in kept and rng.random() < 0.7]
+        changed += [story(key) for key in range(300, 300 + rng.randint(0, 3))]
+        replaced = held.replaced(kept, changed)
+        again = _held(*(items[key] for key in kept), *changed)
+        for word in words:
+            assert replaced.among({word}) == again.among({word}), word
+        assert HeldFeatures.from_data(replaced.data()).among(set(words)) == again.among(set(words))
+    with pytest.raises(KeyError):
+        _held(story(1)).replaced([2], [])
