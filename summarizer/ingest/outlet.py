@@ -15,6 +15,7 @@ from summarizer.text.abbreviations import HONORIFICS
 from summarizer.text.clock import is_time_word
 from summarizer.text.datelines import parse_dateline
 from summarizer.text.language import alternation, word_set
+from summarizer.text.months import ENGLISH_WEEKDAYS, FULL_ENGLISH_MONTHS
 from summarizer.values import RawInput
 
 # "This article is from the archive of our partner The Wire."
@@ -121,8 +122,13 @@ _HONORIFICS = alternation(
 )
 _SAYS_AFTER = alternation(word_set("said says told added insisted argued"))
 _SAYS_BEFORE = alternation(word_set("said says"))
-# A given name: a capitalised word, not "The" ("The Telegraph says" is an outlet speaking).
-_GIVEN_NAME = r"(?!The\b)[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+# A given name: a capitalised word, not one that opens a sentence or names a day ("The
+# Telegraph says", "On Monday Reuters said", "In March NHK said": an outlet speaking).
+_NOT_GIVEN = alternation(
+    {*ENGLISH_WEEKDAYS, *FULL_ENGLISH_MONTHS}
+    | word_set("The This That These Those Then But And Yesterday Today Tonight Earlier Later")
+)
+_GIVEN_NAME = rf"(?!(?:{_NOT_GIVEN})\b)[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 
 
 def names_a_person(name: str, text: str) -> bool:

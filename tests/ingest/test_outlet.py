@@ -248,6 +248,15 @@ def test_a_masthead_has_few_words_and_follows_the_headline() -> None:
             "CNN",
         ),
         ("Markets slide - CNN\n\nThe comments were made on CNN's programme. CNN\nCNN\n", "CNN"),
+        # A day before an outlet's name is no given name.
+        (
+            "Oil jumps - Reuters\nOil jumps\nOn Monday Reuters said it could not verify it.\n",
+            "Reuters",
+        ),
+        (
+            "Quake hits - NHK News\nQuake hits\nIn March NHK News said the coast was clear.\n",
+            "NHK News",
+        ),
     ],
 )
 def test_a_headline_ending_with_whom_it_quotes_names_no_masthead(text: str, expected: str) -> None:
