@@ -8,8 +8,8 @@ and a signal that lands as a step ends can stop the shut-down's own loop ("Event
 before Future completed"). Here a stop signal during start-up cancels the start-up, as asyncio
 stops work, so every request winds down inside the loop; afterwards it ends the wait. Both
 end in PTB's own stop and shutdown, as run_polling does. A second stop signal is not caught:
-a second Ctrl-C interrupts a shut-down that hangs (KeyboardInterrupt), a second SIGTERM ends the
-process by its default action.
+a second Ctrl-C interrupts a shut-down that hangs (KeyboardInterrupt, and 130 even where a
+clean-up swallowed it), a second SIGTERM ends the process by its default action.
 """
 
 from __future__ import annotations
@@ -41,14 +41,25 @@ class _Stop:
         self.task = task
         self.starting = True
         self.requested = asyncio.Event()
+        self.interrupted = False  # a second Ctrl-C came during the shut-down
 
     def __call__(self) -> None:
-        """Handle the first stop signal and give the next ones their default action."""
+        """Handle the first stop signal and give the next ones their default action; a second
+        Ctrl-C is also remembered (see `_interrupt`)."""
         for sig in STOP_SIGNALS:
             self.loop.remove_signal_handler(sig)
+        signal.signal(signal.SIGINT, self._interrupt)
         self.requested.set()
         if self.starting:
             self.task.cancel()
+
+    def _interrupt(self, signum: int, frame: FrameType | None) -> None:
+        """A second Ctrl-C: KeyboardInterrupt where the shut-down is, as by default, and
+        remembered, so the process ends with 130 even where a library's clean-up swallows the
+        exception (PTB's last get_updates turns whatever interrupts it into a logged error)."""
+        self.interrupted = True
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        signal.default_int_handler(signum, frame)
 
     @contextlib.contextmanager
     def installed(self) -> Iterator[None]:
@@ -64,6 +75,8 @@ class _Stop:
             for sig in STOP_SIGNALS:
                 with contextlib.suppress(NotImplementedError):
                     self.loop.remove_signal_handler(sig)
+            if signal.getsignal(signal.SIGINT) == self._interrupt:
+                signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 class StoppedStarting(BaseException):
@@ -130,6 +143,8 @@ async def _run(app: AnyApp, start_updater: StartUpdater) -> None:
             await stop.requested.wait()
         finally:
             await _wind_down(app)
+    if stop.interrupted:  # the shut-down was interrupted, though something swallowed it
+        raise KeyboardInterrupt
     logger.info("bot stopped")
 
 

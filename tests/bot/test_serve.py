@@ -151,3 +151,58 @@ def test_a_second_stop_signal_ends_a_shut_down_that_hangs(
         fake.stop()
     assert process.returncode == code, output
     assert "bot stopped" not in output, output  # the shut-down was cut short
+
+
+class _SwallowingApp:
+    """Just what `serve` calls of an application: its updater's stop swallows the second
+    Ctrl-C that arrives while it runs, as PTB's last get_updates does with whatever interrupts
+    it (a KeyboardInterrupt raised inside anyio's cancel scope comes out as a NetworkError)."""
+
+    post_init = post_stop = post_shutdown = None
+
+    def __init__(self) -> None:
+        self.bot = self
+        self.rate_limiter = None
+        self.updater = self
+        self.running = False
+        self.swallowed = False
+
+    async def initialize(self) -> None:
+        return None
+
+    async def start(self) -> None:
+        self.running = True
+        os.kill(os.getpid(), signal.SIGINT)  # the first Ctrl-C, once the bot runs
+
+    async def stop(self) -> None:
+        if self.running:  # the updater's stop: the second Ctrl-C lands in it, swallowed
+            self.running = False
+            try:
+                os.kill(os.getpid(), signal.SIGINT)
+                await asyncio.sleep(0.05)
+            except KeyboardInterrupt:
+                self.swallowed = True
+
+    async def shutdown(self) -> None:
+        return None
+
+
+def test_a_second_ctrl_c_ends_with_130_even_where_the_shut_down_swallowed_it() -> None:
+    # Seen in CI: the second SIGINT landed in PTB's last get_updates, which logged it as an
+    # error and went on; the bot then stopped cleanly with 0 instead of 130.
+    from bot.serve import serve
+
+    app = _SwallowingApp()
+
+    async def start_updater() -> None:
+        return None
+
+    former = signal.getsignal(signal.SIGINT)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            serve(app, start_updater)  # type: ignore[arg-type]
+        left = signal.getsignal(signal.SIGINT)
+    finally:
+        signal.signal(signal.SIGINT, former)
+    assert app.swallowed
+    assert left == signal.default_int_handler  # Ctrl-C as Python's default again
