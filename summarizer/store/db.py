@@ -6,6 +6,7 @@ import contextlib
 import logging
 import os
 import sqlite3
+import time
 from pathlib import Path
 from typing import Any
 
@@ -28,12 +29,33 @@ SQLITE_BUSY_TIMEOUT_MS = 15_000
 #: run holds the write lock for all its steps, which on a large database, or a loaded machine,
 #: take longer than that.
 SQLITE_MIGRATION_WAIT_MS = 600_000
+#: Pause between tries of the switch to WAL mode (`_enter_wal`); the tries last about as
+#: long as the busy timeout, counted in tries rather than by a clock.
+_WAL_RETRY_PAUSE_S = 0.02
+_WAL_TRIES = SQLITE_BUSY_TIMEOUT_MS // 20
+
+
+def _enter_wal(cursor: sqlite3.Cursor) -> None:
+    """Put the database in WAL mode, trying again while another connection holds it.
+
+    Two processes opening a new database at once both switch it from the rollback journal to
+    WAL; SQLite answers one of them "database is locked" at once, without waiting (it skips the
+    busy handler where waiting could deadlock). Seen as a failed start of one of two bots.
+    """
+    for attempt in range(_WAL_TRIES):
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or attempt == _WAL_TRIES - 1:
+                raise
+            time.sleep(_WAL_RETRY_PAUSE_S)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     """Turn on WAL, a busy timeout and foreign keys; add the full-text function (per connection)."""
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
+    _enter_wal(cursor)
     cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
