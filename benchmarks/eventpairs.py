@@ -319,9 +319,7 @@ def threshold_values(found: Sequence[Evidence]) -> list[float]:
     the rule's verdict at threshold `cut` (a close score joins at any cut, headlines that fail
     at none)."""
     inf = float("inf")
-    return [
-        inf if _closes(e) else e.score if e.support >= HEADLINE_SUPPORT else -inf for e in found
-    ]
+    return [inf if _closes(e) else e.score if e.headlines_agree else -inf for e in found]
 
 
 def leave_one_out(found: Sequence[Evidence], gold: Sequence[bool]) -> float:
@@ -353,6 +351,9 @@ def worth_rows(found: Sequence[Evidence], gold: Sequence[bool]) -> list[str]:
         "without the particulars conflict": [
             dataclasses.replace(e, particulars_differ=False) for e in found
         ],
+        "without the headlines' particulars test": [
+            dataclasses.replace(e, headlines_differ=False) for e in found
+        ],
         "without the close score's openings test": [
             dataclasses.replace(e, openings_differ=False) for e in found
         ],
@@ -368,7 +369,7 @@ def worth_rows(found: Sequence[Evidence], gold: Sequence[bool]) -> list[str]:
             for e in found
         ],
         "without headline support (score alone)": [
-            dataclasses.replace(e, support=1.0) for e in found
+            dataclasses.replace(e, support=1.0, headlines_differ=False) for e in found
         ],
     }
     rows = [
@@ -398,7 +399,8 @@ def rule_rows(found: Sequence[Evidence], gold: Sequence[bool]) -> list[str]:
     acc, prec, rec = scores(joined, gold)
     rows = [
         "### The product's rule: score >= threshold and headline support >= "
-        f"{HEADLINE_SUPPORT}, or score >= {CLOSE_SCORE} with openings that agree",
+        f"{HEADLINE_SUPPORT} (headlines whose particulars agree), or score >= {CLOSE_SCORE} "
+        "with openings that agree",
         "",
         f"On these pairs (component, no cleaning): accuracy {acc:.3f}, precision of same "
         f"{prec:.3f}, recall {rec:.3f}. Each constant below is chosen on {FOLDS - 1} of "
@@ -415,7 +417,11 @@ def rule_rows(found: Sequence[Evidence], gold: Sequence[bool]) -> list[str]:
         "headline support": (
             HEADLINE_SUPPORT,
             [
-                inf if _closes(e) else e.support if e.score >= DEFAULT_THRESHOLD else -inf
+                inf
+                if _closes(e)
+                else e.support
+                if e.score >= DEFAULT_THRESHOLD and not e.headlines_differ
+                else -inf
                 for e in found
             ],
         ),
@@ -423,7 +429,7 @@ def rule_rows(found: Sequence[Evidence], gold: Sequence[bool]) -> list[str]:
             CLOSE_SCORE,
             [
                 inf
-                if e.score >= DEFAULT_THRESHOLD and e.support >= HEADLINE_SUPPORT
+                if e.score >= DEFAULT_THRESHOLD and e.headlines_agree
                 else -inf
                 if e.openings_differ
                 else e.score

@@ -157,6 +157,9 @@ class Evidence:
             and they share fewer (see `_particulars_differ`).
         openings_differ: the same, with a two-word name both give counted once (see
             `_openings_differ`): a close score then does not join without the headlines.
+        headlines_differ: each side's headlines give a rare word the other side's headlines
+            lack and its titles and leads never use (see `_headlines_differ`): the headlines
+            do not support the join, whatever their support.
         dates_differ: both sides name days of their year and share none.
         weekdays_differ: both sides name weekdays and share none.
         discount: time factor, 1.0 within the event's span, down to 1 - TIME_DISCOUNT at the
@@ -179,6 +182,7 @@ class Evidence:
     actors_differ: bool = False
     particulars_differ: bool = False
     openings_differ: bool = False
+    headlines_differ: bool = False
 
     @property
     def score(self) -> float:
@@ -192,13 +196,20 @@ class Evidence:
             * (DATE_CONFLICT_FACTOR if self.dates_differ or self.weekdays_differ else 1.0)
         )
 
+    @property
+    def headlines_agree(self) -> bool:
+        """Whether the headlines support the join: each is told by the other side, and not
+        both give rare words the other side never tells (see `_headlines_differ`)."""
+        return self.support >= HEADLINE_SUPPORT and not self.headlines_differ
+
     def joins(self, threshold: float = DEFAULT_THRESHOLD) -> bool:
         """Whether the article joins the event: a close score of openings that tell one
-        happening, or a score and headlines; and it fits the event's first article."""
+        happening, or a score and headlines that agree; and it fits the event's first
+        article."""
         score = self.score
         return self.first_fits and (
             (score >= CLOSE_SCORE and not self.openings_differ)
-            or (score >= threshold and self.support >= HEADLINE_SUPPORT)
+            or (score >= threshold and self.headlines_agree)
         )
 
 
@@ -346,6 +357,7 @@ class EventIndex:
             actors_differ=_actors_differ(article, event),
             particulars_differ=_particulars_differ(article, event),
             openings_differ=_openings_differ(article, event),
+            headlines_differ=_headlines_differ(article, event),
             discount=self._discount(event, article),
             support=event.headline_support(article),
             dates_differ=_dates_differ(article, event),
@@ -539,7 +551,9 @@ class EventIndex:
         if (
             headlines
             and (score < CLOSE_SCORE or _openings_differ(other, event))
-            and event.headline_support(other) < HEADLINE_SUPPORT
+            and (
+                event.headline_support(other) < HEADLINE_SUPPORT or _headlines_differ(other, event)
+            )
         ):
             return None
         return score
@@ -733,6 +747,37 @@ def _share_too_few(article: Item, event: Item, *, names_once: bool) -> bool:
             event.name_firsts, event.size
         )
     return len(shared) < SHARED_PARTICULARS
+
+
+def _headlines_differ(article: Item, event: Item) -> bool:
+    """Each side's headlines give a particular that the other side's headlines lack, and
+    the other side's titles and leads use none of them.
+
+    A headline says what happened; its rare words (see `features.particulars`) other than
+    its names tell what exactly ("women's manifesto" against "election slogan" under one "Lib
+    Dems unveil"). A report of the same happening tells those words, in its own headline or
+    its lead; a report of another happening on the subject shares the subject's words and
+    never uses the other's rare ones. Both sides must give such words: a headline of common
+    words only ("Connors boost for British tennis") says too little to tell another
+    happening. Only the headlines' support is denied: a close score still joins one report
+    rewritten under another headline (see `CLOSE_SCORE`), whose title words the other may
+    tell in another form. An event's headline particulars are its headline words that at
+    least half of its articles give as particulars; an event tells what any of its articles
+    tells.
+    """
+    ours = _headline_particulars(article) - event.headlines.keys()
+    if not ours or not ours.isdisjoint(event.mentioned):
+        return False
+    theirs = _headline_particulars(event) - article.headlines.keys()
+    return bool(theirs) and theirs.isdisjoint(article.mentioned)
+
+
+def _headline_particulars(item: Item) -> set[str]:
+    """The mention keys of an item's headline words that are particulars of at least half of
+    its members, its central names left out: what the headlines say happened, not who or
+    where (the name and actor conflicts weigh those; a local paper need not name its town)."""
+    names = {name[2 : 2 + MENTION_LETTERS] for name in item.central_names()}
+    return (_central(item.particulars, item.size) & item.headlines.keys()) - names
 
 
 def _central(counts: Mapping[str, int], size: int) -> set[str]:
