@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from summarizer.text.language import stop_words, word_set
 from summarizer.text.months import (
     ENGLISH_MONTHS,
     MONTH_NAMES,
+    MONTH_TIME_WORDS,
     MONTHS_ALSO_WORDS,
     MONTHS_BY_LANGUAGE,
 )
+from summarizer.text.speech import SPEECH_VERBS
 
-__all__ = ["DayOfMonth", "day_of_month", "days_of_month", "month_number"]
+__all__ = ["DayOfMonth", "day_of_month", "days_of_month", "month_named", "month_number"]
 
 # A day number ("9", "5th", "1er", "25-го", "3.") that is no part of a longer number ("5,5",
 # "12.5", "2019").
@@ -32,6 +35,13 @@ _WORD_AFTER = re.compile(r"\s*[^\W\d_]")
 _BEFORE_CHARS = 16
 # English names count only when capitalised, so the verbs "may" and "march" stay out.
 _ENGLISH = frozenset(ENGLISH_MONTHS)
+# A year right after a month's name ("May 2015").
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+# Words after a name that make it a person's: "by May, who said".
+_WHO = word_set("who whose")
+# Subjects after a modal verb that opens a question or a wish: "May I ask", "May we".
+_SUBJECTS = word_set("i we you he she it they")
+_ENGLISH_STOPS = stop_words("en")  # "The January sales", "In March": no name's part
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +150,59 @@ def month_number(word: str, language: str = "", *, in_day: bool = False) -> int 
         return None
     if not in_day and folded in MONTHS_ALSO_WORDS.get(language, ()):
         return None
-    english_capitals = language == "en" or language not in MONTHS_BY_LANGUAGE
-    if english_capitals and folded in _ENGLISH and not word[:1].isupper():
+    if _read_in_english(folded, language) and not word[:1].isupper():
         return None
     return month
+
+
+def month_named(words: Sequence[str], index: int, language: str = "") -> int | None:
+    """The month the word at `index` names with no day beside it (1 to 12), or None.
+
+    Read as `month_number` reads a word; a name read as English is also a person's, or a
+    sentence's modal verb: with "who" after it ("by May, who said"); and, unless a word of time
+    stands right before it (`months.MONTH_TIME_WORDS`: "in May", "since March, officials
+    said"), with a verb of speech right after it ("May told MPs") or a capitalised word that is
+    no stop word, month nor year right before or after it ("Theresa May", "Mrs May", "June
+    Carter Cash") or a subject pronoun after it ("May I ask"). A name in capitals is an
+    initialism ("DEC"). "the May election", "December sales" and "March, April and May" name
+    months.
+
+    Args:
+        words: a sentence's words and marks as written (`tokenizer.WORD_OR_MARK`).
+        index: the word to read.
+        language: the text's ISO 639-1 code ("" when not known).
+
+    Returns:
+        The month, or None.
+    """
+    word = words[index]
+    month = month_number(word, language)
+    if month is None or not _read_in_english(word.casefold(), language):
+        return month
+    after = words[index + 1 : index + 3]
+    if word.isupper() or _WHO.intersection(
+        w.casefold() for w in after[: 2 if after[:1] == [","] else 1]
+    ):
+        return None
+    before = words[index - 1] if index else ""
+    if before.casefold() in MONTH_TIME_WORDS:
+        return month
+    following = after[0] if after else ""
+    if following.casefold() in SPEECH_VERBS | _SUBJECTS or _in_name(before) or _in_name(following):
+        return None
+    return month
+
+
+def _in_name(word: str) -> bool:
+    """Tell whether a word beside an English month's name makes the name part of a name."""
+    if not word[:1].isupper() or word.casefold() in _ENGLISH_STOPS:
+        return False
+    if word.endswith(("'s", "’s")):
+        return False  # "Japan's December survey"
+    return month_number(word, "en") is None and _YEAR.fullmatch(word) is None
+
+
+def _read_in_english(folded: str, language: str) -> bool:
+    """Tell whether a month's name, case-folded, is read as an English one in this language."""
+    english = language == "en" or language not in MONTHS_BY_LANGUAGE
+    return english and folded in _ENGLISH

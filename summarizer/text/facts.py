@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from summarizer.text.days import days_of_month, month_number
+from summarizer.text.days import days_of_month, month_named
 from summarizer.text.language import alternation, stop_words, word_set
 from summarizer.text.months import WEEKDAY_PHRASES
 from summarizer.text.numbers import read_numbers
@@ -78,10 +78,12 @@ class Fact:
 
 
 def months_named(sentence: str, language: str = "en") -> frozenset[int]:
-    """The months a sentence names, in its language (see `days.month_number`).
+    """The months a sentence names, in its language (see `days.month_named`).
 
     A name that is also a common word of the language counts only in a day's date: Romanian
-    "15 mai 2024" names May, "15 mai mulți" ("15 more") and "mai multe legi" none.
+    "15 mai 2024" names May, "15 mai mulți" ("15 more") and "mai multe legi" none. An English
+    name alone counts after a word of time ("in May"), not as a person's ("Theresa May said")
+    or a sentence's first word ("May I ...").
 
     Args:
         sentence: one sentence.
@@ -90,7 +92,8 @@ def months_named(sentence: str, language: str = "en") -> frozenset[int]:
     Returns:
         The month numbers, 1 to 12.
     """
-    named = {month for token in cased_words(sentence) if (month := month_number(token, language))}
+    tokens = WORD_OR_MARK.findall(sentence)
+    named = {month for i in range(len(tokens)) if (month := month_named(tokens, i, language))}
     return frozenset(named | {day.month for day in days_of_month(sentence, language)})
 
 

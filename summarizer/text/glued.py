@@ -10,19 +10,20 @@ from summarizer.text.language import stop_words, word_set
 __all__ = ["restore_blanks", "starts_sentence", "stop_inside_name"]
 
 # A stop (or "?", "!"), maybe closed by quotation marks, between a lower-case word of two letters
-# or more and a capitalised word of lower-case letters ("of it.Once several", 'the financial
-# aspect."They will'; "likely.A", "views.I" too): the blank after the stop was lost. Only a
-# capitalised word of lower-case letters counts, so "ASP.NET", "U.S.Army", "Bez.McCririck" and
-# "v2.Beta" are left as they are. Scanned from each word's first letter (linear time).
+# or more and a capitalised word of lower-case letters, in any script ("of it.Once several",
+# 'the financial aspect."They will', "достиг.Он"; "likely.A", "views.I" too): the blank after
+# the stop was lost. Only a capitalised word of lower-case letters counts (see _capitalised), so
+# "ASP.NET", "U.S.Army", "Bez.McCririck" and "v2.Beta" are left as they are. Scanned from each
+# word's first letter (linear time).
 _GLUED = re.compile(
-    r"(?<![^\W\d_])(?P<word>[^\W\d_]{2,})(?P<stop>[.!?])(?P<quote>[\"“”’']*)(?P<next>[A-Z][a-z]*)"
-    r"(?=(?P<after>\S?))"
+    r"(?<![^\W\d_])(?P<word>[^\W\d_]{2,})(?P<stop>[.!?])(?P<quote>[\"“”’']*)"
+    r"(?P<next>[^\W\d_]+)(?=(?P<after>\S?))"
 )
 # A blank that slipped before the full stop ("at 9/4 .He said"): it belongs after it, when the
 # word after the stop starts sentences (see starts_sentence).
-_STRAY_BLANK = re.compile(r"(?<=[\w%)\]\"”’']) \.(?=(?P<word>[A-Z][a-z]*)\b(?![.@/]\w))")
-# A capitalised word of lower-case letters, or a lone capital ("He", "I").
-_WORD_IN_CAPITAL = re.compile(r"[A-Z][a-z]*\b")
+_STRAY_BLANK = re.compile(r"(?<=[\w%)\]\"”’']) \.(?=(?P<word>[^\W\d_]+)(?![^\W\d_]|[.@/]\w))")
+# The word that opens a text, in any script.
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
 # The last labels of host names (generic ones: a country's two letters are also words and name
 # particles, "Hide and Seek.De Niro") and the extensions of file names. A host name writes its
 # labels in one case ("amazon.com", "Amazon.Com", "ASP.NET"), so such a label after a word in the
@@ -43,11 +44,12 @@ _NAME_WINDOW = 100
 _EDGES = "\"“”‘’'«»()[]"
 
 
-def restore_blanks(line: str) -> str:
+def restore_blanks(line: str, language: str = "en") -> str:
     """Put back the blank a sentence boundary lost (see _GLUED and _STRAY_BLANK).
 
     Args:
         line: one line of text.
+        language: ISO 639-1 code of the text, for the words that start its sentences.
 
     Returns:
         The line with a blank after each glued stop ("of it. Once") and a stray blank moved
@@ -55,7 +57,7 @@ def restore_blanks(line: str) -> str:
         lines). Only blanks move, so no visible character is lost or added.
     """
     if " ." in line:
-        line = _STRAY_BLANK.sub(_moved_blank, line)
+        line = _STRAY_BLANK.sub(lambda match: _moved_blank(match, language), line)
     parts: list[str] = []
     done = 0  # the line is copied up to here
     straight_quotes = 0  # straight double quotes before the current match, counted as we go
@@ -72,8 +74,10 @@ def starts_sentence(after: str, language: str) -> bool:
     """Tell whether a stop with a blank before it, followed by after, ends a sentence.
 
     Such a stop ends one only when the word after it starts sentences ("at 9/4 .He said"): a
-    stop word of the language or an English sentence starter. Any other word makes the stop
-    part of a name (".Net", ".Mac", ".Eu") or of a market code in capitals (".MIWD00000PUS").
+    capitalised stop word of the language or an English sentence starter, or a capitalised
+    word whose first letter is no ASCII one ("gare .Élodie", "5 .Москва"). Any other word makes
+    the stop part of a name (".Net", ".Mac", ".Eu") or of a market code in capitals
+    (".MIWD00000PUS"), all written in ASCII letters.
 
     Args:
         after: the text right after the stop.
@@ -82,16 +86,22 @@ def starts_sentence(after: str, language: str) -> bool:
     Returns:
         Whether a sentence ends at the stop.
     """
-    match = _WORD_IN_CAPITAL.match(after)
-    if match is None:
+    match = _FIRST_WORD.match(after)
+    if match is None or not _capitalised(word := match.group()):
         return False
-    word = match.group()
+    if not word[0].isascii():
+        return True
     return word in STARTERS or word.lower() in stop_words(language or "en")
 
 
-def _moved_blank(match: re.Match[str]) -> str:
+def _capitalised(word: str) -> bool:
+    """Tell whether a word is one capital and lower-case letters ("He", "I", "Élodie")."""
+    return word[0].isupper() and (len(word) == 1 or word[1:].islower())
+
+
+def _moved_blank(match: re.Match[str], language: str) -> str:
     """The stray blank moved after its stop, or left where it was before a name (".Net")."""
-    return ". " if starts_sentence(match["word"], "en") else match.group()
+    return ". " if starts_sentence(match["word"], language) else match.group()
 
 
 def _with_blank(match: re.Match[str], straight_quotes: int) -> str:
@@ -100,6 +110,8 @@ def _with_blank(match: re.Match[str], straight_quotes: int) -> str:
     straight_quotes is the number of straight double quotes in the line before the match.
     """
     word, stop, following = match["word"], match["stop"], match["next"]
+    if not _capitalised(following):
+        return match.group()  # "ASP.NET", "U.S.Army", "Bez.McCririck", "amazon.com"
     if not word.islower() or word in ABBREVIATIONS:
         return match.group()  # "Amazon.Com", "vs.Smith": a name or an abbreviation
     if match["after"].isalnum() or (len(following) == 1 and following not in "AI"):

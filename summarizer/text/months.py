@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from summarizer.text.language import word_set
+
 __all__ = [
     "ENGLISH_MONTHS",
     "ENGLISH_WEEKDAYS",
@@ -9,6 +11,7 @@ __all__ = [
     "MONTHS_ALSO_WORDS",
     "MONTHS_BY_LANGUAGE",
     "MONTH_NAMES",
+    "MONTH_TIME_WORDS",
     "WEEKDAY_PHRASES",
 ]
 
@@ -70,6 +73,15 @@ MONTHS_BY_LANGUAGE: dict[str, dict[str, int]] = {
 #: Month names that are also a common word of their language ("15 mai mulți": fifteen more, in
 #: Romanian): such a name is a month only where the word cannot be (see days.day_of_month).
 MONTHS_ALSO_WORDS: dict[str, frozenset[str]] = {"ro": frozenset({"mai"})}
+
+#: Words right before an English month's name that make it a time whatever stands around it
+#: ("in May", "since March", "the end of May", "early June", "last April"): a capitalised name
+#: beside another is else read as a person's ("Theresa May", "June Carter Cash"; see
+#: days.month_named). Left out: "to" and "for" ("a letter to May", "voted for May").
+MONTH_TIME_WORDS: frozenset[str] = word_set(
+    """in on by since until till of from through throughout during before after early late mid
+    last next this each every between around"""
+)
 
 #: English month names and abbreviations, lower case, to month numbers.
 ENGLISH_MONTHS: dict[str, int] = MONTHS_BY_LANGUAGE["en"]

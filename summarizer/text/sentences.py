@@ -75,10 +75,10 @@ def split_sentences(text: str, language: str = "en") -> list[str]:
     comma or a word that cannot end a sentence ("the", "of"); such lines are joined with a
     space. Within a line, a break never falls inside a quotation that closes on that line, after
     an abbreviation ("p.m. Aug. 9", "R-W.Va., visited"), before a full stop that starts a word
-    (".MIWD00000PUS", a ticker) or before a lower-case continuation. In English, a sentence
-    glued to the one before by a lost blank ("a slice of it.Once several", "at 9/4 .He said")
-    is split there, and never inside a name ("Amazon.Com", "ASP.NET", "v2.Beta"): see
-    summarizer.text.glued.
+    (".MIWD00000PUS", a ticker) or before a lower-case continuation. In every language, a
+    sentence glued to the one before by a lost blank ("a slice of it.Once several", "at 9/4 .He
+    said", "достиг 5 .Он") is split as if the blank were there, and never inside a name
+    ("Amazon.Com", "ASP.NET", "v2.Beta", ".Net"): see summarizer.text.glued.
 
     Args:
         text: plain text, paragraphs separated by line breaks.
@@ -90,8 +90,7 @@ def split_sentences(text: str, language: str = "en") -> list[str]:
     sentences: list[str] = []
     english = language in ("en", "")  # the abbreviation and starter lists below are English
     for line in _lines(text):
-        if english:
-            line = restore_blanks(line)
+        line = restore_blanks(line, language or "en")
         pieces = _join_continuations(_segment(language or "en", line), language or "en")
         pieces = _reattach_quotes(_split_long_quotations(pieces, language or "en"))
         if english:

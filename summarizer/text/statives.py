@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from summarizer.text.days import days_of_month
-from summarizer.text.language import word_set
+from summarizer.text.language import stop_words, word_set
 from summarizer.text.months import WEEKDAY_PHRASES
 from summarizer.text.speech import SPEECH_VERBS
 from summarizer.text.verbs import WORD, tells_happening
@@ -47,11 +47,14 @@ _NEAR_NUMBER = r"(?:\s+[^\W\d_]+){0,2}\s+\d"
 # Poland"), "is a member of" in every language ("El herido es miembro de la Guardia Civil"),
 # "is part of" and "belongs to" ("The arrests are part of a crackdown", "The car belongs to the
 # suspect", "gehört zu").
+_DUTCH_ABOUT = "ongeveer|zo['’]n|ruim|bijna|meer dan|circa|rond"
 _PREDICATES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "en": _predicates(
         r"includes|include|comprises|comprise|consists\s+of|consist\s+of|encompasses"
         r"|(?:is|are)\s+(?:made\s+up|composed)\s+of",
         r"(?:is|are)\s+(?:also\s+)?(?:home\s+to|located\s+in|situated\s+in)"
+        r"|(?P<member>(?:is|are)\s+(?:also\s+)?(?:an?\s+)?(?:founding\s+|full\s+|permanent\s+)?"
+        rf"members?\s+of(?=\s+(?:the\s+)?{_CAPITAL}))"
         rf"|(?:employs|employ){_counting('about|around|some|nearly|almost|over|more than')}"
         rf"|lies\s+(?:in|on|between|along)(?=\s+{_CAPITAL})"
         r"|(?:has|have)\s+a\s+population\s+of",
@@ -81,6 +84,32 @@ _PREDICATES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         r"|(?:(?:emplea|emplean)(?:\s+a)?|cuenta\s+con|cuentan\s+con)"
         rf"{_counting('más de|unos|unas|cerca de|alrededor de')}",
     ),
+    "it": _predicates(
+        rf"(?:comprende|comprendono)(?=\s+(?:(?:il|lo|la|i|gli|le)\s+|l['’])?{_CAPITAL})"
+        r"|include|includono|raggruppa|raggruppano|si\s+compone\s+di|si\s+compongono\s+di"
+        r"|(?:è|sono)\s+compost[oaie]\s+da",
+        r"confina\s+con|confinano\s+con"
+        rf"|(?:è|sono)\s+(?:situat|ubicat)[oaie](?!{_NEAR_NUMBER})"
+        rf"|(?:impiega|impiegano|conta|contano){_counting('circa|oltre|più di|quasi|poco più di')}"
+        r"|(?:ha|hanno)\s+una\s+popolazione\s+di",
+    ),
+    "pt": _predicates(
+        r"inclui|incluem"
+        rf"|(?:compreende|compreendem)(?=\s+(?:(?:o|a|os|as)\s+)?{_CAPITAL})"
+        r"|(?:é|são)\s+(?:compost|formad)[oa]s?\s+(?:por|de)",
+        r"faz\s+fronteira\s+com|fazem\s+fronteira\s+com"
+        rf"|(?:está|estão|fica|ficam)\s+(?:situad|localizad)[oa]s?(?!{_NEAR_NUMBER})"
+        r"|(?:(?:emprega|empregam)|conta\s+com|contam\s+com)"
+        rf"{_counting('cerca de|mais de|quase|perto de')}"
+        r"|(?:tem|têm)\s+uma\s+população\s+de",
+    ),
+    "nl": _predicates(
+        r"omvat|omvatten|bestaat\s+uit|bestaan\s+uit|(?:is|zijn)\s+samengesteld\s+uit",
+        r"grenst\s+aan|grenzen\s+aan"
+        rf"|(?:is|zijn)\s+(?:gelegen|gevestigd)\s+in(?!{_NEAR_NUMBER})"
+        rf"|(?:telt|tellen){_counting(_DUTCH_ABOUT)}"
+        r"|(?:heeft|hebben)\s+een\s+bevolking\s+van",
+    ),
     "ru": _predicates(
         r"входит|входят|включает|включают|состоит\s+из|состоят\s+из|объединяет"
         r"|объединяют",
@@ -101,6 +130,8 @@ _CLAUSE_WORDS: dict[str, frozenset[str]] = {
     "en": word_set("which who whom whose that where"),
     "fr": word_set("qui que qu' dont où"),
     "es": word_set("que quien quienes cual cuales donde"),
+    "it": word_set("che cui quale quali dove"),
+    "pt": word_set("que quem qual quais onde cujo cuja"),
     "ru": word_set("который которая которое которые которого которой которых где"),
     "uk": word_set("який яка яке які якого якої яких де"),
 }
@@ -112,6 +143,9 @@ _SPEECH_WORDS: dict[str, frozenset[str]] = {
     "de": word_set("sagt sagen erklärt erklären berichtet berichten meldet melden laut zufolge"),
     "fr": word_set("dit disent déclare déclarent affirme affirment indique indiquent selon"),
     "es": word_set("dice dicen declara declaran afirma afirman indica indican según"),
+    "it": word_set("dice dicono dichiara dichiarano afferma affermano spiega secondo"),
+    "pt": word_set("diz dizem declara declaram afirma afirmam indica indicam segundo"),
+    "nl": word_set("zegt zeggen verklaart verklaren meldt melden volgens aldus"),
     "ru": word_set("говорит говорят заявляет заявляют сообщает сообщают считает считают"),
     "uk": word_set("каже кажуть заявляє заявляють повідомляє повідомляють вважає вважають"),
 }
@@ -143,6 +177,24 @@ _NEWS_WORDS: dict[str, frozenset[str]] = {
         contrato programa reforma víctimas muertos heridos equipo plantilla convocatoria
         selección gabinete alineación ahora"""
     ),
+    "it": word_set(
+        """nuovo nuova nuovi nuove accordo piano progetto proposta pacchetto bilancio legge
+        trattato rapporto dichiarazione lista elenco lettera documento misura misure decreto
+        decisione offerta contratto programma riforma vittime morti feriti squadra rosa
+        convocati selezione gabinetto formazione ora adesso"""
+    ),
+    "pt": word_set(
+        """novo nova novos novas acordo plano projeto proposta pacote orçamento lei tratado
+        relatório declaração lista carta documento medida medidas decreto decisão oferta
+        contrato programa reforma vítimas mortos feridos equipa equipe seleção convocados
+        elenco gabinete agora"""
+    ),
+    "nl": word_set(
+        """nieuw nieuwe akkoord overeenkomst plan pakket begroting wet verdrag rapport verklaring
+        lijst brief document maatregel maatregelen besluit decreet voorstel aanbod contract
+        programma hervorming slachtoffers doden gewonden ploeg selectie team kabinet opstelling
+        nu inmiddels"""
+    ),
     "ru": word_set(
         """новый новая новое новые нового новой новом новых соглашение соглашения план проект
         предложение пакет бюджет закон договор доклад отчёт отчет заявление список письмо
@@ -162,9 +214,15 @@ _DAYS: dict[str, frozenset[str]] = {
     "de": word_set("heute gestern morgen"),
     "fr": word_set("aujourd'hui hier demain"),
     "es": word_set("hoy ayer"),
+    "it": word_set("oggi ieri domani stasera"),
+    "pt": word_set("hoje ontem amanhã"),
+    "nl": word_set("vandaag gisteren morgen vanavond"),
     "ru": word_set("сегодня вчера завтра"),
     "uk": word_set("сьогодні вчора учора завтра"),
 }
+# Languages whose relative pronouns are also articles or conjunctions ("die", "dat"): any comma
+# before the predicate may open a clause of its own.
+_COMMA_CLAUSES = frozenset({"de", "nl"})
 _MIN_NAMES = 2
 _MAX_SUBJECT_WORDS = 15  # words before the predicate: further on, it is no main clause's verb
 
@@ -182,7 +240,7 @@ def states_standing_fact(sentence: str, language: str = "en") -> bool:
 
     Args:
         sentence: one sentence.
-        language: ISO 639-1 code; en, de, fr, es, ru and uk are read (others: False).
+        language: ISO 639-1 code; en, de, fr, es, it, pt, nl, ru and uk are read (others: False).
 
     Returns:
         True for a standing fact.
@@ -208,10 +266,12 @@ def states_standing_fact(sentence: str, language: str = "en") -> bool:
     speech = _SPEECH_WORDS[language]
     if speech & {w.lower() for w in subject + rest}:
         return False
+    if match.groupdict().get("member") and not _named(subject, language):
+        return False  # "The injured man is a member of the Civil Guard": a person described
     lowered = sentence.lower().replace("’", "'")
     # the words as written and with their hyphens dropped: "line-up" is "lineup"
     words = set(WORD.findall(lowered)) | set(WORD.findall(lowered.replace("-", "")))
-    if language == "de":
+    if language in _COMMA_CLAUSES:
         if "," in before:
             return False
         words |= set(WORD.findall(sentence))  # German nouns are capitalised
@@ -222,6 +282,16 @@ def states_standing_fact(sentence: str, language: str = "en") -> bool:
     # the predicate itself is no happening: "is located in", "is made up of"
     unsaid = f"{before} {after}"
     return not _dated(sentence, lowered, language) and not tells_happening(unsaid, language)
+
+
+def _named(subject: list[str], language: str) -> bool:
+    """Tell whether a subject is a name ("Finland", "Norway and Iceland", "The UK"): a
+    capitalised word that is no stop word, and no lower-case word but stop words ("The injured
+    man", "He" describe a person in the news)."""
+    stops = stop_words(language)
+    if not any(word[:1].isupper() and word.lower() not in stops for word in subject):
+        return False
+    return all(word[:1].isupper() or word.lower() in stops for word in subject)
 
 
 def _dated(sentence: str, lowered: str, language: str) -> bool:

@@ -9,10 +9,13 @@ from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from summarizer.text.abbreviations import ABBREVIATIONS
+from summarizer.text.language import ARTICLES
 from summarizer.text.sentences import split_sentences
 from tests.property.strategies import TEXTS
 
 LANGUAGES = st.sampled_from(["en", "ru", "uk", "zh", "de", "fr", ""])
+# The languages with tables of their own (text.language.ARTICLES).
+SUPPORTED = st.sampled_from(sorted(ARTICLES))
 _SPACE = re.compile(r"\s+")
 
 
@@ -141,12 +144,42 @@ def plain_sentence(draw: st.DrawFn) -> str:
     return " ".join(words).replace(" ,", ",") + draw(st.sampled_from([".", "!", "?"]))
 
 
-@given(st.lists(plain_sentence(), min_size=2, max_size=6))
-@example(["Soon they want a slice of it.", "Once the cases settle, firms move."])
+@given(st.lists(plain_sentence(), min_size=2, max_size=6), SUPPORTED)
+@example(["Soon they want a slice of it.", "Once the cases settle, firms move."], "en")
+@example(["Der Kurs lag bei drei.", "Er sagte es."], "de")
 @settings(max_examples=200, deadline=None)
-def test_sentences_glued_by_a_lost_blank_split_as_if_it_were_there(sentences: list[str]) -> None:
+def test_sentences_glued_by_a_lost_blank_split_as_if_it_were_there(
+    sentences: list[str], language: str
+) -> None:
     assume(all(word not in ABBREVIATIONS for word in _last_words(sentences)))
-    assert split_sentences("".join(sentences), "en") == split_sentences(" ".join(sentences), "en")
+    glued, spaced = "".join(sentences), " ".join(sentences)
+    assert split_sentences(glued, language) == split_sentences(spaced, language)
+
+
+# Words of other scripts and with accents: a sentence in Cyrillic, or opening with "É" or "Ö".
+CYRILLIC = st.text(alphabet="абвгдежзиклмнопрстуфхцчшщыьэюяїієґ", min_size=2, max_size=9)
+CAPITAL = st.sampled_from(["É", "Ö", "À", "Ü", "Д", "Ї", "Є", "Ж"])
+
+
+@st.composite
+def other_script_sentence(draw: st.DrawFn) -> str:
+    """A sentence of words in Cyrillic or with an accented first capital, a lower-case end."""
+    words = draw(st.lists(CYRILLIC | LOWER, min_size=1, max_size=8))
+    first = draw(CAPITAL) + draw(CYRILLIC | LOWER)
+    last = draw(CYRILLIC)
+    return " ".join([first, *words, last]) + draw(st.sampled_from([".", "!", "?"]))
+
+
+@given(st.lists(other_script_sentence(), min_size=2, max_size=6), SUPPORTED)
+@settings(max_examples=200, deadline=None)
+def test_sentences_of_any_script_glued_by_a_lost_or_slipped_blank_split_as_if_it_were_there(
+    sentences: list[str], language: str
+) -> None:
+    spaced = split_sentences(" ".join(sentences), language)
+    assert split_sentences("".join(sentences), language) == spaced
+    # a blank slipped before the stop ("достиг 5 .Москва") is moved after it
+    slipped = " ".join(sentences).replace(". ", " .")
+    assert split_sentences(slipped, language) == spaced
 
 
 def _last_words(sentences: list[str]) -> list[str]:

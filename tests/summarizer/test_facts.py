@@ -212,3 +212,35 @@ def test_a_month_that_is_also_a_common_word_is_named_only_in_a_day(
     assert months_named(sentence, language) == months
     moments = fact_of(sentence, language).moments
     assert {int(m.split()[1]) for m in moments if m.startswith("month ")} == months
+
+
+@pytest.mark.parametrize(
+    ("sentence", "months"),
+    [
+        ("Theresa May said the deal would get through Parliament.", set()),
+        ("May told MPs the deal would get through Parliament.", set()),
+        ("Mrs May met the Irish prime minister in Dublin.", set()),
+        ("May I remind the House that the deal has passed, the minister said.", set()),
+        ("The plan was backed by May, who said it would pass.", set()),
+        ("The vote was held in May, officials said.", {5}),
+        ("Talks went on between March and May in Geneva.", {3, 5}),
+        ("Prices rose in March, April and May.", {3, 4, 5}),
+        ("The law has been in force since May 2015.", {5}),
+        ("By May the talks had stalled.", {5}),
+        ("Early June brought floods to the north.", {6}),
+        ("The deal signed on May 5 has held.", {5}),
+    ],
+)
+def test_an_english_month_beside_a_name_or_a_speakers_verb_is_a_person_unless_timed(
+    sentence: str, months: set[int]
+) -> None:
+    # "May" is a person's name, a modal verb and a month: a word of time before it decides
+    assert months_named(sentence, "en") == months
+
+
+def test_a_person_named_like_a_month_gives_a_fact_no_moment() -> None:
+    # "Theresa May" named no month: told with a weekday, the fact is still one
+    first = fact_of("Theresa May said Britain would leave the customs union after the vote.")
+    second = fact_of("The prime minister said on Tuesday Britain would leave the customs union.")
+    assert "month 5" not in first.moments
+    assert same_fact(first, second)

@@ -291,7 +291,7 @@ def test_a_glued_boundary_inside_a_quotation_keeps_the_quotation_whole() -> None
     [
         (
             "Die Quote lag bei 9/4 .Er sagte, es sei gut.",
-            ["Die Quote lag bei 9/4 .", "Er sagte, es sei gut."],
+            ["Die Quote lag bei 9/4.", "Er sagte, es sei gut."],
         ),
         (
             "Der Index .MIWD00000PUS stieg um zwei Prozent. Er sagte, es sei gut.",
@@ -315,6 +315,14 @@ def test_a_stop_after_a_blank_starts_a_code_not_a_word_in_any_language(
         ("Registrations of .Eu domains rose 5% last year.", "en"),
         ("Das Unternehmen setzt auf .Net und Java für die neue Plattform.", "de"),
         ("L'entreprise utilise .Net pour sa nouvelle plateforme.", "fr"),
+        ("La empresa usa .Net y Java para su nueva plataforma.", "es"),
+        ("L'azienda usa .Net e Java per la nuova piattaforma.", "it"),
+        ("A empresa usa .Net e Java na nova plataforma.", "pt"),
+        ("Het bedrijf gebruikt .Net en Java voor het nieuwe platform.", "nl"),
+        ("Компания использует .Net и Java для новой платформы.", "ru"),
+        ("Компанія використовує .Net і Java для нової платформи.", "uk"),
+        ("Der Index .MIWD00000PUS stieg, ASP.NET und Amazon.Com auch.", "de"),
+        ("Il sito www.Example.Com e il valore 3.5 sono rimasti.", "it"),
     ],
 )
 def test_a_name_that_starts_with_a_stop_ends_no_sentence(text: str, language: str) -> None:
@@ -326,8 +334,38 @@ def test_a_name_that_starts_with_a_stop_ends_no_sentence(text: str, language: st
     [
         ("Prices at 9/4 .He said so.", "en", ["Prices at 9/4.", "He said so."]),
         ("The score was 2 .I think it rose.", "en", ["The score was 2.", "I think it rose."]),
-        ("Die Quote lag bei 9/4 .Er sagte es.", "de", ["Die Quote lag bei 9/4 .", "Er sagte es."]),
-        ("La cote était de 9/4 .Il a dit oui.", "fr", ["La cote était de 9/4 .", "Il a dit oui."]),
+        ("Die Quote lag bei 9/4 .Er sagte es.", "de", ["Die Quote lag bei 9/4.", "Er sagte es."]),
+        ("La cote était de 9/4 .Il a dit oui.", "fr", ["La cote était de 9/4.", "Il a dit oui."]),
+        (
+            "El índice subió un 3 .El equipo ganó.",
+            "es",
+            ["El índice subió un 3.", "El equipo ganó."],
+        ),
+        (
+            "La quota era di 9/4 .Il club ha vinto.",
+            "it",
+            ["La quota era di 9/4.", "Il club ha vinto."],
+        ),
+        ("A cotação era 9/4 .O clube venceu.", "pt", ["A cotação era 9/4.", "O clube venceu."]),
+        ("De koers was 9/4 .Hij zei ja.", "nl", ["De koers was 9/4.", "Hij zei ja."]),
+        (
+            "Курс достиг 5 .Он сказал, что это хорошо.",
+            "ru",
+            ["Курс достиг 5.", "Он сказал, что это хорошо."],
+        ),
+        (
+            "Курс досяг 5 .Він сказав, що це добре.",
+            "uk",
+            ["Курс досяг 5.", "Він сказав, що це добре."],
+        ),
+        # a name after a stop is written in Latin letters (".Net", ".MIWD00000PUS"): any other
+        # first letter starts a sentence
+        (
+            "Il est arrivé à la gare .Élodie est partie.",
+            "fr",
+            ["Il est arrivé à la gare.", "Élodie est partie."],
+        ),
+        ("Курс достиг 5 .Москва ответила.", "ru", ["Курс достиг 5.", "Москва ответила."]),
     ],
 )
 def test_a_stop_after_a_blank_before_a_word_that_starts_sentences_ends_one(
@@ -343,10 +381,31 @@ _LONG = 300_000
 
 
 @pytest.mark.timeout(15)
-@pytest.mark.parametrize("unit", ["x. Ab ", "x .Ab ", "Yahoo.Com,"])
-def test_a_long_line_of_stops_is_split_in_linear_time(unit: str) -> None:
+@pytest.mark.parametrize(
+    ("unit", "language"),
+    [
+        ("x. Ab ", "en"),
+        ("x .Ab ", "en"),
+        ("Yahoo.Com,", "en"),
+        ("x .Ab ", "de"),
+        ("x .Ab ", "ru"),
+        ("Yahoo.Com,", "ru"),
+    ],
+)
+def test_a_long_line_of_stops_is_split_in_linear_time(unit: str, language: str) -> None:
     text = unit * (_LONG // len(unit))
-    assert len(split_sentences(text)) == 1  # initials, a stop before a name, a host name
+    # initials, a stop before a name, a host name
+    assert len(split_sentences(text, language)) == 1
+
+
+@pytest.mark.timeout(15)
+@pytest.mark.parametrize("unit", ["ab .Он ", "аб.Вг ", "x .Élodie", "аб.Вгд.Еж,"])
+def test_a_long_line_of_glued_sentences_in_other_scripts_is_repaired_in_linear_time(
+    unit: str,
+) -> None:
+    text = unit * (_LONG // len(unit))
+    # only blanks move or are added
+    assert restore_blanks(text, "ru").replace(" ", "") == text.replace(" ", "")
 
 
 @pytest.mark.timeout(15)

@@ -93,3 +93,16 @@ def test_an_events_digest_keeps_what_its_article_recalls() -> None:
     # only a story's dated timeline misplaces such a line; an event's digest may tell it
     texts = [line.text for line in build_digest(_story()[1:], words=50).lines]
     assert _RECALLED in texts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Theresa May told MPs the deal would get through Parliament.",
+        "May said her government would publish the plan.",
+        "May I say how proud we are of our nurses, the minister told the rally.",
+    ],
+)
+def test_a_person_or_a_verb_spelled_like_an_earlier_month_recalls_nothing(text: str) -> None:
+    # published in June: "May" the prime minister or the verb dates nothing in May
+    assert not recalls_earlier(text, date(2019, 6, 3))
