@@ -109,9 +109,10 @@ _DEPENDENT_OPENERS: dict[str, frozenset[str]] = {
         цей ця ці цього цієї той та ті але однак проте тоді також теж тому потім зате втім
         адже тепер зараз ще"""
     ),
-    # Korean writes a pronoun with its particle as one word ("그는": he + topic).
+    # Korean writes a pronoun with its particle as one word ("그는": he + topic); "이" and "그"
+    # alone are "this" and "that" (a family name Lee is written with the given name: "이명박").
     "ko": word_set(
-        """그 그는 그가 그의 그녀는 그녀가 그녀의 그들은 그들이 그들의 그것은 그것이 이것은
+        """이 그 그는 그가 그의 그녀는 그녀가 그녀의 그들은 그들이 그들의 그것은 그것이 이것은
         이것이 이는 이에 이와 이런 이러한 그런 그러한 이날 당시 그러나 하지만 그런데 그래서
         그리고 또한 또 따라서 그러므로 게다가 더욱이 한편 반면 결국 그러자 그러면서"""
     ),

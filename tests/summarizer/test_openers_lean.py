@@ -89,6 +89,7 @@ def test_a_speaker_named_by_family_name_after_the_clause_is_unknown() -> None:
         ("Two years earlier the firm had cut its workforce by a third in Ohio.", "en"),
         ("그래서 처음 이러한 사진 공개에 대한 대중들의 반응은 비난으로 이어졌다.", "ko"),
         ("그는 기자회견에서 모든 의혹을 부인했다고 밝혔다.", "ko"),
+        ("이 입장을 토로하는 과정에서 류화영은 엘제이의 폭력성향과 협박을 폭로했다.", "ko"),
     ],
 )
 def test_a_connective_a_sequence_word_or_a_counted_time_opening_leans_back(
