@@ -42,6 +42,7 @@ from summarizer.views import (
     RankedEvent,
     SearchHit,
     StoryView,
+    distinct_outlets,
 )
 
 logger = logging.getLogger(__name__)
@@ -585,7 +586,7 @@ class BriefingService:
             article_ids=[d.article_id for d in docs],
             whole_store=articles is None,
         )
-        sources = tuple(dict.fromkeys([*digest.sources, *copies]))
+        sources = distinct_outlets(digest.sources, copies)
         first_seen, last_seen, title = event.first_seen, event.last_seen, event.title
         if articles is not None:  # the span and fallback headline of what the reader reads
             first_seen, last_seen = docs[0].published, max(d.published for d in docs)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -20,6 +22,7 @@ __all__ = [
     "RankedEvent",
     "SearchHit",
     "StoryView",
+    "distinct_outlets",
     "shown_outlet",
 ]
 
@@ -32,6 +35,35 @@ def shown_outlet(name: str, unknown: str = "outlet unknown") -> str:
     """An outlet's name as a reader sees it: `unknown` (a text in the reader's language) when
     no input named the outlet."""
     return name if name and name != UNKNOWN_OUTLET else unknown
+
+
+# What two spellings of one outlet's name may differ by: a leading "The", a web address's ending
+# ("MacRumors.com", "Entermedia.co.kr") and the word "Magazine" ("Slate Magazine", "CRN").
+_SPELLING = re.compile(r"^the\s+|(?:\.[a-z]{2,3})+$|\s+magazine$")
+
+
+def _outlet_key(name: str) -> str:
+    """One outlet's name as compared with another's (see distinct_outlets)."""
+    return _SPELLING.sub("", " ".join(name.split()).casefold())
+
+
+def distinct_outlets(originals: Sequence[str], copies: Sequence[str] = ()) -> tuple[str, ...]:
+    """An event's outlets for its readers, first seen first: each outlet once, however the
+    inputs spelled it ("Wired" and "WIRED", "MacRumors.com" and "MacRumors"), and a copy's
+    outlet only when its input named one (an unnamed copy is no outlet of its own).
+
+    Args:
+        originals: the outlets of the event's articles, UNKNOWN_OUTLET for one that named none.
+        copies: the outlets of the copies linked to those articles.
+
+    Returns:
+        The names as first written.
+    """
+    named_copies = [name for name in copies if name and name != UNKNOWN_OUTLET]
+    shown: dict[str, str] = {}
+    for name in [*originals, *named_copies]:
+        shown.setdefault(_outlet_key(name), name)
+    return tuple(shown.values())
 
 
 @dataclass(frozen=True, slots=True)

@@ -153,3 +153,13 @@ def test_db_takes_a_plain_file_path(tmp_path: Path) -> None:
     listed = briefing("events", "--db", "news.db", "--json", cwd=tmp_path)
     assert listed.returncode == 0, listed.stderr
     assert len(listed.stdout.strip().splitlines()) == 1
+
+
+def test_an_empty_list_of_events_says_why(sample_db: str) -> None:
+    later = briefing("events", "--db", sample_db, "--since", "2100-01-01")
+    assert (later.returncode, later.stdout.strip()) == (
+        0,
+        "No events with articles after 2100-01-01T00:00:00Z.",
+    )
+    past = briefing("events", "--db", sample_db, "--offset", "500")
+    assert past.stdout.strip() == "No events past the first 500."

@@ -210,11 +210,20 @@ def cmd_events(args: argparse.Namespace, config: dict[str, Any]) -> int:
     if args.json:
         print(json.dumps({"events": [render.event_dict(e) for e in events]}, ensure_ascii=False))
     elif not events:
-        print("No events yet: ingest some articles first (briefing ingest PATH).")
+        print(_no_events(args))
     else:
         for rank, event in enumerate(events, start=args.offset + 1):
             print(render.event_text(event, rank=rank))
     return 0
+
+
+def _no_events(args: argparse.Namespace) -> str:
+    """Why `events` lists nothing: no event newer than --since, none past --offset, or none."""
+    if args.since is not None:
+        return f"No events with articles after {args.since.isoformat().replace('+00:00', 'Z')}."
+    if args.offset:
+        return f"No events past the first {args.offset}."
+    return "No events yet: ingest some articles first (briefing ingest PATH)."
 
 
 def cmd_stats(args: argparse.Namespace, config: dict[str, Any]) -> int:

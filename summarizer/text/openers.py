@@ -62,6 +62,7 @@ _DEPENDENT_OPENERS: dict[str, frozenset[str]] = {
         this that these those such both another others which who whose whom but and or nor so
         yet although furthermore then thus hence besides otherwise further additionally likewise
         similarly accordingly consequently indeed now again later earlier plus anyway afterwards
+        finally lastly secondly thirdly
         there's he's she's it's they're we're i'm i've we've that's here's he'd she'd they'd
         we'll i'll you'll they'll he'll she'll it'll i'd we'd you'd you're you've ok okay oh
         yes alright"""
@@ -108,6 +109,13 @@ _DEPENDENT_OPENERS: dict[str, frozenset[str]] = {
         цей ця ці цього цієї той та ті але однак проте тоді також теж тому потім зате втім
         адже тепер зараз ще"""
     ),
+    # Korean writes a pronoun with its particle as one word ("그는": he + topic); "이" and "그"
+    # alone are "this" and "that" (a family name Lee is written with the given name: "이명박").
+    "ko": word_set(
+        """이 그 그는 그가 그의 그녀는 그녀가 그녀의 그들은 그들이 그들의 그것은 그것이 이것은
+        이것이 이는 이에 이와 이런 이러한 그런 그러한 이날 당시 그러나 하지만 그런데 그래서
+        그리고 또한 또 따라서 그러므로 게다가 더욱이 한편 반면 결국 그러자 그러면서"""
+    ),
 }
 # First- and second-person openers: the narrator's voice ("I talked about ...", "You can ..."),
 # which points at no sentence before it (see leans_back's `voice`).
@@ -123,7 +131,6 @@ _DEPENDENT_PHRASES: dict[str, tuple[str, ...]] = {
         "on the other hand",
         "by contrast",
         "in contrast",
-        "in turn",
         "at the same time",
         "even so",
         "after that",
@@ -132,7 +139,14 @@ _DEPENDENT_PHRASES: dict[str, tuple[str, ...]] = {
         "for their part",
         "that said",
         "all the while",
-        "as well",
+        "either way",
+        "in any case",
+        "in any event",
+        "what's more",
+        "on top of that",
+        "by the same token",
+        # the connectives of more words that point back wherever they stand ("For example, ...")
+        *(connective for connective in _PARENTHETICAL_CONNECTIVES if " " in connective),
     ),
     "de": ("im gegenzug", "darüber hinaus"),
     "fr": ("par ailleurs", "en outre", "de plus", "en revanche", "d'ailleurs"),
@@ -191,6 +205,16 @@ _HEADLESS_SUBJECT = re.compile(
     r"^(?:the|a|an)\s+(?:first|second|third|fourth|fifth|last|latest|former|latter|next"
     r"|previous|other|rest|remainder)\s+(?:was|is|were|are|has|have|had|will|would|can|could"
     r"|came|comes|went|followed|remains|remained)\b",
+    re.IGNORECASE,
+)
+# A time counted from a moment the sentence does not name: "A minute later, the applause rang
+# out.", "Shortly after, ...", "Two years earlier the firm had ...": the moment is in a sentence
+# before. Only counts and units come before the word ("Two days after the vote, ..." names it).
+_RELATIVE_TIME = re.compile(
+    r"^(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|few|several|some|many"
+    r"|much|not|long|shortly|soon|only|just|half|time|moments?|seconds?|minutes?|hours?|days?"
+    r"|nights?|weeks?|months?|years?|decades?)\s+){1,3}"
+    r"(?:(?:later|afterwards?|earlier)\b|(?:after|before)\s*,)",
     re.IGNORECASE,
 )
 # A reason with no clause it is the reason for: "Mostly because performing benefits the owner.",
@@ -335,6 +359,15 @@ def written_to_reader(prose: Sequence[str], language: str = "en") -> bool:
     return False
 
 
+def _opens_with_phrase(start: str, phrases: tuple[str, ...]) -> bool:
+    """Tell whether a lower-cased text opens with one of the phrases as whole words ("in fact,
+    ..." does, "in factories ..." does not)."""
+    return any(
+        start.startswith(phrase) and not start[len(phrase) : len(phrase) + 1].isalnum()
+        for phrase in phrases
+    )
+
+
 def _opens_with_label(text: str) -> bool:
     """Tell whether a line opens with a label and a colon ("Summary: 5-1A: Salina South ...",
     "In the News: ...", "Putin: ..."): one to four words, capitalised or numbers but for the
@@ -369,7 +402,7 @@ def _leans_back(text: str, language: str, voice: bool = True) -> bool:
         return True  # "He added", "But"; the narrator's "I" or "you" unless voice is off
     start = text.lstrip(OPENING_MARKS)[:80].lower()
     phrases = _DEPENDENT_PHRASES.get(language, ())
-    if phrases and start.startswith(phrases):
+    if phrases and _opens_with_phrase(start.replace("’", "'"), phrases):
         return True
     if answers_unsaid(start, language):
         return True  # "Surely they've ...", "What isn't as common is ...": an answer to a point
@@ -400,6 +433,8 @@ def _leans_back(text: str, language: str, voice: bool = True) -> bool:
         return True  # "Honestly, the chip is ...": the narrator's aside
     if _HEADLESS_SUBJECT.match(start):
         return True  # "The first was at 02:28.": the first of what a sentence before counted
+    if _RELATIVE_TIME.match(start):
+        return True  # "A minute later, ...": later than a moment a sentence before named
     framed = _FRAMED_PRONOUN.match(text)
     if framed and not voice and framed.group().split()[-1].lower() in _VOICE_OPENERS:
         framed = None  # "In the first article, I talked ...": the narrator, not a reference

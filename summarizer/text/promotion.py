@@ -20,6 +20,8 @@ __all__ = ["is_promotional", "lists_dated_items", "orders_reader", "shouts_order
 _FURNITURE = re.compile(
     r"https?://|www\.|\S@\S|(?:^|\s)@\w{2,}|\bfollow \w+ on (?:twitter|facebook|instagram|x)\b"
     r"|\b(?:click|tap) here\b"
+    # the page's own controls: "Press enter to return or tab to continue.", "Hit Esc to close"
+    r"|\b(?:press|hit) (?:the )?(?:enter|return|tab|esc|escape|space|spacebar)(?: key)? to\b"
     r"|^\W*(?:for more[\w ]{0,30},\s*)?(?:go|look|see|head) here(?: for more(?: \w+){0,2})?\W*$"
     r"|^\W*more (?:information|info|details)(?: is available)? here\W*$"
     r"|all rights reserved|©|\bskip to\b|\bfollow us\b"
@@ -39,6 +41,8 @@ _FURNITURE_ANCHORS = (
     "www.",
     "@",
     "here",
+    "press ",
+    "hit ",
     "reserved",
     "©",
     "skip to",

@@ -75,3 +75,40 @@ def test_a_speaker_named_by_family_name_after_the_clause_is_unknown() -> None:
     assert not stands_alone(line, introduced=met)
     assert stands_alone(line, introduced=met, context="Julie Graham of the health department")
     assert not bare_family_name("Targeting audiences is key, Julie Graham said.", met)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("For example, the probe measured a big increase in the density of plasma.", "en"),
+        ("Either way, what the jurors say on the stage could be relevant to the trial.", "en"),
+        ("What’s more, the council will vote on the budget again next month.", "en"),
+        ("Finally, at around 9.50pm a third blast took place near the stadium.", "en"),
+        ("A minute later, the applause rang out across the square in front of the hall.", "en"),
+        ("Shortly after, the minister resigned over the scandal at the ministry.", "en"),
+        ("Two years earlier the firm had cut its workforce by a third in Ohio.", "en"),
+        ("그래서 처음 이러한 사진 공개에 대한 대중들의 반응은 비난으로 이어졌다.", "ko"),
+        ("그는 기자회견에서 모든 의혹을 부인했다고 밝혔다.", "ko"),
+        ("이 입장을 토로하는 과정에서 류화영은 엘제이의 폭력성향과 협박을 폭로했다.", "ko"),
+    ],
+)
+def test_a_connective_a_sequence_word_or_a_counted_time_opening_leans_back(
+    text: str, language: str
+) -> None:
+    assert leans_back(text, language)
+    assert not stands_alone(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("In factories across China, workers went on strike over unpaid wages on Monday.", "en"),
+        ("Two days after the vote, the minister resigned over the scandal at the ministry.", "en"),
+        ("As wellness apps spread, doctors warn of leaks of their patients’ data.", "en"),
+        ("류화영은 한 매체에 자신의 입장을 털어놓으며, 엘제이와의 관계를 전면 부정했다.", "ko"),
+    ],
+)
+def test_a_phrase_opens_only_as_whole_words_and_a_named_moment_stands(
+    text: str, language: str
+) -> None:
+    assert not leans_back(text, language)

@@ -224,3 +224,41 @@ def test_a_partial_story_whose_events_cannot_be_shown_keeps_the_stored_title_hid
     part = demo.story(event.story_id, articles=frozenset({first.id}))
     assert part.events == () and part.title == first.title
     assert demo.story(event.story_id).title == "A headline only another chat may read"
+
+
+def test_an_outlet_is_listed_once_however_spelled_and_an_unnamed_copy_adds_none(
+    tmp_path: Path,
+) -> None:
+    service = _service(tmp_path, "outlets")
+    title = "Harbour board approves new ferry pier"
+    body = (
+        "The Port Essel harbour board approved a new ferry pier on Tuesday after two years of "
+        "debate over its cost, which the board put at 14 million crowns. Work on the pier will "
+        "begin in May and end before the summer season of next year, the board said. The ferry "
+        "company welcomed the decision and said it would add two sailings a day."
+    )
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for name, site, tail in (("a", "WIRED", ""), ("b", "Wired", " Tickets will cost the same.")):
+        (pages / f"{name}.html").write_text(
+            f'<html><head><title>{title}</title><meta property="og:site_name" '
+            f'content="{site}"></head><body><article><h1>{title}</h1><p>{body}{tail}</p>'
+            "</article></body></html>",
+            encoding="utf-8",
+        )
+    (pages / "c.txt").write_text(f"{title}\n\n{body} It was a long debate.\n", encoding="utf-8")
+    report = service.ingest([str(pages)], now=NOW)
+    assert (report.new, report.duplicate) == (1, 2)
+    (event,) = _all_events(service)
+    assert event.sources == ("WIRED",)
+    service.engine.dispose()
+
+
+def test_distinct_outlets_compares_case_the_and_web_endings() -> None:
+    from summarizer.views import UNKNOWN_OUTLET, distinct_outlets
+
+    assert distinct_outlets(
+        ["MacRumors.com", "The Week", UNKNOWN_OUTLET],
+        ["MacRumors", "Week", "Slate Magazine", "slate", UNKNOWN_OUTLET, ""],
+    ) == ("MacRumors.com", "The Week", UNKNOWN_OUTLET, "Slate Magazine")
+    assert distinct_outlets(["Fox News", "Fox Business"]) == ("Fox News", "Fox Business")
