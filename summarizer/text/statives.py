@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from summarizer.text.abbreviations import HONORIFICS
 from summarizer.text.days import days_of_month
 from summarizer.text.language import stop_words, word_set
 from summarizer.text.months import WEEKDAY_PHRASES
@@ -296,7 +297,8 @@ def states_standing_fact(sentence: str, language: str = "en") -> bool:
     speech = _SPEECH_WORDS[language]
     if speech & {w.lower() for w in subject + rest}:
         return False
-    if match.groupdict().get("member") and not _named(subject, language):
+    member = match.groupdict().get("member")
+    if member and not _names_a_body(before, member, language):
         return False  # "The injured man is a member of the Civil Guard": a person described
     lowered = sentence.lower().replace("’", "'")
     # the words as written and with their hyphens dropped: "line-up" is "lineup"
@@ -312,6 +314,32 @@ def states_standing_fact(sentence: str, language: str = "en") -> bool:
     # the predicate itself is no happening: "is located in", "is made up of"
     unsaid = f"{before} {after}"
     return not _dated(sentence, lowered, language) and not tells_happening(unsaid, language)
+
+
+def _names_a_body(before: str, predicate: str, language: str) -> bool:
+    """Tell whether the subject of "is a member of" names a country or a body ("Finland",
+    "Norway and Iceland", "The UK"), not people.
+
+    The subject is a name (_named) and none of these: a person's, after an honorific ("Mr
+    Smith") or written as given and family name, two or more capitalised words without an
+    article ("John Smith": "New Zealand" is lost with it, a fact read as news); a plural told
+    by one word, which names people, as several bodies are joined by "and" or commas
+    ("Protesters are members", "Officers are members", "Several Brits are members"); the
+    subject of a headline in title case, whose every word is capitalised ("Suspect Is a
+    Member of the Gang").
+    """
+    if not predicate.islower():
+        return False
+    subject = WORD.findall(before)
+    if not _named(subject, language):
+        return False
+    if HONORIFICS & {word.lower() for word in subject}:
+        return False
+    stops = stop_words(language)
+    if len(subject) > 1 and not stops & {word.lower() for word in subject}:
+        return False
+    plural = predicate.startswith("are")
+    return not plural or "," in before or "and" in subject
 
 
 def _named(subject: list[str], language: str) -> bool:

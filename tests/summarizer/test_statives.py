@@ -55,6 +55,8 @@ from tests.summarizer.test_events_digest import _event, digest_docs
         ("A cidade conta com cerca de 500 mil habitantes.", "pt"),
         ("Het ziekenhuis telt 3.000 medewerkers.", "nl"),
         ("La ciudad cuenta con unos 300.000 habitantes.", "es"),
+        ("The UK is a member of NATO and the G7.", "en"),
+        ("Belgium, the Netherlands and Luxembourg are members of the Benelux Union.", "en"),
     ],
 )
 def test_a_standing_fact_in_the_present_is_background(text: str, language: str) -> None:
@@ -148,6 +150,14 @@ def test_a_standing_fact_in_the_present_is_background(text: str, language: str) 
         ("A sede está situada em Lisboa desde segunda-feira.", "pt"),
         ("Het bedrijf is gevestigd in Eindhoven, op maandag nog in Delft.", "nl"),
         ("Het bedrijf is gevestigd in Eindhoven, zei de woordvoerder.", "nl"),
+        # members who are people, or a headline in title case
+        ("Protesters are members of the Extinction Rebellion group.", "en"),
+        ("Officers are members of the Metropolitan Police.", "en"),
+        ("Several Brits are members of the Islamic State group.", "en"),
+        ("Suspect Is a Member of the Gang", "en"),
+        ("John Smith is a member of the Labour Party.", "en"),
+        ("Mr Smith is a member of the Garrick Club.", "en"),
+        ("Dr. Jones is a member of the Royal Society.", "en"),
     ],
 )
 def test_a_happening_or_the_news_itself_is_no_standing_fact(text: str, language: str) -> None:
