@@ -51,7 +51,7 @@ _NEAR_NUMBER = r"(?:\s+[^\W\d_]+){0,2}\s+\d"
 # punti", "Feyenoord telt 2 blessures"); "lies in" before a name ("The boy lies in critical
 # condition"), "comprend" before a name ("Macron comprend la colère"), "located" not before a
 # distance, "проживает" before a number ("Подозреваемый проживает в Москве"); "is a member of"
-# with a named body as its subject (see _named: "The injured man is a member of the Civil
+# with a named body as its subject (see _names_a_body: "The injured man is a member of the Civil
 # Guard"). Left out: the German "liegt in" ("Der Dax liegt am Mittag bei 15.000 Punkten"),
 # English "borders" (a noun as often: "at the borders of Poland"), "is a member of" in the other
 # languages ("El herido es miembro de la Guardia Civil"), Italian "impiega" (also a time taken:
@@ -159,12 +159,19 @@ _CLAUSE_WORDS: dict[str, frozenset[str]] = {
 }
 # Words that make the sentence someone's, before the predicate or after it ("Officials say the
 # region is home to ...", "The fire lies in Sierra Nevada, officials say."), in the present
-# and the past (", disse o porta-voz", ", ha detto il sindaco", ", zei de woordvoerder").
+# and the past (", disse o porta-voz", ", a déclaré le maire", ", dijo el portavoz"); the German
+# past is a happening anyway (verbs.tells_happening: "sagte").
 _SPEECH_WORDS: dict[str, frozenset[str]] = {
     "en": SPEECH_VERBS | word_set("according"),
     "de": word_set("sagt sagen erklärt erklären berichtet berichten meldet melden laut zufolge"),
-    "fr": word_set("dit disent déclare déclarent affirme affirment indique indiquent selon"),
-    "es": word_set("dice dicen declara declaran afirma afirman indica indican según"),
+    "fr": word_set(
+        """dit disent déclare déclarent affirme affirment indique indiquent selon déclaré affirmé
+        indiqué"""
+    ),
+    "es": word_set(
+        """dice dicen declara declaran afirma afirman indica indican según dijo dijeron declaró
+        declararon afirmó afirmaron indicó indicaron"""
+    ),
     "it": word_set(
         """dice dicono dichiara dichiarano afferma affermano spiega secondo detto dichiarato
         affermato spiegato disse dissero"""

@@ -147,6 +147,8 @@ def test_a_standing_fact_in_the_present_is_background(text: str, language: str) 
         ("Il villaggio è situato nelle Alpi, ha detto il sindaco.", "it"),
         ("A sede está situada em Lisboa, disse na segunda-feira o porta-voz.", "pt"),
         ("A sede está situada em Lisboa, disse o porta-voz.", "pt"),
+        ("La ciudad está situada en el norte, dijo el portavoz.", "es"),
+        ("La ville est située au bord de la Loire, a déclaré le maire.", "fr"),
         ("A sede está situada em Lisboa desde segunda-feira.", "pt"),
         ("Het bedrijf is gevestigd in Eindhoven, op maandag nog in Delft.", "nl"),
         ("Het bedrijf is gevestigd in Eindhoven, zei de woordvoerder.", "nl"),
