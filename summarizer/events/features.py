@@ -727,9 +727,12 @@ WEEKDAY_KEYS: tuple[str, ...] = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"
 
 
 # English and German weekdays count only when capitalised ("Friday", "Freitag"); the phrases of
-# the other languages (one word, or a preposition and the day) in any case ("В среду").
+# the other languages (one word, or a preposition and the day) in any case ("В среду"), a
+# hyphen read as the blank between the two words it joins ("segunda-feira").
 _WEEKDAY_CAPITALISED = {p: day for p, day in WEEKDAY_PHRASES.items() if p[0].isupper()}
-_WEEKDAY_ANY_CASE = {p.casefold(): day for p, day in WEEKDAY_PHRASES.items() if p[0].islower()}
+_WEEKDAY_ANY_CASE = {
+    p.casefold().replace("-", " "): day for p, day in WEEKDAY_PHRASES.items() if p[0].islower()
+}
 # The words that end a weekday phrase, in any case: a text holding none names no weekday.
 _WEEKDAY_LAST_WORDS = tuple(sorted({phrase.split()[-1].casefold() for phrase in WEEKDAY_PHRASES}))
 
@@ -787,7 +790,10 @@ def _names_a_day(before: str, previous: str) -> bool:
 
 #: The function words of the languages whose weekdays are read ("on", "last", "am", "le"...).
 _DAY_FUNCTION_WORDS = frozenset().union(
-    *(_language_stop_words(language) for language in ("en", "de", "fr", "es", "ru", "uk"))
+    *(
+        _language_stop_words(language)
+        for language in ("en", "de", "fr", "es", "it", "pt", "nl", "ru", "uk")
+    )
 )
 
 

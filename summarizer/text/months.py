@@ -96,17 +96,40 @@ MONTH_NAMES: dict[str, int] = {
     name: number for months in MONTHS_BY_LANGUAGE.values() for name, number in months.items()
 }
 
-# Per weekday, Monday first: its English name, then how a report says that something happened
-# on that day in Russian and Ukrainian (the preposition and the accusative: "в среду", not
-# "среда", which is also "environment"), German, French and Spanish.
-_WEEKDAYS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Monday", ("в понедельник", "у понеділок", "в понеділок", "Montag", "lundi", "el lunes")),
-    ("Tuesday", ("во вторник", "у вівторок", "в вівторок", "Dienstag", "mardi", "el martes")),
-    ("Wednesday", ("в среду", "у середу", "в середу", "Mittwoch", "mercredi", "el miércoles")),
-    ("Thursday", ("в четверг", "у четвер", "в четвер", "Donnerstag", "jeudi", "el jueves")),
-    ("Friday", ("в пятницу", "у п'ятницю", "в п'ятницю", "Freitag", "vendredi", "el viernes")),
-    ("Saturday", ("в субботу", "у суботу", "в суботу", "Samstag", "samedi", "el sábado")),
-    ("Sunday", ("в воскресенье", "у неділю", "в неділю", "Sonntag", "dimanche", "el domingo")),
+# Per weekday, Monday first: its English name, then, |-separated, how a report says that
+# something happened on that day in Russian and Ukrainian (the preposition and the accusative:
+# "в среду", not "среда", which is also "environment"), German, French, Spanish, Italian,
+# Portuguese and Dutch. Spanish and Portuguese "domingo" and "sábado" take their article ("el
+# domingo", "no sábado"): alone, "Domingo" is also a name ("Plácido Domingo", "Santo Domingo").
+_WEEKDAYS: tuple[tuple[str, str], ...] = (
+    (
+        "Monday",
+        "в понедельник|у понеділок|в понеділок|Montag|lundi|el lunes|lunedì|segunda-feira|maandag",
+    ),
+    (
+        "Tuesday",
+        "во вторник|у вівторок|в вівторок|Dienstag|mardi|el martes|martedì|terça-feira|dinsdag",
+    ),
+    (
+        "Wednesday",
+        "в среду|у середу|в середу|Mittwoch|mercredi|el miércoles|mercoledì|quarta-feira|woensdag",
+    ),
+    (
+        "Thursday",
+        "в четверг|у четвер|в четвер|Donnerstag|jeudi|el jueves|giovedì|quinta-feira|donderdag",
+    ),
+    (
+        "Friday",
+        "в пятницу|у п'ятницю|в п'ятницю|Freitag|vendredi|el viernes|venerdì|sexta-feira|vrijdag",
+    ),
+    (
+        "Saturday",
+        "в субботу|у суботу|в суботу|Samstag|samedi|el sábado|sabato|no sábado|zaterdag",
+    ),
+    (
+        "Sunday",
+        "в воскресенье|у неділю|в неділю|Sonntag|dimanche|el domingo|domenica|no domingo|zondag",
+    ),
 )
 
 #: The seven English weekday names, capitalised, Monday first (as `date.weekday()` counts).
@@ -118,5 +141,5 @@ ENGLISH_WEEKDAYS: tuple[str, ...] = tuple(english for english, _ in _WEEKDAYS)
 WEEKDAY_PHRASES: dict[str, int] = {
     phrase: number
     for number, (english, others) in enumerate(_WEEKDAYS)
-    for phrase in (english, *others)
+    for phrase in (english, *others.split("|"))
 }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from summarizer.text.abbreviations import HONORIFICS
 from summarizer.text.days import days_of_month
 from summarizer.text.language import stop_words, word_set
 from summarizer.text.months import WEEKDAY_PHRASES
@@ -21,11 +22,16 @@ def _predicates(membership: str, standing: str) -> tuple[re.Pattern[str], re.Pat
     )
 
 
-def _counting(quantities: str) -> str:
+def _counting(quantities: str, counted: str = "") -> str:
     """A lookahead for a number next, maybe after one of the |-separated words of quantity
-    ("employs about 5,000", "emploie plus de 300")."""
+    ("employs about 5,000", "emploie plus de 300"); with `counted`, one of those |-separated
+    nouns after it, maybe after a word of scale and a preposition ("conta 1,2 milioni di
+    abitanti", "telt 3.000 medewerkers")."""
     words = quantities.replace(" ", r"\s+")
-    return rf"(?=\s+(?:(?:{words})\s+)?\d)"
+    number = r"\d"
+    if counted:
+        number = rf"\d[\d.,]*(?:\s\d{{3}})*(?:\s+[^\W\d_]+){{0,2}}?\s+(?:{counted})(?!\w)"
+    return rf"(?=\s+(?:(?:{words})\s+)?{number})"
 
 
 # A capital letter whatever the flags: the name a place or a member is told by.
@@ -38,16 +44,30 @@ _NEAR_NUMBER = r"(?:\s+[^\W\d_]+){0,2}\s+\d"
 # children") or what a product holds, so it counts only before names ("The Customs Union
 # includes Russia, Belarus and Kazakhstan": _MIN_NAMES words in title case after it).
 # The others tell a state whatever their subject: "is home to", "grenzt an", "lies in Yorkshire".
-# Each is kept only in the reading news does not share: "employs", "emploie", "beschäftigt",
-# "cuenta con" before a number ("La police emploie des gaz", "Der Fall beschäftigt den
-# Bundestag"), "lies in" before a name ("The boy lies in critical condition"), "comprend" before
-# a name ("Macron comprend la colère"), "located" not before a distance, "проживает" before a
-# number ("Подозреваемый проживает в Москве"). Left out: the German "liegt in" ("Der Dax liegt
-# am Mittag bei 15.000 Punkten"), English "borders" (a noun as often: "at the borders of
-# Poland"), "is a member of" in every language ("El herido es miembro de la Guardia Civil"),
-# "is part of" and "belongs to" ("The arrests are part of a crackdown", "The car belongs to the
-# suspect", "gehört zu").
+# Each is kept only in the reading news does not share: "employs", "emploie", "beschäftigt"
+# before a number ("La police emploie des gaz", "Der Fall beschäftigt den Bundestag"); the verbs
+# that count ("compte", "cuenta con", "conta", "telt") before a number of inhabitants or staff
+# (_COUNTED), as a team counts points and absentees and a party ministers ("Il Milan conta 3
+# punti", "Feyenoord telt 2 blessures"); "lies in" before a name ("The boy lies in critical
+# condition"), "comprend" before a name ("Macron comprend la colère"), "located" not before a
+# distance, "проживает" before a number ("Подозреваемый проживает в Москве"); "is a member of"
+# with a named body as its subject (see _names_a_body: "The injured man is a member of the Civil
+# Guard"). Left out: the German "liegt in" ("Der Dax liegt am Mittag bei 15.000 Punkten"),
+# English "borders" (a noun as often: "at the borders of Poland"), "is a member of" in the other
+# languages ("El herido es miembro de la Guardia Civil"), Italian "impiega" (also a time taken:
+# "Il treno impiega 3 ore"), "is part of" and "belongs to" ("The arrests are part of a
+# crackdown", "The car belongs to the suspect", "gehört zu").
+_SPANISH_ABOUT = "más de|unos|unas|cerca de|alrededor de"
+_PORTUGUESE_ABOUT = "cerca de|mais de|quase|perto de"
 _DUTCH_ABOUT = "ongeveer|zo['’]n|ruim|bijna|meer dan|circa|rond"
+# The people a place or a firm counts: those who live or work there.
+_COUNTED = {
+    "fr": "habitants|résidents|salariés|employés|collaborateurs|agents",
+    "es": "habitantes|residentes|empleados|trabajadores|vecinos",
+    "it": "abitanti|residenti|dipendenti|lavoratori|addetti|impiegati",
+    "pt": "habitantes|residentes|funcionários|trabalhadores|empregados|colaboradores",
+    "nl": "inwoners|bewoners|werknemers|medewerkers|personeelsleden",
+}
 _PREDICATES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "en": _predicates(
         r"includes|include|comprises|comprise|consists\s+of|consist\s+of|encompasses"
@@ -72,7 +92,8 @@ _PREDICATES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         r"|se\s+compose\s+de|se\s+composent\s+de|(?:est|sont)\s+composée?s?\s+de",
         r"abrite|abritent|borde|bordent"
         rf"|(?:(?:est|sont)\s+située?s?|se\s+situe)(?!{_NEAR_NUMBER})"
-        rf"|(?:emploie|emploient|compte|comptent){_counting('plus de|près de|environ')}",
+        rf"|(?:emploie|emploient){_counting('plus de|près de|environ')}"
+        rf"|(?:compte|comptent){_counting('plus de|près de|environ', _COUNTED['fr'])}",
     ),
     "es": _predicates(
         r"incluye|incluyen"
@@ -81,8 +102,8 @@ _PREDICATES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         r"|se\s+componen\s+de|(?:está|están)\s+(?:formad|compuest)[oa]s?\s+(?:por|de)",
         r"alberga|albergan|limita\s+con|limitan\s+con|es\s+(?:el\s+)?hogar\s+de"
         rf"|(?:está|están)\s+(?:situad|ubicad)[oa]s?(?!{_NEAR_NUMBER})"
-        r"|(?:(?:emplea|emplean)(?:\s+a)?|cuenta\s+con|cuentan\s+con)"
-        rf"{_counting('más de|unos|unas|cerca de|alrededor de')}",
+        rf"|(?:emplea|emplean)(?:\s+a)?{_counting(_SPANISH_ABOUT)}"
+        rf"|(?:cuenta|cuentan)\s+con{_counting(_SPANISH_ABOUT, _COUNTED['es'])}",
     ),
     "it": _predicates(
         rf"(?:comprende|comprendono)(?=\s+(?:(?:il|lo|la|i|gli|le)\s+|l['’])?{_CAPITAL})"
@@ -90,7 +111,8 @@ _PREDICATES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         r"|(?:è|sono)\s+compost[oaie]\s+da",
         r"confina\s+con|confinano\s+con"
         rf"|(?:è|sono)\s+(?:situat|ubicat)[oaie](?!{_NEAR_NUMBER})"
-        rf"|(?:impiega|impiegano|conta|contano){_counting('circa|oltre|più di|quasi|poco più di')}"
+        r"|(?:conta|contano)"
+        rf"{_counting('circa|oltre|più di|quasi|poco più di', _COUNTED['it'])}"
         r"|(?:ha|hanno)\s+una\s+popolazione\s+di",
     ),
     "pt": _predicates(
@@ -99,15 +121,15 @@ _PREDICATES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         r"|(?:é|são)\s+(?:compost|formad)[oa]s?\s+(?:por|de)",
         r"faz\s+fronteira\s+com|fazem\s+fronteira\s+com"
         rf"|(?:está|estão|fica|ficam)\s+(?:situad|localizad)[oa]s?(?!{_NEAR_NUMBER})"
-        r"|(?:(?:emprega|empregam)|conta\s+com|contam\s+com)"
-        rf"{_counting('cerca de|mais de|quase|perto de')}"
+        rf"|(?:emprega|empregam){_counting(_PORTUGUESE_ABOUT)}"
+        rf"|(?:conta|contam)\s+com{_counting(_PORTUGUESE_ABOUT, _COUNTED['pt'])}"
         r"|(?:tem|têm)\s+uma\s+população\s+de",
     ),
     "nl": _predicates(
         r"omvat|omvatten|bestaat\s+uit|bestaan\s+uit|(?:is|zijn)\s+samengesteld\s+uit",
         r"grenst\s+aan|grenzen\s+aan"
         rf"|(?:is|zijn)\s+(?:gelegen|gevestigd)\s+in(?!{_NEAR_NUMBER})"
-        rf"|(?:telt|tellen){_counting(_DUTCH_ABOUT)}"
+        rf"|(?:telt|tellen){_counting(_DUTCH_ABOUT, _COUNTED['nl'])}"
         r"|(?:heeft|hebben)\s+een\s+bevolking\s+van",
     ),
     "ru": _predicates(
@@ -136,16 +158,32 @@ _CLAUSE_WORDS: dict[str, frozenset[str]] = {
     "uk": word_set("який яка яке які якого якої яких де"),
 }
 # Words that make the sentence someone's, before the predicate or after it ("Officials say the
-# region is home to ...", "The fire lies in Sierra Nevada, officials say."). The past forms
-# tell a happening anyway (verbs.tells_happening).
+# region is home to ...", "The fire lies in Sierra Nevada, officials say."), in the present
+# and the past (", disse o porta-voz", ", a déclaré le maire", ", dijo el portavoz"); the German
+# past is a happening anyway (verbs.tells_happening: "sagte").
 _SPEECH_WORDS: dict[str, frozenset[str]] = {
     "en": SPEECH_VERBS | word_set("according"),
     "de": word_set("sagt sagen erklärt erklären berichtet berichten meldet melden laut zufolge"),
-    "fr": word_set("dit disent déclare déclarent affirme affirment indique indiquent selon"),
-    "es": word_set("dice dicen declara declaran afirma afirman indica indican según"),
-    "it": word_set("dice dicono dichiara dichiarano afferma affermano spiega secondo"),
-    "pt": word_set("diz dizem declara declaram afirma afirmam indica indicam segundo"),
-    "nl": word_set("zegt zeggen verklaart verklaren meldt melden volgens aldus"),
+    "fr": word_set(
+        """dit disent déclare déclarent affirme affirment indique indiquent selon déclaré affirmé
+        indiqué"""
+    ),
+    "es": word_set(
+        """dice dicen declara declaran afirma afirman indica indican según dijo dijeron declaró
+        declararon afirmó afirmaron indicó indicaron"""
+    ),
+    "it": word_set(
+        """dice dicono dichiara dichiarano afferma affermano spiega secondo detto dichiarato
+        affermato spiegato disse dissero"""
+    ),
+    "pt": word_set(
+        """diz dizem declara declaram afirma afirmam indica indicam segundo disse disseram
+        afirmou afirmaram declarou declararam"""
+    ),
+    "nl": word_set(
+        """zegt zeggen verklaart verklaren meldt melden volgens aldus zei zeiden verklaarde
+        verklaarden meldde meldden"""
+    ),
     "ru": word_set("говорит говорят заявляет заявляют сообщает сообщают считает считают"),
     "uk": word_set("каже кажуть заявляє заявляють повідомляє повідомляють вважає вважають"),
 }
@@ -266,7 +304,8 @@ def states_standing_fact(sentence: str, language: str = "en") -> bool:
     speech = _SPEECH_WORDS[language]
     if speech & {w.lower() for w in subject + rest}:
         return False
-    if match.groupdict().get("member") and not _named(subject, language):
+    member = match.groupdict().get("member")
+    if member and not _names_a_body(before, member, language):
         return False  # "The injured man is a member of the Civil Guard": a person described
     lowered = sentence.lower().replace("’", "'")
     # the words as written and with their hyphens dropped: "line-up" is "lineup"
@@ -282,6 +321,32 @@ def states_standing_fact(sentence: str, language: str = "en") -> bool:
     # the predicate itself is no happening: "is located in", "is made up of"
     unsaid = f"{before} {after}"
     return not _dated(sentence, lowered, language) and not tells_happening(unsaid, language)
+
+
+def _names_a_body(before: str, predicate: str, language: str) -> bool:
+    """Tell whether the subject of "is a member of" names a country or a body ("Finland",
+    "Norway and Iceland", "The UK"), not people.
+
+    The subject is a name (_named) and none of these: a person's, after an honorific ("Mr
+    Smith") or written as given and family name, two or more capitalised words without an
+    article ("John Smith": "New Zealand" is lost with it, a fact read as news); a plural told
+    by one word, which names people, as several bodies are joined by "and" or commas
+    ("Protesters are members", "Officers are members", "Several Brits are members"); the
+    subject of a headline in title case, whose every word is capitalised ("Suspect Is a
+    Member of the Gang").
+    """
+    if not predicate.islower():
+        return False
+    subject = WORD.findall(before)
+    if not _named(subject, language):
+        return False
+    if HONORIFICS & {word.lower() for word in subject}:
+        return False
+    stops = stop_words(language)
+    if len(subject) > 1 and not stops & {word.lower() for word in subject}:
+        return False
+    plural = predicate.startswith("are")
+    return not plural or "," in before or "and" in subject
 
 
 def _named(subject: list[str], language: str) -> bool:

@@ -162,6 +162,9 @@ def test_dates_of_an_article_come_from_its_title_and_lead() -> None:
         ("La feria abre el sábado en Sevilla", {"Sat"}),
         ("У пʼятницю в Києві відкрили міст", {"Fri"}),  # the modifier-letter apostrophe
         ("On Friday the vote passed; Last Monday it failed", {"Fri", "Mon"}),
+        ("L'Inter gioca domenica a San Siro, il Milan lunedì", {"Sun", "Mon"}),
+        ("O governo reuniu-se na segunda-feira e volta a reunir no sábado", {"Mon", "Sat"}),
+        ("Het kabinet vergaderde op maandag in Den Haag", {"Mon"}),
     ],
 )
 def test_weekdays_read_the_day_of_what_happened(text: str, expected: set[str]) -> None:
@@ -174,6 +177,7 @@ def test_weekdays_read_the_day_of_what_happened(text: str, expected: set[str]) -
         "Окружающая среда страдает от выбросов",  # "среда": environment, not "в среду"
         "Every monday the market opens late",  # lower case: not how news names the day
         "Black Friday sales beat Cyber Monday and Super Tuesday",  # named days, not when
+        "Plácido Domingo sang in Santo Domingo",  # "domingo" without its article: a name
     ],
 )
 def test_weekdays_skip_nouns_and_lower_case_english(text: str) -> None:

@@ -17,6 +17,9 @@ def test_english_weekdays_count_as_date_weekday_and_name_their_day_among_the_phr
     assert WEEKDAY_PHRASES["Montag"] == 0 and "montag" not in WEEKDAY_PHRASES  # as written
     assert WEEKDAY_PHRASES["в среду"] == WEEKDAY_PHRASES["Mittwoch"] == 2
     assert sorted(set(WEEKDAY_PHRASES.values())) == list(range(7))
+    # Italian, Portuguese and Dutch, whose standing facts are read too
+    assert WEEKDAY_PHRASES["domenica"] == WEEKDAY_PHRASES["zondag"] == 6
+    assert WEEKDAY_PHRASES["segunda-feira"] == WEEKDAY_PHRASES["lunedì"] == 0
 
 
 @pytest.mark.parametrize(

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-import pytest
+from collections.abc import Iterator
 
+import pytest
+import sentencex
+
+from summarizer.text import sentences
 from summarizer.text.glued import restore_blanks
-from summarizer.text.sentences import split_sentences
+from summarizer.text.sentences import _SEGMENT_WINDOW, _segment, split_sentences
 
 
 @pytest.mark.parametrize(
@@ -421,3 +425,56 @@ def test_a_long_run_of_dotted_names_is_read_in_linear_time() -> None:
     text = "ab.Cd," * (_LONG // 6)
     # After the first stop, each is inside a dotted run ("ab.Cd,ab.Cd"), no sentence's end.
     assert restore_blanks(text) == "ab. " + text[3:]
+
+
+@pytest.mark.timeout(15)
+@pytest.mark.parametrize(("unit", "language"), [("a.B", "it"), ("a. B", "it"), ("x .Die ", "de")])
+def test_a_long_line_is_segmented_in_linear_time(
+    unit: str, language: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # sentencex reads an Italian line in time that grows with its square (86 s for 500,000
+    # characters of "a.B"): a long line is read a bounded window at a time, each character a
+    # bounded number of times
+    read: list[int] = []
+
+    def segment(language: str, text: str) -> Iterator[str]:
+        read.append(len(text))
+        return sentencex.segment(language, text)
+
+    monkeypatch.setattr(sentences, "segment", segment)
+    text = unit * (_LONG // len(unit))
+    pieces = split_sentences(text, language)
+    assert "".join(pieces).replace(" ", "") == text.replace(" ", "")  # nothing lost
+    assert max(read) <= _SEGMENT_WINDOW
+    assert sum(read) <= 4 * len(text)
+
+
+_PROSE = {
+    "en": (
+        "The U.S. economy grew 2.1% in the third quarter, Mr. Smith said on Sept. 3. "
+        '"We are not there yet," he told reporters at 9 a.m. Monday in Washington. '
+        "Analysts had expected less! Would the Fed act? Nobody knows. "
+    ),
+    "it": (
+        "Il governo ha approvato la manovra. Il sig. Rossi, ministro dell'Economia, ha detto "
+        "che i conti sono in ordine. L'opposizione protesta! Chi pagherà? Lo dirà il Senato. "
+    ),
+    "de": (
+        "Die Regierung hat den Haushalt beschlossen. Der Minister sagte am 3. März in Berlin, "
+        "die Zahlen seien gut. Die Opposition protestiert! Wer zahlt? Das entscheidet z. B. "
+        "der Bundestag. "
+    ),
+    "fr": (
+        "Le gouvernement a adopté le budget. M. Dupont a déclaré que les comptes étaient bons. "
+        "L'opposition proteste ! Qui paiera ? Le Sénat le dira. "
+    ),
+}
+
+
+@pytest.mark.parametrize("language", sorted(_PROSE))
+def test_a_long_line_of_prose_splits_as_it_would_whole(language: str) -> None:
+    line = _PROSE[language] * 150  # some 15,000 to 25,000 characters on one line
+    whole = _segment(language, line, window=len(line) + 1)
+    assert len(whole) > 100
+    for window in (600, 1_500, _SEGMENT_WINDOW):
+        assert _segment(language, line, window=window) == whole

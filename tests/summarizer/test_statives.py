@@ -50,6 +50,13 @@ from tests.summarizer.test_events_digest import _event, digest_docs
         ("De stad telt ongeveer 300.000 inwoners.", "nl"),
         ("Het land grenst aan Duitsland en België.", "nl"),
         ("Het bedrijf is gevestigd in Eindhoven.", "nl"),
+        # counting verbs count people who live or work there
+        ("Il comune conta 1,2 milioni di abitanti.", "it"),
+        ("A cidade conta com cerca de 500 mil habitantes.", "pt"),
+        ("Het ziekenhuis telt 3.000 medewerkers.", "nl"),
+        ("La ciudad cuenta con unos 300.000 habitantes.", "es"),
+        ("The UK is a member of NATO and the G7.", "en"),
+        ("Belgium, the Netherlands and Luxembourg are members of the Benelux Union.", "en"),
     ],
 )
 def test_a_standing_fact_in_the_present_is_background(text: str, language: str) -> None:
@@ -124,6 +131,35 @@ def test_a_standing_fact_in_the_present_is_background(text: str, language: str) 
         ("De verdachte ligt in het ziekenhuis.", "nl"),
         ("De stad, die 300.000 inwoners telt, stemde gisteren.", "nl"),
         ("Het land grenst aan Duitsland, zegt de minister.", "nl"),
+        # a counting verb before a number of anything but inhabitants or staff: a tally
+        ("Il Milan conta 3 punti di vantaggio sull'Inter.", "it"),
+        ("L'Inter conta 5 assenti per la partita di domenica.", "it"),
+        ("La Lega conta 3 ministri nel governo Meloni.", "it"),
+        ("Il treno impiega 3 ore per arrivare a Roma.", "it"),
+        ("O Benfica conta com 3 reforços para a época.", "pt"),
+        ("O Porto conta com 2 lesionados para o jogo de domingo.", "pt"),
+        ("Ajax telt 3 punten voorsprong op PSV.", "nl"),
+        ("Feyenoord telt 2 blessures voor het duel.", "nl"),
+        ("Le PSG compte 3 points d'avance sur Marseille.", "fr"),
+        ("El Real Madrid cuenta con 3 bajas para el partido.", "es"),
+        # a weekday or a speaker's past words in Italian, Portuguese and Dutch
+        ("Il museo è situato nel centro di Roma da lunedì.", "it"),
+        ("Il villaggio è situato nelle Alpi, ha detto il sindaco.", "it"),
+        ("A sede está situada em Lisboa, disse na segunda-feira o porta-voz.", "pt"),
+        ("A sede está situada em Lisboa, disse o porta-voz.", "pt"),
+        ("La ciudad está situada en el norte, dijo el portavoz.", "es"),
+        ("La ville est située au bord de la Loire, a déclaré le maire.", "fr"),
+        ("A sede está situada em Lisboa desde segunda-feira.", "pt"),
+        ("Het bedrijf is gevestigd in Eindhoven, op maandag nog in Delft.", "nl"),
+        ("Het bedrijf is gevestigd in Eindhoven, zei de woordvoerder.", "nl"),
+        # members who are people, or a headline in title case
+        ("Protesters are members of the Extinction Rebellion group.", "en"),
+        ("Officers are members of the Metropolitan Police.", "en"),
+        ("Several Brits are members of the Islamic State group.", "en"),
+        ("Suspect Is a Member of the Gang", "en"),
+        ("John Smith is a member of the Labour Party.", "en"),
+        ("Mr Smith is a member of the Garrick Club.", "en"),
+        ("Dr. Jones is a member of the Royal Society.", "en"),
     ],
 )
 def test_a_happening_or_the_news_itself_is_no_standing_fact(text: str, language: str) -> None:
