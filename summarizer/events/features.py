@@ -299,7 +299,7 @@ def _last_two(run: list[str]) -> list[str]:
 #: The version of what `article_features` computes, stored with each article's features: raise
 #: it whenever a change would compute other features from the same text, so that features stored
 #: by an older version are computed again instead of mixed with the new ones.
-FEATURES_VERSION = 19
+FEATURES_VERSION = 20
 #: The oldest FEATURES_VERSION whose features make today's story profiles (`story_counts` reads
 #: their counts, names and people): raise it only when a change alters what a profile is made
 #: of, so that stored profiles are made again once (store.profiles). 7 reads the modifier-letter
@@ -319,7 +319,9 @@ FEATURES_VERSION = 19
 #: "am" as a clock word only in English or an unknown language ("seit 2015 am Markt" is a year)
 #: and "20h30", "10 ч 30" as one time in the particulars, which profiles do not read; 19 glues a
 #: number to capitalised words joined by hyphens ("SARS-CoV-2" one name, no 2), in the counts
-#: and names that profiles read.
+#: and names that profiles read; 20 reads Italian, Portuguese and Dutch weekdays ("di
+#: domenica", "segunda-feira", "op maandag") and their function words before a weekday in the
+#: particulars, which profiles do not read.
 PROFILES_SINCE = 19
 #: Names are looked up in another text by the first letters of their stems, so inflected and
 #: derived forms still count as a mention ("Тюмени", "тюменцам"; "Moscow", "Moscow's").
