@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from summarizer.text.abbreviations import HONORIFICS
-from summarizer.text.language import SUBJECT_PRONOUNS, stop_words, word_set
+from summarizer.text.language import ARTICLES, SUBJECT_PRONOUNS, stop_words, word_set
 from summarizer.text.months import (
     ENGLISH_MONTHS,
     MONTH_NAMES,
@@ -213,11 +213,11 @@ def _in_name(words: Sequence[str], index: int) -> bool:
     """Tell whether the English month's name at `index` is a part of a person's name.
 
     It is after an honorific ("Mrs May", "Mrs. May"). It is after a given name ("Theresa May")
-    or before a family name ("June Carter Cash") when that name ends a clause: a mark, a stop
-    word or a verb in -ed follows it ("Theresa May has", "Theresa May resigned", "June Carter
-    Cash recorded"). A month before a noun modifies it ("German June factory orders", "May Day
-    rallies", "August Bank Holiday traffic"); so a person before an irregular verb ("Theresa May
-    met") is read as a month, the cost of the rule. Words in capitals are no name's part ("UK
+    or before a family name ("June Carter Cash") when a verb or a mark follows that name (see
+    `_ends_name`: "Theresa May has", "Theresa May resigned", "June Carter Cash recorded"). A
+    month before a noun modifies it ("German June factory orders", "May Day rallies", "August
+    Bank Holiday traffic"); so a person before an irregular verb with no object ("Theresa May
+    spoke") is read as a month, the cost of the rule. Words in capitals are no name's part ("UK
     May inflation", "the ECB March meeting"), nor are capitals in a title-case line.
     """
     before = words[index - 1] if index else ""
@@ -232,9 +232,19 @@ def _in_name(words: Sequence[str], index: int) -> bool:
             end += 1  # "April Fools' Day"
     if not (_name_part(before) or end > index + 1):
         return False
-    if in_title_case([w for w in words if w[:1].isalnum()]):
+    if _title_case(words):
         return False
-    return end == len(words) or _ends_name(words[end])
+    return end == len(words) or _ends_name(words, end)
+
+
+def _title_case(words: Sequence[str]) -> bool:
+    """Tell whether a sentence is a title-case line (`tokenizer.in_title_case`) that writes in
+    lower case only short function words, of three letters at most ("at", "of", "the"): "June
+    Jobs Report Beats Forecasts", "Apple Unveils iPhone at September Event"; not "Theresa May
+    met Donald Trump" or "The PM, Theresa May, said so", whose names make them look like one."""
+    spelled = [word for word in words if word[:1].isalnum()]
+    lower = (w for w in spelled if w.islower() and (len(w) > 3 or w not in _ENGLISH_STOPS))
+    return in_title_case(spelled) and next(lower, None) is None
 
 
 def _name_part(word: str) -> bool:
@@ -246,16 +256,22 @@ def _name_part(word: str) -> bool:
     return month_number(word, "en") is None and _YEAR.fullmatch(word) is None
 
 
-def _ends_name(word: str) -> bool:
-    """Tell whether a word after a run of capitalised words ends it as a name, not a modifier.
+def _ends_name(words: Sequence[str], end: int) -> bool:
+    """Tell whether the word at `end`, after a run of capitalised words, ends it as a name.
 
-    A mark, a stop word ("has", "and"), a verb of speech or a lower-case verb in -ed does; a
-    noun the run modifies ("rallies", "factory") does not.
+    A mark, a stop word ("has", "and"), a verb of speech or a lower-case verb in -ed does; so
+    does a lower-case word before an article or a name, a verb before its object ("Theresa May
+    met the Irish", "met Donald Trump"). A noun the run modifies does not ("rallies were",
+    "factory orders", "exports fell").
     """
+    word = words[end]
     folded = word.casefold()
     if not word[:1].isalnum() or folded in _ENGLISH_STOPS or folded in SPEECH_VERBS:
         return True
-    return word.islower() and word.endswith("ed")
+    if not word.islower():
+        return False
+    then = words[end + 1] if end + 1 < len(words) else ""
+    return word.endswith("ed") or then.casefold() in ARTICLES["en"] or _name_part(then)
 
 
 def _read_in_english(folded: str, language: str) -> bool:

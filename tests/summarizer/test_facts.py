@@ -273,6 +273,10 @@ def test_a_person_named_like_a_month_gives_a_fact_no_moment() -> None:
         # people
         ("Theresa May said the deal would pass.", set()),
         ("Theresa May resigned on Friday.", set()),
+        ("Prime Minister Theresa May has resigned.", set()),  # many names, no title case
+        ("Theresa May met Donald Trump.", set()),
+        ("Theresa May met the Irish prime minister.", set()),
+        ("The PM, Theresa May, said so.", set()),
         ("Mrs May met the Irish prime minister.", set()),
         ("Mrs. May met the Irish prime minister.", set()),
         ("Brian May's guitar was sold.", set()),
