@@ -763,7 +763,12 @@ def _headlines_differ(article: Item, event: Item) -> bool:
     rewritten under another headline (see `CLOSE_SCORE`), whose title words the other may
     tell in another form. An event's headline particulars are its headline words that at
     least half of its articles give as particulars; an event tells what any of its articles
-    tells.
+    tells, as far as it keeps count: once its table of mentioned words holds twice the
+    centroid's features it is cut back to the most used (`index.CentroidIndex._prune_counts`),
+    so in a large event a word only a few of its articles used may be gone and "never uses"
+    reads "uses too rarely to be kept". The rule then denies headline support it should not;
+    a close score still joins. Keeping every word would make an event's state grow without
+    bound with its size.
     """
     ours = _headline_particulars(article) - event.headlines.keys()
     if not ours or not ours.isdisjoint(event.mentioned):

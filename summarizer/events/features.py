@@ -19,7 +19,7 @@ from summarizer.text.language import stop_words as _language_stop_words
 from summarizer.text.months import WEEKDAY_PHRASES
 from summarizer.text.numbers import Number, glued_number_end, read_numbers
 from summarizer.text.stemming import snowball_name, stemmer
-from summarizer.text.tokenizer import spaced_bigrams
+from summarizer.text.tokenizer import in_title_case, spaced_bigrams
 
 logger = logging.getLogger(__name__)
 
@@ -342,9 +342,6 @@ OPENING_WORDS = 60
 #: uses ("market", "sales", "party", "plan"); what sets one happening apart ("takeover", "MCI",
 #: "handheld", "Gilbert") is rarer.
 PARTICULAR_INFORMATION = 11.0
-#: Share of a title's words that are capitalised above which it is in title case (names in it
-#: cannot be told from capitalisation).
-_TITLE_CASE_SHARE = 0.6
 
 
 @dataclass(frozen=True, slots=True)
@@ -433,8 +430,7 @@ def article_features(
     title_terms, title_names, title_numbers, _, title_full, title_lower, _ = _scan(title, language)
     title_people = title_full  # kept when the title is in title case: checked against the body
     title_words = _WORD.findall(title)
-    capitalised = sum(1 for w in title_words if w[0].isupper())
-    title_case = len(title_words) > 3 and capitalised > _TITLE_CASE_SHARE * len(title_words)
+    title_case = in_title_case(title_words)
     if title_case:
         # "Putin and Poroshenko Come Face to Face": capitals say nothing
         title_names, title_full = [], []

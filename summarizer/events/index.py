@@ -618,7 +618,9 @@ class CentroidIndex:
 
     def _prune_counts(self, item: Item) -> None:
         """Keep the most used mention keys and particulars, as many as the centroid's features
-        (by the centroid's rule: once they are `_SLACK` times as many)."""
+        (by the centroid's rule: once they are `_SLACK` times as many). A key dropped here
+        reads as never used: `cluster._headlines_differ` may then find a large event silent
+        on a word a few of its articles did use."""
         size = self.centroid_features
         item.mentioned = _most_used(item.mentioned, size)
         item.opened = _most_used(item.opened, size)

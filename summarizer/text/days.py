@@ -6,29 +6,34 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from summarizer.text.language import stop_words, word_set
+from summarizer.text.abbreviations import HONORIFICS
+from summarizer.text.language import ARTICLES, SUBJECT_PRONOUNS, stop_words, word_set
 from summarizer.text.months import (
     ENGLISH_MONTHS,
     MONTH_NAMES,
+    MONTH_PREPOSITIONS,
     MONTH_TIME_WORDS,
     MONTHS_ALSO_WORDS,
     MONTHS_BY_LANGUAGE,
 )
 from summarizer.text.speech import SPEECH_VERBS
+from summarizer.text.tokenizer import in_title_case
 
 __all__ = ["DayOfMonth", "day_of_month", "days_of_month", "month_named", "month_number"]
 
+# A year as news writes one: 1800 to 2099.
+_YEAR_DIGITS = r"(?:1[89]|20)\d\d"
 # A day number ("9", "5th", "1er", "25-го", "3.") that is no part of a longer number ("5,5",
 # "12.5", "2019").
 _DAY = re.compile(r"(?<![\w.,])([0-3]?\d)(?:st|nd|rd|th|er|-го)?(?!\w|[.,]\d)")
 # What may follow a day: its month ("9 ноября", "3. Oktober", "5 de mayo"), then maybe a year
 # ("5 May 2020", "15 de mayo de 2026").
 _MONTH_AFTER = re.compile(
-    r"\.?\s+(?:de\s+)?([^\W\d_]+)\.?(?:\s*,?\s*(?:de\s+)?((?:1[89]|20)\d\d)\b)?"
+    r"\.?\s+(?:de\s+)?([^\W\d_]+)\.?(?:\s*,?\s*(?:de\s+)?(" + _YEAR_DIGITS + r")\b)?"
 )
 # What may come before a day: its month ("November 5", "Nov. 5"); the window ends at the day.
 _MONTH_BEFORE = re.compile(r"([^\W\d_]+)\.?\s+$")
-_YEAR_AFTER = re.compile(r"\s*,?\s*((?:1[89]|20)\d\d)\b")
+_YEAR_AFTER = re.compile(rf"\s*,?\s*({_YEAR_DIGITS})\b")
 # A word right after a month's name: "mai mulți" is "more", not May, in Romanian.
 _WORD_AFTER = re.compile(r"\s*[^\W\d_]")
 # How far before a day its month's name may begin ("September. 5").
@@ -36,12 +41,12 @@ _BEFORE_CHARS = 16
 # English names count only when capitalised, so the verbs "may" and "march" stay out.
 _ENGLISH = frozenset(ENGLISH_MONTHS)
 # A year right after a month's name ("May 2015").
-_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_YEAR = re.compile(_YEAR_DIGITS)
 # Words after a name that make it a person's: "by May, who said".
 _WHO = word_set("who whose")
-# Subjects after a modal verb that opens a question or a wish: "May I ask", "May we".
-_SUBJECTS = word_set("i we you he she it they")
 _ENGLISH_STOPS = stop_words("en")  # "The January sales", "In March": no name's part
+# Marks of a possessive after a plural's "s" ("April Fools' Day"): the name goes on.
+_APOSTROPHES = "'’"
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,14 +163,21 @@ def month_number(word: str, language: str = "", *, in_day: bool = False) -> int 
 def month_named(words: Sequence[str], index: int, language: str = "") -> int | None:
     """The month the word at `index` names with no day beside it (1 to 12), or None.
 
-    Read as `month_number` reads a word; a name read as English is also a person's, or a
-    sentence's modal verb: with "who" after it ("by May, who said"); and, unless a word of time
-    stands right before it (`months.MONTH_TIME_WORDS`: "in May", "since March, officials
-    said"), with a verb of speech right after it ("May told MPs") or a capitalised word that is
-    no stop word, month nor year right before or after it ("Theresa May", "Mrs May", "June
-    Carter Cash") or a subject pronoun after it ("May I ask"). A name in capitals is an
-    initialism ("DEC"). "the May election", "December sales" and "March, April and May" name
-    months.
+    Read as `month_number` reads a word. A name read as English may also be a person's or a
+    sentence's modal verb; it is read, in this order:
+
+    - a person's with "who" after it ("by May, who said");
+    - a month after a word of time (`months.MONTH_TIME_WORDS`: "in May", "until May said
+      goodbye") or before a year ("May 2015"), in capitals too ("in MAY", "the MAY 2019 report");
+    - else an initialism in capitals ("DEC");
+    - a person's before a verb of speech ("May told MPs", "after May said");
+    - a month after a preposition that may also stand before a person
+      (`months.MONTH_PREPOSITIONS`: "the end of May", "after May, when");
+    - a modal verb before a subject pronoun ("May I ask");
+    - a person's inside a name (see `_in_name`: "Mrs May", "Theresa May resigned", "June Carter
+      Cash recorded"), not in a title-case line ("June Jobs Report Beats Forecasts");
+    - else a month ("the May election", "UK May inflation", "German June factory orders", "May
+      Day rallies", "March, April and May").
 
     Args:
         words: a sentence's words and marks as written (`tokenizer.WORD_OR_MARK`).
@@ -180,26 +192,86 @@ def month_named(words: Sequence[str], index: int, language: str = "") -> int | N
     if month is None or not _read_in_english(word.casefold(), language):
         return month
     after = words[index + 1 : index + 3]
-    if word.isupper() or _WHO.intersection(
-        w.casefold() for w in after[: 2 if after[:1] == [","] else 1]
-    ):
+    if _WHO.intersection(w.casefold() for w in after[: 2 if after[:1] == [","] else 1]):
         return None
-    before = words[index - 1] if index else ""
-    if before.casefold() in MONTH_TIME_WORDS:
-        return month
+    before = words[index - 1].casefold() if index else ""
     following = after[0] if after else ""
-    if following.casefold() in SPEECH_VERBS | _SUBJECTS or _in_name(before) or _in_name(following):
+    if before in MONTH_TIME_WORDS or _YEAR.fullmatch(following):
+        return month
+    if word.isupper():
+        return None
+    if following.casefold() in SPEECH_VERBS:
+        return None
+    if before in MONTH_PREPOSITIONS:
+        return month
+    if following.casefold() in SUBJECT_PRONOUNS or _in_name(words, index):
         return None
     return month
 
 
-def _in_name(word: str) -> bool:
-    """Tell whether a word beside an English month's name makes the name part of a name."""
-    if not word[:1].isupper() or word.casefold() in _ENGLISH_STOPS:
+def _in_name(words: Sequence[str], index: int) -> bool:
+    """Tell whether the English month's name at `index` is a part of a person's name.
+
+    It is after an honorific ("Mrs May", "Mrs. May"). It is after a given name ("Theresa May")
+    or before a family name ("June Carter Cash") when a verb or a mark follows that name (see
+    `_ends_name`: "Theresa May has", "Theresa May resigned", "June Carter Cash recorded"). A
+    month before a noun modifies it ("German June factory orders", "May Day rallies", "August
+    Bank Holiday traffic"); so a person before an irregular verb with no object ("Theresa May
+    spoke") is read as a month, the cost of the rule. Words in capitals are no name's part ("UK
+    May inflation", "the ECB March meeting"), nor are capitals in a title-case line.
+    """
+    before = words[index - 1] if index else ""
+    if before == "." and index > 1:
+        before = words[index - 2]  # "Mrs. May"
+    if before.casefold() in HONORIFICS:
+        return True
+    end = index + 1
+    while end < len(words) and _name_part(words[end]):
+        end += 1
+        if end + 1 < len(words) and words[end] in _APOSTROPHES and words[end - 1].endswith("s"):
+            end += 1  # "April Fools' Day"
+    if not (_name_part(before) or end > index + 1):
         return False
+    if _title_case(words):
+        return False
+    return end == len(words) or _ends_name(words, end)
+
+
+def _title_case(words: Sequence[str]) -> bool:
+    """Tell whether a sentence is a title-case line (`tokenizer.in_title_case`) that writes in
+    lower case only short function words, of three letters at most ("at", "of", "the"): "June
+    Jobs Report Beats Forecasts", "Apple Unveils iPhone at September Event"; not "Theresa May
+    met Donald Trump" or "The PM, Theresa May, said so", whose names make them look like one."""
+    spelled = [word for word in words if word[:1].isalnum()]
+    lower = (w for w in spelled if w.islower() and (len(w) > 3 or w not in _ENGLISH_STOPS))
+    return in_title_case(spelled) and next(lower, None) is None
+
+
+def _name_part(word: str) -> bool:
+    """Tell whether a word beside an English month's name may be a part of a person's name."""
+    if not word[:1].isupper() or word.isupper() or word.casefold() in _ENGLISH_STOPS:
+        return False  # "UK", "ECB", "The"
     if word.endswith(("'s", "’s")):
         return False  # "Japan's December survey"
     return month_number(word, "en") is None and _YEAR.fullmatch(word) is None
+
+
+def _ends_name(words: Sequence[str], end: int) -> bool:
+    """Tell whether the word at `end`, after a run of capitalised words, ends it as a name.
+
+    A mark, a stop word ("has", "and"), a verb of speech or a lower-case verb in -ed does; so
+    does a lower-case word before an article or a name, a verb before its object ("Theresa May
+    met the Irish", "met Donald Trump"). A noun the run modifies does not ("rallies were",
+    "factory orders", "exports fell").
+    """
+    word = words[end]
+    folded = word.casefold()
+    if not word[:1].isalnum() or folded in _ENGLISH_STOPS or folded in SPEECH_VERBS:
+        return True
+    if not word.islower():
+        return False
+    then = words[end + 1] if end + 1 < len(words) else ""
+    return word.endswith("ed") or then.casefold() in ARTICLES["en"] or _name_part(then)
 
 
 def _read_in_english(folded: str, language: str) -> bool:

@@ -82,8 +82,11 @@ def months_named(sentence: str, language: str = "en") -> frozenset[int]:
 
     A name that is also a common word of the language counts only in a day's date: Romanian
     "15 mai 2024" names May, "15 mai mulți" ("15 more") and "mai multe legi" none. An English
-    name alone counts after a word of time ("in May"), not as a person's ("Theresa May said")
-    or a sentence's first word ("May I ...").
+    name alone counts unless it reads as a person's ("Theresa May said", "Mrs May", "after May
+    told MPs") or as a modal verb before a subject pronoun ("May I ask"); a word of time before
+    it ("in May") or a year after it ("May 2015") makes it a month whatever else stands beside
+    it, and a possessive or a word in capitals before it is no name ("Japan's December survey",
+    "UK May inflation").
 
     Args:
         sentence: one sentence.

@@ -6,6 +6,7 @@ import re
 
 from summarizer.text.abbreviations import ABBREVIATIONS, STARTERS
 from summarizer.text.language import stop_words, word_set
+from summarizer.text.quotes import opening_marks
 
 __all__ = ["restore_blanks", "starts_sentence", "stop_inside_name"]
 
@@ -14,10 +15,11 @@ __all__ = ["restore_blanks", "starts_sentence", "stop_inside_name"]
 # 'the financial aspect."They will', "достиг.Он"; "likely.A", "views.I" too): the blank after
 # the stop was lost. Only a capitalised word of lower-case letters counts (see _capitalised), so
 # "ASP.NET", "U.S.Army", "Bez.McCririck" and "v2.Beta" are left as they are. Scanned from each
-# word's first letter (linear time).
+# word's first letter (linear time). Guillemets are left out: a glued "»" closes in French and
+# opens in German, and its place does not tell which.
 _GLUED = re.compile(
-    r"(?<![^\W\d_])(?P<word>[^\W\d_]{2,})(?P<stop>[.!?])(?P<quote>[\"“”’']*)"
-    r"(?P<next>[^\W\d_]+)(?=(?P<after>\S?))"
+    r"(?<![^\W\d_])(?P<word>[^\W\d_]{2,})(?P<stop>[.!?])"
+    r"(?P<quote>[\"“”„’']*)(?P<next>[^\W\d_]+)(?=(?P<after>\S?))"
 )
 # A blank that slipped before the full stop ("at 9/4 .He said"): it belongs after it, when the
 # word after the stop starts sentences (see starts_sentence).
@@ -62,10 +64,14 @@ def restore_blanks(line: str, language: str = "en") -> str:
     done = 0  # the line is copied up to here
     straight_quotes = 0  # straight double quotes before the current match, counted as we go
     counted = 0  # ... up to here
+    opening: frozenset[int] = frozenset()  # the curly marks that open, read once if needed
+    read = False
     for match in _GLUED.finditer(line):
         straight_quotes += line.count('"', counted, match.start())
         counted = match.start()
-        parts += (line[done : match.start()], _with_blank(match, straight_quotes))
+        if not read and match["quote"].strip("\"’'"):
+            opening, read = opening_marks(line), True
+        parts += (line[done : match.start()], _with_blank(match, straight_quotes, opening))
         done = match.start() + len(match.group())
     return "".join(parts) + line[done:] if parts else line
 
@@ -104,10 +110,12 @@ def _moved_blank(match: re.Match[str], language: str) -> str:
     return ". " if starts_sentence(match["word"], language) else match.group()
 
 
-def _with_blank(match: re.Match[str], straight_quotes: int) -> str:
+def _with_blank(match: re.Match[str], straight_quotes: int, opening: frozenset[int]) -> str:
     """The match with a blank after its stop, or as it was when the stop is a name's.
 
-    straight_quotes is the number of straight double quotes in the line before the match.
+    straight_quotes is the number of straight double quotes in the line before the match;
+    opening holds where the line's curly marks that open a quotation stand
+    (quotes.opening_marks), at least those of the match.
     """
     word, stop, following = match["word"], match["stop"], match["next"]
     if not _capitalised(following):
@@ -119,11 +127,34 @@ def _with_blank(match: re.Match[str], straight_quotes: int) -> str:
     if stop == "." and _in_address(match.string, match.start(), match.end()):
         return match.group()
     quote = match["quote"]
-    # A straight quote opens when those before it are even in number ('aspect."They will').
-    straight_opens = quote[:1] == '"' and straight_quotes % 2 == 0
-    if quote[:1] == "“" or straight_opens:
-        return f"{word}{stop} {quote}{following}"
-    return f"{word}{stop}{quote} {following}"
+    cut = _first_opening(quote, match.start("quote"), straight_quotes, opening)
+    return f"{word}{stop}{quote[:cut]} {quote[cut:]}{following}"
+
+
+def _first_opening(quote: str, start: int, straight_quotes: int, opening: frozenset[int]) -> int:
+    """Where the first mark that opens a quotation stands in a run of marks after a stop.
+
+    The blank goes before it and after the marks that close ('aspect."They', 'won.”“We',
+    '„Wir gewinnen.“Die': “ closes a „). A straight quote opens when those before it are even
+    in number; single quotes close (apostrophes, 'the "fans.'" He').
+
+    Args:
+        quote: the marks between the stop and the next word.
+        start: where they begin in the line.
+        straight_quotes: the straight double quotes in the line before them.
+        opening: where the line's curly marks that open stand (quotes.opening_marks).
+
+    Returns:
+        The index in quote, or its length when none opens.
+    """
+    for offset, mark in enumerate(quote):
+        if mark == '"':
+            if straight_quotes % 2 == 0:
+                return offset
+            straight_quotes += 1
+        elif start + offset in opening:
+            return offset
+    return len(quote)
 
 
 def stop_inside_name(head: str, piece: str) -> bool:

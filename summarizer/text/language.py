@@ -51,6 +51,11 @@ ARTICLES: dict[str, frozenset[str]] = {
 }
 
 
+#: English subject pronouns: after a sentence's first "May" one makes it a modal verb ("May I
+#: ask"), after a comma a frame's subject (openers: "Two blocks farther along, he could ...").
+SUBJECT_PRONOUNS: frozenset[str] = word_set("i you he she it we they")
+
+
 # Every language is summarised; these have a stemmer (Snowball through PyStemmer, or sumy's own),
 # the others are compared on lower-cased words, or on character pairs where words are not spaced
 # (summarizer.text.tokenizer). Greek and Polish stemmers would need greek-stemmer-pos and pystempel.

@@ -11,6 +11,7 @@ __all__ = [
     "MONTHS_ALSO_WORDS",
     "MONTHS_BY_LANGUAGE",
     "MONTH_NAMES",
+    "MONTH_PREPOSITIONS",
     "MONTH_TIME_WORDS",
     "WEEKDAY_PHRASES",
 ]
@@ -74,13 +75,19 @@ MONTHS_BY_LANGUAGE: dict[str, dict[str, int]] = {
 #: Romanian): such a name is a month only where the word cannot be (see days.day_of_month).
 MONTHS_ALSO_WORDS: dict[str, frozenset[str]] = {"ro": frozenset({"mai"})}
 
-#: Words right before an English month's name that make it a time whatever stands around it
-#: ("in May", "since March", "the end of May", "early June", "last April"): a capitalised name
-#: beside another is else read as a person's ("Theresa May", "June Carter Cash"; see
-#: days.month_named). Left out: "to" and "for" ("a letter to May", "voted for May").
+#: Words right before an English month's name that make it a time whatever follows it ("in
+#: May", "since March", "early June", "last April", "until May said goodbye"): a capitalised name
+#: is else read as a person's, or a modal verb ("Theresa May", "May I ask"; see
+#: days.month_named).
 MONTH_TIME_WORDS: frozenset[str] = word_set(
-    """in on by since until till of from through throughout during before after early late mid
-    last next this each every between around"""
+    """in since until till during throughout early late mid last next this each every"""
+)
+
+#: Words right before an English month's name that make it a time unless a verb of speech
+#: follows it: they also stand before a person ("the end of May" but "the letter from May
+#: said", "after May told MPs"). Left out: "to" and "for" ("a letter to May", "voted for May").
+MONTH_PREPOSITIONS: frozenset[str] = word_set(
+    """on by of from through before after between around"""
 )
 
 #: English month names and abbreviations, lower case, to month numbers.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from summarizer.text.language import word_set
+from summarizer.text.language import SUBJECT_PRONOUNS, alternation, word_set
 from summarizer.text.promotion import orders_reader
 from summarizer.text.quotes import (
     ANY_QUOTE,
@@ -168,11 +168,12 @@ _CONJUNCTIONS = word_set("and but or so yet")
 _ADDITIVE = word_set("also too again likewise responded replied countered retorted added continued")
 # A subject pronoun after an opening phrase that is not a clause of its own (a clause opened by
 # "When", "If", ... may name the pronoun's antecedent): "Two blocks farther along, he could ...",
-# "Less than three hours later they were dead".
+# "Less than three hours later they were dead". Not "it" and "you": "Two years on, it is clear".
 _FRAMED_PRONOUN = re.compile(
     r"^(?!(?:when|if|while|after|before|because|although|though|as|since|once|until|unless"
     r"|whereas)\b)(?:(?:[^,;:\"“]{3,70}?,\s*){1,2}"
-    r"|[^,;:\"“]{3,70}?\s(?:later|earlier|afterwards|then)\s+)(?:he|she|they|we|i)\b",
+    r"|[^,;:\"“]{3,70}?\s(?:later|earlier|afterwards|then)\s+)"
+    rf"(?:{alternation(SUBJECT_PRONOUNS - {'it', 'you'})})\b",
     re.IGNORECASE,
 )
 # A connective set off by commas early in the sentence: "Investigators believe, however, ...".

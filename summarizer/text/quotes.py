@@ -99,6 +99,25 @@ def open_quotes(text: str) -> int:
     return len(stack) + straight
 
 
+def opening_marks(text: str) -> frozenset[int]:
+    """Where the curly marks that open a quotation stand in a text, read in one pass.
+
+    A mark opens when it closes nothing open before it and opens by its place or by its face
+    (see open_quotes): the same “ closes after „ (German, Czech, Polish: '„Wir gewinnen.“Die')
+    and opens elsewhere ('cheered.“We').
+    """
+    stack: list[tuple[str, int]] = []
+    opening: set[int] = set()
+    for index, char, side in _marks(text):
+        depth = _closes(stack, char, side)
+        if depth is not None:
+            del stack[depth:]
+        elif char != '"' and _opens(char, side):
+            stack.append((char, index))
+            opening.add(index)
+    return frozenset(opening)
+
+
 def outside_quotes(text: str) -> str:
     """The text with every closed quotation (marks included) replaced by one space.
 

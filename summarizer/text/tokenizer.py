@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Sequence
 
 from summarizer.text.sentences import split_sentences
 
@@ -12,6 +13,9 @@ logger = logging.getLogger(__name__)
 # A word is an initialism ("U.S."), a run of letters (with inner apostrophes or hyphens) or a number
 # whose inner separators (2,000 / 3.5 / 9:30) are followed by digits, so "2,000" stays one token.
 _WORD = re.compile(r"(?:[^\W\d_]\.){2,}|\d+(?:[.,:]\d+)*%?|[^\W\d_]+(?:['’-][^\W\d_]+)*")
+#: Share of a line's words that are capitalised above which it is in title case (see
+#: in_title_case).
+TITLE_CASE_SHARE = 0.6
 # A word (letters and digits, with inner apostrophes or hyphens) or one punctuation mark: the
 # tokens the sentence rules read ("Ford’s", ",", "5-1A").
 WORD_OR_MARK = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*|[^\w\s]")
@@ -84,6 +88,22 @@ def spaced_bigrams(text: str) -> str:
     if UNSPACED.search(text) is None:
         return text
     return _UNSPACED_RUN.sub(lambda m: " " + " ".join(_run_bigrams(m.group(0))) + " ", text)
+
+
+def in_title_case(words: Sequence[str]) -> bool:
+    """Tell whether a line's words are in title case, where capitals mark no names.
+
+    More than three words, and more than TITLE_CASE_SHARE of them capitalised ("June Jobs Report
+    Beats Forecasts", "Putin and Poroshenko Come Face to Face").
+
+    Args:
+        words: the line's words (marks left out).
+
+    Returns:
+        Whether it is in title case.
+    """
+    capitalised = sum(1 for word in words if word[:1].isupper())
+    return len(words) > 3 and capitalised > TITLE_CASE_SHARE * len(words)
 
 
 def cased_words(text: str) -> list[str]:

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from summarizer.text.abbreviations import ABBREVIATIONS
 from summarizer.text.language import ARTICLES
+from summarizer.text.quotes import QUOTE_PAIRS
 from summarizer.text.sentences import split_sentences
 from tests.property.strategies import TEXTS
 
@@ -153,6 +154,39 @@ def test_sentences_glued_by_a_lost_blank_split_as_if_it_were_there(
 ) -> None:
     assume(all(word not in ABBREVIATIONS for word in _last_words(sentences)))
     glued, spaced = "".join(sentences), " ".join(sentences)
+    assert split_sentences(glued, language) == split_sentences(spaced, language)
+
+
+# Quotation marks a glued sentence may be wrapped in: each opener with a mark that closes it
+# (quotes.QUOTE_PAIRS: “ closes „ in German, Czech and Polish and opens in English). Not the
+# marks that open in one language and close in another by the same face, which a glued place
+# cannot tell apart: guillemets ("»" closes in French, opens in German), Swedish ”…”.
+QUOTE_PAIR = st.sampled_from(
+    [
+        (opener, closer)
+        for opener, closers in QUOTE_PAIRS.items()
+        for closer in closers
+        if opener not in "«»”"
+    ]
+    + [('"', '"')]
+)
+
+
+@given(
+    st.lists(st.tuples(plain_sentence(), st.booleans()), min_size=2, max_size=6),
+    QUOTE_PAIR,
+    SUPPORTED,
+)
+@example([("Er sagte es.", True), ("Die Fans jubelten.", False)], ("„", "“"), "de")
+@example([("The fans cheered.", False), ("We will win here.", True)], ("“", "”"), "en")
+@settings(max_examples=200, deadline=None)
+def test_quoted_sentences_glued_by_a_lost_blank_split_as_if_it_were_there(
+    sentences: list[tuple[str, bool]], pair: tuple[str, str], language: str
+) -> None:
+    assume(all(word not in ABBREVIATIONS for word in _last_words([s for s, _ in sentences])))
+    opener, closer = pair
+    quoted = [f"{opener}{text}{closer}" if wrapped else text for text, wrapped in sentences]
+    glued, spaced = "".join(quoted), " ".join(quoted)
     assert split_sentences(glued, language) == split_sentences(spaced, language)
 
 

@@ -244,3 +244,69 @@ def test_a_person_named_like_a_month_gives_a_fact_no_moment() -> None:
     second = fact_of("The prime minister said on Tuesday Britain would leave the customs union.")
     assert "month 5" not in first.moments
     assert same_fact(first, second)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "months"),
+    [
+        # initialisms and nationalities beside a month modify what follows it
+        ("UK May inflation rose to 9%.", {5}),
+        ("The ECB March meeting is key.", {3}),
+        ("EU June summit ended.", {6}),
+        ("The ONS May figures showed a rise.", {5}),
+        ("FOMC June meeting minutes showed dissent.", {6}),
+        ("The IMF April outlook cut growth.", {4}),
+        ("German June factory orders rose.", {6}),
+        ("Chinese May exports fell.", {5}),
+        # holidays and events named after a month
+        ("May Day rallies were held in London.", {5}),
+        ("April Fools' Day pranks were played.", {4}),
+        ("August Bank Holiday traffic was heavy.", {8}),
+        ("March Madness begins.", {3}),
+        # title-case headlines: capitals say nothing
+        ("June Jobs Report Beats Forecasts", {6}),
+        ("Apple Unveils iPhone at September Event", {9}),
+        # a month in capitals after a word of time or before a year
+        ("It happened in MAY.", {5}),
+        ("The MAY 2019 report.", {5}),
+        ("Profits at DEC fell.", set()),  # an initialism
+        # people
+        ("Theresa May said the deal would pass.", set()),
+        ("Theresa May resigned on Friday.", set()),
+        ("Prime Minister Theresa May has resigned.", set()),  # many names, no title case
+        ("Theresa May met Donald Trump.", set()),
+        ("Theresa May met the Irish prime minister.", set()),
+        ("The PM, Theresa May, said so.", set()),
+        ("Mrs May met the Irish prime minister.", set()),
+        ("Mrs. May met the Irish prime minister.", set()),
+        ("Brian May's guitar was sold.", set()),
+        ("June Carter Cash recorded the song in 1963.", set()),
+        ("The song by June Carter Cash was a hit.", {6}),  # after "by": left as a time
+        ("May told MPs the deal would pass.", set()),
+        ("May I ask the minister a question?", set()),
+        ("The plan was backed by May, who said it would pass.", set()),
+    ],
+)
+def test_an_english_month_beside_capitals_is_a_person_only_as_a_name_is(
+    sentence: str, months: set[int]
+) -> None:
+    assert months_named(sentence, "en") == months
+
+
+@pytest.mark.parametrize(
+    ("sentence", "months"),
+    [
+        ("Sterling fell after May said she would resign.", set()),
+        ("The pound rose before May told MPs of the delay.", set()),
+        ("The letter from May said the UK would leave.", set()),
+        ("Sterling fell after May, when rates rose.", {5}),
+        ("Sales fell after May as rates rose.", {5}),
+        ("Before May we expect no change.", {5}),  # a pronoun after "before": a time
+        ("Since May he has said nothing.", {5}),
+        ("Until May said goodbye, talks went on.", {5}),  # "until" is a time whatever follows
+    ],
+)
+def test_a_verb_of_speech_after_a_month_outweighs_a_preposition_that_is_no_time_word(
+    sentence: str, months: set[int]
+) -> None:
+    assert months_named(sentence, "en") == months

@@ -13,6 +13,7 @@ from summarizer.text.quotes import (
     closes_unopened,
     mark_side,
     open_quotes,
+    opening_marks,
     outside_quotes,
     tighten_quotes,
 )
@@ -147,3 +148,17 @@ def test_blanks_inside_quotation_marks_go(text: str, tight: str) -> None:
 )
 def test_a_mark_faces_the_way_its_place_tells(text: str, index: int, side: str | None) -> None:
     assert mark_side(text, index) == side
+
+
+@pytest.mark.parametrize(
+    ("text", "opening"),
+    [
+        ("Er sagte: „Wir gewinnen.“Die", {10}),  # “ closes „
+        ("The fans cheered.“We will win,”", {17}),  # “ opens
+        ("“We won.”“They lost.”", {0, 9}),
+    ],
+)
+def test_opening_marks_are_read_by_the_quotations_open_before_them(
+    text: str, opening: set[int]
+) -> None:
+    assert opening_marks(text) == opening

@@ -282,6 +282,44 @@ def test_a_capitalised_word_after_a_name_still_starts_a_sentence() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "Er sagte: „Wir gewinnen.“Die Fans jubelten.",
+            "de",
+            ["Er sagte: „Wir gewinnen.“", "Die Fans jubelten."],
+        ),
+        (
+            "Řekl: „Zase vyhrajeme.“Fanoušci jásali.",
+            "cs",
+            ["Řekl: „Zase vyhrajeme.“", "Fanoušci jásali."],
+        ),
+        (
+            "Powiedział: „Znowu wygramy.”Kibice wiwatowali.",
+            "pl",
+            ["Powiedział: „Znowu wygramy.”", "Kibice wiwatowali."],
+        ),
+        (
+            "The fans cheered.“We will win,” he said.",
+            "en",
+            ["The fans cheered.", "“We will win,” he said."],
+        ),
+    ],
+)
+def test_a_glued_quote_closes_the_quotation_its_pair_opened(
+    text: str, language: str, expected: list[str]
+) -> None:
+    # “ closes after an open „ (German, Czech, Polish) and opens elsewhere (English)
+    assert split_sentences(text, language) == expected
+
+
+@pytest.mark.timeout(15)
+def test_a_long_line_of_glued_german_quotations_is_repaired_in_linear_time() -> None:
+    pairs = _LONG // 14
+    assert restore_blanks("„ab.“Cd " * pairs, "de") == "„ab.“ Cd " * pairs
+
+
 def test_a_glued_boundary_inside_a_quotation_keeps_the_quotation_whole() -> None:
     text = 'Fans said: "It was nonsense.United won the game anyway." The club agreed.'
     assert split_sentences(text) == [
