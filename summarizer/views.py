@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from summarizer.events.values import DigestLine
+from summarizer.ingest.outlet import outlet_key
 
 __all__ = [
     "UNKNOWN_OUTLET",
@@ -37,16 +37,6 @@ def shown_outlet(name: str, unknown: str = "outlet unknown") -> str:
     return name if name and name != UNKNOWN_OUTLET else unknown
 
 
-# What two spellings of one outlet's name may differ by: a leading "The", a web address's ending
-# ("MacRumors.com", "Entermedia.co.kr") and the word "Magazine" ("Slate Magazine", "CRN").
-_SPELLING = re.compile(r"^the\s+|(?:\.[a-z]{2,3})+$|\s+magazine$")
-
-
-def _outlet_key(name: str) -> str:
-    """One outlet's name as compared with another's (see distinct_outlets)."""
-    return _SPELLING.sub("", " ".join(name.split()).casefold())
-
-
 def distinct_outlets(originals: Sequence[str], copies: Sequence[str] = ()) -> tuple[str, ...]:
     """An event's outlets for its readers, first seen first: each outlet once, however the
     inputs spelled it ("Wired" and "WIRED", "MacRumors.com" and "MacRumors"), and a copy's
@@ -62,7 +52,7 @@ def distinct_outlets(originals: Sequence[str], copies: Sequence[str] = ()) -> tu
     named_copies = [name for name in copies if name and name != UNKNOWN_OUTLET]
     shown: dict[str, str] = {}
     for name in [*originals, *named_copies]:
-        shown.setdefault(_outlet_key(name), name)
+        shown.setdefault(outlet_key(name), name)
     return tuple(shown.values())
 
 
