@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, insert, update
+from sqlalchemy import ColumnElement, bindparam, delete, func, insert, update
 from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
@@ -18,10 +18,12 @@ from summarizer.store.features import event_doc
 from summarizer.store.models import Article, Event, Source, Story
 from summarizer.store.profiles import profile_json, refresh_stale_profiles
 from summarizer.store.ranking import CHUNK
+from summarizer.views import UNKNOWN_OUTLET
 
 _ARTICLES = tables.ARTICLES
 _COPIES = tables.COPIES
 _EVENTS = tables.EVENTS
+_SOURCES = tables.SOURCES
 _STORIES = tables.STORIES
 
 
@@ -211,6 +213,14 @@ def max_ids(*, session: Session) -> tuple[int, int]:
     return int(event_max), int(story_max)
 
 
+def named_copy() -> ColumnElement[bool]:
+    """The condition that a copy (a row of `articlecopy`) counts among its event's sources: its
+    input named an outlet. An unnamed copy is no outlet of its own (as readers are shown it:
+    summarizer.views.distinct_outlets), so it adds nothing to its original's event."""
+    unnamed = core_select(_SOURCES.c.id).where(_SOURCES.c.name == UNKNOWN_OUTLET)
+    return _COPIES.c.source_id.not_in(unnamed)
+
+
 @dataclass(slots=True)
 class EventRow:
     """One event row as the ingest last wrote it, with the distinct sources behind its count."""
@@ -240,8 +250,9 @@ _ARTICLE_SOURCES = core_select(_ARTICLES.c.source_id).where(
 _COPY_SOURCES = (
     core_select(_COPIES.c.source_id)
     .join(_ARTICLES, _ARTICLES.c.id == _COPIES.c.article_id)
-    .where(_ARTICLES.c.event_id == bindparam("event_id"))
+    .where(_ARTICLES.c.event_id == bindparam("event_id"), named_copy())
 )
+_UNNAMED_SOURCE = core_select(_SOURCES.c.id).where(_SOURCES.c.name == UNKNOWN_OUTLET)
 _ARTICLE_EVENT = core_select(_ARTICLES.c.event_id).where(_ARTICLES.c.id == bindparam("article_id"))
 _INSERT_EVENT = insert(_EVENTS)
 _EVENT_COUNTS = ("first_seen", "last_seen", "article_count", "source_count")
@@ -362,8 +373,11 @@ class EventWriter:
         return event
 
     def add_copy_source(self, *, article_id: int, source_id: int) -> None:
-        """Count a near-duplicate copy's source among the sources of its original's event."""
+        """Count a near-duplicate copy's source among the sources of its original's event,
+        unless its input named no outlet (see `named_copy`)."""
         connection = self.session.connection()
+        if source_id == connection.execute(_UNNAMED_SOURCE).scalar():
+            return
         event_id = self._article_events.get(article_id)
         if event_id is None:
             event_id = connection.execute(_ARTICLE_EVENT, {"article_id": article_id}).scalar()
