@@ -16,13 +16,11 @@ from summarizer.store.models import (
     Article,
     ArticleCopy,
     Event,
-    Source,
     SourceLine,
     Story,
     Summary,
 )
-from summarizer.views import UNKNOWN_OUTLET
-from tests.ingest.copies import DRAFT_DEAL, write_copies_of_the_draft_deal
+from tests.ingest.copies import DRAFT_DEAL, counted_sources, write_copies_of_the_draft_deal
 
 SAMPLE = Path(__file__).resolve().parents[2] / "summarizer" / "data" / "sample"
 NOW = datetime(2026, 3, 20, tzinfo=UTC)
@@ -63,15 +61,7 @@ def assert_coherent(session: Session) -> None:
         assert event.article_count == len(articles)
         assert event.first_seen == min(a.published for a in articles)
         assert event.last_seen == max(a.published for a in articles)
-        copies = session.exec(
-            select(ArticleCopy.source_id)
-            .join(Source, col(Source.id) == col(ArticleCopy.source_id))
-            .where(
-                col(ArticleCopy.article_id).in_([a.id for a in articles]),
-                Source.name != UNKNOWN_OUTLET,  # an unnamed copy is no outlet of its own
-            )
-        ).all()
-        assert event.source_count == len({a.source_id for a in articles} | set(copies))
+        assert event.source_count == len(counted_sources(session, articles))
     for story in session.exec(select(Story)).all():
         events = session.exec(select(Event).where(Event.story_id == story.id)).all()
         assert events, f"story {story.id} left without events"

@@ -280,7 +280,23 @@ def test_distinct_outlets_compares_case_the_and_web_endings() -> None:
     from summarizer.views import UNKNOWN_OUTLET, distinct_outlets
 
     assert distinct_outlets(
-        ["MacRumors.com", "The Week", UNKNOWN_OUTLET],
-        ["MacRumors", "Week", "Slate Magazine", "slate", UNKNOWN_OUTLET, ""],
+        [
+            ("MacRumors.com", ["MacRumors", "Slate Magazine", UNKNOWN_OUTLET]),
+            ("The Week", ["Week", "slate", ""]),
+            (UNKNOWN_OUTLET, []),
+        ]
     ) == ("MacRumors.com", "The Week", UNKNOWN_OUTLET, "Slate Magazine")
-    assert distinct_outlets(["Fox News", "Fox Business"]) == ("Fox News", "Fox Business")
+    assert distinct_outlets([("Fox News", []), ("Fox Business", [])]) == (
+        "Fox News",
+        "Fox Business",
+    )
+
+
+def test_a_text_is_told_by_its_named_outlets_whichever_came_first() -> None:
+    from summarizer.views import UNKNOWN_OUTLET, distinct_outlets
+
+    assert distinct_outlets([("Wired", [UNKNOWN_OUTLET])]) == ("Wired",)
+    assert distinct_outlets([(UNKNOWN_OUTLET, ["Wired"])]) == ("Wired",)
+    # An unnamed text without a named copy is still one (unknown) outlet of its event.
+    told = [(UNKNOWN_OUTLET, ["Wired"]), ("Ledger", []), (UNKNOWN_OUTLET, [UNKNOWN_OUTLET])]
+    assert distinct_outlets(told) == ("Ledger", UNKNOWN_OUTLET, "Wired")
