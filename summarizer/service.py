@@ -586,7 +586,11 @@ class BriefingService:
             article_ids=[d.article_id for d in docs],
             whole_store=articles is None,
         )
-        sources = distinct_outlets(digest.sources, copies)
+        copied: dict[int, list[str]] = {}
+        for original, name in copies:
+            copied.setdefault(original, []).append(name)
+        in_time = sorted(docs, key=lambda d: (d.published, d.article_id))
+        sources = distinct_outlets((d.source, copied.get(d.article_id, [])) for d in in_time)
         first_seen, last_seen, title = event.first_seen, event.last_seen, event.title
         if articles is not None:  # the span and fallback headline of what the reader reads
             first_seen, last_seen = docs[0].published, max(d.published for d in docs)

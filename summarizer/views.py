@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from summarizer.events.values import DigestLine
+from summarizer.ingest.outlet import outlet_key
 
 __all__ = [
     "UNKNOWN_OUTLET",
@@ -23,6 +23,7 @@ __all__ = [
     "SearchHit",
     "StoryView",
     "distinct_outlets",
+    "names_outlet",
     "shown_outlet",
 ]
 
@@ -31,38 +32,42 @@ __all__ = [
 UNKNOWN_OUTLET = "unknown"
 
 
+def names_outlet(name: str) -> bool:
+    """Whether a stored source name is an outlet's (not UNKNOWN_OUTLET: no input named one)."""
+    return bool(name) and name != UNKNOWN_OUTLET
+
+
 def shown_outlet(name: str, unknown: str = "outlet unknown") -> str:
     """An outlet's name as a reader sees it: `unknown` (a text in the reader's language) when
     no input named the outlet."""
-    return name if name and name != UNKNOWN_OUTLET else unknown
+    return name if names_outlet(name) else unknown
 
 
-# What two spellings of one outlet's name may differ by: a leading "The", a web address's ending
-# ("MacRumors.com", "Entermedia.co.kr") and the word "Magazine" ("Slate Magazine", "CRN").
-_SPELLING = re.compile(r"^the\s+|(?:\.[a-z]{2,3})+$|\s+magazine$")
-
-
-def _outlet_key(name: str) -> str:
-    """One outlet's name as compared with another's (see distinct_outlets)."""
-    return _SPELLING.sub("", " ".join(name.split()).casefold())
-
-
-def distinct_outlets(originals: Sequence[str], copies: Sequence[str] = ()) -> tuple[str, ...]:
+def distinct_outlets(texts: Iterable[tuple[str, Sequence[str]]]) -> tuple[str, ...]:
     """An event's outlets for its readers, first seen first: each outlet once, however the
-    inputs spelled it ("Wired" and "WIRED", "MacRumors.com" and "MacRumors"), and a copy's
-    outlet only when its input named one (an unnamed copy is no outlet of its own).
+    inputs spelled it (summarizer.ingest.outlet.outlet_key: "Wired" and "WIRED"), and no
+    outlet for an unnamed copy of a text: a text's outlets are those its article's and its
+    copies' inputs named, UNKNOWN_OUTLET only when none did (whichever of them came first).
+
+    The store counts an event's sources by the same rule (summarizer.store.events).
 
     Args:
-        originals: the outlets of the event's articles, UNKNOWN_OUTLET for one that named none.
-        copies: the outlets of the copies linked to those articles.
+        texts: the event's articles in time order, each as its outlet (UNKNOWN_OUTLET for one
+            whose input named none) and the outlets of the copies linked to it.
 
     Returns:
-        The names as first written.
+        The names as first written: the articles' outlets, then their copies'.
     """
-    named_copies = [name for name in copies if name and name != UNKNOWN_OUTLET]
+    originals: list[str] = []
+    named_copies: list[str] = []
+    for original, copies in texts:
+        named = [name for name in copies if names_outlet(name)]
+        if names_outlet(original) or not named:
+            originals.append(original)
+        named_copies += named
     shown: dict[str, str] = {}
     for name in [*originals, *named_copies]:
-        shown.setdefault(_outlet_key(name), name)
+        shown.setdefault(outlet_key(name), name)
     return tuple(shown.values())
 
 

@@ -1,15 +1,15 @@
 """Page furniture: short lines that recur across the stored articles of one source.
 
-A short line carried by MIN_ARTICLES or more plain-text articles of one source, counting the
-new article and the ones stored before it (counts kept in the `sourceline` table), is site
-furniture ("Sign up for our newsletter", "Advertisement", a standing credit) and is handed to
-the cleaner as known boilerplate. Texts whose outlet nothing names (stored under
-UNKNOWN_OUTLET) have none: they are not one site, and a line unrelated ones share (a headline,
-a one-line paragraph) says nothing of a site's pages. The decision reads only what was stored
-before the article, under the ingest lock, so it depends on the order articles are stored in
-and on nothing else: a stream split into batches, or between processes, gives the articles
-one batch would. (No look-ahead: the first articles of a source that carry a line keep it; a
-feed poll always did.)
+A short line carried by MIN_ARTICLES or more plain-text articles of one source (one outlet, however
+its inputs spell it: summarizer.ingest.outlet.outlet_key), counting the new article and the ones
+stored before it (counts kept in the `sourceline` table), is site furniture ("Sign up for our
+newsletter", "Advertisement", a standing credit) and is handed to the cleaner as known boilerplate.
+Texts whose outlet nothing names (stored under UNKNOWN_OUTLET) have none: they are not one site,
+and a line unrelated ones share (a headline, a one-line paragraph) says nothing of a site's pages.
+The decision reads only what was stored before the article, under the ingest lock, so it depends on
+the order articles are stored in and on nothing else: a stream split into batches, or between
+processes, gives the articles one batch would. (No look-ahead: the first articles of a source that
+carry a line keep it; a feed poll always did.)
 
 Preparing an article (cleaning it: most of the work) happens before storing, outside the lock,
 on a guess: the latest counts read (each turn under the lock reads those of the next inputs
@@ -26,7 +26,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
 from summarizer.clean.lines import normalise_line
-from summarizer.ingest.outlet import choose_outlet, title_masthead
+from summarizer.ingest.outlet import choose_outlet, outlet_key, title_masthead
 from summarizer.store.articles import stored_name
 from summarizer.values import RawInput
 from summarizer.views import UNKNOWN_OUTLET
@@ -78,12 +78,14 @@ class Furniture:
         self.keys: dict[int, tuple[str, ...]] = {}
         self.sources: dict[int, str] = {}
         self.of_source: dict[str, list[int]] = {}  # each source's inputs, in order
+        spellings: dict[str, str] = {}  # one outlet's inputs go under its first spelling
         for index, raw in enumerate(inputs):
             if not isinstance(raw, RawInput) or raw.kind != "text":
                 continue
             source = source_guess(raw)
             if source == UNKNOWN_OUTLET:
                 continue
+            source = spellings.setdefault(outlet_key(source), source)
             self.lines[index] = tuple(sorted(short_lines(raw.content)))
             self.keys[index] = tuple(line_key(line) for line in self.lines[index])
             self.sources[index] = source

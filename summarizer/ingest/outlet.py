@@ -1,4 +1,5 @@
-"""Outlet names: the name an input gives, cleaned of taglines, else file-name and text cues."""
+"""Outlet names: the name an input gives, cleaned of taglines, else file-name and text cues;
+and when two names are one outlet."""
 
 from __future__ import annotations
 
@@ -92,6 +93,21 @@ _PAGE_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _SPELLED_SHARE = 0.75
 _MIN_LABEL = 4
 _MAX_SPELLING_WORDS = 5
+
+
+# What two spellings of one outlet's name may differ by: a leading "The", a web address's ending
+# ("MacRumors.com", "Entermedia.co.kr") and the word "Magazine" ("Slate Magazine", "CRN").
+_SPELLING = re.compile(r"^the\s+|(?:\.[a-z]{2,3})+$|\s+magazine$")
+
+
+def outlet_key(name: str) -> str:
+    """One outlet's name as compared with another's: two names with the same key are one outlet
+    ("Wired" and "WIRED", "MacRumors.com" and "MacRumors", "The Week" and "Week").
+
+    The store files both under one source (summarizer.store.articles.source_id) and the views
+    show it once (summarizer.views.distinct_outlets).
+    """
+    return _SPELLING.sub("", " ".join(name.split()).casefold())
 
 
 def outlet_name(name: str) -> str:

@@ -416,7 +416,7 @@ class Ingestor:
         with Session(self.engine, expire_on_commit=False) as session:
             writer = _Writer(session)
             furniture = Furniture(materialised)
-            self._read_lines(session, furniture, None)
+            self._read_lines(writer, furniture, None)
             self._near_window(session)
             session.commit()  # end the reading transaction before preparing
             jobs = Jobs(materialised, furniture.guess)
@@ -483,7 +483,7 @@ class Ingestor:
                 furniture.forget()  # counts read before may have grown since
             # The next inputs' counts too: what they are prepared with is guessed from them
             # (preparing runs up to two chunks ahead of storing; see _READ_AHEAD).
-            self._read_lines(session, furniture, range(start, start + len(chunk) + _READ_AHEAD))
+            self._read_lines(writer, furniture, range(start, start + len(chunk) + _READ_AHEAD))
             written, mark = counts.new + len(counts.copies), counts.mark()
             for index, prepared in enumerate(chunk, start=start):
                 if self._one(writer, self._furnished(batch, index, prepared), counts):
@@ -516,11 +516,14 @@ class Ingestor:
             self._origin_article = self._watermark
 
     @staticmethod
-    def _read_lines(session: Session, furniture: Furniture, indexes: range | None) -> None:
+    def _read_lines(writer: _Writer, furniture: Furniture, indexes: range | None) -> None:
         """Read the stored line counts of these inputs' short lines (default all) not yet read."""
         wanted = furniture.wanted(indexes)
         if wanted:
-            furniture.learn(wanted, article_store.line_history(session=session, wanted=wanted))
+            stored = article_store.line_history(
+                session=writer.session, wanted=wanted, keys=writer.source_keys
+            )
+            furniture.learn(wanted, stored)
 
     def _furnished(
         self, batch: _Batch, index: int, prepared: Prepared | Failure
@@ -747,12 +750,13 @@ class _Writer:
         self.session = session
         self.events = event_store.EventWriter(session)
         self._sources: dict[str, int] = {}
+        self.source_keys = article_store.SourceKeys()
 
     def source_id(self, name: str) -> int:
         """The id of a source by name (created when new), read once per ingest."""
         found = self._sources.get(name)
         if found is None:
-            found = article_store.source_id(session=self.session, name=name)
+            found = article_store.source_id(session=self.session, name=name, keys=self.source_keys)
             self._sources[name] = found
         return found
 
@@ -760,3 +764,4 @@ class _Writer:
         """Drop what is remembered, after a rollback may have undone it."""
         self.events.forget()
         self._sources.clear()
+        self.source_keys = article_store.SourceKeys()

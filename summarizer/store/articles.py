@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 
-from sqlalchemy import bindparam, insert, union_all, update
+from sqlalchemy import Connection, bindparam, insert, union_all, update
 from sqlmodel import Session, select
 
 from summarizer.errors import NotFoundError
+from summarizer.ingest.outlet import outlet_key
 from summarizer.store import tables
 from summarizer.store.models import Article, Source, Summary
 from summarizer.values import Article as ArticleValue
@@ -21,6 +23,11 @@ _SOURCES = tables.SOURCES
 _LINES = tables.LINES
 _SOURCE_BY_NAME = select(_SOURCES.c.id).where(_SOURCES.c.name == bindparam("name"))
 _INSERT_SOURCE = insert(_SOURCES)
+_SOURCES_AFTER = (
+    select(_SOURCES.c.id, _SOURCES.c.name)
+    .where(_SOURCES.c.id > bindparam("after"))
+    .order_by(_SOURCES.c.id)
+)
 _BY_FINGERPRINT = union_all(
     select(_ARTICLES.c.id).where(_ARTICLES.c.fingerprint == bindparam("fingerprint")),
     select(_COPIES.c.article_id).where(_COPIES.c.fingerprint == bindparam("fingerprint")),
@@ -52,13 +59,48 @@ def stored_name(name: str) -> str:
     return name.strip()[:200] or UNKNOWN_OUTLET
 
 
-def source_id(*, session: Session, name: str) -> int:
-    """Return the id of the source with this name, creating it when new."""
+@dataclass(slots=True)
+class SourceKeys:
+    """The outlet key of the sources read so far (summarizer.ingest.outlet.outlet_key), each
+    to the first source stored with it; `read` is the largest source id read.
+
+    Sources are only ever added, so each is read once per holder, however many new names come.
+    """
+
+    ids: dict[str, int] = field(default_factory=dict)
+    read: int = 0
+
+    def find(self, connection: Connection, name: str) -> int | None:
+        """The first stored source another spelling of `name` named (None when none)."""
+        if name == UNKNOWN_OUTLET:  # an unnamed input is no spelling of a named outlet
+            return None
+        for row_id, stored in connection.execute(_SOURCES_AFTER, {"after": self.read}):
+            self.read = max(self.read, int(row_id))
+            if stored != UNKNOWN_OUTLET:
+                self.ids.setdefault(outlet_key(stored), int(row_id))
+        return self.ids.get(outlet_key(name))
+
+
+def source_id(*, session: Session, name: str, keys: SourceKeys | None = None) -> int:
+    """Return the id of the source of this outlet, creating it when new.
+
+    The source with this exact name, else the first one stored under another spelling of the
+    outlet ("WIRED" joins "Wired", whose name stays), else a new one.
+
+    Args:
+        session: the session.
+        name: the outlet's name as the input gave it.
+        keys: the sources' keys as read so far, kept by a caller that looks up many names
+            (without it, the sources table is read whenever the exact name is new).
+    """
     name = stored_name(name)
     connection = session.connection()
     found = connection.execute(_SOURCE_BY_NAME, {"name": name}).scalar()
     if found is not None:
         return int(found)
+    found = (keys or SourceKeys()).find(connection, name)
+    if found is not None:
+        return found
     created = connection.execute(_INSERT_SOURCE, {"name": name}).inserted_primary_key
     assert created is not None
     return int(created[0])
@@ -204,16 +246,18 @@ def article_refs(*, session: Session, ids: Sequence[int]) -> list[ArticleRef]:
 
 
 def line_history(
-    *, session: Session, wanted: Mapping[str, Iterable[str]]
+    *, session: Session, wanted: Mapping[str, Iterable[str]], keys: SourceKeys | None = None
 ) -> dict[str, dict[str, int]]:
     """Stored article counts of some line keys per source name (see summarizer.ingest.furniture).
 
     Args:
         session: the session.
         wanted: per source name, the line keys to read (a batch's lines): an indexed lookup
-            of each, however many lines the sources have gathered.
+            of each, however many lines the sources have gathered. A name is read from the
+            source `source_id` gives it (another spelling's when it has none of its own).
+        keys: the sources' keys as read so far (see `source_id`).
     """
-    names = [name for name, keys in wanted.items() if keys]
+    names = [name for name, lines in wanted.items() if lines]
     if not names:
         return {}
     connection = session.connection()
@@ -222,14 +266,19 @@ def line_history(
         str(name): int(source)
         for name, source in connection.execute(_SOURCE_IDS, {"names": sorted(stored)})
     }
+    keys = keys or SourceKeys()
+    for name in sorted(stored - set(found)):
+        spelled = keys.find(connection, name)
+        if spelled is not None:
+            found[name] = spelled
     ids = {name: found[stored_name(name)] for name in names if stored_name(name) in found}
     history: dict[str, dict[str, int]] = {}
     for name, source in ids.items():
-        keys = sorted(set(wanted[name]))
-        for start in range(0, len(keys), _KEYS_PER_QUERY):
+        line_keys = sorted(set(wanted[name]))
+        for start in range(0, len(line_keys), _KEYS_PER_QUERY):
             rows = connection.execute(
                 _LINE_COUNTS,
-                {"source_id": source, "keys": keys[start : start + _KEYS_PER_QUERY]},
+                {"source_id": source, "keys": line_keys[start : start + _KEYS_PER_QUERY]},
             )
             history.setdefault(name, {}).update({key: count for key, count in rows})
     return history

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, insert, update
+from sqlalchemy import ColumnElement, bindparam, delete, exists, func, insert, or_, update
 from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
@@ -18,11 +18,14 @@ from summarizer.store.features import event_doc
 from summarizer.store.models import Article, Event, Source, Story
 from summarizer.store.profiles import profile_json, refresh_stale_profiles
 from summarizer.store.ranking import CHUNK
+from summarizer.views import UNKNOWN_OUTLET
 
 _ARTICLES = tables.ARTICLES
 _COPIES = tables.COPIES
 _EVENTS = tables.EVENTS
+_SOURCES = tables.SOURCES
 _STORIES = tables.STORIES
+_UNNAMED_SOURCE = core_select(_SOURCES.c.id).where(_SOURCES.c.name == UNKNOWN_OUTLET)
 
 
 def newest_article_time(*, session: Session) -> datetime | None:
@@ -211,9 +214,29 @@ def max_ids(*, session: Session) -> tuple[int, int]:
     return int(event_max), int(story_max)
 
 
+def named_copy() -> ColumnElement[bool]:
+    """The condition that a copy (a row of `articlecopy`) counts among its event's sources: its
+    input named an outlet (an unnamed copy is no outlet of its own)."""
+    return _COPIES.c.source_id.not_in(_UNNAMED_SOURCE)
+
+
+def own_source_counts() -> ColumnElement[bool]:
+    """The condition that an article's own source counts among its event's sources: its input
+    named an outlet, or no copy of its text names one (whichever came first, a text is told by
+    the outlets its inputs name: summarizer.views.distinct_outlets)."""
+    named_copies = (
+        core_select(_COPIES.c.id)
+        .where(_COPIES.c.article_id == _ARTICLES.c.id, named_copy())
+        .correlate(_ARTICLES)
+    )
+    return or_(_ARTICLES.c.source_id.not_in(_UNNAMED_SOURCE), ~exists(named_copies))
+
+
 @dataclass(slots=True)
 class EventRow:
-    """One event row as the ingest last wrote it, with the distinct sources behind its count."""
+    """One event row as the ingest last wrote it, with the sources behind its count: the named
+    sources of its articles and their copies, and its articles whose text no input named an
+    outlet for (together one source, UNKNOWN_OUTLET's)."""
 
     id: int
     story_id: int | None
@@ -221,6 +244,12 @@ class EventRow:
     last_seen: datetime
     article_count: int
     sources: set[int]
+    unnamed: set[int] = field(default_factory=set)
+
+    @property
+    def source_count(self) -> int:
+        """The event's distinct sources."""
+        return len(self.sources) + bool(self.unnamed)
 
 
 @dataclass(slots=True)
@@ -234,14 +263,17 @@ class _StoryRow:
 _EVENT_BY_ID = core_select(
     _EVENTS.c.story_id, _EVENTS.c.first_seen, _EVENTS.c.last_seen, _EVENTS.c.article_count
 ).where(_EVENTS.c.id == bindparam("event_id"))
-_ARTICLE_SOURCES = core_select(_ARTICLES.c.source_id).where(
-    _ARTICLES.c.event_id == bindparam("event_id")
-)
-_COPY_SOURCES = (
-    core_select(_COPIES.c.source_id)
-    .join(_ARTICLES, _ARTICLES.c.id == _COPIES.c.article_id)
+_ARTICLE_SOURCES = (
+    core_select(_ARTICLES.c.id, _ARTICLES.c.source_id, _SOURCES.c.name == UNKNOWN_OUTLET)
+    .join(_SOURCES, _SOURCES.c.id == _ARTICLES.c.source_id)
     .where(_ARTICLES.c.event_id == bindparam("event_id"))
 )
+_COPY_SOURCES = (
+    core_select(_COPIES.c.article_id, _COPIES.c.source_id)
+    .join(_ARTICLES, _ARTICLES.c.id == _COPIES.c.article_id)
+    .where(_ARTICLES.c.event_id == bindparam("event_id"), named_copy())
+)
+_SOURCE_NAME = core_select(_SOURCES.c.name).where(_SOURCES.c.id == bindparam("source_id"))
 _ARTICLE_EVENT = core_select(_ARTICLES.c.event_id).where(_ARTICLES.c.id == bindparam("article_id"))
 _INSERT_EVENT = insert(_EVENTS)
 _EVENT_COUNTS = ("first_seen", "last_seen", "article_count", "source_count")
@@ -294,12 +326,22 @@ class EventWriter:
         self._events: dict[int, EventRow] = {}
         self._stories: dict[int, _StoryRow] = {}
         self._article_events: dict[int, int] = {}
+        self._unnamed: dict[int, bool] = {}  # source id: whether it is UNKNOWN_OUTLET's
 
     def forget(self) -> None:
         """Drop every row kept in memory (they are read again when next needed)."""
         self._events.clear()
         self._stories.clear()
         self._article_events.clear()
+        self._unnamed.clear()
+
+    def _is_unnamed(self, source_id: int) -> bool:
+        """Whether a source is UNKNOWN_OUTLET's (read once per source)."""
+        known = self._unnamed.get(source_id)
+        if known is None:
+            name = self.session.connection().execute(_SOURCE_NAME, {"source_id": source_id})
+            known = self._unnamed[source_id] = name.scalar() == UNKNOWN_OUTLET
+        return known
 
     def attach(
         self,
@@ -326,8 +368,16 @@ class EventWriter:
         """
         connection = self.session.connection()
         event = self._event(event_id)
+        # An unnamed article is counted as a text no input named an outlet for, until a
+        # named copy of it comes (add_copy_source).
+        sources: set[int] = set()
+        unnamed: set[int] = set()
+        if self._is_unnamed(source_id):
+            unnamed.add(article_id)
+        else:
+            sources.add(source_id)
         if event is None:
-            event = EventRow(event_id, None, published, published, 1, {source_id})
+            event = EventRow(event_id, None, published, published, 1, sources, unnamed)
             connection.execute(
                 _INSERT_EVENT,
                 {
@@ -343,7 +393,8 @@ class EventWriter:
             self._events[event_id] = event
         else:
             event.article_count += 1
-            event.sources.add(source_id)
+            event.sources |= sources
+            event.unnamed |= unnamed
             event.first_seen = min(event.first_seen, published)
             event.last_seen = max(event.last_seen, published)
             connection.execute(
@@ -353,7 +404,7 @@ class EventWriter:
                     "first_seen": event.first_seen,
                     "last_seen": event.last_seen,
                     "article_count": event.article_count,
-                    "source_count": len(event.sources),
+                    "source_count": event.source_count,
                     "profile_json": profile_json(profile),
                 },
             )
@@ -362,7 +413,11 @@ class EventWriter:
         return event
 
     def add_copy_source(self, *, article_id: int, source_id: int) -> None:
-        """Count a near-duplicate copy's source among the sources of its original's event."""
+        """Count a near-duplicate copy's source among the sources of its original's event,
+        when its input named an outlet (the text is then told by a named outlet: an unnamed
+        original no longer counts as one)."""
+        if self._is_unnamed(source_id):
+            return
         connection = self.session.connection()
         event_id = self._article_events.get(article_id)
         if event_id is None:
@@ -373,8 +428,9 @@ class EventWriter:
         if event is None:
             return
         event.sources.add(source_id)
+        event.unnamed.discard(article_id)
         connection.execute(
-            _SET_SOURCE_COUNT, {"event_id": event_id, "source_count": len(event.sources)}
+            _SET_SOURCE_COUNT, {"event_id": event_id, "source_count": event.source_count}
         )
 
     def merge_events(self, *, keep: int, drop: int) -> None:
@@ -397,6 +453,7 @@ class EventWriter:
                 self._article_events[article_id] = keep
         kept.article_count += dropped.article_count
         kept.sources |= dropped.sources
+        kept.unnamed |= dropped.unnamed
         kept.first_seen = min(kept.first_seen, dropped.first_seen)
         kept.last_seen = max(kept.last_seen, dropped.last_seen)
         connection.execute(
@@ -406,7 +463,7 @@ class EventWriter:
                 "first_seen": kept.first_seen,
                 "last_seen": kept.last_seen,
                 "article_count": kept.article_count,
-                "source_count": len(kept.sources),
+                "source_count": kept.source_count,
             },
         )
         connection.execute(_DELETE_EVENT, {"event_id": drop})
@@ -497,9 +554,17 @@ class EventWriter:
         if row is None:
             return None
         key = {"event_id": event_id}
-        sources = set(connection.execute(_ARTICLE_SOURCES, key).scalars())
-        sources.update(connection.execute(_COPY_SOURCES, key).scalars())
-        event = EventRow(event_id, row[0], row[1], row[2], row[3], sources)
+        sources: set[int] = set()
+        unnamed: set[int] = set()
+        for article_id, source_id, is_unnamed in connection.execute(_ARTICLE_SOURCES, key):
+            if is_unnamed:
+                unnamed.add(article_id)
+            else:
+                sources.add(source_id)
+        for article_id, source_id in connection.execute(_COPY_SOURCES, key):
+            sources.add(source_id)
+            unnamed.discard(article_id)
+        event = EventRow(event_id, row[0], row[1], row[2], row[3], sources, unnamed)
         self._events[event_id] = event
         return event
 

@@ -161,8 +161,9 @@ def digest_docs(
 
 def copy_sources(
     *, session: Session, article_ids: Sequence[int], whole_store: bool = True
-) -> list[str]:
-    """Names of the outlets whose copies of these articles were linked, first seen first.
+) -> list[tuple[int, str]]:
+    """The outlets of the copies linked to these articles: (article id, outlet name), in the
+    order they were linked.
 
     A copy a feed chats follow brought names its outlet only to a reader of the whole store
     (`whole_store`): to another it would tell what that feed's chats follow.
@@ -170,14 +171,14 @@ def copy_sources(
     if not article_ids:
         return []
     query = (
-        select(Source.name)
-        .join(ArticleCopy, col(ArticleCopy.source_id) == col(Source.id))
+        select(ArticleCopy.article_id, Source.name)
+        .join(Source, col(ArticleCopy.source_id) == col(Source.id))
         .where(col(ArticleCopy.article_id).in_(list(article_ids)))
     )
     if not whole_store:
         query = query.where(col(ArticleCopy.feed_id).is_(None))
-    names = session.exec(query.order_by(col(ArticleCopy.id))).all()
-    return list(dict.fromkeys(names))
+    rows = session.exec(query.order_by(col(ArticleCopy.id))).all()
+    return [(int(article_id), str(name)) for article_id, name in rows]
 
 
 _COUNTED: Mapping[str, type] = {

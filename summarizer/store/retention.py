@@ -25,6 +25,7 @@ from sqlmodel import Session, SQLModel
 from summarizer.ingest.furniture import MIN_ARTICLES, line_key, short_lines
 from summarizer.store import tables
 from summarizer.store.db import begin_write
+from summarizer.store.events import named_copy, own_source_counts
 from summarizer.store.fts_schema import optimize_fts
 from summarizer.store.ingest_state import (
     bump,
@@ -342,10 +343,12 @@ def _refresh_events(connection: Connection, events: set[int], counts: Counter[st
         )
     }
     outlets = union(
-        select(_ARTICLES.c.event_id, _ARTICLES.c.source_id).where(_ARTICLES.c.event_id.in_(ids)),
+        select(_ARTICLES.c.event_id, _ARTICLES.c.source_id).where(
+            _ARTICLES.c.event_id.in_(ids), own_source_counts()
+        ),
         select(_ARTICLES.c.event_id, _COPIES.c.source_id)
         .join(_ARTICLES, _ARTICLES.c.id == _COPIES.c.article_id)
-        .where(_ARTICLES.c.event_id.in_(ids)),
+        .where(_ARTICLES.c.event_id.in_(ids), named_copy()),
     ).subquery()
     sources: dict[int, int] = {
         int(event): int(n)

@@ -8,11 +8,13 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from summarizer.service import BriefingService
 from summarizer.store.db import create_schema, make_engine
-from summarizer.store.models import Article, ArticleCopy, Event, Story
+from summarizer.store.models import Article, ArticleCopy, Event, Source, Story
+from summarizer.views import UNKNOWN_OUTLET
+from tests.ingest.copies import DRAFT_DEAL, counted_sources, write_copies_of_the_draft_deal
 
 SAMPLE = Path(__file__).resolve().parents[2] / "summarizer" / "data" / "sample"
 NOW = datetime(2026, 3, 20, tzinfo=UTC)
@@ -30,18 +32,13 @@ def assert_events_match_articles(engine: Engine) -> None:
     """Every event's counts and span are those of its stored articles and their copies."""
     with Session(engine) as session:
         articles = session.exec(select(Article)).all()
-        copies = session.exec(select(ArticleCopy)).all()
         events = session.exec(select(Event)).all()
         assert events
         assert all(article.event_id is not None for article in articles)
         for event in events:
             members = [a for a in articles if a.event_id == event.id]
-            ids = {a.id for a in members}
-            sources = {a.source_id for a in members} | {
-                c.source_id for c in copies if c.article_id in ids
-            }
             assert event.article_count == len(members), event
-            assert event.source_count == len(sources), event
+            assert event.source_count == len(counted_sources(session, members)), event
             assert event.first_seen == min(a.published for a in members)
             assert event.last_seen == max(a.published for a in members)
             assert event.story_id is not None
@@ -106,6 +103,69 @@ def test_a_copy_counts_among_its_event_sources(
             assert linked.source_id not in article_sources
             event = session.get(Event, original.event_id)
             assert event is not None and event.source_count == len(article_sources) + 1
+        assert_events_match_articles(service.engine)
+    finally:
+        service.engine.dispose()
+
+
+@pytest.mark.parametrize("batches", [1, 2])
+def test_another_spelling_or_an_unnamed_copy_adds_no_source(
+    batches: int, database_url: str, tmp_path: Path
+) -> None:
+    copies = tmp_path / "copies"
+    write_copies_of_the_draft_deal(copies)
+    service = open_service(database_url)
+    try:
+        if batches == 1:
+            report = service.ingest([str(SAMPLE), str(copies)], now=NOW)
+            assert (report.new, report.duplicate, report.failed) == (13, 3, 0)
+        else:  # the second ingest reads the event's sources back from the rows
+            service.ingest([str(SAMPLE)], now=NOW)
+            report = service.ingest([str(copies)], now=NOW)
+            assert (report.new, report.duplicate, report.failed) == (0, 2, 0)
+        with Session(service.engine) as session:
+            names = set(session.exec(select(Source.name)).all())
+            assert "Vesburg Courier" in names and "VESBURG COURIER" not in names
+            linked = session.exec(select(ArticleCopy)).all()
+            draft = [c for c in linked if c.location.endswith("-copy.txt")]
+            assert len(draft) == 2 and len({c.article_id for c in draft}) == 1
+            original = session.get(Article, draft[0].article_id)
+            assert original is not None and DRAFT_DEAL in original.location
+            event = session.get(Event, original.event_id)
+            assert event is not None and event.id is not None
+            outlets = {
+                a.source_id
+                for a in session.exec(select(Article).where(Article.event_id == event.id))
+            }
+            assert event.source_count == len(outlets) == 5
+        view = service.event(event.id)
+        assert "VESBURG COURIER" not in view.sources and UNKNOWN_OUTLET not in view.sources
+        assert len(view.sources) == event.source_count
+        assert_events_match_articles(service.engine)
+    finally:
+        service.engine.dispose()
+
+
+def test_an_unnamed_text_stored_first_is_no_outlet_once_a_named_copy_comes(
+    database_url: str, tmp_path: Path
+) -> None:
+    copies = tmp_path / "copies"
+    write_copies_of_the_draft_deal(copies)
+    (copies / "spelled-copy.txt").unlink()
+    service = open_service(database_url)
+    try:
+        assert service.ingest([str(copies)], now=NOW).new == 1  # the unnamed text, stored first
+        report = service.ingest([str(SAMPLE)], now=NOW)
+        assert (report.new, report.duplicate) == (12, 2)  # the Courier's is its copy now
+        with Session(service.engine) as session:
+            (linked,) = session.exec(
+                select(ArticleCopy).where(col(ArticleCopy.location).contains(DRAFT_DEAL))
+            ).all()
+            original = session.get(Article, linked.article_id)
+            assert original is not None and original.location.endswith("unnamed-copy.txt")
+            event = session.get(Event, original.event_id)
+            assert event is not None and event.id is not None and event.source_count == 1
+        assert service.event(event.id).sources == ("Vesburg Courier",)
         assert_events_match_articles(service.engine)
     finally:
         service.engine.dispose()

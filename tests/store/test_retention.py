@@ -12,7 +12,15 @@ from sqlmodel import Session, col, select
 from summarizer.errors import InputError
 from summarizer.service import BriefingService
 from summarizer.store.db import create_schema, make_engine
-from summarizer.store.models import Article, ArticleCopy, Event, SourceLine, Story, Summary
+from summarizer.store.models import (
+    Article,
+    ArticleCopy,
+    Event,
+    SourceLine,
+    Story,
+    Summary,
+)
+from tests.ingest.copies import DRAFT_DEAL, counted_sources, write_copies_of_the_draft_deal
 
 SAMPLE = Path(__file__).resolve().parents[2] / "summarizer" / "data" / "sample"
 NOW = datetime(2026, 3, 20, tzinfo=UTC)
@@ -53,12 +61,7 @@ def assert_coherent(session: Session) -> None:
         assert event.article_count == len(articles)
         assert event.first_seen == min(a.published for a in articles)
         assert event.last_seen == max(a.published for a in articles)
-        copies = session.exec(
-            select(ArticleCopy.source_id).where(
-                col(ArticleCopy.article_id).in_([a.id for a in articles])
-            )
-        ).all()
-        assert event.source_count == len({a.source_id for a in articles} | set(copies))
+        assert event.source_count == len(counted_sources(session, articles))
     for story in session.exec(select(Story)).all():
         events = session.exec(select(Event).where(Event.story_id == story.id)).all()
         assert events, f"story {story.id} left without events"
@@ -105,6 +108,28 @@ def test_prune_removes_old_articles_and_keeps_the_rest_coherent(database_url: st
     for view in service.top_events(limit=50, now=NOW):
         assert view.articles and view.digest  # every event left still opens with its digest
     assert service.prune(now=NOW).articles == 0  # nothing more to do
+    service.engine.dispose()
+
+
+def test_a_pruned_event_counts_its_outlets_as_ingest_did(database_url: str, tmp_path: Path) -> None:
+    service = _sample_service(database_url)
+    copies = tmp_path / "copies"
+    write_copies_of_the_draft_deal(copies)  # "VESBURG COURIER" and an unnamed copy
+    assert service.ingest([str(copies)], now=NOW).duplicate == 2
+    with Session(service.engine) as session:
+        draft = session.exec(select(Article).where(col(Article.location).contains(DRAFT_DEAL)))
+        event_id = draft.one().event_id
+        assert event_id is not None
+    # The cutoff falls inside the event: Northwire's and the Lantern's reports go; Kestrel
+    # News's, Meridian Daily's and the Vesburg Courier's (with both its copies) stay.
+    report = service.prune(now=datetime(2026, 3, 20, 17, tzinfo=UTC))
+    assert (report.articles, report.events) == (8, 2)  # and the two earlier events
+    with Session(service.engine) as session:
+        event = session.get(Event, event_id)
+        assert event is not None and (event.article_count, event.source_count) == (3, 3)
+        assert_coherent(session)
+    view = service.event(event_id)
+    assert view.sources == ("Kestrel News", "Meridian Daily", "Vesburg Courier")
     service.engine.dispose()
 
 

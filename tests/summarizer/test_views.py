@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -226,39 +226,77 @@ def test_a_partial_story_whose_events_cannot_be_shown_keeps_the_stored_title_hid
     assert demo.story(event.story_id).title == "A headline only another chat may read"
 
 
-def test_an_outlet_is_listed_once_however_spelled_and_an_unnamed_copy_adds_none(
-    tmp_path: Path,
-) -> None:
-    service = _service(tmp_path, "outlets")
-    title = "Harbour board approves new ferry pier"
-    body = (
-        "The Port Essel harbour board approved a new ferry pier on Tuesday after two years of "
-        "debate over its cost, which the board put at 14 million crowns. Work on the pier will "
-        "begin in May and end before the summer season of next year, the board said. The ferry "
-        "company welcomed the decision and said it would add two sailings a day."
-    )
-    pages = tmp_path / "pages"
+_FERRY_TITLE = "Harbour board approves new ferry pier"
+_FERRY_BODY = (
+    "The Port Essel harbour board approved a new ferry pier on Tuesday after two years of "
+    "debate over its cost, which the board put at 14 million crowns. Work on the pier will "
+    "begin in May and end before the summer season of next year, the board said. The ferry "
+    "company welcomed the decision and said it would add two sailings a day."
+)
+
+
+def _ferry_event(tmp_path: Path, name: str, sites: Sequence[str], unnamed: bool) -> EventView:
+    """The one event of a page per site ("" for none) of one report, each a little longer than
+    the one before (near-duplicates, linked as copies of the first), and a plain-text copy
+    naming no outlet when `unnamed`."""
+    service = _service(tmp_path, name)
+    pages = tmp_path / name
     pages.mkdir()
-    for name, site, tail in (("a", "WIRED", ""), ("b", "Wired", " Tickets will cost the same.")):
-        (pages / f"{name}.html").write_text(
-            f'<html><head><title>{title}</title><meta property="og:site_name" '
-            f'content="{site}"></head><body><article><h1>{title}</h1><p>{body}{tail}</p>'
-            "</article></body></html>",
+    for number, site in enumerate(sites):
+        tail = " Tickets will cost the same." * number
+        (pages / f"{number}.html").write_text(
+            f'<html><head><title>{_FERRY_TITLE}</title><meta property="og:site_name" '
+            f'content="{site}"></head><body><article><h1>{_FERRY_TITLE}</h1>'
+            f"<p>{_FERRY_BODY}{tail}</p></article></body></html>",
             encoding="utf-8",
         )
-    (pages / "c.txt").write_text(f"{title}\n\n{body} It was a long debate.\n", encoding="utf-8")
+    if unnamed:
+        (pages / "copy.txt").write_text(
+            f"{_FERRY_TITLE}\n\n{_FERRY_BODY} It was a long debate.\n", encoding="utf-8"
+        )
     report = service.ingest([str(pages)], now=NOW)
-    assert (report.new, report.duplicate) == (1, 2)
+    assert (report.new, report.duplicate) == (1, len(sites) - 1 + unnamed)
     (event,) = _all_events(service)
-    assert event.sources == ("WIRED",)
+    with Session(service.engine) as session:
+        stored = session.get(Event, event.id)
+        assert stored is not None and stored.source_count == len(event.sources)
     service.engine.dispose()
+    return event
+
+
+def test_an_outlet_is_listed_and_ranked_once_however_spelled_and_an_unnamed_copy_adds_none(
+    tmp_path: Path,
+) -> None:
+    alone = _ferry_event(tmp_path, "alone", ["Wired"], unnamed=False)
+    spelled = _ferry_event(tmp_path, "spelled", ["Wired", "WIRED"], unnamed=True)
+    assert alone.sources == spelled.sources == ("Wired",)
+    assert spelled.importance == alone.importance
+    other = _ferry_event(tmp_path, "other", ["Wired", "Ars Technica"], unnamed=True)
+    assert other.sources == ("Wired", "Ars Technica")
+    assert other.importance > alone.importance
 
 
 def test_distinct_outlets_compares_case_the_and_web_endings() -> None:
     from summarizer.views import UNKNOWN_OUTLET, distinct_outlets
 
     assert distinct_outlets(
-        ["MacRumors.com", "The Week", UNKNOWN_OUTLET],
-        ["MacRumors", "Week", "Slate Magazine", "slate", UNKNOWN_OUTLET, ""],
+        [
+            ("MacRumors.com", ["MacRumors", "Slate Magazine", UNKNOWN_OUTLET]),
+            ("The Week", ["Week", "slate", ""]),
+            (UNKNOWN_OUTLET, []),
+        ]
     ) == ("MacRumors.com", "The Week", UNKNOWN_OUTLET, "Slate Magazine")
-    assert distinct_outlets(["Fox News", "Fox Business"]) == ("Fox News", "Fox Business")
+    assert distinct_outlets([("Fox News", []), ("Fox Business", [])]) == (
+        "Fox News",
+        "Fox Business",
+    )
+
+
+def test_a_text_is_told_by_its_named_outlets_whichever_came_first() -> None:
+    from summarizer.views import UNKNOWN_OUTLET, distinct_outlets
+
+    assert distinct_outlets([("Wired", [UNKNOWN_OUTLET])]) == ("Wired",)
+    assert distinct_outlets([(UNKNOWN_OUTLET, ["Wired"])]) == ("Wired",)
+    # An unnamed text without a named copy is still one (unknown) outlet of its event.
+    told = [(UNKNOWN_OUTLET, ["Wired"]), ("Ledger", []), (UNKNOWN_OUTLET, [UNKNOWN_OUTLET])]
+    assert distinct_outlets(told) == ("Ledger", UNKNOWN_OUTLET, "Wired")
