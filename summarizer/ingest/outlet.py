@@ -95,19 +95,25 @@ _MIN_LABEL = 4
 _MAX_SPELLING_WORDS = 5
 
 
-# What two spellings of one outlet's name may differ by: a leading "The", a web address's ending
-# ("MacRumors.com", "Entermedia.co.kr") and the word "Magazine" ("Slate Magazine", "CRN").
-_SPELLING = re.compile(r"^the\s+|(?:\.[a-z]{2,3})+$|\s+magazine$")
+# What two spellings of one outlet's name may differ by: a leading "The" or "www.", a generic
+# web ending ("MacRumors.com", "Salon.com") and then the word "Magazine" ("Slate Magazine",
+# "CRN"). A country's ending stays: "ABC.net.au" is not "ABC", "Independent.ie" not "The
+# Independent", "Guardian.ng" not "The Guardian".
+_SPELLING_START = re.compile(r"^(?:the\s+|www\.)")
+_GENERIC_ENDING = re.compile(r"\.(?:com|net|org)$")
+_MAGAZINE = re.compile(r"\s+magazine$")
 
 
 def outlet_key(name: str) -> str:
     """One outlet's name as compared with another's: two names with the same key are one outlet
-    ("Wired" and "WIRED", "MacRumors.com" and "MacRumors", "The Week" and "Week").
+    ("Wired" and "WIRED", "MacRumors.com" and "MacRumors", "The Week" and "Week", "The Atlantic
+    Magazine.com" and "The Atlantic").
 
     The store files both under one source (summarizer.store.articles.source_id) and the views
     show it once (summarizer.views.distinct_outlets).
     """
-    return _SPELLING.sub("", " ".join(name.split()).casefold())
+    key = _SPELLING_START.sub("", " ".join(name.split()).casefold())
+    return _MAGAZINE.sub("", _GENERIC_ENDING.sub("", key))
 
 
 def outlet_name(name: str) -> str:

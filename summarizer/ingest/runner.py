@@ -36,7 +36,7 @@ from summarizer.store.ingest_state import (
 )
 from summarizer.timemath import shift
 from summarizer.values import RawInput
-from summarizer.views import IngestFailure, IngestReport
+from summarizer.views import UNKNOWN_OUTLET, IngestFailure, IngestReport
 
 logger = logging.getLogger(__name__)
 
@@ -758,6 +758,8 @@ class _Writer:
         if found is None:
             found = article_store.source_id(session=self.session, name=name, keys=self.source_keys)
             self._sources[name] = found
+            unnamed = article_store.stored_name(name) == UNKNOWN_OUTLET
+            self.events.know_source(found, unnamed=unnamed)
         return found
 
     def forget(self) -> None:

@@ -71,13 +71,22 @@ class SourceKeys:
     read: int = 0
 
     def find(self, connection: Connection, name: str) -> int | None:
-        """The first stored source another spelling of `name` named (None when none)."""
-        if name == UNKNOWN_OUTLET:  # an unnamed input is no spelling of a named outlet
-            return None
+        """The first stored source another spelling of `name` named (None when none), the
+        sources stored since the last read read first."""
+        self.refresh(connection)
+        return self.lookup(name)
+
+    def refresh(self, connection: Connection) -> None:
+        """Read the sources stored since the last read."""
         for row_id, stored in connection.execute(_SOURCES_AFTER, {"after": self.read}):
             self.read = max(self.read, int(row_id))
             if stored != UNKNOWN_OUTLET:
                 self.ids.setdefault(outlet_key(stored), int(row_id))
+
+    def lookup(self, name: str) -> int | None:
+        """The first source read that another spelling of `name` named (None when none)."""
+        if name == UNKNOWN_OUTLET:  # an unnamed input is no spelling of a named outlet
+            return None
         return self.ids.get(outlet_key(name))
 
 
@@ -266,11 +275,14 @@ def line_history(
         str(name): int(source)
         for name, source in connection.execute(_SOURCE_IDS, {"names": sorted(stored)})
     }
-    keys = keys or SourceKeys()
-    for name in sorted(stored - set(found)):
-        spelled = keys.find(connection, name)
-        if spelled is not None:
-            found[name] = spelled
+    missing = sorted(stored - set(found))
+    if missing:  # read the sources stored since the last read once, then look each name up
+        keys = keys or SourceKeys()
+        keys.refresh(connection)
+        for name in missing:
+            spelled = keys.lookup(name)
+            if spelled is not None:
+                found[name] = spelled
     ids = {name: found[stored_name(name)] for name in names if stored_name(name) in found}
     history: dict[str, dict[str, int]] = {}
     for name, source in ids.items():

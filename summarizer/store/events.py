@@ -335,6 +335,10 @@ class EventWriter:
         self._article_events.clear()
         self._unnamed.clear()
 
+    def know_source(self, source_id: int, *, unnamed: bool) -> None:
+        """Note whether a source is UNKNOWN_OUTLET's, as its caller found it (no read)."""
+        self._unnamed[source_id] = unnamed
+
     def _is_unnamed(self, source_id: int) -> bool:
         """Whether a source is UNKNOWN_OUTLET's (read once per source)."""
         known = self._unnamed.get(source_id)

@@ -185,10 +185,12 @@ _BREAK = re.compile(r"[.!?…]\s+")
 def _segment(language: str, line: str, *, window: int = _SEGMENT_WINDOW) -> list[str]:
     """sentencex's split of one line, read a window at a time (see _SEGMENT_WINDOW).
 
-    Prose splits as it would whole, and the time grows with the line's length. sentencex
-    1.0.32 panics (a Rust panic, raised as a BaseException) on some Unicode spaces between a
-    letter and a full stop ("J\u2009. Dupont"), so those become plain spaces first (ingested
-    bodies have only plain spaces already).
+    Prose without quotations splits as it would whole (where a long quotation is split depends
+    on text far beyond it in sentencex's own reading, so it may go otherwise), and the time
+    grows with the line's length. sentencex 1.0.32 panics (a Rust panic, raised as a
+    BaseException) on some Unicode spaces between a letter and a full stop ("J\u2009.
+    Dupont"), so those become plain spaces first (ingested bodies have only plain spaces
+    already).
     """
     if _ODD_SPACE.search(line):  # avoid the panic (and the backtrace it prints) altogether
         line = _ODD_SPACE.sub(" ", line)

@@ -26,11 +26,12 @@ def _counting(quantities: str, counted: str = "") -> str:
     """A lookahead for a number next, maybe after one of the |-separated words of quantity
     ("employs about 5,000", "emploie plus de 300"); with `counted`, one of those |-separated
     nouns after it, maybe after a word of scale and a preposition ("conta 1,2 milioni di
-    abitanti", "telt 3.000 medewerkers")."""
+    abitanti", "telt 3.000 medewerkers", "compte 67 millions d'habitants": an elided article
+    before the noun)."""
     words = quantities.replace(" ", r"\s+")
     number = r"\d"
     if counted:
-        number = rf"\d[\d.,]*(?:\s\d{{3}})*(?:\s+[^\W\d_]+){{0,2}}?\s+(?:{counted})(?!\w)"
+        number = rf"\d[\d.,]*(?:\s\d{{3}})*(?:\s+[^\W\d_]+){{0,2}}?\s+(?:d['’])?(?:{counted})(?!\w)"
     return rf"(?=\s+(?:(?:{words})\s+)?{number})"
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from sqlalchemy import event
 from sqlmodel import Session
 
+from summarizer.ingest.outlet import outlet_key
 from summarizer.store import articles as article_store
 from summarizer.store.db import create_schema, make_engine
 from summarizer.views import UNKNOWN_OUTLET
@@ -45,3 +46,14 @@ def test_another_spelling_finds_the_first_source_and_reads_each_row_once(tmp_pat
         history = article_store.line_history(session=session, wanted={"WIRED": ["k1"]})
         assert history == {"WIRED": {"k1": 3}}
     engine.dispose()
+
+
+def test_a_country_ending_keeps_an_outlet_apart_and_a_generic_one_does_not() -> None:
+    # A country's web ending names another outlet ("ABC.net.au" is Australia's ABC, not the US
+    # one); a generic ending, "www." and "Magazine" do not.
+    assert outlet_key("ABC.net.au") != outlet_key("ABC")
+    assert outlet_key("Independent.ie") != outlet_key("The Independent")
+    assert outlet_key("www.thestar.com.my") != outlet_key("www.thestar.com")
+    assert outlet_key("www.nytimes.com") == outlet_key("nytimes.com") == outlet_key("NYTimes")
+    assert outlet_key("The Atlantic Magazine.com") == outlet_key("The Atlantic")
+    assert outlet_key("MacRumors.com") == outlet_key("MacRumors")

@@ -28,6 +28,7 @@ from tests.summarizer.test_events_digest import _event, digest_docs
         ("Der Konzern beschäftigt weltweit 5.000 Mitarbeiter.", "de"),
         ("L'Union douanière comprend la Russie, le Bélarus et le Kazakhstan.", "fr"),
         ("La ville compte 300 000 habitants.", "fr"),
+        ("La France compte 67 millions d'habitants.", "fr"),  # an elided article before the noun
         ("La Unión Aduanera incluye a Rusia, Bielorrusia y Kazajistán.", "es"),
         ("La empresa emplea a 5.000 personas.", "es"),
         ("В Таможенный союз входят Россия, Белоруссия и Казахстан.", "ru"),
