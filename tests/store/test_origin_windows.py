@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from alembic import command
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
@@ -16,7 +17,7 @@ from sqlmodel import Session
 from summarizer.ingest import runner
 from summarizer.service import BriefingService
 from summarizer.store import ingest_state
-from summarizer.store.db import create_schema, make_engine
+from summarizer.store.db import alembic_config, create_schema, make_engine
 from tests.ingest.synthetic import synthetic_stream
 
 WINDOW = 16
@@ -142,13 +143,20 @@ def test_a_damaged_state_read_in_windows_is_refused(
         engine.dispose()
 
 
-def test_the_state_is_stored_uncompressed_out_of_line(engine: Engine) -> None:
-    # Migration 0020: a window reads only its own TOAST chunks, nothing decompressed.
+def _storage(engine: Engine) -> str:
     with engine.connect() as connection:
-        storage = connection.execute(
-            text(
-                "SELECT attstorage FROM pg_attribute"
-                " WHERE attrelid = 'ingest_origin'::regclass AND attname = 'state'"
-            )
-        ).scalar_one()
-    assert storage == "e"
+        return str(
+            connection.execute(
+                text(
+                    "SELECT attstorage FROM pg_attribute"
+                    " WHERE attrelid = 'ingest_origin'::regclass AND attname = 'state'"
+                )
+            ).scalar_one()
+        )
+
+
+def test_the_state_is_stored_uncompressed_out_of_line_and_back(engine: Engine) -> None:
+    # Migration 0020: a window reads only its own TOAST chunks, nothing decompressed.
+    assert _storage(engine) == "e"
+    command.downgrade(alembic_config(engine), "0019")
+    assert _storage(engine) == "x"  # bytea's default, compressed when it pays
