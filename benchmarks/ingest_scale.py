@@ -773,21 +773,11 @@ def run(
     shapes: list[str] = []
     for backend, base, backend_sizes in backends:
         for size in backend_sizes:
-            kept = folder / f"built_{size}.db"  # a kept build (SQLite), reused by --reuse
             if backend == "sqlite":
-                path = folder / f"scale_{size}.db"
-                path.unlink(missing_ok=True)
-                url = f"sqlite:///{path}"
+                url, built = _sqlite_build(folder, shared, size, reuse)
             else:
                 assert base is not None
-                url = pg_database(base, f"scale_{size}")
-            if backend == "sqlite" and reuse and kept.exists():
-                shutil.copyfile(kept, path)
-                built = float("nan")
-            else:
-                built = build_apart(url, shared, size)
-                if backend == "sqlite" and reuse:
-                    shutil.copyfile(path, kept)
+                url, built = _pg_build(base, shared, size, reuse)
             if backend == "postgresql" and size == pair_size:  # copies of the built database
                 for mode in pair_modes:
                     pair_rows += measure_pair(
@@ -819,6 +809,47 @@ def run(
             "",
         ]
     return "\n".join(report)
+
+
+def _sqlite_build(folder: Path, shared: Path, size: int, reuse: bool) -> tuple[str, float]:
+    """A built SQLite database to measure and its build seconds (nan: a copy of the build
+    kept as built_N.db, with `reuse`)."""
+    path, kept = folder / f"scale_{size}.db", folder / f"built_{size}.db"
+    path.unlink(missing_ok=True)
+    url = f"sqlite:///{path}"
+    if reuse and kept.exists():
+        shutil.copyfile(kept, path)
+        return url, float("nan")
+    built = build_apart(url, shared, size)
+    if reuse:
+        shutil.copyfile(path, kept)
+    return url, built
+
+
+def _pg_build(base: str, shared: Path, size: int, reuse: bool) -> tuple[str, float]:
+    """A built PostgreSQL database `scale_N` to measure and its build seconds; with `reuse`
+    the build is kept as the database `built_N` and `scale_N` is a copy of it (nan: the kept
+    one, built by an earlier run)."""
+    if not reuse:
+        url = pg_database(base, f"scale_{size}")
+        return url, build_apart(url, shared, size)
+    kept = f"built_{size}"
+    built = float("nan")
+    if not _pg_exists(base, kept):
+        built = build_apart(pg_database(base, kept), shared, size)
+    return pg_database(base, f"scale_{size}", template=kept), built
+
+
+def _pg_exists(base: str, name: str) -> bool:
+    admin = make_engine(base)
+    try:
+        with admin.connect() as connection:
+            found = connection.execute(
+                text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": name}
+            ).first()
+    finally:
+        admin.dispose()
+    return found is not None
 
 
 @dataclass(frozen=True)
@@ -951,8 +982,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument(
         "--reuse",
         action="store_true",
-        help="with --keep: keep each SQLite build as built_N.db and measure copies of it in "
-        "later runs instead of building again (the build column then says nan)",
+        help="keep each build (SQLite: built_N.db in --keep's folder; PostgreSQL: the database "
+        "built_N) and measure copies of it in later runs instead of building again (the build "
+        "column then says nan)",
     )
     parser.add_argument(
         "--shape",
@@ -1003,6 +1035,7 @@ def main(argv: Sequence[str] | None = None) -> None:
                 args.pair_size,
                 pg_sizes,
                 modes,
+                reuse=args.reuse,
             )
     print(report)
     RESULTS.write_text(report + "\n", encoding="utf-8")

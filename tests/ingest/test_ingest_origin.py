@@ -307,27 +307,32 @@ def test_a_follower_reading_the_stored_postings_gives_what_a_rebuild_gives(
 
 @pytest.mark.parametrize("sizes", [(3_000_000, 1_000_000), (1_000_000, 3_000_000)])
 def test_the_origin_state_is_written_part_by_part_never_joined(
-    tmp_path: Path, sizes: tuple[int, int]
+    database_url: str, sizes: tuple[int, int]
 ) -> None:
     # The rebuilding process holds every story's text (38 MB at 100,000 articles): joining them
-    # into one state, and SQLite's copy of it as bound, made its peak. The row is written as
-    # the parts given, in place of an older and longer or shorter state.
-    engine = _engine(tmp_path / "parts.db")
-    for serial, size in enumerate(sizes, start=1):
-        parts = [bytes([serial]) * 7, *(bytes([n % 251]) * (size // 10) for n in range(10))]
-        with Session(engine) as session:  # type: ignore[arg-type]
-            ingest_state.lock_ingest(session=session)
-            tracemalloc.start()
-            try:
-                ingest_state._write_state(session, serial=serial, article=serial, parts=parts)
-                peak = tracemalloc.get_traced_memory()[1]
-            finally:
-                tracemalloc.stop()
-            session.commit()
-        assert peak < size // 4  # no copy of the whole state in Python
-        with engine.connect() as connection:  # type: ignore[attr-defined]
-            row = connection.execute(text("SELECT serial, article, state FROM ingest_origin"))
-            assert row.one() == (serial, serial, b"".join(parts))
+    # into one state, and SQLite's copy of it as bound, made its peak (PostgreSQL: the joined
+    # state and its bound copy). The row is written as the parts given, in place of an older
+    # and longer or shorter state.
+    engine = make_engine(database_url)
+    create_schema(engine)
+    try:
+        for serial, size in enumerate(sizes, start=1):
+            parts = [bytes([serial]) * 7, *(bytes([n % 251]) * (size // 10) for n in range(10))]
+            with Session(engine) as session:
+                ingest_state.lock_ingest(session=session)
+                tracemalloc.start()
+                try:
+                    ingest_state._write_state(session, serial=serial, article=serial, parts=parts)
+                    peak = tracemalloc.get_traced_memory()[1]
+                finally:
+                    tracemalloc.stop()
+                session.commit()
+            assert peak < size // 4  # no copy of the whole state in Python
+            with engine.connect() as connection:
+                row = connection.execute(text("SELECT serial, article, state FROM ingest_origin"))
+                assert row.one() == (serial, serial, b"".join(parts))
+    finally:
+        engine.dispose()
 
 
 def test_a_story_text_reads_back_exactly_and_refuses_another_key() -> None:
