@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from summarizer.text.language import SUBJECT_PRONOUNS, alternation, word_set
+from summarizer.text.months import ENGLISH_MONTHS, ENGLISH_WEEKDAYS
 from summarizer.text.promotion import orders_reader
 from summarizer.text.quotes import (
     ANY_QUOTE,
@@ -195,6 +196,16 @@ _PREPOSITIONS = word_set(
     "in for to at on by with from about into after before during under amid amidst despite"
 )
 _DEMONSTRATIVES = word_set("this that these those")
+# A clause opener with no subject of its own ("Once in the building, they ...", "When asked,
+# she ...", "After leaving the harbour, they ..."): its subject is the pronoun after the comma,
+# which nothing names ("Once the police arrived, they ..." names them). The participle is read in
+# lower case ("When Ted arrived, ..." has a subject).
+_SUBJECTLESS_HEADS = _PREPOSITIONS | word_set("inside outside aboard abroad there here home")
+_SUBJECTLESS_CLAUSE = re.compile(
+    rf"^(?i:{alternation(_SUBORDINATORS)})\s+"
+    rf"(?:(?i:{alternation(_SUBJECTLESS_HEADS)})|[a-z]+(?:ing|ed))\b[^,;:\"“]{{0,70}}?,\s*"
+    rf"(?i:{alternation(SUBJECT_PRONOUNS - {'it', 'you'})})\b"
+)
 _TIME_NOUNS = word_set(
     """year years week weeks month months day days morning afternoon evening night weekend
     season time summer winter spring autumn fall quarter century decade moment point"""
@@ -217,6 +228,19 @@ _RELATIVE_TIME = re.compile(
     r"|nights?|weeks?|months?|years?|decades?)\s+){1,3}"
     r"(?:(?:later|afterwards?|earlier)\b|(?:after|before)\s*,)",
     re.IGNORECASE,
+)
+# "Earlier this week, ...", "Later on Monday, ...", "Two days earlier, on 3 March, ...": after
+# "earlier" or "later", a time the sentence names itself (this, last or next and a time noun;
+# today; a weekday; a month or a year after "in"; a date) anchors it, where "Earlier, ...",
+# "Earlier that day, ..." and "Later in the day, ..." count from a moment named before.
+_SEQUENCE_WORDS = word_set("earlier later")
+_MONTHS = alternation(ENGLISH_MONTHS)
+_NAMED_TIME = re.compile(
+    rf"\s*,?\s*(?:(?:this|last|next)\s+(?:{alternation(_TIME_NOUNS)})"
+    r"|today|tonight|yesterday|tomorrow"
+    rf"|(?:(?:on|this|last|next)\s+)?(?:{alternation(d.lower() for d in ENGLISH_WEEKDAYS)})"
+    rf"|in\s+(?:{_MONTHS}|(?:1[89]|20)\d\d)"
+    rf"|(?:on\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})|(?:{_MONTHS})\.?\s+\d{{1,2}}))\b"
 )
 # A reason with no clause it is the reason for: "Mostly because performing benefits the owner.",
 # "Because space travel is anything but easy." (a bare "Because ..." with a comma may carry its
@@ -399,9 +423,11 @@ def _leans_back(text: str, language: str, voice: bool = True) -> bool:
     elided = lowered.split("'", 1)[0] + "'" if "'" in lowered else ""
     pointing = lowered in openers or bool(elided and elided in openers)
     narrator = lowered in _VOICE_OPENERS or elided in _VOICE_OPENERS
+    start = text.lstrip(OPENING_MARKS)[:80].lower()
+    if pointing and language == "en" and lowered in _SEQUENCE_WORDS:
+        pointing = not _NAMED_TIME.match(start, len(lowered))  # "Earlier this week, ..."
     if pointing and (voice or not narrator):
         return True  # "He added", "But"; the narrator's "I" or "you" unless voice is off
-    start = text.lstrip(OPENING_MARKS)[:80].lower()
     phrases = _DEPENDENT_PHRASES.get(language, ())
     if phrases and _opens_with_phrase(start.replace("’", "'"), phrases):
         return True
@@ -434,9 +460,10 @@ def _leans_back(text: str, language: str, voice: bool = True) -> bool:
         return True  # "Honestly, the chip is ...": the narrator's aside
     if _HEADLESS_SUBJECT.match(start):
         return True  # "The first was at 02:28.": the first of what a sentence before counted
-    if _RELATIVE_TIME.match(start):
+    relative = _RELATIVE_TIME.match(start)
+    if relative and not _NAMED_TIME.match(start, relative.end()):
         return True  # "A minute later, ...": later than a moment a sentence before named
-    framed = _FRAMED_PRONOUN.match(text)
+    framed = _FRAMED_PRONOUN.match(text) or _SUBJECTLESS_CLAUSE.match(text)
     if framed and not voice and framed.group().split()[-1].lower() in _VOICE_OPENERS:
         framed = None  # "In the first article, I talked ...": the narrator, not a reference
     if framed or _PARENTHETICAL.match(text) or _LATE_PARENTHETICAL.match(text):

@@ -12,6 +12,7 @@ import logging
 import re
 from collections.abc import Sequence
 
+from summarizer.text.abbreviations import ends_with_abbreviation
 from summarizer.text.artefacts import mend
 from summarizer.text.datelines import parse_dateline
 from summarizer.text.language import stop_words, word_set
@@ -36,7 +37,7 @@ from summarizer.text.tokenizer import (
     word_count,
     words,
 )
-from summarizer.text.verbs import lacks_verb
+from summarizer.text.verbs import lacks_verb, shows_verb
 
 logger = logging.getLogger(__name__)
 
@@ -90,7 +91,9 @@ def is_prose(sentence: str, language: str = "en") -> bool:
 
     Prose has four to eighty words, starts with a capital, a digit or a currency sign (after any
     opening quote), ends with a full stop or "!" (a question is a teaser, not a report; a line
-    without an end is a label or a fragment), has a third or more of its words in lower case (a
+    without an end is a label or a fragment; nor is a line of fewer than MIN_OPENER_WORDS words
+    whose stop is an abbreviation's and that shows no finite verb form, a heading such as "Japan
+    tops the U.S."), has a third or more of its words in lower case (a
     headline has none), is not promotion nor a pointer to a chart or video the page shows
     (summarizer.text.media) and has a word that can be its finite verb (a photo
     caption, "Russell Square after the bombings.", has none: summarizer.text.verbs).
@@ -115,7 +118,7 @@ def is_prose(sentence: str, language: str = "en") -> bool:
         # Two characters of an unspaced script count as a word (text.tokenizer.word_count).
         return word_count(text) >= MIN_WORDS and _reports(text, language)
     tokens = text.split()
-    if len(tokens) < MIN_WORDS:
+    if len(tokens) < MIN_WORDS or (len(tokens) < MIN_OPENER_WORDS and _heading(text, language)):
         return False
     lower = sum(map(str.islower, tokens))
     if lower >= MIN_WORDS and len(tokens) <= min(MAX_WORDS, lower * 3) and text.isascii():
@@ -130,6 +133,13 @@ def is_prose(sentence: str, language: str = "en") -> bool:
         if cased and lower * 3 < len(cased):
             return False  # a headline in title case, a shout or a list of names
     return _reports(text, language)
+
+
+def _heading(text: str, language: str) -> bool:
+    """Tell whether a short line whose only full stop is an abbreviation's is a heading: it
+    shows no finite verb form ("Japan tops the U.S.", a heading's bare present), where a short
+    sentence shows one ("He moved to the U.S.", "It is in the U.S.": summarizer.text.verbs)."""
+    return ends_with_abbreviation(text.rstrip(_CLOSING_MARKS)) and not shows_verb(text, language)
 
 
 def _reports(text: str, language: str) -> bool:

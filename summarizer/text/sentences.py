@@ -7,7 +7,7 @@ import re
 
 from sentencex import segment
 
-from summarizer.text.abbreviations import ABBREVIATIONS, STARTERS
+from summarizer.text.abbreviations import STARTERS, ends_with_abbreviation
 from summarizer.text.clock import TIME_ZONES
 from summarizer.text.glued import restore_blanks, starts_sentence, stop_inside_name
 from summarizer.text.language import alternation
@@ -344,7 +344,7 @@ def _continues(head: str, piece: str, language: str) -> bool:
         return True  # "Mexico-U." + "S. border": the rest of an initialism
     if _TITLE_END.search(tail):
         return True  # "Ms." + "Valdane set out ...": a title never ends a sentence
-    if piece[:1].isdigit() and head[-2:-1].islower() and _ends_with_abbreviation(tail):
+    if piece[:1].isdigit() and head[-2:-1].islower() and ends_with_abbreviation(tail):
         return True  # "approx. 2,000", "No. 10", "fig. 3"
     return _has_quote(head) and open_quotes(head) > 0 and _closes_quote(piece)
 
@@ -365,7 +365,7 @@ def _split_inner(pieces: list[str]) -> list[str]:
                 continue  # never inside a quotation: it stays whole
             # The word after the stop is read from a bounded window: no starter is longer.
             following = piece[match.end() : match.end() + _STARTER_WINDOW]
-            if _ends_with_abbreviation(head) and not _starts_sentence_after_capitals(
+            if ends_with_abbreviation(head) and not _starts_sentence_after_capitals(
                 head, following
             ):
                 continue
@@ -381,18 +381,3 @@ def _starts_sentence_after_capitals(head: str, tail: str) -> bool:
         return False
     first = tail.split(maxsplit=1)[0] if tail.strip() else ""
     return first.strip("\"“‘'«([,") in STARTERS
-
-
-def _ends_with_abbreviation(text: str) -> bool:
-    """Tell whether text ends with an abbreviation's full stop rather than a sentence's."""
-    if not text.endswith("."):
-        return False
-    # The last word, read from the right (a regex searched from each position of a long head
-    # would make a line of many stops quadratic).
-    last = text.rsplit(maxsplit=1)[-1]
-    if last == ".":
-        return True  # a lone stop
-    word = last[:-1].lstrip("\"“‘'«([")
-    if "." in word or len(word) == 1:  # U.S., a.m., e.g., initials such as "J."
-        return True
-    return word.lower() in ABBREVIATIONS

@@ -112,3 +112,64 @@ def test_a_phrase_opens_only_as_whole_words_and_a_named_moment_stands(
     text: str, language: str
 ) -> None:
     assert not leans_back(text, language)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Earlier this week, the council of Vesburg voted to close the harbour bridge.",
+        "Earlier today, police in Vesburg arrested two men over the harbour fire.",
+        "Earlier on Monday, the minister of Vesburg resigned over the harbour scandal.",
+        "Earlier Monday, the minister of Vesburg resigned over the harbour scandal.",
+        "Earlier in March, the council of Vesburg voted to close the harbour bridge.",
+        "Earlier in 2019, the council of Vesburg voted to close the harbour bridge.",
+        "Later this year, the council of Vesburg will vote on the harbour bridge.",
+        "Later on 12 March, the council of Vesburg voted to close the harbour bridge.",
+        "Two days earlier, on Monday, the council of Vesburg had closed the bridge.",
+    ],
+)
+def test_earlier_or_later_with_a_named_time_stands(text: str) -> None:
+    assert not leans_back(text)
+    assert stands_alone(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Earlier, the council of Vesburg voted to close the harbour bridge.",
+        "Earlier that day, the council of Vesburg voted to close the harbour bridge.",
+        "Earlier in the day, the council of Vesburg voted to close the harbour bridge.",
+        "Later, the council of Vesburg voted to close the harbour bridge.",
+        "Later that week, the council of Vesburg voted to close the harbour bridge.",
+        "Two days earlier, the council of Vesburg had closed the harbour bridge.",
+    ],
+)
+def test_earlier_or_later_without_a_named_time_leans_back(text: str) -> None:
+    assert leans_back(text)
+    assert not stands_alone(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Once in the building, they fired at the guards and took four hostages.",
+        "While in custody, he told the guards in Vesburg that he had acted alone.",
+        "When asked about the harbour fire, she said the council had been warned.",
+        "After leaving the harbour in Vesburg, they sailed north towards the islands.",
+    ],
+)
+def test_a_pronoun_after_a_clause_without_its_own_subject_leans_back(text: str) -> None:
+    assert leans_back(text)
+    assert not stands_alone(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Once the police arrived in Vesburg, they fired at the guards and took four men.",
+        "When police arrived at the scene in Vesburg, they found two men.",
+        "Once in the building, the gunmen fired at the guards and took four hostages.",
+    ],
+)
+def test_a_pronoun_after_a_clause_that_names_it_stands(text: str) -> None:
+    assert not leans_back(text)
