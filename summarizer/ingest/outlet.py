@@ -112,7 +112,7 @@ def outlet_key(name: str) -> str:
     The store files both under one source (summarizer.store.articles.source_id) and the views
     show it once (summarizer.views.distinct_outlets).
     """
-    key = _SPELLING_START.sub("", " ".join(name.split()).casefold())
+    key = _SPELLING_START.sub("", " ".join(name.split()).casefold().rstrip(" ."))
     return _MAGAZINE.sub("", _GENERIC_ENDING.sub("", key))
 
 

@@ -43,6 +43,7 @@ from typing import Any, Protocol
 import psycopg
 from sqlalchemy import Integer, String, bindparam, column, delete, func, select, update
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
 from summarizer.events.features import FEATURES_VERSION
@@ -401,6 +402,8 @@ class _Windows:
     def read(self, length: int, /) -> bytes:
         """The next `length` bytes (fewer at the end of the state)."""
         length = max(0, min(length, self._length - self._at))
+        if length == 0:
+            return b""
         offset = self._at - self._start
         if offset + length <= len(self._buffer):
             chunk = self._buffer[offset : offset + length]
@@ -416,8 +419,9 @@ class _Windows:
         return self._at
 
     def _fetch(self, start: int, length: int) -> bytes:
-        self._cursor.execute(_SUBSTRING, (start + 1, length))
-        row = self._cursor.fetchone()
+        with _as_database_error(_SUBSTRING):
+            self._cursor.execute(_SUBSTRING, (start + 1, length))
+            row = self._cursor.fetchone()
         return b"" if row is None or row[0] is None else bytes(row[0])
 
 
@@ -642,6 +646,8 @@ _COPY = f"COPY {_STORED.name} (id, serial, article, state) FROM STDIN (FORMAT BI
 _COPY_HEADER = b"PGCOPY\n\xff\r\n\x00" + bytes(8)
 _COPY_ROW = struct.Struct(">hii iqiq i")  # fields; id (int4); serial, article (int8); state
 _COPY_END = struct.pack(">h", -1)
+#: The most a bytea value holds (1 GB less a byte); a larger state is refused before the COPY.
+_COPY_MOST = (1 << 30) - 1
 
 
 def _copy_state(connection: Connection, *, serial: int, article: int, parts: list[bytes]) -> None:
@@ -650,12 +656,26 @@ def _copy_state(connection: Connection, *, serial: int, article: int, parts: lis
     two, 53 MB each at 100,000 articles)."""
     raw = connection.connection.dbapi_connection
     assert isinstance(raw, psycopg.Connection)
-    row = _COPY_ROW.pack(4, 4, 1, 8, serial, 8, article, _length(parts))
-    with raw.cursor() as cursor, cursor.copy(_COPY) as copy:
+    size = _length(parts)
+    if size > _COPY_MOST:
+        raise ValueError(f"the ingest origin's state ({size:,} bytes) is over a value's 1 GB")
+    row = _COPY_ROW.pack(4, 4, 1, 8, serial, 8, article, size)
+    with _as_database_error(_COPY), raw.cursor() as cursor, cursor.copy(_COPY) as copy:
         copy.write(_COPY_HEADER + row)
         for part in parts:
             copy.write(part)
         copy.write(_COPY_END)
+
+
+@contextmanager
+def _as_database_error(statement: str) -> Iterator[None]:
+    """Raise what psycopg raises on a raw cursor as SQLAlchemy's error for it, so a database
+    failure (a lost connection, a full disk) fails the call as every other statement's does,
+    not as a fault of the indexes."""
+    try:
+        yield
+    except psycopg.Error as exc:
+        raise DBAPIError.instance(statement, None, exc, psycopg.Error) from exc
 
 
 def _length(parts: Sequence[bytes]) -> int:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from summarizer.text.abbreviations import ends_with_abbreviation
 from summarizer.text.artefacts import mend
 from summarizer.text.datelines import parse_dateline
-from summarizer.text.language import stop_words, word_set
+from summarizer.text.language import SUBJECT_PRONOUNS, stop_words, word_set
 from summarizer.text.media import points_at_media
 from summarizer.text.metatext import announces_itself
 from summarizer.text.offices import OFFICES
@@ -83,6 +83,9 @@ _LETTERED_WORD = re.compile(r"[^\W\d_]\S*")  # one match per blank-separated wor
 # Full stops of a report (a question is a teaser): Latin, CJK, Urdu, Devanagari, Ethiopic, ...
 _TERMINALS = frozenset(".!…。！۔।॥።။។៕")
 _CLOSING_MARKS = "\"”’'»)]」』）"
+# Articles and determiners that open a sentence's subject ("The talks resume in the U.K."); a
+# heading names its subject bare ("Japan tops the U.S.").
+_SENTENCE_OPENERS = word_set("the a an this that these those his her its their our my")
 _CURRENCIES = "$€£¥₹₽"
 
 
@@ -138,7 +141,13 @@ def is_prose(sentence: str, language: str = "en") -> bool:
 def _heading(text: str, language: str) -> bool:
     """Tell whether a short line whose only full stop is an abbreviation's is a heading: it
     shows no finite verb form ("Japan tops the U.S.", a heading's bare present), where a short
-    sentence shows one ("He moved to the U.S.", "It is in the U.S.": summarizer.text.verbs)."""
+    sentence shows one ("He moved to the U.S.", "It is in the U.S.": summarizer.text.verbs).
+    A line that opens with a subject pronoun or an article is a sentence whatever its verb ("He
+    lives in the U.S.", "The talks resume in the U.K."): a heading names its subject."""
+    words = text.lstrip(OPENING_MARKS).split(maxsplit=1)
+    first = words[0].lower() if words else ""
+    if first in SUBJECT_PRONOUNS or first in _SENTENCE_OPENERS:
+        return False
     return ends_with_abbreviation(text.rstrip(_CLOSING_MARKS)) and not shows_verb(text, language)
 
 

@@ -12,6 +12,7 @@ import pytest
 from alembic import command
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
 from summarizer.ingest import runner
@@ -160,3 +161,29 @@ def test_the_state_is_stored_uncompressed_out_of_line_and_back(engine: Engine) -
     assert _storage(engine) == "e"
     command.downgrade(alembic_config(engine), "0019")
     assert _storage(engine) == "x"  # bytea's default, compressed when it pays
+
+
+def test_a_read_of_nothing_fetches_nothing_and_a_lost_connection_is_a_database_error(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _store(engine, bytes(range(100)))
+    with Session(engine) as session, ingest_state._state(session.connection()) as stored:
+        assert stored is not None
+        state = stored[0]
+        assert isinstance(state, ingest_state._Windows)
+        fetched: list[tuple[int, int]] = []
+        fetch = ingest_state._Windows._fetch
+
+        def noted(self: ingest_state._Windows, start: int, size: int) -> bytes:
+            fetched.append((start, size))
+            return fetch(self, start, size)
+
+        monkeypatch.setattr(ingest_state._Windows, "_fetch", noted)
+        assert state.read(100) == bytes(range(100)) and state.read(0) == b"" == state.read(5)
+        assert len(fetched) == 1  # the empty reads at the end ask the server for nothing
+    with Session(engine) as session, ingest_state._state(session.connection()) as stored:
+        assert stored is not None
+        session.connection().connection.dbapi_connection.close()  # type: ignore[union-attr]
+        with pytest.raises(DBAPIError):  # a database failure, as any statement's: not the indexes'
+            stored[0].read(5)
+        session.connection().invalidate()  # the pool forgets the closed connection

@@ -30,6 +30,9 @@ def test_a_heading_keeps_its_verb_and_is_dropped_for_its_stop() -> None:
         "Vesburg is in the U.S.",
         "Japan has now overtaken the aid pledged by the U.S.",
         "Japan tops the U.S. again.",
+        "He lives in the U.S.",  # a subject pronoun or an article: a sentence, whatever its verb
+        "She works for the U.N.",
+        "The talks resume in the U.K.",
     ],
 )
 def test_a_sentence_ending_in_an_abbreviation_is_prose(text: str) -> None:
