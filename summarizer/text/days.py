@@ -15,6 +15,7 @@ from summarizer.text.months import (
     MONTH_TIME_WORDS,
     MONTHS_ALSO_WORDS,
     MONTHS_BY_LANGUAGE,
+    YEAR_DIGITS,
 )
 from summarizer.text.speech import SPEECH_VERBS
 from summarizer.text.tokenizer import in_title_case
@@ -22,18 +23,17 @@ from summarizer.text.tokenizer import in_title_case
 __all__ = ["DayOfMonth", "day_of_month", "days_of_month", "month_named", "month_number"]
 
 # A year as news writes one: 1800 to 2099.
-_YEAR_DIGITS = r"(?:1[89]|20)\d\d"
 # A day number ("9", "5th", "1er", "25-го", "3.") that is no part of a longer number ("5,5",
 # "12.5", "2019").
 _DAY = re.compile(r"(?<![\w.,])([0-3]?\d)(?:st|nd|rd|th|er|-го)?(?!\w|[.,]\d)")
 # What may follow a day: its month ("9 ноября", "3. Oktober", "5 de mayo"), then maybe a year
 # ("5 May 2020", "15 de mayo de 2026").
 _MONTH_AFTER = re.compile(
-    r"\.?\s+(?:de\s+)?([^\W\d_]+)\.?(?:\s*,?\s*(?:de\s+)?(" + _YEAR_DIGITS + r")\b)?"
+    r"\.?\s+(?:de\s+)?([^\W\d_]+)\.?(?:\s*,?\s*(?:de\s+)?(" + YEAR_DIGITS + r")\b)?"
 )
 # What may come before a day: its month ("November 5", "Nov. 5"); the window ends at the day.
 _MONTH_BEFORE = re.compile(r"([^\W\d_]+)\.?\s+$")
-_YEAR_AFTER = re.compile(rf"\s*,?\s*({_YEAR_DIGITS})\b")
+_YEAR_AFTER = re.compile(rf"\s*,?\s*({YEAR_DIGITS})\b")
 # A word right after a month's name: "mai mulți" is "more", not May, in Romanian.
 _WORD_AFTER = re.compile(r"\s*[^\W\d_]")
 # How far before a day its month's name may begin ("September. 5").
@@ -41,7 +41,7 @@ _BEFORE_CHARS = 16
 # English names count only when capitalised, so the verbs "may" and "march" stay out.
 _ENGLISH = frozenset(ENGLISH_MONTHS)
 # A year right after a month's name ("May 2015").
-_YEAR = re.compile(_YEAR_DIGITS)
+_YEAR = re.compile(YEAR_DIGITS)
 # Words after a name that make it a person's: "by May, who said".
 _WHO = word_set("who whose")
 _ENGLISH_STOPS = stop_words("en")  # "The January sales", "In March": no name's part

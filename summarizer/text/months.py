@@ -14,6 +14,7 @@ __all__ = [
     "MONTH_PREPOSITIONS",
     "MONTH_TIME_WORDS",
     "WEEKDAY_PHRASES",
+    "YEAR_DIGITS",
 ]
 
 # Per language, its twelve months in calendar order, as news gives them after or before a day;
@@ -89,6 +90,10 @@ MONTH_TIME_WORDS: frozenset[str] = word_set(
 MONTH_PREPOSITIONS: frozenset[str] = word_set(
     """on by of from through before after between around"""
 )
+
+#: A year of the last two centuries, as digits ("1998", "2026"): the one pattern the readers of
+#: months and times use (days.month_named, openers).
+YEAR_DIGITS = r"(?:1[89]|20)\d\d"
 
 #: English month names and abbreviations, lower case, to month numbers.
 ENGLISH_MONTHS: dict[str, int] = MONTHS_BY_LANGUAGE["en"]

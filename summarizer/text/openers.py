@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from summarizer.text.language import SUBJECT_PRONOUNS, alternation, word_set
-from summarizer.text.months import ENGLISH_MONTHS, ENGLISH_WEEKDAYS
+from summarizer.text.months import ENGLISH_MONTHS, ENGLISH_WEEKDAYS, YEAR_DIGITS
 from summarizer.text.promotion import orders_reader
 from summarizer.text.quotes import (
     ANY_QUOTE,
@@ -239,7 +239,7 @@ _NAMED_TIME = re.compile(
     rf"\s*,?\s*(?:(?:this|last|next)\s+(?:{alternation(_TIME_NOUNS)})"
     r"|today|tonight|yesterday|tomorrow"
     rf"|(?:(?:on|this|last|next)\s+)?(?:{alternation(d.lower() for d in ENGLISH_WEEKDAYS)})"
-    rf"|in\s+(?:{_MONTHS}|(?:1[89]|20)\d\d)"
+    rf"|in\s+(?:{_MONTHS}|{YEAR_DIGITS})"
     rf"|(?:on\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})|(?:{_MONTHS})\.?\s+\d{{1,2}}))\b"
 )
 # A reason with no clause it is the reason for: "Mostly because performing benefits the owner.",

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from summarizer.text.abbreviations import ends_with_abbreviation
 from summarizer.text.artefacts import mend
 from summarizer.text.datelines import parse_dateline
-from summarizer.text.language import SUBJECT_PRONOUNS, stop_words, word_set
+from summarizer.text.language import ARTICLES, SUBJECT_PRONOUNS, stop_words, word_set
 from summarizer.text.media import points_at_media
 from summarizer.text.metatext import announces_itself
 from summarizer.text.offices import OFFICES
@@ -85,7 +85,7 @@ _TERMINALS = frozenset(".!…。！۔।॥።။។៕")
 _CLOSING_MARKS = "\"”’'»)]」』）"
 # Articles and determiners that open a sentence's subject ("The talks resume in the U.K."); a
 # heading names its subject bare ("Japan tops the U.S.").
-_SENTENCE_OPENERS = word_set("the a an this that these those his her its their our my")
+_SENTENCE_OPENERS = ARTICLES["en"] | word_set("this that these those his her its their our my")
 _CURRENCIES = "$€£¥₹₽"
 
 
