@@ -22,7 +22,6 @@ from summarizer.text.tokenizer import in_title_case
 
 __all__ = ["DayOfMonth", "day_of_month", "days_of_month", "month_named", "month_number"]
 
-# A year as news writes one: 1800 to 2099.
 # A day number ("9", "5th", "1er", "25-го", "3.") that is no part of a longer number ("5,5",
 # "12.5", "2019").
 _DAY = re.compile(r"(?<![\w.,])([0-3]?\d)(?:st|nd|rd|th|er|-го)?(?!\w|[.,]\d)")
