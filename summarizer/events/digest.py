@@ -107,10 +107,14 @@ def build_story_digest(
 ) -> EventDigest:
     """Build the "catch me up" digest of a story from the articles of all its events.
 
-    As build_digest, over every article of the story at once, with two differences: each line an
-    event gives halves the scores of that event's other sentences (EVENT_SPREAD), so the digest
-    covers the story's events rather than repeating its biggest one; and lines keep strict time
-    order, so a leading line that cannot stand alone is left out instead of moved.
+    As build_digest, over every article of the story at once, with these differences: the
+    story's first and latest events each give a line first (the best of theirs that can open a
+    text), so the digest tells how the story began and where it stands however few outlets
+    told either; each line an event gives halves the scores of that event's other sentences
+    (EVENT_SPREAD), so the digest covers the story's events rather than repeating its biggest
+    one; a line can open only if it can under the story's headline and under its own
+    article's title (the headline's "talks" are another event's "meeting"); and lines keep
+    strict time order, so a leading line that cannot stand alone is left out instead of moved.
 
     Args:
         docs: the story's articles, each with its `event_id`, in any order.
@@ -210,16 +214,28 @@ class _Digest:
         # dependent, so an unread sentence never beats a read one.
         standalone = np.zeros(len(candidates), dtype=bool)
         for i in np.argsort(-scores, kind="stable")[:_OPENERS_READ]:
-            text = candidates[i].text
-            standalone[i] = rules.stands_alone(
-                text, self.language, context=self.headline, introduced=candidates[i].introduced
-            )
+            standalone[i] = self._stands(candidates[i])
         background = np.fromiter(
             (self._background(c) for c in candidates), dtype=bool, count=len(candidates)
         )
         scores = np.where(background, scores * _BACKGROUND_PENALTY, scores)
         self.standalone = standalone
         return np.asarray(np.where(standalone, scores, scores * _DEPENDENT_PENALTY), dtype=float)
+
+    def _stands(self, candidate: _Candidate) -> bool:
+        """Tell whether a line can open the digest (rules.stands_alone under its headline); in a
+        story, also under its own article's title: the story's headline belongs to one of its
+        events, and a thing it names ("talks", "the meeting") is another event's for a line of
+        another event, so such a line would be read as telling of the wrong happening."""
+
+        def stands(context: str) -> bool:
+            return rules.stands_alone(
+                candidate.text, self.language, context=context, introduced=candidate.introduced
+            )
+
+        if not stands(self.headline):
+            return False
+        return not self.story or stands(self.docs[candidate.doc].title)
 
     def _background(self, candidate: _Candidate) -> bool:
         """Tell whether a line is background (rules.is_background); in a story, also a line
@@ -268,6 +284,7 @@ class _Digest:
         """Greedy MMR within the budgets, starting from `lead` when given."""
         candidates = self.candidates
         events = [self.docs[c.doc].event_id for c in candidates]
+        ends = self._ends()
         taken: dict[int | None, int] = {}
         chosen: list[int] = []
         redundancy = np.zeros(len(candidates))
@@ -279,6 +296,11 @@ class _Digest:
             if best is None:
                 mmr = _MMR_LAMBDA * scores * spread - (1 - _MMR_LAMBDA) * redundancy
                 mmr[~open_] = -np.inf
+                if self.story:  # how it began and where it stands first (see _ends)
+                    due = [e in ends and e not in taken for e in events]
+                    untold = open_ & self.standalone & np.array(due)
+                    if untold.any():
+                        mmr[~untold] = -np.inf
                 best = int(np.argmax(mmr))
                 open_[best] = False
                 if self.words is not None and used + candidates[best].words > self.words:
@@ -301,6 +323,17 @@ class _Digest:
             if self.words is not None and self.words - used < rules.MIN_WORDS:
                 break
         return chosen
+
+    def _ends(self) -> set[int | None]:
+        """The story's first and latest events (none outside a story): a story digest tells
+        how the story began and where it stands before anything else, each with a line that
+        can open a text. Centrality over the whole story favours the event most outlets told;
+        a later turn told by one outlet in words of its own (a visit, a phone call) shares few
+        of them and would never be told, however the event spread discounts the big event's
+        second line."""
+        if not self.story:
+            return set()
+        return {self.docs[0].event_id, self.docs[-1].event_id}
 
     def _retold(self, line: int, chosen: Sequence[int]) -> bool:
         """Tell whether another article's chosen line tells a line's fact in other words (an

@@ -438,3 +438,89 @@ def test_when_no_chosen_line_can_open_the_best_line_that_can_leads() -> None:
         assert texts[0] == opener, texts
         assert stands_alone(texts[0])
     assert [line.text for line in build_story_digest(docs, words=20).lines] == [opener]
+
+
+SEED_EVENTS = {0: 1, 1: 1, 2: 1, 3: 2, 4: 3}  # the summit, the phone call, Kerry's visit
+
+
+def test_the_seeds_story_digest_tells_every_event(seeds: list[Path]) -> None:
+    # The summit's three reports dominate the story's vocabulary, and the Kerry report, the
+    # latest (a page 2: its sentences lean back or talk of "the meeting"), shares little of
+    # it: it still gives a line, one that does not read as telling of the summit.
+    docs = [
+        DigestDoc(
+            d.article_id, d.title, d.body, d.source, d.published, event_id=SEED_EVENTS[d.article_id]
+        )
+        for d in digest_docs(seeds)
+    ]
+    digest = build_story_digest(docs, headline=docs[0].title)
+    assert {line.event_id for line in digest.lines} == {1, 2, 3}
+    assert sum(len(line.text.split()) for line in digest.lines) <= 120
+    kerry = next(line.text for line in digest.lines if line.event_id == 3)
+    assert not kerry.startswith(("Meanwhile", "He ", "The meeting"))
+
+
+def _story_event(event_id: int, hours: float, title: str, *bodies: str) -> list[DigestDoc]:
+    """An event of a story: one article per body, each from another outlet."""
+    return [
+        DigestDoc(
+            event_id * 10 + n,
+            title,
+            body,
+            f"outlet-{n}",
+            T0 + timedelta(hours=hours + n),
+            event_id=event_id,
+        )
+        for n, body in enumerate(bodies)
+    ]
+
+
+def test_a_story_digest_tells_where_the_story_stands_before_a_big_events_second_line() -> None:
+    # Four outlets told the talks in shared words; the later tariffs report shares few of
+    # them, so its lines are the least central of the story: as the latest event, it still
+    # gets one of the two lines.
+    talks = _story_event(
+        1,
+        0,
+        "Duvra River talks",
+        "Norland and Vesmark held talks on the Duvra River in Vesburg on Tuesday. "
+        "Farmers from both banks of the Duvra River waited outside the hall.",
+        "Talks on the Duvra River between Norland and Vesmark were held in Vesburg on Tuesday. "
+        "The delegations discussed the river's summer flow.",
+        "Norland and Vesmark met in Vesburg on Tuesday for talks on the Duvra River. "
+        "Farmers of the Duvra River banks waited for news outside.",
+        "In Vesburg on Tuesday, Norland and Vesmark held talks on the Duvra River's summer flow. "
+        "A joint river commission was discussed.",
+    )
+    sanctions = _story_event(
+        2,
+        48,
+        "Lantern imposes tariffs on Vesmark grain",
+        "Lantern imposed tariffs on Vesmark grain on Thursday over the Duvra dispute. "
+        "Exporters warned that prices in Vesmark markets would rise within weeks.",
+    )
+    digest = build_story_digest([*talks, *sanctions], words=27, headline="Duvra River talks")
+    assert [line.event_id for line in digest.lines] == [1, 2]
+
+
+def test_a_story_line_never_leans_on_another_events_headline() -> None:
+    # "The meeting" reads as the story's summit under the story's headline; in its own report
+    # it is another meeting, so that line does not tell its event
+    summit = _story_event(
+        1,
+        0,
+        "Norland and Vesmark leaders meet in Vesburg",
+        "The leaders of Norland and Vesmark met in Vesburg on Tuesday to discuss the Duvra River.",
+    )
+    envoys = _story_event(
+        2,
+        72,
+        "Envoys discuss grain tariffs",
+        "The meeting is planned to draft rules for Norland and Vesmark on the Duvra River. "
+        "Envoys of Lantern discussed grain tariffs at the port of Osk on Friday.",
+    )
+    digest = build_story_digest(
+        [*summit, *envoys], words=40, headline="Norland and Vesmark leaders meet in Vesburg"
+    )
+    texts = [line.text for line in digest.lines]
+    assert texts[-1].startswith("Envoys of Lantern"), texts

@@ -67,6 +67,14 @@ def test_phone_call_continues_the_minsk_summit(seeds: list[Path]) -> None:
     assert stories[0] == stories[1] == stories[2] == stories[3]
 
 
+def test_kerrys_visit_nine_months_later_continues_the_story(seeds: list[Path]) -> None:
+    # Putin and Kerry on the Ukraine crisis and the Minsk agreements (May 2015) shares no
+    # person's full name with the summit, but "Minsk" and "Poroshenko": one thread
+    docs = [seed_doc(p) for p in seeds]
+    stories = link_all(StoryLinker(), EventIndex(), docs)
+    assert len(set(stories.values())) == 1
+
+
 THREAD = (
     "Inquiry into the Harwick dam collapse. The Harwick dam inquiry heard engineers describe "
     "cracks in the Harwick dam wall months before the collapse flooded Lowmere."
