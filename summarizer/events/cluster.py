@@ -47,6 +47,9 @@ DEFAULT_THRESHOLD = 0.2
 #: mentions (Magadan against Cherepovets, Putin against Lukashenko): same subject, another
 #: happening. When the two sides' titles open with different people, neither named in the
 #: other's titles (McCririck out, Stallone evicted), no score joins them (see `_actors_differ`).
+#: The factor is also taken when the two titles open with different subjects, people or not,
+#: that the other side never uses (bookmakers' tips against critics' picks, see
+#: `_subjects_differ`).
 CONFLICT_FACTOR = 1 / 3
 #: Fewest particulars (see `features.particulars`) the two sides' openings must share when each
 #: gives more than that; sharing fewer, they share the subject and not the happening, and
@@ -78,7 +81,7 @@ _CENTROID_FEATURES = 300  # centroids are pruned to bound memory and time per ev
 #: The version of how the index sums what it holds (`EventIndex.state`): raise it whenever a
 #: change would make other sums, postings or queues from the same articles, so that a stored
 #: state of another version is refused and the index is rebuilt from the articles.
-STATE_VERSION = 3
+STATE_VERSION = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +158,8 @@ class Evidence:
             the other side's titles (see `_actors_differ`): the score is 0.
         particulars_differ: each side's opening gives more than SHARED_PARTICULARS particulars
             and they share fewer (see `_particulars_differ`).
+        subjects_differ: the two sides' titles open with different words that the other
+            side's titles and leads never use (see `_subjects_differ`).
         openings_differ: the same, with a two-word name both give counted once (see
             `_openings_differ`): a close score then does not join without the headlines.
         headlines_differ: each side's headlines give a rare word the other side's headlines
@@ -183,6 +188,7 @@ class Evidence:
     particulars_differ: bool = False
     openings_differ: bool = False
     headlines_differ: bool = False
+    subjects_differ: bool = False
 
     @property
     def score(self) -> float:
@@ -192,7 +198,11 @@ class Evidence:
         return (
             self.similarity
             * self.discount
-            * (CONFLICT_FACTOR if self.conflict or self.particulars_differ else 1.0)
+            * (
+                CONFLICT_FACTOR
+                if self.conflict or self.particulars_differ or self.subjects_differ
+                else 1.0
+            )
             * (DATE_CONFLICT_FACTOR if self.dates_differ or self.weekdays_differ else 1.0)
         )
 
@@ -223,7 +233,8 @@ class EventIndex:
     unlike the cosine with a normalised centroid, drops as an event's articles drift apart, so
     an event cannot grow into a whole subject. The score is cut to a third when each side has
     a central name (title, or named twice in the lead) that the other never mentions, or when
-    the two sides' openings share too few particulars (rare words and numbers), to nothing
+    the two sides' openings share too few particulars (rare words and numbers), or when their
+    titles open with subjects that the other side never uses (`_subjects_differ`), to nothing
     when the two sides' titles are headed by different people (`_actors_differ`), and discounted
     linearly by up to 30% as the article's time moves away from the event's span, zero beyond
     the window. The headlines: each side's headlines must be told by the other
@@ -358,6 +369,7 @@ class EventIndex:
             particulars_differ=_particulars_differ(article, event),
             openings_differ=_openings_differ(article, event),
             headlines_differ=_headlines_differ(article, event),
+            subjects_differ=_subjects_differ(article, event),
             discount=self._discount(event, article),
             support=event.headline_support(article),
             dates_differ=_dates_differ(article, event),
@@ -483,6 +495,7 @@ class EventIndex:
             actor=features.actor,
             particulars=features.particulars,
             name_firsts=features.name_firsts,
+            subject=features.subject,
             key=doc.article_id,
         )
         return item, weigh(for_story, self.frequencies, language=doc.language)
@@ -540,7 +553,11 @@ class EventIndex:
             return None
         if _actors_differ(other, event):
             return None
-        if _conflict(other, event) or _particulars_differ(other, event):
+        if (
+            _conflict(other, event)
+            or _particulars_differ(other, event)
+            or _subjects_differ(other, event)
+        ):
             score *= CONFLICT_FACTOR
             if score < self.threshold:
                 return None
@@ -702,6 +719,29 @@ def _actors_differ(article: Item, event: Item) -> bool:
     if not ours or not theirs or not ours.isdisjoint(theirs):
         return False
     return ours.isdisjoint(event.headlines) and theirs.isdisjoint(article.headlines)
+
+
+def _subjects_differ(article: Item, event: Item) -> bool:
+    """Both sides' titles open with a subject (`features.title_subject`), they share none, and
+    neither side's titles and leads ever use the other's.
+
+    A headline opens with who or what acted, a person or not: "Bookmakers back Aviator" and
+    "Critics back Aviator" tell two verdicts on one film, each by its own judges. A report of
+    the same happening under another subject still tells the first report's subject, in its
+    headline or its lead ("Terror detainees win Lords appeal" tells the Lords that "Lords
+    wrong on detainees" opens with; "MCI shares climb" tells Verizon's interest); a report of
+    another happening of the subject need never use it. Both must hold, each way: a title that
+    opens with a word of the subject the other report also uses gives no evidence. An event's
+    subjects are those at least half of its titles open with; it uses what any of its
+    articles tells (see `_headlines_differ` on the kept counts). Unlike different people at
+    the head of two titles (`_actors_differ`), this only cuts the score: a subject that is no
+    name can be a common word ("First", "New") that another report of the happening happens
+    not to use.
+    """
+    ours, theirs = article.central_subjects(), event.central_subjects()
+    if not ours or not theirs or not ours.isdisjoint(theirs):
+        return False
+    return ours.isdisjoint(event.mentioned) and theirs.isdisjoint(article.mentioned)
 
 
 def _particulars_differ(article: Item, event: Item) -> bool:

@@ -299,7 +299,7 @@ def _last_two(run: list[str]) -> list[str]:
 #: The version of what `article_features` computes, stored with each article's features: raise
 #: it whenever a change would compute other features from the same text, so that features stored
 #: by an older version are computed again instead of mixed with the new ones.
-FEATURES_VERSION = 20
+FEATURES_VERSION = 21
 #: The oldest FEATURES_VERSION whose features make today's story profiles (`story_counts` reads
 #: their counts, names and people): raise it only when a change alters what a profile is made
 #: of, so that stored profiles are made again once (store.profiles). 7 reads the modifier-letter
@@ -321,7 +321,8 @@ FEATURES_VERSION = 20
 #: number to capitalised words joined by hyphens ("SARS-CoV-2" one name, no 2), in the counts
 #: and names that profiles read; 20 reads Italian, Portuguese and Dutch weekdays ("di
 #: domenica", "segunda-feira", "op maandag") and their function words before a weekday in the
-#: particulars, which profiles do not read.
+#: particulars, which profiles do not read; 21 adds the word the title opens with
+#: (`title_subject`), which profiles do not read.
 PROFILES_SINCE = 19
 #: Names are looked up in another text by the first letters of their stems, so inflected and
 #: derived forms still count as a mention ("Тюмени", "тюменцам"; "Moscow", "Moscow's").
@@ -370,6 +371,9 @@ class ArticleFeatures:
         actor: the mention key of the person its title opens with, one of its central names
             ("McCririck out of Big Brother show": "mccri"): who the headline says acted; ""
             when the title opens with any other word (see `title_actor`).
+        subject: the mention key of the word its title opens with, a person's or not
+            ("Bookmakers back Aviator for Oscar": "bookm"): whom the headline makes its
+            subject; "" when the title opens with a stop word (see `title_subject`).
         particulars: the particulars of its title and first OPENING_WORDS words (see
             `particulars`): the rare words and the numbers by which it tells its happening.
         name_firsts: those of its particulars that the title and opening use only as the
@@ -387,6 +391,7 @@ class ArticleFeatures:
     compounds: frozenset[str] = frozenset()
     actor: str = ""
     particulars: frozenset[str] = frozenset()
+    subject: str = ""
     name_firsts: frozenset[str] = frozenset()
 
     def tells(self) -> frozenset[str]:
@@ -485,6 +490,7 @@ def article_features(
         ),
         compounds=frozenset(title_full + body_full),
         actor=title_actor(title_words, central, title_full + body_full, language),
+        subject=title_subject(title_words, language),
         particulars=opening_particulars,
         # a title in title case gives no two-word names, so its words count as no uses either:
         # "Lib Dems Unveil ..." reads as "Lib Dems unveil ..." does
@@ -604,6 +610,29 @@ def title_actor(
         return ""
     family = {full.rsplit(" ", 1)[-1] for full in full_names}
     return name[:MENTION_LETTERS] if name in family else ""
+
+
+def title_subject(title_words: list[str], language: str) -> str:
+    """The mention key of the word a title opens with, unless it is a stop word.
+
+    A headline opens with its subject, whoever or whatever acted ("Critics back Aviator...",
+    "Celtic make late bid..."): a person (see `title_actor`), a body, a group or a thing. A
+    title that opens with a stop word ("The...", "What...", "В Петербурге...") gives none. A
+    possessive counts as its word ("Connors' rallying cry": "conno").
+
+    Args:
+        title_words: the title's words in order, case kept.
+        language: ISO 639-1 code.
+
+    Returns:
+        The word's mention key, or "".
+    """
+    if not title_words:
+        return ""
+    lower = _apostrophes(title_words[0].lower()).removesuffix("'s").removesuffix("'")
+    if not lower or lower in stop_words(language):
+        return ""
+    return stem(lower, language)[:MENTION_LETTERS]
 
 
 def _keys(*stems: list[str]) -> frozenset[str]:

@@ -61,6 +61,8 @@ class Item:
             `features.dates`) -> number of members that name it.
         actors: mention key of the name a member's title opens with (see
             `features.title_actor`) -> number of members whose title opens with it.
+        subjects: mention key of the word a member's title opens with (see
+            `features.title_subject`) -> number of members whose title opens with it.
         particulars: particular of a member's opening (see `features.particulars`) -> number
             of members whose title or opening words give it; pruned like `mentioned`.
         name_firsts: particular that a member's opening uses only as the first word of a
@@ -86,6 +88,7 @@ class Item:
     actors: dict[str, int] = field(default_factory=dict)
     particulars: dict[str, int] = field(default_factory=dict)
     name_firsts: dict[str, int] = field(default_factory=dict)
+    subjects: dict[str, int] = field(default_factory=dict)
     version: int = 0
 
     @classmethod
@@ -102,6 +105,7 @@ class Item:
         actor: str = "",
         particulars: Iterable[str] = (),
         name_firsts: Iterable[str] = (),
+        subject: str = "",
         key: int = 0,
     ) -> Item:
         """One member as an item of its own (an article, or an event in a story).
@@ -117,6 +121,7 @@ class Item:
             actor: the name its title opens with ("" for none, see `features.title_actor`).
             particulars: the particulars of its opening (see `features.particulars`).
             name_firsts: those that only open a two-word name (see `features.name_firsts`).
+            subject: the word its title opens with ("" for none, see `features.title_subject`).
             key: the key to give the item.
         """
         centroid = dict(vector)
@@ -136,6 +141,7 @@ class Item:
             actors={actor: 1} if actor else {},
             particulars=dict.fromkeys(particulars, 1),
             name_firsts=dict.fromkeys(name_firsts, 1),
+            subjects={subject: 1} if subject else {},
         )
 
     def mean_similarity(self, vector: Mapping[str, float]) -> float:
@@ -163,6 +169,10 @@ class Item:
     def central_actors(self) -> set[str]:
         """The names at least half of the members' titles open with (see `actors`)."""
         return {actor for actor, count in self.actors.items() if 2 * count >= self.size}
+
+    def central_subjects(self) -> set[str]:
+        """The words at least half of the members' titles open with (see `subjects`)."""
+        return {word for word, count in self.subjects.items() if 2 * count >= self.size}
 
     def mentions(self) -> set[str]:
         """Mention keys of the centroid's features (see `features.mentions`)."""
@@ -406,6 +416,7 @@ class CentroidIndex:
         _add_counts(item.actors, member.actors, sign)
         _add_counts(item.particulars, member.particulars, sign)
         _add_counts(item.name_firsts, member.name_firsts, sign)
+        _add_counts(item.subjects, member.subjects, sign)
         self._prune_counts(item)
         for word, share in member.headlines.items():
             total = item.headlines.get(word, 0.0) + sign * share
@@ -593,6 +604,7 @@ class CentroidIndex:
             actors=dict(member.actors),
             particulars=dict(member.particulars),
             name_firsts=dict(member.name_firsts),
+            subjects=dict(member.subjects),
         )
         self._prune(item)
         return item

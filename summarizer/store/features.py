@@ -30,6 +30,7 @@ def features_json(features: ArticleFeatures) -> str:
             "actor": features.actor,
             "particulars": sorted(features.particulars),
             "name_firsts": sorted(features.name_firsts),
+            "subject": features.subject,
         },
         ensure_ascii=False,
         separators=(",", ":"),
@@ -78,6 +79,7 @@ def read_features(text: str | None) -> ArticleFeatures | None:
             actor=_text(stored["actor"]),
             particulars=_texts(stored["particulars"]),
             name_firsts=_texts(stored["name_firsts"]),
+            subject=_text(stored["subject"]),
         )
     except (ValueError, KeyError, TypeError):
         logger.warning("stored article features cannot be read; they are computed again")
