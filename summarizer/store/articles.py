@@ -10,7 +10,7 @@ from sqlalchemy import Connection, bindparam, insert, union_all, update
 from sqlmodel import Session, select
 
 from summarizer.errors import NotFoundError
-from summarizer.ingest.outlet import outlet_key
+from summarizer.outlets import outlet_key
 from summarizer.store import tables
 from summarizer.store.models import Article, Source, Summary
 from summarizer.values import Article as ArticleValue
@@ -61,7 +61,7 @@ def stored_name(name: str) -> str:
 
 @dataclass(slots=True)
 class SourceKeys:
-    """The outlet key of the sources read so far (summarizer.ingest.outlet.outlet_key), each
+    """The outlet key of the sources read so far (summarizer.outlets.outlet_key), each
     to the first source stored with it; `read` is the largest source id read.
 
     Sources are only ever added, so each is read once per holder, however many new names come.

@@ -7,7 +7,7 @@ from pathlib import Path
 from sqlalchemy import event
 from sqlmodel import Session
 
-from summarizer.ingest.outlet import outlet_key
+from summarizer.outlets import outlet_key
 from summarizer.store import articles as article_store
 from summarizer.store.db import create_schema, make_engine
 from summarizer.views import UNKNOWN_OUTLET
