@@ -25,11 +25,9 @@ from pathlib import Path
 from typing import Any
 
 from telegram import Update
-from telegram._utils.defaultvalue import DEFAULT_NONE
-from telegram._utils.types import ODVInput
-from telegram.request import BaseRequest, RequestData
 
 from bot.app import AnyApp, build_application
+from bot.inprocess import BOT, InProcessRequest
 from bot.ratelimit import Limits
 from bot.settings import SECTIONS, BotSettings
 from summarizer.config import load_config
@@ -39,11 +37,10 @@ from tests.reliability.procs import TOKEN, BotConfig, ingest_sample
 
 RESULTS = Path(__file__).parent / "results" / "command_floor.md"
 FIRST_CHAT = 100_000
-BOT = {"id": 2, "is_bot": True, "first_name": "Briefing", "username": "briefing_bot"}
 BATCH = 100  # getUpdates' largest answer
 
 
-class InstantRequest(BaseRequest):
+class InstantRequest(InProcessRequest):
     """Answers every Bot API call at once and notes when each chat got its first message."""
 
     def __init__(self) -> None:
@@ -51,45 +48,20 @@ class InstantRequest(BaseRequest):
         self.replied: dict[int, float] = {}
         self._next_id = 0
 
-    @property
-    def read_timeout(self) -> float | None:
-        """No network, no timeout."""
-        return None
-
-    async def initialize(self) -> None:
-        """Nothing to open."""
-
-    async def shutdown(self) -> None:
-        """Nothing to close."""
-
-    async def do_request(
-        self,
-        url: str,
-        method: str,
-        request_data: RequestData | None = None,
-        read_timeout: ODVInput[float] = DEFAULT_NONE,
-        write_timeout: ODVInput[float] = DEFAULT_NONE,
-        connect_timeout: ODVInput[float] = DEFAULT_NONE,
-        pool_timeout: ODVInput[float] = DEFAULT_NONE,
-    ) -> tuple[int, bytes]:
-        """Answer as Telegram would: getMe with the bot, sendMessage with the message."""
-        name = url.rsplit("/", 1)[-1]
-        result: Any = True
-        if name == "getMe":
-            result = BOT
-        elif name == "sendMessage" and request_data is not None:
-            params = request_data.json_parameters
-            chat_id = int(params["chat_id"])
-            self.replied.setdefault(chat_id, time.perf_counter())
-            self._next_id += 1
-            result = {
-                "message_id": self._next_id,
-                "date": int(time.time()),
-                "chat": {"id": chat_id, "type": "private", "first_name": f"user{chat_id}"},
-                "from": BOT,
-                "text": params.get("text", ""),
-            }
-        return 200, json.dumps({"ok": True, "result": result}).encode()
+    def answer(self, name: str, params: dict[str, str]) -> Any:
+        """Answer sendMessage with the message, noting the chat's first reply."""
+        if name != "sendMessage" or not params:
+            return True
+        chat_id = int(params["chat_id"])
+        self.replied.setdefault(chat_id, time.perf_counter())
+        self._next_id += 1
+        return {
+            "message_id": self._next_id,
+            "date": int(time.time()),
+            "chat": {"id": chat_id, "type": "private", "first_name": f"user{chat_id}"},
+            "from": BOT,
+            "text": params.get("text", ""),
+        }
 
 
 def updates_json(count: int, mix: bool) -> tuple[list[bytes], list[tuple[int, str]]]:

@@ -17,14 +17,11 @@ from collections.abc import Callable
 from typing import Any, TextIO
 
 from telegram import Update
-from telegram._utils.defaultvalue import DEFAULT_NONE
-from telegram._utils.types import ODVInput
-from telegram.request import BaseRequest, RequestData
 
 from bot.app import AnyApp
+from bot.inprocess import BOT, InProcessRequest
 
 CHAT_ID = 1
-BOT = {"id": 2, "is_bot": True, "first_name": "Briefing", "username": "briefing_bot"}
 USER = {"id": CHAT_ID, "is_bot": False, "first_name": "You"}
 CHAT = {"id": CHAT_ID, "type": "private", "first_name": "You"}
 _LINK = re.compile(r'<a href="([^"]*)">(.*?)</a>', re.DOTALL)
@@ -38,7 +35,7 @@ def to_plain(text: str) -> str:
     return html.unescape(_TAG.sub("", text))
 
 
-class TerminalRequest(BaseRequest):
+class TerminalRequest(InProcessRequest):
     """Answers the Bot API methods the bot uses, printing what it sends to a text stream."""
 
     def __init__(self, out: TextIO) -> None:
@@ -48,38 +45,13 @@ class TerminalRequest(BaseRequest):
         self.messages: dict[int, dict[str, Any]] = {}
         self._ids = itertools.count(1)
 
-    @property
-    def read_timeout(self) -> float | None:
-        """No network, no timeout."""
-        return None
-
-    async def initialize(self) -> None:
-        """Nothing to open."""
-
-    async def shutdown(self) -> None:
-        """Nothing to close."""
-
-    async def do_request(
-        self,
-        url: str,
-        method: str,
-        request_data: RequestData | None = None,
-        read_timeout: ODVInput[float] = DEFAULT_NONE,
-        write_timeout: ODVInput[float] = DEFAULT_NONE,
-        connect_timeout: ODVInput[float] = DEFAULT_NONE,
-        pool_timeout: ODVInput[float] = DEFAULT_NONE,
-    ) -> tuple[int, bytes]:
-        """Answer one Bot API call in-process."""
-        name = url.rsplit("/", 1)[-1]
-        params = dict(request_data.json_parameters) if request_data else {}
-        result: Any = True
-        if name == "getMe":
-            result = BOT
-        elif name in {"sendMessage", "editMessageText"}:
-            result = self._show(name, params)
-        elif name == "answerCallbackQuery" and params.get("text"):
+    def answer(self, name: str, params: dict[str, str]) -> Any:
+        """Print what the bot sends and answer as Telegram would."""
+        if name in {"sendMessage", "editMessageText"}:
+            return self._show(name, params)
+        if name == "answerCallbackQuery" and params.get("text"):
             print(f"({params['text']})", file=self.out)
-        return 200, json.dumps({"ok": True, "result": result}).encode()
+        return True
 
     def _show(self, name: str, params: dict[str, str]) -> dict[str, Any]:
         markup = json.loads(params["reply_markup"]) if params.get("reply_markup") else None

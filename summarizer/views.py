@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from summarizer.events.values import DigestLine
-from summarizer.ingest.outlet import outlet_key
+from summarizer.outlets import outlet_key
 
 __all__ = [
     "UNKNOWN_OUTLET",
@@ -45,7 +45,7 @@ def shown_outlet(name: str, unknown: str = "outlet unknown") -> str:
 
 def distinct_outlets(texts: Iterable[tuple[str, Sequence[str]]]) -> tuple[str, ...]:
     """An event's outlets for its readers, first seen first: each outlet once, however the
-    inputs spelled it (summarizer.ingest.outlet.outlet_key: "Wired" and "WIRED"), and no
+    inputs spelled it (summarizer.outlets.outlet_key: "Wired" and "WIRED"), and no
     outlet for an unnamed copy of a text: a text's outlets are those its article's and its
     copies' inputs named, UNKNOWN_OUTLET only when none did (whichever of them came first).
 

@@ -1,7 +1,7 @@
 """Page furniture: short lines that recur across the stored articles of one source.
 
 A short line carried by MIN_ARTICLES or more plain-text articles of one source (one outlet, however
-its inputs spell it: summarizer.ingest.outlet.outlet_key), counting the new article and the ones
+its inputs spell it: summarizer.outlets.outlet_key), counting the new article and the ones
 stored before it (counts kept in the `sourceline` table), is site furniture ("Sign up for our
 newsletter", "Advertisement", a standing credit) and is handed to the cleaner as known boilerplate.
 Texts whose outlet nothing names (stored under UNKNOWN_OUTLET) have none: they are not one site,
@@ -26,7 +26,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
 from summarizer.clean.lines import normalise_line
-from summarizer.ingest.outlet import choose_outlet, outlet_key, title_masthead
+from summarizer.ingest.outlet import choose_outlet, title_masthead
+from summarizer.outlets import outlet_key
 from summarizer.store.articles import stored_name
 from summarizer.values import RawInput
 from summarizer.views import UNKNOWN_OUTLET

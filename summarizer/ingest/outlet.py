@@ -1,5 +1,4 @@
-"""Outlet names: the name an input gives, cleaned of taglines, else file-name and text cues;
-and when two names are one outlet."""
+"""Outlet names: the name an input gives, cleaned of taglines, else file-name and text cues."""
 
 from __future__ import annotations
 
@@ -93,27 +92,6 @@ _PAGE_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _SPELLED_SHARE = 0.75
 _MIN_LABEL = 4
 _MAX_SPELLING_WORDS = 5
-
-
-# What two spellings of one outlet's name may differ by: a leading "The" or "www.", a generic
-# web ending ("MacRumors.com", "Salon.com") and then the word "Magazine" ("Slate Magazine",
-# "CRN"). A country's ending stays: "ABC.net.au" is not "ABC", "Independent.ie" not "The
-# Independent", "Guardian.ng" not "The Guardian".
-_SPELLING_START = re.compile(r"^(?:the\s+|www\.)")
-_GENERIC_ENDING = re.compile(r"\.(?:com|net|org)$")
-_MAGAZINE = re.compile(r"\s+magazine$")
-
-
-def outlet_key(name: str) -> str:
-    """One outlet's name as compared with another's: two names with the same key are one outlet
-    ("Wired" and "WIRED", "MacRumors.com" and "MacRumors", "The Week" and "Week", "The Atlantic
-    Magazine.com" and "The Atlantic").
-
-    The store files both under one source (summarizer.store.articles.source_id) and the views
-    show it once (summarizer.views.distinct_outlets).
-    """
-    key = _SPELLING_START.sub("", " ".join(name.split()).casefold().rstrip(" ."))
-    return _MAGAZINE.sub("", _GENERIC_ENDING.sub("", key))
 
 
 def outlet_name(name: str) -> str:

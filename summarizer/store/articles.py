@@ -10,7 +10,7 @@ from sqlalchemy import Connection, bindparam, insert, union_all, update
 from sqlmodel import Session, select
 
 from summarizer.errors import NotFoundError
-from summarizer.ingest.outlet import outlet_key
+from summarizer.outlets import outlet_key
 from summarizer.store import tables
 from summarizer.store.models import Article, Source, Summary
 from summarizer.values import Article as ArticleValue
@@ -61,7 +61,7 @@ def stored_name(name: str) -> str:
 
 @dataclass(slots=True)
 class SourceKeys:
-    """The outlet key of the sources read so far (summarizer.ingest.outlet.outlet_key), each
+    """The outlet key of the sources read so far (summarizer.outlets.outlet_key), each
     to the first source stored with it; `read` is the largest source id read.
 
     Sources are only ever added, so each is read once per holder, however many new names come.
@@ -90,24 +90,25 @@ class SourceKeys:
         return self.ids.get(outlet_key(name))
 
 
-def source_id(*, session: Session, name: str, keys: SourceKeys | None = None) -> int:
+def source_id(*, session: Session, name: str, keys: SourceKeys) -> int:
     """Return the id of the source of this outlet, creating it when new.
 
-    The source with this exact name, else the first one stored under another spelling of the
-    outlet ("WIRED" joins "Wired", whose name stays), else a new one.
+    The source with this exact name (an indexed lookup), else the first one stored under
+    another spelling of the outlet ("WIRED" joins "Wired", whose name stays), else a new one.
 
     Args:
         session: the session.
         name: the outlet's name as the input gave it.
-        keys: the sources' keys as read so far, kept by a caller that looks up many names
-            (without it, the sources table is read whenever the exact name is new).
+        keys: the sources' keys as read so far, kept by the caller across its lookups (and
+            dropped after a rollback): a new exact name reads only the sources stored since
+            the last read, where a new SourceKeys reads the whole table once.
     """
     name = stored_name(name)
     connection = session.connection()
     found = connection.execute(_SOURCE_BY_NAME, {"name": name}).scalar()
     if found is not None:
         return int(found)
-    found = (keys or SourceKeys()).find(connection, name)
+    found = keys.find(connection, name)
     if found is not None:
         return found
     created = connection.execute(_INSERT_SOURCE, {"name": name}).inserted_primary_key
@@ -255,7 +256,7 @@ def article_refs(*, session: Session, ids: Sequence[int]) -> list[ArticleRef]:
 
 
 def line_history(
-    *, session: Session, wanted: Mapping[str, Iterable[str]], keys: SourceKeys | None = None
+    *, session: Session, wanted: Mapping[str, Iterable[str]], keys: SourceKeys
 ) -> dict[str, dict[str, int]]:
     """Stored article counts of some line keys per source name (see summarizer.ingest.furniture).
 
@@ -277,7 +278,6 @@ def line_history(
     }
     missing = sorted(stored - set(found))
     if missing:  # read the sources stored since the last read once, then look each name up
-        keys = keys or SourceKeys()
         keys.refresh(connection)
         for name in missing:
             spelled = keys.lookup(name)

@@ -41,7 +41,9 @@ def text_of(seed: int, words: int = 120) -> str:
 
 
 def store(session: Session, body: str, *, published: datetime = T0, name: str = "x") -> int:
-    source = article_store.source_id(session=session, name="Gazette")
+    source = article_store.source_id(
+        session=session, name="Gazette", keys=article_store.SourceKeys()
+    )
     article = Article(
         title=name,
         body=body,

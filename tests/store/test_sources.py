@@ -7,7 +7,7 @@ from pathlib import Path
 from sqlalchemy import event
 from sqlmodel import Session
 
-from summarizer.ingest.outlet import outlet_key
+from summarizer.outlets import outlet_key
 from summarizer.store import articles as article_store
 from summarizer.store.db import create_schema, make_engine
 from summarizer.views import UNKNOWN_OUTLET
@@ -43,8 +43,9 @@ def test_another_spelling_finds_the_first_source_and_reads_each_row_once(tmp_pat
         # Each read starts after the rows read before: a row is read once, however many names.
         assert scans[0] == 0 and scans == sorted(scans) and scans[-1] == max(names) - 1
         article_store.add_line_counts(session=session, counts={wired: {"k1": 3}})
-        history = article_store.line_history(session=session, wanted={"WIRED": ["k1"]})
+        history = article_store.line_history(session=session, wanted={"WIRED": ["k1"]}, keys=keys)
         assert history == {"WIRED": {"k1": 3}}
+        assert scans[-1] == max(names)  # the same keys: only rows stored since are read
     engine.dispose()
 
 
