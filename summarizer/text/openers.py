@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from summarizer.text.demonstratives import demonstrative_noun
 from summarizer.text.language import SUBJECT_PRONOUNS, alternation, word_set
 from summarizer.text.months import ENGLISH_MONTHS, ENGLISH_WEEKDAYS, YEAR_DIGITS
 from summarizer.text.promotion import orders_reader
@@ -177,6 +178,27 @@ _FRAMED_PRONOUN = re.compile(
     rf"(?:{alternation(SUBJECT_PRONOUNS - {'it', 'you'})})\b",
     re.IGNORECASE,
 )
+# "It" after an opening phrase ("For most of the night it had looked like Athletic's trophy.",
+# "In a statement, it said ..."): a thing a sentence before named, unless its verb makes it the
+# empty subject of a state, a time or the weather ("Two years on, it is clear ...", "Last year
+# it took three months to ...", "On Monday it emerged that ...", "In May it rained ...").
+_FRAMING_PREPOSITIONS = word_set(
+    "for in on at by during after before until within throughout over since across through"
+)
+_FRAMED_IT = re.compile(
+    r"^(?!(?:when|if|while|after|before|because|although|though|as|since|once|until|unless"
+    r"|whereas)\b)(?:(?:[^,;:\"“]{3,70}?,\s*){1,2}"
+    rf"|(?:{alternation(_FRAMING_PREPOSITIONS)})\s+(?:[\w'’-]+\s+){{1,6}}?)"
+    r"it\s+(?:(?:had|has|have|would|will|could|might|may|must|should|can|did|does|also|then"
+    r"|still|never|already|just|only|not|soon|quickly|later)\s+){0,3}([a-z]+)\b",
+    re.IGNORECASE,
+)
+_EMPTY_IT_VERBS = word_set(
+    """is was be been being seems seemed seem appears appeared appear remains remained remain
+    emerged emerges emerge took takes take taken rained rains snowed snows happened happens
+    turned turns became becomes become means meant mean
+    matters mattered costs cost"""
+)
 # A connective set off by commas early in the sentence: "Investigators believe, however, ...".
 _PARENTHETICAL = re.compile(
     rf"^(?:\S+\s+){{0,4}}\S+,\s*{_alternatives(_PARENTHETICAL_CONNECTIVES)},", re.IGNORECASE
@@ -272,6 +294,9 @@ _OPENING_ANSWERING_ASIDE = _aside(_ANSWERING_ASIDES, after_because=False)
 # A sentence wholly in brackets, closed after its stop or before it: an aside to the sentence
 # before it ("(McKinley's office did not reply.)", "(Figures are rounded)."), no bracket inside.
 _ASIDE = re.compile(r"^[(\[][^()\[\]]+[)\]][.!?…]?$")
+# The same aside with the next sentence glued after it ("(“...,” was how Ford described it.)
+# Elise found ..."): a sentence closed inside its brackets opens the line.
+_OPENING_ASIDE = re.compile(r"^[(\[][^()\[\]]+[.!?…][\"”’']?[)\]]")
 _OPENING_WORD = re.compile(r"[\"“‘'«„(\[¿¡]*([^\W\d_]+(?:['’][^\W\d_]*)?)")
 
 
@@ -296,9 +321,10 @@ def stands_alone(
         sentence: one sentence.
         language: ISO 639-1 code; word lists exist for en, de, fr, es, it, pt, nl, ru and uk.
         context: what the reader has read before (a headline), which may introduce things.
-        introduced: family names its article wrote in full before the sentence (see
-            summarizer.text.vague.family_names): one used alone that the context does not name
-            ("Patton was beaten ...") points back at a person the reader has not met.
+        introduced: family names its article writes in full in another sentence (see
+            summarizer.text.vague.persons_before): one used alone ("Patton was beaten ...")
+            points back at a person the reader has not met, even when the headline names them
+            (a headline names people as a label does, not as a report introduces them).
 
     Returns:
         True when the sentence can stand alone.
@@ -308,7 +334,7 @@ def stands_alone(
         return False
     if len(text.split()) < MIN_OPENER_WORDS and not UNSPACED.search(text):
         return False  # "Cutting edge, I know.": a remark, not a line that tells what happened
-    if language == "en" and bare_family_name(text, introduced, context=context):
+    if language == "en" and bare_family_name(text, introduced):
         return False
     if attribution(text):
         return True  # "“We will not back down,” Putin said.": the quote is the speaker's
@@ -338,7 +364,7 @@ def leans_back(sentence: str, language: str = "en", *, voice: bool = True) -> bo
         True when the sentence leans on what came before.
     """
     text = sentence.strip()
-    if not text or _opens_with_label(text) or _ASIDE.match(text):
+    if not text or _opens_with_label(text) or _ASIDE.match(text) or _OPENING_ASIDE.match(text):
         return True  # a label, or an aside in brackets: "(His office did not reply.)"
     if closes_unopened(text):
         return True  # the tail of a quotation split across sentences
@@ -433,6 +459,8 @@ def _leans_back(text: str, language: str, voice: bool = True) -> bool:
         return True
     if answers_unsaid(start, language):
         return True  # "Surely they've ...", "What isn't as common is ...": an answer to a point
+    if demonstrative_noun(text, language):
+        return True  # "The company said this decision ...": the decision a sentence before told
     if language != "en":
         return voice and orders_reader(text, language)
     head = [w.replace("’", "'") for w in WORD_OR_MARK.findall(start)[:4]]
@@ -463,6 +491,9 @@ def _leans_back(text: str, language: str, voice: bool = True) -> bool:
     relative = _RELATIVE_TIME.match(start)
     if relative and not _NAMED_TIME.match(start, relative.end()):
         return True  # "A minute later, ...": later than a moment a sentence before named
+    framed_it = _FRAMED_IT.match(text)
+    if framed_it and framed_it.group(1).lower() not in _EMPTY_IT_VERBS:
+        return True  # "For most of the night it had looked like ...": "it" is named before
     framed = _FRAMED_PRONOUN.match(text) or _SUBJECTLESS_CLAUSE.match(text)
     if framed and not voice and framed.group().split()[-1].lower() in _VOICE_OPENERS:
         framed = None  # "In the first article, I talked ...": the narrator, not a reference

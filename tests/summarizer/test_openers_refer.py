@@ -1,0 +1,109 @@
+"""Opening lines that point at nothing: a demonstrative's noun, a framed "it", a glued aside,
+a family name whose full form stands elsewhere."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.summarize.article import summarize_article
+from summarizer.text.demonstratives import demonstrative_noun
+from summarizer.text.rules import leans_back, stands_alone
+
+
+@pytest.mark.parametrize(
+    ("language", "line", "found"),
+    [
+        (
+            "en",
+            "The company said this decision would cost it $10 million in Vesburg.",
+            "this decision",
+        ),
+        ("en", "Officials in Vesburg defended these measures on Monday.", "these measures"),
+        (
+            "de",
+            "Die Regierung erklärte am Montag, dass diese Entscheidung endgültig sei.",
+            "diese Entscheidung",
+        ),
+        (
+            "fr",
+            "Le ministre a déclaré lundi que cette mesure entrerait en vigueur.",
+            "cette mesure",
+        ),
+        ("es", "El ministro dijo el lunes que esta decisión entrará en vigor.", "esta decisión"),
+        (
+            "it",
+            "Il ministro ha detto lunedì che questa decisione entrerà in vigore.",
+            "questa decisione",
+        ),
+        (
+            "pt",
+            "O presidente disse que esta decisão será mantida até o fim do ano.",
+            "esta decisão",
+        ),
+        ("nl", "De minister zei maandag dat deze maatregel in januari ingaat.", "deze maatregel"),
+        ("ru", "Министр заявил, что это решение вступит в силу в январе.", "это решение"),
+        ("uk", "Міністр заявив, що це рішення набуде чинності в січні.", "це рішення"),
+    ],
+)
+def test_a_demonstrative_with_its_noun_points_back(language: str, line: str, found: str) -> None:
+    assert demonstrative_noun(line, language) == found
+    assert leans_back(line, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "line"),
+    [
+        # Negative cases that must stay: a time the reader shares, a name after it, a noun the
+        # sentence named itself, a speaker's words, a demonstrative of no noun.
+        ("en", "Ministers in Vesburg meet this week to agree the budget."),
+        ("en", "Police in Vesburg said this Sunday's march would go ahead."),
+        ("en", "Vesburg approved a plan on Monday, and this plan will halve emissions."),
+        ("en", '"This decision is wrong," the mayor of Vesburg said on Monday.'),
+        ("en", "Vesburg's mayor said this is the largest budget in a decade."),
+        ("de", "Die Regierung will diese Woche in Berlin über den Haushalt beraten."),
+        ("fr", "Le ministre se rendra cette semaine à Bruxelles."),
+        ("es", "El ministro viajará esta semana a Bruselas."),
+        ("it", "Il ministro andrà questa settimana a Bruxelles."),
+        ("pt", "O presidente anunciou nesta terça-feira um pacote de medidas."),
+        ("nl", "De minister reist deze week naar Brussel."),
+        ("ru", "Министр заявил, что в этом году цены вырастут."),
+        ("uk", "Міністр заявив, що цього року ціни зростуть."),
+    ],
+)
+def test_a_demonstrative_of_a_time_or_a_name_points_at_nothing_before(
+    language: str, line: str
+) -> None:
+    assert demonstrative_noun(line, language) == ""
+
+
+def test_it_after_an_opening_phrase_is_a_thing_named_before() -> None:
+    assert leans_back("For most of the night it had looked like Athletic's trophy.")
+    assert leans_back("In a statement on Monday, it said the Boeing plant would close by March.")
+    # Negative cases that must stay: "it" as the empty subject of a state, a time, the weather,
+    # and "it" inside a clause that names its own subject.
+    assert not leans_back("Last year it took three months to repair the Severn bridge.")
+    assert not leans_back("On Monday it emerged that the minister Jo Smith had resigned.")
+    assert not leans_back("In Germany it is common for shops to close on Sundays.")
+    assert stands_alone(
+        "Astronomers at Tallow Peak have found a comet, the first since it opened in 1987."
+    )
+
+
+def test_an_aside_in_brackets_glued_to_the_next_sentence_points_back() -> None:
+    line = (
+        "(“The Klingon Empire has decided,” was how Ford described it to friends.) Elise "
+        "found contact information for Ford’s family."
+    )
+    assert leans_back(line)
+    # Negative case that must stay: an agency's credit in brackets opens a report.
+    assert not leans_back("(Reuters) - Oil prices fell sharply on Tuesday in Asian trade.")
+
+
+def test_a_summary_does_not_open_on_a_family_name_written_in_full_elsewhere() -> None:
+    body = (
+        "In the 100 yard backstroke, Patton was beaten by Aidan Gantenbein of Wichita Heights.\n"
+        "Trinity Academy junior Ben Patton won the 200 yard medley title in Vesburg.\n"
+        "Wichita West senior David Garcia finished second in the 50 yard freestyle."
+    )
+    summary = summarize_article("Ben Patton wins state medley title", body, sentences=1)
+    assert summary and not summary[0].startswith("In the 100 yard backstroke")
