@@ -32,7 +32,7 @@ _TIMES: dict[str, frozenset[str]] = {
     "en": word_set(
         """year years week weeks month months day days morning afternoon evening night tonight
         weekend season time times summer winter spring autumn fall quarter century decade
-        moment past coming upcoming"""
+        moment point stage hour minute past coming upcoming"""
     ),
     "de": word_set(
         """woche wochen jahr jahres monat monats tag tages morgen abend nacht wochenende saison
@@ -75,6 +75,9 @@ _TIMES: dict[str, frozenset[str]] = {
 }
 _CAPITALISED_NOUNS = frozenset({"de"})  # German writes every noun with a capital
 _STEM = 4  # letters compared when a sentence named the noun itself before ("a plan ... this plan")
+# Words of a sentence read: a demonstrative further on mostly points at what the sentence itself
+# told ("..., but the S5's new finish reverses this trend").
+_READ_WORDS = 12
 
 
 def demonstrative_noun(sentence: str, language: str = "en") -> str:
@@ -86,7 +89,9 @@ def demonstrative_noun(sentence: str, language: str = "en") -> str:
     it the demonstrative stands (its first word is read by summarizer.text.openers). It does
     not when it names a time ("this week", "cette année", "в этом году"), a name follows it
     ("this Sunday"), the sentence itself named the noun before ("... a plan ..., and this plan
-    ..."), or it is inside a quotation (the speaker's).
+    ..."), or it is inside a quotation (the speaker's). Only the first words are read: further
+    on, a demonstrative mostly points at what its own sentence told ("..., but the new finish
+    reverses this trend").
 
     Args:
         sentence: one sentence.
@@ -102,12 +107,14 @@ def demonstrative_noun(sentence: str, language: str = "en") -> str:
     lowered = [t.lower().replace("’", "'") for t in tokens]
     stops = stop_words(language)
     times = _TIMES[language]
-    for i in range(1, len(tokens) - 1):
-        if lowered[i] not in demonstratives:
+    read = [i for i, token in enumerate(tokens) if token[:1].isalnum()][:_READ_WORDS]
+    for i in read[1:]:
+        if lowered[i] not in demonstratives or i + 1 >= len(tokens):
             continue
         noun, head = tokens[i + 1], lowered[i + 1].removesuffix("'s")
-        if not noun[:1].isalpha() or head in stops or head in times:
-            continue
+        after = lowered[i + 2].removesuffix("'s") if i + 2 < len(tokens) else ""
+        if not noun[:1].isalpha() or head in stops or head in times or after in times:
+            continue  # "this week", "at this early stage"
         if noun[:1].isupper() != (language in _CAPITALISED_NOUNS):
             continue  # "this Sunday": a name; in German a lower-case word is no noun
         named = {w[:_STEM] for w in lowered[:i] if len(w) >= _STEM}
