@@ -288,6 +288,9 @@ def _aside(asides: tuple[str, ...], *, after_because: bool) -> re.Pattern[str]:
     return re.compile(rf"^{because}{_alternatives(spelled)}\s*,")
 
 
+# A narrator's line with its "I" left out ("Got an important item just by exploring, ..."):
+# "got" opening a line with its object has no subject a reader could place.
+_SUBJECTLESS_GOT = re.compile(r"^got\s+(?:a|an|the|some|my|our|any|this|that|to)\b")
 _BECAUSE_ASIDE = _aside((*_NARRATOR_ASIDES, *_ANSWERING_ASIDES), after_because=True)
 _OPENING_NARRATOR_ASIDE = _aside(_NARRATOR_ASIDES, after_because=False)
 _OPENING_ANSWERING_ASIDE = _aside(_ANSWERING_ASIDES, after_because=False)
@@ -486,6 +489,8 @@ def _leans_back(text: str, language: str, voice: bool = True) -> bool:
         return True  # "After all, the chip is ...": an answer to a sentence before
     if voice and _OPENING_NARRATOR_ASIDE.match(start):
         return True  # "Honestly, the chip is ...": the narrator's aside
+    if voice and _SUBJECTLESS_GOT.match(start):
+        return True  # "Got an important item just by exploring, ...": the narrator's "I"
     if _HEADLESS_SUBJECT.match(start):
         return True  # "The first was at 02:28.": the first of what a sentence before counted
     relative = _RELATIVE_TIME.match(start)

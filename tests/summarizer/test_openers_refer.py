@@ -7,7 +7,7 @@ import pytest
 
 from summarizer.summarize.article import summarize_article
 from summarizer.text.demonstratives import demonstrative_noun
-from summarizer.text.rules import leans_back, stands_alone
+from summarizer.text.rules import is_promotional, leans_back, stands_alone
 
 
 @pytest.mark.parametrize(
@@ -107,3 +107,40 @@ def test_a_summary_does_not_open_on_a_family_name_written_in_full_elsewhere() ->
     )
     summary = summarize_article("Ben Patton wins state medley title", body, sentences=1)
     assert summary and not summary[0].startswith("In the 100 yard backstroke")
+
+
+def test_a_demonstrative_late_in_a_sentence_or_before_a_time_is_left_alone() -> None:
+    late = (
+        "The first complaint usually levied at Samsung's Galaxy phones is their glossy plastic,"
+        " but the S5's new finish reverses this trend."
+    )
+    assert demonstrative_noun(late) == ""  # it points at what its own sentence told
+    assert demonstrative_noun("Vorm showed that, even at this formative stage, he is good.") == ""
+
+
+def test_a_narrators_line_without_its_i_cannot_open() -> None:
+    line = "Got an important item just by exploring, before realising that paths in Dathomir close."
+    assert leans_back(line)
+    assert not leans_back(line, voice=False)  # the narrator's voice, pointing at no sentence
+    # Negative case that must stay: a subject before "got".
+    assert not leans_back("Vesburg's mayor got a standing ovation from the council on Monday.")
+
+
+@pytest.mark.parametrize(
+    ("language", "line"),
+    [
+        ("en", "We want to hear from you."),
+        ("en", "And if you have a news tip, correction or comment, let us know at the desk."),
+        ("en", "For other inquiries, contact us."),
+        ("de", "Schreiben Sie uns eine E-Mail an die Redaktion."),
+        ("fr", "Écrivez-nous à la rédaction."),
+        ("ru", "Пишите нам на почту редакции."),
+    ],
+)
+def test_a_call_for_the_readers_tips_is_promotion(language: str, line: str) -> None:
+    assert is_promotional(line, language)
+
+
+def test_a_speakers_call_or_a_report_of_one_is_no_promotion() -> None:
+    assert not is_promotional('"Let us know what you need," the mayor of Vesburg told residents.')
+    assert not is_promotional("Police asked anyone with information to contact them on 101.")
