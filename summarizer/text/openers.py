@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from summarizer.text.demonstratives import demonstrative_noun
+from summarizer.text.framed import framed_pronoun
 from summarizer.text.language import SUBJECT_PRONOUNS, alternation, word_set
 from summarizer.text.months import ENGLISH_MONTHS, ENGLISH_WEEKDAYS, YEAR_DIGITS
 from summarizer.text.promotion import orders_reader
@@ -177,27 +178,6 @@ _FRAMED_PRONOUN = re.compile(
     r"|[^,;:\"“]{3,70}?\s(?:later|earlier|afterwards|then)\s+)"
     rf"(?:{alternation(SUBJECT_PRONOUNS - {'it', 'you'})})\b",
     re.IGNORECASE,
-)
-# "It" after an opening phrase ("For most of the night it had looked like Athletic's trophy.",
-# "In a statement, it said ..."): a thing a sentence before named, unless its verb makes it the
-# empty subject of a state, a time or the weather ("Two years on, it is clear ...", "Last year
-# it took three months to ...", "On Monday it emerged that ...", "In May it rained ...").
-_FRAMING_PREPOSITIONS = word_set(
-    "for in on at by during after before until within throughout over since across through"
-)
-_FRAMED_IT = re.compile(
-    r"^(?!(?:when|if|while|after|before|because|although|though|as|since|once|until|unless"
-    r"|whereas)\b)(?:(?:[^,;:\"“]{3,70}?,\s*){1,2}"
-    rf"|(?:{alternation(_FRAMING_PREPOSITIONS)})\s+(?:[\w'’-]+\s+){{1,6}}?)"
-    r"it\s+(?:(?:had|has|have|would|will|could|might|may|must|should|can|did|does|also|then"
-    r"|still|never|already|just|only|not|soon|quickly|later)\s+){0,3}([a-z]+)\b",
-    re.IGNORECASE,
-)
-_EMPTY_IT_VERBS = word_set(
-    """is was be been being seems seemed seem appears appeared appear remains remained remain
-    emerged emerges emerge took takes take taken rained rains snowed snows happened happens
-    turned turns became becomes become means meant mean
-    matters mattered costs cost"""
 )
 # A connective set off by commas early in the sentence: "Investigators believe, however, ...".
 _PARENTHETICAL = re.compile(
@@ -464,6 +444,8 @@ def _leans_back(text: str, language: str, voice: bool = True) -> bool:
         return True  # "Surely they've ...", "What isn't as common is ...": an answer to a point
     if demonstrative_noun(text, language):
         return True  # "The company said this decision ...": the decision a sentence before told
+    if language != "en" and framed_pronoun(text, language):
+        return True  # "Lundi, il a déclaré ...", "В понедельник он заявил ...": named before
     if language != "en":
         return voice and orders_reader(text, language)
     head = [w.replace("’", "'") for w in WORD_OR_MARK.findall(start)[:4]]
@@ -496,8 +478,7 @@ def _leans_back(text: str, language: str, voice: bool = True) -> bool:
     relative = _RELATIVE_TIME.match(start)
     if relative and not _NAMED_TIME.match(start, relative.end()):
         return True  # "A minute later, ...": later than a moment a sentence before named
-    framed_it = _FRAMED_IT.match(text)
-    if framed_it and framed_it.group(1).lower() not in _EMPTY_IT_VERBS:
+    if framed_pronoun(text, language):
         return True  # "For most of the night it had looked like ...": "it" is named before
     framed = _FRAMED_PRONOUN.match(text) or _SUBJECTLESS_CLAUSE.match(text)
     if framed and not voice and framed.group().split()[-1].lower() in _VOICE_OPENERS:

@@ -7,6 +7,7 @@ import pytest
 
 from summarizer.summarize.article import summarize_article
 from summarizer.text.demonstratives import demonstrative_noun
+from summarizer.text.framed import framed_pronoun
 from summarizer.text.rules import is_promotional, leans_back, stands_alone
 
 
@@ -144,3 +145,37 @@ def test_a_call_for_the_readers_tips_is_promotion(language: str, line: str) -> N
 def test_a_speakers_call_or_a_report_of_one_is_no_promotion() -> None:
     assert not is_promotional('"Let us know what you need," the mayor of Vesburg told residents.')
     assert not is_promotional("Police asked anyone with information to contact them on 101.")
+
+
+@pytest.mark.parametrize(
+    ("language", "line"),
+    [
+        ("fr", "Lundi, il a déclaré que le gouvernement de Paris allait démissionner."),
+        ("ru", "В понедельник он заявил, что Москва готова к переговорам."),
+        ("uk", "У понеділок він заявив, що Київ готовий до переговорів."),
+        ("de", "Am Montag sagte er in Berlin, die Regierung werde nicht zurücktreten."),
+        ("nl", "Op maandag zei hij in Den Haag dat de regering niet aftreedt."),
+    ],
+)
+def test_a_pronoun_after_an_opening_phrase_points_back(language: str, line: str) -> None:
+    assert framed_pronoun(line, language)
+    assert leans_back(line, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "line"),
+    [
+        # Negative cases that must stay: a name as the subject, an impersonal or empty subject,
+        # the reader's formal "Sie", a clause that names the pronoun's antecedent.
+        ("fr", "Lundi, il y a eu une manifestation à Paris contre le gouvernement."),
+        ("fr", "Quand le ministre est arrivé, il a déclaré que Paris allait voter."),
+        ("ru", "В понедельник Путин заявил, что Москва готова к переговорам."),
+        ("de", "Am Montag gab es in Berlin eine große Demonstration gegen die Regierung."),
+        ("de", "Am Montag können Sie in Berlin die Ausstellung besuchen."),
+        ("en", "On Monday it emerged that the Vesburg minister had resigned."),
+    ],
+)
+def test_a_name_or_an_empty_subject_after_an_opening_phrase_is_no_reference(
+    language: str, line: str
+) -> None:
+    assert not framed_pronoun(line, language)
