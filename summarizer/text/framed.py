@@ -98,6 +98,6 @@ def framed_pronoun(sentence: str, language: str = "en") -> bool:
     text = sentence.strip()
     if language == "en":
         framed = _FRAMED_IT.match(text)
-        return bool(framed) and framed.group(1).lower() not in _EMPTY_IT_VERBS
+        return framed is not None and framed.group(1).lower() not in _EMPTY_IT_VERBS
     pattern = _FRAMED.get(language)
     return pattern is not None and pattern.match(text) is not None
