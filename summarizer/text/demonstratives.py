@@ -73,6 +73,19 @@ _TIMES: dict[str, frozenset[str]] = {
         століття момент понеділок вівторок середу четвер п'ятницю суботу неділю"""
     ),
 }
+# The page itself ("this article", "diese Seite", "cette série"): a narrator's pointer to what
+# the reader holds (summarizer.text.metatext), not to a sentence before.
+_PAGE: dict[str, frozenset[str]] = {
+    "en": word_set("article story post site page series piece blog video episode newsletter"),
+    "de": word_set("artikel artikels beitrag beitrags seite serie"),
+    "fr": word_set("article page site série billet"),
+    "es": word_set("artículo página sitio serie"),
+    "it": word_set("articolo pagina sito serie"),
+    "pt": word_set("artigo página site série"),
+    "nl": word_set("artikel pagina site serie"),
+    "ru": word_set("статье статья статьи статью материале материал сайте сайт"),
+    "uk": word_set("статті стаття статтю матеріалі матеріал сайті сайт"),
+}
 _CAPITALISED_NOUNS = frozenset({"de"})  # German writes every noun with a capital
 _STEM = 4  # letters compared when a sentence named the noun itself before ("a plan ... this plan")
 # Words of a sentence read: a demonstrative further on mostly points at what the sentence itself
@@ -87,7 +100,8 @@ def demonstrative_noun(sentence: str, language: str = "en") -> str:
     mesure ...", "Он заявил, что это решение ...": the demonstrative points at what a sentence
     before named, so the line cannot open a text or follow another article's line, wherever in
     it the demonstrative stands (its first word is read by summarizer.text.openers). It does
-    not when it names a time ("this week", "cette année", "в этом году"), a name follows it
+    not when it names a time ("this week", "cette année", "в этом году") or the page itself
+    ("this article"), a name follows it
     ("this Sunday"), the sentence itself named the noun before ("... a plan ..., and this plan
     ..."), or it is inside a quotation (the speaker's). Only the first words are read: further
     on, a demonstrative mostly points at what its own sentence told ("..., but the new finish
@@ -115,6 +129,8 @@ def demonstrative_noun(sentence: str, language: str = "en") -> str:
         after = lowered[i + 2].removesuffix("'s") if i + 2 < len(tokens) else ""
         if not noun[:1].isalpha() or head in stops or head in times or after in times:
             continue  # "this week", "at this early stage"
+        if head in _PAGE[language]:
+            continue  # "My goal with this article is ...": the page, not a sentence before
         if noun[:1].isupper() != (language in _CAPITALISED_NOUNS):
             continue  # "this Sunday": a name; in German a lower-case word is no noun
         named = {w[:_STEM] for w in lowered[:i] if len(w) >= _STEM}

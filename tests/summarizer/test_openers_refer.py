@@ -179,3 +179,8 @@ def test_a_name_or_an_empty_subject_after_an_opening_phrase_is_no_reference(
     language: str, line: str
 ) -> None:
     assert not framed_pronoun(line, language)
+
+
+def test_a_demonstrative_of_the_page_is_the_narrators_pointer_not_a_reference() -> None:
+    assert demonstrative_noun("My goal with this article is to show Vesburg's plan.") == ""
+    assert demonstrative_noun("Le but de cette série est de montrer le plan.", "fr") == ""
