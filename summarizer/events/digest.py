@@ -382,8 +382,8 @@ class _Digest:
         placed = [lines[0]]
         waiting = lines[1:]
         while waiting:
-            said = " ".join([context, *(candidates[i].text for i in placed)])
-            ready = next((i for i in waiting if self._fits(i, placed[-1], said)), None)
+            told = " ".join(candidates[i].text for i in placed)
+            ready = next((i for i in waiting if self._fits(i, placed[-1], told)), None)
             if ready is None:
                 break
             waiting.remove(ready)
@@ -397,12 +397,15 @@ class _Digest:
         quoted = candidate.text.lstrip()[:1] in _QUOTE_MARKS
         return (not quoted, candidate.lead == 0, float(self.scores[line]))
 
-    def _fits(self, line: int, before: int, said: str) -> bool:
-        """Tell whether a line can follow the line `before`, the digest having said `said`."""
+    def _fits(self, line: int, before: int, told: str) -> bool:
+        """Tell whether a line can follow the line `before`, the digest's lines having told
+        `told` under its headline."""
         candidate, previous = self.candidates[line], self.candidates[before]
+        said = f"{self.headline} {told}"
         if rules.unresolved_reference(candidate.text, self.language, context=said) is not None:
             return False
-        if bare_family_name(candidate.text, candidate.introduced, context=said):
+        # A headline introduces no person (see rules.stands_alone): only the lines count.
+        if bare_family_name(candidate.text, candidate.introduced, context=told):
             return False  # "Patton was beaten ..." before any line names Ben Patton
         follows = previous.doc == candidate.doc and previous.position == candidate.position - 1
         if follows or not rules.leans_back(candidate.text, self.language):

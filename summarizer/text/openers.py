@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from summarizer.text.demonstratives import demonstrative_noun
+from summarizer.text.framed import framed_pronoun
 from summarizer.text.language import SUBJECT_PRONOUNS, alternation, word_set
 from summarizer.text.months import ENGLISH_MONTHS, ENGLISH_WEEKDAYS, YEAR_DIGITS
 from summarizer.text.promotion import orders_reader
@@ -266,12 +268,18 @@ def _aside(asides: tuple[str, ...], *, after_because: bool) -> re.Pattern[str]:
     return re.compile(rf"^{because}{_alternatives(spelled)}\s*,")
 
 
+# A narrator's line with its "I" left out ("Got an important item just by exploring, ..."):
+# "got" opening a line with its object has no subject a reader could place.
+_SUBJECTLESS_GOT = re.compile(r"^got\s+(?:a|an|the|some|my|our|any|this|that|to)\b")
 _BECAUSE_ASIDE = _aside((*_NARRATOR_ASIDES, *_ANSWERING_ASIDES), after_because=True)
 _OPENING_NARRATOR_ASIDE = _aside(_NARRATOR_ASIDES, after_because=False)
 _OPENING_ANSWERING_ASIDE = _aside(_ANSWERING_ASIDES, after_because=False)
 # A sentence wholly in brackets, closed after its stop or before it: an aside to the sentence
 # before it ("(McKinley's office did not reply.)", "(Figures are rounded)."), no bracket inside.
 _ASIDE = re.compile(r"^[(\[][^()\[\]]+[)\]][.!?…]?$")
+# The same aside with the next sentence glued after it ("(“...,” was how Ford described it.)
+# Elise found ..."): a sentence closed inside its brackets opens the line.
+_OPENING_ASIDE = re.compile(r"^[(\[][^()\[\]]+[.!?…][\"”’']?[)\]]")
 _OPENING_WORD = re.compile(r"[\"“‘'«„(\[¿¡]*([^\W\d_]+(?:['’][^\W\d_]*)?)")
 
 
@@ -296,9 +304,10 @@ def stands_alone(
         sentence: one sentence.
         language: ISO 639-1 code; word lists exist for en, de, fr, es, it, pt, nl, ru and uk.
         context: what the reader has read before (a headline), which may introduce things.
-        introduced: family names its article wrote in full before the sentence (see
-            summarizer.text.vague.family_names): one used alone that the context does not name
-            ("Patton was beaten ...") points back at a person the reader has not met.
+        introduced: family names its article writes in full in another sentence (see
+            summarizer.text.vague.persons_before): one used alone ("Patton was beaten ...")
+            points back at a person the reader has not met, even when the headline names them
+            (a headline names people as a label does, not as a report introduces them).
 
     Returns:
         True when the sentence can stand alone.
@@ -308,7 +317,7 @@ def stands_alone(
         return False
     if len(text.split()) < MIN_OPENER_WORDS and not UNSPACED.search(text):
         return False  # "Cutting edge, I know.": a remark, not a line that tells what happened
-    if language == "en" and bare_family_name(text, introduced, context=context):
+    if language == "en" and bare_family_name(text, introduced):
         return False
     if attribution(text):
         return True  # "“We will not back down,” Putin said.": the quote is the speaker's
@@ -338,7 +347,7 @@ def leans_back(sentence: str, language: str = "en", *, voice: bool = True) -> bo
         True when the sentence leans on what came before.
     """
     text = sentence.strip()
-    if not text or _opens_with_label(text) or _ASIDE.match(text):
+    if not text or _opens_with_label(text) or _ASIDE.match(text) or _OPENING_ASIDE.match(text):
         return True  # a label, or an aside in brackets: "(His office did not reply.)"
     if closes_unopened(text):
         return True  # the tail of a quotation split across sentences
@@ -433,6 +442,10 @@ def _leans_back(text: str, language: str, voice: bool = True) -> bool:
         return True
     if answers_unsaid(start, language):
         return True  # "Surely they've ...", "What isn't as common is ...": an answer to a point
+    if demonstrative_noun(text, language):
+        return True  # "The company said this decision ...": the decision a sentence before told
+    if language != "en" and framed_pronoun(text, language):
+        return True  # "Lundi, il a déclaré ...", "В понедельник он заявил ...": named before
     if language != "en":
         return voice and orders_reader(text, language)
     head = [w.replace("’", "'") for w in WORD_OR_MARK.findall(start)[:4]]
@@ -458,11 +471,15 @@ def _leans_back(text: str, language: str, voice: bool = True) -> bool:
         return True  # "After all, the chip is ...": an answer to a sentence before
     if voice and _OPENING_NARRATOR_ASIDE.match(start):
         return True  # "Honestly, the chip is ...": the narrator's aside
+    if voice and _SUBJECTLESS_GOT.match(start):
+        return True  # "Got an important item just by exploring, ...": the narrator's "I"
     if _HEADLESS_SUBJECT.match(start):
         return True  # "The first was at 02:28.": the first of what a sentence before counted
     relative = _RELATIVE_TIME.match(start)
     if relative and not _NAMED_TIME.match(start, relative.end()):
         return True  # "A minute later, ...": later than a moment a sentence before named
+    if framed_pronoun(text, language):
+        return True  # "For most of the night it had looked like ...": "it" is named before
     framed = _FRAMED_PRONOUN.match(text) or _SUBJECTLESS_CLAUSE.match(text)
     if framed and not voice and framed.group().split()[-1].lower() in _VOICE_OPENERS:
         framed = None  # "In the first article, I talked ...": the narrator, not a reference

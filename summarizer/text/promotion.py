@@ -141,6 +141,19 @@ _THANKS = re.compile(
     r"|danke (?:für|fürs)|grazie (?:per|di)|bedankt voor|спасибо за|дякуємо за|дякую за)\b",
     re.IGNORECASE,
 )
+# A site's call for the reader's tips or mail ("Got a confidential news tip? We want to hear
+# from you.", "Let us know in the comments.", "Schreiben Sie uns", "Écrivez-nous"): the page
+# asks, no report tells. Read after a speaker's words ('"Let us know," the mayor said').
+_READER_CALL = re.compile(
+    r"\bwe(?:'d| would)? (?:want|love|like) to hear from you\b|\blet us know\b|\bget in touch\b"
+    r"|\b(?:contact|email|e-mail) us\b|\bsend (?:us )?(?:your |a )?(?:news )?tips?\b"
+    r"|\bgot a (?:confidential |news )*tip\b"
+    r"|\bschreiben sie uns\b|\bkontaktieren sie uns\b|\bécrivez-nous\b|\bcontactez-nous\b"
+    r"|\bescr[íi]benos\b|\bcont[áa]ctanos\b|\bscrivici\b|\bcontattaci\b|\bfale conosco\b"
+    r"|\bescreva-nos\b|\bmail ons\b|\bneem contact met ons op\b|пишите нам|свяжитесь с нами"
+    r"|пишіть нам|зв['’]яжіться з нами",
+    re.IGNORECASE,
+)
 # A label that introduces a tip, a plug or a note to the reader rather than news.
 _LABEL = re.compile(
     r"^\W*(?:pro tip|tip|hint|editor'?s note|note|ps|p\.s|sponsored|ad|advertisement|related"
@@ -409,7 +422,8 @@ def is_promotional(sentence: str, language: str = "en") -> bool:
     listing ("Today only, ...", "certified refurbished", "20% off") or its own voice about its
     prices, warranty and coupons ("Our previous mention was at $750.", "Includes a 90-day
     warranty with purchase."); a short line of shipping or stock ("Free shipping is available
-    for all.", "Livraison gratuite dès 50 euros.").
+    for all.", "Livraison gratuite dès 50 euros."); a call for the reader's tips or mail ("We
+    want to hear from you.", "Let us know in the comments.", "Écrivez-nous").
 
     Args:
         sentence: one sentence or line.
@@ -443,6 +457,8 @@ def is_promotional(sentence: str, language: str = "en") -> bool:
     # A speaker's words first: the signs of an order or a plug below are theirs, not the page's.
     if "," in text and _REPORTED.search(text):
         return False  # "Protect your homes, the fire chief told residents.": a speaker's order
+    if _READER_CALL.search(text):
+        return True  # "We want to hear from you.", "Let us know in the comments."
     if any(map(lower.__contains__, _SHOP_VOICE_ANCHORS)) and _SHOP_VOICE.search(text):
         return True  # the shop speaking: "Our previous mention was at $750."
     if text.endswith("!") and (_exclaims_to_reader(text, language) or _THANKS.search(text)):

@@ -297,9 +297,11 @@ def _unnamed_persons(tokens: Sequence[str]) -> frozenset[str]:
 def persons_before(sentences: Sequence[str], language: str = "en") -> list[frozenset[str]]:
     """For each sentence of an article, the people a reader of it alone has not met.
 
-    They are the family names the sentences before it wrote in full (family_names) and the
-    names the article gives by one word only anywhere (unnamed_persons); bare_family_name takes
-    them as its `introduced`. English only: elsewhere every set is empty.
+    They are the family names the other sentences write in full (family_names), before it or
+    after it ("Patton was beaten ..." where "Ben Patton" stands in another sentence: a report
+    names a person in full once, so the short name points at that sentence), and the names the
+    article gives by one word only anywhere (unnamed_persons); bare_family_name takes them as
+    its `introduced`. English only: elsewhere every set is empty.
 
     Args:
         sentences: an article's sentences in order.
@@ -313,13 +315,18 @@ def persons_before(sentences: Sequence[str], language: str = "en") -> list[froze
     # Each sentence is read once: its tokens joined are those of the whole text (no token
     # spans the blank that joins two sentences).
     tokenised = [WORD_OR_MARK.findall(sentence) for sentence in sentences]
-    met = _unnamed_persons([token for tokens in tokenised for token in tokens])
-    found = [met]
-    for tokens in tokenised[:-1]:
-        names = _family_names(tokens)
-        if names:
-            met = met | names
-        found.append(met)
+    unnamed = _unnamed_persons([token for tokens in tokenised for token in tokens])
+    named = [_family_names(tokens) for tokens in tokenised]
+    written: dict[str, int] = {}  # family name: sentences that write it in full
+    for names in named:
+        for name in names:
+            written[name] = written.get(name, 0) + 1
+    everyone = unnamed | frozenset(written)
+    found = []
+    for names in named:
+        # A name only its own sentence writes in full is met there ("Ben Patton won; Patton ...").
+        own = frozenset(name for name in names if written[name] == 1)
+        found.append((everyone - own) | unnamed if own else everyone)
     return found
 
 

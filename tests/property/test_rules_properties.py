@@ -5,6 +5,8 @@ from __future__ import annotations
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from summarizer.text.demonstratives import demonstrative_noun
+from summarizer.text.framed import framed_pronoun
 from summarizer.text.quotes import close_open_quotes, tighten_quotes
 from summarizer.text.rules import (
     TITLE_WORDS,
@@ -151,3 +153,13 @@ def _unquoted_words(text: str) -> list[str]:
 
 
 _NO_QUOTES = str.maketrans("", "", '"“”„«»')
+
+
+@given(TEXTS, LANGUAGES)
+@example("Officials said this decision stands.", "en")
+@example("Lundi, il a dit.", "fr")
+@settings(max_examples=150, deadline=None)
+def test_pointing_words_are_read_from_the_text_and_never_fail(text: str, language: str) -> None:
+    found = demonstrative_noun(text, language)
+    assert not found or all(word in text for word in found.split())
+    framed_pronoun(text, language)

@@ -1,0 +1,103 @@
+"""A subject pronoun after a sentence's opening phrase ("In a statement, it said ...")."""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.text.language import alternation, word_set
+
+__all__ = ["framed_pronoun"]
+
+
+# An opening phrase that is no clause of its own (a clause opened by "When", "If", ... may name
+# the pronoun's antecedent): one or two stretches set off by commas, or a preposition and a few
+# words. English "he", "she", "they" after such a phrase are read by summarizer.text.openers.
+_CLAUSE_OPENERS = word_set(
+    """when if while after before because although though as since once until unless whereas
+    quand lorsque si parce puisque bien als wenn weil obwohl nachdem bevor когда если потому
+    хотя после коли якщо тому хоча wanneer als omdat hoewel nadat"""
+)
+_COMMA_FRAME = r"(?:[^,;:\"“«„]{3,70}?,\s*){1,2}"
+_PREPOSITIONS: dict[str, frozenset[str]] = {
+    "en": word_set(
+        "for in on at by during after before until within throughout over since across through"
+    ),
+    "ru": word_set("в во на по после до с со к от за при через"),
+    "uk": word_set("в у на по після до з із зі від за при через"),
+    "de": word_set("am im an in auf nach vor bei seit während"),
+    "nl": word_set("op in na voor bij sinds tijdens"),
+}
+_PRONOUNS: dict[str, frozenset[str]] = {
+    "fr": word_set("il elle ils elles"),
+    "ru": word_set("он она оно они"),
+    "uk": word_set("він вона воно вони"),
+    "de": word_set("er sie"),  # not "es": "Am Montag gab es ..." is "there was"
+    "nl": word_set("hij zij ze"),
+}
+_WORD = r"[\w'’-]+"
+
+
+def _frame(language: str) -> str:
+    """An opening phrase: stretches set off by commas, or a preposition and one to six words."""
+    prepositions = _PREPOSITIONS.get(language)
+    by_preposition = (
+        rf"|(?:{alternation(prepositions)})\s+(?:{_WORD}\s+){{1,6}}?" if prepositions else ""
+    )
+    return rf"^(?!(?:{alternation(_CLAUSE_OPENERS)})\b)(?:{_COMMA_FRAME}{by_preposition})"
+
+
+# English "it", then its verb (after auxiliaries): "For most of the night it had looked like
+# Athletic's trophy.", "In a statement, it said ...". Not when the verb makes it the empty
+# subject of a state, a time or the weather ("Two years on, it is clear ...", "Last year it took
+# three months to ...", "On Monday it emerged that ...", "In May it rained ...").
+_FRAMED_IT = re.compile(
+    _frame("en")
+    + r"it\s+(?:(?:had|has|have|would|will|could|might|may|must|should|can|did|does|also|then"
+    r"|still|never|already|just|only|not|soon|quickly|later)\s+){0,3}([a-z]+)\b",
+    re.IGNORECASE,
+)
+_EMPTY_IT_VERBS = word_set(
+    """is was be been being seems seemed seem appears appeared appear remains remained remain
+    emerged emerges emerge took takes take taken rained rains snowed snows happened happens
+    turned turns became becomes become means meant mean matters mattered costs cost"""
+)
+# French, Russian, Ukrainian: the pronoun right after the phrase ("Lundi, il a déclaré ...",
+# "В понедельник он заявил ..."); German and Dutch put the verb first ("Am Montag sagte er ...",
+# "Op maandag zei hij ..."). French "il" of an impersonal verb is nobody ("Lundi, il faut ...",
+# "il y a", "il est possible").
+_IMPERSONAL = r"(?!\s+(?:y|faut|fallait|s['’]agit|est|était|semble|reste)\b)"
+# German pronouns are read as written: "Sie" in capitals is the reader ("Am Montag können Sie").
+_FRAMED: dict[str, re.Pattern[str]] = {
+    language: re.compile(
+        _frame(language)
+        + (rf"{_WORD}\s+" if language in ("de", "nl") else "")
+        + (r"(?-i:" if language == "de" else "(?:")
+        + rf"{alternation(pronouns)})\b{_IMPERSONAL}",
+        re.IGNORECASE,
+    )
+    for language, pronouns in _PRONOUNS.items()
+}
+
+
+def framed_pronoun(sentence: str, language: str = "en") -> bool:
+    """Tell whether a subject pronoun follows a sentence's opening phrase.
+
+    "For most of the night it had looked like Athletic's trophy.", "Lundi, il a déclaré ...",
+    "В понедельник он заявил ...", "Am Montag sagte er ...": the pronoun is a thing or a person
+    a sentence before named, so the line cannot open a text. English reads "it" here (its "he",
+    "she" and "they" are summarizer.text.openers'), French, Russian, Ukrainian, German and Dutch
+    their third-person subject pronouns; Spanish, Italian and Portuguese drop them.
+
+    Args:
+        sentence: one sentence.
+        language: ISO 639-1 code.
+
+    Returns:
+        True when such a pronoun follows the opening phrase.
+    """
+    text = sentence.strip()
+    if language == "en":
+        framed = _FRAMED_IT.match(text)
+        return framed is not None and framed.group(1).lower() not in _EMPTY_IT_VERBS
+    pattern = _FRAMED.get(language)
+    return pattern is not None and pattern.match(text) is not None

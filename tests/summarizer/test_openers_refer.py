@@ -1,0 +1,186 @@
+"""Opening lines that point at nothing: a demonstrative's noun, a framed "it", a glued aside,
+a family name whose full form stands elsewhere."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.summarize.article import summarize_article
+from summarizer.text.demonstratives import demonstrative_noun
+from summarizer.text.framed import framed_pronoun
+from summarizer.text.rules import is_promotional, leans_back, stands_alone
+
+
+@pytest.mark.parametrize(
+    ("language", "line", "found"),
+    [
+        (
+            "en",
+            "The company said this decision would cost it $10 million in Vesburg.",
+            "this decision",
+        ),
+        ("en", "Officials in Vesburg defended these measures on Monday.", "these measures"),
+        (
+            "de",
+            "Die Regierung erklärte am Montag, dass diese Entscheidung endgültig sei.",
+            "diese Entscheidung",
+        ),
+        (
+            "fr",
+            "Le ministre a déclaré lundi que cette mesure entrerait en vigueur.",
+            "cette mesure",
+        ),
+        ("es", "El ministro dijo el lunes que esta decisión entrará en vigor.", "esta decisión"),
+        (
+            "it",
+            "Il ministro ha detto lunedì che questa decisione entrerà in vigore.",
+            "questa decisione",
+        ),
+        (
+            "pt",
+            "O presidente disse que esta decisão será mantida até o fim do ano.",
+            "esta decisão",
+        ),
+        ("nl", "De minister zei maandag dat deze maatregel in januari ingaat.", "deze maatregel"),
+        ("ru", "Министр заявил, что это решение вступит в силу в январе.", "это решение"),
+        ("uk", "Міністр заявив, що це рішення набуде чинності в січні.", "це рішення"),
+    ],
+)
+def test_a_demonstrative_with_its_noun_points_back(language: str, line: str, found: str) -> None:
+    assert demonstrative_noun(line, language) == found
+    assert leans_back(line, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "line"),
+    [
+        # Negative cases that must stay: a time the reader shares, a name after it, a noun the
+        # sentence named itself, a speaker's words, a demonstrative of no noun.
+        ("en", "Ministers in Vesburg meet this week to agree the budget."),
+        ("en", "Police in Vesburg said this Sunday's march would go ahead."),
+        ("en", "Vesburg approved a plan on Monday, and this plan will halve emissions."),
+        ("en", '"This decision is wrong," the mayor of Vesburg said on Monday.'),
+        ("en", "Vesburg's mayor said this is the largest budget in a decade."),
+        ("de", "Die Regierung will diese Woche in Berlin über den Haushalt beraten."),
+        ("fr", "Le ministre se rendra cette semaine à Bruxelles."),
+        ("es", "El ministro viajará esta semana a Bruselas."),
+        ("it", "Il ministro andrà questa settimana a Bruxelles."),
+        ("pt", "O presidente anunciou nesta terça-feira um pacote de medidas."),
+        ("nl", "De minister reist deze week naar Brussel."),
+        ("ru", "Министр заявил, что в этом году цены вырастут."),
+        ("uk", "Міністр заявив, що цього року ціни зростуть."),
+    ],
+)
+def test_a_demonstrative_of_a_time_or_a_name_points_at_nothing_before(
+    language: str, line: str
+) -> None:
+    assert demonstrative_noun(line, language) == ""
+
+
+def test_it_after_an_opening_phrase_is_a_thing_named_before() -> None:
+    assert leans_back("For most of the night it had looked like Athletic's trophy.")
+    assert leans_back("In a statement on Monday, it said the Boeing plant would close by March.")
+    # Negative cases that must stay: "it" as the empty subject of a state, a time, the weather,
+    # and "it" inside a clause that names its own subject.
+    assert not leans_back("Last year it took three months to repair the Severn bridge.")
+    assert not leans_back("On Monday it emerged that the minister Jo Smith had resigned.")
+    assert not leans_back("In Germany it is common for shops to close on Sundays.")
+    assert stands_alone(
+        "Astronomers at Tallow Peak have found a comet, the first since it opened in 1987."
+    )
+
+
+def test_an_aside_in_brackets_glued_to_the_next_sentence_points_back() -> None:
+    line = (
+        "(“The Klingon Empire has decided,” was how Ford described it to friends.) Elise "
+        "found contact information for Ford’s family."
+    )
+    assert leans_back(line)
+    # Negative case that must stay: an agency's credit in brackets opens a report.
+    assert not leans_back("(Reuters) - Oil prices fell sharply on Tuesday in Asian trade.")
+
+
+def test_a_summary_does_not_open_on_a_family_name_written_in_full_elsewhere() -> None:
+    body = (
+        "In the 100 yard backstroke, Patton was beaten by Aidan Gantenbein of Wichita Heights.\n"
+        "Trinity Academy junior Ben Patton won the 200 yard medley title in Vesburg.\n"
+        "Wichita West senior David Garcia finished second in the 50 yard freestyle."
+    )
+    summary = summarize_article("Ben Patton wins state medley title", body, sentences=1)
+    assert summary and not summary[0].startswith("In the 100 yard backstroke")
+
+
+def test_a_demonstrative_late_in_a_sentence_or_before_a_time_is_left_alone() -> None:
+    late = (
+        "The first complaint usually levied at Samsung's Galaxy phones is their glossy plastic,"
+        " but the S5's new finish reverses this trend."
+    )
+    assert demonstrative_noun(late) == ""  # it points at what its own sentence told
+    assert demonstrative_noun("Vorm showed that, even at this formative stage, he is good.") == ""
+
+
+def test_a_narrators_line_without_its_i_cannot_open() -> None:
+    line = "Got an important item just by exploring, before realising that paths in Dathomir close."
+    assert leans_back(line)
+    assert not leans_back(line, voice=False)  # the narrator's voice, pointing at no sentence
+    # Negative case that must stay: a subject before "got".
+    assert not leans_back("Vesburg's mayor got a standing ovation from the council on Monday.")
+
+
+@pytest.mark.parametrize(
+    ("language", "line"),
+    [
+        ("en", "We want to hear from you."),
+        ("en", "And if you have a news tip, correction or comment, let us know at the desk."),
+        ("en", "For other inquiries, contact us."),
+        ("de", "Schreiben Sie uns eine E-Mail an die Redaktion."),
+        ("fr", "Écrivez-nous à la rédaction."),
+        ("ru", "Пишите нам на почту редакции."),
+    ],
+)
+def test_a_call_for_the_readers_tips_is_promotion(language: str, line: str) -> None:
+    assert is_promotional(line, language)
+
+
+def test_a_speakers_call_or_a_report_of_one_is_no_promotion() -> None:
+    assert not is_promotional('"Let us know what you need," the mayor of Vesburg told residents.')
+    assert not is_promotional("Police asked anyone with information to contact them on 101.")
+
+
+@pytest.mark.parametrize(
+    ("language", "line"),
+    [
+        ("fr", "Lundi, il a déclaré que le gouvernement de Paris allait démissionner."),
+        ("ru", "В понедельник он заявил, что Москва готова к переговорам."),
+        ("uk", "У понеділок він заявив, що Київ готовий до переговорів."),
+        ("de", "Am Montag sagte er in Berlin, die Regierung werde nicht zurücktreten."),
+        ("nl", "Op maandag zei hij in Den Haag dat de regering niet aftreedt."),
+    ],
+)
+def test_a_pronoun_after_an_opening_phrase_points_back(language: str, line: str) -> None:
+    assert framed_pronoun(line, language)
+    assert leans_back(line, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "line"),
+    [
+        # Negative cases that must stay: a name as the subject, an impersonal or empty subject,
+        # the reader's formal "Sie", a clause that names the pronoun's antecedent.
+        ("fr", "Lundi, il y a eu une manifestation à Paris contre le gouvernement."),
+        ("fr", "Quand le ministre est arrivé, il a déclaré que Paris allait voter."),
+        ("ru", "В понедельник Путин заявил, что Москва готова к переговорам."),
+        ("de", "Am Montag gab es in Berlin eine große Demonstration gegen die Regierung."),
+        ("de", "Am Montag können Sie in Berlin die Ausstellung besuchen."),
+        ("en", "On Monday it emerged that the Vesburg minister had resigned."),
+    ],
+)
+def test_a_name_or_an_empty_subject_after_an_opening_phrase_is_no_reference(
+    language: str, line: str
+) -> None:
+    assert not framed_pronoun(line, language)
+
+
+def test_a_demonstrative_of_the_page_is_the_narrators_pointer_not_a_reference() -> None:
+    assert demonstrative_noun("My goal with this article is to show Vesburg's plan.") == ""
+    assert demonstrative_noun("Le but de cette série est de montrer le plan.", "fr") == ""
