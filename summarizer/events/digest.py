@@ -404,8 +404,7 @@ class _Digest:
         said = f"{self.headline} {told}"
         if rules.unresolved_reference(candidate.text, self.language, context=said) is not None:
             return False
-        # A headline introduces no person (see rules.stands_alone): only the lines count.
-        if bare_family_name(candidate.text, candidate.introduced, context=told):
+        if bare_family_name(candidate.text, candidate.introduced, context=said):
             return False  # "Patton was beaten ..." before any line names Ben Patton
         follows = previous.doc == candidate.doc and previous.position == candidate.position - 1
         if follows or not rules.leans_back(candidate.text, self.language):

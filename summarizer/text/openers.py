@@ -306,8 +306,7 @@ def stands_alone(
         context: what the reader has read before (a headline), which may introduce things.
         introduced: family names its article writes in full in another sentence (see
             summarizer.text.vague.persons_before): one used alone ("Patton was beaten ...")
-            points back at a person the reader has not met, even when the headline names them
-            (a headline names people as a label does, not as a report introduces them).
+            points back at a person the reader has not met, unless the context names them.
 
     Returns:
         True when the sentence can stand alone.
@@ -317,7 +316,7 @@ def stands_alone(
         return False
     if len(text.split()) < MIN_OPENER_WORDS and not UNSPACED.search(text):
         return False  # "Cutting edge, I know.": a remark, not a line that tells what happened
-    if language == "en" and bare_family_name(text, introduced):
+    if language == "en" and bare_family_name(text, introduced, context=context):
         return False
     if attribution(text):
         return True  # "“We will not back down,” Putin said.": the quote is the speaker's

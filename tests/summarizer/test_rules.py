@@ -499,8 +499,7 @@ def test_a_family_name_alone_points_back_at_a_full_name_the_reader_has_not_read(
     line = "In the 100 yard backstroke, Patton was beaten by Aidan Gantenbein of Wichita."
     assert bare_family_name(line, introduced) == "Patton"
     assert not stands_alone(line, introduced=introduced)
-    # A headline names people as a label does: it introduces nobody.
-    assert not stands_alone(line, introduced=introduced, context="Ben Patton second in backstroke")
+    assert stands_alone(line, introduced=introduced, context="Ben Patton second in backstroke")
     assert bare_family_name("Ben Patton won the backstroke in Vesburg.", introduced) == ""
     assert stands_alone(line)  # nothing known of the article: nothing to point back at
     assert family_names("The late author John M. Ford wrote it.") == {"Ford"}  # an initial
@@ -514,8 +513,7 @@ def test_a_person_named_by_one_word_with_who_is_a_family_name_alone() -> None:
     )
     assert bare_family_name(line, frozenset()) == "Ushakov"
     assert not stands_alone(line)
-    # A headline names people as a label does: it introduces nobody.
-    assert not stands_alone(line, context="Yuri Ushakov hails talks with Kerry")
+    assert stands_alone(line, context="Ushakov hails talks with Kerry")  # the headline names him
     # Negative cases that must stay: a full name, a title before the name, a plural or a group
     # that opens a sentence in title case.
     full = "Kremlin aide Yuri Ushakov, who assessed the talks as useful, said Putin may meet Obama."
@@ -614,12 +612,11 @@ def test_a_person_the_article_names_by_one_word_only_cannot_open_a_text() -> Non
     line = "Ushakov said it is possible for Putin to meet Barack Obama this year."
     assert not stands_alone(line, introduced=unmet[2])
     assert bare_family_name(line, unmet[0]) == "Ushakov"  # wherever in the article it stands
-    # Negative cases that must stay: the role says who speaks, a name the article writes in
-    # full, a person it never marks as one, another language. (A headline that names him does
-    # not introduce him: stands_alone reads no person in it.)
+    # Negative cases that must stay: the role says who speaks, the headline names him, a name
+    # the article writes in full, a person it never marks as one, another language.
     assert stands_alone("Kremlin aide Ushakov called the talks in Vesburg very useful.")
     assert bare_family_name("Kremlin aide Ushakov called the talks useful.", unmet[0]) == ""
-    assert not stands_alone(line, introduced=unmet[2], context="Ushakov: Putin may meet Obama")
+    assert stands_alone(line, introduced=unmet[2], context="Ushakov: Putin may meet Obama")
     full = article.replace("Kremlin aide Ushakov", "Kremlin aide Yuri Ushakov")
     assert unnamed_persons(full) == frozenset()
     assert stands_alone(line, introduced=unnamed_persons("Google said sales rose in Vesburg."))
