@@ -18,16 +18,16 @@ HELD = 1e-9
 _ENCODE = methodcaller("encode", "utf-8", "surrogatepass")
 
 
-_NAMES = frozenset((FULL_NAME, SPECIFIC))
-_WORDS = frozenset((TERM, TITLE_WORD))
+#: The prefixes of names and of words (`str.startswith` tells them without a slice).
+_NAMES = (FULL_NAME, SPECIFIC)
+_WORDS = (TERM, TITLE_WORD)
 
 
 def anchorable(feature: str) -> bool:
     """Whether a feature is of a kind that can anchor (see `stories.anchored`): a full or a
     specific name, or a single plain or title word (what a single name is written as).
     Entities, numbers and words of two or more never anchor: they are not kept."""
-    prefix = feature[:2]
-    return prefix in _NAMES or (prefix in _WORDS and " " not in feature)
+    return feature.startswith(_NAMES) or (feature.startswith(_WORDS) and " " not in feature)
 
 
 def _hashes(features: Iterable[str]) -> npt.NDArray[np.uint32]:
@@ -155,7 +155,7 @@ class HeldFeatures:
             held = [
                 f
                 for f, w in item.centroid.items()
-                if w > HELD and (f[:2] in names or (f[:2] in words and " " not in f))
+                if w > HELD and (f.startswith(names) or (f.startswith(words) and " " not in f))
             ]
             self._stories.append(item.key)
             self._hashes.append(_unique(_hashes(held)))

@@ -690,8 +690,15 @@ def _summed(key: int, events: Sequence[StoryMember]) -> tuple[Item, dict[int, _P
     times = []
     for event_key, profile, time in sorted(events, key=lambda e: e[0]):
         vector = normalise(profile)
-        for feature, value in vector.items():
-            total[feature] = total.get(feature, 0.0) + value
+        if not total and 0.0 not in vector.values():
+            # Adding to an empty sum gives each weight itself (0.0 + w == w for any w but
+            # -0.0, which `in` finds as 0.0): the first event's vector copied in C, the same
+            # floats and order (a rebuild sums 15,000 events at 100,000 articles).
+            total = dict(vector)
+        else:
+            get = total.get
+            for feature, value in vector.items():
+                total[feature] = get(feature, 0.0) + value
         members[event_key] = _pack(vector)
         if time is not None:
             times.append(time)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import random
 from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
@@ -20,6 +21,7 @@ from summarizer.events.features import (
     DocumentFrequencies,
     article_features,
     cosine,
+    normalise,
     story_counts,
     weigh,
 )
@@ -275,6 +277,32 @@ def test_restore_gives_each_story_its_events_summed_and_unlinks_them_exactly() -
     after = restored._index.get(key)
     assert once is not None and after is not None
     assert {k: v for k, v in after.centroid.items() if v} == once.centroid
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_a_stored_story_sums_its_events_one_after_another_in_key_order(seed: int) -> None:
+    """Each centroid weight is 0.0 plus each event's unit weight in event key order, the floats
+    and the features' order exactly so (a zero weight, negative ones, a first event of none)."""
+    rng = random.Random(seed)
+    words = [f"t:w{n}" for n in range(40)]
+    events: list[stories.StoryMember] = [(0, {}, None)]
+    for event in range(1, 8):
+        chosen = rng.sample(words, rng.randint(1, 20))
+        weights = {word: rng.choice([rng.uniform(-1.0, 3.0), 0.0, -0.0]) for word in chosen}
+        weights[rng.choice(words)] = rng.uniform(0.1, 2.0)  # never all zero
+        events.append((event * 3 % 11, weights, None))
+    for members in (events, events[1:2], [events[1], events[0]], events[2:]):
+        want: dict[str, float] = {}
+        for _, stored, _ in sorted(members, key=lambda e: e[0]):
+            for feature, value in normalise(stored).items():
+                want[feature] = want.get(feature, 0.0) + value
+        summed = stories._summed(5, members)
+        assert summed is not None
+        got = summed[0].centroid
+        assert list(got) == list(want)
+        assert list(got.values()) == list(want.values())
+        signs = [math.copysign(1.0, v) for v in got.values()]  # 0.0 and -0.0 told apart
+        assert signs == [math.copysign(1.0, v) for v in want.values()]
 
 
 MICHELLE = (
