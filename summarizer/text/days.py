@@ -10,6 +10,9 @@ from summarizer.text.abbreviations import HONORIFICS
 from summarizer.text.language import ARTICLES, SUBJECT_PRONOUNS, stop_words, word_set
 from summarizer.text.months import (
     ENGLISH_MONTHS,
+    ENGLISH_WEEKDAYS,
+    HOLIDAYS,
+    MONTH_DEADLINE_WORDS,
     MONTH_NAMES,
     MONTH_PREPOSITIONS,
     MONTH_TIME_WORDS,
@@ -46,6 +49,10 @@ _WHO = word_set("who whose")
 _ENGLISH_STOPS = stop_words("en")  # "The January sales", "In March": no name's part
 # Marks of a possessive after a plural's "s" ("April Fools' Day"): the name goes on.
 _APOSTROPHES = "'’"
+# Words that join a month's name to another name: "May and Johnson", "Johnson or May".
+_CONJUNCTIONS = word_set("and or &")
+# Capitalised words that name a time, not a person, beside a month's name.
+_TIME_NAMES = HOLIDAYS | frozenset(ENGLISH_WEEKDAYS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +177,10 @@ def month_named(words: Sequence[str], index: int, language: str = "") -> int | N
       goodbye") or before a year ("May 2015"), in capitals too ("in MAY", "the MAY 2019 report");
     - else an initialism in capitals ("DEC");
     - a person's before a verb of speech ("May told MPs", "after May said");
+    - a person's joined by "and" or "or" to a name that names no time (see `_beside_name`:
+      "backed by May and Johnson", "Johnson and May met"; not "between March and May", "May
+      and Christmas"), or as the agent of a passive (see `_agent`: "the plan was backed by
+      May.", not "is to be finished by May" nor beside another time);
     - a month after a preposition that may also stand before a person
       (`months.MONTH_PREPOSITIONS`: "the end of May", "after May, when");
     - a modal verb before a subject pronoun ("May I ask");
@@ -200,6 +211,8 @@ def month_named(words: Sequence[str], index: int, language: str = "") -> int | N
     if word.isupper():
         return None
     if following.casefold() in SPEECH_VERBS:
+        return None
+    if not _title_case(words) and (_beside_name(words, index) or _agent(words, index)):
         return None
     if before in MONTH_PREPOSITIONS:
         return month
@@ -234,6 +247,48 @@ def _in_name(words: Sequence[str], index: int) -> bool:
     if _title_case(words):
         return False
     return end == len(words) or _ends_name(words, end)
+
+
+def _beside_name(words: Sequence[str], index: int) -> bool:
+    """Tell whether the English month's name at `index` is joined by "and" or "or" to a name
+    that names no time: a person's beside another's ("backed by May and Johnson", "Johnson
+    and May met", "Hunt, Johnson or May"). A month stands beside a month, a weekday, a holiday
+    or a year ("between March and May", "in March, April and May", "May and Christmas")."""
+    if index + 2 < len(words) and words[index + 1].casefold() in _CONJUNCTIONS:
+        end = index + 2
+        while end < len(words) and _name_part(words[end]):
+            end += 1
+        if end > index + 2 and not _TIME_NAMES.intersection(words[index + 2 : end]):
+            return True
+    if index > 1 and words[index - 1].casefold() in _CONJUNCTIONS:
+        start = index - 1
+        while start > 0 and _name_part(words[start - 1]):
+            start -= 1
+        return start < index - 1 and not _TIME_NAMES.intersection(words[start : index - 1])
+    return False
+
+
+def _agent(words: Sequence[str], index: int) -> bool:
+    """Tell whether the English month's name at `index` is the agent of a passive, a person's:
+    "by" after a participle in -ed before it, and a mark or the end after it ("The plan was
+    backed by May.", "a deal negotiated by May, the prime minister"). "By" a month is also a
+    deadline: it is one when a word of a future, a modal, an infinitive, a pluperfect or a plan
+    comes before it (`months.MONTH_DEADLINE_WORDS`: "will be repaid by May", "is expected to
+    be finished by May", "had been cut by March"), or when the sentence names another time (a
+    month, a weekday, a holiday or a year: "was cut by March, from 5% in January")."""
+    if index < 2 or words[index - 1].casefold() != "by":
+        return False
+    participle = words[index - 2]  # "backed", or "Backed" opening the sentence
+    if not participle.casefold().endswith("ed") or not (participle.islower() or index == 2):
+        return False
+    if index + 1 < len(words) and words[index + 1][:1].isalnum():
+        return False  # "cut by May 5", "finished by May Day": the month goes on
+    if MONTH_DEADLINE_WORDS.intersection(w.casefold() for w in words[: index - 1]):
+        return False
+    others = (*words[:index], *words[index + 1 :])
+    return not any(
+        _YEAR.fullmatch(word) or word in _TIME_NAMES or month_number(word, "en") for word in others
+    )
 
 
 def _title_case(words: Sequence[str]) -> bool:

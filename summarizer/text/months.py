@@ -8,8 +8,10 @@ __all__ = [
     "ENGLISH_MONTHS",
     "ENGLISH_WEEKDAYS",
     "FULL_ENGLISH_MONTHS",
+    "HOLIDAYS",
     "MONTHS_ALSO_WORDS",
     "MONTHS_BY_LANGUAGE",
+    "MONTH_DEADLINE_WORDS",
     "MONTH_NAMES",
     "MONTH_PREPOSITIONS",
     "MONTH_TIME_WORDS",
@@ -89,6 +91,22 @@ MONTH_TIME_WORDS: frozenset[str] = word_set(
 #: said", "after May told MPs"). Left out: "to" and "for" ("a letter to May", "voted for May").
 MONTH_PREPOSITIONS: frozenset[str] = word_set(
     """on by of from through before after between around"""
+)
+
+#: Words before "by" and an English month's name that make the month a deadline, not the agent
+#: of a passive ("is expected to be finished by May", "will be repaid by June", "had been cut
+#: by March": a future, a modal, an infinitive, a pluperfect, a plan; see days.month_named).
+MONTH_DEADLINE_WORDS: frozenset[str] = word_set(
+    """will would shall should must can could might to had expected due scheduled planned
+    aims aim target deadline"""
+)
+
+#: English names of holidays and feasts and the words that end one ("New Year", "Boxing Day"):
+#: capitalised words that name a time as a month does ("between May and Christmas"), not a
+#: person beside one ("May and Johnson"; see days.month_named).
+HOLIDAYS: frozenset[str] = word_set(
+    """Christmas Easter Ramadan Eid Thanksgiving Hanukkah Diwali Passover Lent Halloween Year
+    Day"""
 )
 
 #: A year of the last two centuries, as digits ("1998", "2026"): the one pattern the readers of

@@ -15,7 +15,13 @@ from collections.abc import Sequence
 from summarizer.text.abbreviations import ends_with_abbreviation
 from summarizer.text.artefacts import mend
 from summarizer.text.datelines import parse_dateline
-from summarizer.text.language import ARTICLES, SUBJECT_PRONOUNS, stop_words, word_set
+from summarizer.text.language import (
+    ARTICLES,
+    QUESTION_WORDS,
+    SUBJECT_PRONOUNS,
+    stop_words,
+    word_set,
+)
 from summarizer.text.media import points_at_media
 from summarizer.text.metatext import announces_itself
 from summarizer.text.offices import OFFICES
@@ -37,7 +43,7 @@ from summarizer.text.tokenizer import (
     word_count,
     words,
 )
-from summarizer.text.verbs import lacks_verb, shows_verb
+from summarizer.text.verbs import lacks_verb, plural_agrees, shows_verb
 
 logger = logging.getLogger(__name__)
 
@@ -95,8 +101,8 @@ def is_prose(sentence: str, language: str = "en") -> bool:
     Prose has four to eighty words, starts with a capital, a digit or a currency sign (after any
     opening quote), ends with a full stop or "!" (a question is a teaser, not a report; a line
     without an end is a label or a fragment; nor is a line of fewer than MIN_OPENER_WORDS words
-    whose stop is an abbreviation's and that shows no finite verb form, a heading such as "Japan
-    tops the U.S."), has a third or more of its words in lower case (a
+    whose stop is an abbreviation's and that reads as a heading, "Japan tops the U.S.": see
+    _heading), has a third or more of its words in lower case (a
     headline has none), is not promotion nor a pointer to a chart or video the page shows
     (summarizer.text.media) and has a word that can be its finite verb (a photo
     caption, "Russell Square after the bombings.", has none: summarizer.text.verbs).
@@ -139,16 +145,27 @@ def is_prose(sentence: str, language: str = "en") -> bool:
 
 
 def _heading(text: str, language: str) -> bool:
-    """Tell whether a short line whose only full stop is an abbreviation's is a heading: it
-    shows no finite verb form ("Japan tops the U.S.", a heading's bare present), where a short
-    sentence shows one ("He moved to the U.S.", "It is in the U.S.": summarizer.text.verbs).
-    A line that opens with a subject pronoun or an article is a sentence whatever its verb ("He
-    lives in the U.S.", "The talks resume in the U.K."): a heading names its subject."""
+    """Tell whether a short line whose only full stop is an abbreviation's is a heading.
+
+    A heading names its subject bare and tells it in the present, without an auxiliary: it
+    shows no finite verb form ("Japan tops the U.S.", "Aid flows to the U.N.": a bare present
+    may be a heading's), where a short sentence shows one: an auxiliary or a past form ("He
+    moved to the U.S.", "It is in the U.S.": summarizer.text.verbs), or a plural subject and
+    its verb ("Talks resume in the U.K.", "Sales grew in the U.S.": verbs.plural_agrees). A
+    line that opens with a subject pronoun or an article is a sentence whatever its verb ("He
+    lives in the U.S.", "The talks resume in the U.K."). One that opens with a question word
+    and asks nothing is a heading whatever its verb ("How Japan overtook the U.S.", "Why
+    Japan is ahead of the U.S."): an embedded question with no clause to govern it.
+    """
+    if not ends_with_abbreviation(text.rstrip(_CLOSING_MARKS)):
+        return False
     words = text.lstrip(OPENING_MARKS).split(maxsplit=1)
-    first = words[0].lower() if words else ""
+    first = words[0].lower().replace("’", "'").split("'")[0] if words else ""
+    if first in QUESTION_WORDS.get(language, ()):
+        return True
     if first in SUBJECT_PRONOUNS or first in _SENTENCE_OPENERS:
         return False
-    return ends_with_abbreviation(text.rstrip(_CLOSING_MARKS)) and not shows_verb(text, language)
+    return not shows_verb(text, language) and not plural_agrees(text, language)
 
 
 def _reports(text: str, language: str) -> bool:

@@ -1,6 +1,9 @@
 """Verbs of reported speech and of stance: the words that make a clause someone's ("Graham said").
 
-SAYING_VERBS and SPEECH_VERBS are English. summarizer.text.references reads the clause a speaker
+SAYING_VERBS and SPEECH_VERBS are English; SPEECH_VERBS_BY_LANGUAGE gives those of every
+language read, with ATTRIBUTIONS, the words that make a line someone's without a verb
+("according to", "laut", "selon"): summarizer.text.statives reads a state someone tells with
+them, summarizer.text.facts a fact's speaker. summarizer.text.references reads the clause a speaker
 reports ("Police said the protest ..."), summarizer.text.vague the speaker named after a comma
 (", Graham said"), summarizer.text.facts a fact's speaker, summarizer.text.promotion a name
 before its verb ("SAVE the Children said ...") and summarizer.ingest.dates the day a speaker
@@ -15,7 +18,14 @@ from __future__ import annotations
 
 from summarizer.text.language import word_set
 
-__all__ = ["SAYING_VERBS", "SPEECH_VERBS", "STANCE_PARTICIPLES", "STANCE_VERBS"]
+__all__ = [
+    "ATTRIBUTIONS",
+    "SAYING_VERBS",
+    "SPEECH_VERBS",
+    "SPEECH_VERBS_BY_LANGUAGE",
+    "STANCE_PARTICIPLES",
+    "STANCE_VERBS",
+]
 
 #: Finite verbs that report what someone said or wrote. Present forms other than "say(s)" are
 #: left out: references would then read "X insists the club ..." as a reported clause whose
@@ -27,6 +37,56 @@ SAYING_VERBS = word_set(
 #: Finite verbs that report what someone said, wrote or thinks: SAYING_VERBS, and "believes",
 #: "thinks" and their past.
 SPEECH_VERBS = SAYING_VERBS | word_set("believe believes believed think thinks thought")
+
+#: Finite verbs of speech by language, in the present and the past ("says", "said", "sagt",
+#: "sagte", "a déclaré", "dijo", "заявил"): English is SPEECH_VERBS; the French, Italian and
+#: Portuguese perfect is read by its participle ("a déclaré", "ha detto").
+SPEECH_VERBS_BY_LANGUAGE: dict[str, frozenset[str]] = {
+    "en": SPEECH_VERBS,
+    "de": word_set(
+        """sagt sagen erklärt erklären berichtet berichten meldet melden sagte sagten erklärte
+        erklärten berichtete berichteten meldete meldeten"""
+    ),
+    "fr": word_set(
+        """dit disent déclare déclarent affirme affirment indique indiquent déclaré affirmé
+        indiqué"""
+    ),
+    "es": word_set(
+        """dice dicen declara declaran afirma afirman indica indican dijo dijeron declaró
+        declararon afirmó afirmaron indicó indicaron"""
+    ),
+    "it": word_set(
+        """dice dicono dichiara dichiarano afferma affermano spiega detto dichiarato affermato
+        spiegato disse dissero"""
+    ),
+    "pt": word_set(
+        """diz dizem declara declaram afirma afirmam indica indicam disse disseram afirmou
+        afirmaram declarou declararam"""
+    ),
+    "nl": word_set(
+        """zegt zeggen verklaart verklaren meldt melden zei zeiden verklaarde verklaarden meldde
+        meldden"""
+    ),
+    "ru": word_set(
+        """говорит говорят заявляет заявляют сообщает сообщают считает считают сказал сказала
+        сказали заявил заявила заявили сообщил сообщила сообщили"""
+    ),
+    "uk": word_set(
+        """каже кажуть заявляє заявляють повідомляє повідомляють вважає вважають сказав сказала
+        сказали заявив заявила заявили повідомив повідомила повідомили"""
+    ),
+}
+#: Words that make a line someone's without a verb of speech, by language ("according to the
+#: police", "laut Polizei", "selon la police", "volgens de politie", ", aldus de woordvoerder").
+ATTRIBUTIONS: dict[str, frozenset[str]] = {
+    "en": word_set("according"),
+    "de": word_set("laut zufolge"),
+    "fr": word_set("selon"),
+    "es": word_set("según"),
+    "it": word_set("secondo"),
+    "pt": word_set("segundo"),
+    "nl": word_set("volgens aldus"),
+}
 
 
 def _agreeing(participles: str, endings: tuple[str, ...], stem_end: str = "") -> frozenset[str]:

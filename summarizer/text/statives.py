@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from summarizer.text.abbreviations import HONORIFICS
+from summarizer.text.countries import names_country
 from summarizer.text.days import days_of_month
 from summarizer.text.language import stop_words, word_set
 from summarizer.text.months import WEEKDAY_PHRASES
-from summarizer.text.speech import SPEECH_VERBS
+from summarizer.text.speech import ATTRIBUTIONS, SPEECH_VERBS_BY_LANGUAGE
 from summarizer.text.verbs import WORD, tells_happening
 
 __all__ = ["states_standing_fact"]
@@ -159,34 +161,11 @@ _CLAUSE_WORDS: dict[str, frozenset[str]] = {
     "uk": word_set("який яка яке які якого якої яких де"),
 }
 # Words that make the sentence someone's, before the predicate or after it ("Officials say the
-# region is home to ...", "The fire lies in Sierra Nevada, officials say."), in the present
-# and the past (", disse o porta-voz", ", a déclaré le maire", ", dijo el portavoz"); the German
-# past is a happening anyway (verbs.tells_happening: "sagte").
+# region is home to ...", "The fire lies in Sierra Nevada, officials say.", ", disse o
+# porta-voz", ", a déclaré le maire", "according to"): summarizer.text.speech.
 _SPEECH_WORDS: dict[str, frozenset[str]] = {
-    "en": SPEECH_VERBS | word_set("according"),
-    "de": word_set("sagt sagen erklärt erklären berichtet berichten meldet melden laut zufolge"),
-    "fr": word_set(
-        """dit disent déclare déclarent affirme affirment indique indiquent selon déclaré affirmé
-        indiqué"""
-    ),
-    "es": word_set(
-        """dice dicen declara declaran afirma afirman indica indican según dijo dijeron declaró
-        declararon afirmó afirmaron indicó indicaron"""
-    ),
-    "it": word_set(
-        """dice dicono dichiara dichiarano afferma affermano spiega secondo detto dichiarato
-        affermato spiegato disse dissero"""
-    ),
-    "pt": word_set(
-        """diz dizem declara declaram afirma afirmam indica indicam segundo disse disseram
-        afirmou afirmaram declarou declararam"""
-    ),
-    "nl": word_set(
-        """zegt zeggen verklaart verklaren meldt melden volgens aldus zei zeiden verklaarde
-        verklaarden meldde meldden"""
-    ),
-    "ru": word_set("говорит говорят заявляет заявляют сообщает сообщают считает считают"),
-    "uk": word_set("каже кажуть заявляє заявляють повідомляє повідомляють вважає вважають"),
+    language: SPEECH_VERBS_BY_LANGUAGE[language] | ATTRIBUTIONS.get(language, frozenset())
+    for language in _PREDICATES
 }
 # Nouns of what an event makes or counts, "new" and "now": "The package includes tax cuts",
 # "The victims include two children", "England's squad includes Harry Kane", "The new cabinet
@@ -309,8 +288,10 @@ def states_standing_fact(sentence: str, language: str = "en") -> bool:
     if member and not _names_a_body(before, member, language):
         return False  # "The injured man is a member of the Civil Guard": a person described
     lowered = sentence.lower().replace("’", "'")
-    # the words as written and with their hyphens dropped: "line-up" is "lineup"
+    # the words as written and with their hyphens dropped: "line-up" is "lineup"; not those
+    # that open a name ("New" of "New Zealand", "New York")
     words = set(WORD.findall(lowered)) | set(WORD.findall(lowered.replace("-", "")))
+    words -= _opening_names(sentence)
     if language in _COMMA_CLAUSES:
         if "," in before:
             return False
@@ -330,7 +311,8 @@ def _names_a_body(before: str, predicate: str, language: str) -> bool:
 
     The subject is a name (_named) and none of these: a person's, after an honorific ("Mr
     Smith") or written as given and family name, two or more capitalised words without an
-    article ("John Smith": "New Zealand" is lost with it, a fact read as news); a plural told
+    article ("John Smith"), unless they are a country's name as CLDR gives it in the language
+    ("New Zealand", "Saudi Arabia": summarizer.text.countries); a plural told
     by one word, which names people, as several bodies are joined by "and" or commas
     ("Protesters are members", "Officers are members", "Several Brits are members"); the
     subject of a headline in title case, whose every word is capitalised ("Suspect Is a
@@ -344,10 +326,29 @@ def _names_a_body(before: str, predicate: str, language: str) -> bool:
     if HONORIFICS & {word.lower() for word in subject}:
         return False
     stops = stop_words(language)
-    if len(subject) > 1 and not stops & {word.lower() for word in subject}:
+    bare = len(subject) > 1 and not stops & {word.lower() for word in subject}
+    if bare and not names_country(subject, language):
         return False
     plural = predicate.startswith("are")
     return not plural or "," in before or "and" in subject
+
+
+def _opening_names(sentence: str) -> set[str]:
+    """The words, lower-cased, that open a name of capitalised words: a capitalised word before a
+    word in title case, with no mark between ("New" of "New Zealand is a member of ...", "New
+    York is home to ..."). Such a word is a name's, not one of the news ("The new
+    cabinet comprises ...", "New members include ..."). A capitalised word before the first
+    name of a sentence is read as its part too ("Now Finland is a member"), the cost of the
+    rule."""
+    tokens = sentence.split()
+    return {
+        word.lower()
+        for word, following in pairwise(tokens)
+        if word[:1].isupper()
+        and word.isalpha()
+        and following[:1].isupper()
+        and not following.rstrip(".,;:!?").isupper()
+    }
 
 
 def _named(subject: list[str], language: str) -> bool:

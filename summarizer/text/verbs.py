@@ -8,7 +8,7 @@ from summarizer.text.language import ARTICLES, word_set
 from summarizer.text.months import MONTH_NAMES
 from summarizer.text.tokenizer import WORD_OR_MARK
 
-__all__ = ["WORD", "lacks_verb", "shows_verb", "tells_happening"]
+__all__ = ["WORD", "lacks_verb", "plural_agrees", "shows_verb", "tells_happening"]
 
 
 # Words that open a noun phrase (articles, possessives, prepositions, "and"/"or"): the word after
@@ -246,3 +246,34 @@ def shows_verb(text: str, language: str = "en") -> bool:
     if any(map(auxiliaries.__contains__, WORD.findall(lowered))):
         return True
     return tells_happening(text, language)
+
+
+# A plural noun in -s and, right after it, a lower-case word without one: a subject and its verb
+# in the plural ("Talks resume", "Sales grew"), where a noun and the noun it modifies, or a
+# name and its verb, end the other way ("Trade talks", "Japan tops", "Aid flows").
+_PLURAL_AND_VERB = re.compile(r"\b[^\W\d_]{2,}s\s+([a-z]{2,})\b")
+
+
+def plural_agrees(text: str, language: str = "en") -> bool:
+    """Tell whether an English line shows a plural subject and its finite verb: a word in -s
+    then a lower-case word that ends in no -s, opens no noun phrase and is no "-ing" form
+    ("Talks resume in the U.K.", "Sales grew in the U.S."). A modifier and its noun ("Trade
+    talks with the U.S.", "New rules for the U.K.") and a subject in the singular ("Japan tops
+    the U.S.", "Aid flows to the U.N.") do not show one: a headline's present is read only
+    where the plural gives it away. A noun in -s that modifies another ("Sales tax in the
+    U.S.") is read as a subject, the cost of the rule.
+
+    Args:
+        text: one line.
+        language: ISO 639-1 code; only English is read (others: False).
+
+    Returns:
+        True when such a pair shows.
+    """
+    if language != "en":
+        return False
+    openers = _PHRASE_OPENERS["en"]
+    return any(
+        not verb.endswith(("s", "ing")) and verb not in openers and verb not in _AUXILIARIES["en"]
+        for verb in _PLURAL_AND_VERB.findall(text)
+    )

@@ -310,3 +310,38 @@ def test_a_verb_of_speech_after_a_month_outweighs_a_preposition_that_is_no_time_
     sentence: str, months: set[int]
 ) -> None:
     assert months_named(sentence, "en") == months
+
+
+@pytest.mark.parametrize(
+    ("sentence", "months"),
+    [
+        # joined by "and" or "or" to a name that names no time: a person
+        ("The plan was backed by May and Johnson.", set()),
+        ("The deal, backed by May and Johnson, passed.", set()),
+        ("Johnson and May met in Brussels.", set()),
+        ("Hunt, Johnson or May could win the vote.", set()),
+        ("May and Trump spoke by phone.", set()),
+        # joined to a month, a holiday or after a word of time: a month
+        ("Shops close between May and Christmas.", {5}),
+        ("Sales rose by May and June.", {5, 6}),
+        ("In May and June, sales rose.", {5, 6}),
+        ("Sales fell in May and Johnson resigned.", {5}),
+        ("Floods And May Rains Hit Town", {5}),  # title case: capitals say nothing
+        # the agent of a passive: a person
+        ("The plan was backed by May.", set()),
+        ("Backed by May, the plan passed.", set()),
+        ("The deal negotiated by May, the prime minister, failed.", set()),
+        # "by" a month as a deadline: a future, a modal, an infinitive, a pluperfect, a plan
+        ("The work will be finished by May.", {5}),
+        ("The project is expected to be completed by May.", {5}),
+        ("Debt had been repaid by May.", {5}),
+        # or beside another time, or the month goes on
+        ("Rates were cut by March, from 5% in January.", {1, 3}),
+        ("The bill was passed by May 2019.", {5}),
+        ("By May, Johnson had resigned.", {5}),
+    ],
+)
+def test_an_english_month_joined_to_a_name_or_the_agent_of_a_passive_is_a_person(
+    sentence: str, months: set[int]
+) -> None:
+    assert months_named(sentence, "en") == months

@@ -10,10 +10,35 @@ from summarizer.text.verbs import lacks_verb
 
 @pytest.mark.parametrize(
     "text",
-    ["Japan tops the U.S.", "Aid flows to the U.N.", "Vesburg Harbour Bridge Co."],
+    [
+        "Japan tops the U.S.",  # a bare subject and a bare present: a headline's
+        "Aid flows to the U.N.",
+        "Vesburg Harbour Bridge Co.",
+        "Trade talks with the U.S.",  # a noun phrase: a modifier, then its noun in -s
+        "New rules for the U.K.",
+        "Talks to resume in the U.K.",  # a headline's infinitive and participle
+        "Prices rising in the U.S.",
+        "Talks Resume in the U.K.",  # title case
+        "How Japan won the U.S.",  # a question word asking nothing: a heading whatever its verb
+        "Why Japan is the U.K.",
+    ],
 )
 def test_a_short_heading_ending_in_an_abbreviation_is_no_prose(text: str) -> None:
     assert not is_prose(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Comment Paris a battu l'U.E.", "fr"),
+        ("Cómo España superó a EE.UU.", "es"),
+        ("Perché Roma ha battuto l'U.E.", "it"),
+    ],
+)
+def test_a_question_word_asking_nothing_makes_a_heading_in_every_language(
+    text: str, language: str
+) -> None:
+    assert not is_prose(text, language)
 
 
 def test_a_heading_keeps_its_verb_and_is_dropped_for_its_stop() -> None:
@@ -33,6 +58,9 @@ def test_a_heading_keeps_its_verb_and_is_dropped_for_its_stop() -> None:
         "He lives in the U.S.",  # a subject pronoun or an article: a sentence, whatever its verb
         "She works for the U.N.",
         "The talks resume in the U.K.",
+        "Talks resume in the U.K.",  # a plural subject and its verb
+        "Sales grew in the U.S.",
+        "Prices are high in the U.S.",
     ],
 )
 def test_a_sentence_ending_in_an_abbreviation_is_prose(text: str) -> None:

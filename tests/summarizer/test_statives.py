@@ -58,6 +58,11 @@ from tests.summarizer.test_events_digest import _event, digest_docs
         ("La ciudad cuenta con unos 300.000 habitantes.", "es"),
         ("The UK is a member of NATO and the G7.", "en"),
         ("Belgium, the Netherlands and Luxembourg are members of the Benelux Union.", "en"),
+        # a country of two words, by its CLDR name; "New" opens a name, no news
+        ("New Zealand is a member of the Commonwealth.", "en"),
+        ("Saudi Arabia is a member of OPEC.", "en"),
+        ("New Zealand is home to five million people.", "en"),
+        ("New York is home to eight million people.", "en"),
     ],
 )
 def test_a_standing_fact_in_the_present_is_background(text: str, language: str) -> None:
@@ -161,6 +166,11 @@ def test_a_standing_fact_in_the_present_is_background(text: str, language: str) 
         ("John Smith is a member of the Labour Party.", "en"),
         ("Mr Smith is a member of the Garrick Club.", "en"),
         ("Dr. Jones is a member of the Royal Society.", "en"),
+        ("Team Sky is a member of the Union Cycliste.", "en"),  # two words, no country's
+        ("New Zealand joined the Commonwealth in 1931.", "en"),
+        ("New members include Finland and Sweden.", "en"),  # "New" before a noun: the news
+        # a speaker's past, from text.speech's one table of every language
+        ("Das Unternehmen beschäftigt rund 5.000 Mitarbeiter, berichtete die Zeitung.", "de"),
     ],
 )
 def test_a_happening_or_the_news_itself_is_no_standing_fact(text: str, language: str) -> None:
