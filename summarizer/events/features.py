@@ -322,7 +322,7 @@ FEATURES_VERSION = 21
 #: and names that profiles read; 20 reads Italian, Portuguese and Dutch weekdays ("di
 #: domenica", "segunda-feira", "op maandag") and their function words before a weekday in the
 #: particulars, which profiles do not read; 21 adds the mention key of the title's first term
-#: (`title_subject`), which profiles do not read.
+#: (`title_subject`; none after a label, "Breaking: ..."), which profiles do not read.
 PROFILES_SINCE = 19
 #: Names are looked up in another text by the first letters of their stems, so inflected and
 #: derived forms still count as a mention ("Тюмени", "тюменцам"; "Moscow", "Moscow's").
@@ -373,7 +373,8 @@ class ArticleFeatures:
             when the title opens with any other word (see `title_actor`).
         subject: the mention key of the word its title opens with, a person's or not
             ("Bookmakers back Aviator for Oscar": "bookm"): whom the headline makes its
-            subject; "" when its first word is no term (see `title_subject`).
+            subject; "" when its first word is no term or a label ("Breaking:"; see
+            `title_subject`).
         particulars: the particulars of its title and first OPENING_WORDS words (see
             `particulars`): the rare words and the numbers by which it tells its happening.
         name_firsts: those of its particulars that the title and opening use only as the
@@ -612,6 +613,11 @@ def title_actor(
     return name[:MENTION_LETTERS] if name in family else ""
 
 
+#: A title that opens with a label (see `title_subject`): a word, then a colon or a number and a
+#: dash.
+_LABEL = re.compile(r"\W*[^\W_]+(?:['’][^\W_]+)?(?:\s*:|\s+\d+\s*[-–—:])")
+
+
 def title_subject(title: str, language: str) -> str:
     """The mention key of the term a title opens with, as `ArticleFeatures.told` reads it.
 
@@ -620,8 +626,10 @@ def title_subject(title: str, language: str) -> str:
     key is that of the title's first term, so that it is one the other side's mention keys can
     hold (a possessive as its word, "Connors' rallying cry": "conno"). A title gives none when
     its first word is no term (a stop word, "The...", "В Петербурге...", "У Києві..."; a number,
-    "10 killed in..."; one letter) or when it opens with a run of an unspaced script (its words
-    are character pairs, no word the title opens with).
+    "10 killed in..."; one letter), when it opens with a run of an unspaced script (its words
+    are character pairs, no word the title opens with) or with a label: a word before a colon
+    ("Breaking: ...", "LIVE: ...", "Analysis: ...") or before a number and a dash ("UPDATE
+    2-..."), a section's name rather than the headline's subject.
 
     Args:
         title: the title.
@@ -631,7 +639,7 @@ def title_subject(title: str, language: str) -> str:
         The term's mention key, or "".
     """
     first = _WORD.search(title)
-    if first is None or UNSPACED.search(first.group()):
+    if first is None or UNSPACED.search(first.group()) or _LABEL.match(title):
         return ""
     word, end = first.group(), first.end()
     glued = glued_number_end(title, end)

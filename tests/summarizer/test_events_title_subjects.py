@@ -73,6 +73,20 @@ def test_the_title_subject_is_its_first_word_unless_a_stop_word() -> None:
     assert article_features(ODDS.title, ODDS.body).subject == "bookm"
 
 
+def test_a_label_gives_no_subject() -> None:
+    # a section's name before a colon, or before a number and a dash, is no headline's subject
+    for title in (
+        "Breaking: car bomb kills ten in Ankara",
+        "LIVE: Ankara car bomb kills ten",
+        "Watch : car bomb in Ankara",
+        "Opinion: the Booker has lost its way",
+        "UPDATE 2-Car bomb kills ten in Ankara",
+    ):
+        assert subject(title) == "", title
+    assert subject("Car bomb kills ten in Ankara") == "car"
+    assert subject("Ukraine-Russia talks resume") == "ukrai"
+
+
 def features_subject(title: str, language: str) -> str:
     """The subject `article_features` gives a title, with the title as the body too."""
     return article_features(title, f"{title}. {title}.", language).subject
