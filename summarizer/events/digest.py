@@ -113,7 +113,9 @@ def build_story_digest(
     told either; each line an event gives halves the scores of that event's other sentences
     (EVENT_SPREAD), so the digest covers the story's events rather than repeating its biggest
     one; a line can open only if it can under the story's headline and under its own
-    article's title (the headline's "talks" are another event's "meeting"); and lines keep
+    article's title (the headline's "talks" are another event's "meeting"), and a later line
+    leans on the headline only when its event's articles carry it, else on its own article's
+    title; and lines keep
     strict time order, so a leading line that cannot stand alone is left out instead of moved.
 
     Args:
@@ -158,6 +160,10 @@ class _Digest:
         self.voiced: dict[int, bool] = {}  # article index: in its narrator's voice (see _voiced)
         self.facts: dict[int, Fact] = {}  # candidate index: what it tells (see _fact)
         self.headline = headline or _headline(self.docs, self.candidates, language)
+        # the events whose articles carry the headline: their lines may lean on it (see _title)
+        self.headline_events = {
+            d.event_id for d in self.docs if d.title.strip() == self.headline.strip()
+        }
         self.scores = np.zeros(len(self.candidates))
         # candidate: among the best-scored and read for its opener, it can open a digest
         self.standalone = np.zeros(len(self.candidates), dtype=bool)
@@ -357,16 +363,7 @@ class _Digest:
         lines = sorted(chosen, key=lambda i: (candidates[i].doc, candidates[i].position))
         if not lines:
             return [], []
-        context = self.headline
-        opens = [
-            rules.stands_alone(
-                candidates[i].text,
-                self.language,
-                context=context,
-                introduced=candidates[i].introduced,
-            )
-            for i in lines
-        ]
+        opens = [self._stands(candidates[i]) for i in lines]
         dropped: list[int] = []
         if self.story:  # strict time order: leading lines that cannot open go, choose again
             if not opens[0] and any(opens):
@@ -382,13 +379,25 @@ class _Digest:
         placed = [lines[0]]
         waiting = lines[1:]
         while waiting:
-            said = " ".join([context, *(candidates[i].text for i in placed)])
-            ready = next((i for i in waiting if self._fits(i, placed[-1], said)), None)
+            said = " ".join(candidates[i].text for i in placed)
+            ready = next(
+                (i for i in waiting if self._fits(i, placed[-1], f"{self._title(i)} {said}")),
+                None,
+            )
             if ready is None:
                 break
             waiting.remove(ready)
             placed.append(ready)
         return placed, dropped + waiting
+
+    def _title(self, line: int) -> str:
+        """The title a line may lean on after the first: the digest's headline; in a story, for
+        a line of an event whose articles do not carry the headline, its own article's title
+        (the headline's "meet" tells nothing of another event's "The meeting", see _stands)."""
+        doc = self.docs[self.candidates[line].doc]
+        if not self.story or doc.event_id in self.headline_events:
+            return self.headline
+        return doc.title
 
     def _lede_rank(self, line: int) -> tuple[bool, bool, float]:
         """How well a line can lead an event's digest: a report before a quotation, an article's

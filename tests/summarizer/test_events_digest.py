@@ -503,9 +503,11 @@ def test_a_story_digest_tells_where_the_story_stands_before_a_big_events_second_
     assert [line.event_id for line in digest.lines] == [1, 2]
 
 
-def test_a_story_line_never_leans_on_another_events_headline() -> None:
+@pytest.mark.parametrize("words", [40, 60, 120])
+def test_a_story_line_never_leans_on_another_events_headline(words: int) -> None:
     # "The meeting" reads as the story's summit under the story's headline; in its own report
-    # it is another meeting, so that line does not tell its event
+    # it is another meeting, so that line does not tell its event, first or later, whatever
+    # room the budget leaves
     summit = _story_event(
         1,
         0,
@@ -520,7 +522,29 @@ def test_a_story_line_never_leans_on_another_events_headline() -> None:
         "Envoys of Lantern discussed grain tariffs at the port of Osk on Friday.",
     )
     digest = build_story_digest(
-        [*summit, *envoys], words=40, headline="Norland and Vesmark leaders meet in Vesburg"
+        [*summit, *envoys], words=words, headline="Norland and Vesmark leaders meet in Vesburg"
     )
     texts = [line.text for line in digest.lines]
     assert texts[-1].startswith("Envoys of Lantern"), texts
+    assert not any(text.startswith("The meeting") for text in texts), texts
+
+
+def test_a_story_digest_never_opens_with_a_line_that_leans_on_another_events_headline() -> None:
+    # under the story's headline "The meeting" is the envoys'; its own report has none
+    recall = _story_event(
+        1,
+        0,
+        "Norland recalls ambassador from Vesmark",
+        "The meeting was called off by Norland on Monday. "
+        "Norland recalled an envoy from Vesmark on Monday over a river dispute.",
+    )
+    envoys = _story_event(
+        2,
+        72,
+        "Envoys meet in Osk",
+        "Envoys of Norland and Vesmark met in Osk on Friday to settle the Duvra River dispute.",
+    )
+    for words in (40, 60):
+        digest = build_story_digest([*recall, *envoys], words=words, headline="Envoys meet in Osk")
+        texts = [line.text for line in digest.lines]
+        assert texts and not texts[0].startswith("The meeting"), texts
