@@ -108,15 +108,15 @@ def build_story_digest(
     """Build the "catch me up" digest of a story from the articles of all its events.
 
     As build_digest, over every article of the story at once, with these differences: the
-    story's first and latest events each give a line first (the best of theirs that can open a
-    text), so the digest tells how the story began and where it stands however few outlets
-    told either; each line an event gives halves the scores of that event's other sentences
-    (EVENT_SPREAD), so the digest covers the story's events rather than repeating its biggest
-    one; a line can open only if it can under the story's headline and under its own
-    article's title (the headline's "talks" are another event's "meeting"), and a later line
-    leans on the headline only when its event's articles carry it, else on its own article's
-    title; and lines keep
-    strict time order, so a leading line that cannot stand alone is left out instead of moved.
+    story's first and latest events (the latest: the one that began last) each give a line
+    first (the best of theirs that can open a text), so the digest tells how the story began
+    and where it stands however few outlets told either; each line an event gives halves the
+    scores of that event's other sentences (EVENT_SPREAD), so the digest covers the story's
+    events rather than repeating its biggest one; a line can open only if it can under the
+    story's headline and under its own article's title (the headline's "talks" are another
+    event's "meeting"), and a later line leans on the headline only when its event's articles
+    carry it, else on its own article's title; and lines keep strict time order, so a leading
+    line that cannot stand alone is left out instead of moved.
 
     Args:
         docs: the story's articles, each with its `event_id`, in any order.
@@ -336,10 +336,15 @@ class _Digest:
         can open a text. Centrality over the whole story favours the event most outlets told;
         a later turn told by one outlet in words of its own (a visit, a phone call) shares few
         of them and would never be told, however the event spread discounts the big event's
-        second line."""
+        second line. The latest event is the one that began last (whose earliest article is
+        the latest), not that of the latest article: a late recap of an earlier event ("the
+        talks last Tuesday") is no turn of the story, and would hide the one it took."""
         if not self.story:
             return set()
-        return {self.docs[0].event_id, self.docs[-1].event_id}
+        began: dict[int | None, int] = {}
+        for index, doc in enumerate(self.docs):
+            began.setdefault(doc.event_id, index)
+        return {self.docs[0].event_id, max(began, key=lambda event: began[event])}
 
     def _retold(self, line: int, chosen: Sequence[int]) -> bool:
         """Tell whether another article's chosen line tells a line's fact in other words (an

@@ -501,6 +501,18 @@ def test_a_story_digest_tells_where_the_story_stands_before_a_big_events_second_
     )
     digest = build_story_digest([*talks, *sanctions], words=27, headline="Duvra River talks")
     assert [line.event_id for line in digest.lines] == [1, 2]
+    # a late recap of the talks is no turn of the story: the tariffs are still where it stands
+    recap = DigestDoc(
+        99,
+        "Duvra River talks: what next",
+        "Norland and Vesmark held talks on the Duvra River in Vesburg last Tuesday. "
+        "A second round is expected.",
+        "outlet-9",
+        T0 + timedelta(hours=96),
+        event_id=1,
+    )
+    digest = build_story_digest([*talks, *sanctions, recap], words=27, headline="Duvra River talks")
+    assert 2 in [line.event_id for line in digest.lines]
 
 
 @pytest.mark.parametrize("words", [40, 60, 120])
