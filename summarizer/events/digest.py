@@ -6,7 +6,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from itertools import pairwise
+from itertools import islice, pairwise
 
 import numpy as np
 
@@ -42,6 +42,7 @@ _MIN_FALLBACK_WORDS = 3
 _MAX_FALLBACK_CHARS = 1_000
 _QUOTE_MARKS = "\"“„«‘'"
 _OPENERS_READ = 400  # best-scored sentences whose openers are checked (a digest takes a few)
+_ENDS_READ = 20  # in a story, best-scored sentences of each end event checked too
 
 __all__ = ["DigestDoc", "DigestLine", "EventDigest", "build_digest", "build_story_digest"]
 
@@ -219,7 +220,7 @@ class _Digest:
         # Only sentences good enough to be chosen are read for their openers; the rest count as
         # dependent, so an unread sentence never beats a read one.
         standalone = np.zeros(len(candidates), dtype=bool)
-        for i in np.argsort(-scores, kind="stable")[:_OPENERS_READ]:
+        for i in self._read_for_openers(scores):
             standalone[i] = self._stands(candidates[i])
         background = np.fromiter(
             (self._background(c) for c in candidates), dtype=bool, count=len(candidates)
@@ -227,6 +228,18 @@ class _Digest:
         scores = np.where(background, scores * _BACKGROUND_PENALTY, scores)
         self.standalone = standalone
         return np.asarray(np.where(standalone, scores, scores * _DEPENDENT_PENALTY), dtype=float)
+
+    def _read_for_openers(self, scores: np.ndarray) -> list[int]:
+        """The candidates read for their openers: the _OPENERS_READ best scored; in a story, also
+        the _ENDS_READ best of each end event (see _ends), which gives a line first only when one
+        of its lines is read as able to open, however far down a big story's scores they are."""
+        order = np.argsort(-scores, kind="stable")
+        read = [int(i) for i in order[:_OPENERS_READ]]
+        if self.story and len(order) > _OPENERS_READ:
+            events = [self.docs[c.doc].event_id for c in self.candidates]
+            for end in self._ends():
+                read.extend(islice((int(i) for i in order if events[i] == end), _ENDS_READ))
+        return list(dict.fromkeys(read))
 
     def _stands(self, candidate: _Candidate) -> bool:
         """Tell whether a line can open the digest (rules.stands_alone under its headline); in a

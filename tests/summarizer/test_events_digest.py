@@ -515,6 +515,32 @@ def test_a_story_digest_tells_where_the_story_stands_before_a_big_events_second_
     assert 2 in [line.event_id for line in digest.lines]
 
 
+def test_a_big_storys_latest_event_is_read_for_its_openers_and_told() -> None:
+    # 450 lines of one round of talks after another all outscore the tariffs' two: read only
+    # for the best scored, the tariffs would never be known to open a text, nor told first
+    places = ["Vesburg", "Osk", "Harlow", "Mirn", "Tavel", "Quorn", "Brask", "Yelm"]
+    verbs = ["discussed", "debated", "reviewed", "argued over", "studied", "weighed"]
+    topics = ["the Duvra River flow", "the river banks", "the Duvra dams", "the river commission"]
+    bodies = [
+        " ".join(
+            f"Norland and Vesmark delegates in {places[(n + day) % 8]} {verbs[(n * day) % 6]} "
+            f"{topics[(n + 2 * day) % 4]} on day {day + 1} of round {n + 1}."
+            for day in range(15)
+        )
+        for n in range(30)
+    ]
+    talks = _story_event(1, 0, "Duvra River talks", *bodies)
+    tariffs = _story_event(
+        2,
+        2000,
+        "Lantern imposes tariffs on Vesmark grain",
+        "Lantern imposed tariffs on Vesmark grain on Thursday over the Duvra dispute. "
+        "Exporters warned that prices in Vesmark markets would rise within weeks.",
+    )
+    digest = build_story_digest([*talks, *tariffs], words=60, headline="Duvra River talks")
+    assert 2 in [line.event_id for line in digest.lines]
+
+
 @pytest.mark.parametrize("words", [40, 60, 120])
 def test_a_story_line_never_leans_on_another_events_headline(words: int) -> None:
     # "The meeting" reads as the story's summit under the story's headline; in its own report
