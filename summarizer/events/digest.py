@@ -110,14 +110,16 @@ def build_story_digest(
 
     As build_digest, over every article of the story at once, with these differences: the
     story's first and latest events (the latest: the one that began last) each give a line
-    first (the best of theirs that can open a text), so the digest tells how the story began
-    and where it stands however few outlets told either; each line an event gives halves the
-    scores of that event's other sentences (EVENT_SPREAD), so the digest covers the story's
-    events rather than repeating its biggest one; a line can open only if it can under the
-    story's headline and under its own article's title (the headline's "talks" are another
-    event's "meeting"), and a later line leans on the headline only when its event's articles
-    carry it, else on its own article's title; and lines keep strict time order, so a leading
-    line that cannot stand alone is left out instead of moved.
+    first (the best of theirs that can open a text, however close it is to a line taken before
+    it), so the digest tells how the story began and where it stands however few outlets told
+    either; an end event goes without one only when no line of its can open a text, fit what
+    the budget has left and tell a fact that no chosen line of another article told; each line
+    an event gives halves the scores of that event's other sentences (EVENT_SPREAD), so the
+    digest covers the story's events rather than repeating its biggest one; a line can open
+    only if it can under the story's headline and under its own article's title (the
+    headline's "talks" are another event's "meeting"), and a later line leans on the headline
+    only when its event's articles carry it, else on its own article's title; and lines keep
+    strict time order, so a leading line that cannot stand alone is left out instead of moved.
 
     Args:
         docs: the story's articles, each with its `event_id`, in any order.
@@ -332,10 +334,13 @@ class _Digest:
             chosen.append(best)
             used += candidates[best].words
             redundancy = np.maximum(redundancy, space.row_similarity(best))
-            open_ &= redundancy < REDUNDANCY
             if self.story:
                 taken[events[best]] = taken.get(events[best], 0) + 1
                 spread = np.array([EVENT_SPREAD ** taken.get(e, 0) for e in events])
+            # an end event still due keeps its lines however close to a line taken they are: it
+            # tells another stage of the story in words the story shares
+            due = [self.story and e in ends and e not in taken for e in events]
+            open_ &= (redundancy < REDUNDANCY) | np.array(due, dtype=bool)
             best = None
             if self.sentences is not None and len(chosen) >= self.sentences:
                 break
@@ -346,10 +351,11 @@ class _Digest:
     def _ends(self) -> set[int | None]:
         """The story's first and latest events (none outside a story): a story digest tells
         how the story began and where it stands before anything else, each with a line that
-        can open a text. Centrality over the whole story favours the event most outlets told;
-        a later turn told by one outlet in words of its own (a visit, a phone call) shares few
-        of them and would never be told, however the event spread discounts the big event's
-        second line. The latest event is the one that began last (whose earliest article is
+        can open a text, kept from the redundancy cap until its event has a line (see
+        _select). Centrality over the whole story favours the event most outlets told; a later
+        turn told by one outlet in words of its own (a visit, a phone call) shares few of them
+        and would never be told, however the event spread discounts the big event's second
+        line. The latest event is the one that began last (whose earliest article is
         the latest), not that of the latest article: a late recap of an earlier event ("the
         talks last Tuesday") is no turn of the story, and would hide the one it took."""
         if not self.story:

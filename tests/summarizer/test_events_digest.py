@@ -586,3 +586,6 @@ def test_a_story_digest_never_opens_with_a_line_that_leans_on_another_events_hea
         digest = build_story_digest([*recall, *envoys], words=words, headline="Envoys meet in Osk")
         texts = [line.text for line in digest.lines]
         assert texts and not texts[0].startswith("The meeting"), texts
+        # the envoys' line is close to the recall's (Norland, Vesmark, envoy, dispute), but
+        # as the latest event's it is not cut as redundant: each end gives a line
+        assert [line.event_id for line in digest.lines] == [1, 2], texts
