@@ -256,7 +256,8 @@ class _Digest:
 
         if not stands(self.headline):
             return False
-        return not self.story or stands(self.docs[candidate.doc].title)
+        title = self.docs[candidate.doc].title
+        return not self.story or title.strip() == self.headline.strip() or stands(title)
 
     def _background(self, candidate: _Candidate) -> bool:
         """Tell whether a line is background (rules.is_background); in a story, also a line
