@@ -154,25 +154,26 @@ class Evidence:
         terms: cosine of the terms alone with the event's centroid (what happened).
         names: cosine of the names and numbers alone (who, where, how many).
         conflict: each side names someone or somewhere central that the other never mentions.
-        actors_differ: the two sides' titles open with different people, neither named in
-            the other side's titles (see `_actors_differ`): the score is 0.
-        particulars_differ: each side's opening gives more than SHARED_PARTICULARS particulars
-            and they share fewer (see `_particulars_differ`).
-        subjects_differ: the two sides' titles open with different words that the other
-            side's titles and leads never use (see `_subjects_differ`).
-        openings_differ: the same, with a two-word name both give counted once (see
-            `_openings_differ`): a close score then does not join without the headlines.
-        headlines_differ: each side's headlines give a rare word the other side's headlines
-            lack and its titles and leads never use (see `_headlines_differ`): the headlines
-            do not support the join, whatever their support.
-        dates_differ: both sides name days of their year and share none.
-        weekdays_differ: both sides name weekdays and share none.
         discount: time factor, 1.0 within the event's span, down to 1 - TIME_DISCOUNT at the
             window's edge, 0.0 beyond it.
         support: how well the article's headline and the event's headlines are told by the
             other side (see `Item.headline_support`).
+        dates_differ: both sides name days of their year and share none.
+        weekdays_differ: both sides name weekdays and share none.
         first_fits: the article passes both tests with the event's first article too (always
             True for an event of one article).
+        actors_differ: the two sides' titles open with different people, neither named in
+            the other side's titles (see `_actors_differ`): the score is 0.
+        particulars_differ: each side's opening gives more than SHARED_PARTICULARS particulars
+            and they share fewer (see `_particulars_differ`).
+        openings_differ: as `particulars_differ`, with a two-word name both give counted
+            once (see `_openings_differ`): a close score then does not join without the
+            headlines.
+        headlines_differ: each side's headlines give a rare word the other side's headlines
+            lack and its titles and leads never use (see `_headlines_differ`): the headlines
+            do not support the join, whatever their support.
+        subjects_differ: the two sides' titles open with different words that the other
+            side's titles and leads never use (see `_subjects_differ`).
     """
 
     similarity: float

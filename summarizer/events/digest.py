@@ -6,7 +6,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from itertools import pairwise
+from itertools import islice, pairwise
 
 import numpy as np
 
@@ -42,6 +42,7 @@ _MIN_FALLBACK_WORDS = 3
 _MAX_FALLBACK_CHARS = 1_000
 _QUOTE_MARKS = "\"“„«‘'"
 _OPENERS_READ = 400  # best-scored sentences whose openers are checked (a digest takes a few)
+_ENDS_READ = 20  # in a story, best-scored sentences of each end event checked too
 
 __all__ = ["DigestDoc", "DigestLine", "EventDigest", "build_digest", "build_story_digest"]
 
@@ -108,12 +109,16 @@ def build_story_digest(
     """Build the "catch me up" digest of a story from the articles of all its events.
 
     As build_digest, over every article of the story at once, with these differences: the
-    story's first and latest events each give a line first (the best of theirs that can open a
-    text), so the digest tells how the story began and where it stands however few outlets
-    told either; each line an event gives halves the scores of that event's other sentences
-    (EVENT_SPREAD), so the digest covers the story's events rather than repeating its biggest
-    one; a line can open only if it can under the story's headline and under its own
-    article's title (the headline's "talks" are another event's "meeting"); and lines keep
+    story's first and latest events (the latest: the one that began last) each give a line
+    first (the best of theirs that can open a text, however close it is to a line taken before
+    it), so the digest tells how the story began and where it stands however few outlets told
+    either; an end event goes without one only when no line of its can open a text, fit what
+    the budget has left and tell a fact that no chosen line of another article told; each line
+    an event gives halves the scores of that event's other sentences (EVENT_SPREAD), so the
+    digest covers the story's events rather than repeating its biggest one; a line can open
+    only if it can under the story's headline and under its own article's title (the
+    headline's "talks" are another event's "meeting"), and a later line leans on the headline
+    only when its event's articles carry it, else on its own article's title; and lines keep
     strict time order, so a leading line that cannot stand alone is left out instead of moved.
 
     Args:
@@ -158,6 +163,10 @@ class _Digest:
         self.voiced: dict[int, bool] = {}  # article index: in its narrator's voice (see _voiced)
         self.facts: dict[int, Fact] = {}  # candidate index: what it tells (see _fact)
         self.headline = headline or _headline(self.docs, self.candidates, language)
+        # the events whose articles carry the headline: their lines may lean on it (see _title)
+        self.headline_events = {
+            d.event_id for d in self.docs if d.title.strip() == self.headline.strip()
+        }
         self.scores = np.zeros(len(self.candidates))
         # candidate: among the best-scored and read for its opener, it can open a digest
         self.standalone = np.zeros(len(self.candidates), dtype=bool)
@@ -213,7 +222,7 @@ class _Digest:
         # Only sentences good enough to be chosen are read for their openers; the rest count as
         # dependent, so an unread sentence never beats a read one.
         standalone = np.zeros(len(candidates), dtype=bool)
-        for i in np.argsort(-scores, kind="stable")[:_OPENERS_READ]:
+        for i in self._read_for_openers(scores):
             standalone[i] = self._stands(candidates[i])
         background = np.fromiter(
             (self._background(c) for c in candidates), dtype=bool, count=len(candidates)
@@ -221,6 +230,18 @@ class _Digest:
         scores = np.where(background, scores * _BACKGROUND_PENALTY, scores)
         self.standalone = standalone
         return np.asarray(np.where(standalone, scores, scores * _DEPENDENT_PENALTY), dtype=float)
+
+    def _read_for_openers(self, scores: np.ndarray) -> list[int]:
+        """The candidates read for their openers: the _OPENERS_READ best scored; in a story, also
+        the _ENDS_READ best of each end event (see _ends), which gives a line first only when one
+        of its lines is read as able to open, however far down a big story's scores they are."""
+        order = np.argsort(-scores, kind="stable")
+        read = [int(i) for i in order[:_OPENERS_READ]]
+        if self.story and len(order) > _OPENERS_READ:
+            events = [self.docs[c.doc].event_id for c in self.candidates]
+            for end in self._ends():
+                read.extend(islice((int(i) for i in order if events[i] == end), _ENDS_READ))
+        return list(dict.fromkeys(read))
 
     def _stands(self, candidate: _Candidate) -> bool:
         """Tell whether a line can open the digest (rules.stands_alone under its headline); in a
@@ -235,7 +256,8 @@ class _Digest:
 
         if not stands(self.headline):
             return False
-        return not self.story or stands(self.docs[candidate.doc].title)
+        title = self.docs[candidate.doc].title
+        return not self.story or title.strip() == self.headline.strip() or stands(title)
 
     def _background(self, candidate: _Candidate) -> bool:
         """Tell whether a line is background (rules.is_background); in a story, also a line
@@ -313,10 +335,13 @@ class _Digest:
             chosen.append(best)
             used += candidates[best].words
             redundancy = np.maximum(redundancy, space.row_similarity(best))
-            open_ &= redundancy < REDUNDANCY
             if self.story:
                 taken[events[best]] = taken.get(events[best], 0) + 1
                 spread = np.array([EVENT_SPREAD ** taken.get(e, 0) for e in events])
+            # an end event still due keeps its lines however close to a line taken they are: it
+            # tells another stage of the story in words the story shares
+            due = [self.story and e in ends and e not in taken for e in events]
+            open_ &= (redundancy < REDUNDANCY) | np.array(due, dtype=bool)
             best = None
             if self.sentences is not None and len(chosen) >= self.sentences:
                 break
@@ -327,13 +352,19 @@ class _Digest:
     def _ends(self) -> set[int | None]:
         """The story's first and latest events (none outside a story): a story digest tells
         how the story began and where it stands before anything else, each with a line that
-        can open a text. Centrality over the whole story favours the event most outlets told;
-        a later turn told by one outlet in words of its own (a visit, a phone call) shares few
-        of them and would never be told, however the event spread discounts the big event's
-        second line."""
+        can open a text, kept from the redundancy cap until its event has a line (see
+        _select). Centrality over the whole story favours the event most outlets told; a later
+        turn told by one outlet in words of its own (a visit, a phone call) shares few of them
+        and would never be told, however the event spread discounts the big event's second
+        line. The latest event is the one that began last (whose earliest article is
+        the latest), not that of the latest article: a late recap of an earlier event ("the
+        talks last Tuesday") is no turn of the story, and would hide the one it took."""
         if not self.story:
             return set()
-        return {self.docs[0].event_id, self.docs[-1].event_id}
+        began: dict[int | None, int] = {}
+        for index, doc in enumerate(self.docs):
+            began.setdefault(doc.event_id, index)
+        return {self.docs[0].event_id, max(began, key=lambda event: began[event])}
 
     def _retold(self, line: int, chosen: Sequence[int]) -> bool:
         """Tell whether another article's chosen line tells a line's fact in other words (an
@@ -357,16 +388,7 @@ class _Digest:
         lines = sorted(chosen, key=lambda i: (candidates[i].doc, candidates[i].position))
         if not lines:
             return [], []
-        context = self.headline
-        opens = [
-            rules.stands_alone(
-                candidates[i].text,
-                self.language,
-                context=context,
-                introduced=candidates[i].introduced,
-            )
-            for i in lines
-        ]
+        opens = [self._stands(candidates[i]) for i in lines]
         dropped: list[int] = []
         if self.story:  # strict time order: leading lines that cannot open go, choose again
             if not opens[0] and any(opens):
@@ -390,6 +412,15 @@ class _Digest:
             placed.append(ready)
         return placed, dropped + waiting
 
+    def _title(self, line: int) -> str:
+        """The title a line may lean on after the first: the digest's headline; in a story, for
+        a line of an event whose articles do not carry the headline, its own article's title
+        (the headline's "meet" tells nothing of another event's "The meeting", see _stands)."""
+        doc = self.docs[self.candidates[line].doc]
+        if not self.story or doc.event_id in self.headline_events:
+            return self.headline
+        return doc.title
+
     def _lede_rank(self, line: int) -> tuple[bool, bool, float]:
         """How well a line can lead an event's digest: a report before a quotation, an article's
         own lede (its first prose sentence) before its later sentences, then the score."""
@@ -399,9 +430,9 @@ class _Digest:
 
     def _fits(self, line: int, before: int, told: str) -> bool:
         """Tell whether a line can follow the line `before`, the digest's lines having told
-        `told` under its headline."""
+        `told` under the title the line may lean on (see _title)."""
         candidate, previous = self.candidates[line], self.candidates[before]
-        said = f"{self.headline} {told}"
+        said = f"{self._title(line)} {told}"
         if rules.unresolved_reference(candidate.text, self.language, context=said) is not None:
             return False
         if bare_family_name(candidate.text, candidate.introduced, context=said):

@@ -19,7 +19,7 @@ from summarizer.text.language import stop_words as _language_stop_words
 from summarizer.text.months import WEEKDAY_PHRASES
 from summarizer.text.numbers import Number, glued_number_end, read_numbers
 from summarizer.text.stemming import snowball_name, stemmer
-from summarizer.text.tokenizer import in_title_case, spaced_bigrams
+from summarizer.text.tokenizer import UNSPACED, in_title_case, spaced_bigrams
 
 logger = logging.getLogger(__name__)
 
@@ -321,8 +321,8 @@ FEATURES_VERSION = 21
 #: number to capitalised words joined by hyphens ("SARS-CoV-2" one name, no 2), in the counts
 #: and names that profiles read; 20 reads Italian, Portuguese and Dutch weekdays ("di
 #: domenica", "segunda-feira", "op maandag") and their function words before a weekday in the
-#: particulars, which profiles do not read; 21 adds the word the title opens with
-#: (`title_subject`), which profiles do not read.
+#: particulars, which profiles do not read; 21 adds the mention key of the title's first term
+#: (`title_subject`; none after a label, "Breaking: ..."), which profiles do not read.
 PROFILES_SINCE = 19
 #: Names are looked up in another text by the first letters of their stems, so inflected and
 #: derived forms still count as a mention ("Тюмени", "тюменцам"; "Moscow", "Moscow's").
@@ -373,7 +373,8 @@ class ArticleFeatures:
             when the title opens with any other word (see `title_actor`).
         subject: the mention key of the word its title opens with, a person's or not
             ("Bookmakers back Aviator for Oscar": "bookm"): whom the headline makes its
-            subject; "" when the title opens with a stop word (see `title_subject`).
+            subject; "" when its first word is no term or a label ("Breaking:"; see
+            `title_subject`).
         particulars: the particulars of its title and first OPENING_WORDS words (see
             `particulars`): the rare words and the numbers by which it tells its happening.
         name_firsts: those of its particulars that the title and opening use only as the
@@ -490,7 +491,7 @@ def article_features(
         ),
         compounds=frozenset(title_full + body_full),
         actor=title_actor(title_words, central, title_full + body_full, language),
-        subject=title_subject(title_words, language),
+        subject=title_subject(title, language),
         particulars=opening_particulars,
         # a title in title case gives no two-word names, so its words count as no uses either:
         # "Lib Dems Unveil ..." reads as "Lib Dems unveil ..." does
@@ -612,27 +613,39 @@ def title_actor(
     return name[:MENTION_LETTERS] if name in family else ""
 
 
-def title_subject(title_words: list[str], language: str) -> str:
-    """The mention key of the word a title opens with, unless it is a stop word.
+#: A title that opens with a label (see `title_subject`): a word, then a colon or a number and a
+#: dash.
+_LABEL = re.compile(r"\W*[^\W_]+(?:['’][^\W_]+)?(?:\s*:|\s+\d+\s*[-–—:])")
+
+
+def title_subject(title: str, language: str) -> str:
+    """The mention key of the term a title opens with, as `ArticleFeatures.told` reads it.
 
     A headline opens with its subject, whoever or whatever acted ("Critics back Aviator...",
-    "Celtic make late bid..."): a person (see `title_actor`), a body, a group or a thing. A
-    title that opens with a stop word ("The...", "What...", "В Петербурге...") gives none. A
-    possessive counts as its word ("Connors' rallying cry": "conno").
+    "Celtic make late bid..."): a person (see `title_actor`), a body, a group or a thing. The
+    key is that of the title's first term, so that it is one the other side's mention keys can
+    hold (a possessive as its word, "Connors' rallying cry": "conno"). A title gives none when
+    its first word is no term (a stop word, "The...", "В Петербурге...", "У Києві..."; a number,
+    "10 killed in..."; one letter), when it opens with a run of an unspaced script (its words
+    are character pairs, no word the title opens with) or with a label: a word before a colon
+    ("Breaking: ...", "LIVE: ...", "Analysis: ...") or before a number and a dash ("UPDATE
+    2-..."), a section's name rather than the headline's subject.
 
     Args:
-        title_words: the title's words in order, case kept.
+        title: the title.
         language: ISO 639-1 code.
 
     Returns:
-        The word's mention key, or "".
+        The term's mention key, or "".
     """
-    if not title_words:
+    first = _WORD.search(title)
+    if first is None or UNSPACED.search(first.group()) or _LABEL.match(title):
         return ""
-    lower = _apostrophes(title_words[0].lower()).removesuffix("'s").removesuffix("'")
-    if not lower or lower in stop_words(language):
-        return ""
-    return stem(lower, language)[:MENTION_LETTERS]
+    word, end = first.group(), first.end()
+    glued = glued_number_end(title, end)
+    if glued is not None:  # "COVID-19", "G-20": one term, as `_scan` reads it
+        word = word + title[end:glued]
+    return _term(word, language)[:MENTION_LETTERS]
 
 
 def _keys(*stems: list[str]) -> frozenset[str]:

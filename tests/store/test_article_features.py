@@ -48,13 +48,13 @@ def test_stored_features_begin_with_their_version_as_queries_read_it() -> None:
 
 def test_story_profiles_read_nothing_the_versions_since_profiles_since_added() -> None:
     # features of PROFILES_SINCE on make the same profiles (store.profiles keeps theirs): the
-    # title's actor (version 8) is not read
+    # title's actor (version 8) and subject (version 21) are not read
     assert PROFILES_SINCE <= FEATURES_VERSION
     computed = article_features(TITLE, BODY, "en", year=2026)
-    for actor in ("", "vienn", "danub"):
-        assert story_counts(dataclasses.replace(computed, actor=actor), "en") == story_counts(
-            computed, "en"
-        )
+    for field in ("actor", "subject"):
+        for key in ("", "vienn", "danub"):
+            changed = dataclasses.replace(computed, **{field: key})
+            assert story_counts(changed, "en") == story_counts(computed, "en")
 
 
 def test_the_titles_actor_reads_back() -> None:

@@ -501,11 +501,51 @@ def test_a_story_digest_tells_where_the_story_stands_before_a_big_events_second_
     )
     digest = build_story_digest([*talks, *sanctions], words=27, headline="Duvra River talks")
     assert [line.event_id for line in digest.lines] == [1, 2]
+    # a late recap of the talks is no turn of the story: the tariffs are still where it stands
+    recap = DigestDoc(
+        99,
+        "Duvra River talks: what next",
+        "Norland and Vesmark held talks on the Duvra River in Vesburg last Tuesday. "
+        "A second round is expected.",
+        "outlet-9",
+        T0 + timedelta(hours=96),
+        event_id=1,
+    )
+    digest = build_story_digest([*talks, *sanctions, recap], words=27, headline="Duvra River talks")
+    assert 2 in [line.event_id for line in digest.lines]
 
 
-def test_a_story_line_never_leans_on_another_events_headline() -> None:
+def test_a_big_storys_latest_event_is_read_for_its_openers_and_told() -> None:
+    # 450 lines of one round of talks after another all outscore the tariffs' two: read only
+    # for the best scored, the tariffs would never be known to open a text, nor told first
+    places = ["Vesburg", "Osk", "Harlow", "Mirn", "Tavel", "Quorn", "Brask", "Yelm"]
+    verbs = ["discussed", "debated", "reviewed", "argued over", "studied", "weighed"]
+    topics = ["the Duvra River flow", "the river banks", "the Duvra dams", "the river commission"]
+    bodies = [
+        " ".join(
+            f"Norland and Vesmark delegates in {places[(n + day) % 8]} {verbs[(n * day) % 6]} "
+            f"{topics[(n + 2 * day) % 4]} on day {day + 1} of round {n + 1}."
+            for day in range(15)
+        )
+        for n in range(30)
+    ]
+    talks = _story_event(1, 0, "Duvra River talks", *bodies)
+    tariffs = _story_event(
+        2,
+        2000,
+        "Lantern imposes tariffs on Vesmark grain",
+        "Lantern imposed tariffs on Vesmark grain on Thursday over the Duvra dispute. "
+        "Exporters warned that prices in Vesmark markets would rise within weeks.",
+    )
+    digest = build_story_digest([*talks, *tariffs], words=60, headline="Duvra River talks")
+    assert 2 in [line.event_id for line in digest.lines]
+
+
+@pytest.mark.parametrize("words", [40, 60, 120])
+def test_a_story_line_never_leans_on_another_events_headline(words: int) -> None:
     # "The meeting" reads as the story's summit under the story's headline; in its own report
-    # it is another meeting, so that line does not tell its event
+    # it is another meeting, so that line does not tell its event, first or later, whatever
+    # room the budget leaves
     summit = _story_event(
         1,
         0,
@@ -520,7 +560,32 @@ def test_a_story_line_never_leans_on_another_events_headline() -> None:
         "Envoys of Lantern discussed grain tariffs at the port of Osk on Friday.",
     )
     digest = build_story_digest(
-        [*summit, *envoys], words=40, headline="Norland and Vesmark leaders meet in Vesburg"
+        [*summit, *envoys], words=words, headline="Norland and Vesmark leaders meet in Vesburg"
     )
     texts = [line.text for line in digest.lines]
     assert texts[-1].startswith("Envoys of Lantern"), texts
+    assert not any(text.startswith("The meeting") for text in texts), texts
+
+
+def test_a_story_digest_never_opens_with_a_line_that_leans_on_another_events_headline() -> None:
+    # under the story's headline "The meeting" is the envoys'; its own report has none
+    recall = _story_event(
+        1,
+        0,
+        "Norland recalls ambassador from Vesmark",
+        "The meeting was called off by Norland on Monday. "
+        "Norland recalled an envoy from Vesmark on Monday over a river dispute.",
+    )
+    envoys = _story_event(
+        2,
+        72,
+        "Envoys meet in Osk",
+        "Envoys of Norland and Vesmark met in Osk on Friday to settle the Duvra River dispute.",
+    )
+    for words in (40, 60):
+        digest = build_story_digest([*recall, *envoys], words=words, headline="Envoys meet in Osk")
+        texts = [line.text for line in digest.lines]
+        assert texts and not texts[0].startswith("The meeting"), texts
+        # the envoys' line is close to the recall's (Norland, Vesmark, envoy, dispute), but
+        # as the latest event's it is not cut as redundant: each end gives a line
+        assert [line.event_id for line in digest.lines] == [1, 2], texts

@@ -13,7 +13,7 @@ from summarizer.events.cluster import (
     _subjects_differ,
     pair_evidence,
 )
-from summarizer.events.features import _WORD, article_features, title_subject
+from summarizer.events.features import article_features, title_subject
 from summarizer.events.index import Item
 
 WHEN = datetime(2025, 3, 4, 12, tzinfo=UTC)
@@ -56,7 +56,7 @@ NOVEL = en_doc(
 
 def subject(title: str) -> str:
     """The title's subject as the features read it."""
-    return title_subject(_WORD.findall(title), "en")
+    return title_subject(title, "en")
 
 
 def item(key: int, subject: str, used: list[str]) -> Item:
@@ -71,6 +71,45 @@ def test_the_title_subject_is_its_first_word_unless_a_stop_word() -> None:
     assert subject("What the Booker means for publishers") == ""
     assert subject("") == ""
     assert article_features(ODDS.title, ODDS.body).subject == "bookm"
+
+
+def test_a_label_gives_no_subject() -> None:
+    # a section's name before a colon, or before a number and a dash, is no headline's subject
+    for title in (
+        "Breaking: car bomb kills ten in Ankara",
+        "LIVE: Ankara car bomb kills ten",
+        "Watch : car bomb in Ankara",
+        "Opinion: the Booker has lost its way",
+        "UPDATE 2-Car bomb kills ten in Ankara",
+    ):
+        assert subject(title) == "", title
+    assert subject("Car bomb kills ten in Ankara") == "car"
+    assert subject("Ukraine-Russia talks resume") == "ukrai"
+
+
+def features_subject(title: str, language: str) -> str:
+    """The subject `article_features` gives a title, with the title as the body too."""
+    return article_features(title, f"{title}. {title}.", language).subject
+
+
+def test_the_subject_is_a_key_the_other_side_can_tell() -> None:
+    # the first term as `told` reads it: a number and a one-letter word are no terms
+    assert features_subject("10 killed in Ankara car bomb", "en") == ""
+    assert features_subject("У Києві відкрили новий міст", "uk") == ""
+    # unspaced scripts are read as character pairs: no word opens the title
+    assert features_subject("北京发生地震，造成十人死亡", "zh") == ""
+    assert features_subject("地震袭击北京，十人遇难", "zh") == ""
+    for title in ("O’Brien quits as party leader", "O'Brien quits as party leader"):
+        found = article_features(title, "Dan O’Brien quit on Monday.", "en")
+        assert found.subject and found.subject in found.tells(), title
+    assert features_subject("COVID-19 cases rise in Lagos", "en") == "covid"
+
+
+def test_a_zh_pair_of_one_quake_is_not_cut() -> None:
+    body = "北京市周日发生地震，造成至少十人死亡，数十人受伤。救援人员已赶赴现场。"
+    first = EventDoc(1, "北京发生地震，造成十人死亡", body, "outlet-1", WHEN, language="zh")
+    second = EventDoc(2, "地震袭击北京，十人遇难", body, "outlet-2", WHEN, language="zh")
+    assert not pair_evidence(first, second).subjects_differ
 
 
 def test_subjects_the_other_side_never_uses_differ() -> None:
@@ -105,6 +144,17 @@ def test_an_event_has_the_subjects_half_of_its_titles_open_with() -> None:
     event.subjects = {"bookm": 1, "odds": 1}
     event.mentioned = {"bookm": 1, "odds": 1}
     assert _subjects_differ(poll, event)
+
+
+def test_a_subject_fewer_than_half_the_titles_open_with_is_not_the_events() -> None:
+    event = item(1, "odds", ["harro"])
+    event.subjects = {"bookm": 1, "odds": 2}
+    event.size = 3
+    event.mentioned = {"bookm": 1, "odds": 2, "harro": 3}
+    # the poll tells "bookm", which only one of three titles opens with: no shared subject
+    assert _subjects_differ(item(2, "revie", ["harro", "bookm"]), event)
+    event.subjects = {"bookm": 2, "odds": 1}
+    assert not _subjects_differ(item(2, "revie", ["harro", "bookm"]), event)
 
 
 def test_differing_subjects_cut_the_score_to_a_third() -> None:
