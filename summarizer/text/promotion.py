@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from summarizer.text.language import ARTICLES, alternation, word_set
+from summarizer.text.language import ARTICLES, QUESTION_WORDS, alternation, word_set
 from summarizer.text.months import MONTHS_BY_LANGUAGE
 from summarizer.text.reader_words import READER_WORDS, plug_words, site_to_reader
 from summarizer.text.speech import SPEECH_VERBS, STANCE_VERBS
@@ -128,7 +128,6 @@ _ASCII_ANCHORS = (
     tuple(a for a in _SITE_ANCHORS if a.isascii()),
 )
 _LABEL_WORDS = 8
-_QUESTION_WORDS = word_set("who what where when why how which")
 # German addresses the reader with the capitalised "Sie", "Ihnen", "Ihr(e)" inside a sentence
 # (in lower case they are "she", "they", "her", "their"). English second-person words count in a
 # line of any language ("Grab yours today!").
@@ -467,7 +466,8 @@ def is_promotional(sentence: str, language: str = "en") -> bool:
     if len(opening) < 2:
         return False
     first, second = opening[0].lower().replace("’", "'"), opening[1].strip(",")
-    if first.split("'")[0] in _QUESTION_WORDS:
+    # English's question words whatever the line's language, as before the table was shared.
+    if first.split("'")[0] in QUESTION_WORDS["en"]:
         return False  # "Who's Your Daddy promises ...": a name, not an order
     if _opens_with_article(first, language):
         return False  # "Le ton monte ...": an article opens a noun, not an order

@@ -191,6 +191,12 @@ def talks_to_reader(sentence: str, language: str = "en") -> bool:
 # A word in title case ("Patton", "Murray-Bruce", "O'Neill").
 _TITLE_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*")
 _FAMILY_NAME_WINDOW = 8  # words of a sentence read for a family name standing alone
+# Words that begin a family name, in either case ("James Van Der Beek", "Ursula von der Leyen",
+# "Charles de Gaulle", "Mohammed bin Salman"): with the title-case word after them they are
+# the family name a report uses afterwards ("Van Der Beek revealed ...").
+_PARTICLES = word_set("van von der den de du des da di del della dos das la le bin ibn ter ten zu")
+# The possessive of a name ("Hege's plan", "Hege’s plan"): the name is what stands before it.
+_POSSESSIVE = re.compile(r"['’]s$")
 # Nouns for groups of people, which open a sentence in title case ("Police, who ...").
 _GROUPS = word_set("police staff people crew media management press public family")
 
@@ -230,25 +236,36 @@ def _family_names(tokens: Sequence[str]) -> frozenset[str]:
         first = padded[start]
         if start < resume or first.lower() in stops or not _TITLE_WORD.fullmatch(first):
             continue
-        run = [first]
+        run, particles = [_without_possessive(first)], []
         i = start + 1
-        while i < end:
+        while i < end and not _POSSESSIVE.search(padded[i - 1]):  # "Hege's" ends its name
             token = padded[i]
             if token == "." and len(padded[i - 1]) == 1:
                 i += 1  # the stop of an initial inside a name ("John M. Ford")
             elif len(token) == 1 and token.isupper() and padded[i + 1] == ".":
                 i += 1  # an initial inside a name
+            elif token.lower() in _PARTICLES and (token.islower() or _TITLE_WORD.fullmatch(token)):
+                particles.append(token)  # "von der" of "Ursula von der Leyen"
+                i += 1
             elif _TITLE_WORD.fullmatch(token):
-                run.append(token)
+                run.append(" ".join([*particles, _without_possessive(token)]))
+                particles = []
                 i += 1
             else:
                 break
         else:
-            break  # initials up to the end: the text ends inside the run, which names nobody
+            if i >= end:
+                break  # initials up to the end: the text ends inside the run, which names nobody
         if len(run) > 1:
             found.add(run[-1])
-        resume = i + 1
+        # The word after a possessive was not read; the word a run broke at was.
+        resume = i if _POSSESSIVE.search(padded[i - 1]) else i + 1
     return frozenset(found)
+
+
+def _without_possessive(word: str) -> str:
+    """A word without the possessive it may end in ("Hege's" gives "Hege")."""
+    return _POSSESSIVE.sub("", word)
 
 
 def unnamed_persons(text: str) -> frozenset[str]:
@@ -330,6 +347,13 @@ def persons_before(sentences: Sequence[str], language: str = "en") -> list[froze
     return found
 
 
+def _long_name_at(tokens: Sequence[str], i: int, long_names: set[tuple[str, ...]]) -> int:
+    """How many words a family name of several words takes from tokens[i] on, or 1."""
+    return next(
+        (len(n) for n in long_names if tuple(t.lower() for t in tokens[i : i + len(n)]) == n), 1
+    )
+
+
 def _after_comma(marked: Sequence[str], token: str) -> bool:
     """Tell whether a word stands right after a comma among a sentence's words and marks
     (", Graham said"): a speaker named after the clause they said."""
@@ -358,7 +382,7 @@ def bare_family_name(sentence: str, introduced: frozenset[str], *, context: str 
     Returns:
         The family name, or "" when the sentence names nobody that way.
     """
-    marked: list[str] = WORD_OR_MARK.findall(outside_quotes(sentence))
+    marked = [_without_possessive(t) for t in WORD_OR_MARK.findall(outside_quotes(sentence))]
     tokens: list[str] = [t for t in marked if t[:1].isalnum()]
     head: list[str] = tokens[:_FAMILY_NAME_WINDOW]
     known = set(WORD_OR_MARK.findall(context))
@@ -373,13 +397,19 @@ def bare_family_name(sentence: str, introduced: frozenset[str], *, context: str 
         for i in range(_FAMILY_NAME_WINDOW, len(tokens) - 1)
         if tokens[i + 1] in SPEECH_VERBS and _after_comma(marked, tokens[i])
     ]
+    # Family names of several words ("Van Der Beek", "von der Leyen"), by their lower-case
+    # words: a sentence capitalises a particle that opens it ("Von der Leyen said ...").
+    long_names = {tuple(name.lower().split()) for name in introduced if " " in name}
     for i, token in [*enumerate(head), *((i, tokens[i]) for i in spoken)]:
-        if token in known or (token not in introduced and token not in persons):
+        words = _long_name_at(tokens, i, long_names) if token.lower() in _PARTICLES else 1
+        token = " ".join(tokens[i : i + words]) if words > 1 else token
+        name = token.rsplit(" ", 1)[-1]
+        if name in known or (words == 1 and token not in introduced and token not in persons):
             continue
-        if not _TITLE_WORD.fullmatch(token):
+        if not _TITLE_WORD.fullmatch(name):
             continue
         before = tokens[i - 1] if i else ""
-        after = tokens[i + 1] if i + 1 < len(tokens) else ""
+        after = tokens[i + words] if i + words < len(tokens) else ""
         if before in ROLES:
             continue  # "Kremlin aide Ushakov said ...": the role says who speaks
         if not _TITLE_WORD.fullmatch(before) and not _TITLE_WORD.fullmatch(after):

@@ -113,3 +113,11 @@ def test_a_long_listing_that_fails_at_its_end_is_read_in_linear_time(
     # Each further item is atomic. Before, 22 items took 4 s and each two more four times as
     # long: 60 items would never end, and the timeout fails the test.
     assert not lists_dated_items(line, language)
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_title_opened_by_a_question_word_is_no_order(language: str) -> None:
+    # English's question words (summarizer.text.language.QUESTION_WORDS) in a line of any language.
+    assert not is_promotional("Who's Your Daddy promises your kids a night of fun.", language)
+    assert not is_promotional("Which Way Home gives your family a map.", language)
+    assert is_promotional("Give your kids a night of fun.", language)  # negative: an order

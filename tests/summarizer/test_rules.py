@@ -505,6 +505,40 @@ def test_a_family_name_alone_points_back_at_a_full_name_the_reader_has_not_read(
     assert family_names("The late author John M. Ford wrote it.") == {"Ford"}  # an initial
 
 
+def test_a_possessive_is_no_part_of_a_family_name() -> None:
+    introduced = family_names("Michelle Hege's plan was bold. Tom Jones' band and Ann Lee’s won.")
+    assert introduced == {"Hege", "Jones", "Lee"}
+    assert bare_family_name("Hege is the CEO of the firm.", introduced) == "Hege"
+    assert bare_family_name("Hege's plan failed in Vesburg.", introduced) == "Hege"
+    assert persons_before(["Michelle Hege's plan was bold.", "Hege is the CEO."]) == [
+        frozenset(),
+        {"Hege"},
+    ]
+    # Negative: a name with an apostrophe of its own, and the full name with its possessive.
+    assert family_names("Nancy Dell'Olio scored.") == {"Dell'Olio"}
+    assert bare_family_name("Michelle Hege's plan failed.", introduced) == ""
+
+
+def test_a_family_name_may_begin_with_particles() -> None:
+    text = (
+        "Actor James Van Der Beek has cancer. Ursula von der Leyen spoke."
+        " Charles de Gaulle and Mohammed bin Salman met."
+    )
+    introduced = family_names(text)
+    assert introduced == {"Van Der Beek", "von der Leyen", "de Gaulle", "bin Salman"}
+    assert bare_family_name("Van Der Beek revealed the news.", introduced) == "Van Der Beek"
+    assert bare_family_name("Von der Leyen said it was fine.", introduced) == "Von der Leyen"
+    assert bare_family_name("In 1944 de Gaulle won.", introduced) == "de Gaulle"
+    unmet = persons_before(["James Van Der Beek has cancer.", "Van Der Beek revealed it."])
+    assert "Van Der Beek" in unmet[1] and "Van Der Beek" not in unmet[0]
+    # Negative: the full name, a particle as a common word, the last word alone of another name.
+    assert bare_family_name("Ursula von der Leyen said it was fine.", introduced) == ""
+    assert bare_family_name("James Van Der Beek revealed it.", introduced) == ""
+    assert bare_family_name("The van was red.", introduced) == ""
+    assert bare_family_name("Van Der Beek spoke.", introduced, context="Van Der Beek ill") == ""
+    assert family_names("Ben Patton won in Rio.") == {"Patton"}
+
+
 def test_a_person_named_by_one_word_with_who_is_a_family_name_alone() -> None:
     # The page never gave "Yuri Ushakov" in full: ", who" still shows a person named by one word.
     line = (
