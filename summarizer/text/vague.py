@@ -190,6 +190,11 @@ def talks_to_reader(sentence: str, language: str = "en") -> bool:
 
 # A word in title case ("Patton", "Murray-Bruce", "O'Neill").
 _TITLE_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*")
+# Title-case words that end a name or are none: a possessive closes the name it ends ("Andre
+# Agassi's Australian coach": the family name is Agassi, "Australian" is what he owns), and a
+# compound with a lower-case part is a place's adjective ("Ireland-based Elan", "London-born").
+_POSSESSIVE = re.compile(r"['’]s$")
+_COMPOUND_ADJECTIVE = re.compile(r"^[A-Z][a-z]*-[a-z]")
 _FAMILY_NAME_WINDOW = 8  # words of a sentence read for a family name standing alone
 # Nouns for groups of people, which open a sentence in title case ("Police, who ...").
 _GROUPS = word_set("police staff people crew media management press public family")
@@ -228,7 +233,13 @@ def _family_names(tokens: Sequence[str]) -> frozenset[str]:
     # A run starts at a capitalised word: only those are visited, then each run word by word.
     for start in [i for i, token in enumerate(tokens) if "A" <= token[0] <= "Z"]:
         first = padded[start]
-        if start < resume or first.lower() in stops or not _TITLE_WORD.fullmatch(first):
+        if (
+            start < resume
+            or first.lower() in stops
+            or not _TITLE_WORD.fullmatch(first)
+            or _COMPOUND_ADJECTIVE.match(first)
+            or _POSSESSIVE.search(first)
+        ):
             continue
         run = [first]
         i = start + 1
@@ -238,15 +249,17 @@ def _family_names(tokens: Sequence[str]) -> frozenset[str]:
                 i += 1  # the stop of an initial inside a name ("John M. Ford")
             elif len(token) == 1 and token.isupper() and padded[i + 1] == ".":
                 i += 1  # an initial inside a name
-            elif _TITLE_WORD.fullmatch(token):
+            elif _TITLE_WORD.fullmatch(token) and not _COMPOUND_ADJECTIVE.match(token):
                 run.append(token)
                 i += 1
+                if _POSSESSIVE.search(token):
+                    break  # "Andre Agassi's Australian coach": the name ends at its owner
             else:
                 break
         else:
             break  # initials up to the end: the text ends inside the run, which names nobody
         if len(run) > 1:
-            found.add(run[-1])
+            found.add(_POSSESSIVE.sub("", run[-1]))
         resume = i + 1
     return frozenset(found)
 
@@ -382,6 +395,18 @@ def bare_family_name(sentence: str, introduced: frozenset[str], *, context: str 
         after = tokens[i + 1] if i + 1 < len(tokens) else ""
         if before in ROLES:
             continue  # "Kremlin aide Ushakov said ...": the role says who speaks
-        if not _TITLE_WORD.fullmatch(before) and not _TITLE_WORD.fullmatch(after):
+        if re.search(rf"\b{re.escape(token)},\s+(?:a|an)\s", sentence):
+            continue  # "Supervolcano, a docu-drama about ...": the apposition says what it is
+        if not _in_name(before) and not _in_name(after):
             return token
     return ""
+
+
+def _in_name(word: str) -> bool:
+    """Tell whether a word beside a capitalised one makes them one name: a word in title case
+    ("Tony Roche"), an acronym ("US Open", "BBC One") or a compound ending in one ("ex-Downing
+    Street"): the capitalised word is then part of a name, not a person's used alone."""
+    last = word.rsplit("-", 1)[-1]
+    return bool(_TITLE_WORD.fullmatch(last)) or (
+        len(word) > 1 and word.isalpha() and word.isupper()
+    )
