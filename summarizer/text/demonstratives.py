@@ -86,6 +86,19 @@ _PAGE: dict[str, frozenset[str]] = {
     "ru": word_set("статье статья статьи статью материале материал сайте сайт"),
     "uk": word_set("статті стаття статтю матеріалі матеріал сайті сайт"),
 }
+# "But" and "and" by language: a demonstrative right after one opens a clause that goes on from
+# the sentence's own first clause ("China's net users number 100m but this represents ...").
+_JOINERS: dict[str, frozenset[str]] = {
+    "en": word_set("but and yet"),
+    "de": word_set("aber und doch"),
+    "fr": word_set("mais et"),
+    "es": word_set("pero y"),
+    "it": word_set("ma e"),
+    "pt": word_set("mas e"),
+    "nl": word_set("maar en"),
+    "ru": word_set("но и а"),
+    "uk": word_set("але і й а"),
+}
 _CAPITALISED_NOUNS = frozenset({"de"})  # German writes every noun with a capital
 _STEM = 4  # letters compared when a sentence named the noun itself before ("a plan ... this plan")
 # Words of a sentence read: a demonstrative further on mostly points at what the sentence itself
@@ -101,11 +114,12 @@ def demonstrative_noun(sentence: str, language: str = "en") -> str:
     before named, so the line cannot open a text or follow another article's line, wherever in
     it the demonstrative stands (its first word is read by summarizer.text.openers). It does
     not when it names a time ("this week", "cette année", "в этом году") or the page itself
-    ("this article"), a name follows it
-    ("this Sunday"), the sentence itself named the noun before ("... a plan ..., and this plan
-    ..."), or it is inside a quotation (the speaker's). Only the first words are read: further
-    on, a demonstrative mostly points at what its own sentence told ("..., but the new finish
-    reverses this trend").
+    ("this article"), a name follows it ("this Sunday"), "but" or "and" stands before it (the
+    clause goes on from its own sentence's: "... number 100m but this represents ..."), the
+    sentence itself named the noun before ("... a plan ..., and this plan ..."), or it is
+    inside a quotation (the speaker's). Only the first words are read: further on, a
+    demonstrative mostly points at what its own sentence told ("..., but the new finish reverses
+    this trend").
 
     Args:
         sentence: one sentence.
@@ -129,6 +143,8 @@ def demonstrative_noun(sentence: str, language: str = "en") -> str:
         after = lowered[i + 2].removesuffix("'s") if i + 2 < len(tokens) else ""
         if not noun[:1].isalpha() or head in stops or head in times or after in times:
             continue  # "this week", "at this early stage"
+        if lowered[i - 1] in _JOINERS[language]:
+            continue  # "... number 100m but this represents ...": the sentence's own clause
         if head in _PAGE[language]:
             continue  # "My goal with this article is ...": the page, not a sentence before
         if noun[:1].isupper() != (language in _CAPITALISED_NOUNS):

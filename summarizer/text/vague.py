@@ -190,13 +190,16 @@ def talks_to_reader(sentence: str, language: str = "en") -> bool:
 
 # A word in title case ("Patton", "Murray-Bruce", "O'Neill").
 _TITLE_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*")
+# Title-case words that end a name or are none: a possessive closes the name it ends ("Andre
+# Agassi's Australian coach": the family name is Agassi, "Australian" is what he owns), and a
+# compound with a lower-case part is a place's adjective ("Ireland-based Elan", "London-born").
+_POSSESSIVE = re.compile(r"['’]s$")
+_COMPOUND_ADJECTIVE = re.compile(r"^[A-Z][a-z]*-[a-z]")
 _FAMILY_NAME_WINDOW = 8  # words of a sentence read for a family name standing alone
 # Words that begin a family name, in either case ("James Van Der Beek", "Ursula von der Leyen",
 # "Charles de Gaulle", "Mohammed bin Salman"): with the title-case word after them they are
 # the family name a report uses afterwards ("Van Der Beek revealed ...").
 _PARTICLES = word_set("van von der den de du des da di del della dos das la le bin ibn ter ten zu")
-# The possessive of a name ("Hege's plan", "Hege’s plan"): the name is what stands before it.
-_POSSESSIVE = re.compile(r"['’]s$")
 # Nouns for groups of people, which open a sentence in title case ("Police, who ...").
 _GROUPS = word_set("police staff people crew media management press public family")
 
@@ -234,7 +237,13 @@ def _family_names(tokens: Sequence[str]) -> frozenset[str]:
     # A run starts at a capitalised word: only those are visited, then each run word by word.
     for start in [i for i, token in enumerate(tokens) if "A" <= token[0] <= "Z"]:
         first = padded[start]
-        if start < resume or first.lower() in stops or not _TITLE_WORD.fullmatch(first):
+        if (
+            start < resume
+            or first.lower() in stops
+            or not _TITLE_WORD.fullmatch(first)
+            or _COMPOUND_ADJECTIVE.match(first)
+            or _POSSESSIVE.search(first)
+        ):
             continue
         run, particles = [_without_possessive(first)], []
         i = start + 1
@@ -247,7 +256,7 @@ def _family_names(tokens: Sequence[str]) -> frozenset[str]:
             elif token.lower() in _PARTICLES and (token.islower() or _TITLE_WORD.fullmatch(token)):
                 particles.append(token)  # "von der" of "Ursula von der Leyen"
                 i += 1
-            elif _TITLE_WORD.fullmatch(token):
+            elif _TITLE_WORD.fullmatch(token) and not _COMPOUND_ADJECTIVE.match(token):
                 run.append(" ".join([*particles, _without_possessive(token)]))
                 particles = []
                 i += 1
@@ -412,6 +421,18 @@ def bare_family_name(sentence: str, introduced: frozenset[str], *, context: str 
         after = tokens[i + words] if i + words < len(tokens) else ""
         if before in ROLES:
             continue  # "Kremlin aide Ushakov said ...": the role says who speaks
-        if not _TITLE_WORD.fullmatch(before) and not _TITLE_WORD.fullmatch(after):
+        if re.search(rf"\b{re.escape(token)},\s+(?:a|an)\s", sentence):
+            continue  # "Supervolcano, a docu-drama about ...": the apposition says what it is
+        if not _in_name(before) and not _in_name(after):
             return token
     return ""
+
+
+def _in_name(word: str) -> bool:
+    """Tell whether a word beside a capitalised one makes them one name: a word in title case
+    ("Tony Roche"), an acronym ("US Open", "BBC One") or a compound ending in one ("ex-Downing
+    Street"): the capitalised word is then part of a name, not a person's used alone."""
+    last = word.rsplit("-", 1)[-1]
+    return bool(_TITLE_WORD.fullmatch(last)) or (
+        len(word) > 1 and word.isalpha() and word.isupper()
+    )

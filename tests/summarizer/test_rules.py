@@ -539,6 +539,26 @@ def test_a_family_name_may_begin_with_particles() -> None:
     assert family_names("Ben Patton won in Rio.") == {"Patton"}
 
 
+def test_names_of_places_events_and_things_are_no_family_names_alone() -> None:
+    # A possessive ends the name it closes, a compound with a lower-case part is an adjective.
+    assert family_names("Coach of Andre Agassi's Australian team, Vesburg-based Elan.") == {
+        "Agassi"
+    }
+    # Invented names; each line writes a name in title case that another sentence ends a run with.
+    introduced = family_names("He played the Vesburg Open. Mr Dalby met Kolt Street staff.")
+    assert {"Open", "Street"} <= introduced
+    for line in (
+        "US Open champion Ana Dalby has tested positive, officials said.",  # an acronym before
+        "Mr Dalby walked out of ex-Kolt Street offices in a row over pay.",  # a compound before
+        "Supervolcano, a docu-drama about an eruption, airs this winter.",  # an apposition
+    ):
+        assert bare_family_name(line, introduced | {"Supervolcano"}) == "", line
+    # Negative case that must stay: the family name used alone still points back.
+    assert bare_family_name("Dalby said the result was fair.", family_names("Ana Dalby won.")) == (
+        "Dalby"
+    )
+
+
 def test_a_person_named_by_one_word_with_who_is_a_family_name_alone() -> None:
     # The page never gave "Yuri Ushakov" in full: ", who" still shows a person named by one word.
     line = (
