@@ -36,15 +36,18 @@ _TIMES: dict[str, frozenset[str]] = {
     ),
     "de": word_set(
         """woche wochen jahr jahres monat monats tag tages morgen abend nacht wochenende saison
-        zeit sommer winter frühjahr frühling herbst jahrhundert jahrzehnt mal"""
+        zeit sommer winter frühjahr frühling herbst jahrhundert jahrzehnt mal quartal montag
+        dienstag mittwoch donnerstag freitag samstag sonntag"""
     ),
     "fr": word_set(
         """année années an semaine semaines mois jour jours matin soir soirée nuit week-end
-        saison fois été hiver printemps automne siècle moment dernier dernière derniers
+        après-midi trimestre saison fois été hiver printemps automne siècle moment dernier
+        dernière derniers
         dernières lundi mardi mercredi jeudi vendredi samedi dimanche"""
     ),
     "es": word_set(
-        """año años semana semanas mes meses día días mañana tarde noche fin temporada vez
+        """año años semana semanas mes meses día días mañana tarde noche madrugada jornada fin
+        trimestre temporada vez
         verano invierno primavera otoño siglo momento lunes martes miércoles jueves viernes
         sábado domingo"""
     ),
@@ -54,23 +57,27 @@ _TIMES: dict[str, frozenset[str]] = {
         mercoledì giovedì venerdì sabato domenica"""
     ),
     "pt": word_set(
-        """ano anos semana semanas mês meses dia dias manhã tarde noite fim temporada vez verão
+        """ano anos semana semanas mês meses dia dias manhã tarde noite madrugada jornada fim
+        trimestre temporada vez verão
         inverno primavera outono século momento segunda-feira terça-feira quarta-feira
         quinta-feira sexta-feira sábado domingo"""
     ),
     "nl": word_set(
         """week weken jaar maand maanden dag dagen ochtend middag avond nacht weekend seizoen
-        keer tijd zomer winter lente voorjaar herfst najaar eeuw moment"""
+        keer tijd zomer winter lente voorjaar herfst najaar eeuw moment kwartaal maandag
+        dinsdag woensdag donderdag vrijdag zaterdag zondag"""
     ),
     "ru": word_set(
         """год году года неделе неделю недели месяце месяц месяца день дня утром утро вечером
         вечер ночью сезоне сезон время раз раза летом зимой весной осенью веке момент
-        понедельник вторник среду четверг пятницу субботу воскресенье"""
+        понедельник вторник среду четверг пятницу субботу воскресенье выходных выходные
+        квартале квартал"""
     ),
     "uk": word_set(
         """рік року тижня тижні тиждень місяця місяці день дня ранку ранок вечора вечір ночі
         сезону сезоні час разу раз літа влітку зими взимку весни навесні осені восени
-        століття момент понеділок вівторок середу четвер п'ятницю суботу неділю"""
+        століття момент понеділок вівторок середу четвер п'ятницю суботу неділю вихідних
+        вихідні кварталі квартал"""
     ),
 }
 # The page itself ("this article", "diese Seite", "cette série"): a narrator's pointer to what
@@ -99,6 +106,25 @@ _JOINERS: dict[str, frozenset[str]] = {
     "ru": word_set("но и а"),
     "uk": word_set("але і й а"),
 }
+# Nouns a reader places in the here and now as they place "this week" ("this country", "this
+# election", "cette ville"): the writer's or the speaker's own, not one a sentence before named.
+_HERE: dict[str, frozenset[str]] = {
+    "en": word_set(
+        """country nation city town state government election tournament championship
+        campaign competition edition"""
+    ),
+    "de": word_set("land landes stadt regierung wahl turnier"),
+    "fr": word_set("pays ville gouvernement élection tournoi édition"),
+    "es": word_set("país ciudad gobierno elección torneo edición"),
+    "it": word_set("paese città governo elezione torneo edizione"),
+    "pt": word_set("país cidade governo eleição torneio edição"),
+    "nl": word_set("land stad regering verkiezing toernooi editie"),
+    "ru": word_set("страна стране страны страну город городе правительство выборы турнир"),
+    "uk": word_set("країна країні країни країну місто місті уряд вибори турнір"),
+}
+# Words before "este"/"esta" that make it a direction, not a demonstrative ("del este", "do
+# este": the east).
+_DIRECTION: dict[str, frozenset[str]] = {"es": word_set("del"), "pt": word_set("do de")}
 _CAPITALISED_NOUNS = frozenset({"de"})  # German writes every noun with a capital
 _STEM = 4  # letters compared when a sentence named the noun itself before ("a plan ... this plan")
 # Words of a sentence read: a demonstrative further on mostly points at what the sentence itself
@@ -106,7 +132,7 @@ _STEM = 4  # letters compared when a sentence named the noun itself before ("a p
 _READ_WORDS = 12
 
 
-def demonstrative_noun(sentence: str, language: str = "en") -> str:
+def demonstrative_noun(sentence: str, language: str = "en", *, context: str = "") -> str:
     """Return a demonstrative and its noun that point back at a sentence before, or "".
 
     "The company said this decision would cost it $10 million.", "Selon l'agence, cette
@@ -116,14 +142,16 @@ def demonstrative_noun(sentence: str, language: str = "en") -> str:
     not when it names a time ("this week", "cette année", "в этом году") or the page itself
     ("this article"), a name follows it ("this Sunday"), "but" or "and" stands before it (the
     clause goes on from its own sentence's: "... number 100m but this represents ..."), the
-    sentence itself named the noun before ("... a plan ..., and this plan ..."), or it is
-    inside a quotation (the speaker's). Only the first words are read: further on, a
-    demonstrative mostly points at what its own sentence told ("..., but the new finish reverses
-    this trend").
+    sentence itself or the context (a headline) named the noun ("... a plan ..., and this plan
+    ..."), the noun is the here and now's ("this country", "this election"), English "of"
+    specifies it ("this species of frog"), or it is inside a quotation (the speaker's). Only
+    the first words are read: further on, a demonstrative mostly points at what its own
+    sentence told ("..., but the new finish reverses this trend").
 
     Args:
         sentence: one sentence.
         language: ISO 639-1 code; en, de, fr, es, it, pt, nl, ru and uk are read (others: "").
+        context: what the reader has read before (a headline): a noun it names is known.
 
     Returns:
         The demonstrative and its noun as written ("this decision"), or "".
@@ -145,12 +173,22 @@ def demonstrative_noun(sentence: str, language: str = "en") -> str:
             continue  # "this week", "at this early stage"
         if lowered[i - 1] in _JOINERS[language]:
             continue  # "... number 100m but this represents ...": the sentence's own clause
-        if head in _PAGE[language]:
-            continue  # "My goal with this article is ...": the page, not a sentence before
+        if head in _PAGE[language] or head in _HERE[language]:
+            continue  # "My goal with this article is ...", "this country": not a sentence before
+        if lowered[i - 1] in _DIRECTION.get(language, ()):
+            continue  # "vento do este": the east
+        if language == "en" and after == "of":
+            continue  # "this species of frog": what follows says which
         if noun[:1].isupper() != (language in _CAPITALISED_NOUNS):
             continue  # "this Sunday": a name; in German a lower-case word is no noun
-        named = {w[:_STEM] for w in lowered[:i] if len(w) >= _STEM}
+        named = {w[:_STEM] for w in lowered[:i] if len(w) >= _STEM} | _stems(context)
         if head[:_STEM] in named:
             continue  # "... a plan ..., and this plan ...": the sentence named it
         return f"{tokens[i]} {noun}"
     return ""
+
+
+def _stems(context: str) -> set[str]:
+    """The first letters of the context's words (see _STEM)."""
+    words = WORD_OR_MARK.findall(context.lower().replace("’", "'"))
+    return {w[:_STEM] for w in words if len(w) >= _STEM}

@@ -312,7 +312,7 @@ def stands_alone(
         True when the sentence can stand alone.
     """
     text = sentence.strip()
-    if not text or leans_back(text, language):
+    if not text or leans_back(text, language, context=context):
         return False
     if len(text.split()) < MIN_OPENER_WORDS and not UNSPACED.search(text):
         return False  # "Cutting edge, I know.": a remark, not a line that tells what happened
@@ -323,7 +323,9 @@ def stands_alone(
     return unresolved_reference(text, language, context=context) is None
 
 
-def leans_back(sentence: str, language: str = "en", *, voice: bool = True) -> bool:
+def leans_back(
+    sentence: str, language: str = "en", *, voice: bool = True, context: str = ""
+) -> bool:
     """Tell whether a sentence's opening points back at a sentence before it.
 
     True when it starts in lower case, opens with a label and a colon ("Summary: ..."), is an
@@ -341,6 +343,8 @@ def leans_back(sentence: str, language: str = "en", *, voice: bool = True) -> bo
             support for the scary stuff."): such a line opens no text, but it points at no
             sentence either, so after a line of its own article it reads on (False: only what
             points at a sentence counts).
+        context: what the reader has read before (a headline): a thing it names may be
+            pointed at ("this outbreak" under "Ebola outbreak ...").
 
     Returns:
         True when the sentence leans on what came before.
@@ -361,8 +365,8 @@ def leans_back(sentence: str, language: str = "en", *, voice: bool = True) -> bo
         return True
     speaker = attribution(text)
     if speaker:  # the quote's words are the speaker's; the attribution must name them
-        return _leans_back(speaker, language, voice)
-    return _leans_back(text, language, voice)
+        return _leans_back(speaker, language, voice, context)
+    return _leans_back(text, language, voice, context)
 
 
 def written_to_reader(prose: Sequence[str], language: str = "en") -> bool:
@@ -418,7 +422,7 @@ def _opens_with_label(text: str) -> bool:
     )
 
 
-def _leans_back(text: str, language: str, voice: bool = True) -> bool:
+def _leans_back(text: str, language: str, voice: bool = True, context: str = "") -> bool:
     """Tell whether a text opens with a word or phrase that points back (see stands_alone)."""
     match = _OPENING_WORD.match(text)
     if match is None:
@@ -441,7 +445,7 @@ def _leans_back(text: str, language: str, voice: bool = True) -> bool:
         return True
     if answers_unsaid(start, language):
         return True  # "Surely they've ...", "What isn't as common is ...": an answer to a point
-    if demonstrative_noun(text, language):
+    if demonstrative_noun(text, language, context=context):
         return True  # "The company said this decision ...": the decision a sentence before told
     if language != "en" and framed_pronoun(text, language):
         return True  # "Lundi, il a déclaré ...", "В понедельник он заявил ...": named before

@@ -190,3 +190,28 @@ def test_a_name_or_an_empty_subject_after_an_opening_phrase_is_no_reference(
 def test_a_demonstrative_of_the_page_is_the_narrators_pointer_not_a_reference() -> None:
     assert demonstrative_noun("My goal with this article is to show Vesburg's plan.") == ""
     assert demonstrative_noun("Le but de cette série est de montrer le plan.", "fr") == ""
+
+
+def test_a_demonstrative_of_the_here_and_now_or_one_the_headline_names_is_no_pointer() -> None:
+    for line in (
+        "Analysts expect this election to be the closest in decades.",
+        "The mayor said this city will not tolerate violence.",
+        "Scientists say this species of frog lives only in Vesburg.",
+    ):
+        assert demonstrative_noun(line) == "", line
+    outbreak = "The WHO said this outbreak was the largest on record."
+    assert demonstrative_noun(outbreak) == "this outbreak"
+    assert demonstrative_noun(outbreak, context="Ebola outbreak in Vesburg is largest ever") == ""
+    assert stands_alone(outbreak, context="Ebola outbreak in Vesburg is largest ever")
+    assert not stands_alone(outbreak, context="WHO warns of Vesburg fever")
+    for language, line in (
+        ("es", "La policía detuvo esta madrugada a tres sospechosos en Vesburgo."),
+        ("fr", "Le ministre a annoncé cet après-midi un plan pour Vesbourg."),
+        ("de", "Die Regierung will diesen Dienstag über den Plan abstimmen."),
+        ("nl", "De minister maakt deze dinsdag het plan bekend."),
+        ("ru", "Министр заявил, что на этих выходных план будет готов."),
+        ("pt", "O vento do este trouxe chuva forte a Vesburgo ontem."),
+    ):
+        assert demonstrative_noun(line, language) == "", line
+    # Negative case that must stay: a noun no sentence and no headline named.
+    assert demonstrative_noun("The company said this decision would cost it $10 million.")
