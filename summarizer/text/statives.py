@@ -309,10 +309,11 @@ def _names_a_body(before: str, predicate: str, language: str) -> bool:
     """Tell whether the subject of "is a member of" names a country or a body ("Finland",
     "Norway and Iceland", "The UK"), not people.
 
-    The subject is a name (_named) and none of these: a person's, after an honorific ("Mr
+    A country's name as CLDR gives it in the language is one, whatever the case of its words
+    ("Tristan da Cunha": summarizer.text.countries). Else the subject is a name (_named) and
+    none of these: a person's, after an honorific ("Mr
     Smith") or written as given and family name, two or more capitalised words without an
-    article ("John Smith"), unless they are a country's name as CLDR gives it in the language
-    ("New Zealand", "Saudi Arabia": summarizer.text.countries); a plural told
+    article ("John Smith"); a plural told
     by one word, which names people, as several bodies are joined by "and" or commas
     ("Protesters are members", "Officers are members", "Several Brits are members"); the
     subject of a headline in title case, whose every word is capitalised ("Suspect Is a
@@ -321,6 +322,8 @@ def _names_a_body(before: str, predicate: str, language: str) -> bool:
     if not predicate.islower():
         return False
     subject = WORD.findall(before)
+    if names_country(subject, language):
+        return True  # "Tristan da Cunha": a country's particle is no person's description
     if not _named(subject, language):
         return False
     if HONORIFICS & {word.lower() for word in subject}:
