@@ -12,14 +12,31 @@ logger = logging.getLogger(__name__)
 __all__ = ["country_names", "names_country"]
 
 # Codes CLDR names that are no country nor union of countries: its unknown region, pseudo-locale
-# test territories and outlying groups. Regions of the world have numeric codes and are left out
-# too ("Western Europe").
-_NOT_COUNTRIES = frozenset({"QO", "XA", "XB", "ZZ"})
+# test territories and outlying groups, and the codes ISO 3166 reserves for an outlying part of
+# a country, not one of its own (islands, a base, enclaves), whose names are also people's
+# ("Diego Garcia", "Tristan da Cunha"). Regions of the world have numeric codes and are left
+# out too ("Western Europe").
+_NOT_COUNTRIES = frozenset({"QO", "XA", "XB", "ZZ", "AC", "CP", "CQ", "DG", "EA", "IC", "TA"})
+# Common English names CLDR gives another way ("Hong Kong SAR China", "Côte d’Ivoire",
+# "Czechia", "Myanmar (Burma)", "Timor-Leste"), case-folded.
+_ENGLISH_FORMS = frozenset(
+    {
+        "hong kong",
+        "macau",
+        "macao",
+        "ivory coast",
+        "czech republic",
+        "myanmar",
+        "burma",
+        "east timor",
+    }
+)
 
 
 @cache
 def country_names(language: str) -> frozenset[str]:
-    """The names of the countries and unions of countries (the EU, the UN) in a language.
+    """The names of the countries and unions of countries (the EU, the UN) in a language, with
+    common English forms CLDR gives another way in English ("Ivory Coast", "Czech Republic").
 
     Args:
         language: ISO 639-1 code; "" reads English.
@@ -33,11 +50,12 @@ def country_names(language: str) -> frozenset[str]:
     except (UnknownLocaleError, ValueError):
         logger.debug("CLDR has no territory names for %r", language)
         return frozenset()
-    return frozenset(
+    names = frozenset(
         name.casefold()
         for code, name in territories.items()
         if code.isalpha() and code not in _NOT_COUNTRIES
     )
+    return names | _ENGLISH_FORMS if language in {"", "en"} else names
 
 
 def names_country(words: list[str], language: str) -> bool:

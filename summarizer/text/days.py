@@ -23,7 +23,14 @@ from summarizer.text.months import (
 from summarizer.text.speech import SPEECH_VERBS
 from summarizer.text.tokenizer import in_title_case
 
-__all__ = ["DayOfMonth", "day_of_month", "days_of_month", "month_named", "month_number"]
+__all__ = [
+    "DayOfMonth",
+    "day_of_month",
+    "days_of_month",
+    "month_named",
+    "month_number",
+    "title_case_line",
+]
 
 # A day number ("9", "5th", "1er", "25-го", "3.") that is no part of a longer number ("5,5",
 # "12.5", "2019").
@@ -53,6 +60,16 @@ _APOSTROPHES = "'’"
 _CONJUNCTIONS = word_set("and or &")
 # Capitalised words that name a time, not a person, beside a month's name.
 _TIME_NAMES = HOLIDAYS | frozenset(ENGLISH_WEEKDAYS)
+# English months that are also given or family names, so may be a person beside another name or
+# a passive's agent ("backed by May and Johnson", "endorsed by June"); case-folded.
+_PERSON_MONTHS = word_set("april may june august")
+# Participles whose passive takes a person as agent ("backed by May"); a thing done by a month
+# ("closed by October", "cleared by May") is done by a deadline.
+_PERSON_AGENT_PARTICIPLES = word_set(
+    """backed opposed endorsed appointed criticised criticized championed negotiated proposed
+    introduced announced rejected praised supported"""
+)
+_LOOK_BACK = 6  # words before an agent "by May" searched for a deadline's words
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +183,9 @@ def month_number(word: str, language: str = "", *, in_day: bool = False) -> int 
     return month
 
 
-def month_named(words: Sequence[str], index: int, language: str = "") -> int | None:
+def month_named(
+    words: Sequence[str], index: int, language: str = "", title_case: bool | None = None
+) -> int | None:
     """The month the word at `index` names with no day beside it (1 to 12), or None.
 
     Read as `month_number` reads a word. A name read as English may also be a person's or a
@@ -177,10 +196,11 @@ def month_named(words: Sequence[str], index: int, language: str = "") -> int | N
       goodbye") or before a year ("May 2015"), in capitals too ("in MAY", "the MAY 2019 report");
     - else an initialism in capitals ("DEC");
     - a person's before a verb of speech ("May told MPs", "after May said");
-    - a person's joined by "and" or "or" to a name that names no time (see `_beside_name`:
-      "backed by May and Johnson", "Johnson and May met"; not "between March and May", "May
-      and Christmas"), or as the agent of a passive (see `_agent`: "the plan was backed by
-      May.", not "is to be finished by May" nor beside another time);
+    - a person's, for a month that is also a name (April, May, June, August), joined by "and"
+      or "or" to a name that names no time (see `_beside_name`: "backed by May and Johnson",
+      "Johnson and May met"; not "between March and May", "May and Christmas"), or as the
+      agent of a passive whose verb takes a person (see `_agent`: "the plan was backed by
+      May.", not "the factory was closed by May" nor "is to be backed by May");
     - a month after a preposition that may also stand before a person
       (`months.MONTH_PREPOSITIONS`: "the end of May", "after May, when");
     - a modal verb before a subject pronoun ("May I ask");
@@ -193,6 +213,8 @@ def month_named(words: Sequence[str], index: int, language: str = "") -> int | N
         words: a sentence's words and marks as written (`tokenizer.WORD_OR_MARK`).
         index: the word to read.
         language: the text's ISO 639-1 code ("" when not known).
+        title_case: whether `words` make a title-case line (`title_case_line`), when the caller
+            knows it: a caller reading every word of a sentence computes it once.
 
     Returns:
         The month, or None.
@@ -212,16 +234,19 @@ def month_named(words: Sequence[str], index: int, language: str = "") -> int | N
         return None
     if following.casefold() in SPEECH_VERBS:
         return None
-    if not _title_case(words) and (_beside_name(words, index) or _agent(words, index)):
+    if title_case is None:
+        title_case = title_case_line(words)
+    person = word.casefold() in _PERSON_MONTHS and not title_case
+    if person and (_beside_name(words, index) or _agent(words, index)):
         return None
     if before in MONTH_PREPOSITIONS:
         return month
-    if following.casefold() in SUBJECT_PRONOUNS or _in_name(words, index):
+    if following.casefold() in SUBJECT_PRONOUNS or _in_name(words, index, title_case):
         return None
     return month
 
 
-def _in_name(words: Sequence[str], index: int) -> bool:
+def _in_name(words: Sequence[str], index: int, title_case: bool) -> bool:
     """Tell whether the English month's name at `index` is a part of a person's name.
 
     It is after an honorific ("Mrs May", "Mrs. May"). It is after a given name ("Theresa May")
@@ -244,7 +269,7 @@ def _in_name(words: Sequence[str], index: int) -> bool:
             end += 1  # "April Fools' Day"
     if not (_name_part(before) or end > index + 1):
         return False
-    if _title_case(words):
+    if title_case:
         return False
     return end == len(words) or _ends_name(words, end)
 
@@ -270,28 +295,30 @@ def _beside_name(words: Sequence[str], index: int) -> bool:
 
 def _agent(words: Sequence[str], index: int) -> bool:
     """Tell whether the English month's name at `index` is the agent of a passive, a person's:
-    "by" after a participle in -ed before it, and a mark or the end after it ("The plan was
-    backed by May.", "a deal negotiated by May, the prime minister"). "By" a month is also a
-    deadline: it is one when a word of a future, a modal, an infinitive, a pluperfect or a plan
-    comes before it (`months.MONTH_DEADLINE_WORDS`: "will be repaid by May", "is expected to
-    be finished by May", "had been cut by March"), or when the sentence names another time (a
-    month, a weekday, a holiday or a year: "was cut by March, from 5% in January")."""
+    "by" after a participle of a verb that takes a person as agent before it
+    (`_PERSON_AGENT_PARTICIPLES`), and a mark or the end after it ("The plan was backed by
+    May.", "a deal negotiated by May, the prime minister"); a thing "closed by October" or
+    "cleared by May" is done by a deadline. "By" a month is a deadline too when a word of a
+    future, a modal, an infinitive, a pluperfect or a plan comes in the few words before it
+    (`months.MONTH_DEADLINE_WORDS`: "will be backed by May", "is expected to be endorsed by
+    May"), or when a month, a weekday, a holiday or a year stands in those words or right after
+    it."""
     if index < 2 or words[index - 1].casefold() != "by":
         return False
-    participle = words[index - 2]  # "backed", or "Backed" opening the sentence
-    if not participle.casefold().endswith("ed") or not (participle.islower() or index == 2):
+    if words[index - 2].casefold() not in _PERSON_AGENT_PARTICIPLES:
         return False
     if index + 1 < len(words) and words[index + 1][:1].isalnum():
-        return False  # "cut by May 5", "finished by May Day": the month goes on
-    if MONTH_DEADLINE_WORDS.intersection(w.casefold() for w in words[: index - 1]):
+        return False  # "backed by May 5", "by May Day": the month goes on
+    before = words[max(0, index - 2 - _LOOK_BACK) : index - 1]
+    if MONTH_DEADLINE_WORDS.intersection(w.casefold() for w in before):
         return False
-    others = (*words[:index], *words[index + 1 :])
+    near = (*before, *words[index + 1 : index + 4])
     return not any(
-        _YEAR.fullmatch(word) or word in _TIME_NAMES or month_number(word, "en") for word in others
+        _YEAR.fullmatch(word) or word in _TIME_NAMES or month_number(word, "en") for word in near
     )
 
 
-def _title_case(words: Sequence[str]) -> bool:
+def title_case_line(words: Sequence[str]) -> bool:
     """Tell whether a sentence is a title-case line (`tokenizer.in_title_case`) that writes in
     lower case only short function words, of three letters at most ("at", "of", "the"): "June
     Jobs Report Beats Forecasts", "Apple Unveils iPhone at September Event"; not "Theresa May

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from summarizer.text.days import days_of_month, month_named
+from summarizer.text.days import days_of_month, month_named, title_case_line
 from summarizer.text.language import alternation, stop_words, word_set
 from summarizer.text.months import WEEKDAY_PHRASES
 from summarizer.text.numbers import read_numbers
@@ -96,7 +96,10 @@ def months_named(sentence: str, language: str = "en") -> frozenset[int]:
         The month numbers, 1 to 12.
     """
     tokens = WORD_OR_MARK.findall(sentence)
-    named = {month for i in range(len(tokens)) if (month := month_named(tokens, i, language))}
+    title_case = title_case_line(tokens)
+    named = {
+        month for i in range(len(tokens)) if (month := month_named(tokens, i, language, title_case))
+    }
     return frozenset(named | {day.month for day in days_of_month(sentence, language)})
 
 

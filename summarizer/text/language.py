@@ -53,15 +53,15 @@ ARTICLES: dict[str, frozenset[str]] = {
 
 #: Question words that open an embedded question, by language: a short line that opens with one
 #: and asks nothing is a heading ("How Japan overtook the U.S.": summarizer.text.rules). Left
-#: out: words that as often open another clause ("que", "qui"; "come", "como": "as"), and
-#: "por qué", two words.
+#: out: words that as often open another clause ("que", "qui"; "come", "como": "as";
+#: Portuguese "porque": "because"), and "por qué" and "por que", two words.
 QUESTION_WORDS: dict[str, frozenset[str]] = {
     "en": word_set("how why what where when who which"),
     "de": word_set("wie warum weshalb wieso was wo wann wer welche welcher welches"),
     "fr": word_set("comment pourquoi quand où quoi"),
     "es": word_set("cómo cuándo dónde quién quiénes"),
     "it": word_set("perché quando dove chi cosa"),
-    "pt": word_set("porque quando onde quem"),
+    "pt": word_set("quando onde quem"),
     "nl": word_set("hoe waarom wat waar wanneer wie welke"),
 }
 

@@ -144,6 +144,17 @@ def is_prose(sentence: str, language: str = "en") -> bool:
     return _reports(text, language)
 
 
+def _what_subject(text: str, language: str) -> bool:
+    """Tell whether an English line opens with a "what" clause that is the subject of the verb
+    after it: "what", a lower-case verb, then a lower-case past form in -ed ("What followed
+    shocked the U.S.", not "What Japan did to the U.S." nor "What happened in the U.S.")."""
+    words = text.lstrip(OPENING_MARKS).split(maxsplit=3)[:3]
+    if language != "en" or len(words) < 3 or words[0].lower() != "what":
+        return False
+    verb, past = words[1], words[2]
+    return verb.islower() and past.islower() and past.isalpha() and past.endswith("ed")
+
+
 def _heading(text: str, language: str) -> bool:
     """Tell whether a short line whose only full stop is an abbreviation's is a heading.
 
@@ -155,13 +166,14 @@ def _heading(text: str, language: str) -> bool:
     line that opens with a subject pronoun or an article is a sentence whatever its verb ("He
     lives in the U.S.", "The talks resume in the U.K."). One that opens with a question word
     and asks nothing is a heading whatever its verb ("How Japan overtook the U.S.", "Why
-    Japan is ahead of the U.S."): an embedded question with no clause to govern it.
+    Japan is ahead of the U.S."): an embedded question with no clause to govern it, unless it
+    is the subject of a past verb (see _what_subject: "What followed shocked the U.S.").
     """
     if not ends_with_abbreviation(text.rstrip(_CLOSING_MARKS)):
         return False
     words = text.lstrip(OPENING_MARKS).split(maxsplit=1)
     first = words[0].lower().replace("’", "'").split("'")[0] if words else ""
-    if first in QUESTION_WORDS.get(language, ()):
+    if first in QUESTION_WORDS.get(language, ()) and not _what_subject(text, language):
         return True
     if first in SUBJECT_PRONOUNS or first in _SENTENCE_OPENERS:
         return False

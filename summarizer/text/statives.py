@@ -307,20 +307,23 @@ def states_standing_fact(sentence: str, language: str = "en") -> bool:
 
 def _names_a_body(before: str, predicate: str, language: str) -> bool:
     """Tell whether the subject of "is a member of" names a country or a body ("Finland",
-    "Norway and Iceland", "The UK"), not people.
+    "Norway and Iceland", "The UK"), not people. English only: the other languages' "is a
+    member of" is left out of _PREDICATES.
 
-    The subject is a name (_named) and none of these: a person's, after an honorific ("Mr
-    Smith") or written as given and family name, two or more capitalised words without an
-    article ("John Smith"), unless they are a country's name as CLDR gives it in the language
-    ("New Zealand", "Saudi Arabia": summarizer.text.countries); a plural told
-    by one word, which names people, as several bodies are joined by "and" or commas
-    ("Protesters are members", "Officers are members", "Several Brits are members"); the
-    subject of a headline in title case, whose every word is capitalised ("Suspect Is a
-    Member of the Gang").
+    A country's name as CLDR gives it in English, or a common English form of it, is one
+    whatever the case of its words ("Bosnia and Herzegovina", "Ivory Coast":
+    summarizer.text.countries). Else the subject is a name (_named) and none of these: a
+    person's, after an honorific ("Mr Smith") or written as given and family name, two or more
+    capitalised words without an article ("John Smith"); a plural told by one word, which
+    names people, as several bodies are joined by "and" or commas ("Protesters are members",
+    "Officers are members", "Several Brits are members"); the subject of a headline in title
+    case, whose every word is capitalised ("Suspect Is a Member of the Gang").
     """
     if not predicate.islower():
         return False
     subject = WORD.findall(before)
+    if names_country(subject, language):
+        return True  # "Bosnia and Herzegovina", "Ivory Coast"
     if not _named(subject, language):
         return False
     if HONORIFICS & {word.lower() for word in subject}:

@@ -252,16 +252,20 @@ def shows_verb(text: str, language: str = "en") -> bool:
 # in the plural ("Talks resume", "Sales grew"), where a noun and the noun it modifies, or a
 # name and its verb, end the other way ("Trade talks", "Japan tops", "Aid flows").
 _PLURAL_AND_VERB = re.compile(r"\b[^\W\d_]{2,}s\s+([a-z]{2,})\b")
+# Words after a plural noun that are no verb: adverbs of time and place ("Headlines today",
+# "Elections ahead", "Markets abroad") and a noun counted without a plural ("Jobs data").
+_NO_VERBS = word_set("today tonight yesterday tomorrow now ahead abroad again here there data")
 
 
 def plural_agrees(text: str, language: str = "en") -> bool:
     """Tell whether an English line shows a plural subject and its finite verb: a word in -s
     then a lower-case word that ends in no -s, opens no noun phrase and is no "-ing" form
     ("Talks resume in the U.K.", "Sales grew in the U.S."). A modifier and its noun ("Trade
-    talks with the U.S.", "New rules for the U.K.") and a subject in the singular ("Japan tops
-    the U.S.", "Aid flows to the U.N.") do not show one: a headline's present is read only
-    where the plural gives it away. A noun in -s that modifies another ("Sales tax in the
-    U.S.") is read as a subject, the cost of the rule.
+    talks with the U.S.", "New rules for the U.K.", "Jobs data for the U.S."), a noun and an
+    adverb ("Headlines today from the U.S.", "Elections ahead in the U.K.") and a subject in
+    the singular ("Japan tops the U.S.", "Aid flows to the U.N.") do not show one: a
+    headline's present is read only where the plural gives it away. A noun in -s that
+    modifies another ("Sales tax in the U.S.") is read as a subject, the cost of the rule.
 
     Args:
         text: one line.
@@ -274,6 +278,9 @@ def plural_agrees(text: str, language: str = "en") -> bool:
         return False
     openers = _PHRASE_OPENERS["en"]
     return any(
-        not verb.endswith(("s", "ing")) and verb not in openers and verb not in _AUXILIARIES["en"]
+        not verb.endswith(("s", "ing"))
+        and verb not in openers
+        and verb not in _AUXILIARIES["en"]
+        and verb not in _NO_VERBS
         for verb in _PLURAL_AND_VERB.findall(text)
     )

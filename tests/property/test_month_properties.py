@@ -21,10 +21,28 @@ NAMES = (
 MONTHS = st.sampled_from(FULL_ENGLISH_MONTHS)
 
 
-@given(MONTHS, NAMES, st.booleans())
-def test_a_month_joined_to_a_name_is_a_person(month: str, name: str, first: bool) -> None:
+# The months that are also people's names (days.month_named).
+NAME_MONTHS = st.sampled_from(["April", "May", "June", "August"])
+OTHER_MONTHS = st.sampled_from(
+    [month for month in FULL_ENGLISH_MONTHS if month not in {"April", "May", "June", "August"}]
+)
+
+
+@given(NAME_MONTHS, NAMES, st.booleans())
+def test_a_month_that_is_a_name_joined_to_a_name_is_a_person(
+    month: str, name: str, first: bool
+) -> None:
     pair = f"{month} and {name}" if first else f"{name} and {month}"
     assert months_named(f"The plan was backed by {pair} last week.") == frozenset()
+
+
+@given(OTHER_MONTHS, NAMES, st.booleans())
+def test_a_month_that_is_no_name_joined_to_a_name_stays_a_month(
+    month: str, name: str, first: bool
+) -> None:
+    pair = f"{month} and {name}" if first else f"{name} and {month}"
+    number = FULL_ENGLISH_MONTHS.index(month) + 1
+    assert months_named(f"The plan was backed by {pair} last week.") == {number}
 
 
 @given(MONTHS, NAMES)

@@ -27,4 +27,5 @@ def test_a_country_of_several_words_is_a_member_as_a_standing_fact(country: str,
 
 @given(st.sampled_from(_COUNTRIES))
 def test_a_country_that_joined_tells_the_news(country: str) -> None:
-    assert not states_standing_fact(f"{country} became a member of NATO on Tuesday.", "en")
+    sentence = f"{country} is now a member of NATO after joining on Tuesday."
+    assert not states_standing_fact(sentence, "en")

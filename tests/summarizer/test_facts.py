@@ -339,6 +339,13 @@ def test_a_verb_of_speech_after_a_month_outweighs_a_preposition_that_is_no_time_
         ("Rates were cut by March, from 5% in January.", {1, 3}),
         ("The bill was passed by May 2019.", {5}),
         ("By May, Johnson had resigned.", {5}),
+        # a thing done "by" a month, whose verb takes no person as agent: a deadline
+        ("The factory was closed by October.", {10}),
+        ("The project was completed by December.", {12}),
+        ("The tour was cancelled by March.", {3}),
+        ("The budget was approved by January.", {1}),
+        ("The backlog was cleared by May.", {5}),
+        ("The harvest was finished by June.", {6}),
     ],
 )
 def test_an_english_month_joined_to_a_name_or_the_agent_of_a_passive_is_a_person(

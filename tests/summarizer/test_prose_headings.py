@@ -21,6 +21,11 @@ from summarizer.text.verbs import lacks_verb
         "Talks Resume in the U.K.",  # title case
         "How Japan won the U.S.",  # a question word asking nothing: a heading whatever its verb
         "Why Japan is the U.K.",
+        "What happened in the U.S.",
+        "Headlines today from the U.S.",  # a plural noun, then an adverb or an uncountable noun
+        "Markets today in the U.S.",
+        "Elections ahead in the U.K.",
+        "Jobs data for the U.S.",
     ],
 )
 def test_a_short_heading_ending_in_an_abbreviation_is_no_prose(text: str) -> None:
@@ -33,6 +38,7 @@ def test_a_short_heading_ending_in_an_abbreviation_is_no_prose(text: str) -> Non
         ("Comment Paris a battu l'U.E.", "fr"),
         ("Cómo España superó a EE.UU.", "es"),
         ("Perché Roma ha battuto l'U.E.", "it"),
+        ("Quando Lisboa venceu a U.E.", "pt"),
     ],
 )
 def test_a_question_word_asking_nothing_makes_a_heading_in_every_language(
@@ -61,6 +67,7 @@ def test_a_heading_keeps_its_verb_and_is_dropped_for_its_stop() -> None:
         "Talks resume in the U.K.",  # a plural subject and its verb
         "Sales grew in the U.S.",
         "Prices are high in the U.S.",
+        "What followed shocked the U.S.",  # a "what" clause, the subject of a past verb
     ],
 )
 def test_a_sentence_ending_in_an_abbreviation_is_prose(text: str) -> None:

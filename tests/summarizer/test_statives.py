@@ -61,6 +61,8 @@ from tests.summarizer.test_events_digest import _event, digest_docs
         # a country of two words, by its CLDR name; "New" opens a name, no news
         ("New Zealand is a member of the Commonwealth.", "en"),
         ("Saudi Arabia is a member of OPEC.", "en"),
+        ("Ivory Coast is a member of the African Union.", "en"),  # an English form of a name
+        ("Bosnia and Herzegovina is a member of the Council of Europe.", "en"),
         ("New Zealand is home to five million people.", "en"),
         ("New York is home to eight million people.", "en"),
     ],
@@ -118,6 +120,7 @@ def test_a_standing_fact_in_the_present_is_background(text: str, language: str) 
         ("Police arrested two men in Minsk.", "en"),
         # a member described in the news: a person, or a body told by no name
         ("The injured man is a member of the Civil Guard.", "en"),
+        ("Diego Garcia is a member of the Civil Guard.", "en"),  # a person, no country
         ("He is a member of the Revolutionary Guards, the ministry said.", "en"),
         ("The suspect is a member of a far-right group in Saxony.", "en"),
         ("Finland is a member of the European Union, officials say.", "en"),
