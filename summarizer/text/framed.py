@@ -52,8 +52,8 @@ def _frame(language: str) -> str:
 # three months to ...", "On Monday it emerged that ...", "In May it rained ...").
 _FRAMED_IT = re.compile(
     _frame("en")
-    + r"it\s+(?:(?:had|has|have|would|will|could|might|may|must|should|can|did|does|also|then"
-    r"|still|never|already|just|only|not|soon|quickly|later)\s+){0,3}([a-z]+)\b",
+    + r"it\s+((?:(?:had|has|have|would|will|could|might|may|must|should|can|did|does|also|then"
+    r"|still|never|already|just|only|not|soon|quickly|later)\s+){0,3})([a-z]+)\b",
     re.IGNORECASE,
 )
 _EMPTY_IT_VERBS = word_set(
@@ -61,11 +61,20 @@ _EMPTY_IT_VERBS = word_set(
     emerged emerges emerge took takes take taken rained rains snowed snows happened happens
     turned turns became becomes become means meant mean matters mattered costs cost"""
 )
+# "looks", "feels" right after "it" are an impression ("Two years on, it looks like a failure",
+# "In hindsight, it felt like a loss"); after an auxiliary they tell how a thing had looked
+# ("For most of the night it had looked like Athletic's trophy.").
+_IMPRESSION_IT_VERBS = word_set("looks looked look feels felt feel")
 # French, Russian, Ukrainian: the pronoun right after the phrase ("Lundi, il a déclaré ...",
 # "В понедельник он заявил ..."); German and Dutch put the verb first ("Am Montag sagte er ...",
 # "Op maandag zei hij ..."). French "il" of an impersonal verb is nobody ("Lundi, il faut ...",
-# "il y a", "il est possible").
-_IMPERSONAL = r"(?!\s+(?:y|faut|fallait|s['’]agit|est|était|semble|reste)\b)"
+# "il y a", "il est possible", "il pleuvra", "il existe", "il fait -5").
+_IMPERSONAL = (
+    r"(?!\s+(?:y|faut|fallait|faudra|faudrait|s['’]agit|est|était|sera|serait|semble|semblait"
+    r"|reste|restait|fait|faisait|fera|pleut|pleuvait|pleuvra|neige|neigeait|neigera|gèle|existe"
+    r"|existait|suffit|suffisait|suffira|manque|manquait|paraît|paraissait|convient|vaut|vaudrait"
+    r"|arrive|arrivait|importe)\b)"
+)
 # German pronouns are read as written: "Sie" in capitals is the reader ("Am Montag können Sie").
 _FRAMED: dict[str, re.Pattern[str]] = {
     language: re.compile(
@@ -98,6 +107,10 @@ def framed_pronoun(sentence: str, language: str = "en") -> bool:
     text = sentence.strip()
     if language == "en":
         framed = _FRAMED_IT.match(text)
-        return framed is not None and framed.group(1).lower() not in _EMPTY_IT_VERBS
+        if framed is None:
+            return False
+        verb = framed.group(2).lower()
+        impression = not framed.group(1) and verb in _IMPRESSION_IT_VERBS
+        return verb not in _EMPTY_IT_VERBS and not impression
     pattern = _FRAMED.get(language)
     return pattern is not None and pattern.match(text) is not None

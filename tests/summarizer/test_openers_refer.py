@@ -176,6 +176,13 @@ def test_a_pronoun_after_an_opening_phrase_points_back(language: str, line: str)
         ("de", "Am Montag gab es in Berlin eine große Demonstration gegen die Regierung."),
         ("de", "Am Montag können Sie in Berlin die Ausstellung besuchen."),
         ("en", "On Monday it emerged that the Vesburg minister had resigned."),
+        ("fr", "Lundi, il pleuvra sur Paris et sur Lyon."),
+        ("fr", "Ce matin, il fait -5 degrés à Lyon."),
+        ("fr", "En France, il existe trois régimes de retraite."),
+        ("fr", "Dans le nord, il neige depuis hier soir."),
+        ("fr", "En 2025, il sera possible de voter en ligne."),
+        ("en", "Two years on, it looks like the Vesburg plan failed."),
+        ("en", "In hindsight, it felt like a loss for Vesburg."),
     ],
 )
 def test_a_name_or_an_empty_subject_after_an_opening_phrase_is_no_reference(
