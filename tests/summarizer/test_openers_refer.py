@@ -166,6 +166,8 @@ def test_a_speakers_call_or_a_report_of_one_is_no_promotion() -> None:
         ("uk", "У понеділок він заявив, що Київ готовий до переговорів."),
         ("de", "Am Montag sagte er in Berlin, die Regierung werde nicht zurücktreten."),
         ("nl", "Op maandag zei hij in Den Haag dat de regering niet aftreedt."),
+        ("en", "On Monday, it announced plans to cut 10,000 jobs in Vesburg."),
+        ("en", "For weeks this summer, it sold more cars than any rival in Vesburg."),
     ],
 )
 def test_a_pronoun_after_an_opening_phrase_points_back(language: str, line: str) -> None:
@@ -191,6 +193,13 @@ def test_a_pronoun_after_an_opening_phrase_points_back(language: str, line: str)
         ("fr", "En 2025, il sera possible de voter en ligne."),
         ("en", "Two years on, it looks like the Vesburg plan failed."),
         ("en", "In hindsight, it felt like a loss for Vesburg."),
+        # A clause or a speaker's attribution before the pronoun, which may name its antecedent.
+        ("en", "The company expects this quarter's revenue to fall 5%, it said in a filing."),
+        ("en", "The company said on Monday, it will cut 2,000 jobs in Vesburg."),
+        ("en", "According to Apple, it sold ten million phones in Vesburg."),
+        ("ru", "По словам министра, он готов к переговорам с Москвой."),
+        ("uk", "За словами міністра, він готовий до переговорів з Києвом."),
+        ("fr", "Selon le ministre, il a refusé de démissionner à Paris."),
     ],
 )
 def test_a_name_or_an_empty_subject_after_an_opening_phrase_is_no_reference(
