@@ -64,7 +64,9 @@ class SourceKeys:
     """The outlet key of the sources read so far (summarizer.outlets.outlet_key), each
     to the first source stored with it; `read` is the largest source id read.
 
-    Sources are only ever added, so each is read once per holder, however many new names come.
+    Sources are added, and the only ones ever removed (migration 0021, under the ingest lock)
+    are later spellings of an outlet, merged into its first source, the one held here: each
+    source is read once per holder, however many new names come, and none held goes.
     """
 
     ids: dict[str, int] = field(default_factory=dict)

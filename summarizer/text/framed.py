@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 from summarizer.text.language import alternation, word_set
+from summarizer.text.speech import ATTRIBUTIONS
+from summarizer.text.verbs import shows_verb
 
 __all__ = ["framed_pronoun"]
 
@@ -43,7 +45,38 @@ def _frame(language: str) -> str:
     by_preposition = (
         rf"|(?:{alternation(prepositions)})\s+(?:{_WORD}\s+){{1,6}}?" if prepositions else ""
     )
-    return rf"^(?!(?:{alternation(_CLAUSE_OPENERS)})\b)(?:{_COMMA_FRAME}{by_preposition})"
+    return rf"^(?!(?:{alternation(_CLAUSE_OPENERS)})\b)(?P<frame>{_COMMA_FRAME}{by_preposition})"
+
+
+# Words that open a speaker's attribution, not a frame: the pronoun may be the speaker
+# ("According to Apple, it sold ...", "По словам министра, он ...").
+_ATTRIBUTION_OPENERS: dict[str, tuple[str, ...]] = {
+    language: tuple(words) for language, words in ATTRIBUTIONS.items()
+} | {"ru": ("по словам",), "uk": ("за словами",)}
+# English present tense in -s before its object, which shows_verb does not read ("The company
+# expects this quarter's revenue ..."), in a frame that opens with no preposition ("For weeks
+# this summer, ..." is a frame); words in -s that are no verb are left out.
+_PRESENT_BEFORE_OBJECT = re.compile(
+    r"\b(?!(?:towards|afterwards|besides|always|perhaps|sometimes|thus|plus|minus|versus|news)\b)"
+    r"[a-z]{2,}(?<!s)s\s+(?:the|a|an|this|that|these|those|its|his|her|their|our|my|your)\b"
+)
+
+
+def _frame_is_clause(frame: str, language: str) -> bool:
+    """Tell whether an opening phrase is a clause or a speaker's attribution, whose subject may
+    be the pronoun's antecedent ("The company expects ..., it said", "According to Apple, it
+    ..."): the phrase shows a finite verb or opens with an attribution."""
+    lowered = frame.lower()
+    if lowered.startswith(_ATTRIBUTION_OPENERS.get(language, ())):
+        return True
+    if shows_verb(frame, language):
+        return True
+    first = lowered.split(maxsplit=1)[0] if lowered.split() else ""
+    return (
+        language == "en"
+        and first not in _PREPOSITIONS["en"]
+        and _PRESENT_BEFORE_OBJECT.search(frame) is not None
+    )
 
 
 # English "it", then its verb (after auxiliaries): "For most of the night it had looked like
@@ -52,8 +85,9 @@ def _frame(language: str) -> str:
 # three months to ...", "On Monday it emerged that ...", "In May it rained ...").
 _FRAMED_IT = re.compile(
     _frame("en")
-    + r"it\s+(?:(?:had|has|have|would|will|could|might|may|must|should|can|did|does|also|then"
-    r"|still|never|already|just|only|not|soon|quickly|later)\s+){0,3}([a-z]+)\b",
+    + r"it\s+(?P<auxiliaries>(?:(?:had|has|have|would|will|could|might|may|must|should|can|did"
+    r"|does|also|then|still|never|already|just|only|not|soon|quickly|later)\s+){0,3})"
+    r"(?P<verb>[a-z]+)\b",
     re.IGNORECASE,
 )
 _EMPTY_IT_VERBS = word_set(
@@ -61,11 +95,20 @@ _EMPTY_IT_VERBS = word_set(
     emerged emerges emerge took takes take taken rained rains snowed snows happened happens
     turned turns became becomes become means meant mean matters mattered costs cost"""
 )
+# "looks", "feels" right after "it" are an impression ("Two years on, it looks like a failure",
+# "In hindsight, it felt like a loss"); after an auxiliary they tell how a thing had looked
+# ("For most of the night it had looked like Athletic's trophy.").
+_IMPRESSION_IT_VERBS = word_set("looks looked look feels felt feel")
 # French, Russian, Ukrainian: the pronoun right after the phrase ("Lundi, il a déclaré ...",
 # "В понедельник он заявил ..."); German and Dutch put the verb first ("Am Montag sagte er ...",
 # "Op maandag zei hij ..."). French "il" of an impersonal verb is nobody ("Lundi, il faut ...",
-# "il y a", "il est possible").
-_IMPERSONAL = r"(?!\s+(?:y|faut|fallait|s['’]agit|est|était|semble|reste)\b)"
+# "il y a", "il est possible", "il pleuvra", "il existe", "il fait -5").
+_IMPERSONAL = (
+    r"(?!\s+(?:y|faut|fallait|faudra|faudrait|s['’]agit|est|était|sera|serait|semble|semblait"
+    r"|reste|restait|fait|faisait|fera|pleut|pleuvait|pleuvra|neige|neigeait|neigera|gèle|existe"
+    r"|existait|suffit|suffisait|suffira|manque|manquait|paraît|paraissait|convient|vaut|vaudrait"
+    r"|arrive|arrivait|importe)\b)"
+)
 # German pronouns are read as written: "Sie" in capitals is the reader ("Am Montag können Sie").
 _FRAMED: dict[str, re.Pattern[str]] = {
     language: re.compile(
@@ -98,6 +141,11 @@ def framed_pronoun(sentence: str, language: str = "en") -> bool:
     text = sentence.strip()
     if language == "en":
         framed = _FRAMED_IT.match(text)
-        return framed is not None and framed.group(1).lower() not in _EMPTY_IT_VERBS
+        if framed is None or _frame_is_clause(framed.group("frame"), language):
+            return False
+        verb = framed.group("verb").lower()
+        impression = not framed.group("auxiliaries") and verb in _IMPRESSION_IT_VERBS
+        return verb not in _EMPTY_IT_VERBS and not impression
     pattern = _FRAMED.get(language)
-    return pattern is not None and pattern.match(text) is not None
+    framed = pattern.match(text) if pattern is not None else None
+    return framed is not None and not _frame_is_clause(framed.group("frame"), language)

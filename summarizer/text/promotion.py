@@ -142,11 +142,15 @@ _THANKS = re.compile(
 )
 # A site's call for the reader's tips or mail ("Got a confidential news tip? We want to hear
 # from you.", "Let us know in the comments.", "Schreiben Sie uns", "Écrivez-nous"): the page
-# asks, no report tells. Read after a speaker's words ('"Let us know," the mayor said').
+# asks, no report tells. The site speaks of itself ("us", "we") or the call opens the line
+# ("Get in touch at ...", "Send your tips to ..."): "Residents were told to get in touch with
+# police", "The agency asked the public to send tips" report someone else's appeal. Read after
+# a speaker's words ('"Let us know," the mayor said').
 _READER_CALL = re.compile(
-    r"\bwe(?:'d| would)? (?:want|love|like) to hear from you\b|\blet us know\b|\bget in touch\b"
-    r"|\b(?:contact|email|e-mail) us\b|\bsend (?:us )?(?:your |a )?(?:news )?tips?\b"
-    r"|\bgot a (?:confidential |news )*tip\b"
+    r"\bwe(?:'d| would)? (?:want|love|like) to hear from you\b|\blet us know\b"
+    r"|\bget in touch with us\b|\b(?:contact|email|e-mail) us\b"
+    r"|\bsend us (?:your |a |any )?(?:\w+ )?tips?\b|\bgot a (?:confidential |news )*tip\b"
+    r"|^\W*(?:get in touch\b|send (?:your |a |any )?(?:news )?tips?\b)"
     r"|\bschreiben sie uns\b|\bkontaktieren sie uns\b|\bécrivez-nous\b|\bcontactez-nous\b"
     r"|\bescr[íi]benos\b|\bcont[áa]ctanos\b|\bscrivici\b|\bcontattaci\b|\bfale conosco\b"
     r"|\bescreva-nos\b|\bmail ons\b|\bneem contact met ons op\b|пишите нам|свяжитесь с нами"

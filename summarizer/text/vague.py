@@ -373,19 +373,20 @@ def bare_family_name(sentence: str, introduced: frozenset[str], *, context: str 
     """Return a family name a sentence uses alone that the reader has not read in full, or "".
 
     A word is a family name used alone when text the reader has not read gave it in full
-    ("Patton was beaten out by ..." after "Trinity Academy junior Ben Patton"), or when ", who"
-    follows it ("Ushakov, who assessed the talks as useful, said ..."): a person named by one
-    word, as a report names someone it has introduced before, even where the text the reader
-    got never gave the full name; `introduced` may also hold the article's unnamed_persons. No
-    title-case word may stand beside it ("Yuri Ushakov", "Mr Ushakov"), nor a role before it
-    ("aide Ushakov"), and a name the context holds is known. It is read among the sentence's
-    first words, and as the speaker after a comma further on ("Targeting audiences is key,
-    Graham said, ...").
+    ("Patton was beaten out by ..." where another sentence has "Trinity Academy junior Ben
+    Patton"), or when ", who" follows it ("Ushakov, who assessed the talks as useful, said
+    ..."): a person named by one word, as a report names someone it has introduced before, even
+    where the text the reader got never gave the full name; `introduced` may also hold the
+    article's unnamed_persons. No title-case word may stand beside it ("Yuri Ushakov", "Mr
+    Ushakov"), nor a role before it ("aide Ushakov"), and a name the context holds is known. It
+    is read among the sentence's first words, and as the speaker after a comma further on
+    ("Targeting audiences is key, Graham said, ...").
 
     Args:
         sentence: one sentence.
-        introduced: family names written in full before the sentence (see family_names), and
-            names its article gives by one word only (see unnamed_persons).
+        introduced: family names its article writes in full in another sentence (see
+            persons_before), and names its article gives by one word only (see
+            unnamed_persons).
         context: what the reader has read (a headline, earlier lines): a name there is known.
 
     Returns:

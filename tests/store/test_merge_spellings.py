@@ -3,6 +3,8 @@ them (articles, copies, furniture counts, events' source counts) follows."""
 
 from __future__ import annotations
 
+import threading
+import time
 from datetime import UTC, datetime
 
 from sqlalchemy import text
@@ -10,6 +12,7 @@ from sqlmodel import Session, select
 
 from summarizer.store import articles as article_store
 from summarizer.store.db import create_schema, make_engine
+from summarizer.store.ingest_state import INGEST_LOCK
 from summarizer.store.models import Article, ArticleCopy, Event, Source, SourceLine
 from summarizer.views import UNKNOWN_OUTLET
 
@@ -135,4 +138,46 @@ def test_a_store_without_spellings_is_left_as_it_is(database_url: str) -> None:
         assert sorted(s.name for s in session.exec(select(Source))) == ["The Week", "Wired"]
         version = session.connection().execute(text("SELECT version FROM ingest_state"))
         assert version.scalar() == 0  # nothing changed: no process reads anything again
+    engine.dispose()
+
+
+def _waits_for_ingest_lock(session: Session) -> bool:
+    """Whether a connection waits for the ingest lock (PostgreSQL splits the key in two)."""
+    waiting = session.connection().execute(
+        text(
+            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
+            " AND classid = :high AND objid = :low"
+        ),
+        {"high": INGEST_LOCK >> 32, "low": INGEST_LOCK & 0xFFFFFFFF},
+    )
+    return bool(waiting.scalar())
+
+
+def test_the_merge_waits_for_an_ingest_on_postgresql(postgres_url: str) -> None:
+    # A process on the old code ingesting holds the ingest lock: the merge reads the sources
+    # only once that ingest committed, so no article lands under a spelling it deletes.
+    engine = make_engine(postgres_url)
+    create_schema(engine, "0020")
+    with Session(engine) as session:
+        session.add_all([Source(name="Wired"), Source(name="WIRED")])
+        session.commit()
+    holder = engine.connect()
+    holder.begin()
+    holder.exec_driver_sql(f"SELECT pg_advisory_xact_lock({INGEST_LOCK})")
+    migration = threading.Thread(target=create_schema, args=(engine,))
+    migration.start()
+    try:
+        with Session(engine) as watcher:
+            deadline = time.monotonic() + 30
+            while not _waits_for_ingest_lock(watcher) and time.monotonic() < deadline:
+                time.sleep(0.05)
+            assert _waits_for_ingest_lock(watcher)
+            assert migration.is_alive()
+        holder.exec_driver_sql("INSERT INTO source (name) VALUES ('Wired.com')")
+    finally:
+        holder.commit()
+        holder.close()
+        migration.join(timeout=60)
+    with Session(engine) as session:
+        assert [s.name for s in session.exec(select(Source))] == ["Wired"]
     engine.dispose()

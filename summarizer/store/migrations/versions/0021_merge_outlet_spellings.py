@@ -13,6 +13,7 @@ from alembic import op
 from sqlalchemy.engine import Connection
 
 from summarizer.outlets import outlet_key
+from summarizer.store.ingest_state import INGEST_LOCK
 from summarizer.views import UNKNOWN_OUTLET
 
 revision: str = "0021"
@@ -53,6 +54,12 @@ def upgrade() -> None:
     # first source of its outlet, whose name stays, as a new row of it would; the other
     # spellings go.
     connection = op.get_bind()
+    # A process still on the old code may store an article under a spelling while it goes:
+    # on PostgreSQL wait for its ingest, as ingest waits for another (summarizer.store.
+    # ingest_state.lock_ingest), until the migration commits; SQLite's migration transaction
+    # already holds the write lock (summarizer/store/migrations/env.py).
+    if connection.dialect.name == "postgresql":
+        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({INGEST_LOCK})")
     merged = _spellings(connection)
     if not merged:
         return
