@@ -3,25 +3,16 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import UTC, datetime
 
 from summarizer.events.cluster import (
     CLOSE_SCORE,
-    EventDoc,
     EventIndex,
     Evidence,
     _headlines_differ,
     pair_evidence,
 )
 from summarizer.events.index import Item
-
-WHEN = datetime(2025, 3, 4, 12, tzinfo=UTC)
-
-
-def en_doc(article_id: int, title: str, body: str) -> EventDoc:
-    """An English article published at WHEN."""
-    return EventDoc(article_id, title, body, f"outlet-{article_id}", WHEN)
-
+from tests.summarizer.eventdocs import en_doc
 
 # One party, one verb, two happenings: a manifesto for farmers, then a slogan for the election.
 MANIFESTO = en_doc(

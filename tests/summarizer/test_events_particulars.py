@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import UTC, datetime
 
 from summarizer.events.cluster import (
     SHARED_PARTICULARS,
-    EventDoc,
     EventIndex,
     Evidence,
     _openings_differ,
@@ -22,14 +20,7 @@ from summarizer.events.features import (
 )
 from summarizer.events.index import Item
 from summarizer.text.numbers import read_numbers
-
-WHEN = datetime(2025, 3, 4, 12, tzinfo=UTC)
-
-
-def en_doc(article_id: int, title: str, body: str) -> EventDoc:
-    """An English article published at WHEN."""
-    return EventDoc(article_id, title, body, f"outlet-{article_id}", WHEN)
-
+from tests.summarizer.eventdocs import en_doc
 
 # One company, two happenings: each report names the other's happening only after its opening.
 RECALL = en_doc(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import UTC, datetime
 
 from summarizer.events.cluster import (
     DEFAULT_THRESHOLD,
@@ -15,14 +14,7 @@ from summarizer.events.cluster import (
 )
 from summarizer.events.features import article_features, title_subject
 from summarizer.events.index import Item
-
-WHEN = datetime(2025, 3, 4, 12, tzinfo=UTC)
-
-
-def en_doc(article_id: int, title: str, body: str) -> EventDoc:
-    """An English article published at WHEN."""
-    return EventDoc(article_id, title, body, f"outlet-{article_id}", WHEN)
-
+from tests.summarizer.eventdocs import WHEN, en_doc
 
 # One novel, one prize, two verdicts: the bookmakers' odds, then a poll of reviewers.
 ODDS = en_doc(
