@@ -47,22 +47,22 @@ from sqlalchemy import insert, text
 from sqlalchemy.engine import Engine, make_url
 
 from benchmarks.product import default_shared
+from summarizer.clean.furniture_lines import line_key
 from summarizer.events.cluster import EventDoc
 from summarizer.events.features import article_features, stop_words
 from summarizer.events.profiles import event_profiles
 from summarizer.events.stories import StoryLinker
-from summarizer.ingest.fingerprint import (
-    MAX_POSTINGS,
-    content_fingerprint,
-    shingle_sample,
-    stored_shingles,
-)
-from summarizer.ingest.furniture import line_key
 from summarizer.store import tables
 from summarizer.store.db import create_schema, make_engine
 from summarizer.store.features import features_json
 from summarizer.store.profiles import profile_json
 from summarizer.store.snapshot import arrival_order, differences, ingest_outcome
+from summarizer.text.fingerprint import (
+    MAX_POSTINGS,
+    content_fingerprint,
+    shingle_sample,
+    stored_shingles,
+)
 from summarizer.text.months import ENGLISH_MONTHS, WEEKDAY_PHRASES
 
 REPO = Path(__file__).resolve().parents[1]
