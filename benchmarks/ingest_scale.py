@@ -25,6 +25,7 @@ events compared). Figures go to benchmarks/results/ingest_scale.md.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import itertools
 import json
@@ -1047,13 +1048,17 @@ def main(argv: Sequence[str] | None = None) -> None:
     pg_sizes = [int(size) for size in (args.pg_sizes or args.sizes).split(",") if size]
     modes = [mode for mode in args.pair_calls.split(",") if mode in ("batch", "polls")]
     shared = args.shared or default_shared()
-    if args.keep:
-        args.keep.mkdir(parents=True, exist_ok=True)
+    with contextlib.ExitStack() as stack:
+        if args.keep:
+            args.keep.mkdir(parents=True, exist_ok=True)
+            folder = args.keep
+        else:
+            folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="scale_")))
         report = run(
             sizes,
             args.postgres,
             shared,
-            args.keep,
+            folder,
             args.batch,
             args.pair_size,
             pg_sizes,
@@ -1061,20 +1066,6 @@ def main(argv: Sequence[str] | None = None) -> None:
             reuse=args.reuse,
             pg_prefix=args.pg_prefix,
         )
-    else:
-        with tempfile.TemporaryDirectory(prefix="scale_") as folder:
-            report = run(
-                sizes,
-                args.postgres,
-                shared,
-                Path(folder),
-                args.batch,
-                args.pair_size,
-                pg_sizes,
-                modes,
-                reuse=args.reuse,
-                pg_prefix=args.pg_prefix,
-            )
     print(report)
     RESULTS.write_text(report + "\n", encoding="utf-8")
 
