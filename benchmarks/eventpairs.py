@@ -225,8 +225,6 @@ def component_table(pairs: Sequence[Pair]) -> list[str]:
     same_apart = sum(c and g for c, g in zip(apart, gold, strict=True))
     openings = [e.openings_differ for e in found]
     same_openings = sum(c and g for c, g in zip(openings, gold, strict=True))
-    quotes = [e.quotes_differ for e in found]
-    same_quotes = sum(c and g for c, g in zip(quotes, gold, strict=True))
     gated = [e.openings_differ and e.score >= CLOSE_SCORE for e in found]
     same_gated = sum(c and g for c, g in zip(gated, gold, strict=True))
     rows = [
@@ -271,9 +269,6 @@ def component_table(pairs: Sequence[Pair]) -> list[str]:
         f"score then needs the headlines): {sum(openings)} pairs, {same_openings} of them "
         f"judged the same event; with a close score: {sum(gated)} pairs, {same_gated} of them "
         "the same event.",
-        f"Quote conflicts (both sides quote someone in their title or first "
-        f"{features.LEAD_WORDS} words and share no quoted word): {sum(quotes)} pairs, "
-        f"{same_quotes} of them judged the same event.",
         "",
         *rule_rows(found, gold),
         "",
@@ -359,7 +354,6 @@ def worth_rows(found: Sequence[Evidence], gold: Sequence[bool]) -> list[str]:
         "without the headlines' particulars test": [
             dataclasses.replace(e, headlines_differ=False) for e in found
         ],
-        "without the quote conflict": [dataclasses.replace(e, quotes_differ=False) for e in found],
         "without the close score's openings test": [
             dataclasses.replace(e, openings_differ=False) for e in found
         ],
@@ -371,7 +365,6 @@ def worth_rows(found: Sequence[Evidence], gold: Sequence[bool]) -> list[str]:
                 particulars_differ=False,
                 dates_differ=False,
                 weekdays_differ=False,
-                quotes_differ=False,
             )
             for e in found
         ],

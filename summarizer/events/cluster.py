@@ -49,9 +49,7 @@ DEFAULT_THRESHOLD = 0.2
 #: other's titles (McCririck out, Stallone evicted), no score joins them (see `_actors_differ`).
 #: The factor is also taken when the two titles open with different subjects, people or not,
 #: that the other side never uses (bookmakers' tips against critics' picks, see
-#: `_subjects_differ`), and when both sides quote someone and share no quoted word (Belgium's
-#: minister stating a positive test against the same minister refusing to apologise, see
-#: `_quotes_differ`).
+#: `_subjects_differ`).
 CONFLICT_FACTOR = 1 / 3
 #: Fewest particulars (see `features.particulars`) the two sides' openings must share when each
 #: gives more than that; sharing fewer, they share the subject and not the happening, and
@@ -83,7 +81,7 @@ _CENTROID_FEATURES = 300  # centroids are pruned to bound memory and time per ev
 #: The version of how the index sums what it holds (`EventIndex.state`): raise it whenever a
 #: change would make other sums, postings or queues from the same articles, so that a stored
 #: state of another version is refused and the index is rebuilt from the articles.
-STATE_VERSION = 5
+STATE_VERSION = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,8 +174,6 @@ class Evidence:
             do not support the join, whatever their support.
         subjects_differ: the two sides' titles open with different words that the other
             side's titles and leads never use (see `_subjects_differ`).
-        quotes_differ: both sides quote someone in their titles or leads and share no quoted
-            word (see `_quotes_differ`).
     """
 
     similarity: float
@@ -194,7 +190,6 @@ class Evidence:
     openings_differ: bool = False
     headlines_differ: bool = False
     subjects_differ: bool = False
-    quotes_differ: bool = False
 
     @property
     def score(self) -> float:
@@ -206,10 +201,7 @@ class Evidence:
             * self.discount
             * (
                 CONFLICT_FACTOR
-                if self.conflict
-                or self.particulars_differ
-                or self.subjects_differ
-                or self.quotes_differ
+                if self.conflict or self.particulars_differ or self.subjects_differ
                 else 1.0
             )
             * (DATE_CONFLICT_FACTOR if self.dates_differ or self.weekdays_differ else 1.0)
@@ -243,8 +235,7 @@ class EventIndex:
     an event cannot grow into a whole subject. The score is cut to a third when each side has
     a central name (title, or named twice in the lead) that the other never mentions, or when
     the two sides' openings share too few particulars (rare words and numbers), or when their
-    titles open with subjects that the other side never uses (`_subjects_differ`), or when
-    both quote someone and share no quoted word (`_quotes_differ`), to nothing
+    titles open with subjects that the other side never uses (`_subjects_differ`), to nothing
     when the two sides' titles are headed by different people (`_actors_differ`), and discounted
     linearly by up to 30% as the article's time moves away from the event's span, zero beyond
     the window. The headlines: each side's headlines must be told by the other
@@ -380,7 +371,6 @@ class EventIndex:
             openings_differ=_openings_differ(article, event),
             headlines_differ=_headlines_differ(article, event),
             subjects_differ=_subjects_differ(article, event),
-            quotes_differ=_quotes_differ(article, event),
             discount=self._discount(event, article),
             support=event.headline_support(article),
             dates_differ=_dates_differ(article, event),
@@ -507,7 +497,6 @@ class EventIndex:
             particulars=features.particulars,
             name_firsts=features.name_firsts,
             subject=features.subject,
-            quoted=features.quoted,
             key=doc.article_id,
         )
         return item, weigh(for_story, self.frequencies, language=doc.language)
@@ -569,7 +558,6 @@ class EventIndex:
             _conflict(other, event)
             or _particulars_differ(other, event)
             or _subjects_differ(other, event)
-            or _quotes_differ(other, event)
         ):
             score *= CONFLICT_FACTOR
             if score < self.threshold:
@@ -755,26 +743,6 @@ def _subjects_differ(article: Item, event: Item) -> bool:
     if not ours or not theirs or not ours.isdisjoint(theirs):
         return False
     return ours.isdisjoint(event.mentioned) and theirs.isdisjoint(article.mentioned)
-
-
-def _quotes_differ(article: Item, event: Item) -> bool:
-    """Both sides quote someone in their titles or leads (see `features.quoted_words`), and no
-    word one side quotes is a word the other side quotes.
-
-    A quotation is what one person said at one time. Reports of one statement, interview,
-    ruling or news conference quote it, and share some of its words even when each picks other
-    sentences (the speaker's name for a thing, the thing itself: "Brexit", "the clock"); two
-    reports of one subject that quote only what was said on two occasions (a minister
-    announcing a positive test, then refusing to apologise for it; two experts interviewed for
-    two features) share none. A side that quotes nothing gives no evidence: many reports of a
-    happening quote nobody at their top. An event quotes what any of its articles quotes, so a
-    word any member quotes counts as shared (as far as the event keeps count, see
-    `index.CentroidIndex._prune_counts`). Like the name conflict, this only cuts the score to
-    a third: two reports that share most of their words still join.
-    """
-    if not article.quoted or not event.quoted:
-        return False
-    return article.quoted.keys().isdisjoint(event.quoted.keys())
 
 
 def _particulars_differ(article: Item, event: Item) -> bool:

@@ -18,7 +18,6 @@ from summarizer.text.days import days_of_month
 from summarizer.text.language import stop_words as _language_stop_words
 from summarizer.text.months import WEEKDAY_PHRASES
 from summarizer.text.numbers import Number, glued_number_end, read_numbers
-from summarizer.text.quotes import quotations
 from summarizer.text.stemming import snowball_name, stemmer
 from summarizer.text.tokenizer import UNSPACED, in_title_case, spaced_bigrams
 
@@ -300,7 +299,7 @@ def _last_two(run: list[str]) -> list[str]:
 #: The version of what `article_features` computes, stored with each article's features: raise
 #: it whenever a change would compute other features from the same text, so that features stored
 #: by an older version are computed again instead of mixed with the new ones.
-FEATURES_VERSION = 22
+FEATURES_VERSION = 21
 #: The oldest FEATURES_VERSION whose features make today's story profiles (`story_counts` reads
 #: their counts, names and people): raise it only when a change alters what a profile is made
 #: of, so that stored profiles are made again once (store.profiles). 7 reads the modifier-letter
@@ -323,8 +322,7 @@ FEATURES_VERSION = 22
 #: and names that profiles read; 20 reads Italian, Portuguese and Dutch weekdays ("di
 #: domenica", "segunda-feira", "op maandag") and their function words before a weekday in the
 #: particulars, which profiles do not read; 21 adds the mention key of the title's first term
-#: (`title_subject`; none after a label, "Breaking: ..."), which profiles do not read; 22 adds the
-#: words its title and lead quote (`quoted_words`), which profiles do not read.
+#: (`title_subject`; none after a label, "Breaking: ..."), which profiles do not read.
 PROFILES_SINCE = 19
 #: Names are looked up in another text by the first letters of their stems, so inflected and
 #: derived forms still count as a mention ("Тюмени", "тюменцам"; "Moscow", "Moscow's").
@@ -382,8 +380,6 @@ class ArticleFeatures:
         name_firsts: those of its particulars that the title and opening use only as the
             first word of a two-word name ("lib" of "Lib Dems", "sri" of "Sri Lanka", "charl"
             of "Charles Kennedy", see `name_firsts`): the name counts once, by its last word.
-        quoted: mention keys of the words its title and first LEAD_WORDS words of its body
-            quote (see `quoted_words`): what someone said, as the report gives it.
     """
 
     counts: Counter[str]
@@ -398,7 +394,6 @@ class ArticleFeatures:
     particulars: frozenset[str] = frozenset()
     subject: str = ""
     name_firsts: frozenset[str] = frozenset()
-    quoted: frozenset[str] = frozenset()
 
     def tells(self) -> frozenset[str]:
         """Mention keys of what the article tells (`told`, else every counted word)."""
@@ -446,7 +441,6 @@ def article_features(
         # "Putin and Poroshenko Come Face to Face": capitals say nothing
         title_names, title_full = [], []
     opening = _first_words(body, OPENING_WORDS)
-    lead = _first_words(body, LEAD_WORDS)
     body_terms, body_names, body_numbers, marked, body_full, body_lower, opening_full = _scan(
         body, language, max_body_words, (LEAD_WORDS, OPENING_WORDS), cut=len(opening)
     )
@@ -506,28 +500,6 @@ def article_features(
             body_terms[:opening_terms] if title_case else opening_stems,
             title_full + opening_full,
         ),
-        quoted=quoted_words(title, language) | quoted_words(lead, language),
-    )
-
-
-def quoted_words(text: str, language: str) -> frozenset[str]:
-    """The mention keys (see `mentions`) of the terms inside a text's closed double quotations.
-
-    A report that quotes someone gives what was said in the speaker's words; two reports of one
-    statement, interview or conference quote it, or the same speaker's other words, and so
-    share some of them, while a report of another happening quotes another statement. Scare
-    quotes ("a \"magic bullet\"") count too: they are words someone said. A quotation the
-    lead cuts open counts for nothing (see `quotes.quotations`).
-
-    Args:
-        text: a title or a lead.
-        language: ISO 639-1 code.
-
-    Returns:
-        The keys; empty when the text quotes nothing.
-    """
-    return frozenset(
-        term[:MENTION_LETTERS] for quoted in quotations(text) for term in terms(quoted, language)
     )
 
 

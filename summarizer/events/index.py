@@ -68,9 +68,6 @@ class Item:
         name_firsts: particular that a member's opening uses only as the first word of a
             two-word name (see `features.name_firsts`) -> number of such members; pruned like
             `mentioned`.
-        quoted: mention key of a word a member's title or lead quotes (see
-            `features.quoted_words`) -> number of members that quote it; pruned like
-            `mentioned`.
         version: the index's change count when the centroid last changed (0: in no index), so
             a value computed from the centroid can tell whether it still holds.
     """
@@ -92,7 +89,6 @@ class Item:
     particulars: dict[str, int] = field(default_factory=dict)
     name_firsts: dict[str, int] = field(default_factory=dict)
     subjects: dict[str, int] = field(default_factory=dict)
-    quoted: dict[str, int] = field(default_factory=dict)
     version: int = 0
 
     @classmethod
@@ -110,7 +106,6 @@ class Item:
         particulars: Iterable[str] = (),
         name_firsts: Iterable[str] = (),
         subject: str = "",
-        quoted: Iterable[str] = (),
         key: int = 0,
     ) -> Item:
         """One member as an item of its own (an article, or an event in a story).
@@ -127,7 +122,6 @@ class Item:
             particulars: the particulars of its opening (see `features.particulars`).
             name_firsts: those that only open a two-word name (see `features.name_firsts`).
             subject: the word its title opens with ("" for none, see `features.title_subject`).
-            quoted: the words its title and lead quote (see `features.quoted_words`).
             key: the key to give the item.
         """
         centroid = dict(vector)
@@ -148,7 +142,6 @@ class Item:
             particulars=dict.fromkeys(particulars, 1),
             name_firsts=dict.fromkeys(name_firsts, 1),
             subjects={subject: 1} if subject else {},
-            quoted=dict.fromkeys(quoted, 1),
         )
 
     def mean_similarity(self, vector: Mapping[str, float]) -> float:
@@ -424,7 +417,6 @@ class CentroidIndex:
         _add_counts(item.particulars, member.particulars, sign)
         _add_counts(item.name_firsts, member.name_firsts, sign)
         _add_counts(item.subjects, member.subjects, sign)
-        _add_counts(item.quoted, member.quoted, sign)
         self._prune_counts(item)
         for word, share in member.headlines.items():
             total = item.headlines.get(word, 0.0) + sign * share
@@ -613,7 +605,6 @@ class CentroidIndex:
             particulars=dict(member.particulars),
             name_firsts=dict(member.name_firsts),
             subjects=dict(member.subjects),
-            quoted=dict(member.quoted),
         )
         self._prune(item)
         return item
@@ -647,7 +638,6 @@ class CentroidIndex:
         item.opened = _most_used(item.opened, size)
         item.particulars = _most_used(item.particulars, size)
         item.name_firsts = _most_used(item.name_firsts, size)
-        item.quoted = _most_used(item.quoted, size)
 
     def merge(self, keep: int, drop: int) -> Item:
         """Fold the item `drop` into the item `keep` (sums, span, postings); `drop` is gone."""

@@ -31,7 +31,6 @@ def features_json(features: ArticleFeatures) -> str:
             "particulars": sorted(features.particulars),
             "name_firsts": sorted(features.name_firsts),
             "subject": features.subject,
-            "quoted": sorted(features.quoted),
         },
         ensure_ascii=False,
         separators=(",", ":"),
@@ -81,7 +80,6 @@ def read_features(text: str | None) -> ArticleFeatures | None:
             particulars=_texts(stored["particulars"]),
             name_firsts=_texts(stored["name_firsts"]),
             subject=_text(stored["subject"]),
-            quoted=_texts(stored["quoted"]),
         )
     except (ValueError, KeyError, TypeError):
         logger.warning("stored article features cannot be read; they are computed again")

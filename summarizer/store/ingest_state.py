@@ -185,7 +185,7 @@ def story_text(summed: SummedStory) -> bytes:
     item, members = summed
     if item.names or item.mentioned or item.opened or item.headlines or item.dates:
         raise ValueError(f"story {item.key} holds counts the ingest origin does not keep")
-    if item.actors or item.subjects or item.particulars or item.quoted or item.headed:
+    if item.actors or item.subjects or item.particulars or item.headed:
         raise ValueError(f"story {item.key} holds counts the ingest origin does not keep")
     features = list(item.centroid)
     where = dict(zip(features, range(len(features)), strict=True))

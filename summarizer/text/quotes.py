@@ -124,27 +124,6 @@ def outside_quotes(text: str) -> str:
     A quotation still open at the end is kept: a line that opens a quote and never closes it is
     read as it stands, as the sentence splitter may have cut a long quotation.
     """
-    spans = _quotation_spans(text)
-    if not spans:
-        return text
-    pieces: list[str] = []
-    position = 0
-    for start, end in spans:
-        pieces.append(text[position:start])
-        pieces.append(" ")
-        position = end
-    pieces.append(text[position:])
-    return "".join(pieces)
-
-
-def quotations(text: str) -> list[str]:
-    """The closed double quotations of a text, in order, without their marks (the outermost
-    ones: a quotation inside another is part of it); one still open at the end is none."""
-    return [text[start + 1 : end - 1] for start, end in _quotation_spans(text)]
-
-
-def _quotation_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each outermost closed quotation, marks included, in text order."""
     stack: list[tuple[str, int]] = []
     straight: int | None = None
     spans: list[tuple[int, int]] = []
@@ -162,15 +141,19 @@ def _quotation_spans(text: str) -> list[tuple[int, int]]:
             straight = None
         elif _opens(char, side):
             stack.append((char, index))
+    if not spans:
+        return text
     spans.sort()
-    outermost: list[tuple[int, int]] = []
+    pieces: list[str] = []
     position = 0
     for start, end in spans:
         if start < position:
-            continue  # a straight pair inside a curly quotation already counted
-        outermost.append((start, end))
+            continue  # a straight pair inside a curly quotation already blanked
+        pieces.append(text[position:start])
+        pieces.append(" ")
         position = end
-    return outermost
+    pieces.append(text[position:])
+    return "".join(pieces)
 
 
 def closes_unopened(text: str) -> bool:
