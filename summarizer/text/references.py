@@ -151,7 +151,6 @@ def _unmet_person(text: str, language: str, context: str) -> str | None:
             continue
         following = tokens[i + 2] if i + 2 < len(tokens) else ""
         if following[:1].isupper() or following in (",", "(") or following in _WHO:
-
             continue
         if not _stems(noun) & _stems(f"{context} {' '.join(tokens[:i])}"):
             return f"{token.lower()} {noun}"

@@ -58,9 +58,7 @@ _ENGLISH_TOLL_PASSIVE = re.compile(
 )
 _DAY = re.compile(
     r"\b(?:today|tonight|yesterday|overnight|last\s+night|this\s+(?:morning|afternoon|evening"
-    r"|week)|"
-    + alternation(ENGLISH_WEEKDAYS)
-    + r")\b",
+    r"|week)|" + alternation(ENGLISH_WEEKDAYS) + r")\b",
     re.IGNORECASE,
 )
 # Up to two words between an adverb and its verb, in one clause ("hat Moskau wiederholt
