@@ -65,9 +65,15 @@ _PERSONS: dict[str, frozenset[str]] = {
     ),
 }
 _PERSON_WINDOW = 12  # words of a line read for a person named by what they are
-# Words after such a noun that say who the person is ("the man who", "the driver of the bus",
-# "named the victim as ..."); a place or a time does not ("the driver at the scene").
-_WHO = word_set("who whom whose that of as named called aged")
+# What may follow such a noun for it to be read: the end of a clause, or a verb of its own
+# ("with the hunter were quarantined", "the teenager also has"). Any other word may say who
+# the person is ("the man who", "the man at the helm", "the man arrested in", "the man she
+# knew") or make the noun part of another one ("the pilot scheme", "the boy band").
+_CLAUSE_ENDS = frozenset(".;:!?)")
+_PERSON_VERBS = word_set(
+    """is was were are be been has had have will would could can may might must should shall
+    did does do told said says also still then later now remains remained"""
+)
 # A preposition that frames the clause before its subject ("According to the website, ...",
 # "During the meeting, ..."): the definite phrase after it must be introduced too.
 # A time span before "after", "before" or "since" anchors the clause to a happening the phrase
@@ -134,9 +140,9 @@ def unresolved_reference(sentence: str, language: str = "en", *, context: str = 
 
 def _unmet_person(text: str, language: str, context: str) -> str | None:
     """A person named by what they are ("the hunter") among a line's first words, outside
-    quotations, that neither the context nor the line before it names, and that no word after
-    it specifies ("the man who", "the driver of the bus", "the hunter Zhang Wei", "the victim,
-    named as ...", "named the victim as ...")."""
+    quotations, as the subject of a verb or at a clause's end ("with the hunter were
+    quarantined", "spoke to the driver."), that neither the context nor the line before it
+    names."""
     persons = _PERSONS.get(language)
     if persons is None:
         return None
@@ -149,8 +155,8 @@ def _unmet_person(text: str, language: str, context: str) -> str | None:
         noun = tokens[i + 1]
         if token.lower() != "the" or noun not in persons:
             continue
-        following = tokens[i + 2] if i + 2 < len(tokens) else ""
-        if following[:1].isupper() or following in (",", "(") or following in _WHO:
+        following = tokens[i + 2] if i + 2 < len(tokens) else "."
+        if following not in _CLAUSE_ENDS and following.lower() not in _PERSON_VERBS:
             continue
         if not _stems(noun) & _stems(f"{context} {' '.join(tokens[:i])}"):
             return f"{token.lower()} {noun}"

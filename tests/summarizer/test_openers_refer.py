@@ -247,7 +247,8 @@ def test_a_demonstrative_of_the_here_and_now_or_one_the_headline_names_is_no_poi
     [
         "Health bosses said that 28 people in close contact with the hunter were initially"
         " quarantined to stop it being transmitted further.",
-        "Police said they had spoken to the driver at the scene on Tuesday night.",
+        "Police in Vesburg said they had spoken to the driver.",
+        "The teenager also has two nominations at the music awards in Lowmere.",
         "Doctors in Hohhot said on Monday that the patient was in a stable condition.",
     ],
 )
@@ -268,6 +269,11 @@ def test_a_person_named_by_what_they_are_is_met_in_the_context_or_the_line() -> 
         "Police named the victim as John Smith, a 45-year-old teacher from Vesburg.",
         "Police said they had spoken to the driver of the lorry at the scene.",
         "Officers questioned the driver, a 34-year-old man from Lowmere, at the scene.",
+        # a word after the noun says who, or makes it part of another noun
+        "Chief executive Parry is the man at the helm as Liverpool reach a crucial point.",
+        "Spiegel has named the man arrested in Germany in connection with the attacks.",
+        "The pilot scheme in the Huaral Valley aims to offer the community new services.",
+        "Spacey was joined at the premiere by members of the boy band Westlife.",
         # past the line's first twelve words, and inside a quotation
         "Health officials in Xilingol quarantined 28 residents of three villages on Monday"
         " after a second case, and traced the hunter's family.",
