@@ -43,7 +43,7 @@ from summarizer.text.tokenizer import (
     word_count,
     words,
 )
-from summarizer.text.verbs import lacks_verb, plural_agrees, shows_verb
+from summarizer.text.verbs import lacks_verb, plural_agrees, shows_verb, tells_happening
 
 logger = logging.getLogger(__name__)
 
@@ -146,13 +146,14 @@ def is_prose(sentence: str, language: str = "en") -> bool:
 
 def _what_subject(text: str, language: str) -> bool:
     """Tell whether an English line opens with a "what" clause that is the subject of the verb
-    after it: "what", a lower-case verb, then a lower-case past form in -ed ("What followed
-    shocked the U.S.", not "What Japan did to the U.S." nor "What happened in the U.S.")."""
+    after it: "what", a lower-case verb, then a lower-case past form (verbs.tells_happening:
+    "What followed shocked the U.S.", "What followed shook the U.S.", "What followed was a
+    shock for the U.S.", not "What Japan did to the U.S." nor "What happened in the U.S.")."""
     words = text.lstrip(OPENING_MARKS).split(maxsplit=3)[:3]
     if language != "en" or len(words) < 3 or words[0].lower() != "what":
         return False
     verb, past = words[1], words[2]
-    return verb.islower() and past.islower() and past.isalpha() and past.endswith("ed")
+    return verb.islower() and past.islower() and past.isalpha() and tells_happening(past)
 
 
 def _heading(text: str, language: str) -> bool:
