@@ -8,7 +8,7 @@ import pytest
 from summarizer.summarize.article import summarize_article
 from summarizer.text.demonstratives import demonstrative_noun
 from summarizer.text.framed import framed_pronoun
-from summarizer.text.rules import is_promotional, leans_back, stands_alone
+from summarizer.text.rules import is_promotional, is_prose, leans_back, stands_alone
 
 
 @pytest.mark.parametrize(
@@ -159,6 +159,35 @@ def test_a_speakers_call_or_a_report_of_one_is_no_promotion() -> None:
     assert not is_promotional("Residents were told to get in touch with police if they saw it.")
     assert not is_promotional("The agency asked the public to send tips about the suspect.")
     assert not is_promotional("Police asked witnesses to email us with photos, a spokesman said.")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Police asked witnesses to email us at tips@example.com.",
+        "Police asked anyone with information to email tips@police.example.gov.",
+        "Detectives urged anyone who saw the crash to contact them at crash@police.example.org.",
+    ],
+)
+def test_a_reported_appeal_with_an_email_address_is_news(line: str) -> None:
+    # the address and the "us" are the appealer's, not the page's
+    assert not is_promotional(line)
+    assert is_prose(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Email us your tips at tips@example.com.",
+        "We asked readers to email us at tips@example.com.",
+        "Readers are asked to email us at tips@example.com.",  # no one named asks: the site
+        "You can email us at tips@example.com.",
+        "Police asked witnesses to email tips@example.com. Follow us on Twitter.",
+        "Police asked witnesses to visit https://example.com.",  # a link stays furniture
+    ],
+)
+def test_the_sites_own_call_or_a_link_stays_promotion(line: str) -> None:
+    assert is_promotional(line)
 
 
 @pytest.mark.parametrize(
