@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from summarizer.text.abbreviations import ends_with_abbreviation
 from summarizer.text.artefacts import mend
 from summarizer.text.datelines import parse_dateline
+from summarizer.text.demonstratives import DEMONSTRATIVES
 from summarizer.text.language import (
     ARTICLES,
     QUESTION_WORDS,
@@ -91,7 +92,7 @@ _TERMINALS = frozenset(".!…。！۔।॥።။។៕")
 _CLOSING_MARKS = "\"”’'»)]」』）"
 # Articles and determiners that open a sentence's subject ("The talks resume in the U.K."); a
 # heading names its subject bare ("Japan tops the U.S.").
-_SENTENCE_OPENERS = ARTICLES["en"] | word_set("this that these those his her its their our my")
+_SENTENCE_OPENERS = ARTICLES["en"] | DEMONSTRATIVES["en"] | word_set("his her its their our my")
 _CURRENCIES = "$€£¥₹₽"
 
 

@@ -268,3 +268,28 @@ def test_a_demonstrative_of_the_here_and_now_or_one_the_headline_names_is_no_poi
         assert demonstrative_noun(line, language) == "", line
     # Negative case that must stay: a noun no sentence and no headline named.
     assert demonstrative_noun("The company said this decision would cost it $10 million.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a demonstrative after any preposition of the one table points back
+        "Across those sites, the company cut 200 jobs.",
+        "Throughout that period, the company cut 200 jobs.",
+        "Through this programme, the council hopes to cut waste.",
+        # "it" after a phrase opened by any preposition of the one table is named before
+        "From next year it will cut 200 jobs.",
+        "Despite the losses it will keep all 12 shops.",
+        "Under the new rules it must publish its accounts.",
+    ],
+)
+def test_one_table_of_prepositions_frames_a_pronoun_and_a_demonstrative(sentence: str) -> None:
+    assert leans_back(sentence)
+
+
+def test_that_and_those_are_demonstratives_after_a_preposition_only() -> None:
+    assert leans_back("Since that ruling, the company has cut 200 jobs.")
+    # alone inside a sentence they open a clause, not a noun a sentence before named
+    assert demonstrative_noun("Officials said that the bridge would reopen.", "en") == ""
+    assert demonstrative_noun("Officials said those who stayed were safe.", "en") == ""
+    assert demonstrative_noun("Officials said this bridge would reopen.", "en") == "this bridge"
