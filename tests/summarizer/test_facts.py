@@ -331,6 +331,15 @@ def test_a_verb_of_speech_after_a_month_outweighs_a_preposition_that_is_no_time_
         ("The plan was backed by May.", set()),
         ("Backed by May, the plan passed.", set()),
         ("The deal negotiated by May, the prime minister, failed.", set()),
+        # a phrase of its own after the agent: the month does not go on
+        ("The plan was backed by May in a Commons vote.", set()),
+        ("The bill was opposed by June and her allies.", set()),
+        ("The strategy was championed by May at the summit.", set()),
+        ("The deal was criticised by May on Tuesday.", set()),  # when she acted
+        ("Her appointment was endorsed by August Smith.", set()),
+        # a time joined to the month after it: a deadline
+        ("The plan was backed by May or June.", {5, 6}),
+        ("The rally was backed by May Day marchers.", {5}),
         # "by" a month as a deadline: a future, a modal, an infinitive, a pluperfect, a plan
         ("The work will be finished by May.", {5}),
         ("The project is expected to be completed by May.", {5}),
