@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from summarizer.text.abbreviations import ends_with_abbreviation
 from summarizer.text.artefacts import mend
@@ -44,6 +44,7 @@ from summarizer.text.tokenizer import (
     word_count,
     words,
 )
+from summarizer.text.vague import bare_family_name
 from summarizer.text.verbs import lacks_verb, plural_agrees, shows_verb, tells_happening
 
 logger = logging.getLogger(__name__)
@@ -56,6 +57,7 @@ __all__ = [
     "WHOLE_TITLE_WORDS",
     "close_quotations",
     "content_words",
+    "follows_on",
     "is_background",
     "is_headline",
     "is_near_duplicate",
@@ -209,6 +211,46 @@ def is_background(sentence: str, language: str = "en") -> bool:
         True for a line of background.
     """
     return recalls_background(sentence, language) or states_standing_fact(sentence, language)
+
+
+def follows_on(
+    sentence: str,
+    language: str = "en",
+    *,
+    told: str,
+    right_after: bool,
+    voiced: Callable[[], bool] = lambda: False,
+    introduced: frozenset[str] = frozenset(),
+) -> bool:
+    """Tell whether a line can follow the lines a reader has read, in a summary or a digest.
+
+    It cannot when it names a thing nothing read has named (unresolved_reference: "the
+    protest"), or uses a family name alone that nothing read gave in full
+    (vague.bare_family_name: "Patton was beaten ..."). A line that leans back (leans_back: "He
+    added ...", "But ...", "In that change ...") follows only the sentence right before it in
+    its article; in a text in its narrator's voice (written_to_reader), an aside that points at
+    no sentence ("I talked about ...", "you can ...") reads on after any line of the same text.
+
+    Args:
+        sentence: the line.
+        language: ISO 639-1 code.
+        told: what the reader has read: the title and the lines shown before it.
+        right_after: whether the line shown before it is the sentence before it in its article.
+        voiced: tells whether the line before it is of the same text and that text is in its
+            narrator's voice (called only for a line that leans back and does not follow).
+        introduced: family names its article writes in full in another sentence, and names it
+            gives by one word only (vague.persons_before).
+
+    Returns:
+        True when the line can be shown after what was told.
+    """
+    if unresolved_reference(sentence, language, context=told) is not None:
+        return False
+    if bare_family_name(sentence, introduced, context=told):
+        return False  # "Patton was beaten ..." before any line names Ben Patton
+    if right_after or not leans_back(sentence, language):
+        return True
+    return voiced() and not leans_back(sentence, language, voice=False)
 
 
 def is_headline(title: str) -> bool:
