@@ -102,10 +102,24 @@ def summarize_article(
         return voice[0]
 
     shown = _reading_on(
-        chosen, candidates, title=title, language=language, voiced=voiced, budget=words
+        chosen,
+        candidates,
+        text=_Text(title, all_sentences, language, voiced),
+        budget=words,
     )
     follows = [after.index == before.index + 1 for before, after in pairwise(shown)]
     return tuple(close_quotations([c.text for c in shown], follows))
+
+
+@dataclass(frozen=True, slots=True)
+class _Text:
+    """The article a summary is read against: its title, its sentences, its language, and
+    whether it is told in its narrator's voice (read only when asked)."""
+
+    title: str
+    sentences: Sequence[str]
+    language: str
+    voiced: Callable[[], bool]
 
 
 class _Ranked:
@@ -204,9 +218,7 @@ def _reading_on(
     chosen: list[_Candidate],
     candidates: Iterable[_Candidate],
     *,
-    title: str,
-    language: str,
-    voiced: Callable[[], bool],
+    text: _Text,
     budget: int | None,
 ) -> list[_Candidate]:
     """The chosen lines in article order, each after the first able to follow the lines before
@@ -219,11 +231,7 @@ def _reading_on(
     for _ in range(_REPLACEMENTS):
         shown = sorted(chosen, key=lambda c: c.index)
         unfit = next(
-            (
-                c
-                for i, c in enumerate(shown[1:], 1)
-                if not _fits(c, shown[:i], title, language, voiced)
-            ),
+            (c for i, c in enumerate(shown[1:], 1) if not _fits(c, shown[:i], text)),
             None,
         )
         if unfit is None:
@@ -247,24 +255,19 @@ def _reading_on(
             chosen.append(replacement)
     placed: list[_Candidate] = []
     for candidate in sorted(chosen, key=lambda c: c.index):
-        if not placed or _fits(candidate, placed, title, language, voiced):
+        if not placed or _fits(candidate, placed, text):
             placed.append(candidate)
     return placed
 
 
-def _fits(
-    line: _Candidate,
-    before: Sequence[_Candidate],
-    title: str,
-    language: str,
-    voiced: Callable[[], bool],
-) -> bool:
+def _fits(line: _Candidate, before: Sequence[_Candidate], text: _Text) -> bool:
     """Tell whether a line can follow the lines shown before it, under the title."""
     return follows_on(
         line.text,
-        language,
-        told=" ".join([title, *(c.text for c in before)]),
+        text.language,
+        told=" ".join([text.title, *(c.text for c in before)]),
         right_after=before[-1].index == line.index - 1,
-        voiced=voiced,
+        voiced=text.voiced,
         introduced=line.introduced,
+        written=" ".join([text.title, *text.sentences[: line.index]]),
     )

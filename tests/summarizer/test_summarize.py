@@ -215,3 +215,44 @@ def test_a_summary_closes_a_quotation_only_where_the_speech_stops_being_shown() 
     shown = summarize_article("Carrow Point lighthouse to be repainted", body, sentences=4)
     assert " ".join(shown).count('"') == 2  # one quotation, opened once and closed once
     assert shown[0].startswith('"') and shown[-1].endswith('."')
+
+
+_LEANING_BODY = (
+    "Vesburg council approved a harbour budget of 40 million euros on Tuesday.\n"
+    "Mayor Anna Kessler said the harbour budget would create 300 jobs in Vesburg.\n"
+    "Local shops in the old town welcomed the decision.\n"
+    "A storm closed the port for six weeks last winter.\n"
+    "Fishing crews lost most of their season.\n"
+    "However, the harbour budget of 40 million euros still needs approval in Norland before"
+    " Vesburg council can spend it.\n"
+    "She added that the harbour budget was the largest budget Vesburg council had approved.\n"
+)
+
+
+@pytest.mark.parametrize("limit", [{"sentences": 2}, {"sentences": 3}, {"words": 40}])
+def test_a_line_after_the_first_never_leans_on_a_sentence_not_shown(limit: dict[str, int]) -> None:
+    # "However, ..." answers the line before it in the article, "She added ..." the "However"
+    # line: each shows only right after its own sentence, as in an event digest.
+    summary = summarize_article("Vesburg approves harbour budget", _LEANING_BODY, **limit)
+    assert len(summary) >= 2
+    assert not any(line.startswith(("However", "She added")) for line in summary)
+
+
+def test_a_line_that_follows_its_own_sentence_reads_on() -> None:
+    body = (
+        "Vesburg council approved a harbour budget of 40 million euros on Tuesday.\n"
+        "Mayor Anna Kessler said the harbour budget would create 300 jobs in Vesburg.\n"
+        "She added that the harbour budget was the largest budget Vesburg council had approved.\n"
+    )
+    summary = summarize_article("Vesburg approves harbour budget", body, sentences=3)
+    assert len(summary) == 3  # "She" is the mayor of the line right before
+
+
+def test_a_reference_the_article_never_resolves_is_left_as_written() -> None:
+    # the article names no city: "the city" is the writer's, not a line the summary cut off
+    body = (
+        "The harbour bridge will open in June after four years of building work.\n"
+        "Tolls on the harbour bridge will be two dollars for cars and free for bicycles.\n"
+        "The city expects forty thousand crossings on the harbour bridge every day.\n"
+    )
+    assert len(summarize_article("Bridge opens", body, sentences=3)) == 3
