@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice, pairwise
 
@@ -13,12 +13,10 @@ from summarizer.summarize.methods import METHODS, rank_order
 from summarizer.text.rules import (
     close_quotations,
     content_words,
-    follows_on,
     is_near_duplicate,
     is_prose,
     stands_alone,
     tidy,
-    written_to_reader,
 )
 from summarizer.text.sentences import split_sentences
 from summarizer.text.vague import persons_before
@@ -28,7 +26,6 @@ __all__ = ["METHODS", "summarize_article"]
 logger = logging.getLogger(__name__)
 
 _OPENING_SENTENCES = 3  # a title-case dateline ("Meadow Lake, Sask. – ") only opens a text
-_REPLACEMENTS = 8  # lines after the first replaced because they lean on a line not shown
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +37,6 @@ class _Candidate:
     words: frozenset[str]
     length: int
     opens: bool
-    introduced: frozenset[str]
 
 
 def summarize_article(
@@ -92,34 +88,9 @@ def summarize_article(
     else:
         chosen = _pick_by_count(candidates, sentences or SUMMARY_SENTENCES)
     chosen = _standalone_first(chosen, candidates, words)
-    voice: list[bool] = []
-
-    def voiced() -> bool:
-        # read once, only when a line after the first leans back and does not follow its own
-        if not voice:
-            prose = [text for text in all_sentences if is_prose(text, language)]
-            voice.append(written_to_reader(prose, language))
-        return voice[0]
-
-    shown = _reading_on(
-        chosen,
-        candidates,
-        text=_Text(title, all_sentences, language, voiced),
-        budget=words,
-    )
+    shown = sorted(chosen, key=lambda c: c.index)
     follows = [after.index == before.index + 1 for before, after in pairwise(shown)]
     return tuple(close_quotations([c.text for c in shown], follows))
-
-
-@dataclass(frozen=True, slots=True)
-class _Text:
-    """The article a summary is read against: its title, its sentences, its language, and
-    whether it is told in its narrator's voice (read only when asked)."""
-
-    title: str
-    sentences: Sequence[str]
-    language: str
-    voiced: Callable[[], bool]
 
 
 class _Ranked:
@@ -161,7 +132,7 @@ def _candidates(
         if any(is_near_duplicate(bag, other.words) for other in kept):
             continue
         opens = stands_alone(text, language, context=title, introduced=unmet[index])
-        candidate = _Candidate(index, text, bag, len(text.split()), opens, unmet[index])
+        candidate = _Candidate(index, text, bag, len(text.split()), opens)
         kept.append(candidate)
         yield candidate
 
@@ -212,62 +183,3 @@ def _standalone_first(
         chosen.remove(first)
         chosen.append(replacement)
     return chosen
-
-
-def _reading_on(
-    chosen: list[_Candidate],
-    candidates: Iterable[_Candidate],
-    *,
-    text: _Text,
-    budget: int | None,
-) -> list[_Candidate]:
-    """The chosen lines in article order, each after the first able to follow the lines before
-    it (rules.follows_on, as in event digests: "He added ...", "But ...", "the protest" only
-    where what they lean on is shown). A line that cannot is replaced by the best-ranked unused
-    line that fits the word budget (after the first, or able to open), up to _REPLACEMENTS
-    times; then dropped."""
-    chosen = list(chosen)
-    refused: set[int] = set()
-    for _ in range(_REPLACEMENTS):
-        shown = sorted(chosen, key=lambda c: c.index)
-        unfit = next(
-            (c for i, c in enumerate(shown[1:], 1) if not _fits(c, shown[:i], text)),
-            None,
-        )
-        if unfit is None:
-            return shown
-        chosen.remove(unfit)
-        refused.add(unfit.index)
-        first = shown[0].index
-        used = sum(c.length for c in chosen)
-        replacement = next(
-            (
-                c
-                for c in candidates
-                if c not in chosen
-                and c.index not in refused
-                and (c.index > first or c.opens)
-                and (budget is None or used + c.length <= budget)
-            ),
-            None,
-        )
-        if replacement is not None:
-            chosen.append(replacement)
-    placed: list[_Candidate] = []
-    for candidate in sorted(chosen, key=lambda c: c.index):
-        if not placed or _fits(candidate, placed, text):
-            placed.append(candidate)
-    return placed
-
-
-def _fits(line: _Candidate, before: Sequence[_Candidate], text: _Text) -> bool:
-    """Tell whether a line can follow the lines shown before it, under the title."""
-    return follows_on(
-        line.text,
-        text.language,
-        told=" ".join([text.title, *(c.text for c in before)]),
-        right_after=before[-1].index == line.index - 1,
-        voiced=text.voiced,
-        introduced=line.introduced,
-        written=" ".join([text.title, *text.sentences[: line.index]]),
-    )

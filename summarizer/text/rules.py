@@ -221,9 +221,8 @@ def follows_on(
     right_after: bool,
     voiced: Callable[[], bool] = lambda: False,
     introduced: frozenset[str] = frozenset(),
-    written: str | None = None,
 ) -> bool:
-    """Tell whether a line can follow the lines a reader has read, in a summary or a digest.
+    """Tell whether a line can follow the lines a reader has read in an event or story digest.
 
     It cannot when it names a thing nothing read has named (unresolved_reference: "the
     protest"), or uses a family name alone that nothing read gave in full
@@ -241,16 +240,11 @@ def follows_on(
             narrator's voice (called only for a line that leans back and does not follow).
         introduced: family names its article writes in full in another sentence, and names it
             gives by one word only (vague.persons_before).
-        written: in a summary of one text, its title and the sentences before the line: a
-            thing the text itself never named before ("the city" of a text that names no city)
-            is the writer's reference, left as written (None: it must be met in `told`).
 
     Returns:
         True when the line can be shown after what was told.
     """
-    if unresolved_reference(sentence, language, context=told) is not None and (
-        written is None or unresolved_reference(sentence, language, context=written) is None
-    ):
+    if unresolved_reference(sentence, language, context=told) is not None:
         return False
     if bare_family_name(sentence, introduced, context=told):
         return False  # "Patton was beaten ..." before any line names Ben Patton

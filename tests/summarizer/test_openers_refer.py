@@ -8,7 +8,13 @@ import pytest
 from summarizer.summarize.article import summarize_article
 from summarizer.text.demonstratives import demonstrative_noun
 from summarizer.text.framed import framed_pronoun
-from summarizer.text.rules import is_promotional, is_prose, leans_back, stands_alone
+from summarizer.text.rules import (
+    follows_on,
+    is_promotional,
+    is_prose,
+    leans_back,
+    stands_alone,
+)
 
 
 @pytest.mark.parametrize(
@@ -293,3 +299,12 @@ def test_that_and_those_are_demonstratives_after_a_preposition_only() -> None:
     assert demonstrative_noun("Officials said that the bridge would reopen.", "en") == ""
     assert demonstrative_noun("Officials said those who stayed were safe.", "en") == ""
     assert demonstrative_noun("Officials said this bridge would reopen.", "en") == "this bridge"
+
+
+def test_a_digest_line_that_leans_back_follows_only_its_own_sentence() -> None:
+    told = "Vesburg approves harbour budget. Mayor Anna Kessler praised the harbour budget."
+    line = "However, the budget still needs approval from the regional government."
+    assert follows_on(line, "en", told=told, right_after=True)
+    assert not follows_on(line, "en", told=told, right_after=False)
+    # a thing nothing read has named cannot follow, right after or not
+    assert not follows_on("Police said the protest was peaceful.", told=told, right_after=True)
