@@ -16,7 +16,7 @@ from summarizer.events.vectors import SentenceSpace, lexrank, support_counts
 from summarizer.text import rules
 from summarizer.text.facts import Fact, fact_of, same_fact
 from summarizer.text.sentences import split_sentences
-from summarizer.text.vague import bare_family_name, persons_before
+from summarizer.text.vague import persons_before
 
 logger = logging.getLogger(__name__)
 
@@ -436,19 +436,20 @@ class _Digest:
         """Tell whether a line can follow the line `before`, the digest's lines having told
         `told` under each title the line leans on (see _titles)."""
         candidate, previous = self.candidates[line], self.candidates[before]
-        for title in self._titles(line):
-            said = f"{title} {told}"
-            if rules.unresolved_reference(candidate.text, self.language, context=said):
-                return False
-            if bare_family_name(candidate.text, candidate.introduced, context=said):
-                return False  # "Patton was beaten ..." before any line names Ben Patton
-        follows = previous.doc == candidate.doc and previous.position == candidate.position - 1
-        if follows or not rules.leans_back(candidate.text, self.language):
-            return True
+        same = previous.doc == candidate.doc
         # In a blog or a how-to, a narrator's aside ("I talked about ...", "you can ...") reads on
         # after a line of its own article: it points at no sentence, it is the article's voice.
-        same = previous.doc == candidate.doc and self._voiced(candidate.doc)
-        return same and not rules.leans_back(candidate.text, self.language, voice=False)
+        return all(
+            rules.follows_on(
+                candidate.text,
+                self.language,
+                told=f"{title} {told}",
+                right_after=same and previous.position == candidate.position - 1,
+                voiced=lambda: same and self._voiced(candidate.doc),
+                introduced=candidate.introduced,
+            )
+            for title in self._titles(line)
+        )
 
     def _voiced(self, doc: int) -> bool:
         """Tell whether an article's prose is in its narrator's voice (rules.written_to_reader);

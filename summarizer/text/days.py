@@ -70,6 +70,8 @@ _PERSON_AGENT_PARTICIPLES = word_set(
     introduced announced rejected praised supported"""
 )
 _LOOK_BACK = 6  # words before an agent "by May" searched for a deadline's words
+# Marks that join a time to the month before it ("by May, June", "by May-June", "by May/June").
+_JOINING_MARKS = frozenset(",-–—/")
 
 
 @dataclass(frozen=True, slots=True)
@@ -296,23 +298,29 @@ def _beside_name(words: Sequence[str], index: int) -> bool:
 def _agent(words: Sequence[str], index: int) -> bool:
     """Tell whether the English month's name at `index` is the agent of a passive, a person's:
     "by" after a participle of a verb that takes a person as agent before it
-    (`_PERSON_AGENT_PARTICIPLES`), and a mark or the end after it ("The plan was backed by
-    May.", "a deal negotiated by May, the prime minister"); a thing "closed by October" or
-    "cleared by May" is done by a deadline. "By" a month is a deadline too when a word of a
+    (`_PERSON_AGENT_PARTICIPLES`), and no number nor a name of a time right after it, which
+    would make the month go on ("The plan was backed by May.", "a deal negotiated by May, the
+    prime minister", "backed by May in a Commons vote", "opposed by June and her allies", not
+    "backed by May 5" nor "by May Day"); a thing "closed by October" or "cleared by May" is done
+    by a deadline. "By" a month is a deadline too when a word of a
     future, a modal, an infinitive, a pluperfect or a plan comes in the few words before it
     (`months.MONTH_DEADLINE_WORDS`: "will be backed by May", "is expected to be endorsed by
-    May"), or when a month, a weekday, a holiday or a year stands in those words or right after
-    it."""
+    May"), or when a month, a weekday, a holiday or a year stands in those words or is joined
+    to it after ("by May or June", "by May, June at the latest"); one in a phrase of its own
+    after it tells when the agent acted ("criticised by May on Tuesday", "backed by May in
+    2019")."""
     if index < 2 or words[index - 1].casefold() != "by":
         return False
     if words[index - 2].casefold() not in _PERSON_AGENT_PARTICIPLES:
         return False
-    if index + 1 < len(words) and words[index + 1][:1].isalnum():
+    following = words[index + 1] if index + 1 < len(words) else ""
+    if following[:1].isdigit() or following in _TIME_NAMES:
         return False  # "backed by May 5", "by May Day": the month goes on
     before = words[max(0, index - 2 - _LOOK_BACK) : index - 1]
     if MONTH_DEADLINE_WORDS.intersection(w.casefold() for w in before):
         return False
-    near = (*before, *words[index + 1 : index + 4])
+    joined = following.casefold() in _CONJUNCTIONS or following in _JOINING_MARKS
+    near = (*before, *(words[index + 1 : index + 4] if joined else ()))
     return not any(
         _YEAR.fullmatch(word) or word in _TIME_NAMES or month_number(word, "en") for word in near
     )

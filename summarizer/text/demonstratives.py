@@ -6,13 +6,15 @@ from summarizer.text.language import stop_words, word_set
 from summarizer.text.quotes import outside_quotes
 from summarizer.text.tokenizer import WORD_OR_MARK
 
-__all__ = ["demonstrative_noun"]
+__all__ = ["DEMONSTRATIVES", "demonstrative_noun"]
 
 
-# "This" and "these" by language, every form that stands before a noun ("that" and "those" are
-# left out where they also open a clause: "said that ...", "those who ...").
-_DEMONSTRATIVES: dict[str, frozenset[str]] = {
-    "en": word_set("this these"),
+#: Demonstratives by language, every form that stands before a noun ("this", "these", "ce",
+#: "dieser", "этот"). Where "that" and "those" also open a clause ("said that ...", "those who
+#: ..."), they are in the table (summarizer.text.openers reads them after a preposition: "in
+#: that change") but not read alone inside a sentence (see _CLAUSE_OPENERS).
+DEMONSTRATIVES: dict[str, frozenset[str]] = {
+    "en": word_set("this that these those"),
     "de": word_set("dieser diese dieses diesem diesen"),
     "fr": word_set("ce cet cette ces"),
     "es": word_set("este esta estos estas ese esa esos esas"),
@@ -24,6 +26,13 @@ _DEMONSTRATIVES: dict[str, frozenset[str]] = {
     "nl": word_set("deze dit"),
     "ru": word_set("этот эта это эти этого этой этом этим этих эту"),
     "uk": word_set("цей ця це ці цього цієї цьому цим цих цю цією"),
+}
+# Demonstratives that also open a clause ("said that ...", "those who ..."): inside a sentence
+# they are no demonstrative before a noun unless a preposition stands before them.
+_CLAUSE_OPENERS: dict[str, frozenset[str]] = {"en": word_set("that those")}
+_BEFORE_NOUN: dict[str, frozenset[str]] = {
+    language: words - _CLAUSE_OPENERS.get(language, frozenset())
+    for language, words in DEMONSTRATIVES.items()
 }
 # Words after a demonstrative that name a time the reader shares ("this week", "cette année",
 # "nesta terça-feira", "в этом году"), or that stand before one ("this past week"): the
@@ -156,7 +165,7 @@ def demonstrative_noun(sentence: str, language: str = "en", *, context: str = ""
     Returns:
         The demonstrative and its noun as written ("this decision"), or "".
     """
-    demonstratives = _DEMONSTRATIVES.get(language)
+    demonstratives = _BEFORE_NOUN.get(language)
     if demonstratives is None:
         return ""
     tokens = WORD_OR_MARK.findall(outside_quotes(sentence))

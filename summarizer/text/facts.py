@@ -9,7 +9,7 @@ from summarizer.text.days import days_of_month, month_named, title_case_line
 from summarizer.text.language import alternation, stop_words, word_set
 from summarizer.text.months import WEEKDAY_PHRASES
 from summarizer.text.numbers import read_numbers
-from summarizer.text.speech import SPEECH_VERBS
+from summarizer.text.speech import SPEECH_VERBS_BY_LANGUAGE
 from summarizer.text.tokenizer import UNSPACED, WORD_OR_MARK, cased_words
 
 __all__ = ["Fact", "fact_of", "months_named", "same_fact"]
@@ -32,8 +32,12 @@ SPEAKER_WORDS = 4
 MIN_SHARED_CLAIM = 2
 _MIN_LETTERS = 3  # shorter words are units and particles ("bn", "m", "km")
 _MIN_CLAIM_TOKENS = 3  # words after a speaker's verb that make its claim (else: before it)
-# The verbs of speech and "saying" ("despite the White House saying ...").
-_SPEAKING = SPEECH_VERBS | word_set("saying")
+# The verbs of speech of each language read (speech.SPEECH_VERBS_BY_LANGUAGE), and English
+# "saying" ("despite the White House saying ..."); a language without a table has none.
+_SPEAKING: dict[str, frozenset[str]] = {
+    language: verbs | (word_set("saying") if language == "en" else frozenset())
+    for language, verbs in SPEECH_VERBS_BY_LANGUAGE.items()
+}
 _NUMBER_WORDS = word_set(
     """two three four five six seven eight nine ten eleven twelve hundred thousand million
     billion dozen"""
@@ -145,7 +149,7 @@ def fact_of(sentence: str, language: str = "en") -> Fact:
         if name in particulars
         for word in lowered[max(0, index - DESCRIPTION) : index]
     )
-    speaker, named, claim = _reported(sentence, stops)
+    speaker, named, claim = _reported(sentence, stops, language)
     return Fact(
         frozenset(content),
         frozenset(particulars),
@@ -159,16 +163,20 @@ def fact_of(sentence: str, language: str = "en") -> Fact:
     )
 
 
-def _reported(sentence: str, stops: frozenset[str]) -> tuple[frozenset[str], bool, frozenset[str]]:
+def _reported(
+    sentence: str, stops: frozenset[str], language: str
+) -> tuple[frozenset[str], bool, frozenset[str]]:
     """The speaker a sentence reports, whether it is named, and the claim's content words.
 
-    The speaker is the run of up to SPEAKER_WORDS words before the first verb of speech, back
-    to a stop word or a mark ("The White House said", ", police said", "despite the White House
-    saying"); the claim is what follows the verb, or what comes before the speaker when little
-    follows ("40,000 people marched ..., police said.").
+    The speaker is the run of up to SPEAKER_WORDS words before the first verb of speech of the
+    sentence's language, back to a stop word or a mark ("The White House said", ", police
+    said", "despite the White House saying", "die Polizei sagte", "la police a déclaré"); the
+    claim is what follows the verb, or what comes before the speaker when little follows
+    ("40,000 people marched ..., police said.").
     """
+    speaking = _SPEAKING.get(language, frozenset())
     tokens = WORD_OR_MARK.findall(sentence)
-    verb = next((i for i, token in enumerate(tokens) if token.lower() in _SPEAKING), None)
+    verb = next((i for i, token in enumerate(tokens) if token.lower() in speaking), None)
     if verb is None:
         return frozenset(), False, frozenset()
     start = verb

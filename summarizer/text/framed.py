@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from summarizer.text.language import alternation, word_set
+from summarizer.text.language import PREPOSITIONS, alternation, word_set
 from summarizer.text.speech import ATTRIBUTIONS
 from summarizer.text.verbs import shows_verb
 
@@ -20,15 +20,6 @@ _CLAUSE_OPENERS = word_set(
     хотя после коли якщо тому хоча wanneer als omdat hoewel nadat"""
 )
 _COMMA_FRAME = r"(?:[^,;:\"“«„]{3,70}?,\s*){1,2}"
-_PREPOSITIONS: dict[str, frozenset[str]] = {
-    "en": word_set(
-        "for in on at by during after before until within throughout over since across through"
-    ),
-    "ru": word_set("в во на по после до с со к от за при через"),
-    "uk": word_set("в у на по після до з із зі від за при через"),
-    "de": word_set("am im an in auf nach vor bei seit während"),
-    "nl": word_set("op in na voor bij sinds tijdens"),
-}
 _PRONOUNS: dict[str, frozenset[str]] = {
     "fr": word_set("il elle ils elles"),
     "ru": word_set("он она оно они"),
@@ -41,7 +32,7 @@ _WORD = r"[\w'’-]+"
 
 def _frame(language: str) -> str:
     """An opening phrase: stretches set off by commas, or a preposition and one to six words."""
-    prepositions = _PREPOSITIONS.get(language)
+    prepositions = PREPOSITIONS.get(language)
     by_preposition = (
         rf"|(?:{alternation(prepositions)})\s+(?:{_WORD}\s+){{1,6}}?" if prepositions else ""
     )
@@ -74,7 +65,7 @@ def _frame_is_clause(frame: str, language: str) -> bool:
     first = lowered.split(maxsplit=1)[0] if lowered.split() else ""
     return (
         language == "en"
-        and first not in _PREPOSITIONS["en"]
+        and first not in PREPOSITIONS["en"]
         and _PRESENT_BEFORE_OBJECT.search(frame) is not None
     )
 

@@ -66,6 +66,23 @@ QUESTION_WORDS: dict[str, frozenset[str]] = {
 }
 
 
+#: Prepositions that open a phrase of time, place or circumstance, by language: before a
+#: clause, the phrase frames it ("For most of the night it had ...", "В понедельник он ...":
+#: summarizer.text.framed); before a demonstrative, the phrase points back ("For this reason",
+#: "in that change": summarizer.text.openers). English "of" is left out: "Some of this growth"
+#: shares out what a headline names, and "of" opens no frame.
+PREPOSITIONS: dict[str, frozenset[str]] = {
+    "en": word_set(
+        """for in on at by during after before until within throughout over since across through
+        to with from about into under amid amidst despite"""
+    ),
+    "ru": word_set("в во на по после до с со к от за при через"),
+    "uk": word_set("в у на по після до з із зі від за при через"),
+    "de": word_set("am im an in auf nach vor bei seit während"),
+    "nl": word_set("op in na voor bij sinds tijdens"),
+}
+
+
 #: English subject pronouns: after a sentence's first "May" one makes it a modal verb ("May I
 #: ask"), after a comma a frame's subject (openers: "Two blocks farther along, he could ...").
 SUBJECT_PRONOUNS: frozenset[str] = word_set("i you he she it we they")

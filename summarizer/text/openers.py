@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from summarizer.text.demonstratives import demonstrative_noun
+from summarizer.text.demonstratives import DEMONSTRATIVES, demonstrative_noun
 from summarizer.text.framed import framed_pronoun
-from summarizer.text.language import SUBJECT_PRONOUNS, alternation, word_set
+from summarizer.text.language import PREPOSITIONS, SUBJECT_PRONOUNS, alternation, word_set
 from summarizer.text.months import ENGLISH_MONTHS, ENGLISH_WEEKDAYS, YEAR_DIGITS
 from summarizer.text.promotion import orders_reader
 from summarizer.text.quotes import (
@@ -191,13 +191,12 @@ _LATE_PARENTHETICAL = re.compile(rf"^(?:\S+\s+){{5,7}}\S+,\s*{_ANSWERING},", re.
 _TRAILING_CONNECTIVE = re.compile(rf",\s*{_ANSWERING}[.!…]?[\"”’')\]]*$", re.IGNORECASE)
 _LABEL_PARTICLES = word_set("the of and in on for a an to at by with")
 _COLON_LABEL_WORDS = 4  # words of a label before its colon ("Editor's Note:", "Washington, DC:")
-# "in that change", "for this reason": a demonstrative after a preposition points back, unless
-# it names a time ("this week", "that day"). Not after "of": "Some of this growth ..." opens
-# BBC summaries' references, most of this kind being a share of what the headline names.
-_PREPOSITIONS = word_set(
-    "in for to at on by with from about into after before during under amid amidst despite"
-)
-_DEMONSTRATIVES = word_set("this that these those")
+# "in that change", "for this reason": a demonstrative after a preposition (language.PREPOSITIONS,
+# where "of" is left out: "Some of this growth ..." opens BBC summaries' references, most of this
+# kind being a share of what the headline names) points back, unless it names a time ("this
+# week", "that day"). After a preposition, "that" and "those" are demonstratives too.
+_PREPOSITIONS = PREPOSITIONS["en"]
+_DEMONSTRATIVES = DEMONSTRATIVES["en"]
 # A clause opener with no subject of its own ("Once in the building, they ...", "When asked,
 # she ...", "After leaving the harbour, they ..."): its subject is the pronoun after the comma,
 # which nothing names ("Once the police arrived, they ..." names them). The participle is read in

@@ -157,6 +157,23 @@ _READER_CALL = re.compile(
     r"|пишіть нам|зв['’]яжіться з нами",
     re.IGNORECASE,
 )
+# Someone else's appeal, reported: a subject that is not the site ("we", "you", "I", "our ...")
+# asks, urges or tells people to get in touch ("Police asked witnesses to email us at ...",
+# "The agency urged anyone with information to contact ..."): the address or the "us" in it
+# is the appealer's, so the line reports news. A site's own call ("Email us your tips at ...",
+# "We asked readers to email us") has no such subject.
+_APPEAL_VERBS = (
+    r"(?:asked|asks|urged|urges|appealed|appeals|called on|calls on|told|tells|encouraged"
+    r"|encourages|requested|requests|invited|invites)"
+)
+_REPORTED_APPEAL = re.compile(
+    r"^\W*(?!(?:we|you|i|our|your|us)\b)(?:[\w'’.-]+ ){1,5}"
+    + _APPEAL_VERBS
+    + r" (?:[\w'’-]+ ){1,6}?to (?:e-?mail|contact|call|phone|write to|message|text|send)\b",
+    re.IGNORECASE,
+)
+# An email address: in a reported appeal it is the appealer's, not the page's (see above).
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # A label that introduces a tip, a plug or a note to the reader rather than news.
 _LABEL = re.compile(
     r"^\W*(?:pro tip|tip|hint|editor'?s note|note|ps|p\.s|sponsored|ad|advertisement|related"
@@ -440,6 +457,10 @@ def is_promotional(sentence: str, language: str = "en") -> bool:
     # Cheap substring tests first (in C: map, not a generator): most sentences hold none of the
     # words the patterns need.
     furniture, site_words = _ASCII_ANCHORS if lower.isascii() else _ANCHORS
+    appeal = " to " in lower and _REPORTED_APPEAL.search(text) is not None
+    if appeal:
+        text = _EMAIL.sub("", text)  # "Police asked witnesses to email tips@...": theirs
+        lower = text.lower()
     if any(map(lower.__contains__, furniture)) and _FURNITURE.search(text):
         return True
     site = any(map(lower.__contains__, site_words)) and _SITE_WORDS.search(text)
@@ -460,7 +481,7 @@ def is_promotional(sentence: str, language: str = "en") -> bool:
     # A speaker's words first: the signs of an order or a plug below are theirs, not the page's.
     if "," in text and _REPORTED.search(text):
         return False  # "Protect your homes, the fire chief told residents.": a speaker's order
-    if _READER_CALL.search(text):
+    if not appeal and _READER_CALL.search(text):
         return True  # "We want to hear from you.", "Let us know in the comments."
     if any(map(lower.__contains__, _SHOP_VOICE_ANCHORS)) and _SHOP_VOICE.search(text):
         return True  # the shop speaking: "Our previous mention was at $750."

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from summarizer.text.abbreviations import ends_with_abbreviation
 from summarizer.text.artefacts import mend
 from summarizer.text.datelines import parse_dateline
+from summarizer.text.demonstratives import DEMONSTRATIVES
 from summarizer.text.language import (
     ARTICLES,
     QUESTION_WORDS,
@@ -43,7 +44,8 @@ from summarizer.text.tokenizer import (
     word_count,
     words,
 )
-from summarizer.text.verbs import lacks_verb, plural_agrees, shows_verb
+from summarizer.text.vague import bare_family_name
+from summarizer.text.verbs import lacks_verb, plural_agrees, shows_verb, tells_happening
 
 logger = logging.getLogger(__name__)
 
@@ -55,6 +57,7 @@ __all__ = [
     "WHOLE_TITLE_WORDS",
     "close_quotations",
     "content_words",
+    "follows_on",
     "is_background",
     "is_headline",
     "is_near_duplicate",
@@ -91,7 +94,7 @@ _TERMINALS = frozenset(".!…。！۔।॥።။។៕")
 _CLOSING_MARKS = "\"”’'»)]」』）"
 # Articles and determiners that open a sentence's subject ("The talks resume in the U.K."); a
 # heading names its subject bare ("Japan tops the U.S.").
-_SENTENCE_OPENERS = ARTICLES["en"] | word_set("this that these those his her its their our my")
+_SENTENCE_OPENERS = ARTICLES["en"] | DEMONSTRATIVES["en"] | word_set("his her its their our my")
 _CURRENCIES = "$€£¥₹₽"
 
 
@@ -146,13 +149,14 @@ def is_prose(sentence: str, language: str = "en") -> bool:
 
 def _what_subject(text: str, language: str) -> bool:
     """Tell whether an English line opens with a "what" clause that is the subject of the verb
-    after it: "what", a lower-case verb, then a lower-case past form in -ed ("What followed
-    shocked the U.S.", not "What Japan did to the U.S." nor "What happened in the U.S.")."""
+    after it: "what", a lower-case verb, then a lower-case past form (verbs.tells_happening:
+    "What followed shocked the U.S.", "What followed shook the U.S.", "What followed was a
+    shock for the U.S.", not "What Japan did to the U.S." nor "What happened in the U.S.")."""
     words = text.lstrip(OPENING_MARKS).split(maxsplit=3)[:3]
     if language != "en" or len(words) < 3 or words[0].lower() != "what":
         return False
     verb, past = words[1], words[2]
-    return verb.islower() and past.islower() and past.isalpha() and past.endswith("ed")
+    return verb.islower() and past.islower() and past.isalpha() and tells_happening(past)
 
 
 def _heading(text: str, language: str) -> bool:
@@ -207,6 +211,46 @@ def is_background(sentence: str, language: str = "en") -> bool:
         True for a line of background.
     """
     return recalls_background(sentence, language) or states_standing_fact(sentence, language)
+
+
+def follows_on(
+    sentence: str,
+    language: str = "en",
+    *,
+    told: str,
+    right_after: bool,
+    voiced: Callable[[], bool] = lambda: False,
+    introduced: frozenset[str] = frozenset(),
+) -> bool:
+    """Tell whether a line can follow the lines a reader has read in an event or story digest.
+
+    It cannot when it names a thing nothing read has named (unresolved_reference: "the
+    protest"), or uses a family name alone that nothing read gave in full
+    (vague.bare_family_name: "Patton was beaten ..."). A line that leans back (leans_back: "He
+    added ...", "But ...", "In that change ...") follows only the sentence right before it in
+    its article; in a text in its narrator's voice (written_to_reader), an aside that points at
+    no sentence ("I talked about ...", "you can ...") reads on after any line of the same text.
+
+    Args:
+        sentence: the line.
+        language: ISO 639-1 code.
+        told: what the reader has read: the title and the lines shown before it.
+        right_after: whether the line shown before it is the sentence before it in its article.
+        voiced: tells whether the line before it is of the same text and that text is in its
+            narrator's voice (called only for a line that leans back and does not follow).
+        introduced: family names its article writes in full in another sentence, and names it
+            gives by one word only (vague.persons_before).
+
+    Returns:
+        True when the line can be shown after what was told.
+    """
+    if unresolved_reference(sentence, language, context=told) is not None:
+        return False
+    if bare_family_name(sentence, introduced, context=told):
+        return False  # "Patton was beaten ..." before any line names Ben Patton
+    if right_after or not leans_back(sentence, language):
+        return True
+    return voiced() and not leans_back(sentence, language, voice=False)
 
 
 def is_headline(title: str) -> bool:

@@ -3,9 +3,10 @@
 SAYING_VERBS and SPEECH_VERBS are English; SPEECH_VERBS_BY_LANGUAGE gives those of every
 language read, with ATTRIBUTIONS, the words that make a line someone's without a verb
 ("according to", "laut", "selon"): summarizer.text.statives reads a state someone tells with
-them. Of SPEECH_VERBS, summarizer.text.references reads the clause a speaker reports ("Police
+them, and summarizer.text.facts a fact's speaker in its text's language with the former. Of
+SPEECH_VERBS, summarizer.text.references reads the clause a speaker reports ("Police
 said the protest ..."), summarizer.text.vague the speaker named after a comma (", Graham
-said"), summarizer.text.facts a fact's speaker, summarizer.text.promotion a name
+said"), summarizer.text.promotion a name
 before its verb ("SAVE the Children said ...") and summarizer.ingest.dates the day a speaker
 spoke ("said Wednesday", "told reporters on Tuesday": SAYING_VERBS, as a thought is no day's
 speech). STANCE_VERBS and STANCE_PARTICIPLES, by language, are the verbs of a stance taken

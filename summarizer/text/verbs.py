@@ -150,11 +150,20 @@ def lacks_verb(sentence: str, language: str = "en") -> bool:
 # Words that tell a happening by their tense, by language: the auxiliaries of a past or a future
 # tense (not the present ones: "is home to", "has 5,000 staff" tell a state) and common irregular
 # past forms. English keeps the forms an event listing never holds ("Protests took place in
-# Paris, Oct. 26, and in Lyon, Oct. 27.").
+# Paris, Oct. 26, and in Lyon, Oct. 27."), and of the forms that differ from the present, those
+# that are no common noun, adjective or name in lower case (the text is read lower-cased): not
+# "fed" (the Fed), "lent" (Lent), "bit", "shot", "spat", "slew", "sat", "hung", "lit", "woke";
+# nor the forms a present shares ("hit", "cut", "put", "set", "beat", "read"), which a heading's
+# bare present may be.
 _IRREGULAR_PAST: dict[str, frozenset[str]] = {
     "en": word_set(
         """took held met began won lost fell rose came went said told saw made gave left ran led
-        found struck sent brought fought broke became got wrote spoke stood drew threw caught"""
+        found struck sent brought fought broke became got wrote spoke stood drew threw caught
+        bought sold paid spent kept felt built fled flew sank swam knew thought taught sought
+        heard meant dealt dug forgave froze grew hid laid rode rang shook slept slid stole stuck
+        stung swore swept swung tore understood withdrew overtook undertook overthrew oversaw
+        foresaw drove ate drank forgot blew chose forbade sprang shrank spun bled clung crept
+        knelt leapt sped arose awoke rebuilt withheld upheld mistook"""
     ),
     "de": word_set(
         """würde würden fand fanden kam kamen gab gaben ging gingen traf trafen begann begannen

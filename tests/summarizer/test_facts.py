@@ -331,6 +331,15 @@ def test_a_verb_of_speech_after_a_month_outweighs_a_preposition_that_is_no_time_
         ("The plan was backed by May.", set()),
         ("Backed by May, the plan passed.", set()),
         ("The deal negotiated by May, the prime minister, failed.", set()),
+        # a phrase of its own after the agent: the month does not go on
+        ("The plan was backed by May in a Commons vote.", set()),
+        ("The bill was opposed by June and her allies.", set()),
+        ("The strategy was championed by May at the summit.", set()),
+        ("The deal was criticised by May on Tuesday.", set()),  # when she acted
+        ("Her appointment was endorsed by August Smith.", set()),
+        # a time joined to the month after it: a deadline
+        ("The plan was backed by May or June.", {5, 6}),
+        ("The rally was backed by May Day marchers.", {5}),
         # "by" a month as a deadline: a future, a modal, an infinitive, a pluperfect, a plan
         ("The work will be finished by May.", {5}),
         ("The project is expected to be completed by May.", {5}),
@@ -352,3 +361,26 @@ def test_an_english_month_joined_to_a_name_or_the_agent_of_a_passive_is_a_person
     sentence: str, months: set[int]
 ) -> None:
     assert months_named(sentence, "en") == months
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "speaker"),
+    [
+        ("Die Regierung sagte, die Steuern würden im März steigen.", "de", {"regierung"}),
+        ("La police a déclaré que 40 000 personnes avaient manifesté.", "fr", {"police"}),
+        ("Полиция заявила, что в Москве прошли акции протеста.", "ru", {"полиция"}),
+        ("El ministro dijo que la ley entraría en vigor en marzo.", "es", {"ministro"}),
+        # an English verb of speech in another language's text is no verb of its speech
+        ("Le ministre told journalistes que la loi passerait en mars.", "fr", set()),
+    ],
+)
+def test_a_speaker_is_read_by_the_verbs_of_speech_of_the_texts_language(
+    sentence: str, language: str, speaker: set[str]
+) -> None:
+    assert fact_of(sentence, language).speaker == speaker
+
+
+def test_two_named_speakers_tell_two_facts_in_every_language() -> None:
+    first = "Israël a déclaré que son armée avait tué 12 combattants du groupe à Gaza."
+    second = "Le Hamas a déclaré que l'armée avait tué 12 combattants du groupe à Gaza."
+    assert not same_fact(fact_of(first, "fr"), fact_of(second, "fr"))

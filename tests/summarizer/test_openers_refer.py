@@ -9,7 +9,13 @@ from summarizer.summarize.article import summarize_article
 from summarizer.text.demonstratives import demonstrative_noun
 from summarizer.text.framed import framed_pronoun
 from summarizer.text.references import unresolved_reference
-from summarizer.text.rules import is_promotional, leans_back, stands_alone
+from summarizer.text.rules import (
+    follows_on,
+    is_promotional,
+    is_prose,
+    leans_back,
+    stands_alone,
+)
 
 
 @pytest.mark.parametrize(
@@ -163,6 +169,35 @@ def test_a_speakers_call_or_a_report_of_one_is_no_promotion() -> None:
 
 
 @pytest.mark.parametrize(
+    "line",
+    [
+        "Police asked witnesses to email us at tips@example.com.",
+        "Police asked anyone with information to email tips@police.example.gov.",
+        "Detectives urged anyone who saw the crash to contact them at crash@police.example.org.",
+    ],
+)
+def test_a_reported_appeal_with_an_email_address_is_news(line: str) -> None:
+    # the address and the "us" are the appealer's, not the page's
+    assert not is_promotional(line)
+    assert is_prose(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Email us your tips at tips@example.com.",
+        "We asked readers to email us at tips@example.com.",
+        "Readers are asked to email us at tips@example.com.",  # no one named asks: the site
+        "You can email us at tips@example.com.",
+        "Police asked witnesses to email tips@example.com. Follow us on Twitter.",
+        "Police asked witnesses to visit https://example.com.",  # a link stays furniture
+    ],
+)
+def test_the_sites_own_call_or_a_link_stays_promotion(line: str) -> None:
+    assert is_promotional(line)
+
+
+@pytest.mark.parametrize(
     ("language", "line"),
     [
         ("fr", "Lundi, il a déclaré que le gouvernement de Paris allait démissionner."),
@@ -280,3 +315,37 @@ def test_a_person_named_by_what_they_are_is_met_in_the_context_or_the_line() -> 
         '"We will find the gunman," the police chief of Vesburg told reporters on Tuesday.',
     ]:
         assert unresolved_reference(line) is None, line
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a demonstrative after any preposition of the one table points back
+        "Across those sites, the company cut 200 jobs.",
+        "Throughout that period, the company cut 200 jobs.",
+        "Through this programme, the council hopes to cut waste.",
+        # "it" after a phrase opened by any preposition of the one table is named before
+        "From next year it will cut 200 jobs.",
+        "Despite the losses it will keep all 12 shops.",
+        "Under the new rules it must publish its accounts.",
+    ],
+)
+def test_one_table_of_prepositions_frames_a_pronoun_and_a_demonstrative(sentence: str) -> None:
+    assert leans_back(sentence)
+
+
+def test_that_and_those_are_demonstratives_after_a_preposition_only() -> None:
+    assert leans_back("Since that ruling, the company has cut 200 jobs.")
+    # alone inside a sentence they open a clause, not a noun a sentence before named
+    assert demonstrative_noun("Officials said that the bridge would reopen.", "en") == ""
+    assert demonstrative_noun("Officials said those who stayed were safe.", "en") == ""
+    assert demonstrative_noun("Officials said this bridge would reopen.", "en") == "this bridge"
+
+
+def test_a_digest_line_that_leans_back_follows_only_its_own_sentence() -> None:
+    told = "Vesburg approves harbour budget. Mayor Anna Kessler praised the harbour budget."
+    line = "However, the budget still needs approval from the regional government."
+    assert follows_on(line, "en", told=told, right_after=True)
+    assert not follows_on(line, "en", told=told, right_after=False)
+    # a thing nothing read has named cannot follow, right after or not
+    assert not follows_on("Police said the protest was peaceful.", told=told, right_after=True)

@@ -68,7 +68,40 @@ def test_a_heading_keeps_its_verb_and_is_dropped_for_its_stop() -> None:
         "Sales grew in the U.S.",
         "Prices are high in the U.S.",
         "What followed shocked the U.S.",  # a "what" clause, the subject of a past verb
+        "What followed shook the U.S.",  # an irregular past verb
     ],
 )
 def test_a_sentence_ending_in_an_abbreviation_is_prose(text: str) -> None:
     assert is_prose(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump won the U.S.",
+        "Obama knew the U.S.",
+        "Smith swam to the U.S.",
+        "Johnson sank in the U.S.",
+        "Mexico paid the U.S.",
+        "Smith fled to the U.S.",
+        "Smith flew to the U.K.",
+        "Japan overtook the U.S.",
+        "Shares froze in the U.S.",
+    ],
+)
+def test_a_short_line_with_an_irregular_past_verb_is_a_sentence_not_a_heading(
+    text: str,
+) -> None:
+    # an irregular past is a finite verb as "-ed" is: a heading tells its subject in the present
+    assert is_prose(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fed rates for the U.S.",  # "fed" is the Fed here, no past: left out of the past forms
+        "Lent ends in the U.K.",  # a bare present; "Lent" is the feast
+    ],
+)
+def test_a_past_form_that_is_also_a_name_does_not_make_a_heading_a_sentence(text: str) -> None:
+    assert not is_prose(text)
