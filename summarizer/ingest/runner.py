@@ -34,6 +34,7 @@ from summarizer.store.ingest_state import (
     lock_ingest,
     origin_mark,
 )
+from summarizer.store.story_sums import StorySums
 from summarizer.timemath import shift
 from summarizer.values import RawInput
 from summarizer.views import UNKNOWN_OUTLET, IngestFailure, IngestReport
@@ -191,12 +192,15 @@ class Ingestor:
         del events
         read = writer.reader()
         self._texts = read.texts
+        # Stories unchanged since the last rebuild are placed from their rows, not summed.
+        sums = StorySums(session=session, linker=self.stories)
         entries, postings = self.stories.restore_placed(
-            event_store.drain_stories(stored),
+            sums.placed(stored, keep=writer.keep_text),
             next_key=story_max + 1,
-            keep=writer.keep,
             read=read,
         )
+        sums.save()
+        logger.debug("stories placed from rows: %s, summed: %s", sums.taken, sums.summed)
         origin = writer.save(
             session=session,
             article=watermark,

@@ -286,6 +286,9 @@ def read_story(key: int, text: bytes) -> SummedStory:
 #: migration to drop it.
 _MARK = b"BIO8"
 _FORMAT = 8
+#: What a story's row (summarizer.store.story_sums) owes to the origin's layout: a new origin
+#: format may encode, post or hash a story otherwise, so it makes every row be summed again.
+STORY_TEXT_FORMAT = _FORMAT
 
 _STORED = tables.INGEST_ORIGIN
 _ORIGIN_MARK = select(_STORED.c.serial, _STORED.c.article).where(_STORED.c.id == 1)
