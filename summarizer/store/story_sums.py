@@ -28,7 +28,7 @@ from summarizer.events.features import FEATURES_VERSION
 from summarizer.events.held import hashes_data, hashes_from_data
 from summarizer.events.stories import PlacedStory, StoryEntry, StoryLinker, placed_story
 from summarizer.store import tables
-from summarizer.store.events import StoredMember, drain_stories
+from summarizer.store.events import StoredMember, active_story_events, drain_stories
 from summarizer.store.ingest_state import STORY_TEXT_FORMAT, story_text
 from summarizer.store.ranking import CHUNK
 
@@ -173,3 +173,16 @@ def _entry(key: int, events: Sequence[StoredMember]) -> StoryEntry:
     latest event time and its event keys ascending, read from the events themselves."""
     times = [last for _, _, last in events if last is not None]
     return key, max(times, default=None), sorted(event for event, _, _ in events)
+
+
+def fill_story_sums(*, session: Session, linker: StoryLinker) -> int:
+    """Write the rows a rebuild of `linker`'s settings would write for the recent stories
+    (`active_story_events`), without rebuilding: for a database written in bulk (the scale
+    benchmark's build), so that its first rebuild finds them as a rebuild would have left
+    them. Returns how many stories were summed (rows that match are kept)."""
+    stored = active_story_events(session=session, limit=linker.capacity)
+    sums = StorySums(session=session, linker=linker)
+    for _ in sums.placed(stored, keep=lambda key, text: None):
+        pass
+    sums.save()
+    return sums.summed
