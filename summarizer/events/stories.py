@@ -361,7 +361,8 @@ class StoryLinker:
     def summed(self, key: int, events: Sequence[StoryMember]) -> SummedStory | None:
         """A stored story's sums as this linker's index holds them once restored (pruned, with
         the features it is posted under) and its packed members; None when it has no events.
-        Not indexed: what `restore_placed` keeps and `restore_index` reads back."""
+        Not indexed: what a rebuild encodes and places (`placed_story`) and `restore_index`
+        reads back."""
         summed = _summed(key, events)
         if summed is None:
             return None

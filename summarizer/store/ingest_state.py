@@ -535,7 +535,7 @@ class OriginWriter:
         self._texts: dict[int, bytes] = {}
 
     def keep(self, summed: SummedStory) -> None:
-        """Add a story's text (`story_text`), as `StoryLinker.restore_placed` sums it."""
+        """Add a story's text (`story_text`) of its sums (`StoryLinker.summed`)."""
         self._texts[summed[0].key] = story_text(summed)
 
     def keep_text(self, key: int, text: bytes) -> None:
