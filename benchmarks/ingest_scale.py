@@ -1,6 +1,7 @@
 """Ingest as history grows: one article and a 1,000-article batch into databases of 0 to 100,000.
 
-Run: `.venv/bin/python -m benchmarks.ingest_scale [--sizes 0,10000,100000] [--postgres URL]`.
+Run: `.venv/bin/python -m benchmarks.ingest_scale [--sizes 0,10000,100000] [--postgres URL]`
+(`--pg-prefix me_` names the PostgreSQL databases me_scale_N, me_built_N: see `database_name`).
 
 Each database is built synthetic but realistic, fast, with bulk inserts (executemany on SQLite,
 COPY on PostgreSQL): outlets, threads of happenings over four months, each happening reported
@@ -25,6 +26,7 @@ events compared). Figures go to benchmarks/results/ingest_scale.md.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import itertools
 import json
@@ -49,23 +51,23 @@ from sqlalchemy.engine import Engine, make_url
 from sqlmodel import Session
 
 from benchmarks.product import default_shared
+from summarizer.clean.furniture_lines import line_key
 from summarizer.events.cluster import EventDoc
 from summarizer.events.features import article_features, stop_words
 from summarizer.events.profiles import event_profiles
 from summarizer.events.stories import StoryLinker
-from summarizer.ingest.fingerprint import (
-    MAX_POSTINGS,
-    content_fingerprint,
-    shingle_sample,
-    stored_shingles,
-)
-from summarizer.ingest.furniture import line_key
 from summarizer.store import tables
 from summarizer.store.db import create_schema, make_engine
 from summarizer.store.features import features_json
 from summarizer.store.profiles import profile_json
 from summarizer.store.snapshot import arrival_order, differences, ingest_outcome
 from summarizer.store.story_sums import fill_story_sums
+from summarizer.text.fingerprint import (
+    MAX_POSTINGS,
+    content_fingerprint,
+    shingle_sample,
+    stored_shingles,
+)
 from summarizer.text.months import ENGLISH_MONTHS, WEEKDAY_PHRASES
 
 REPO = Path(__file__).resolve().parents[1]
@@ -737,6 +739,23 @@ def new_reports(corpus: Corpus, count: int, seed: int, first: int) -> list[Repor
     return list(writer.stream(count, END + timedelta(hours=1), 1.0, first=first))
 
 
+MEASURED, KEPT = "scale", "built"  # a database a run measures; a build kept for later (--reuse)
+_PREFIX = re.compile(r"[a-z_][a-z0-9_]*")  # PostgreSQL names go into SQL unquoted
+
+
+def database_name(role: str, size: int, *, prefix: str = "") -> str:
+    """The name of a benchmark database of `size` articles: `prefix` + scale_N (MEASURED) or
+    built_N (KEPT). SQLite files add `.db`; the pair's copies add _pair, _serial, _ordered."""
+    return f"{prefix}{role}_{size}"
+
+
+def _pg_prefix(value: str) -> str:
+    """The --pg-prefix argument, checked: PostgreSQL names are written into SQL unquoted."""
+    if value and not _PREFIX.fullmatch(value):
+        raise argparse.ArgumentTypeError("use lower-case letters, digits and _ (e.g. me_)")
+    return value
+
+
 def pg_database(base: str, name: str, template: str | None = None) -> str:
     """(Re)create the PostgreSQL database `name` (a copy of `template` when given)."""
     url = make_url(base)
@@ -761,8 +780,10 @@ def run(
     pg_sizes: Sequence[int],
     pair_modes: Sequence[str] = ("batch",),
     reuse: bool = False,
+    pg_prefix: str = "",
 ) -> str:
-    """Build, measure, and return the Markdown report."""
+    """Build, measure, and return the Markdown report (`pg_prefix` starts every PostgreSQL
+    database's name)."""
     _reap_popen()
     corpus = Corpus.load(shared)
     one = write_files(folder / "one", new_reports(corpus, 1, seed=7, first=10**7))
@@ -787,11 +808,12 @@ def run(
                 url, built = _sqlite_build(folder, shared, size, reuse)
             else:
                 assert base is not None
-                url, built = _pg_build(base, shared, size, reuse)
+                url, built = _pg_build(base, shared, size, reuse, pg_prefix)
             if backend == "postgresql" and size == pair_size:  # copies of the built database
                 for mode in pair_modes:
+                    measured = database_name(MEASURED, size, prefix=pg_prefix)
                     pair_rows += measure_pair(
-                        base or "", f"scale_{size}", corpus, folder, size, batch_size, mode
+                        base or "", measured, corpus, folder, size, batch_size, mode
                     )
             before = shape(url)
             single = ingest_child(url, one)
@@ -824,7 +846,8 @@ def run(
 def _sqlite_build(folder: Path, shared: Path, size: int, reuse: bool) -> tuple[str, float]:
     """A built SQLite database to measure and its build seconds (nan: a copy of the build
     kept as built_N.db, with `reuse`)."""
-    path, kept = folder / f"scale_{size}.db", folder / f"built_{size}.db"
+    path = folder / f"{database_name(MEASURED, size)}.db"
+    kept = folder / f"{database_name(KEPT, size)}.db"
     path.unlink(missing_ok=True)
     url = f"sqlite:///{path}"
     if reuse and kept.exists():
@@ -836,18 +859,21 @@ def _sqlite_build(folder: Path, shared: Path, size: int, reuse: bool) -> tuple[s
     return url, built
 
 
-def _pg_build(base: str, shared: Path, size: int, reuse: bool) -> tuple[str, float]:
+def _pg_build(
+    base: str, shared: Path, size: int, reuse: bool, prefix: str = ""
+) -> tuple[str, float]:
     """A built PostgreSQL database `scale_N` to measure and its build seconds; with `reuse`
     the build is kept as the database `built_N` and `scale_N` is a copy of it (nan: the kept
-    one, built by an earlier run)."""
+    one, built by an earlier run). Both names start with `prefix`."""
+    measured = database_name(MEASURED, size, prefix=prefix)
     if not reuse:
-        url = pg_database(base, f"scale_{size}")
+        url = pg_database(base, measured)
         return url, build_apart(url, shared, size)
-    kept = f"built_{size}"
+    kept = database_name(KEPT, size, prefix=prefix)
     built = float("nan")
     if not _pg_exists(base, kept):
         built = build_apart(pg_database(base, kept), shared, size)
-    return pg_database(base, f"scale_{size}", template=kept), built
+    return pg_database(base, measured, template=kept), built
 
 
 def _pg_exists(base: str, name: str) -> bool:
@@ -930,13 +956,17 @@ def shape_row(label: str, before: Shape, after: Shape) -> str:
 def measure_pair(
     base: str, built: str, corpus: Corpus, folder: Path, size: int, count: int, mode: str
 ) -> list[str]:
-    """Two workers over interleaved halves against one worker; rows of the pair table."""
+    """Two workers over interleaved halves against one worker; rows of the pair table.
+
+    The three copies of `built` are named after it: `built`_pair, _serial and _ordered.
+    """
     stream = write_files(
         folder / f"pair_{size}", new_reports(corpus, count, seed=9, first=3 * 10**7)
     )
-    pair_url = pg_database(base, f"scale_{size}_pair", template=built)
-    serial_url = pg_database(base, f"scale_{size}_serial", template=built)
-    ordered_url = pg_database(base, f"scale_{size}_ordered", template=built)
+    pair_url, serial_url, ordered_url = (
+        pg_database(base, f"{built}_{part}", template=built)
+        for part in ("pair", "serial", "ordered")
+    )
     started = time.perf_counter()
     children = [worker(pair_url, half, mode) for half in (stream[0::2], stream[1::2])]
     for child in children:
@@ -978,6 +1008,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="0,10000,100000", help="articles per database")
     parser.add_argument("--postgres", help="PostgreSQL URL (databases scale_* are created)")
+    parser.add_argument(
+        "--pg-prefix",
+        type=_pg_prefix,
+        default="",
+        help="start every PostgreSQL database's name with this (e.g. me_: me_scale_N), so that "
+        "runs sharing a server do not drop each other's databases",
+    )
     parser.add_argument("--shared", type=Path, default=None)
     parser.add_argument("--batch", type=int, default=1_000, help="articles per batch")
     parser.add_argument("--pg-sizes", help="articles per PostgreSQL database (default --sizes)")
@@ -1021,32 +1058,24 @@ def main(argv: Sequence[str] | None = None) -> None:
     pg_sizes = [int(size) for size in (args.pg_sizes or args.sizes).split(",") if size]
     modes = [mode for mode in args.pair_calls.split(",") if mode in ("batch", "polls")]
     shared = args.shared or default_shared()
-    if args.keep:
-        args.keep.mkdir(parents=True, exist_ok=True)
+    with contextlib.ExitStack() as stack:
+        if args.keep:
+            args.keep.mkdir(parents=True, exist_ok=True)
+            folder = args.keep
+        else:
+            folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="scale_")))
         report = run(
             sizes,
             args.postgres,
             shared,
-            args.keep,
+            folder,
             args.batch,
             args.pair_size,
             pg_sizes,
             modes,
             reuse=args.reuse,
+            pg_prefix=args.pg_prefix,
         )
-    else:
-        with tempfile.TemporaryDirectory(prefix="scale_") as folder:
-            report = run(
-                sizes,
-                args.postgres,
-                shared,
-                Path(folder),
-                args.batch,
-                args.pair_size,
-                pg_sizes,
-                modes,
-                reuse=args.reuse,
-            )
     print(report)
     RESULTS.write_text(report + "\n", encoding="utf-8")
 

@@ -16,7 +16,7 @@ from summarizer.config import FeedsSection, SummariesSection, read_section, rete
 from summarizer.errors import InputError, InternalError, NotFoundError, StorageError, stage
 from summarizer.events.digest import build_digest, build_story_digest
 from summarizer.events.rank import importance
-from summarizer.ingest.fetch import FetchPolicy, Validators
+from summarizer.ingest.fetch import FetchPolicy
 from summarizer.ingest.pipeline import SummarySpec
 from summarizer.ingest.runner import Ingestor, OnStored, Stored
 from summarizer.ingest.sources import Skipped, expand, is_url
@@ -32,6 +32,7 @@ from summarizer.text.rules import latest_headline
 from summarizer.text.terms import StemmedText, join_texts, stem_text
 from summarizer.timemath import shift
 from summarizer.topics import TopicFilter
+from summarizer.values import Validators
 from summarizer.views import (
     ArticleView,
     EventView,

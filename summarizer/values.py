@@ -70,3 +70,11 @@ class Article:
     fingerprint: str
     summary: tuple[str, ...] = field(default=())
     published_date_only: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Validators:
+    """Conditional-GET validators remembered from the last fetch of a URL."""
+
+    etag: str | None = None
+    last_modified: str | None = None

@@ -11,7 +11,17 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from benchmarks.ingest_scale import DAYS, END, Corpus, Writer, build
+from benchmarks.ingest_scale import (
+    DAYS,
+    END,
+    KEPT,
+    MEASURED,
+    Corpus,
+    Writer,
+    build,
+    database_name,
+    main,
+)
 from summarizer.store.db import make_engine
 
 
@@ -77,3 +87,17 @@ def test_small_build_gives_many_small_stories_with_specific_names(
                 stories_of.setdefault(feature, set()).add(story)
     shared_names = sum(1 for stories in stories_of.values() if len(stories) > 1)
     assert shared_names <= 0.05 * len(stories_of)
+
+
+def test_database_names_are_the_documented_ones_unless_prefixed() -> None:
+    assert database_name(MEASURED, 100_000) == "scale_100000"  # docs/benchmarks.md names these
+    assert database_name(KEPT, 0) == "built_0"
+    assert database_name(KEPT, 10_000, prefix="me_") == "me_built_10000"
+
+
+def test_a_prefix_that_sql_would_not_take_unquoted_is_refused(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit):
+        main(["--postgres", "postgresql://127.0.0.1/x", "--pg-prefix", "a; DROP"])
+    assert "--pg-prefix" in capsys.readouterr().err

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import func, insert, update
+from sqlalchemy import ColumnElement, Update, func, insert, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -21,6 +21,7 @@ from bot.store.values import DeliveryInfo
 
 # The claim time of a released delivery: older than any claim timeout, so any run takes it over.
 RELEASED = datetime(1970, 1, 1, tzinfo=UTC)
+_UNFINISHED = col(ChatDelivery.status).in_((CLAIMED, SENDING))  # claimed, not yet finished
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,15 +92,9 @@ def reclaim_delivery(
     Atomic: of several processes retaking one row, exactly one gets True.
     """
     result = session.exec(
-        update(ChatDelivery)
-        .execution_options(synchronize_session=False)  # no loaded rows to keep in step
-        .where(
-            col(ChatDelivery.chat_id) == chat_id,
-            col(ChatDelivery.slot) == slot,
-            col(ChatDelivery.status).in_((CLAIMED, SENDING)),
-            col(ChatDelivery.claimed_at) < stale_before,
-        )
-        .values(claimed_at=now, attempts=ChatDelivery.attempts + 1)
+        _one_delivery(
+            chat_id, slot, _UNFINISHED, col(ChatDelivery.claimed_at) < stale_before
+        ).values(claimed_at=now, attempts=ChatDelivery.attempts + 1)
     )
     session.commit()
     return bool(result.rowcount)
@@ -114,10 +109,7 @@ def mark_progress(
     claim (as does the sender's heartbeat, `renew_claims`).
     """
     session.exec(
-        update(ChatDelivery)
-        .execution_options(synchronize_session=False)  # no loaded rows to keep in step
-        .where(col(ChatDelivery.chat_id) == chat_id, col(ChatDelivery.slot) == slot)
-        .values(status=SENDING, messages=sent_parts, claimed_at=now)
+        _one_delivery(chat_id, slot).values(status=SENDING, messages=sent_parts, claimed_at=now)
     )
     session.commit()
 
@@ -129,16 +121,7 @@ def release_delivery(*, session: Session, chat_id: int, slot: datetime) -> None:
     resumes after the last part Telegram accepted, as after a crash, without waiting for the
     claim to time out.
     """
-    session.exec(
-        update(ChatDelivery)
-        .execution_options(synchronize_session=False)  # no loaded rows to keep in step
-        .where(
-            col(ChatDelivery.chat_id) == chat_id,
-            col(ChatDelivery.slot) == slot,
-            col(ChatDelivery.status).in_((CLAIMED, SENDING)),
-        )
-        .values(claimed_at=RELEASED)
-    )
+    session.exec(_one_delivery(chat_id, slot, _UNFINISHED).values(claimed_at=RELEASED))
     session.commit()
 
 
@@ -159,15 +142,12 @@ def renew_claims(*, session: Session, keys: Sequence[tuple[int, datetime]], now:
     renewed = 0
     for chat_id, slot in keys:
         result = session.exec(
-            update(ChatDelivery)
-            .execution_options(synchronize_session=False)
-            .where(
-                col(ChatDelivery.chat_id) == chat_id,
-                col(ChatDelivery.slot) == slot,
-                col(ChatDelivery.status).in_((CLAIMED, SENDING)),
+            _one_delivery(
+                chat_id,
+                slot,
+                _UNFINISHED,
                 col(ChatDelivery.claimed_at) > RELEASED,  # a heartbeat late for a release
-            )
-            .values(claimed_at=now)
+            ).values(claimed_at=now)
         )
         renewed += result.rowcount
     session.commit()
@@ -210,10 +190,7 @@ def finish_delivery(
 ) -> None:
     """Record how a claimed delivery ended: sent, failed or skipped."""
     session.exec(
-        update(ChatDelivery)
-        .execution_options(synchronize_session=False)  # no loaded rows to keep in step
-        .where(col(ChatDelivery.chat_id) == chat_id, col(ChatDelivery.slot) == slot)
-        .values(
+        _one_delivery(chat_id, slot).values(
             status=status,
             sent_at=now if status == SENT else None,
             content_at=content_at,
@@ -230,7 +207,7 @@ def stale_claims(
     """Deliveries still 'claimed' or 'sending' since before a time, for slots after another."""
     rows = session.exec(
         select(ChatDelivery).where(
-            col(ChatDelivery.status).in_((CLAIMED, SENDING)),
+            _UNFINISHED,
             col(ChatDelivery.claimed_at) < claimed_before,
             col(ChatDelivery.slot) > slot_after,
         )
@@ -254,6 +231,15 @@ def last_sent(*, session: Session, chat_id: int) -> datetime | None:
         )
     ).first()
     return _aware(value)
+
+
+def _one_delivery(chat_id: int, slot: datetime, *where: ColumnElement[bool]) -> Update:
+    """An UPDATE of one chat's delivery of one slot, where `where` holds too."""
+    return (
+        update(ChatDelivery)
+        .execution_options(synchronize_session=False)  # no loaded rows to keep in step
+        .where(col(ChatDelivery.chat_id) == chat_id, col(ChatDelivery.slot) == slot, *where)
+    )
 
 
 def _aware(value: datetime | str | None) -> datetime | None:

@@ -117,8 +117,9 @@ def build_story_digest(
     an event gives halves the scores of that event's other sentences (EVENT_SPREAD), so the
     digest covers the story's events rather than repeating its biggest one; a line can open
     only if it can under the story's headline and under its own article's title (the
-    headline's "talks" are another event's "meeting"), and a later line leans on the headline
-    only when its event's articles carry it, else on its own article's title; and lines keep
+    headline's "talks" are another event's "meeting"), and so must a later line of an event
+    whose articles do not carry the headline (a reader sees the headline, not that title);
+    and lines keep
     strict time order, so a leading line that cannot stand alone is left out instead of moved.
 
     Args:
@@ -163,7 +164,7 @@ class _Digest:
         self.voiced: dict[int, bool] = {}  # article index: in its narrator's voice (see _voiced)
         self.facts: dict[int, Fact] = {}  # candidate index: what it tells (see _fact)
         self.headline = headline or _headline(self.docs, self.candidates, language)
-        # the events whose articles carry the headline: their lines may lean on it (see _title)
+        # the events whose articles carry the headline: their lines may lean on it (see _titles)
         self.headline_events = {
             d.event_id for d in self.docs if d.title.strip() == self.headline.strip()
         }
@@ -412,14 +413,17 @@ class _Digest:
             placed.append(ready)
         return placed, dropped + waiting
 
-    def _title(self, line: int) -> str:
-        """The title a line may lean on after the first: the digest's headline; in a story, for
-        a line of an event whose articles do not carry the headline, its own article's title
-        (the headline's "meet" tells nothing of another event's "The meeting", see _stands)."""
+    def _titles(self, line: int) -> tuple[str, ...]:
+        """The titles a line after the first must lean on, each: the digest's headline; in a
+        story, for a line of an event whose articles do not carry the headline, its own
+        article's title too. The headline's "meet" tells nothing of another event's "The
+        meeting" (see _stands), and a reader of the story sees its headline, never the title
+        of the line's article: what only that title names ("Hunter diagnosed ...": "the
+        hunter") the reader has not met."""
         doc = self.docs[self.candidates[line].doc]
         if not self.story or doc.event_id in self.headline_events:
-            return self.headline
-        return doc.title
+            return (self.headline,)
+        return (self.headline, doc.title)
 
     def _lede_rank(self, line: int) -> tuple[bool, bool, float]:
         """How well a line can lead an event's digest: a report before a quotation, an article's
@@ -430,13 +434,14 @@ class _Digest:
 
     def _fits(self, line: int, before: int, told: str) -> bool:
         """Tell whether a line can follow the line `before`, the digest's lines having told
-        `told` under the title the line may lean on (see _title)."""
+        `told` under each title the line leans on (see _titles)."""
         candidate, previous = self.candidates[line], self.candidates[before]
-        said = f"{self._title(line)} {told}"
-        if rules.unresolved_reference(candidate.text, self.language, context=said) is not None:
-            return False
-        if bare_family_name(candidate.text, candidate.introduced, context=said):
-            return False  # "Patton was beaten ..." before any line names Ben Patton
+        for title in self._titles(line):
+            said = f"{title} {told}"
+            if rules.unresolved_reference(candidate.text, self.language, context=said):
+                return False
+            if bare_family_name(candidate.text, candidate.introduced, context=said):
+                return False  # "Patton was beaten ..." before any line names Ben Patton
         follows = previous.doc == candidate.doc and previous.position == candidate.position - 1
         if follows or not rules.leans_back(candidate.text, self.language):
             return True

@@ -18,6 +18,7 @@ from summarizer.errors import FetchError
 from summarizer.ingest.addresses import is_public_address
 from summarizer.ingest.deadline import FetchDeadline
 from summarizer.ingest.urls import MAX_URL_LENGTH
+from summarizer.values import Validators
 
 logger = logging.getLogger(__name__)
 
@@ -46,14 +47,6 @@ class FetchPolicy:
             max_redirects=ingest.max_redirects,
             allow_private_addresses=ingest.allow_private_addresses,
         )
-
-
-@dataclass(frozen=True, slots=True)
-class Validators:
-    """Conditional-GET validators remembered from the last fetch of a URL."""
-
-    etag: str | None = None
-    last_modified: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,41 +16,29 @@ on a guess: the latest counts read (each turn under the lock reads those of the 
 too), with the batch's inputs not stored yet before it added as if each were stored. When
 storing finds other counts (another process stored articles of the source meanwhile, or an
 earlier input was a copy), the article is prepared again.
+
+What a short line is, its key and MIN_ARTICLES live in summarizer.clean.furniture_lines: the
+store prunes the same counts.
 """
 
 from __future__ import annotations
 
-import hashlib
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
-from summarizer.clean.lines import normalise_line
+from summarizer.clean.furniture_lines import MIN_ARTICLES, line_key, short_lines
 from summarizer.ingest.outlet import choose_outlet, title_masthead
 from summarizer.outlets import outlet_key
 from summarizer.store.articles import stored_name
 from summarizer.values import RawInput
 from summarizer.views import UNKNOWN_OUTLET
 
-MAX_WORDS = 14
-MIN_ARTICLES = 3
-
 
 def source_guess(raw: RawInput) -> str:
     """The source a plain-text input will be stored under (as the pipeline decides it)."""
     names = [title_masthead(raw), raw.source]
     return stored_name(choose_outlet(names, text=raw.content, location=raw.location))
-
-
-def short_lines(text: str) -> frozenset[str]:
-    """Distinct short lines of a text, normalised as the cleaner compares them."""
-    lines = (normalise_line(line).casefold() for line in text.splitlines())
-    return frozenset(line for line in lines if line and len(line.split()) <= MAX_WORDS)
-
-
-def line_key(line: str) -> str:
-    """A short stable key of a normalised line, for the per-source counts."""
-    return hashlib.sha1(line.encode("utf-8")).hexdigest()[:16]
 
 
 def _is_furniture(stored_before: int) -> bool:

@@ -15,10 +15,10 @@ from summarizer.clean.text import clean_plain_text
 from summarizer.config import SUMMARY_SENTENCES
 from summarizer.errors import ExtractionError, InputError, stage
 from summarizer.ingest.dates import find_published, is_plausible
-from summarizer.ingest.fingerprint import content_fingerprint
 from summarizer.ingest.html_meta import published_from_html
 from summarizer.ingest.outlet import choose_outlet, title_masthead
 from summarizer.summarize.article import summarize_article
+from summarizer.text.fingerprint import content_fingerprint
 from summarizer.text.language import detect_language
 from summarizer.text.rules import strip_dateline, title_from_sentence
 from summarizer.text.sentences import split_sentences

@@ -14,9 +14,9 @@ from typing import overload
 
 from summarizer.errors import BriefingError, InternalError, stage
 from summarizer.events.features import ArticleFeatures, article_features
-from summarizer.ingest.fingerprint import shingle_sample
 from summarizer.ingest.pipeline import SummarySpec, build_article
 from summarizer.ingest.sources import Failure
+from summarizer.text.fingerprint import shingle_sample
 from summarizer.values import Article, RawInput
 
 logger = logging.getLogger(__name__)

@@ -17,7 +17,6 @@ from summarizer.errors import BriefingError, InternalError, StorageError, stage
 from summarizer.events.cluster import EventAssignment, EventDoc, EventIndex
 from summarizer.events.stories import StoryLinker, UnreadableStory
 from summarizer.ingest.collector import collector_paused
-from summarizer.ingest.fingerprint import stored_shingles
 from summarizer.ingest.furniture import Furniture
 from summarizer.ingest.outlet import with_masthead
 from summarizer.ingest.pipeline import DEFAULT_SUMMARY, SummarySpec
@@ -35,6 +34,7 @@ from summarizer.store.ingest_state import (
     origin_mark,
 )
 from summarizer.store.story_sums import StorySums
+from summarizer.text.fingerprint import stored_shingles
 from summarizer.timemath import shift
 from summarizer.values import RawInput
 from summarizer.views import UNKNOWN_OUTLET, IngestFailure, IngestReport

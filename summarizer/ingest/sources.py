@@ -13,8 +13,8 @@ from urllib.parse import urlsplit
 from summarizer.errors import BriefingError, InputError, stage
 from summarizer.ingest.decode import decode_bytes
 from summarizer.ingest.feeds import looks_like_feed, parse_feed
-from summarizer.ingest.fetch import FetchPolicy, FetchResult, Validators, fetch
-from summarizer.values import RawInput
+from summarizer.ingest.fetch import FetchPolicy, FetchResult, fetch
+from summarizer.values import RawInput, Validators
 
 logger = logging.getLogger(__name__)
 

@@ -8,12 +8,12 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import Table, and_, insert, literal, nulls_first, or_, tuple_, update
 from sqlmodel import Session, col, select
 
-from summarizer.ingest.fetch import Validators
 from summarizer.store import ingest_state
 from summarizer.store.db import begin_write
 from summarizer.store.models import ArticleCopy, Feed, FeedArticle, FetchCache
 from summarizer.store.ranking import CHUNK
 from summarizer.store.seam import followed
+from summarizer.values import Validators
 from summarizer.views import FeedStatus
 
 _FEEDS: Table = Feed.__table__  # type: ignore[attr-defined]

@@ -22,7 +22,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.sql.dml import Delete
 from sqlmodel import Session, SQLModel
 
-from summarizer.ingest.furniture import MIN_ARTICLES, line_key, short_lines
+from summarizer.clean.furniture_lines import MIN_ARTICLES, line_key, short_lines
 from summarizer.store import tables
 from summarizer.store.db import begin_write
 from summarizer.store.events import named_copy, own_source_counts

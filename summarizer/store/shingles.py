@@ -19,13 +19,13 @@ from sqlalchemy import (
 )
 from sqlmodel import Session
 
-from summarizer.ingest.fingerprint import (
+from summarizer.store import tables
+from summarizer.text.fingerprint import (
     MAX_POSTINGS,
     NEAR_DUPLICATE_CONTAINMENT,
     containment,
     shingle_sample,
 )
-from summarizer.store import tables
 
 _SHINGLES = tables.SHINGLES
 _ARTICLES = tables.ARTICLES
@@ -142,7 +142,7 @@ def add_shingles(
     shingles: Collection[int],
     stock: Collection[int] | None = None,
 ) -> None:
-    """Store an article's shingles (see `summarizer.ingest.fingerprint.stored_shingles`).
+    """Store an article's shingles (see `summarizer.text.fingerprint.stored_shingles`).
 
     A shingle already stored for more than 64 texts is a stock phrase and gets no more rows,
     so no shingle ever has more than 65: every lookup and count reads a bounded number of rows.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from summarizer.text.language import alternation, stop_words, word_set
+from summarizer.text.quotes import outside_quotes
 from summarizer.text.speech import SPEECH_VERBS
 from summarizer.text.tokenizer import OPENING_MARKS, WORD_OR_MARK, words
 
@@ -53,6 +54,26 @@ _RENAMING: dict[str, frozenset[str]] = {
         network channel broadcaster website site report study statement"""
     ),
 }
+# English nouns that name a person by what they are or did ("the hunter", "the gunman", "the
+# victim"): a report writes one after it has introduced the person ("A hunter who ate a wild
+# rabbit ..."), wherever in a line it stands ("28 people in close contact with the hunter").
+_PERSONS: dict[str, frozenset[str]] = {
+    "en": word_set(
+        """man woman boy girl child baby toddler teenager teen youngster pensioner hunter gunman
+        attacker assailant shooter stabber suspect victim driver motorist passenger pilot
+        cyclist pedestrian rider hiker climber swimmer fisherman patient"""
+    ),
+}
+_PERSON_WINDOW = 12  # words of a line read for a person named by what they are
+# What may follow such a noun for it to be read: the end of a clause, or a verb of its own
+# ("with the hunter were quarantined", "the teenager also has"). Any other word may say who
+# the person is ("the man who", "the man at the helm", "the man arrested in", "the man she
+# knew") or make the noun part of another one ("the pilot scheme", "the boy band").
+_CLAUSE_ENDS = frozenset(".;:!?)")
+_PERSON_VERBS = word_set(
+    """is was were are be been has had have will would could can may might must should shall
+    did does do told said says also still then later now remains remained"""
+)
 # A preposition that frames the clause before its subject ("According to the website, ...",
 # "During the meeting, ..."): the definite phrase after it must be introduced too.
 # A time span before "after", "before" or "since" anchors the clause to a happening the phrase
@@ -81,7 +102,10 @@ def unresolved_reference(sentence: str, language: str = "en", *, context: str = 
     sentence. A phrase is resolved when a following word specifies it ("the meeting at the
     hall", "the man who"), when its words occur in the context or earlier in the sentence, when
     it is a name (capitalised), a superlative or an ordinal, or when the noun is unique in any
-    situation ("the world", "the government").
+    situation ("the world", "the government"). A person named by what they are ("the hunter",
+    "the victim"; English) is read among the line's first words wherever it stands ("Health
+    bosses said that 28 people in close contact with the hunter were quarantined."): a report
+    names a person so only after introducing them.
 
     Args:
         sentence: one sentence.
@@ -111,6 +135,31 @@ def unresolved_reference(sentence: str, language: str = "en", *, context: str = 
             known = _stems(f"{context} {text[:start]}")
         if not _introduced(phrase[1:], known, language):
             return " ".join(phrase)
+    return _unmet_person(text, language, context)
+
+
+def _unmet_person(text: str, language: str, context: str) -> str | None:
+    """A person named by what they are ("the hunter") among a line's first words, outside
+    quotations, as the subject of a verb or at a clause's end ("with the hunter were
+    quarantined", "spoke to the driver."), that neither the context nor the line before it
+    names."""
+    persons = _PERSONS.get(language)
+    if persons is None:
+        return None
+    tokens = WORD_OR_MARK.findall(outside_quotes(text))
+    seen = 0
+    for i, token in enumerate(tokens[:-1]):
+        seen += token[:1].isalnum()
+        if seen > _PERSON_WINDOW:
+            break
+        noun = tokens[i + 1]
+        if token.lower() != "the" or noun not in persons:
+            continue
+        following = tokens[i + 2] if i + 2 < len(tokens) else "."
+        if following not in _CLAUSE_ENDS and following.lower() not in _PERSON_VERBS:
+            continue
+        if not _stems(noun) & _stems(f"{context} {' '.join(tokens[:i])}"):
+            return f"{token.lower()} {noun}"
     return None
 
 

@@ -7,6 +7,7 @@ from datetime import date
 
 from summarizer.text.facts import months_named
 from summarizer.text.language import alternation
+from summarizer.text.months import ENGLISH_WEEKDAYS
 from summarizer.text.numbers import read_numbers
 from summarizer.text.speech import STANCE_PARTICIPLES, STANCE_VERBS
 
@@ -23,6 +24,41 @@ _ENGLISH = re.compile(
     r"|\b(?:has|have|had)\s+(?:long\s+)?been\s+(?:"
     + alternation(STANCE_PARTICIPLES["en"])
     + r")\s+(?:of|for)\b",
+    re.IGNORECASE,
+)
+# A running situation's toll or effect so far, as a report recalls it to set its news in
+# context: a perfect of a verb of harm or effect whose subject, opening the line, is a state of
+# affairs rather than a happening ("The crisis in Ukraine has caused a dive of the relationship
+# ...", "Fighting in east Ukraine, where ..., has claimed at least 2,200 lives", "The conflict
+# has displaced a million people"). A happening as subject is news ("The earthquake has killed
+# 200 people"), and so is a turn of the situation ("The war has ended", "The crisis has
+# deepened after ...": no verb of toll) and a toll dated to the day ("Fighting has killed five
+# soldiers overnight", "... since Tuesday": the day's news).
+_RUNNING = (
+    r"crisis|conflict|war|fighting|violence|unrest|insurgency|standoff|stand-off|dispute"
+    r"|tensions?|turmoil|hostilities|uprising"
+)
+_TOLL = (
+    r"caused|claimed|killed|displaced|left|strained|soured|damaged|hurt|cost|forced|uprooted"
+    r"|wounded|injured|taken|plunged|prompted|triggered|sparked|brought"
+)
+_ENGLISH_TOLL = re.compile(
+    r"^\W*(?:the\s+)?(?:[\w-]+\s+)?(?:" + _RUNNING + r")\b[^;:.!?\"“”]{0,160}?"
+    r"\s(?:has|have)\s+(?:so\s+far\s+|already\s+|now\s+|also\s+)?(?:" + _TOLL + r")\b",
+    re.IGNORECASE,
+)
+# The same toll in the passive, the situation named after the verb ("More than 2,000 people
+# have been killed in fighting between ...", "have been forced from their homes by the
+# violence").
+_ENGLISH_TOLL_PASSIVE = re.compile(
+    r"\b(?:has|have)\s+been\s+(?:" + _TOLL + r")(?:\s+[\w'-]+){0,4}?\s+(?:in|by|during|since)"
+    r"\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+)?(?:" + _RUNNING + r")\b",
+    re.IGNORECASE,
+)
+_DAY = re.compile(
+    r"\b(?:today|tonight|yesterday|overnight|last\s+night|this\s+(?:morning|afternoon|evening"
+    r"|week)|" + alternation(ENGLISH_WEEKDAYS) + r")\b",
     re.IGNORECASE,
 )
 # Up to two words between an adverb and its verb, in one clause ("hat Moskau wiederholt
@@ -125,12 +161,21 @@ _STANDING: dict[str, re.Pattern[str]] = {
 }
 
 
+def _tells_toll(sentence: str) -> bool:
+    """Tell whether an English sentence recalls a running situation's toll so far, undated."""
+    toll = _ENGLISH_TOLL.search(sentence) or _ENGLISH_TOLL_PASSIVE.search(sentence)
+    return toll is not None and _DAY.search(sentence) is None
+
+
 def recalls_background(sentence: str, language: str = "en") -> bool:
     """Tell whether a sentence recalls a standing state rather than reporting a happening.
 
     "Kyiv and many Western countries have repeatedly accused Moscow of providing arms ...",
     "The Kremlin has been accused of arming the rebels, a claim it has repeatedly denied.":
-    what has long been said, not what happened. Such a line is true and may help, but a digest
+    what has long been said, not what happened; and, in English, a running situation's toll or
+    effect so far ("The crisis in Ukraine has caused a dive of the relationship between
+    Washington and Moscow ...", "More than 2,000 people have been killed in fighting ..."),
+    which sets the news in context. Such a line is true and may help, but a digest
     ranks it below the lines that tell the event's own news.
 
     Args:
@@ -141,7 +186,11 @@ def recalls_background(sentence: str, language: str = "en") -> bool:
         True for a line of background.
     """
     pattern = _STANDING.get(language)
-    return pattern is not None and pattern.search(sentence) is not None
+    if pattern is None:
+        return False
+    if language == "en" and _tells_toll(sentence):
+        return True
+    return pattern.search(sentence) is not None
 
 
 # English words that put a named month ahead ("The talks will resume in February."): a plan for

@@ -12,7 +12,8 @@ from contextlib import suppress
 import pytest
 
 from summarizer.errors import FetchError
-from summarizer.ingest.fetch import FetchPolicy, Validators, check_address, fetch
+from summarizer.ingest.fetch import FetchPolicy, check_address, fetch
+from summarizer.values import Validators
 from tests.ingest.http_server import Route, Site, serve
 
 LOCAL = FetchPolicy(

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from sqlmodel import Session, select
 
-from summarizer.ingest.furniture import Furniture, line_key
+from summarizer.clean.furniture_lines import line_key
+from summarizer.ingest.furniture import Furniture
 from summarizer.ingest.prepare import Jobs
 from summarizer.service import BriefingService
 from summarizer.store.db import create_schema, make_engine

@@ -13,12 +13,12 @@ from sqlalchemy import event, text
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from summarizer.ingest.fingerprint import shingle_sample, stored_shingles
 from summarizer.service import BriefingService
 from summarizer.store import articles as article_store
 from summarizer.store import shingles as shingle_store
 from summarizer.store.db import alembic_config, create_schema, make_engine
 from summarizer.store.snapshot import differences, ingest_outcome
+from summarizer.text.fingerprint import shingle_sample, stored_shingles
 from summarizer.values import Article
 
 SAMPLE = Path(__file__).resolve().parents[2] / "summarizer" / "data" / "sample"
@@ -239,8 +239,8 @@ def test_migration_0012_backfills_the_recent_articles_shingles(tmp_path: Path) -
 
 
 def test_the_sample_cache_returns_the_stored_texts_sample_and_forgets_on_clear() -> None:
-    from summarizer.ingest.fingerprint import shingle_sample
     from summarizer.store.shingles import SampleCache
+    from summarizer.text.fingerprint import shingle_sample
 
     cache = SampleCache(size=2)
     first, second, third = (text_of(n, 120) for n in (1, 2, 3))

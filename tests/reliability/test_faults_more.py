@@ -225,7 +225,9 @@ async def test_stalled_send_times_out_and_other_chats_are_still_answered(
         quick_reply = await fake_api.reply_to(quick, "/help", timeout=5)
         quick_seconds = time.monotonic() - started
         await fake_api.wait_sent(slow, 2, timeout=20)
-    assert "Commands" in quick_reply.text and quick_seconds < 1.0
+    # A chat waiting behind the stalled send would wait out the 5 s read timeout; the bound
+    # leaves a shared machine's stalls room without losing that.
+    assert "Commands" in quick_reply.text and quick_seconds < 2.5
     assert len(fake_api.sent(slow)) == 2  # the stalled one was accepted, then sent again
     assert fake_api.broken == [("stall", "sendMessage")]
 

@@ -9,6 +9,6 @@ from summarizer.events.cluster import EventDoc
 WHEN = datetime(2025, 3, 4, 12, tzinfo=UTC)
 
 
-def en_doc(article_id: int, title: str, body: str) -> EventDoc:
-    """An English article published at WHEN."""
-    return EventDoc(article_id, title, body, f"outlet-{article_id}", WHEN)
+def en_doc(article_id: int, title: str, body: str, *, when: datetime = WHEN) -> EventDoc:
+    """An English article published at `when` (default WHEN)."""
+    return EventDoc(article_id, title, body, f"outlet-{article_id}", when)

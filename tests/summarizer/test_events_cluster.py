@@ -25,6 +25,7 @@ from summarizer.events.cluster import (
 from summarizer.events.index import Item
 from summarizer.ingest.pipeline import build_article
 from summarizer.values import RawInput
+from tests.summarizer.eventdocs import en_doc
 
 SEED_DATES = {
     "000": datetime(2014, 8, 26, 12, tzinfo=UTC),
@@ -325,11 +326,6 @@ def test_same_subject_on_another_day_is_another_event() -> None:
     assert not kept.dates_differ and kept.joins()
 
 
-def en_doc(article_id: int, title: str, body: str) -> EventDoc:
-    """An English article published at WHEN."""
-    return EventDoc(article_id, title, body, f"outlet-{article_id}", WHEN)
-
-
 def split_by(first: EventDoc, second: EventDoc, *reasons: str) -> Evidence:
     """The pair's evidence, checked to keep the two apart for `reasons` alone: each holds, the
     pair joins without them, and an index makes each article an event of its own."""
@@ -348,6 +344,7 @@ MONDAY_EVICTION = en_doc(
     "Singer Dana Frost has become the latest housemate to be evicted from Celebrity Big "
     "Brother on Monday. Frost faced the public vote with actor Lee Marsh, and 60% of viewers "
     "voted to keep Marsh in the house.",
+    when=WHEN,
 )
 
 
@@ -360,6 +357,7 @@ def test_evictions_on_other_weekdays_are_other_events() -> None:
         "singer Dana Frost went. Marsh, who won a third of the phone poll, told host Emma "
         "Willis in Elstree that he missed his dog Rufus, his garden in Devon and the pubs of "
         "Exeter. Bookmakers William Hill now make rapper Kano favourite to win.",
+        when=WHEN,
     )
     evidence = split_by(MONDAY_EVICTION, friday, "weekdays_differ")  # the weekdays split it
     assert not evidence.dates_differ
@@ -371,12 +369,14 @@ def test_a_weekday_is_compared_with_weekdays_only() -> None:
         "Big Brother housemate Dana Frost evicted",
         "Dana Frost left the Celebrity Big Brother house on Monday night after the public "
         "vote. Frost, a singer, faced the vote with actor Lee Marsh, who stays in the house.",
+        when=WHEN,
     )
     dated = en_doc(
         4,
         "Big Brother housemate Dana Frost evicted",
         "Dana Frost left the Celebrity Big Brother house on 11 May after the public vote. "
         "Frost, a singer, faced the vote with actor Lee Marsh, who stays in the house.",
+        when=WHEN,
     )
     for other in (same_night, dated):  # the same weekday; a date against a weekday
         evidence = pair_evidence(MONDAY_EVICTION, other)
@@ -396,6 +396,7 @@ def test_titles_naming_people_the_other_names_only_later_are_other_events() -> N
         "presenter outside the studio that she was glad to be going home to her family and "
         "her dogs after three difficult weeks. Frost follows actor Lee Marsh, who left the "
         "house last week.",
+        when=WHEN,
     )
     marsh_background = (
         "Bookmakers had made the former soap star favourite to leave after his clash with the "
@@ -409,6 +410,7 @@ def test_titles_naming_people_the_other_names_only_later_are_other_events() -> N
         "Actor Lee Marsh is the second celebrity to walk out of the Big Brother house after "
         "the public vote. " + marsh_background + "Marsh follows singer Dana Frost, who left "
         "the house last week.",
+        when=WHEN,
     )
     evidence = pair_evidence(frost, marsh)
     assert evidence.conflict and not evidence.joins()
@@ -425,6 +427,7 @@ def test_titles_naming_people_the_other_names_only_later_are_other_events() -> N
         "Lee Marsh evicted from Big Brother",
         "Actor Lee Marsh is the second celebrity, after singer Dana Frost, to walk out of the "
         "Big Brother house after the public vote. " + marsh_background,
+        when=WHEN,
     )
     assert not pair_evidence(frost, both).conflict
 
@@ -440,6 +443,7 @@ def test_titles_headed_by_other_actors_are_other_events() -> None:
         "over the shopping budget, and Frost told the presenter she missed her dogs and her "
         "garden in Devon. Bookmakers now make rapper Kano favourite to win the charity prize, with "
         "odds of 2/1, ahead of the model Caprice.",
+        when=WHEN,
     )
     marsh = en_doc(
         2,
@@ -448,6 +452,7 @@ def test_titles_headed_by_other_actors_are_other_events() -> None:
         "Brother. He and Frost faced the phone vote, and 67% of viewers kept the singer in the "
         "house. The week had been a nightmare, said Marsh, 71, but he was pleased to have "
         "made peace with his former wife Tia Grant, who joined the show on Monday.",
+        when=WHEN,
     )
     evidence = split_by(frost, marsh, "actors_differ")  # the actors split it
     assert not evidence.conflict
@@ -476,6 +481,7 @@ _SHOW_WEEK_RU = (
                 "Singer Dana Frost has become the latest housemate to be evicted from Celebrity "
                 "Big Brother, after actor Lee Marsh. Frost and Marsh faced the public vote on "
                 "Friday." + _SHOW_WEEK,
+                when=WHEN,
             ),
             en_doc(
                 2,
@@ -483,6 +489,7 @@ _SHOW_WEEK_RU = (
                 "Actor Lee Marsh has become the first housemate to be evicted from Celebrity Big "
                 "Brother. Marsh and singer Dana Frost faced the public vote on Friday."
                 + _SHOW_WEEK,
+                when=WHEN,
             ),
         ),
         (
@@ -556,12 +563,14 @@ def test_a_title_naming_the_other_titles_actor_is_no_actor_conflict() -> None:
         "Johnson pledges to leave the EU by October",
         "Prime Minister Boris Johnson pledged on Monday to take Britain out of the EU by "
         "October, and Labour leader Jeremy Corbyn said the plan would cost jobs.",
+        when=WHEN,
     )
     reply = en_doc(
         2,
         "Corbyn attacks Johnson's pledge to leave the EU by October",
         "Labour leader Jeremy Corbyn attacked Prime Minister Boris Johnson's pledge on Monday "
         "to take Britain out of the EU by October, saying the plan would cost jobs.",
+        when=WHEN,
     )
     evidence = pair_evidence(pledge, reply)
     assert not evidence.actors_differ

@@ -11,6 +11,7 @@ import pytest
 from summarizer.events import digest as digest_module
 from summarizer.events.digest import DigestDoc, build_digest, build_story_digest
 from summarizer.events.vectors import SentenceSpace
+from summarizer.text import rules
 from summarizer.text.rules import is_prose, stands_alone
 from tests.summarizer.test_events_cluster import seed_doc
 
@@ -460,6 +461,24 @@ def test_the_seeds_story_digest_tells_every_event(seeds: list[Path]) -> None:
     assert not kerry.startswith(("Meanwhile", "He ", "The meeting"))
 
 
+def test_the_seeds_story_tells_kerrys_visit_by_its_news_not_its_background(
+    seeds: list[Path],
+) -> None:
+    # The visit's page recalls the crisis's toll on the relationship ("The crisis in Ukraine
+    # has caused a dive of the relationship ..."), in the words the whole story shares: central,
+    # but background (rules.is_background); the line the visit gives tells what was discussed.
+    docs = [
+        DigestDoc(
+            d.article_id, d.title, d.body, d.source, d.published, event_id=SEED_EVENTS[d.article_id]
+        )
+        for d in digest_docs(seeds)
+    ]
+    digest = build_story_digest(docs, headline=docs[-1].title)
+    kerry = [line.text for line in digest.lines if line.event_id == 3]
+    assert kerry and not any(rules.is_background(text) for text in kerry), kerry
+    assert not any(text.startswith("The crisis in Ukraine") for text in kerry)
+
+
 def _story_event(event_id: int, hours: float, title: str, *bodies: str) -> list[DigestDoc]:
     """An event of a story: one article per body, each from another outlet."""
     return [
@@ -589,3 +608,32 @@ def test_a_story_digest_never_opens_with_a_line_that_leans_on_another_events_hea
         # the envoys' line is close to the recall's (Norland, Vesmark, envoy, dispute), but
         # as the latest event's it is not cut as redundant: each end gives a line
         assert [line.event_id for line in digest.lines] == [1, 2], texts
+
+
+def test_a_later_line_of_another_event_leans_on_the_headline_a_reader_sees() -> None:
+    # The story's headline is the first case's; the hunter's report is titled "Hunter ...",
+    # a title the story's reader never sees: its "The hunter told doctors ..." points at
+    # someone no line and no headline has introduced.
+    first = _story_event(
+        1,
+        0,
+        "Plague case confirmed in Inner Mongolia",
+        "Health officials in Inner Mongolia confirmed a case of bubonic plague on Tuesday. "
+        "The patient from Xilingol was taken to a hospital in Beijing for treatment.",
+        "A case of bubonic plague was confirmed in Inner Mongolia on Tuesday, health officials "
+        "said. Hospitals in Beijing were told to watch for fever cases.",
+    )
+    hunter = _story_event(
+        2,
+        30,
+        "Hunter diagnosed with bubonic plague after eating a rabbit",
+        "Health officials in Xilingol quarantined 28 residents on Sunday after a second case of "
+        "bubonic plague in Inner Mongolia. The hunter told doctors he ate wild rabbit meat in "
+        "Xilingol on November 5.",
+    )
+    digest = build_story_digest(
+        [*first, *hunter], words=80, headline="Plague case confirmed in Inner Mongolia"
+    )
+    texts = [line.text for line in digest.lines]
+    assert any(line.event_id == 2 for line in digest.lines), texts
+    assert not any(text.startswith("The hunter") for text in texts), texts

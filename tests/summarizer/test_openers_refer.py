@@ -8,6 +8,7 @@ import pytest
 from summarizer.summarize.article import summarize_article
 from summarizer.text.demonstratives import demonstrative_noun
 from summarizer.text.framed import framed_pronoun
+from summarizer.text.references import unresolved_reference
 from summarizer.text.rules import is_promotional, leans_back, stands_alone
 
 
@@ -239,3 +240,43 @@ def test_a_demonstrative_of_the_here_and_now_or_one_the_headline_names_is_no_poi
         assert demonstrative_noun(line, language) == "", line
     # Negative case that must stay: a noun no sentence and no headline named.
     assert demonstrative_noun("The company said this decision would cost it $10 million.")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Health bosses said that 28 people in close contact with the hunter were initially"
+        " quarantined to stop it being transmitted further.",
+        "Police in Vesburg said they had spoken to the driver.",
+        "The teenager also has two nominations at the music awards in Lowmere.",
+        "Doctors in Hohhot said on Monday that the patient was in a stable condition.",
+    ],
+)
+def test_a_person_named_by_what_they_are_is_someone_met_before(line: str) -> None:
+    assert unresolved_reference(line) is not None
+    assert not stands_alone(line)
+
+
+def test_a_person_named_by_what_they_are_is_met_in_the_context_or_the_line() -> None:
+    hunter = (
+        "Health bosses said that 28 people in close contact with the hunter were initially"
+        " quarantined to stop it being transmitted further."
+    )
+    assert unresolved_reference(hunter, context="Hunter diagnosed with bubonic plague") is None
+    for line in [
+        "A hunter who ate a wild rabbit was taken to hospital, where the hunter was isolated.",
+        "Police are searching for the gunman who opened fire at the market on Tuesday.",
+        "Police named the victim as John Smith, a 45-year-old teacher from Vesburg.",
+        "Police said they had spoken to the driver of the lorry at the scene.",
+        "Officers questioned the driver, a 34-year-old man from Lowmere, at the scene.",
+        # a word after the noun says who, or makes it part of another noun
+        "Chief executive Parry is the man at the helm as Liverpool reach a crucial point.",
+        "Spiegel has named the man arrested in Germany in connection with the attacks.",
+        "The pilot scheme in the Huaral Valley aims to offer the community new services.",
+        "Spacey was joined at the premiere by members of the boy band Westlife.",
+        # past the line's first twelve words, and inside a quotation
+        "Health officials in Xilingol quarantined 28 residents of three villages on Monday"
+        " after a second case, and traced the hunter's family.",
+        '"We will find the gunman," the police chief of Vesburg told reporters on Tuesday.',
+    ]:
+        assert unresolved_reference(line) is None, line

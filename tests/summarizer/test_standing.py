@@ -216,3 +216,41 @@ def test_every_verb_of_stance_beside_an_adverb_of_repetition_is_background(
     language: str, verb: str
 ) -> None:
     assert recalls_background(_AROUND_A_STANCE[language].format(verb=verb), language)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The crisis in Ukraine has caused a dive of the relationship between Washington and"
+        " Moscow, with the United States and its Western allies slapping rounds of sanctions on"
+        " Russia.",
+        "Fighting in east Ukraine, where pro-Russian separatists are battling government forces,"
+        " has claimed at least 2,200 lives, according to the United Nations.",
+        "The conflict has displaced more than a million people from their homes.",
+        "The long-running dispute has already cost the airline more than $2bn.",
+        "More than 2,000 people have been killed in fighting between the Ukrainian army and"
+        " Russian separatists in Donetsk and Luhansk.",
+        "Thousands of families have been forced from their homes by the violence.",
+    ],
+)
+def test_a_running_situations_toll_so_far_is_background(text: str) -> None:
+    assert recalls_background(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a happening as the subject, a turn of the situation, a toll dated to the day
+        "The earthquake has killed at least 200 people in the mountain villages.",
+        "The war has ended after the two sides signed the accord in Geneva.",
+        "The crisis has deepened after the coalition lost its majority.",
+        "Fighting has killed five soldiers overnight near the border crossing.",
+        "The violence has left 12 people dead since Tuesday, the police said.",
+        # the situation is no subject of the toll
+        "Talks on the border dispute have left both delegations hopeful.",
+        "Russia and Ukraine have agreed to work together to end the fighting in the east.",
+        "Twelve people have been killed in the earthquake, officials said.",
+    ],
+)
+def test_a_toll_of_a_happening_or_of_the_day_is_news(text: str) -> None:
+    assert not recalls_background(text)

@@ -11,8 +11,8 @@ from datetime import timedelta
 import sqlalchemy as sa
 from alembic import op
 
-from summarizer.ingest.fingerprint import shingle_sample, stored_shingles
 from summarizer.store.types import UTCDateTime
+from summarizer.text.fingerprint import shingle_sample, stored_shingles
 
 revision: str = "0012"
 down_revision: str | None = "0011"

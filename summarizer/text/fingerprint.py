@@ -1,4 +1,9 @@
-"""Content fingerprints: an exact digest of the normalised body, and near-duplicate samples."""
+"""Content fingerprints: an exact digest of the normalised body, and near-duplicate samples.
+
+Stored rows hold these values (`article.fingerprint`, `article_shingle`, which migration 0012
+fills too), so changing what a function returns for a text needs a migration that recomputes
+them. The store and ingestion both use them: this module imports nothing of either.
+"""
 
 from __future__ import annotations
 
