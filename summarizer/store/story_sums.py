@@ -57,11 +57,13 @@ class StorySums:
 
     `placed` gives every story of `active_story_events` placed (`StoryLinker.restore_placed`
     takes them), its text handed to `keep`; `save`, in the same transaction, writes the rows of
-    the stories summed and deletes those of the stories not given.
+    the stories summed and deletes those of the stories not given. Not `trusted`, it takes no
+    row: every story is summed and its row written anew (after a stored state failed).
     """
 
-    def __init__(self, *, session: Session, linker: StoryLinker) -> None:
+    def __init__(self, *, session: Session, linker: StoryLinker, trusted: bool = True) -> None:
         self._session = session
+        self._trusted = trusted  # False: no row is taken, every story summed and written anew
         self._linker = linker
         self._settings = linker.settings()
         self._known: dict[int, str] = {
@@ -92,7 +94,7 @@ class StorySums:
         for key, events in stored:
             digest = story_digest(key, events, self._settings)
             self._given.add(key)
-            if self._known.get(key) == digest:
+            if self._trusted and self._known.get(key) == digest:
                 matched.append(_entry(key, events))
             else:
                 digests[key] = digest

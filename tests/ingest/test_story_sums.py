@@ -113,3 +113,40 @@ def test_ingest_after_a_rebuild_from_the_rows_stores_what_one_from_the_profiles_
         finally:
             engine.dispose()
     assert outcomes[0] == outcomes[1]
+
+
+def test_a_row_that_cannot_be_read_is_summed_again_and_ingestion_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A row whose digest matches but whose held hashes do not read: the rebuild does not fail,
+    # it sums every story as if there were no rows and writes them afresh.
+    stream = [str(p) for p in synthetic_stream(tmp_path, 60)]
+    engine = make_engine(f"sqlite:///{tmp_path / 'damaged.db'}")
+    create_schema(engine)
+    try:
+        BriefingService(engine).ingest(stream[:50])
+        clean, _, _ = _rebuild(engine, monkeypatch)
+        rows = _rows(engine)
+        key = min(rows)
+        _execute(
+            engine, f"UPDATE story_sum SET held = X'00FF00', posted = '{{' WHERE story_id = {key}"
+        )
+        state, taken, count = _rebuild(engine, monkeypatch)
+        assert state == clean and (taken, count) == (0, len(rows)) and _rows(engine) == rows
+        again, taken, _ = _rebuild(engine, monkeypatch)
+        assert again == clean and taken == len(rows)  # the rewritten rows are taken again
+        # A story's text damaged in its row reaches the origin. The article that reads it fails
+        # alone, as with any origin that cannot give a story back; the process rebuilds without
+        # trusting the rows, writes them afresh, and ingestion goes on.
+        _execute(engine, f"UPDATE story_sum SET text = X'0001' WHERE story_id = {key}")
+        _execute(engine, "DELETE FROM ingest_origin")
+        service = BriefingService(engine)
+        report = service.ingest(stream[50:])
+        assert report.failed <= 1 and report.new + report.failed == len(stream[50:])
+        with engine.connect() as connection:
+            found = connection.execute(text(f"SELECT text FROM story_sum WHERE story_id = {key}"))
+            assert bytes(found.scalar_one()) != b"\x00\x01"
+        retried = service.ingest([f.split(": ")[0] for f in report.errors])
+        assert retried.failed == 0 and retried.new == report.failed
+    finally:
+        engine.dispose()
