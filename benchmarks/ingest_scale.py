@@ -12,7 +12,8 @@ near-duplicate copy; every table ingestion reads is filled as ingestion fills it
 their profiles and stories made by the product's own code, summaries, copies, the
 near-duplicate shingle rows, the furniture counts: see `build`). Then, through the
 `briefing` CLI in a child process (as a user or a feed poll runs it): one new article (the
-database holds no ingest origin yet: this process rebuilds the indexes), the next new article
+database holds no ingest origin yet: this process rebuilds the indexes, the stories placed
+from the rows the build filled as a rebuild fills them), the next new article
 (a process that follows the origin the first one wrote), then a
 batch of 1,000 new articles (new happenings and more reports of recent ones), each timed with
 the child's peak RSS. On PostgreSQL, two children ingest the interleaved halves of another
@@ -47,6 +48,7 @@ from typing import Any
 
 from sqlalchemy import insert, text
 from sqlalchemy.engine import Engine, make_url
+from sqlmodel import Session
 
 from benchmarks.product import default_shared
 from summarizer.clean.furniture_lines import line_key
@@ -59,6 +61,7 @@ from summarizer.store.db import create_schema, make_engine
 from summarizer.store.features import features_json
 from summarizer.store.profiles import profile_json
 from summarizer.store.snapshot import arrival_order, differences, ingest_outcome
+from summarizer.store.story_sums import fill_story_sums
 from summarizer.text.fingerprint import (
     MAX_POSTINGS,
     content_fingerprint,
@@ -465,6 +468,13 @@ def build(engine: Engine, corpus: Corpus, size: int) -> float:
     _bulk(engine, tables.LINES, line_rows, postgres)
     if postgres:
         _reset_sequences(engine)
+    # The stories' rows (summarizer.store.story_sums) as the last rebuild of a deployment
+    # leaves them: the first process measured rebuilds from them, as one after a damaged
+    # origin or a prune would (after a features-version upgrade none match: every story is
+    # summed again).
+    with Session(engine) as session:
+        fill_story_sums(session=session, linker=StoryLinker())
+        session.commit()
     with engine.begin() as connection:
         connection.exec_driver_sql("ANALYZE")
     return time.perf_counter() - started

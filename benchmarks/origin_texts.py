@@ -3,7 +3,7 @@
 Run: `.venv/bin/python -m benchmarks.origin_texts DB.db [--repeat N]` on a copy of a kept
 SQLite build (e.g. `ingest_scale`'s `built_100000.db`: the read may refresh stale profiles, so
 never the kept file itself). Reads the stories a rebuild reads (`active_story_events`, the
-linker's capacity), sums each as `StoryLinker.restore_placed` does (`StoryLinker.summed`),
+linker's capacity), sums each as a rebuild does (`StoryLinker.summed`),
 then times `OriginWriter.keep` over every story (the encoding a rebuilding process pays) and
 the writer's reader over every story (the decoding `StoryLinker._ready` pays), and checks
 each story reads back equal. Prints CPU seconds (best of N) and the texts' total bytes. Uses

@@ -151,14 +151,12 @@ class HeldFeatures:
 
         def add(self, item: Item) -> None:
             """Add a story's held features: the anchorable ones of its centroid above `HELD`."""
-            names, words = _NAMES, _WORDS  # `anchorable`, inlined: 2 million features a rebuild
-            held = [
-                f
-                for f, w in item.centroid.items()
-                if w > HELD and (f.startswith(names) or (f.startswith(words) and " " not in f))
-            ]
-            self._stories.append(item.key)
-            self._hashes.append(_unique(_hashes(held)))
+            self.add_hashes(item.key, held_hashes(item))
+
+        def add_hashes(self, key: int, hashes: npt.NDArray[np.uint32]) -> None:
+            """Add a story's held features as `held_hashes` gave them (unique, ascending)."""
+            self._stories.append(key)
+            self._hashes.append(hashes)
 
         def done(self) -> HeldFeatures:
             """The stories added so far, as one `HeldFeatures`."""
@@ -171,6 +169,35 @@ class HeldFeatures:
             at = np.repeat(np.arange(len(stories), dtype=width), sizes)
             order = np.argsort(hashes, kind="stable")
             return HeldFeatures(stories, hashes[order], at[order])
+
+
+def held_hashes(item: Item) -> npt.NDArray[np.uint32]:
+    """The hashes of a story's held features (`HeldFeatures.Builder.add`), once each, ascending:
+    what a story's row keeps (summarizer.store.story_sums), as `hashes_data` stores them."""
+    names, words = _NAMES, _WORDS  # `anchorable`, inlined: 2 million features a rebuild
+    held = [
+        f
+        for f, w in item.centroid.items()
+        if w > HELD and (f.startswith(names) or (f.startswith(words) and " " not in f))
+    ]
+    return _unique(_hashes(held))
+
+
+def hashes_data(hashes: npt.NDArray[np.uint32]) -> bytes:
+    """`held_hashes` as bytes (32-bit, little-endian), as `hashes_from_data` reads them."""
+    return hashes.astype("<u4", copy=False).tobytes()
+
+
+def hashes_from_data(data: bytes) -> npt.NDArray[np.uint32]:
+    """The hashes `hashes_data` stored.
+
+    Raises:
+        ValueError: `data` is no whole number of 32-bit hashes, or they are not ascending.
+    """
+    hashes = np.frombuffer(data, dtype="<u4").astype(np.uint32, copy=False)
+    if len(hashes) > 1 and not bool((hashes[1:] > hashes[:-1]).all()):
+        raise ValueError("a story's held hashes are not ascending")
+    return hashes
 
 
 def _unique(hashes: npt.NDArray[np.uint32]) -> npt.NDArray[np.uint32]:

@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Any, TypeVar
 
 import numpy as np
+import numpy.typing as npt
 
 from summarizer.events.cosines import TOLERANCE, Cosines
 from summarizer.events.features import (
@@ -24,7 +25,7 @@ from summarizer.events.features import (
     normalise,
     squared_length,
 )
-from summarizer.events.held import HELD, HeldFeatures
+from summarizer.events.held import HELD, HeldFeatures, held_hashes
 from summarizer.events.index import CentroidIndex, Item
 from summarizer.events.postings import StoredPostings
 
@@ -311,23 +312,23 @@ class StoryLinker:
 
     def restore_placed(
         self,
-        stories: Iterable[tuple[int, Sequence[StoryMember]]],
+        stories: Iterable[PlacedStory],
         next_key: int,
-        keep: Callable[[SummedStory], None],
         read: Callable[[int], SummedStory],
     ) -> tuple[list[StoryEntry], dict[str, list[int]]]:
         """The state `restore` gives, holding each story as `restore_index` does until used.
 
-        Each story is summed as `restore` sums it (`summed`), given to `keep`, and dropped:
-        `read(key)` gives back what `keep` was given when the linker first needs the story
-        (`restore_index`), so the linker never holds every story's centroid and members at
-        once. Every decision, `entries` and `postings` are those of `restore`.
+        Each story comes placed (`placed_story` of what `summed` gives, or the same kept as a
+        row from an earlier rebuild): its entry, the features it is posted under and the
+        hashes of what it holds, not its sums. `read(key)` gives its sums and members when the
+        linker first needs the story (`restore_index`), so the linker never holds every
+        story's centroid and members at once. Every decision, `entries` and `postings` are
+        those of `restore` of the stories the placed ones were summed from.
 
         Args:
-            stories: as for `restore`, in ascending story key order.
+            stories: the placed stories, in ascending story key order.
             next_key: the key the next new story gets.
-            keep: takes each story's sums and members (`summed`), in key order.
-            read: a story's sums and members as `keep` was given them.
+            read: a story's sums and members (`summed`), as they were when it was placed.
 
         Returns:
             `entries` and `postings` as they are now (made as the stories are placed).
@@ -338,16 +339,11 @@ class StoryLinker:
         entries: list[StoryEntry] = []
         posted: dict[str, list[int]] = {}
         held = HeldFeatures.Builder()
-        for key, events in _ascending(stories):
-            summed = self.summed(key, events)
-            if summed is None:
-                continue
-            item, members = summed
-            entries.append((key, item.last, list(members)))  # ascending: `_summed` sorts
-            for feature in item.indexed:
+        for key, story in _ascending((story.entry[0], story) for story in stories):
+            entries.append(story.entry)
+            for feature in story.posted:
                 posted.setdefault(feature, []).append(key)  # keys ascending
-            held.add(item)
-            keep(summed)
+            held.add_hashes(key, story.held)
         self.restore_index(
             entries,
             posted,
@@ -365,7 +361,8 @@ class StoryLinker:
     def summed(self, key: int, events: Sequence[StoryMember]) -> SummedStory | None:
         """A stored story's sums as this linker's index holds them once restored (pruned, with
         the features it is posted under) and its packed members; None when it has no events.
-        Not indexed: what `restore_placed` keeps and `restore_index` reads back."""
+        Not indexed: what a rebuild encodes and places (`placed_story`) and `restore_index`
+        reads back."""
         summed = _summed(key, events)
         if summed is None:
             return None
@@ -665,6 +662,29 @@ SummedStory = tuple[Item, dict[int, _Packed]]
 StoryMember = tuple[int, Mapping[str, float], datetime | None]
 #: A story as `restore_index` finds it before reading it: key, latest time, event keys.
 StoryEntry = tuple[int, datetime | None, Sequence[int]]
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedStory:
+    """A story as `StoryLinker.restore_placed` places it, without its sums.
+
+    Attributes:
+        entry: its key, latest time and event keys (ascending), as `entries` gives them.
+        posted: the features it is posted under (its item's `indexed`), sorted.
+        held: the hashes of the features its centroid holds (`held.held_hashes`).
+    """
+
+    entry: StoryEntry
+    posted: tuple[str, ...]
+    held: npt.NDArray[np.uint32]
+
+
+def placed_story(summed: SummedStory) -> PlacedStory:
+    """A summed story (`StoryLinker.summed`) as `restore_placed` places it."""
+    item, members = summed
+    return PlacedStory(
+        (item.key, item.last, list(members)), tuple(sorted(item.indexed)), held_hashes(item)
+    )
 
 
 _Keyed = TypeVar("_Keyed", bound=tuple[Any, ...])

@@ -33,6 +33,7 @@ from summarizer.store.ingest_state import (
     lock_ingest,
     origin_mark,
 )
+from summarizer.store.story_sums import StorySums
 from summarizer.text.fingerprint import stored_shingles
 from summarizer.timemath import shift
 from summarizer.values import RawInput
@@ -153,6 +154,9 @@ class Ingestor:
         self._version: int | None = None  # the ingest counter the indexes follow; None: stale
         self._origin: int | None = None  # the serial of the origin they grew from
         self._refused: int | None = None  # the serial of an origin the indexes failed on
+        # a stored state failed (origin, replay, a story's text): the next rebuild sums every
+        # story instead of trusting the stories' rows, which may be what failed
+        self._sums_distrusted = False
         self._watermark = 0  # the newest article the indexes hold
         self._origin_article = 0  # the newest article of the origin they grew from
         # the texts of the stories the linker has not read yet (its reader's, `StoryTexts`)
@@ -167,7 +171,31 @@ class Ingestor:
 
         The origin (summarizer.store.ingest_state) records what they were built from, so a
         process that joins later builds the same indexes and replays what was stored since.
+        Stories unchanged since the last rebuild are placed from their rows
+        (summarizer.store.story_sums); when that fails, or when a stored state has just
+        failed (the rows may be what it came from), every story is summed from its events'
+        profiles and the rows are written afresh: nothing stored can stop ingestion.
         """
+        trusted = not self._sums_distrusted
+        self._sums_distrusted = False
+        if trusted:
+            try:
+                with session.connection().begin_nested():
+                    self._rebuild(session, trusted=True)
+                return
+            except SQLAlchemyError:
+                raise
+            except Exception as exc:  # whatever the rows hold: summing them replaces them
+                detail = (str(exc).splitlines() or [""])[0]
+                logger.warning(
+                    "the stories' stored sums cannot be used (%s: %s); every story is summed",
+                    type(exc).__name__,
+                    detail,
+                )
+        self._rebuild(session, trusted=False)
+
+    def _rebuild(self, session: Session, *, trusted: bool) -> None:
+        """`_restore`'s work; `trusted`: stories whose row matches are placed from it."""
         watermark = event_store.max_article_id(session=session)
         newest = event_store.newest_article_time(session=session)
         event_max, story_max = event_store.max_ids(session=session)
@@ -191,12 +219,15 @@ class Ingestor:
         del events
         read = writer.reader()
         self._texts = read.texts
+        # Stories unchanged since the last rebuild are placed from their rows, not summed.
+        sums = StorySums(session=session, linker=self.stories, trusted=trusted)
         entries, postings = self.stories.restore_placed(
-            event_store.drain_stories(stored),
+            sums.placed(stored, keep=writer.keep_text),
             next_key=story_max + 1,
-            keep=writer.keep,
             read=read,
         )
+        sums.save()
+        logger.debug("stories placed from rows: %s, summed: %s", sums.taken, sums.summed)
         origin = writer.save(
             session=session,
             article=watermark,
@@ -295,6 +326,7 @@ class Ingestor:
                 raise
             except Exception as exc:  # whatever the stored state holds: a rebuild replaces it
                 _cannot_follow("read", exc)
+                self._sums_distrusted = True
                 return False
         self._watermark = self._origin_article = origin.article
         self._origin = origin.serial
@@ -312,6 +344,7 @@ class Ingestor:
             raise
         except Exception as exc:
             _cannot_follow("replayed", exc)
+            self._sums_distrusted = True
             self._refused = self._origin
             return False
 
@@ -570,7 +603,9 @@ class Ingestor:
             # Following the origin gives the indexes this process would hold without the
             # article, unless the origin itself failed: a story it cannot give back makes the
             # indexes come from the rows again, and that rebuild replaces it for every process.
-            if progress.indexed and (_from_origin(exc) or not self._follow(writer.session)):
+            unreadable = _from_origin(exc)
+            if progress.indexed and (unreadable or not self._follow(writer.session)):
+                self._sums_distrusted |= unreadable
                 self._restore(writer.session)
             self._fail(counts, Failure(where, _storing_error(where, exc)))
             return False

@@ -286,6 +286,9 @@ def read_story(key: int, text: bytes) -> SummedStory:
 #: migration to drop it.
 _MARK = b"BIO8"
 _FORMAT = 8
+#: What a story's row (summarizer.store.story_sums) owes to the origin's layout: a new origin
+#: format may encode, post or hash a story otherwise, so it makes every row be summed again.
+STORY_TEXT_FORMAT = _FORMAT
 
 _STORED = tables.INGEST_ORIGIN
 _ORIGIN_MARK = select(_STORED.c.serial, _STORED.c.article).where(_STORED.c.id == 1)
@@ -532,7 +535,7 @@ class OriginWriter:
         self._texts: dict[int, bytes] = {}
 
     def keep(self, summed: SummedStory) -> None:
-        """Add a story's text (`story_text`), as `StoryLinker.restore_placed` sums it."""
+        """Add a story's text (`story_text`) of its sums (`StoryLinker.summed`)."""
         self._texts[summed[0].key] = story_text(summed)
 
     def keep_text(self, key: int, text: bytes) -> None:

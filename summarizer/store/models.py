@@ -230,6 +230,23 @@ class IngestOrigin(SQLModel, table=True):
     state: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
 
 
+class StorySum(SQLModel, table=True):
+    """A story's sums as a rebuild placed it, kept for the next rebuild (summarizer.store.
+    story_sums): taken as they are while `digest` still matches what they were made from.
+
+    No key to the story: a row is a cache, and a rebuild deletes those of stories no longer
+    among the recent ones (pruned or merged stories included).
+    """
+
+    __tablename__ = "story_sum"
+
+    story_id: int = Field(sa_column=Column(Integer, primary_key=True, autoincrement=False))
+    digest: str = Field(sa_column=Column(Text, nullable=False))
+    text: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    posted: str = Field(sa_column=Column(Text, nullable=False))
+    held: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+
+
 class PruneMark(SQLModel, table=True):
     """When a prune ran (in its own time) and the newest furniture line count then.
 

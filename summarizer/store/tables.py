@@ -14,6 +14,7 @@ from summarizer.store.models import (
     Source,
     SourceLine,
     Story,
+    StorySum,
     Summary,
 )
 
@@ -28,6 +29,7 @@ STORIES: Table = Story.__table__  # type: ignore[attr-defined]
 SHINGLES: Table = ArticleShingle.__table__  # type: ignore[attr-defined]
 INGEST_STATE: Table = IngestState.__table__  # type: ignore[attr-defined]
 INGEST_ORIGIN: Table = IngestOrigin.__table__  # type: ignore[attr-defined]
+STORY_SUMS: Table = StorySum.__table__  # type: ignore[attr-defined]
 
 
 def set_by_id(table: Table, key: str, *columns: str) -> Update:

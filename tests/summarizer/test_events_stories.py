@@ -493,9 +493,10 @@ def test_a_story_index_read_as_needed_decides_as_the_restored_one(
 
 @pytest.mark.parametrize(("seed", "capacity"), [(0, 40), (1, 40), (2, 15)])
 def test_a_story_index_placed_while_restoring_is_the_restored_one(seed: int, capacity: int) -> None:
-    # `restore_placed` sums each story to post it, then drops it: the entries and postings it
-    # gives are `restore`'s (also when the capacity forgets stories), each story is read again
-    # only when needed, and every later decision and the whole state are `restore`'s.
+    # Each story summed, kept and placed (`placed_story`), then dropped: the entries and
+    # postings `restore_placed` gives are `restore`'s (also when the capacity forgets
+    # stories), each story is read again only when needed, and every later decision and the
+    # whole state are `restore`'s.
     def linker() -> StoryLinker:
         return StoryLinker(threshold=0.3, merge_threshold=0.5, capacity=capacity)
 
@@ -515,15 +516,16 @@ def test_a_story_index_placed_while_restoring_is_the_restored_one(seed: int, cap
         assert kept[key] == _summed(members[key], key)  # what was summed
         return kept.pop(key)
 
-    def keep(summed: stories.SummedStory) -> None:
+    def keep(summed: stories.SummedStory) -> bool:
         kept[summed[0].key] = summed
         given.append(summed[0].key)
+        return True
 
     placed = linker()
+    summed = (placed.summed(key, events) for key, events in stored)
     entries, postings = placed.restore_placed(
-        stored,
+        (stories.placed_story(story) for story in summed if story is not None and keep(story)),
         next_key=history.next_key,
-        keep=keep,
         read=reading,
     )
     assert given == [key for key, _ in stored if members[key]]  # each story kept once, in order
