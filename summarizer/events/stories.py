@@ -35,6 +35,11 @@ logger = logging.getLogger(__name__)
 DEFAULT_THRESHOLD = 0.12
 #: Cosine between two story centroids at which the two stories become one.
 DEFAULT_MERGE_THRESHOLD = 0.22
+#: The version of how a story is summed from its events' profiles, pruned, posted and its held
+#: features hashed (`summed`, `placed_story`, `held.held_hashes`): raise it with any change that
+#: would place a story otherwise from the same profiles, so that the stories' stored sums
+#: (summarizer.store.story_sums, whose digests hold it) are summed again, not taken as they are.
+SUMS_VERSION = 1
 #: Stories kept findable: the most recently active ones (bounds memory and lookup cost).
 DEFAULT_CAPACITY = 5_000
 #: Most stories compared with an event or a story per lookup, found through their rarest

@@ -33,7 +33,7 @@ from summarizer.store.ingest_state import (
     lock_ingest,
     origin_mark,
 )
-from summarizer.store.story_sums import StorySums
+from summarizer.store.story_sums import StorySums, UnusableRow
 from summarizer.text.fingerprint import stored_shingles
 from summarizer.timemath import shift
 from summarizer.values import RawInput
@@ -172,27 +172,22 @@ class Ingestor:
         The origin (summarizer.store.ingest_state) records what they were built from, so a
         process that joins later builds the same indexes and replays what was stored since.
         Stories unchanged since the last rebuild are placed from their rows
-        (summarizer.store.story_sums); when that fails, or when a stored state has just
-        failed (the rows may be what it came from), every story is summed from its events'
-        profiles and the rows are written afresh: nothing stored can stop ingestion.
+        (summarizer.store.story_sums); when a row does not read as written (UnusableRow), or
+        when a stored state has just failed (the rows may be what it came from), every story is
+        summed from its events' profiles and the rows are written afresh: nothing stored can
+        stop ingestion. Other failures are the rebuild's own and go up as before.
         """
-        trusted = not self._sums_distrusted
-        self._sums_distrusted = False
-        if trusted:
+        if not self._sums_distrusted:
             try:
                 with session.connection().begin_nested():
                     self._rebuild(session, trusted=True)
                 return
-            except SQLAlchemyError:
-                raise
-            except Exception as exc:  # whatever the rows hold: summing them replaces them
-                detail = (str(exc).splitlines() or [""])[0]
+            except UnusableRow as exc:  # summing the stories replaces the rows
                 logger.warning(
-                    "the stories' stored sums cannot be used (%s: %s); every story is summed",
-                    type(exc).__name__,
-                    detail,
+                    "the stories' stored sums cannot be used (%s); every story is summed", exc
                 )
         self._rebuild(session, trusted=False)
+        self._sums_distrusted = False
 
     def _rebuild(self, session: Session, *, trusted: bool) -> None:
         """`_restore`'s work; `trusted`: stories whose row matches are placed from it."""

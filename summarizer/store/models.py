@@ -245,6 +245,7 @@ class StorySum(SQLModel, table=True):
     text: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
     posted: str = Field(sa_column=Column(Text, nullable=False))
     held: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    checksum: int = Field(sa_column=Column(BigInteger, nullable=False))  # CRC-32 of the row
 
 
 class PruneMark(SQLModel, table=True):

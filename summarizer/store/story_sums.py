@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import heapq
 import json
+import zlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
@@ -26,13 +27,33 @@ from sqlmodel import Session
 
 from summarizer.events.features import FEATURES_VERSION
 from summarizer.events.held import hashes_data, hashes_from_data
-from summarizer.events.stories import PlacedStory, StoryEntry, StoryLinker, placed_story
+from summarizer.events.stories import (
+    SUMS_VERSION,
+    PlacedStory,
+    StoryEntry,
+    StoryLinker,
+    placed_story,
+)
 from summarizer.store import tables
 from summarizer.store.events import StoredMember, active_story_events, drain_stories
 from summarizer.store.ingest_state import STORY_TEXT_FORMAT, story_text
 from summarizer.store.ranking import CHUNK
 
 _SUMS = tables.STORY_SUMS
+#: Rows read per query: each holds a story's compressed text (about 6 KB at 100,000 articles),
+#: so a chunk's result stays small on a client that buffers it whole (psycopg).
+_ROWS_CHUNK = 500
+
+
+class UnusableRow(ValueError):
+    """A story's row whose digest matches but which does not read as written (its checksum,
+    its posted features, its held hashes): the rebuild sums every story instead."""
+
+
+def row_checksum(text: bytes, posted: str, held: bytes) -> int:
+    """CRC-32 of what a row holds, written with it and checked when it is read."""
+    return zlib.crc32(held, zlib.crc32(posted.encode(), zlib.crc32(text)))
+
 
 #: A story read from the database: its key and its events as `active_story_events` gives them.
 StoredStory = tuple[int, list[StoredMember]]
@@ -40,10 +61,10 @@ StoredStory = tuple[int, list[StoredMember]]
 
 def story_digest(key: int, events: Sequence[StoredMember], linker: Mapping[str, Any]) -> str:
     """The SHA-256 (hex) of what a story's sums are made from: the linker's settings, the
-    story-text format and features version, the story's key, and each event's id, latest
-    time and stored profile text, in event id order."""
+    story-text format, features version and sums version (`stories.SUMS_VERSION`), the
+    story's key, and each event's id, latest time and stored profile text, in event id order."""
     digest = hashlib.sha256()
-    head = [linker, STORY_TEXT_FORMAT, FEATURES_VERSION, key, len(events)]
+    head = [linker, STORY_TEXT_FORMAT, FEATURES_VERSION, SUMS_VERSION, key, len(events)]
     digest.update(json.dumps(head, sort_keys=True, separators=(",", ":")).encode())
     for event, text, last in sorted(events, key=lambda member: member[0]):
         when = last.isoformat() if last is not None else ""
@@ -108,26 +129,27 @@ class StorySums:
         self, entries: list[StoryEntry], keep: Callable[[int, bytes], None]
     ) -> Iterator[PlacedStory]:
         """The stories of these entries (ascending keys) placed from their rows, a chunk at a
-        time."""
+        time.
+
+        Raises:
+            UnusableRow: a row is missing, or does not read as it was written.
+        """
         connection = self._session.connection()
-        columns = (_SUMS.c.story_id, _SUMS.c.text, _SUMS.c.posted, _SUMS.c.held)
-        for start in range(0, len(entries), CHUNK):
-            chunk = entries[start : start + CHUNK]
+        columns = (_SUMS.c.story_id, _SUMS.c.text, _SUMS.c.posted, _SUMS.c.held, _SUMS.c.checksum)
+        for start in range(0, len(entries), _ROWS_CHUNK):
+            chunk = entries[start : start + _ROWS_CHUNK]
             rows = connection.execute(
                 select(*columns)
                 .where(_SUMS.c.story_id.in_([key for key, _, _ in chunk]))
                 .order_by(_SUMS.c.story_id)
-            )
-            found = 0
-            for entry, (key, text, posted, held) in zip(chunk, rows, strict=False):
-                if int(key) != entry[0]:
-                    raise ValueError(f"the row of story {entry[0]} is missing")
-                found += 1
+            ).all()
+            if [int(row[0]) for row in rows] != [key for key, _, _ in chunk]:
+                raise UnusableRow("a story's row is missing")
+            for entry, (_, text, posted, held, checksum) in zip(chunk, rows, strict=True):
+                placed = _read_row(entry, bytes(text), str(posted), bytes(held), int(checksum))
                 self.taken += 1
                 keep(entry[0], bytes(text))
-                yield PlacedStory(entry, tuple(json.loads(posted)), hashes_from_data(bytes(held)))
-            if found != len(chunk):
-                raise ValueError("a story's row is missing")
+                yield placed
 
     def _from_sums(
         self,
@@ -145,13 +167,16 @@ class StorySums:
             text = story_text(summed)
             keep(key, text)
             placed = placed_story(summed)
+            posted = json.dumps(list(placed.posted), separators=(",", ":"))
+            held = hashes_data(placed.held)
             self._new.append(
                 {
                     "story_id": key,
                     "digest": digests[key],
                     "text": text,
-                    "posted": json.dumps(list(placed.posted), separators=(",", ":")),
-                    "held": hashes_data(placed.held),
+                    "posted": posted,
+                    "held": held,
+                    "checksum": row_checksum(text, posted, held),
                 }
             )
             yield placed
@@ -168,6 +193,25 @@ class StorySums:
         for start in range(0, len(self._new), CHUNK):
             connection.execute(insert(_SUMS), self._new[start : start + CHUNK])
         self._new.clear()
+
+
+def _read_row(
+    entry: StoryEntry, text: bytes, posted: str, held: bytes, checksum: int
+) -> PlacedStory:
+    """A story placed from its row, checked against the row's checksum.
+
+    Raises:
+        UnusableRow: the row does not read as it was written.
+    """
+    if row_checksum(text, posted, held) != checksum:
+        raise UnusableRow(f"the row of story {entry[0]} does not match its checksum")
+    try:
+        features = json.loads(posted)
+        if not isinstance(features, list) or not all(isinstance(f, str) for f in features):
+            raise ValueError("posted features are no list of texts")
+        return PlacedStory(entry, tuple(features), hashes_from_data(held))
+    except ValueError as exc:
+        raise UnusableRow(f"the row of story {entry[0]} does not read: {exc}") from exc
 
 
 def _entry(key: int, events: Sequence[StoredMember]) -> StoryEntry:

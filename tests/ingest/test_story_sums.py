@@ -11,6 +11,7 @@ from sqlmodel import Session
 
 from summarizer.ingest import runner
 from summarizer.service import BriefingService
+from summarizer.store import story_sums
 from summarizer.store.db import create_schema, make_engine
 from summarizer.store.ingest_state import lock_ingest
 from summarizer.store.snapshot import ingest_outcome
@@ -74,8 +75,8 @@ def test_a_rebuild_from_the_rows_writes_the_origin_a_rebuild_from_the_profiles_w
         _execute(engine, f"UPDATE story_sum SET digest = 'x' WHERE story_id = {key}")
         _execute(
             engine,
-            "INSERT INTO story_sum (story_id, digest, text, posted, held)"
-            " VALUES (999999, 'y', 'z', '[]', '')",
+            "INSERT INTO story_sum (story_id, digest, text, posted, held, checksum)"
+            " VALUES (999999, 'y', 'z', '[]', '', 0)",
         )
         mixed, taken, count = _rebuild(engine, monkeypatch)
         rows = _rows(engine)
@@ -115,7 +116,7 @@ def test_ingest_after_a_rebuild_from_the_rows_stores_what_one_from_the_profiles_
     assert outcomes[0] == outcomes[1]
 
 
-def test_a_row_that_cannot_be_read_is_summed_again_and_ingestion_goes_on(
+def test_a_row_that_does_not_read_as_written_is_summed_again_and_ingestion_goes_on(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # A row whose digest matches but whose held hashes do not read: the rebuild does not fail,
@@ -135,18 +136,56 @@ def test_a_row_that_cannot_be_read_is_summed_again_and_ingestion_goes_on(
         assert state == clean and (taken, count) == (0, len(rows)) and _rows(engine) == rows
         again, taken, _ = _rebuild(engine, monkeypatch)
         assert again == clean and taken == len(rows)  # the rewritten rows are taken again
-        # A story's text damaged in its row reaches the origin. The article that reads it fails
-        # alone, as with any origin that cannot give a story back; the process rebuilds without
-        # trusting the rows, writes them afresh, and ingestion goes on.
+        # A story's text damaged in its row: its checksum tells, the rebuild sums every story
+        # and rewrites the rows, and no article fails.
         _execute(engine, f"UPDATE story_sum SET text = X'0001' WHERE story_id = {key}")
         _execute(engine, "DELETE FROM ingest_origin")
-        service = BriefingService(engine)
-        report = service.ingest(stream[50:])
-        assert report.failed <= 1 and report.new + report.failed == len(stream[50:])
+        report = BriefingService(engine).ingest(stream[50:])
+        assert (report.failed, report.new) == (0, len(stream[50:]))
         with engine.connect() as connection:
             found = connection.execute(text(f"SELECT text FROM story_sum WHERE story_id = {key}"))
             assert bytes(found.scalar_one()) != b"\x00\x01"
-        retried = service.ingest([f.split(": ")[0] for f in report.errors])
-        assert retried.failed == 0 and retried.new == report.failed
+    finally:
+        engine.dispose()
+
+
+def test_a_story_sums_version_change_makes_every_row_be_summed_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A change to how stories are summed raises stories.SUMS_VERSION: no row is taken after it.
+    stream = [str(p) for p in synthetic_stream(tmp_path, 50)]
+    engine = make_engine(f"sqlite:///{tmp_path / 'version.db'}")
+    create_schema(engine)
+    try:
+        BriefingService(engine).ingest(stream)
+        _rebuild(engine, monkeypatch)
+        rows = _rows(engine)
+        monkeypatch.setattr(story_sums, "SUMS_VERSION", story_sums.SUMS_VERSION + 1)
+        _, taken, count = _rebuild(engine, monkeypatch)
+        assert (taken, count) == (0, len(rows))
+        assert _rows(engine).keys() == rows.keys() and _rows(engine) != rows
+    finally:
+        engine.dispose()
+
+
+def test_a_failure_that_is_not_a_row_goes_up_without_a_second_rebuild(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stream = [str(p) for p in synthetic_stream(tmp_path, 50)]
+    engine = make_engine(f"sqlite:///{tmp_path / 'failing.db'}")
+    create_schema(engine)
+    try:
+        BriefingService(engine).ingest(stream)
+        calls: list[bool] = []
+
+        def failing(self: runner.Ingestor, session: Session, *, trusted: bool) -> None:
+            calls.append(trusted)
+            raise MemoryError("not a row")
+
+        monkeypatch.setattr(runner.Ingestor, "_rebuild", failing)
+        with Session(engine) as session, pytest.raises(MemoryError):
+            lock_ingest(session=session)
+            runner.Ingestor(engine)._restore(session)
+        assert calls == [True]
     finally:
         engine.dispose()

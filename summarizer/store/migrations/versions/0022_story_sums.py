@@ -27,6 +27,7 @@ def upgrade() -> None:
         sa.Column("text", sa.LargeBinary(), nullable=False),
         sa.Column("posted", sa.Text(), nullable=False),
         sa.Column("held", sa.LargeBinary(), nullable=False),
+        sa.Column("checksum", sa.BigInteger(), nullable=False),
     )
     if op.get_bind().dialect.name == "postgresql":
         # The texts are zlib's already and the held hashes do not compress: PostgreSQL's
