@@ -191,6 +191,10 @@ def test_a_reported_appeal_with_an_email_address_is_news(line: str) -> None:
         "You can email us at tips@example.com.",
         "Police asked witnesses to email tips@example.com. Follow us on Twitter.",
         "Police asked witnesses to visit https://example.com.",  # a link stays furniture
+        # the site names itself and asks its own audience
+        "BBC News invites you to send your pictures to yourpics@bbc.co.uk.",
+        "The editors asked readers to email us at tips@site.com.",
+        "The site invites readers to send us tips: we want to hear from you.",
     ],
 )
 def test_the_sites_own_call_or_a_link_stays_promotion(line: str) -> None:
