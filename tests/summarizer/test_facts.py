@@ -388,6 +388,11 @@ def test_a_speaker_is_read_by_the_verbs_of_speech_of_the_texts_language(
     assert fact_of(sentence, language).speaker == speaker
 
 
+@pytest.mark.parametrize("language", ["xx", "fi", ""])
+def test_a_language_without_verbs_of_speech_is_read_by_the_english_ones(language: str) -> None:
+    assert fact_of("Police said 40,000 people marched.", language).speaker == {"police"}
+
+
 def test_two_named_speakers_tell_two_facts_in_every_language() -> None:
     first = "Israël a déclaré que son armée avait tué 12 combattants du groupe à Gaza."
     second = "Le Hamas a déclaré que l'armée avait tué 12 combattants du groupe à Gaza."
