@@ -70,6 +70,16 @@ _PERSON_AGENT_PARTICIPLES = word_set(
     introduced announced rejected praised supported"""
 )
 _LOOK_BACK = 6  # words before an agent "by May" searched for a deadline's words
+# Words right after a month that carry on its time ("by May next year", "by June this year",
+# "by May at the latest"): a deadline's phrase, not a phrase of the agent's own.
+_TIME_AFTER: tuple[tuple[str, ...], ...] = (
+    ("next", "year"),
+    ("this", "year"),
+    ("last", "year"),
+    ("at", "the", "latest"),
+    ("at", "the", "earliest"),
+    ("at", "latest"),
+)
 # Marks that join a time to the month before it ("by May, June", "by May-June", "by May/June").
 _JOINING_MARKS = frozenset(",-–—/")
 
@@ -301,9 +311,10 @@ def _agent(words: Sequence[str], index: int) -> bool:
     (`_PERSON_AGENT_PARTICIPLES`), and no number nor a name of a time right after it, which
     would make the month go on ("The plan was backed by May.", "a deal negotiated by May, the
     prime minister", "backed by May in a Commons vote", "opposed by June and her allies", not
-    "backed by May 5" nor "by May Day"); a thing "closed by October" or "cleared by May" is done
-    by a deadline. "By" a month is a deadline too when a word of a
-    future, a modal, an infinitive, a pluperfect or a plan comes in the few words before it
+    "backed by May 5" nor "by May Day", nor "backed by May next year", "by May at the
+    latest": a phrase that carries on the time); a thing "closed by October" or "cleared by
+    May" is done by a deadline. "By" a month is a deadline too when a word of a future, a
+    modal, an infinitive, a pluperfect or a plan comes in the few words before it
     (`months.MONTH_DEADLINE_WORDS`: "will be backed by May", "is expected to be endorsed by
     May"), or when a month, a weekday, a holiday or a year stands in those words or is joined
     to it after ("by May or June", "by May, June at the latest"); one in a phrase of its own
@@ -316,6 +327,9 @@ def _agent(words: Sequence[str], index: int) -> bool:
     following = words[index + 1] if index + 1 < len(words) else ""
     if following[:1].isdigit() or following in _TIME_NAMES:
         return False  # "backed by May 5", "by May Day": the month goes on
+    after = tuple(w.casefold() for w in words[index + 1 : index + 4])
+    if any(after[: len(phrase)] == phrase for phrase in _TIME_AFTER):
+        return False  # "backed by May next year", "by May at the latest": a deadline
     before = words[max(0, index - 2 - _LOOK_BACK) : index - 1]
     if MONTH_DEADLINE_WORDS.intersection(w.casefold() for w in before):
         return False

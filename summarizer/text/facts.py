@@ -33,7 +33,9 @@ MIN_SHARED_CLAIM = 2
 _MIN_LETTERS = 3  # shorter words are units and particles ("bn", "m", "km")
 _MIN_CLAIM_TOKENS = 3  # words after a speaker's verb that make its claim (else: before it)
 # The verbs of speech of each language read (speech.SPEECH_VERBS_BY_LANGUAGE), and English
-# "saying" ("despite the White House saying ..."); a language without a table has none.
+# "saying" ("despite the White House saying ..."); a language without a table is read by the
+# English ones, as every language was before the tables (a text tagged with a language no
+# table covers, or misread as one, is most often English).
 _SPEAKING: dict[str, frozenset[str]] = {
     language: verbs | (word_set("saying") if language == "en" else frozenset())
     for language, verbs in SPEECH_VERBS_BY_LANGUAGE.items()
@@ -169,12 +171,12 @@ def _reported(
     """The speaker a sentence reports, whether it is named, and the claim's content words.
 
     The speaker is the run of up to SPEAKER_WORDS words before the first verb of speech of the
-    sentence's language, back to a stop word or a mark ("The White House said", ", police
-    said", "despite the White House saying", "die Polizei sagte", "la police a déclaré"); the
-    claim is what follows the verb, or what comes before the speaker when little follows
-    ("40,000 people marched ..., police said.").
+    sentence's language (English for one without a table), back to a stop word or a mark
+    ("The White House said", ", police said", "despite the White House saying", "die Polizei
+    sagte", "la police a déclaré"); the claim is what follows the verb, or what comes before
+    the speaker when little follows ("40,000 people marched ..., police said.").
     """
-    speaking = _SPEAKING.get(language, frozenset())
+    speaking = _SPEAKING.get(language, _SPEAKING["en"])
     tokens = WORD_OR_MARK.findall(sentence)
     verb = next((i for i, token in enumerate(tokens) if token.lower() in speaking), None)
     if verb is None:

@@ -161,7 +161,9 @@ _READER_CALL = re.compile(
 # asks, urges or tells people to get in touch ("Police asked witnesses to email us at ...",
 # "The agency urged anyone with information to contact ..."): the address or the "us" in it
 # is the appealer's, so the line reports news. A site's own call ("Email us your tips at ...",
-# "We asked readers to email us") has no such subject.
+# "We asked readers to email us") has no such subject, and one the site names itself in ("BBC
+# News invites you to send ...", "The editors asked readers to email us") asks the reader: its
+# object is "you", "us" or the site's audience.
 _APPEAL_VERBS = (
     r"(?:asked|asks|urged|urges|appealed|appeals|called on|calls on|told|tells|encouraged"
     r"|encourages|requested|requests|invited|invites)"
@@ -169,7 +171,8 @@ _APPEAL_VERBS = (
 _REPORTED_APPEAL = re.compile(
     r"^\W*(?!(?:we|you|i|our|your|us)\b)(?:[\w'’.-]+ ){1,5}"
     + _APPEAL_VERBS
-    + r" (?:[\w'’-]+ ){1,6}?to (?:e-?mail|contact|call|phone|write to|message|text|send)\b",
+    + r" (?!(?:you|your|readers|viewers|listeners|users|subscribers|us|our)\b)"
+    r"(?:[\w'’-]+ ){1,6}?to (?:e-?mail|contact|call|phone|write to|message|text|send)\b",
     re.IGNORECASE,
 )
 # An email address: in a reported appeal it is the appealer's, not the page's (see above).

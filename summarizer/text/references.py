@@ -64,6 +64,29 @@ _PERSONS: dict[str, frozenset[str]] = {
         cyclist pedestrian rider hiker climber swimmer fisherman patient"""
     ),
 }
+# Of those, the nouns that name a part someone plays in a happening ("the victim", "the
+# suspect", "the driver"): once a text has introduced a person ("A 34-year-old man was
+# stabbed", "Police arrested a man"), the part names that person or one of the happening's.
+_ROLES: dict[str, frozenset[str]] = {
+    "en": word_set(
+        """hunter gunman attacker assailant shooter stabber suspect victim driver motorist
+        passenger pilot cyclist pedestrian rider hiker climber swimmer fisherman patient"""
+    ),
+}
+# A person introduced without a noun of _PERSONS: by age ("a 40-year-old", "a
+# thirty-year-old") or as "a/an ... man/woman/person" ("a local man", "an unnamed person").
+_SOMEONE = re.compile(
+    r"\b[\w-]+-year-old\b|\b(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|person)\b",
+    re.IGNORECASE,
+)
+# A vehicle named brings those who drive or ride it ("Bus crash kills three", then "the
+# driver was arrested"): the part belongs to the vehicle.
+_VEHICLES = word_set(
+    """car cars bus buses coach lorry lorries truck trucks van vans taxi taxis tram train
+    trains minibus vehicle vehicles motorbike motorcycle plane planes aircraft jet airliner
+    helicopter flight ferry boat ship"""
+)
+_RIDERS = word_set("driver motorist passenger pilot")
 _PERSON_WINDOW = 12  # words of a line read for a person named by what they are
 # What may follow such a noun for it to be read: the end of a clause, or a verb of its own
 # ("with the hunter were quarantined", "the teenager also has"). Any other word may say who
@@ -133,7 +156,9 @@ def unresolved_reference(sentence: str, language: str = "en", *, context: str = 
             continue
         if known is None:
             known = _stems(f"{context} {text[:start]}")
-        if not _introduced(phrase[1:], known, language):
+        if not _introduced(phrase[1:], known, language) and not _part_of_someone(
+            phrase[-1], f"{context} {text[:start]}", language
+        ):
             return " ".join(phrase)
     return _unmet_person(text, language, context)
 
@@ -142,7 +167,7 @@ def _unmet_person(text: str, language: str, context: str) -> str | None:
     """A person named by what they are ("the hunter") among a line's first words, outside
     quotations, as the subject of a verb or at a clause's end ("with the hunter were
     quarantined", "spoke to the driver."), that neither the context nor the line before it
-    names."""
+    names, nor, for a part in a happening ("the victim"), introduces as someone."""
     persons = _PERSONS.get(language)
     if persons is None:
         return None
@@ -158,9 +183,26 @@ def _unmet_person(text: str, language: str, context: str) -> str | None:
         following = tokens[i + 2] if i + 2 < len(tokens) else "."
         if following not in _CLAUSE_ENDS and following.lower() not in _PERSON_VERBS:
             continue
-        if not _stems(noun) & _stems(f"{context} {' '.join(tokens[:i])}"):
-            return f"{token.lower()} {noun}"
+        before = f"{context} {' '.join(tokens[:i])}"
+        if _stems(noun) & _stems(before):
+            continue
+        if _part_of_someone(noun, before, language):
+            continue
+        return f"{token.lower()} {noun}"
     return None
+
+
+def _part_of_someone(noun: str, text: str, language: str) -> bool:
+    """Tell whether a noun names a part in a happening ("victim", "driver") and the text has
+    introduced a person it can name: a person noun ("a man", "the pensioner"), an age ("a
+    40-year-old"), "a ... man/woman/person", or, for who drives or rides, a vehicle ("Bus crash
+    kills three")."""
+    if noun not in _ROLES.get(language, ()):
+        return False
+    found = {w.lower() for w in words(text)}
+    if found & _PERSONS["en"] or _SOMEONE.search(text):
+        return True
+    return noun in _RIDERS and bool(found & _VEHICLES)
 
 
 def _definite_phrase(text: str, language: str, articles: frozenset[str]) -> list[str] | None:

@@ -42,23 +42,41 @@ _TOLL = (
     r"caused|claimed|killed|displaced|left|strained|soured|damaged|hurt|cost|forced|uprooted"
     r"|wounded|injured|taken|plunged|prompted|triggered|sparked|brought"
 )
+# The situation heads the subject: its verb, a comma, or a phrase or clause that qualifies it
+# follows ("Fighting in east Ukraine, where ...", "The crisis that ..."), not another noun it
+# merely qualifies ("Crisis talks have brought ...", "War Child has taken over ...").
+_HEAD_ENDS = (
+    r"(?=\s*,|\s+(?:has|have|in|on|over|between|with|across|around|near|along|against|of|at"
+    r"|among|inside|within|throughout|that|which|where)\b)"
+)
 _ENGLISH_TOLL = re.compile(
-    r"^\W*(?:the\s+)?(?:[\w-]+\s+)?(?:" + _RUNNING + r")\b[^;:.!?\"“”]{0,160}?"
+    r"^\W*(?:the\s+)?(?:[\w-]+\s+)?(?:" + _RUNNING + r")\b" + _HEAD_ENDS + r"[^;:.!?\"“”]{0,160}?"
     r"\s(?:has|have)\s+(?:so\s+far\s+|already\s+|now\s+|also\s+)?(?:" + _TOLL + r")\b",
     re.IGNORECASE,
 )
 # The same toll in the passive, the situation named after the verb ("More than 2,000 people
 # have been killed in fighting between ...", "have been forced from their homes by the
-# violence").
+# violence"). Without a word that counts up a toll so far ("more than", "at least", "thousands
+# of", "so far", "since") the passive tells the day's casualties ("Three people have been
+# killed in violence at a football match") or a thing by chance beside a situation's word
+# ("Gold prices have been hurt by the dispute", "taken to hospital by the war memorial").
+_CUMULATIVE = re.compile(
+    r"\b(?:more\s+than|at\s+least|(?:over|some|almost|nearly|up\s+to)\s+\d"
+    r"|(?:tens\s+of\s+)?(?:thousands|hundreds|millions|dozens)\s+of|so\s+far|since)\b",
+    re.IGNORECASE,
+)
 _ENGLISH_TOLL_PASSIVE = re.compile(
     r"\b(?:has|have)\s+been\s+(?:" + _TOLL + r")(?:\s+[\w'-]+){0,4}?\s+(?:in|by|during|since)"
     r"\s+(?:the\s+)?"
     r"(?:[\w-]+\s+)?(?:" + _RUNNING + r")\b",
     re.IGNORECASE,
 )
+# A toll dated to a recent span is that span's news ("this month", "in the past 24 hours").
 _DAY = re.compile(
-    r"\b(?:today|tonight|yesterday|overnight|last\s+night|this\s+(?:morning|afternoon|evening"
-    r"|week)|" + alternation(ENGLISH_WEEKDAYS) + r")\b",
+    r"\b(?:today|tonight|yesterday|overnight|last\s+(?:night|week|month)"
+    r"|this\s+(?:morning|afternoon|evening|week|month|year)"
+    r"|the\s+(?:past|last)\s+(?:[\w-]+\s+)?(?:hours?|days?|weeks?)"
+    r"|" + alternation(ENGLISH_WEEKDAYS) + r")\b",
     re.IGNORECASE,
 )
 # Up to two words between an adverb and its verb, in one clause ("hat Moskau wiederholt
@@ -163,7 +181,9 @@ _STANDING: dict[str, re.Pattern[str]] = {
 
 def _tells_toll(sentence: str) -> bool:
     """Tell whether an English sentence recalls a running situation's toll so far, undated."""
-    toll = _ENGLISH_TOLL.search(sentence) or _ENGLISH_TOLL_PASSIVE.search(sentence)
+    toll = _ENGLISH_TOLL.search(sentence) or (
+        _ENGLISH_TOLL_PASSIVE.search(sentence) and _CUMULATIVE.search(sentence)
+    )
     return toll is not None and _DAY.search(sentence) is None
 
 

@@ -152,14 +152,15 @@ def lacks_verb(sentence: str, language: str = "en") -> bool:
 # past forms. English keeps the forms an event listing never holds ("Protests took place in
 # Paris, Oct. 26, and in Lyon, Oct. 27."), and of the forms that differ from the present, those
 # that are no common noun, adjective or name in lower case (the text is read lower-cased): not
-# "fed" (the Fed), "lent" (Lent), "bit", "shot", "spat", "slew", "sat", "hung", "lit", "woke";
+# "fed" (the Fed), "lent" (Lent), "bit", "shot", "spat", "slew", "sat", "hung", "lit", "woke",
+# "thought" ("The thought of ..."), "felt" ("felt hats");
 # nor the forms a present shares ("hit", "cut", "put", "set", "beat", "read"), which a heading's
 # bare present may be.
 _IRREGULAR_PAST: dict[str, frozenset[str]] = {
     "en": word_set(
         """took held met began won lost fell rose came went said told saw made gave left ran led
         found struck sent brought fought broke became got wrote spoke stood drew threw caught
-        bought sold paid spent kept felt built fled flew sank swam knew thought taught sought
+        bought sold paid spent kept built fled flew sank swam knew taught sought
         heard meant dealt dug forgave froze grew hid laid rode rang shook slept slid stole stuck
         stung swore swept swung tore understood withdrew overtook undertook overthrew oversaw
         foresaw drove ate drank forgot blew chose forbade sprang shrank spun bled clung crept

@@ -347,6 +347,14 @@ def test_a_verb_of_speech_after_a_month_outweighs_a_preposition_that_is_no_time_
         # or beside another time, or the month goes on
         ("Rates were cut by March, from 5% in January.", {1, 3}),
         ("The bill was passed by May 2019.", {5}),
+        # a phrase that carries on the time after it: a deadline
+        ("The plan will need to be backed by May next year.", {5}),
+        ("The plan is set to be backed by May next year.", {5}),
+        ("The plan was backed by May next year, officials said.", {5}),
+        ("The results were announced by June this year.", {6}),
+        ("The rules were introduced by April last year.", {4}),
+        ("The budget must be approved by May at the latest.", {5}),
+        ("The plan was backed by May at the latest.", {5}),
         ("By May, Johnson had resigned.", {5}),
         # a thing done "by" a month, whose verb takes no person as agent: a deadline
         ("The factory was closed by October.", {10}),
@@ -378,6 +386,11 @@ def test_a_speaker_is_read_by_the_verbs_of_speech_of_the_texts_language(
     sentence: str, language: str, speaker: set[str]
 ) -> None:
     assert fact_of(sentence, language).speaker == speaker
+
+
+@pytest.mark.parametrize("language", ["xx", "fi", ""])
+def test_a_language_without_verbs_of_speech_is_read_by_the_english_ones(language: str) -> None:
+    assert fact_of("Police said 40,000 people marched.", language).speaker == {"police"}
 
 
 def test_two_named_speakers_tell_two_facts_in_every_language() -> None:

@@ -191,6 +191,10 @@ def test_a_reported_appeal_with_an_email_address_is_news(line: str) -> None:
         "You can email us at tips@example.com.",
         "Police asked witnesses to email tips@example.com. Follow us on Twitter.",
         "Police asked witnesses to visit https://example.com.",  # a link stays furniture
+        # the site names itself and asks its own audience
+        "BBC News invites you to send your pictures to yourpics@bbc.co.uk.",
+        "The editors asked readers to email us at tips@site.com.",
+        "The site invites readers to send us tips: we want to hear from you.",
     ],
 )
 def test_the_sites_own_call_or_a_link_stays_promotion(line: str) -> None:
@@ -315,6 +319,30 @@ def test_a_person_named_by_what_they_are_is_met_in_the_context_or_the_line() -> 
         '"We will find the gunman," the police chief of Vesburg told reporters on Tuesday.',
     ]:
         assert unresolved_reference(line) is None, line
+
+
+@pytest.mark.parametrize(
+    ("context", "line"),
+    [
+        ("A 34-year-old man was stabbed in Vesburg.", "The victim was named as John Smith."),
+        ("Police arrested a 40-year-old man.", "The suspect is due in court on Monday."),
+        ("A local woman was hurt.", "Doctors said the patient was in a stable condition."),
+        ("Two boys were hurt in the attack.", "Police are hunting the attacker."),
+        ("Bus crash kills three", "Police said the driver was arrested."),
+    ],
+)
+def test_a_part_in_a_happening_names_a_person_the_context_introduced(
+    context: str, line: str
+) -> None:
+    assert unresolved_reference(line, context=context) is None
+
+
+def test_a_part_in_a_happening_needs_someone_introduced() -> None:
+    # a context with no person leaves the part unmet; a vehicle brings its driver only
+    assert unresolved_reference(
+        "The victim was named as John Smith.", context="Bus crash kills three"
+    )
+    assert unresolved_reference("Police said the driver was arrested.", context="Prices rise")
 
 
 @pytest.mark.parametrize(

@@ -231,6 +231,8 @@ def test_every_verb_of_stance_beside_an_adverb_of_repetition_is_background(
         "More than 2,000 people have been killed in fighting between the Ukrainian army and"
         " Russian separatists in Donetsk and Luhansk.",
         "Thousands of families have been forced from their homes by the violence.",
+        "The fighting has killed over 2,500 and injured around 6,000 people and triggered a"
+        " tense humanitarian situation in southeastern Ukraine.",
     ],
 )
 def test_a_running_situations_toll_so_far_is_background(text: str) -> None:
@@ -253,4 +255,26 @@ def test_a_running_situations_toll_so_far_is_background(text: str) -> None:
     ],
 )
 def test_a_toll_of_a_happening_or_of_the_day_is_news(text: str) -> None:
+    assert not recalls_background(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a passive toll with no count so far: the day's casualties, or a word by chance
+        "Three people have been killed in violence at a football match.",
+        "Two police officers have been injured in unrest in Paris after the election.",
+        "Gold prices have been hurt by the dispute.",
+        "A man has been taken to hospital by the war memorial.",
+        # the situation's word qualifies another noun, which heads the subject
+        "War Child has taken over the running of the camp.",
+        "Crisis talks have brought the two sides together.",
+        # a toll dated to a recent span
+        "The war has killed at least 500 people this month.",
+        "The fighting has killed at least 40 people in the past 24 hours.",
+        "The conflict has displaced 10,000 people over the last two weeks.",
+        "The violence has left 30 people dead since last week.",
+    ],
+)
+def test_a_toll_of_the_day_or_no_toll_of_a_situation_is_news(text: str) -> None:
     assert not recalls_background(text)

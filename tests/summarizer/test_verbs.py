@@ -340,6 +340,23 @@ def test_a_past_or_future_form_tells_a_happening(text: str, language: str, happe
     assert tells_happening(text, language) is happening
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The thought of a second lockdown worries shop owners.",
+        "Felt hats and wool coats are back in the shops.",
+    ],
+)
+def test_a_past_form_that_is_also_a_common_noun_tells_no_happening(text: str) -> None:
+    assert not tells_happening(text)
+
+
+def test_a_listing_of_nouns_that_are_also_past_forms_shows_no_verb() -> None:
+    listing = "Food for thought lecture, Oct. 26, and felt crafts workshop, Oct. 27."
+    assert not shows_verb(listing)
+    assert lists_dated_items(listing)
+
+
 def test_lacks_verb_reads_a_listings_nouns_as_verbs_and_shows_verb_does_not() -> None:
     listing = "VIP meet-and-greet cocktail hour, Oct. 26, and special evening reception, Oct. 27."
     assert not lacks_verb(listing)  # "meet-and-greet" may be a verb in its place
