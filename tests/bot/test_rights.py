@@ -7,7 +7,7 @@ from sqlmodel import Session
 from bot.rights import MemberCache
 from bot.store import chats
 from bot.store.values import ChatInfo
-from tests.bot.conftest import Harness, quiet_time
+from tests.bot.conftest import Harness
 from tests.bot.fake_api import BOT_USERNAME, FakeBotApi
 
 GROUP = -1005001
@@ -25,7 +25,7 @@ async def test_members_cannot_change_a_groups_settings(
 ) -> None:
     fake_api.group_chat(GROUP)
     fake_api.set_admins(GROUP, ADMIN)
-    at = quiet_time()
+    (at,) = harness.settings.default_times  # as the fixture made it, not recomputed here
     async with harness.running():
         sub = await fake_api.reply_to(GROUP, f"/subscribe@{BOT_USERNAME}", user_id=ADMIN)
         assert sub.text.startswith("Subscribed"), sub.text
